@@ -1,0 +1,26 @@
+// Playwright fixtures: a replay server answering from recorded responses and
+// the real web edition process pointed at it.
+import { test as base } from '@playwright/test'
+import { startReplayServer, type ReplayServer } from '../replay/server'
+import { crossrefWorkRoutes, replayEnvironment } from '../replay/recorded'
+import { startWebEditionProcess, type RunningWebEdition } from './web-edition'
+
+export interface NeurorefFixtures {
+  replay: ReplayServer
+  app: RunningWebEdition
+}
+
+export const test = base.extend<NeurorefFixtures>({
+  replay: async ({}, use) => {
+    const replay = await startReplayServer(crossrefWorkRoutes())
+    await use(replay)
+    await replay.close()
+  },
+  app: async ({ replay }, use) => {
+    const app = await startWebEditionProcess(replayEnvironment(replay.url))
+    await use(app)
+    await app.stop()
+  }
+})
+
+export { expect } from '@playwright/test'

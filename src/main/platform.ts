@@ -1,0 +1,8 @@
+// What the handlers need from the desktop (or the web host) beyond services.
+export interface Platform {
+  edition: 'desktop' | 'web'
+  /** Ask where to save and write the file; null when the user cancels. */
+  saveFile(suggestedName: string, content: string): Promise<{ path: string } | null>
+  /** Open an already-validated http(s) URL in the system browser. */
+  openExternal(url: string): Promise<void>
+}

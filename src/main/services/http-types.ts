@@ -1,0 +1,30 @@
+// What the lookup services need from an HTTP client. Kept apart from the
+// implementation so services can be tested with the real client against a
+// local replay server, and wired with any fetch.
+
+export interface HttpRequest {
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  /** form body for POST (application/x-www-form-urlencoded) */
+  form?: Record<string, string>
+  /** ms before one attempt is abandoned (default from the client) */
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Headers
+  text: string
+  url: string
+}
+
+export interface HttpClient {
+  /** Resolves with any 2xx response; throws ServiceError for everything else (after retries). */
+  request(req: HttpRequest): Promise<HttpResponse>
+  /** `request` + JSON.parse; unparseable or truncated bodies throw BAD_RESPONSE. */
+  getJson<T = unknown>(req: HttpRequest): Promise<T>
+  /** `request` returning the body text (XML and friends). */
+  getText(req: HttpRequest): Promise<string>
+}

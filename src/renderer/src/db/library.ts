@@ -1,0 +1,79 @@
+// Writing papers into the library. Each paper is stored whole or not at all:
+// the duplicate check, citation key and write share one transaction.
+import type { Item, ReferenceRecord } from '../../../shared/model'
+import { mergeRecordIntoItem } from '../../../shared/merge'
+import { titleFingerprint, wordsOf } from '../../../shared/text'
+import { makeCitationKey } from '../../../shared/export/citation-key'
+import type { NeurorefDb } from './schema'
+
+export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
+
+export function yearOf(record: ReferenceRecord): number | undefined {
+  const first = record.csl.issued?.['date-parts']?.[0]?.[0]
+  const year = typeof first === 'string' ? parseInt(first, 10) : first
+  return typeof year === 'number' && Number.isFinite(year) ? year : undefined
+}
+
+/** The item already in the library that names the same paper, if any. */
+export async function findSamePaper(db: NeurorefDb, record: ReferenceRecord): Promise<Item | undefined> {
+  const doi = record.doi?.toLowerCase()
+  const byId =
+    (doi && (await db.items.where('doiKey').equals(doi).first())) ||
+    (record.pmid && (await db.items.where('pmid').equals(record.pmid).first())) ||
+    (record.pmcid && (await db.items.where('pmcid').equals(record.pmcid.toUpperCase()).first()))
+  if (byId) return byId
+  const year = yearOf(record)
+  const fingerprint = titleFingerprint(record.csl.title)
+  if (!year || fingerprint.length < 12) return undefined
+  const firstAuthor = firstAuthorKey(record)
+  return db.items
+    .where('year')
+    .equals(year)
+    .filter((item) => titleFingerprint(item.csl.title) === fingerprint && firstAuthorKey(item) === firstAuthor)
+    .first()
+}
+
+function firstAuthorKey(record: ReferenceRecord): string {
+  const first = record.csl.author?.[0]
+  return titleFingerprint(first?.family ?? first?.literal ?? '')
+}
+
+function toItem(record: ReferenceRecord, now: number): Omit<Item, 'citationKey'> {
+  return {
+    ...record,
+    id: crypto.randomUUID(),
+    doi: record.doi?.toLowerCase(),
+    doiKey: record.doi?.toLowerCase(),
+    pmcid: record.pmcid?.toUpperCase(),
+    titleWords: wordsOf(record.csl.title),
+    year: yearOf(record),
+    tags: [],
+    collectionIds: [],
+    readStatus: 'unread',
+    addedAt: now,
+    modifiedAt: now
+  }
+}
+
+/** Adds a paper, or merges it into the item that already holds it. */
+export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord): Promise<AddOutcome> {
+  return db.transaction('rw', db.items, async () => {
+    const now = Date.now()
+    const existing = await findSamePaper(db, record)
+    if (existing) {
+      const merged = mergeRecordIntoItem(existing, record)
+      merged.modifiedAt = now
+      merged.titleWords = wordsOf(merged.csl.title)
+      merged.year = yearOf(merged)
+      merged.doiKey = merged.doi?.toLowerCase()
+      await db.items.put(merged)
+      return { status: 'existing', item: merged }
+    }
+    const item = toItem(record, now)
+    const base = makeCitationKey(item, new Set())
+    const taken = new Set((await db.items.where('citationKey').startsWith(base).keys()) as string[])
+    const stored: Item = { ...item, citationKey: makeCitationKey(item, taken) }
+    await db.items.add(stored)
+    return { status: 'added', item: stored }
+  })
+}

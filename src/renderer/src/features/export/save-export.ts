@@ -1,0 +1,20 @@
+// An export reaches the user as a file: the desktop app asks where to save
+// it; the web edition hands it to the browser as a download.
+import { api, edition } from '../../transport'
+import type { Result } from '../../../../shared/result'
+
+export async function saveExport(fileName: string, content: string, mimeType: string): Promise<Result<string | null>> {
+  if (edition === 'desktop') {
+    const saved = await api['export.saveFile']({ suggestedName: fileName, content })
+    return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved
+  }
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return { ok: true, value: fileName }
+}

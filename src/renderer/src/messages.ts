@@ -1,0 +1,39 @@
+// Every error code becomes a sentence a researcher understands. Services
+// already phrase most messages; these are the fallbacks and short labels.
+import type { AppError, ErrorCode } from '../../shared/result'
+
+const SHORT: Record<ErrorCode, string> = {
+  OFFLINE: 'offline',
+  TIMEOUT: 'timed out',
+  RATE_LIMITED: 'rate limited',
+  NOT_FOUND: 'not found',
+  BAD_RESPONSE: 'unreadable answer',
+  SERVER_ERROR: 'server error',
+  INVALID_INPUT: 'not understood',
+  IO: 'file error',
+  CANCELLED: 'cancelled',
+  UNSUPPORTED: 'not available here',
+  INTERNAL: 'internal error'
+}
+
+const FALLBACK: Record<ErrorCode, string> = {
+  OFFLINE: 'You appear to be offline: the service could not be reached.',
+  TIMEOUT: 'The service took too long to answer. Try again in a moment.',
+  RATE_LIMITED: 'The service asked us to slow down. Try again in a minute.',
+  NOT_FOUND: 'Not found.',
+  BAD_RESPONSE: 'The service sent an answer Neuroref could not read.',
+  SERVER_ERROR: 'The service had an internal error. Try again later.',
+  INVALID_INPUT: 'That request was not understood.',
+  IO: 'A file could not be read or written.',
+  CANCELLED: 'Cancelled.',
+  UNSUPPORTED: 'That is not available in this edition.',
+  INTERNAL: 'Something went wrong inside Neuroref. The library was not changed.'
+}
+
+export function shortReason(error: AppError): string {
+  return SHORT[error.code] ?? 'failed'
+}
+
+export function sentenceFor(error: AppError): string {
+  return error.message?.trim() || FALLBACK[error.code] || FALLBACK.INTERNAL
+}

@@ -1,0 +1,34 @@
+// How an item reads in lists and panes.
+import type { CslName, ReferenceRecord } from './model'
+
+export function nameLabel(name: CslName): string {
+  if (name.literal) return name.literal
+  return [name.family, name.given].filter(Boolean).join(', ')
+}
+
+export function firstAuthorLabel(record: ReferenceRecord): string {
+  const first = record.csl.author?.[0]
+  if (!first) return ''
+  const label = first.literal ?? first.family ?? first.given ?? ''
+  return (record.csl.author?.length ?? 0) > 1 ? `${label} et al.` : label
+}
+
+export function plainText(markup: string | undefined): string {
+  if (!markup) return ''
+  return markup
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+export function yearLabel(record: ReferenceRecord): string {
+  const first = record.csl.issued?.['date-parts']?.[0]?.[0]
+  return first === undefined ? '' : String(first)
+}
+
+/** "22(5):2372" — volume, issue and pages as journals print them. */
+export function sourceDetail(record: ReferenceRecord): string {
+  const { volume, issue, page } = record.csl
+  return `${volume ?? ''}${issue ? `(${issue})` : ''}${page ? `:${page}` : ''}`
+}

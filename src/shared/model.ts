@@ -1,0 +1,188 @@
+// The reference model (DESIGN.md): CSL-JSON plus what PubMed knows and CSL
+// has no field for, plus library fields. Pure types, shared by both sides.
+
+/** A CSL name: a person (family/given) or an institution (literal). */
+export interface CslName {
+  family?: string
+  given?: string
+  literal?: string
+  suffix?: string
+  'non-dropping-particle'?: string
+  'dropping-particle'?: string
+}
+
+/** CSL date: `date-parts` like [[2021, 3, 1]]; `literal`/`season` for odd forms. */
+export interface CslDate {
+  'date-parts'?: (number | string)[][]
+  literal?: string
+  season?: number | string
+  raw?: string
+}
+
+/** The CSL-JSON fields Neuroref reads and writes (citation-js understands all of them). */
+export interface CslFields {
+  type: string
+  title?: string
+  'container-title'?: string
+  'container-title-short'?: string
+  author?: CslName[]
+  editor?: CslName[]
+  issued?: CslDate
+  volume?: string
+  issue?: string
+  page?: string
+  DOI?: string
+  PMID?: string
+  PMCID?: string
+  ISSN?: string
+  ISBN?: string
+  URL?: string
+  publisher?: string
+  'publisher-place'?: string
+  abstract?: string
+  language?: string
+  edition?: string
+  note?: string
+  [field: string]: unknown
+}
+
+/** Extra facts about an author that CSL has no room for. */
+export interface AuthorDetail {
+  /** index into `author` */
+  index: number
+  initials?: string
+  orcid?: string
+  affiliations?: string[]
+}
+
+export interface MeshHeading {
+  descriptor: string
+  ui?: string
+  majorTopic: boolean
+  qualifiers: { name: string; ui?: string; majorTopic: boolean }[]
+}
+
+export interface Chemical {
+  name: string
+  registryNumber?: string
+  ui?: string
+}
+
+export interface Grant {
+  id?: string
+  acronym?: string
+  agency?: string
+  country?: string
+}
+
+export interface AbstractSection {
+  label?: string
+  category?: string
+  text: string
+}
+
+export interface CitedWork {
+  citation: string
+  pmid?: string
+  doi?: string
+  pmcid?: string
+}
+
+/** A link to another record: erratum, comment, retraction, update. */
+export interface RelatedRecord {
+  relation: string
+  citation?: string
+  pmid?: string
+  doi?: string
+}
+
+export interface Funder {
+  name: string
+  doi?: string
+  awards?: string[]
+}
+
+/** Where each part of an item came from; lets merges respect what the user edited. */
+export type ItemSource = 'crossref' | 'pubmed' | 'doi.org' | 'file' | 'manual'
+
+/** What a lookup service returns: everything about one paper, before it enters the library. */
+export interface ReferenceRecord {
+  csl: CslFields
+  pmid?: string
+  pmcid?: string
+  doi?: string
+  authorDetails?: AuthorDetail[]
+  investigators?: CslName[]
+  mesh?: MeshHeading[]
+  keywords?: string[]
+  chemicals?: Chemical[]
+  grants?: Grant[]
+  funders?: Funder[]
+  publicationTypes?: string[]
+  abstractSections?: AbstractSection[]
+  coi?: string
+  references?: CitedWork[]
+  related?: RelatedRecord[]
+  license?: string
+  /** retracted / corrected / has expression of concern, from Crossref update relations or PubMed */
+  flags?: string[]
+  sources: ItemSource[]
+}
+
+export type ReadStatus = 'unread' | 'reading' | 'read'
+
+/** An item as the library stores it. */
+export interface Item extends ReferenceRecord {
+  id: string
+  /** lower-cased DOI, for the index */
+  doiKey?: string
+  /** normalised words of the title, for the multi-entry index */
+  titleWords: string[]
+  year?: number
+  tags: string[]
+  collectionIds: string[]
+  citationKey?: string
+  readStatus?: ReadStatus
+  rating?: number
+  addedAt: number
+  modifiedAt: number
+  trashedAt?: number
+  /** fields the user changed by hand; imports never overwrite them */
+  editedFields?: string[]
+}
+
+export interface Collection {
+  id: string
+  name: string
+  parentId?: string
+  createdAt: number
+}
+
+export interface Tag {
+  name: string
+  kind: 'manual' | 'keyword' | 'mesh' | 'peptide'
+  color?: string
+}
+
+export interface Note {
+  id: string
+  itemId: string
+  text: string
+  createdAt: number
+  modifiedAt: number
+}
+
+export interface AttachmentRecord {
+  id: string
+  itemId: string
+  /** SHA-256 of the file's bytes: the name main stores it under */
+  hash: string
+  fileName: string
+  size: number
+  addedAt: number
+}
+
+export interface Setting {
+  key: string
+  value: unknown
+}

@@ -1,0 +1,44 @@
+// Errors cross the process boundary as data, never as thrown exceptions.
+
+export type ErrorCode =
+  | 'OFFLINE'
+  | 'TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'NOT_FOUND'
+  | 'BAD_RESPONSE'
+  | 'SERVER_ERROR'
+  | 'INVALID_INPUT'
+  | 'IO'
+  | 'CANCELLED'
+  | 'UNSUPPORTED'
+  | 'INTERNAL'
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/** Thrown inside main's services; turned into `{ ok: false }` at the boundary. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ServiceError'
+  }
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } })
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && ERROR_CODES.includes(value as ErrorCode)
+}
+
+const ERROR_CODES: ErrorCode[] = [
+  'OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'NOT_FOUND', 'BAD_RESPONSE', 'SERVER_ERROR',
+  'INVALID_INPUT', 'IO', 'CANCELLED', 'UNSUPPORTED', 'INTERNAL'
+]

@@ -1,0 +1,21 @@
+// Text helpers shared by search, duplicates and citation keys.
+
+/** Lower-case, accents removed (Miñarro → minarro), markup dropped. */
+export function foldText(text: string): string {
+  return text
+    .replace(/<[^>]+>/g, ' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+}
+
+/** The distinct words of a text, folded, for the title-words index. */
+export function wordsOf(text: string | undefined): string[] {
+  if (!text) return []
+  return [...new Set(foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))]
+}
+
+/** A title reduced to letters and digits, for "same paper?" comparisons. */
+export function titleFingerprint(title: string | undefined): string {
+  return title ? foldText(title).replace(/[^\p{L}\p{N}]+/gu, '') : ''
+}
