@@ -11,25 +11,33 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
 }
 
-/** Fields of `incoming` that `item` lacks are copied in; fields the user edited stay. */
-export function mergeRecordIntoItem(item: Item, incoming: ReferenceRecord): Item {
-  const edited = new Set(item.editedFields ?? [])
-  const csl = { ...item.csl }
+/**
+ * Fields of `incoming` that `base` lacks are copied in; fields named in
+ * `edited` (changed by hand) stay as they are. Used both to merge a second
+ * source into a record (PubMed + Crossref) and a re-import into an item.
+ */
+export function fillMissing<T extends ReferenceRecord>(base: T, incoming: ReferenceRecord, edited: readonly string[] = []): T {
+  const keep = new Set(edited)
+  const csl = { ...base.csl }
   for (const [field, value] of Object.entries(incoming.csl)) {
-    if (!edited.has(field) && isEmpty(csl[field]) && !isEmpty(value)) csl[field] = value
+    if (!keep.has(field) && isEmpty(csl[field]) && !isEmpty(value)) csl[field] = value
   }
-  const merged: Item = { ...item, csl }
+  const merged: T = { ...base, csl }
   for (const key of ['pmid', 'pmcid', 'doi', 'coi', 'license'] as const) {
-    if (!edited.has(key) && isEmpty(merged[key]) && !isEmpty(incoming[key])) merged[key] = incoming[key]
+    if (!keep.has(key) && isEmpty(merged[key]) && !isEmpty(incoming[key])) merged[key] = incoming[key]
   }
   for (const key of RECORD_LISTS) {
-    if (!edited.has(key) && isEmpty(merged[key]) && !isEmpty(incoming[key])) {
+    if (!keep.has(key) && isEmpty(merged[key]) && !isEmpty(incoming[key])) {
       ;(merged as unknown as Record<string, unknown>)[key] = incoming[key]
     }
   }
-  merged.flags = union(item.flags, incoming.flags)
-  merged.sources = union(item.sources, incoming.sources) ?? []
+  merged.flags = union(base.flags, incoming.flags)
+  merged.sources = union(base.sources, incoming.sources) ?? []
   return merged
+}
+
+export function mergeRecordIntoItem(item: Item, incoming: ReferenceRecord): Item {
+  return fillMissing(item, incoming, item.editedFields)
 }
 
 function union<T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined {

@@ -1,0 +1,96 @@
+// `efetch db=pubmed retmode=xml` → ReferenceRecords: everything the PubMed
+// page of a paper shows, as CSL-JSON plus PubMed's extras (MeSH, grants,
+// references, errata…). Journal articles are read here, books in parse-book.
+import type { ReferenceRecord } from '../../../shared/model'
+import { readAbstract } from './parse-abstract'
+import { readPeople } from './parse-authors'
+import { readBookArticle } from './parse-book'
+import { publicationDate, simpleDate } from './parse-dates'
+import { readArticleIds, readCitesLinks, readFlags, readReferenceList, readRelated } from './parse-links'
+import { readChemicals, readGrants, readKeywords, readMesh, readPublicationTypes } from './parse-subjects'
+import { pubmedRecord, readLanguage } from './record-parts'
+import { attr, child, children, parseNcbiXml, textAt, textOf, type Element } from './xml-dom'
+import { markupText } from './xml-text'
+
+/**
+ * Every record in an efetch reply, in reply order. Throws BAD_RESPONSE when
+ * the reply is not well-formed XML or not a PubmedArticleSet.
+ */
+export function parsePubmedArticleSet(xml: string): ReferenceRecord[] {
+  const root = parseNcbiXml(xml, ['PubmedArticleSet'])
+  return children(root).flatMap((el) => {
+    if (el.nodeName === 'PubmedArticle') return [readJournalArticle(el)]
+    if (el.nodeName === 'PubmedBookArticle') return [readBookArticle(el)]
+    return [] // DeleteCitation and friends carry no record
+  })
+}
+
+/** The DOI PubMed took from the publisher's electronic location, when the id list has none. */
+function electronicDoi(article: Element | undefined): string | undefined {
+  const doi = children(article, 'ELocationID').find((e) => attr(e, 'EIdType') === 'doi' && attr(e, 'ValidYN') !== 'N')
+  return textOf(doi)
+}
+
+/** The electronic publication date (ArticleDate DateType="Electronic"). */
+function electronicDate(article: Element | undefined): ReferenceRecord['csl']['issued'] {
+  const date = children(article, 'ArticleDate').find((d) => (attr(d, 'DateType') ?? 'Electronic') === 'Electronic')
+  return simpleDate(date)
+}
+
+function readJournalArticle(el: Element): ReferenceRecord {
+  const citation = child(el, 'MedlineCitation')
+  const article = child(citation, 'Article')
+  const journal = child(article, 'Journal')
+  const issue = child(journal, 'JournalIssue')
+  const pubmedData = child(el, 'PubmedData')
+
+  const ids = readArticleIds(child(pubmedData, 'ArticleIdList'))
+  const pmid = textAt(citation, 'PMID') ?? ids.pmid
+  const doi = ids.doi ?? electronicDoi(article)
+  const vernacularTitle = markupText(child(article, 'VernacularTitle'))
+  const authors = readPeople(child(article, 'AuthorList'))
+  const abstract = readAbstract(child(article, 'Abstract'))
+  const publicationTypes = readPublicationTypes(citation, 'Article/PublicationTypeList/PublicationType')
+  const related = readRelated(citation)
+  const references = readReferenceList(pubmedData)
+
+  return pubmedRecord(
+    {
+      type: 'article-journal',
+      // An empty ArticleTitle happens for untranslated titles: the vernacular one is all there is.
+      title: markupText(child(article, 'ArticleTitle')) ?? vernacularTitle,
+      'original-title': vernacularTitle,
+      'container-title': textAt(journal, 'Title'),
+      'container-title-short': textAt(journal, 'ISOAbbreviation') ?? textAt(citation, 'MedlineJournalInfo/MedlineTA'),
+      ISSN: textAt(journal, 'ISSN') ?? textAt(citation, 'MedlineJournalInfo/ISSNLinking'),
+      volume: textAt(issue, 'Volume'),
+      issue: textAt(issue, 'Issue'),
+      page: textAt(article, 'Pagination/MedlinePgn'),
+      issued: publicationDate(child(issue, 'PubDate')) ?? electronicDate(article),
+      'available-date': electronicDate(article),
+      author: authors.names,
+      language: article ? readLanguage(article, 'Language') : undefined,
+      abstract: abstract.text,
+      DOI: doi,
+      PMID: pmid,
+      PMCID: ids.pmcid
+    },
+    {
+      pmid,
+      pmcid: ids.pmcid,
+      doi,
+      authorDetails: authors.details,
+      investigators: readPeople(child(citation, 'InvestigatorList'), 'Investigator').names,
+      mesh: readMesh(citation),
+      keywords: readKeywords(citation),
+      chemicals: readChemicals(citation),
+      grants: readGrants(article),
+      publicationTypes,
+      abstractSections: abstract.sections,
+      coi: textAt(citation, 'CoiStatement'),
+      references: references.length ? references : readCitesLinks(citation),
+      related,
+      flags: readFlags(related, publicationTypes)
+    }
+  )
+}
