@@ -1,0 +1,126 @@
+// Stable, readable citation keys (ferrerperez2021oxytocin), Better BibTeX style.
+// A key is made once and kept: a new key never renames an existing one, it
+// takes a suffix (a, b, … z, aa) when its plain form is already taken.
+import type { CslFields, CslName, ReferenceRecord } from '../model'
+import { foldText } from '../text'
+
+export const DEFAULT_KEY_PATTERN = '[auth][year][shorttitle1]'
+
+/** Words a key skips when it picks title words. */
+const STOP_WORDS = new Set(
+  ('a an the on of in for and or nor but to with without from by at as is are was were be been into onto ' +
+    'over under via vs versus its their this that these those than do does not no de la le el et und der die das')
+    .split(' ')
+)
+
+/** Letters NFD cannot take apart (ø, ß, æ …) spelled in ASCII. */
+const SPELLED: Record<string, string> = {
+  ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L',
+  đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i'
+}
+
+/** ASCII letters and digits only, case kept: "Ferrer-Pérez" → "FerrerPerez". */
+function asciiWord(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x00-\x7f]/g, (char) => SPELLED[char] ?? '')
+    .replace(/[^A-Za-z0-9]/g, '')
+}
+
+/** The title's words in ASCII, markup and apostrophes dropped, stop words skipped. */
+function significantWords(title: string | undefined): string[] {
+  return foldText((title ?? '').replace(/['’]/g, ''))
+    .replace(/[^\x00-\x7f]/g, (char) => SPELLED[char] ?? ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word && !STOP_WORDS.has(word))
+}
+
+/** "World Health Organization" → "WHO"; a one-word institution keeps its name. */
+function institutionLabel(literal: string): string {
+  const words = literal.split(/\s+/).filter((word) => !STOP_WORDS.has(word.toLowerCase()))
+  if (words.length === 1) return asciiWord(words[0])
+  return words.map((word) => asciiWord(word)[0] ?? '').join('').toUpperCase()
+}
+
+function authorLabel(csl: CslFields): string {
+  const first: CslName | undefined = csl.author?.[0] ?? csl.editor?.[0]
+  if (!first) return 'anon'
+  if (first.literal) return institutionLabel(first.literal) || 'anon'
+  // "van der Berg" keys the same whether or not the source split off the particle
+  const family = [first['non-dropping-particle'], first.family].filter(Boolean).join(' ')
+  return asciiWord(family || first.given || '') || 'anon'
+}
+
+function yearLabel(csl: CslFields): string {
+  const year = csl.issued?.['date-parts']?.[0]?.[0]
+  if (year !== undefined && /^\d{4}$/.test(String(year))) return String(year)
+  return /\b\d{4}\b/.exec(`${csl.issued?.literal ?? csl.issued?.raw ?? ''}`)?.[0] ?? 'nd'
+}
+
+function journalLabel(csl: CslFields): string {
+  const short = csl['container-title-short']
+  if (typeof short === 'string' && short.trim()) return asciiWord(short).toLowerCase()
+  const full = Array.isArray(csl['container-title']) ? csl['container-title'][0] : csl['container-title']
+  return significantWords(typeof full === 'string' ? full : '').map((word) => word[0]).join('')
+}
+
+function tokenValue(token: string, csl: CslFields): string {
+  switch (token) {
+    case 'auth':
+      return authorLabel(csl).toLowerCase()
+    case 'Auth': {
+      const label = authorLabel(csl)
+      return label[0].toUpperCase() + label.slice(1)
+    }
+    case 'year':
+      return yearLabel(csl)
+    case 'shorttitle1':
+      return significantWords(csl.title).slice(0, 1).join('')
+    case 'shorttitle3':
+      return significantWords(csl.title).slice(0, 3).join('')
+    case 'journal':
+      return journalLabel(csl)
+    default:
+      return ''
+  }
+}
+
+/** Characters BibTeX, biber and LaTeX all accept in a key. */
+export function cleanCitationKey(key: string): string {
+  return key.replace(/[^A-Za-z0-9_:.-]/g, '')
+}
+
+/** a … z, aa … az, ba … : the nth suffix (1-based), like spreadsheet columns. */
+function suffix(n: number): string {
+  let letters = ''
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters
+  }
+  return letters
+}
+
+/** `base` if free, else base + a, b, …; keys differing only in case count as taken (BibTeX ignores case). */
+export function uniqueCitationKey(base: string, taken: ReadonlySet<string>): string {
+  const lowerTaken = new Set([...taken].map((key) => key.toLowerCase()))
+  if (!lowerTaken.has(base.toLowerCase())) return base
+  for (let n = 1; ; n++) {
+    const candidate = base + suffix(n)
+    if (!lowerTaken.has(candidate.toLowerCase())) return candidate
+  }
+}
+
+/**
+ * A new key for an item from `pattern` ([auth], [Auth], [year], [shorttitle1],
+ * [shorttitle3], [journal] and literal text), unique among `taken`.
+ * Does not change `taken`: add the result yourself when you keep it.
+ */
+export function makeCitationKey(
+  item: Pick<ReferenceRecord, 'csl'>,
+  taken: ReadonlySet<string>,
+  pattern: string = DEFAULT_KEY_PATTERN
+): string {
+  const raw = pattern.replace(/\[([A-Za-z0-9]+)\]/g, (_, token: string) => tokenValue(token, item.csl))
+  const ascii = raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  return uniqueCitationKey(cleanCitationKey(ascii) || 'ref', taken)
+}

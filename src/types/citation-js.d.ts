@@ -1,0 +1,100 @@
+// citation-js 0.7 ships no types. This declares only what Neuroref uses;
+// add to it when you use more (the shapes follow @citation-js/core 0.7.21).
+
+declare module '@citation-js/core' {
+  /** One CSL-JSON record as citation-js holds it. */
+  export type CslRecord = Record<string, unknown> & { id?: string; type?: string }
+
+  export interface OutputOptions {
+    /** 'text' (default), 'html', or for data formats 'object' / 'string' / 'real' */
+    format?: string
+    template?: string
+    lang?: string
+    prepend?: string | ((entry: CslRecord) => string)
+    append?: string | ((entry: CslRecord) => string)
+    [option: string]: unknown
+  }
+
+  export class Cite {
+    constructor(data?: unknown, options?: Record<string, unknown>)
+    static async(data: unknown, options?: Record<string, unknown>): Promise<Cite>
+    data: CslRecord[]
+    format(name: string, options: OutputOptions & { format: 'object' | 'real' }): unknown
+    format(name: string, options?: OutputOptions): string
+    get(options?: Record<string, unknown>): CslRecord[]
+    getIds(): string[]
+    add(data: unknown, options?: Record<string, unknown>): Cite
+    set(data: unknown, options?: Record<string, unknown>): Cite
+    reset(): Cite
+  }
+
+  /** A named store of templates or locales (`@csl` config). */
+  export interface Register<T = string> {
+    add(name: string, value: T): void
+    get(name: string): T | undefined
+    has(name: string): boolean
+    list(): string[]
+  }
+
+  /** `plugins.config.get('@bibtex')`: the BibTeX plugin's tables and switches. */
+  export interface BibtexPluginConfig {
+    constants: {
+      /** LaTeX accent command → combining character, e.g. `'` → U+0301 */
+      diacritics: Record<string, string>
+      /** LaTeX text command → character, e.g. `ss` → ß */
+      commands: Record<string, string | null>
+      /** LaTeX math command → character, e.g. `alpha` → α */
+      mathCommands: Record<string, string>
+      /** TeX ligature → character, e.g. `--` → en dash */
+      ligatures: Record<string, string>
+      defaultStrings: Record<string, string>
+      [table: string]: unknown
+    }
+    types: {
+      bibtex: { source: Record<string, string>; target: Record<string, string> }
+      biblatex: { source: Record<string, string>; target: Record<string, string> }
+    }
+    parse: { biblatex: boolean; strict: boolean; sentenceCase: string }
+    format: { useIdAsLabel: boolean; checkLabel: boolean; asciiOnly: boolean }
+  }
+
+  export interface CslPluginConfig {
+    templates: Register<string>
+    locales: Register<string>
+  }
+
+  export const plugins: {
+    add(ref: string, plugin: Record<string, unknown>): void
+    remove(ref: string): void
+    has(ref: string): boolean
+    list(): string[]
+    config: {
+      get(ref: '@bibtex'): BibtexPluginConfig
+      get(ref: '@csl'): CslPluginConfig
+      get(ref: string): unknown
+      has(ref: string): boolean
+      list(): string[]
+    }
+    input: {
+      has(format: string): boolean
+      list(): string[]
+      chain(data: unknown, options?: Record<string, unknown>): CslRecord[]
+      chainAsync(data: unknown, options?: Record<string, unknown>): Promise<CslRecord[]>
+    }
+    output: {
+      has(name: string): boolean
+      list(): string[]
+      format(name: string, data: CslRecord[], options?: OutputOptions): unknown
+    }
+  }
+
+  export const util: Record<string, unknown>
+  export const logger: { setLogLevel(level: string): void }
+  export const version: string
+}
+
+// Plugins register themselves with @citation-js/core when imported.
+declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-ris'
+declare module '@citation-js/plugin-csl'
+declare module '@citation-js/plugin-doi'
