@@ -6,7 +6,10 @@ import type { AppConfig } from './config'
 import type { HttpClient } from './services/http-types'
 import type { Platform } from './platform'
 import { lookupDoi } from './services/crossref/lookup-doi'
-import { requireObject, requireString } from './validate'
+import { resolveIdentifiers } from './services/resolve-identifiers'
+import { relatedPapers } from './services/pubmed/related'
+import type { EutilsDeps } from './services/pubmed/eutils'
+import { requireIdentifiers, requireObject, requireString, requirePmid, requireRelation, optionalContact } from './validate'
 
 export interface HandlerDeps {
   config: AppConfig
@@ -16,14 +19,37 @@ export interface HandlerDeps {
 }
 
 export function createHandlers({ config, http, platform, version }: HandlerDeps): Handlers {
+  // The environment wins over Settings (DESIGN.md).
+  const contactOf = (req: Record<string, unknown>) => {
+    const fromSettings = optionalContact(req.contact)
+    return { email: config.email ?? fromSettings.email, apiKey: config.ncbiApiKey ?? fromSettings.ncbiApiKey }
+  }
+  const crossrefDeps = (email?: string) => ({ http, crossrefUrl: config.crossrefUrl, doiUrl: config.doiUrl, email })
+  const eutilsDeps = (email?: string, apiKey?: string): EutilsDeps => ({
+    http, eutilsUrl: config.eutilsUrl, idconvUrl: config.idconvUrl, email, apiKey
+  })
+
   return {
     'app.info': async () => ({ name: 'Neuroref', version, edition: platform.edition }),
 
     'lookup.doi': async (arg) => {
       const req = requireObject(arg)
       const doi = requireString(req.doi, 'DOI', 500)
-      const email = config.email ?? optionalEmail(req.email)
-      return lookupDoi(doi, { http, crossrefUrl: config.crossrefUrl, doiUrl: config.doiUrl, email })
+      return lookupDoi(doi, crossrefDeps(contactOf(req).email))
+    },
+
+    'lookup.identifiers': async (arg) => {
+      const req = requireObject(arg)
+      const ids = requireIdentifiers(req.ids, 1000)
+      const { email, apiKey } = contactOf(req)
+      return resolveIdentifiers(ids, { eutils: eutilsDeps(email, apiKey), crossref: crossrefDeps(email) })
+    },
+
+    'pubmed.related': async (arg) => {
+      const req = requireObject(arg)
+      const limit = typeof req.limit === 'number' && req.limit > 0 ? Math.min(Math.floor(req.limit), 200) : 20
+      const { email, apiKey } = contactOf(req)
+      return relatedPapers(requirePmid(req.pmid), requireRelation(req.relation), limit, eutilsDeps(email, apiKey))
     },
 
     'export.saveFile': async (arg) => {
@@ -59,8 +85,4 @@ export function safeFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? ''
   const cleaned = last.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '').slice(0, 120)
   return cleaned || 'export.bib'
-}
-
-function optionalEmail(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? value.trim() : undefined
 }

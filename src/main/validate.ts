@@ -1,4 +1,7 @@
 // Main trusts nothing the renderer sends: every argument is checked here.
+import type { RelatedKind } from '../shared/contract'
+import type { Identifier } from '../shared/identifiers'
+import type { Contact } from '../shared/model'
 import { ServiceError } from '../shared/result'
 
 export function requireObject(value: unknown): Record<string, unknown> {
@@ -14,4 +17,42 @@ export function requireString(value: unknown, what: string, maxLength: number): 
   }
   if (value.length > maxLength) throw new ServiceError('INVALID_INPUT', `The ${what} is too long.`)
   return value
+}
+
+const ID_PATTERNS: Record<Identifier['kind'], RegExp> = {
+  doi: /^10\.\d{4,9}\/\S{1,300}$/,
+  pmid: /^[1-9]\d{0,8}$/,
+  pmcid: /^PMC\d{1,9}$/i
+}
+
+export function requireIdentifiers(value: unknown, max: number): Identifier[] {
+  if (!Array.isArray(value) || value.length === 0) throw new ServiceError('INVALID_INPUT', 'No identifiers were given.')
+  if (value.length > max) throw new ServiceError('INVALID_INPUT', `At most ${max} identifiers can be looked up at once.`)
+  return value.map((id) => {
+    const { kind, value: text } = requireObject(id)
+    if ((kind === 'doi' || kind === 'pmid' || kind === 'pmcid') && typeof text === 'string' && ID_PATTERNS[kind].test(text)) {
+      return { kind, value: text } as Identifier
+    }
+    throw new ServiceError('INVALID_INPUT', `Not an identifier Neuroref can look up: ${JSON.stringify(text)}.`)
+  })
+}
+
+export function requirePmid(value: unknown): string {
+  if (typeof value === 'string' && ID_PATTERNS.pmid.test(value)) return value
+  throw new ServiceError('INVALID_INPUT', 'A PubMed ID (PMID) is needed.')
+}
+
+export function requireRelation(value: unknown): RelatedKind {
+  if (value === 'similar' || value === 'citedin' || value === 'references') return value
+  throw new ServiceError('INVALID_INPUT', 'Unknown kind of related papers.')
+}
+
+/** Contact details from Settings are optional; malformed ones are ignored, not fatal. */
+export function optionalContact(value: unknown): Contact {
+  if (typeof value !== 'object' || value === null) return {}
+  const { email, ncbiApiKey } = value as Record<string, unknown>
+  return {
+    email: typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? email.trim() : undefined,
+    ncbiApiKey: typeof ncbiApiKey === 'string' && /^[0-9a-f]{20,64}$/i.test(ncbiApiKey.trim()) ? ncbiApiKey.trim() : undefined
+  }
 }

@@ -2,8 +2,9 @@
 // exactly these channels as `window.neuroref`; main and the web edition bind
 // exactly these channels. Adding a channel here without a handler is a
 // compile error in main and in the web host.
-import type { ReferenceRecord } from './model'
-import type { Result } from './result'
+import type { Identifier } from './identifiers'
+import type { Contact, PaperSummary, ReferenceRecord } from './model'
+import type { AppError, Result } from './result'
 
 export interface AppInfo {
   name: string
@@ -15,11 +16,29 @@ export interface Contract {
   /** Name, version and which edition is running. */
   'app.info': { arg: void; result: AppInfo }
   /** Everything Crossref (or doi.org) knows about one DOI. */
-  'lookup.doi': { arg: { doi: string; email?: string }; result: ReferenceRecord }
+  'lookup.doi': { arg: { doi: string; contact?: Contact }; result: ReferenceRecord }
+  /** Many identifiers at once: PubMed (batched) merged with Crossref; one entry per paper, one failure per bad identifier. */
+  'lookup.identifiers': { arg: { ids: Identifier[]; contact?: Contact }; result: IdentifierLookup }
+  /** Similar articles, Cited by or References of a PubMed paper (elink + esummary). */
+  'pubmed.related': { arg: { pmid: string; relation: RelatedKind; contact?: Contact; limit?: number }; result: RelatedPapers }
   /** Desktop only: ask where to save an export and write it there. `null` when the user cancels. */
   'export.saveFile': { arg: { suggestedName: string; content: string }; result: { path: string } | null }
   /** Open an http(s) link in the system browser. */
   'shell.openExternal': { arg: { url: string }; result: void }
+}
+
+export interface IdentifierLookup {
+  /** each paper once, with every pasted identifier that named it */
+  papers: { ids: Identifier[]; record: ReferenceRecord }[]
+  failures: { id: Identifier; error: AppError }[]
+}
+
+export type RelatedKind = 'similar' | 'citedin' | 'references'
+
+export interface RelatedPapers {
+  /** how many PubMed links there are in all (the list may be shorter) */
+  total: number
+  papers: PaperSummary[]
 }
 
 export type Channel = keyof Contract
@@ -27,7 +46,14 @@ export type ChannelArg<K extends Channel> = Contract[K]['arg']
 export type ChannelResult<K extends Channel> = Contract[K]['result']
 
 /** The channel names, as a value: preload and the web client are generated from this list. */
-export const CHANNELS = ['app.info', 'lookup.doi', 'export.saveFile', 'shell.openExternal'] as const
+export const CHANNELS = [
+  'app.info',
+  'lookup.doi',
+  'lookup.identifiers',
+  'pubmed.related',
+  'export.saveFile',
+  'shell.openExternal'
+] as const
 
 // Compile-time proof that CHANNELS names every channel of Contract and nothing else.
 type Listed = (typeof CHANNELS)[number]

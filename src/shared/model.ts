@@ -186,3 +186,19 @@ export interface Setting {
   key: string
   value: unknown
 }
+
+/** One line of a PubMed result list (esummary): enough to decide whether to add it. */
+export interface PaperSummary {
+  pmid: string
+  title: string
+  authors: string
+  journal: string
+  year?: number
+  doi?: string
+}
+
+/** The researcher's contact details and keys, from Settings; the environment wins over them. */
+export interface Contact {
+  email?: string
+  ncbiApiKey?: string
+}

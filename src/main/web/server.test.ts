@@ -15,6 +15,8 @@ const handlers: Handlers = {
   'lookup.doi': async ({ doi }) => {
     throw new ServiceError('NOT_FOUND', `No paper with the DOI ${doi} was found.`)
   },
+  'lookup.identifiers': async () => ({ papers: [], failures: [] }),
+  'pubmed.related': async () => ({ total: 0, papers: [] }),
   'export.saveFile': async () => null,
   'shell.openExternal': async () => {
     throw new Error('boom')

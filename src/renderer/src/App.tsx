@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { db } from './library-context'
 import { AddByIdentifier } from './features/import/AddByIdentifier'
 import { ItemList, type Selection } from './features/library/ItemList'
-import { ItemDetails } from './features/library/ItemDetails'
+import { ItemDetails } from './features/item/ItemDetails'
 import { ExportMenu } from './features/export/ExportMenu'
 import { StatusMessage, type Message } from './components/StatusMessage'
 

@@ -134,8 +134,11 @@ export function readJatsAbstract(jats: string): ReadAbstract {
     if (!current) blocks.push((current = { paragraphs: [] }))
     current.paragraphs.push(tidy)
   }
-  const startSection = (label: string): void => {
-    blocks.push((current = { label: label.replace(/[:.]\s*$/, '') || undefined, paragraphs: [] }))
+  // The heading of the whole abstract ("Abstract", "ABSTRACT") is no section label.
+  const startSection = (heading: string): void => {
+    const label = heading.replace(/[:.]\s*$/, '')
+    const wholeAbstract = blocks.length === 0 && /^(abstract|summary)$/i.test(label)
+    blocks.push((current = { label: wholeAbstract ? undefined : label || undefined, paragraphs: [] }))
   }
 
   const walk = (node: DomNode, skip?: DomNode): void => {
@@ -158,9 +161,7 @@ export function readJatsAbstract(jats: string): ReadAbstract {
         walk(child, heading)
         current = undefined
       } else if (name === 'title') {
-        const label = tidyInline(inline(child))
-        const isAbstractHeading = blocks.length === 0 && /^(abstract|summary)$/i.test(label)
-        if (!isAbstractHeading) startSection(label)
+        startSection(tidyInline(inline(child)))
       } else if (children(child).some((c) => c.nodeType === ELEMENT_NODE && BLOCKS.has(nameOf(c)))) {
         walk(child)
       } else {

@@ -1,6 +1,7 @@
 // Everything known about one DOI: Crossref first (richest: ORCIDs, funders,
 // cited works, corrections), then doi.org content negotiation for DOIs that
 // other agencies registered (DataCite, mEDRA, …).
+import { normaliseDoi } from '../../../shared/identifiers'
 import type { ReferenceRecord } from '../../../shared/model'
 import { ServiceError } from '../../../shared/result'
 import type { HttpClient } from '../http-types'
@@ -18,22 +19,6 @@ export interface DoiLookupDeps {
 }
 
 const CSL_JSON = 'application/vnd.citationstyles.csl+json'
-
-/**
- * A DOI as people paste it ("doi:10.1/x", "https://doi.org/10.1/x", with
- * spaces) → the bare DOI, or undefined when it is not one.
- */
-export function normaliseDoi(input: string): string | undefined {
-  let doi = input.trim().replace(/^doi:\s*/i, '').replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '')
-  if (/%[0-9a-f]{2}/i.test(doi)) {
-    try {
-      doi = decodeURIComponent(doi)
-    } catch {
-      // keep it as typed; the pattern below decides
-    }
-  }
-  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : undefined
-}
 
 /** Look a DOI up at Crossref, then at doi.org; throws ServiceError (NOT_FOUND, INVALID_INPUT, OFFLINE, …). */
 export async function lookupDoi(input: string, deps: DoiLookupDeps): Promise<ReferenceRecord> {

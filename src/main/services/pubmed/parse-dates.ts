@@ -2,7 +2,7 @@
 // Year + Season ("Spring"), or a free-text MedlineDate ("2010 Sep-Oct",
 // "1998 Dec-1999 Jan"). All become CSL dates a style can print.
 import type { CslDate } from '../../../shared/model'
-import { child, textAt, type Element } from './xml-dom'
+import { textAt, type Element } from './xml-dom'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -58,7 +58,3 @@ export function simpleDate(el: Element | undefined): CslDate | undefined {
   return parts ? { 'date-parts': [parts] } : undefined
 }
 
-/** Shortcut: the date at a path below an element. */
-export function dateAt(parent: Element | undefined, path: string): CslDate | undefined {
-  return simpleDate(child(parent, path))
-}

@@ -47,6 +47,7 @@ function readJournalArticle(el: Element): ReferenceRecord {
   const ids = readArticleIds(child(pubmedData, 'ArticleIdList'))
   const pmid = textAt(citation, 'PMID') ?? ids.pmid
   const doi = ids.doi ?? electronicDoi(article)
+  const title = markupText(child(article, 'ArticleTitle'))
   const vernacularTitle = markupText(child(article, 'VernacularTitle'))
   const authors = readPeople(child(article, 'AuthorList'))
   const abstract = readAbstract(child(article, 'Abstract'))
@@ -58,8 +59,8 @@ function readJournalArticle(el: Element): ReferenceRecord {
     {
       type: 'article-journal',
       // An empty ArticleTitle happens for untranslated titles: the vernacular one is all there is.
-      title: markupText(child(article, 'ArticleTitle')) ?? vernacularTitle,
-      'original-title': vernacularTitle,
+      title: title ?? vernacularTitle,
+      'original-title': title ? vernacularTitle : undefined,
       'container-title': textAt(journal, 'Title'),
       'container-title-short': textAt(journal, 'ISOAbbreviation') ?? textAt(citation, 'MedlineJournalInfo/MedlineTA'),
       ISSN: textAt(journal, 'ISSN') ?? textAt(citation, 'MedlineJournalInfo/ISSNLinking'),
@@ -69,7 +70,7 @@ function readJournalArticle(el: Element): ReferenceRecord {
       issued: publicationDate(child(issue, 'PubDate')) ?? electronicDate(article),
       'available-date': electronicDate(article),
       author: authors.names,
-      language: article ? readLanguage(article, 'Language') : undefined,
+      language: readLanguage(article, 'Language'),
       abstract: abstract.text,
       DOI: doi,
       PMID: pmid,

@@ -12,7 +12,7 @@ const ISO_639_1: Record<string, string> = {
 }
 
 /** The first Language element as a CSL language code ('ENG' and 'eng' → 'en'); unknown codes stay as written. */
-export function readLanguage(parent: Element, path: string): string | undefined {
+export function readLanguage(parent: Element | undefined, path: string): string | undefined {
   const code = textOf(all(parent, path)[0])?.toLowerCase()
   return code ? (ISO_639_1[code] ?? code) : undefined
 }

@@ -31,6 +31,8 @@ export function markupText(el: Element | undefined): string | undefined {
   let text = ''
   for (let c = el.firstChild; c; c = c.nextSibling) text += inline(c)
   const tidy = text
+    // A line break before a subscript is pretty-printing ("β\n\t\t<sub>2</sub>"), never the author's space.
+    .replace(/[ \t]*[\r\n][ \t\r\n]*(?=<(sub|sup)>)/g, '')
     .replace(/[ \t\r\n]+/g, ' ')
     .replace(/<(i|b|sub|sup|u)> /g, ' <$1>')
     .replace(/ <\/(i|b|sub|sup|u)>/g, '</$1> ')

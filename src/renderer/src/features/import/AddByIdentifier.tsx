@@ -1,73 +1,78 @@
-// The box a researcher pastes DOIs, PMIDs or PMCIDs into.
-import { useState, type FormEvent } from 'react'
+// The box a researcher pastes DOIs, PMIDs, PMCIDs, links or whole reference
+// lists into. Shows progress for batches and can be cancelled.
+import { useRef, useState, type FormEvent } from 'react'
+import { findIdentifiers } from '../../../../shared/identifiers'
 import { api } from '../../transport'
 import { db } from '../../library-context'
-import { sentenceFor } from '../../messages'
+import { readContact } from '../../settings'
 import type { Message } from '../../components/StatusMessage'
-import { importIdentifiers, type ImportSummary } from './import-identifiers'
-
-export function summarise(summary: ImportSummary): Message {
-  const parts = [
-    summary.added ? `${summary.added} added` : '',
-    summary.existing ? `${summary.existing} already in library` : '',
-    summary.failed ? `${summary.failed} failed` : ''
-  ].filter(Boolean)
-  const failures = summary.outcomes.flatMap((o) => (o.status === 'failed' ? [`${o.label}: ${sentenceFor(o.error)}`] : []))
-  if (summary.outcomes.length === 1) {
-    const only = summary.outcomes[0]
-    if (only.status === 'failed') return { kind: 'error', text: failures[0] }
-    const what = only.status === 'added' ? 'Added' : 'Already in library'
-    return { kind: 'info', text: `${what}: ${only.title.replace(/<[^>]+>/g, '')}` }
-  }
-  return { kind: summary.failed && !summary.added && !summary.existing ? 'error' : 'info', text: parts.join(', ') + '.', details: failures }
-}
+import { importIdentifierList } from './import-identifiers'
+import { importSummaryMessage } from './summary-message'
 
 export function AddByIdentifier({ onDone, onAdded }: { onDone: (m: Message) => void; onAdded: (itemId: string) => void }) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState<string | null>(null)
+  const [progress, setProgress] = useState<string | null>(null)
+  const cancel = useRef<AbortController | null>(null)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
-    if (!text.trim() || busy) return
-    setBusy('Looking up…')
+    if (!text.trim() || cancel.current) return
+    const ids = findIdentifiers(text)
+    if (ids.length === 0) {
+      onDone({ kind: 'error', text: 'No DOI, PMID or PMCID was found in what you entered.' })
+      return
+    }
+    cancel.current = new AbortController()
+    setProgress(ids.length > 1 ? `0 of ${ids.length}` : 'Looking up…')
     try {
-      const summary = await importIdentifiers(text, {
+      const summary = await importIdentifierList(ids, {
         api,
         db,
-        onProgress: (done, total) => total > 1 && setBusy(`${done} of ${total}`)
+        contact: await readContact(db),
+        signal: cancel.current.signal,
+        onProgress: (done, total) => total > 1 && setProgress(`${done} of ${total}`)
       })
-      if (summary.outcomes.length === 0) {
-        onDone({ kind: 'error', text: 'No DOI, PMID or PMCID was found in what you entered.' })
-        return
-      }
-      onDone(summarise(summary))
-      for (const outcome of summary.outcomes) {
-        if (outcome.status !== 'failed') {
-          onAdded(outcome.itemId)
-          break
-        }
-      }
-      if (summary.failed === 0) setText('')
+      onDone(importSummaryMessage(summary))
+      const stored = summary.outcomes.find((o) => o.status !== 'failed')
+      if (stored && 'itemId' in stored) onAdded(stored.itemId)
+      if (summary.failed === 0 && !summary.cancelled) setText('')
     } finally {
-      setBusy(null)
+      cancel.current = null
+      setProgress(null)
     }
   }
 
   return (
     <form className="add-by-identifier" onSubmit={submit}>
       <label htmlFor="add-identifier">Add by identifier</label>
-      <input
+      <textarea
         id="add-identifier"
+        rows={1}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder="DOI, PMID or PMCID — e.g. 10.3390/ijms22052372"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault()
+            e.currentTarget.form?.requestSubmit()
+          }
+        }}
+        placeholder="DOI, PMID, PMCID or a reference list — e.g. 10.3390/ijms22052372"
         autoComplete="off"
         spellCheck={false}
       />
-      <button type="submit" disabled={busy !== null}>
+      <button type="submit" disabled={progress !== null}>
         Add
       </button>
-      {busy && <span className="progress" aria-live="polite">{busy}</span>}
+      {progress && (
+        <>
+          <span className="progress" role="progressbar" aria-label="Import progress" aria-valuetext={progress}>
+            {progress}
+          </span>
+          <button type="button" onClick={() => cancel.current?.abort()}>
+            Cancel
+          </button>
+        </>
+      )}
     </form>
   )
 }

@@ -1,60 +1,79 @@
-// "Add by identifier": find the identifiers in what was pasted, look each up
-// in main, store each paper whole. One failure never sinks the rest.
+// "Add by identifier": find the identifiers in what was pasted, look them up
+// in main in batches (PubMed takes 200 PMIDs per request), store each paper
+// whole. One failure never sinks the rest; the user can cancel between papers.
 import { findIdentifiers, identifierLabel, type Identifier } from '../../../../shared/identifiers'
 import type { AppError } from '../../../../shared/result'
 import type { NeurorefApi } from '../../../../shared/contract'
-import type { ReferenceRecord } from '../../../../shared/model'
+import type { Contact, ReferenceRecord } from '../../../../shared/model'
 import type { NeurorefDb } from '../../db/schema'
 import { addRecordToLibrary } from '../../db/library'
 
-export type IdentifierOutcome =
-  | { id: Identifier; label: string; status: 'added' | 'existing'; itemId: string; title: string }
-  | { id: Identifier; label: string; status: 'failed'; error: AppError }
+export type PaperOutcome =
+  | { ids: Identifier[]; label: string; status: 'added' | 'existing'; itemId: string; title: string }
+  | { ids: Identifier[]; label: string; status: 'failed'; error: AppError }
 
 export interface ImportSummary {
-  outcomes: IdentifierOutcome[]
+  outcomes: PaperOutcome[]
   added: number
   existing: number
   failed: number
+  cancelled: boolean
 }
 
-async function lookup(api: NeurorefApi, id: Identifier, email?: string) {
-  if (id.kind === 'doi') return api['lookup.doi']({ doi: id.value, email })
-  return {
-    ok: false as const,
-    error: { code: 'UNSUPPORTED' as const, message: `Looking up ${identifierLabel(id)} in PubMed is not available yet.` }
-  }
+export interface ImportDeps {
+  api: NeurorefApi
+  db: NeurorefDb
+  contact?: Contact
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
 }
 
-export async function importIdentifiers(
-  text: string,
-  deps: { api: NeurorefApi; db: NeurorefDb; email?: string; onProgress?: (done: number, total: number) => void }
-): Promise<ImportSummary> {
-  const ids = findIdentifiers(text)
-  const outcomes: IdentifierOutcome[] = []
-  for (const id of ids) {
-    const label = identifierLabel(id)
-    const found = await lookup(deps.api, id, deps.email)
+/** Identifiers sent to main per call: one efetch request's worth. */
+export const BATCH_SIZE = 200
+
+const labelOf = (ids: Identifier[]): string => ids.map(identifierLabel).join(' = ')
+
+export async function importIdentifiers(text: string, deps: ImportDeps): Promise<ImportSummary> {
+  return importIdentifierList(findIdentifiers(text), deps)
+}
+
+export async function importIdentifierList(ids: Identifier[], deps: ImportDeps): Promise<ImportSummary> {
+  const outcomes: PaperOutcome[] = []
+  let done = 0
+  for (let start = 0; start < ids.length && !deps.signal?.aborted; start += BATCH_SIZE) {
+    const batch = ids.slice(start, start + BATCH_SIZE)
+    const found = await deps.api['lookup.identifiers']({ ids: batch, contact: deps.contact })
     if (!found.ok) {
-      outcomes.push({ id, label, status: 'failed', error: found.error })
-    } else {
-      outcomes.push(await store(deps.db, id, label, found.value))
+      outcomes.push(...batch.map((id) => ({ ids: [id], label: identifierLabel(id), status: 'failed' as const, error: found.error })))
+      done += batch.length
+      deps.onProgress?.(done, ids.length)
+      continue
     }
-    deps.onProgress?.(outcomes.length, ids.length)
+    for (const failure of found.value.failures) {
+      outcomes.push({ ids: [failure.id], label: identifierLabel(failure.id), status: 'failed', error: failure.error })
+      done += 1
+    }
+    for (const paper of found.value.papers) {
+      if (deps.signal?.aborted) break
+      outcomes.push(await store(deps.db, paper.ids, paper.record))
+      done += paper.ids.length
+      deps.onProgress?.(Math.min(done, ids.length), ids.length)
+    }
   }
-  return {
-    outcomes,
-    added: outcomes.filter((o) => o.status === 'added').length,
-    existing: outcomes.filter((o) => o.status === 'existing').length,
-    failed: outcomes.filter((o) => o.status === 'failed').length
-  }
+  return summarise(outcomes, !!deps.signal?.aborted)
 }
 
-async function store(db: NeurorefDb, id: Identifier, label: string, record: ReferenceRecord): Promise<IdentifierOutcome> {
+function summarise(outcomes: PaperOutcome[], cancelled: boolean): ImportSummary {
+  const count = (status: PaperOutcome['status']): number => outcomes.filter((o) => o.status === status).length
+  return { outcomes, added: count('added'), existing: count('existing'), failed: count('failed'), cancelled }
+}
+
+async function store(db: NeurorefDb, ids: Identifier[], record: ReferenceRecord): Promise<PaperOutcome> {
+  const label = labelOf(ids)
   try {
     const { status, item } = await addRecordToLibrary(db, record)
-    return { id, label, status, itemId: item.id, title: item.csl.title ?? label }
+    return { ids, label, status, itemId: item.id, title: item.csl.title ?? label }
   } catch (error) {
-    return { id, label, status: 'failed', error: { code: 'IO', message: `The library could not save it: ${(error as Error).message}` } }
+    return { ids, label, status: 'failed', error: { code: 'IO', message: `The library could not save it: ${(error as Error).message}` } }
   }
 }

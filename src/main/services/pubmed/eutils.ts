@@ -1,0 +1,93 @@
+// Requests to NCBI E-utilities and the PMC ID converter. Every request names
+// the tool and the contact email (NCBI's rules); PMIDs travel in batches of
+// 200 per POST, never one request per paper. The HTTP client spaces requests
+// to NCBI (3/s, or 10/s with an API key).
+import type { ReferenceRecord } from '../../../shared/model'
+import type { HttpClient } from '../http-types'
+import { parsePubmedArticleSet } from './parse-efetch'
+import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply, type IdConversion, type SearchResult, type Summary } from './parse-eutils'
+
+export interface EutilsDeps {
+  http: HttpClient
+  eutilsUrl: string
+  idconvUrl: string
+  email?: string
+  apiKey?: string
+  signal?: AbortSignal
+}
+
+export const EFETCH_BATCH = 200
+const ESEARCH_DOI_BATCH = 50
+const IDCONV_BATCH = 200
+
+function ncbiParams(deps: EutilsDeps, params: Record<string, string>): Record<string, string> {
+  return {
+    ...params,
+    tool: 'neuroref',
+    ...(deps.email ? { email: deps.email } : {}),
+    ...(deps.apiKey ? { api_key: deps.apiKey } : {})
+  }
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
+  return out
+}
+
+function post(deps: EutilsDeps, tool: string, params: Record<string, string>): Promise<string> {
+  return deps.http.getText({ url: `${deps.eutilsUrl}${tool}`, method: 'POST', form: ncbiParams(deps, params), signal: deps.signal })
+}
+
+/** Full PubMed records for these PMIDs (unknown PMIDs are simply absent). */
+export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Promise<ReferenceRecord[]> {
+  const records: ReferenceRecord[] = []
+  for (const batch of chunks(pmids, EFETCH_BATCH)) {
+    const xml = await post(deps, 'efetch.fcgi', { db: 'pubmed', retmode: 'xml', id: batch.join(',') })
+    records.push(...parsePubmedArticleSet(xml))
+  }
+  return records
+}
+
+/** Which PMIDs PubMed has for these DOIs (esearch on the DOI field). */
+export async function searchPmidsByDoi(dois: string[], deps: EutilsDeps): Promise<string[]> {
+  const pmids: string[] = []
+  for (const batch of chunks(dois, ESEARCH_DOI_BATCH)) {
+    const term = batch.map((doi) => `"${doi}"[doi]`).join(' OR ')
+    const found = parseSearchReply(await post(deps, 'esearch.fcgi', { db: 'pubmed', term, retmax: String(batch.length * 2) }))
+    pmids.push(...found.ids)
+  }
+  return pmids
+}
+
+/** A PubMed query (PubMed syntax), one page of PMIDs. */
+export async function searchPubmed(term: string, deps: EutilsDeps, page: { start: number; size: number }): Promise<SearchResult> {
+  return parseSearchReply(
+    await post(deps, 'esearch.fcgi', { db: 'pubmed', term, retstart: String(page.start), retmax: String(page.size), usehistory: 'y' })
+  )
+}
+
+/** Short summaries (title, journal, year, authors) for result lists. */
+export async function summarisePmids(pmids: string[], deps: EutilsDeps): Promise<Summary[]> {
+  const out: Summary[] = []
+  for (const batch of chunks(pmids, EFETCH_BATCH)) {
+    out.push(...parseSummaryReply(await post(deps, 'esummary.fcgi', { db: 'pubmed', id: batch.join(',') })))
+  }
+  return out
+}
+
+/** PMIDs linked to one paper: 'pubmed_pubmed' (similar), '…_citedin', '…_refs'. */
+export async function linkedPmids(pmid: string, linkname: string, deps: EutilsDeps): Promise<string[]> {
+  const links = parseLinkReply(await post(deps, 'elink.fcgi', { dbfrom: 'pubmed', db: 'pubmed', id: pmid, linkname, cmd: 'neighbor' }))
+  return links[linkname] ?? []
+}
+
+/** PMCIDs (or DOIs, PMIDs) → all three ids, through the PMC ID converter. */
+export async function convertIds(ids: string[], deps: EutilsDeps): Promise<IdConversion[]> {
+  const out: IdConversion[] = []
+  for (const batch of chunks(ids, IDCONV_BATCH)) {
+    const query = new URLSearchParams(ncbiParams(deps, { ids: batch.join(','), format: 'json' }))
+    out.push(...parseIdConverterReply(await deps.http.getText({ url: `${deps.idconvUrl}?${query}`, signal: deps.signal })))
+  }
+  return out
+}
