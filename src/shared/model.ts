@@ -149,6 +149,17 @@ export interface Item extends ReferenceRecord {
   trashedAt?: number
   /** fields the user changed by hand; imports never overwrite them */
   editedFields?: string[]
+  /** peptides and receptors this paper is about, with the evidence for each */
+  peptideTags?: PeptideTag[]
+  /** peptide tags the user removed: they stay removed when tags are recomputed */
+  removedPeptideTags?: string[]
+}
+
+export interface PeptideTag {
+  peptide: string
+  family?: string
+  receptor?: string
+  evidence: { source: 'mesh' | 'keyword' | 'title' | 'abstract'; text: string }[]
 }
 
 export interface Collection {

@@ -1,40 +1,118 @@
-// The app shell: toolbar, sidebar, the "Items" list and the "Item details" pane.
-import { useMemo, useState } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { db } from './library-context'
+// The app shell: toolbar, sidebar, the "Items" list and the "Item details"
+// pane. State that spans them (view, search, selection, message) lives here.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { db, store, useLibraryVersion } from './library-context'
+import { findDuplicatePairs, idsInPairs } from '../../shared/duplicates'
 import { AddByIdentifier } from './features/import/AddByIdentifier'
 import { ItemList, type Selection } from './features/library/ItemList'
+import { DEFAULT_COLUMNS } from './features/library/columns'
+import { handleListKey } from './features/library/keyboard'
 import { ItemDetails } from './features/item/ItemDetails'
 import { ExportMenu } from './features/export/ExportMenu'
+import { SearchBox } from './features/search/SearchBox'
+import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
+import { visibleItems, type ViewState } from './store/views'
+import { moveToTrash } from './db/trash'
+
+const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
+  all: 'Your library is empty. Paste a DOI, PMID or PMCID into “Add by identifier”.',
+  unfiled: 'Every paper is in a collection.',
+  recent: 'Nothing was added in the last 30 days.',
+  duplicates: 'No likely duplicates.',
+  trash: 'The Trash is empty.',
+  collection: 'This collection is empty. Drag papers here, or use “Add to collection”.',
+  saved: 'No paper matches this saved search.'
+}
 
 export function App() {
-  const items = useLiveQuery(() => db.items.orderBy('addedAt').reverse().filter((item) => !item.trashedAt).toArray(), [])
+  const version = useLibraryVersion()
+  const [state, setState] = useState<ViewState>({ view: { kind: 'all' }, search: '', tags: [], sort: { column: 'added', direction: 'desc' } })
   const [selection, setSelection] = useState<Selection>({ ids: [] })
   const [message, setMessage] = useState<Message | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const detailsRef = useRef<HTMLDivElement>(null)
 
-  const selectedItems = useMemo(() => (items ?? []).filter((item) => selection.ids.includes(item.id)), [items, selection])
-  const toExport = selectedItems.length > 0 ? selectedItems : (items ?? [])
+  const duplicatePairs = useMemo(() => (state.view.kind === 'duplicates' ? findDuplicatePairs(store.items.values()) : []), [version, state.view])
+  const items = useMemo(
+    () => visibleItems(store, state, { now: Date.now(), duplicateIds: idsInPairs(duplicatePairs) }),
+    [version, state, duplicatePairs]
+  )
+  const counts = useMemo(() => {
+    let trashed = 0
+    for (const item of store.items.values()) if (item.trashedAt !== undefined) trashed += 1
+    return { all: store.items.size - trashed, trash: trashed, duplicates: state.view.kind === 'duplicates' ? duplicatePairs.length : undefined }
+  }, [version, state.view, duplicatePairs])
+  const selectedItems = useMemo(() => {
+    const chosen = new Set(selection.ids)
+    return items.filter((item) => chosen.has(item.id))
+  }, [items, selection])
+  const toExport = selectedItems.length > 0 ? selectedItems : items
+
+  // Ctrl/Cmd+F focuses "Search library" from anywhere in the window.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  async function trash(ids: string[]): Promise<void> {
+    if (state.view.kind === 'trash') return
+    await moveToTrash(db, ids)
+    setSelection({ ids: [] })
+    setMessage({ kind: 'info', text: `Moved ${ids.length} ${ids.length === 1 ? 'item' : 'items'} to the Trash.` })
+  }
+
+  const update = (patch: Partial<ViewState>): void => setState((s) => ({ ...s, ...patch }))
 
   return (
     <div className="app">
       <header className="toolbar">
         <h1 className="brand">Neuroref</h1>
         <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} />
+        <SearchBox ref={searchRef} value={state.search} onChange={(search) => update({ search })} />
         <ExportMenu items={toExport} onDone={setMessage} />
       </header>
-      <nav className="sidebar" aria-label="Library">
-        <ul>
-          <li className="current">
-            All items <span className="count">{items?.length ?? ''}</span>
-          </li>
-        </ul>
-      </nav>
+      <Sidebar
+        current={state.view}
+        onChoose={(view) => {
+          update({ view })
+          setSelection({ ids: [] })
+        }}
+        counts={counts}
+      />
       <main className="item-list">
-        {items === undefined ? <p className="hint">Opening the library…</p> : <ItemList items={items} selection={selection} onSelect={setSelection} />}
+        <ItemList
+          items={items}
+          columns={DEFAULT_COLUMNS}
+          sort={state.sort}
+          onSort={(sort) => update({ sort })}
+          selection={selection}
+          onSelect={setSelection}
+          emptyText={state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
+          onKeyDown={(event) =>
+            handleListKey(event, items, selection, {
+              select: setSelection,
+              trash: (ids) => void trash(ids),
+              open: () => detailsRef.current?.focus()
+            })
+          }
+        />
       </main>
-      <ItemDetails item={selectedItems.length === 1 ? selectedItems[0] : undefined} count={selectedItems.length} />
+      <div ref={detailsRef} tabIndex={-1} className="details-holder">
+        <ItemDetails item={selectedItems.length === 1 ? selectedItems[0] : undefined} count={selectedItems.length} onMessage={setMessage} />
+      </div>
       <footer>
+        <span className="library-count" aria-live="polite">
+          {items.length} {items.length === 1 ? 'item' : 'items'}
+          {!store.complete && ' (opening the library…)'}
+        </span>
         <StatusMessage message={message} onDismiss={() => setMessage(null)} />
       </footer>
     </div>

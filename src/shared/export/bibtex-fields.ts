@@ -52,8 +52,11 @@ export function bibtexType(csl: CslFields): string {
     case 'article':
     case 'manuscript':
       return 'misc'
-    default:
-      return TYPE_OF_CSL[csl.type] ?? 'misc'
+    default: {
+      const type = TYPE_OF_CSL[csl.type] ?? 'misc'
+      // an @article without a journal is an error to BibTeX styles (e.g. a Crossref peer review)
+      return type === 'article' && !text(csl['container-title']) ? 'misc' : type
+    }
   }
 }
 

@@ -3,6 +3,12 @@ import type { Item } from '../../../../shared/model'
 import { nameLabel, sourceDetail } from '../../../../shared/display'
 import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
+import type { Message } from '../../components/StatusMessage'
+import {
+  AbstractSection, ConflictOfInterestSection, GrantsSection, KeywordsSection, MeshSection,
+  PublicationTypesSection, ReferencesSection, SubstancesSection
+} from './RecordSections'
+import { RelatedPapers } from './RelatedPapers'
 
 function Identifiers({ item }: { item: Item }) {
   return (
@@ -35,25 +41,51 @@ function Identifiers({ item }: { item: Item }) {
   )
 }
 
-export function ItemDetails({ item, count }: { item: Item | undefined; count: number }) {
+const FLAG_TEXT: Record<string, string> = {
+  retracted: 'This paper has been retracted.',
+  'partially-retracted': 'Part of this paper has been retracted.',
+  corrected: 'A correction to this paper has been published.',
+  'expression-of-concern': 'An expression of concern has been published about this paper.',
+  withdrawn: 'This paper has been withdrawn.',
+  preprint: 'Preprint: not peer reviewed.'
+}
+
+function FlagNotes({ flags }: { flags: string[] | undefined }) {
+  const notes = (flags ?? []).flatMap((flag) => (FLAG_TEXT[flag] ? [[flag, FLAG_TEXT[flag]]] : []))
+  return (
+    <>
+      {notes.map(([flag, text]) => (
+        <p key={flag} className={`flag flag-${flag}`} role="note">
+          {text}
+        </p>
+      ))}
+    </>
+  )
+}
+
+export function ItemDetails({ item, count, onMessage }: { item: Item | undefined; count: number; onMessage: (m: Message) => void }) {
   return (
     <section aria-label="Item details" className="item-details">
       {!item && <p className="hint">{count > 1 ? `${count} items selected.` : 'Select a paper to see its details.'}</p>}
       {item && (
         <article>
           <RichText as="h2" markup={item.csl.title ?? '(untitled)'} />
-          {item.flags?.includes('retracted') && <p className="flag" role="note">This paper has been retracted.</p>}
+          <FlagNotes flags={item.flags} />
           <p className="authors">{(item.csl.author ?? []).map(nameLabel).join('; ')}</p>
           <p className="source">
             <i>{item.csl['container-title']}</i> {item.csl.issued?.['date-parts']?.[0]?.[0]} {sourceDetail(item)}
           </p>
           <Identifiers item={item} />
-          {item.csl.abstract && (
-            <section aria-label="Abstract">
-              <h3>Abstract</h3>
-              <RichText as="p" markup={item.csl.abstract} />
-            </section>
-          )}
+          <AbstractSection item={item} />
+          <KeywordsSection item={item} />
+          <MeshSection item={item} />
+          <PublicationTypesSection item={item} />
+          <SubstancesSection item={item} />
+          <GrantsSection item={item} />
+          <ConflictOfInterestSection item={item} />
+          <ReferencesSection item={item} />
+          <RelatedPapers item={item} relation="similar" onMessage={onMessage} />
+          <RelatedPapers item={item} relation="citedin" onMessage={onMessage} />
         </article>
       )}
     </section>

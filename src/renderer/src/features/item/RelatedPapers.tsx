@@ -1,0 +1,84 @@
+// Similar articles and Cited by, fetched from PubMed when the researcher asks:
+// each paper with its journal and year, marked when already in the library,
+// addable in one click.
+import { useEffect, useState } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { RelatedKind, RelatedPapers as Related } from '../../../../shared/contract'
+import type { Item } from '../../../../shared/model'
+import type { AppError } from '../../../../shared/result'
+import { api } from '../../transport'
+import { db } from '../../library-context'
+import { readContact } from '../../settings'
+import { sentenceFor } from '../../messages'
+import type { Message } from '../../components/StatusMessage'
+import { importIdentifierList } from '../import/import-identifiers'
+import { importSummaryMessage } from '../import/summary-message'
+
+const TITLES: Record<RelatedKind, string> = { similar: 'Similar articles', citedin: 'Cited by', references: 'References' }
+
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; related: Related } | { kind: 'failed'; error: AppError }
+
+export function RelatedPapers({ item, relation, onMessage }: { item: Item; relation: RelatedKind; onMessage: (m: Message) => void }) {
+  const [state, setState] = useState<State>({ kind: 'idle' })
+  useEffect(() => setState({ kind: 'idle' }), [item.pmid])
+  const shownPmids = state.kind === 'loaded' ? state.related.papers.map((p) => p.pmid) : []
+  const owned = useLiveQuery(
+    async () => new Set((await db.items.where('pmid').anyOf(shownPmids).toArray()).map((i) => i.pmid)),
+    [shownPmids.join(',')]
+  )
+  if (!item.pmid) return null
+
+  async function load(): Promise<void> {
+    setState({ kind: 'loading' })
+    const result = await api['pubmed.related']({ pmid: item.pmid!, relation, contact: await readContact(db), limit: 20 })
+    setState(result.ok ? { kind: 'loaded', related: result.value } : { kind: 'failed', error: result.error })
+  }
+
+  async function add(pmid: string): Promise<void> {
+    const summary = await importIdentifierList([{ kind: 'pmid', value: pmid }], { api, db, contact: await readContact(db) })
+    onMessage(importSummaryMessage(summary))
+  }
+
+  const title = TITLES[relation]
+  return (
+    <section aria-label={title} className="record-section related">
+      <h3>{title}</h3>
+      {state.kind === 'idle' && (
+        <button type="button" onClick={() => void load()}>
+          Show {title.toLowerCase()}
+        </button>
+      )}
+      {state.kind === 'loading' && <p className="muted">Asking PubMed…</p>}
+      {state.kind === 'failed' && <p role="alert">{sentenceFor(state.error)}</p>}
+      {state.kind === 'loaded' && state.related.papers.length === 0 && <p className="muted">PubMed lists none.</p>}
+      {state.kind === 'loaded' && state.related.papers.length > 0 && (
+        <>
+          <p className="muted">
+            {state.related.total > state.related.papers.length
+              ? `${state.related.papers.length} of ${state.related.total} shown`
+              : `${state.related.total} in PubMed`}
+          </p>
+          <ul className="related-list">
+            {state.related.papers.map((paper) => (
+              <li key={paper.pmid}>
+                <span className="related-title">{paper.title}</span>
+                <span className="muted">
+                  {' '}
+                  {paper.journal}
+                  {paper.year ? ` ${paper.year}` : ''}
+                </span>
+                {owned?.has(paper.pmid) ? (
+                  <span className="in-library"> In library</span>
+                ) : (
+                  <button type="button" className="small" aria-label={`Add ${paper.title}`} onClick={() => void add(paper.pmid)}>
+                    Add
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,138 @@
+// The library as the window sees it: every item in memory (sorting and
+// searching 100,000 papers needs that), loaded in chunks so the first rows
+// paint at once, and kept in step with IndexedDB after every write.
+import type { Item } from '../../../shared/model'
+import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
+import type { NeurorefDb } from '../db/schema'
+
+type Listener = () => void
+
+const FIRST_PAGE = 200
+const CHUNK = 5000
+
+export class LibraryStore {
+  readonly items = new Map<string, Item>()
+  readonly notes = new Map<string, string>()
+  index: SearchIndex = createSearchIndex()
+  /** true once every item is in memory (the first page comes earlier) */
+  complete = false
+  /** bumps on every change; views memoise on it */
+  version = 0
+  private listeners = new Set<Listener>()
+
+  private pending = new Set<string>()
+  private flushing: Promise<void> | null = null
+
+  constructor(private readonly db: NeurorefDb) {
+    this.watchWrites()
+  }
+
+  /**
+   * Every write to items or notes in this window, wherever it comes from,
+   * schedules a re-read of the touched items; the read queues behind the
+   * write's transaction, so it sees what was committed (or nothing, if it
+   * was rolled back).
+   */
+  private watchWrites(): void {
+    const touch = (id: unknown): void => {
+      if (typeof id !== 'string') return
+      this.pending.add(id)
+      this.flushing ??= Promise.resolve().then(() => this.flush())
+    }
+    this.db.items.hook('creating', function (key, item) {
+      this.onsuccess = () => touch(key ?? item.id)
+    })
+    this.db.items.hook('updating', function (_changes, key) {
+      this.onsuccess = () => touch(key)
+    })
+    this.db.items.hook('deleting', function (key) {
+      this.onsuccess = () => touch(key)
+    })
+    this.db.notes.hook('creating', function (_key, note) {
+      this.onsuccess = () => touch(note.itemId)
+    })
+    this.db.notes.hook('updating', function (_changes, _key, note) {
+      this.onsuccess = () => touch(note.itemId)
+    })
+    this.db.notes.hook('deleting', function (_key, note) {
+      this.onsuccess = () => touch(note?.itemId)
+    })
+  }
+
+  private async flush(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const ids = [...this.pending]
+    this.pending.clear()
+    this.flushing = null
+    await this.refresh(ids)
+  }
+
+  /** Resolves when every write seen so far is reflected in the store (tests, benchmarks). */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getVersion = (): number => this.version
+
+  private emit(): void {
+    this.version += 1
+    for (const listener of this.listeners) listener()
+  }
+
+  /** Newest items first, right away; then the whole library in chunks, without blocking the window. */
+  async load(): Promise<void> {
+    const first = await this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
+    for (const item of first) this.items.set(item.id, item)
+    this.emit()
+    const noteRows = await this.db.notes.toArray()
+    for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
+    let offset = 0
+    for (;;) {
+      const chunk = await this.db.items.orderBy('addedAt').offset(offset).limit(CHUNK).toArray()
+      for (const item of chunk) {
+        this.items.set(item.id, item)
+        this.index.add(item, this.notes.get(item.id))
+      }
+      offset += chunk.length
+      if (chunk.length < CHUNK) break
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    this.complete = true
+    this.emit()
+  }
+
+  /** Re-reads these items (and their notes) after a write; deleted ones leave the store. */
+  async refresh(ids: Iterable<string>): Promise<void> {
+    const list = [...new Set(ids)]
+    if (list.length === 0) return
+    const [rows, noteRows] = await Promise.all([this.db.items.bulkGet(list), this.db.notes.where('itemId').anyOf(list).toArray()])
+    for (const id of list) this.notes.delete(id)
+    for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
+    rows.forEach((row, i) => {
+      const id = list[i]
+      if (row) {
+        const known = this.items.has(id)
+        this.items.set(id, row)
+        if (known) this.index.update(row, this.notes.get(id))
+        else this.index.add(row, this.notes.get(id))
+      } else if (this.items.delete(id)) {
+        this.index.remove(id)
+      }
+    })
+    this.emit()
+  }
+
+  /** After a restore or wipe: start again from the database. */
+  async reload(): Promise<void> {
+    this.items.clear()
+    this.notes.clear()
+    this.index = createSearchIndex()
+    this.complete = false
+    await this.load()
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import type { Item } from './model'
+import { findDuplicatePairs, idsInPairs } from './duplicates'
+
+let n = 0
+function item(over: Partial<Item>, title = 'Oxytocin and social defeat stress in mice', family = 'Miñarro', year = 2021): Item {
+  n += 1
+  return {
+    id: over.id ?? `i${n}`,
+    csl: { type: 'article-journal', title, author: [{ family, given: 'José' }], issued: { 'date-parts': [[year]] } },
+    titleWords: [],
+    year,
+    tags: [],
+    collectionIds: [],
+    addedAt: 0,
+    modifiedAt: 0,
+    sources: ['manual'],
+    ...over
+  }
+}
+
+describe('findDuplicatePairs', () => {
+  it('pairs items that share a DOI, PMID or PMCID, naming why', () => {
+    const pairs = findDuplicatePairs([
+      item({ id: 'a', doiKey: '10.1/x' }, 'First title here, long enough'),
+      item({ id: 'b', doiKey: '10.1/x' }, 'Another title, quite different'),
+      item({ id: 'c', pmid: '123' }, 'Third title that is unrelated'),
+      item({ id: 'd', pmid: '123' }, 'Fourth title that is unrelated'),
+      item({ id: 'e', pmcid: 'PMC1' }, 'Fifth title that is unrelated'),
+      item({ id: 'f', pmcid: 'pmc1' }, 'Sixth title that is unrelated')
+    ])
+    expect(pairs).toEqual([
+      { a: 'a', b: 'b', reason: 'DOI' },
+      { a: 'c', b: 'd', reason: 'PMID' },
+      { a: 'e', b: 'f', reason: 'PMCID' }
+    ])
+  })
+
+  it('pairs near-identical titles (case, accents, punctuation) with the same year and first author', () => {
+    const pairs = findDuplicatePairs([
+      item({ id: 'x' }, 'Oxytocin and social-defeat stress in mice.', 'Miñarro'),
+      item({ id: 'y' }, 'OXYTOCIN AND SOCIAL DEFEAT STRESS IN MICE', 'Minarro')
+    ])
+    expect(pairs).toEqual([{ a: 'x', b: 'y', reason: 'title, year and first author' }])
+  })
+
+  it('does not pair the same title in another year, by another first author, or in the Trash', () => {
+    expect(findDuplicatePairs([item({}, undefined, 'Miñarro', 2020), item({}, undefined, 'Miñarro', 2021)])).toEqual([])
+    expect(findDuplicatePairs([item({}, undefined, 'Miñarro'), item({}, undefined, 'Maldonado')])).toEqual([])
+    expect(findDuplicatePairs([item({ doiKey: '10.1/t' }), item({ doiKey: '10.1/t', trashedAt: 5 })])).toEqual([])
+  })
+
+  it('lists each pair once even when several reasons agree', () => {
+    const pairs = findDuplicatePairs([item({ id: 'p', doiKey: '10.1/z', pmid: '9' }), item({ id: 'q', doiKey: '10.1/z', pmid: '9' })])
+    expect(pairs).toHaveLength(1)
+    expect([...idsInPairs(pairs)].sort()).toEqual(['p', 'q'])
+  })
+})

@@ -1,0 +1,44 @@
+// Tags of four kinds: the researcher's own (manual), the author keywords and
+// MeSH major topics that came with the paper, and peptide tags. Imported
+// kinds are derived from the record, so editing manual tags never loses them.
+import type { Item } from './model'
+
+export type TagKind = 'manual' | 'keyword' | 'mesh' | 'peptide'
+
+export interface ItemTag {
+  kind: TagKind
+  name: string
+}
+
+export const TAG_KIND_LABEL: Record<TagKind, string> = { manual: 'Tag', keyword: 'Keyword', mesh: 'MeSH', peptide: 'Peptide' }
+
+export const tagKey = (tag: ItemTag): string => `${tag.kind}:${tag.name}`
+
+export function parseTagKey(key: string): ItemTag {
+  const at = key.indexOf(':')
+  return { kind: key.slice(0, at) as TagKind, name: key.slice(at + 1) }
+}
+
+const cache = new WeakMap<Item, string[]>()
+
+/** Every tag of an item as `kind:name` keys (cached per stored version of the item). */
+export function itemTagKeys(item: Item): string[] {
+  let keys = cache.get(item)
+  if (!keys) {
+    keys = [...new Set(itemTags(item).map(tagKey))]
+    cache.set(item, keys)
+  }
+  return keys
+}
+
+export function itemTags(item: Item): ItemTag[] {
+  const tags: ItemTag[] = item.tags.map((name) => ({ kind: 'manual', name }))
+  for (const keyword of item.keywords ?? []) tags.push({ kind: 'keyword', name: keyword.trim() })
+  for (const heading of item.mesh ?? []) {
+    if (heading.majorTopic || heading.qualifiers.some((q) => q.majorTopic)) tags.push({ kind: 'mesh', name: heading.descriptor })
+  }
+  for (const peptide of item.peptideTags ?? []) {
+    if (!item.removedPeptideTags?.includes(peptide.peptide)) tags.push({ kind: 'peptide', name: peptide.peptide })
+  }
+  return tags
+}
