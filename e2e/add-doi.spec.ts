@@ -106,5 +106,5 @@ test('the API refuses calls without the token or from another site', async ({ ap
   expect(rebound.status()).toBe(403)
   const good = await request.post(`${app.origin}/api/app.info`, { data: null, headers: { 'X-Neuroref-Token': app.token } })
   expect(good.status()).toBe(200)
-  expect(await good.json()).toEqual({ ok: true, value: { name: 'Neuroref', version: expect.any(String), edition: 'web' } })
+  expect(await good.json()).toEqual({ ok: true, value: { name: 'Neuroref', version: expect.any(String), edition: 'web', contactFromEnvironment: true } })
 })

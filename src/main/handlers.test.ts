@@ -22,7 +22,7 @@ describe('handlers', () => {
   })
 
   it('reports its version and edition', async () => {
-    expect(await invokeChannel(handlers, 'app.info', undefined)).toEqual({ ok: true, value: { name: 'Neuroref', version: '1.2.3', edition: 'desktop' } })
+    expect(await invokeChannel(handlers, 'app.info', undefined)).toEqual({ ok: true, value: { name: 'Neuroref', version: '1.2.3', edition: 'desktop', contactFromEnvironment: false } })
   })
 
   it('opens only http(s) links', async () => {

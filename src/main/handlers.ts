@@ -8,6 +8,7 @@ import type { Platform } from './platform'
 import { lookupDoi } from './services/crossref/lookup-doi'
 import { resolveIdentifiers } from './services/resolve-identifiers'
 import { relatedPapers } from './services/pubmed/related'
+import { searchPubmedPage } from './services/pubmed/search'
 import type { EutilsDeps } from './services/pubmed/eutils'
 import { requireIdentifiers, requireObject, requireString, requirePmid, requireRelation, optionalContact } from './validate'
 
@@ -30,7 +31,7 @@ export function createHandlers({ config, http, platform, version }: HandlerDeps)
   })
 
   return {
-    'app.info': async () => ({ name: 'Neuroref', version, edition: platform.edition }),
+    'app.info': async () => ({ name: 'Neuroref', version, edition: platform.edition, contactFromEnvironment: !!config.email }),
 
     'lookup.doi': async (arg) => {
       const req = requireObject(arg)
@@ -50,6 +51,16 @@ export function createHandlers({ config, http, platform, version }: HandlerDeps)
       const limit = typeof req.limit === 'number' && req.limit > 0 ? Math.min(Math.floor(req.limit), 200) : 20
       const { email, apiKey } = contactOf(req)
       return relatedPapers(requirePmid(req.pmid), requireRelation(req.relation), limit, eutilsDeps(email, apiKey))
+    },
+
+    'pubmed.search': async (arg) => {
+      const req = requireObject(arg)
+      const query = requireString(req.query, 'PubMed query', 4000)
+      const start = typeof req.start === 'number' && req.start >= 0 ? Math.floor(req.start) : 0
+      const size = typeof req.size === 'number' && req.size > 0 ? Math.min(Math.floor(req.size), 200) : 20
+      const since = typeof req.since === 'string' && /^\d{4}\/\d{2}\/\d{2}$/.test(req.since) ? req.since : undefined
+      const { email, apiKey } = contactOf(req)
+      return searchPubmedPage({ query, start, size, since }, eutilsDeps(email, apiKey))
     },
 
     'export.saveFile': async (arg) => {

@@ -10,6 +10,8 @@ export interface AppInfo {
   name: string
   version: string
   edition: 'desktop' | 'web'
+  /** the environment sets the contact email (NEUROREF_EMAIL): Settings need not ask for one */
+  contactFromEnvironment: boolean
 }
 
 export interface Contract {
@@ -21,6 +23,8 @@ export interface Contract {
   'lookup.identifiers': { arg: { ids: Identifier[]; contact?: Contact }; result: IdentifierLookup }
   /** Similar articles, Cited by or References of a PubMed paper (elink + esummary). */
   'pubmed.related': { arg: { pmid: string; relation: RelatedKind; contact?: Contact; limit?: number }; result: RelatedPapers }
+  /** A PubMed query, one page of results; `since` (YYYY/MM/DD) keeps papers new to PubMed since then. */
+  'pubmed.search': { arg: { query: string; start: number; size: number; since?: string; contact?: Contact }; result: PubmedSearchPage }
   /** Desktop only: ask where to save an export and write it there. `null` when the user cancels. */
   'export.saveFile': { arg: { suggestedName: string; content: string }; result: { path: string } | null }
   /** Open an http(s) link in the system browser. */
@@ -41,6 +45,16 @@ export interface RelatedPapers {
   papers: PaperSummary[]
 }
 
+export interface PubmedSearchPage {
+  /** how many papers match in all */
+  count: number
+  /** the PMIDs of this page, in PubMed's order */
+  pmids: string[]
+  papers: PaperSummary[]
+  /** PubMed's remarks about the query (phrases it ignored …) */
+  notes: string[]
+}
+
 export type Channel = keyof Contract
 export type ChannelArg<K extends Channel> = Contract[K]['arg']
 export type ChannelResult<K extends Channel> = Contract[K]['result']
@@ -51,6 +65,7 @@ export const CHANNELS = [
   'lookup.doi',
   'lookup.identifiers',
   'pubmed.related',
+  'pubmed.search',
   'export.saveFile',
   'shell.openExternal'
 ] as const

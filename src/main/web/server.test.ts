@@ -11,12 +11,13 @@ import { startWebEdition, type WebEdition } from './server'
 import { parsePort } from './port'
 
 const handlers: Handlers = {
-  'app.info': async () => ({ name: 'Neuroref', version: '9.9.9', edition: 'web' }),
+  'app.info': async () => ({ name: 'Neuroref', version: '9.9.9', edition: 'web', contactFromEnvironment: false }),
   'lookup.doi': async ({ doi }) => {
     throw new ServiceError('NOT_FOUND', `No paper with the DOI ${doi} was found.`)
   },
   'lookup.identifiers': async () => ({ papers: [], failures: [] }),
   'pubmed.related': async () => ({ total: 0, papers: [] }),
+  'pubmed.search': async () => ({ count: 0, pmids: [], papers: [], notes: [] }),
   'export.saveFile': async () => null,
   'shell.openExternal': async () => {
     throw new Error('boom')
@@ -51,7 +52,7 @@ describe('web edition API', () => {
   it('answers a call that carries the token', async () => {
     const res = await api('app.info', { body: 'null' })
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true, value: { name: 'Neuroref', version: '9.9.9', edition: 'web' } })
+    expect(await res.json()).toEqual({ ok: true, value: { name: 'Neuroref', version: '9.9.9', edition: 'web', contactFromEnvironment: false } })
   })
 
   it('returns service errors as data', async () => {

@@ -14,6 +14,8 @@ import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
 import { visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './db/trash'
+import { SettingsDialog } from './features/settings/SettingsDialog'
+import { CONTACT_REASON, useContactPrompt } from './features/settings/use-contact-prompt'
 
 const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
   all: 'Your library is empty. Paste a DOI, PMID or PMCID into “Add by identifier”.',
@@ -30,6 +32,8 @@ export function App() {
   const [state, setState] = useState<ViewState>({ view: { kind: 'all' }, search: '', tags: [], sort: { column: 'added', direction: 'desc' } })
   const [selection, setSelection] = useState<Selection>({ ids: [] })
   const [message, setMessage] = useState<Message | null>(null)
+  const contactPrompt = useContactPrompt()
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailsRef = useRef<HTMLDivElement>(null)
 
@@ -75,10 +79,15 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1 className="brand">Neuroref</h1>
-        <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} />
+        <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
         <SearchBox ref={searchRef} value={state.search} onChange={(search) => update({ search })} />
         <ExportMenu items={toExport} onDone={setMessage} />
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
       </header>
+      {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <Sidebar
         current={state.view}
         onChoose={(view) => {

@@ -5,7 +5,7 @@
 import type { ReferenceRecord } from '../../../shared/model'
 import type { HttpClient } from '../http-types'
 import { parsePubmedArticleSet } from './parse-efetch'
-import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply, type IdConversion, type SearchResult, type Summary } from './parse-eutils'
+import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply, type IdConversion, type Summary } from './parse-eutils'
 
 export interface EutilsDeps {
   http: HttpClient
@@ -35,7 +35,8 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out
 }
 
-function post(deps: EutilsDeps, tool: string, params: Record<string, string>): Promise<string> {
+/** POST to one E-utility with NCBI's tool/email/api_key parameters. */
+export function postEutils(deps: EutilsDeps, tool: string, params: Record<string, string>): Promise<string> {
   return deps.http.getText({ url: `${deps.eutilsUrl}${tool}`, method: 'POST', form: ncbiParams(deps, params), signal: deps.signal })
 }
 
@@ -43,7 +44,7 @@ function post(deps: EutilsDeps, tool: string, params: Record<string, string>): P
 export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Promise<ReferenceRecord[]> {
   const records: ReferenceRecord[] = []
   for (const batch of chunks(pmids, EFETCH_BATCH)) {
-    const xml = await post(deps, 'efetch.fcgi', { db: 'pubmed', retmode: 'xml', id: batch.join(',') })
+    const xml = await postEutils(deps, 'efetch.fcgi', { db: 'pubmed', retmode: 'xml', id: batch.join(',') })
     records.push(...parsePubmedArticleSet(xml))
   }
   return records
@@ -54,31 +55,24 @@ export async function searchPmidsByDoi(dois: string[], deps: EutilsDeps): Promis
   const pmids: string[] = []
   for (const batch of chunks(dois, ESEARCH_DOI_BATCH)) {
     const term = batch.map((doi) => `"${doi}"[doi]`).join(' OR ')
-    const found = parseSearchReply(await post(deps, 'esearch.fcgi', { db: 'pubmed', term, retmax: String(batch.length * 2) }))
+    const found = parseSearchReply(await postEutils(deps, 'esearch.fcgi', { db: 'pubmed', term, retmax: String(batch.length * 2) }))
     pmids.push(...found.ids)
   }
   return pmids
-}
-
-/** A PubMed query (PubMed syntax), one page of PMIDs. */
-export async function searchPubmed(term: string, deps: EutilsDeps, page: { start: number; size: number }): Promise<SearchResult> {
-  return parseSearchReply(
-    await post(deps, 'esearch.fcgi', { db: 'pubmed', term, retstart: String(page.start), retmax: String(page.size), usehistory: 'y' })
-  )
 }
 
 /** Short summaries (title, journal, year, authors) for result lists. */
 export async function summarisePmids(pmids: string[], deps: EutilsDeps): Promise<Summary[]> {
   const out: Summary[] = []
   for (const batch of chunks(pmids, EFETCH_BATCH)) {
-    out.push(...parseSummaryReply(await post(deps, 'esummary.fcgi', { db: 'pubmed', id: batch.join(',') })))
+    out.push(...parseSummaryReply(await postEutils(deps, 'esummary.fcgi', { db: 'pubmed', id: batch.join(',') })))
   }
   return out
 }
 
 /** PMIDs linked to one paper: 'pubmed_pubmed' (similar), '…_citedin', '…_refs'. */
 export async function linkedPmids(pmid: string, linkname: string, deps: EutilsDeps): Promise<string[]> {
-  const links = parseLinkReply(await post(deps, 'elink.fcgi', { dbfrom: 'pubmed', db: 'pubmed', id: pmid, linkname, cmd: 'neighbor' }))
+  const links = parseLinkReply(await postEutils(deps, 'elink.fcgi', { dbfrom: 'pubmed', db: 'pubmed', id: pmid, linkname, cmd: 'neighbor' }))
   return links[linkname] ?? []
 }
 

@@ -11,6 +11,29 @@ export interface SavedSearch {
   createdAt: number
 }
 
+/** A PubMed query the researcher follows; `newPmids` are papers found since the last check, not yet added. */
+export interface PubmedSavedSearch {
+  id: string
+  name: string
+  query: string
+  createdAt: number
+  /** when PubMed was last asked (ms) */
+  lastCheckedAt?: number
+  /** Entrez date (YYYY/MM/DD) the next check starts from */
+  checkFrom: string
+  newPmids: string[]
+  lastError?: string
+}
+
+/** Text of one attached PDF, page by page, for full-text search. */
+export interface FullText {
+  attachmentId: string
+  itemId: string
+  pages: string[]
+  hasTextLayer: boolean
+  extractedAt: number
+}
+
 export type NeurorefDb = Dexie & {
   items: EntityTable<Item, 'id'>
   collections: EntityTable<Collection, 'id'>
@@ -19,6 +42,8 @@ export type NeurorefDb = Dexie & {
   attachments: EntityTable<AttachmentRecord, 'id'>
   settings: EntityTable<Setting, 'key'>
   savedSearches: EntityTable<SavedSearch, 'id'>
+  pubmedSearches: EntityTable<PubmedSavedSearch, 'id'>
+  fullTexts: EntityTable<FullText, 'attachmentId'>
 }
 
 /** Version 1: indexes on every identifier, title words, year, added date, tags and collections. */
@@ -32,8 +57,28 @@ export const SCHEMA_V1 = {
   savedSearches: 'id, name'
 }
 
+/**
+ * Version 2: saved PubMed searches and PDF full text get tables of their own.
+ * Existing items are untouched apart from `peptideTags` defaulting to none.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  pubmedSearches: 'id, name',
+  fullTexts: 'attachmentId, itemId'
+}
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table('items')
+        .toCollection()
+        .modify((item) => {
+          item.peptideTags ??= []
+        })
+    )
   return db
 }

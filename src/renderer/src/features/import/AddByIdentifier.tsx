@@ -9,7 +9,14 @@ import type { Message } from '../../components/StatusMessage'
 import { importIdentifierList } from './import-identifiers'
 import { importSummaryMessage } from './summary-message'
 
-export function AddByIdentifier({ onDone, onAdded }: { onDone: (m: Message) => void; onAdded: (itemId: string) => void }) {
+export interface AddByIdentifierProps {
+  onDone: (m: Message) => void
+  onAdded: (itemId: string) => void
+  /** resolves once a contact email is known or the researcher declined to give one */
+  ensureContact: () => Promise<void>
+}
+
+export function AddByIdentifier({ onDone, onAdded, ensureContact }: AddByIdentifierProps) {
   const [text, setText] = useState('')
   const [progress, setProgress] = useState<string | null>(null)
   const cancel = useRef<AbortController | null>(null)
@@ -23,6 +30,7 @@ export function AddByIdentifier({ onDone, onAdded }: { onDone: (m: Message) => v
       return
     }
     cancel.current = new AbortController()
+    await ensureContact()
     setProgress(ids.length > 1 ? `0 of ${ids.length}` : 'Looking up…')
     try {
       const summary = await importIdentifierList(ids, {

@@ -1,0 +1,214 @@
+// The PDF files of the library, kept on disk by their content: a file's name
+// is the SHA-256 of its bytes, so the same PDF attached twice is stored once,
+// and nothing the researcher (or a PDF) names ever becomes a path.
+//
+//   <dataDir>/attachments/<first 2 hex digits>/<sha-256 hex>.pdf
+//
+// The renderer keeps the attachment records (which item holds which hash,
+// under which display name); this store only keeps bytes. It never decides on
+// its own to delete a file: `remove` and `sweep` are called by whoever knows
+// that no item refers to the file any more.
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ServiceError } from '../../../shared/result'
+
+export interface AttachmentStoreOptions {
+  /** Neuroref's data folder (NEUROREF_DATA_DIR or Electron's userData). */
+  dataDir: string
+  /** Larger files are refused; 200 MB unless a test asks for less. */
+  maxBytes?: number
+}
+
+export interface StoredPdf {
+  /** SHA-256 of the bytes, 64 lower-case hex digits: the file's identity. */
+  hash: string
+  size: number
+  /** The name to show the researcher (from the original name, made safe). */
+  fileName: string
+  /** True when these exact bytes were already in the library. */
+  existed: boolean
+}
+
+export interface AttachmentStore {
+  store(bytes: Uint8Array, originalName: string): Promise<StoredPdf>
+  read(hash: string): Promise<Uint8Array>
+  /** Where the file lies (to reveal or open it); NOT_FOUND when it is missing. */
+  path(hash: string): Promise<string>
+  /** Deletes the file; false when it was already gone. */
+  remove(hash: string): Promise<boolean>
+  /** Deletes every stored PDF whose hash is not in `referenced`; returns how many. */
+  sweep(referenced: ReadonlySet<string>): Promise<number>
+}
+
+const HASH_RE = /^[0-9a-f]{64}$/
+const STORED_FILE_RE = /^([0-9a-f]{64})\.pdf$/
+const SHARD_RE = /^[0-9a-f]{2}$/
+const TEMP_FILE_RE = /^\.[0-9a-f]{64}\.[0-9a-f]+\.tmp$/
+// A temp file older than this was left by a crash mid-write, not by a write in progress.
+const STALE_TEMP_MS = 60 * 60 * 1000
+// PDF readers accept the "%PDF-" header anywhere in the first 1024 bytes.
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1')
+const MAGIC_WINDOW = 1024
+
+export function createAttachmentStore({ dataDir, maxBytes = 200 * 1024 * 1024 }: AttachmentStoreOptions): AttachmentStore {
+  const root = join(dataDir, 'attachments')
+  const fileOf = (hash: string) => join(root, hash.slice(0, 2), `${hash}.pdf`)
+
+  async function store(bytes: Uint8Array, originalName: string): Promise<StoredPdf> {
+    const fileName = displayName(originalName)
+    if (bytes.byteLength > maxBytes) {
+      throw new ServiceError('INVALID_INPUT', `${fileName} is larger than the ${formatSize(maxBytes)} limit.`)
+    }
+    if (!looksLikePdf(bytes)) throw new ServiceError('INVALID_INPUT', `${fileName} is not a PDF file.`)
+
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const target = fileOf(hash)
+    const size = bytes.byteLength
+    if ((await sizeOf(target)) === size) return { hash, size, fileName, existed: true }
+
+    await writeAtomically(target, hash, bytes)
+    return { hash, size, fileName, existed: false }
+  }
+
+  async function read(hash: string): Promise<Uint8Array> {
+    const file = fileOf(checkHash(hash))
+    try {
+      const buffer = await readFile(file)
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+    } catch (error) {
+      throw fileError(error, 'read')
+    }
+  }
+
+  async function path(hash: string): Promise<string> {
+    const file = fileOf(checkHash(hash))
+    if ((await sizeOf(file)) === undefined) throw missing()
+    return file
+  }
+
+  async function remove(hash: string): Promise<boolean> {
+    try {
+      await unlink(fileOf(checkHash(hash)))
+      return true
+    } catch (error) {
+      if (errnoOf(error) === 'ENOENT') return false
+      throw fileError(error, 'delete')
+    }
+  }
+
+  async function sweep(referenced: ReadonlySet<string>): Promise<number> {
+    let removed = 0
+    for (const shard of await listDir(root)) {
+      if (!SHARD_RE.test(shard)) continue
+      const folder = join(root, shard)
+      for (const name of await listDir(folder)) {
+        const stored = STORED_FILE_RE.exec(name)
+        if (stored && !referenced.has(stored[1])) {
+          if (await remove(stored[1])) removed++
+        } else if (TEMP_FILE_RE.test(name)) {
+          await removeIfStale(join(folder, name))
+        }
+      }
+    }
+    return removed
+  }
+
+  return { store, read, path, remove, sweep }
+}
+
+/** Writes to a temp file beside the target, flushes it, then renames: a crash leaves no half PDF. */
+async function writeAtomically(target: string, hash: string, bytes: Uint8Array): Promise<void> {
+  const folder = join(target, '..')
+  const temp = join(folder, `.${hash}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await mkdir(folder, { recursive: true })
+    const handle = await open(temp, 'wx')
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, target)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw fileError(error, 'save')
+  }
+}
+
+function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAGIC_WINDOW))
+  return head.indexOf(PDF_MAGIC) !== -1
+}
+
+function checkHash(hash: string): string {
+  if (typeof hash !== 'string' || !HASH_RE.test(hash)) {
+    throw new ServiceError('INVALID_INPUT', 'That is not the identifier of a stored PDF (64 hexadecimal digits).')
+  }
+  return hash
+}
+
+/**
+ * The original file name made safe to show and to offer as a "save as" name:
+ * the last path segment only, no control or reserved characters, at most 150
+ * characters, ending in ".pdf".
+ */
+export function displayName(originalName: string): string {
+  const lastSegment = String(originalName ?? '').split(/[\\/]/).pop() ?? ''
+  let name = lastSegment
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '') // no hidden files, no ".." left standing
+  if (!/\.pdf$/i.test(name)) name = name ? `${name}.pdf` : 'document.pdf'
+  if (name.length > 150) name = `${name.slice(0, 146).trimEnd()}.pdf`
+  return name
+}
+
+function formatSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${bytes} bytes`
+}
+
+async function sizeOf(file: string): Promise<number | undefined> {
+  try {
+    const info = await stat(file)
+    return info.isFile() ? info.size : undefined
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return undefined
+    throw fileError(error, 'read')
+  }
+}
+
+async function listDir(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder)
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return []
+    throw fileError(error, 'read')
+  }
+}
+
+async function removeIfStale(temp: string): Promise<void> {
+  const info = await stat(temp).catch(() => undefined)
+  if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(temp).catch(() => undefined)
+}
+
+function errnoOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code
+}
+
+function missing(): ServiceError {
+  return new ServiceError('NOT_FOUND', 'The PDF file is missing from the library folder.')
+}
+
+function fileError(error: unknown, action: 'read' | 'save' | 'delete'): ServiceError {
+  if (error instanceof ServiceError) return error
+  const code = errnoOf(error)
+  if (code === 'ENOENT' && action !== 'save') return missing()
+  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : (code ?? String(error))
+  return new ServiceError('IO', `Neuroref could not ${action} the PDF in its library folder (${why}).`)
+}

@@ -1,0 +1,47 @@
+// "Search PubMed" inside the app: a PubMed query (PubMed syntax), one page of
+// results with a line per paper. A query PubMed cannot use is explained in
+// words. `since` limits to papers that entered PubMed after a date (how a
+// saved search finds what is new).
+import type { PubmedSearchPage } from '../../../shared/contract'
+import { ServiceError } from '../../../shared/result'
+import { postEutils, summarisePmids, type EutilsDeps } from './eutils'
+import { parseSearchReply } from './parse-eutils'
+
+export interface PubmedQuery {
+  query: string
+  start: number
+  size: number
+  /** YYYY/MM/DD: only papers added to PubMed (Entrez date) on or after this day */
+  since?: string
+}
+
+function formatAuthors(authors: string[]): string {
+  return authors.length > 3 ? `${authors.slice(0, 3).join(', ')}, et al.` : authors.join(', ')
+}
+
+export async function searchPubmedPage(q: PubmedQuery, deps: EutilsDeps): Promise<PubmedSearchPage> {
+  const form: Record<string, string> = {
+    db: 'pubmed',
+    term: q.query,
+    retstart: String(q.start),
+    retmax: String(q.size),
+    usehistory: 'y',
+    sort: 'pub_date'
+  }
+  if (q.since) Object.assign(form, { datetype: 'edat', mindate: q.since, maxdate: '3000' })
+  const reply = parseSearchReply(await postEutils(deps, 'esearch.fcgi', form))
+  if (reply.count === 0 && reply.errors.length > 0) {
+    throw new ServiceError('INVALID_INPUT', `PubMed could not use this query: ${reply.errors.join('; ')}.`)
+  }
+  const summaries = reply.ids.length ? await summarisePmids(reply.ids, deps) : []
+  const byPmid = new Map(summaries.map((s) => [s.pmid, s]))
+  return {
+    count: reply.count,
+    pmids: reply.ids,
+    papers: reply.ids.flatMap((pmid) => {
+      const s = byPmid.get(pmid)
+      return s ? [{ pmid, title: s.title, authors: formatAuthors(s.authors), journal: s.journal, year: s.year, doi: s.doi }] : []
+    }),
+    notes: [...reply.errors, ...reply.warnings]
+  }
+}
