@@ -155,11 +155,23 @@ export interface Item extends ReferenceRecord {
   removedPeptideTags?: string[]
 }
 
+export type EvidenceSource = 'mesh' | 'keyword' | 'title' | 'abstract'
+
+export interface PeptideEvidence {
+  source: EvidenceSource
+  /** the words as the item has them, or the MeSH heading */
+  text: string
+}
+
+/** A peptide (or receptor's peptide) a paper is about, with why Neuroref thinks so. */
 export interface PeptideTag {
+  /** the peptide's name, e.g. "Oxytocin" */
   peptide: string
   family?: string
+  /** receptor names the item mentions for this peptide, e.g. "Oxytocin receptor" */
   receptor?: string
-  evidence: { source: 'mesh' | 'keyword' | 'title' | 'abstract'; text: string }[]
+  /** strongest first: MeSH, keyword, title, abstract */
+  evidence: PeptideEvidence[]
 }
 
 export interface Collection {

@@ -4,6 +4,7 @@ import type { Item, ReferenceRecord } from '../../../shared/model'
 import { mergeRecordIntoItem } from '../../../shared/merge'
 import { titleFingerprint, wordsOf } from '../../../shared/text'
 import { makeCitationKey } from '../../../shared/export/citation-key'
+import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
@@ -46,6 +47,7 @@ function toItem(record: ReferenceRecord, now: number): Omit<Item, 'citationKey'>
     doiKey: record.doi?.toLowerCase(),
     pmcid: record.pmcid?.toUpperCase(),
     titleWords: wordsOf(record.csl.title),
+    peptideTags: peptideMatcher().tag(record),
     year: yearOf(record),
     tags: [],
     collectionIds: [],
@@ -66,6 +68,7 @@ export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord
       merged.titleWords = wordsOf(merged.csl.title)
       merged.year = yearOf(merged)
       merged.doiKey = merged.doi?.toLowerCase()
+      merged.peptideTags = peptideMatcher().tag(merged)
       await db.items.put(merged)
       return { status: 'existing', item: merged }
     }
