@@ -15,6 +15,9 @@ import { StatusMessage, type Message } from './components/StatusMessage'
 import { visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './db/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
+import { useStartupTasks } from './startup-tasks'
+import { PubmedSearchView } from './features/pubmed/PubmedSearchView'
+import { SavedPubmedSearches } from './features/pubmed/SavedPubmedSearches'
 import { CONTACT_REASON, useContactPrompt } from './features/settings/use-contact-prompt'
 
 const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
@@ -24,7 +27,8 @@ const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
   duplicates: 'No likely duplicates.',
   trash: 'The Trash is empty.',
   collection: 'This collection is empty. Drag papers here, or use “Add to collection”.',
-  saved: 'No paper matches this saved search.'
+  saved: 'No paper matches this saved search.',
+  pubmed: ''
 }
 
 export function App() {
@@ -33,6 +37,7 @@ export function App() {
   const [selection, setSelection] = useState<Selection>({ ids: [] })
   const [message, setMessage] = useState<Message | null>(null)
   const contactPrompt = useContactPrompt()
+  const background = useStartupTasks()
   const [settingsOpen, setSettingsOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailsRef = useRef<HTMLDivElement>(null)
@@ -74,6 +79,10 @@ export function App() {
   }
 
   const update = (patch: Partial<ViewState>): void => setState((s) => ({ ...s, ...patch }))
+  const chooseView = (view: ViewState['view']): void => {
+    update({ view })
+    setSelection({ ids: [] })
+  }
 
   return (
     <div className="app">
@@ -88,15 +97,13 @@ export function App() {
       </header>
       {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-      <Sidebar
-        current={state.view}
-        onChoose={(view) => {
-          update({ view })
-          setSelection({ ids: [] })
-        }}
-        counts={counts}
-      />
+      <Sidebar current={state.view} onChoose={chooseView} counts={counts}>
+        <SavedPubmedSearches current={state.view} onChoose={chooseView} />
+      </Sidebar>
       <main className="item-list">
+        {state.view.kind === 'pubmed' ? (
+          <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} onMessage={setMessage} />
+        ) : (
         <ItemList
           items={items}
           columns={DEFAULT_COLUMNS}
@@ -113,6 +120,7 @@ export function App() {
             })
           }
         />
+        )}
       </main>
       <div ref={detailsRef} tabIndex={-1} className="details-holder">
         <ItemDetails item={selectedItems.length === 1 ? selectedItems[0] : undefined} count={selectedItems.length} onMessage={setMessage} />
@@ -122,6 +130,11 @@ export function App() {
           {items.length} {items.length === 1 ? 'item' : 'items'}
           {!store.complete && ' (opening the library…)'}
         </span>
+        {background && (
+          <span className="library-count" role="progressbar" aria-label="Background work" aria-valuetext={background}>
+            {background}
+          </span>
+        )}
         <StatusMessage message={message} onDismiss={() => setMessage(null)} />
       </footer>
     </div>

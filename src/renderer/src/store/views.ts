@@ -14,6 +14,8 @@ export type ViewId =
   | { kind: 'trash' }
   | { kind: 'collection'; id: string }
   | { kind: 'saved'; id: string; query: string }
+  /** the Search PubMed view; `savedId` when opened from a saved PubMed search */
+  | { kind: 'pubmed'; savedId?: string }
 
 export type SortColumn = 'title' | 'author' | 'year' | 'journal' | 'added' | 'modified'
 

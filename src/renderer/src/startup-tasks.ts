@@ -1,0 +1,26 @@
+// Work done once the library is open: tag older items with peptides (with
+// progress), and check saved PubMed searches that are due (at most once a
+// day, never offline).
+import { useEffect, useState } from 'react'
+import { api } from './transport'
+import { db, storeLoaded } from './library-context'
+import { readContact } from './settings'
+import { retagPeptidesIfNeeded } from './db/peptide-retag'
+import { checkDueSearches } from './db/pubmed-searches'
+
+export function useStartupTasks(): string | null {
+  const [progress, setProgress] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      await storeLoaded
+      await retagPeptidesIfNeeded(db, (done, total) => live && setProgress(`Tagging peptides: ${done} of ${total}`))
+      if (live) setProgress(null)
+      await checkDueSearches(db, api, await readContact(db), navigator.onLine)
+    })()
+    return () => {
+      live = false
+    }
+  }, [])
+  return progress
+}
