@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'IO'
   | 'CANCELLED'
   | 'UNSUPPORTED'
+  | 'PASSWORD_REQUIRED'
   | 'INTERNAL'
 
 export interface AppError {
@@ -40,5 +41,5 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 const ERROR_CODES: ErrorCode[] = [
   'OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'NOT_FOUND', 'BAD_RESPONSE', 'SERVER_ERROR',
-  'INVALID_INPUT', 'IO', 'CANCELLED', 'UNSUPPORTED', 'INTERNAL'
+  'INVALID_INPUT', 'IO', 'CANCELLED', 'UNSUPPORTED', 'PASSWORD_REQUIRED', 'INTERNAL'
 ]

@@ -13,6 +13,7 @@ const SHORT: Record<ErrorCode, string> = {
   IO: 'file error',
   CANCELLED: 'cancelled',
   UNSUPPORTED: 'not available here',
+  PASSWORD_REQUIRED: 'needs a password',
   INTERNAL: 'internal error'
 }
 
@@ -27,6 +28,7 @@ const FALLBACK: Record<ErrorCode, string> = {
   IO: 'A file could not be read or written.',
   CANCELLED: 'Cancelled.',
   UNSUPPORTED: 'That is not available in this edition.',
+  PASSWORD_REQUIRED: 'This PDF is protected by a password.',
   INTERNAL: 'Something went wrong inside Neuroref. The library was not changed.'
 }
 

@@ -29,17 +29,17 @@ export interface PdfText {
 }
 
 export const PASSWORD_NEEDED_MESSAGE = 'This PDF is protected by a password.'
-export const PASSWORD_WRONG_MESSAGE = 'This PDF is protected by a password, and the password given is not correct.'
+export const PASSWORD_WRONG_MESSAGE = 'This PDF is protected by a password. The password given is not correct.'
 
 /**
- * A PDF that needs a password. Crosses the process boundary as INVALID_INPUT
+ * A PDF that needs a password. Crosses the process boundary as PASSWORD_REQUIRED
  * with one of the two messages above (both start with PASSWORD_NEEDED_MESSAGE),
- * which is how the UI knows to ask for one.
+ * so the UI knows to ask for one.
  */
 export class PdfPasswordError extends ServiceError {
   readonly needsPassword = true
   constructor(readonly passwordWasWrong: boolean) {
-    super('INVALID_INPUT', passwordWasWrong ? PASSWORD_WRONG_MESSAGE : PASSWORD_NEEDED_MESSAGE)
+    super('PASSWORD_REQUIRED', passwordWasWrong ? PASSWORD_WRONG_MESSAGE : PASSWORD_NEEDED_MESSAGE)
   }
 }
 
@@ -68,7 +68,7 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions 
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new ServiceError('TIMEOUT', `Reading this PDF took longer than ${Math.round(timeoutMs / 1000)} seconds; it may be damaged.`)),
+      () => reject(new ServiceError('TIMEOUT', `Reading this PDF took longer than ${duration(timeoutMs)}; it may be damaged.`)),
       timeoutMs
     )
   })
@@ -76,7 +76,7 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions 
     const document = await Promise.race([task.promise, timeout])
     return await Promise.race([readDocument(document, options.maxPages ?? DEFAULT_MAX_PAGES), timeout])
   } catch (error) {
-    throw asServiceError(error)
+    throw asServiceError(error, bytes)
   } finally {
     clearTimeout(timer)
     await task.destroy().catch(() => undefined)
@@ -132,12 +132,24 @@ async function readMetadata(document: PDFDocumentProxy): Promise<Record<string, 
   return metadata
 }
 
-function asServiceError(error: unknown): ServiceError {
+function asServiceError(error: unknown, bytes: Uint8Array): ServiceError {
   if (error instanceof ServiceError) return error
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: number }
   if (name === 'PasswordException') return new PdfPasswordError(code === INCORRECT_PASSWORD)
+  // pdf.js reads files whose "%PDF-" header is missing, so the header is only asked about once it failed.
+  if (!hasPdfHeader(bytes)) return new ServiceError('INVALID_INPUT', 'This file is not a PDF.')
   const detail = (message ?? String(error)).trim().replace(/\.?$/, '.')
   return new ServiceError('INVALID_INPUT', `This PDF is damaged and cannot be read: ${detail}`)
+}
+
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`
+  const seconds = Math.round(ms / 1000)
+  return seconds === 1 ? '1 second' : `${seconds} seconds`
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1')
 }
 
 function loadPdfJs(): Promise<PdfJs> {
