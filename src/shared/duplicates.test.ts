@@ -22,8 +22,8 @@ function item(over: Partial<Item>, title = 'Oxytocin and social defeat stress in
 describe('findDuplicatePairs', () => {
   it('pairs items that share a DOI, PMID or PMCID, naming why', () => {
     const pairs = findDuplicatePairs([
-      item({ id: 'a', doiKey: '10.1/x' }, 'First title here, long enough'),
-      item({ id: 'b', doiKey: '10.1/x' }, 'Another title, quite different'),
+      item({ id: 'a', doi: '10.1/x' }, 'First title here, long enough'),
+      item({ id: 'b', doi: '10.1/x' }, 'Another title, quite different'),
       item({ id: 'c', pmid: '123' }, 'Third title that is unrelated'),
       item({ id: 'd', pmid: '123' }, 'Fourth title that is unrelated'),
       item({ id: 'e', pmcid: 'PMC1' }, 'Fifth title that is unrelated'),
@@ -47,11 +47,11 @@ describe('findDuplicatePairs', () => {
   it('does not pair the same title in another year, by another first author, or in the Trash', () => {
     expect(findDuplicatePairs([item({}, undefined, 'Miñarro', 2020), item({}, undefined, 'Miñarro', 2021)])).toEqual([])
     expect(findDuplicatePairs([item({}, undefined, 'Miñarro'), item({}, undefined, 'Maldonado')])).toEqual([])
-    expect(findDuplicatePairs([item({ doiKey: '10.1/t' }), item({ doiKey: '10.1/t', trashedAt: 5 })])).toEqual([])
+    expect(findDuplicatePairs([item({ doi: '10.1/t' }), item({ doi: '10.1/t', trashedAt: 5 })])).toEqual([])
   })
 
   it('lists each pair once even when several reasons agree', () => {
-    const pairs = findDuplicatePairs([item({ id: 'p', doiKey: '10.1/z', pmid: '9' }), item({ id: 'q', doiKey: '10.1/z', pmid: '9' })])
+    const pairs = findDuplicatePairs([item({ id: 'p', doi: '10.1/z', pmid: '9' }), item({ id: 'q', doi: '10.1/z', pmid: '9' })])
     expect(pairs).toHaveLength(1)
     expect([...idsInPairs(pairs)].sort()).toEqual(['p', 'q'])
   })

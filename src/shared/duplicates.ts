@@ -1,7 +1,7 @@
 // Likely duplicates: the same DOI, PMID or PMCID, or the same title (letters
 // and digits only, accents folded), year and first author. Linear in the
 // number of items, so it stays cheap at 100,000.
-import type { Item } from './model'
+import type { Item, ReferenceRecord } from './model'
 import { titleFingerprint } from './text'
 
 export interface DuplicatePair {
@@ -10,9 +10,27 @@ export interface DuplicatePair {
   reason: 'DOI' | 'PMID' | 'PMCID' | 'title, year and first author'
 }
 
-function firstAuthor(item: Item): string {
-  const first = item.csl.author?.[0]
+function firstAuthor(record: ReferenceRecord): string {
+  const first = record.csl.author?.[0]
   return titleFingerprint(first?.family ?? first?.literal ?? '')
+}
+
+function yearOf(record: ReferenceRecord): number | undefined {
+  const first = record.csl.issued?.['date-parts']?.[0]?.[0]
+  const year = typeof first === 'string' ? parseInt(first, 10) : first
+  return typeof year === 'number' && Number.isFinite(year) ? year : undefined
+}
+
+/** The keys under which a paper can be recognised again, each with its reason. */
+export function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][] {
+  const keys: [string, DuplicatePair['reason']][] = []
+  if (record.doi) keys.push([`doi:${record.doi.toLowerCase()}`, 'DOI'])
+  if (record.pmid) keys.push([`pmid:${record.pmid}`, 'PMID'])
+  if (record.pmcid) keys.push([`pmcid:${record.pmcid.toUpperCase()}`, 'PMCID'])
+  const fingerprint = titleFingerprint(record.csl.title)
+  const year = yearOf(record)
+  if (fingerprint.length >= 12 && year) keys.push([`t:${fingerprint}|${year}|${firstAuthor(record)}`, 'title, year and first author'])
+  return keys
 }
 
 export function findDuplicatePairs(items: Iterable<Item>): DuplicatePair[] {
@@ -29,15 +47,33 @@ export function findDuplicatePairs(items: Iterable<Item>): DuplicatePair[] {
   }
   for (const item of items) {
     if (item.trashedAt !== undefined) continue
-    if (item.doiKey) note(`doi:${item.doiKey}`, item, 'DOI')
-    if (item.pmid) note(`pmid:${item.pmid}`, item, 'PMID')
-    if (item.pmcid) note(`pmcid:${item.pmcid.toUpperCase()}`, item, 'PMCID')
-    const fingerprint = titleFingerprint(item.csl.title)
-    if (fingerprint.length >= 12 && item.year) note(`t:${fingerprint}|${item.year}|${firstAuthor(item)}`, item, 'title, year and first author')
+    for (const [key, reason] of paperKeys(item)) note(key, item, reason)
   }
   return [...pairs.values()]
 }
 
 export function idsInPairs(pairs: DuplicatePair[]): Set<string> {
   return new Set(pairs.flatMap((p) => [p.a, p.b]))
+}
+
+/** Recognises papers already present, for imports of many records at once (built from the items in memory). */
+export class DuplicateFinder {
+  private byKey = new Map<string, string>()
+
+  constructor(items: Iterable<Item>) {
+    for (const item of items) if (item.trashedAt === undefined) this.add(item)
+  }
+
+  add(item: Item): void {
+    for (const [key] of paperKeys(item)) if (!this.byKey.has(key)) this.byKey.set(key, item.id)
+  }
+
+  /** The id of the item that already holds this paper, and why it is the same. */
+  find(record: ReferenceRecord): { id: string; reason: DuplicatePair['reason'] } | undefined {
+    for (const [key, reason] of paperKeys(record)) {
+      const id = this.byKey.get(key)
+      if (id) return { id, reason }
+    }
+    return undefined
+  }
 }

@@ -1,6 +1,6 @@
 // The app shell: toolbar, sidebar, the "Items" list and the "Item details"
 // pane. State that spans them (view, search, selection, message) lives here.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { db, store, useLibraryVersion } from './library-context'
 import { findDuplicatePairs, idsInPairs } from '../../shared/duplicates'
 import { AddByIdentifier } from './features/import/AddByIdentifier'
@@ -17,6 +17,8 @@ import { moveToTrash } from './db/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
 import { PubmedSearchView } from './features/pubmed/PubmedSearchView'
+import { ImportFile, importFiles } from './features/import/ImportFile'
+import { useFileDrop } from './features/import/use-file-drop'
 import { SavedPubmedSearches } from './features/pubmed/SavedPubmedSearches'
 import { CONTACT_REASON, useContactPrompt } from './features/settings/use-contact-prompt'
 
@@ -38,6 +40,8 @@ export function App() {
   const [message, setMessage] = useState<Message | null>(null)
   const contactPrompt = useContactPrompt()
   const background = useStartupTasks()
+  const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, setMessage), [])
+  useFileDrop(importDropped)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailsRef = useRef<HTMLDivElement>(null)
@@ -90,6 +94,7 @@ export function App() {
         <h1 className="brand">Neuroref</h1>
         <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
         <SearchBox ref={searchRef} value={state.search} onChange={(search) => update({ search })} />
+        <ImportFile onDone={setMessage} />
         <ExportMenu items={toExport} onDone={setMessage} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings

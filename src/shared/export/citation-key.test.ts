@@ -57,8 +57,10 @@ describe('makeCitationKey: collisions', () => {
     expect(taken.has('ferrerperez2021oxytocin')).toBe(true)
   })
 
-  it('treats keys that differ only in case as taken, as BibTeX does', () => {
-    expect(makeCitationKey(seed, new Set(['FerrerPerez2021Oxytocin']))).toBe('ferrerperez2021oxytocina')
+  it('treats keys that differ only in case as taken, as BibTeX does (taken keys are kept lower-cased)', () => {
+    const taken = new Set(['FerrerPerez2021Oxytocin'.toLowerCase()])
+    expect(makeCitationKey({ ...seed, csl: { ...seed.csl } }, taken)).toBe('ferrerperez2021oxytocina')
+    expect(uniqueCitationKey('FerrerPerez2021Oxytocin', taken)).toBe('FerrerPerez2021Oxytocina')
   })
 
   it('goes from z to aa', () => {

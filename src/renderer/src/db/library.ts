@@ -3,7 +3,7 @@
 import type { Item, ReferenceRecord } from '../../../shared/model'
 import { mergeRecordIntoItem } from '../../../shared/merge'
 import { titleFingerprint, wordsOf } from '../../../shared/text'
-import { makeCitationKey } from '../../../shared/export/citation-key'
+import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '../../../shared/export/citation-key'
 import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
 
@@ -57,6 +57,25 @@ function toItem(record: ReferenceRecord, now: number): Omit<Item, 'citationKey'>
   }
 }
 
+/**
+ * A new item for a paper not in the library yet, with a citation key unique
+ * among `taken` (lower-cased keys): the one the file gave it when free,
+ * otherwise a generated one. The key is added to `taken`; nothing is written.
+ */
+export function newItem(record: ReferenceRecord, now: number, taken: Set<string>, preferredKey?: string): Item {
+  const item = toItem(record, now)
+  const wanted = preferredKey ? cleanCitationKey(preferredKey) : ''
+  const citationKey = wanted ? uniqueCitationKey(wanted, taken) : makeCitationKey(item, taken)
+  taken.add(citationKey.toLowerCase())
+  return { ...item, citationKey }
+}
+
+/** Citation keys in use that start like this paper's would (lower-cased). */
+async function keysLike(db: NeurorefDb, record: ReferenceRecord): Promise<Set<string>> {
+  const base = makeCitationKey(toItem(record, 0), new Set())
+  return new Set(((await db.items.where('citationKey').startsWithIgnoreCase(base).keys()) as string[]).map((k) => k.toLowerCase()))
+}
+
 /** Adds a paper, or merges it into the item that already holds it. */
 export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord): Promise<AddOutcome> {
   return db.transaction('rw', db.items, async () => {
@@ -72,10 +91,7 @@ export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord
       await db.items.put(merged)
       return { status: 'existing', item: merged }
     }
-    const item = toItem(record, now)
-    const base = makeCitationKey(item, new Set())
-    const taken = new Set((await db.items.where('citationKey').startsWith(base).keys()) as string[])
-    const stored: Item = { ...item, citationKey: makeCitationKey(item, taken) }
+    const stored = newItem(record, now, await keysLike(db, record))
     await db.items.add(stored)
     return { status: 'added', item: stored }
   })

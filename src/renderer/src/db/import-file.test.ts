@@ -1,0 +1,39 @@
+// Importing a real BibTeX file into the library: one transaction, duplicates
+// reported, the file's citation keys kept where free.
+import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readBibliographyFile } from '../../../shared/import'
+import { openLibrary, type NeurorefDb } from './schema'
+import { importRecords } from './import-file'
+
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../e2e/fixtures/${name}`, import.meta.url)))
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+describe('importRecords', () => {
+  it('adds every entry of biblatex-examples.bib once, keeping its keys, and reports a second import as duplicates', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const read = readBibliographyFile(fixture('bibtex/biblatex-examples.bib'), 'biblatex-examples.bib')
+    const first = await importRecords(db, read.records, [])
+    expect(first.added.length).toBeGreaterThan(50)
+    expect(await db.items.count()).toBe(first.added.length)
+    const keys = first.added.map((i) => i.citationKey)
+    expect(keys).toContain('aristotle:anima')
+    expect(new Set(keys.map((k) => k!.toLowerCase())).size).toBe(keys.length)
+
+    const second = await importRecords(db, read.records, await db.items.toArray())
+    expect(second.added.length).toBeLessThan(first.added.length)
+    expect(second.duplicates.length).toBeGreaterThan(0)
+    expect(await db.items.count()).toBe(first.added.length + second.added.length)
+  })
+
+  it('gives a colliding key a suffix instead of renaming the item already there', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const record = (title: string) => ({ csl: { type: 'article-journal', title }, sources: ['file' as const], citationKey: 'smith2020' })
+    const a = await importRecords(db, [record('First paper on oxytocin and stress')], [])
+    const b = await importRecords(db, [record('Second paper on vasopressin and fear')], await db.items.toArray())
+    expect(a.added[0].citationKey).toBe('smith2020')
+    expect(b.added[0].citationKey).toBe('smith2020a')
+  })
+})

@@ -1,0 +1,35 @@
+// A bibliography file comes in as one transaction: every readable record
+// that is not already in the library is added, duplicates are reported (not
+// added), and entries that could not be read are listed by the caller.
+import { DuplicateFinder } from '../../../shared/duplicates'
+import type { ImportedRecord } from '../../../shared/import'
+import type { Item } from '../../../shared/model'
+import type { NeurorefDb } from './schema'
+import { newItem } from './library'
+
+export interface FileImportOutcome {
+  added: Item[]
+  duplicates: { record: ImportedRecord; existingId: string; reason: string }[]
+}
+
+/** `existing`: the items already in memory (the store), so 10,000 records need no per-record queries. */
+export async function importRecords(db: NeurorefDb, records: ImportedRecord[], existing: Iterable<Item>): Promise<FileImportOutcome> {
+  const finder = new DuplicateFinder(existing)
+  return db.transaction('rw', db.items, async () => {
+    const now = Date.now()
+    const taken = new Set(((await db.items.orderBy('citationKey').keys()) as string[]).map((k) => k.toLowerCase()))
+    const outcome: FileImportOutcome = { added: [], duplicates: [] }
+    for (const record of records) {
+      const same = finder.find(record)
+      if (same) {
+        outcome.duplicates.push({ record, existingId: same.id, reason: same.reason })
+        continue
+      }
+      const item = newItem(record, now, taken, record.citationKey)
+      finder.add(item)
+      outcome.added.push(item)
+    }
+    await db.items.bulkAdd(outcome.added)
+    return outcome
+  })
+}

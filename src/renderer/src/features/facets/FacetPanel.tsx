@@ -1,0 +1,69 @@
+// The "Facets" panel above the item list: what the papers in view are about
+// (peptides, MeSH major topics, organisms, publication types, journals,
+// years), with counts that follow the view and the search. Clicking a value
+// adds its qualifier to the search text, so the search does the filtering.
+import { useDeferredValue, useMemo, useState } from 'react'
+import type { Item } from '../../../../shared/model'
+import { computeFacets, type FacetCount } from '../../../../shared/facets'
+import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, yearQualifier, yearRangeOf } from '../../../../shared/facet-query'
+import { FacetList, type FacetEntry } from './FacetList'
+import { YearHistogram } from './YearHistogram'
+import './facets.css'
+
+const OPEN_KEY = 'neuroref.facets.open'
+
+interface Props {
+  /** the papers the list shows: view, search and tag filter applied */
+  items: Item[]
+  search: string
+  onSearch: (search: string) => void
+}
+
+export function FacetPanel({ items, search, onSearch }: Props) {
+  const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
+  // Counting 100,000 papers takes a moment: let typing in the search box go first.
+  const counted = useDeferredValue(items)
+  const facets = useMemo(() => (open ? computeFacets(counted) : undefined), [counted, open])
+
+  const toggleOpen = (): void => {
+    localStorage.setItem(OPEN_KEY, String(!open))
+    setOpen(!open)
+  }
+  const toggle = (token: string): void => onSearch(toggleQualifier(search, token))
+  const entries = (list: FacetCount[], tokenOf: (value: string) => string): FacetEntry[] =>
+    list.map(({ value, count }) => {
+      const token = tokenOf(value)
+      return { label: value, count, token, active: hasQualifier(search, token) }
+    })
+
+  return (
+    <section className={`facet-panel${open ? '' : ' closed'}`} aria-label="Facets">
+      <div className="facet-header">
+        <h2>Facets</h2>
+        <button type="button" className="link-button" aria-expanded={open} onClick={toggleOpen}>
+          {open ? 'Hide facets' : 'Show facets'}
+        </button>
+      </div>
+      {facets && (
+        <div className="facet-groups">
+          <FacetList title="Peptides" entries={entries(facets.peptides, peptideQualifier)} onToggle={toggle} />
+          <FacetList title="MeSH" entries={entries(facets.mesh, (v) => qualifier('mesh', v))} onToggle={toggle} />
+          <FacetList
+            title="Organism"
+            entries={facets.organisms.map(({ id, value, count }) => {
+              const token = qualifier('organism', id)
+              return { label: value, count, token, active: hasQualifier(search, token) }
+            })}
+            onToggle={toggle}
+          />
+          <FacetList title="Publication type" entries={entries(facets.publicationTypes, typeQualifier)} onToggle={toggle} />
+          <FacetList title="Journal" entries={entries(facets.journals, (v) => qualifier('journal', v))} onToggle={toggle} />
+          <section className="facet" aria-label="Year">
+            <h3>Year</h3>
+            <YearHistogram years={facets.years} selected={yearRangeOf(search)} onChoose={(from, to) => toggle(yearQualifier(from, to))} />
+          </section>
+        </div>
+      )}
+    </section>
+  )
+}

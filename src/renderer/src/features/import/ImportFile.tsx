@@ -1,0 +1,59 @@
+// "Import file": BibTeX/BibLaTeX, RIS, MEDLINE/.nbib, CSL-JSON or EndNote XML,
+// chosen with the file input or dropped on the window. The encoding is
+// detected; the researcher can choose it when detection guesses wrong.
+import { useState } from 'react'
+import type { Message } from '../../components/StatusMessage'
+import { importBibliographyFile } from './import-files'
+
+const ENCODINGS: [string, string][] = [
+  ['', 'Detect encoding'],
+  ['utf-8', 'UTF-8'],
+  ['windows-1252', 'Windows-1252 / Latin-1'],
+  ['iso-8859-15', 'Latin-9'],
+  ['utf-16le', 'UTF-16 LE'],
+  ['utf-16be', 'UTF-16 BE']
+]
+
+export const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
+
+export async function importFiles(files: File[], encoding: string | undefined, onDone: (m: Message) => void): Promise<void> {
+  for (const file of files) {
+    onDone(await importBibliographyFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, encoding))
+  }
+}
+
+export function ImportFile({ onDone }: { onDone: (m: Message) => void }) {
+  const [encoding, setEncoding] = useState('')
+  const [busy, setBusy] = useState(false)
+  return (
+    <div className="import-file">
+      <label className="file-button">
+        Import file
+        <input
+          type="file"
+          aria-label="Import file"
+          accept={BIBLIOGRAPHY_ACCEPT}
+          multiple
+          disabled={busy}
+          onChange={async (e) => {
+            const files = [...(e.target.files ?? [])]
+            e.target.value = ''
+            setBusy(true)
+            try {
+              await importFiles(files, encoding || undefined, onDone)
+            } finally {
+              setBusy(false)
+            }
+          }}
+        />
+      </label>
+      <select aria-label="File encoding" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
+        {ENCODINGS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+// Cuts a BibTeX file into its @-blocks, each with the line it starts on, so
+// that one broken entry can be reported and skipped while the others import.
+// Text outside @-blocks is a comment in BibTeX and is dropped.
+
+export type BlockKind = 'entry' | 'string' | 'preamble' | 'comment'
+
+export interface BibtexBlock {
+  kind: BlockKind
+  /** the entry type as written, lower-cased ("article", "string", …) */
+  type: string
+  /** the citation key as written (entries only; "" when the file left it empty) */
+  key: string
+  /** 1-based line of the "@" */
+  line: number
+  /** the block's text, from "@" to its closing brace */
+  text: string
+  /** false when the file ended (or a new entry began) before the closing brace */
+  closed: boolean
+}
+
+// "@", optional whitespace and %-comment lines, then the type name.
+const BLOCK_START = /@(?:\s|%[^\n]*\n)*([A-Za-z][\w-]*)\s*/y
+// A line that starts a new entry: used to stop a block whose braces never close.
+const LINE_STARTS_ENTRY = /\n@\s*[A-Za-z]+\s*[{(]/y
+
+/** Every @-block of `text`, in file order. */
+export function splitBibtexBlocks(text: string): BibtexBlock[] {
+  const blocks: BibtexBlock[] = []
+  const lineOf = lineCounter(text)
+  let at = text.indexOf('@')
+  while (at >= 0) {
+    BLOCK_START.lastIndex = at
+    const head = BLOCK_START.exec(text)
+    if (!head || isCommentedOut(text, at)) {
+      at = text.indexOf('@', at + 1)
+      continue
+    }
+    const type = head[1].toLowerCase()
+    const open = BLOCK_START.lastIndex
+    const opener = text[open]
+    if (opener !== '{' && opener !== '(') {
+      // "@comment this is a remark" without braces: a comment to the end of the line.
+      at = text.indexOf('@', open)
+      continue
+    }
+    const { end, closed } = findBlockEnd(text, open, opener === '{' ? '}' : ')')
+    const blockText = text.slice(at, end)
+    blocks.push({
+      kind: kindOf(type),
+      type,
+      key: kindOf(type) === 'entry' ? keyOf(text.slice(open + 1, end)) : '',
+      line: lineOf(at),
+      text: blockText,
+      closed
+    })
+    at = text.indexOf('@', end)
+  }
+  return blocks
+}
+
+/** "%@article{…" : biber and JabRef users comment out whole entries this way. */
+function isCommentedOut(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  return text.slice(lineStart, at).includes('%')
+}
+
+function kindOf(type: string): BlockKind {
+  if (type === 'string' || type === 'preamble' || type === 'comment') return type
+  return 'entry'
+}
+
+/** What precedes the first comma of the body: the citation key. */
+function keyOf(body: string): string {
+  const match = /^\s*([^,\s}]*)/.exec(body)
+  return match ? match[1] : ''
+}
+
+/**
+ * Where the block opened at `open` ends (exclusive). Braces nest; a ")"
+ * closes a "(" block only outside braces. A line that starts with "@type{"
+ * ends an unclosed block, so a missing brace costs one entry, not the file.
+ */
+function findBlockEnd(text: string, open: number, closer: string): { end: number; closed: boolean } {
+  let depth = 0
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\\') {
+      i++ // an escaped brace \{ or \} does not count
+    } else if (c === '{') {
+      depth++
+    } else if (c === '}') {
+      if (depth === 0) return { end: i + 1, closed: closer === '}' }
+      depth--
+    } else if (c === ')' && closer === ')' && depth === 0) {
+      return { end: i + 1, closed: true }
+    } else if (c === '\n') {
+      LINE_STARTS_ENTRY.lastIndex = i
+      if (LINE_STARTS_ENTRY.test(text)) return { end: i, closed: false }
+    }
+  }
+  return { end: text.length, closed: false }
+}
+
+/** A function from character offset to 1-based line number. */
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
+}

@@ -1,0 +1,143 @@
+// What every importer hands back: ReferenceRecords built from CSL-JSON, with
+// identifiers made canonical the way the rest of Neuroref expects them
+// (DOI lower-case without a resolver prefix, PMCID with "PMC").
+import type { CslFields, ReferenceRecord } from '../model'
+import { normaliseDoi } from '../identifiers'
+
+export type ImportFormat = 'bibtex' | 'ris' | 'nbib' | 'csl-json' | 'endnote-xml'
+
+/** A record read from a file; `citationKey` is the key the file gave it, so the library can keep it. */
+export type ImportedRecord = ReferenceRecord & { citationKey?: string }
+
+/** Something in the file that could not be read; the rest of the file still imports. */
+export interface ImportProblem {
+  line?: number
+  /** the entry's citation key or title, when known */
+  entry?: string
+  reason: string
+}
+
+export interface ImportResult {
+  format: ImportFormat
+  encoding: string
+  records: ImportedRecord[]
+  problems: ImportProblem[]
+}
+
+/** What a format parser returns; decoding and format detection are done around it. */
+export interface ParsedFile {
+  records: ImportedRecord[]
+  problems: ImportProblem[]
+}
+
+/** Identifiers the CSL fields may lack but the file had elsewhere. */
+export interface ExtraIds {
+  pmid?: unknown
+  pmcid?: unknown
+  doi?: unknown
+  keywords?: string[]
+  citationKey?: string
+}
+
+/** CSL bookkeeping that citation-js adds and the library does not store. */
+const DROPPED_CSL = ['id', 'citation-key', '_graph', 'keyword']
+const MULTILINE_CSL = ['abstract', 'note']
+// Runs of ordinary white space; a non-breaking space (LaTeX ~) is kept.
+const SPACES = /[ \t\r\n]+/g
+
+/** A ReferenceRecord from one CSL-JSON object (as citation-js or a file gives it). */
+export function recordFromCsl(input: Record<string, unknown>, extra: ExtraIds = {}): ImportedRecord {
+  const csl = tidyCsl(input)
+  const record: ImportedRecord = { csl, sources: ['file'] }
+
+  const doi = normaliseDoi(String(extra.doi ?? input.DOI ?? ''))
+  if (doi) record.doi = csl.DOI = doi
+  else delete csl.DOI
+  const pmid = pmidOf(extra.pmid) ?? pmidOf(input.PMID)
+  if (pmid) record.pmid = csl.PMID = pmid
+  const pmcid = pmcidOf(extra.pmcid) ?? pmcidOf(input.PMCID)
+  if (pmcid) record.pmcid = csl.PMCID = pmcid
+
+  const keywords = [...splitKeywords(input.keyword), ...(extra.keywords ?? [])]
+  if (keywords.length) record.keywords = [...new Set(keywords)]
+
+  const key = extra.citationKey?.trim()
+  if (key) record.citationKey = key
+  return record
+}
+
+/** False for a record that holds nothing but its type (an empty entry in a damaged file). */
+export function hasContent(record: ImportedRecord): boolean {
+  return Object.keys(record.csl).some((field) => field !== 'type') || !!record.keywords?.length
+}
+
+/** Keywords as files write them: "a, b; c" in one field, or a list. */
+export function splitKeywords(value: unknown): string[] {
+  const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
+  return parts
+    .flatMap((part) => part.split(/[,;]/))
+    .map((word) => word.trim())
+    .filter(Boolean)
+}
+
+export function pmidOf(value: unknown): string | undefined {
+  const match = /^\s*(?:PMID:?\s*)?([1-9]\d{0,8})\s*$/i.exec(String(value ?? ''))
+  return match ? match[1] : undefined
+}
+
+export function pmcidOf(value: unknown): string | undefined {
+  const match = /^\s*(?:PMCID:?\s*)?(?:PMC)?(\d{1,9})\s*$/i.exec(String(value ?? ''))
+  return match ? `PMC${match[1]}` : undefined
+}
+
+/**
+ * CSL text fields hold one string; RIS files repeat tags (two N1 notes, JF
+ * and JO journal names). Notes are joined, elsewhere the first one counts.
+ */
+function oneValue(field: string, value: unknown): unknown {
+  if (!Array.isArray(value) || !value.every((part) => typeof part === 'string')) return value
+  return MULTILINE_CSL.includes(field) ? value.join('\n\n') : value[0]
+}
+
+/** Long text keeps its paragraphs; every other field becomes one line. Non-breaking spaces stay. */
+function tidyText(field: string, value: string): string {
+  const text = composed(value)
+  if (!MULTILINE_CSL.includes(field)) return text.replace(SPACES, ' ').trim()
+  return text
+    .split(/\n[ \t\r]*\n/)
+    .map((paragraph) => paragraph.replace(SPACES, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+/**
+ * Accented letters as single characters (NFC). LaTeX's {\'{\i}} gives a
+ * dotless i plus an accent, which has no composed form: it means "í".
+ */
+function composed(text: string): string {
+  return text.replace(/\u0131(?=[\u0300-\u036f])/g, 'i').normalize('NFC')
+}
+
+/** Strings anywhere inside a name or date object, tidied the same way. */
+function tidyValue(field: string, value: unknown): unknown {
+  if (typeof value === 'string') return tidyText(field, value)
+  if (Array.isArray(value)) return value.map((part) => tidyValue(field, part))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, part]) => [key, tidyValue(key, part)]))
+  }
+  return value
+}
+
+/** A copy without citation-js bookkeeping, strings trimmed, empty values dropped. */
+function tidyCsl(input: Record<string, unknown>): CslFields {
+  const csl: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(input)) {
+    if (DROPPED_CSL.includes(field)) continue
+    const tidy = tidyValue(field, oneValue(field, value))
+    if (tidy === '' || tidy === undefined || tidy === null) continue
+    if (Array.isArray(tidy) && tidy.length === 0) continue
+    csl[field] = tidy
+  }
+  if (typeof csl.type !== 'string' || !csl.type) csl.type = 'document'
+  return csl as CslFields
+}

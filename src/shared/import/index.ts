@@ -1,0 +1,85 @@
+// Reading another reference manager's file: bytes and a file name in, the
+// records it holds (and what could not be read) out. Pure TypeScript, so the
+// renderer can import a dropped file without a round trip to main.
+import { ServiceError } from '../result'
+import { parseBibtex } from './bibtex'
+import { cslItemsOf, parseCslJson } from './csl-json'
+import { decodeBibliography, type DecodedText } from './decode'
+import { looksLikeEndnoteXml, parseEndnoteXml } from './endnote-xml'
+import type { ImportFormat, ImportResult, ParsedFile } from './imported-record'
+import { parseMedline } from './nbib'
+import { looksLikeMedline } from './nbib-records'
+import { looksLikeRis, parseRis } from './ris'
+
+export type { ImportFormat, ImportProblem, ImportResult, ImportedRecord } from './imported-record'
+
+const PARSERS: Record<ImportFormat, (text: string) => ParsedFile> = {
+  bibtex: parseBibtex,
+  ris: parseRis,
+  nbib: parseMedline,
+  'csl-json': parseCslJson,
+  'endnote-xml': parseEndnoteXml
+}
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  bib: 'bibtex',
+  bibtex: 'bibtex',
+  biblatex: 'bibtex',
+  ris: 'ris',
+  nbib: 'nbib',
+  medline: 'nbib',
+  json: 'csl-json',
+  csl: 'csl-json',
+  xml: 'endnote-xml'
+}
+
+// How much of a file the binary check reads: enough to reach a PDF's first stream.
+const BINARY_SAMPLE = 65536
+
+export function readBibliographyFile(bytes: Uint8Array, fileName: string, opts: { encoding?: string } = {}): ImportResult {
+  const notABibliography = new ServiceError(
+    'INVALID_INPUT',
+    `${fileName} is not a bibliography file Neuroref can read (BibTeX, RIS, MEDLINE/.nbib, CSL-JSON or EndNote XML).`
+  )
+  const decoded = decode(bytes, opts.encoding)
+  if (!decoded.text.trim() || looksBinary(decoded.text)) throw notABibliography
+
+  const sniffed = formatOfContent(decoded.text)
+  const format = sniffed ?? EXTENSIONS[extensionOf(fileName)]
+  if (!format) throw notABibliography
+  const parsed = PARSERS[format](decoded.text)
+  // Nothing recognised at all: the file only had the right name.
+  if (!parsed.records.length && (!sniffed || !parsed.problems.length)) throw notABibliography
+  return { format, encoding: decoded.encoding, ...parsed }
+}
+
+/** The format the text itself shows, most distinctive first. */
+export function formatOfContent(text: string): ImportFormat | null {
+  if (looksLikeEndnoteXml(text)) return 'endnote-xml'
+  if (cslItemsOf(text)) return 'csl-json'
+  if (looksLikeMedline(text)) return 'nbib'
+  if (looksLikeRis(text)) return 'ris'
+  if (/^\s*@\s*[A-Za-z]+\s*[{(]/m.test(text)) return 'bibtex'
+  return null
+}
+
+function decode(bytes: Uint8Array, encoding: string | undefined): DecodedText {
+  try {
+    return decodeBibliography(bytes, encoding)
+  } catch (error) {
+    throw new ServiceError('INVALID_INPUT', error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** PDFs, images and other binary files: control characters that no text file has. */
+function looksBinary(text: string): boolean {
+  if (text.startsWith('%PDF-')) return true
+  const sample = text.slice(0, BINARY_SAMPLE)
+  const controls = sample.match(/[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]/g)?.length ?? 0
+  return controls > sample.length * 0.01
+}
+
+function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.')
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase()
+}

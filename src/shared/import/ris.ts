@@ -1,0 +1,139 @@
+// RIS → records. We read the lines ourselves (exports differ: one or two
+// spaces before the dash, values continued on untagged lines, CRLF, blank
+// lines, records without TY) and let citation-js map each record's tags to
+// CSL, one record at a time so a bad one cannot sink the file.
+import { plugins, type CslRecord } from '@citation-js/core'
+import '@citation-js/plugin-ris'
+import { normaliseDoi } from '../identifiers'
+import { hasContent, pmcidOf, recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+
+/** Tags and their values, as citation-js's "@ris/record" expects: a string, or a list when repeated. */
+type RisTags = Record<string, string | string[]>
+
+interface RisRecord {
+  line: number
+  tags: RisTags
+}
+
+// "TY  - JOUR"; EndNote sometimes writes one space ("TY - JOUR"); "ER  -" may end the line.
+const TAG_LINE = /^\s*([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$/
+// Tags whose continuation lines are further values (one link per line), not more text.
+const ONE_PER_LINE = new Set(['L1', 'L2', 'L3', 'L4', 'UR'])
+const TO_CSL = { forceType: '@ris/record', generateGraph: false }
+
+/** True when `text` looks like RIS: a tag line such as "TY  - JOUR" near the top. */
+export function looksLikeRis(text: string): boolean {
+  return /^\s*(?:TY {1,2}- \S|[A-Z][A-Z0-9] {2}- .*\n(?:.*\n){0,40}\s*(?:TY|ER) {1,2}-)/m.test(text.slice(0, 8000))
+}
+
+export function parseRis(text: string): ParsedFile {
+  const records: ImportedRecord[] = []
+  const problems: ImportProblem[] = []
+  for (const record of splitRisRecords(text)) {
+    const title = first(record.tags, 'TI', 'T1', 'CT', 'BT')
+    const where = { line: record.line, ...(title ? { entry: title } : {}) }
+    if (!record.tags.TY) {
+      problems.push({ ...where, reason: 'This record has no TY (type) line, so it was skipped.' })
+      continue
+    }
+    try {
+      const { csl, dropped } = convertRecord(record.tags)
+      const imported = recordFromCsl(csl, extraIds(record.tags))
+      if (hasContent(imported)) records.push(imported)
+      else problems.push({ ...where, reason: 'This record holds nothing but its type, so it was skipped.' })
+      for (const tag of dropped) {
+        problems.push({ ...where, reason: `The ${tag} line could not be read, so it was left out.` })
+      }
+    } catch (error) {
+      problems.push({ ...where, reason: `The record could not be converted (${error instanceof Error ? error.message : error}).` })
+    }
+  }
+  return { records, problems }
+}
+
+/** The file's records with the line each starts on; a TY or an ER closes the record before it. */
+export function splitRisRecords(text: string): RisRecord[] {
+  const records: RisRecord[] = []
+  let current: RisRecord | null = null
+  let lastTag: string | null = null
+  text.split('\n').forEach((raw, index) => {
+    const match = TAG_LINE.exec(raw)
+    if (!match) {
+      const more = raw.trim()
+      if (current && lastTag && more) addValue(current.tags, lastTag, more, !ONE_PER_LINE.has(lastTag))
+      return
+    }
+    const [, tag, value = ''] = match
+    if (tag === 'ER') {
+      current = lastTag = null
+      return
+    }
+    // A TY right after a TY (a stress-test file has nine) only changes the type.
+    const onlyType = current && Object.keys(current.tags).length === 1 && current.tags.TY
+    if (tag === 'TY' && !onlyType) current = null
+    if (!current) records.push((current = { line: index + 1, tags: {} }))
+    if (tag === 'TY') {
+      current.tags.TY = value.trim().toUpperCase()
+    } else if (value.trim()) {
+      addValue(current.tags, tag, value.trim(), false)
+    }
+    lastTag = value.trim() ? tag : null
+  })
+  return records
+}
+
+function addValue(tags: RisTags, tag: string, value: string, continues: boolean): void {
+  const old = tags[tag]
+  if (old === undefined) tags[tag] = value
+  else if (continues && typeof old === 'string') tags[tag] = `${old} ${value}`
+  else if (continues) tags[tag] = [...old.slice(0, -1), `${old[old.length - 1]} ${value}`]
+  else tags[tag] = [...(Array.isArray(old) ? old : [old]), value]
+}
+
+/** CSL for one record; tags citation-js cannot read (odd dates) are left out and named. */
+function convertRecord(tags: RisTags): { csl: CslRecord; dropped: string[] } {
+  try {
+    return { csl: toCsl(tags), dropped: [] }
+  } catch {
+    const dropped = Object.keys(tags).filter((tag) => tag !== 'TY' && !tagReads(tags, tag))
+    const readable = Object.fromEntries(Object.entries(tags).filter(([tag]) => !dropped.includes(tag)))
+    return { csl: toCsl(readable), dropped }
+  }
+}
+
+function toCsl(tags: RisTags): CslRecord {
+  const [csl] = plugins.input.chain(tags, TO_CSL)
+  if (!csl) throw new Error('no record')
+  // citation-js maps no fields for a type it does not know (OTHER) or only half knows (WEB):
+  // read the fields as a generic record, keeping the type when it found one
+  const fieldless = Object.keys(csl).every((field) => field === 'type' || field === 'id') && Object.keys(tags).length > 1
+  if (!fieldless || tags.TY === 'GEN') return csl
+  const generic = toCsl({ ...tags, TY: 'GEN' })
+  return csl.type ? { ...generic, type: csl.type } : generic
+}
+
+function tagReads(tags: RisTags, tag: string): boolean {
+  try {
+    toCsl({ TY: tags.TY, [tag]: tags[tag] })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A DOI wherever exporters put it (DO, or M3/N1/UR as Scopus, AIP and EndNote do), and a PMCID. */
+function extraIds(tags: RisTags) {
+  const values = (tag: string) => [tags[tag] ?? []].flat()
+  const doiPlaces = ['DO', 'M3', 'UR', 'L3', 'N1'].flatMap(values)
+  const doi = doiPlaces.map((value) => normaliseDoi(value)).find(Boolean)
+  const pmcid = values('C2').map(pmcidOf).find(Boolean)
+  return { doi: doi ?? undefined, pmcid }
+}
+
+function first(tags: RisTags, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = tags[name]
+    if (value !== undefined) return Array.isArray(value) ? value[0] : value
+  }
+  return undefined
+}
