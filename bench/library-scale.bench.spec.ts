@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
-import { syntheticItems } from './synthetic-library'
+import { createSyntheticLibrary } from './synthetic-library'
 import { BENCH_QUERIES } from './queries'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
@@ -19,8 +19,9 @@ function stats(samples: number[]): { median: number; p95: number; max: number } 
 
 /** Writes items straight into the app's IndexedDB (schema made by the app itself). */
 async function seed(page: Page, count: number): Promise<void> {
+  const all = createSyntheticLibrary(count).items
   for (let start = 0; start < count; start += CHUNK) {
-    const items = syntheticItems(Math.min(CHUNK, count - start), start)
+    const items = all.slice(start, start + CHUNK)
     await page.evaluate(
       (rows) =>
         new Promise<void>((resolve, reject) => {
@@ -47,7 +48,7 @@ async function timeUntilListChanges(page: Page, act: string, arg: string): Promi
         const grid = document.querySelector('[role=grid][aria-label=Items]')!
         const count = document.querySelector('.library-count')!
         const start = performance.now()
-        const done = (): void => requestAnimationFrame(() => resolve(performance.now() - start))
+        const done = (): void => void requestAnimationFrame(() => resolve(performance.now() - start))
         const observer = new MutationObserver(() => {
           observer.disconnect()
           done()

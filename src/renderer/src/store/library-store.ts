@@ -1,6 +1,7 @@
 // The library as the window sees it: every item in memory (sorting and
 // searching 100,000 papers needs that), loaded in chunks so the first rows
 // paint at once, and kept in step with IndexedDB after every write.
+import Dexie from 'dexie'
 import type { Item } from '../../../shared/model'
 import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
 import type { NeurorefDb } from '../db/schema'
@@ -64,7 +65,8 @@ export class LibraryStore {
     const ids = [...this.pending]
     this.pending.clear()
     this.flushing = null
-    await this.refresh(ids)
+    // The hook ran inside the writer's transaction; read outside it, after it ends.
+    await Dexie.ignoreTransaction(() => this.refresh(ids)).catch((error) => console.error('[neuroref] could not refresh the list', error))
   }
 
   /** Resolves when every write seen so far is reflected in the store (tests, benchmarks). */

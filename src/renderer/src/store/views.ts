@@ -16,6 +16,8 @@ export type ViewId =
   | { kind: 'saved'; id: string; query: string }
   /** the Search PubMed view; `savedId` when opened from a saved PubMed search */
   | { kind: 'pubmed'; savedId?: string }
+  /** plots of the library (features/dashboard) */
+  | { kind: 'dashboard' }
 
 export type SortColumn = 'title' | 'author' | 'year' | 'journal' | 'added' | 'modified'
 

@@ -1,0 +1,40 @@
+// The in-memory library follows every write to IndexedDB, whoever makes it.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openLibrary, type NeurorefDb } from '../db/schema'
+import { addRecordToLibrary } from '../db/library'
+import { moveToTrash } from '../db/trash'
+import { LibraryStore } from './library-store'
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+const paper = (title: string, doi: string) => ({ csl: { type: 'article-journal', title }, doi, sources: ['crossref' as const] })
+
+describe('LibraryStore', () => {
+  it('loads what is stored, then follows adds, edits, notes and deletes', async () => {
+    db = openLibrary(`store-${Math.random()}`)
+    await addRecordToLibrary(db, paper('Oxytocin and social fear in rats', '10.1/a'))
+    const store = new LibraryStore(db)
+    await store.load()
+    expect(store.items.size).toBe(1)
+    expect(store.complete).toBe(true)
+
+    const { item } = await addRecordToLibrary(db, paper('Orexin in cocaine seeking', '10.1/b'))
+    await store.settled()
+    expect(store.items.get(item.id)?.csl.title).toBe('Orexin in cocaine seeking')
+    expect(store.index.search('orexin')).toEqual([item.id])
+
+    await db.notes.add({ id: 'n', itemId: item.id, text: 'compare with hypocretin knockout', createdAt: 1, modifiedAt: 1 })
+    await store.settled()
+    expect(store.index.search('hypocretin')).toEqual([item.id])
+
+    await moveToTrash(db, [item.id])
+    await store.settled()
+    expect(store.items.get(item.id)?.trashedAt).toBeGreaterThan(0)
+
+    await db.items.delete(item.id)
+    await store.settled()
+    expect(store.items.has(item.id)).toBe(false)
+    expect(store.index.search('orexin')).toEqual([])
+  })
+})
