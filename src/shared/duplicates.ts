@@ -56,16 +56,30 @@ export function idsInPairs(pairs: DuplicatePair[]): Set<string> {
   return new Set(pairs.flatMap((p) => [p.a, p.b]))
 }
 
-/** Recognises papers already present, for imports of many records at once (built from the items in memory). */
+/**
+ * Recognises papers already present, without a query per record: kept by
+ * the library store as items change, and forked for a file import so the
+ * file's own records count too (the fork is dropped if the import fails).
+ */
 export class DuplicateFinder {
   private byKey = new Map<string, string>()
+  private keysOfItem = new Map<string, string[]>()
 
-  constructor(items: Iterable<Item>) {
-    for (const item of items) if (item.trashedAt === undefined) this.add(item)
+  constructor(items: Iterable<Item> = [], private readonly base?: DuplicateFinder) {
+    for (const item of items) this.add(item)
   }
 
   add(item: Item): void {
-    for (const [key] of paperKeys(item)) if (!this.byKey.has(key)) this.byKey.set(key, item.id)
+    this.remove(item.id)
+    if (item.trashedAt !== undefined) return
+    const keys = paperKeys(item).map(([key]) => key)
+    this.keysOfItem.set(item.id, keys)
+    for (const key of keys) if (!this.byKey.has(key)) this.byKey.set(key, item.id)
+  }
+
+  remove(id: string): void {
+    for (const key of this.keysOfItem.get(id) ?? []) if (this.byKey.get(key) === id) this.byKey.delete(key)
+    this.keysOfItem.delete(id)
   }
 
   /** The id of the item that already holds this paper, and why it is the same. */
@@ -74,6 +88,11 @@ export class DuplicateFinder {
       const id = this.byKey.get(key)
       if (id) return { id, reason }
     }
-    return undefined
+    return this.base?.find(record)
+  }
+
+  /** A finder that sees everything this one does, plus what is added to it. */
+  fork(): DuplicateFinder {
+    return new DuplicateFinder([], this)
   }
 }

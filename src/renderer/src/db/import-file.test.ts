@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readBibliographyFile } from '../../../shared/import'
+import { DuplicateFinder } from '../../../shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
 import { importRecords } from './import-file'
 
@@ -15,14 +16,14 @@ describe('importRecords', () => {
   it('adds every entry of biblatex-examples.bib once, keeping its keys, and reports a second import as duplicates', async () => {
     db = openLibrary(`imp-${Math.random()}`)
     const read = readBibliographyFile(fixture('bibtex/biblatex-examples.bib'), 'biblatex-examples.bib')
-    const first = await importRecords(db, read.records, [])
+    const first = await importRecords(db, read.records, new DuplicateFinder())
     expect(first.added.length).toBeGreaterThan(50)
     expect(await db.items.count()).toBe(first.added.length)
     const keys = first.added.map((i) => i.citationKey)
     expect(keys).toContain('aristotle:anima')
     expect(new Set(keys.map((k) => k!.toLowerCase())).size).toBe(keys.length)
 
-    const second = await importRecords(db, read.records, await db.items.toArray())
+    const second = await importRecords(db, read.records, new DuplicateFinder(await db.items.toArray()))
     expect(second.added.length).toBeLessThan(first.added.length)
     expect(second.duplicates.length).toBeGreaterThan(0)
     expect(await db.items.count()).toBe(first.added.length + second.added.length)
@@ -31,8 +32,8 @@ describe('importRecords', () => {
   it('gives a colliding key a suffix instead of renaming the item already there', async () => {
     db = openLibrary(`imp-${Math.random()}`)
     const record = (title: string) => ({ csl: { type: 'article-journal', title }, sources: ['file' as const], citationKey: 'smith2020' })
-    const a = await importRecords(db, [record('First paper on oxytocin and stress')], [])
-    const b = await importRecords(db, [record('Second paper on vasopressin and fear')], await db.items.toArray())
+    const a = await importRecords(db, [record('First paper on oxytocin and stress')], new DuplicateFinder())
+    const b = await importRecords(db, [record('Second paper on vasopressin and fear')], new DuplicateFinder(await db.items.toArray()))
     expect(a.added[0].citationKey).toBe('smith2020')
     expect(b.added[0].citationKey).toBe('smith2020a')
   })

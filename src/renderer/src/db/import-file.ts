@@ -12,9 +12,9 @@ export interface FileImportOutcome {
   duplicates: { record: ImportedRecord; existingId: string; reason: string }[]
 }
 
-/** `existing`: the items already in memory (the store), so 10,000 records need no per-record queries. */
-export async function importRecords(db: NeurorefDb, records: ImportedRecord[], existing: Iterable<Item>): Promise<FileImportOutcome> {
-  const finder = new DuplicateFinder(existing)
+/** `known`: the papers already in the library (the store's finder), so 10,000 records need no per-record queries. */
+export async function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder): Promise<FileImportOutcome> {
+  const finder = known.fork()
   return db.transaction('rw', db.items, async () => {
     const now = Date.now()
     const taken = new Set(((await db.items.orderBy('citationKey').keys()) as string[]).map((k) => k.toLowerCase()))

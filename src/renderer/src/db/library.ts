@@ -6,6 +6,7 @@ import { titleFingerprint, wordsOf } from '../../../shared/text'
 import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '../../../shared/export/citation-key'
 import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
+import type { DuplicateFinder } from '../../../shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
 
@@ -15,14 +16,22 @@ export function yearOf(record: ReferenceRecord): number | undefined {
   return typeof year === 'number' && Number.isFinite(year) ? year : undefined
 }
 
-/** The item already in the library that names the same paper, if any. */
-export async function findSamePaper(db: NeurorefDb, record: ReferenceRecord): Promise<Item | undefined> {
+/**
+ * The item already in the library that names the same paper, if any:
+ * identifiers through their indexes, then title + year + first author
+ * through `known` (in memory) or, without it, a scan of that year.
+ */
+export async function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> {
   const doi = record.doi?.toLowerCase()
   const byId =
     (doi && (await db.items.where('doiKey').equals(doi).first())) ||
     (record.pmid && (await db.items.where('pmid').equals(record.pmid).first())) ||
     (record.pmcid && (await db.items.where('pmcid').equals(record.pmcid.toUpperCase()).first()))
   if (byId) return byId
+  if (known) {
+    const same = known.find(record)
+    return same ? db.items.get(same.id) : undefined
+  }
   const year = yearOf(record)
   const fingerprint = titleFingerprint(record.csl.title)
   if (!year || fingerprint.length < 12) return undefined
@@ -76,11 +85,14 @@ async function keysLike(db: NeurorefDb, record: ReferenceRecord): Promise<Set<st
   return new Set(((await db.items.where('citationKey').startsWithIgnoreCase(base).keys()) as string[]).map((k) => k.toLowerCase()))
 }
 
-/** Adds a paper, or merges it into the item that already holds it. */
-export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord): Promise<AddOutcome> {
+/**
+ * Adds a paper, or merges it into the item that already holds it. `known`
+ * (the store's finder) spares the duplicate queries in a large library.
+ */
+export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<AddOutcome> {
   return db.transaction('rw', db.items, async () => {
     const now = Date.now()
-    const existing = await findSamePaper(db, record)
+    const existing = await findSamePaper(db, record, known)
     if (existing) {
       const merged = mergeRecordIntoItem(existing, record)
       merged.modifiedAt = now

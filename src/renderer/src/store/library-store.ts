@@ -4,6 +4,7 @@
 import Dexie from 'dexie'
 import type { Item } from '../../../shared/model'
 import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
+import { DuplicateFinder } from '../../../shared/duplicates'
 import type { NeurorefDb } from '../db/schema'
 
 type Listener = () => void
@@ -15,6 +16,8 @@ export class LibraryStore {
   readonly items = new Map<string, Item>()
   readonly notes = new Map<string, string>()
   index: SearchIndex = createSearchIndex()
+  /** recognises papers already in the library (imports, "Add by identifier") */
+  finder = new DuplicateFinder()
   /** true once every item is in memory (the first page comes earlier) */
   complete = false
   /** bumps on every change; views memoise on it */
@@ -99,6 +102,7 @@ export class LibraryStore {
       for (const item of chunk) {
         this.items.set(item.id, item)
         this.index.add(item, this.notes.get(item.id))
+        this.finder.add(item)
       }
       offset += chunk.length
       if (chunk.length < CHUNK) break
@@ -122,8 +126,10 @@ export class LibraryStore {
         this.items.set(id, row)
         if (known) this.index.update(row, this.notes.get(id))
         else this.index.add(row, this.notes.get(id))
+        this.finder.add(row)
       } else if (this.items.delete(id)) {
         this.index.remove(id)
+        this.finder.remove(id)
       }
     })
     this.emit()
@@ -134,6 +140,7 @@ export class LibraryStore {
     this.items.clear()
     this.notes.clear()
     this.index = createSearchIndex()
+    this.finder = new DuplicateFinder()
     this.complete = false
     await this.load()
   }

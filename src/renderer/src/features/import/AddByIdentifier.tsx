@@ -2,11 +2,8 @@
 // lists into. Shows progress for batches and can be cancelled.
 import { useRef, useState, type FormEvent } from 'react'
 import { findIdentifiers } from '../../../../shared/identifiers'
-import { api } from '../../transport'
-import { db } from '../../library-context'
-import { readContact } from '../../settings'
 import type { Message } from '../../components/StatusMessage'
-import { importIdentifierList } from './import-identifiers'
+import { addIdentifiers } from './add-identifiers'
 import { importSummaryMessage } from './summary-message'
 
 export interface AddByIdentifierProps {
@@ -33,10 +30,7 @@ export function AddByIdentifier({ onDone, onAdded, ensureContact }: AddByIdentif
     await ensureContact()
     setProgress(ids.length > 1 ? `0 of ${ids.length}` : 'Looking up…')
     try {
-      const summary = await importIdentifierList(ids, {
-        api,
-        db,
-        contact: await readContact(db),
+      const summary = await addIdentifiers(ids, {
         signal: cancel.current.signal,
         onProgress: (done, total) => total > 1 && setProgress(`${done} of ${total}`)
       })

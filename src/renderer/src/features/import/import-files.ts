@@ -21,7 +21,7 @@ export async function importBibliographyFile(file: { name: string; bytes: Uint8A
   await store.settled()
   let outcome
   try {
-    outcome = await importRecords(db, read.records, store.items.values())
+    outcome = await importRecords(db, read.records, store.finder)
   } catch (error) {
     return { kind: 'error', text: `${file.name}: the library could not save the import (${(error as Error).message}). Nothing was imported.` }
   }

@@ -7,6 +7,7 @@ import type { NeurorefApi } from '../../../../shared/contract'
 import type { Contact, ReferenceRecord } from '../../../../shared/model'
 import type { NeurorefDb } from '../../db/schema'
 import { addRecordToLibrary } from '../../db/library'
+import type { DuplicateFinder } from '../../../../shared/duplicates'
 
 export type PaperOutcome =
   | { ids: Identifier[]; label: string; status: 'added' | 'existing'; itemId: string; title: string }
@@ -26,6 +27,8 @@ export interface ImportDeps {
   contact?: Contact
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
+  /** papers already in the library, in memory (the store's finder) */
+  known?: DuplicateFinder
 }
 
 /** Identifiers sent to main per call: one efetch request's worth. */
@@ -55,7 +58,7 @@ export async function importIdentifierList(ids: Identifier[], deps: ImportDeps):
     }
     for (const paper of found.value.papers) {
       if (deps.signal?.aborted) break
-      outcomes.push(await store(deps.db, paper.ids, paper.record))
+      outcomes.push(await store(deps.db, paper.ids, paper.record, deps.known))
       done += paper.ids.length
       deps.onProgress?.(Math.min(done, ids.length), ids.length)
     }
@@ -68,10 +71,10 @@ function summarise(outcomes: PaperOutcome[], cancelled: boolean): ImportSummary 
   return { outcomes, added: count('added'), existing: count('existing'), failed: count('failed'), cancelled }
 }
 
-async function store(db: NeurorefDb, ids: Identifier[], record: ReferenceRecord): Promise<PaperOutcome> {
+async function store(db: NeurorefDb, ids: Identifier[], record: ReferenceRecord, known?: DuplicateFinder): Promise<PaperOutcome> {
   const label = labelOf(ids)
   try {
-    const { status, item } = await addRecordToLibrary(db, record)
+    const { status, item } = await addRecordToLibrary(db, record, known)
     return { ids, label, status, itemId: item.id, title: item.csl.title ?? label }
   } catch (error) {
     return { ids, label, status: 'failed', error: { code: 'IO', message: `The library could not save it: ${(error as Error).message}` } }

@@ -11,7 +11,7 @@ import { db } from '../../library-context'
 import { readContact } from '../../settings'
 import { sentenceFor } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
-import { importIdentifierList } from '../import/import-identifiers'
+import { addIdentifiers } from '../import/add-identifiers'
 import { importSummaryMessage } from '../import/summary-message'
 
 const TITLES: Record<RelatedKind, string> = { similar: 'Similar articles', citedin: 'Cited by', references: 'References' }
@@ -35,7 +35,7 @@ export function RelatedPapers({ item, relation, onMessage }: { item: Item; relat
   }
 
   async function add(pmid: string): Promise<void> {
-    const summary = await importIdentifierList([{ kind: 'pmid', value: pmid }], { api, db, contact: await readContact(db) })
+    const summary = await addIdentifiers([{ kind: 'pmid', value: pmid }])
     onMessage(importSummaryMessage(summary))
   }
 

@@ -10,7 +10,7 @@ import { db } from '../../library-context'
 import { readContact } from '../../settings'
 import { sentenceFor } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
-import { importIdentifierList } from '../import/import-identifiers'
+import { addIdentifiers } from '../import/add-identifiers'
 import { importSummaryMessage } from '../import/summary-message'
 import { forgetNewPmids, savePubmedSearch } from '../../db/pubmed-searches'
 import { PaperRows } from './PaperRows'
@@ -40,7 +40,7 @@ export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onM
 
   async function add(pmids: string[]): Promise<void> {
     const ids = pmids.map((value) => ({ kind: 'pmid' as const, value }))
-    const summary = await importIdentifierList(ids, { api, db, contact: await readContact(db) })
+    const summary = await addIdentifiers(ids)
     onMessage(importSummaryMessage(summary))
     if (savedId) await forgetNewPmids(db, savedId, pmids)
     setChosen(new Set())
