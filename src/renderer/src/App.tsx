@@ -16,11 +16,17 @@ import { visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './db/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
+import { TagSelector } from './features/tags/TagSelector'
+import { SelectionBar } from './features/item/SelectionBar'
+import { useUndoShortcut } from './features/item/undo'
 import { PubmedSearchView } from './features/pubmed/PubmedSearchView'
 import { ImportFile, importFiles } from './features/import/ImportFile'
 import { useFileDrop } from './features/import/use-file-drop'
 import { SavedPubmedSearches } from './features/pubmed/SavedPubmedSearches'
+import { FacetPanel } from './features/facets/FacetPanel'
+import { Dashboard } from './features/dashboard/Dashboard'
 import { CONTACT_REASON, useContactPrompt } from './features/settings/use-contact-prompt'
+import { CollectionsSection, SavedSearches, SaveSearchButton, SelectedPapersBar, startDraggingItems, useCollectionDescendants } from './features/collections'
 
 const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
   all: 'Your library is empty. Paste a DOI, PMID or PMCID into “Add by identifier”.',
@@ -30,7 +36,8 @@ const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
   trash: 'The Trash is empty.',
   collection: 'This collection is empty. Drag papers here, or use “Add to collection”.',
   saved: 'No paper matches this saved search.',
-  pubmed: ''
+  pubmed: '',
+  dashboard: ''
 }
 
 export function App() {
@@ -42,14 +49,16 @@ export function App() {
   const background = useStartupTasks()
   const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, setMessage), [])
   useFileDrop(importDropped)
+  useUndoShortcut(setMessage)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailsRef = useRef<HTMLDivElement>(null)
 
   const duplicatePairs = useMemo(() => (state.view.kind === 'duplicates' ? findDuplicatePairs(store.items.values()) : []), [version, state.view])
+  const descendants = useCollectionDescendants(state.view)
   const items = useMemo(
-    () => visibleItems(store, state, { now: Date.now(), duplicateIds: idsInPairs(duplicatePairs) }),
-    [version, state, duplicatePairs]
+    () => visibleItems(store, state, { now: Date.now(), duplicateIds: idsInPairs(duplicatePairs), descendants }),
+    [version, state, duplicatePairs, descendants]
   )
   const counts = useMemo(() => {
     let trashed = 0
@@ -94,6 +103,7 @@ export function App() {
         <h1 className="brand">Neuroref</h1>
         <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
         <SearchBox ref={searchRef} value={state.search} onChange={(search) => update({ search })} />
+        <SaveSearchButton search={state.search} onSaved={(view) => (chooseView(view), update({ search: '' }))} />
         <ImportFile onDone={setMessage} />
         <ExportMenu items={toExport} onDone={setMessage} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
@@ -103,12 +113,21 @@ export function App() {
       {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <Sidebar current={state.view} onChoose={chooseView} counts={counts}>
+        <CollectionsSection current={state.view} onChoose={chooseView} onMessage={setMessage} />
+        <SavedSearches current={state.view} onChoose={chooseView} onMessage={setMessage} />
         <SavedPubmedSearches current={state.view} onChoose={chooseView} />
+        <TagSelector items={items} selected={state.tags} onChange={(tags) => update({ tags })} onMessage={setMessage} />
       </Sidebar>
       <main className="item-list">
-        {state.view.kind === 'pubmed' ? (
+        {state.view.kind === 'dashboard' ? (
+          <Dashboard onFilter={(view, search) => (chooseView(view), update({ search, tags: [] }))} onMessage={setMessage} />
+        ) : state.view.kind === 'pubmed' ? (
           <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} onMessage={setMessage} />
         ) : (
+        <>
+        <FacetPanel items={items} state={state} onSearch={(search) => update({ search })} />
+        <SelectionBar view={state.view} selectedIds={selectedItems.map((i) => i.id)} trashCount={counts.trash} onTrash={(ids) => void trash(ids)} onSelectionDone={() => setSelection({ ids: [] })} onMessage={setMessage} />
+        <SelectedPapersBar view={state.view} selectedIds={selection.ids} onMessage={setMessage} />
         <ItemList
           items={items}
           columns={DEFAULT_COLUMNS}
@@ -116,6 +135,7 @@ export function App() {
           onSort={(sort) => update({ sort })}
           selection={selection}
           onSelect={setSelection}
+          onDragItems={startDraggingItems}
           emptyText={state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
           onKeyDown={(event) =>
             handleListKey(event, items, selection, {
@@ -125,6 +145,7 @@ export function App() {
             })
           }
         />
+        </>
         )}
       </main>
       <div ref={detailsRef} tabIndex={-1} className="details-holder">
