@@ -16,6 +16,7 @@ export function CitationsChart({ rows, onChoose }: { rows: CitationYear[]; onCho
           dataKey="citations"
           name="Citations"
           fill="#009E73"
+          maxBarSize={56}
           isAnimationActive={false}
           shape={clickableBar(
             (bar) => `${bar.payload.year}: ${bar.payload.citations} citations of ${papers(bar.payload.papers)}`,

@@ -21,6 +21,7 @@ export function PeptidesByYearChart({ data, onChoose }: { data: PeptidesByYear; 
             dataKey={series.key}
             name={series.label}
             stackId="peptides"
+            maxBarSize={56}
             fill={seriesColor(series, i)}
             isAnimationActive={false}
             shape={clickableBar(

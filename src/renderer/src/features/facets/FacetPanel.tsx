@@ -4,8 +4,10 @@
 // adds its qualifier to the search text, so the search does the filtering.
 import { useDeferredValue, useMemo, useState } from 'react'
 import type { Item } from '../../../../shared/model'
-import { computeFacets, type FacetCount } from '../../../../shared/facets'
-import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, yearQualifier, yearRangeOf } from '../../../../shared/facet-query'
+import { computeFacets, countYears, type FacetCount } from '../../../../shared/facets'
+import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '../../../../shared/facet-query'
+import { store, useLibraryVersion } from '../../library-context'
+import { visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'
 import './facets.css'
@@ -15,15 +17,24 @@ const OPEN_KEY = 'neuroref.facets.open'
 interface Props {
   /** the papers the list shows: view, search and tag filter applied */
   items: Item[]
-  search: string
+  /** the view, search and tag filter those items come from */
+  state: ViewState
   onSearch: (search: string) => void
 }
 
-export function FacetPanel({ items, search, onSearch }: Props) {
+export function FacetPanel({ items, state, onSearch }: Props) {
+  const version = useLibraryVersion()
+  const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
   // Counting 100,000 papers takes a moment: let typing in the search box go first.
   const counted = useDeferredValue(items)
   const facets = useMemo(() => (open ? computeFacets(counted) : undefined), [counted, open])
+  const selectedYears = yearRangeOf(search)
+  // With a year chosen, the histogram still shows the other years, so a new range can be picked.
+  const otherYears = useMemo(() => {
+    if (!open || !selectedYears || state.view.kind === 'duplicates') return undefined
+    return countYears(visibleItems(store, { ...state, search: withoutYear(state.search) }, { now: Date.now() }))
+  }, [open, state, version, selectedYears?.from, selectedYears?.to])
 
   const toggleOpen = (): void => {
     localStorage.setItem(OPEN_KEY, String(!open))
@@ -60,7 +71,7 @@ export function FacetPanel({ items, search, onSearch }: Props) {
           <FacetList title="Journal" entries={entries(facets.journals, (v) => qualifier('journal', v))} onToggle={toggle} />
           <section className="facet" aria-label="Year">
             <h3>Year</h3>
-            <YearHistogram years={facets.years} selected={yearRangeOf(search)} onChoose={(from, to) => toggle(yearQualifier(from, to))} />
+            <YearHistogram years={otherYears ?? facets.years} selected={selectedYears} onChoose={(from, to) => toggle(yearQualifier(from, to))} />
           </section>
         </div>
       )}

@@ -8,7 +8,8 @@ export const BUILT_IN_VIEWS: { view: ViewId; label: string }[] = [
   { view: { kind: 'unfiled' }, label: 'Unfiled' },
   { view: { kind: 'recent' }, label: 'Recently added' },
   { view: { kind: 'duplicates' }, label: 'Duplicates' },
-  { view: { kind: 'trash' }, label: 'Trash' }
+  { view: { kind: 'trash' }, label: 'Trash' },
+  { view: { kind: 'dashboard' }, label: 'Dashboard' }
 ]
 
 export function sameView(a: ViewId, b: ViewId): boolean {

@@ -1,0 +1,155 @@
+// Facet counts for the papers in view: peptides, MeSH major topics, organisms,
+// publication types, journals and years. One pass over the items, counting
+// into maps; strings are folded once per distinct spelling, not once per item,
+// so 100,000 papers count in milliseconds.
+import type { Item } from './model'
+import { ORGANISMS, isFundingType, organismIndexOf, publicationTypeKey, publicationTypeLabel } from './facet-vocab'
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface YearCount {
+  year: number
+  count: number
+}
+
+export interface Facets {
+  /** how many papers were counted */
+  total: number
+  peptides: FacetCount[]
+  /** MeSH major topics */
+  mesh: FacetCount[]
+  /** `value` is the organism's label; `id` is what `organism:` takes */
+  organisms: (FacetCount & { id: string })[]
+  publicationTypes: FacetCount[]
+  journals: FacetCount[]
+  /** oldest first, only years that have papers */
+  years: YearCount[]
+  /** papers without a year */
+  undated: number
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1)
+}
+
+/** What one MeSH descriptor is worth, looked up once per distinct descriptor: one map read per heading. */
+interface MeshCounter {
+  organism: number
+  major: number
+}
+
+/** Most papers first, then alphabetically, so equal counts keep a stable order. */
+function ranked(counts: Map<string, number>, label: (key: string) => string = (k) => k): FacetCount[] {
+  const out: FacetCount[] = []
+  for (const [key, count] of counts) out.push({ value: label(key), count })
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+}
+
+/** Counts spellings that differ only in case and spacing together; shows the best-written one. */
+class FoldedCounts {
+  readonly counts = new Map<string, number>()
+  private keyOf = new Map<string, string>()
+  private labels = new Map<string, string>()
+  constructor(private fold: (raw: string) => string, private canonical: (key: string) => string | undefined = () => undefined) {}
+
+  add(raw: string): string {
+    let key = this.keyOf.get(raw)
+    if (key === undefined) {
+      key = this.fold(raw)
+      this.keyOf.set(raw, key)
+      const shown = this.labels.get(key)
+      // Prefer a known spelling, then anything not shouted in capitals (PubMed's "JOURNAL ARTICLE").
+      const best = this.canonical(key) ?? (shown === undefined || (isShouted(shown) && !isShouted(raw)) ? raw.trim() : shown)
+      this.labels.set(key, best)
+    }
+    bump(this.counts, key)
+    return key
+  }
+
+  label = (key: string): string => this.labels.get(key) ?? key
+}
+
+const isShouted = (text: string): boolean => text.length > 3 && text === text.toUpperCase() && text !== text.toLowerCase()
+const foldJournal = (raw: string): string => raw.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLowerCase()
+
+export function computeFacets(items: Iterable<Item>): Facets {
+  const peptides = new Map<string, number>()
+  const mesh = new Map<string, MeshCounter>()
+  const organisms = new Array<number>(ORGANISMS.length).fill(0)
+  const types = new FoldedCounts(publicationTypeKey, publicationTypeLabel)
+  const journals = new FoldedCounts(foldJournal)
+  const years = new Map<number, number>()
+  let total = 0
+  let undated = 0
+
+  for (const item of items) {
+    total += 1
+    // Index loops, no `?? []`: nothing is allocated per paper.
+    const removed = item.removedPeptideTags
+    const tags = item.peptideTags
+    if (tags) for (let i = 0; i < tags.length; i++) if (!removed?.includes(tags[i].peptide)) bump(peptides, tags[i].peptide)
+
+    // A paper indexed with "Mice" and "Mice, Inbred C57BL" counts once for mice.
+    let organismSeen = 0
+    const headings = item.mesh
+    for (let i = 0; headings && i < headings.length; i++) {
+      const heading = headings[i]
+      let counter = mesh.get(heading.descriptor)
+      if (counter === undefined) {
+        counter = { organism: organismIndexOf(heading.descriptor), major: 0 }
+        mesh.set(heading.descriptor, counter)
+      }
+      const organism = counter.organism
+      if (organism >= 0) {
+        if ((organismSeen & (1 << organism)) === 0) organisms[organism] += 1
+        organismSeen |= 1 << organism
+      }
+      if (isMajor(heading)) counter.major += 1
+    }
+
+    const pubTypes = item.publicationTypes
+    for (let i = 0; pubTypes && i < pubTypes.length; i++) types.add(pubTypes[i])
+    const journal = item.csl['container-title']
+    if (typeof journal === 'string' && journal.trim()) journals.add(journal)
+    if (item.year) years.set(item.year, (years.get(item.year) ?? 0) + 1)
+    else undated += 1
+  }
+
+  for (const key of types.counts.keys()) if (isFundingType(key)) types.counts.delete(key)
+  const organismCounts = ORGANISMS.map((o, i) => ({ id: o.id, value: o.label, count: organisms[i] }))
+    .filter((o) => o.count > 0)
+    .sort((a, b) => Number(a.id === 'animals') - Number(b.id === 'animals') || b.count - a.count)
+  return {
+    total,
+    peptides: ranked(peptides),
+    mesh: ranked(majorTopics(mesh)),
+    organisms: organismCounts,
+    publicationTypes: ranked(types.counts, types.label),
+    journals: ranked(journals.counts, journals.label),
+    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+    undated
+  }
+}
+
+function majorTopics(mesh: Map<string, MeshCounter>): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const [descriptor, counter] of mesh) if (counter.major > 0) out.set(descriptor, counter.major)
+  return out
+}
+
+/** Papers per year alone, oldest first: for the histogram when the search already narrows the years. */
+export function countYears(items: Iterable<Item>): YearCount[] {
+  const years = new Map<number, number>()
+  for (const item of items) if (item.year) years.set(item.year, (years.get(item.year) ?? 0) + 1)
+  return [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year)
+}
+
+/** A MeSH major topic: the heading itself or one of its qualifiers is starred. */
+export function isMajor(heading: NonNullable<Item['mesh']>[number]): boolean {
+  if (heading.majorTopic) return true
+  for (const q of heading.qualifiers) if (q.majorTopic) return true
+  return false
+}
