@@ -1,0 +1,198 @@
+// The library's search index: kept in memory, updated item by item, and fast
+// enough at 100,000 items to answer on every keystroke.
+import type { Item } from '../model'
+import { fieldValue, fieldValues, itemYear, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
+import { clauseFields, phraseFinder } from './match'
+import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists } from './postings'
+import { parseQuery, type Clause, type Query, type TextClause } from './query'
+import { tokenize } from './tokens'
+
+export type { Query } from './query'
+export { parseQuery } from './query'
+
+export interface SearchOptions {
+  /** only these item ids (the collection or list being looked at) */
+  within?: Set<string>
+}
+
+export interface SearchIndex {
+  add(item: Item, notes?: NotesText): void
+  update(item: Item, notes?: NotesText): void
+  remove(id: string): void
+  /** Ids of the items that match, in the order they were added (edited items move to the end). */
+  search(query: Query | string, options?: SearchOptions): string[]
+  readonly size: number
+  /** distinct indexed words, for memory reports */
+  readonly wordCount: number
+}
+
+const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
+const ENTRY_SHIFT = Math.log2(FIELD_MASK + 1)
+const YEAR = SEARCH_FIELDS.indexOf('year')
+// Renumber once removed items are a quarter of the index (and at least this many).
+const COMPACT_AFTER = 1000
+
+function maskOf(fields: readonly string[]): number {
+  let mask = 0
+  for (const f of fields) mask |= 1 << FIELD_NUMBER.get(f as never)!
+  return mask
+}
+
+export function createSearchIndex(): SearchIndex {
+  const postings = new PostingLists()
+  // Per internal item number. Items are kept by reference (the library list
+  // holds them anyway) so phrases can be checked against the real text.
+  let ids: string[] = []
+  let items: (Item | undefined)[] = []
+  let notesOf: NotesText[] = []
+  let years: number[] = []
+  const numberOf = new Map<string, number>()
+  let removed = 0
+
+  function add(item: Item, notes?: NotesText): void {
+    if (numberOf.has(item.id)) remove(item.id)
+    if (ids.length >= MAX_ITEMS) throw new Error('The search index is full.')
+    const n = ids.length
+    ids.push(item.id)
+    items.push(item)
+    notesOf.push(notes)
+    years.push(itemYear(item) ?? 0)
+    numberOf.set(item.id, n)
+    const values = fieldValues(item, notes)
+    SEARCH_FIELDS.forEach((field, f) => {
+      const words = new Set<string>()
+      for (const value of values[field]) {
+        if (isIdentifierField(field)) words.add(value)
+        else for (const w of tokenize(value)) words.add(w)
+      }
+      for (const w of words) postings.append(w, entryOf(n, f))
+    })
+  }
+
+  function remove(id: string): void {
+    const n = numberOf.get(id)
+    if (n === undefined) return
+    numberOf.delete(id)
+    items[n] = undefined
+    notesOf[n] = undefined
+    years[n] = 0
+    removed++
+    if (removed >= COMPACT_AFTER && removed * 4 >= ids.length) compact()
+  }
+
+  /** Drops removed items for good, so the lists stop carrying them. */
+  function compact(): void {
+    const newNumber = new Int32Array(ids.length).fill(-1)
+    const kept: number[] = []
+    for (let n = 0; n < ids.length; n++) if (items[n] !== undefined) newNumber[n] = kept.push(n) - 1
+    postings.renumber(newNumber)
+    ids = kept.map((n) => ids[n])
+    items = kept.map((n) => items[n])
+    notesOf = kept.map((n) => notesOf[n])
+    years = kept.map((n) => years[n])
+    ids.forEach((id, n) => numberOf.set(id, n))
+    removed = 0
+  }
+
+  /**
+   * Calls `visit` with each item number matching one clause (ignoring
+   * `exclude`), and the field it matched in. A number may come more than once.
+   * For several words the field is where all of them occur, still to be
+   * confirmed as a phrase.
+   */
+  function forEachMatch(clause: Clause, visit: (n: number, field: number) => void): void {
+    if (clause.kind === 'year') {
+      for (let n = 0; n < years.length; n++) if (years[n] && years[n] >= clause.from && years[n] <= clause.to) visit(n, YEAR)
+      return
+    }
+    const fields = clauseFields(clause)
+    const wordMask = maskOf(fields.words)
+    if (wordMask && clause.words.length > 0) forEachWithAllWords(clause, wordMask, visit)
+    const idMask = maskOf(fields.identifiers)
+    if (idMask && clause.value) {
+      const values = clause.prefix ? postings.wordsStartingWith(clause.value) : [clause.value]
+      for (const v of values) {
+        postings.forEachEntry(v, (e) => (1 << (e & FIELD_MASK)) & idMask && visit(e >>> ENTRY_SHIFT, e & FIELD_MASK))
+      }
+    }
+  }
+
+  function forEachWithAllWords(clause: TextClause, mask: number, visit: (n: number, field: number) => void): void {
+    const { words } = clause
+    const last = words.length - 1
+    // Counted per (item, field): the words of a phrase must share a field.
+    const seen = words.length > 1 ? new Uint8Array(ids.length * (FIELD_MASK + 1)) : undefined
+    words.forEach((word, k) => {
+      const variants = k === last && clause.prefix ? postings.wordsStartingWith(word) : [word]
+      for (const v of variants) {
+        postings.forEachEntry(v, (e) => {
+          if (!((1 << (e & FIELD_MASK)) & mask)) return
+          if (!seen) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
+          else if (seen[e] === k) seen[e] = k + 1
+        })
+      }
+    })
+    if (seen) for (let e = 0; e < seen.length; e++) if (seen[e] === words.length) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
+  }
+
+  /** For a clause of several words: does the item hold them as a phrase in this field? */
+  function phraseCheck(clause: Clause): ((n: number, field: number) => boolean) | undefined {
+    if (clause.kind !== 'text' || clause.words.length < 2) return undefined
+    const find = phraseFinder(clause.words, clause.prefix)
+    return (n, field) => {
+      const name = SEARCH_FIELDS[field]
+      if (items[n] === undefined) return false // removed, not yet tidied away
+      return isIdentifierField(name) || fieldValue(items[n]!, notesOf[n], name).some(find)
+    }
+  }
+
+  function search(query: Query | string, options: SearchOptions = {}): string[] {
+    const { clauses } = typeof query === 'string' ? parseQuery(query) : query
+    const count = ids.length
+    let scope: Uint8Array | undefined
+    if (options.within) {
+      scope = new Uint8Array(count)
+      for (const id of options.within) {
+        const n = numberOf.get(id)
+        if (n !== undefined) scope[n] = 1
+      }
+    }
+    // Phrases last: they are confirmed on the text of the items still in the running.
+    const needsText = (c: Clause) => c.kind === 'text' && c.words.length > 1
+    const included = clauses.filter((c) => !c.exclude && !needsText(c)).concat(clauses.filter((c) => !c.exclude && needsText(c)))
+    // Only the first 255 included clauses count: one byte tracks how many an item met so far.
+    included.splice(255)
+    const met = new Uint8Array(count)
+    included.forEach((clause, k) => {
+      const check = phraseCheck(clause)
+      forEachMatch(clause, (n, field) => {
+        if (met[n] === k && (!scope || scope[n]) && (!check || check(n, field))) met[n] = k + 1
+      })
+    })
+    const out = new Uint8Array(count)
+    const candidate = (n: number) => met[n] === included.length && !out[n] && items[n] !== undefined && (!scope || scope[n] === 1)
+    for (const clause of clauses.filter((c) => c.exclude)) {
+      const check = phraseCheck(clause)
+      forEachMatch(clause, (n, field) => {
+        if (!out[n] && (!check || (candidate(n) && check(n, field)))) out[n] = 1
+      })
+    }
+    const result: string[] = []
+    for (let n = 0; n < count; n++) if (candidate(n)) result.push(ids[n])
+    return result
+  }
+
+  return {
+    add,
+    // An edited item gets a new number; the old one is dropped at the next compaction.
+    update: add,
+    remove,
+    search,
+    get size() {
+      return numberOf.size
+    },
+    get wordCount() {
+      return postings.wordCount
+    }
+  }
+}
