@@ -1,16 +1,21 @@
 // Which parts of an item search looks at, named the way the query language names them.
 import type { CslName, Item } from '../model'
+import { organismIdsOf, publicationTypeKey } from '../facet-vocab'
 
 // Short fields first: a phrase is confirmed field by field in this order, and
 // an item found in its MeSH terms never needs its abstract read.
 export const SEARCH_FIELDS = [
   'title', 'author', 'year', 'journal', 'keyword', 'mesh', 'tag', 'peptide',
-  'doi', 'pmid', 'pmcid', 'citekey', 'abstract', 'note'
+  'doi', 'pmid', 'pmcid', 'citekey', 'type', 'organism', 'abstract', 'note'
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 
-/** Identifiers are matched as whole values (or their beginning), never word by word. */
-export const IDENTIFIER_FIELDS: readonly SearchField[] = ['doi', 'pmid', 'pmcid', 'citekey']
+/**
+ * Identifiers, publication types and organisms are matched as whole values
+ * (or their beginning), never word by word: `type:review` must not find
+ * Systematic Reviews, so the list agrees with the facet counts.
+ */
+export const IDENTIFIER_FIELDS: readonly SearchField[] = ['doi', 'pmid', 'pmcid', 'citekey', 'type', 'organism']
 
 export function isIdentifierField(field: SearchField): boolean {
   return IDENTIFIER_FIELDS.includes(field)
@@ -44,7 +49,8 @@ function nameValues(name: CslName): string[] {
 }
 
 function peptidesOf(item: Item): string[] {
-  return (item.peptideTags ?? []).flatMap((t) => present(t.peptide, t.receptor))
+  const removed = new Set(item.removedPeptideTags ?? [])
+  return (item.peptideTags ?? []).filter((t) => !removed.has(t.peptide)).flatMap((t) => present(t.peptide, t.receptor))
 }
 
 function present(...values: (string | undefined)[]): string[] {
@@ -71,7 +77,9 @@ const READERS: Record<SearchField, Reader> = {
   pmid: (item) => id('pmid', item.pmid ?? item.csl.PMID),
   pmcid: (item) => id('pmcid', item.pmcid ?? item.csl.PMCID),
   citekey: (item) => id('citekey', item.citationKey),
-  peptide: peptidesOf
+  peptide: peptidesOf,
+  type: (item) => (item.publicationTypes ?? []).map(publicationTypeKey),
+  organism: (item) => organismIdsOf(item.mesh)
 }
 
 /** The raw text of one searchable field of an item (identifiers already normalised). */
