@@ -29,6 +29,17 @@ export interface ReplayRoute {
   delayMs?: number
   /** answer with this route only N times, then it stops matching */
   times?: number
+  /** a computed answer (overrides status/body/file/contentType; headers are
+   *  merged over `headers`); undefined means this route does not match */
+  respond?: (req: ReplayRequest) => ReplayAnswer | undefined
+}
+
+/** What a `respond` route computes for one request. */
+export interface ReplayAnswer {
+  status?: number
+  headers?: Record<string, string>
+  body: string | Buffer
+  contentType?: string
 }
 
 export interface ReplayRequest {
@@ -77,14 +88,15 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
   const sockets = new Set<Socket>()
 
   const server = createServer((req, res) => {
+    const arrivedAt = Date.now() // before the body is read, so a slow upload does not shift it
     readBody(req)
       .then((body) => {
-        const seen = describe(req, body)
+        const seen = describe(req, body, arrivedAt)
         requests.push(seen)
-        const route = table.find((r) => matches(r, seen) && (r.times === undefined || (used.get(r) ?? 0) < r.times))
-        if (!route) return send(res, 404, { 'content-type': 'text/plain' }, Buffer.from(NOT_FOUND_TEXT))
-        used.set(route, (used.get(route) ?? 0) + 1)
-        return answer(route, req, res)
+        const found = pick(seen)
+        if (!found) return send(res, 404, { 'content-type': 'text/plain' }, Buffer.from(NOT_FOUND_TEXT))
+        used.set(found.route, (used.get(found.route) ?? 0) + 1)
+        return answer(found.route, found.computed, req, res)
       })
       .catch((err: unknown) => {
         if (!res.headersSent) send(res, 500, { 'content-type': 'text/plain' }, Buffer.from(`Replay server error: ${String(err)}`))
@@ -95,23 +107,39 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
     socket.on('close', () => sockets.delete(socket))
   })
 
-  async function answer(route: ReplayRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The first route that matches and has answers left; a `respond` route that returns undefined is passed over. */
+  function pick(seen: ReplayRequest): { route: ReplayRoute; computed?: ReplayAnswer } | undefined {
+    for (const route of table) {
+      if (!matches(route, seen) || (route.times !== undefined && (used.get(route) ?? 0) >= route.times)) continue
+      if (!route.respond) return { route }
+      const computed = route.respond(seen)
+      if (computed) return { route, computed }
+    }
+    return undefined
+  }
+
+  async function answer(route: ReplayRoute, computed: ReplayAnswer | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (route.fault === 'timeout') return // held open until close()
     if (route.fault === 'reset') {
       req.socket.destroy()
       return
     }
     if (route.delayMs) await wait(route.delayMs)
-    const body = route.file ? await readFile(path.join(fixturesDir, route.file)) : Buffer.from(route.body ?? '')
-    const headers: Record<string, string> = { 'content-type': route.contentType ?? guessType(route.file), ...route.headers }
+    const body = computed
+      ? Buffer.from(computed.body)
+      : route.file
+        ? await readFile(path.join(fixturesDir, route.file))
+        : Buffer.from(route.body ?? '')
+    const contentType = computed?.contentType ?? route.contentType ?? guessType(route.file)
+    const headers: Record<string, string> = { 'content-type': contentType, ...route.headers, ...computed?.headers }
     if (route.fault === 'truncate') {
       // Promise the whole length, deliver half, then hang up: what a dropped
       // connection looks like to the client.
-      res.writeHead(route.status ?? 200, { ...headers, 'content-length': String(body.length) })
+      res.writeHead(computed?.status ?? route.status ?? 200, { ...headers, 'content-length': String(body.length) })
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => req.socket.destroy())
       return
     }
-    send(res, route.status ?? 200, headers, body)
+    send(res, computed?.status ?? route.status ?? 200, headers, body)
   }
 
   function wait(ms: number): Promise<void> {
@@ -157,7 +185,7 @@ function matches(route: ReplayRoute, seen: ReplayRequest): boolean {
   return Object.entries(route.query ?? {}).every(([k, v]) => seen.query[k] === v)
 }
 
-function describe(req: IncomingMessage, body: string): ReplayRequest {
+function describe(req: IncomingMessage, body: string, receivedAt: number): ReplayRequest {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const query = Object.fromEntries(url.searchParams)
   if (String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
@@ -165,7 +193,7 @@ function describe(req: IncomingMessage, body: string): ReplayRequest {
   }
   const headers: Record<string, string> = {}
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
-  return { method: req.method ?? 'GET', path: safeDecode(url.pathname), query, body, headers, receivedAt: Date.now() }
+  return { method: req.method ?? 'GET', path: safeDecode(url.pathname), query, body, headers, receivedAt }
 }
 
 function safeDecode(pathname: string): string {
