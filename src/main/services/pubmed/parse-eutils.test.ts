@@ -151,3 +151,10 @@ describe('idconv', () => {
     expect(e.message).toBe("The PMC ID converter refused the request: ID type 'doi' mismatch for '28371833'.")
   })
 })
+
+describe('esummary with an unknown PMID in the batch', () => {
+  it('keeps the good summaries beside NCBI\'s per-id error', () => {
+    const xml = `<?xml version="1.0" ?><eSummaryResult><DocSum><Id>123</Id><Item Name="Title" Type="String">A paper</Item><Item Name="Source" Type="String">J Test</Item><Item Name="PubDate" Type="Date">2020 Jan</Item></DocSum><ERROR>UID=999: cannot get document summary</ERROR></eSummaryResult>`
+    expect(parseSummaryReply(xml)).toEqual([{ pmid: '123', title: 'A paper', journal: 'J Test', year: 2020, authors: [] }])
+  })
+})

@@ -183,12 +183,14 @@ function withoutMissingDoi(s: Summary): Summary {
 export function parseSummaryReply(body: string | object): Summary[] {
   if (typeof body !== 'string' || isJsonText(body)) return summariesFromJson(body).map(withoutMissingDoi)
   const root = parseNcbiXml(body, ['eSummaryResult'])
+  // NCBI puts a per-id <ERROR>UID=…: cannot get document summary</ERROR> beside the
+  // good DocSums of a batch: only a reply with nothing else is a refusal.
   const refusal = textAt(root, 'ERROR') ?? textAt(root, 'DocumentSummarySet/ERROR')
-  if (refusal) throw summaryRefused(refusal)
   const summaries = [
     ...children(root, 'DocSum').map(summaryFromDocSum),
     ...all(root, 'DocumentSummarySet/DocumentSummary').filter((d) => !child(d, 'error')).map(summaryFromDocument)
   ]
+  if (refusal && summaries.length === 0) throw summaryRefused(refusal)
   return summaries.map(withoutMissingDoi)
 }
 
