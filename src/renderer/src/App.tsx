@@ -9,6 +9,7 @@ import { DEFAULT_COLUMNS } from './features/library/columns'
 import { handleListKey } from './features/library/keyboard'
 import { ItemDetails } from './features/item/ItemDetails'
 import { ExportMenu } from './features/export/ExportMenu'
+import { CiteButton } from './features/cite/CiteDialog'
 import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
@@ -106,6 +107,7 @@ export function App() {
         <SaveSearchButton search={state.search} onSaved={(view) => (chooseView(view), update({ search: '' }))} />
         <ImportFile onDone={setMessage} />
         <ExportMenu items={toExport} onDone={setMessage} />
+        <CiteButton items={toExport} onDone={setMessage} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>

@@ -1,22 +1,33 @@
 // "Export": the selected papers (or the whole library when none is selected)
-// as a bibliography file.
+// as a file for another tool, or as a formatted bibliography.
 import { useState } from 'react'
 import type { Item } from '../../../../shared/model'
-import { exportBibtex } from '../../../../shared/export/bibtex'
+import { exportItems, FILE_TYPES, type DataFormat } from '../../../../shared/export/formats'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
+import { BibliographyDialog } from './BibliographyDialog'
 import { saveExport } from './save-export'
+
+const DATA_FORMATS: DataFormat[] = ['bibtex', 'biblatex', 'ris', 'csl-json']
 
 export function ExportMenu({ items, onDone }: { items: Item[]; onDone: (m: Message) => void }) {
   const [open, setOpen] = useState(false)
+  const [bibliography, setBibliography] = useState(false)
 
-  async function exportAs(): Promise<void> {
+  async function exportAs(format: DataFormat): Promise<void> {
     setOpen(false)
     if (items.length === 0) return onDone({ kind: 'error', text: 'There is nothing to export yet.' })
-    const name = items.length === 1 && items[0].citationKey ? `${items[0].citationKey}.bib` : 'neuroref.bib'
-    const saved = await saveExport(name, exportBibtex(items), 'application/x-bibtex')
+    const type = FILE_TYPES[format]
+    const base = items.length === 1 && items[0].citationKey ? items[0].citationKey : 'neuroref'
+    const saved = await saveExport(`${base}.${type.extension}`, exportItems(items, format), type.mimeType)
     if (!saved.ok) return onDone({ kind: 'error', text: sentenceFor(saved.error) })
-    if (saved.value) onDone({ kind: 'info', text: `Exported ${items.length} ${items.length === 1 ? 'item' : 'items'} as BibTeX.` })
+    if (saved.value) onDone({ kind: 'info', text: `Exported ${items.length} ${items.length === 1 ? 'item' : 'items'} as ${type.label}.` })
+  }
+
+  function chooseBibliography(): void {
+    setOpen(false)
+    if (items.length === 0) return onDone({ kind: 'error', text: 'There is nothing to export yet.' })
+    setBibliography(true)
   }
 
   return (
@@ -26,11 +37,17 @@ export function ExportMenu({ items, onDone }: { items: Item[]; onDone: (m: Messa
       </button>
       {open && (
         <div role="menu" className="menu-popup" aria-label="Export formats">
-          <button type="button" role="menuitem" onClick={() => void exportAs()}>
-            BibTeX
+          {DATA_FORMATS.map((format) => (
+            <button key={format} type="button" role="menuitem" onClick={() => void exportAs(format)}>
+              {FILE_TYPES[format].label}
+            </button>
+          ))}
+          <button type="button" role="menuitem" onClick={chooseBibliography}>
+            Bibliography…
           </button>
         </div>
       )}
+      {bibliography && <BibliographyDialog items={items} onDone={onDone} onClose={() => setBibliography(false)} />}
     </div>
   )
 }

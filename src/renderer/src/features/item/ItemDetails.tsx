@@ -9,6 +9,8 @@ import {
   PublicationTypesSection, ReferencesSection, SubstancesSection
 } from './RecordSections'
 import { RelatedPapers } from './RelatedPapers'
+import { EditItem } from './EditItem'
+import { OrganiseSections } from './OrganiseSections'
 
 function Identifiers({ item }: { item: Item }) {
   return (
@@ -76,6 +78,8 @@ export function ItemDetails({ item, count, onMessage }: { item: Item | undefined
             <i>{item.csl['container-title']}</i> {item.csl.issued?.['date-parts']?.[0]?.[0]} {sourceDetail(item)}
           </p>
           <Identifiers item={item} />
+          <EditItem key={item.id} item={item} onMessage={onMessage} />
+          <OrganiseSections item={item} onMessage={onMessage} />
           <AbstractSection item={item} />
           <KeywordsSection item={item} />
           <MeshSection item={item} />

@@ -1,0 +1,128 @@
+// The researcher's own (manual) tags: add, remove, rename or merge, colour,
+// delete. Only `item.tags` changes; keyword, MeSH and peptide tags come from
+// the record and are never touched here. Each action is one transaction.
+import type { Tag } from '../../../shared/model'
+import { ServiceError } from '../../../shared/result'
+import type { NeurorefDb } from './schema'
+
+/** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
+export function cleanTagName(name: string): string {
+  const clean = name.replace(/\s+/g, ' ').trim()
+  if (!clean) throw new ServiceError('INVALID_INPUT', 'A tag needs a name.')
+  if (clean.length > 100) throw new ServiceError('INVALID_INPUT', 'A tag name can be at most 100 characters long.')
+  return clean
+}
+
+const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0
+
+/**
+ * The spelling the library already uses for this name ("stress" when
+ * "Stress" exists), so one tag is not split by capitals.
+ */
+async function existingSpelling(db: NeurorefDb, name: string): Promise<string> {
+  const used = (await db.items.orderBy('tags').uniqueKeys()) as string[]
+  return used.find((tag) => sameName(tag, name)) ?? name
+}
+
+/** Tags these items with a manual tag; returns how many items gained it. */
+export async function addTag(db: NeurorefDb, itemIds: string[], name: string): Promise<number> {
+  const wanted = cleanTagName(name)
+  return db.transaction('rw', db.items, async () => {
+    const tag = await existingSpelling(db, wanted)
+    const now = Date.now()
+    return db.items
+      .where('id')
+      .anyOf(itemIds)
+      .filter((item) => !item.tags.some((t) => sameName(t, tag)))
+      .modify((item) => {
+        item.tags = [...item.tags, tag]
+        item.modifiedAt = now
+      })
+  })
+}
+
+/** Takes a manual tag off these items; returns how many items lost it. */
+export async function removeTag(db: NeurorefDb, itemIds: string[], name: string): Promise<number> {
+  return db.transaction('rw', db.items, async () => {
+    const now = Date.now()
+    return db.items
+      .where('id')
+      .anyOf(itemIds)
+      .filter((item) => item.tags.includes(name))
+      .modify((item) => {
+        item.tags = item.tags.filter((t) => t !== name)
+        item.modifiedAt = now
+      })
+  })
+}
+
+export interface RenameOutcome {
+  /** the name the tag now has */
+  name: string
+  /** items whose tags changed */
+  items: number
+  /** true when the new name was already a tag: the two are now one */
+  merged: boolean
+}
+
+/**
+ * Renames a manual tag across the library. Renaming to a name already in use
+ * merges the two tags (an item with both keeps one); the colour stays with
+ * the surviving tag, or moves over when it had none.
+ */
+export async function renameTag(db: NeurorefDb, from: string, to: string): Promise<RenameOutcome> {
+  const wanted = cleanTagName(to)
+  return db.transaction('rw', db.items, db.tags, async () => {
+    const used = (await db.items.orderBy('tags').uniqueKeys()) as string[]
+    const target = used.find((tag) => tag !== from && sameName(tag, wanted)) ?? wanted
+    const merged = target !== from && used.includes(target)
+    const now = Date.now()
+    const items = await db.items
+      .where('tags')
+      .equals(from)
+      .modify((item) => {
+        const tags = item.tags.map((t) => (t === from ? target : t))
+        item.tags = [...new Set(tags)]
+        item.modifiedAt = now
+      })
+    const [oldRecord, newRecord] = await Promise.all([db.tags.get(from), db.tags.get(target)])
+    if (target !== from) {
+      await db.tags.delete(from)
+      if (oldRecord?.color && !newRecord?.color) await db.tags.put({ name: target, kind: 'manual', color: oldRecord.color })
+    }
+    return { name: target, items, merged }
+  })
+}
+
+/** Removes a manual tag from every item (the papers stay); returns how many items lost it. */
+export async function deleteTag(db: NeurorefDb, name: string): Promise<number> {
+  return db.transaction('rw', db.items, db.tags, async () => {
+    const now = Date.now()
+    const count = await db.items
+      .where('tags')
+      .equals(name)
+      .modify((item) => {
+        item.tags = item.tags.filter((t) => t !== name)
+        item.modifiedAt = now
+      })
+    await db.tags.delete(name)
+    return count
+  })
+}
+
+/** Gives a manual tag a colour (a CSS colour such as #c0392b), or takes it away. */
+export async function setTagColor(db: NeurorefDb, name: string, color: string | undefined): Promise<void> {
+  if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)) {
+    throw new ServiceError('INVALID_INPUT', 'A tag colour must be written like #c0392b.')
+  }
+  await db.transaction('rw', db.tags, async () => {
+    if (color) await db.tags.put({ name, kind: 'manual', color: color.toLowerCase() })
+    else await db.tags.delete(name)
+  })
+}
+
+/** Colours of the manual tags that have one, by tag name. */
+export async function tagColors(db: NeurorefDb): Promise<Map<string, string>> {
+  const rows: Tag[] = await db.tags.where('kind').equals('manual').toArray()
+  return new Map(rows.filter((t) => t.color).map((t) => [t.name, t.color!]))
+}

@@ -1,0 +1,107 @@
+// "Cite": the selected papers in a citation style, previewed live, and
+// copied as a citation, a reference list, LaTeX \cite{} or Pandoc [@key].
+import { useEffect, useState } from 'react'
+import type { Item } from '../../../../shared/model'
+import { formatBibliography, formatCitation, latexCite, pandocCite } from '../../../../shared/export/formats'
+import type { Message } from '../../components/StatusMessage'
+import { StylePicker } from './StylePicker'
+import { useCitationStyles } from './use-citation-styles'
+import './cite.css'
+
+/** Formatting thousands of papers takes seconds: the preview shows the first ones. */
+const PREVIEW_LIMIT = 50
+
+interface Preview {
+  citation: string
+  bibliography: string[]
+}
+
+export function CiteButton({ items, onDone }: { items: Item[]; onDone: (m: Message) => void }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <button type="button" onClick={() => (items.length ? setOpen(true) : onDone({ kind: 'error', text: 'There is nothing to cite yet.' }))}>
+        Cite
+      </button>
+      {open && <CiteDialog items={items} onDone={onDone} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
+
+function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Message) => void; onClose: () => void }) {
+  const styles = useCitationStyles()
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const style = styles.styles.find((s) => s.id === styles.chosen)
+
+  useEffect(() => {
+    if (!style) return
+    setPreview(null)
+    // let "Formatting…" paint before citeproc builds the style (a second for APA)
+    const timer = setTimeout(() => {
+      try {
+        const shown = items.slice(0, PREVIEW_LIMIT)
+        const opts = { style: style.id }
+        setPreview({ citation: formatCitation(shown, opts), bibliography: formatBibliography(shown, opts).split('\n').filter(Boolean) })
+        setError(null)
+      } catch (failure) {
+        setError(`This style could not format these papers: ${failure instanceof Error ? failure.message : failure}`)
+      }
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [style, items])
+
+  async function copy(what: string, make: () => string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(make())
+      onDone({ kind: 'info', text: `Copied the ${what} of ${items.length} ${items.length === 1 ? 'paper' : 'papers'}.` })
+    } catch (failure) {
+      setError(`Could not copy to the clipboard: ${failure instanceof Error ? failure.message : failure}`)
+    }
+  }
+  const styled = { style: style?.id }
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div role="dialog" aria-modal="true" aria-label="Cite" className="dialog cite-dialog">
+        <h2>Cite {items.length === 1 ? 'this paper' : `${items.length} papers`}</h2>
+        <StylePicker styles={styles} onError={setError} />
+        <section aria-label="Preview" className="cite-preview" aria-busy={!preview}>
+          {!preview ? (
+            <p className="muted">Formatting…</p>
+          ) : (
+            <>
+              <h3>Citation</h3>
+              <p className="cite-citation">{preview.citation}</p>
+              <h3>Bibliography</h3>
+              {preview.bibliography.map((entry, index) => (
+                <p key={index} className="cite-entry">
+                  {entry}
+                </p>
+              ))}
+              {items.length > PREVIEW_LIMIT && <p className="muted">The first {PREVIEW_LIMIT} are shown; copying takes all {items.length}.</p>}
+            </>
+          )}
+        </section>
+        {error && <p role="alert">{error}</p>}
+        <div className="dialog-buttons cite-buttons">
+          <button type="button" disabled={!preview} onClick={() => void copy('citation', () => formatCitation(items, styled))}>
+            Copy citation
+          </button>
+          <button type="button" disabled={!preview} onClick={() => void copy('bibliography', () => formatBibliography(items, styled).trimEnd())}>
+            Copy bibliography
+          </button>
+          <button type="button" onClick={() => void copy('LaTeX citation', () => latexCite(items))}>
+            Copy \cite{'{}'}
+          </button>
+          <button type="button" onClick={() => void copy('Pandoc citation', () => pandocCite(items))}>
+            Copy [@key]
+          </button>
+          <button type="button" onClick={onClose} autoFocus>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

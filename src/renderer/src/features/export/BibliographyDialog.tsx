@@ -1,0 +1,69 @@
+// "Bibliography…": the selected papers as a formatted reference list in a
+// citation style, saved as plain text, HTML or RTF (Word, LibreOffice).
+import { useState, type FormEvent } from 'react'
+import type { Item } from '../../../../shared/model'
+import { exportItems, FILE_TYPES, type StyledOutput } from '../../../../shared/export/formats'
+import type { Message } from '../../components/StatusMessage'
+import { sentenceFor } from '../../messages'
+import { StylePicker } from '../cite/StylePicker'
+import { useCitationStyles } from '../cite/use-citation-styles'
+import { saveExport } from './save-export'
+
+const OUTPUTS: { value: StyledOutput; label: string }[] = [
+  { value: 'text', label: 'Plain text' },
+  { value: 'html', label: 'HTML' },
+  { value: 'rtf', label: 'RTF (Word)' }
+]
+
+export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Message) => void; onClose: () => void }) {
+  const styles = useCitationStyles()
+  const [output, setOutput] = useState<StyledOutput>('text')
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const style = styles.styles.find((s) => s.id === styles.chosen)
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (!style) return
+    setSaving(true)
+    try {
+      const type = FILE_TYPES[output]
+      const content = exportItems(items, 'bibliography', { style: style.id, output })
+      const saved = await saveExport(`bibliography.${type.extension}`, content, `${type.mimeType};charset=utf-8`)
+      if (!saved.ok) return setError(sentenceFor(saved.error))
+      onClose()
+      if (saved.value) onDone({ kind: 'info', text: `Exported the bibliography of ${items.length} ${items.length === 1 ? 'paper' : 'papers'} (${style.label}, ${type.label}).` })
+    } catch (failure) {
+      setError(`The bibliography could not be made: ${failure instanceof Error ? failure.message : failure}`)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form role="dialog" aria-modal="true" aria-label="Bibliography" className="dialog" onSubmit={(e) => void save(e)}>
+        <h2>Bibliography of {items.length === 1 ? 'one paper' : `${items.length} papers`}</h2>
+        <StylePicker styles={styles} onError={setError} />
+        <fieldset className="bibliography-output">
+          <legend>Format</legend>
+          {OUTPUTS.map((option) => (
+            <label key={option.value}>
+              <input type="radio" name="bibliography-output" value={option.value} checked={output === option.value} onChange={() => setOutput(option.value)} />
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        {error && <p role="alert">{error}</p>}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" disabled={!style || saving}>
+            {saving ? 'Formatting…' : 'Save bibliography'}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,53 @@
+// The "Tags" section of the item pane: every tag of the paper, marked with
+// its kind. Only manual tags can be removed; the others come from the record.
+import type { Item } from '../../../../shared/model'
+import { itemTags, tagKey, type ItemTag } from '../../../../shared/tags'
+import type { Message } from '../../components/StatusMessage'
+import { db } from '../../library-context'
+import { removeTag } from '../../db/tags'
+import { AddTagForm } from '../tags/AddTagForm'
+import { KIND_MARK, KIND_NAME, useTagColors } from '../tags/tag-data'
+import { rememberForUndo } from './undo'
+import '../tags/tags.css'
+
+function uniqueTags(item: Item): ItemTag[] {
+  const seen = new Map<string, ItemTag>()
+  for (const tag of itemTags(item)) if (tag.name) seen.set(tagKey(tag), tag)
+  return [...seen.values()]
+}
+
+export function ItemTags({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
+  const colors = useTagColors()
+  const tags = uniqueTags(item)
+
+  async function remove(name: string): Promise<void> {
+    await removeTag(db, [item.id], name)
+    rememberForUndo(`removing the tag “${name}”`, [item])
+  }
+
+  return (
+    <section aria-label="Tags" className="record-section item-tags">
+      <h3>Tags</h3>
+      {tags.length === 0 && <p className="muted">No tags yet.</p>}
+      <ul className="tag-cloud" aria-label="Tags of this paper">
+        {tags.map((tag) => {
+          const color = tag.kind === 'manual' ? colors.get(tag.name) : undefined
+          return (
+            <li key={tagKey(tag)} className={`tag-chip tag-${tag.kind}`}>
+              {color && <span className="tag-dot" style={{ background: color }} aria-hidden="true" />}
+              {KIND_MARK[tag.kind] && <span className="tag-kind" aria-hidden="true">{KIND_MARK[tag.kind]}</span>}
+              <span className="visually-hidden">{KIND_NAME[tag.kind]}: </span>
+              <span>{tag.name}</span>
+              {tag.kind === 'manual' && (
+                <button type="button" className="link-button" aria-label={`Remove tag “${tag.name}”`} onClick={() => void remove(tag.name)}>
+                  ×
+                </button>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      <AddTagForm itemIds={[item.id]} onMessage={onMessage} />
+    </section>
+  )
+}

@@ -1,0 +1,72 @@
+// Above the list: "N selected" and what can be done to all of them at once:
+// tag, move to the Trash (Export in the toolbar exports the selection). In
+// the Trash view: Restore, and Empty Trash after asking.
+import { useState } from 'react'
+import type { Message } from '../../components/StatusMessage'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { db } from '../../library-context'
+import { emptyTrash, restoreFromTrash } from '../../db/trash'
+import type { ViewId } from '../../store/views'
+import { AddTagForm } from '../tags/AddTagForm'
+import './organise.css'
+
+export interface SelectionBarProps {
+  view: ViewId
+  selectedIds: string[]
+  /** papers in the Trash */
+  trashCount: number
+  onTrash: (ids: string[]) => void
+  onSelectionDone: () => void
+  onMessage: (m: Message) => void
+}
+
+const papers = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`
+
+export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelectionDone, onMessage }: SelectionBarProps) {
+  const [confirming, setConfirming] = useState(false)
+  const inTrash = view.kind === 'trash'
+  const count = selectedIds.length
+  if (!inTrash && count === 0) return null
+
+  async function restore(): Promise<void> {
+    await restoreFromTrash(db, selectedIds)
+    onSelectionDone()
+    onMessage({ kind: 'info', text: `Restored ${papers(count)} from the Trash.` })
+  }
+
+  async function empty(): Promise<void> {
+    setConfirming(false)
+    const { deleted } = await emptyTrash(db)
+    onSelectionDone()
+    onMessage({ kind: 'info', text: `Deleted ${papers(deleted)} for good.` })
+  }
+
+  return (
+    <div role="region" aria-label="Selection" className="selection-bar">
+      {count > 0 && <span className="selection-count">{count} selected</span>}
+      {!inTrash && count > 1 && <AddTagForm itemIds={selectedIds} onMessage={onMessage} />}
+      {!inTrash && (
+        <button type="button" className="small" onClick={() => onTrash(selectedIds)}>
+          Move to Trash
+        </button>
+      )}
+      {inTrash && count > 0 && (
+        <button type="button" className="small" onClick={() => void restore()}>
+          Restore
+        </button>
+      )}
+      {inTrash && (
+        <button type="button" className="small danger" disabled={trashCount === 0} onClick={() => setConfirming(true)}>
+          Empty Trash
+        </button>
+      )}
+      {confirming && (
+        <ConfirmDialog title="Empty the Trash?" confirmLabel="Empty Trash" onConfirm={() => void empty()} onCancel={() => setConfirming(false)}>
+          <p>
+            {papers(trashCount)} in the Trash will be deleted for good, with their notes and attachments. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  )
+}

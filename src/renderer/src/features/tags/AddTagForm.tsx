@@ -1,0 +1,42 @@
+// "Add tag": gives one paper, or every selected paper, a manual tag.
+// Suggests the tags already in use; Ctrl/Cmd+Z undoes it.
+import { useId, useState, type FormEvent } from 'react'
+import type { Message } from '../../components/StatusMessage'
+import { db, store } from '../../library-context'
+import { addTag } from '../../db/tags'
+import { rememberForUndo } from '../item/undo'
+import { problemText, useManualTagNames } from './tag-data'
+
+export function AddTagForm({ itemIds, onMessage }: { itemIds: string[]; onMessage: (m: Message) => void }) {
+  const [name, setName] = useState('')
+  const names = useManualTagNames()
+  const listId = useId()
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (!name.trim()) return
+    const before = itemIds.map((id) => store.items.get(id))
+    try {
+      const added = await addTag(db, itemIds, name)
+      rememberForUndo(`tagging “${name.trim()}”`, before)
+      setName('')
+      if (itemIds.length > 1) onMessage({ kind: 'info', text: `Tagged ${added} ${added === 1 ? 'paper' : 'papers'} “${name.trim()}”.` })
+    } catch (error) {
+      onMessage({ kind: 'error', text: problemText(error) })
+    }
+  }
+
+  return (
+    <form className="add-tag" onSubmit={(e) => void submit(e)}>
+      <input aria-label="Add tag" placeholder="Add tag" list={listId} value={name} onChange={(e) => setName(e.target.value)} />
+      <datalist id={listId}>
+        {names.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      <button type="submit" className="small" aria-label="Add this tag" disabled={!name.trim()}>
+        +
+      </button>
+    </form>
+  )
+}

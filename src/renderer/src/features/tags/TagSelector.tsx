@@ -1,0 +1,115 @@
+// The tag selector at the bottom of the sidebar: the tags of the papers in
+// view with their counts. Clicking tags filters the view (several = papers
+// with all of them); manual tags show their colour and can be managed.
+import { useMemo, useState } from 'react'
+import type { Item } from '../../../../shared/model'
+import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '../../../../shared/tags'
+import type { Message } from '../../components/StatusMessage'
+import { store } from '../../library-context'
+import { KIND_MARK, KIND_NAME, useTagColors } from './tag-data'
+import { TagManager } from './TagManager'
+import './tags.css'
+
+const KIND_ORDER = ['manual', 'peptide', 'keyword', 'mesh']
+const SHOWN = 60
+
+interface TagCount {
+  key: string
+  tag: ItemTag
+  count: number
+}
+
+function countTags(items: Item[]): TagCount[] {
+  const counts = new Map<string, number>()
+  for (const item of items) for (const key of itemTagKeys(item)) counts.set(key, (counts.get(key) ?? 0) + 1)
+  return [...counts].map(([key, count]) => ({ key, tag: parseTagKey(key), count }))
+}
+
+export interface TagSelectorProps {
+  /** the papers in the current view */
+  items: Item[]
+  /** the tag filter, as `kind:name` keys */
+  selected: string[]
+  onChange: (keys: string[]) => void
+  onMessage: (m: Message) => void
+}
+
+export function TagSelector({ items, selected, onChange, onMessage }: TagSelectorProps) {
+  const colors = useTagColors()
+  const [filter, setFilter] = useState('')
+  const [showAll, setShowAll] = useState(false)
+  const [managing, setManaging] = useState<string | null>(null)
+
+  const tags = useMemo(() => {
+    const all = countTags(items)
+    // a chosen tag stays listed even when no paper in view has it any more
+    for (const key of selected) if (!all.some((t) => t.key === key)) all.push({ key, tag: parseTagKey(key), count: 0 })
+    const rank = (t: TagCount): number => (selected.includes(t.key) ? -1 : KIND_ORDER.indexOf(t.tag.kind))
+    return all.sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.tag.name.localeCompare(b.tag.name))
+  }, [items, selected])
+
+  const needle = filter.trim().toLowerCase()
+  const matching = needle ? tags.filter((t) => t.tag.name.toLowerCase().includes(needle)) : tags
+  const shown = showAll ? matching : matching.slice(0, SHOWN)
+  const toggle = (key: string): void => onChange(selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key])
+
+  const libraryCount = (name: string): number => {
+    let n = 0
+    for (const item of store.items.values()) if (item.tags.includes(name)) n += 1
+    return n
+  }
+  const renameKey = (from: string, to: string): void => {
+    const oldKey = tagKey({ kind: 'manual', name: from })
+    const newKey = tagKey({ kind: 'manual', name: to })
+    if (selected.includes(oldKey)) onChange([...new Set(selected.map((k) => (k === oldKey ? newKey : k)))])
+  }
+
+  return (
+    <section aria-label="Tags" className="tag-selector">
+      <h2 className="sidebar-heading">Tags</h2>
+      {tags.length > 8 && <input className="tag-filter-input" aria-label="Filter tags" placeholder="Filter tags" value={filter} onChange={(e) => setFilter(e.target.value)} />}
+      {tags.length === 0 && <p className="muted small-text">No tags in this view.</p>}
+      <ul className="tag-cloud">
+        {shown.map(({ key, tag, count }) => {
+          const color = tag.kind === 'manual' ? colors.get(tag.name) : undefined
+          return (
+            <li key={key} className={`tag-choice tag-${tag.kind}`}>
+              <button type="button" className="tag-toggle" aria-pressed={selected.includes(key)} onClick={() => toggle(key)}>
+                {color && <span className="tag-dot" style={{ background: color }} aria-hidden="true" />}
+                {KIND_MARK[tag.kind] && <span className="tag-kind" aria-hidden="true">{KIND_MARK[tag.kind]}</span>}
+                <span className="visually-hidden">{KIND_NAME[tag.kind]}: </span>
+                <span className="tag-name">{tag.name}</span> <span className="count">{count}</span>
+              </button>
+              {tag.kind === 'manual' && (
+                <button type="button" className="link-button tag-manage" aria-label={`Manage tag “${tag.name}”`} onClick={() => setManaging(tag.name)}>
+                  ⋯
+                </button>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      {matching.length > SHOWN && (
+        <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
+          {showAll ? 'Show fewer tags' : `Show all ${matching.length} tags`}
+        </button>
+      )}
+      {selected.length > 0 && (
+        <button type="button" className="small" onClick={() => onChange([])}>
+          Clear tag filter
+        </button>
+      )}
+      {managing !== null && (
+        <TagManager
+          name={managing}
+          color={colors.get(managing)}
+          count={libraryCount(managing)}
+          onRenamed={renameKey}
+          onDeleted={(name) => onChange(selected.filter((k) => k !== tagKey({ kind: 'manual', name })))}
+          onClose={() => setManaging(null)}
+          onMessage={onMessage}
+        />
+      )}
+    </section>
+  )
+}
