@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CslFields } from '../model'
 import { exportBibtex, type ExportItem } from './bibtex'
-
-// The seed paper as a PubMed + Crossref lookup gives it. No recorded response
-// for PMID 33673448 exists in e2e/fixtures (see pubmed/SOURCES.md), so the
-// record is written out here from the published article.
-const seed: ExportItem = {
-  sources: ['pubmed', 'crossref'],
-  pmid: '33673448',
-  pmcid: 'PMC7956822',
-  doi: '10.3390/ijms22052372',
-  keywords: ['cocaine', 'conditioned place preference', 'oxytocin', 'social defeat'],
-  citationKey: 'ferrerperez2021oxytocin',
-  csl: {
-    type: 'article-journal',
-    title: 'Oxytocin Prevents the Increase of Cocaine-Related Responses Produced by Social Defeat',
-    'container-title': 'International Journal of Molecular Sciences',
-    'container-title-short': 'Int J Mol Sci',
-    author: [
-      { family: 'Ferrer-Pérez', given: 'Carmen' },
-      { family: 'Castro-Zavala', given: 'Adriana' },
-      { family: 'Luján', given: 'Miguel Ángel' },
-      { family: 'Martín-García', given: 'Elena' },
-      { family: 'Maldonado', given: 'Rafael' },
-      { family: 'Miñarro', given: 'José' },
-      { family: 'Rodríguez-Arias', given: 'Marina' }
-    ],
-    issued: { 'date-parts': [[2021, 3, 1]] },
-    volume: '22',
-    issue: '5',
-    page: '2372',
-    ISSN: '1422-0067',
-    DOI: '10.3390/ijms22052372',
-    URL: 'https://doi.org/10.3390/ijms22052372',
-    publisher: 'MDPI AG'
-  }
-}
+// The seed paper is shared with the other export tests.
+import { seedPaper as seed } from './seed-paper.test-support'
 
 /** A journal article with only what a test is about. */
 function article(csl: Partial<CslFields>, extra: Partial<ExportItem> = {}): ExportItem {

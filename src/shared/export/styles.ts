@@ -1,0 +1,136 @@
+/// <reference types="vite/client" />
+// The citation styles Neuroref can format with: the bundled CSL files in
+// resources/csl (CC BY-SA 3.0, see SOURCES.md there), imported as text so
+// no network is needed, plus the .csl files the researcher adds.
+import { plugins } from '@citation-js/core'
+import '@citation-js/plugin-csl'
+import { ServiceError } from '../result'
+import { readStyleInfo, styleSlug, type CslStyleInfo } from './csl-style-info'
+import apa from '../../../resources/csl/apa.csl?raw'
+import ama from '../../../resources/csl/american-medical-association.csl?raw'
+import cell from '../../../resources/csl/cell.csl?raw'
+import chicago from '../../../resources/csl/chicago-author-date.csl?raw'
+import elsevierHarvard from '../../../resources/csl/elsevier-harvard.csl?raw'
+import ieee from '../../../resources/csl/ieee.csl?raw'
+import nature from '../../../resources/csl/nature.csl?raw'
+import npp from '../../../resources/csl/neuropsychopharmacology.csl?raw'
+import nlm from '../../../resources/csl/nlm-citation-sequence.csl?raw'
+import jneurosci from '../../../resources/csl/the-journal-of-neuroscience.csl?raw'
+import vancouverAma from '../../../resources/csl/vancouver-ama.csl?raw'
+import vancouverNlm from '../../../resources/csl/vancouver-nlm.csl?raw'
+import localeEnGb from '../../../resources/csl/locales-en-GB.xml?raw'
+import localeEnUs from '../../../resources/csl/locales-en-US.xml?raw'
+
+export interface CitationStyle {
+  /** the name citation-js knows it by, and the one settings remember */
+  id: string
+  /** what the style picker shows */
+  label: string
+  /** language the style asks for; en-US when it names none */
+  locale: string
+  custom: boolean
+}
+
+/** Bundled styles in picker order; parents come before the dependent styles that use them. */
+const BUNDLED: { id: string; label: string; xml: string }[] = [
+  { id: 'apa', label: 'APA 7th edition', xml: apa },
+  { id: 'nlm-citation-sequence', label: 'NLM (citation-sequence)', xml: nlm },
+  { id: 'american-medical-association', label: 'AMA 11th edition', xml: ama },
+  { id: 'vancouver-nlm', label: 'Vancouver (NLM)', xml: vancouverNlm },
+  { id: 'vancouver-ama', label: 'Vancouver (AMA)', xml: vancouverAma },
+  { id: 'nature', label: 'Nature', xml: nature },
+  { id: 'cell', label: 'Cell', xml: cell },
+  { id: 'the-journal-of-neuroscience', label: 'The Journal of Neuroscience', xml: jneurosci },
+  { id: 'neuropsychopharmacology', label: 'Neuropsychopharmacology', xml: npp },
+  { id: 'chicago-author-date', label: 'Chicago (author-date)', xml: chicago },
+  { id: 'elsevier-harvard', label: 'Elsevier Harvard', xml: elsevierHarvard },
+  { id: 'ieee', label: 'IEEE', xml: ieee }
+]
+
+export const DEFAULT_STYLE = 'apa'
+const LOCALES: Record<string, string> = { 'en-US': localeEnUs, 'en-GB': localeEnGb }
+
+interface Registered extends CitationStyle {
+  cslId: string
+  /** the XML as given, to tell a repeat registration from a clash */
+  source: string
+}
+
+const registered = new Map<string, Registered>()
+
+function register(id: string, xml: string, label: string | undefined, custom: boolean): Registered {
+  const info: CslStyleInfo = readStyleInfo(xml)
+  const old = registered.get(id)
+  if (old) {
+    if (old.source === xml) return old
+    // citation-js caches one engine per style id: a new text under an old id would be ignored
+    throw new ServiceError('INVALID_INPUT', `A different citation style is already called “${id}”.`)
+  }
+  let rules = xml
+  let locale = info.defaultLocale
+  if (info.parentId) {
+    // a dependent style only renames its parent: format with the parent's rules
+    const parent = [...registered.values()].find((style) => style.cslId === info.parentId)
+    if (!parent) {
+      throw new ServiceError(
+        'INVALID_INPUT',
+        `“${info.title}” is a dependent style that uses the rules of ${styleSlug(info.parentId)}, which Neuroref does not have. Add that style first.`
+      )
+    }
+    rules = plugins.config.get('@csl').templates.get(parent.id) ?? ''
+    locale = locale ?? parent.locale
+  }
+  plugins.config.get('@csl').templates.add(id, rules)
+  const style: Registered = { id, label: label ?? info.title, locale: locale ?? 'en-US', custom, cslId: info.cslId, source: xml }
+  registered.set(id, style)
+  return style
+}
+
+let ready = false
+function ensureBundled(): void {
+  if (ready) return
+  ready = true
+  const { locales } = plugins.config.get('@csl')
+  for (const [lang, xml] of Object.entries(LOCALES)) locales.add(lang, xml)
+  for (const style of BUNDLED) register(style.id, style.xml, style.label, false)
+}
+
+function publicStyle({ id, label, locale, custom }: Registered): CitationStyle {
+  return { id, label, locale, custom }
+}
+
+/** Every style the picker offers: bundled first, then the researcher's own. */
+export function listStyles(): CitationStyle[] {
+  ensureBundled()
+  return [...registered.values()].map(publicStyle)
+}
+
+export function findStyle(id: string): CitationStyle | undefined {
+  ensureBundled()
+  const style = registered.get(id)
+  return style && publicStyle(style)
+}
+
+/** The style to format with; an unknown id is an error, never a silent switch to APA. */
+export function styleOrThrow(id: string): CitationStyle {
+  const style = findStyle(id)
+  if (!style) throw new ServiceError('NOT_FOUND', `The citation style “${id}” is not available. Choose another style.`)
+  return style
+}
+
+/**
+ * Adds a .csl file the researcher chose. Refuses anything that is not a CSL
+ * style, and dependent styles whose parent Neuroref does not have.
+ */
+export function registerStyle(id: string, xml: string): CitationStyle {
+  ensureBundled()
+  return publicStyle(register(id, xml, undefined, true))
+}
+
+/** A stable id for a user's style: its CSL name plus a fingerprint of the text. */
+export function customStyleId(xml: string): string {
+  const { cslId } = readStyleInfo(xml)
+  let hash = 0x811c9dc5
+  for (let i = 0; i < xml.length; i++) hash = Math.imul(hash ^ xml.charCodeAt(i), 0x01000193) >>> 0
+  return `custom-${styleSlug(cslId)}-${hash.toString(36)}`
+}
