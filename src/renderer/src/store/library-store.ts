@@ -11,6 +11,7 @@ type Listener = () => void
 
 const FIRST_PAGE = 200
 const CHUNK = 5000
+const SLICE = 500
 
 export class LibraryStore {
   readonly items = new Map<string, Item>()
@@ -99,14 +100,17 @@ export class LibraryStore {
     let offset = 0
     for (;;) {
       const chunk = await this.db.items.orderBy('addedAt').offset(offset).limit(CHUNK).toArray()
-      for (const item of chunk) {
-        this.items.set(item.id, item)
-        this.index.add(item, this.notes.get(item.id))
-        this.finder.add(item)
+      // Indexing in short slices keeps the window responsive while a large library opens.
+      for (let start = 0; start < chunk.length; start += SLICE) {
+        for (const item of chunk.slice(start, start + SLICE)) {
+          this.items.set(item.id, item)
+          this.index.add(item, this.notes.get(item.id))
+          this.finder.add(item)
+        }
+        await new Promise((resolve) => setTimeout(resolve, 0))
       }
       offset += chunk.length
       if (chunk.length < CHUNK) break
-      await new Promise((resolve) => setTimeout(resolve, 0))
     }
     this.complete = true
     this.emit()
