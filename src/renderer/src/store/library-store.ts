@@ -85,9 +85,31 @@ export class LibraryStore {
 
   getVersion = (): number => this.version
 
-  private emit(): void {
+  /** which items each recent change touched; `null` for a change of everything (load, reload) */
+  private changeLog: { version: number; ids: string[] | null }[] = []
+
+  private emit(ids: string[] | null = null): void {
     this.version += 1
+    this.changeLog.push({ version: this.version, ids })
+    if (this.changeLog.length > 64) this.changeLog.shift()
     for (const listener of this.listeners) listener()
+  }
+
+  /**
+   * The ids changed after `version`, so views can patch instead of starting
+   * over; null when that is not known (too old, or everything changed).
+   */
+  changedSince(version: number): Set<string> | null {
+    if (version === this.version) return new Set()
+    const first = this.changeLog[0]
+    if (!first || first.version > version + 1) return null
+    const ids = new Set<string>()
+    for (const entry of this.changeLog) {
+      if (entry.version <= version) continue
+      if (entry.ids === null) return null
+      for (const id of entry.ids) ids.add(id)
+    }
+    return ids
   }
 
   /** Newest items first, right away; then the whole library in chunks, without blocking the window. */
@@ -136,7 +158,7 @@ export class LibraryStore {
         this.finder.remove(id)
       }
     })
-    this.emit()
+    this.emit(list)
   }
 
   /** After a restore or wipe: start again from the database. */

@@ -5,6 +5,7 @@ import { foldText } from '../../../shared/text'
 import { firstAuthorLabel } from '../../../shared/display'
 import { itemTagKeys } from '../../../shared/tags'
 import type { LibraryStore } from './library-store'
+import { SortedOrder, type SortKey } from './sorted-order'
 
 export type ViewId =
   | { kind: 'all' }
@@ -32,23 +33,17 @@ export interface ViewState {
 /** Papers added in the last 30 days count as recently added. */
 export const RECENT_MS = 30 * 24 * 3600 * 1000
 
-const sortKeys = new WeakMap<Item, Record<SortColumn, string | number>>()
-
-function keysOf(item: Item): Record<SortColumn, string | number> {
-  let keys = sortKeys.get(item)
-  if (!keys) {
-    keys = {
-      title: foldText(item.csl.title ?? ''),
-      author: foldText(firstAuthorLabel(item)),
-      year: item.year ?? 0,
-      journal: foldText(item.csl['container-title'] ?? ''),
-      added: item.addedAt,
-      modified: item.modifiedAt
-    }
-    sortKeys.set(item, keys)
-  }
-  return keys
+/** What each sortable column sorts by (folded text, so case and accents do not matter). */
+export const SORT_KEYS: Record<SortColumn, SortKey> = {
+  title: (item) => foldText(item.csl.title ?? ''),
+  author: (item) => foldText(firstAuthorLabel(item)),
+  year: (item) => item.year ?? 0,
+  journal: (item) => foldText(item.csl['container-title'] ?? ''),
+  added: (item) => item.addedAt,
+  modified: (item) => item.modifiedAt
 }
+
+const sortedOrder = new SortedOrder((column) => SORT_KEYS[column as SortColumn])
 
 export function inView(item: Item, view: ViewId, now: number, descendants?: Set<string>): boolean {
   if (view.kind === 'trash') return item.trashedAt !== undefined
@@ -65,16 +60,6 @@ export function inView(item: Item, view: ViewId, now: number, descendants?: Set<
   }
 }
 
-export function sortItems(items: Item[], sort: ViewState['sort']): Item[] {
-  const sign = sort.direction === 'asc' ? 1 : -1
-  const column = sort.column
-  return items.sort((a, b) => {
-    const x = keysOf(a)[column]
-    const y = keysOf(b)[column]
-    return x < y ? -sign : x > y ? sign : 0
-  })
-}
-
 export interface ViewContext {
   now: number
   /** ids of the chosen collection's sub-collections (a collection shows its children's papers too) */
@@ -86,13 +71,16 @@ export interface ViewContext {
 export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): Item[] {
   const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter((q) => q.trim()).join(' ')
   const matching = query.trim() ? new Set(store.index.search(query)) : undefined
+  const ordered = sortedOrder.get(store, state.sort.column)
   const out: Item[] = []
-  for (const item of store.items.values()) {
+  const ascending = state.sort.direction === 'asc'
+  for (let i = 0; i < ordered.length; i++) {
+    const item = ordered[ascending ? i : ordered.length - 1 - i]
     if (!inView(item, state.view, context.now, context.descendants)) continue
     if (state.view.kind === 'duplicates' && !context.duplicateIds?.has(item.id)) continue
     if (matching && !matching.has(item.id)) continue
     if (state.tags.length && !state.tags.every((tag) => itemTagKeys(item).includes(tag))) continue
     out.push(item)
   }
-  return sortItems(out, state.sort)
+  return out
 }

@@ -1,0 +1,39 @@
+// The kept sort order matches a fresh sort after any sequence of changes.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openLibrary, type NeurorefDb } from '../db/schema'
+import { addRecordToLibrary } from '../db/library'
+import { LibraryStore } from './library-store'
+import { SortedOrder } from './sorted-order'
+import { SORT_KEYS } from './views'
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+const titles = ['Vasopressin and pair bonds', 'orexin and sleep', 'Ångström-scale oxytocin imaging', 'CRF in stress', 'beta-endorphin and reward']
+const paper = (title: string, i: number) => ({ csl: { type: 'article-journal', title, issued: { 'date-parts': [[2000 + i]] } }, doi: `10.1/${i}`, sources: ['manual' as const] })
+
+describe('SortedOrder', () => {
+  it('keeps title order through adds, edits and deletes, as a fresh sort would give', async () => {
+    db = openLibrary(`sort-${Math.random()}`)
+    for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
+    const store = new LibraryStore(db)
+    await store.load()
+    const order = new SortedOrder((c) => SORT_KEYS[c as 'title'])
+    const fresh = () => [...store.items.values()].map((i) => SORT_KEYS.title(i) as string).sort()
+    const titlesOf = () => order.get(store, 'title').map((i) => SORT_KEYS.title(i) as string)
+    expect(titlesOf()).toEqual(fresh())
+    expect(titlesOf()[0]).toBe('angstrom-scale oxytocin imaging')
+
+    const { item } = await addRecordToLibrary(db, paper('Neuropeptide Y and anxiety', 9))
+    await store.settled()
+    expect(titlesOf()).toEqual(fresh())
+    await db.items.update(item.id, { 'csl.title': 'Zebrafish oxytocin' } as never)
+    await store.settled()
+    expect(titlesOf()).toEqual(fresh())
+    expect(titlesOf().at(-1)).toBe('zebrafish oxytocin')
+    await db.items.delete(item.id)
+    await store.settled()
+    expect(titlesOf()).toEqual(fresh())
+    expect(order.get(store, 'year').map((i) => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])
+  })
+})
