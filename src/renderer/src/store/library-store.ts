@@ -42,7 +42,7 @@ export class LibraryStore {
     const touch = (id: unknown): void => {
       if (typeof id !== 'string') return
       this.pending.add(id)
-      this.flushing ??= Promise.resolve().then(() => this.flush())
+      this.scheduleFlush()
     }
     this.db.items.hook('creating', function (key, item) {
       this.onsuccess = () => touch(key ?? item.id)
@@ -64,13 +64,22 @@ export class LibraryStore {
     })
   }
 
-  private async flush(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    const ids = [...this.pending]
-    this.pending.clear()
-    this.flushing = null
-    // The hook ran inside the writer's transaction; read outside it, after it ends.
-    await Dexie.ignoreTransaction(() => this.refresh(ids)).catch((error) => console.error('[neuroref] could not refresh the list', error))
+  /** One refresh at a time, so an older read never lands after a newer one. */
+  private scheduleFlush(): void {
+    this.flushing ??= this.drain().finally(() => {
+      this.flushing = null
+      if (this.pending.size) this.scheduleFlush()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.size) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      const ids = [...this.pending]
+      this.pending.clear()
+      // The hook ran inside the writer's transaction; read outside it, after it ends.
+      await Dexie.ignoreTransaction(() => this.refresh(ids)).catch((error) => console.error('[neuroref] could not refresh the list', error))
+    }
   }
 
   /** Resolves when every write seen so far is reflected in the store (tests, benchmarks). */
