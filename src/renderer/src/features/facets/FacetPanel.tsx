@@ -2,7 +2,8 @@
 // (peptides, MeSH major topics, organisms, publication types, journals,
 // years), with counts that follow the view and the search. Clicking a value
 // adds its qualifier to the search text, so the search does the filtering.
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
+import { useSettledValue } from '../../components/use-settled-value'
 import type { Item } from '../../../../shared/model'
 import { computeFacets, countYears, type FacetCount } from '../../../../shared/facets'
 import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '../../../../shared/facet-query'
@@ -27,7 +28,8 @@ export function FacetPanel({ items, state, onSearch }: Props) {
   const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
   // Counting 100,000 papers takes a moment: let typing in the search box go first.
-  const counted = useDeferredValue(items)
+  // Counting 100,000 papers takes ~100 ms: done once typing pauses, not on every keystroke.
+  const counted = useSettledValue(items, 200)
   const facets = useMemo(() => (open ? computeFacets(counted) : undefined), [counted, open])
   const selectedYears = yearRangeOf(search)
   // With a year chosen, the histogram still shows the other years, so a new range can be picked.
