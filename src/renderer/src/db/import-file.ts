@@ -5,7 +5,7 @@ import { DuplicateFinder } from '../../../shared/duplicates'
 import type { ImportedRecord } from '../../../shared/import'
 import type { Item } from '../../../shared/model'
 import type { NeurorefDb } from './schema'
-import { newItem } from './library'
+import { keysLike, newItem } from './library'
 
 export interface FileImportOutcome {
   added: Item[]
@@ -17,7 +17,7 @@ export async function importRecords(db: NeurorefDb, records: ImportedRecord[], k
   const finder = known.fork()
   return db.transaction('rw', db.items, async () => {
     const now = Date.now()
-    const taken = new Set(((await db.items.orderBy('citationKey').keys()) as string[]).map((k) => k.toLowerCase()))
+    const taken = await takenKeys(db, records)
     const outcome: FileImportOutcome = { added: [], duplicates: [] }
     for (const record of records) {
       const same = finder.find(record)
@@ -32,4 +32,16 @@ export async function importRecords(db: NeurorefDb, records: ImportedRecord[], k
     await db.items.bulkAdd(outcome.added)
     return outcome
   })
+}
+
+/**
+ * Citation keys already in use that the new records could collide with: for a
+ * few records, only keys starting like theirs (an index range each); for a
+ * large file, all keys at once.
+ */
+async function takenKeys(db: NeurorefDb, records: ImportedRecord[]): Promise<Set<string>> {
+  if (records.length > 100) return new Set(((await db.items.orderBy('citationKey').keys()) as string[]).map((k) => k.toLowerCase()))
+  const taken = new Set<string>()
+  for (const record of records) for (const key of await keysLike(db, record)) taken.add(key)
+  return taken
 }

@@ -79,9 +79,9 @@ export function newItem(record: ReferenceRecord, now: number, taken: Set<string>
   return { ...item, citationKey }
 }
 
-/** Citation keys in use that start like this paper's would (lower-cased). */
-async function keysLike(db: NeurorefDb, record: ReferenceRecord): Promise<Set<string>> {
-  const base = makeCitationKey(toItem(record, 0), new Set())
+/** Citation keys in use that start like this paper's would, or like the key it brings (lower-cased). */
+export async function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey?: string }): Promise<Set<string>> {
+  const base = (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(toItem(record, 0), new Set())
   return new Set(((await db.items.where('citationKey').startsWithIgnoreCase(base).keys()) as string[]).map((k) => k.toLowerCase()))
 }
 
