@@ -1,31 +1,22 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { describeFixtureCounts } from './fixture-counts.test-support'
 import { describe, expect, it } from 'vitest'
 import { cslItemsOf, parseCslJson } from './csl-json'
 
 const DIR = 'e2e/fixtures/other/csl-json'
 const read = (file: string) => parseCslJson(readFileSync(`${DIR}/${file}`, 'utf8'))
 
-describe('parseCslJson on every CSL-JSON fixture', () => {
-  const expected: [string, number][] = [
-    ['csl-test-suite_date_InPress.json', 1],
-    ['csl-test-suite_date_RangeDelimiter.json', 6],
-    ['csl-test-suite_disambiguate_ByCiteIncremental1.json', 3],
-    ['csl-test-suite_disambiguate_PrimaryNameWithNonDroppingParticle.json', 2],
-    ['csl-test-suite_name_ArticularWithComma.json', 1],
-    ['csl-test-suite_sort_LeadingA.json', 6],
-    ['zotero_csl_json_book_with_editor.json', 1]
-  ]
+const EXPECTED: [string, number][] = [
+  ['csl-test-suite_date_InPress.json', 1],
+  ['csl-test-suite_date_RangeDelimiter.json', 6],
+  ['csl-test-suite_disambiguate_ByCiteIncremental1.json', 3],
+  ['csl-test-suite_disambiguate_PrimaryNameWithNonDroppingParticle.json', 2],
+  ['csl-test-suite_name_ArticularWithComma.json', 1],
+  ['csl-test-suite_sort_LeadingA.json', 6],
+  ['zotero_csl_json_book_with_editor.json', 1]
+]
 
-  it('covers every fixture', () => {
-    expect(expected.map(([file]) => file).sort()).toEqual(readdirSync(DIR).sort())
-  })
-
-  it.each(expected)('%s: %i records, no problems', (file, records) => {
-    const result = read(file)
-    expect(result.records).toHaveLength(records)
-    expect(result.problems).toEqual([])
-  })
-})
+describeFixtureCounts('parseCslJson on every CSL-JSON fixture', DIR, EXPECTED, read)
 
 describe('parseCslJson', () => {
   it('keeps a literal "(in press)" date and drops the empty date-parts', () => {

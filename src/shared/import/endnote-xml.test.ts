@@ -1,29 +1,20 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { describeFixtureCounts } from './fixture-counts.test-support'
 import { describe, expect, it } from 'vitest'
 import { parseEndnoteXml } from './endnote-xml'
 
 const DIR = 'e2e/fixtures/other/endnote-xml'
 const read = (file: string) => parseEndnoteXml(readFileSync(`${DIR}/${file}`, 'utf8'))
 
-describe('parseEndnoteXml on every EndNote XML fixture', () => {
-  const expected: [string, number][] = [
-    ['jabref_bookends_article.xml', 1],
-    ['jabref_endnote15_style_wrapped_fields.xml', 2],
-    ['jabref_endnote20_report.xml', 1],
-    ['zotero_endnote_9records_mixed_types.xml', 9],
-    ['zotero_endnote_style_runs_single_line.xml', 1]
-  ]
+const EXPECTED: [string, number][] = [
+  ['jabref_bookends_article.xml', 1],
+  ['jabref_endnote15_style_wrapped_fields.xml', 2],
+  ['jabref_endnote20_report.xml', 1],
+  ['zotero_endnote_9records_mixed_types.xml', 9],
+  ['zotero_endnote_style_runs_single_line.xml', 1]
+]
 
-  it('covers every fixture', () => {
-    expect(expected.map(([file]) => file).sort()).toEqual(readdirSync(DIR).sort())
-  })
-
-  it.each(expected)('%s: %i records, no problems', (file, records) => {
-    const result = read(file)
-    expect(result.records).toHaveLength(records)
-    expect(result.problems).toEqual([])
-  })
-})
+describeFixtureCounts('parseEndnoteXml on every EndNote XML fixture', DIR, EXPECTED, read)
 
 describe('parseEndnoteXml', () => {
   it('reads a Bookends record: style-wrapped values, DOI, PMID from the PubMed link, ISSN, keywords', () => {

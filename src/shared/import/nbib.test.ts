@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { describeFixtureCounts } from './fixture-counts.test-support'
 import { describe, expect, it } from 'vitest'
 import { decodeBibliography } from './decode'
 import { parseMedline } from './nbib'
@@ -6,29 +7,19 @@ import { parseMedline } from './nbib'
 const DIR = 'e2e/fixtures/pubmed/medline_nbib'
 const read = (file: string) => parseMedline(decodeBibliography(new Uint8Array(readFileSync(`${DIR}/${file}`))).text)
 
-describe('parseMedline on every MEDLINE / .nbib fixture', () => {
-  const expected: [string, number][] = [
-    ['biopython_pubmed_result1.txt', 1],
-    ['biopython_pubmed_result2_4records.txt', 4],
-    ['biopython_pubmed_result3.txt', 1],
-    ['jabref_NbibImporterTest.nbib', 1],
-    ['zotero_nbib_25744111_doi_pii.nbib', 1],
-    ['zotero_nbib_2records_article_and_book.nbib', 2],
-    ['zotero_nbib_35128459_utf8_pii_only.nbib', 1],
-    ['zotero_nbib_36216673_publisher_status_crlf.nbib', 1],
-    ['zotero_nbib_ERIC_3records_longlines.nbib', 3]
-  ]
+const EXPECTED: [string, number][] = [
+  ['biopython_pubmed_result1.txt', 1],
+  ['biopython_pubmed_result2_4records.txt', 4],
+  ['biopython_pubmed_result3.txt', 1],
+  ['jabref_NbibImporterTest.nbib', 1],
+  ['zotero_nbib_25744111_doi_pii.nbib', 1],
+  ['zotero_nbib_2records_article_and_book.nbib', 2],
+  ['zotero_nbib_35128459_utf8_pii_only.nbib', 1],
+  ['zotero_nbib_36216673_publisher_status_crlf.nbib', 1],
+  ['zotero_nbib_ERIC_3records_longlines.nbib', 3]
+]
 
-  it('covers every fixture', () => {
-    expect(expected.map(([file]) => file).sort()).toEqual(readdirSync(DIR).sort())
-  })
-
-  it.each(expected)('%s: %i records, no problems', (file, records) => {
-    const result = read(file)
-    expect(result.records).toHaveLength(records)
-    expect(result.problems).toEqual([])
-  })
-})
+describeFixtureCounts('parseMedline on every MEDLINE / .nbib fixture', DIR, EXPECTED, read)
 
 describe('parseMedline', () => {
   const [article, book] = read('zotero_nbib_2records_article_and_book.nbib').records

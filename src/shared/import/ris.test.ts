@@ -118,3 +118,17 @@ describe('parseRis', () => {
     expect(record.csl).toMatchObject({ type: 'patent', title: 'Method of detecting AIDS virus infection' })
   })
 })
+
+describe('PMID from AN', () => {
+  it('reads AN as the PMID when it is 1–9 digits, as Neuroref and EndNote write it', () => {
+    const [record] = parseRis('TY  - JOUR\nTI  - Oxytocin and social stress\nAN  - 33673448\nER  - \n').records
+    expect(record.pmid).toBe('33673448')
+  })
+
+  it('ignores accession numbers that are not PMIDs (EndNote template, database ids)', () => {
+    const records = read('zotero_endnote_48_reference_types_template.ris').records
+    expect(records.every((r) => r.pmid === undefined)).toBe(true)
+    const [wos] = parseRis('TY  - JOUR\nTI  - X\nAN  - WOS:000289812600012\nER  - \n').records
+    expect(wos.pmid).toBeUndefined()
+  })
+})

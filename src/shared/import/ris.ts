@@ -121,13 +121,18 @@ function tagReads(tags: RisTags, tag: string): boolean {
   }
 }
 
-/** A DOI wherever exporters put it (DO, or M3/N1/UR as Scopus, AIP and EndNote do), and a PMCID. */
+/**
+ * A DOI wherever exporters put it (DO, or M3/N1/UR as Scopus, AIP and EndNote do), a PMCID,
+ * and the PMID from AN (EndNote's PubMed convention, which Neuroref's export follows) when
+ * it is 1–9 digits; other databases put their own accession numbers there.
+ */
 function extraIds(tags: RisTags) {
   const values = (tag: string) => [tags[tag] ?? []].flat()
   const doiPlaces = ['DO', 'M3', 'UR', 'L3', 'N1'].flatMap(values)
   const doi = doiPlaces.map((value) => normaliseDoi(value)).find(Boolean)
   const pmcid = values('C2').map(pmcidOf).find(Boolean)
-  return { doi: doi ?? undefined, pmcid }
+  const pmid = values('AN').map((value) => value.trim()).find((value) => /^\d{1,9}$/.test(value))
+  return { doi: doi ?? undefined, pmcid, pmid }
 }
 
 function first(tags: RisTags, ...names: string[]): string | undefined {

@@ -1,7 +1,7 @@
 // A plot leaves the Dashboard as a file: the chart's SVG, with its title and
 // legend written into it so the file explains itself, or that SVG drawn onto
 // an offscreen canvas as a PNG (twice the screen size, for slides).
-import { saveExport } from '../export/save-export'
+import { downloadBlob, saveExport } from '../export/save-export'
 import type { Result } from '../../../../shared/result'
 
 export interface LegendEntry {
@@ -66,15 +66,4 @@ export async function savePng(fileName: string, svg: { text: string; width: numb
   if (!context) throw new Error('This window cannot draw images, so the PNG could not be made.')
   context.drawImage(image, 0, 0, canvas.width, canvas.height)
   downloadBlob(fileName, await canvas.convertToBlob({ type: 'image/png' }))
-}
-
-function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

@@ -8,7 +8,13 @@ export async function saveExport(fileName: string, content: string, mimeType: st
     const saved = await api['export.saveFile']({ suggestedName: fileName, content })
     return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved
   }
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }))
+  downloadBlob(fileName, new Blob([content], { type: mimeType }))
+  return { ok: true, value: fileName }
+}
+
+/** Hands a file to the browser as a download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
@@ -16,5 +22,4 @@ export async function saveExport(fileName: string, content: string, mimeType: st
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  return { ok: true, value: fileName }
 }
