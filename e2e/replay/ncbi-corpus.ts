@@ -20,6 +20,11 @@
 //   `{ '38147649': { pubmed_pubmed_citedin: ['29768149', '23121403'] } }` gives
 //   that paper a "Cited by" list. Injected refs/citedin are one citation graph,
 //   so the reverse direction shows up too (29768149 then cites 38147649).
+// - Time (ncbi-timeline.ts): each record's Entrez date (History "entrez", else
+//   "pubmed"); esearch honours `datetype=edat` + `mindate`/`maxdate`.
+//   `ncbiRoutes(corpus, { heldBack: ['38147649'] })` hides papers from every
+//   answer until `routes.release('38147649', date?)`; from then on the paper is
+//   served and its Entrez date is the release day (a new paper for a saved search).
 //
 // Usage: startReplayServer(ncbiRoutes(loadPubmedCorpus())) and point the app at
 // replayEnvironment(server.url); server.requests counts the calls.
@@ -28,7 +33,9 @@ import path from 'node:path'
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import { docSumItems, firstPath, kids, textOf, type DocSumItem } from './ncbi-docsum'
 
-export { ncbiRoutes, requestsPerSecondMax, type NcbiRouteOptions, type LinkName } from './ncbi-routes'
+import { entrezDateOf } from './ncbi-timeline'
+
+export { ncbiRoutes, requestsPerSecondMax, type NcbiRouteOptions, type NcbiRoutes, type LinkName } from './ncbi-routes'
 
 export interface PubmedRecord {
   pmid: string
@@ -46,6 +53,8 @@ export interface PubmedRecord {
   title: string
   abstract: string
   mesh: string[]
+  /** YYYY/MM/DD it entered PubMed (History "entrez", else "pubmed"); none in a record without History */
+  entrezDate?: string
   /** PMIDs its ReferenceList names (its own PMID left out: that is a data-deposit entry, not a citation) */
   references: string[]
   /** esummary version 1.0 Items, values from the record */
@@ -133,10 +142,14 @@ function recordOf(kind: PubmedRecord['kind'], xml: string, file: string): Pubmed
       textOf(firstPath(article, 'VernacularTitle')),
     abstract,
     mesh: kids(firstPath(citation, 'MeshHeadingList'), 'MeshHeading').map((h) => textOf(firstPath(h, 'DescriptorName'))),
+    ...optional('entrezDate', entrezDateOf(root)),
     references: [...new Set(references)],
     docSum: docSumItems(root, { citation, article, pmid, abstract, ids })
   }
 }
+
+const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  (value ? { [key]: value } : {}) as Partial<Record<K, string>>
 
 function pmcOf(ids: { type: string; value: string }[]): { pmcid?: string } {
   const pmc = ids.find((i) => i.type === 'pmc')?.value

@@ -1,10 +1,12 @@
 // Replay routes that answer E-utilities (efetch, esearch, esummary, elink) and
 // the PMC ID converter for whatever ids the app asks, from the recorded corpus
-// (see ncbi-corpus.ts for what is recorded and what is generated).
+// (see ncbi-corpus.ts for what is recorded and what is generated). Papers held
+// back are absent from every answer until released (ncbi-timeline.ts).
 import type { ReplayAnswer, ReplayRequest, ReplayRoute } from './server'
 import type { PubmedCorpus, PubmedRecord } from './ncbi-corpus'
 import { citationGraph, similarTo, type LinkName } from './ncbi-links'
 import { findByIds, searchText } from './ncbi-search'
+import { entrezRange, timeline, type ReleaseControl } from './ncbi-timeline'
 import { elinkXml, esearchXml, esummaryXml, idconvJson, JSON_TYPE, pubmedArticleSet, utilityError, XML_TYPE, type IdconvRecord } from './ncbi-replies'
 
 export type { LinkName }
@@ -16,9 +18,14 @@ export interface NcbiRouteOptions {
   idconvPath?: string
   /** links no record holds, merged in: { pmid: { pubmed_pubmed_citedin: [...] } } */
   links?: Record<string, Partial<Record<LinkName, string[]>>>
-  /** the converter's responseDate; default the real clock */
+  /** the converter's responseDate and the default release day; default the real clock */
   now?: () => Date
+  /** PMIDs absent from every answer until `routes.release(pmid, date?)` */
+  heldBack?: string[]
 }
+
+/** The routes, and the handle that releases held-back papers. */
+export type NcbiRoutes = ReplayRoute[] & ReleaseControl
 
 const DEFAULT_RETMAX = 20
 
@@ -37,11 +44,16 @@ function paging(q: Record<string, string>): { start: number; max: number } {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-export function ncbiRoutes(corpus: PubmedCorpus, opts: NcbiRouteOptions = {}): ReplayRoute[] {
+export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}): NcbiRoutes {
   const eutils = opts.eutilsPath ?? '/eutils/'
   const idconv = opts.idconvPath ?? '/idconv/'
   const now = opts.now ?? (() => new Date())
-  const graph = citationGraph(corpus, opts.links ?? {})
+  const time = timeline(recorded, opts.heldBack ?? [], now)
+  const graph = citationGraph(recorded, opts.links ?? {})
+  /** what each answer may show: papers still held back are left out */
+  let corpus = time.shown()
+  const held = (id: string): boolean => recorded.byPmid.has(id) && !corpus.byPmid.has(id)
+  const visible = (ids: string[]): string[] => ids.filter((id) => !held(id))
   /** the history server: WebEnv → result lists by query key */
   const history = new Map<string, string[][]>()
 
@@ -76,15 +88,18 @@ export function ncbiRoutes(corpus: PubmedCorpus, opts: NcbiRouteOptions = {}): R
     if (!isPubmed(q)) return undefined
     const term = q.term ?? ''
     const found = findByIds(corpus, term) ?? searchText(corpus, term)
+    const range = entrezRange(q)
+    const ids = range ? found.ids.filter((id) => time.inRange(id, range)) : found.ids
+    const translation = range ? `(${found.translation}) AND ${range.min}:${range.max}[Date - Entrez]` : found.translation
     const { start, max } = paging(q)
     return xml(
       esearchXml({
-        count: found.ids.length,
+        count: ids.length,
         retStart: start,
-        ids: found.ids.slice(start, start + max),
-        translation: found.translation,
+        ids: ids.slice(start, start + max),
+        translation,
         notFound: found.notFound,
-        ...(q.usehistory === 'y' ? { history: remember(found.ids, q.WebEnv) } : {})
+        ...(q.usehistory === 'y' ? { history: remember(ids, q.WebEnv) } : {})
       })
     )
   }
@@ -105,9 +120,10 @@ export function ncbiRoutes(corpus: PubmedCorpus, opts: NcbiRouteOptions = {}): R
       ? (q.linkname.split(',') as LinkName[])
       : ['pubmed_pubmed', 'pubmed_pubmed_citedin', 'pubmed_pubmed_refs']
     const linksOf = (pmid: string, name: LinkName): string[] => {
-      if (name === 'pubmed_pubmed') return [...new Set([...similarTo(corpus, pmid), ...graph.extraSimilar(pmid)])]
-      if (name === 'pubmed_pubmed_refs') return graph.refs(pmid)
-      if (name === 'pubmed_pubmed_citedin') return graph.citedIn(pmid)
+      if (held(pmid)) return []
+      if (name === 'pubmed_pubmed') return [...new Set([...similarTo(corpus, pmid), ...visible(graph.extraSimilar(pmid))])]
+      if (name === 'pubmed_pubmed_refs') return visible(graph.refs(pmid))
+      if (name === 'pubmed_pubmed_citedin') return visible(graph.citedIn(pmid))
       return []
     }
     return xml(elinkXml(ids.map((pmid) => ({ pmid, links: names.map((n): [string, string[]] => [n, linksOf(pmid, n)]) }))))
@@ -122,13 +138,18 @@ export function ncbiRoutes(corpus: PubmedCorpus, opts: NcbiRouteOptions = {}): R
   }
 
   const at = (base: string, tool: string): RegExp => new RegExp(`^${escapeRegExp(base)}${escapeRegExp(tool)}$`)
-  return [
+  const routes: ReplayRoute[] = [
     { path: at(eutils, 'efetch.fcgi'), respond: efetch },
     { path: at(eutils, 'esearch.fcgi'), respond: esearch },
     { path: at(eutils, 'esummary.fcgi'), respond: esummary },
     { path: at(eutils, 'elink.fcgi'), respond: elink },
     { method: 'GET', path: new RegExp(`^${escapeRegExp(idconv.replace(/\/$/, ''))}/?$`), respond: idconverter }
   ]
+  const release: ReleaseControl['release'] = (pmid, date) => {
+    time.release(pmid, date)
+    corpus = time.shown()
+  }
+  return Object.assign(routes, { release })
 }
 
 /** One line of the converter's answer: all three ids when the paper is in PMC. */

@@ -2,10 +2,12 @@
 // pane. State that spans them (view, search, selection, message) lives here.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { db, store, useLibraryVersion } from './library-context'
-import { findDuplicatePairs, idsInPairs } from '../../shared/duplicates'
+import { idsInPairs } from '../../shared/duplicates'
 import { AddByIdentifier } from './features/import/AddByIdentifier'
 import { ItemList, type Selection } from './features/library/ItemList'
-import { DEFAULT_COLUMNS } from './features/library/columns'
+import { ColumnsMenu, useColumns } from './features/library/ColumnsMenu'
+import { DuplicatesPanel } from './features/duplicates/DuplicatesPanel'
+import { useDuplicatePairs } from './features/duplicates/use-duplicate-pairs'
 import { handleListKey } from './features/library/keyboard'
 import { ItemDetails } from './features/item/ItemDetails'
 import { ExportMenu } from './features/export/ExportMenu'
@@ -17,6 +19,7 @@ import { visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './db/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
+import { useAutoExport } from './features/autoexport/use-auto-export'
 import { TagSelector } from './features/tags/TagSelector'
 import { SelectionBar } from './features/item/SelectionBar'
 import { useUndoShortcut } from './features/item/undo'
@@ -48,6 +51,7 @@ export function App() {
   const [message, setMessage] = useState<Message | null>(null)
   const contactPrompt = useContactPrompt()
   const background = useStartupTasks()
+  useAutoExport()
   const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, setMessage), [])
   useFileDrop(importDropped)
   useUndoShortcut(setMessage)
@@ -55,7 +59,8 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null)
   const detailsRef = useRef<HTMLDivElement>(null)
 
-  const duplicatePairs = useMemo(() => (state.view.kind === 'duplicates' ? findDuplicatePairs(store.items.values()) : []), [version, state.view])
+  const duplicatePairs = useDuplicatePairs(state.view.kind === 'duplicates', version)
+  const [columns, setColumns] = useColumns()
   const descendants = useCollectionDescendants(state.view)
   const items = useMemo(
     () => visibleItems(store, state, { now: Date.now(), duplicateIds: idsInPairs(duplicatePairs), descendants }),
@@ -130,9 +135,11 @@ export function App() {
         <FacetPanel items={items} state={state} onSearch={(search) => update({ search })} />
         <SelectionBar view={state.view} selectedIds={selectedItems.map((i) => i.id)} trashCount={counts.trash} onTrash={(ids) => void trash(ids)} onSelectionDone={() => setSelection({ ids: [] })} onMessage={setMessage} />
         <SelectedPapersBar view={state.view} selectedIds={selection.ids} onMessage={setMessage} />
+        {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} onMessage={setMessage} />}
+        <ColumnsMenu columns={columns} onChange={setColumns} />
         <ItemList
           items={items}
-          columns={DEFAULT_COLUMNS}
+          columns={columns}
           sort={state.sort}
           onSort={(sort) => update({ sort })}
           selection={selection}

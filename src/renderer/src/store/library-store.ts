@@ -6,6 +6,7 @@ import type { Item } from '../../../shared/model'
 import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
 import { DuplicateFinder } from '../../../shared/duplicates'
 import type { NeurorefDb } from '../db/schema'
+import { FullTextIndex } from '../features/pdf/full-text-index'
 
 type Listener = () => void
 
@@ -17,6 +18,8 @@ export class LibraryStore {
   readonly items = new Map<string, Item>()
   readonly notes = new Map<string, string>()
   index: SearchIndex = createSearchIndex()
+  /** text of attached PDFs, searched when "Include full text" is on */
+  fullText = new FullTextIndex()
   /** recognises papers already in the library (imports, "Add by identifier") */
   finder = new DuplicateFinder()
   /** true once every item is in memory (the first page comes earlier) */
@@ -61,6 +64,15 @@ export class LibraryStore {
     })
     this.db.notes.hook('deleting', function (_key, note) {
       this.onsuccess = () => touch(note?.itemId)
+    })
+    this.db.fullTexts.hook('creating', function (_key, text) {
+      this.onsuccess = () => touch(text.itemId)
+    })
+    this.db.fullTexts.hook('updating', function (_changes, _key, text) {
+      this.onsuccess = () => touch(text.itemId)
+    })
+    this.db.fullTexts.hook('deleting', function (_key, text) {
+      this.onsuccess = () => touch(text?.itemId)
     })
   }
 
@@ -128,6 +140,7 @@ export class LibraryStore {
     this.emit()
     const noteRows = await this.db.notes.toArray()
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
+    await this.db.fullTexts.each((text) => this.fullText.addText(text))
     let offset = 0
     for (;;) {
       const chunk = await this.db.items.orderBy('addedAt').offset(offset).limit(CHUNK).toArray()
@@ -136,6 +149,7 @@ export class LibraryStore {
         for (const item of chunk.slice(start, start + SLICE)) {
           this.items.set(item.id, item)
           this.index.add(item, this.notes.get(item.id))
+          this.fullText.reindex(item, this.notes.get(item.id))
           this.finder.add(item)
         }
         await new Promise((resolve) => setTimeout(resolve, 0))
@@ -151,7 +165,12 @@ export class LibraryStore {
   async refresh(ids: Iterable<string>): Promise<void> {
     const list = [...new Set(ids)]
     if (list.length === 0) return
-    const [rows, noteRows] = await Promise.all([this.db.items.bulkGet(list), this.db.notes.where('itemId').anyOf(list).toArray()])
+    const [rows, noteRows, texts] = await Promise.all([
+      this.db.items.bulkGet(list),
+      this.db.notes.where('itemId').anyOf(list).toArray(),
+      this.db.fullTexts.where('itemId').anyOf(list).toArray()
+    ])
+    for (const id of list) this.fullText.setTexts(id, texts.filter((t) => t.itemId === id))
     for (const id of list) this.notes.delete(id)
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
     rows.forEach((row, i) => {
@@ -161,13 +180,26 @@ export class LibraryStore {
         this.items.set(id, row)
         if (known) this.index.update(row, this.notes.get(id))
         else this.index.add(row, this.notes.get(id))
+        this.fullText.reindex(row, this.notes.get(id))
         this.finder.add(row)
       } else if (this.items.delete(id)) {
         this.index.remove(id)
+        this.fullText.remove(id)
         this.finder.remove(id)
       }
     })
     this.emit(list)
+  }
+
+  /**
+   * Ids of the items matching a query. With `includeFullText`, items whose
+   * PDFs have text are answered by the full-text index (their fields, notes
+   * and pages), all others by the main index.
+   */
+  search(query: string, includeFullText = true): string[] {
+    const found = this.index.search(query)
+    if (!includeFullText || this.fullText.size === 0) return found
+    return [...found.filter((id) => !this.fullText.has(id)), ...this.fullText.search(query)]
   }
 
   /** After a restore or wipe: start again from the database. */
@@ -175,6 +207,7 @@ export class LibraryStore {
     this.items.clear()
     this.notes.clear()
     this.index = createSearchIndex()
+    this.fullText = new FullTextIndex()
     this.finder = new DuplicateFinder()
     this.complete = false
     await this.load()

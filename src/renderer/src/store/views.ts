@@ -20,7 +20,7 @@ export type ViewId =
   /** plots of the library (features/dashboard) */
   | { kind: 'dashboard' }
 
-export type SortColumn = 'title' | 'author' | 'year' | 'journal' | 'added' | 'modified'
+export type SortColumn = 'title' | 'author' | 'year' | 'journal' | 'added' | 'modified' | 'rating' | 'status' | 'key'
 
 export interface ViewState {
   view: ViewId
@@ -28,6 +28,8 @@ export interface ViewState {
   /** tag filter as `kind:name` keys (several = AND) */
   tags: string[]
   sort: { column: SortColumn; direction: 'asc' | 'desc' }
+  /** search the text of attached PDFs too ("Include full text"); on unless false */
+  fullText?: boolean
 }
 
 /** Papers added in the last 30 days count as recently added. */
@@ -40,7 +42,11 @@ export const SORT_KEYS: Record<SortColumn, SortKey> = {
   year: (item) => item.year ?? 0,
   journal: (item) => foldText(item.csl['container-title'] ?? ''),
   added: (item) => item.addedAt,
-  modified: (item) => item.modifiedAt
+  modified: (item) => item.modifiedAt,
+  rating: (item) => item.rating ?? 0,
+  // unread, reading, read: how far the researcher got
+  status: (item) => (item.readStatus === 'read' ? 2 : item.readStatus === 'reading' ? 1 : 0),
+  key: (item) => foldText(item.citationKey ?? '')
 }
 
 const sortedOrder = new SortedOrder((column) => SORT_KEYS[column as SortColumn])
@@ -70,7 +76,7 @@ export interface ViewContext {
 
 export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): Item[] {
   const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter((q) => q.trim()).join(' ')
-  const matching = query.trim() ? new Set(store.index.search(query)) : undefined
+  const matching = query.trim() ? new Set(store.search(query, state.fullText !== false)) : undefined
   const ordered = sortedOrder.get(store, state.sort.column)
   const out: Item[] = []
   const ascending = state.sort.direction === 'asc'

@@ -56,6 +56,8 @@ export async function importIdentifierList(ids: Identifier[], deps: ImportDeps):
       outcomes.push({ ids: [failure.id], label: identifierLabel(failure.id), status: 'failed', error: failure.error })
       done += 1
     }
+    // A batch where nothing was found still moves the bar on.
+    if (found.value.failures.length) deps.onProgress?.(Math.min(done, ids.length), ids.length)
     for (const paper of found.value.papers) {
       if (deps.signal?.aborted) break
       outcomes.push(await store(deps.db, paper.ids, paper.record, deps.known))

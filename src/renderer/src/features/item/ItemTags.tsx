@@ -8,6 +8,7 @@ import { removeTag } from '../../db/tags'
 import { AddTagForm } from '../tags/AddTagForm'
 import { KIND_MARK, KIND_NAME, useTagColors } from '../tags/tag-data'
 import { rememberForUndo } from './undo'
+import { PeptideTags } from './PeptideTags'
 import '../tags/tags.css'
 
 function uniqueTags(item: Item): ItemTag[] {
@@ -47,6 +48,7 @@ export function ItemTags({ item, onMessage }: { item: Item; onMessage: (m: Messa
           )
         })}
       </ul>
+      <PeptideTags item={item} onMessage={onMessage} />
       <AddTagForm itemIds={[item.id]} onMessage={onMessage} />
     </section>
   )

@@ -10,9 +10,12 @@ export const COLUMNS: Record<ColumnId, { label: string; sort?: SortColumn }> = {
   journal: { label: 'Journal', sort: 'journal' },
   added: { label: 'Date added', sort: 'added' },
   modified: { label: 'Date modified', sort: 'modified' },
-  rating: { label: 'Rating' },
-  status: { label: 'Read' },
-  key: { label: 'Citation key' }
+  rating: { label: 'Rating', sort: 'rating' },
+  status: { label: 'Read', sort: 'status' },
+  key: { label: 'Citation key', sort: 'key' }
 }
 
 export const DEFAULT_COLUMNS: ColumnId[] = ['title', 'author', 'year', 'journal']
+
+/** Setting: the columns the researcher chose to show. */
+export const COLUMNS_SETTING = 'itemList.columns'

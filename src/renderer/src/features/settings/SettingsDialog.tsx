@@ -5,6 +5,8 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { Contact } from '../../../../shared/model'
 import { db } from '../../library-context'
 import { readContact, writeSetting } from '../../settings'
+import { AutoExportSection } from '../autoexport/AutoExportSection'
+import { BackupSection } from '../backup/BackupSection'
 
 export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: () => void }) {
   const [contact, setContact] = useState<Contact>({})
@@ -42,6 +44,8 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
           <input value={contact.ncbiApiKey ?? ''} onChange={(e) => setContact({ ...contact, ncbiApiKey: e.target.value })} spellCheck={false} />
         </label>
         {error && <p role="alert">{error}</p>}
+        {!reason && <AutoExportSection />}
+        {!reason && <BackupSection />}
         <div className="dialog-buttons">
           <button type="button" onClick={() => void skip()}>
             {reason ? 'Not now' : 'Cancel'}

@@ -1,0 +1,16 @@
+// The Duplicates view's pairs: likely duplicates in the library, less the
+// pairs the researcher marked "Not duplicates" (kept in settings).
+import { useMemo } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { DuplicatePair } from '../../../../shared/duplicates'
+import { db, store } from '../../library-context'
+import { readSetting } from '../../settings'
+import { NOT_DUPLICATES_KEY, pairsToReview } from '../../db/merge'
+
+const NONE: string[] = []
+
+/** Pairs to review; computed only while the Duplicates view is `active` (it scans the whole library). */
+export function useDuplicatePairs(active: boolean, version: number): DuplicatePair[] {
+  const dismissed = useLiveQuery(() => readSetting<string[]>(db, NOT_DUPLICATES_KEY, NONE), [], NONE)
+  return useMemo(() => (active ? pairsToReview(store.items.values(), dismissed) : []), [active, version, dismissed])
+}
