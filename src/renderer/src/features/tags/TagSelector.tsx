@@ -2,6 +2,7 @@
 // view with their counts. Clicking tags filters the view (several = papers
 // with all of them); manual tags show their colour and can be managed.
 import { useMemo, useState } from 'react'
+import { useSettledValue } from '../../components/use-settled-value'
 import type { Item } from '../../../../shared/model'
 import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '../../../../shared/tags'
 import type { Message } from '../../components/StatusMessage'
@@ -40,13 +41,15 @@ export function TagSelector({ items, selected, onChange, onMessage }: TagSelecto
   const [showAll, setShowAll] = useState(false)
   const [managing, setManaging] = useState<string | null>(null)
 
+  // Counting the tags of 100,000 papers is done once typing pauses, not on every keystroke.
+  const counted = useSettledValue(items, 200)
   const tags = useMemo(() => {
-    const all = countTags(items)
+    const all = countTags(counted)
     // a chosen tag stays listed even when no paper in view has it any more
     for (const key of selected) if (!all.some((t) => t.key === key)) all.push({ key, tag: parseTagKey(key), count: 0 })
     const rank = (t: TagCount): number => (selected.includes(t.key) ? -1 : KIND_ORDER.indexOf(t.tag.kind))
     return all.sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.tag.name.localeCompare(b.tag.name))
-  }, [items, selected])
+  }, [counted, selected])
 
   const needle = filter.trim().toLowerCase()
   const matching = needle ? tags.filter((t) => t.tag.name.toLowerCase().includes(needle)) : tags
