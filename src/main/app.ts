@@ -2,20 +2,36 @@
 // for the desktop app and the web edition.
 import { version } from '../../package.json'
 import type { Handlers } from '../shared/contract'
-import { readConfig } from './config'
+import { readConfig, type AppConfig } from './config'
 import { createHandlers } from './handlers'
-import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent } from './services/http'
+import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent, type HttpClientOptions } from './services/http'
+import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'
 
 export const APP_VERSION: string = version
 
-export function createAppHandlers(env: Record<string, string | undefined>, platform: Platform): Handlers {
-  const config = readConfig(env)
-  // NCBI: 3 requests a second without an API key, 10 with one (a key from Settings keeps the safe rate).
+/**
+ * The app's HTTP client: names Neuroref (and the contact address) and keeps
+ * to NCBI's rate, 3 requests a second without an API key, 10 with one (a key
+ * from Settings keeps the safe rate). `options` lets tests and benchmarks
+ * shorten timeouts or backoff; the NCBI spacing always stays.
+ */
+export function createNcbiAwareHttpClient(config: AppConfig, options: HttpClientOptions = {}): BinaryHttpClient {
   const ncbiInterval = ncbiMinIntervalMs(!!config.ncbiApiKey)
-  const http = createHttpClient({
+  return createHttpClient({
     userAgent: neurorefUserAgent(APP_VERSION, config.email),
-    hostMinIntervalMs: { [hostOf(config.eutilsUrl)]: ncbiInterval, [hostOf(config.idconvUrl)]: ncbiInterval }
+    ...options,
+    hostMinIntervalMs: { ...options.hostMinIntervalMs, [hostOf(config.eutilsUrl)]: ncbiInterval, [hostOf(config.idconvUrl)]: ncbiInterval }
   })
-  return createHandlers({ config, http, platform, version: APP_VERSION })
+}
+
+/** What only the desktop app has: Electron's userData folder and its save dialog. */
+export interface DesktopExtras {
+  userDataDir?: string
+  chooseBibFile?: (suggestedName: string) => Promise<string | null>
+}
+
+export function createAppHandlers(env: Record<string, string | undefined>, platform: Platform, desktop: DesktopExtras = {}): Handlers {
+  const config = readConfig(env, desktop.userDataDir)
+  return createHandlers({ config, http: createNcbiAwareHttpClient(config), platform, version: APP_VERSION, chooseBibFile: desktop.chooseBibFile })
 }

@@ -1,0 +1,195 @@
+// Importing 500 PMIDs end to end: the app's HTTP client (NCBI spacing and
+// all) against the replay server, resolveIdentifiers (network + parse), then
+// the library on fake-indexeddb (store). The PubMed answers come from
+// bench/pubmed-copies.ts, a benchmark-only corpus of copies of the recorded
+// records under new PMIDs. Prints the figures; with NEUROREF_BENCH=1
+// (`npm run bench`) runs 5 times and writes bench/results/import-pmids.json.
+// Asserts correctness only (500 papers, ≤ 3 efetch requests), never time.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import { ncbiRoutes, requestsPerSecondMax } from '../e2e/replay/ncbi-corpus'
+import { replayEnvironment } from '../e2e/replay/recorded'
+import { startReplayServer, type ReplayServer } from '../e2e/replay/server'
+import { createNcbiAwareHttpClient } from '../src/main/app'
+import { readConfig } from '../src/main/config'
+import { defaultSleep, type Sleep } from '../src/main/services/http'
+import { resolveIdentifiers, type ResolveDeps } from '../src/main/services/resolve-identifiers'
+import { DuplicateFinder } from '../src/shared/duplicates'
+import type { Identifier } from '../src/shared/identifiers'
+import type { NeurorefApi } from '../src/shared/contract'
+import { ok } from '../src/shared/result'
+import { addRecordToLibrary } from '../src/renderer/src/db/library'
+import { importRecords } from '../src/renderer/src/db/import-file'
+import { openLibrary, type NeurorefDb } from '../src/renderer/src/db/schema'
+import { importIdentifierList } from '../src/renderer/src/features/import/import-identifiers'
+import { benchmarkCorpus } from './pubmed-copies'
+
+// Time spent inside the efetch XML parser, measured around the real function.
+const parsing = vi.hoisted(() => ({ ms: 0 }))
+vi.mock('../src/main/services/pubmed/parse-efetch', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/main/services/pubmed/parse-efetch')>()
+  return {
+    ...real,
+    parsePubmedArticleSet: (...args: Parameters<typeof real.parsePubmedArticleSet>) => {
+      const start = performance.now()
+      try {
+        return real.parsePubmedArticleSet(...args)
+      } finally {
+        parsing.ms += performance.now() - start
+      }
+    }
+  }
+})
+
+const FULL = process.env.NEUROREF_BENCH === '1'
+const RUNS = FULL ? 5 : 1
+const SIZE = 500
+const { corpus, pmids } = benchmarkCorpus(SIZE)
+const ids: Identifier[] = pmids.map((value) => ({ kind: 'pmid', value }))
+
+let replay: ReplayServer
+beforeAll(async () => {
+  replay = await startReplayServer(ncbiRoutes(corpus))
+})
+afterAll(() => replay.close())
+
+/** The app's client and services; `waited` adds up what the client sleeps to keep NCBI's spacing. */
+function services(): { deps: ResolveDeps; waited: { ms: number } } {
+  const waited = { ms: 0 }
+  const sleep: Sleep = (ms, signal) => {
+    waited.ms += Math.max(ms, 0)
+    return defaultSleep(ms, signal)
+  }
+  const config = readConfig(replayEnvironment(replay.url))
+  const http = createNcbiAwareHttpClient(config, { sleep })
+  const deps: ResolveDeps = {
+    eutils: { http, eutilsUrl: config.eutilsUrl, idconvUrl: config.idconvUrl, email: config.email },
+    crossref: { http, crossrefUrl: config.crossrefUrl, doiUrl: config.doiUrl, email: config.email }
+  }
+  return { deps, waited }
+}
+
+const freshLibrary = (): NeurorefDb => openLibrary(`bench-import-${Math.random()}`)
+const round = (ms: number): number => Math.round(ms)
+
+interface Run {
+  efetchRequests: number
+  ncbiRequests: number
+  ncbiRequestsPerSecondMax: number
+  networkMs: number
+  waitingForNcbiSpacingMs: number
+  networkWithoutWaitingMs: number
+  parseMs: number
+  storePerPaperMs: number
+  storeOneTransactionMs: number
+  totalMs: number
+  asTheAppRunsItMs: number
+}
+
+/** resolveIdentifiers, then the two ways of storing, then the whole Add-by-identifier path. */
+async function oneRun(): Promise<Run> {
+  replay.requests.length = 0
+  parsing.ms = 0
+  const { deps, waited } = services()
+  const startResolve = performance.now()
+  const found = await resolveIdentifiers(ids, deps)
+  const resolveMs = performance.now() - startResolve
+  const parseMs = parsing.ms
+  expect(found.failures).toEqual([])
+  expect(found.papers).toHaveLength(SIZE)
+  const efetchRequests = replay.requests.filter((r) => r.path === '/eutils/efetch.fcgi').length
+  expect(efetchRequests).toBeLessThanOrEqual(3)
+  const ncbiRequestsPerSecondMax = requestsPerSecondMax(replay.requests, '/eutils/')
+  const ncbiRequests = replay.requests.length
+
+  // As Add by identifier stores: each paper whole, in a transaction of its own, with the
+  // store's finder (which learns each new item) sparing the title scan.
+  const perPaper = freshLibrary()
+  const finder = new DuplicateFinder()
+  const startStore = performance.now()
+  const statuses = []
+  for (const paper of found.papers) {
+    const { status, item } = await addRecordToLibrary(perPaper, paper.record, finder)
+    finder.add(item)
+    statuses.push(status)
+  }
+  const storePerPaperMs = performance.now() - startStore
+  expect(statuses.filter((s) => s === 'added')).toHaveLength(SIZE)
+  await perPaper.delete()
+
+  // As a file import stores: one transaction for all (the alternative worth knowing).
+  const bulk = freshLibrary()
+  const startBulk = performance.now()
+  const outcome = await importRecords(bulk, found.papers.map((p) => p.record), new DuplicateFinder())
+  const storeOneTransactionMs = performance.now() - startBulk
+  expect(outcome.added).toHaveLength(SIZE)
+  await bulk.delete()
+
+  // The whole path: 3 lookup calls of ≤ 200 ids, each one efetch, each paper stored.
+  replay.requests.length = 0
+  const app = services()
+  const lookup = async ({ ids: batch }: { ids: Identifier[] }) => ok(await resolveIdentifiers(batch, app.deps))
+  const api = { 'lookup.identifiers': lookup } as Partial<NeurorefApi> as NeurorefApi
+  const library = freshLibrary()
+  const startApp = performance.now()
+  const summary = await importIdentifierList(ids, { api, db: library, known: new DuplicateFinder() })
+  const asTheAppRunsItMs = performance.now() - startApp
+  expect(summary).toMatchObject({ added: SIZE, failed: 0, cancelled: false })
+  expect(replay.requests.filter((r) => r.path === '/eutils/efetch.fcgi')).toHaveLength(3)
+  await library.delete()
+
+  const networkMs = resolveMs - parseMs
+  return {
+    efetchRequests,
+    ncbiRequests,
+    ncbiRequestsPerSecondMax,
+    networkMs: round(networkMs),
+    waitingForNcbiSpacingMs: round(waited.ms),
+    networkWithoutWaitingMs: round(networkMs - waited.ms),
+    parseMs: round(parseMs),
+    storePerPaperMs: round(storePerPaperMs),
+    storeOneTransactionMs: round(storeOneTransactionMs),
+    totalMs: round(resolveMs + storePerPaperMs),
+    asTheAppRunsItMs: round(asTheAppRunsItMs)
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+it(`imports ${SIZE} PMIDs from the replay in at most 3 efetch requests`, async () => {
+  const runs: Run[] = []
+  for (let i = 0; i < RUNS; i++) runs.push(await oneRun())
+  const medians = Object.fromEntries(
+    (Object.keys(runs[0]) as (keyof Run)[]).map((key) => [key, median(runs.map((r) => r[key]))])
+  ) as unknown as Run
+
+  const bytes = corpus.records.reduce((sum, r) => sum + Buffer.byteLength(r.xml), 0)
+  console.log(
+    [
+      `Import of ${SIZE} PMIDs (benchmark corpus, ${(bytes / 1e6).toFixed(1)} MB of PubMed XML), median of ${RUNS} run(s):`,
+      `  requests: ${medians.efetchRequests} efetch (goal ≤ 3), ${medians.ncbiRequests} to NCBI in all, at most ${medians.ncbiRequestsPerSecondMax} in any second`,
+      `  network ${medians.networkMs} ms, of which waiting for NCBI's 340 ms spacing ${medians.waitingForNcbiSpacingMs} ms (without the wait: ${medians.networkWithoutWaitingMs} ms)`,
+      `  parse ${medians.parseMs} ms`,
+      `  store ${medians.storePerPaperMs} ms one transaction per paper (as Add by identifier does), ${medians.storeOneTransactionMs} ms in one transaction`,
+      `  total ${medians.totalMs} ms (goal < 2000 ms); the whole Add-by-identifier path: ${medians.asTheAppRunsItMs} ms`
+    ].join('\n')
+  )
+
+  if (FULL) {
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+      papers: SIZE,
+      corpusBytes: bytes,
+      runs: RUNS,
+      median: medians,
+      all: runs
+    }
+    writeFileSync(new URL('./results/import-pmids.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`)
+  }
+}, 300_000)
