@@ -59,8 +59,12 @@ async function fill(itemId: string, record: ReferenceRecord, deps: FillDeps): Pr
   // What was guessed from the PDF gives way to the record; hand edits stay.
   const edited = new Set(placeholder.editedFields ?? [])
   const keptCsl = Object.fromEntries(Object.entries(placeholder.csl).filter(([field]) => edited.has(field)))
+  const guessed = (field: 'doi' | 'pmid' | 'pmcid') => (edited.has(field) ? placeholder[field] : undefined)
   const base: Item = {
     ...placeholder,
+    doi: guessed('doi'),
+    pmid: guessed('pmid'),
+    pmcid: guessed('pmcid'),
     csl: { type: record.csl.type, ...keptCsl },
     flags: (placeholder.flags ?? []).filter((flag) => flag !== NEEDS_METADATA),
     sources: (placeholder.sources ?? []).filter((source) => source !== 'file')

@@ -1,0 +1,70 @@
+// "Add PDFs…": each chosen (or dropped) PDF becomes a paper in the library,
+// its DOI looked up the way "Add by identifier" does; then its full text is
+// read in the background.
+import { useCallback, useState } from 'react'
+import { plainText } from '../../../../shared/display'
+import type { Message } from '../../components/StatusMessage'
+import { attachmentsOf } from './attachments-db'
+import { db } from '../../library-context'
+import { extractionQueue, pdfImportDeps } from './pdf-context'
+import { addPdfAsItem, type PdfOutcome } from './pdf-to-item'
+
+export async function addPdfFiles(files: File[], onMessage: (m: Message) => void, onAdded?: (itemId: string) => void): Promise<void> {
+  const outcomes: PdfOutcome[] = []
+  const deps = await pdfImportDeps()
+  for (const [index, file] of files.entries()) {
+    if (files.length > 1) onMessage({ kind: 'info', text: `Adding PDF ${index + 1} of ${files.length}…` })
+    const outcome = await addPdfAsItem({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, deps)
+    outcomes.push(outcome)
+    if (outcome.status !== 'failed') void extractionQueue.add(await attachmentsOf(db, outcome.itemId))
+  }
+  const last = outcomes.findLast((o) => o.status !== 'failed')
+  if (last && 'itemId' in last) onAdded?.(last.itemId)
+  onMessage(pdfSummary(outcomes))
+}
+
+function lineOf(outcome: PdfOutcome): string {
+  if (outcome.status === 'failed') return `${outcome.fileName}: ${outcome.reason}`
+  const title = plainText(outcome.title)
+  if (outcome.status === 'needs-metadata') return `${outcome.fileName}: ${outcome.reason} Added “${title}”, marked Needs metadata.`
+  return `${outcome.fileName}: ${outcome.status === 'added' ? 'added' : 'already in library, PDF attached'} — ${title}`
+}
+
+export function pdfSummary(outcomes: PdfOutcome[]): Message {
+  const failed = outcomes.filter((o) => o.status === 'failed').length
+  if (outcomes.length === 1) return { kind: failed ? 'error' : 'info', text: lineOf(outcomes[0]) }
+  const added = outcomes.length - failed
+  return { kind: added ? 'info' : 'error', text: `${added} of ${outcomes.length} PDFs added${failed ? `, ${failed} refused` : ''}.`, details: outcomes.map(lineOf) }
+}
+
+export function AddPdfs({ onMessage, onAdded }: { onMessage: (m: Message) => void; onAdded?: (itemId: string) => void }) {
+  const [busy, setBusy] = useState(false)
+  const choose = useCallback(
+    async (files: File[]) => {
+      setBusy(true)
+      try {
+        await addPdfFiles(files, onMessage, onAdded)
+      } finally {
+        setBusy(false)
+      }
+    },
+    [onMessage, onAdded]
+  )
+  return (
+    <label className="file-button">
+      Add PDFs…
+      <input
+        type="file"
+        aria-label="Add PDFs…"
+        accept=".pdf,application/pdf"
+        multiple
+        disabled={busy}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])]
+          e.target.value = ''
+          if (files.length) void choose(files)
+        }}
+      />
+    </label>
+  )
+}
