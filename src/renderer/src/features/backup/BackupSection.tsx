@@ -11,7 +11,8 @@ import { ServiceError } from '../../../../shared/result'
 
 const dateOf = (backup: LibraryBackup): string => new Date(backup.createdAt).toLocaleString()
 
-export function BackupSection() {
+/** `onRestored`: the settings shown around this section are stale after a restore. */
+export function BackupSection({ onRestored }: { onRestored?: () => void }) {
   const [message, setMessage] = useState<Message | null>(null)
   const [pending, setPending] = useState<LibraryBackup | null>(null)
   const [busy, setBusy] = useState(false)
@@ -45,6 +46,7 @@ export function BackupSection() {
     try {
       await restoreBackup(db, backup)
       await store.reload()
+      onRestored?.()
       setMessage({ kind: 'info', text: `Restored the library from the backup of ${dateOf(backup)}: ${backupSummary(backup)}.` })
     } catch (error) {
       setMessage({ kind: 'error', text: `The backup could not be restored (${(error as Error).message}). The library is as it was.` })

@@ -45,7 +45,7 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
         </label>
         {error && <p role="alert">{error}</p>}
         {!reason && <AutoExportSection />}
-        {!reason && <BackupSection />}
+        {!reason && <BackupSection onRestored={() => void readContact(db).then(setContact)} />}
         <div className="dialog-buttons">
           <button type="button" onClick={() => void skip()}>
             {reason ? 'Not now' : 'Cancel'}
