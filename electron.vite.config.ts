@@ -1,6 +1,27 @@
-import { resolve } from 'node:path'
+import { cpSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * pdf.js fetches character maps, standard fonts, image decoders (wasm) and
+ * colour profiles at run time: copy them beside the built renderer, under
+ * pdfjs/, where src/renderer/src/features/pdf/pdfjs.ts points it.
+ */
+function copyPdfJsData(): Plugin {
+  const root = dirname(require.resolve('pdfjs-dist/package.json'))
+  return {
+    name: 'neuroref-copy-pdfjs-data',
+    apply: 'build',
+    writeBundle(options) {
+      const out = options.dir ?? resolve(__dirname, 'out/renderer')
+      for (const folder of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
+        cpSync(resolve(root, folder), resolve(out, 'pdfjs', folder), { recursive: true })
+      }
+    }
+  }
+}
 
 // One build makes the desktop app (main + preload + renderer) and the web
 // edition host (out/main/web.js), which serves the same renderer.
@@ -22,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), copyPdfJsData()],
     build: {
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }

@@ -3,23 +3,27 @@
 import type { Handlers } from '../shared/contract'
 import { ServiceError } from '../shared/result'
 import type { AppConfig } from './config'
-import type { HttpClient } from './services/http-types'
+import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'
 import { lookupDoi } from './services/crossref/lookup-doi'
 import { resolveIdentifiers } from './services/resolve-identifiers'
 import { relatedPapers } from './services/pubmed/related'
 import { searchPubmedPage } from './services/pubmed/search'
 import type { EutilsDeps } from './services/pubmed/eutils'
+import { autoExportHandlers } from './autoexport-handlers'
+import { attachmentHandlers } from './services/attachments/channels'
 import { requireIdentifiers, requireObject, requireString, requirePmid, requireRelation, optionalContact } from './validate'
 
 export interface HandlerDeps {
   config: AppConfig
-  http: HttpClient
+  http: BinaryHttpClient
   platform: Platform
   version: string
+  /** Desktop: the save dialog that picks an auto-export .bib file. */
+  chooseBibFile?: (suggestedName: string) => Promise<string | null>
 }
 
-export function createHandlers({ config, http, platform, version }: HandlerDeps): Handlers {
+export function createHandlers({ config, http, platform, version, chooseBibFile }: HandlerDeps): Handlers {
   // The environment wins over Settings (DESIGN.md).
   const contactOf = (req: Record<string, unknown>) => {
     const fromSettings = optionalContact(req.contact)
@@ -31,6 +35,11 @@ export function createHandlers({ config, http, platform, version }: HandlerDeps)
   })
 
   return {
+    ...autoExportHandlers({ dataDir: config.dataDir, edition: platform.edition, chooseBibFile }),
+    ...attachmentHandlers({
+      dataDir: config.dataDir, http, platform, unpaywallUrl: config.unpaywallUrl, pmcPdfUrl: config.pmcPdfUrl, email: config.email
+    }),
+
     'app.info': async () => ({ name: 'Neuroref', version, edition: platform.edition, contactFromEnvironment: !!config.email }),
 
     'lookup.doi': async (arg) => {

@@ -3,9 +3,11 @@
 import { app, BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { ServiceError } from '../shared/result'
 import { createAppHandlers } from './app'
 import { bindContract } from './electron/ipc'
 import { saveWithDialog } from './electron/save-dialog'
+import { chooseBibFile } from './electron/choose-bib-file'
 import { lockDownContents, secureWebPreferences } from './electron/security'
 
 const rendererIndex = join(__dirname, '../renderer/index.html')
@@ -33,8 +35,14 @@ app.whenReady().then(() => {
   const handlers = createAppHandlers(process.env, {
     edition: 'desktop',
     saveFile: (name, content) => saveWithDialog(mainWindow, name, content),
-    openExternal: (url) => shell.openExternal(url)
-  })
+    openExternal: (url) => shell.openExternal(url),
+    showItemInFolder: async (path) => shell.showItemInFolder(path),
+    openPath: async (path) => {
+      // shell.openPath reports failure as a string, not an exception.
+      const problem = await shell.openPath(path)
+      if (problem) throw new ServiceError('IO', `The PDF could not be opened in another program: ${problem}`)
+    }
+  }, { userDataDir: app.getPath('userData'), chooseBibFile: (name) => chooseBibFile(mainWindow, name) })
   bindContract(handlers, (url) => url.startsWith(rendererRoot))
   createWindow()
   app.on('activate', () => {

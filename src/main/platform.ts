@@ -5,4 +5,8 @@ export interface Platform {
   saveFile(suggestedName: string, content: string): Promise<{ path: string } | null>
   /** Open an already-validated http(s) URL in the system browser. */
   openExternal(url: string): Promise<void>
+  /** Reveal a stored file in the system file manager (desktop; the web edition throws UNSUPPORTED). */
+  showItemInFolder?(path: string): Promise<void>
+  /** Open a stored file in the system's default application (desktop; the web edition throws UNSUPPORTED). */
+  openPath?(path: string): Promise<void>
 }

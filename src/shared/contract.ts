@@ -29,6 +29,64 @@ export interface Contract {
   'export.saveFile': { arg: { suggestedName: string; content: string }; result: { path: string } | null }
   /** Open an http(s) link in the system browser. */
   'shell.openExternal': { arg: { url: string }; result: void }
+  /** Bind a .bib file for auto-export. Desktop: a save dialog asks (null when cancelled); web: the `path` the user typed, checked in main. */
+  'autoexport.addTarget': { arg: { path?: string; suggestedName?: string }; result: { id: string; path: string } | null }
+  /** Rewrite one registered auto-export file atomically; only registered ids, never a path. */
+  'autoexport.write': { arg: { id: string; content: string }; result: { writtenAt: number } }
+  /** Every auto-export file, with when it was last written and the last error. */
+  'autoexport.list': { arg: void; result: AutoExportTarget[] }
+  'autoexport.remove': { arg: { id: string }; result: void }
+  /** Keep a PDF in the data folder under its SHA-256 (the same file twice is stored once). `data` is base64. */
+  'attachments.store': { arg: { name: string; data: string }; result: StoredFile }
+  /** The bytes of a stored PDF, base64; only stored hashes are served. */
+  'attachments.read': { arg: { hash: string }; result: { data: string } }
+  /** Delete stored PDFs no item refers to any more (after the Trash is emptied). */
+  'attachments.remove': { arg: { hashes: string[] }; result: { removed: number } }
+  /** The text of a stored PDF, page by page (the first `maxPages`, all of them by default). */
+  'attachments.extractText': { arg: { hash: string; password?: string; maxPages?: number }; result: ExtractedText }
+  /** Desktop only: reveal the stored PDF in the system file manager. */
+  'attachments.show': { arg: { hash: string }; result: void }
+  /** Desktop only: open the stored PDF in the system's PDF viewer. */
+  'attachments.open': { arg: { hash: string }; result: void }
+  /** Look for a free copy (Unpaywall by DOI, PubMed Central by PMCID), download and store it. */
+  'attachments.findFree': { arg: { doi?: string; pmcid?: string; contact?: Contact }; result: FoundPdf }
+}
+
+/** A PDF kept in the data folder (main's attachment store). */
+export interface StoredFile {
+  /** SHA-256 of the bytes, 64 hex digits */
+  hash: string
+  size: number
+  /** display name, made safe; never a path */
+  fileName: string
+  /** these bytes were already stored */
+  existed: boolean
+}
+
+export interface ExtractedText {
+  /** text of each page read, page 1 first */
+  pages: string[]
+  pageCount: number
+  hasTextLayer: boolean
+  /** document info and XMP (Title, prism:doi …) */
+  metadata: Record<string, string>
+  /** the largest text on page 1 (usually the title), when there is any */
+  largestText?: string
+}
+
+export interface FoundPdf extends StoredFile {
+  /** where it came from, e.g. "Unpaywall" or "PubMed Central" */
+  source: string
+  url: string
+}
+
+/** A .bib file Neuroref keeps rewriting (main's registry in the data folder). */
+export interface AutoExportTarget {
+  id: string
+  path: string
+  addedAt: number
+  lastWrittenAt?: number
+  lastError?: string
 }
 
 export interface IdentifierLookup {
@@ -67,7 +125,18 @@ export const CHANNELS = [
   'pubmed.related',
   'pubmed.search',
   'export.saveFile',
-  'shell.openExternal'
+  'shell.openExternal',
+  'autoexport.addTarget',
+  'autoexport.write',
+  'autoexport.list',
+  'autoexport.remove',
+  'attachments.store',
+  'attachments.read',
+  'attachments.remove',
+  'attachments.extractText',
+  'attachments.show',
+  'attachments.open',
+  'attachments.findFree'
 ] as const
 
 // Compile-time proof that CHANNELS names every channel of Contract and nothing else.

@@ -20,6 +20,15 @@ export interface HttpResponse {
   url: string
 }
 
+/** A body kept as bytes (PDF downloads): never decoded as text. */
+export interface HttpBytes {
+  bytes: Uint8Array
+  /** the Content-Type header, '' when absent */
+  contentType: string
+  /** the final address, after redirects */
+  url: string
+}
+
 export interface HttpClient {
   /** Resolves with any 2xx response; throws ServiceError for everything else (after retries). */
   request(req: HttpRequest): Promise<HttpResponse>
@@ -27,4 +36,9 @@ export interface HttpClient {
   getJson<T = unknown>(req: HttpRequest): Promise<T>
   /** `request` returning the body text (XML and friends). */
   getText(req: HttpRequest): Promise<string>
+}
+
+/** The app's client also downloads files (PDFs) as bytes, with the same retries and errors. */
+export interface BinaryHttpClient extends HttpClient {
+  getBytes(req: HttpRequest): Promise<HttpBytes>
 }

@@ -4,7 +4,7 @@
 // can read.
 
 import { ServiceError, type ErrorCode } from '../../shared/result'
-import type { HttpClient, HttpRequest, HttpResponse } from './http-types'
+import type { BinaryHttpClient, HttpBytes, HttpRequest, HttpResponse } from './http-types'
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 
@@ -70,7 +70,7 @@ interface Failure {
   waitMs?: number
 }
 
-export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpClient {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const userAgent = options.userAgent ?? 'Neuroref'
   const defaultTimeout = options.timeoutMs ?? 15_000
@@ -102,7 +102,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     intervals.set(host, Math.max(configured, Math.ceil(windowMs / limit)))
   }
 
-  async function attempt(req: HttpRequest, host: string): Promise<HttpResponse | Failure> {
+  async function attempt(req: HttpRequest, host: string, asBytes: boolean): Promise<(HttpResponse & { bytes?: Uint8Array }) | Failure> {
     const timeoutMs = req.timeoutMs ?? defaultTimeout
     const timer = new AbortController()
     const handle = setTimeout(() => timer.abort(), timeoutMs)
@@ -126,16 +126,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         if (timer.signal.aborted) return timedOut()
         return { code: 'OFFLINE', message: unreachable(host, err), retry: true }
       }
-      let text: string
+      let text = ''
+      let bytes: Uint8Array | undefined
       try {
-        text = await res.text()
+        if (asBytes) bytes = new Uint8Array(await res.arrayBuffer())
+        else text = await res.text()
       } catch {
         cancelledCheck(req, host)
         if (timer.signal.aborted) return timedOut()
         return { code: 'BAD_RESPONSE', message: unreadable(host), retry: true }
       }
       learnRateLimit(host, res.headers)
-      if (res.ok) return { status: res.status, headers: res.headers, text, url: res.url || req.url }
+      if (res.ok) return { status: res.status, headers: res.headers, text, bytes, url: res.url || req.url }
       return classifyStatus(res.status, res.headers, host)
     } finally {
       clearTimeout(handle)
@@ -159,7 +161,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return { code: 'BAD_RESPONSE', retry: false, message: `${host} refused the request (HTTP ${status}).` }
   }
 
-  async function request(req: HttpRequest): Promise<HttpResponse> {
+  async function request(req: HttpRequest, asBytes = false): Promise<HttpResponse & { bytes?: Uint8Array }> {
     const host = hostOf(req.url)
     if (!/^https?:$/.test(protocolOf(req.url))) {
       throw new ServiceError('INVALID_INPUT', `"${req.url}" is not a web address Neuroref can look up.`)
@@ -168,7 +170,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       cancelledCheck(req, host)
       await takeTurn(host, req.signal)
       cancelledCheck(req, host)
-      const outcome = await attempt(req, host)
+      const outcome = await attempt(req, host, asBytes)
       if (!('code' in outcome)) return outcome
       if (!outcome.retry || n >= retries) throw new ServiceError(outcome.code, outcome.message)
       const backoff = backoffBase * 2 ** n + random() * backoffBase
@@ -177,7 +179,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return {
-    request,
+    request: (req) => request(req),
+    async getBytes(req): Promise<HttpBytes> {
+      const res = await request(req, true)
+      return { bytes: res.bytes ?? new Uint8Array(), contentType: res.headers.get('content-type') ?? '', url: res.url }
+    },
     async getText(req) {
       return (await request(req)).text
     },

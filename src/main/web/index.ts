@@ -15,6 +15,13 @@ const webPlatform: Platform = {
   },
   openExternal: async () => {
     throw new ServiceError('UNSUPPORTED', 'The web edition opens links in the browser.')
+  },
+  // A browser page cannot reach the file manager or other programs: the web edition offers a download instead.
+  showItemInFolder: async () => {
+    throw new ServiceError('UNSUPPORTED', 'The web edition cannot show files in a file manager: download the PDF instead.')
+  },
+  openPath: async () => {
+    throw new ServiceError('UNSUPPORTED', 'The web edition cannot open files in another program: download the PDF instead.')
   }
 }
 

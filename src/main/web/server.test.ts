@@ -10,7 +10,8 @@ import { ServiceError } from '../../shared/result'
 import { startWebEdition, type WebEdition } from './server'
 import { parsePort } from './port'
 
-const handlers: Handlers = {
+// Only the channels these tests call; the server binds whatever table it is given.
+const handlers = {
   'app.info': async () => ({ name: 'Neuroref', version: '9.9.9', edition: 'web', contactFromEnvironment: false }),
   'lookup.doi': async ({ doi }) => {
     throw new ServiceError('NOT_FOUND', `No paper with the DOI ${doi} was found.`)
@@ -21,8 +22,9 @@ const handlers: Handlers = {
   'export.saveFile': async () => null,
   'shell.openExternal': async () => {
     throw new Error('boom')
-  }
-}
+  },
+  'attachments.store': async ({ name, data }) => ({ hash: 'a'.repeat(64), size: Buffer.from(data, 'base64').byteLength, fileName: name, existed: false })
+} as Partial<Handlers> as Handlers
 
 let web: WebEdition
 let rendererDir: string
@@ -86,6 +88,12 @@ describe('web edition API', () => {
       request({ host: '127.0.0.1', port: web.port, path: '/', headers: { Host: `evil.example:${web.port}` } }, (res) => resolve(res.statusCode ?? 0)).end()
     })
     expect(status).toBe(403)
+  })
+
+  it('takes a PDF as base64 in a JSON body, larger than the old limits of small JSON', async () => {
+    const pdf = Buffer.alloc(3 * 1024 * 1024, 7)
+    const res = await api('attachments.store', { body: JSON.stringify({ name: 'big.pdf', data: pdf.toString('base64') }) })
+    expect(await res.json()).toMatchObject({ ok: true, value: { size: pdf.byteLength, fileName: 'big.pdf' } })
   })
 
   it('refuses unknown channels and non-JSON bodies', async () => {

@@ -9,7 +9,8 @@ import { checkOrigin, checkToken, type Refusal } from './guard'
 import { serveStatic } from './static-files'
 
 export const DEFAULT_PORT = 5178
-const MAX_BODY_BYTES = 256 * 1024 * 1024
+// The largest PDF (200 MB) crosses as base64 inside JSON: 4/3 of its size plus a little.
+const MAX_BODY_BYTES = Math.ceil((200 * 1024 * 1024) / 3) * 4 + 64 * 1024
 
 export interface WebEdition {
   url: string

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.bcmap': 'application/octet-stream',
   '.pfb': 'application/octet-stream',
+  '.icc': 'application/vnd.iccprofile',
   '.ttf': 'font/ttf',
   '.csl': 'application/xml',
   '.xml': 'application/xml'

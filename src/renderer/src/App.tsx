@@ -26,6 +26,7 @@ import { useUndoShortcut } from './features/item/undo'
 import { PubmedSearchView } from './features/pubmed/PubmedSearchView'
 import { ImportFile, importFiles } from './features/import/ImportFile'
 import { useFileDrop } from './features/import/use-file-drop'
+import { AddPdfs, addPdfFiles, ExtractionProgress, IncludeFullText, usePdfDropOnRows } from './features/pdf'
 import { SavedPubmedSearches } from './features/pubmed/SavedPubmedSearches'
 import { FacetPanel } from './features/facets/FacetPanel'
 import { Dashboard } from './features/dashboard/Dashboard'
@@ -53,7 +54,9 @@ export function App() {
   const background = useStartupTasks()
   useAutoExport()
   const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, setMessage), [])
-  useFileDrop(importDropped)
+  const pdfsDropped = useCallback((files: File[]) => void addPdfFiles(files, setMessage), [])
+  useFileDrop(importDropped, pdfsDropped)
+  usePdfDropOnRows(setMessage)
   useUndoShortcut(setMessage)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -109,8 +112,10 @@ export function App() {
         <h1 className="brand">Neuroref</h1>
         <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
         <SearchBox ref={searchRef} value={state.search} onChange={(search) => update({ search })} />
+        <IncludeFullText checked={state.fullText !== false} onChange={(fullText) => update({ fullText })} />
         <SaveSearchButton search={state.search} onSaved={(view) => (chooseView(view), update({ search: '' }))} />
         <ImportFile onDone={setMessage} />
+        <AddPdfs onMessage={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} />
         <ExportMenu items={toExport} onDone={setMessage} />
         <CiteButton items={toExport} onDone={setMessage} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
@@ -158,7 +163,7 @@ export function App() {
         )}
       </main>
       <div ref={detailsRef} tabIndex={-1} className="details-holder">
-        <ItemDetails item={selectedItems.length === 1 ? selectedItems[0] : undefined} count={selectedItems.length} onMessage={setMessage} />
+        <ItemDetails item={selectedItems.length === 1 ? selectedItems[0] : undefined} count={selectedItems.length} onMessage={setMessage} search={state.search} />
       </div>
       <footer>
         <span className="library-count" aria-live="polite">
@@ -170,6 +175,7 @@ export function App() {
             {background}
           </span>
         )}
+        <ExtractionProgress />
         <StatusMessage message={message} onDismiss={() => setMessage(null)} />
       </footer>
     </div>

@@ -43,6 +43,8 @@ describe.each(Object.keys(FILE_NAMES) as DataFormat[])('%s export reads back', (
     expect(back.map((record) => familyNames(record.csl.author))).toEqual(items.map((item) => familyNames(item.csl.author)))
     expect(back.map(year)).toEqual(items.map(year))
     expect(back.map(doi)).toEqual(items.map(doi))
+    // every format this test covers carries the PMID (RIS as AN)
+    expect(back.map((record) => record.pmid)).toEqual(items.map((item) => item.pmid))
   })
 })
 
@@ -56,8 +58,9 @@ describe('identifiers that survive the trip', () => {
     }
   })
 
-  it('RIS keeps the PMCID (C2) and the keywords', () => {
+  it('RIS keeps the PMID (AN), the PMCID (C2) and the keywords', () => {
     const [record] = readBibliographyFile(new TextEncoder().encode(exportItems([seedPaper], 'ris')), 'x.ris').records
+    expect(record.pmid).toBe('33673448')
     expect(record.pmcid).toBe('PMC7956822')
     expect(record.keywords).toEqual(seedPaper.keywords)
     expect(record.csl['container-title']).toBe('International Journal of Molecular Sciences')

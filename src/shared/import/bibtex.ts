@@ -73,6 +73,8 @@ function usableStrings(blocks: BibtexBlock[], problems: ImportProblem[]): Macro[
  * only the few it needs.
  */
 function macrosFor(text: string, macros: Macro[]): string {
+  // most files define no @string: no need to collect every word of every entry
+  if (macros.length === 0) return ''
   const words = new Set<string>()
   const addWords = (t: string) => t.match(/[^\s=#{}",()]+/g)?.forEach((w) => words.add(w.toLowerCase()))
   addWords(text)

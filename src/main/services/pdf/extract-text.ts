@@ -26,6 +26,8 @@ export interface PdfText {
   pageCount: number
   /** False when none of the pages read has any text: a scan without OCR, or blank pages. */
   hasTextLayer: boolean
+  /** The text set in the largest type on page 1 (usually the title), for a PDF whose DOI is unknown. */
+  largestText?: string
 }
 
 export const PASSWORD_NEEDED_MESSAGE = 'This PDF is protected by a password.'
@@ -44,7 +46,7 @@ export class PdfPasswordError extends ServiceError {
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-type TextPart = { str?: string; hasEOL?: boolean }
+type TextPart = { str?: string; hasEOL?: boolean; height?: number; transform?: number[] }
 
 const DEFAULT_MAX_PAGES = 5
 const DEFAULT_TIMEOUT_MS = 30_000
@@ -87,9 +89,12 @@ async function readDocument(document: PDFDocumentProxy, maxPages: number): Promi
   const pageCount = document.numPages
   const pages: string[] = []
   let unreadable = 0
+  let largestText: string | undefined
   for (let number = 1; number <= Math.min(pageCount, Math.max(1, maxPages)); number++) {
     try {
-      pages.push(await pageText(document, number))
+      const parts = await pageParts(document, number)
+      pages.push(parts.map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''))
+      if (number === 1) largestText = largestTextOf(parts)
     } catch {
       unreadable++ // one broken page should not hide the DOI printed on another
       pages.push('')
@@ -102,18 +107,41 @@ async function readDocument(document: PDFDocumentProxy, maxPages: number): Promi
     pages,
     metadata: await readMetadata(document),
     pageCount,
-    hasTextLayer: pages.some((text) => text.trim() !== '')
+    hasTextLayer: pages.some((text) => text.trim() !== ''),
+    ...(largestText ? { largestText } : {})
   }
 }
 
-async function pageText(document: PDFDocumentProxy, number: number): Promise<string> {
+async function pageParts(document: PDFDocumentProxy, number: number): Promise<TextPart[]> {
   const page = await document.getPage(number)
   try {
-    const content = await page.getTextContent()
-    return (content.items as TextPart[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('')
+    return (await page.getTextContent()).items as TextPart[]
   } finally {
     page.cleanup()
   }
+}
+
+/**
+ * The words set in the largest type on a page, in reading order (a title
+ * often wraps over two or three lines). Font size is the item's height, or
+ * the scale of its transform when the height is missing.
+ */
+export function largestTextOf(parts: TextPart[]): string | undefined {
+  const sizeOf = (part: TextPart) => Math.round((part.height || Math.hypot(part.transform?.[2] ?? 0, part.transform?.[3] ?? 0)) * 10) / 10
+  const withText = parts.filter((part) => (part.str ?? '').trim() !== '')
+  if (withText.length === 0) return undefined
+  // A drop cap or a one-letter ornament is large but says nothing: then the next size down is tried.
+  const sizes = [...new Set(withText.map(sizeOf))].sort((a, b) => b - a).slice(0, 3)
+  for (const size of sizes) {
+    const text = withText
+      .filter((part) => sizeOf(part) === size)
+      .map((part) => part.str!.trim())
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    if (text.length >= 8) return text.slice(0, 400)
+  }
+  return undefined
 }
 
 /** Info dictionary strings (custom keys included), then XMP properties; arrays joined with "; ". */

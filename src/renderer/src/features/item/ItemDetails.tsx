@@ -11,6 +11,7 @@ import {
 import { RelatedPapers } from './RelatedPapers'
 import { EditItem } from './EditItem'
 import { OrganiseSections } from './OrganiseSections'
+import { PdfAttachments } from '../pdf'
 
 function Identifiers({ item }: { item: Item }) {
   return (
@@ -65,7 +66,7 @@ function FlagNotes({ flags }: { flags: string[] | undefined }) {
   )
 }
 
-export function ItemDetails({ item, count, onMessage }: { item: Item | undefined; count: number; onMessage: (m: Message) => void }) {
+export function ItemDetails({ item, count, onMessage, search }: { item: Item | undefined; count: number; onMessage: (m: Message) => void; search?: string }) {
   return (
     <section aria-label="Item details" className="item-details">
       {!item && <p className="hint">{count > 1 ? `${count} items selected.` : 'Select a paper to see its details.'}</p>}
@@ -79,6 +80,7 @@ export function ItemDetails({ item, count, onMessage }: { item: Item | undefined
           </p>
           <Identifiers item={item} />
           <EditItem key={item.id} item={item} onMessage={onMessage} />
+          <PdfAttachments item={item} search={search} onMessage={onMessage} />
           <OrganiseSections item={item} onMessage={onMessage} />
           <AbstractSection item={item} />
           <KeywordsSection item={item} />

@@ -5,7 +5,9 @@ import { useState } from 'react'
 import type { Message } from '../../components/StatusMessage'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { db } from '../../library-context'
-import { emptyTrash, restoreFromTrash } from '../../db/trash'
+import { restoreFromTrash } from '../../db/trash'
+import { emptyTrashWithFiles } from '../pdf'
+import { api } from '../../transport'
 import type { ViewId } from '../../store/views'
 import { AddTagForm } from '../tags/AddTagForm'
 import './organise.css'
@@ -36,7 +38,7 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
 
   async function empty(): Promise<void> {
     setConfirming(false)
-    const { deleted } = await emptyTrash(db)
+    const { deleted } = await emptyTrashWithFiles(db, api)
     onSelectionDone()
     onMessage({ kind: 'info', text: `Deleted ${papers(deleted)} for good.` })
   }

@@ -148,6 +148,7 @@ export function ItemList({ items, columns, sort, onSort, selection, onSelect, on
               <div
                 role="row"
                 key={item.id}
+                data-item-id={item.id}
                 aria-rowindex={index + 2}
                 aria-selected={isSelected}
                 className={`grid-row${isSelected ? ' selected' : ''}`}

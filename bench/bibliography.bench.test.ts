@@ -1,0 +1,91 @@
+// Bibliographies at scale (issue 5, "Proof"): a realistic 10,000-entry .bib
+// written by exportBibtex from the synthetic library, read back with
+// readBibliographyFile, imported into the library (fake-indexeddb, one
+// transaction, duplicate check), and 10,000 items formatted in APA.
+// Goals: reading < 5 s, BibTeX export < 2 s; APA time is reported.
+// 10,000 items with NEUROREF_BENCH=1 (then figures go to
+// bench/results/bibliography.json); 1,000 otherwise, to keep `vitest run` quick.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { afterAll, expect, it } from 'vitest'
+import { exportBibtex } from '../src/shared/export/bibtex'
+import { formatBibliography } from '../src/shared/export/formats'
+import { readBibliographyFile, type ImportResult } from '../src/shared/import'
+import { DuplicateFinder } from '../src/shared/duplicates'
+import { openLibrary } from '../src/renderer/src/db/schema'
+import { importRecords } from '../src/renderer/src/db/import-file'
+import { createSyntheticLibrary } from './synthetic-library'
+
+const FULL = process.env.NEUROREF_BENCH === '1'
+const SIZE = FULL ? 10_000 : 1_000
+const { items } = createSyntheticLibrary(SIZE, 7)
+const figures: Record<string, number> = {}
+
+function timed<T>(name: string, run: () => T): T {
+  const start = performance.now()
+  const result = run()
+  figures[name] = Math.round(performance.now() - start)
+  return result
+}
+
+async function timedAsync<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const start = performance.now()
+  const result = await run()
+  figures[name] = Math.round(performance.now() - start)
+  return result
+}
+
+let bib = ''
+let read: ImportResult
+
+it(`exports ${SIZE.toLocaleString('en')} items as BibTeX (goal < 2 s)`, () => {
+  exportBibtex(items.slice(0, 200)) // warm up, as a running app is
+  bib = timed('exportBibtexMs', () => exportBibtex(items))
+  figures.bibBytes = new TextEncoder().encode(bib).length
+  expect(bib.match(/^@article\{/gm)).toHaveLength(SIZE)
+})
+
+it(`reads the ${SIZE.toLocaleString('en')}-entry .bib (goal < 5 s)`, () => {
+  const bytes = new TextEncoder().encode(bib)
+  read = timed('readBibliographyFileMs', () => readBibliographyFile(bytes, 'library.bib'))
+  expect(read.format).toBe('bibtex')
+  expect(read.problems).toEqual([])
+  expect(read.records).toHaveLength(SIZE)
+  // what matters survived: every DOI and every citation key
+  expect(new Set(read.records.map((r) => r.doi)).size).toBe(SIZE)
+  expect(read.records.map((r) => r.citationKey)).toEqual(items.map((i) => i.citationKey))
+})
+
+it(`imports the ${SIZE.toLocaleString('en')} records into an empty library, then finds them all again as duplicates`, async () => {
+  const db = openLibrary(`bench-bibliography-${Math.random()}`)
+  try {
+    const first = await timedAsync('importRecordsMs', () => importRecords(db, read.records, new DuplicateFinder()))
+    expect(first.added).toHaveLength(SIZE)
+    expect(await db.items.count()).toBe(SIZE)
+    const finder = new DuplicateFinder(await db.items.toArray())
+    const again = await timedAsync('reimportAllDuplicatesMs', () => importRecords(db, read.records, finder))
+    expect(again.added).toHaveLength(0)
+    expect(again.duplicates).toHaveLength(SIZE)
+  } finally {
+    await db.delete()
+  }
+})
+
+it(`formats ${SIZE.toLocaleString('en')} items in APA (time reported)`, () => {
+  formatBibliography(items.slice(0, 50), { style: 'apa' })
+  const text = timed('formatApaMs', () => formatBibliography(items, { style: 'apa' }))
+  expect(text.split('\n').filter((line) => line.trim())).toHaveLength(SIZE)
+})
+
+afterAll(() => {
+  const result = {
+    items: SIZE,
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}`,
+    ...figures
+  }
+  console.log(`bibliography benchmark (${SIZE} items):`, JSON.stringify(result, null, 2))
+  if (!FULL) return
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
+  writeFileSync(new URL('./results/bibliography.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`)
+})

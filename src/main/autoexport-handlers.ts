@@ -1,0 +1,49 @@
+// The auto-export channels. The renderer names a target by id only; a path
+// enters the registry once, from the desktop save dialog or (web edition)
+// typed by the user and checked here in main.
+import type { Handlers } from '../shared/contract'
+import { ServiceError } from '../shared/result'
+import { createExportTargets } from './services/autoexport/targets'
+import { requireObject, requireString } from './validate'
+
+type AutoExportChannels = 'autoexport.addTarget' | 'autoexport.write' | 'autoexport.list' | 'autoexport.remove'
+
+export interface AutoExportDeps {
+  dataDir: string
+  edition: 'desktop' | 'web'
+  /** Desktop: the save dialog; resolves to the chosen path, or null when cancelled. */
+  chooseBibFile?: (suggestedName: string) => Promise<string | null>
+}
+
+export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExportDeps): Pick<Handlers, AutoExportChannels> {
+  const targets = createExportTargets({ dataDir })
+  const summary = ({ id, path }: { id: string; path: string }) => ({ id, path })
+
+  return {
+    'autoexport.addTarget': async (arg) => {
+      const req = requireObject(arg ?? {})
+      if (edition === 'desktop') {
+        if (!chooseBibFile) throw new ServiceError('UNSUPPORTED', 'Choosing a file is not available here.')
+        const name = typeof req.suggestedName === 'string' ? req.suggestedName : 'references.bib'
+        const chosen = await chooseBibFile(name.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'references.bib')
+        if (!chosen) return null
+        return summary(await targets.add(/\.bib$/i.test(chosen) ? chosen : `${chosen}.bib`))
+      }
+      return summary(await targets.add(req.path))
+    },
+
+    'autoexport.write': async (arg) => {
+      const req = requireObject(arg)
+      const id = requireString(req.id, 'auto-export file', 100)
+      if (typeof req.content !== 'string') throw new ServiceError('INVALID_INPUT', 'Nothing to write was given.')
+      if (req.content.length > 200_000_000) throw new ServiceError('INVALID_INPUT', 'The bibliography is too large to write.')
+      return targets.write(id, req.content)
+    },
+
+    'autoexport.list': async () => targets.list(),
+
+    'autoexport.remove': async (arg) => {
+      await targets.remove(requireString(requireObject(arg).id, 'auto-export file', 100))
+    }
+  }
+}

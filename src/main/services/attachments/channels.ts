@@ -1,0 +1,94 @@
+// The attachment channels of the contract: PDFs in, bytes and text out, files
+// shown or opened on the desktop. The renderer never names a path: it sends
+// bytes (base64) and gets back a hash; every later call names that hash.
+import type { Handlers } from '../../../shared/contract'
+import { ServiceError } from '../../../shared/result'
+import type { Platform } from '../../platform'
+import { optionalContact, requireObject, requireString } from '../../validate'
+import type { BinaryHttpClient } from '../http-types'
+import { extractPdfText } from '../pdf/extract-text'
+import { findFreePdf } from '../pdf/find-free-pdf'
+import { createAttachmentStore, type AttachmentStore } from './store'
+
+export const MAX_PDF_BYTES = 200 * 1024 * 1024
+/** base64 of the largest PDF: 4 characters for every 3 bytes, padded. */
+export const MAX_PDF_BASE64 = Math.ceil(MAX_PDF_BYTES / 3) * 4
+/** Full-text extraction reads at most this many pages of one PDF. */
+const MAX_TEXT_PAGES = 2000
+
+type AttachmentChannel = Extract<keyof Handlers, `attachments.${string}`>
+
+export interface AttachmentChannelDeps {
+  dataDir: string
+  http: BinaryHttpClient
+  platform: Platform
+  unpaywallUrl: string
+  pmcPdfUrl: string
+  /** the environment's contact address; wins over the one from Settings */
+  email?: string
+  /** tests use a smaller limit */
+  store?: AttachmentStore
+}
+
+export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, AttachmentChannel> {
+  const store = deps.store ?? createAttachmentStore({ dataDir: deps.dataDir, maxBytes: MAX_PDF_BYTES })
+  const hashOf = (arg: unknown) => requireString(requireObject(arg).hash, 'PDF identifier', 64)
+  const unsupported = (what: string) => new ServiceError('UNSUPPORTED', `The web edition cannot ${what}: download the PDF instead.`)
+
+  return {
+    'attachments.store': async (arg) => {
+      const req = requireObject(arg)
+      const name = typeof req.name === 'string' ? req.name.slice(0, 1000) : 'document.pdf'
+      return store.store(fromBase64(req.data), name)
+    },
+
+    'attachments.read': async (arg) => ({ data: Buffer.from(await store.read(hashOf(arg))).toString('base64') }),
+
+    'attachments.remove': async (arg) => {
+      const { hashes } = requireObject(arg)
+      if (!Array.isArray(hashes) || hashes.length > 100_000) throw new ServiceError('INVALID_INPUT', 'A list of stored PDFs is needed.')
+      let removed = 0
+      for (const hash of hashes) if (await store.remove(String(hash))) removed++
+      return { removed }
+    },
+
+    'attachments.extractText': async (arg) => {
+      const req = requireObject(arg)
+      const password = typeof req.password === 'string' ? req.password.slice(0, 1000) : undefined
+      const maxPages = typeof req.maxPages === 'number' && req.maxPages >= 1 ? Math.min(Math.floor(req.maxPages), MAX_TEXT_PAGES) : MAX_TEXT_PAGES
+      const text = await extractPdfText(await store.read(hashOf(req)), { password, maxPages, timeoutMs: 120_000 })
+      return { pages: text.pages, pageCount: text.pageCount, hasTextLayer: text.hasTextLayer, metadata: text.metadata, largestText: text.largestText }
+    },
+
+    'attachments.show': async (arg) => {
+      const { showItemInFolder } = deps.platform
+      if (deps.platform.edition === 'web' || !showItemInFolder) throw unsupported('show files in a file manager')
+      await showItemInFolder(await store.path(hashOf(arg)))
+    },
+
+    'attachments.open': async (arg) => {
+      const { openPath } = deps.platform
+      if (deps.platform.edition === 'web' || !openPath) throw unsupported('open files in another program')
+      await openPath(await store.path(hashOf(arg)))
+    },
+
+    'attachments.findFree': async (arg) => {
+      const req = requireObject(arg)
+      const doi = typeof req.doi === 'string' && /^10\.\d{4,9}\/\S{1,300}$/.test(req.doi.trim()) ? req.doi.trim() : undefined
+      const pmcid = typeof req.pmcid === 'string' && /^PMC\d{1,9}$/i.test(req.pmcid.trim()) ? req.pmcid.trim() : undefined
+      const email = deps.email ?? optionalContact(req.contact).email
+      return findFreePdf({ doi, pmcid }, { http: deps.http, store, unpaywallUrl: deps.unpaywallUrl, pmcPdfUrl: deps.pmcPdfUrl, email })
+    }
+  }
+}
+
+/** PDF bytes arrive as base64 text (IPC and the web edition's JSON alike). */
+export function fromBase64(data: unknown): Uint8Array {
+  if (typeof data !== 'string' || data.length === 0) throw new ServiceError('INVALID_INPUT', 'The file arrived empty.')
+  if (data.length > MAX_PDF_BASE64 + 4) throw new ServiceError('INVALID_INPUT', 'The file is larger than the 200 MB limit.')
+  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
+    throw new ServiceError('INVALID_INPUT', 'The file arrived damaged (it was not valid base64).')
+  }
+  const buffer = Buffer.from(data, 'base64')
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}

@@ -1,0 +1,185 @@
+// Auto-export targets: .bib files the researcher bound to a collection, which
+// Neuroref keeps rewriting as the collection changes. Main keeps the list in
+// `<dataDir>/export-targets.json`; the renderer only ever names a target by
+// its id, so no path from the renderer reaches the disk unchecked.
+// Every write is atomic: a temp file beside the target, then a rename, so a
+// reader (LaTeX, a sync client) never sees half a file.
+import { randomBytes, randomUUID } from 'node:crypto'
+import * as fsp from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { ServiceError } from '../../../shared/result'
+
+export interface ExportTarget {
+  id: string
+  path: string
+  addedAt: number
+  /** when Neuroref last wrote the file (ms) */
+  lastWrittenAt?: number
+  /** why the last write failed, in words; cleared by the next good write */
+  lastError?: string
+}
+
+export interface ExportTargetsOptions {
+  dataDir: string
+  /** file operations; tests replace one to make a write fail */
+  fs?: Pick<typeof fsp, 'writeFile' | 'rename' | 'unlink' | 'readFile' | 'mkdir' | 'stat' | 'access' | 'realpath'>
+  now?: () => number
+}
+
+export interface ExportTargets {
+  list(): Promise<ExportTarget[]>
+  /** Checks the path and registers it; the file is written by the first `write`. */
+  add(path: unknown): Promise<ExportTarget>
+  write(id: string, content: string): Promise<{ writtenAt: number }>
+  remove(id: string): Promise<void>
+}
+
+const REGISTRY = 'export-targets.json'
+
+export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: ExportTargetsOptions): ExportTargets {
+  const registryPath = join(dataDir, REGISTRY)
+  // Changes to the registry run one after another, so two writes never lose each other's record.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function load(): Promise<ExportTarget[]> {
+    let text: string
+    try {
+      text = await fs.readFile(registryPath, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw new ServiceError('IO', `Neuroref could not read its list of auto-export files (${reason(error)}).`)
+    }
+    try {
+      const parsed: unknown = JSON.parse(text)
+      return Array.isArray(parsed) ? parsed.filter(isTarget) : []
+    } catch {
+      throw new ServiceError('IO', `Neuroref's list of auto-export files (${registryPath}) is damaged.`)
+    }
+  }
+
+  async function save(targets: ExportTarget[]): Promise<void> {
+    await fs.mkdir(dataDir, { recursive: true })
+    await writeAtomically(registryPath, `${JSON.stringify(targets, null, 2)}\n`, fs)
+  }
+
+  async function find(id: unknown): Promise<{ targets: ExportTarget[]; target: ExportTarget }> {
+    const targets = await load()
+    const target = targets.find((t) => t.id === id)
+    if (!target) throw new ServiceError('NOT_FOUND', 'This auto-export file is no longer registered.')
+    return { targets, target }
+  }
+
+  return {
+    list: () => serial(load),
+
+    add: (path) =>
+      serial(async () => {
+        const checked = await checkTargetPath(path, dataDir, fs)
+        const targets = await load()
+        if (targets.some((t) => t.path === checked)) {
+          throw new ServiceError('INVALID_INPUT', `${checked} is already an auto-export file.`)
+        }
+        const target: ExportTarget = { id: randomUUID(), path: checked, addedAt: now() }
+        await save([...targets, target])
+        return target
+      }),
+
+    write: (id, content) =>
+      serial(async () => {
+        const { targets, target } = await find(id)
+        try {
+          await writeAtomically(target.path, content, fs)
+        } catch (error) {
+          target.lastError = `Could not write ${target.path}: ${reason(error)}.`
+          await save(targets)
+          throw new ServiceError('IO', target.lastError)
+        }
+        target.lastWrittenAt = now()
+        delete target.lastError
+        await save(targets)
+        return { writtenAt: target.lastWrittenAt }
+      }),
+
+    remove: (id) =>
+      serial(async () => {
+        const { targets, target } = await find(id)
+        await save(targets.filter((t) => t !== target))
+      })
+  }
+}
+
+/** Temp file in the same folder (so the rename is atomic), then rename over the target. */
+export async function writeAtomically(path: string, content: string, fs: ExportTargetsOptions['fs'] & object = fsp): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await fs.writeFile(temp, content, 'utf8')
+    await fs.rename(temp, path)
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined)
+    throw error
+  }
+}
+
+/**
+ * A path the researcher typed (web edition) or chose: absolute, a .bib file,
+ * in a folder that exists and may be written, and outside Neuroref's own
+ * data folder. Returns the normalised path.
+ */
+export async function checkTargetPath(input: unknown, dataDir: string, fs: ExportTargetsOptions['fs'] & object = fsp): Promise<string> {
+  const refuse = (message: string): never => {
+    throw new ServiceError('INVALID_INPUT', message)
+  }
+  if (typeof input !== 'string' || !input.trim()) return refuse('Type the full path of a .bib file.')
+  const typed = input.trim()
+  if (typed.includes('\0') || typed.length > 4000) return refuse('That is not a file path.')
+  if (!isAbsolute(typed)) return refuse(`Give the full path, starting from the top folder (for example /home/you/paper/refs.bib), not “${typed}”.`)
+  const path = resolve(typed)
+  if (!/\.bib$/i.test(path) || basename(path).length <= 4) return refuse('An auto-export file must end in .bib.')
+  const folder = dirname(path)
+  const folderStat = await fs.stat(folder).catch(() => null)
+  if (!folderStat?.isDirectory()) return refuse(`The folder ${folder} does not exist. Create it first, or choose another one.`)
+  await fs.access(folder, constants.W_OK).catch(() => refuse(`Neuroref may not write in the folder ${folder}.`))
+  const existing = await fs.stat(path).catch(() => null)
+  if (existing && !existing.isFile()) return refuse(`${path} is a folder, not a file.`)
+  const realFolder = await fs.realpath(folder)
+  const realData = await fs.realpath(dataDir).catch(() => resolve(dataDir))
+  if (isInside(realFolder, realData) || isInside(folder, resolve(dataDir))) {
+    return refuse('That folder belongs to Neuroref itself (its data folder). Choose a folder of your own.')
+  }
+  return path
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+function isTarget(value: unknown): value is ExportTarget {
+  const t = value as ExportTarget
+  return !!t && typeof t.id === 'string' && typeof t.path === 'string' && typeof t.addedAt === 'number'
+}
+
+/** A file error in words a researcher understands. */
+function reason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'its folder no longer exists'
+    case 'EACCES':
+    case 'EPERM':
+      return 'Neuroref is not allowed to write there'
+    case 'ENOSPC':
+      return 'the disk is full'
+    case 'EROFS':
+      return 'the disk is read-only'
+    case 'EISDIR':
+      return 'there is a folder of that name'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
+}
