@@ -36,7 +36,7 @@ test.afterEach(async () => {
 })
 
 async function start(page: Page, replayUrl: string): Promise<void> {
-  app = await startWebEditionProcess({ ...replayEnvironment(replayUrl), NEUROREF_DATA_DIR: dataDir, NEUROREF_PMC_PDF_URL: `${replayUrl}/pmc/articles/` })
+  app = await startWebEditionProcess({ ...replayEnvironment(replayUrl), NEUROREF_DATA_DIR: dataDir, NEUROREF_PMC_URL: `${replayUrl}/pmc/articles/` })
   await page.goto(app.url)
 }
 

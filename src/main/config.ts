@@ -56,7 +56,7 @@ export function readConfig(env: Record<string, string | undefined>, userDataDir?
     crossrefUrl: pick('NEUROREF_CROSSREF_URL', DEFAULTS.crossrefUrl),
     doiUrl: pick('NEUROREF_DOI_URL', DEFAULTS.doiUrl),
     unpaywallUrl: pick('NEUROREF_UNPAYWALL_URL', DEFAULTS.unpaywallUrl),
-    pmcPdfUrl: pick('NEUROREF_PMC_PDF_URL', DEFAULTS.pmcPdfUrl),
+    pmcPdfUrl: pick('NEUROREF_PMC_URL', DEFAULTS.pmcPdfUrl),
     email: env.NEUROREF_EMAIL?.trim() || undefined,
     ncbiApiKey: env.NEUROREF_NCBI_API_KEY?.trim() || undefined,
     dataDir: dataDirFor(env, userDataDir)
