@@ -13,11 +13,18 @@ export interface FileImportOutcome {
 }
 
 /** `known`: the papers already in the library (the store's finder), so 10,000 records need no per-record queries. */
-export async function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder): Promise<FileImportOutcome> {
+export function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder): Promise<FileImportOutcome> {
   const finder = known.fork()
   return db.transaction('rw', db.items, async () => {
     const now = Date.now()
-    const taken = await takenKeys(db, records)
+    // Keys already in use that the new records could collide with: for a few
+    // records an index range each, for a large file all keys at once.
+    const taken = new Set<string>()
+    if (records.length > 100) {
+      for (const key of (await db.items.orderBy('citationKey').keys()) as string[]) taken.add(key.toLowerCase())
+    } else {
+      for (const record of records) for (const key of await keysLike(db, record)) taken.add(key)
+    }
     const outcome: FileImportOutcome = { added: [], duplicates: [] }
     for (const record of records) {
       const same = finder.find(record)
@@ -34,14 +41,3 @@ export async function importRecords(db: NeurorefDb, records: ImportedRecord[], k
   })
 }
 
-/**
- * Citation keys already in use that the new records could collide with: for a
- * few records, only keys starting like theirs (an index range each); for a
- * large file, all keys at once.
- */
-async function takenKeys(db: NeurorefDb, records: ImportedRecord[]): Promise<Set<string>> {
-  if (records.length > 100) return new Set(((await db.items.orderBy('citationKey').keys()) as string[]).map((k) => k.toLowerCase()))
-  const taken = new Set<string>()
-  for (const record of records) for (const key of await keysLike(db, record)) taken.add(key)
-  return taken
-}

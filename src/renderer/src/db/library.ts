@@ -1,5 +1,6 @@
 // Writing papers into the library. Each paper is stored whole or not at all:
 // the duplicate check, citation key and write share one transaction.
+import Dexie from 'dexie'
 import type { Item, ReferenceRecord } from '../../../shared/model'
 import { mergeRecordIntoItem } from '../../../shared/merge'
 import { titleFingerprint, wordsOf } from '../../../shared/text'
@@ -20,14 +21,24 @@ export function yearOf(record: ReferenceRecord): number | undefined {
  * The item already in the library that names the same paper, if any:
  * identifiers through their indexes, then title + year + first author
  * through `known` (in memory) or, without it, a scan of that year.
+ *
+ * Written as one chain of Dexie promises, not an async function: it runs
+ * inside callers' transactions, and an async helper that sometimes awaits
+ * and sometimes not makes Dexie lose the transaction (PrematureCommitError).
  */
-export async function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> {
+export function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> {
   const doi = record.doi?.toLowerCase()
-  const byId =
-    (doi && (await db.items.where('doiKey').equals(doi).first())) ||
-    (record.pmid && (await db.items.where('pmid').equals(record.pmid).first())) ||
-    (record.pmcid && (await db.items.where('pmcid').equals(record.pmcid.toUpperCase()).first()))
-  if (byId) return byId
+  const pmcid = record.pmcid?.toUpperCase()
+  const by = (index: 'doiKey' | 'pmid' | 'pmcid', value: string | undefined) => (found: Item | undefined) =>
+    found ?? (value ? db.items.where(index).equals(value).first() : undefined)
+  return Dexie.Promise.resolve<Item | undefined>(undefined)
+    .then(by('doiKey', doi))
+    .then(by('pmid', record.pmid))
+    .then(by('pmcid', pmcid))
+    .then((found) => found ?? sameTitle(db, record, known))
+}
+
+function sameTitle(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> | undefined {
   if (known) {
     const same = known.find(record)
     return same ? db.items.get(same.id) : undefined
@@ -80,16 +91,20 @@ export function newItem(record: ReferenceRecord, now: number, taken: Set<string>
 }
 
 /** Citation keys in use that start like this paper's would, or like the key it brings (lower-cased). */
-export async function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey?: string }): Promise<Set<string>> {
+export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey?: string }): Promise<Set<string>> {
   const base = (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(toItem(record, 0), new Set())
-  return new Set(((await db.items.where('citationKey').startsWithIgnoreCase(base).keys()) as string[]).map((k) => k.toLowerCase()))
+  return db.items
+    .where('citationKey')
+    .startsWithIgnoreCase(base)
+    .keys()
+    .then((keys) => new Set((keys as string[]).map((k) => k.toLowerCase())))
 }
 
 /**
  * Adds a paper, or merges it into the item that already holds it. `known`
  * (the store's finder) spares the duplicate queries in a large library.
  */
-export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<AddOutcome> {
+export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<AddOutcome> {
   return db.transaction('rw', db.items, async () => {
     const now = Date.now()
     const existing = await findSamePaper(db, record, known)

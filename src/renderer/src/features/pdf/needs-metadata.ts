@@ -40,7 +40,8 @@ export async function fillFromIdentifier(itemId: string, text: string, deps: Fil
     const failure = found.value.failures[0]
     return { ok: false, message: `${identifierLabel(id)}: ${failure ? sentenceFor(failure.error) : 'not found.'}` }
   }
-  return deps.db.transaction('rw', [deps.db.items, deps.db.attachments, deps.db.fullTexts], () => fill(itemId, paper.record, deps))
+  // The callback is async so Dexie keeps the transaction across fill's awaits.
+  return deps.db.transaction('rw', [deps.db.items, deps.db.attachments, deps.db.fullTexts], async () => await fill(itemId, paper.record, deps))
 }
 
 async function fill(itemId: string, record: ReferenceRecord, deps: FillDeps): Promise<FillOutcome> {
