@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     root: import.meta.dirname + '/..',
-    include: ['bench/**/*.bench.test.ts'],
+    include: ['bench/**/*.bench.test.ts', 'bench/search.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 600_000,
     fileParallelism: false
