@@ -9,6 +9,8 @@ export default defineConfig({
   timeout: 15 * 60_000,
   use: {
     ...base.use,
+    // Tracing snapshots the page and would be measured with it.
+    trace: 'off',
     launchOptions: {
       ...base.use?.launchOptions,
       args: [...(base.use?.launchOptions?.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc']

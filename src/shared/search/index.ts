@@ -1,11 +1,12 @@
 // The library's search index: kept in memory, updated item by item, and fast
 // enough at 100,000 items to answer on every keystroke.
 import type { Item } from '../model'
-import { fieldValue, fieldValues, itemYear, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
+import { fieldValue, fieldValues, itemYear, LONG_FIELDS, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
 import { clauseFields, phraseFinder } from './match'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { tokenize } from './tokens'
+import { BREAK, WordRuns } from './word-runs'
 
 export type { Query } from './query'
 export { parseQuery } from './query'
@@ -29,6 +30,7 @@ export interface SearchIndex {
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
 const ENTRY_SHIFT = Math.log2(FIELD_MASK + 1)
 const YEAR = SEARCH_FIELDS.indexOf('year')
+const IS_LONG = SEARCH_FIELDS.map((f) => LONG_FIELDS.includes(f))
 // Renumber once removed items are a quarter of the index (and at least this many).
 const COMPACT_AFTER = 1000
 
@@ -41,11 +43,12 @@ function maskOf(fields: readonly string[]): number {
 export function createSearchIndex(): SearchIndex {
   const postings = new PostingLists()
   // Per internal item number. Items are kept by reference (the library list
-  // holds them anyway) so phrases can be checked against the real text.
+  // holds them anyway) so phrases in short fields can be checked against the
+  // real text; long fields are kept as word numbers in `runs`.
   let ids: string[] = []
   let items: (Item | undefined)[] = []
-  let notesOf: NotesText[] = []
   let years: number[] = []
+  const runs = new WordRuns()
   const numberOf = new Map<string, number>()
   let removed = 0
 
@@ -55,11 +58,22 @@ export function createSearchIndex(): SearchIndex {
     const n = ids.length
     ids.push(item.id)
     items.push(item)
-    notesOf.push(notes)
     years.push(itemYear(item) ?? 0)
     numberOf.set(item.id, n)
     const values = fieldValues(item, notes)
+    const long: [number, number[]][] = []
     SEARCH_FIELDS.forEach((field, f) => {
+      if (IS_LONG[f]) {
+        // In order, repeats kept: the run is what phrases are checked against.
+        const run: number[] = []
+        for (const value of values[field]) {
+          if (run.length) run.push(BREAK)
+          for (const w of tokenize(value)) run.push(postings.wordNumber(w))
+        }
+        for (const w of new Set(run)) if (w !== BREAK) postings.appendTo(w, entryOf(n, f))
+        long.push([f, run])
+        return
+      }
       const words = new Set<string>()
       for (const value of values[field]) {
         if (isIdentifierField(field)) words.add(value)
@@ -67,6 +81,7 @@ export function createSearchIndex(): SearchIndex {
       }
       for (const w of words) postings.append(w, entryOf(n, f))
     })
+    runs.set(n, long)
   }
 
   function remove(id: string): void {
@@ -74,7 +89,7 @@ export function createSearchIndex(): SearchIndex {
     if (n === undefined) return
     numberOf.delete(id)
     items[n] = undefined
-    notesOf[n] = undefined
+    runs.drop(n)
     years[n] = 0
     removed++
     if (removed >= COMPACT_AFTER && removed * 4 >= ids.length) compact()
@@ -86,9 +101,9 @@ export function createSearchIndex(): SearchIndex {
     const kept: number[] = []
     for (let n = 0; n < ids.length; n++) if (items[n] !== undefined) newNumber[n] = kept.push(n) - 1
     postings.renumber(newNumber)
+    runs.renumber(newNumber)
     ids = kept.map((n) => ids[n])
     items = kept.map((n) => items[n])
-    notesOf = kept.map((n) => notesOf[n])
     years = kept.map((n) => years[n])
     ids.forEach((id, n) => numberOf.set(id, n))
     removed = 0
@@ -139,11 +154,22 @@ export function createSearchIndex(): SearchIndex {
   function phraseCheck(clause: Clause): ((n: number, field: number) => boolean) | undefined {
     if (clause.kind !== 'text' || clause.words.length < 2) return undefined
     const find = phraseFinder(clause.words, clause.prefix)
+    const inRun = runMatcher(clause.words, clause.prefix)
     return (n, field) => {
       const name = SEARCH_FIELDS[field]
       if (items[n] === undefined) return false // removed, not yet tidied away
-      return isIdentifierField(name) || fieldValue(items[n]!, notesOf[n], name).some(find)
+      if (IS_LONG[field]) return runs.hasRun(n, field, clause.words.length, inRun)
+      return isIdentifierField(name) || fieldValue(items[n]!, undefined, name).some(find)
     }
+  }
+
+  /** Which word numbers may stand at each place of the phrase (the last one may be a beginning). */
+  function runMatcher(words: string[], prefix: boolean): (k: number, word: number) => boolean {
+    const exact = words.map((w) => postings.numberOf(w))
+    const last = words.length - 1
+    if (!prefix) return (k, word) => word === exact[k] && word !== BREAK
+    const starts = new Set(postings.wordsStartingWith(words[last]).map((w) => postings.numberOf(w)))
+    return (k, word) => (k === last ? starts.has(word) : word === exact[k] && word !== BREAK)
   }
 
   function search(query: Query | string, options: SearchOptions = {}): string[] {

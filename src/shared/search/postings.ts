@@ -4,6 +4,8 @@
 // any vocabulary) is just its entry; a rare word is an exact-size JS array
 // (~60 bytes + 8 per entry); a common word is a Uint32Array whose slot 0 holds
 // the count (~200 bytes + 4 per entry, so worth it only past ~40 entries).
+// Every word also gets a number (from 1; 0 is never a word), so long fields can
+// be kept as runs of word numbers and phrases confirmed by comparing integers.
 
 type List = number | number[] | Uint32Array
 
@@ -18,33 +20,56 @@ export function entryOf(item: number, field: number): number {
 }
 
 export class PostingLists {
-  private readonly lists = new Map<string, List>()
+  /** word → its number, the index into `lists` (numbers stay, even when a list empties) */
+  private readonly numbers = new Map<string, number>()
+  private lists: (List | undefined)[] = [undefined]
   /** all words, sorted, for prefix lookup by binary search */
   private sorted: string[] = []
   /** words added since `sorted` was built; scanned linearly until there are many */
   private recent: string[] = []
-  private sortedStale = false
 
   get wordCount(): number {
-    return this.lists.size
+    return this.numbers.size
   }
 
-  append(word: string, entry: number): void {
-    const list = this.lists.get(word)
-    if (list === undefined) {
-      this.lists.set(word, entry)
+  /** The word's number, or 0 when no item ever had it. */
+  numberOf(word: string): number {
+    return this.numbers.get(word) ?? 0
+  }
+
+  /** The word's number, given one if it is new. */
+  wordNumber(word: string): number {
+    let number = this.numbers.get(word)
+    if (number === undefined) {
+      number = this.lists.length
+      this.numbers.set(word, number)
+      this.lists.push(undefined)
       this.recent.push(word)
+    }
+    return number
+  }
+
+  /** Adds an entry to a word's list. */
+  append(word: string, entry: number): void {
+    this.appendTo(this.wordNumber(word), entry)
+  }
+
+  /** Adds an entry to the list of the word with this number. */
+  appendTo(number: number, entry: number): void {
+    const list = this.lists[number]
+    if (list === undefined) {
+      this.lists[number] = entry
     } else if (typeof list === 'number') {
-      this.lists.set(word, [list, entry])
+      this.lists[number] = [list, entry]
     } else if (Array.isArray(list)) {
       // concat, not push: push leaves room for 16 more entries on every small list.
-      if (list.length < SMALL) this.lists.set(word, list.concat(entry))
+      if (list.length < SMALL) this.lists[number] = list.concat(entry)
       else {
         const grown = new Uint32Array(SMALL * 2 + 1)
         grown[0] = list.length + 1
         grown.set(list, 1)
         grown[list.length + 1] = entry
-        this.lists.set(word, grown)
+        this.lists[number] = grown
       }
     } else {
       const count = list[0]
@@ -53,7 +78,7 @@ export class PostingLists {
         // Grow by half, not double: less slack across a few hundred thousand lists.
         target = new Uint32Array(Math.ceil(list.length * 1.5))
         target.set(list)
-        this.lists.set(word, target)
+        this.lists[number] = target
       }
       target[count + 1] = entry
       target[0] = count + 1
@@ -62,7 +87,7 @@ export class PostingLists {
 
   /** Calls `visit` with every entry of `word` (exact). */
   forEachEntry(word: string, visit: (entry: number) => void): void {
-    const list = this.lists.get(word)
+    const list = this.lists[this.numbers.get(word) ?? 0]
     if (list === undefined) return
     if (typeof list === 'number') visit(list)
     else if (Array.isArray(list)) {
@@ -75,7 +100,7 @@ export class PostingLists {
 
   /** The indexed words that begin with `start` (including `start` itself). */
   wordsStartingWith(start: string): string[] {
-    if (this.sortedStale || this.recent.length > 5000) this.resort()
+    if (this.recent.length > 5000) this.resort()
     const found: string[] = []
     let lo = 0
     let hi = this.sorted.length
@@ -91,7 +116,8 @@ export class PostingLists {
 
   /** Renumbers items after removals: `newNumber[old]` is the new number, or -1 when gone. */
   renumber(newNumber: Int32Array): void {
-    for (const [word, list] of this.lists) {
+    this.lists.forEach((list, number) => {
+      if (list === undefined) return
       const kept: number[] = []
       const add = (entry: number) => {
         const item = newNumber[Math.floor(entry / (FIELD_MASK + 1))]
@@ -100,29 +126,27 @@ export class PostingLists {
       if (typeof list === 'number') add(list)
       else if (Array.isArray(list)) list.forEach(add)
       else for (let i = 1; i <= list[0]; i++) add(list[i])
-      if (kept.length === 0) this.lists.delete(word)
-      else if (kept.length === 1) this.lists.set(word, kept[0])
-      else if (kept.length <= SMALL) this.lists.set(word, kept)
+      if (kept.length === 0) this.lists[number] = undefined
+      else if (kept.length === 1) this.lists[number] = kept[0]
+      else if (kept.length <= SMALL) this.lists[number] = kept
       else {
         const packed = new Uint32Array(kept.length + 1)
         packed[0] = kept.length
         packed.set(kept, 1)
-        this.lists.set(word, packed)
+        this.lists[number] = packed
       }
-    }
-    this.sortedStale = true
+    })
   }
 
   clear(): void {
-    this.lists.clear()
+    this.numbers.clear()
+    this.lists = [undefined]
     this.sorted = []
     this.recent = []
-    this.sortedStale = false
   }
 
   private resort(): void {
-    this.sorted = [...this.lists.keys()].sort()
+    this.sorted = [...this.numbers.keys()].sort()
     this.recent = []
-    this.sortedStale = false
   }
 }

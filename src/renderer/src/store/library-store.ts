@@ -7,6 +7,7 @@ import { createSearchIndex, type SearchIndex } from '../../../shared/search/inde
 import { DuplicateFinder } from '../../../shared/duplicates'
 import type { NeurorefDb } from '../db/schema'
 import { FullTextIndex } from '../features/pdf/full-text-index'
+import { packAbstract } from './packed-abstract'
 
 type Listener = () => void
 
@@ -136,7 +137,7 @@ export class LibraryStore {
   /** Newest items first, right away; then the whole library in chunks, without blocking the window. */
   async load(): Promise<void> {
     const first = await this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
-    for (const item of first) this.items.set(item.id, item)
+    for (const item of first) this.items.set(item.id, packAbstract(item))
     this.emit()
     const noteRows = await this.db.notes.toArray()
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
@@ -147,10 +148,10 @@ export class LibraryStore {
       // Indexing in short slices keeps the window responsive while a large library opens.
       for (let start = 0; start < chunk.length; start += SLICE) {
         for (const item of chunk.slice(start, start + SLICE)) {
-          this.items.set(item.id, item)
           this.index.add(item, this.notes.get(item.id))
           this.fullText.reindex(item, this.notes.get(item.id))
           this.finder.add(item)
+          this.items.set(item.id, packAbstract(item))
         }
         await new Promise((resolve) => setTimeout(resolve, 0))
       }
@@ -177,11 +178,11 @@ export class LibraryStore {
       const id = list[i]
       if (row) {
         const known = this.items.has(id)
-        this.items.set(id, row)
         if (known) this.index.update(row, this.notes.get(id))
         else this.index.add(row, this.notes.get(id))
         this.fullText.reindex(row, this.notes.get(id))
         this.finder.add(row)
+        this.items.set(id, packAbstract(row))
       } else if (this.items.delete(id)) {
         this.index.remove(id)
         this.fullText.remove(id)

@@ -1,0 +1,107 @@
+// The long fields of every item (abstract, notes, full text) as runs of word
+// numbers, so a phrase is confirmed by comparing integers instead of folding
+// the item's text again — and the index needs no copy of that text.
+// Runs live in shared pages of 1M numbers (4 MB): no object per item.
+
+const PAGE = 1 << 20
+/** Between two values of one field: a phrase never runs across it. */
+export const BREAK = 0
+
+export class WordRuns {
+  private pages: Uint32Array[] = []
+  private used = PAGE
+  /** per item number: where its run starts (page × PAGE + offset), and its length; -1 = none */
+  private starts: number[] = []
+  private lengths: number[] = []
+
+  /**
+   * Stores one item's long fields: for each field, its number, its length and
+   * its words (values separated by BREAK). Item numbers are given in order.
+   */
+  set(item: number, fields: [field: number, words: number[]][]): void {
+    let size = 0
+    for (const [, words] of fields) if (words.length) size += 2 + words.length
+    while (this.starts.length < item) this.starts.push(-1), this.lengths.push(0)
+    if (size === 0) {
+      this.starts[item] = -1
+      this.lengths[item] = 0
+      return
+    }
+    const page = this.room(size)
+    let at = this.used
+    this.starts[item] = (this.pages.length - 1) * PAGE + at
+    this.lengths[item] = size
+    for (const [field, words] of fields) {
+      if (!words.length) continue
+      page[at++] = field
+      page[at++] = words.length
+      page.set(words, at)
+      at += words.length
+    }
+    this.used = at
+  }
+
+  /** Forgets an item's run (its space is reclaimed at the next renumbering). */
+  drop(item: number): void {
+    if (item < this.starts.length) this.starts[item] = -1
+  }
+
+  /**
+   * Does the item hold `first…` as consecutive words in this field?
+   * `wordAt(k, number)` tells whether a word number fits position k.
+   */
+  hasRun(item: number, field: number, length: number, wordAt: (k: number, word: number) => boolean): boolean {
+    const start = this.starts[item] ?? -1
+    if (start < 0) return false
+    const page = this.pages[Math.floor(start / PAGE)]
+    let at = start % PAGE
+    const end = at + this.lengths[item]
+    while (at < end) {
+      const f = page[at]
+      const count = page[at + 1]
+      at += 2
+      if (f === field) {
+        const last = at + count - length
+        for (let i = at; i <= last; i++) {
+          let k = 0
+          while (k < length && wordAt(k, page[i + k])) k++
+          if (k === length) return true
+        }
+        return false
+      }
+      at += count
+    }
+    return false
+  }
+
+  /** After removals: `newNumber[old]` is the item's new number, or -1 when gone. */
+  renumber(newNumber: Int32Array): void {
+    const old = { pages: this.pages, starts: this.starts, lengths: this.lengths }
+    this.pages = []
+    this.used = PAGE
+    this.starts = []
+    this.lengths = []
+    for (let n = 0; n < old.starts.length; n++) {
+      const target = newNumber[n]
+      if (target < 0 || old.starts[n] < 0) continue
+      const size = old.lengths[n]
+      const from = old.pages[Math.floor(old.starts[n] / PAGE)]
+      const at = old.starts[n] % PAGE
+      const page = this.room(size)
+      while (this.starts.length < target) this.starts.push(-1), this.lengths.push(0)
+      this.starts[target] = (this.pages.length - 1) * PAGE + this.used
+      this.lengths[target] = size
+      page.set(from.subarray(at, at + size), this.used)
+      this.used += size
+    }
+  }
+
+  /** The page with room for `size` more numbers (a new one when the last is full). */
+  private room(size: number): Uint32Array {
+    if (this.used + size > PAGE || this.pages.length === 0) {
+      this.pages.push(new Uint32Array(Math.max(PAGE, size)))
+      this.used = 0
+    }
+    return this.pages[this.pages.length - 1]
+  }
+}
