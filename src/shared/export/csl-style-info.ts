@@ -1,7 +1,8 @@
 // What a .csl file says about itself: its title, its CSL id, its default
 // language and, for a dependent style, the style it borrows its rules from.
 // Anything that is not a CSL style is refused with a sentence.
-import { DOMParser, type Element } from '@xmldom/xmldom'
+import type { Element } from '@xmldom/xmldom'
+import { parseXmlStrict } from '../xml'
 import { ServiceError } from '../result'
 
 export const CSL_NAMESPACE = 'http://purl.org/net/xbiblio/csl'
@@ -30,17 +31,7 @@ function childText(parent: Element, name: string): string | undefined {
 }
 
 export function readStyleInfo(xml: string): CslStyleInfo {
-  let root: Element | null
-  try {
-    const parser = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message)
-      }
-    })
-    root = parser.parseFromString(xml, 'text/xml').documentElement
-  } catch {
-    throw new ServiceError('INVALID_INPUT', NOT_A_STYLE)
-  }
+  const root = parseXmlStrict(xml)
   if (!root || root.localName !== 'style' || root.namespaceURI !== CSL_NAMESPACE) {
     throw new ServiceError('INVALID_INPUT', NOT_A_STYLE)
   }

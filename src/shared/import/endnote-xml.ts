@@ -1,7 +1,8 @@
 // EndNote XML (EndNote, Bookends, Zotero exports) → records. Every value may
 // be wrapped in <style face="…"> runs; a title's bold / italic / super- and
 // subscript runs become the inline markup Neuroref keeps in titles.
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
+import type { Element, Node } from '@xmldom/xmldom'
+import { parseXmlStrict } from '../xml'
 import type { CslFields, CslName } from '../model'
 import { findIdentifiers } from '../identifiers'
 import { pmcidOf, pmidOf, recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
@@ -43,28 +44,14 @@ export function looksLikeEndnoteXml(text: string): boolean {
 }
 
 export function parseEndnoteXml(text: string): ParsedFile {
-  const root = parseXml(text)
+  const root = parseXmlStrict(text)
   if (root) return readRecords(descendants(root, 'record'))
   // A damaged file (cut off, a stray "&"): read it record by record.
-  const pieces = (text.match(/<record>[\s\S]*?<\/record>/g) ?? []).map(parseXml)
+  const pieces = (text.match(/<record>[\s\S]*?<\/record>/g) ?? []).map(parseXmlStrict)
   const result = readRecords(pieces.filter((el): el is Element => el !== null))
   const lost = pieces.filter((el) => el === null).length
   const reason = `The file is damaged (not well-formed XML); ${lost ? `${lost} record(s) and ` : ''}anything after the last complete record could not be read.`
   return { records: result.records, problems: [{ reason }, ...result.problems] }
-}
-
-/** The root element, or null when the text is not well-formed XML. */
-function parseXml(text: string): Element | null {
-  try {
-    const parser = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message)
-      }
-    })
-    return parser.parseFromString(text, 'text/xml').documentElement
-  } catch {
-    return null
-  }
 }
 
 function readRecords(elements: Element[]): ParsedFile {

@@ -2,7 +2,8 @@
 // fail loudly, not import half a record) and small helpers that walk only
 // direct children, because PubMed nests the same element names at several
 // depths (an ArticleIdList per cited reference, a Count per search term).
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
+import type { Element, Node } from '@xmldom/xmldom'
+import { parseXmlStrict } from '../../../shared/xml'
 import { ServiceError } from '../../../shared/result'
 
 export type { Element }
@@ -17,17 +18,7 @@ export const UNREADABLE_REPLY = 'PubMed sent a reply that could not be read.'
  * anything xmldom complains about means the reply was cut off or is not XML.
  */
 export function parseNcbiXml(xml: string, roots: string[]): Element {
-  let root: Element | null = null
-  try {
-    const parser = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message)
-      }
-    })
-    root = parser.parseFromString(xml, 'text/xml').documentElement
-  } catch {
-    throw new ServiceError('BAD_RESPONSE', UNREADABLE_REPLY)
-  }
+  const root = parseXmlStrict(xml)
   if (!root || !roots.includes(root.nodeName)) throw new ServiceError('BAD_RESPONSE', UNREADABLE_REPLY)
   return root
 }
