@@ -15,7 +15,7 @@ import { CiteButton } from './features/cite/CiteDialog'
 import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
-import { visibleItems, type ViewState } from './store/views'
+import { libraryCounts, visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './db/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
@@ -70,9 +70,7 @@ export function App() {
     [version, state, duplicatePairs, descendants]
   )
   const counts = useMemo(() => {
-    let trashed = 0
-    for (const item of store.items.values()) if (item.trashedAt !== undefined) trashed += 1
-    return { all: store.items.size - trashed, trash: trashed, duplicates: state.view.kind === 'duplicates' ? duplicatePairs.length : undefined }
+    return { ...libraryCounts(store), duplicates: state.view.kind === 'duplicates' ? duplicatePairs.length : undefined }
   }, [version, state.view, duplicatePairs])
   const selectedItems = useMemo(() => {
     const chosen = new Set(selection.ids)

@@ -6,6 +6,7 @@ import { firstAuthorLabel } from '../../../shared/display'
 import { itemTagKeys } from '../../../shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
+import { patchList, type PreviousList } from './view-patch'
 
 export type ViewId =
   | { kind: 'all' }
@@ -74,19 +75,67 @@ export interface ViewContext {
   duplicateIds?: Set<string>
 }
 
+/** The last list worked out for each view state (the shell keeps one state object until it changes). */
+const previousLists = new WeakMap<ViewState, PreviousList & { descendants?: Set<string> }>()
+
 export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): Item[] {
   const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter((q) => q.trim()).join(' ')
-  const matching = query.trim() ? new Set(store.search(query, state.fullText !== false)) : undefined
+  const fullText = state.fullText !== false
+  const passes = (item: Item): boolean =>
+    inView(item, state.view, context.now, context.descendants) &&
+    (state.view.kind !== 'duplicates' || context.duplicateIds?.has(item.id) === true) &&
+    (!state.tags.length || state.tags.every((tag) => itemTagKeys(item).includes(tag)))
+  // "Recently added" moves with the clock and Duplicates with the pairs: those are always rebuilt.
+  const previous = state.view.kind === 'recent' || state.view.kind === 'duplicates' ? undefined : previousLists.get(state)
+  const patched =
+    previous && previous.descendants === context.descendants
+      ? patchList(store, previous, {
+          key: SORT_KEYS[state.sort.column],
+          ascending: state.sort.direction === 'asc',
+          passes,
+          matching: (ids) => {
+            if (!query.trim()) return undefined
+            // the full-text index answers for papers with PDF text; it cannot be asked about a few ids
+            if (fullText && store.fullText.size > 0 && [...ids].some((id) => store.fullText.has(id))) return null
+            return new Set(store.index.search(query, { within: ids }))
+          }
+        })
+      : null
+  const out = patched ?? fullList(store, state, query, fullText, passes)
+  previousLists.set(state, { store, version: store.version, items: out, descendants: context.descendants })
+  return out
+}
+
+function fullList(store: LibraryStore, state: ViewState, query: string, fullText: boolean, passes: (item: Item) => boolean): Item[] {
+  const matching = query.trim() ? new Set(store.search(query, fullText)) : undefined
   const ordered = sortedOrder.get(store, state.sort.column)
   const out: Item[] = []
   const ascending = state.sort.direction === 'asc'
   for (let i = 0; i < ordered.length; i++) {
     const item = ordered[ascending ? i : ordered.length - 1 - i]
-    if (!inView(item, state.view, context.now, context.descendants)) continue
-    if (state.view.kind === 'duplicates' && !context.duplicateIds?.has(item.id)) continue
     if (matching && !matching.has(item.id)) continue
-    if (state.tags.length && !state.tags.every((tag) => itemTagKeys(item).includes(tag))) continue
+    if (!passes(item)) continue
     out.push(item)
   }
   return out
+}
+
+/** Papers in the library and in the Trash, kept up to date from the change log rather than counted each time. */
+let trashedCount: { store: LibraryStore; version: number; trashed: Set<string> } | undefined
+
+export function libraryCounts(store: LibraryStore): { all: number; trash: number } {
+  const changed = trashedCount?.store === store ? store.changedSince(trashedCount.version) : null
+  if (!trashedCount || changed === null) {
+    const trashed = new Set<string>()
+    for (const item of store.items.values()) if (item.trashedAt !== undefined) trashed.add(item.id)
+    trashedCount = { store, version: store.version, trashed }
+  } else {
+    for (const id of changed) {
+      if (store.items.get(id)?.trashedAt !== undefined) trashedCount.trashed.add(id)
+      else trashedCount.trashed.delete(id)
+    }
+    trashedCount.version = store.version
+  }
+  const trash = trashedCount.trashed.size
+  return { all: store.items.size - trash, trash }
 }
