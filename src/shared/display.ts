@@ -22,6 +22,13 @@ export function plainText(markup: string | undefined): string {
     .replace(/&amp;/g, '&')
 }
 
+/** The publication year as a number, when the record has one. */
+export function yearOf(record: ReferenceRecord): number | undefined {
+  const first = record.csl.issued?.['date-parts']?.[0]?.[0]
+  const year = typeof first === 'string' ? parseInt(first, 10) : first
+  return typeof year === 'number' && Number.isFinite(year) ? year : undefined
+}
+
 export function yearLabel(record: ReferenceRecord): string {
   const first = record.csl.issued?.['date-parts']?.[0]?.[0]
   return first === undefined ? '' : String(first)

@@ -3,6 +3,7 @@
 // number of items, so it stays cheap at 100,000.
 import type { Item, ReferenceRecord } from './model'
 import { titleFingerprint } from './text'
+import { yearOf } from './display'
 
 export interface DuplicatePair {
   a: string
@@ -15,11 +16,6 @@ function firstAuthor(record: ReferenceRecord): string {
   return titleFingerprint(first?.family ?? first?.literal ?? '')
 }
 
-function yearOf(record: ReferenceRecord): number | undefined {
-  const first = record.csl.issued?.['date-parts']?.[0]?.[0]
-  const year = typeof first === 'string' ? parseInt(first, 10) : first
-  return typeof year === 'number' && Number.isFinite(year) ? year : undefined
-}
 
 /** The keys under which a paper can be recognised again, each with its reason. */
 export function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][] {

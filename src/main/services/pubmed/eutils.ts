@@ -2,7 +2,7 @@
 // the tool and the contact email (NCBI's rules); PMIDs travel in batches of
 // 200 per POST, never one request per paper. The HTTP client spaces requests
 // to NCBI (3/s, or 10/s with an API key).
-import type { ReferenceRecord } from '../../../shared/model'
+import type { PaperSummary, ReferenceRecord } from '../../../shared/model'
 import type { HttpClient } from '../http-types'
 import { parsePubmedArticleSet } from './parse-efetch'
 import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply, type IdConversion, type Summary } from './parse-eutils'
@@ -68,6 +68,19 @@ export async function summarisePmids(pmids: string[], deps: EutilsDeps): Promise
     out.push(...parseSummaryReply(await postEutils(deps, 'esummary.fcgi', { db: 'pubmed', id: batch.join(',') })))
   }
   return out
+}
+
+/** One line per PMID for result lists, in the order given (PMIDs PubMed does not know are left out). */
+export async function paperSummaries(pmids: string[], deps: EutilsDeps): Promise<PaperSummary[]> {
+  const byPmid = new Map((pmids.length ? await summarisePmids(pmids, deps) : []).map((s) => [s.pmid, s]))
+  return pmids.flatMap((pmid) => {
+    const s = byPmid.get(pmid)
+    return s ? [{ pmid, title: s.title, authors: shortAuthorList(s.authors), journal: s.journal, year: s.year, doi: s.doi }] : []
+  })
+}
+
+function shortAuthorList(authors: string[]): string {
+  return authors.length > 3 ? `${authors.slice(0, 3).join(', ')}, et al.` : authors.join(', ')
 }
 
 /** PMIDs linked to one paper: 'pubmed_pubmed' (similar), '…_citedin', '…_refs'. */

@@ -4,7 +4,7 @@
 // saved search finds what is new).
 import type { PubmedSearchPage } from '../../../shared/contract'
 import { ServiceError } from '../../../shared/result'
-import { postEutils, summarisePmids, type EutilsDeps } from './eutils'
+import { paperSummaries, postEutils, type EutilsDeps } from './eutils'
 import { parseSearchReply } from './parse-eutils'
 
 export interface PubmedQuery {
@@ -13,10 +13,6 @@ export interface PubmedQuery {
   size: number
   /** YYYY/MM/DD: only papers added to PubMed (Entrez date) on or after this day */
   since?: string
-}
-
-function formatAuthors(authors: string[]): string {
-  return authors.length > 3 ? `${authors.slice(0, 3).join(', ')}, et al.` : authors.join(', ')
 }
 
 export async function searchPubmedPage(q: PubmedQuery, deps: EutilsDeps): Promise<PubmedSearchPage> {
@@ -33,15 +29,10 @@ export async function searchPubmedPage(q: PubmedQuery, deps: EutilsDeps): Promis
   if (reply.count === 0 && reply.errors.length > 0) {
     throw new ServiceError('INVALID_INPUT', `PubMed could not use this query: ${reply.errors.join('; ')}.`)
   }
-  const summaries = reply.ids.length ? await summarisePmids(reply.ids, deps) : []
-  const byPmid = new Map(summaries.map((s) => [s.pmid, s]))
   return {
     count: reply.count,
     pmids: reply.ids,
-    papers: reply.ids.flatMap((pmid) => {
-      const s = byPmid.get(pmid)
-      return s ? [{ pmid, title: s.title, authors: formatAuthors(s.authors), journal: s.journal, year: s.year, doi: s.doi }] : []
-    }),
+    papers: await paperSummaries(reply.ids, deps),
     notes: [...reply.errors, ...reply.warnings]
   }
 }

@@ -8,7 +8,7 @@ import { wordsOf } from '../../../shared/text'
 import { ServiceError } from '../../../shared/result'
 import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
-import { yearOf } from './library'
+import { yearOf } from '../../../shared/display'
 
 /** The fields of the Edit form, as the researcher types them. Authors: one "Family, Given" per line. */
 export interface ItemForm {

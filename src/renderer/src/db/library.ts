@@ -4,6 +4,7 @@ import Dexie from 'dexie'
 import type { Item, ReferenceRecord } from '../../../shared/model'
 import { mergeRecordIntoItem } from '../../../shared/merge'
 import { titleFingerprint, wordsOf } from '../../../shared/text'
+import { yearOf } from '../../../shared/display'
 import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '../../../shared/export/citation-key'
 import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
@@ -11,11 +12,6 @@ import type { DuplicateFinder } from '../../../shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
 
-export function yearOf(record: ReferenceRecord): number | undefined {
-  const first = record.csl.issued?.['date-parts']?.[0]?.[0]
-  const year = typeof first === 'string' ? parseInt(first, 10) : first
-  return typeof year === 'number' && Number.isFinite(year) ? year : undefined
-}
 
 /**
  * The item already in the library that names the same paper, if any:
