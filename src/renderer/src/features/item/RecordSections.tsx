@@ -36,13 +36,17 @@ export function AbstractSection({ item }: { item: Item }) {
   )
 }
 
-export function KeywordsSection({ item }: { item: Item }) {
-  if (!item.keywords?.length) return null
+function ChipsSection({ title, values }: { title: string; values: string[] | undefined }) {
+  if (!values?.length) return null
   return (
-    <Section title="Keywords">
-      <ul className="chips">{item.keywords.map((k) => <li key={k}>{k}</li>)}</ul>
+    <Section title={title}>
+      <ul className="chips">{values.map((v) => <li key={v}>{v}</li>)}</ul>
     </Section>
   )
+}
+
+export function KeywordsSection({ item }: { item: Item }) {
+  return <ChipsSection title="Keywords" values={item.keywords} />
 }
 
 export function MeshSection({ item }: { item: Item }) {
@@ -67,12 +71,7 @@ export function MeshSection({ item }: { item: Item }) {
 }
 
 export function PublicationTypesSection({ item }: { item: Item }) {
-  if (!item.publicationTypes?.length) return null
-  return (
-    <Section title="Publication types">
-      <ul className="chips">{item.publicationTypes.map((t) => <li key={t}>{t}</li>)}</ul>
-    </Section>
-  )
+  return <ChipsSection title="Publication types" values={item.publicationTypes} />
 }
 
 export function SubstancesSection({ item }: { item: Item }) {
