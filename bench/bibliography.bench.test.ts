@@ -52,8 +52,8 @@ it(`reads the ${SIZE.toLocaleString('en')}-entry .bib (goal < 5 s)`, () => {
   expect(read.problems).toEqual([])
   expect(read.records).toHaveLength(SIZE)
   // what matters survived: every DOI and every citation key
-  expect(new Set(read.records.map((r) => r.doi)).size).toBe(SIZE)
-  expect(read.records.map((r) => r.citationKey)).toEqual(items.map((i) => i.citationKey))
+  expect(new Set(read.records.map(r => r.doi)).size).toBe(SIZE)
+  expect(read.records.map(r => r.citationKey)).toEqual(items.map(i => i.citationKey))
 })
 
 it(`imports the ${SIZE.toLocaleString('en')} records into an empty library, then finds them all again as duplicates`, async () => {
@@ -74,7 +74,7 @@ it(`imports the ${SIZE.toLocaleString('en')} records into an empty library, then
 it(`formats ${SIZE.toLocaleString('en')} items in APA (time reported)`, () => {
   formatBibliography(items.slice(0, 50), { style: 'apa' })
   const text = timed('formatApaMs', () => formatBibliography(items, { style: 'apa' }))
-  expect(text.split('\n').filter((line) => line.trim())).toHaveLength(SIZE)
+  expect(text.split('\n').filter(line => line.trim())).toHaveLength(SIZE)
 })
 
 afterAll(() => {

@@ -4,11 +4,35 @@
 // Deterministic, so every run counts the same library.
 import type { Item, MeshHeading, PeptideTag } from '../src/shared/model'
 
-const PEPTIDES = ['Oxytocin', 'Vasopressin', 'Corticotropin-Releasing Hormone', 'Orexin', 'Neuropeptide Y', 'Dynorphins', 'Enkephalins',
-  'beta-Endorphin', 'Substance P', 'Galanin', 'Cholecystokinin', 'Ghrelin', 'Kisspeptin', 'Nociceptin', 'Neurotensin', 'Somatostatin']
+const PEPTIDES = [
+  'Oxytocin',
+  'Vasopressin',
+  'Corticotropin-Releasing Hormone',
+  'Orexin',
+  'Neuropeptide Y',
+  'Dynorphins',
+  'Enkephalins',
+  'beta-Endorphin',
+  'Substance P',
+  'Galanin',
+  'Cholecystokinin',
+  'Ghrelin',
+  'Kisspeptin',
+  'Nociceptin',
+  'Neurotensin',
+  'Somatostatin'
+]
 const TOPICS = Array.from({ length: 400 }, (_, i) => `Topic ${i}`).concat(['Social Behavior', 'Stress, Psychological', 'Anxiety', 'Amygdala', 'Cocaine'])
 const CHECK_TAGS = ['Humans', 'Animals', 'Mice', 'Rats', 'Male', 'Female', 'Mice, Inbred C57BL', 'Rats, Sprague-Dawley', 'Arvicolinae', 'Macaca mulatta']
-const TYPES = ['Journal Article', 'JOURNAL ARTICLE', 'Review', 'Randomized Controlled Trial', 'Meta-Analysis', "Research Support, Non-U.S. Gov't", 'Comparative Study']
+const TYPES = [
+  'Journal Article',
+  'JOURNAL ARTICLE',
+  'Review',
+  'Randomized Controlled Trial',
+  'Meta-Analysis',
+  "Research Support, Non-U.S. Gov't",
+  'Comparative Study'
+]
 const JOURNALS = Array.from({ length: 300 }, (_, i) => `Journal of Neuro Studies ${i}`).concat(['Neuropsychopharmacology', 'Int J Mol Sci'])
 
 /** A small seeded generator (mulberry32): the same library on every run. */
@@ -29,12 +53,16 @@ export function facetBenchItems(count: number, seed = 7): Item[] {
     const peptideTags: PeptideTag[] = []
     for (let k = Math.floor(next() * 4); k > 0; k--) {
       const peptide = pick(PEPTIDES)
-      if (!peptideTags.some((t) => t.peptide === peptide)) peptideTags.push({ peptide, evidence: [{ source: 'title', text: peptide }] })
+      if (!peptideTags.some(t => t.peptide === peptide)) peptideTags.push({ peptide, evidence: [{ source: 'title', text: peptide }] })
     }
     const mesh: MeshHeading[] = []
     for (let k = 0; k < 12; k++) {
       const checkTag = k < 3
-      mesh.push({ descriptor: checkTag ? pick(CHECK_TAGS) : pick(TOPICS), majorTopic: !checkTag && next() < 0.3, qualifiers: [{ name: 'metabolism', majorTopic: !checkTag && next() < 0.1 }] })
+      mesh.push({
+        descriptor: checkTag ? pick(CHECK_TAGS) : pick(TOPICS),
+        majorTopic: !checkTag && next() < 0.3,
+        qualifiers: [{ name: 'metabolism', majorTopic: !checkTag && next() < 0.1 }]
+      })
     }
     items.push({
       id: `bench-${n}`,

@@ -19,7 +19,9 @@ function timeFacets(label: string, items: Item[]): ReturnType<typeof computeFace
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  console.log(`computeFacets, ${items.length.toLocaleString('en')} papers (${label}): median ${times[2].toFixed(1)} ms, best ${times[0].toFixed(1)} ms, worst ${times[4].toFixed(1)} ms`)
+  console.log(
+    `computeFacets, ${items.length.toLocaleString('en')} papers (${label}): median ${times[2].toFixed(1)} ms, best ${times[0].toFixed(1)} ms, worst ${times[4].toFixed(1)} ms`
+  )
   return facets
 }
 
@@ -36,6 +38,6 @@ it('counts the facets of 100,000 facet-heavy papers', () => {
   expect(facets.total).toBe(100_000)
   expect(facets.journals.reduce((sum, j) => sum + j.count, 0)).toBe(100_000)
   // Both spellings of "Journal Article" are one value; funding notes are no type.
-  expect(facets.publicationTypes.filter((t) => t.value.toLowerCase() === 'journal article')).toHaveLength(1)
-  expect(facets.publicationTypes.some((t) => t.value.startsWith('Research Support'))).toBe(false)
+  expect(facets.publicationTypes.filter(t => t.value.toLowerCase() === 'journal article')).toHaveLength(1)
+  expect(facets.publicationTypes.some(t => t.value.startsWith('Research Support'))).toBe(false)
 })

@@ -27,7 +27,7 @@ import { benchmarkCorpus } from './pubmed-copies'
 
 // Time spent inside the efetch XML parser, measured around the real function.
 const parsing = vi.hoisted(() => ({ ms: 0 }))
-vi.mock('../src/main/services/pubmed/parse-efetch', async (importOriginal) => {
+vi.mock('../src/main/services/pubmed/parse-efetch', async importOriginal => {
   const real = await importOriginal<typeof import('../src/main/services/pubmed/parse-efetch')>()
   return {
     ...real,
@@ -46,7 +46,7 @@ const FULL = process.env.NEUROREF_BENCH === '1'
 const RUNS = FULL ? 5 : 1
 const SIZE = 500
 const { corpus, pmids } = benchmarkCorpus(SIZE)
-const ids: Identifier[] = pmids.map((value) => ({ kind: 'pmid', value }))
+const ids: Identifier[] = pmids.map(value => ({ kind: 'pmid', value }))
 
 let replay: ReplayServer
 beforeAll(async () => {
@@ -98,7 +98,7 @@ async function oneRun(): Promise<Run> {
   const parseMs = parsing.ms
   expect(found.failures).toEqual([])
   expect(found.papers).toHaveLength(SIZE)
-  const efetchRequests = replay.requests.filter((r) => r.path === '/eutils/efetch.fcgi').length
+  const efetchRequests = replay.requests.filter(r => r.path === '/eutils/efetch.fcgi').length
   expect(efetchRequests).toBeLessThanOrEqual(3)
   const ncbiRequestsPerSecondMax = requestsPerSecondMax(replay.requests, '/eutils/')
   const ncbiRequests = replay.requests.length
@@ -115,13 +115,17 @@ async function oneRun(): Promise<Run> {
     statuses.push(status)
   }
   const storePerPaperMs = performance.now() - startStore
-  expect(statuses.filter((s) => s === 'added')).toHaveLength(SIZE)
+  expect(statuses.filter(s => s === 'added')).toHaveLength(SIZE)
   await perPaper.delete()
 
   // As a file import stores: one transaction for all (the alternative worth knowing).
   const bulk = freshLibrary()
   const startBulk = performance.now()
-  const outcome = await importRecords(bulk, found.papers.map((p) => p.record), new DuplicateFinder())
+  const outcome = await importRecords(
+    bulk,
+    found.papers.map(p => p.record),
+    new DuplicateFinder()
+  )
   const storeOneTransactionMs = performance.now() - startBulk
   expect(outcome.added).toHaveLength(SIZE)
   await bulk.delete()
@@ -136,7 +140,7 @@ async function oneRun(): Promise<Run> {
   const summary = await importIdentifierList(ids, { api, db: library, known: new DuplicateFinder() })
   const asTheAppRunsItMs = performance.now() - startApp
   expect(summary).toMatchObject({ added: SIZE, failed: 0, cancelled: false })
-  expect(replay.requests.filter((r) => r.path === '/eutils/efetch.fcgi')).toHaveLength(3)
+  expect(replay.requests.filter(r => r.path === '/eutils/efetch.fcgi')).toHaveLength(3)
   await library.delete()
 
   const networkMs = resolveMs - parseMs
@@ -163,9 +167,7 @@ function median(values: number[]): number {
 it(`imports ${SIZE} PMIDs from the replay in at most 3 efetch requests`, async () => {
   const runs: Run[] = []
   for (let i = 0; i < RUNS; i++) runs.push(await oneRun())
-  const medians = Object.fromEntries(
-    (Object.keys(runs[0]) as (keyof Run)[]).map((key) => [key, median(runs.map((r) => r[key]))])
-  ) as unknown as Run
+  const medians = Object.fromEntries((Object.keys(runs[0]) as (keyof Run)[]).map(key => [key, median(runs.map(r => r[key]))])) as unknown as Run
 
   const bytes = corpus.records.reduce((sum, r) => sum + Buffer.byteLength(r.xml), 0)
   console.log(

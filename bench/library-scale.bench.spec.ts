@@ -23,7 +23,7 @@ async function seed(page: Page, count: number): Promise<void> {
   for (let start = 0; start < count; start += CHUNK) {
     const items = all.slice(start, start + CHUNK)
     await page.evaluate(
-      (rows) =>
+      rows =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('neuroref')
           open.onsuccess = () => {
@@ -48,7 +48,7 @@ async function seed(page: Page, count: number): Promise<void> {
 async function timeToNextFrame(page: Page, act: 'search' | 'click', arg: string): Promise<number> {
   return page.evaluate(
     ([action, value]) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>(resolve => {
         const start = performance.now()
         if (action === 'search') {
           const input = document.querySelector('input[aria-label="Search library"]') as HTMLInputElement
@@ -99,14 +99,14 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   for (let n = 1; n <= 5; n++) {
     // Timed inside the page: from the file input's change event to the row in the DOM, plus the next frame.
     const timing = page.evaluate(
-      (text) =>
-        new Promise<number>((resolve) => {
+      text =>
+        new Promise<number>(resolve => {
           let start = 0
           const input = document.querySelector('input[aria-label="Import file"]')!
           input.addEventListener('change', () => (start = performance.now()), { capture: true, once: true })
           const observer = new MutationObserver(() => {
             const rows = [...document.querySelectorAll('[role=row]')]
-            if (start && rows.some((row) => row.textContent?.includes(text))) {
+            if (start && rows.some(row => row.textContent?.includes(text))) {
               observer.disconnect()
               requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0))
             }

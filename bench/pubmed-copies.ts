@@ -28,7 +28,7 @@ function replaceText(xml: string, value: string, by: string, flags = 'g'): strin
 
 function markTitle(xml: string, marker: string): string {
   // In this order, as the parser picks the title (a book chapter has both ArticleTitle and BookTitle).
-  const at = ['</ArticleTitle>', '</BookTitle>', '</VernacularTitle>'].map((tag) => xml.indexOf(tag)).find((i) => i >= 0)
+  const at = ['</ArticleTitle>', '</BookTitle>', '</VernacularTitle>'].map(tag => xml.indexOf(tag)).find(i => i >= 0)
   return at === undefined ? xml : `${xml.slice(0, at)}${marker}${xml.slice(at)}`
 }
 
@@ -50,7 +50,7 @@ export function benchmarkCorpus(size: number): { corpus: PubmedCorpus; pmids: st
   try {
     writeFileSync(path.join(dir, 'benchmark-copies.xml'), pubmedArticleSet(copies))
     const corpus = loadPubmedCorpus(dir)
-    return { corpus, pmids: copies.map((c) => c.pmid) }
+    return { corpus, pmids: copies.map(c => c.pmid) }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -18,13 +18,56 @@ const SAMPLE = 2_000
 
 // What researchers type, including half-typed words (the box searches on every key).
 const QUERIES = [
-  'oxytocin', 'oxyt', 'vasopressin', 'vaso', 'o', 'ne', 'neuro', 'stress', 'social behavior', '"social behavior"',
-  'oxytocin receptor amygdala', '"nucleus accumbens" dopamine', 'author:minarro', 'author:müller', 'author:"de vries"', 'author:young oxytocin',
-  'author:sahin', 'author:lukaszewicz', 'year:2019', 'year:2015-2021', 'year:>2020', 'year:<1980', 'year:201', 'journal:"biol psychiatry"',
-  'journal:neuropeptides', 'tag:review', 'tag:"to read"', 'mesh:oxytocin', 'mesh:"receptors, opioid, kappa"', 'keyword:"pair bonding"',
-  'peptide:orexin', 'note:chapter', 'doi:10.1234/np', 'pmid:10000007', 'pmcid:PMC5000010', 'beta endorphin', 'mu opioid', 'kappa-opioid',
-  'orexin -cocaine', 'oxytocin -"social behavior"', 'alcohol relapse year:2000-2010', 'stress -author:koob', 'CRF tag:review year:>2000',
-  'neropeplin', 'dynorphin withdrawal', 'intranasal oxytocin placebo', 'foo:bar', 'consortium', '"oxytocin consortium"', 'galanin ghrel'
+  'oxytocin',
+  'oxyt',
+  'vasopressin',
+  'vaso',
+  'o',
+  'ne',
+  'neuro',
+  'stress',
+  'social behavior',
+  '"social behavior"',
+  'oxytocin receptor amygdala',
+  '"nucleus accumbens" dopamine',
+  'author:minarro',
+  'author:müller',
+  'author:"de vries"',
+  'author:young oxytocin',
+  'author:sahin',
+  'author:lukaszewicz',
+  'year:2019',
+  'year:2015-2021',
+  'year:>2020',
+  'year:<1980',
+  'year:201',
+  'journal:"biol psychiatry"',
+  'journal:neuropeptides',
+  'tag:review',
+  'tag:"to read"',
+  'mesh:oxytocin',
+  'mesh:"receptors, opioid, kappa"',
+  'keyword:"pair bonding"',
+  'peptide:orexin',
+  'note:chapter',
+  'doi:10.1234/np',
+  'pmid:10000007',
+  'pmcid:PMC5000010',
+  'beta endorphin',
+  'mu opioid',
+  'kappa-opioid',
+  'orexin -cocaine',
+  'oxytocin -"social behavior"',
+  'alcohol relapse year:2000-2010',
+  'stress -author:koob',
+  'CRF tag:review year:>2000',
+  'neropeplin',
+  'dynorphin withdrawal',
+  'intranasal oxytocin placebo',
+  'foo:bar',
+  'consortium',
+  '"oxytocin consortium"',
+  'galanin ghrel'
 ]
 
 function median(sorted: number[]): number {
@@ -62,7 +105,9 @@ test(`search over ${SIZE.toLocaleString('en')} synthetic items: measured, and eq
     times.push(performance.now() - start)
   }
   const sorted = [...times].sort((a, b) => a - b)
-  const slowest = QUERIES.map((q, i) => ({ query: q, ms: +times[i].toFixed(1) })).sort((a, b) => b.ms - a.ms).slice(0, 5)
+  const slowest = QUERIES.map((q, i) => ({ query: q, ms: +times[i].toFixed(1) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
 
   const results = {
     date: new Date().toISOString().slice(0, 10),
@@ -88,10 +133,10 @@ test(`search over ${SIZE.toLocaleString('en')} synthetic items: measured, and eq
   // Correctness: on a spread-out sample, the index and the plain filter agree on every query.
   const step = Math.max(1, Math.floor(SIZE / SAMPLE))
   const sample = items.filter((_, i) => i % step === 0).slice(0, SAMPLE)
-  const within = new Set(sample.map((item) => item.id))
+  const within = new Set(sample.map(item => item.id))
   for (const query of QUERIES) {
     const parsed = parseQuery(query)
-    const expected = sample.filter((item) => matchesQuery(parsed, item, notes.get(item.id))).map((item) => item.id)
+    const expected = sample.filter(item => matchesQuery(parsed, item, notes.get(item.id))).map(item => item.id)
     expect(index.search(query, { within }).sort(), query).toEqual(expected.sort())
   }
   // The sample is not trivially empty or full for the typical queries.

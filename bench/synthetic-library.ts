@@ -4,20 +4,199 @@
 // real library gives it.
 import type { Item, CslName } from '../src/shared/model'
 
-const PEPTIDES = ['oxytocin', 'vasopressin', 'CRF', 'corticotropin-releasing factor', 'orexin', 'hypocretin', 'NPY', 'neuropeptide Y', 'dynorphin', 'enkephalin', 'β-endorphin', 'substance P', 'galanin', 'ghrelin', 'leptin', 'MCH', 'CART', 'nociceptin', 'kisspeptin', 'PACAP', 'α-MSH', 'urocortin', 'neurotensin', 'somatostatin', 'cholecystokinin', 'κ-opioid', 'μ-opioid']
-const COMMON = ('the of and in to a with for was were is that by on as from at this are be these or an we which not our rats mice receptor receptors neurons expression stress ' +
+const PEPTIDES = [
+  'oxytocin',
+  'vasopressin',
+  'CRF',
+  'corticotropin-releasing factor',
+  'orexin',
+  'hypocretin',
+  'NPY',
+  'neuropeptide Y',
+  'dynorphin',
+  'enkephalin',
+  'β-endorphin',
+  'substance P',
+  'galanin',
+  'ghrelin',
+  'leptin',
+  'MCH',
+  'CART',
+  'nociceptin',
+  'kisspeptin',
+  'PACAP',
+  'α-MSH',
+  'urocortin',
+  'neurotensin',
+  'somatostatin',
+  'cholecystokinin',
+  'κ-opioid',
+  'μ-opioid'
+]
+const COMMON = (
+  'the of and in to a with for was were is that by on as from at this are be these or an we which not our rats mice receptor receptors neurons expression stress ' +
   'social behavior behaviour anxiety addiction reward amygdala hypothalamus nucleus accumbens ventral tegmental area prefrontal cortex hippocampus paraventricular ' +
   'signaling release binding antagonist agonist administration intracerebroventricular infusion knockout mRNA protein levels increased decreased significantly ' +
   'effects role mechanisms pathway circuit dopamine serotonin glutamate GABA plasma cortisol corticosterone self-administration cocaine ethanol alcohol opioid ' +
   'morphine heroin nicotine withdrawal relapse craving fear memory learning bonding maternal pair partner preference aggression female male sex differences ' +
   'chronic acute adolescent adult early life maltreatment depression PTSD autism schizophrenia humans patients healthy volunteers intranasal placebo trial ' +
-  'randomized double-blind study results suggest data show findings indicate here demonstrate novel evidence using model models analysis').split(' ')
-const SYLLABLES = ['ne', 'ro', 'pep', 'ti', 'da', 'ki', 'sto', 'lin', 'va', 'cor', 'tex', 'mo', 'gen', 'phy', 'lo', 'tri', 'zan', 'qui', 'bra', 'mel', 'dor', 'sy', 'nap', 'ax']
-const FAMILIES = ['Miñarro', 'Müller', 'Gonçalves', 'Dvořák', 'Søndergaard', 'Łukaszewicz', 'Núñez', 'Ferrés', 'Björk', 'Çelik', 'Şahin', 'Zhang', 'Wang', 'Li', 'Smith', 'Young', 'Neumann', 'Koob', 'Carter', 'Insel', 'Grinevich', 'de Vries', 'van der Berg', 'Ödegaard', 'Järvinen', 'García-López', 'Kovács', 'Nováková', 'Tanaka', 'Kim', 'Nguyễn', 'O\'Brien', 'Dubois', 'Rossi', 'Ivanova', 'Bruchas', 'Ross', 'Meyer-Lindenberg', 'Heinrichs', 'Bale']
-const GIVENS = ['Ana', 'José', 'Zoë', 'Inga D.', 'Larry J.', 'Sue C.', 'Valery', 'George F.', 'Björn', 'Łucja', 'Thomas R.', 'Hélène', 'Jürgen', 'Ayşe', 'Wei', 'Min-Jun', 'Chloé', 'Michael R.', 'Elena', 'Rohan']
-const JOURNALS: [string, string][] = [['Neuropsychopharmacology', 'Neuropsychopharmacology'], ['Biological Psychiatry', 'Biol Psychiatry'], ['The Journal of Neuroscience', 'J Neurosci'], ['Nature Neuroscience', 'Nat Neurosci'], ['Psychoneuroendocrinology', 'Psychoneuroendocrinology'], ['Hormones and Behavior', 'Horm Behav'], ['Neuropeptides', 'Neuropeptides'], ['Frontiers in Neuroendocrinology', 'Front Neuroendocrinol'], ['Addiction Biology', 'Addict Biol'], ['Proceedings of the National Academy of Sciences of the United States of America', 'Proc Natl Acad Sci U S A'], ['Molecular Psychiatry', 'Mol Psychiatry'], ['Peptides', 'Peptides']]
-const MESH = ['Oxytocin', 'Vasopressins', 'Corticotropin-Releasing Hormone', 'Orexins', 'Neuropeptide Y', 'Dynorphins', 'Enkephalins', 'beta-Endorphin', 'Animals', 'Humans', 'Rats', 'Rats, Sprague-Dawley', 'Mice', 'Mice, Knockout', 'Male', 'Female', 'Social Behavior', 'Anxiety', 'Stress, Psychological', 'Substance-Related Disorders', 'Alcoholism', 'Amygdala', 'Nucleus Accumbens', 'Hypothalamus', 'Receptors, Oxytocin', 'Receptors, Opioid, kappa', 'Reward', 'Fear', 'Memory', 'Administration, Intranasal']
-const KEYWORDS = ['oxytocin', 'social behavior', 'stress', 'addiction', 'alcohol use disorder', 'anxiety', 'CRF1 receptor', 'kappa opioid receptor', 'pair bonding', 'extended amygdala', 'BNST', 'orexin', 'relapse', 'early life stress', 'sex differences', 'intranasal oxytocin', 'microbiota-gut-brain axis']
+  'randomized double-blind study results suggest data show findings indicate here demonstrate novel evidence using model models analysis'
+).split(' ')
+const SYLLABLES = [
+  'ne',
+  'ro',
+  'pep',
+  'ti',
+  'da',
+  'ki',
+  'sto',
+  'lin',
+  'va',
+  'cor',
+  'tex',
+  'mo',
+  'gen',
+  'phy',
+  'lo',
+  'tri',
+  'zan',
+  'qui',
+  'bra',
+  'mel',
+  'dor',
+  'sy',
+  'nap',
+  'ax'
+]
+const FAMILIES = [
+  'Miñarro',
+  'Müller',
+  'Gonçalves',
+  'Dvořák',
+  'Søndergaard',
+  'Łukaszewicz',
+  'Núñez',
+  'Ferrés',
+  'Björk',
+  'Çelik',
+  'Şahin',
+  'Zhang',
+  'Wang',
+  'Li',
+  'Smith',
+  'Young',
+  'Neumann',
+  'Koob',
+  'Carter',
+  'Insel',
+  'Grinevich',
+  'de Vries',
+  'van der Berg',
+  'Ödegaard',
+  'Järvinen',
+  'García-López',
+  'Kovács',
+  'Nováková',
+  'Tanaka',
+  'Kim',
+  'Nguyễn',
+  "O'Brien",
+  'Dubois',
+  'Rossi',
+  'Ivanova',
+  'Bruchas',
+  'Ross',
+  'Meyer-Lindenberg',
+  'Heinrichs',
+  'Bale'
+]
+const GIVENS = [
+  'Ana',
+  'José',
+  'Zoë',
+  'Inga D.',
+  'Larry J.',
+  'Sue C.',
+  'Valery',
+  'George F.',
+  'Björn',
+  'Łucja',
+  'Thomas R.',
+  'Hélène',
+  'Jürgen',
+  'Ayşe',
+  'Wei',
+  'Min-Jun',
+  'Chloé',
+  'Michael R.',
+  'Elena',
+  'Rohan'
+]
+const JOURNALS: [string, string][] = [
+  ['Neuropsychopharmacology', 'Neuropsychopharmacology'],
+  ['Biological Psychiatry', 'Biol Psychiatry'],
+  ['The Journal of Neuroscience', 'J Neurosci'],
+  ['Nature Neuroscience', 'Nat Neurosci'],
+  ['Psychoneuroendocrinology', 'Psychoneuroendocrinology'],
+  ['Hormones and Behavior', 'Horm Behav'],
+  ['Neuropeptides', 'Neuropeptides'],
+  ['Frontiers in Neuroendocrinology', 'Front Neuroendocrinol'],
+  ['Addiction Biology', 'Addict Biol'],
+  ['Proceedings of the National Academy of Sciences of the United States of America', 'Proc Natl Acad Sci U S A'],
+  ['Molecular Psychiatry', 'Mol Psychiatry'],
+  ['Peptides', 'Peptides']
+]
+const MESH = [
+  'Oxytocin',
+  'Vasopressins',
+  'Corticotropin-Releasing Hormone',
+  'Orexins',
+  'Neuropeptide Y',
+  'Dynorphins',
+  'Enkephalins',
+  'beta-Endorphin',
+  'Animals',
+  'Humans',
+  'Rats',
+  'Rats, Sprague-Dawley',
+  'Mice',
+  'Mice, Knockout',
+  'Male',
+  'Female',
+  'Social Behavior',
+  'Anxiety',
+  'Stress, Psychological',
+  'Substance-Related Disorders',
+  'Alcoholism',
+  'Amygdala',
+  'Nucleus Accumbens',
+  'Hypothalamus',
+  'Receptors, Oxytocin',
+  'Receptors, Opioid, kappa',
+  'Reward',
+  'Fear',
+  'Memory',
+  'Administration, Intranasal'
+]
+const KEYWORDS = [
+  'oxytocin',
+  'social behavior',
+  'stress',
+  'addiction',
+  'alcohol use disorder',
+  'anxiety',
+  'CRF1 receptor',
+  'kappa opioid receptor',
+  'pair bonding',
+  'extended amygdala',
+  'BNST',
+  'orexin',
+  'relapse',
+  'early life stress',
+  'sex differences',
+  'intranasal oxytocin',
+  'microbiota-gut-brain axis'
+]
 const TAGS = ['to read', 'review', 'methods', 'grant 2026', 'key paper', 'lab meeting', 'peptide-pharmacology']
 
 /** mulberry32: small, fast, reproducible. */
@@ -60,15 +239,24 @@ export function createSyntheticLibrary(count: number, seed = 42): { items: Item[
     const abstract = Array.from({ length: 6 + Math.floor(random() * 6) }, () => sentence(15 + Math.floor(random() * 15))).join('. ')
     const authors = Array.from({ length: authorCount() }, author)
     const id = `item-${i}`
-    const peptides = random() < 0.3 ? some(PEPTIDES, 3).map((peptide) => ({ peptide, evidence: [{ source: 'title' as const, text: peptide }] })) : undefined
+    const peptides = random() < 0.3 ? some(PEPTIDES, 3).map(peptide => ({ peptide, evidence: [{ source: 'title' as const, text: peptide }] })) : undefined
     const item: Item = {
       id,
-      csl: { type: 'article-journal', title, author: authors, 'container-title': journal, 'container-title-short': short, issued: { 'date-parts': [[year]] }, abstract, DOI: `10.${1000 + (i % 9000)}/np.${year}.${i}` },
+      csl: {
+        type: 'article-journal',
+        title,
+        author: authors,
+        'container-title': journal,
+        'container-title-short': short,
+        issued: { 'date-parts': [[year]] },
+        abstract,
+        DOI: `10.${1000 + (i % 9000)}/np.${year}.${i}`
+      },
       doi: `10.${1000 + (i % 9000)}/np.${year}.${i}`,
       pmid: random() < 0.8 ? String(10_000_000 + i * 7) : undefined,
       pmcid: random() < 0.3 ? `PMC${5_000_000 + i}` : undefined,
       keywords: some(KEYWORDS, 6),
-      mesh: some(MESH, 12).map((descriptor) => ({ descriptor, majorTopic: random() < 0.2, qualifiers: [] })),
+      mesh: some(MESH, 12).map(descriptor => ({ descriptor, majorTopic: random() < 0.2, qualifiers: [] })),
       titleWords: [],
       year,
       tags: some(TAGS, 2),

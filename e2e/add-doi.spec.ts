@@ -27,7 +27,7 @@ test('a DOI becomes a library item that survives reload and restart, and exports
   await expect(row).toContainText('Lee et al.')
   await expect(row).toContainText('2012')
   await expect(row).toContainText('Neurobiology of Aging')
-  expect(replay.requests.some((r) => r.path === `/crossref/works/${DOI}` && r.query.mailto === 'e2e@neuroref.test')).toBe(true)
+  expect(replay.requests.some(r => r.path === `/crossref/works/${DOI}` && r.query.mailto === 'e2e@neuroref.test')).toBe(true)
 
   const details = page.getByRole('region', { name: 'Item details' })
   await expect(details).toContainText(TITLE)

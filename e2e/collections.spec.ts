@@ -153,7 +153,10 @@ test('collections move by drag and by “Move…”, never into themselves; pape
 
   // File the paper in Reward, then take it out again: it is back in Unfiled.
   await library.getByRole('button', { name: 'All items' }).click()
-  await grid.getByRole('row').filter({ hasText: MICE.title }).dragTo(tree.getByText('Reward', { exact: true }))
+  await grid
+    .getByRole('row')
+    .filter({ hasText: MICE.title })
+    .dragTo(tree.getByText('Reward', { exact: true }))
   await tree.getByText('Reward', { exact: true }).click()
   await grid.getByRole('row').filter({ hasText: MICE.title }).click()
   await page.getByRole('button', { name: 'Remove from collection' }).click()

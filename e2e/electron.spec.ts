@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, '..')
 function electronBinary(): { path?: string; reason?: string } {
   const dir = path.join(ROOT, 'node_modules', 'electron')
   const pathFile = path.join(dir, 'path.txt')
-  if (!existsSync(pathFile)) return { reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing; this machine cannot reach its download server)' }
+  if (!existsSync(pathFile))
+    return { reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing; this machine cannot reach its download server)' }
   const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim())
   return existsSync(binary) ? { path: binary } : { reason: `the Electron binary is missing at ${binary}` }
 }

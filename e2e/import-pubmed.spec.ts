@@ -21,10 +21,21 @@ test('a DOI, PMID and PMCID of one paper give one item with every PubMed section
   await add(page, `doi:${GUT.doi} PMID: ${GUT.pmid}\nhttps://pmc.ncbi.nlm.nih.gov/articles/${GUT.pmcid}/`)
   await expect(page.getByRole('status')).toContainText('Added:')
   await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row')).toHaveCount(2) // header + one paper
-  expect(replay.requests.filter((r) => r.path.endsWith('efetch.fcgi'))).toHaveLength(1)
+  expect(replay.requests.filter(r => r.path.endsWith('efetch.fcgi'))).toHaveLength(1)
 
   const details = page.getByRole('region', { name: 'Item details' })
-  for (const heading of ['Abstract', 'Keywords', 'MeSH terms', 'Publication types', 'Substances', 'Grants and funding', 'Conflict of interest statement', 'References', 'Similar articles', 'Cited by']) {
+  for (const heading of [
+    'Abstract',
+    'Keywords',
+    'MeSH terms',
+    'Publication types',
+    'Substances',
+    'Grants and funding',
+    'Conflict of interest statement',
+    'References',
+    'Similar articles',
+    'Cited by'
+  ]) {
     await expect(details.getByRole('region', { name: heading, exact: true })).toBeVisible()
   }
   await expect(details.getByRole('region', { name: 'Abstract', exact: true })).toContainText('OBJECTIVE:')
@@ -44,9 +55,26 @@ test('a DOI, PMID and PMCID of one paper give one item with every PubMed section
 test('20 mixed identifiers with 2 unknown: 18 added, the 2 reported by identifier', async ({ page, app }) => {
   await page.goto(app.url)
   const ids = [
-    '12091962', 'doi:10.1016/0005-2795(76)90109-4', '11748933', 'PMID: 11700088', 'PMC6079548', '29963580',
-    'https://doi.org/10.1515/jib-2020-0021', '20301577', '32934823', '34843274', '36987902', '37167981', '38048813',
-    '38833988', 'PMC11798830', '38914053', '10.1056/NEJMoa1715274', '20729678', '99999999', '10.9999/not-a-paper.2024'
+    '12091962',
+    'doi:10.1016/0005-2795(76)90109-4',
+    '11748933',
+    'PMID: 11700088',
+    'PMC6079548',
+    '29963580',
+    'https://doi.org/10.1515/jib-2020-0021',
+    '20301577',
+    '32934823',
+    '34843274',
+    '36987902',
+    '37167981',
+    '38048813',
+    '38833988',
+    'PMC11798830',
+    '38914053',
+    '10.1056/NEJMoa1715274',
+    '20729678',
+    '99999999',
+    '10.9999/not-a-paper.2024'
   ]
   await add(page, ids.join('\n'))
   const status = page.getByRole('status')

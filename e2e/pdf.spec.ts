@@ -41,7 +41,9 @@ async function start(page: Page, replayUrl: string): Promise<void> {
 }
 
 const storedPdfs = (): string[] =>
-  existsSync(path.join(dataDir, 'attachments')) ? (readdirSync(path.join(dataDir, 'attachments'), { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')) : []
+  existsSync(path.join(dataDir, 'attachments'))
+    ? (readdirSync(path.join(dataDir, 'attachments'), { recursive: true }) as string[]).filter(f => f.endsWith('.pdf'))
+    : []
 
 async function addPaper(page: Page, doi: string, title: string): Promise<void> {
   await page.getByLabel('Add by identifier').fill(doi)
@@ -54,7 +56,10 @@ test('Add PDFs…: the DOI is found, its lookup fails, the paper needs metadata 
   await page.getByLabel('Add PDFs…').setInputFiles(CAMBRIDGE)
   await expect(page.getByRole('status')).toContainText('The DOI 10.1017/s1041610213001804 was found in the PDF but could not be looked up')
   await expect(page.getByRole('status')).toContainText('marked Needs metadata')
-  const row = page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'Stressful life events are not associated with the development of dementia' })
+  const row = page
+    .getByRole('grid', { name: 'Items' })
+    .getByRole('row')
+    .filter({ hasText: 'Stressful life events are not associated with the development of dementia' })
   await expect(row).toHaveCount(1)
   expect(storedPdfs()).toHaveLength(1)
 
@@ -105,13 +110,18 @@ test('a protected PDF asks for its password; a file that is not a PDF is refused
   await addPaper(page, PLOS_DOI, PLOS_TITLE)
   const details = page.getByRole('region', { name: 'Item details' })
 
-  await details.getByLabel('Attach PDF…').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><html><body>Sign in</body></html>') })
+  await details
+    .getByLabel('Attach PDF…')
+    .setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><html><body>Sign in</body></html>') })
   await expect(page.getByRole('alert')).toContainText('notes.pdf is not a PDF file. Nothing was attached.')
   expect(storedPdfs()).toEqual([])
   await expect(details.getByRole('region', { name: 'PDFs' }).getByRole('listitem')).toHaveCount(0)
 
   await details.getByLabel('Attach PDF…').setInputFiles(LOCKED)
-  await details.getByRole('listitem', { name: path.basename(LOCKED) }).getByRole('button', { name: 'Open PDF' }).click()
+  await details
+    .getByRole('listitem', { name: path.basename(LOCKED) })
+    .getByRole('button', { name: 'Open PDF' })
+    .click()
   const viewer = page.getByRole('dialog', { name: /PDF viewer/ })
   const ask = viewer.getByRole('dialog', { name: 'PDF password' })
   await expect(ask).toContainText('This PDF is protected by a password.')
@@ -126,10 +136,25 @@ test('a protected PDF asks for its password; a file that is not a PDF is refused
 
 test('Find available PDF: a free copy is attached; a landing page is explained', async ({ page, replay }) => {
   replay.addRoutes([
-    { method: 'GET', path: `/unpaywall/${PLOS_DOI}`, contentType: 'application/json', body: JSON.stringify({ doi: PLOS_DOI, is_oa: true, best_oa_location: { url_for_pdf: `${replay.url}/oa/plos.pdf` } }) },
+    {
+      method: 'GET',
+      path: `/unpaywall/${PLOS_DOI}`,
+      contentType: 'application/json',
+      body: JSON.stringify({ doi: PLOS_DOI, is_oa: true, best_oa_location: { url_for_pdf: `${replay.url}/oa/plos.pdf` } })
+    },
     { method: 'GET', path: '/oa/plos.pdf', file: 'pdf/articles/hindawi_rrp_2010_157939.pdf' },
-    { method: 'GET', path: `/unpaywall/${SREP_DOI}`, contentType: 'application/json', body: JSON.stringify({ doi: SREP_DOI, is_oa: true, best_oa_location: { url_for_pdf: `${replay.url}/landing/srep16696` } }) },
-    { method: 'GET', path: '/landing/srep16696', contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><head><title>Scientific Reports</title></head><body>Download PDF</body></html>' }
+    {
+      method: 'GET',
+      path: `/unpaywall/${SREP_DOI}`,
+      contentType: 'application/json',
+      body: JSON.stringify({ doi: SREP_DOI, is_oa: true, best_oa_location: { url_for_pdf: `${replay.url}/landing/srep16696` } })
+    },
+    {
+      method: 'GET',
+      path: '/landing/srep16696',
+      contentType: 'text/html; charset=utf-8',
+      body: '<!DOCTYPE html><html><head><title>Scientific Reports</title></head><body>Download PDF</body></html>'
+    }
   ])
   await start(page, replay.url)
   const details = page.getByRole('region', { name: 'Item details' })
@@ -138,7 +163,7 @@ test('Find available PDF: a free copy is attached; a landing page is explained',
   await details.getByRole('button', { name: 'Find available PDF' }).click()
   await expect(page.getByRole('status')).toContainText('Found a free PDF at Unpaywall and attached it.')
   await expect(details.getByRole('listitem', { name: '10.1371_journal.pone.0033693.pdf' })).toBeVisible()
-  expect(replay.requests.some((r) => r.path === `/unpaywall/${PLOS_DOI}` && r.query.email === 'e2e@neuroref.test')).toBe(true)
+  expect(replay.requests.some(r => r.path === `/unpaywall/${PLOS_DOI}` && r.query.email === 'e2e@neuroref.test')).toBe(true)
 
   await addPaper(page, SREP_DOI, SREP_TITLE)
   await details.getByRole('button', { name: 'Find available PDF' }).click()

@@ -86,7 +86,7 @@ test('a saved PubMed search reports the paper PubMed added since, and adds it', 
   routes.release(SOCIAL_FEAR.pmid) // PubMed adds the paper today
   await sidebar.getByRole('button', { name: 'Check Patients now' }).click()
   await expect(saved).toHaveText('Patients 1 new')
-  const asked = replay.requests.filter((r) => r.path === '/eutils/esearch.fcgi').at(-1)
+  const asked = replay.requests.filter(r => r.path === '/eutils/esearch.fcgi').at(-1)
   expect(asked?.query).toMatchObject({ term: 'patients', datetype: 'edat', maxdate: '3000' })
 
   await saved.click()

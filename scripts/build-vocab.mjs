@@ -18,7 +18,10 @@ const source = JSON.parse(fs.readFileSync(path.join(from, 'neuropeptides.json'),
 
 /** "Vasopressin (arginine vasopressin, AVP)" → "Vasopressin". */
 function shortName(label) {
-  return label.replace(/\s*\([^()]*\)/g, '').replace(/\s+/g, ' ').trim()
+  return label
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**
@@ -32,16 +35,16 @@ function tagName(e) {
   return heading && heading.toLowerCase() === short.toLowerCase() ? heading : short
 }
 
-const unique = (list) => [...new Set(list)]
+const unique = list => [...new Set(list)]
 
-const entries = source.entries.map((e) => ({
+const entries = source.entries.map(e => ({
   id: e.id,
   name: tagName(e),
   label: e.label,
   kind: e.kind,
   family: e.family,
   receptorOf: e.receptorOf,
-  mesh: e.mesh.map((m) => ({ ui: m.ui, name: m.name })),
+  mesh: e.mesh.map(m => ({ ui: m.ui, name: m.name })),
   synonyms: unique(e.synonyms),
   ambiguous: unique(e.ambiguous),
   genes: unique(e.genes)
@@ -52,13 +55,12 @@ const vocab = {
   schemaVersion: source.schemaVersion,
   meshVersion: source.meshVersion,
   attribution:
-    'Contains MeSH® data from the U.S. National Library of Medicine (2024 release), modified. ' +
-    'NLM does not endorse this vocabulary or the application.',
+    'Contains MeSH® data from the U.S. National Library of Medicine (2024 release), modified. ' + 'NLM does not endorse this vocabulary or the application.',
   entries
 }
 
 // One entry per line keeps diffs of the shipped file readable.
-const body = entries.map((e) => '    ' + JSON.stringify(e)).join(',\n')
+const body = entries.map(e => '    ' + JSON.stringify(e)).join(',\n')
 const head = JSON.stringify({ ...vocab, entries: [] }, null, 2).replace(/"entries": \[\]\n\}$/, '')
 fs.mkdirSync(to, { recursive: true })
 fs.writeFileSync(path.join(to, 'neuropeptides.json'), `${head}"entries": [\n${body}\n  ]\n}\n`)

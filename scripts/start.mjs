@@ -23,7 +23,7 @@ function findElectron() {
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit', env: process.env })
-  child.on('exit', (code) => process.exit(code ?? 0))
+  child.on('exit', code => process.exit(code ?? 0))
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 }
 

@@ -103,14 +103,8 @@ function parseRecord(xml: string, file: string): Element {
 
 /** ArticleIds of the paper itself (not of its references), as IdType → values. */
 function articleIds(root: Element): { type: string; value: string }[] {
-  const lists = [
-    firstPath(root, 'PubmedData/ArticleIdList'),
-    firstPath(root, 'PubmedBookData/ArticleIdList'),
-    firstPath(root, 'BookDocument/ArticleIdList')
-  ]
-  return lists.flatMap((list) =>
-    kids(list, 'ArticleId').map((a) => ({ type: a.getAttribute('IdType') ?? '', value: textOf(a) }))
-  )
+  const lists = [firstPath(root, 'PubmedData/ArticleIdList'), firstPath(root, 'PubmedBookData/ArticleIdList'), firstPath(root, 'BookDocument/ArticleIdList')]
+  return lists.flatMap(list => kids(list, 'ArticleId').map(a => ({ type: a.getAttribute('IdType') ?? '', value: textOf(a) })))
 }
 
 function recordOf(kind: PubmedRecord['kind'], xml: string, file: string): PubmedRecord {
@@ -120,13 +114,15 @@ function recordOf(kind: PubmedRecord['kind'], xml: string, file: string): Pubmed
   const pmid = textOf(firstPath(citation, 'PMID'))
   if (!pmid) throw new Error(`${file}: a record without a PMID`)
   const ids = articleIds(root)
-  const locationDois = kids(article, 'ELocationID').filter((e) => e.getAttribute('EIdType') === 'doi').map(textOf)
-  const allDois = [...ids.filter((i) => i.type === 'doi').map((i) => i.value), ...locationDois].filter(Boolean)
-  const references = [...root.getElementsByTagName('Reference')]
-    .flatMap((ref) => [...ref.getElementsByTagName('ArticleId')])
-    .filter((a) => a.getAttribute('IdType') === 'pubmed')
+  const locationDois = kids(article, 'ELocationID')
+    .filter(e => e.getAttribute('EIdType') === 'doi')
     .map(textOf)
-    .filter((id) => id && id !== pmid)
+  const allDois = [...ids.filter(i => i.type === 'doi').map(i => i.value), ...locationDois].filter(Boolean)
+  const references = [...root.getElementsByTagName('Reference')]
+    .flatMap(ref => [...ref.getElementsByTagName('ArticleId')])
+    .filter(a => a.getAttribute('IdType') === 'pubmed')
+    .map(textOf)
+    .filter(id => id && id !== pmid)
   const abstract = kids(firstPath(article, 'Abstract'), 'AbstractText').map(textOf).join(' ')
   return {
     pmid,
@@ -134,14 +130,11 @@ function recordOf(kind: PubmedRecord['kind'], xml: string, file: string): Pubmed
     xml,
     file,
     ...(allDois[0] ? { doi: allDois[0] } : {}),
-    dois: [...new Set(allDois.map((d) => d.toLowerCase()))],
+    dois: [...new Set(allDois.map(d => d.toLowerCase()))],
     ...pmcOf(ids),
-    title:
-      textOf(firstPath(article, 'ArticleTitle')) ||
-      textOf(firstPath(citation, 'Book/BookTitle')) ||
-      textOf(firstPath(article, 'VernacularTitle')),
+    title: textOf(firstPath(article, 'ArticleTitle')) || textOf(firstPath(citation, 'Book/BookTitle')) || textOf(firstPath(article, 'VernacularTitle')),
     abstract,
-    mesh: kids(firstPath(citation, 'MeshHeadingList'), 'MeshHeading').map((h) => textOf(firstPath(h, 'DescriptorName'))),
+    mesh: kids(firstPath(citation, 'MeshHeadingList'), 'MeshHeading').map(h => textOf(firstPath(h, 'DescriptorName'))),
     ...optional('entrezDate', entrezDateOf(root)),
     references: [...new Set(references)],
     docSum: docSumItems(root, { citation, article, pmid, abstract, ids })
@@ -152,18 +145,16 @@ const optional = <K extends string>(key: K, value: string | undefined): Partial<
   (value ? { [key]: value } : {}) as Partial<Record<K, string>>
 
 function pmcOf(ids: { type: string; value: string }[]): { pmcid?: string } {
-  const pmc = ids.find((i) => i.type === 'pmc')?.value
+  const pmc = ids.find(i => i.type === 'pmc')?.value
   return pmc ? { pmcid: pmc } : {}
 }
 
 /** Every recorded efetch record, indexed by PMID, DOI (lower-case) and PMCID. */
 export function loadPubmedCorpus(dir: string = EFETCH_DIR): PubmedCorpus {
   const records = readdirSync(dir)
-    .filter((name) => name.endsWith('.xml') && !NOT_RECORDS.has(name))
+    .filter(name => name.endsWith('.xml') && !NOT_RECORDS.has(name))
     .sort()
-    .flatMap((name) =>
-      splitPubmedArticleSet(readFileSync(path.join(dir, name), 'utf8')).map(({ kind, xml }) => recordOf(kind, xml, name))
-    )
+    .flatMap(name => splitPubmedArticleSet(readFileSync(path.join(dir, name), 'utf8')).map(({ kind, xml }) => recordOf(kind, xml, name)))
   const corpus: PubmedCorpus = { records, byPmid: new Map(), byDoi: new Map(), byPmcid: new Map() }
   for (const r of records) {
     corpus.byPmid.set(r.pmid, r)

@@ -4,9 +4,7 @@
 // (as NCBI leaves them), and PmcRefCount is left out (no record says it).
 import type { Element } from '@xmldom/xmldom'
 
-export type DocSumItem =
-  | { name: string; type: 'String' | 'Date' | 'Integer'; value: string }
-  | { name: string; type: 'List'; items: DocSumItem[] }
+export type DocSumItem = { name: string; type: 'String' | 'Date' | 'Integer'; value: string } | { name: string; type: 'List'; items: DocSumItem[] }
 
 const ELEMENT_NODE = 1
 
@@ -54,8 +52,20 @@ function historyText(date: Element): string {
 
 /** The language names esummary prints for MEDLINE's codes (case as in old records, e.g. ENG). */
 const LANGUAGES: Record<string, string> = {
-  eng: 'English', ger: 'German', fre: 'French', spa: 'Spanish', ita: 'Italian', nor: 'Norwegian', swe: 'Swedish',
-  dan: 'Danish', dut: 'Dutch', tur: 'Turkish', por: 'Portuguese', rus: 'Russian', jpn: 'Japanese', chi: 'Chinese'
+  eng: 'English',
+  ger: 'German',
+  fre: 'French',
+  spa: 'Spanish',
+  ita: 'Italian',
+  nor: 'Norwegian',
+  swe: 'Swedish',
+  dan: 'Danish',
+  dut: 'Dutch',
+  tur: 'Turkish',
+  por: 'Portuguese',
+  rus: 'Russian',
+  jpn: 'Japanese',
+  chi: 'Chinese'
 }
 
 const RECORD_STATUS: Record<string, string> = {
@@ -70,15 +80,15 @@ const RECORD_STATUS: Record<string, string> = {
 function authorName(author: Element): string {
   const collective = textOf(firstPath(author, 'CollectiveName'))
   if (collective) return collective
-  const parts = ['LastName', 'Initials', 'Suffix'].map((n) => textOf(firstPath(author, n)))
+  const parts = ['LastName', 'Initials', 'Suffix'].map(n => textOf(firstPath(author, n)))
   return parts.filter(Boolean).join(' ')
 }
 
 function authorsOf(citation: Element | undefined, article: Element | undefined): string[] {
   const lists = [...kids(article, 'AuthorList'), ...kids(firstPath(citation, 'Book'), 'AuthorList')]
-  const list = lists.find((l) => l.getAttribute('Type') !== 'editors') ?? lists[0]
+  const list = lists.find(l => l.getAttribute('Type') !== 'editors') ?? lists[0]
   return kids(list, 'Author')
-    .filter((a) => a.getAttribute('ValidYN') !== 'N')
+    .filter(a => a.getAttribute('ValidYN') !== 'N')
     .map(authorName)
     .filter(Boolean)
 }
@@ -87,7 +97,7 @@ const str = (name: string, value: string): DocSumItem => ({ name, type: 'String'
 const list = (name: string, itemName: string, values: string[], type: 'String' | 'Date' = 'String'): DocSumItem => ({
   name,
   type: 'List',
-  items: values.map((value) => ({ name: itemName, type, value }))
+  items: values.map(value => ({ name: itemName, type, value }))
 })
 
 export interface RecordParts {
@@ -103,20 +113,19 @@ export function docSumItems(root: Element, { citation, article, pmid, abstract, 
   const issue = firstPath(journal, 'JournalIssue')
   const book = firstPath(citation, 'Book')
   const pubDate = dateText(firstPath(issue, 'PubDate') ?? firstPath(book, 'PubDate'))
-  const electronic = kids(article, 'ArticleDate').find((d) => d.getAttribute('DateType') === 'Electronic')
+  const electronic = kids(article, 'ArticleDate').find(d => d.getAttribute('DateType') === 'Electronic')
   const authors = authorsOf(citation, article)
-  const issn = (type: string) => textOf(kids(journal, 'ISSN').find((i) => i.getAttribute('IssnType') === type))
+  const issn = (type: string) => textOf(kids(journal, 'ISSN').find(i => i.getAttribute('IssnType') === type))
   const volume = textOf(firstPath(issue, 'Volume'))
   const issueNo = textOf(firstPath(issue, 'Issue'))
   const pages = textOf(firstPath(article, 'Pagination/MedlinePgn'))
   const bookTitle = textOf(firstPath(book, 'BookTitle'))
   const source = textOf(firstPath(citation, 'MedlineJournalInfo/MedlineTA')) || textOf(firstPath(journal, 'ISOAbbreviation')) || bookTitle
-  const locations = kids(article, 'ELocationID').map((e) => `${e.getAttribute('EIdType')}: ${textOf(e)}`)
+  const locations = kids(article, 'ELocationID').map(e => `${e.getAttribute('EIdType')}: ${textOf(e)}`)
   const so = `${pubDate}${volume ? `;${volume}` : ''}${issueNo ? `(${issueNo})` : ''}${pages ? `:${pages}` : ''}`
   const history = kids(firstPath(root, 'PubmedData/History') ?? firstPath(root, 'PubmedBookData/History'), 'PubMedPubDate')
-  const title =
-    textOf(firstPath(article, 'ArticleTitle')) || bookTitle || textOf(firstPath(article, 'VernacularTitle'))
-  const langs = kids(article, 'Language').map((l) => textOf(l))
+  const title = textOf(firstPath(article, 'ArticleTitle')) || bookTitle || textOf(firstPath(article, 'VernacularTitle'))
+  const langs = kids(article, 'Language').map(l => textOf(l))
   return [
     { name: 'PubDate', type: 'Date', value: pubDate },
     { name: 'EPubDate', type: 'Date', value: dateText(electronic) },
@@ -127,7 +136,11 @@ export function docSumItems(root: Element, { citation, article, pmid, abstract, 
     str('Volume', volume),
     str('Issue', issueNo),
     str('Pages', pages),
-    list('LangList', 'Lang', langs.map((l) => LANGUAGES[l.toLowerCase()] ?? l)),
+    list(
+      'LangList',
+      'Lang',
+      langs.map(l => LANGUAGES[l.toLowerCase()] ?? l)
+    ),
     str('NlmUniqueID', textOf(firstPath(citation, 'MedlineJournalInfo/NlmUniqueID'))),
     str('ISSN', issn('Print')),
     str('ESSN', issn('Electronic')),
@@ -137,14 +150,12 @@ export function docSumItems(root: Element, { citation, article, pmid, abstract, 
     {
       name: 'ArticleIds',
       type: 'List',
-      items: (ids.some((i) => i.type === 'pubmed') ? ids : [{ type: 'pubmed', value: pmid }, ...ids]).map((i) =>
-        str(i.type, i.value)
-      )
+      items: (ids.some(i => i.type === 'pubmed') ? ids : [{ type: 'pubmed', value: pmid }, ...ids]).map(i => str(i.type, i.value))
     },
     {
       name: 'History',
       type: 'List',
-      items: history.map((d) => ({ name: d.getAttribute('PubStatus') ?? '', type: 'Date' as const, value: historyText(d) }))
+      items: history.map(d => ({ name: d.getAttribute('PubStatus') ?? '', type: 'Date' as const, value: historyText(d) }))
     },
     { name: 'References', type: 'List', items: [] },
     { name: 'HasAbstract', type: 'Integer', value: abstract ? '1' : '0' },

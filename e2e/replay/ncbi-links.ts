@@ -14,20 +14,17 @@ export interface CitationGraph {
   extraSimilar(pmid: string): string[]
 }
 
-export function citationGraph(
-  corpus: PubmedCorpus,
-  extra: Record<string, Partial<Record<LinkName, string[]>>>
-): CitationGraph {
-  const edges: [citing: string, cited: string][] = corpus.records.flatMap((r) => r.references.map((ref): [string, string] => [r.pmid, ref]))
+export function citationGraph(corpus: PubmedCorpus, extra: Record<string, Partial<Record<LinkName, string[]>>>): CitationGraph {
+  const edges: [citing: string, cited: string][] = corpus.records.flatMap(r => r.references.map((ref): [string, string] => [r.pmid, ref]))
   for (const [pmid, links] of Object.entries(extra)) {
     for (const ref of links.pubmed_pubmed_refs ?? []) edges.push([pmid, ref])
     for (const citing of links.pubmed_pubmed_citedin ?? []) edges.push([citing, pmid])
   }
   const unique = (ids: string[]): string[] => [...new Set(ids)]
   return {
-    refs: (pmid) => unique(edges.filter(([citing]) => citing === pmid).map(([, cited]) => cited)),
-    citedIn: (pmid) => unique(edges.filter(([, cited]) => cited === pmid).map(([citing]) => citing)),
-    extraSimilar: (pmid) => extra[pmid]?.pubmed_pubmed ?? []
+    refs: pmid => unique(edges.filter(([citing]) => citing === pmid).map(([, cited]) => cited)),
+    citedIn: pmid => unique(edges.filter(([, cited]) => cited === pmid).map(([citing]) => citing)),
+    extraSimilar: pmid => extra[pmid]?.pubmed_pubmed ?? []
   }
 }
 
@@ -37,9 +34,9 @@ export function similarTo(corpus: PubmedCorpus, pmid: string): string[] {
   if (!self) return []
   const mine = new Set(self.mesh)
   const others = corpus.records
-    .filter((r) => r.pmid !== pmid)
-    .map((r) => ({ pmid: r.pmid, shared: r.mesh.filter((m) => mine.has(m)).length }))
-    .filter((r) => r.shared >= 2)
+    .filter(r => r.pmid !== pmid)
+    .map(r => ({ pmid: r.pmid, shared: r.mesh.filter(m => mine.has(m)).length }))
+    .filter(r => r.shared >= 2)
     .sort((a, b) => b.shared - a.shared || Number(b.pmid) - Number(a.pmid))
-  return [pmid, ...others.map((r) => r.pmid)]
+  return [pmid, ...others.map(r => r.pmid)]
 }

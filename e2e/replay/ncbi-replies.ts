@@ -18,7 +18,7 @@ export function pubmedArticleSet(records: PubmedRecord[]): string {
   return [
     '<?xml version="1.0" ?>',
     '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">',
-    `<PubmedArticleSet>${records.map((r) => `\n${r.xml}`).join('')}`,
+    `<PubmedArticleSet>${records.map(r => `\n${r.xml}`).join('')}`,
     '</PubmedArticleSet>'
   ].join('\n')
 }
@@ -44,10 +44,8 @@ export interface SearchReply {
 /** biopython_esearch1_count63.xml; with history as ncbi_eutilsjson_esearch_pubmed.xml; nothing found as biopython_esearch8_zero_results_ErrorList.xml. */
 export function esearchXml(reply: SearchReply): string {
   const history = reply.history ? `<QueryKey>${reply.history.queryKey}</QueryKey><WebEnv>${reply.history.webEnv}</WebEnv>` : ''
-  const idList = reply.ids.length ? `<IdList>\n${reply.ids.map((id) => `<Id>${id}</Id>\n`).join('')}</IdList>` : '<IdList/>'
-  const errors = reply.notFound.length
-    ? `<ErrorList>${reply.notFound.map((p) => `<PhraseNotFound>${escapeXml(p)}</PhraseNotFound>`).join('')}</ErrorList>`
-    : ''
+  const idList = reply.ids.length ? `<IdList>\n${reply.ids.map(id => `<Id>${id}</Id>\n`).join('')}</IdList>` : '<IdList/>'
+  const errors = reply.notFound.length ? `<ErrorList>${reply.notFound.map(p => `<PhraseNotFound>${escapeXml(p)}</PhraseNotFound>`).join('')}</ErrorList>` : ''
   const warnings = reply.count === 0 ? '<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>' : ''
   return (
     ESEARCH_HEAD +
@@ -62,13 +60,13 @@ function itemXml(item: DocSumItem, depth: number): string {
   const open = `${indent}<Item Name="${escapeAttr(item.name)}" Type="${item.type}">`
   if (item.type !== 'List') return `${open}${escapeXml(item.value)}</Item>\n`
   if (!item.items.length) return `${open}</Item>\n`
-  return `${open}\n${item.items.map((i) => itemXml(i, depth + 1)).join('')}${indent}</Item>\n`
+  return `${open}\n${item.items.map(i => itemXml(i, depth + 1)).join('')}${indent}</Item>\n`
 }
 
 /** biopython_esummary1_pubmed_docsum.xml; an unknown PMID gets NCBI's per-id <ERROR>. */
 export function esummaryXml(found: PubmedRecord[], unknown: string[]): string {
-  const docs = found.map((r) => `<DocSum>\n\t<Id>${r.pmid}</Id>\n${r.docSum.map((i) => itemXml(i, 1)).join('')}</DocSum>\n\n`)
-  const errors = unknown.map((id) => `<ERROR>UID=${escapeXml(id)}: cannot get document summary</ERROR>\n`)
+  const docs = found.map(r => `<DocSum>\n\t<Id>${r.pmid}</Id>\n${r.docSum.map(i => itemXml(i, 1)).join('')}</DocSum>\n\n`)
+  const errors = unknown.map(id => `<ERROR>UID=${escapeXml(id)}: cannot get document summary</ERROR>\n`)
   return (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSummaryResult PUBLIC "-//NLM//DTD esummary v1 20041029//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20041029/esummary-v1.dtd">\n' +
     `<eSummaryResult>\n${docs.join('')}${errors.join('')}</eSummaryResult>\n`
@@ -83,7 +81,7 @@ export function elinkXml(sets: { pmid: string; links: [string, string[]][] }[]):
       .map(
         ([name, ids]) =>
           `    <LinkSetDb>\n      <DbTo>pubmed</DbTo>\n      <LinkName>${name}</LinkName>\n      \n` +
-          ids.map((id) => `        <Link>\n\t\t\t\t<Id>${id}</Id>\n\t\t\t</Link>\n`).join('') +
+          ids.map(id => `        <Link>\n\t\t\t\t<Id>${id}</Id>\n\t\t\t</Link>\n`).join('') +
           '      \n    </LinkSetDb>\n'
       )
     return `  <LinkSet>\n    <DbFrom>pubmed</DbFrom>\n    <IdList>\n      <Id>${escapeXml(pmid)}</Id>\n    </IdList>\n${dbs.join('')}  </LinkSet>\n`

@@ -33,7 +33,14 @@ const xml = (body: string, status = 200): ReplayAnswer => ({ status, body, conte
 
 /** ids from `id=1,2, 3`, without repeats, in the order asked */
 function idList(value: string | undefined): string[] {
-  return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean)
+    )
+  ]
 }
 
 function paging(q: Record<string, string>): { start: number; max: number } {
@@ -53,7 +60,7 @@ export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}):
   /** what each answer may show: papers still held back are left out */
   let corpus = time.shown()
   const held = (id: string): boolean => recorded.byPmid.has(id) && !corpus.byPmid.has(id)
-  const visible = (ids: string[]): string[] => ids.filter((id) => !held(id))
+  const visible = (ids: string[]): string[] => ids.filter(id => !held(id))
   /** the history server: WebEnv → result lists by query key */
   const history = new Map<string, string[][]>()
 
@@ -81,7 +88,7 @@ export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}):
     if (!isPubmed(q) || (q.retmode ?? 'xml') !== 'xml' || !['', 'xml', 'full'].includes(q.rettype ?? '')) return undefined
     const ids = askedIds(q)
     if ('error' in ids) return xml(utilityError('eFetchResult', ids.error), 400)
-    return xml(pubmedArticleSet(ids.map((id) => corpus.byPmid.get(id)).filter((r): r is PubmedRecord => !!r)))
+    return xml(pubmedArticleSet(ids.map(id => corpus.byPmid.get(id)).filter((r): r is PubmedRecord => !!r)))
   }
 
   const esearch = ({ query: q }: ReplayRequest): ReplayAnswer | undefined => {
@@ -89,7 +96,7 @@ export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}):
     const term = q.term ?? ''
     const found = findByIds(corpus, term) ?? searchText(corpus, term)
     const range = entrezRange(q)
-    const ids = range ? found.ids.filter((id) => time.inRange(id, range)) : found.ids
+    const ids = range ? found.ids.filter(id => time.inRange(id, range)) : found.ids
     const translation = range ? `(${found.translation}) AND ${range.min}:${range.max}[Date - Entrez]` : found.translation
     const { start, max } = paging(q)
     return xml(
@@ -108,17 +115,20 @@ export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}):
     if (!isPubmed(q)) return undefined
     const ids = askedIds(q)
     if ('error' in ids) return xml(utilityError('eSummaryResult', ids.error))
-    const found = ids.map((id) => corpus.byPmid.get(id)).filter((r): r is PubmedRecord => !!r)
-    return xml(esummaryXml(found, ids.filter((id) => !corpus.byPmid.has(id))))
+    const found = ids.map(id => corpus.byPmid.get(id)).filter((r): r is PubmedRecord => !!r)
+    return xml(
+      esummaryXml(
+        found,
+        ids.filter(id => !corpus.byPmid.has(id))
+      )
+    )
   }
 
   const elink = ({ query: q }: ReplayRequest): ReplayAnswer | undefined => {
     if (!isPubmed(q, 'dbfrom') || !isPubmed(q) || (q.cmd ?? 'neighbor') !== 'neighbor') return undefined
     const ids = idList(q.id)
     if (!ids.length) return xml(utilityError('eLinkResult', 'Empty id list - nothing todo'))
-    const names: LinkName[] = q.linkname
-      ? (q.linkname.split(',') as LinkName[])
-      : ['pubmed_pubmed', 'pubmed_pubmed_citedin', 'pubmed_pubmed_refs']
+    const names: LinkName[] = q.linkname ? (q.linkname.split(',') as LinkName[]) : ['pubmed_pubmed', 'pubmed_pubmed_citedin', 'pubmed_pubmed_refs']
     const linksOf = (pmid: string, name: LinkName): string[] => {
       if (held(pmid)) return []
       if (name === 'pubmed_pubmed') return [...new Set([...similarTo(corpus, pmid), ...visible(graph.extraSimilar(pmid))])]
@@ -126,14 +136,16 @@ export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}):
       if (name === 'pubmed_pubmed_citedin') return visible(graph.citedIn(pmid))
       return []
     }
-    return xml(elinkXml(ids.map((pmid) => ({ pmid, links: names.map((n): [string, string[]] => [n, linksOf(pmid, n)]) }))))
+    return xml(elinkXml(ids.map(pmid => ({ pmid, links: names.map((n): [string, string[]] => [n, linksOf(pmid, n)]) }))))
   }
 
   const idconverter = (req: ReplayRequest): ReplayAnswer | undefined => {
     const asked = idList(req.query.ids)
-    const records = asked.map((id) => convert(corpus, id))
+    const records = asked.map(id => convert(corpus, id))
     // "tool=…;email=…;ids=…;format=json", as the converter echoes the request
-    const request = Object.entries(req.query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join(';')
+    const request = Object.entries(req.query)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join(';')
     return { body: idconvJson(request, records, now()), contentType: JSON_TYPE }
   }
 
@@ -158,11 +170,7 @@ function convert(corpus: PubmedCorpus, id: string): IdconvRecord {
   const isPmid = /^\d+$/.test(id)
   const isDoi = /^10\.\d{4,9}\/\S+$/.test(id)
   if (!isPmcid && !isPmid && !isDoi) return { 'requested-id': id, status: 'error', errmsg: 'invalid article id' }
-  const record = isPmcid
-    ? corpus.byPmcid.get(id.toUpperCase().replace(/\.\d+$/, ''))
-    : isPmid
-      ? corpus.byPmid.get(id)
-      : corpus.byDoi.get(id.toLowerCase())
+  const record = isPmcid ? corpus.byPmcid.get(id.toUpperCase().replace(/\.\d+$/, '')) : isPmid ? corpus.byPmid.get(id) : corpus.byDoi.get(id.toLowerCase())
   if (record?.pmcid) {
     return { 'requested-id': id, pmcid: record.pmcid, pmid: record.pmid, ...(record.doi ? { doi: record.doi } : {}) }
   }
@@ -171,7 +179,10 @@ function convert(corpus: PubmedCorpus, id: string): IdconvRecord {
 
 /** The most requests under `pathPrefix` that arrived within any one second (NCBI allows 3 without an API key). */
 export function requestsPerSecondMax(requests: ReplayRequest[], pathPrefix: string): number {
-  const times = requests.filter((r) => r.path.startsWith(pathPrefix)).map((r) => r.receivedAt).sort((a, b) => a - b)
+  const times = requests
+    .filter(r => r.path.startsWith(pathPrefix))
+    .map(r => r.receivedAt)
+    .sort((a, b) => a - b)
   let best = 0
   for (let first = 0, last = 0; last < times.length; last++) {
     while (times[last] - times[first] >= 1000) first++

@@ -17,9 +17,14 @@ const ID_TERM = /^"?([^"]+?)"?\s*\[(doi|aid|lid|location id|pmid|uid)\]$/i
 
 /** A term made only of field-tagged ids joined by OR; undefined for anything else. */
 export function findByIds(corpus: PubmedCorpus, term: string): Found | undefined {
-  const parts = term.split(/\s+OR\s+/i).map((p) => p.trim().replace(/^\(+|\)+$/g, '').trim())
-  const asked = parts.map((p) => ID_TERM.exec(p))
-  if (!parts.length || asked.some((m) => !m)) return undefined
+  const parts = term.split(/\s+OR\s+/i).map(p =>
+    p
+      .trim()
+      .replace(/^\(+|\)+$/g, '')
+      .trim()
+  )
+  const asked = parts.map(p => ID_TERM.exec(p))
+  if (!parts.length || asked.some(m => !m)) return undefined
   const ids: string[] = []
   const notFound: string[] = []
   for (const m of asked as RegExpExecArray[]) {
@@ -73,13 +78,13 @@ function phrasesOf(term: string): Phrase[] {
 /** Free text: every word (field tags ignored) must be in title or abstract; newest PMID first. */
 export function searchText(corpus: PubmedCorpus, term: string): Found {
   const phrases = phrasesOf(term)
-  const words = phrases.flatMap((p) => p.words)
+  const words = phrases.flatMap(p => p.words)
   const known = (r: PubmedRecord, w: string): boolean => wordsOf(r).has(w.toLowerCase())
-  const hits = words.length ? corpus.records.filter((r) => words.every((w) => known(r, w))) : []
-  const foundNowhere = (p: Phrase): boolean => !corpus.records.some((r) => p.words.every((w) => known(r, w)))
+  const hits = words.length ? corpus.records.filter(r => words.every(w => known(r, w))) : []
+  const foundNowhere = (p: Phrase): boolean => !corpus.records.some(r => p.words.every(w => known(r, w)))
   return {
-    ids: [...new Set(hits.map((r) => r.pmid))].sort((a, b) => Number(b) - Number(a)),
-    translation: phrases.map((p) => `"${p.words.join(' ')}"[${p.field ?? 'All Fields'}]`).join(' AND '),
-    notFound: phrases.filter(foundNowhere).map((p) => p.written)
+    ids: [...new Set(hits.map(r => r.pmid))].sort((a, b) => Number(b) - Number(a)),
+    translation: phrases.map(p => `"${p.words.join(' ')}"[${p.field ?? 'All Fields'}]`).join(' AND '),
+    notFound: phrases.filter(foundNowhere).map(p => p.written)
   }
 }

@@ -26,7 +26,7 @@ export function entrezDay(date: Date): string {
 export function entrezDateOf(root: Element): string | undefined {
   const history = kids(firstPath(root, 'PubmedData/History') ?? firstPath(root, 'PubmedBookData/History'), 'PubMedPubDate')
   for (const status of ['entrez', 'pubmed']) {
-    const date = history.find((d) => d.getAttribute('PubStatus') === status)
+    const date = history.find(d => d.getAttribute('PubStatus') === status)
     const year = textOf(firstPath(date, 'Year'))
     if (!year) continue
     const two = (name: string): string => (textOf(firstPath(date, name)) || '1').padStart(2, '0')
@@ -69,7 +69,7 @@ export interface Timeline extends ReleaseControl {
 }
 
 export function timeline(corpus: PubmedCorpus, heldBack: string[], now: () => Date): Timeline {
-  const unknown = heldBack.filter((pmid) => !corpus.byPmid.has(pmid))
+  const unknown = heldBack.filter(pmid => !corpus.byPmid.has(pmid))
   if (unknown.length) throw new Error(`No recorded record to hold back: ${unknown.join(', ')}`)
   const held = new Set(heldBack)
   const releasedOn = new Map<string, string>()

@@ -10,8 +10,8 @@ const FIXTURES = path.resolve(__dirname, '..', 'fixtures')
 export function crossrefWorkRoutes(): ReplayRoute[] {
   const dir = path.join(FIXTURES, 'crossref', 'works')
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .flatMap((name) => {
+    .filter(name => name.endsWith('.json'))
+    .flatMap(name => {
       const json = JSON.parse(readFileSync(path.join(dir, name), 'utf8'))
       const doi: unknown = json?.message?.DOI
       if (json?.['message-type'] !== 'work' || typeof doi !== 'string') return []

@@ -90,7 +90,7 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
   const server = createServer((req, res) => {
     const arrivedAt = Date.now() // before the body is read, so a slow upload does not shift it
     readBody(req)
-      .then((body) => {
+      .then(body => {
         const seen = describe(req, body, arrivedAt)
         requests.push(seen)
         const found = pick(seen)
@@ -102,7 +102,7 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
         if (!res.headersSent) send(res, 500, { 'content-type': 'text/plain' }, Buffer.from(`Replay server error: ${String(err)}`))
       })
   })
-  server.on('connection', (socket) => {
+  server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
@@ -125,11 +125,7 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
       return
     }
     if (route.delayMs) await wait(route.delayMs)
-    const body = computed
-      ? Buffer.from(computed.body)
-      : route.file
-        ? await readFile(path.join(fixturesDir, route.file))
-        : Buffer.from(route.body ?? '')
+    const body = computed ? Buffer.from(computed.body) : route.file ? await readFile(path.join(fixturesDir, route.file)) : Buffer.from(route.body ?? '')
     const contentType = computed?.contentType ?? route.contentType ?? guessType(route.file)
     const headers: Record<string, string> = { 'content-type': contentType, ...route.headers, ...computed?.headers }
     if (route.fault === 'truncate') {
@@ -143,7 +139,7 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
   }
 
   function wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
+    return new Promise(resolve => {
       const t = setTimeout(() => {
         timers.delete(t)
         resolve()
@@ -171,7 +167,7 @@ export function startReplayServer(routes: ReplayRoute[], opts: ReplayOptions = {
           for (const t of timers) clearTimeout(t)
           timers.clear()
           for (const s of sockets) s.destroy() // ends held 'timeout' answers too
-          return new Promise<void>((done) => server.close(() => done()))
+          return new Promise<void>(done => server.close(() => done()))
         }
       })
     })

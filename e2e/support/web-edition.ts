@@ -34,7 +34,7 @@ export async function startWebEditionProcess(env: Record<string, string>): Promi
     }
     child.stdout?.on('data', onData)
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) => {
+    child.once('exit', code => {
       clearTimeout(timer)
       reject(new Error(`web edition exited with ${code}:\n${output}`))
     })
@@ -48,7 +48,7 @@ export async function startWebEditionProcess(env: Record<string, string>): Promi
     token: match[3],
     output: () => output,
     stop: () =>
-      new Promise((resolve) => {
+      new Promise(resolve => {
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
@@ -60,8 +60,8 @@ export async function startWebEditionProcess(env: Record<string, string>): Promi
 export async function closedPort(): Promise<number> {
   const { createServer } = await import('node:net')
   const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
+  await new Promise(resolve => server.close(resolve))
   return port
 }

@@ -20,7 +20,7 @@ export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExpo
   const summary = ({ id, path }: { id: string; path: string }) => ({ id, path })
 
   return {
-    'autoexport.addTarget': async (arg) => {
+    'autoexport.addTarget': async arg => {
       const req = requireObject(arg ?? {})
       if (edition === 'desktop') {
         if (!chooseBibFile) throw new ServiceError('UNSUPPORTED', 'Choosing a file is not available here.')
@@ -32,7 +32,7 @@ export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExpo
       return summary(await targets.add(req.path))
     },
 
-    'autoexport.write': async (arg) => {
+    'autoexport.write': async arg => {
       const req = requireObject(arg)
       const id = requireString(req.id, 'auto-export file', 100)
       if (typeof req.content !== 'string') throw new ServiceError('INVALID_INPUT', 'Nothing to write was given.')
@@ -42,7 +42,7 @@ export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExpo
 
     'autoexport.list': async () => targets.list(),
 
-    'autoexport.remove': async (arg) => {
+    'autoexport.remove': async arg => {
       await targets.remove(requireString(requireObject(arg).id, 'auto-export file', 100))
     }
   }

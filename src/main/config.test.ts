@@ -14,6 +14,8 @@ describe('dataDirFor', () => {
     expect(dataDirFor({ HOME: '/home/a' }, undefined, 'linux')).toBe(path.join('/home/a', '.local', 'share', 'neuroref-web'))
     expect(dataDirFor({ HOME: '/home/a', XDG_DATA_HOME: '/data/a' }, undefined, 'linux')).toBe(path.join('/data/a', 'neuroref-web'))
     expect(dataDirFor({ HOME: '/Users/a' }, undefined, 'darwin')).toBe(path.join('/Users/a', 'Library', 'Application Support', 'Neuroref Web'))
-    expect(dataDirFor({ HOME: 'C:\\Users\\a', APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, undefined, 'win32')).toBe(path.join('C:\\Users\\a\\AppData\\Roaming', 'Neuroref Web'))
+    expect(dataDirFor({ HOME: 'C:\\Users\\a', APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, undefined, 'win32')).toBe(
+      path.join('C:\\Users\\a\\AppData\\Roaming', 'Neuroref Web')
+    )
   })
 })

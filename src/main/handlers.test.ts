@@ -11,8 +11,8 @@ import type { Platform } from './platform'
 const opened: string[] = []
 const platform: Platform = {
   edition: 'desktop',
-  saveFile: async (name) => ({ path: `/chosen/${name}` }),
-  openExternal: async (url) => void opened.push(url)
+  saveFile: async name => ({ path: `/chosen/${name}` }),
+  openExternal: async url => void opened.push(url)
 }
 const handlers = createHandlers({ config: readConfig({}), http: createHttpClient(), platform, version: '1.2.3' })
 
@@ -22,7 +22,10 @@ describe('handlers', () => {
   })
 
   it('reports its version and edition', async () => {
-    expect(await invokeChannel(handlers, 'app.info', undefined)).toEqual({ ok: true, value: { name: 'Neuroref', version: '1.2.3', edition: 'desktop', contactFromEnvironment: false } })
+    expect(await invokeChannel(handlers, 'app.info', undefined)).toEqual({
+      ok: true,
+      value: { name: 'Neuroref', version: '1.2.3', edition: 'desktop', contactFromEnvironment: false }
+    })
   })
 
   it('opens only http(s) links', async () => {
@@ -39,7 +42,10 @@ describe('handlers', () => {
     expect(safeFileName('../../etc/passwd')).toBe('passwd')
     expect(safeFileName('C:\\Users\\x\\refs.bib')).toBe('refs.bib')
     expect(safeFileName('..')).toBe('export.bib')
-    expect(await invokeChannel(handlers, 'export.saveFile', { suggestedName: '../x.bib', content: '@article{}' })).toEqual({ ok: true, value: { path: '/chosen/x.bib' } })
+    expect(await invokeChannel(handlers, 'export.saveFile', { suggestedName: '../x.bib', content: '@article{}' })).toEqual({
+      ok: true,
+      value: { path: '/chosen/x.bib' }
+    })
   })
 
   it('rejects malformed arguments with a sentence', async () => {

@@ -31,38 +31,47 @@ export function createHandlers({ config, http, platform, version, chooseBibFile 
   }
   const crossrefDeps = (email?: string) => ({ http, crossrefUrl: config.crossrefUrl, doiUrl: config.doiUrl, email })
   const eutilsDeps = (email?: string, apiKey?: string): EutilsDeps => ({
-    http, eutilsUrl: config.eutilsUrl, idconvUrl: config.idconvUrl, email, apiKey
+    http,
+    eutilsUrl: config.eutilsUrl,
+    idconvUrl: config.idconvUrl,
+    email,
+    apiKey
   })
 
   return {
     ...autoExportHandlers({ dataDir: config.dataDir, edition: platform.edition, chooseBibFile }),
     ...attachmentHandlers({
-      dataDir: config.dataDir, http, platform, unpaywallUrl: config.unpaywallUrl, pmcPdfUrl: config.pmcPdfUrl, email: config.email
+      dataDir: config.dataDir,
+      http,
+      platform,
+      unpaywallUrl: config.unpaywallUrl,
+      pmcPdfUrl: config.pmcPdfUrl,
+      email: config.email
     }),
 
     'app.info': async () => ({ name: 'Neuroref', version, edition: platform.edition, contactFromEnvironment: !!config.email }),
 
-    'lookup.doi': async (arg) => {
+    'lookup.doi': async arg => {
       const req = requireObject(arg)
       const doi = requireString(req.doi, 'DOI', 500)
       return lookupDoi(doi, crossrefDeps(contactOf(req).email))
     },
 
-    'lookup.identifiers': async (arg) => {
+    'lookup.identifiers': async arg => {
       const req = requireObject(arg)
       const ids = requireIdentifiers(req.ids, 1000)
       const { email, apiKey } = contactOf(req)
       return resolveIdentifiers(ids, { eutils: eutilsDeps(email, apiKey), crossref: crossrefDeps(email) })
     },
 
-    'pubmed.related': async (arg) => {
+    'pubmed.related': async arg => {
       const req = requireObject(arg)
       const limit = typeof req.limit === 'number' && req.limit > 0 ? Math.min(Math.floor(req.limit), 200) : 20
       const { email, apiKey } = contactOf(req)
       return relatedPapers(requirePmid(req.pmid), requireRelation(req.relation), limit, eutilsDeps(email, apiKey))
     },
 
-    'pubmed.search': async (arg) => {
+    'pubmed.search': async arg => {
       const req = requireObject(arg)
       const query = requireString(req.query, 'PubMed query', 4000)
       const start = typeof req.start === 'number' && req.start >= 0 ? Math.floor(req.start) : 0
@@ -72,14 +81,14 @@ export function createHandlers({ config, http, platform, version, chooseBibFile 
       return searchPubmedPage({ query, start, size, since }, eutilsDeps(email, apiKey))
     },
 
-    'export.saveFile': async (arg) => {
+    'export.saveFile': async arg => {
       const req = requireObject(arg)
       const name = requireString(req.suggestedName, 'file name', 255)
       const content = requireString(req.content, 'file content', 200_000_000)
       return platform.saveFile(safeFileName(name), content)
     },
 
-    'shell.openExternal': async (arg) => {
+    'shell.openExternal': async arg => {
       const url = requireString(requireObject(arg).url, 'link', 4000)
       await platform.openExternal(requireWebUrl(url))
     }
@@ -103,6 +112,9 @@ export function requireWebUrl(url: string): string {
 /** A suggested name never becomes a path: keep the last segment, drop odd characters. */
 export function safeFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = last.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '').slice(0, 120)
+  const cleaned = last
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120)
   return cleaned || 'export.bib'
 }

@@ -32,18 +32,22 @@ function createWindow(): void {
 app.enableSandbox()
 app.whenReady().then(() => {
   if (process.env.NEUROREF_DATA_DIR) app.setPath('userData', process.env.NEUROREF_DATA_DIR)
-  const handlers = createAppHandlers(process.env, {
-    edition: 'desktop',
-    saveFile: (name, content) => saveWithDialog(mainWindow, name, content),
-    openExternal: (url) => shell.openExternal(url),
-    showItemInFolder: async (path) => shell.showItemInFolder(path),
-    openPath: async (path) => {
-      // shell.openPath reports failure as a string, not an exception.
-      const problem = await shell.openPath(path)
-      if (problem) throw new ServiceError('IO', `The PDF could not be opened in another program: ${problem}`)
-    }
-  }, { userDataDir: app.getPath('userData'), chooseBibFile: (name) => chooseBibFile(mainWindow, name) })
-  bindContract(handlers, (url) => url.startsWith(rendererRoot))
+  const handlers = createAppHandlers(
+    process.env,
+    {
+      edition: 'desktop',
+      saveFile: (name, content) => saveWithDialog(mainWindow, name, content),
+      openExternal: url => shell.openExternal(url),
+      showItemInFolder: async path => shell.showItemInFolder(path),
+      openPath: async path => {
+        // shell.openPath reports failure as a string, not an exception.
+        const problem = await shell.openPath(path)
+        if (problem) throw new ServiceError('IO', `The PDF could not be opened in another program: ${problem}`)
+      }
+    },
+    { userDataDir: app.getPath('userData'), chooseBibFile: name => chooseBibFile(mainWindow, name) }
+  )
+  bindContract(handlers, url => url.startsWith(rendererRoot))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

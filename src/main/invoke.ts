@@ -3,11 +3,7 @@
 import { isChannel, type Channel, type ChannelResult, type Handlers } from '../shared/contract'
 import { fail, ok, ServiceError, type Result } from '../shared/result'
 
-export async function invokeChannel(
-  handlers: Handlers,
-  channel: string,
-  arg: unknown
-): Promise<Result<ChannelResult<Channel>>> {
+export async function invokeChannel(handlers: Handlers, channel: string, arg: unknown): Promise<Result<ChannelResult<Channel>>> {
   if (!isChannel(channel)) return fail('INVALID_INPUT', `Unknown request “${channel}”.`)
   try {
     const handler = handlers[channel] as (a: unknown) => Promise<ChannelResult<Channel>>

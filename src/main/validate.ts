@@ -28,7 +28,7 @@ const ID_PATTERNS: Record<Identifier['kind'], RegExp> = {
 export function requireIdentifiers(value: unknown, max: number): Identifier[] {
   if (!Array.isArray(value) || value.length === 0) throw new ServiceError('INVALID_INPUT', 'No identifiers were given.')
   if (value.length > max) throw new ServiceError('INVALID_INPUT', `At most ${max} identifiers can be looked up at once.`)
-  return value.map((id) => {
+  return value.map(id => {
     const { kind, value: text } = requireObject(id)
     if ((kind === 'doi' || kind === 'pmid' || kind === 'pmcid') && typeof text === 'string' && ID_PATTERNS[kind].test(text)) {
       return { kind, value: text } as Identifier

@@ -4,7 +4,7 @@ import { fixtureItems } from '../main/services/pubmed/fixture-items'
 import type { Item, PeptideTag } from './model'
 
 const real = fixtureItems()
-const social = real.find((i) => i.pmid === '38147649')!
+const social = real.find(i => i.pmid === '38147649')!
 const tag = (peptide: string): PeptideTag => ({ peptide, evidence: [{ source: 'title', text: peptide.toLowerCase() }] })
 
 /** The real oxytocin paper, re-dated and re-tagged: a small library of peptide papers. */
@@ -23,7 +23,7 @@ describe('papers per year by peptide', () => {
       paper('6', 2020, ['Oxytocin'], { removedPeptideTags: ['Oxytocin'] })
     ]
     const { series, rows } = peptidesByYear(items, 2)
-    expect(series.map((s) => s.label)).toEqual(['Oxytocin', 'Vasopressin', OTHER_PEPTIDES])
+    expect(series.map(s => s.label)).toEqual(['Oxytocin', 'Vasopressin', OTHER_PEPTIDES])
     expect(rows).toEqual([
       { year: 2019, s0: 2, s1: 1, s2: 0 },
       { year: 2020, s0: 0, s1: 0, s2: 0 },
@@ -41,7 +41,7 @@ describe('papers per year by peptide', () => {
   })
 
   it('is empty for the recorded papers without peptides', () => {
-    expect(peptidesByYear(real.filter((i) => i !== social))).toEqual({ series: [], rows: [] })
+    expect(peptidesByYear(real.filter(i => i !== social))).toEqual({ series: [], rows: [] })
   })
 })
 
@@ -55,7 +55,7 @@ describe('top peptides and their MeSH terms', () => {
   })
 
   it('lists the MeSH terms of the real oxytocin paper, without check tags or the peptide itself', () => {
-    const terms = coOccurringMesh(real, 'Oxytocin').map((t) => t.value)
+    const terms = coOccurringMesh(real, 'Oxytocin').map(t => t.value)
     expect(terms).toContain('Phobia, Social')
     expect(terms).toContain('Gastrointestinal Microbiome')
     for (const hidden of ['Oxytocin', 'Humans', 'Animals', 'Mice', 'Male', 'Female']) expect(terms).not.toContain(hidden)

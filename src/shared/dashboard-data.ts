@@ -31,7 +31,7 @@ export interface PeptidesByYear {
 /** The peptides of a paper, less those the researcher removed. */
 export function activePeptides(item: Item): string[] {
   const removed = item.removedPeptideTags ?? []
-  return (item.peptideTags ?? []).map((t) => t.peptide).filter((p) => !removed.includes(p))
+  return (item.peptideTags ?? []).map(t => t.peptide).filter(p => !removed.includes(p))
 }
 
 /**
@@ -41,7 +41,7 @@ export function activePeptides(item: Item): string[] {
  */
 export function peptidesByYear(items: Item[], top = 6): PeptidesByYear {
   const ranking = computeFacets(items).peptides
-  const chosen = ranking.slice(0, top).map((p) => p.value)
+  const chosen = ranking.slice(0, top).map(p => p.value)
   const series: Series[] = chosen.map((peptide, i) => ({ key: `s${i}`, label: peptide, peptide }))
   if (ranking.length > top) series.push({ key: `s${top}`, label: OTHER_PEPTIDES })
   const seriesOf = new Map(chosen.map((p, i) => [p, `s${i}`]))
@@ -94,7 +94,12 @@ export function coOccurringMesh(items: Item[], peptide: string, top = 12): Facet
   const counts = new Map<string, number>()
   for (const item of items) {
     if (!activePeptides(item).includes(peptide)) continue
-    const own = new Set((item.peptideTags ?? []).find((t) => t.peptide === peptide)?.evidence.filter((e) => e.source === 'mesh').map((e) => e.text.toLowerCase()))
+    const own = new Set(
+      (item.peptideTags ?? [])
+        .find(t => t.peptide === peptide)
+        ?.evidence.filter(e => e.source === 'mesh')
+        .map(e => e.text.toLowerCase())
+    )
     own.add(peptide.toLowerCase())
     for (const heading of item.mesh ?? []) {
       const name = heading.descriptor
@@ -102,7 +107,10 @@ export function coOccurringMesh(items: Item[], peptide: string, top = 12): Facet
       counts.set(name, (counts.get(name) ?? 0) + 1)
     }
   }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, top)
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, top)
 }
 
 const CHECK_TAGS = new Set(['Male', 'Female', 'Adult', 'Aged', 'Middle Aged', 'Young Adult', 'Adolescent', 'Child', 'Infant', 'Pregnancy'])

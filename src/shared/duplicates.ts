@@ -16,7 +16,6 @@ function firstAuthor(record: ReferenceRecord): string {
   return titleFingerprint(first?.family ?? first?.literal ?? '')
 }
 
-
 /** The keys under which a paper can be recognised again, each with its reason. */
 export function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][] {
   const keys: [string, DuplicatePair['reason']][] = []
@@ -49,7 +48,7 @@ export function findDuplicatePairs(items: Iterable<Item>): DuplicatePair[] {
 }
 
 export function idsInPairs(pairs: DuplicatePair[]): Set<string> {
-  return new Set(pairs.flatMap((p) => [p.a, p.b]))
+  return new Set(pairs.flatMap(p => [p.a, p.b]))
 }
 
 /**
@@ -61,7 +60,10 @@ export class DuplicateFinder {
   private byKey = new Map<string, string>()
   private keysOfItem = new Map<string, string[]>()
 
-  constructor(items: Iterable<Item> = [], private readonly base?: DuplicateFinder) {
+  constructor(
+    items: Iterable<Item> = [],
+    private readonly base?: DuplicateFinder
+  ) {
     for (const item of items) this.add(item)
   }
 

@@ -17,7 +17,12 @@ describe('facet qualifiers', () => {
   })
 
   it('keeps quoted values whole when splitting the search', () => {
-    expect(searchTokens('stress  mesh:"Social Behavior" -mice "nucleus accumbens"')).toEqual(['stress', 'mesh:"Social Behavior"', '-mice', '"nucleus accumbens"'])
+    expect(searchTokens('stress  mesh:"Social Behavior" -mice "nucleus accumbens"')).toEqual([
+      'stress',
+      'mesh:"Social Behavior"',
+      '-mice',
+      '"nucleus accumbens"'
+    ])
   })
 
   it('adds a value to the search, and takes it away on a second click', () => {

@@ -27,7 +27,7 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 const isYear = (token: string): boolean => /^year:/i.test(token)
 
 export function hasQualifier(search: string, token: string): boolean {
-  return searchTokens(search).some((t) => same(t, token))
+  return searchTokens(search).some(t => same(t, token))
 }
 
 /**
@@ -37,14 +37,16 @@ export function hasQualifier(search: string, token: string): boolean {
  */
 export function toggleQualifier(search: string, token: string): string {
   const tokens = searchTokens(search)
-  if (tokens.some((t) => same(t, token))) return tokens.filter((t) => !same(t, token)).join(' ')
-  const kept = isYear(token) ? tokens.filter((t) => !isYear(t)) : tokens
+  if (tokens.some(t => same(t, token))) return tokens.filter(t => !same(t, token)).join(' ')
+  const kept = isYear(token) ? tokens.filter(t => !isYear(t)) : tokens
   return [...kept, token].join(' ')
 }
 
 /** The search without its year: the histogram shows every year of the rest, so another range can be chosen. */
 export function withoutYear(search: string): string {
-  return searchTokens(search).filter((t) => !isYear(t)).join(' ')
+  return searchTokens(search)
+    .filter(t => !isYear(t))
+    .join(' ')
 }
 
 /** The year range the search asks for (year:2019 or year:2015-2021), to highlight it on the histogram. */

@@ -30,7 +30,7 @@ export const ORGANISMS: Organism[] = [
 ]
 
 const organismIndex = new Map<string, number>()
-ORGANISMS.forEach((o, i) => o.descriptors.forEach((d) => organismIndex.set(d.toLowerCase(), i)))
+ORGANISMS.forEach((o, i) => o.descriptors.forEach(d => organismIndex.set(d.toLowerCase(), i)))
 const seenHeadings = new Map<string, number>()
 
 /** Index into ORGANISMS of the organism a MeSH heading names, or -1. Remembers each spelling it has seen. */
@@ -57,13 +57,37 @@ export function organismIdsOf(mesh: readonly { descriptor: string }[] | undefine
 
 /** PubMed's spelling of the common types; other types keep the spelling they came with. */
 const KNOWN_TYPES = [
-  'Journal Article', 'Review', 'Systematic Review', 'Meta-Analysis', 'Randomized Controlled Trial', 'Clinical Trial',
-  'Controlled Clinical Trial', 'Clinical Trial, Phase I', 'Clinical Trial, Phase II', 'Clinical Trial, Phase III',
-  'Observational Study', 'Multicenter Study', 'Comparative Study', 'Case Reports', 'Editorial', 'Letter', 'Comment',
-  'News', 'Preprint', 'Published Erratum', 'Retracted Publication', 'Retraction of Publication', 'Practice Guideline',
-  'Guideline', 'English Abstract', 'Validation Study', 'Evaluation Study', 'Twin Study', 'Video-Audio Media'
+  'Journal Article',
+  'Review',
+  'Systematic Review',
+  'Meta-Analysis',
+  'Randomized Controlled Trial',
+  'Clinical Trial',
+  'Controlled Clinical Trial',
+  'Clinical Trial, Phase I',
+  'Clinical Trial, Phase II',
+  'Clinical Trial, Phase III',
+  'Observational Study',
+  'Multicenter Study',
+  'Comparative Study',
+  'Case Reports',
+  'Editorial',
+  'Letter',
+  'Comment',
+  'News',
+  'Preprint',
+  'Published Erratum',
+  'Retracted Publication',
+  'Retraction of Publication',
+  'Practice Guideline',
+  'Guideline',
+  'English Abstract',
+  'Validation Study',
+  'Evaluation Study',
+  'Twin Study',
+  'Video-Audio Media'
 ]
-const canonicalTypes = new Map(KNOWN_TYPES.map((t) => [t.toLowerCase(), t]))
+const canonicalTypes = new Map(KNOWN_TYPES.map(t => [t.toLowerCase(), t]))
 
 /** "JOURNAL ARTICLE", "journal article" → "Journal Article"; the key the `type:` qualifier compares. */
 export function publicationTypeKey(type: string): string {

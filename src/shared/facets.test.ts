@@ -6,7 +6,7 @@ import type { Item } from './model'
 
 const items = fixtureItems()
 const facets = computeFacets(items)
-const countOf = (list: { value: string; count: number }[], value: string): number | undefined => list.find((v) => v.value === value)?.count
+const countOf = (list: { value: string; count: number }[], value: string): number | undefined => list.find(v => v.value === value)?.count
 
 describe('computeFacets on the recorded PubMed records', () => {
   it('counts every paper once', () => {
@@ -29,19 +29,19 @@ describe('computeFacets on the recorded PubMed records', () => {
     expect(countOf(facets.publicationTypes, 'Review')).toBe(2)
     expect(countOf(facets.publicationTypes, 'Randomized Controlled Trial')).toBe(2)
     expect(countOf(facets.publicationTypes, 'Systematic Review')).toBe(1)
-    expect(facets.publicationTypes.some((t) => t.value.startsWith('Research Support'))).toBe(false)
+    expect(facets.publicationTypes.some(t => t.value.startsWith('Research Support'))).toBe(false)
     expect(facets.publicationTypes[0].value).toBe('Journal Article')
   })
 
   it('counts years oldest first, and papers without one apart', () => {
-    expect(facets.years.find((y) => y.year === 2001)?.count).toBe(3)
-    expect(facets.years.find((y) => y.year === 2024)?.count).toBe(4)
-    expect(facets.years.map((y) => y.year)).toEqual([...facets.years.map((y) => y.year)].sort((a, b) => a - b))
+    expect(facets.years.find(y => y.year === 2001)?.count).toBe(3)
+    expect(facets.years.find(y => y.year === 2024)?.count).toBe(4)
+    expect(facets.years.map(y => y.year)).toEqual([...facets.years.map(y => y.year)].sort((a, b) => a - b))
     expect(facets.years.reduce((sum, y) => sum + y.count, 0) + facets.undated).toBe(31)
   })
 
   it('counts organisms from the MeSH check tags, species before the generic "Animals"', () => {
-    expect(facets.organisms.map((o) => [o.id, o.count])).toEqual([
+    expect(facets.organisms.map(o => [o.id, o.count])).toEqual([
       ['humans', 13],
       ['mice', 2],
       ['animals', 3]
@@ -56,9 +56,13 @@ describe('computeFacets on the recorded PubMed records', () => {
 })
 
 describe('computeFacets on hand-made items', () => {
-  const base = items.find((i) => i.pmid === '38147649')!
+  const base = items.find(i => i.pmid === '38147649')!
   it('leaves out peptide tags the researcher removed', () => {
-    const withVasopressin: Item = { ...base, id: 'a', peptideTags: [...base.peptideTags!, { peptide: 'Vasopressin', evidence: [{ source: 'title', text: 'vasopressin' }] }] }
+    const withVasopressin: Item = {
+      ...base,
+      id: 'a',
+      peptideTags: [...base.peptideTags!, { peptide: 'Vasopressin', evidence: [{ source: 'title', text: 'vasopressin' }] }]
+    }
     const removed: Item = { ...withVasopressin, id: 'b', removedPeptideTags: ['Oxytocin'] }
     expect(computeFacets([withVasopressin, removed]).peptides).toEqual([
       { value: 'Vasopressin', count: 2 },
@@ -68,7 +72,7 @@ describe('computeFacets on hand-made items', () => {
 
   it('counts "Mice" and "Mice, Inbred C57BL" on one paper as one mouse paper', () => {
     const strain: Item = { ...base, mesh: [...base.mesh!, { descriptor: 'Mice, Inbred C57BL', majorTopic: false, qualifiers: [] }] }
-    expect(computeFacets([strain]).organisms.find((o) => o.id === 'mice')?.count).toBe(1)
+    expect(computeFacets([strain]).organisms.find(o => o.id === 'mice')?.count).toBe(1)
     const ratsOnly: Item = { ...base, mesh: [{ descriptor: 'Rats, Sprague-Dawley', majorTopic: false, qualifiers: [] }] }
     expect(computeFacets([ratsOnly]).organisms).toEqual([{ id: 'rats', value: 'Rats', count: 1 }])
     expect(organismIdsOf(strain.mesh)).toEqual(['humans', 'animals', 'mice'])

@@ -42,7 +42,7 @@ interface MeshCounter {
 }
 
 /** Most papers first, then alphabetically, so equal counts keep a stable order. */
-function ranked(counts: Map<string, number>, label: (key: string) => string = (k) => k): FacetCount[] {
+function ranked(counts: Map<string, number>, label: (key: string) => string = k => k): FacetCount[] {
   const out: FacetCount[] = []
   for (const [key, count] of counts) out.push({ value: label(key), count })
   return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
@@ -53,7 +53,10 @@ class FoldedCounts {
   readonly counts = new Map<string, number>()
   private keyOf = new Map<string, string>()
   private labels = new Map<string, string>()
-  constructor(private fold: (raw: string) => string, private canonical: (key: string) => string | undefined = () => undefined) {}
+  constructor(
+    private fold: (raw: string) => string,
+    private canonical: (key: string) => string | undefined = () => undefined
+  ) {}
 
   add(raw: string): string {
     let key = this.keyOf.get(raw)
@@ -120,7 +123,7 @@ export function computeFacets(items: Iterable<Item>): Facets {
 
   for (const key of types.counts.keys()) if (isFundingType(key)) types.counts.delete(key)
   const organismCounts = ORGANISMS.map((o, i) => ({ id: o.id, value: o.label, count: organisms[i] }))
-    .filter((o) => o.count > 0)
+    .filter(o => o.count > 0)
     .sort((a, b) => Number(a.id === 'animals') - Number(b.id === 'animals') || b.count - a.count)
   return {
     total,

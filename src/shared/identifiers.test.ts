@@ -90,7 +90,11 @@ const cases: [string, string, Identifier[]][] = [
   ],
   ['mixed seed line', '10.3390/ijms22052372 33673448 PMC7956822', [IJMS, pmid('33673448'), pmcid('PMC7956822')]],
   ['tab-separated row', '33673448\t10.3390/ijms22052372\tPMC7956822', [pmid('33673448'), IJMS, pmcid('PMC7956822')]],
-  ['links of PubMed, PMC and doi.org', 'https://pubmed.ncbi.nlm.nih.gov/33673448/\nhttps://pmc.ncbi.nlm.nih.gov/articles/PMC7956822/\nhttps://doi.org/10.3390/ijms22052372', [pmid('33673448'), pmcid('PMC7956822'), IJMS]],
+  [
+    'links of PubMed, PMC and doi.org',
+    'https://pubmed.ncbi.nlm.nih.gov/33673448/\nhttps://pmc.ncbi.nlm.nih.gov/articles/PMC7956822/\nhttps://doi.org/10.3390/ijms22052372',
+    [pmid('33673448'), pmcid('PMC7956822'), IJMS]
+  ],
 
   // lists of bare PMIDs
   ['one bare PMID', '33673448', [pmid('33673448')]],
@@ -128,21 +132,14 @@ describe('findIdentifiers', () => {
 })
 
 describe('findIdentifiers on real PubMed exports (e2e/fixtures/pubmed/medline_nbib)', () => {
-  const fixture = (name: string) =>
-    readFileSync(join(import.meta.dirname, '../../e2e/fixtures/pubmed/medline_nbib', name), 'utf8')
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../e2e/fixtures/pubmed/medline_nbib', name), 'utf8')
 
   it('finds the PMID and DOI of a record, ignoring dates, ISSNs, pages and the pii', () => {
-    expect(findIdentifiers(fixture('zotero_nbib_25744111_doi_pii.nbib'))).toEqual([
-      pmid('25744111'),
-      doi('10.1016/j.puhe.2015.01.018')
-    ])
+    expect(findIdentifiers(fixture('zotero_nbib_25744111_doi_pii.nbib'))).toEqual([pmid('25744111'), doi('10.1016/j.puhe.2015.01.018')])
   })
 
   it('reads a CRLF export the same way', () => {
-    expect(findIdentifiers(fixture('zotero_nbib_36216673_publisher_status_crlf.nbib'))).toEqual([
-      pmid('36216673'),
-      doi('10.1016/j.wem.2022.07.008')
-    ])
+    expect(findIdentifiers(fixture('zotero_nbib_36216673_publisher_status_crlf.nbib'))).toEqual([pmid('36216673'), doi('10.1016/j.wem.2022.07.008')])
   })
 
   it('finds every record of a four-record export, with its PMCID', () => {
@@ -159,9 +156,7 @@ describe('findIdentifiers on real PubMed exports (e2e/fixtures/pubmed/medline_nb
   })
 
   it('finds a dx.doi.org link in an ERIC export and no PMIDs', () => {
-    expect(findIdentifiers(fixture('zotero_nbib_ERIC_3records_longlines.nbib'))).toEqual([
-      doi('10.1186/s40468-019-0086-7')
-    ])
+    expect(findIdentifiers(fixture('zotero_nbib_ERIC_3records_longlines.nbib'))).toEqual([doi('10.1186/s40468-019-0086-7')])
   })
 })
 

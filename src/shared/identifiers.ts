@@ -8,10 +8,7 @@
 // word such as "PMID". In any other text, a bare number is a year, a page, a
 // volume, an ISSN part or a phone number, never a PMID.
 
-export type Identifier =
-  | { kind: 'doi'; value: string }
-  | { kind: 'pmid'; value: string }
-  | { kind: 'pmcid'; value: string }
+export type Identifier = { kind: 'doi'; value: string } | { kind: 'pmid'; value: string } | { kind: 'pmcid'; value: string }
 
 /** An identifier and where its text sits in the input (half-open span). */
 interface Hit {
@@ -28,8 +25,7 @@ const DOI_RE = /(?<=^|[^\w.]|%2F)10\.\d{4,9}(?:\/|%2F)(?:(?!\]\()[^\s"<>])+/gi
 
 // arXiv: "arXiv:2101.00001v2", "arxiv.org/abs/…", "arxiv.org/pdf/…", and old
 // style "hep-th/9901001" or "math.AG/0601001". The version suffix is dropped.
-const ARXIV_RE =
-  /\barxiv(?::\s*|\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?!\d)|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?/gi
+const ARXIV_RE = /\barxiv(?::\s*|\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?!\d)|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?/gi
 
 // A PMID after a label: "PMID: 1", "PMID 1", "pmid:1", MEDLINE's "PMID- 1",
 // and a header like "PMIDs: 1". PMIDs have 1–8 digits and no leading zero.
@@ -38,8 +34,7 @@ const PMID_LABEL_RE = /\bPMIDs?\s*[:-]?\s*([1-9]\d{0,7})(?!\d)/gi
 // A PMID in a PubMed or Europe PMC link: pubmed.ncbi.nlm.nih.gov/1,
 // www.ncbi.nlm.nih.gov/pubmed/1, europepmc.org/article/MED/1. A search
 // ("pubmed/?term=1") is not a link to a paper, so it does not match.
-const PMID_URL_RE =
-  /\b(?:pubmed\.ncbi\.nlm\.nih\.gov\/|ncbi\.nlm\.nih\.gov\/pubmed\/|europepmc\.org\/(?:abstract|article)\/MED\/)([1-9]\d{0,7})(?!\d)/gi
+const PMID_URL_RE = /\b(?:pubmed\.ncbi\.nlm\.nih\.gov\/|ncbi\.nlm\.nih\.gov\/pubmed\/|europepmc\.org\/(?:abstract|article)\/MED\/)([1-9]\d{0,7})(?!\d)/gi
 
 // A PMCID: "PMC7956822" anywhere (also inside pmc.ncbi.nlm.nih.gov links).
 const PMCID_RE = /\bPMC(\d{1,9})\b/gi
@@ -106,17 +101,17 @@ function regexHits(text: string): Hit[] {
       if (id) hits.push({ start: m.index!, end: m.index! + m[0].length, id })
     }
   }
-  collect(DOI_RE, (m) => doiOrNull(cleanDoi(m[0])))
-  collect(ARXIV_RE, (m) => ({ kind: 'doi', value: `10.48550/arxiv.${m[1].toLowerCase()}` }))
-  collect(PMID_LABEL_RE, (m) => ({ kind: 'pmid', value: m[1] }))
-  collect(PMID_URL_RE, (m) => ({ kind: 'pmid', value: m[1] }))
-  collect(PMCID_RE, (m) => ({ kind: 'pmcid', value: `PMC${m[1]}` }))
-  collect(PMCID_LABEL_RE, (m) => ({ kind: 'pmcid', value: `PMC${m[1]}` }))
+  collect(DOI_RE, m => doiOrNull(cleanDoi(m[0])))
+  collect(ARXIV_RE, m => ({ kind: 'doi', value: `10.48550/arxiv.${m[1].toLowerCase()}` }))
+  collect(PMID_LABEL_RE, m => ({ kind: 'pmid', value: m[1] }))
+  collect(PMID_URL_RE, m => ({ kind: 'pmid', value: m[1] }))
+  collect(PMCID_RE, m => ({ kind: 'pmcid', value: `PMC${m[1]}` }))
+  collect(PMCID_LABEL_RE, m => ({ kind: 'pmcid', value: `PMC${m[1]}` }))
 
   // "PMC123" inside a DOI suffix belongs to the DOI: drop a hit lying inside another.
   hits.sort((a, b) => a.start - b.start || b.end - a.end)
   let reach = -1
-  return hits.filter((hit) => {
+  return hits.filter(hit => {
     const inside = hit.end <= reach
     reach = Math.max(reach, hit.end)
     return !inside

@@ -39,26 +39,26 @@ describe('differingFields', () => {
     const [keep, other] = olderFirst(pubmedCopy(), bibtexCopy())
     expect(keep.id).toBe('bib-copy')
     const fields = differingFields(keep, other)
-    expect(fields.map((f) => f.label)).toEqual(['Title', 'Journal'])
-    const journal = fields.find((f) => f.field === 'container-title')!
+    expect(fields.map(f => f.label)).toEqual(['Title', 'Journal'])
+    const journal = fields.find(f => f.field === 'container-title')!
     expect([journal.keepText, journal.otherText]).toEqual(['Public Health', 'Public health'])
     // Titles that differ only in punctuation: the older copy's is suggested.
-    expect(fields.find((f) => f.field === 'title')!.suggested).toBe('keep')
+    expect(fields.find(f => f.field === 'title')!.suggested).toBe('keep')
   })
 
   it('suggests the fuller value when the words differ (an abstract the other manager cut short)', () => {
     const keep = bibtexCopy()
     keep.csl.abstract = `${keep.csl.abstract!.slice(0, 200)}…`
-    const abstract = differingFields(keep, pubmedCopy()).find((f) => f.field === 'abstract')!
+    const abstract = differingFields(keep, pubmedCopy()).find(f => f.field === 'abstract')!
     expect(abstract.suggested).toBe('other')
     expect(abstract.otherText).toMatch(/^OBJECTIVES: Previous studies/)
   })
 
   it('suggests the value the researcher edited by hand', () => {
     const keep = { ...bibtexCopy(), editedFields: ['title'] }
-    expect(differingFields(keep, pubmedCopy()).find((f) => f.field === 'title')!.suggested).toBe('keep')
+    expect(differingFields(keep, pubmedCopy()).find(f => f.field === 'title')!.suggested).toBe('keep')
     const other = { ...pubmedCopy(), editedFields: ['container-title'] }
-    expect(differingFields(bibtexCopy(), other).find((f) => f.field === 'container-title')!.suggested).toBe('other')
+    expect(differingFields(bibtexCopy(), other).find(f => f.field === 'container-title')!.suggested).toBe('other')
   })
 })
 
@@ -80,7 +80,7 @@ describe('mergeItems', () => {
     expect(merged.csl.PMID).toBe('25744111')
     expect(merged.doi).toBe('10.1016/j.puhe.2015.01.018')
     expect(merged.doiKey).toBe('10.1016/j.puhe.2015.01.018')
-    expect(merged.mesh?.map((m) => m.descriptor)).toContain('Child Abuse')
+    expect(merged.mesh?.map(m => m.descriptor)).toContain('Child Abuse')
     expect(merged.authorDetails?.[0].affiliations?.[0]).toMatch(/^Department of Social Medicine/)
     expect(merged.csl['container-title-short']).toBe('Public Health')
     expect(merged.year).toBe(2015)
@@ -90,7 +90,15 @@ describe('mergeItems', () => {
   it('unites tags, collections, keywords, flags and sources without doubles', () => {
     expect(merged.tags).toEqual(['SBS prevention', 'to read'])
     expect(merged.collectionIds).toEqual(['child-abuse', 'japan-cohorts'])
-    expect(merged.keywords).toEqual(['Shaken baby syndrome', 'Public health practice', 'Abusive head trauma', 'Crying', 'Intervention', 'Japan', 'Public health'])
+    expect(merged.keywords).toEqual([
+      'Shaken baby syndrome',
+      'Public health practice',
+      'Abusive head trauma',
+      'Crying',
+      'Intervention',
+      'Japan',
+      'Public health'
+    ])
     expect(merged.flags).toEqual(['has-comment'])
     expect(merged.sources).toEqual(['file'])
     expect(itemTagKeys(merged)).toEqual(expect.arrayContaining(['manual:to read', 'manual:SBS prevention', 'keyword:Crying', 'mesh:Child Abuse']))
@@ -104,7 +112,7 @@ describe('mergeItems', () => {
   it('merges MeSH headings by descriptor, keeping the kept copy’s heading', () => {
     const keep = { ...bibtexCopy(), mesh: [{ descriptor: 'Crying', majorTopic: true, qualifiers: [] }] }
     const result = mergeItems(keep, pubmedCopy(), {})
-    const crying = result.mesh!.filter((m) => m.descriptor === 'Crying')
+    const crying = result.mesh!.filter(m => m.descriptor === 'Crying')
     expect(crying).toEqual([{ descriptor: 'Crying', majorTopic: true, qualifiers: [] }])
     expect(result.mesh!.length).toBe(pubmedCopy().mesh!.length)
   })

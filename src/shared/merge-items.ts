@@ -25,11 +25,28 @@ const ID_FIELDS = ['doi', 'pmid', 'pmcid'] as const
 const CSL_MIRRORS: Record<(typeof ID_FIELDS)[number], string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' }
 
 const LABELS: Record<string, string> = {
-  title: 'Title', author: 'Authors', editor: 'Editors', issued: 'Date', 'container-title': 'Journal',
-  'container-title-short': 'Journal abbreviation', volume: 'Volume', issue: 'Issue', page: 'Pages',
-  abstract: 'Abstract', type: 'Type', publisher: 'Publisher', 'publisher-place': 'Place', ISSN: 'ISSN',
-  ISBN: 'ISBN', URL: 'Link', language: 'Language', edition: 'Edition', note: 'Note field',
-  doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID'
+  title: 'Title',
+  author: 'Authors',
+  editor: 'Editors',
+  issued: 'Date',
+  'container-title': 'Journal',
+  'container-title-short': 'Journal abbreviation',
+  volume: 'Volume',
+  issue: 'Issue',
+  page: 'Pages',
+  abstract: 'Abstract',
+  type: 'Type',
+  publisher: 'Publisher',
+  'publisher-place': 'Place',
+  ISSN: 'ISSN',
+  ISBN: 'ISBN',
+  URL: 'Link',
+  language: 'Language',
+  edition: 'Edition',
+  note: 'Note field',
+  doi: 'DOI',
+  pmid: 'PMID',
+  pmcid: 'PMCID'
 }
 
 export function fieldLabel(field: string): string {
@@ -45,9 +62,9 @@ export function valueText(value: unknown): string {
   if (isEmpty(value)) return ''
   if (typeof value === 'string') return plainText(value)
   if (typeof value === 'number') return String(value)
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v ? nameLabel(v) : valueText(v))).join('; ')
+  if (Array.isArray(value)) return value.map(v => (typeof v === 'object' && v ? nameLabel(v) : valueText(v))).join('; ')
   const date = value as { 'date-parts'?: unknown[][]; literal?: string; raw?: string }
-  if (date['date-parts']) return date['date-parts'].map((part) => part.join('-')).join(' – ')
+  if (date['date-parts']) return date['date-parts'].map(part => part.join('-')).join(' – ')
   return date.literal ?? date.raw ?? JSON.stringify(value)
 }
 
@@ -76,7 +93,7 @@ function fieldOrder(field: string): number {
 /** Fields both copies fill, with different values; fields only one fills are simply combined. */
 export function differingFields(keep: Item, other: Item): FieldDifference[] {
   const mirrors = new Set(Object.values(CSL_MIRRORS))
-  const cslFields = [...new Set([...Object.keys(keep.csl), ...Object.keys(other.csl)])].filter((f) => !mirrors.has(f))
+  const cslFields = [...new Set([...Object.keys(keep.csl), ...Object.keys(other.csl)])].filter(f => !mirrors.has(f))
   cslFields.sort((a, b) => fieldOrder(a) - fieldOrder(b))
   const out: FieldDifference[] = []
   for (const field of [...cslFields, ...ID_FIELDS]) {
@@ -132,7 +149,7 @@ function takeFromOther(merged: Item, other: Item, field: string): void {
  * sources, flags — becomes the union of both.
  */
 export function mergeItems(keep: Item, other: Item, choices: MergeChoices, now = Date.now()): Item {
-  const chosen = Object.keys(choices).filter((field) => choices[field] === 'other')
+  const chosen = Object.keys(choices).filter(field => choices[field] === 'other')
   const merged: Item = { ...keep, csl: { ...keep.csl } }
   for (const field of chosen) takeFromOther(merged, other, field)
 
@@ -141,9 +158,9 @@ export function mergeItems(keep: Item, other: Item, choices: MergeChoices, now =
 
   filled.tags = union(keep.tags, other.tags)
   filled.collectionIds = union(keep.collectionIds, other.collectionIds)
-  filled.keywords = union(keep.keywords, other.keywords, (k) => k.trim().toLowerCase())
-  filled.mesh = union<MeshHeading>(keep.mesh, other.mesh, (m) => m.descriptor.toLowerCase())
-  filled.peptideTags = union<PeptideTag>(keep.peptideTags, other.peptideTags, (p) => p.peptide)
+  filled.keywords = union(keep.keywords, other.keywords, k => k.trim().toLowerCase())
+  filled.mesh = union<MeshHeading>(keep.mesh, other.mesh, m => m.descriptor.toLowerCase())
+  filled.peptideTags = union<PeptideTag>(keep.peptideTags, other.peptideTags, p => p.peptide)
   filled.references = union(keep.references, other.references, citedKey)
   filled.sources = union(keep.sources, other.sources)
   filled.flags = union(keep.flags, other.flags)

@@ -3,8 +3,17 @@
 import type { Item, ReferenceRecord } from './model'
 
 const RECORD_LISTS = [
-  'authorDetails', 'investigators', 'mesh', 'keywords', 'chemicals', 'grants', 'funders',
-  'publicationTypes', 'abstractSections', 'references', 'related'
+  'authorDetails',
+  'investigators',
+  'mesh',
+  'keywords',
+  'chemicals',
+  'grants',
+  'funders',
+  'publicationTypes',
+  'abstractSections',
+  'references',
+  'related'
 ] as const
 
 function isEmpty(value: unknown): boolean {

@@ -40,6 +40,16 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 const ERROR_CODES: ErrorCode[] = [
-  'OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'NOT_FOUND', 'BAD_RESPONSE', 'SERVER_ERROR',
-  'INVALID_INPUT', 'IO', 'CANCELLED', 'UNSUPPORTED', 'PASSWORD_REQUIRED', 'INTERNAL'
+  'OFFLINE',
+  'TIMEOUT',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'BAD_RESPONSE',
+  'SERVER_ERROR',
+  'INVALID_INPUT',
+  'IO',
+  'CANCELLED',
+  'UNSUPPORTED',
+  'PASSWORD_REQUIRED',
+  'INTERNAL'
 ]

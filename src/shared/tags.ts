@@ -32,10 +32,10 @@ export function itemTagKeys(item: Item): string[] {
 }
 
 export function itemTags(item: Item): ItemTag[] {
-  const tags: ItemTag[] = item.tags.map((name) => ({ kind: 'manual', name }))
+  const tags: ItemTag[] = item.tags.map(name => ({ kind: 'manual', name }))
   for (const keyword of item.keywords ?? []) tags.push({ kind: 'keyword', name: keyword.trim() })
   for (const heading of item.mesh ?? []) {
-    if (heading.majorTopic || heading.qualifiers.some((q) => q.majorTopic)) tags.push({ kind: 'mesh', name: heading.descriptor })
+    if (heading.majorTopic || heading.qualifiers.some(q => q.majorTopic)) tags.push({ kind: 'mesh', name: heading.descriptor })
   }
   for (const peptide of item.peptideTags ?? []) {
     if (!item.removedPeptideTags?.includes(peptide.peptide)) tags.push({ kind: 'peptide', name: peptide.peptide })

@@ -7,13 +7,22 @@ export function foldText(text: string): string {
   const plain = text.includes('<') ? text.replace(/<[^>]+>/g, ' ') : text
   // Most text is ASCII: skip the (costly) Unicode decomposition when it is.
   if (!NON_ASCII.test(plain)) return plain.toLowerCase()
-  return plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  return plain
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 }
 
 /** The distinct words of a text, folded, for the title-words index. */
 export function wordsOf(text: string | undefined): string[] {
   if (!text) return []
-  return [...new Set(foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))]
+  return [
+    ...new Set(
+      foldText(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(w => w.length > 1)
+    )
+  ]
 }
 
 /** A title reduced to letters and digits, for "same paper?" comparisons. */

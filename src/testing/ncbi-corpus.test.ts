@@ -53,10 +53,10 @@ function pmidsInFile(text: string): string[] {
 describe('the recorded corpus', () => {
   it('holds the 31 recorded records, each the exact text of its file', () => {
     expect(corpus.records).toHaveLength(31)
-    for (const name of readdirSync(EFETCH).filter((n) => n.endsWith('.xml') && !n.includes('malformed'))) {
+    for (const name of readdirSync(EFETCH).filter(n => n.endsWith('.xml') && !n.includes('malformed'))) {
       const text = readFileSync(path.join(EFETCH, name), 'utf8')
-      const mine = corpus.records.filter((r) => r.file === name)
-      expect(mine.map((r) => r.pmid)).toEqual(pmidsInFile(text))
+      const mine = corpus.records.filter(r => r.file === name)
+      expect(mine.map(r => r.pmid)).toEqual(pmidsInFile(text))
       for (const r of mine) expect(text.includes(r.xml) && r.xml.startsWith(`<${r.kind}`) && r.xml.endsWith(`</${r.kind}>`)).toBe(true)
     }
   })
@@ -79,8 +79,8 @@ describe('efetch', () => {
     const cut = (text: string) => text.slice(text.indexOf('<PubmedArticle>'), text.indexOf('</PubmedArticle>') + '</PubmedArticle>'.length)
     expect(body.indexOf(cut(social))).toBeGreaterThan(0)
     expect(body.indexOf(cut(aspire))).toBeGreaterThan(body.indexOf(cut(social)))
-    expect(parsePubmedArticleSet(body).map((r) => r.pmid)).toEqual([SOCIAL_FEAR, ASPIRE])
-    expect(server.requests.filter((r) => r.path === '/eutils/efetch.fcgi')).toHaveLength(1)
+    expect(parsePubmedArticleSet(body).map(r => r.pmid)).toEqual([SOCIAL_FEAR, ASPIRE])
+    expect(server.requests.filter(r => r.path === '/eutils/efetch.fcgi')).toHaveLength(1)
   })
 
   it('answers a GET too, and an efetch with no id like NCBI', async () => {
@@ -122,9 +122,9 @@ describe('esearch', () => {
     expect(first).toMatchObject({ count: all.count, ids: all.ids.slice(0, 2), queryKey: '1' })
     const history = { query_key: '1', WebEnv: first.webEnv!, retstart: '2', retmax: '2' }
     const page = parseSummaryReply(await postText('esummary.fcgi', { db: 'pubmed', ...history }))
-    expect(page.map((s) => s.pmid)).toEqual(all.ids.slice(2, 4))
+    expect(page.map(s => s.pmid)).toEqual(all.ids.slice(2, 4))
     const fetched = parsePubmedArticleSet(await postText('efetch.fcgi', { db: 'pubmed', retmode: 'xml', ...history }))
-    expect(fetched.map((r) => r.pmid)).toEqual(all.ids.slice(2, 4))
+    expect(fetched.map(r => r.pmid)).toEqual(all.ids.slice(2, 4))
     const lost = await postText('esummary.fcgi', { db: 'pubmed', query_key: '1', WebEnv: 'MCID_unknown' })
     expect(lost).toContain('<ERROR>Unable to obtain query #1</ERROR>')
   })
@@ -150,9 +150,9 @@ describe('esummary', () => {
   })
 
   it('summarises every recorded record in a form the app reads, one batch, one request', async () => {
-    const ids = corpus.records.map((r) => r.pmid)
+    const ids = corpus.records.map(r => r.pmid)
     const summaries = parseSummaryReply(await postText('esummary.fcgi', { db: 'pubmed', id: ids.join(',') }))
-    expect(summaries.map((s) => s.pmid)).toEqual(ids)
+    expect(summaries.map(s => s.pmid)).toEqual(ids)
     for (const s of summaries) expect(s.title).toBe(corpus.byPmid.get(s.pmid)!.title)
     expect(parsePubmedArticleSet(await postText('efetch.fcgi', { db: 'pubmed', id: ids.join(',') }))).toHaveLength(31)
   })
@@ -168,7 +168,7 @@ describe('esummary', () => {
     expect(body).not.toMatch(/<Item Name="Title" Type="String">[^<]*&lt;i&gt;/)
   })
 
-  it('answers an unknown PMID with NCBI\'s per-id ERROR', async () => {
+  it("answers an unknown PMID with NCBI's per-id ERROR", async () => {
     const body = await postText('esummary.fcgi', { db: 'pubmed', id: `${ASPIRE},99999999` })
     expect(body).toContain('<Id>23121403</Id>')
     expect(body).toContain('<ERROR>UID=99999999: cannot get document summary</ERROR>')
@@ -179,10 +179,10 @@ describe('elink', () => {
   const link = async (id: string, linkname: string) =>
     parseLinkReply(await postText('elink.fcgi', { dbfrom: 'pubmed', db: 'pubmed', id, linkname, cmd: 'neighbor' }))[linkname] ?? []
 
-  it('lists the PMIDs a record\'s ReferenceList names as its references', async () => {
+  it("lists the PMIDs a record's ReferenceList names as its references", async () => {
     const record = corpus.byPmid.get(SOCIAL_FEAR)!
     const refList = record.xml.slice(record.xml.indexOf('<ReferenceList>'))
-    const named = [...refList.matchAll(/<ArticleId IdType="pubmed">(\d+)<\/ArticleId>/g)].map((m) => m[1]).filter((id) => id !== SOCIAL_FEAR)
+    const named = [...refList.matchAll(/<ArticleId IdType="pubmed">(\d+)<\/ArticleId>/g)].map(m => m[1]).filter(id => id !== SOCIAL_FEAR)
     expect(named.length).toBeGreaterThan(40)
     expect(await link(SOCIAL_FEAR, 'pubmed_pubmed_refs')).toEqual(named)
   })
@@ -192,7 +192,7 @@ describe('elink', () => {
     expect(await link(SOCIAL_FEAR, 'pubmed_pubmed_citedin')).toEqual([NEJM_2018, ASPIRE])
     expect(await link(NEJM_2018, 'pubmed_pubmed_refs')).toEqual([SOCIAL_FEAR])
     for (const r of corpus.records) {
-      for (const ref of r.references.filter((id) => corpus.byPmid.has(id))) {
+      for (const ref of r.references.filter(id => corpus.byPmid.has(id))) {
         expect(await link(ref, 'pubmed_pubmed_citedin')).toContain(r.pmid)
       }
     }
@@ -213,7 +213,10 @@ describe('the PMC ID converter', () => {
     const res = await get('/idconv/?ids=PMC10769841,10.1136/GUTJNL-2016-312510,23121403,nonsense&format=json&tool=neuroref&email=e2e%40neuroref.test')
     expect(res.headers.get('content-type')).toBe('application/json')
     const json = await res.json()
-    expect(json).toMatchObject({ status: 'ok', request: 'ids=PMC10769841%2C10.1136%2FGUTJNL-2016-312510%2C23121403%2Cnonsense;format=json;tool=neuroref;email=e2e%40neuroref.test' })
+    expect(json).toMatchObject({
+      status: 'ok',
+      request: 'ids=PMC10769841%2C10.1136%2FGUTJNL-2016-312510%2C23121403%2Cnonsense;format=json;tool=neuroref;email=e2e%40neuroref.test'
+    })
     expect(parseIdConverterReply(json)).toEqual([
       { pmcid: 'PMC10769841', pmid: SOCIAL_FEAR, doi: '10.1073/pnas.2308706120' },
       { pmcid: 'PMC5442267', pmid: '27797938', doi: '10.1136/gutjnl-2016-312510' },
@@ -226,7 +229,14 @@ describe('the PMC ID converter', () => {
 describe('politeness', () => {
   it('counts the most requests seen in any one second', () => {
     const at = (path: string, receivedAt: number) => ({ method: 'POST', path, query: {}, body: '', headers: {}, receivedAt })
-    const requests = [at('/eutils/efetch.fcgi', 0), at('/eutils/esearch.fcgi', 400), at('/crossref/works/x', 500), at('/eutils/efetch.fcgi', 999), at('/eutils/efetch.fcgi', 1000), at('/eutils/efetch.fcgi', 2100)]
+    const requests = [
+      at('/eutils/efetch.fcgi', 0),
+      at('/eutils/esearch.fcgi', 400),
+      at('/crossref/works/x', 500),
+      at('/eutils/efetch.fcgi', 999),
+      at('/eutils/efetch.fcgi', 1000),
+      at('/eutils/efetch.fcgi', 2100)
+    ]
     expect(requestsPerSecondMax(requests, '/eutils/')).toBe(3)
     expect(requestsPerSecondMax(requests, '/crossref/')).toBe(1)
     expect(requestsPerSecondMax([], '/eutils/')).toBe(0)
@@ -238,13 +248,13 @@ describe('computed answers in the replay server', () => {
     const [efetchRoute] = ncbiRoutes(corpus)
     server.setRoutes([
       { path: '/x', respond: () => undefined },
-      { path: '/x', respond: (req) => ({ body: `second ${req.query.n}`, headers: { 'x-replay': 'yes' } }), times: 1 },
+      { path: '/x', respond: req => ({ body: `second ${req.query.n}`, headers: { 'x-replay': 'yes' } }), times: 1 },
       { path: '/x', body: 'fixed' },
       { ...efetchRoute, fault: 'truncate' }
     ])
     const first = await get('/x?n=1')
     expect([await first.text(), first.headers.get('x-replay'), first.headers.get('content-type')]).toEqual(['second 1', 'yes', 'text/plain'])
     expect(await (await get('/x?n=2')).text()).toBe('fixed')
-    await expect(post('efetch.fcgi', { db: 'pubmed', id: ASPIRE }).then((r) => r.text())).rejects.toThrow()
+    await expect(post('efetch.fcgi', { db: 'pubmed', id: ASPIRE }).then(r => r.text())).rejects.toThrow()
   })
 })

@@ -39,7 +39,7 @@ describe('Entrez dates', () => {
     const all = (await esearch({ term: 'patients' })).reply.ids
     expect(all).toContain(SOCIAL_FEAR)
     const since = await esearch({ term: 'patients', datetype: 'edat', mindate: '2023/12/26', maxdate: '3000' })
-    expect(since.reply.ids.sort()).toEqual(all.filter((id) => corpus.byPmid.get(id)!.entrezDate! >= '2023/12/26').sort())
+    expect(since.reply.ids.sort()).toEqual(all.filter(id => corpus.byPmid.get(id)!.entrezDate! >= '2023/12/26').sort())
     expect(since.reply.ids).toContain(SOCIAL_FEAR)
     expect(since.reply.ids).not.toContain(BURNS)
     expect(since.body).toContain('AND 2023/12/26:3000/12/31[Date - Entrez]')
@@ -74,7 +74,7 @@ describe('papers held back and released later', () => {
     expect(news.reply.ids).toEqual([SOCIAL_FEAR])
     const old = await esearch({ term: 'patients', datetype: 'edat', mindate: '2023/12/26', maxdate: '2023/12/26' })
     expect(old.reply.ids).toEqual([])
-    expect(parsePubmedArticleSet(await post('efetch.fcgi', { retmode: 'xml', id: SOCIAL_FEAR })).map((r) => r.pmid)).toEqual([SOCIAL_FEAR])
+    expect(parsePubmedArticleSet(await post('efetch.fcgi', { retmode: 'xml', id: SOCIAL_FEAR })).map(r => r.pmid)).toEqual([SOCIAL_FEAR])
     expect(parseSummaryReply(await post('esummary.fcgi', { id: SOCIAL_FEAR }))[0].title).toMatch(/^Social anxiety disorder/)
   })
 

@@ -3,11 +3,7 @@ import { dialog, type BrowserWindow } from 'electron'
 import { writeFile } from 'node:fs/promises'
 import { ServiceError } from '../../shared/result'
 
-export async function saveWithDialog(
-  window: BrowserWindow | null,
-  suggestedName: string,
-  content: string
-): Promise<{ path: string } | null> {
+export async function saveWithDialog(window: BrowserWindow | null, suggestedName: string, content: string): Promise<{ path: string } | null> {
   const options = { defaultPath: suggestedName, filters: [{ name: 'Bibliography', extensions: ['bib', 'ris', 'json', 'txt'] }] }
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
   if (choice.canceled || !choice.filePath) return null

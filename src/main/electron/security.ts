@@ -28,9 +28,9 @@ export function isWebUrl(url: string): boolean {
 
 /** The app's page never navigates away and never opens windows; web links go to the system browser. */
 export function lockDownContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault())
-  contents.on('will-redirect', (event) => event.preventDefault())
-  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.on('will-navigate', event => event.preventDefault())
+  contents.on('will-redirect', event => event.preventDefault())
+  contents.on('will-attach-webview', event => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     if (isWebUrl(url)) void shell.openExternal(url)
     return { action: 'deny' }

@@ -34,13 +34,17 @@ describe('getBytes', () => {
 
   it('retries a busy server and reports a missing file as NOT_FOUND', async () => {
     expect((await client().getBytes({ url: `${server.url}/busy.pdf` })).bytes.byteLength).toBe(194_431)
-    const error = await client().getBytes({ url: `${server.url}/none.pdf` }).catch((e: unknown) => e)
+    const error = await client()
+      .getBytes({ url: `${server.url}/none.pdf` })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).code).toBe('NOT_FOUND')
   })
 
   it('says a cut-off download is incomplete', async () => {
-    const error = await client().getBytes({ url: `${server.url}/cut.pdf` }).catch((e: unknown) => e)
+    const error = await client()
+      .getBytes({ url: `${server.url}/cut.pdf` })
+      .catch((e: unknown) => e)
     expect((error as ServiceError).code).toBe('BAD_RESPONSE')
     expect((error as ServiceError).message).toMatch(/incomplete or unreadable/)
   })

@@ -33,14 +33,17 @@ function client(extra: HttpClientOptions = {}) {
   slept = []
   return createHttpClient({
     userAgent: UA,
-    sleep: async (ms) => void slept.push(ms),
+    sleep: async ms => void slept.push(ms),
     random: () => 0,
     ...extra
   })
 }
 
 async function failure(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(() => undefined, (e: unknown) => e)
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e
+  )
   expect(err).toBeInstanceOf(ServiceError)
   return err as ServiceError
 }
@@ -79,7 +82,7 @@ describe('failures a researcher sees', () => {
     expect(server.requests).toHaveLength(1)
   })
 
-  it('an unknown path gets the replay server\'s Crossref-style 404', async () => {
+  it("an unknown path gets the replay server's Crossref-style 404", async () => {
     const res = await fetch(`${server.url}/nowhere`)
     expect(res.status).toBe(404)
     expect(await res.text()).toBe('Resource not found.')
@@ -174,7 +177,10 @@ describe('failures a researcher sees', () => {
   })
 
   it('a dropped connection is retried, then succeeds', async () => {
-    server.setRoutes([{ path: WORK_PATH, fault: 'reset', times: 1 }, { path: WORK_PATH, file: WORK }])
+    server.setRoutes([
+      { path: WORK_PATH, fault: 'reset', times: 1 },
+      { path: WORK_PATH, file: WORK }
+    ])
     const work = await client().getJson<{ message: { DOI: string } }>({ url: `${server.url}${WORK_PATH}` })
     expect(work.message.DOI).toBe('10.1371/journal.pone.0033693')
     expect(server.requests).toHaveLength(2)
@@ -217,10 +223,10 @@ describe('politeness', () => {
     server.setRoutes([{ path: '/entrez/eutils/esummary.fcgi', file: 'pubmed/esummary/biopython_esummary1_pubmed_docsum.xml' }])
     const http = createHttpClient({ userAgent: UA, minIntervalMs: 150 })
     const url = `${server.url}/entrez/eutils/esummary.fcgi`
-    const answers = await Promise.all([1, 2, 3].map((id) => http.getText({ url: `${url}?id=${id}` })))
+    const answers = await Promise.all([1, 2, 3].map(id => http.getText({ url: `${url}?id=${id}` })))
     expect(answers).toHaveLength(3)
-    const times = server.requests.map((r) => r.receivedAt)
-    expect(server.requests.map((r) => r.query.id)).toEqual(['1', '2', '3'])
+    const times = server.requests.map(r => r.receivedAt)
+    expect(server.requests.map(r => r.query.id)).toEqual(['1', '2', '3'])
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(120)
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(120)
   })
@@ -252,7 +258,7 @@ describe('politeness', () => {
 })
 
 function freePort(): Promise<number> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number }
       s.close(() => resolve(port))

@@ -50,7 +50,7 @@ export function hostOf(url: string): string {
 }
 
 export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
+  new Promise(resolve => {
     if (ms <= 0 || signal?.aborted) return resolve()
     const done = (): void => {
       clearTimeout(timer)
@@ -147,7 +147,12 @@ export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpCli
   function classifyStatus(status: number, headers: Headers, host: string): Failure {
     const waitMs = parseRetryAfter(headers.get('retry-after'), now(), maxRetryAfter)
     if (status === 429) {
-      return { code: 'RATE_LIMITED', retry: true, waitMs, message: `${host} is receiving too many requests from Neuroref (HTTP 429). Wait a minute and try again.` }
+      return {
+        code: 'RATE_LIMITED',
+        retry: true,
+        waitMs,
+        message: `${host} is receiving too many requests from Neuroref (HTTP 429). Wait a minute and try again.`
+      }
     }
     if (status >= 500) {
       return { code: 'SERVER_ERROR', retry: true, waitMs, message: `${host} had a problem answering (HTTP ${status}). Please try again later.` }
@@ -179,7 +184,7 @@ export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpCli
   }
 
   return {
-    request: (req) => request(req),
+    request: req => request(req),
     async getBytes(req): Promise<HttpBytes> {
       const res = await request(req, true)
       return { bytes: res.bytes ?? new Uint8Array(), contentType: res.headers.get('content-type') ?? '', url: res.url }

@@ -19,7 +19,7 @@ import { resolveIdentifiers, type ResolveDeps } from './resolve-identifiers'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../e2e/fixtures')
 const corpus = loadPubmedCorpus()
-const recordedPmids = corpus.records.map((r) => r.pmid)
+const recordedPmids = corpus.records.map(r => r.pmid)
 
 const pmid = (value: string): Identifier => ({ kind: 'pmid', value })
 const pmcid = (value: string): Identifier => ({ kind: 'pmcid', value })
@@ -37,7 +37,7 @@ const CONTACT = replayEnvironment('http://x').NEUROREF_EMAIL
 const unknownPmid = (n: number): string => String(98_000_000 + n)
 
 const EFETCH = /^\/eutils\/efetch\.fcgi$/
-const efetchCalls = (server: ReplayServer): ReplayRequest[] => server.requests.filter((r) => EFETCH.test(r.path))
+const efetchCalls = (server: ReplayServer): ReplayRequest[] => server.requests.filter(r => EFETCH.test(r.path))
 const isNcbi = (r: ReplayRequest): boolean => r.path.startsWith('/eutils/') || r.path.startsWith('/idconv')
 const recordedRoutes = (): ReplayRoute[] => [...ncbiRoutes(corpus), ...crossrefWorkRoutes()]
 
@@ -85,7 +85,7 @@ describe('resolveIdentifiers: what the researcher gets', () => {
     const missingDoi = '10.1234/neuroref.no-such-paper'
     const ids = [pmid(unknownPmid(1)), pmcid('PMC999999999'), doi(missingDoi), pmid(GUT_PMID)]
     const result = await resolveIdentifiers(ids, services())
-    expect(result.papers.map((p) => p.record.pmid)).toEqual([GUT_PMID])
+    expect(result.papers.map(p => p.record.pmid)).toEqual([GUT_PMID])
     expect(result.failures).toEqual([
       { id: ids[0], error: { code: 'NOT_FOUND', message: 'PubMed has no paper with PMID 98000001.' } },
       { id: ids[1], error: { code: 'NOT_FOUND', message: 'PubMed Central has no paper with PMCID PMC999999999.' } },
@@ -128,7 +128,7 @@ describe('resolveIdentifiers: when the network misbehaves', () => {
     replay.setRoutes([{ path: EFETCH, status: 429, headers: { 'retry-after': '1' }, body: '', times: 1 }, ...recordedRoutes()])
     const result = await resolveIdentifiers(someRecorded.map(pmid), services())
     expect(result.failures).toEqual([])
-    expect(result.papers.map((p) => p.record.pmid)).toEqual(someRecorded)
+    expect(result.papers.map(p => p.record.pmid)).toEqual(someRecorded)
     const [refused, retried] = efetchCalls(replay)
     expect(retried.receivedAt - refused.receivedAt).toBeGreaterThanOrEqual(990)
   })
@@ -146,11 +146,11 @@ describe('resolveIdentifiers: when the network misbehaves', () => {
     replay.setRoutes([{ ...ncbiRoutes(corpus)[0], fault: 'truncate', times: 4 }, ...recordedRoutes()])
     const ids = [...someRecorded.map(pmid), doi(CROSSREF_ONLY_DOI)]
     const result = await resolveIdentifiers(ids, services(quickRetries))
-    expect(result.failures.map((f) => f.id)).toEqual(ids.slice(0, 5))
+    expect(result.failures.map(f => f.id)).toEqual(ids.slice(0, 5))
     for (const { error } of result.failures) {
       expect(error).toEqual({ code: 'BAD_RESPONSE', message: `${new URL(replay.url).host} sent an incomplete or unreadable answer. Please try again later.` })
     }
-    expect(result.papers.map((p) => p.ids)).toEqual([[doi(CROSSREF_ONLY_DOI)]])
+    expect(result.papers.map(p => p.ids)).toEqual([[doi(CROSSREF_ONLY_DOI)]])
     expect(result.papers[0].record.sources).toEqual(['crossref'])
     expect(efetchCalls(replay)).toHaveLength(4)
   })
@@ -159,7 +159,7 @@ describe('resolveIdentifiers: when the network misbehaves', () => {
     replay.setRoutes([{ path: EFETCH, fault: 'timeout' }, ...recordedRoutes()])
     const result = await resolveIdentifiers(someRecorded.slice(0, 2).map(pmid), services({ ...quickRetries, timeoutMs: 300 }))
     expect(result.papers).toEqual([])
-    expect(result.failures.map((f) => f.error.code)).toEqual(['TIMEOUT', 'TIMEOUT'])
+    expect(result.failures.map(f => f.error.code)).toEqual(['TIMEOUT', 'TIMEOUT'])
     expect(result.failures[0].error.message).toMatch(/did not answer within 0\.3 seconds/)
   })
 
@@ -169,7 +169,7 @@ describe('resolveIdentifiers: when the network misbehaves', () => {
     const ids = [pmid(GUT_PMID), pmcid(GUT_PMCID), doi(CROSSREF_ONLY_DOI)]
     const result = await resolveIdentifiers(ids, services({ ...quickRetries, retries: 1 }, {}, gone.url))
     expect(result.papers).toEqual([])
-    expect(result.failures.map((f) => f.id)).toEqual(ids)
+    expect(result.failures.map(f => f.id)).toEqual(ids)
     for (const { error } of result.failures) {
       expect(error).toEqual({ code: 'OFFLINE', message: `Could not reach ${new URL(gone.url).host}. Check your internet connection.` })
     }
@@ -183,17 +183,17 @@ describe('resolveIdentifiers: asking NCBI politely', () => {
     const result = await resolveIdentifiers(ids, services())
 
     expect(result.papers).toHaveLength(recordedPmids.length)
-    expect(result.papers.find((p) => p.record.pmid === GUT_PMID)?.ids).toHaveLength(3)
+    expect(result.papers.find(p => p.record.pmid === GUT_PMID)?.ids).toHaveLength(3)
     expect(result.failures).toHaveLength(500 - recordedPmids.length)
-    expect(new Set(result.failures.map((f) => f.error.code))).toEqual(new Set(['NOT_FOUND']))
+    expect(new Set(result.failures.map(f => f.error.code))).toEqual(new Set(['NOT_FOUND']))
 
     const efetch = efetchCalls(replay)
-    expect(efetch.map((r) => r.query.id.split(',').length)).toEqual([200, 200, 100])
-    expect(efetch.every((r) => r.method === 'POST')).toBe(true)
+    expect(efetch.map(r => r.query.id.split(',').length)).toEqual([200, 200, 100])
+    expect(efetch.every(r => r.method === 'POST')).toBe(true)
     const ncbi = replay.requests.filter(isNcbi)
-    expect(ncbi.map((r) => r.path)).toEqual(['/idconv/', '/eutils/esearch.fcgi', '/eutils/efetch.fcgi', '/eutils/efetch.fcgi', '/eutils/efetch.fcgi'])
+    expect(ncbi.map(r => r.path)).toEqual(['/idconv/', '/eutils/esearch.fcgi', '/eutils/efetch.fcgi', '/eutils/efetch.fcgi', '/eutils/efetch.fcgi'])
     for (const r of ncbi) expect(r.query).toMatchObject({ tool: 'neuroref', email: CONTACT })
-    expect(ncbi.some((r) => 'api_key' in r.query)).toBe(false)
+    expect(ncbi.some(r => 'api_key' in r.query)).toBe(false)
     expect(requestsPerSecondMax(ncbi, '/')).toBeLessThanOrEqual(3)
   })
 

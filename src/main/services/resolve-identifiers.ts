@@ -30,17 +30,17 @@ async function attempt<T>(step: () => Promise<T>, fallback: T): Promise<{ value:
 }
 
 export async function resolveIdentifiers(ids: Identifier[], deps: ResolveDeps): Promise<IdentifierLookup> {
-  const dois = ids.filter((id) => id.kind === 'doi').map((id) => id.value.toLowerCase())
-  const pmcids = ids.filter((id) => id.kind === 'pmcid').map((id) => id.value.toUpperCase())
-  const pmids = ids.filter((id) => id.kind === 'pmid').map((id) => id.value)
+  const dois = ids.filter(id => id.kind === 'doi').map(id => id.value.toLowerCase())
+  const pmcids = ids.filter(id => id.kind === 'pmcid').map(id => id.value.toUpperCase())
+  const pmids = ids.filter(id => id.kind === 'pmid').map(id => id.value)
 
   const converted = pmcids.length ? await attempt(() => convertIds(pmcids, deps.eutils), []) : { value: [] }
   const doiPmids = dois.length ? await attempt(() => searchPmidsByDoi(dois, deps.eutils), []) : { value: [] }
-  const wanted = [...new Set([...pmids, ...converted.value.flatMap((c) => (c.pmid ? [c.pmid] : [])), ...doiPmids.value])]
+  const wanted = [...new Set([...pmids, ...converted.value.flatMap(c => (c.pmid ? [c.pmid] : [])), ...doiPmids.value])]
   const fetched = wanted.length ? await attempt(() => fetchPubmedRecords(wanted, deps.eutils), []) : { value: [] }
 
-  const byPmid = new Map(fetched.value.filter((r) => r.pmid).map((r) => [r.pmid!, r]))
-  const byDoi = new Map(fetched.value.filter((r) => r.doi).map((r) => [r.doi!.toLowerCase(), r]))
+  const byPmid = new Map(fetched.value.filter(r => r.pmid).map(r => [r.pmid!, r]))
+  const byDoi = new Map(fetched.value.filter(r => r.doi).map(r => [r.doi!.toLowerCase(), r]))
   const papers = new Map<ReferenceRecord, Identifier[]>()
   const failures: IdentifierLookup['failures'] = []
   const found = (record: ReferenceRecord, id: Identifier): void => void papers.set(record, [...(papers.get(record) ?? []), id])
@@ -51,14 +51,14 @@ export async function resolveIdentifiers(ids: Identifier[], deps: ResolveDeps): 
       if (record) found(record, id)
       else failures.push({ id, error: fetched.error ?? notFound(id, 'PubMed') })
     } else if (id.kind === 'pmcid') {
-      const conversion = converted.value.find((c) => c.pmcid?.toUpperCase() === id.value.toUpperCase())
+      const conversion = converted.value.find(c => c.pmcid?.toUpperCase() === id.value.toUpperCase())
       const record = (conversion?.pmid && byPmid.get(conversion.pmid)) || (conversion?.doi && byDoi.get(conversion.doi.toLowerCase()))
       if (record) found(record, id)
       else failures.push({ id, error: converted.error ?? fetched.error ?? notFound(id, 'PubMed Central') })
     }
   }
 
-  for (const id of ids.filter((i) => i.kind === 'doi')) {
+  for (const id of ids.filter(i => i.kind === 'doi')) {
     const fromPubmed = byDoi.get(id.value.toLowerCase())
     const crossref = await attempt(() => lookupDoi(id.value, deps.crossref), undefined)
     if (fromPubmed) {

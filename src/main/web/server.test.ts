@@ -84,8 +84,8 @@ describe('web edition API', () => {
 
   it('refuses a foreign Host (DNS rebinding), even for static files', async () => {
     const { request } = await import('node:http')
-    const status = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port: web.port, path: '/', headers: { Host: `evil.example:${web.port}` } }, (res) => resolve(res.statusCode ?? 0)).end()
+    const status = await new Promise<number>(resolve => {
+      request({ host: '127.0.0.1', port: web.port, path: '/', headers: { Host: `evil.example:${web.port}` } }, res => resolve(res.statusCode ?? 0)).end()
     })
     expect(status).toBe(403)
   })
@@ -110,10 +110,10 @@ describe('web edition API', () => {
 
   it('stops with a clear error when its port is taken, instead of drifting', async () => {
     const blocker = createServer()
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve))
     const port = (blocker.address() as { port: number }).port
     await expect(startWebEdition({ handlers, rendererDir, port })).rejects.toMatchObject({ code: 'EADDRINUSE' })
-    await new Promise((resolve) => blocker.close(resolve))
+    await new Promise(resolve => blocker.close(resolve))
   })
 })
 

@@ -31,7 +31,7 @@ export async function startWebEdition(opts: WebEditionOptions): Promise<WebEditi
   const token = opts.token ?? randomBytes(24).toString('hex')
   let port = opts.port
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    handle(req, res).catch(error => {
       console.error('[neuroref] web request failed', error)
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'The web edition hit an error.' } })
     })
@@ -65,7 +65,11 @@ export async function startWebEdition(opts: WebEditionOptions): Promise<WebEditi
     port,
     token,
     server,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) })
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 }
 

@@ -74,7 +74,7 @@ export function App() {
   }, [version, state.view, duplicatePairs])
   const selectedItems = useMemo(() => {
     const chosen = new Set(selection.ids)
-    return items.filter((item) => chosen.has(item.id))
+    return items.filter(item => chosen.has(item.id))
   }, [items, selection])
   const toExport = selectedItems.length > 0 ? selectedItems : items
 
@@ -98,7 +98,7 @@ export function App() {
     setMessage({ kind: 'info', text: `Moved ${ids.length} ${ids.length === 1 ? 'item' : 'items'} to the Trash.` })
   }
 
-  const update = (patch: Partial<ViewState>): void => setState((s) => ({ ...s, ...patch }))
+  const update = (patch: Partial<ViewState>): void => setState(s => ({ ...s, ...patch }))
   const chooseView = (view: ViewState['view']): void => {
     update({ view })
     setSelection({ ids: [] })
@@ -108,12 +108,12 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1 className="brand">Neuroref</h1>
-        <AddByIdentifier onDone={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
-        <SearchBox ref={searchRef} value={state.search} onChange={(search) => update({ search })} />
-        <IncludeFullText checked={state.fullText !== false} onChange={(fullText) => update({ fullText })} />
-        <SaveSearchButton search={state.search} onSaved={(view) => (chooseView(view), update({ search: '' }))} />
+        <AddByIdentifier onDone={setMessage} onAdded={id => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
+        <SearchBox ref={searchRef} value={state.search} onChange={search => update({ search })} />
+        <IncludeFullText checked={state.fullText !== false} onChange={fullText => update({ fullText })} />
+        <SaveSearchButton search={state.search} onSaved={view => (chooseView(view), update({ search: '' }))} />
         <ImportFile onDone={setMessage} />
-        <AddPdfs onMessage={setMessage} onAdded={(id) => setSelection({ ids: [id], anchor: id })} />
+        <AddPdfs onMessage={setMessage} onAdded={id => setSelection({ ids: [id], anchor: id })} />
         <ExportMenu items={toExport} onDone={setMessage} />
         <CiteButton items={toExport} onDone={setMessage} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
@@ -126,7 +126,7 @@ export function App() {
         <CollectionsSection current={state.view} onChoose={chooseView} onMessage={setMessage} />
         <SavedSearches current={state.view} onChoose={chooseView} onMessage={setMessage} />
         <SavedPubmedSearches current={state.view} onChoose={chooseView} />
-        <TagSelector items={items} selected={state.tags} onChange={(tags) => update({ tags })} onMessage={setMessage} />
+        <TagSelector items={items} selected={state.tags} onChange={tags => update({ tags })} onMessage={setMessage} />
       </Sidebar>
       <main className="item-list">
         {state.view.kind === 'dashboard' ? (
@@ -134,34 +134,46 @@ export function App() {
         ) : state.view.kind === 'pubmed' ? (
           <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} onMessage={setMessage} />
         ) : (
-        <>
-        <FacetPanel items={items} state={state} onSearch={(search) => update({ search })} />
-        <SelectionBar view={state.view} selectedIds={selectedItems.map((i) => i.id)} trashCount={counts.trash} onTrash={(ids) => void trash(ids)} onSelectionDone={() => setSelection({ ids: [] })} onMessage={setMessage} />
-        <SelectedPapersBar view={state.view} selectedIds={selection.ids} onMessage={setMessage} />
-        {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} onMessage={setMessage} />}
-        <ColumnsMenu columns={columns} onChange={setColumns} />
-        <ItemList
-          items={items}
-          columns={columns}
-          sort={state.sort}
-          onSort={(sort) => update({ sort })}
-          selection={selection}
-          onSelect={setSelection}
-          onDragItems={startDraggingItems}
-          emptyText={state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
-          onKeyDown={(event) =>
-            handleListKey(event, items, selection, {
-              select: setSelection,
-              trash: (ids) => void trash(ids),
-              open: () => detailsRef.current?.focus()
-            })
-          }
-        />
-        </>
+          <>
+            <FacetPanel items={items} state={state} onSearch={search => update({ search })} />
+            <SelectionBar
+              view={state.view}
+              selectedIds={selectedItems.map(i => i.id)}
+              trashCount={counts.trash}
+              onTrash={ids => void trash(ids)}
+              onSelectionDone={() => setSelection({ ids: [] })}
+              onMessage={setMessage}
+            />
+            <SelectedPapersBar view={state.view} selectedIds={selection.ids} onMessage={setMessage} />
+            {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} onMessage={setMessage} />}
+            <ColumnsMenu columns={columns} onChange={setColumns} />
+            <ItemList
+              items={items}
+              columns={columns}
+              sort={state.sort}
+              onSort={sort => update({ sort })}
+              selection={selection}
+              onSelect={setSelection}
+              onDragItems={startDraggingItems}
+              emptyText={state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
+              onKeyDown={event =>
+                handleListKey(event, items, selection, {
+                  select: setSelection,
+                  trash: ids => void trash(ids),
+                  open: () => detailsRef.current?.focus()
+                })
+              }
+            />
+          </>
         )}
       </main>
       <div ref={detailsRef} tabIndex={-1} className="details-holder">
-        <ItemDetails item={selectedItems.length === 1 ? selectedItems[0] : undefined} count={selectedItems.length} onMessage={setMessage} search={state.search} />
+        <ItemDetails
+          item={selectedItems.length === 1 ? selectedItems[0] : undefined}
+          count={selectedItems.length}
+          onMessage={setMessage}
+          search={state.search}
+        />
       </div>
       <footer>
         <span className="library-count" aria-live="polite">

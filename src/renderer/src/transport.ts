@@ -40,7 +40,7 @@ function httpApi(): NeurorefApi {
       return { ok: false, error: { code: 'BAD_RESPONSE', message: 'The Neuroref web edition sent an unreadable answer.' } }
     }
   }
-  return Object.fromEntries(CHANNELS.map((channel) => [channel, (arg: unknown) => call(channel, arg)])) as unknown as NeurorefApi
+  return Object.fromEntries(CHANNELS.map(channel => [channel, (arg: unknown) => call(channel, arg)])) as unknown as NeurorefApi
 }
 
 export const edition: Edition = window.neuroref ? 'desktop' : 'web'

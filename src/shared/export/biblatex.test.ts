@@ -53,7 +53,13 @@ describe('exportBiblatex', () => {
     const page: ExportItem = {
       sources: ['manual'],
       citationKey: 'who2020',
-      csl: { type: 'webpage', title: 'Opioid overdose', author: [{ literal: 'World Health Organization' }], issued: { 'date-parts': [[2020]] }, URL: 'https://www.who.int/' }
+      csl: {
+        type: 'webpage',
+        title: 'Opioid overdose',
+        author: [{ literal: 'World Health Organization' }],
+        issued: { 'date-parts': [[2020]] },
+        URL: 'https://www.who.int/'
+      }
     }
     const text = exportBiblatex([page])
     expect(text).toMatch(/^@online\{who2020,/)

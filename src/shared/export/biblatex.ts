@@ -28,7 +28,7 @@ function isoDate(csl: CslFields, year: string | undefined): string | undefined {
   if (!Number.isInteger(numbers[0]) || numbers[0] <= 0) return year
   return numbers
     .slice(0, 3)
-    .filter((n) => Number.isInteger(n) && n > 0)
+    .filter(n => Number.isInteger(n) && n > 0)
     .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
     .join('-')
 }
@@ -46,7 +46,7 @@ function biblatexEntry(item: ExportItem, key: string, latexAccents: boolean): st
   }
   // the date goes right after the names and title, where biblatex users expect it
   const date = isoDate(item.csl, year)
-  const after = Math.max(...['author', 'editor', 'title'].map((name) => fields.findIndex(([field]) => field === name)))
+  const after = Math.max(...['author', 'editor', 'title'].map(name => fields.findIndex(([field]) => field === name)))
   if (date) fields.splice(after + 1, 0, ['date', date])
   const pmid = entry.fields.find(([field]) => field === 'pmid')?.[1]
   if (pmid) fields.push(['eprint', pmid], ['eprinttype', 'pubmed'])

@@ -18,9 +18,31 @@ export interface BibtexEntry {
 
 /** Field order of every entry, whatever its type. */
 const FIELD_ORDER = [
-  'author', 'editor', 'title', 'journal', 'booktitle', 'howpublished', 'school', 'institution',
-  'publisher', 'address', 'edition', 'year', 'month', 'volume', 'number', 'pages',
-  'isbn', 'issn', 'doi', 'pmid', 'pmcid', 'url', 'keywords', 'note', 'abstract'
+  'author',
+  'editor',
+  'title',
+  'journal',
+  'booktitle',
+  'howpublished',
+  'school',
+  'institution',
+  'publisher',
+  'address',
+  'edition',
+  'year',
+  'month',
+  'volume',
+  'number',
+  'pages',
+  'isbn',
+  'issn',
+  'doi',
+  'pmid',
+  'pmcid',
+  'url',
+  'keywords',
+  'note',
+  'abstract'
 ] as const
 type FieldName = (typeof FIELD_ORDER)[number]
 
@@ -32,7 +54,7 @@ const TYPE_OF_CSL = plugins.config.get('@bibtex').types.bibtex.target
 
 /** CSL values are sometimes arrays (doi.org sends `"container-title": []`) or numbers. */
 function text(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value.find((part) => String(part ?? '').trim()) : value
+  const first = Array.isArray(value) ? value.find(part => String(part ?? '').trim()) : value
   if (typeof first !== 'string' && typeof first !== 'number') return undefined
   const trimmed = String(first).trim()
   return trimmed || undefined
@@ -74,7 +96,7 @@ function latexName(name: CslName, latexAccents: boolean): string {
 }
 
 function latexNames(names: CslName[] | undefined, latexAccents: boolean): string | undefined {
-  const written = (names ?? []).map((name) => latexName(name, latexAccents)).filter(Boolean)
+  const written = (names ?? []).map(name => latexName(name, latexAccents)).filter(Boolean)
   return written.length ? written.join(' and ') : undefined
 }
 
@@ -106,7 +128,7 @@ function abstractOf(item: ExportItem): string | undefined {
   const abstract = text(item.csl.abstract)
   if (abstract) return abstract
   const sections = item.abstractSections ?? []
-  return sections.length ? sections.map((s) => (s.label ? `${s.label}: ${s.text}` : s.text)).join(' ') : undefined
+  return sections.length ? sections.map(s => (s.label ? `${s.label}: ${s.text}` : s.text)).join(' ') : undefined
 }
 
 export function bibtexEntry(item: ExportItem, latexAccents: boolean): BibtexEntry {
@@ -154,6 +176,6 @@ export function bibtexEntry(item: ExportItem, latexAccents: boolean): BibtexEntr
     note: [preprint ? 'Preprint' : undefined, plain(csl.note)].filter(Boolean).join('. ') || undefined,
     abstract: markup(abstractOf(item))
   }
-  const fields = FIELD_ORDER.filter((field) => values[field]).map((field): [string, string] => [field, values[field]!])
+  const fields = FIELD_ORDER.filter(field => values[field]).map((field): [string, string] => [field, values[field]!])
   return { type, fields }
 }

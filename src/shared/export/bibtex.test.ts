@@ -20,7 +20,7 @@ function entryLines(item: ExportItem, latexAccents = false): string[] {
 }
 
 function field(item: ExportItem, name: string, latexAccents = false): string | undefined {
-  return entryLines(item, latexAccents).find((line) => line.startsWith(`  ${name} = `))
+  return entryLines(item, latexAccents).find(line => line.startsWith(`  ${name} = `))
 }
 
 describe('exportBibtex: the seed paper', () => {
@@ -76,28 +76,26 @@ describe('exportBibtex: titles keep their capitals', () => {
 
   it('turns inline markup into LaTeX and drops other tags', () => {
     // real PubMed titles: metapub_38914053_sub_in_title.xml, metapub_37167981_mu_and_italic_in_title.xml
-    expect(
-      field(article({ title: 'Doped SnO<sub>2</sub>thin films fabricated at low temperature by atomic layer deposition' }), 'title')
-    ).toBe('  title = {Doped {SnO}\\textsubscript{2}thin films fabricated at low temperature by atomic layer deposition},')
-    expect(
-      field(article({ title: 'Monte Carlo simulation of micro-x-ray fluorescence (<i>&#x3bc;</i>-XRF)' }), 'title')
-    ).toBe('  title = {Monte {Carlo} simulation of micro-x-ray fluorescence (\\textit{μ}-{XRF})},')
-    expect(
-      field(article({ title: '<span class="x">Ca<sup>2+</sup></span> and <b>bold</b> <i>Oxtr</i>' }), 'title')
-    ).toBe('  title = {Ca\\textsuperscript{2+} and \\textbf{bold} \\textit{{Oxtr}}},')
+    expect(field(article({ title: 'Doped SnO<sub>2</sub>thin films fabricated at low temperature by atomic layer deposition' }), 'title')).toBe(
+      '  title = {Doped {SnO}\\textsubscript{2}thin films fabricated at low temperature by atomic layer deposition},'
+    )
+    expect(field(article({ title: 'Monte Carlo simulation of micro-x-ray fluorescence (<i>&#x3bc;</i>-XRF)' }), 'title')).toBe(
+      '  title = {Monte {Carlo} simulation of micro-x-ray fluorescence (\\textit{μ}-{XRF})},'
+    )
+    expect(field(article({ title: '<span class="x">Ca<sup>2+</sup></span> and <b>bold</b> <i>Oxtr</i>' }), 'title')).toBe(
+      '  title = {Ca\\textsuperscript{2+} and \\textbf{bold} \\textit{{Oxtr}}},'
+    )
   })
 
   it('reads markup that arrives entity-encoded', () => {
     // title of prereview_works_preprintsorg_title_encoded_html.json
-    expect(
-      field(article({ title: 'Genotypes of Lavender (&lt;em&gt;Lavandula angustifolia Mill.&lt;/em&gt;)' }), 'title')
-    ).toBe('  title = {Genotypes of {Lavender} (\\textit{{Lavandula} angustifolia {Mill}.})},')
+    expect(field(article({ title: 'Genotypes of Lavender (&lt;em&gt;Lavandula angustifolia Mill.&lt;/em&gt;)' }), 'title')).toBe(
+      '  title = {Genotypes of {Lavender} (\\textit{{Lavandula} angustifolia {Mill}.})},'
+    )
   })
 
   it('closes a tag the source left open, so the braces stay balanced', () => {
-    expect(field(article({ title: 'Effects of <i>Oxtr deletion' }), 'title')).toBe(
-      '  title = {Effects of \\textit{{Oxtr} deletion}},'
-    )
+    expect(field(article({ title: 'Effects of <i>Oxtr deletion' }), 'title')).toBe('  title = {Effects of \\textit{{Oxtr} deletion}},')
   })
 })
 
@@ -132,15 +130,13 @@ describe('exportBibtex: non-ASCII text', () => {
   })
 
   it('stays UTF-8 by default', () => {
-    expect(field(item, 'title')).toBe(
-      '  title = {Stress in {Müller} cells: façade of {Ørsted}, {Straße}, señal, α- and β-lactams, {ΔFosB}},'
-    )
+    expect(field(item, 'title')).toBe('  title = {Stress in {Müller} cells: façade of {Ørsted}, {Straße}, señal, α- and β-lactams, {ΔFosB}},')
     expect(field(item, 'author')).toBe('  author = {Søndergaard, Çağla},')
   })
 
   it('becomes LaTeX accents and math Greek with latexAccents', () => {
     expect(field(item, 'title', true)).toBe(
-      "  title = {Stress in {M{\\\"u}ller} cells: fa{\\c c}ade of {{\\O}rsted}, {Stra{\\ss}e}, se{\\~n}al, " +
+      '  title = {Stress in {M{\\"u}ller} cells: fa{\\c c}ade of {{\\O}rsted}, {Stra{\\ss}e}, se{\\~n}al, ' +
         '$\\alpha$- and $\\beta$-lactams, {{$\\Delta$}FosB}},'
     )
     expect(field(item, 'author', true)).toBe('  author = {S{\\o}ndergaard, {\\c C}a{\\u g}la},')
@@ -149,13 +145,11 @@ describe('exportBibtex: non-ASCII text', () => {
 
 describe('exportBibtex: names', () => {
   it('wraps an institution in braces so BibTeX keeps it whole', () => {
-    expect(field(article({ author: [{ literal: 'World Health Organization' }] }), 'author')).toBe(
-      '  author = {{World Health Organization}},'
-    )
+    expect(field(article({ author: [{ literal: 'World Health Organization' }] }), 'author')).toBe('  author = {{World Health Organization}},')
     // PubMed CollectiveName next to persons (metapub_39382274_collective_plus_persons_greek.xml)
-    expect(
-      field(article({ author: [{ family: 'Smith', given: 'Anna B' }, { literal: 'ESGARS Study Group & Partners' }] }), 'author')
-    ).toBe('  author = {Smith, Anna B and {ESGARS Study Group \\& Partners}},')
+    expect(field(article({ author: [{ family: 'Smith', given: 'Anna B' }, { literal: 'ESGARS Study Group & Partners' }] }), 'author')).toBe(
+      '  author = {Smith, Anna B and {ESGARS Study Group \\& Partners}},'
+    )
   })
 
   it('keeps particles, suffixes and one-word names', () => {
@@ -189,12 +183,8 @@ describe('exportBibtex: pages and dates', () => {
   })
 
   it('writes every month as its BibTeX macro and leaves out a missing one', () => {
-    const months = Array.from({ length: 12 }, (_, i) =>
-      field(article({ issued: { 'date-parts': [[2021, i + 1, 5]] } }), 'month')
-    )
-    expect(months).toEqual(
-      ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m) => `  month = ${m}`)
-    )
+    const months = Array.from({ length: 12 }, (_, i) => field(article({ issued: { 'date-parts': [[2021, i + 1, 5]] } }), 'month'))
+    expect(months).toEqual(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(m => `  month = ${m}`))
     expect(field(article({ issued: { 'date-parts': [[2021]] } }), 'month')).toBeUndefined()
     expect(field(article({ issued: { literal: 'Sep-Oct 2010' } }), 'year')).toBe('  year = {2010}')
   })
@@ -270,12 +260,8 @@ describe('exportBibtex: entry types', () => {
   })
 
   it('names the school of a thesis and the institution of a report', () => {
-    expect(field(article({ type: 'thesis', publisher: 'Universitat de València' }), 'school')).toBe(
-      '  school = {Universitat de València},'
-    )
-    expect(field(article({ type: 'report', publisher: 'NIDA', number: 'TR-7' }), 'institution')).toBe(
-      '  institution = {NIDA},'
-    )
+    expect(field(article({ type: 'thesis', publisher: 'Universitat de València' }), 'school')).toBe('  school = {Universitat de València},')
+    expect(field(article({ type: 'report', publisher: 'NIDA', number: 'TR-7' }), 'institution')).toBe('  institution = {NIDA},')
     expect(field(article({ type: 'report', publisher: 'NIDA', number: 'TR-7' }), 'number')).toBe('  number = {TR-7}')
   })
 })
@@ -289,7 +275,15 @@ describe('exportBibtex: abstracts and keys', () => {
   })
 
   it('builds an abstract from labelled sections when there is no single text', () => {
-    const item = article({}, { abstractSections: [{ label: 'BACKGROUND', text: 'Stress.' }, { label: 'RESULTS', text: 'OXT helps.' }] })
+    const item = article(
+      {},
+      {
+        abstractSections: [
+          { label: 'BACKGROUND', text: 'Stress.' },
+          { label: 'RESULTS', text: 'OXT helps.' }
+        ]
+      }
+    )
     expect(field(item, 'abstract')).toBe('  abstract = {BACKGROUND: Stress. RESULTS: OXT helps.}')
   })
 
@@ -303,7 +297,7 @@ describe('exportBibtex: abstracts and keys', () => {
       noKey('Oxytocin once more')
     ])
       .split('\n')
-      .filter((line) => line.startsWith('@'))
+      .filter(line => line.startsWith('@'))
     expect(firstLines).toEqual([
       '@article{ferrerperez2021oxytocin,',
       '@article{ferrerperez2021oxytocina,',

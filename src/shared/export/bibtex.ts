@@ -17,7 +17,7 @@ export interface BibtexOptions {
  * BibTeX never sees a repeated entry.
  */
 export function citationKeys(items: ExportItem[]): string[] {
-  const keys: (string | undefined)[] = items.map((item) => cleanCitationKey(item.citationKey ?? '') || undefined)
+  const keys: (string | undefined)[] = items.map(item => cleanCitationKey(item.citationKey ?? '') || undefined)
   const taken = new Set<string>()
   // stored keys first, so a new key never takes one a later item already has
   keys.forEach((key, index) => {

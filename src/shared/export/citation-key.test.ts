@@ -64,7 +64,7 @@ describe('makeCitationKey: collisions', () => {
   })
 
   it('goes from z to aa', () => {
-    const taken = new Set(['k', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((letter) => `k${letter}`)])
+    const taken = new Set(['k', ...'abcdefghijklmnopqrstuvwxyz'.split('').map(letter => `k${letter}`)])
     expect(uniqueCitationKey('k', taken)).toBe('kaa')
     expect(uniqueCitationKey('k', new Set([...taken, 'kaa']))).toBe('kab')
   })
@@ -86,8 +86,6 @@ describe('makeCitationKey: patterns', () => {
   })
 
   it('prefers the short journal title when there is one', () => {
-    expect(makeCitationKey({ csl: { ...seed.csl, 'container-title-short': 'Int J Mol Sci' } }, new Set(), '[journal]')).toBe(
-      'intjmolsci'
-    )
+    expect(makeCitationKey({ csl: { ...seed.csl, 'container-title-short': 'Int J Mol Sci' } }, new Set(), '[journal]')).toBe('intjmolsci')
   })
 })

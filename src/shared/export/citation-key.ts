@@ -8,15 +8,30 @@ export const DEFAULT_KEY_PATTERN = '[auth][year][shorttitle1]'
 
 /** Words a key skips when it picks title words. */
 const STOP_WORDS = new Set(
-  ('a an the on of in for and or nor but to with without from by at as is are was were be been into onto ' +
-    'over under via vs versus its their this that these those than do does not no de la le el et und der die das')
-    .split(' ')
+  (
+    'a an the on of in for and or nor but to with without from by at as is are was were be been into onto ' +
+    'over under via vs versus its their this that these those than do does not no de la le el et und der die das'
+  ).split(' ')
 )
 
 /** Letters NFD cannot take apart (ø, ß, æ …) spelled in ASCII. */
 const SPELLED: Record<string, string> = {
-  ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L',
-  đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i'
+  ø: 'o',
+  Ø: 'O',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i'
 }
 
 /** ASCII letters and digits only, case kept: "Ferrer-Pérez" → "FerrerPerez". */
@@ -24,23 +39,26 @@ function asciiWord(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x00-\x7f]/g, (char) => SPELLED[char] ?? '')
+    .replace(/[^\x00-\x7f]/g, char => SPELLED[char] ?? '')
     .replace(/[^A-Za-z0-9]/g, '')
 }
 
 /** The title's words in ASCII, markup and apostrophes dropped, stop words skipped. */
 function significantWords(title: string | undefined): string[] {
   return foldText((title ?? '').replace(/['’]/g, ''))
-    .replace(/[^\x00-\x7f]/g, (char) => SPELLED[char] ?? ' ')
+    .replace(/[^\x00-\x7f]/g, char => SPELLED[char] ?? ' ')
     .split(/[^a-z0-9]+/)
-    .filter((word) => word && !STOP_WORDS.has(word))
+    .filter(word => word && !STOP_WORDS.has(word))
 }
 
 /** "World Health Organization" → "WHO"; a one-word institution keeps its name. */
 function institutionLabel(literal: string): string {
-  const words = literal.split(/\s+/).filter((word) => !STOP_WORDS.has(word.toLowerCase()))
+  const words = literal.split(/\s+/).filter(word => !STOP_WORDS.has(word.toLowerCase()))
   if (words.length === 1) return asciiWord(words[0])
-  return words.map((word) => asciiWord(word)[0] ?? '').join('').toUpperCase()
+  return words
+    .map(word => asciiWord(word)[0] ?? '')
+    .join('')
+    .toUpperCase()
 }
 
 function authorLabel(csl: CslFields): string {
@@ -62,7 +80,9 @@ function journalLabel(csl: CslFields): string {
   const short = csl['container-title-short']
   if (typeof short === 'string' && short.trim()) return asciiWord(short).toLowerCase()
   const full = Array.isArray(csl['container-title']) ? csl['container-title'][0] : csl['container-title']
-  return significantWords(typeof full === 'string' ? full : '').map((word) => word[0]).join('')
+  return significantWords(typeof full === 'string' ? full : '')
+    .map(word => word[0])
+    .join('')
 }
 
 function tokenValue(token: string, csl: CslFields): string {
@@ -119,11 +139,7 @@ export function uniqueCitationKey(base: string, taken: ReadonlySet<string>): str
  * [shorttitle3], [journal] and literal text), unique among `taken`.
  * Does not change `taken`: add the result yourself when you keep it.
  */
-export function makeCitationKey(
-  item: Pick<ReferenceRecord, 'csl'>,
-  taken: ReadonlySet<string>,
-  pattern: string = DEFAULT_KEY_PATTERN
-): string {
+export function makeCitationKey(item: Pick<ReferenceRecord, 'csl'>, taken: ReadonlySet<string>, pattern: string = DEFAULT_KEY_PATTERN): string {
   const raw = pattern.replace(/\[([A-Za-z0-9]+)\]/g, (_, token: string) => tokenValue(token, item.csl))
   const ascii = raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
   return uniqueCitationKey(cleanCitationKey(ascii) || 'ref', taken)

@@ -14,7 +14,10 @@ describe('exportCslJson', () => {
     addedAt: 1,
     modifiedAt: 2,
     mesh: [{ descriptor: 'Oxytocin', majorTopic: true, qualifiers: [] }],
-    abstractSections: [{ label: 'BACKGROUND', text: 'Stress.' }, { label: 'RESULTS', text: 'Oxytocin helped.' }],
+    abstractSections: [
+      { label: 'BACKGROUND', text: 'Stress.' },
+      { label: 'RESULTS', text: 'Oxytocin helped.' }
+    ],
     // doi.org sends the journal as a list; citation-js leaves a _graph behind
     csl: { ...seed.csl, 'container-title': ['International Journal of Molecular Sciences'] as unknown as string, _graph: [{ type: '@else' }] }
   }

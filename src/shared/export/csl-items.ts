@@ -8,11 +8,38 @@ import type { ExportItem } from './bibtex-fields'
 
 /** CSL fields that hold names or dates (objects), not text. */
 const STRUCTURED = new Set([
-  'author', 'editor', 'translator', 'container-author', 'collection-editor', 'composer', 'director',
-  'interviewer', 'recipient', 'reviewed-author', 'chair', 'compiler', 'contributor', 'curator',
-  'editorial-director', 'executive-producer', 'guest', 'host', 'illustrator', 'narrator', 'organizer',
-  'original-author', 'performer', 'producer', 'script-writer', 'series-creator',
-  'issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'
+  'author',
+  'editor',
+  'translator',
+  'container-author',
+  'collection-editor',
+  'composer',
+  'director',
+  'interviewer',
+  'recipient',
+  'reviewed-author',
+  'chair',
+  'compiler',
+  'contributor',
+  'curator',
+  'editorial-director',
+  'executive-producer',
+  'guest',
+  'host',
+  'illustrator',
+  'narrator',
+  'organizer',
+  'original-author',
+  'performer',
+  'producer',
+  'script-writer',
+  'series-creator',
+  'issued',
+  'accessed',
+  'event-date',
+  'original-date',
+  'submitted',
+  'available-date'
 ])
 
 /**
@@ -26,7 +53,7 @@ function cleanCsl(csl: CslFields): CslRecord {
     if (field.startsWith('_') || field === 'id' || field === 'citation-key') continue
     if (value === undefined || value === null || value === '') continue
     if (Array.isArray(value) && !STRUCTURED.has(field)) {
-      const first = value.find((part) => typeof part === 'string' && part.trim())
+      const first = value.find(part => typeof part === 'string' && part.trim())
       if (first !== undefined) out[field] = first
       continue
     }
@@ -38,7 +65,7 @@ function cleanCsl(csl: CslFields): CslRecord {
 function abstractOf(item: ExportItem): string | undefined {
   if (typeof item.csl.abstract === 'string' && item.csl.abstract.trim()) return item.csl.abstract
   const sections = item.abstractSections ?? []
-  return sections.length ? sections.map((s) => (s.label ? `${s.label}: ${s.text}` : s.text)).join('\n\n') : undefined
+  return sections.length ? sections.map(s => (s.label ? `${s.label}: ${s.text}` : s.text)).join('\n\n') : undefined
 }
 
 /** One CSL-JSON record per item, in order, each with a unique citation key as `id`. */

@@ -58,5 +58,10 @@ export function readStyleInfo(xml: string): CslStyleInfo {
 /** Short name of a CSL id: "http://www.zotero.org/styles/apa" → "apa". */
 export function styleSlug(cslId: string): string {
   const last = cslId.replace(/\/+$/, '').split('/').pop() ?? ''
-  return last.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'style'
+  return (
+    last
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'style'
+  )
 }

@@ -37,12 +37,13 @@ describe('formatted references: the seed paper, checked against hand-written sty
   })
 
   it('Vancouver (AMA) follows its parent, the AMA Manual of Style: three authors then et al.', () => {
-    const expected = '1. Ferrer-Pérez C, Castro-Zavala A, Luján MÁ, et al. Oxytocin Prevents the Increase of Cocaine-Related Responses Produced by Social Defeat. Int J Mol Sci. 2021;22(5):2372. doi:10.3390/ijms22052372\n'
+    const expected =
+      '1. Ferrer-Pérez C, Castro-Zavala A, Luján MÁ, et al. Oxytocin Prevents the Increase of Cocaine-Related Responses Produced by Social Defeat. Int J Mol Sci. 2021;22(5):2372. doi:10.3390/ijms22052372\n'
     expect(formatBibliography([seed], { style: 'vancouver-ama' })).toBe(expected)
     expect(formatBibliography([seed], { style: 'american-medical-association' })).toBe(expected)
   })
 
-  it.each(listStyles().map((style) => [style.label, style.id]))('%s renders the seed paper with its title and year', (_label, id) => {
+  it.each(listStyles().map(style => [style.label, style.id]))('%s renders the seed paper with its title and year', (_label, id) => {
     const text = formatBibliography([seed], { style: id })
     expect(text).toContain(seed.csl.title)
     expect(text).toContain('2021')

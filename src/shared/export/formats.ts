@@ -114,5 +114,9 @@ export function latexCite(items: ExportItem[]): string {
 
 /** Pandoc / R Markdown / Quarto: [@key1; @key2]. */
 export function pandocCite(items: ExportItem[]): string {
-  return items.length ? `[${citationKeys(items).map((key) => `@${key}`).join('; ')}]` : ''
+  return items.length
+    ? `[${citationKeys(items)
+        .map(key => `@${key}`)
+        .join('; ')}]`
+    : ''
 }

@@ -71,7 +71,7 @@ function latexForCharacter(cluster: string): string | undefined {
 export function latexChars(text: string, latexAccents: boolean): string {
   const special = (char: string): string => SPECIALS[char] ?? char
   if (!latexAccents) return text.normalize('NFC').replace(/[&%$#_{}~^\\<>]/g, special)
-  return text.normalize('NFD').replace(/\P{M}\p{M}*/gu, (cluster) => {
+  return text.normalize('NFD').replace(/\P{M}\p{M}*/gu, cluster => {
     if (cluster.length === 1 && cluster.charCodeAt(0) <= 0x7f) return special(cluster)
     return latexForCharacter(cluster) ?? cluster.normalize('NFC')
   })

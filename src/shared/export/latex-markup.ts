@@ -11,11 +11,21 @@ export interface MarkupOptions {
 
 /** Inline tags worth keeping, by tag name (HTML, CSL and JATS spellings). */
 const COMMAND_OF_TAG: Record<string, string> = {
-  i: '\\textit{', em: '\\textit{', italic: '\\textit{', 'jats:italic': '\\textit{',
-  b: '\\textbf{', strong: '\\textbf{', bold: '\\textbf{', 'jats:bold': '\\textbf{',
-  sub: '\\textsubscript{', inf: '\\textsubscript{', 'jats:sub': '\\textsubscript{',
-  sup: '\\textsuperscript{', 'jats:sup': '\\textsuperscript{',
-  sc: '\\textsc{', 'jats:sc': '\\textsc{'
+  i: '\\textit{',
+  em: '\\textit{',
+  italic: '\\textit{',
+  'jats:italic': '\\textit{',
+  b: '\\textbf{',
+  strong: '\\textbf{',
+  bold: '\\textbf{',
+  'jats:bold': '\\textbf{',
+  sub: '\\textsubscript{',
+  inf: '\\textsubscript{',
+  'jats:sub': '\\textsubscript{',
+  sup: '\\textsuperscript{',
+  'jats:sup': '\\textsuperscript{',
+  sc: '\\textsc{',
+  'jats:sc': '\\textsc{'
 }
 
 /** Tags that separate paragraphs or lines: they become a space, not nothing. */
@@ -37,7 +47,10 @@ function decodeEntities(text: string): string {
 
 /** What an opening tag writes, and what its closing tag must write to match. */
 function openingOf(tag: string): { name: string; open: string; close: string } {
-  const name = tag.slice(1).split(/[\s/>]/)[0].toLowerCase()
+  const name = tag
+    .slice(1)
+    .split(/[\s/>]/)[0]
+    .toLowerCase()
   const command = COMMAND_OF_TAG[name]
   if (command) return { name, open: command, close: '}' }
   if (name === 'span' && /small-caps/i.test(tag)) return { name, open: '\\textsc{', close: '}' }
@@ -49,7 +62,7 @@ function openingOf(tag: string): { name: string; open: string; close: string } {
 /** Does this title word need braces? Inner capitals (mRNA, DNA, McDonald) always; a capital first letter unless it starts the title. */
 function needsBraces(word: string, isFirstWord: boolean): boolean {
   const [first, ...rest] = [...word]
-  if (rest.some((char) => /\p{Lu}/u.test(char))) return true
+  if (rest.some(char => /\p{Lu}/u.test(char))) return true
   return !isFirstWord && /\p{Lu}/u.test(first)
 }
 
@@ -61,7 +74,10 @@ class TextWriter {
   write(text: string): string {
     const plain = decodeEntities(text).replace(/\s+/g, ' ')
     if (!this.options.protectCase) return latexChars(plain, this.options.latexAccents)
-    return plain.split(/( )/).map((part) => this.writeWord(part)).join('')
+    return plain
+      .split(/( )/)
+      .map(part => this.writeWord(part))
+      .join('')
   }
 
   private writeWord(part: string): string {
@@ -87,9 +103,14 @@ export function latexFromMarkup(markup: string, options: MarkupOptions): string 
       out += writer.write(token)
     } else if (token.startsWith('</')) {
       const name = token.slice(2).split(/[\s>]/)[0].toLowerCase()
-      const at = open.map((frame) => frame.name).lastIndexOf(name)
+      const at = open.map(frame => frame.name).lastIndexOf(name)
       // a closing tag with no opening one is dropped; one that skips others closes them too
-      if (at >= 0) out += open.splice(at).reverse().map((frame) => frame.close).join('')
+      if (at >= 0)
+        out += open
+          .splice(at)
+          .reverse()
+          .map(frame => frame.close)
+          .join('')
     } else if (!token.endsWith('/>')) {
       const frame = openingOf(token)
       out += frame.open
@@ -98,6 +119,9 @@ export function latexFromMarkup(markup: string, options: MarkupOptions): string 
       out += ' '
     }
   })
-  out += open.reverse().map((frame) => frame.close).join('')
+  out += open
+    .reverse()
+    .map(frame => frame.close)
+    .join('')
   return out.replace(/ {2,}/g, ' ').trim()
 }

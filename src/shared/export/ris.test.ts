@@ -62,8 +62,8 @@ describe('exportRis', () => {
     expect(lines).toContain('EP  - 19')
     expect(lines).toContain('DA  - 2019/11//')
     expect(lines).toContain('AB  - First paragraph. Second paragraph.')
-    expect(lines.find((line) => line.startsWith('TI  - '))).toHaveLength(6 + item.csl.title!.length)
-    expect(lines.some((line) => line.startsWith('JO  - '))).toBe(false)
+    expect(lines.find(line => line.startsWith('TI  - '))).toHaveLength(6 + item.csl.title!.length)
+    expect(lines.some(line => line.startsWith('JO  - '))).toBe(false)
   })
 
   it('writes nothing for no items', () => {

@@ -51,7 +51,7 @@ function pages(page: unknown): [string | undefined, string | undefined] {
 /** RIS dates are YYYY/MM/DD/ with empty parts left empty. */
 function risDate(parts: (number | string)[] | undefined): string | undefined {
   if (!parts?.length) return undefined
-  const [year, month, day] = parts.map((part) => String(part).padStart(2, '0'))
+  const [year, month, day] = parts.map(part => String(part).padStart(2, '0'))
   return `${year}/${month ?? ''}/${day ?? ''}/`
 }
 

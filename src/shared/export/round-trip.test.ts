@@ -20,7 +20,7 @@ function shownTitle(record: ReferenceRecord): string {
 }
 
 function familyNames(names: CslName[] | undefined): string[] {
-  return (names ?? []).map((name) => name.literal ?? [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
+  return (names ?? []).map(name => name.literal ?? [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
 }
 
 const year = (record: ReferenceRecord): unknown => record.csl.issued?.['date-parts']?.[0]?.[0]?.toString()
@@ -28,7 +28,7 @@ const doi = (record: ReferenceRecord): string | undefined => (record.doi ?? reco
 
 const FILE_NAMES: Record<DataFormat, string> = { bibtex: 'x.bib', biblatex: 'x.bib', ris: 'x.ris', 'csl-json': 'x.json' }
 
-describe.each(Object.keys(FILE_NAMES) as DataFormat[])('%s export reads back', (format) => {
+describe.each(Object.keys(FILE_NAMES) as DataFormat[])('%s export reads back', format => {
   const text = exportItems(items, format)
   const result = readBibliographyFile(new TextEncoder().encode(text), FILE_NAMES[format])
 
@@ -40,17 +40,20 @@ describe.each(Object.keys(FILE_NAMES) as DataFormat[])('%s export reads back', (
   it('with the same titles, authors, years and DOIs', () => {
     const back = result.records
     expect(back.map(shownTitle)).toEqual(items.map(shownTitle))
-    expect(back.map((record) => familyNames(record.csl.author))).toEqual(items.map((item) => familyNames(item.csl.author)))
+    expect(back.map(record => familyNames(record.csl.author))).toEqual(items.map(item => familyNames(item.csl.author)))
     expect(back.map(year)).toEqual(items.map(year))
     expect(back.map(doi)).toEqual(items.map(doi))
     // every format this test covers carries the PMID (RIS as AN)
-    expect(back.map((record) => record.pmid)).toEqual(items.map((item) => item.pmid))
+    expect(back.map(record => record.pmid)).toEqual(items.map(item => item.pmid))
   })
 })
 
 describe('identifiers that survive the trip', () => {
   it('CSL-JSON and BibTeX keep PMID, PMCID and the citation key', () => {
-    for (const [format, name] of [['csl-json', 'x.json'], ['bibtex', 'x.bib']] as const) {
+    for (const [format, name] of [
+      ['csl-json', 'x.json'],
+      ['bibtex', 'x.bib']
+    ] as const) {
       const [record] = readBibliographyFile(new TextEncoder().encode(exportItems([seedPaper], format)), name).records
       expect(record.pmid).toBe('33673448')
       expect(record.pmcid).toBe('PMC7956822')

@@ -16,12 +16,24 @@ function renamed(name: string, title: string, id: string): string {
 
 describe('citation styles', () => {
   it('offers the bundled styles by name, APA and Vancouver first', () => {
-    const labels = listStyles().map((style) => style.label)
+    const labels = listStyles().map(style => style.label)
     expect(labels.slice(0, 1)).toEqual(['APA 7th edition'])
-    for (const label of ['Vancouver (NLM)', 'Vancouver (AMA)', 'Nature', 'AMA 11th edition', 'Cell', 'Chicago (author-date)', 'IEEE', 'Elsevier Harvard', 'The Journal of Neuroscience', 'Neuropsychopharmacology', 'NLM (citation-sequence)']) {
+    for (const label of [
+      'Vancouver (NLM)',
+      'Vancouver (AMA)',
+      'Nature',
+      'AMA 11th edition',
+      'Cell',
+      'Chicago (author-date)',
+      'IEEE',
+      'Elsevier Harvard',
+      'The Journal of Neuroscience',
+      'Neuropsychopharmacology',
+      'NLM (citation-sequence)'
+    ]) {
       expect(labels).toContain(label)
     }
-    expect(listStyles().every((style) => !style.custom)).toBe(true)
+    expect(listStyles().every(style => !style.custom)).toBe(true)
   })
 
   it('uses the language the style asks for (Nature: British English)', () => {

@@ -70,7 +70,7 @@ function register(id: string, xml: string, label: string | undefined, custom: bo
   let locale = info.defaultLocale
   if (info.parentId) {
     // a dependent style only renames its parent: format with the parent's rules
-    const parent = [...registered.values()].find((style) => style.cslId === info.parentId)
+    const parent = [...registered.values()].find(style => style.cslId === info.parentId)
     if (!parent) {
       throw new ServiceError(
         'INVALID_INPUT',

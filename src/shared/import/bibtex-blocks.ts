@@ -105,7 +105,7 @@ function findBlockEnd(text: string, open: number, closer: string): { end: number
 function lineCounter(text: string): (offset: number) => number {
   const starts = [0]
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return (offset) => {
+  return offset => {
     let lo = 0
     let hi = starts.length - 1
     while (lo < hi) {

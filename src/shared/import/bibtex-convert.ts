@@ -31,7 +31,7 @@ export function convertEntry(raw: RawEntry, byKey: Map<string, RawEntry>): Conve
   } catch {
     // find the fields citation-js cannot read on their own, and try again without them
   }
-  const droppedFields = Object.keys(raw.properties).filter((field) => !fieldReads(raw, field))
+  const droppedFields = Object.keys(raw.properties).filter(field => !fieldReads(raw, field))
   const readable = withoutFields(raw, droppedFields)
   for (const attempt of [() => toCsl(readable, parents), () => toCsl(inheritPlainly(readable, parents), [])]) {
     try {

@@ -5,7 +5,7 @@ import { decodeBibliography } from './decode'
 
 const DIR = 'e2e/fixtures/bibtex'
 const read = (path: string) => parseBibtex(decodeBibliography(new Uint8Array(readFileSync(`${DIR}/${path}`))).text)
-const byKey = (path: string) => new Map(read(path).records.map((r) => [r.citationKey, r]))
+const byKey = (path: string) => new Map(read(path).records.map(r => [r.citationKey, r]))
 
 describe('parseBibtex on every BibTeX fixture', () => {
   // [file, records, problems]
@@ -37,8 +37,10 @@ describe('parseBibtex on every BibTeX fixture', () => {
   ]
 
   it('covers every .bib file in the fixture folders', () => {
-    const files = ['', 'encoding/', 'zotero/'].flatMap((sub) =>
-      readdirSync(`${DIR}/${sub}`).filter((f) => f.endsWith('.bib')).map((f) => sub + f)
+    const files = ['', 'encoding/', 'zotero/'].flatMap(sub =>
+      readdirSync(`${DIR}/${sub}`)
+        .filter(f => f.endsWith('.bib'))
+        .map(f => sub + f)
     )
     expect(expected.map(([file]) => file).sort()).toEqual(files.sort())
   })
@@ -55,17 +57,26 @@ describe('parseBibtex', () => {
     const { records, problems } = read('zotero/zotero_bibtex_malformed_missing_comma_paths.bib')
     expect(problems[0]).toMatchObject({ line: 27, entry: 'mendeleyFilePaths2' })
     expect(problems[0].reason).toContain('could not be read')
-    expect(records.map((r) => r.citationKey)).toEqual([
-      'zoteroFilePath1', 'zoteroFilePaths2', 'zoteroFilePaths3', 'zoteroFilePaths4', 'mendeleyFilePaths1', 'citaviFilePaths1'
+    expect(records.map(r => r.citationKey)).toEqual([
+      'zoteroFilePath1',
+      'zoteroFilePaths2',
+      'zoteroFilePaths3',
+      'zoteroFilePaths4',
+      'mendeleyFilePaths1',
+      'citaviFilePaths1'
     ])
     expect(records[5].csl.title).toBe('Citavi: single attachment')
   })
 
   it('keeps an entry whose one field citation-js cannot read, and says which field was left out', () => {
     const { records, problems } = read('biblatex-examples.bib')
-    expect(problems.map((p) => [p.line, p.entry])).toEqual([[237, 'reese'], [1096, 'britannica'], [1362, 'cms']])
+    expect(problems.map(p => [p.line, p.entry])).toEqual([
+      [237, 'reese'],
+      [1096, 'britannica'],
+      [1362, 'cms']
+    ])
     expect(problems[0].reason).toBe('The field "annotation" could not be read, so it was left out.')
-    const reese = records.find((r) => r.citationKey === 'reese')!
+    const reese = records.find(r => r.citationKey === 'reese')!
     expect(reese.csl.title).toBe('Georgia in Anglo-Spanish Diplomacy, 1736–1739')
     expect(reese.csl['container-title']).toBe('William and Mary Quarterly')
   })
@@ -96,7 +107,10 @@ describe('parseBibtex', () => {
     const child = entries.get('author:06')!
     expect(child.csl.type).toBe('paper-conference')
     expect(child.csl['container-title']).toBe('Proceedings of the Xth Conference on XYZ')
-    expect(child.csl.editor).toEqual([{ given: 'First', family: 'Editor' }, { given: 'Second', family: 'Editor' }])
+    expect(child.csl.editor).toEqual([
+      { given: 'First', family: 'Editor' },
+      { given: 'Second', family: 'Editor' }
+    ])
     expect(child.csl.issued).toEqual({ 'date-parts': [[2006, 10]] })
     expect(child.csl.page).toBe('330-331')
   })
@@ -115,7 +129,10 @@ describe('parseBibtex', () => {
     expect(zfs.csl.author![1]).toEqual({ given: 'Moritz', family: 'Heß' })
     expect(zfs.csl['container-title']).toBe('Zeitschrift für Soziologie : ZfS')
     expect(mr.csl.title).toBe('Higher-order Erdős-Szekeres theorems')
-    expect(mr.csl.author).toEqual([{ given: 'Marek', family: 'Eliáš' }, { given: 'Jiří', family: 'Matoušek' }])
+    expect(mr.csl.author).toEqual([
+      { given: 'Marek', family: 'Eliáš' },
+      { given: 'Jiří', family: 'Matoušek' }
+    ])
     expect(mr.doi).toBe('10.1016/j.aim.2013.04.020')
   })
 
@@ -143,25 +160,25 @@ describe('parseBibtex', () => {
   })
 
   it('reads commands in values: \\url, \\href, math', () => {
-    const titles = read('citationjs_commands.bib').records.map((r) => r.csl.title)
+    const titles = read('citationjs_commands.bib').records.map(r => r.csl.title)
     expect(titles).toEqual(['url: https://example.org', 'href: https://example.org', 'ElsevierGlyph: —', 'unknown: \\unknown', 'Phi: Φ'])
   })
 
   it('takes the DOI out of a doi.org URL, lower-cased, and ignores jabref-meta comments', () => {
     const entries = byKey('jabref_complex.bib')
     expect(entries.get('1102917')!.doi).toBe('10.1007/s00779-005-0347-6')
-    expect([...entries.keys()].some((key) => key?.includes('jabref'))).toBe(false)
+    expect([...entries.keys()].some(key => key?.includes('jabref'))).toBe(false)
   })
 
   it('reads LaTeX accents next to user comments, @Comment blocks and free text (JabRef)', () => {
     const [, second] = read('jabref_bibWithUserComments.bib').records
-    expect(second.csl.author!.map((a) => a.family)).toEqual(['Boström', 'Wäyrynen', 'Bodén', 'Beznosov', 'Kruchten'])
+    expect(second.csl.author!.map(a => a.family)).toEqual(['Boström', 'Wäyrynen', 'Bodén', 'Beznosov', 'Kruchten'])
   })
 
   it('reads the PMID from eprint + eprinttype = pubmed and splits keywords', () => {
     const entries = read('citationjs_biblatex-input.bib').records
-    expect(entries.find((r) => r.pmid)?.pmid).toBe('5500723')
-    const tagged = entries.find((r) => r.keywords?.includes('Ontologies'))!
+    expect(entries.find(r => r.pmid)?.pmid).toBe('5500723')
+    const tagged = entries.find(r => r.keywords?.includes('Ontologies'))!
     expect(tagged.keywords).toEqual(['Metadata', 'Metadata Management', 'Ontologies'])
   })
 
@@ -196,7 +213,13 @@ describe('parseBibtex', () => {
   it('reports a broken @string and an unclosed entry with their lines, keeping the rest', () => {
     const text = '@string{ok = {Fine}}\n@string{broken = {x}\n\n@article{a, title = ok}\n@article{b, title = {Open}\n@article{c, title = {Closed}}\n'
     const { records, problems } = parseBibtex(text)
-    expect(records.map((r) => [r.citationKey, r.csl.title])).toEqual([['a', 'Fine'], ['c', 'Closed']])
-    expect(problems.map((p) => [p.line, p.entry])).toEqual([[2, undefined], [5, 'b']])
+    expect(records.map(r => [r.citationKey, r.csl.title])).toEqual([
+      ['a', 'Fine'],
+      ['c', 'Closed']
+    ])
+    expect(problems.map(p => [p.line, p.entry])).toEqual([
+      [2, undefined],
+      [5, 'b']
+    ])
   })
 })

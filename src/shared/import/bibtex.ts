@@ -15,7 +15,10 @@ const PROBE_ENTRY = '\n@misc{neuroref-probe, title = {x}}'
 export function parseBibtex(text: string): ParsedFile {
   const blocks = splitBibtexBlocks(text)
   const problems: ImportProblem[] = []
-  const macros = usableStrings(blocks.filter((b) => b.kind === 'string'), problems)
+  const macros = usableStrings(
+    blocks.filter(b => b.kind === 'string'),
+    problems
+  )
 
   const entries: { block: BibtexBlock; raw: RawEntry }[] = []
   for (const block of blocks) {
@@ -76,10 +79,10 @@ function macrosFor(text: string, macros: Macro[]): string {
   // most files define no @string: no need to collect every word of every entry
   if (macros.length === 0) return ''
   const words = new Set<string>()
-  const addWords = (t: string) => t.match(/[^\s=#{}",()]+/g)?.forEach((w) => words.add(w.toLowerCase()))
+  const addWords = (t: string) => t.match(/[^\s=#{}",()]+/g)?.forEach(w => words.add(w.toLowerCase()))
   addWords(text)
   const used = new Set<Macro>()
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const macro of macros) {
       if (used.has(macro) || !words.has(macro.name)) continue
@@ -88,7 +91,10 @@ function macrosFor(text: string, macros: Macro[]): string {
       grew = true
     }
   }
-  return macros.filter((m) => used.has(m)).map((m) => m.text).join('')
+  return macros
+    .filter(m => used.has(m))
+    .map(m => m.text)
+    .join('')
 }
 
 /** One entry read with the file's @strings, or null (and a problem) when it cannot be read. */

@@ -33,7 +33,12 @@ describe('parseCslJson', () => {
 
   it('keeps date ranges', () => {
     const [first] = read('csl-test-suite_date_RangeDelimiter.json').records
-    expect(first.csl.issued).toEqual({ 'date-parts': [[1999, 1, 2], [1999, 1, 4]] })
+    expect(first.csl.issued).toEqual({
+      'date-parts': [
+        [1999, 1, 2],
+        [1999, 1, 4]
+      ]
+    })
   })
 
   it('drops a "season" that holds a clock time', () => {

@@ -62,8 +62,8 @@ function tidyItem(item: Record<string, unknown>): Record<string, unknown> {
 function tidyDate(date: CslDate): CslDate | undefined {
   const tidy: CslDate = {}
   const parts = (date['date-parts'] ?? [])
-    .filter((part) => Array.isArray(part) && part.length > 0)
-    .map((part) => part.map((value) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value)))
+    .filter(part => Array.isArray(part) && part.length > 0)
+    .map(part => part.map(value => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value)))
   if (parts.length) tidy['date-parts'] = parts
   if (date.literal) tidy.literal = date.literal
   if (date.raw) tidy.raw = date.raw

@@ -46,9 +46,7 @@ describe('parseEndnoteXml', () => {
 
   it('maps reference types and keeps accented names (Noël)', () => {
     const { records } = read('zotero_endnote_9records_mixed_types.xml')
-    expect(records.map((r) => r.csl.type)).toEqual(
-      expect.arrayContaining(['report', 'book', 'article-journal', 'chapter', 'patent', 'webpage'])
-    )
+    expect(records.map(r => r.csl.type)).toEqual(expect.arrayContaining(['report', 'book', 'article-journal', 'chapter', 'patent', 'webpage']))
     expect(records[1].csl.author).toContainEqual({ family: 'Kingsbury', given: 'Noël' })
     expect(records[1].csl).toMatchObject({ publisher: 'Timber Press', 'publisher-place': 'Portland, OR', ISBN: '0881929115', edition: '2' })
   })
@@ -62,14 +60,18 @@ describe('parseEndnoteXml', () => {
 
   it('reads an EndNote 20 report', () => {
     const [record] = read('jabref_endnote20_report.xml').records
-    expect(record.csl).toMatchObject({ type: 'report', title: 'Purple Martin (Progne subis): a technical conservation assessment', publisher: 'USDA Forest Service, Rocky Mountain Region' })
+    expect(record.csl).toMatchObject({
+      type: 'report',
+      title: 'Purple Martin (Progne subis): a technical conservation assessment',
+      publisher: 'USDA Forest Service, Rocky Mountain Region'
+    })
     expect(record.csl.issued).toEqual({ 'date-parts': [[2005]] })
   })
 
   it('imports what it can from a cut-off file and says the file is damaged', () => {
     const full = readFileSync(`${DIR}/zotero_endnote_9records_mixed_types.xml`, 'utf8')
     const { records, problems } = parseEndnoteXml(full.slice(0, full.indexOf('</record>', 2000) + 9))
-    expect(records.map((r) => r.csl.title)).toEqual(['Country Clustering in Comparative Political Economy', 'Planting green roofs and living walls'])
+    expect(records.map(r => r.csl.title)).toEqual(['Country Clustering in Comparative Political Economy', 'Planting green roofs and living walls'])
     expect(problems).toEqual([{ reason: 'The file is damaged (not well-formed XML); anything after the last complete record could not be read.' }])
   })
 })

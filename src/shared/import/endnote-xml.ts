@@ -32,10 +32,15 @@ const TYPES: Record<string, string> = {
   'computer program': 'software',
   manuscript: 'manuscript',
   'unpublished work': 'manuscript',
-  'encyclopedia': 'entry-encyclopedia',
-  'dictionary': 'entry-dictionary'
+  encyclopedia: 'entry-encyclopedia',
+  dictionary: 'entry-dictionary'
 }
-const FACES: [string, string][] = [['italic', 'i'], ['bold', 'b'], ['superscript', 'sup'], ['subscript', 'sub']]
+const FACES: [string, string][] = [
+  ['italic', 'i'],
+  ['bold', 'b'],
+  ['superscript', 'sup'],
+  ['subscript', 'sub']
+]
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** True when `text` is an EndNote XML export: <xml><records><record>. */
@@ -49,7 +54,7 @@ export function parseEndnoteXml(text: string): ParsedFile {
   // A damaged file (cut off, a stray "&"): read it record by record.
   const pieces = (text.match(/<record>[\s\S]*?<\/record>/g) ?? []).map(parseXmlStrict)
   const result = readRecords(pieces.filter((el): el is Element => el !== null))
-  const lost = pieces.filter((el) => el === null).length
+  const lost = pieces.filter(el => el === null).length
   const reason = `The file is damaged (not well-formed XML); ${lost ? `${lost} record(s) and ` : ''}anything after the last complete record could not be read.`
   return { records: result.records, problems: [{ reason }, ...result.problems] }
 }
@@ -94,34 +99,40 @@ function recordFromEndnote(r: Element): ImportedRecord | null {
     language: textAt(r, 'language'),
     ISSN: issn || undefined,
     ISBN: issn ? undefined : isbnOrIssn,
-    URL: urlsOf(r).find((url) => /^https?:/i.test(url))
+    URL: urlsOf(r).find(url => /^https?:/i.test(url))
   }
   return recordFromCsl(csl as Record<string, unknown>, {
     doi: textAt(r, 'electronic-resource-num'),
     pmid: pmidOfRecord(r),
     pmcid: pmcidOf(textAt(r, 'custom2')),
-    keywords: all(r, 'keywords/keyword').map((k) => textOf(k)).filter((k): k is string => !!k)
+    keywords: all(r, 'keywords/keyword')
+      .map(k => textOf(k))
+      .filter((k): k is string => !!k)
   })
 }
 
 /** A PubMed link among the record's URLs, or the accession number of a PubMed-sourced record. */
 function pmidOfRecord(r: Element): string | undefined {
-  const linked = urlsOf(r).flatMap(findIdentifiers).find((id) => id.kind === 'pmid')
+  const linked = urlsOf(r)
+    .flatMap(findIdentifiers)
+    .find(id => id.kind === 'pmid')
   if (linked) return linked.value
   const source = `${textAt(r, 'remote-database-name') ?? ''} ${textAt(r, 'remote-database-provider') ?? ''}`
   return /pubmed|medline|\bnlm\b/i.test(source) ? pmidOf(textAt(r, 'accession-num')) : undefined
 }
 
 function urlsOf(r: Element): string[] {
-  return all(r, 'urls/related-urls/url').map((u) => textOf(u)).filter((u): u is string => !!u)
+  return all(r, 'urls/related-urls/url')
+    .map(u => textOf(u))
+    .filter((u): u is string => !!u)
 }
 
 /** "Ahmad, AS" (family, given) or a single name; EndNote has no separate fields. */
 function namesAt(r: Element, path: string): CslName[] {
   return all(r, path)
-    .map((el) => textOf(el))
+    .map(el => textOf(el))
     .filter((name): name is string => !!name)
-    .map((name) => {
+    .map(name => {
       const comma = name.indexOf(',')
       return comma < 0 ? { literal: name } : { family: name.slice(0, comma).trim(), given: name.slice(comma + 1).trim() }
     })
@@ -142,7 +153,7 @@ function dateOf(year: string | undefined, date: string | undefined): CslFields['
 /** Elements reached by a path of direct children. */
 function all(parent: Element, path: string): Element[] {
   let level = [parent]
-  for (const name of path.split('/')) level = level.flatMap((el) => children(el).filter((c) => c.nodeName === name))
+  for (const name of path.split('/')) level = level.flatMap(el => children(el).filter(c => c.nodeName === name))
   return level
 }
 
@@ -163,7 +174,9 @@ function textAt(r: Element, path: string, markup = false): string | undefined {
 
 /** Text of an element with style runs joined; with `markup`, styled runs keep <i> <b> <sup> <sub>. */
 function textOf(el: Element, markup = false): string | undefined {
-  const text = innerText(el, markup).replace(/[ \t\r\n]+/g, ' ').trim()
+  const text = innerText(el, markup)
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim()
   return text || undefined
 }
 

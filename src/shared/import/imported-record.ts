@@ -68,15 +68,15 @@ export function recordFromCsl(input: Record<string, unknown>, extra: ExtraIds = 
 
 /** False for a record that holds nothing but its type (an empty entry in a damaged file). */
 export function hasContent(record: ImportedRecord): boolean {
-  return Object.keys(record.csl).some((field) => field !== 'type') || !!record.keywords?.length
+  return Object.keys(record.csl).some(field => field !== 'type') || !!record.keywords?.length
 }
 
 /** Keywords as files write them: "a, b; c" in one field, or a list. */
 export function splitKeywords(value: unknown): string[] {
   const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
   return parts
-    .flatMap((part) => part.split(/[,;]/))
-    .map((word) => word.trim())
+    .flatMap(part => part.split(/[,;]/))
+    .map(word => word.trim())
     .filter(Boolean)
 }
 
@@ -95,7 +95,7 @@ export function pmcidOf(value: unknown): string | undefined {
  * and JO journal names). Notes are joined, elsewhere the first one counts.
  */
 function oneValue(field: string, value: unknown): unknown {
-  if (!Array.isArray(value) || !value.every((part) => typeof part === 'string')) return value
+  if (!Array.isArray(value) || !value.every(part => typeof part === 'string')) return value
   return MULTILINE_CSL.includes(field) ? value.join('\n\n') : value[0]
 }
 
@@ -105,7 +105,7 @@ function tidyText(field: string, value: string): string {
   if (!MULTILINE_CSL.includes(field)) return text.replace(SPACES, ' ').trim()
   return text
     .split(/\n[ \t\r]*\n/)
-    .map((paragraph) => paragraph.replace(SPACES, ' ').trim())
+    .map(paragraph => paragraph.replace(SPACES, ' ').trim())
     .filter(Boolean)
     .join('\n\n')
 }
@@ -121,7 +121,7 @@ function composed(text: string): string {
 /** Strings anywhere inside a name or date object, tidied the same way. */
 function tidyValue(field: string, value: unknown): unknown {
   if (typeof value === 'string') return tidyText(field, value)
-  if (Array.isArray(value)) return value.map((part) => tidyValue(field, part))
+  if (Array.isArray(value)) return value.map(part => tidyValue(field, part))
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, part]) => [key, tidyValue(key, part)]))
   }

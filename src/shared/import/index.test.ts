@@ -4,13 +4,16 @@ import { ServiceError } from '../result'
 import { readBibliographyFile, type ImportFormat } from './index'
 
 const bytesOf = (path: string) => new Uint8Array(readFileSync(path))
-const filesIn = (dir: string, ext: RegExp) => readdirSync(dir).filter((f) => ext.test(f)).map((f) => `${dir}/${f}`)
+const filesIn = (dir: string, ext: RegExp) =>
+  readdirSync(dir)
+    .filter(f => ext.test(f))
+    .map(f => `${dir}/${f}`)
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 
 describe('readBibliographyFile: every fixture is read in its format without a crash', () => {
   const cases: [string, ImportFormat][] = [
     ...['e2e/fixtures/bibtex', 'e2e/fixtures/bibtex/encoding', 'e2e/fixtures/bibtex/zotero']
-      .flatMap((dir) => filesIn(dir, /\.bib$/))
+      .flatMap(dir => filesIn(dir, /\.bib$/))
       .map((path): [string, ImportFormat] => [path, 'bibtex']),
     ...filesIn('e2e/fixtures/ris', /\.ris$/).map((path): [string, ImportFormat] => [path, 'ris']),
     ...filesIn('e2e/fixtures/pubmed/medline_nbib', /./).map((path): [string, ImportFormat] => [path, 'nbib']),
@@ -52,10 +55,7 @@ describe('readBibliographyFile: every fixture is read in its format without a cr
 
 describe('readBibliographyFile: files that are not bibliographies', () => {
   const notABibliography = (name: string) =>
-    new ServiceError(
-      'INVALID_INPUT',
-      `${name} is not a bibliography file Neuroref can read (BibTeX, RIS, MEDLINE/.nbib, CSL-JSON or EndNote XML).`
-    )
+    new ServiceError('INVALID_INPUT', `${name} is not a bibliography file Neuroref can read (BibTeX, RIS, MEDLINE/.nbib, CSL-JSON or EndNote XML).`)
   const expectRefused = (bytes: Uint8Array, name: string) => {
     let error: unknown
     try {
@@ -67,8 +67,8 @@ describe('readBibliographyFile: files that are not bibliographies', () => {
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: notABibliography(name).message })
   }
 
-  const pdfs = ['articles', 'broken', 'scanned'].flatMap((dir) => filesIn(`e2e/fixtures/pdf/${dir}`, /\.pdf$/))
-  it.each(pdfs)('refuses the PDF %s', (path) => expectRefused(bytesOf(path), nameOf(path)))
+  const pdfs = ['articles', 'broken', 'scanned'].flatMap(dir => filesIn(`e2e/fixtures/pdf/${dir}`, /\.pdf$/))
+  it.each(pdfs)('refuses the PDF %s', path => expectRefused(bytesOf(path), nameOf(path)))
 
   it('refuses a PDF even when it is named .bib', () => {
     expectRefused(bytesOf('e2e/fixtures/pdf/articles/hindawi_rrp_2010_157939.pdf'), 'library.bib')
@@ -80,7 +80,9 @@ describe('readBibliographyFile: files that are not bibliographies', () => {
   })
 
   it('refuses a PNG image', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde])
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde
+    ])
     expectRefused(png, 'figure.png')
   })
 

@@ -51,9 +51,9 @@ export function splitMedlineRecords(text: string): MedlineRecord[] {
 
 /** All values of `tag`, in order. */
 export function valuesOf(record: MedlineRecord, tag: string): string[] {
-  return record.fields.filter((f) => f.tag === tag).map((f) => f.value)
+  return record.fields.filter(f => f.tag === tag).map(f => f.value)
 }
 
 export function valueOf(record: MedlineRecord, tag: string): string | undefined {
-  return record.fields.find((f) => f.tag === tag)?.value
+  return record.fields.find(f => f.tag === tag)?.value
 }

@@ -49,7 +49,10 @@ describe('parseMedline', () => {
     expect(article.mesh).toContainEqual({
       descriptor: 'Aurovertins',
       majorTopic: false,
-      qualifiers: [{ name: 'chemistry', majorTopic: true }, { name: 'metabolism', majorTopic: true }]
+      qualifiers: [
+        { name: 'chemistry', majorTopic: true },
+        { name: 'metabolism', majorTopic: true }
+      ]
     })
     expect(article.mesh).toContainEqual({ descriptor: 'Protein Structure, Secondary', majorTopic: true, qualifiers: [] })
     expect(article.chemicals).toContainEqual({ name: 'aurovertin B', registryNumber: '55350-03-3' })
@@ -94,9 +97,7 @@ describe('parseMedline', () => {
   it('reads keywords, multi-line affiliations, a group author and investigators (JabRef)', () => {
     const [record] = read('jabref_NbibImporterTest.nbib').records
     expect(record.keywords).toEqual(['Biomarkers', 'electrophoresis', 'neoplasia', 'spectrometry', 'translation'])
-    expect(record.authorDetails![1].affiliations).toEqual([
-      'Department of Pedodontics, Sri Balaji Dental College and Hospital, Chennai, Tamil Nadu, India.'
-    ])
+    expect(record.authorDetails![1].affiliations).toEqual(['Department of Pedodontics, Sri Balaji Dental College and Hospital, Chennai, Tamil Nadu, India.'])
     expect(record.csl.author!.at(-1)).toEqual({ literal: 'corporater' })
     expect(record.csl.author![2]).toEqual({ family: 'Selvamani' })
     expect(record.investigators).toHaveLength(1)
@@ -104,7 +105,7 @@ describe('parseMedline', () => {
 
   it('reads ERIC records without PMIDs and with very long lines', () => {
     const { records } = read('zotero_nbib_ERIC_3records_longlines.nbib')
-    expect(records.map((r) => r.pmid)).toEqual([undefined, undefined, undefined])
+    expect(records.map(r => r.pmid)).toEqual([undefined, undefined, undefined])
     expect(records[0].csl.author![0]).toEqual({ family: 'van Groen', given: 'Maaike M.' })
     expect(records[2].csl.title).toBe('College Entrance Exams: How Does Test Preparation Affect Retest Scores? Research Report 2019-2')
     expect(records[0].doi).toBeUndefined() // ERIC's LID is a web address

@@ -59,7 +59,7 @@ function recordFromMedline(m: MedlineRecord): ImportedRecord {
 }
 
 function typeOf(m: MedlineRecord): string {
-  const types = valuesOf(m, 'PT').map((t) => t.toLowerCase())
+  const types = valuesOf(m, 'PT').map(t => t.toLowerCase())
   if (types.includes('book chapter') || (valueOf(m, 'BTI') && valueOf(m, 'TI'))) return 'chapter'
   if (types.includes('book') || valueOf(m, 'BTI')) return 'book'
   return 'article-journal'
@@ -79,7 +79,7 @@ function titlesOf(m: MedlineRecord): Partial<CslFields> {
 
 /** Authors from FAU (full) or AU; the AD and AUID lines after an author belong to that author. */
 function authorsOf(m: MedlineRecord): { authors: CslName[]; details: AuthorDetail[] } {
-  const useFull = m.fields.some((f) => f.tag === 'FAU')
+  const useFull = m.fields.some(f => f.tag === 'FAU')
   const nameTag = useFull ? 'FAU' : 'AU'
   const authors: CslName[] = []
   const details: AuthorDetail[] = []
@@ -100,7 +100,7 @@ function authorsOf(m: MedlineRecord): { authors: CslName[]; details: AuthorDetai
       if (orcid) detail.orcid = orcid
     }
   }
-  return { authors, details: details.filter((d) => d.initials || d.orcid || d.affiliations) }
+  return { authors, details: details.filter(d => d.initials || d.orcid || d.affiliations) }
 }
 
 /** Names from the full-form tag when present (FED, FIR), else the short one (ED, IR). */
@@ -121,7 +121,10 @@ function nameOf(value: string): CslName {
 function dateOf(value: string | undefined): CslFields['issued'] {
   const year = value && /\b(\d{4})\b/.exec(value)
   if (!year) return value ? { literal: value } : undefined
-  const rest = value.slice(year.index + 4).trim().toLowerCase()
+  const rest = value
+    .slice(year.index + 4)
+    .trim()
+    .toLowerCase()
   const month = MONTHS.indexOf(rest.slice(0, 3)) + 1
   const season = SEASONS[rest.split(/\W/)[0]]
   if (!month) return season ? { 'date-parts': [[Number(year[1])]], season } : { 'date-parts': [[Number(year[1])]] }
@@ -138,7 +141,7 @@ function pagesOf(value: string | undefined): string | undefined {
 
 /** "10.1038/x [doi]" in LID or AID; ERIC puts a web address there instead. */
 function doiOf(m: MedlineRecord): string | undefined {
-  const tagged = [...valuesOf(m, 'LID'), ...valuesOf(m, 'AID')].find((v) => /\[doi\]$/.test(v))
+  const tagged = [...valuesOf(m, 'LID'), ...valuesOf(m, 'AID')].find(v => /\[doi\]$/.test(v))
   return tagged ? (normaliseDoi(tagged) ?? undefined) : undefined
 }
 
@@ -160,7 +163,7 @@ function chemicalOf(value: string): Chemical {
 
 /** "R01 DA012345/DA/NIDA NIH HHS/United States": id / acronym / agency / country. */
 function grantOf(value: string): Grant {
-  const [id, acronym, agency, country] = value.split('/').map((part) => part.trim() || undefined)
+  const [id, acronym, agency, country] = value.split('/').map(part => part.trim() || undefined)
   return Object.fromEntries(Object.entries({ id, acronym, agency, country }).filter(([, v]) => v)) as Grant
 }
 

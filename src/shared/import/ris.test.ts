@@ -26,7 +26,11 @@ describe('parseRis on every RIS fixture', () => {
   ]
 
   it('covers every .ris fixture', () => {
-    expect(expected.map(([file]) => file).sort()).toEqual(readdirSync(DIR).filter((f) => f.endsWith('.ris')).sort())
+    expect(expected.map(([file]) => file).sort()).toEqual(
+      readdirSync(DIR)
+        .filter(f => f.endsWith('.ris'))
+        .sort()
+    )
   })
 
   it.each(expected)('%s: %i records, %i problems', (file, records, problems) => {
@@ -59,7 +63,10 @@ describe('parseRis', () => {
 
   it('skips leading blank lines and reads the dates and DOI (AIP)', () => {
     const [record] = read('jabref_aip_leading_blank_lines.ris').records
-    expect(record.csl.author).toEqual([{ family: 'Shi', given: 'Yu' }, { family: 'Beck', given: 'Thomas L.' }])
+    expect(record.csl.author).toEqual([
+      { family: 'Shi', given: 'Yu' },
+      { family: 'Beck', given: 'Thomas L.' }
+    ])
     expect(record.csl.issued).toEqual({ 'date-parts': [[2013, 7, 28]] })
     expect(record.doi).toBe('10.1063/1.4814070')
   })
@@ -89,12 +96,17 @@ describe('parseRis', () => {
 
   it('reads a German book with ISBN and umlauts', () => {
     const [record] = read('zotero_book_german.ris').records
-    expect(record.csl).toMatchObject({ type: 'book', title: 'Eigentumsverfassung und Finanzkrise', ISBN: '9783642002304', publisher: 'Springer Berlin Heidelberg' })
+    expect(record.csl).toMatchObject({
+      type: 'book',
+      title: 'Eigentumsverfassung und Finanzkrise',
+      ISBN: '9783642002304',
+      publisher: 'Springer Berlin Heidelberg'
+    })
     expect(record.csl.abstract).toBe('In dem Buch befinden sich einzelne Beiträge zu ...')
   })
 
   it('maps the many RIS reference types to CSL types', () => {
-    const types = new Set(read('zotero_endnote_48_reference_types_template.ris').records.map((r) => r.csl.type))
+    const types = new Set(read('zotero_endnote_48_reference_types_template.ris').records.map(r => r.csl.type))
     for (const type of ['article-journal', 'book', 'chapter', 'patent', 'thesis', 'report', 'webpage']) expect(types).toContain(type)
   })
 
@@ -127,7 +139,7 @@ describe('PMID from AN', () => {
 
   it('ignores accession numbers that are not PMIDs (EndNote template, database ids)', () => {
     const records = read('zotero_endnote_48_reference_types_template.ris').records
-    expect(records.every((r) => r.pmid === undefined)).toBe(true)
+    expect(records.every(r => r.pmid === undefined)).toBe(true)
     const [wos] = parseRis('TY  - JOUR\nTI  - X\nAN  - WOS:000289812600012\nER  - \n').records
     expect(wos.pmid).toBeUndefined()
   })

@@ -95,7 +95,7 @@ function convertRecord(tags: RisTags): { csl: CslRecord; dropped: string[] } {
   try {
     return { csl: toCsl(tags), dropped: [] }
   } catch {
-    const dropped = Object.keys(tags).filter((tag) => tag !== 'TY' && !tagReads(tags, tag))
+    const dropped = Object.keys(tags).filter(tag => tag !== 'TY' && !tagReads(tags, tag))
     const readable = Object.fromEntries(Object.entries(tags).filter(([tag]) => !dropped.includes(tag)))
     return { csl: toCsl(readable), dropped }
   }
@@ -106,7 +106,7 @@ function toCsl(tags: RisTags): CslRecord {
   if (!csl) throw new Error('no record')
   // citation-js maps no fields for a type it does not know (OTHER) or only half knows (WEB):
   // read the fields as a generic record, keeping the type when it found one
-  const fieldless = Object.keys(csl).every((field) => field === 'type' || field === 'id') && Object.keys(tags).length > 1
+  const fieldless = Object.keys(csl).every(field => field === 'type' || field === 'id') && Object.keys(tags).length > 1
   if (!fieldless || tags.TY === 'GEN') return csl
   const generic = toCsl({ ...tags, TY: 'GEN' })
   return csl.type ? { ...generic, type: csl.type } : generic
@@ -129,9 +129,11 @@ function tagReads(tags: RisTags, tag: string): boolean {
 function extraIds(tags: RisTags) {
   const values = (tag: string) => [tags[tag] ?? []].flat()
   const doiPlaces = ['DO', 'M3', 'UR', 'L3', 'N1'].flatMap(values)
-  const doi = doiPlaces.map((value) => normaliseDoi(value)).find(Boolean)
+  const doi = doiPlaces.map(value => normaliseDoi(value)).find(Boolean)
   const pmcid = values('C2').map(pmcidOf).find(Boolean)
-  const pmid = values('AN').map((value) => value.trim()).find((value) => /^\d{1,9}$/.test(value))
+  const pmid = values('AN')
+    .map(value => value.trim())
+    .find(value => /^\d{1,9}$/.test(value))
   return { doi: doi ?? undefined, pmcid, pmid }
 }
 

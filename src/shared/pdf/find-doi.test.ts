@@ -79,8 +79,11 @@ describe('DOIs broken by line ends', () => {
 
 describe('reference lists and later pages', () => {
   const references = (first: number) =>
-    ['References', `${first}. Neumann ID. Brain oxytocin. J Neuroendocrinol 2008. doi:10.1111/j.1365-2826.2008.01726.x`,
-      `${first + 1}. Koob GF. Stress and addiction. Neuron 2008. doi:10.1016/j.neuron.2008.06.012`].join('\n')
+    [
+      'References',
+      `${first}. Neumann ID. Brain oxytocin. J Neuroendocrinol 2008. doi:10.1111/j.1365-2826.2008.01726.x`,
+      `${first + 1}. Koob GF. Stress and addiction. Neuron 2008. doi:10.1016/j.neuron.2008.06.012`
+    ].join('\n')
 
   it('returns none when the only DOIs are those of cited works', () => {
     const pages = [page('A review', [], 'footer'), page('Smith et al.', [references(1)], 'Page 2 of 2')]
@@ -111,8 +114,13 @@ describe('reference lists and later pages', () => {
     const pages = [
       page('Datta et al. Journal of Trauma Management & Outcomes 2010, 4:1', [], 'Page 1 of 11'),
       page('Datta et al.', [references(1)], 'Page 10 of 11'),
-      [references(78), 'doi:10.1186/1752-2897-4-1', 'Cite this article as: Datta et al.: Complications related to deep venous',
-        'thrombosis prophylaxis in trauma. Journal of Trauma Management & Outcomes 2010 4:1.', 'Page 11 of 11'].join('\n')
+      [
+        references(78),
+        'doi:10.1186/1752-2897-4-1',
+        'Cite this article as: Datta et al.: Complications related to deep venous',
+        'thrombosis prophylaxis in trauma. Journal of Trauma Management & Outcomes 2010 4:1.',
+        'Page 11 of 11'
+      ].join('\n')
     ]
     expect(findDoiInPdfText({ pages })).toEqual({ doi: '10.1186/1752-2897-4-1', where: 'page 3, beside "Cite this article"' })
   })

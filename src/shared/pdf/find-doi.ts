@@ -133,8 +133,8 @@ function collectHits(pages: string[]): Hit[] {
  */
 function markNearestToCiteLines(text: string, hits: Hit[]): void {
   for (const marker of text.matchAll(CITE_THIS_RE)) {
-    const after = hits.find((hit) => hit.start > marker.index && hit.start - marker.index <= CITE_REACH)
-    const before = hits.filter((hit) => hit.start < marker.index && marker.index - hit.start <= CITE_REACH).at(-1)
+    const after = hits.find(hit => hit.start > marker.index && hit.start - marker.index <= CITE_REACH)
+    const before = hits.filter(hit => hit.start < marker.index && marker.index - hit.start <= CITE_REACH).at(-1)
     const introduced = after ?? before
     if (introduced) introduced.besideCiteLine = true
   }

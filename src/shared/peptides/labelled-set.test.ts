@@ -27,7 +27,7 @@ const items = (JSON.parse(fs.readFileSync(path.join(here, 'labelled-set.json'), 
 const asRecord = (it: LabelledItem): ReferenceRecord => ({
   csl: { type: 'article-journal', title: it.title, abstract: it.abstract },
   keywords: it.keywords,
-  mesh: it.mesh?.map((m) => ({ descriptor: m.descriptor, ui: m.ui, majorTopic: false, qualifiers: [] })),
+  mesh: it.mesh?.map(m => ({ descriptor: m.descriptor, ui: m.ui, majorTopic: false, qualifiers: [] })),
   chemicals: it.chemicals,
   sources: ['pubmed']
 })
@@ -53,17 +53,24 @@ describe('the labelled set', () => {
     let falseNegatives = 0
     const mistakes: string[] = []
     for (const it of items) {
-      const got = new Set(matcher.tag(asRecord(it)).map((t) => t.peptide))
+      const got = new Set(matcher.tag(asRecord(it)).map(t => t.peptide))
       const want = new Set(it.expected)
       for (const p of got) {
         if (want.has(p)) truePositives++
-        else (falsePositives++, mistakes.push(`extra ${p}: ${it.file} ${it.id}`))
+        else {
+          falsePositives++
+          mistakes.push(`extra ${p}: ${it.file} ${it.id}`)
+        }
       }
-      for (const p of want) if (!got.has(p)) (falseNegatives++, mistakes.push(`missed ${p}: ${it.file} ${it.id}`))
+      for (const p of want) {
+        if (got.has(p)) continue
+        falseNegatives++
+        mistakes.push(`missed ${p}: ${it.file} ${it.id}`)
+      }
     }
     const precision = truePositives / (truePositives + falsePositives)
     const recall = truePositives / (truePositives + falseNegatives)
-    const labelled = items.filter((it) => it.expected.length > 0).length
+    const labelled = items.filter(it => it.expected.length > 0).length
     console.log(
       `peptide tags on ${items.length} labelled items (${labelled} with peptides, ${truePositives + falseNegatives} expected tags): ` +
         `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}` +

@@ -46,7 +46,7 @@ interface Found {
 
 const foldName = (name: string): string =>
   wordsOf(name)
-    .map((w) => w.key)
+    .map(w => w.key)
     .join(' ')
 
 export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
@@ -71,7 +71,7 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
     if (!text) return
     const plain = plainText(text)
     const words = wordsOf(plain)
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const match = phrases.longestAt(words, i)
       if (!match) {
         i++
@@ -89,10 +89,7 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
   }
 
   function scanMesh(record: ReferenceRecord, found: Found[]): void {
-    const headings = [
-      ...(record.mesh ?? []).map((m) => ({ ui: m.ui, name: m.descriptor })),
-      ...(record.chemicals ?? []).map((c) => ({ ui: c.ui, name: c.name }))
-    ]
+    const headings = [...(record.mesh ?? []).map(m => ({ ui: m.ui, name: m.descriptor })), ...(record.chemicals ?? []).map(c => ({ ui: c.ui, name: c.name }))]
     for (const h of headings) {
       const entry = (h.ui ? meshByUi.get(h.ui) : undefined) ?? meshByName.get(foldName(h.name))
       if (entry !== undefined) found.push({ entry, ambiguous: false, source: 'mesh', text: h.name })
@@ -101,7 +98,7 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
 
   function abstractOf(record: ReferenceRecord): string | undefined {
     if (typeof record.csl.abstract === 'string' && record.csl.abstract) return record.csl.abstract
-    return record.abstractSections?.map((s) => s.text).join(' ')
+    return record.abstractSections?.map(s => s.text).join(' ')
   }
 
   function tag(record: ReferenceRecord): PeptideTag[] {
@@ -111,7 +108,7 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
     scan(typeof record.csl.title === 'string' ? record.csl.title : undefined, 'title', found)
     scan(abstractOf(record), 'abstract', found)
 
-    const named = new Set(found.filter((f) => !f.ambiguous).map((f) => peptideOf(f.entry)))
+    const named = new Set(found.filter(f => !f.ambiguous).map(f => peptideOf(f.entry)))
     const tags = new Map<number, { entry: VocabEntry; receptors: Set<string>; evidence: PeptideEvidence[]; keys: Set<string> }>()
     for (const f of found) {
       const peptide = peptideOf(f.entry)
@@ -125,7 +122,7 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
         t.evidence.push({ source: f.source, text: f.text })
       }
     }
-    const result = [...tags.values()].map((t) => {
+    const result = [...tags.values()].map(t => {
       // stable sort keeps the order words appear in within one source
       const evidence = [...t.evidence].sort((a, b) => STRENGTH[a.source] - STRENGTH[b.source])
       const out: PeptideTag = { peptide: t.entry.name, family: t.entry.family, evidence }

@@ -22,12 +22,7 @@ interface Node {
  * longer phrase wins and tags nothing: "angiotensin-converting enzyme" is the
  * enzyme ACE inhibitor papers are about, not the peptide.
  */
-const NOT_PEPTIDES = [
-  'angiotensin converting enzyme',
-  'angiotensin I converting enzyme',
-  'angiotensin 1 converting enzyme',
-  'angiotensin converting enzyme 2'
-]
+const NOT_PEPTIDES = ['angiotensin converting enzyme', 'angiotensin I converting enzyme', 'angiotensin 1 converting enzyme', 'angiotensin converting enzyme 2']
 
 const newNode = (): Node => ({ next: new Map(), hits: [] })
 
@@ -44,7 +39,7 @@ function isAbbreviation(synonym: string): boolean {
 /** Written forms an abbreviation may take: as listed, all capitals, and for a gene its rodent form (Oxt, Npy1r). */
 function writtenForms(synonym: string, isGene: boolean): Set<string> {
   const exact = wordsOf(spellOut(synonym))
-    .map((w) => w.cased)
+    .map(w => w.cased)
     .join('')
   const forms = new Set([exact, exact.toUpperCase()])
   if (isGene) forms.add(exact[0].toUpperCase() + exact.slice(1).toLowerCase())
@@ -55,7 +50,7 @@ export class PhraseTree {
   private readonly root = newNode()
 
   constructor(vocab: PeptideVocab) {
-    const genes = new Set(vocab.entries.flatMap((e) => e.genes.map((g) => g.toUpperCase())))
+    const genes = new Set(vocab.entries.flatMap(e => e.genes.map(g => g.toUpperCase())))
     vocab.entries.forEach((entry, index) => {
       const ambiguous = new Set(entry.ambiguous)
       for (const synonym of entry.synonyms) {
@@ -73,7 +68,7 @@ export class PhraseTree {
 
   /** Adds a synonym, its hyphen-free run-together form ("betaendorphin") and, for names, its plural. */
   private addPhrase(text: string, hit: PhraseHit, withPlural: boolean): void {
-    const keys = wordsOf(text).map((w) => w.key)
+    const keys = wordsOf(text).map(w => w.key)
     if (keys.length === 0) return
     const variants = [keys]
     if (keys.length > 1) variants.push([keys.join('')])
@@ -107,7 +102,7 @@ export class PhraseTree {
       if (!node) break
       written += words[j].cased
       if (node.hits.length === 0) continue
-      const hits = node.hits.filter((h) => !h.forms || h.forms.has(written))
+      const hits = node.hits.filter(h => !h.forms || h.forms.has(written))
       if (hits.length > 0) best = { hits, end: j + 1 }
     }
     return best

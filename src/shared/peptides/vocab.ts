@@ -36,7 +36,7 @@ export interface PeptideVocab {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string')
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(s => typeof s === 'string')
 
 function entryProblem(e: unknown): string | undefined {
   if (!isObject(e)) return 'is not an object'
@@ -50,7 +50,7 @@ function entryProblem(e: unknown): string | undefined {
     if (!isStringList(e[key])) return `has ${key} that are not a list of words`
   }
   const mesh = e.mesh
-  if (!Array.isArray(mesh) || !mesh.every((m) => isObject(m) && typeof m.name === 'string' && (m.ui === null || typeof m.ui === 'string'))) {
+  if (!Array.isArray(mesh) || !mesh.every(m => isObject(m) && typeof m.name === 'string' && (m.ui === null || typeof m.ui === 'string'))) {
     return 'has MeSH references without a name'
   }
   return undefined

@@ -14,7 +14,15 @@ export interface Word {
 }
 
 const GREEK: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', κ: 'kappa', μ: 'mu', µ: 'mu', ε: 'epsilon', ω: 'omega'
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  κ: 'kappa',
+  μ: 'mu',
+  µ: 'mu',
+  ε: 'epsilon',
+  ω: 'omega'
 }
 const GREEK_RE = /[αβγδκμµεω]/g
 
@@ -41,10 +49,9 @@ export function plainText(text: string): string {
 
 /** Case kept, accents removed, Greek spelled out. */
 export function spellOut(word: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(word)) return word
   return word
-    .replace(GREEK_RE, (g) => GREEK[g] ?? g)
+    .replace(GREEK_RE, g => GREEK[g] ?? g)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
 }

@@ -5,8 +5,22 @@ import { organismIdsOf, publicationTypeKey } from '../facet-vocab'
 // Short fields first: a phrase is confirmed field by field in this order, and
 // an item found in its MeSH terms never needs its abstract read.
 export const SEARCH_FIELDS = [
-  'title', 'author', 'year', 'journal', 'keyword', 'mesh', 'tag', 'peptide',
-  'doi', 'pmid', 'pmcid', 'citekey', 'type', 'organism', 'abstract', 'note'
+  'title',
+  'author',
+  'year',
+  'journal',
+  'keyword',
+  'mesh',
+  'tag',
+  'peptide',
+  'doi',
+  'pmid',
+  'pmcid',
+  'citekey',
+  'type',
+  'organism',
+  'abstract',
+  'note'
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 
@@ -48,12 +62,12 @@ function nameValues(name: CslName): string[] {
   if (name.literal) return [name.literal]
   const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ')
   const given = [name.given, name['dropping-particle']].filter(Boolean).join(' ')
-  return [`${family} ${given}`, `${given} ${family}`].map((v) => v.trim()).filter(Boolean)
+  return [`${family} ${given}`, `${given} ${family}`].map(v => v.trim()).filter(Boolean)
 }
 
 function peptidesOf(item: Item): string[] {
   const removed = new Set(item.removedPeptideTags ?? [])
-  return (item.peptideTags ?? []).filter((t) => !removed.has(t.peptide)).flatMap((t) => present(t.peptide, t.receptor))
+  return (item.peptideTags ?? []).filter(t => !removed.has(t.peptide)).flatMap(t => present(t.peptide, t.receptor))
 }
 
 function present(...values: (string | undefined)[]): string[] {
@@ -64,25 +78,25 @@ type Reader = (item: Item, notes: NotesText) => string[]
 const id = (field: SearchField, raw: string | undefined) => (raw ? [identifierValue(field, raw)] : [])
 
 const READERS: Record<SearchField, Reader> = {
-  title: (item) => present(item.csl.title),
-  author: (item) => (item.csl.author ?? []).flatMap(nameValues),
-  year: (item) => {
+  title: item => present(item.csl.title),
+  author: item => (item.csl.author ?? []).flatMap(nameValues),
+  year: item => {
     const year = itemYear(item)
     return year === undefined ? [] : [String(year)]
   },
-  journal: (item) => present(item.csl['container-title'], item.csl['container-title-short']),
-  abstract: (item) => present(item.csl.abstract ?? item.abstractSections?.map((s) => s.text).join(' ')),
-  keyword: (item) => item.keywords ?? [],
-  mesh: (item) => (item.mesh ?? []).map((m) => m.descriptor),
-  tag: (item) => item.tags ?? [],
+  journal: item => present(item.csl['container-title'], item.csl['container-title-short']),
+  abstract: item => present(item.csl.abstract ?? item.abstractSections?.map(s => s.text).join(' ')),
+  keyword: item => item.keywords ?? [],
+  mesh: item => (item.mesh ?? []).map(m => m.descriptor),
+  tag: item => item.tags ?? [],
   note: (_item, notes) => (typeof notes === 'string' ? present(notes) : [...(notes ?? [])]),
-  doi: (item) => id('doi', item.doi ?? item.csl.DOI),
-  pmid: (item) => id('pmid', item.pmid ?? item.csl.PMID),
-  pmcid: (item) => id('pmcid', item.pmcid ?? item.csl.PMCID),
-  citekey: (item) => id('citekey', item.citationKey),
+  doi: item => id('doi', item.doi ?? item.csl.DOI),
+  pmid: item => id('pmid', item.pmid ?? item.csl.PMID),
+  pmcid: item => id('pmcid', item.pmcid ?? item.csl.PMCID),
+  citekey: item => id('citekey', item.citationKey),
   peptide: peptidesOf,
-  type: (item) => (item.publicationTypes ?? []).map(publicationTypeKey),
-  organism: (item) => organismIdsOf(item.mesh)
+  type: item => (item.publicationTypes ?? []).map(publicationTypeKey),
+  organism: item => organismIdsOf(item.mesh)
 }
 
 /** The raw text of one searchable field of an item (identifiers already normalised). */

@@ -13,13 +13,13 @@ const records = [
   'metapub_38909159_turkish_diacritics.xml', // Akgün, Sözeri, Şahin … 2025, Pediatr Res
   'metapub_37167981_mu_and_italic_in_title.xml', // Zambianchi 2023, "(<i>μ</i>-XRF)" in the title
   'metapub_39382274_collective_plus_persons_greek.xml' // Blanco-Martín, López-Hernández … 2024, β-lactamase
-].flatMap((file) => parsePubmedArticleSet(readFileSync(new URL(file, FIXTURES), 'utf8')))
+].flatMap(file => parsePubmedArticleSet(readFileSync(new URL(file, FIXTURES), 'utf8')))
 
 function toItem(record: ReferenceRecord, extra: Partial<Item> = {}): Item {
   return { ...record, id: `pmid-${record.pmid}`, titleWords: [], tags: [], collectionIds: [], addedAt: 0, modifiedAt: 0, ...extra }
 }
 
-const byPmid = (pmid: string) => records.find((r) => r.pmid === pmid)!
+const byPmid = (pmid: string) => records.find(r => r.pmid === pmid)!
 const SOCIAL_FEAR = 'pmid-38147649'
 const CARDIAC = 'pmid-38909159'
 const XRF = 'pmid-37167981'
@@ -30,7 +30,14 @@ const find = (query: string, within?: Set<string>) => index.search(query, { with
 
 beforeEach(() => {
   index = createSearchIndex()
-  index.add(toItem(byPmid('38147649'), { tags: ['to read', 'gut-brain'], citationKey: 'Ritz2024social', peptideTags: [{ peptide: 'Oxytocin', receptor: 'Oxytocin receptor', evidence: [{ source: 'mesh', text: 'Oxytocin' }] }] }), 'Fear of social situations transferred with the microbiota: cite in the oxytocin chapter.')
+  index.add(
+    toItem(byPmid('38147649'), {
+      tags: ['to read', 'gut-brain'],
+      citationKey: 'Ritz2024social',
+      peptideTags: [{ peptide: 'Oxytocin', receptor: 'Oxytocin receptor', evidence: [{ source: 'mesh', text: 'Oxytocin' }] }]
+    }),
+    'Fear of social situations transferred with the microbiota: cite in the oxytocin chapter.'
+  )
   index.add(toItem(byPmid('38909159'), { tags: ['review'], citationKey: 'Akgun2025cardiac' }))
   index.add(toItem(byPmid('37167981'), { citationKey: 'Zambianchi2023monte' }), ['Simulation only.', 'Compare with the Geant4 paper.'])
   index.add(toItem(byPmid('39382274'), { tags: ['to do'], citationKey: 'BlancoMartin2024assessment' }))

@@ -30,7 +30,7 @@ export interface SearchIndex {
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
 const ENTRY_SHIFT = Math.log2(FIELD_MASK + 1)
 const YEAR = SEARCH_FIELDS.indexOf('year')
-const IS_LONG = SEARCH_FIELDS.map((f) => LONG_FIELDS.includes(f))
+const IS_LONG = SEARCH_FIELDS.map(f => LONG_FIELDS.includes(f))
 // Renumber once removed items are a quarter of the index (and at least this many).
 const COMPACT_AFTER = 1000
 
@@ -102,9 +102,9 @@ export function createSearchIndex(): SearchIndex {
     for (let n = 0; n < ids.length; n++) if (items[n] !== undefined) newNumber[n] = kept.push(n) - 1
     postings.renumber(newNumber)
     runs.renumber(newNumber)
-    ids = kept.map((n) => ids[n])
-    items = kept.map((n) => items[n])
-    years = kept.map((n) => years[n])
+    ids = kept.map(n => ids[n])
+    items = kept.map(n => items[n])
+    years = kept.map(n => years[n])
     ids.forEach((id, n) => numberOf.set(id, n))
     removed = 0
   }
@@ -127,7 +127,7 @@ export function createSearchIndex(): SearchIndex {
     if (idMask && clause.value) {
       const values = clause.prefix ? postings.wordsStartingWith(clause.value) : [clause.value]
       for (const v of values) {
-        postings.forEachEntry(v, (e) => (1 << (e & FIELD_MASK)) & idMask && visit(e >>> ENTRY_SHIFT, e & FIELD_MASK))
+        postings.forEachEntry(v, e => (1 << (e & FIELD_MASK)) & idMask && visit(e >>> ENTRY_SHIFT, e & FIELD_MASK))
       }
     }
   }
@@ -140,7 +140,7 @@ export function createSearchIndex(): SearchIndex {
     words.forEach((word, k) => {
       const variants = k === last && clause.prefix ? postings.wordsStartingWith(word) : [word]
       for (const v of variants) {
-        postings.forEachEntry(v, (e) => {
+        postings.forEachEntry(v, e => {
           if (!((1 << (e & FIELD_MASK)) & mask)) return
           if (!seen) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
           else if (seen[e] === k) seen[e] = k + 1
@@ -165,10 +165,10 @@ export function createSearchIndex(): SearchIndex {
 
   /** Which word numbers may stand at each place of the phrase (the last one may be a beginning). */
   function runMatcher(words: string[], prefix: boolean): (k: number, word: number) => boolean {
-    const exact = words.map((w) => postings.numberOf(w))
+    const exact = words.map(w => postings.numberOf(w))
     const last = words.length - 1
     if (!prefix) return (k, word) => word === exact[k] && word !== BREAK
-    const starts = new Set(postings.wordsStartingWith(words[last]).map((w) => postings.numberOf(w)))
+    const starts = new Set(postings.wordsStartingWith(words[last]).map(w => postings.numberOf(w)))
     return (k, word) => (k === last ? starts.has(word) : word === exact[k] && word !== BREAK)
   }
 
@@ -185,7 +185,7 @@ export function createSearchIndex(): SearchIndex {
     }
     // Phrases last: they are confirmed on the text of the items still in the running.
     const needsText = (c: Clause) => c.kind === 'text' && c.words.length > 1
-    const included = clauses.filter((c) => !c.exclude && !needsText(c)).concat(clauses.filter((c) => !c.exclude && needsText(c)))
+    const included = clauses.filter(c => !c.exclude && !needsText(c)).concat(clauses.filter(c => !c.exclude && needsText(c)))
     // Only the first 255 included clauses count: one byte tracks how many an item met so far.
     included.splice(255)
     const met = new Uint8Array(count)
@@ -197,7 +197,7 @@ export function createSearchIndex(): SearchIndex {
     })
     const out = new Uint8Array(count)
     const candidate = (n: number) => met[n] === included.length && !out[n] && items[n] !== undefined && (!scope || scope[n] === 1)
-    for (const clause of clauses.filter((c) => c.exclude)) {
+    for (const clause of clauses.filter(c => c.exclude)) {
       const check = phraseCheck(clause)
       forEachMatch(clause, (n, field) => {
         if (!out[n] && (!check || (candidate(n) && check(n, field)))) out[n] = 1

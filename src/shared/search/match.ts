@@ -6,14 +6,12 @@ import { fieldValues, IDENTIFIER_FIELDS, itemYear, SEARCH_FIELDS, type FieldValu
 import type { Query, TextClause } from './query'
 import { foldForSearch, tokenize } from './tokens'
 
-const WORD_FIELDS = SEARCH_FIELDS.filter((f) => !IDENTIFIER_FIELDS.includes(f))
+const WORD_FIELDS = SEARCH_FIELDS.filter(f => !IDENTIFIER_FIELDS.includes(f))
 
 /** The fields a clause reads as words, and those it reads as whole identifiers. */
 export function clauseFields(clause: TextClause): { words: SearchField[]; identifiers: SearchField[] } {
   if (!clause.field) return { words: clause.words.length ? WORD_FIELDS : [], identifiers: [...IDENTIFIER_FIELDS] }
-  return IDENTIFIER_FIELDS.includes(clause.field)
-    ? { words: [], identifiers: [clause.field] }
-    : { words: [clause.field], identifiers: [] }
+  return IDENTIFIER_FIELDS.includes(clause.field) ? { words: [], identifiers: [clause.field] } : { words: [clause.field], identifiers: [] }
 }
 
 /** `words` appear one after another in `tokens` (the last may be a beginning when prefix). */
@@ -40,10 +38,10 @@ function identifierMatches(value: string, wanted: string, prefix: boolean): bool
 export function textClauseMatches(clause: TextClause, values: FieldValues): boolean {
   const { words, identifiers } = clauseFields(clause)
   for (const field of identifiers) {
-    if (values[field].some((v) => identifierMatches(v, clause.value, clause.prefix))) return true
+    if (values[field].some(v => identifierMatches(v, clause.value, clause.prefix))) return true
   }
   for (const field of words) {
-    if (values[field].some((v) => containsRun(tokenize(v), clause.words, clause.prefix))) return true
+    if (values[field].some(v => containsRun(tokenize(v), clause.words, clause.prefix))) return true
   }
   return false
 }
@@ -52,11 +50,8 @@ export function textClauseMatches(clause: TextClause, values: FieldValues): bool
 export function matchesQuery(query: Query, item: Item, notes?: NotesText): boolean {
   const values = fieldValues(item, notes)
   const year = itemYear(item)
-  return query.clauses.every((clause) => {
-    const hit =
-      clause.kind === 'year'
-        ? year !== undefined && year >= clause.from && year <= clause.to
-        : textClauseMatches(clause, values)
+  return query.clauses.every(clause => {
+    const hit = clause.kind === 'year' ? year !== undefined && year >= clause.from && year <= clause.to : textClauseMatches(clause, values)
     return hit !== clause.exclude
   })
 }
@@ -71,10 +66,9 @@ const NEEDS_FOLDING = /[^\x00-\x25\x27-\x3b\x3d-\x7f]/
  * the same answer as comparing its words. Built once per clause, run on many items.
  */
 export function phraseFinder(words: string[], prefix: boolean): (text: string) => boolean {
-  const ascii = words.every((w) => /^[a-z0-9]+$/.test(w))
-  const pattern = (letter: string) =>
-    `(?:^|[^${letter}])${words.join(`[^${letter}]+`)}${prefix ? '' : `(?![${letter}])`}`
+  const ascii = words.every(w => /^[a-z0-9]+$/.test(w))
+  const pattern = (letter: string) => `(?:^|[^${letter}])${words.join(`[^${letter}]+`)}${prefix ? '' : `(?![${letter}])`}`
   const plain = new RegExp(pattern('a-zA-Z0-9'), 'i')
   const folded = new RegExp(pattern('\\p{L}\\p{N}'), 'u')
-  return (text) => (NEEDS_FOLDING.test(text) ? folded.test(foldForSearch(text)) : ascii && plain.test(text))
+  return text => (NEEDS_FOLDING.test(text) ? folded.test(foldForSearch(text)) : ascii && plain.test(text))
 }

@@ -64,7 +64,10 @@ const CASES: [string, Clause[]][] = [
   ['foo:bar ', [word(['foo', 'bar'], { value: 'foo:bar' })]],
   ['author: smith ', [word(['author']), word(['smith'])].map((c, i) => (i === 0 ? { ...c, value: 'author:' } : c))],
   ['& ', []],
-  ['oxytocin author:"young" year:2000-2010 -rat', [word(['oxytocin']), word(['young'], { field: 'author' }), year(2000, 2010), word(['rat'], { exclude: true })]]
+  [
+    'oxytocin author:"young" year:2000-2010 -rat',
+    [word(['oxytocin']), word(['young'], { field: 'author' }), year(2000, 2010), word(['rat'], { exclude: true })]
+  ]
 ]
 
 describe('parseQuery', () => {

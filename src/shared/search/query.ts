@@ -33,11 +33,28 @@ export interface Query {
 }
 
 const QUALIFIERS: Record<string, SearchField> = {
-  author: 'author', au: 'author', title: 'title', ti: 'title', year: 'year',
-  journal: 'journal', abstract: 'abstract', keyword: 'keyword', kw: 'keyword',
-  mesh: 'mesh', tag: 'tag', note: 'note', notes: 'note', doi: 'doi', pmid: 'pmid',
-  pmcid: 'pmcid', key: 'citekey', citekey: 'citekey', peptide: 'peptide',
-  type: 'type', pt: 'type', organism: 'organism'
+  author: 'author',
+  au: 'author',
+  title: 'title',
+  ti: 'title',
+  year: 'year',
+  journal: 'journal',
+  abstract: 'abstract',
+  keyword: 'keyword',
+  kw: 'keyword',
+  mesh: 'mesh',
+  tag: 'tag',
+  note: 'note',
+  notes: 'note',
+  doi: 'doi',
+  pmid: 'pmid',
+  pmcid: 'pmcid',
+  key: 'citekey',
+  citekey: 'citekey',
+  peptide: 'peptide',
+  type: 'type',
+  pt: 'type',
+  organism: 'organism'
 }
 
 const YEAR_MAX = 9999

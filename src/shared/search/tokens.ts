@@ -5,11 +5,41 @@ import { foldText } from '../text'
 // Letters NFD does not decompose, and Greek letters researchers type as words
 // ("mu opioid" must find "μ-opioid").
 const SPELLED: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta',
-  θ: 'theta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', µ: 'mu', ν: 'nu', ξ: 'xi',
-  ο: 'omicron', π: 'pi', ρ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon',
-  φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
-  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ı: 'i', þ: 'th'
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  µ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  ο: 'omicron',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  ς: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ı: 'i',
+  þ: 'th'
 }
 const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g')
 
@@ -23,9 +53,9 @@ export function foldForSearch(text: string): string {
   // Each pass is skipped when it has nothing to do: folding is most of a phrase check's cost.
   let t = text
   if (t.includes('<')) t = t.replace(INLINE_TAG, '')
-  if (t.includes('&')) t = t.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITY[e])
+  if (t.includes('&')) t = t.replace(/&(?:amp|lt|gt|quot|#39);/g, e => ENTITY[e])
   t = foldText(t)
-  return NON_ASCII.test(t) ? t.replace(SPELLED_RE, (c) => SPELLED[c]) : t
+  return NON_ASCII.test(t) ? t.replace(SPELLED_RE, c => SPELLED[c]) : t
 }
 
 const ASCII_SEPARATORS = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/

@@ -21,7 +21,10 @@ export class WordRuns {
   set(item: number, fields: [field: number, words: number[]][]): void {
     let size = 0
     for (const [, words] of fields) if (words.length) size += 2 + words.length
-    while (this.starts.length < item) this.starts.push(-1), this.lengths.push(0)
+    while (this.starts.length < item) {
+      this.starts.push(-1)
+      this.lengths.push(0)
+    }
     if (size === 0) {
       this.starts[item] = -1
       this.lengths[item] = 0
@@ -88,7 +91,10 @@ export class WordRuns {
       const from = old.pages[Math.floor(old.starts[n] / PAGE)]
       const at = old.starts[n] % PAGE
       const page = this.room(size)
-      while (this.starts.length < target) this.starts.push(-1), this.lengths.push(0)
+      while (this.starts.length < target) {
+        this.starts.push(-1)
+        this.lengths.push(0)
+      }
       this.starts[target] = (this.pages.length - 1) * PAGE + this.used
       this.lengths[target] = size
       page.set(from.subarray(at, at + size), this.used)

@@ -33,13 +33,14 @@ function handlers(edition: Platform['edition'] = 'desktop'): Handlers {
     edition,
     saveFile: async () => null,
     openExternal: async () => undefined,
-    showItemInFolder: async (file) => void shown.push(file),
-    openPath: async (file) => void opened.push(file)
+    showItemInFolder: async file => void shown.push(file),
+    openPath: async file => void opened.push(file)
   }
   const table = attachmentHandlers({ dataDir, http: createHttpClient(), platform, unpaywallUrl: 'http://127.0.0.1:9/', pmcPdfUrl: 'http://127.0.0.1:9/' })
   return table as Handlers
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- channel results are read loosely in this test
 const call = (h: Handlers, channel: string, arg: unknown) => invokeChannel(h, channel, arg) as Promise<{ ok: boolean; value?: any; error?: any }>
 const storedFiles = () => (existsSync(path.join(dataDir, 'attachments')) ? readdirSync(path.join(dataDir, 'attachments'), { recursive: true }) : [])
 
@@ -109,7 +110,10 @@ describe('attachment channels', () => {
     expect(opened).toEqual(shown)
 
     const web = handlers('web')
-    expect(await call(web, 'attachments.show', { hash: HINDAWI_SHA })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/download/) } })
+    expect(await call(web, 'attachments.show', { hash: HINDAWI_SHA })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/download/) }
+    })
     expect(await call(web, 'attachments.open', { hash: HINDAWI_SHA })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } })
   })
 

@@ -36,15 +36,15 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
   const unsupported = (what: string) => new ServiceError('UNSUPPORTED', `The web edition cannot ${what}: download the PDF instead.`)
 
   return {
-    'attachments.store': async (arg) => {
+    'attachments.store': async arg => {
       const req = requireObject(arg)
       const name = typeof req.name === 'string' ? req.name.slice(0, 1000) : 'document.pdf'
       return store.store(fromBase64(req.data), name)
     },
 
-    'attachments.read': async (arg) => ({ data: Buffer.from(await store.read(hashOf(arg))).toString('base64') }),
+    'attachments.read': async arg => ({ data: Buffer.from(await store.read(hashOf(arg))).toString('base64') }),
 
-    'attachments.remove': async (arg) => {
+    'attachments.remove': async arg => {
       const { hashes } = requireObject(arg)
       if (!Array.isArray(hashes) || hashes.length > 100_000) throw new ServiceError('INVALID_INPUT', 'A list of stored PDFs is needed.')
       let removed = 0
@@ -52,7 +52,7 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
       return { removed }
     },
 
-    'attachments.extractText': async (arg) => {
+    'attachments.extractText': async arg => {
       const req = requireObject(arg)
       const password = typeof req.password === 'string' ? req.password.slice(0, 1000) : undefined
       const maxPages = typeof req.maxPages === 'number' && req.maxPages >= 1 ? Math.min(Math.floor(req.maxPages), MAX_TEXT_PAGES) : MAX_TEXT_PAGES
@@ -60,19 +60,19 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
       return { pages: text.pages, pageCount: text.pageCount, hasTextLayer: text.hasTextLayer, metadata: text.metadata, largestText: text.largestText }
     },
 
-    'attachments.show': async (arg) => {
+    'attachments.show': async arg => {
       const { showItemInFolder } = deps.platform
       if (deps.platform.edition === 'web' || !showItemInFolder) throw unsupported('show files in a file manager')
       await showItemInFolder(await store.path(hashOf(arg)))
     },
 
-    'attachments.open': async (arg) => {
+    'attachments.open': async arg => {
       const { openPath } = deps.platform
       if (deps.platform.edition === 'web' || !openPath) throw unsupported('open files in another program')
       await openPath(await store.path(hashOf(arg)))
     },
 
-    'attachments.findFree': async (arg) => {
+    'attachments.findFree': async arg => {
       const req = requireObject(arg)
       const doi = typeof req.doi === 'string' && /^10\.\d{4,9}\/\S{1,300}$/.test(req.doi.trim()) ? req.doi.trim() : undefined
       const pmcid = typeof req.pmcid === 'string' && /^PMC\d{1,9}$/i.test(req.pmcid.trim()) ? req.pmcid.trim() : undefined

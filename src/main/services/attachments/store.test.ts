@@ -35,7 +35,10 @@ function filesOnDisk(): string[] {
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
   expect(error).toBeInstanceOf(ServiceError)
   return error as ServiceError
 }
@@ -62,7 +65,7 @@ describe('storing a PDF', () => {
   it('leaves no temp file behind after a write', async () => {
     const store = createAttachmentStore({ dataDir })
     await Promise.all([store.store(HINDAWI, 'a.pdf'), store.store(CAMBRIDGE, 'b.pdf'), store.store(HINDAWI, 'c.pdf')])
-    expect(filesOnDisk().every((f) => f.endsWith('.pdf') && !f.includes('.tmp'))).toBe(true)
+    expect(filesOnDisk().every(f => f.endsWith('.pdf') && !f.includes('.tmp'))).toBe(true)
     expect(filesOnDisk()).toHaveLength(2)
   })
 
@@ -100,8 +103,8 @@ describe('storing a PDF', () => {
   it('never lets the original name become a path', async () => {
     const store = createAttachmentStore({ dataDir })
     const names = ['../../../etc/passwd', '..\\..\\Windows\\evil.pdf', '/tmp/abs.pdf', '..', 'a\u0000b<c>:d|e?.pdf']
-    const stored = await Promise.all(names.map((name) => store.store(HINDAWI, name)))
-    expect(stored.map((s) => s.fileName)).toEqual(['passwd.pdf', 'evil.pdf', 'abs.pdf', 'document.pdf', 'a b c d e .pdf'])
+    const stored = await Promise.all(names.map(name => store.store(HINDAWI, name)))
+    expect(stored.map(s => s.fileName)).toEqual(['passwd.pdf', 'evil.pdf', 'abs.pdf', 'document.pdf', 'a b c d e .pdf'])
     expect(filesOnDisk()).toEqual([`attachments/${stored[0].hash.slice(0, 2)}/${stored[0].hash}.pdf`])
     expect(existsSync(path.join(dataDir, '..', 'etc'))).toBe(false)
   })

@@ -155,7 +155,10 @@ function checkHash(hash: string): string {
  * characters, ending in ".pdf".
  */
 export function displayName(originalName: string): string {
-  const lastSegment = String(originalName ?? '').split(/[\\/]/).pop() ?? ''
+  const lastSegment =
+    String(originalName ?? '')
+      .split(/[\\/]/)
+      .pop() ?? ''
   let name = lastSegment
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -35,7 +35,7 @@ describe('export targets', () => {
   it('keeps the list across restarts, and forgets a removed target', async () => {
     const first = await createExportTargets({ dataDir }).add(path.join(papers, 'a.bib'))
     const again = createExportTargets({ dataDir })
-    expect((await again.list()).map((t) => t.path)).toEqual([first.path])
+    expect((await again.list()).map(t => t.path)).toEqual([first.path])
     await again.remove(first.id)
     expect(await createExportTargets({ dataDir }).list()).toEqual([])
     await expect(again.write(first.id, BIB)).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -45,10 +45,13 @@ describe('export targets', () => {
     const file = path.join(papers, 'refs.bib')
     writeFileSync(file, 'old contents')
     let failRename = false
-    const fs = { ...fsp, rename: (async (from: string, to: string) => {
-      if (failRename && to === file) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
-      return fsp.rename(from, to)
-    }) as typeof fsp.rename }
+    const fs = {
+      ...fsp,
+      rename: (async (from: string, to: string) => {
+        if (failRename && to === file) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+        return fsp.rename(from, to)
+      }) as typeof fsp.rename
+    }
     const targets = createExportTargets({ dataDir, fs })
     const target = await targets.add(file)
     failRename = true
@@ -79,7 +82,11 @@ describe('export targets', () => {
 })
 
 describe('checkTargetPath', () => {
-  const refused = async (input: unknown) => checkTargetPath(input, dataDir).then(() => 'accepted', (e: Error) => e.message)
+  const refused = async (input: unknown) =>
+    checkTargetPath(input, dataDir).then(
+      () => 'accepted',
+      (e: Error) => e.message
+    )
 
   it('accepts an absolute .bib path in a writable folder, normalised', async () => {
     expect(await checkTargetPath(`${papers}/drafts/../refs.BIB`, dataDir)).toBe(path.join(papers, 'refs.BIB'))

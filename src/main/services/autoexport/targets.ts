@@ -70,7 +70,7 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
 
   async function find(id: unknown): Promise<{ targets: ExportTarget[]; target: ExportTarget }> {
     const targets = await load()
-    const target = targets.find((t) => t.id === id)
+    const target = targets.find(t => t.id === id)
     if (!target) throw new ServiceError('NOT_FOUND', 'This auto-export file is no longer registered.')
     return { targets, target }
   }
@@ -78,11 +78,11 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
   return {
     list: () => serial(load),
 
-    add: (path) =>
+    add: path =>
       serial(async () => {
         const checked = await checkTargetPath(path, dataDir, fs)
         const targets = await load()
-        if (targets.some((t) => t.path === checked)) {
+        if (targets.some(t => t.path === checked)) {
           throw new ServiceError('INVALID_INPUT', `${checked} is already an auto-export file.`)
         }
         const target: ExportTarget = { id: randomUUID(), path: checked, addedAt: now() }
@@ -106,10 +106,10 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
         return { writtenAt: target.lastWrittenAt }
       }),
 
-    remove: (id) =>
+    remove: id =>
       serial(async () => {
         const { targets, target } = await find(id)
-        await save(targets.filter((t) => t !== target))
+        await save(targets.filter(t => t !== target))
       })
   }
 }

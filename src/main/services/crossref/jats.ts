@@ -156,13 +156,13 @@ export function readJatsAbstract(jats: string): ReadAbstract {
       }
       flush()
       if (name === 'sec') {
-        const heading = children(child).find((c) => c.nodeType === ELEMENT_NODE && nameOf(c) === 'title')
+        const heading = children(child).find(c => c.nodeType === ELEMENT_NODE && nameOf(c) === 'title')
         startSection(heading ? tidyInline(inline(heading)) : '')
         walk(child, heading)
         current = undefined
       } else if (name === 'title') {
         startSection(tidyInline(inline(child)))
-      } else if (children(child).some((c) => c.nodeType === ELEMENT_NODE && BLOCKS.has(nameOf(c)))) {
+      } else if (children(child).some(c => c.nodeType === ELEMENT_NODE && BLOCKS.has(nameOf(c)))) {
         walk(child)
       } else {
         paragraph(inline(child))
@@ -172,14 +172,12 @@ export function readJatsAbstract(jats: string): ReadAbstract {
   }
   walk(root)
 
-  const filled = blocks.filter((b) => b.paragraphs.length > 0)
-  const labelled = filled.some((b) => b.label)
-  const text = filled
-    .map((b) => (b.label ? `${b.label}: ${b.paragraphs.join(' ')}` : b.paragraphs.join('\n')))
-    .join('\n')
+  const filled = blocks.filter(b => b.paragraphs.length > 0)
+  const labelled = filled.some(b => b.label)
+  const text = filled.map(b => (b.label ? `${b.label}: ${b.paragraphs.join(' ')}` : b.paragraphs.join('\n'))).join('\n')
   if (!labelled) return { text }
   return {
     text,
-    sections: filled.map((b) => ({ ...(b.label ? { label: b.label } : {}), text: b.paragraphs.join(' ') }))
+    sections: filled.map(b => ({ ...(b.label ? { label: b.label } : {}), text: b.paragraphs.join(' ') }))
   }
 }

@@ -53,7 +53,10 @@ class FakeHttp implements HttpClient {
 const deps = (http: HttpClient, email?: string) => ({ http, crossrefUrl: CROSSREF, doiUrl: DOI_ORG, email })
 
 async function failure(pending: Promise<unknown>): Promise<ServiceError> {
-  const err = await pending.then(() => undefined, (e: unknown) => e)
+  const err = await pending.then(
+    () => undefined,
+    (e: unknown) => e
+  )
   expect(err).toBeInstanceOf(ServiceError)
   return err as ServiceError
 }
@@ -67,7 +70,7 @@ describe('lookupDoi', () => {
     expect(record.csl.title).toBe('Methylphenidate Exposure Induces Dopamine Neuron Loss and Activation of Microglia in the Basal Ganglia of Mice')
     expect(record.csl.author?.[0].family).toBe('Sadasivan')
     expect(record.sources).toEqual(['crossref'])
-    expect(http.requests.map((r) => r.url)).toEqual([PLOS_URL])
+    expect(http.requests.map(r => r.url)).toEqual([PLOS_URL])
   })
 
   it('sends no mailto when no email is known', async () => {
@@ -78,7 +81,11 @@ describe('lookupDoi', () => {
   })
 
   it('accepts the DOI as people paste it: doi: prefix, doi.org link, spaces, capitals', async () => {
-    for (const typed of ['  doi:10.1371/journal.pone.0033693 ', 'https://doi.org/10.1371/journal.pone.0033693', 'http://dx.doi.org/10.1371%2Fjournal.pone.0033693']) {
+    for (const typed of [
+      '  doi:10.1371/journal.pone.0033693 ',
+      'https://doi.org/10.1371/journal.pone.0033693',
+      'http://dx.doi.org/10.1371%2Fjournal.pone.0033693'
+    ]) {
       const http = new FakeHttp({ [PLOS_URL]: PLOS_WORK })
       const record = await lookupDoi(typed, deps(http, 'lab@example.org'))
       expect(record.doi).toBe('10.1371/journal.pone.0033693')
@@ -89,7 +96,7 @@ describe('lookupDoi', () => {
     const csl = `${DOI_ORG}10.5281/zenodo.8242099`
     const http = new FakeHttp({ [csl]: ZENODO_CSL })
     const record = await lookupDoi('10.5281/zenodo.8242099', deps(http, 'lab@example.org'))
-    expect(http.requests.map((r) => r.url)).toEqual([`${CROSSREF}works/10.5281%2Fzenodo.8242099?mailto=lab%40example.org`, csl])
+    expect(http.requests.map(r => r.url)).toEqual([`${CROSSREF}works/10.5281%2Fzenodo.8242099?mailto=lab%40example.org`, csl])
     expect(http.requests[1].headers).toEqual({ Accept: 'application/vnd.citationstyles.csl+json' })
     expect(record.csl.title).toBe('Shield bugs (nymphs)')
     expect(record.csl.publisher).toBe('Zenodo')
@@ -131,7 +138,11 @@ describe('lookupDoi', () => {
   })
 
   it('treats JSON that is not a work as a bad response (error envelope, agency answer, search list)', async () => {
-    for (const file of ['errors/habanero_works_400_query_with_doi.json', 'works/habanero_works_agency_10.1126_science.169.3946.635.json', 'works/habanero_works_query_ecology_rows2.json']) {
+    for (const file of [
+      'errors/habanero_works_400_query_with_doi.json',
+      'works/habanero_works_agency_10.1126_science.169.3946.635.json',
+      'works/habanero_works_query_ecology_rows2.json'
+    ]) {
       const http = new FakeHttp({ [`${CROSSREF}works/10.1126%2Fscience.169.3946.635`]: fixture(file) })
       expect((await failure(lookupDoi('10.1126/science.169.3946.635', deps(http)))).code).toBe('BAD_RESPONSE')
     }
@@ -161,7 +172,7 @@ describe('lookupDoi through the real HTTP client and the replay server', () => {
 
     const zenodo = await lookupDoi('10.5281/zenodo.8242099', real)
     expect(zenodo.csl.title).toBe('Shield bugs (nymphs)')
-    expect(server.requests.slice(1).map((r) => r.path)).toEqual(['/crossref/works/10.5281/zenodo.8242099', '/doi/10.5281/zenodo.8242099'])
+    expect(server.requests.slice(1).map(r => r.path)).toEqual(['/crossref/works/10.5281/zenodo.8242099', '/doi/10.5281/zenodo.8242099'])
     expect(server.requests[2].headers.accept).toBe('application/vnd.citationstyles.csl+json')
 
     const missing = await failure(lookupDoi('10.1126/foo', real))

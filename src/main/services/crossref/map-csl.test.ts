@@ -24,14 +24,10 @@ describe('Crossref DOIs through doi.org (Crossref-shaped CSL)', () => {
   it('Science 1970: subtitle joined, JATS abstract read, 76 cited works, source doi.org', () => {
     const r = mapCsl(cslItem(read('habanero_csljson_10.1126_science.169.3946.635.json')), '10.1126/science.169.3946.635')
     expect(r.csl.type).toBe('article-journal')
-    expect(r.csl.title).toBe(
-      'The Structure of Ordinary Water: New data and interpretations are yielding new insights into this fascinating substance.'
-    )
+    expect(r.csl.title).toBe('The Structure of Ordinary Water: New data and interpretations are yielding new insights into this fascinating substance.')
     expect(r.csl['container-title']).toBe('Science')
     expect(r.csl.author).toEqual([{ family: 'Frank', given: 'Henry S.' }])
-    expect(r.authorDetails).toEqual([
-      { index: 0, affiliations: ['University of Pittsburgh, Mellon Institute of Carnegie-Mellon University'] }
-    ])
+    expect(r.authorDetails).toEqual([{ index: 0, affiliations: ['University of Pittsburgh, Mellon Institute of Carnegie-Mellon University'] }])
     expect(r.csl.issued).toEqual({ 'date-parts': [[1970, 8, 14]] })
     expect([r.csl.volume, r.csl.issue, r.csl.page]).toEqual(['169', '3946', '635-641'])
     expect(r.csl.abstract?.startsWith('The train of thought pursued in this article has led to the conclusion')).toBe(true)
@@ -108,7 +104,12 @@ describe('DataCite DOIs (plain CSL)', () => {
 
   it('name particles and a raw date survive (plain CSL shapes DataCite uses)', () => {
     const r = mapCsl(
-      { type: 'dataset', title: 'Oxytocin receptor atlas', author: [{ family: 'Berg', given: 'Anna', 'non-dropping-particle': 'van den' }], issued: { raw: '2021-04' } },
+      {
+        type: 'dataset',
+        title: 'Oxytocin receptor atlas',
+        author: [{ family: 'Berg', given: 'Anna', 'non-dropping-particle': 'van den' }],
+        issued: { raw: '2021-04' }
+      },
       '10.1234/x'
     )
     expect(r.csl.author).toEqual([{ family: 'Berg', given: 'Anna', 'non-dropping-particle': 'van den' }])

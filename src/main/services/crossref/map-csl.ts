@@ -9,18 +9,68 @@ import { dateOf, mapWork, type CrossrefPerson, type CrossrefWork } from './map-w
 
 /** CSL 1.0.2 item types: a type DataCite sends that is one of these is kept as it is. */
 const CSL_TYPES: ReadonlySet<string> = new Set([
-  'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter',
-  'classic', 'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event',
-  'figure', 'graphic', 'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture',
-  'musical_score', 'pamphlet', 'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication',
-  'post', 'post-weblog', 'regulation', 'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard',
-  'thesis', 'treaty', 'webpage'
+  'article',
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+  'bill',
+  'book',
+  'broadcast',
+  'chapter',
+  'classic',
+  'collection',
+  'dataset',
+  'document',
+  'entry',
+  'entry-dictionary',
+  'entry-encyclopedia',
+  'event',
+  'figure',
+  'graphic',
+  'hearing',
+  'interview',
+  'legal_case',
+  'legislation',
+  'manuscript',
+  'map',
+  'motion_picture',
+  'musical_score',
+  'pamphlet',
+  'paper-conference',
+  'patent',
+  'performance',
+  'periodical',
+  'personal_communication',
+  'post',
+  'post-weblog',
+  'regulation',
+  'report',
+  'review',
+  'review-book',
+  'software',
+  'song',
+  'speech',
+  'standard',
+  'thesis',
+  'treaty',
+  'webpage'
 ])
 
 /** Plain CSL variables worth keeping when an agency sends them (mapWork covers the rest). */
 const KEPT_CSL_FIELDS = [
-  'version', 'number', 'edition', 'genre', 'medium', 'collection-title', 'collection-number', 'number-of-pages',
-  'publisher-place', 'event-title', 'event-place', 'archive', 'status'
+  'version',
+  'number',
+  'edition',
+  'genre',
+  'medium',
+  'collection-title',
+  'collection-number',
+  'number-of-pages',
+  'publisher-place',
+  'event-title',
+  'event-place',
+  'archive',
+  'status'
 ] as const
 
 type CslPerson = CrossrefPerson & CslName
@@ -48,7 +98,7 @@ export function isCslItem(value: unknown): value is DoiOrgCsl {
 /** CSL names keep their particles ("van", "de"); Crossref-shaped names are read as Crossref's. */
 function cslNamesOf(people: CslPerson[] | undefined): CslName[] | undefined {
   if (!people?.length) return undefined
-  return people.map((person) => {
+  return people.map(person => {
     const name: CslName = {}
     for (const field of ['family', 'given', 'suffix', 'non-dropping-particle', 'dropping-particle', 'literal'] as const) {
       const value = person[field]?.trim()
@@ -69,7 +119,7 @@ function issuedOf(issued: CslDate | undefined): CslDate | undefined {
 }
 
 function keywordsOf(keyword: string | string[] | undefined): string[] | undefined {
-  const list = (Array.isArray(keyword) ? keyword : (keyword ?? '').split(/[,;]/)).map((k) => k.trim()).filter(Boolean)
+  const list = (Array.isArray(keyword) ? keyword : (keyword ?? '').split(/[,;]/)).map(k => k.trim()).filter(Boolean)
   return list.length ? [...new Set(list)] : undefined
 }
 
@@ -79,8 +129,8 @@ export function mapCsl(item: DoiOrgCsl, doi: string): ReferenceRecord {
     ...item,
     DOI: typeof item.DOI === 'string' && item.DOI.trim() ? item.DOI.trim() : doi,
     'short-title': item['short-title'] ?? item['title-short'],
-    author: item.author?.map((a) => ({ ...a, name: a.name ?? a.literal })),
-    editor: item.editor?.map((e) => ({ ...e, name: e.name ?? e.literal }))
+    author: item.author?.map(a => ({ ...a, name: a.name ?? a.literal })),
+    editor: item.editor?.map(e => ({ ...e, name: e.name ?? e.literal }))
   }
   const record = mapWork(work, 'doi.org', CSL_TYPES)
   const csl = record.csl

@@ -35,14 +35,12 @@ describe('journal articles', () => {
 
     // 70 cited works: 65 with a DOI, the rest built from their parts.
     expect(r.references).toHaveLength(70)
-    expect(r.references?.filter((c) => c.doi)).toHaveLength(65)
+    expect(r.references?.filter(c => c.doi)).toHaveLength(65)
     expect(r.references?.[0]).toEqual({
       citation: 'AF Arnsten (2006). Stimulants: Therapeutic actions in ADHD. Neuropsychopharmacology 31:2376',
       doi: '10.1038/sj.npp.1301164'
     })
-    expect(r.references?.find((c) => c.citation.startsWith('G Paxinos'))?.citation).toBe(
-      'G Paxinos (2001). The Mouse Brain in Stereotaxic Coordinates'
-    )
+    expect(r.references?.find(c => c.citation.startsWith('G Paxinos'))?.citation).toBe('G Paxinos (2001). The Mouse Brain in Stereotaxic Coordinates')
 
     // Updated by a correction notice: flagged, and the notice is linked.
     expect(r.flags).toEqual(['corrected'])
@@ -64,14 +62,14 @@ describe('journal articles', () => {
       index: 0,
       affiliations: ['Department of Neurosurgery, China-Japan Friendship Hospital, Beijing, China']
     })
-    const withOrcid = r.authorDetails?.find((d) => d.orcid)
+    const withOrcid = r.authorDetails?.find(d => d.orcid)
     expect(withOrcid?.orcid).toBe('0000-0002-3513-6501')
     expect(r.csl.author?.[withOrcid!.index].family).toBe('Yang')
     expect(r.funders).toEqual([
       { name: 'National Key Research and Development Program', doi: '10.13039/501100012166', awards: ['2017YFC0906500 and 2016YFC1000301'] }
     ])
 
-    expect(r.abstractSections?.map((s) => s.label)).toEqual(['Background', 'Objective', 'Methods', 'Results', 'Conclusion'])
+    expect(r.abstractSections?.map(s => s.label)).toEqual(['Background', 'Objective', 'Methods', 'Results', 'Conclusion'])
     expect(r.abstractSections?.[0].text).toBe(
       'The absence of high-quality next-generation sequencing (NGS) reference material (RM) has impeded the clinical use of liquid biopsies with plasma cell-free DNA (cfDNA) in China.'
     )
@@ -101,7 +99,8 @@ describe('journal articles', () => {
     expect(year(r)).toBe(2015)
     expect(r.license).toBe('https://creativecommons.org/licenses/by/4.0')
     expect(r.references?.[0]).toEqual({
-      citation: 'González-Hernández, T., Cruz-Muros, I., Afonso-Oramas, D., Salas-Hernandez, J. & Castro-Hernandez, J. Vulnerability of mesostriatal dopaminergic neurons in Parkinson’s disease. Front. Neuroanat. 4, 140 (2010).',
+      citation:
+        'González-Hernández, T., Cruz-Muros, I., Afonso-Oramas, D., Salas-Hernandez, J. & Castro-Hernandez, J. Vulnerability of mesostriatal dopaminergic neurons in Parkinson’s disease. Front. Neuroanat. 4, 140 (2010).',
       doi: '10.3389/fnana.2010.00140'
     })
   })
@@ -223,13 +222,15 @@ describe('other kinds of work', () => {
     expect(r.references).toContainEqual({ citation: 'ramakrishnan (2001). Addition of ECN to IP. RFC 3168' })
   })
 
-  it("ACM proceedings: apostrophe in the proceedings name, publisher place, three funders", () => {
+  it('ACM proceedings: apostrophe in the proceedings name, publisher place, three funders', () => {
     const r = mapped('rcrossref_works_10.1145_2834800.2834802_proceedings_funder.json')
     expect(r.csl['container-title']).toBe("Proceedings of the 3rd International Workshop on Energy Efficient Supercomputing - E2SC '15")
     expect(r.csl['publisher-place']).toBe('New York, New York, USA')
     expect(r.csl.issued).toEqual({ 'date-parts': [[2015]] })
-    expect(r.funders?.map((f) => f.name)).toEqual([
-      'Russian Scientific Foundation', 'panish Ministerio de Economia y Competitividad', 'U.S. Department of Energy'
+    expect(r.funders?.map(f => f.name)).toEqual([
+      'Russian Scientific Foundation',
+      'panish Ministerio de Economia y Competitividad',
+      'U.S. Department of Energy'
     ])
     expect(r.funders?.[2]).toEqual({ name: 'U.S. Department of Energy', doi: '10.13039/100000015', awards: ['DE- SC-0010042'] })
     expect(r.references?.[0].citation).toBe('The top500 list, 2015. http://www.top500.org. Last access: July 2015.')

@@ -1,9 +1,7 @@
 // A Crossref work (the `message` of GET /works/{doi}) → Neuroref's reference
 // record: CSL-JSON for citing, plus what CSL has no room for (ORCIDs,
 // funders, cited works, corrections and retractions).
-import type {
-  AuthorDetail, CitedWork, CslDate, CslFields, CslName, Funder, ItemSource, ReferenceRecord, RelatedRecord
-} from '../../../shared/model'
+import type { AuthorDetail, CitedWork, CslDate, CslFields, CslName, Funder, ItemSource, ReferenceRecord, RelatedRecord } from '../../../shared/model'
 import { cleanInlineMarkup, readJatsAbstract } from './jats'
 
 type OneOrMany<T> = T | T[]
@@ -29,10 +27,9 @@ export interface CrossrefFunder {
 }
 
 /** A cited work: deposited as free text (`unstructured`), as parts, or as a bare DOI. */
-export type CrossrefReference = Partial<Record<
-  'DOI' | 'unstructured' | 'author' | 'year' | 'article-title' | 'volume-title' | 'series-title' | 'journal-title' | 'volume' | 'first-page',
-  string
->>
+export type CrossrefReference = Partial<
+  Record<'DOI' | 'unstructured' | 'author' | 'year' | 'article-title' | 'volume-title' | 'series-title' | 'journal-title' | 'volume' | 'first-page', string>
+>
 
 /** One entry of `update-to` / `updated-by`: a correction, retraction, … and the DOI it concerns. */
 export interface CrossrefUpdate {
@@ -81,13 +78,35 @@ export interface CrossrefWork {
 
 /** Crossref's work types → CSL types (CSL 1.0.2, which citation-js and citeproc know). */
 const CSL_TYPE_OF: Record<string, string> = {
-  'journal-article': 'article-journal', 'proceedings-article': 'paper-conference', 'posted-content': 'article',
-  'book-chapter': 'chapter', 'book-section': 'chapter', 'book-part': 'chapter', 'book-track': 'chapter',
-  book: 'book', 'edited-book': 'book', monograph: 'book', 'reference-book': 'book', 'book-set': 'book',
-  'book-series': 'book', proceedings: 'book', 'reference-entry': 'entry', dataset: 'dataset', database: 'dataset',
-  'peer-review': 'review', report: 'report', 'report-component': 'report', 'report-series': 'report',
-  dissertation: 'thesis', standard: 'standard', journal: 'periodical', 'journal-issue': 'periodical',
-  'journal-volume': 'periodical', component: 'article', grant: 'document', other: 'document'
+  'journal-article': 'article-journal',
+  'proceedings-article': 'paper-conference',
+  'posted-content': 'article',
+  'book-chapter': 'chapter',
+  'book-section': 'chapter',
+  'book-part': 'chapter',
+  'book-track': 'chapter',
+  book: 'book',
+  'edited-book': 'book',
+  monograph: 'book',
+  'reference-book': 'book',
+  'book-set': 'book',
+  'book-series': 'book',
+  proceedings: 'book',
+  'reference-entry': 'entry',
+  dataset: 'dataset',
+  database: 'dataset',
+  'peer-review': 'review',
+  report: 'report',
+  'report-component': 'report',
+  'report-series': 'report',
+  dissertation: 'thesis',
+  standard: 'standard',
+  journal: 'periodical',
+  'journal-issue': 'periodical',
+  'journal-volume': 'periodical',
+  component: 'article',
+  grant: 'document',
+  other: 'document'
 }
 
 /** Crossref's type, or a CSL type as DataCite sends it, → the CSL type. */
@@ -98,7 +117,7 @@ export function cslTypeOf(type: string | undefined, knownCslTypes: ReadonlySet<s
 
 export function firstText(value: OneOrMany<string> | undefined): string | undefined {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
-  return list.map((v) => (typeof v === 'string' ? v.trim() : '')).find((v) => v !== '')
+  return list.map(v => (typeof v === 'string' ? v.trim() : '')).find(v => v !== '')
 }
 
 /** Title with its subtitle, markup cleaned ("Title: Subtitle"; no colon after "?" or "!"). */
@@ -113,7 +132,7 @@ export function titleOf(title?: OneOrMany<string>, subtitle?: OneOrMany<string>)
 
 /** CSL date from Crossref's date-parts; undefined for the `[[null]]` Crossref uses for "no date". */
 export function dateOf(date: CrossrefDate | undefined): CslDate | undefined {
-  const parts = (date?.['date-parts']?.[0] ?? []).map((p) => (typeof p === 'string' ? Number.parseInt(p, 10) : p))
+  const parts = (date?.['date-parts']?.[0] ?? []).map(p => (typeof p === 'string' ? Number.parseInt(p, 10) : p))
   const numbers: number[] = []
   for (const part of parts) {
     if (typeof part !== 'number' || !Number.isFinite(part)) break
@@ -130,7 +149,7 @@ export function pageOf(page: string | undefined): string | undefined {
 
 export function namesOf(people: CrossrefPerson[] | undefined): CslName[] | undefined {
   if (!people?.length) return undefined
-  return people.map((person) => {
+  return people.map(person => {
     const name: CslName = {}
     const family = person.family?.trim()
     const given = person.given?.trim()
@@ -151,7 +170,7 @@ export function authorDetailsOf(people: CrossrefPerson[] | undefined): AuthorDet
   const details: AuthorDetail[] = []
   people?.forEach((person, index) => {
     const orcid = orcidOf(person.ORCID)
-    const affiliations = (person.affiliation ?? []).map((a) => a.name?.trim() ?? '').filter(Boolean)
+    const affiliations = (person.affiliation ?? []).map(a => a.name?.trim() ?? '').filter(Boolean)
     if (!orcid && affiliations.length === 0) return
     details.push({ index, ...(orcid ? { orcid } : {}), ...(affiliations.length ? { affiliations } : {}) })
   })
@@ -167,8 +186,8 @@ export function fundersOf(funders: CrossrefFunder[] | undefined): Funder[] | und
     const doi = funder.DOI?.trim().toLowerCase()
     const key = `${name}|${doi ?? ''}`
     const entry = merged.get(key) ?? { name, ...(doi ? { doi } : {}) }
-    const awards = [...(funder.award ?? []), ...(funder['award-info'] ?? []).flatMap((a) => a['award-number'] ?? [])]
-    for (const award of awards.map((a) => a.trim()).filter(Boolean)) {
+    const awards = [...(funder.award ?? []), ...(funder['award-info'] ?? []).flatMap(a => a['award-number'] ?? [])]
+    for (const award of awards.map(a => a.trim()).filter(Boolean)) {
       entry.awards = entry.awards ?? []
       if (!entry.awards.includes(award)) entry.awards.push(award)
     }
@@ -179,13 +198,16 @@ export function fundersOf(funders: CrossrefFunder[] | undefined): Funder[] | und
 
 /** The licence of the version of record when stated, else the first one listed. */
 export function licenseOf(licenses: CrossrefWork['license']): string | undefined {
-  const withUrl = (licenses ?? []).filter((l) => l.URL?.trim())
-  const chosen = withUrl.find((l) => l['content-version'] === 'vor') ?? withUrl[0]
+  const withUrl = (licenses ?? []).filter(l => l.URL?.trim())
+  const chosen = withUrl.find(l => l['content-version'] === 'vor') ?? withUrl[0]
   return chosen?.URL?.trim()
 }
 
 function joinParts(parts: (string | undefined)[], separator: string): string {
-  return parts.map((p) => p?.trim().replace(/[.\s]+$/, '')).filter(Boolean).join(separator)
+  return parts
+    .map(p => p?.trim().replace(/[.\s]+$/, ''))
+    .filter(Boolean)
+    .join(separator)
 }
 
 /** The cited works: Crossref's own text when deposited, else one built from its parts. */
@@ -195,18 +217,25 @@ export function citedWorksOf(references: CrossrefReference[] | undefined): Cited
     const doi = ref.DOI?.trim().toLowerCase() || undefined
     const firstPage = ref['first-page']?.trim()
     const volumeAndPage = ref.volume ? joinParts([ref.volume, firstPage], ':') : firstPage && `p. ${firstPage}`
-    const built = joinParts([
-      joinParts([ref.author, ref.year && `(${ref.year})`], ' '),
-      ref['article-title'] ?? ref['volume-title'] ?? ref['series-title'],
-      joinParts([ref['journal-title'], volumeAndPage], ' ')
-    ], '. ')
+    const built = joinParts(
+      [
+        joinParts([ref.author, ref.year && `(${ref.year})`], ' '),
+        ref['article-title'] ?? ref['volume-title'] ?? ref['series-title'],
+        joinParts([ref['journal-title'], volumeAndPage], ' ')
+      ],
+      '. '
+    )
     const citation = ref.unstructured?.trim() ? cleanInlineMarkup(ref.unstructured) : built ? cleanInlineMarkup(built) : doi
     if (citation) works.push({ citation, ...(doi ? { doi } : {}) })
   }
   return works.length ? works : undefined
 }
 
-const kebab = (text: string): string => text.trim().toLowerCase().replace(/[\s_]+/g, '-')
+const kebab = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
 
 /** What an `updated-by` notice means for the paper a researcher holds. */
 const FLAG_OF_UPDATE: Record<string, string> = {
@@ -261,9 +290,7 @@ export function updatesOf(work: Pick<CrossrefWork, 'update-to' | 'updated-by' | 
 
 /** Print date first: it is the one journals and PubMed cite (volume/issue belong to it). */
 export function publicationDateOf(work: CrossrefWork): CslDate | undefined {
-  return [work['published-print'], work['published-online'], work.issued, work.published, work.posted]
-    .map(dateOf)
-    .find((d) => d !== undefined)
+  return [work['published-print'], work['published-online'], work.issued, work.published, work.posted].map(dateOf).find(d => d !== undefined)
 }
 
 function dropEmpty<T extends object>(value: T): T {
@@ -284,9 +311,7 @@ export function mapWork(work: CrossrefWork, source: ItemSource = 'crossref', kno
     title: titleOf(work.title, work.subtitle),
     'title-short': titleOf(work['short-title']),
     // Preprints and blog posts have no journal; their server (bioRxiv, medRxiv) is what gets cited.
-    'container-title':
-      firstText(work['container-title']) ??
-      (work.type === 'posted-content' ? firstText(institutions.map((i) => i.name ?? '')) : undefined),
+    'container-title': firstText(work['container-title']) ?? (work.type === 'posted-content' ? firstText(institutions.map(i => i.name ?? '')) : undefined),
     'container-title-short': firstText(work['short-container-title']) ?? firstText(work['container-title-short']),
     author: namesOf(work.author),
     editor: namesOf(work.editor),

@@ -11,7 +11,10 @@ const PDF_DIR = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pdf'
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(PDF_DIR, name)))
 
 async function errorOf(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
   expect(error).toBeInstanceOf(ServiceError)
   return error as ServiceError
 }
@@ -106,7 +109,7 @@ describe('broken, encrypted and empty files', () => {
   it.each(Object.entries(BROKEN))('%s', async (file, expected) => {
     const started = performance.now()
     const outcome = await extractPdfText(fixture(`broken/${file}`)).then(
-      (text) => ({ text: text.pages.join('').trim(), pageCount: text.pageCount, hasTextLayer: text.hasTextLayer }),
+      text => ({ text: text.pages.join('').trim(), pageCount: text.pageCount, hasTextLayer: text.hasTextLayer }),
       (error: unknown) => error
     )
     expect(performance.now() - started).toBeLessThan(5_000)

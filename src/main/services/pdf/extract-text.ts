@@ -69,10 +69,7 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ServiceError('TIMEOUT', `Reading this PDF took longer than ${duration(timeoutMs)}; it may be damaged.`)),
-      timeoutMs
-    )
+    timer = setTimeout(() => reject(new ServiceError('TIMEOUT', `Reading this PDF took longer than ${duration(timeoutMs)}; it may be damaged.`)), timeoutMs)
   })
   try {
     const document = await Promise.race([task.promise, timeout])
@@ -93,7 +90,7 @@ async function readDocument(document: PDFDocumentProxy, maxPages: number): Promi
   for (let number = 1; number <= Math.min(pageCount, Math.max(1, maxPages)); number++) {
     try {
       const parts = await pageParts(document, number)
-      pages.push(parts.map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''))
+      pages.push(parts.map(item => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''))
       if (number === 1) largestText = largestTextOf(parts)
     } catch {
       unreadable++ // one broken page should not hide the DOI printed on another
@@ -107,7 +104,7 @@ async function readDocument(document: PDFDocumentProxy, maxPages: number): Promi
     pages,
     metadata: await readMetadata(document),
     pageCount,
-    hasTextLayer: pages.some((text) => text.trim() !== ''),
+    hasTextLayer: pages.some(text => text.trim() !== ''),
     ...(largestText ? { largestText } : {})
   }
 }
@@ -128,14 +125,14 @@ async function pageParts(document: PDFDocumentProxy, number: number): Promise<Te
  */
 export function largestTextOf(parts: TextPart[]): string | undefined {
   const sizeOf = (part: TextPart) => Math.round((part.height || Math.hypot(part.transform?.[2] ?? 0, part.transform?.[3] ?? 0)) * 10) / 10
-  const withText = parts.filter((part) => (part.str ?? '').trim() !== '')
+  const withText = parts.filter(part => (part.str ?? '').trim() !== '')
   if (withText.length === 0) return undefined
   // A drop cap or a one-letter ornament is large but says nothing: then the next size down is tried.
   const sizes = [...new Set(withText.map(sizeOf))].sort((a, b) => b - a).slice(0, 3)
   for (const size of sizes) {
     const text = withText
-      .filter((part) => sizeOf(part) === size)
-      .map((part) => part.str!.trim())
+      .filter(part => sizeOf(part) === size)
+      .map(part => part.str!.trim())
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim()
@@ -149,7 +146,7 @@ async function readMetadata(document: PDFDocumentProxy): Promise<Record<string, 
   const metadata: Record<string, string> = {}
   const { info, metadata: xmp } = await document.getMetadata().catch(() => ({ info: {}, metadata: null }))
   const add = (key: string, value: unknown) => {
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : value
+    const text = Array.isArray(value) ? value.filter(v => typeof v === 'string').join('; ') : value
     if (typeof text === 'string' && text.trim() !== '' && !(key in metadata)) metadata[key] = text.trim()
   }
   const infoDict = (info ?? {}) as Record<string, unknown>

@@ -18,7 +18,9 @@ import { findFreePdf, LANDING_PAGE_MESSAGE, type FindFreePdfDeps } from './find-
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures')
 const HINDAWI_FILE = 'pdf/articles/hindawi_rrp_2010_157939.pdf'
 const HINDAWI_DOI = '10.1155/2010/157939'
-const HINDAWI_SHA = createHash('sha256').update(readFileSync(path.join(FIXTURES, HINDAWI_FILE))).digest('hex')
+const HINDAWI_SHA = createHash('sha256')
+  .update(readFileSync(path.join(FIXTURES, HINDAWI_FILE)))
+  .digest('hex')
 
 /** Unpaywall's DOI object, reduced to the fields Neuroref reads. */
 const unpaywallAnswer = (doi: string, pdfUrl: string | null) =>
@@ -52,7 +54,10 @@ const deps = (extra: Partial<FindFreePdfDeps> = {}): FindFreePdfDeps => ({
 })
 
 async function errorOf(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
   expect(error).toBeInstanceOf(ServiceError)
   return error as ServiceError
 }
@@ -81,7 +86,12 @@ describe('find a free PDF', () => {
   it('says so when the publisher answers with a landing page, and stores nothing', async () => {
     replay.setRoutes([
       { method: 'GET', path: `/unpaywall/${HINDAWI_DOI}`, body: unpaywallAnswer(HINDAWI_DOI, `${replay.url}/landing/157939`), contentType: 'application/json' },
-      { method: 'GET', path: '/landing/157939', body: '<!DOCTYPE html><html><head><title>Article</title></head><body>Download PDF</body></html>', contentType: 'text/html; charset=utf-8' }
+      {
+        method: 'GET',
+        path: '/landing/157939',
+        body: '<!DOCTYPE html><html><head><title>Article</title></head><body>Download PDF</body></html>',
+        contentType: 'text/html; charset=utf-8'
+      }
     ])
     const error = await errorOf(findFreePdf({ doi: HINDAWI_DOI }, deps()))
     expect(error.message).toBe(LANDING_PAGE_MESSAGE)

@@ -54,7 +54,7 @@ export async function findFreePdf(ids: PaperIds, deps: FindFreePdfDeps): Promise
     }
   }
   // The most telling failure: a landing page or a network problem says more than "no copy known".
-  throw failures.find((f) => f.message === LANDING_PAGE_MESSAGE) ?? failures.find((f) => f.code !== 'NOT_FOUND') ?? failures[0]
+  throw failures.find(f => f.message === LANDING_PAGE_MESSAGE) ?? failures.find(f => f.code !== 'NOT_FOUND') ?? failures[0]
 }
 
 async function unpaywallPdfUrl(doi: string, deps: FindFreePdfDeps): Promise<string> {
@@ -91,7 +91,9 @@ async function download(url: string, source: string, fileName: string, deps: Fin
 
 /** A download must begin with "%PDF-" (a leading byte-order mark or whitespace is allowed). */
 function startsWithPdf(bytes: Uint8Array): boolean {
-  return latin1(bytes.subarray(0, 1024)).replace(/^[\ufeff\s]+/, '').startsWith(PDF_MAGIC)
+  return latin1(bytes.subarray(0, 1024))
+    .replace(/^[\ufeff\s]+/, '')
+    .startsWith(PDF_MAGIC)
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -54,7 +54,7 @@ export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Pro
 export async function searchPmidsByDoi(dois: string[], deps: EutilsDeps): Promise<string[]> {
   const pmids: string[] = []
   for (const batch of chunks(dois, ESEARCH_DOI_BATCH)) {
-    const term = batch.map((doi) => `"${doi}"[doi]`).join(' OR ')
+    const term = batch.map(doi => `"${doi}"[doi]`).join(' OR ')
     const found = parseSearchReply(await postEutils(deps, 'esearch.fcgi', { db: 'pubmed', term, retmax: String(batch.length * 2) }))
     pmids.push(...found.ids)
   }
@@ -72,8 +72,8 @@ export async function summarisePmids(pmids: string[], deps: EutilsDeps): Promise
 
 /** One line per PMID for result lists, in the order given (PMIDs PubMed does not know are left out). */
 export async function paperSummaries(pmids: string[], deps: EutilsDeps): Promise<PaperSummary[]> {
-  const byPmid = new Map((pmids.length ? await summarisePmids(pmids, deps) : []).map((s) => [s.pmid, s]))
-  return pmids.flatMap((pmid) => {
+  const byPmid = new Map((pmids.length ? await summarisePmids(pmids, deps) : []).map(s => [s.pmid, s]))
+  return pmids.flatMap(pmid => {
     const s = byPmid.get(pmid)
     return s ? [{ pmid, title: s.title, authors: shortAuthorList(s.authors), journal: s.journal, year: s.year, doi: s.doi }] : []
   })

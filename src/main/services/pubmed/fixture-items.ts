@@ -24,6 +24,6 @@ export function itemFromRecord(record: ReferenceRecord, id: string): Item {
 /** 31 real records; the malformed file is left out (it is there to fail parsing). */
 export function fixtureItems(): Item[] {
   return fixtureNames('efetch')
-    .filter((name) => !name.includes('malformed'))
-    .flatMap((name) => parsePubmedArticleSet(fixtureText('efetch', name)).map((record, i) => itemFromRecord(record, record.pmid ?? `${name}#${i}`)))
+    .filter(name => !name.includes('malformed'))
+    .flatMap(name => parsePubmedArticleSet(fixtureText('efetch', name)).map((record, i) => itemFromRecord(record, record.pmid ?? `${name}#${i}`)))
 }

@@ -11,7 +11,7 @@ export interface ReadAbstract {
 }
 
 export function readAbstract(abstract: Element | undefined): ReadAbstract {
-  const parts = children(abstract, 'AbstractText').flatMap((el) => {
+  const parts = children(abstract, 'AbstractText').flatMap(el => {
     const text = markupText(el)
     if (!text) return []
     const label = attr(el, 'Label')
@@ -19,6 +19,6 @@ export function readAbstract(abstract: Element | undefined): ReadAbstract {
     return [{ ...(label ? { label } : {}), ...(category ? { category } : {}), text }]
   })
   if (parts.length === 0) return {}
-  const text = parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join('\n')
-  return parts.some((p) => p.label) ? { text, sections: parts } : { text }
+  const text = parts.map(p => (p.label ? `${p.label}: ${p.text}` : p.text)).join('\n')
+  return parts.some(p => p.label) ? { text, sections: parts } : { text }
 }

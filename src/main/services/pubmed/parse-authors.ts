@@ -29,8 +29,8 @@ function personName(el: Element): CslName | undefined {
 function detailOf(el: Element, index: number): AuthorDetail | undefined {
   const initials = textAt(el, 'Initials')
   const orcid = children(el, 'Identifier')
-    .filter((id) => attr(id, 'Source')?.toUpperCase() === 'ORCID')
-    .map((id) => bareOrcid(textOf(id)))
+    .filter(id => attr(id, 'Source')?.toUpperCase() === 'ORCID')
+    .map(id => bareOrcid(textOf(id)))
     .find(Boolean)
   const affiliations = all(el, 'AffiliationInfo/Affiliation')
     .map(textOf)
@@ -61,5 +61,5 @@ export function readPeople(list: Element | undefined, tag: 'Author' | 'Investiga
 
 /** The AuthorList of a given Type ('authors' is also the default when Type is missing). */
 export function authorListOfType(lists: Element[], type: 'authors' | 'editors'): Element | undefined {
-  return lists.find((l) => (attr(l, 'Type') ?? 'authors') === type)
+  return lists.find(l => (attr(l, 'Type') ?? 'authors') === type)
 }

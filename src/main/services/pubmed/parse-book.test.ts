@@ -24,11 +24,14 @@ describe('metapub_20301577_PubmedBookArticle_GeneReviews.xml', () => {
     expect(r.doi).toBeUndefined()
   })
   it('has chapter authors, book editors, sections and references', () => {
-    expect(r.csl.author).toEqual([{ family: 'Napolitano', given: 'Carlo' }, { family: 'Priori', given: 'Silvia G' }])
+    expect(r.csl.author).toEqual([
+      { family: 'Napolitano', given: 'Carlo' },
+      { family: 'Priori', given: 'Silvia G' }
+    ])
     expect(r.csl.editor).toHaveLength(6)
     expect(r.csl.editor?.[0]).toEqual({ family: 'Adam', given: 'Margaret P' })
     expect(r.authorDetails?.[0].affiliations).toHaveLength(2)
-    expect(r.abstractSections?.map((s) => s.label)).toEqual(['CLINICAL CHARACTERISTICS', 'DIAGNOSIS/TESTING', 'MANAGEMENT', 'GENETIC COUNSELING'])
+    expect(r.abstractSections?.map(s => s.label)).toEqual(['CLINICAL CHARACTERISTICS', 'DIAGNOSIS/TESTING', 'MANAGEMENT', 'GENETIC COUNSELING'])
     expect(r.abstractSections?.[2].text).toMatch(/^<i>Treatment of manifestations:<\/i> Beta-blockers/)
     expect(r.keywords).toContain('Timothy Syndrome')
     expect(r.publicationTypes).toEqual(['Review'])
@@ -45,7 +48,7 @@ describe('ncbi_eutilsjson_efetch_pubmedbook_GeneReviews.xml', () => {
     expect(r.csl.title).toBe('GeneReviews™')
     expect(r.csl['container-title']).toBeUndefined()
     expect(r.csl.author).toBeUndefined()
-    expect(r.csl.editor?.map((e) => e.family)).toEqual(['Pagon', 'Bird', 'Dolan', 'Stephens', 'Adam'])
+    expect(r.csl.editor?.map(e => e.family)).toEqual(['Pagon', 'Bird', 'Dolan', 'Stephens', 'Adam'])
     expect(r.csl.abstract).toMatch(/^GeneReviews are expert-authored/)
     expect(r.csl.abstract).not.toMatch(/©/)
     expect(r.csl.URL).toBe('https://www.ncbi.nlm.nih.gov/books/NBK1116/')
@@ -65,7 +68,10 @@ describe('zotero_20821847_PubmedBookArticle_textbook.xml', () => {
       language: 'en',
       PMID: '20821847'
     })
-    expect(r.csl.author).toEqual([{ family: 'Nussey', given: 'Stephen' }, { family: 'Whitehead', given: 'Saffron' }])
+    expect(r.csl.author).toEqual([
+      { family: 'Nussey', given: 'Stephen' },
+      { family: 'Whitehead', given: 'Saffron' }
+    ])
     expect(r.csl.editor).toBeUndefined()
     expect(r.doi).toBeUndefined()
   })

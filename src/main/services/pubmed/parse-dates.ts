@@ -57,4 +57,3 @@ export function simpleDate(el: Element | undefined): CslDate | undefined {
   const parts = el ? dateParts(el) : undefined
   return parts ? { 'date-parts': [parts] } : undefined
 }
-

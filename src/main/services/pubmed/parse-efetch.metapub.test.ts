@@ -49,7 +49,7 @@ describe('metapub_37167981_mu_and_italic_in_title.xml', () => {
     const r = only('metapub_37167981_mu_and_italic_in_title.xml')
     expect(r.csl.title).toBe('Monte Carlo simulation of micro-x-ray fluorescence (<i>μ</i>-XRF) based detection of immunomagnetically labeled tumor cells.')
     expect(r.keywords).toContain('micro-x-ray fluorescence (μ-XRF)')
-    expect(r.authorDetails?.map((d) => d.orcid)).toEqual(['0000-0002-3105-7515', '0000-0002-9987-0959'])
+    expect(r.authorDetails?.map(d => d.orcid)).toEqual(['0000-0002-3105-7515', '0000-0002-9987-0959'])
   })
 })
 
@@ -66,17 +66,21 @@ describe('metapub_38048813_german_bracketed_title.xml', () => {
 describe('metapub_38147649_oxytocin_vasopressin_social_fear.xml', () => {
   const r = only('metapub_38147649_oxytocin_vasopressin_social_fear.xml')
   it('flags the paper as corrected through its ErratumIn link', () => {
-    expect(r.related).toEqual([{
-      relation: 'ErratumIn', pmid: '39705317', doi: '10.1073/pnas.2424381121',
-      citation: 'Proc Natl Acad Sci U S A. 2025 Jan 7;122(1):e2424381121. doi: 10.1073/pnas.2424381121.'
-    }])
+    expect(r.related).toEqual([
+      {
+        relation: 'ErratumIn',
+        pmid: '39705317',
+        doi: '10.1073/pnas.2424381121',
+        citation: 'Proc Natl Acad Sci U S A. 2025 Jan 7;122(1):e2424381121. doi: 10.1073/pnas.2424381121.'
+      }
+    ])
     expect(r.flags).toEqual(['corrected'])
   })
   it('reads the rest of the neuropeptide paper', () => {
     // SOURCES.md says the abstract names vasopressin and social defeat: only its cited works do.
     expect(r.csl.abstract).toMatch(/oxytocin expression in the bed nucleus of the stria terminalis/)
     expect(r.chemicals).toContainEqual({ name: 'Oxytocin', registryNumber: '50-56-6', ui: 'D010121' })
-    expect(r.references?.some((w) => /chronic social defeat .*Vasopressin, oxytocin/.test(w.citation))).toBe(true)
+    expect(r.references?.some(w => /chronic social defeat .*Vasopressin, oxytocin/.test(w.citation))).toBe(true)
     expect(r.authorDetails?.[0]).toMatchObject({ orcid: '0000-0002-7367-292X' })
     expect(r.csl.author?.[4]).toEqual({ family: 'Barrera-Bugueño', given: 'Camila' })
     expect(r.grants).toEqual([{ acronym: 'WT_', agency: 'Wellcome Trust', country: 'United Kingdom' }])
@@ -100,12 +104,12 @@ describe('metapub_38833988_published_erratum.xml', () => {
 describe('metapub_38909159_turkish_diacritics.xml', () => {
   it('keeps Turkish letters intact', () => {
     const r = only('metapub_38909159_turkish_diacritics.xml')
-    const names = r.csl.author?.map((a) => `${a.given} ${a.family}`)
+    const names = r.csl.author?.map(a => `${a.given} ${a.family}`)
     expect(names).toContain('Gökmen Akgün')
     expect(names).toContain('Nihal Şahin')
     expect(names).toContain('Kadir Babaoğlu')
     expect(names).toContain('Yonca Anık')
-    expect(r.abstractSections?.map((s) => s.label)).toEqual(['BACKGROUND', 'METHODS', 'RESULTS', 'CONCLUSION', 'IMPACT'])
+    expect(r.abstractSections?.map(s => s.label)).toEqual(['BACKGROUND', 'METHODS', 'RESULTS', 'CONCLUSION', 'IMPACT'])
     expect(r.references).toHaveLength(43)
     expect(r.references?.[0].pmid).toBe('35225221')
   })

@@ -16,7 +16,7 @@ const only = (name: string): ReferenceRecord => {
 const MALFORMED = 'jabref_malformed_PubmedArticleSet.xml'
 
 describe('every efetch fixture', () => {
-  it.each(fixtureNames('efetch').filter((n) => n !== MALFORMED))('%s gives records with PMID, title and source', (name) => {
+  it.each(fixtureNames('efetch').filter(n => n !== MALFORMED))('%s gives records with PMID, title and source', name => {
     const records = parse(name)
     expect(records.length).toBeGreaterThan(0)
     for (const r of records) {
@@ -66,7 +66,7 @@ describe('biocommons_23121403_investigators_RCT.xml', () => {
     expect(r.csl.author).not.toContainEqual({ family: 'Brighton', given: 'T' })
   })
   it('reads the structured abstract with NLM categories, comments and trial types', () => {
-    expect(r.abstractSections?.map((s) => s.label)).toEqual(['BACKGROUND', 'METHODS', 'RESULTS', 'CONCLUSIONS'])
+    expect(r.abstractSections?.map(s => s.label)).toEqual(['BACKGROUND', 'METHODS', 'RESULTS', 'CONCLUSIONS'])
     expect(r.abstractSections?.[1].category).toBe('METHODS')
     expect(r.csl.abstract).toMatch(/^BACKGROUND: Patients who have had a first episode/)
     expect(r.related?.[0]).toMatchObject({ relation: 'CommentIn', pmid: '23121404' })
@@ -92,7 +92,9 @@ describe('biopython_pubmed1_2records_KIE_season.xml', () => {
     expect(old.chemicals?.[0]).toEqual({ name: 'Cytochrome c Group', ui: 'D003574' })
     expect(old.chemicals).toContainEqual({ name: 'Heme', registryNumber: '42VZT0U6YR', ui: 'D006418' })
     expect(old.mesh).toContainEqual({
-      descriptor: 'Chromatium', ui: 'D002844', majorTopic: false,
+      descriptor: 'Chromatium',
+      ui: 'D002844',
+      majorTopic: false,
       qualifiers: [{ name: 'enzymology', ui: 'Q000201', majorTopic: true }]
     })
   })
@@ -102,7 +104,8 @@ describe('biopython_pubmed2_2records_affil_entities.xml', () => {
   const [first, second] = parse('biopython_pubmed2_2records_affil_entities.xml')
   it('decodes character references in affiliations', () => {
     expect(first.authorDetails?.[0]).toEqual({
-      index: 0, initials: 'AR',
+      index: 0,
+      initials: 'AR',
       affiliations: ['Dipartimento di Scienze Ambientali, Università degli Studi della Tuscia, 01100 Viterbo, Italy.']
     })
   })
@@ -117,7 +120,7 @@ describe('biopython_pubmed4_structured_abstract_grants_coi.xml', () => {
   const r = only('biopython_pubmed4_structured_abstract_grants_coi.xml')
   it('keeps <i> in the title and labelled sections without categories', () => {
     expect(r.csl.title).toBe('Leucocyte telomere length, genetic variants at the <i>TERT</i> gene region and risk of pancreatic cancer.')
-    expect(r.abstractSections?.map((s) => s.label)).toEqual(['OBJECTIVE', 'DESIGN', 'RESULTS', 'CONCLUSIONS'])
+    expect(r.abstractSections?.map(s => s.label)).toEqual(['OBJECTIVE', 'DESIGN', 'RESULTS', 'CONCLUSIONS'])
     expect(r.abstractSections?.[0].category).toBeUndefined()
     expect(r.abstractSections?.[2].text).toContain('p<sub>trend</sub>=0.048')
     expect(r.abstractSections?.[2].text).toContain('r<sup>2</sup><0.25')
@@ -139,7 +142,9 @@ describe('biopython_pubmed4_structured_abstract_grants_coi.xml', () => {
 describe('biopython_pubmed6_inline_markup_heavy.xml', () => {
   const r = only('biopython_pubmed6_inline_markup_heavy.xml')
   it('keeps italics, subscripts and superscripts as PubMed wrote them', () => {
-    expect(r.csl.title).toBe('A "<i>Blood Relationship"</i> Between the Overlooked Minimum Lactate Equivalent and Maximal Lactate Steady State in Trained Runners. Back to the Old Days?')
+    expect(r.csl.title).toBe(
+      'A "<i>Blood Relationship"</i> Between the Overlooked Minimum Lactate Equivalent and Maximal Lactate Steady State in Trained Runners. Back to the Old Days?'
+    )
     expect(r.csl.abstract).toContain('(LE<sub>min</sub>)')
     expect(r.csl.abstract?.match(/<sub>/g)).toHaveLength(28)
     expect(r.csl.abstract?.match(/<sup>/g)).toHaveLength(10)

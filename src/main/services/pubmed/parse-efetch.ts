@@ -18,7 +18,7 @@ import { markupText } from './xml-text'
  */
 export function parsePubmedArticleSet(xml: string): ReferenceRecord[] {
   const root = parseNcbiXml(xml, ['PubmedArticleSet'])
-  return children(root).flatMap((el) => {
+  return children(root).flatMap(el => {
     if (el.nodeName === 'PubmedArticle') return [readJournalArticle(el)]
     if (el.nodeName === 'PubmedBookArticle') return [readBookArticle(el)]
     return [] // DeleteCitation and friends carry no record
@@ -27,13 +27,13 @@ export function parsePubmedArticleSet(xml: string): ReferenceRecord[] {
 
 /** The DOI PubMed took from the publisher's electronic location, when the id list has none. */
 function electronicDoi(article: Element | undefined): string | undefined {
-  const doi = children(article, 'ELocationID').find((e) => attr(e, 'EIdType') === 'doi' && attr(e, 'ValidYN') !== 'N')
+  const doi = children(article, 'ELocationID').find(e => attr(e, 'EIdType') === 'doi' && attr(e, 'ValidYN') !== 'N')
   return textOf(doi)
 }
 
 /** The electronic publication date (ArticleDate DateType="Electronic"). */
 function electronicDate(article: Element | undefined): ReferenceRecord['csl']['issued'] {
-  const date = children(article, 'ArticleDate').find((d) => (attr(d, 'DateType') ?? 'Electronic') === 'Electronic')
+  const date = children(article, 'ArticleDate').find(d => (attr(d, 'DateType') ?? 'Electronic') === 'Electronic')
   return simpleDate(date)
 }
 

@@ -72,15 +72,34 @@ describe('esummary', () => {
   it('biopython_esummary1_pubmed_docsum.xml: version 1.0 DocSums', () => {
     const r = parseSummaryReply(fixtureText('esummary', 'biopython_esummary1_pubmed_docsum.xml'))
     expect(r).toEqual([
-      { pmid: '11850928', title: 'Zirconium granuloma following treatment of rhus dermatitis.', journal: 'Arch Dermatol', year: 1965, authors: ['LoPresti PJ', 'Hambrick GW Jr'] },
-      { pmid: '11482001', title: 'Adverse and beneficial effects of plant extracts on skin and skin disorders.', journal: 'Adverse Drug React Toxicol Rev', year: 2001, authors: ['Mantle D', 'Gok MA', 'Lennard TW'] }
+      {
+        pmid: '11850928',
+        title: 'Zirconium granuloma following treatment of rhus dermatitis.',
+        journal: 'Arch Dermatol',
+        year: 1965,
+        authors: ['LoPresti PJ', 'Hambrick GW Jr']
+      },
+      {
+        pmid: '11482001',
+        title: 'Adverse and beneficial effects of plant extracts on skin and skin disorders.',
+        journal: 'Adverse Drug React Toxicol Rev',
+        year: 2001,
+        authors: ['Mantle D', 'Gok MA', 'Lennard TW']
+      }
     ])
   })
 
   it('ncbi_eutilsjson_esummary_pubmed_v2.xml and .json: version 2.0 XML and JSON agree, DOI included', () => {
     const xml = parseSummaryReply(fixtureText('esummary', 'ncbi_eutilsjson_esummary_pubmed_v2.xml'))
     const json = parseSummaryReply(fixtureText('esummary', 'ncbi_eutilsjson_esummary_pubmed.json'))
-    expect(xml[0]).toEqual({ pmid: '5683731', title: 'An assistive device for smoking.', journal: 'Paraplegia', year: 1968, authors: ['Goldberg MJ', 'Davis LJ'], doi: '10.1038/sc.1968.18' })
+    expect(xml[0]).toEqual({
+      pmid: '5683731',
+      title: 'An assistive device for smoking.',
+      journal: 'Paraplegia',
+      year: 1968,
+      authors: ['Goldberg MJ', 'Davis LJ'],
+      doi: '10.1038/sc.1968.18'
+    })
     expect(xml[1]).toMatchObject({ pmid: '22144687', journal: 'Nucleic Acids Res', year: 2012 })
     expect(xml[1].authors).toEqual(['Benson DA', 'Karsch-Mizrachi I', 'Clark K', 'Lipman DJ', 'Ostell J', 'Sayers EW'])
     expect(json).toEqual(xml)
@@ -103,8 +122,13 @@ describe('elink', () => {
   it('biopython_elink1_pubmed_similar_and_citedin.xml: every link set by name', () => {
     const links = parseLinkReply(fixtureText('elink', 'biopython_elink1_pubmed_similar_and_citedin.xml'))
     expect(Object.keys(links)).toEqual([
-      'pubmed_pubmed', 'pubmed_pubmed_citedin', 'pubmed_pubmed_combined', 'pubmed_pubmed_five',
-      'pubmed_pubmed_refs', 'pubmed_pubmed_reviews', 'pubmed_pubmed_reviews_five'
+      'pubmed_pubmed',
+      'pubmed_pubmed_citedin',
+      'pubmed_pubmed_combined',
+      'pubmed_pubmed_five',
+      'pubmed_pubmed_refs',
+      'pubmed_pubmed_reviews',
+      'pubmed_pubmed_reviews_five'
     ])
     expect(links.pubmed_pubmed.slice(0, 3)).toEqual(['9298984', '8794856', '9700164'])
     expect(Object.values(links).flat()).toHaveLength(212)
@@ -153,7 +177,7 @@ describe('idconv', () => {
 })
 
 describe('esummary with an unknown PMID in the batch', () => {
-  it('keeps the good summaries beside NCBI\'s per-id error', () => {
+  it("keeps the good summaries beside NCBI's per-id error", () => {
     const xml = `<?xml version="1.0" ?><eSummaryResult><DocSum><Id>123</Id><Item Name="Title" Type="String">A paper</Item><Item Name="Source" Type="String">J Test</Item><Item Name="PubDate" Type="Date">2020 Jan</Item></DocSum><ERROR>UID=999: cannot get document summary</ERROR></eSummaryResult>`
     expect(parseSummaryReply(xml)).toEqual([{ pmid: '123', title: 'A paper', journal: 'J Test', year: 2020, authors: [] }])
   })

@@ -72,7 +72,7 @@ function note(kind: string, value: string): string {
 function esearchFromXml(body: string): SearchResult {
   const root = parseNcbiXml(body, ['eSearchResult'])
   const listNotes = (name: string): string[] =>
-    children(child(root, name)).flatMap((el) => {
+    children(child(root, name)).flatMap(el => {
       const value = textOf(el)
       return value ? [note(el.nodeName, value)] : []
     })
@@ -81,7 +81,9 @@ function esearchFromXml(body: string): SearchResult {
   const topError = textAt(root, 'ERROR')
   return {
     count: Number(textAt(root, 'Count') ?? 0),
-    ids: all(root, 'IdList/Id').map(textOf).filter((id): id is string => !!id),
+    ids: all(root, 'IdList/Id')
+      .map(textOf)
+      .filter((id): id is string => !!id),
     ...(webEnv ? { webEnv } : {}),
     ...(queryKey ? { queryKey } : {}),
     errors: [...(topError ? [topError] : []), ...listNotes('ErrorList')],
@@ -92,9 +94,7 @@ function esearchFromXml(body: string): SearchResult {
 function esearchFromJson(body: string | object): SearchResult {
   const result = obj(readJson(body).esearchresult)
   const listNotes = (list: unknown): string[] =>
-    Object.entries(obj(list)).flatMap(([kind, values]) =>
-      kind === 'outputmessages' ? strings(values) : strings(values).map((v) => note(kind, v))
-    )
+    Object.entries(obj(list)).flatMap(([kind, values]) => (kind === 'outputmessages' ? strings(values) : strings(values).map(v => note(kind, v))))
   const webEnv = str(result.webenv)
   const queryKey = str(result.querykey)
   const topError = str(result.ERROR)
@@ -127,28 +127,31 @@ const doiOfLocation = (loc: string | undefined): string | undefined => loc?.matc
 
 /** Version 1.0 XML: <DocSum><Item Name="Title">… */
 function summaryFromDocSum(doc: Element): Summary {
-  const item = (name: string, parent: Element = doc): Element | undefined =>
-    children(parent, 'Item').find((i) => attr(i, 'Name') === name)
+  const item = (name: string, parent: Element = doc): Element | undefined => children(parent, 'Item').find(i => attr(i, 'Name') === name)
   const ids = item('ArticleIds')
   return {
     pmid: textAt(doc, 'Id') ?? '',
     title: textOf(item('Title')) ?? '',
     journal: textOf(item('Source')) ?? '',
     year: yearOf(textOf(item('PubDate'))),
-    authors: children(item('AuthorList'), 'Item').map(textOf).filter((a): a is string => !!a),
+    authors: children(item('AuthorList'), 'Item')
+      .map(textOf)
+      .filter((a): a is string => !!a),
     doi: textOf(ids && item('doi', ids)) ?? doiOfLocation(textOf(item('ELocationID')))
   }
 }
 
 /** Version 2.0 XML: <DocumentSummary uid="…"><Title>… */
 function summaryFromDocument(doc: Element): Summary {
-  const doiId = all(doc, 'ArticleIds/ArticleId').find((a) => textAt(a, 'IdType') === 'doi')
+  const doiId = all(doc, 'ArticleIds/ArticleId').find(a => textAt(a, 'IdType') === 'doi')
   return {
     pmid: attr(doc, 'uid') ?? '',
     title: textAt(doc, 'Title') ?? '',
     journal: textAt(doc, 'Source') ?? '',
     year: yearOf(textAt(doc, 'PubDate')),
-    authors: all(doc, 'Authors/Author').map((a) => textAt(a, 'Name')).filter((a): a is string => !!a),
+    authors: all(doc, 'Authors/Author')
+      .map(a => textAt(a, 'Name'))
+      .filter((a): a is string => !!a),
     doi: textAt(doiId, 'Value') ?? doiOfLocation(textAt(doc, 'ELocationID'))
   }
 }
@@ -158,18 +161,20 @@ function summariesFromJson(body: string | object): Summary[] {
   const refusal = strings(json.esummaryresult)[0] ?? str(json.error)
   if (refusal) throw summaryRefused(refusal)
   const result = obj(json.result)
-  return strings(result.uids).flatMap((uid) => {
+  return strings(result.uids).flatMap(uid => {
     const doc = obj(result[uid])
     if (str(doc.error)) return [] // PubMed knows no record with this PMID
-    const doiId = (Array.isArray(doc.articleids) ? doc.articleids : []).map(obj).find((a) => a.idtype === 'doi')
-    return [{
-      pmid: str(doc.uid) ?? uid,
-      title: str(doc.title) ?? '',
-      journal: str(doc.source) ?? '',
-      year: yearOf(str(doc.pubdate)),
-      authors: (Array.isArray(doc.authors) ? doc.authors : []).map((a) => str(obj(a).name)).filter((a): a is string => !!a),
-      doi: str(doiId?.value) ?? doiOfLocation(str(doc.elocationid))
-    }]
+    const doiId = (Array.isArray(doc.articleids) ? doc.articleids : []).map(obj).find(a => a.idtype === 'doi')
+    return [
+      {
+        pmid: str(doc.uid) ?? uid,
+        title: str(doc.title) ?? '',
+        journal: str(doc.source) ?? '',
+        year: yearOf(str(doc.pubdate)),
+        authors: (Array.isArray(doc.authors) ? doc.authors : []).map(a => str(obj(a).name)).filter((a): a is string => !!a),
+        doi: str(doiId?.value) ?? doiOfLocation(str(doc.elocationid))
+      }
+    ]
   })
 }
 
@@ -188,7 +193,9 @@ export function parseSummaryReply(body: string | object): Summary[] {
   const refusal = textAt(root, 'ERROR') ?? textAt(root, 'DocumentSummarySet/ERROR')
   const summaries = [
     ...children(root, 'DocSum').map(summaryFromDocSum),
-    ...all(root, 'DocumentSummarySet/DocumentSummary').filter((d) => !child(d, 'error')).map(summaryFromDocument)
+    ...all(root, 'DocumentSummarySet/DocumentSummary')
+      .filter(d => !child(d, 'error'))
+      .map(summaryFromDocument)
   ]
   if (refusal && summaries.length === 0) throw summaryRefused(refusal)
   return summaries.map(withoutMissingDoi)
@@ -205,7 +212,9 @@ export function parseLinkReply(body: string): Record<string, string[]> {
   for (const db of all(root, 'LinkSet/LinkSetDb')) {
     const name = textAt(db, 'LinkName')
     if (!name) continue
-    const ids = all(db, 'Link/Id').map(textOf).filter((id): id is string => !!id)
+    const ids = all(db, 'Link/Id')
+      .map(textOf)
+      .filter((id): id is string => !!id)
     links[name] = [...new Set([...(links[name] ?? []), ...ids])]
   }
   return links
@@ -222,7 +231,7 @@ export function parseIdConverterReply(body: string | object): IdConversion[] {
     const reason = safeDecode(str(json.message) ?? 'no reason given')
     throw new ServiceError('INVALID_INPUT', `The PMC ID converter refused the request: ${reason}.`)
   }
-  return (Array.isArray(json.records) ? json.records : []).map(obj).map((r) => {
+  return (Array.isArray(json.records) ? json.records : []).map(obj).map(r => {
     const line: IdConversion = { pmcid: str(r.pmcid), pmid: str(r.pmid), doi: str(r.doi) }
     const error = str(r.errmsg) ?? (r.status === 'error' ? 'not found' : undefined)
     if (error) line.error = error

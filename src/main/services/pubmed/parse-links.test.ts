@@ -13,7 +13,9 @@ describe('readFlags', () => {
   })
   it('combines corrected, expression of concern and preprint', () => {
     expect(readFlags([{ relation: 'ErratumIn' }, { relation: 'ExpressionOfConcernIn' }], ['Preprint'])).toEqual([
-      'corrected', 'expression-of-concern', 'preprint'
+      'corrected',
+      'expression-of-concern',
+      'preprint'
     ])
   })
 })

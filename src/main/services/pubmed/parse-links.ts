@@ -44,8 +44,8 @@ function citedWork(citation: string, ids: ArticleIds): CitedWork {
 /** Cited works from ReferenceList blocks (some records nest one list inside another). */
 export function readReferenceList(parent: Element | undefined): CitedWork[] {
   const lists = [...children(parent, 'ReferenceList'), ...all(parent, 'ReferenceList/ReferenceList')]
-  return lists.flatMap((list) =>
-    children(list, 'Reference').flatMap((ref) => {
+  return lists.flatMap(list =>
+    children(list, 'Reference').flatMap(ref => {
       const citation = textAt(ref, 'Citation')
       return citation ? [citedWork(citation, readArticleIds(child(ref, 'ArticleIdList')))] : []
     })
@@ -55,8 +55,8 @@ export function readReferenceList(parent: Element | undefined): CitedWork[] {
 /** Older records list their references as CommentsCorrections RefType="Cites". */
 export function readCitesLinks(citation: Element | undefined): CitedWork[] {
   return all(citation, 'CommentsCorrectionsList/CommentsCorrections')
-    .filter((link) => attr(link, 'RefType') === 'Cites')
-    .flatMap((link) => {
+    .filter(link => attr(link, 'RefType') === 'Cites')
+    .flatMap(link => {
       const source = textAt(link, 'RefSource')
       return source ? [citedWork(source, { pmid: textAt(link, 'PMID') })] : []
     })
@@ -64,7 +64,7 @@ export function readCitesLinks(citation: Element | undefined): CitedWork[] {
 
 /** Comments, errata, retractions, updates… (RefType kept as PubMed names it: 'ErratumIn', 'RetractionIn'). */
 export function readRelated(citation: Element | undefined): RelatedRecord[] {
-  return all(citation, 'CommentsCorrectionsList/CommentsCorrections').flatMap((link) => {
+  return all(citation, 'CommentsCorrectionsList/CommentsCorrections').flatMap(link => {
     const relation = attr(link, 'RefType')
     if (!relation || relation === 'Cites') return []
     const source = textAt(link, 'RefSource')
@@ -76,8 +76,8 @@ export function readRelated(citation: Element | undefined): RelatedRecord[] {
 
 /** Warnings a researcher needs before citing: retracted, corrected, preprint, expression of concern. */
 export function readFlags(related: RelatedRecord[], publicationTypes: string[]): string[] {
-  const relations = new Set(related.map((r) => r.relation))
-  const types = new Set(publicationTypes.map((t) => t.toLowerCase()))
+  const relations = new Set(related.map(r => r.relation))
+  const types = new Set(publicationTypes.map(t => t.toLowerCase()))
   const flags: string[] = []
   if (relations.has('RetractionIn') || types.has('retracted publication')) flags.push('retracted')
   if (relations.has('ErratumIn')) flags.push('corrected')

@@ -10,7 +10,7 @@ function present<T>(values: (T | undefined)[]): T[] {
 
 export function readMesh(citation: Element | undefined): MeshHeading[] {
   return present(
-    all(citation, 'MeshHeadingList/MeshHeading').map((heading) => {
+    all(citation, 'MeshHeadingList/MeshHeading').map(heading => {
       const descriptor = child(heading, 'DescriptorName')
       const name = textOf(descriptor)
       if (!name) return undefined
@@ -20,7 +20,7 @@ export function readMesh(citation: Element | undefined): MeshHeading[] {
         ...(ui ? { ui } : {}),
         majorTopic: isYes(descriptor, 'MajorTopicYN'),
         qualifiers: present(
-          all(heading, 'QualifierName').map((q) => {
+          all(heading, 'QualifierName').map(q => {
             const qName = textOf(q)
             const qUi = attr(q, 'UI')
             return qName ? { name: qName, ...(qUi ? { ui: qUi } : {}), majorTopic: isYes(q, 'MajorTopicYN') } : undefined
@@ -38,7 +38,7 @@ export function readKeywords(parent: Element | undefined): string[] {
 
 export function readChemicals(citation: Element | undefined): Chemical[] {
   return present(
-    all(citation, 'ChemicalList/Chemical').map((chem) => {
+    all(citation, 'ChemicalList/Chemical').map(chem => {
       const nameEl = child(chem, 'NameOfSubstance')
       const name = textOf(nameEl)
       if (!name) return undefined
@@ -57,7 +57,7 @@ export function readPublicationTypes(parent: Element | undefined, path: string):
 
 export function readGrants(article: Element | undefined): Grant[] {
   return present(
-    all(article, 'GrantList/Grant').map((grant) => {
+    all(article, 'GrantList/Grant').map(grant => {
       const g: Grant = {
         id: textAt(grant, 'GrantID'),
         acronym: textAt(grant, 'Acronym'),

@@ -4,11 +4,56 @@ import { all, textOf, type Element } from './xml-dom'
 
 /** PubMed's ISO 639-2 codes → the ISO 639-1 codes CSL styles expect, for the languages PubMed indexes most. */
 const ISO_639_1: Record<string, string> = {
-  eng: 'en', ger: 'de', deu: 'de', fre: 'fr', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', dut: 'nl', nld: 'nl',
-  swe: 'sv', nor: 'no', nob: 'nb', dan: 'da', fin: 'fi', ice: 'is', isl: 'is', pol: 'pl', cze: 'cs', ces: 'cs',
-  slo: 'sk', slk: 'sk', hun: 'hu', rum: 'ro', ron: 'ro', bul: 'bg', hrv: 'hr', scr: 'hr', srp: 'sr', slv: 'sl',
-  rus: 'ru', ukr: 'uk', gre: 'el', ell: 'el', tur: 'tr', heb: 'he', ara: 'ar', per: 'fa', fas: 'fa', jpn: 'ja',
-  chi: 'zh', zho: 'zh', kor: 'ko', tha: 'th', vie: 'vi', ind: 'id', lit: 'lt', lav: 'lv', est: 'et', cat: 'ca'
+  eng: 'en',
+  ger: 'de',
+  deu: 'de',
+  fre: 'fr',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  dut: 'nl',
+  nld: 'nl',
+  swe: 'sv',
+  nor: 'no',
+  nob: 'nb',
+  dan: 'da',
+  fin: 'fi',
+  ice: 'is',
+  isl: 'is',
+  pol: 'pl',
+  cze: 'cs',
+  ces: 'cs',
+  slo: 'sk',
+  slk: 'sk',
+  hun: 'hu',
+  rum: 'ro',
+  ron: 'ro',
+  bul: 'bg',
+  hrv: 'hr',
+  scr: 'hr',
+  srp: 'sr',
+  slv: 'sl',
+  rus: 'ru',
+  ukr: 'uk',
+  gre: 'el',
+  ell: 'el',
+  tur: 'tr',
+  heb: 'he',
+  ara: 'ar',
+  per: 'fa',
+  fas: 'fa',
+  jpn: 'ja',
+  chi: 'zh',
+  zho: 'zh',
+  kor: 'ko',
+  tha: 'th',
+  vie: 'vi',
+  ind: 'id',
+  lit: 'lt',
+  lav: 'lv',
+  est: 'et',
+  cat: 'ca'
 }
 
 /** The first Language element as a CSL language code ('ENG' and 'eng' → 'en'); unknown codes stay as written. */
@@ -19,9 +64,7 @@ export function readLanguage(parent: Element | undefined, path: string): string 
 
 /** Drop fields that are undefined or empty lists, so records only say what PubMed said. */
 export function withoutEmpty<T extends object>(fields: T): T {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))
-  ) as T
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as T
 }
 
 /** The parts every PubMed record carries beside its CSL fields. */

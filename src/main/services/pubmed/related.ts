@@ -10,7 +10,7 @@ export const LINKNAMES: Record<RelatedKind, string> = {
 }
 
 export async function relatedPapers(pmid: string, relation: RelatedKind, limit: number, deps: EutilsDeps): Promise<RelatedPapers> {
-  const pmids = (await linkedPmids(pmid, LINKNAMES[relation], deps)).filter((id) => id !== pmid)
+  const pmids = (await linkedPmids(pmid, LINKNAMES[relation], deps)).filter(id => id !== pmid)
   const shown = pmids.slice(0, limit)
   return { total: pmids.length, papers: await paperSummaries(shown, deps) }
 }

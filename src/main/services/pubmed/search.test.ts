@@ -18,7 +18,12 @@ let deps: EutilsDeps
 beforeAll(async () => {
   corpus = loadPubmedCorpus()
   server = await startReplayServer(ncbiRoutes(corpus))
-  deps = { http: createHttpClient({ sleep: async () => undefined }), eutilsUrl: `${server.url}/eutils/`, idconvUrl: `${server.url}/idconv/`, email: 'lab@example.org' }
+  deps = {
+    http: createHttpClient({ sleep: async () => undefined }),
+    eutilsUrl: `${server.url}/eutils/`,
+    idconvUrl: `${server.url}/idconv/`,
+    email: 'lab@example.org'
+  }
 })
 afterAll(() => server.close())
 afterEach(() => {
@@ -26,15 +31,15 @@ afterEach(() => {
   server.requests.length = 0
 })
 
-const esearches = () => server.requests.filter((r) => r.path === '/eutils/esearch.fcgi')
+const esearches = () => server.requests.filter(r => r.path === '/eutils/esearch.fcgi')
 
 describe('searchPubmedPage', () => {
   it('gives one page of papers with title, authors, journal and year, and the total', async () => {
     const page = await searchPubmedPage({ query: 'patients', start: 0, size: 4 }, deps)
     expect(page.count).toBe(9)
     expect(page.pmids).toHaveLength(4)
-    expect(page.papers.map((p) => p.pmid)).toEqual(page.pmids)
-    const socialFear = page.papers.find((p) => p.pmid === SOCIAL_FEAR)
+    expect(page.papers.map(p => p.pmid)).toEqual(page.pmids)
+    const socialFear = page.papers.find(p => p.pmid === SOCIAL_FEAR)
     expect(socialFear).toMatchObject({
       title: expect.stringMatching(/^Social anxiety disorder-associated gut microbiota/),
       journal: 'Proc Natl Acad Sci U S A',
@@ -42,7 +47,15 @@ describe('searchPubmedPage', () => {
       authors: expect.stringMatching(/, et al\.$/)
     })
     const [search] = esearches()
-    expect(search.query).toMatchObject({ db: 'pubmed', term: 'patients', retstart: '0', retmax: '4', usehistory: 'y', tool: 'neuroref', email: 'lab@example.org' })
+    expect(search.query).toMatchObject({
+      db: 'pubmed',
+      term: 'patients',
+      retstart: '0',
+      retmax: '4',
+      usehistory: 'y',
+      tool: 'neuroref',
+      email: 'lab@example.org'
+    })
     expect(search.query.datetype).toBeUndefined()
   })
 
@@ -54,7 +67,7 @@ describe('searchPubmedPage', () => {
     }
     expect(seen).toHaveLength(9)
     expect(new Set(seen).size).toBe(9)
-    expect(esearches().map((r) => r.query.retstart)).toEqual(['0', '4', '8'])
+    expect(esearches().map(r => r.query.retstart)).toEqual(['0', '4', '8'])
   })
 
   it('with `since`, asks for the Entrez date range and gets only papers added since', async () => {
@@ -72,7 +85,7 @@ describe('searchPubmedPage', () => {
     const error = await searchPubmedPage({ query: 'fleegle[MeSH Terms]', start: 0, size: 20 }, deps).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'PubMed could not use this query: Phrase not found: fleegle[MeSH Terms].' })
-    expect(server.requests.some((r) => r.path === '/eutils/esummary.fcgi')).toBe(false)
+    expect(server.requests.some(r => r.path === '/eutils/esummary.fcgi')).toBe(false)
   })
 
   it('keeps PubMed’s notes when part of a query was not found but papers were', async () => {

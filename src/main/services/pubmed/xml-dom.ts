@@ -51,7 +51,7 @@ export function child(parent: Element | undefined, path: string): Element | unde
 export function all(parent: Element | undefined, path: string): Element[] {
   const names = path.split('/')
   let level = parent ? [parent] : []
-  for (const name of names) level = level.flatMap((el) => children(el, name))
+  for (const name of names) level = level.flatMap(el => children(el, name))
   return level
 }
 

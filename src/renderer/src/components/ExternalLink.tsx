@@ -15,7 +15,7 @@ export function ExternalLink({ href, children }: { href: string; children: React
   return (
     <a
       href={href}
-      onClick={(event) => {
+      onClick={event => {
         event.preventDefault()
         void api['shell.openExternal']({ url: href })
       }}

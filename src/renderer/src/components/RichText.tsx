@@ -5,7 +5,12 @@ import { Fragment, type ReactNode } from 'react'
 const ALLOWED = new Set(['i', 'b', 'sub', 'sup', 'u', 'em', 'strong'])
 
 function decode(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 export function renderMarkup(markup: string): ReactNode[] {

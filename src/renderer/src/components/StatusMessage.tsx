@@ -19,7 +19,7 @@ export function StatusMessage({ message, onDismiss }: { message: Message | null;
       )}
       {message.details && message.details.length > 0 && (
         <ul className="status-details">
-          {message.details.map((line) => (
+          {message.details.map(line => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -21,15 +21,15 @@ const FIXTURES = `${import.meta.dirname}/../../../../e2e/fixtures`
 let db: NeurorefDb
 
 async function everyTable(db: NeurorefDb): Promise<Record<string, unknown[]>> {
-  return Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async (name) => [name, await db.table(name).toArray()])))
+  return Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async name => [name, await db.table(name).toArray()])))
 }
 
 beforeEach(async () => {
   db = openLibrary(`backup-${Math.random()}`)
   const files = ['bibtex/jabref_complex.bib', 'pubmed/medline_nbib/biopython_pubmed_result2_4records.txt']
-  const records = files.flatMap((file) => readBibliographyFile(readFileSync(`${FIXTURES}/${file}`), file).records)
+  const records = files.flatMap(file => readBibliographyFile(readFileSync(`${FIXTURES}/${file}`), file).records)
   const { added } = await importRecords(db, records, new DuplicateFinder())
-  const ids = added.map((item) => item.id)
+  const ids = added.map(item => item.id)
   const stress = await createCollection(db, 'Stress and addiction')
   const crf = await createCollection(db, 'CRF', stress.id)
   await addItemsToCollection(db, crf.id, ids.slice(0, 2))
@@ -67,7 +67,7 @@ describe('library backup', () => {
     await saveSearch(db, 'Made after the backup', 'vasopressin')
     await db.items.clear()
     await restoreBackup(db, backup)
-    expect((await db.savedSearches.toArray()).map((s) => s.name)).toEqual(['Oxytocin in rats'])
+    expect((await db.savedSearches.toArray()).map(s => s.name)).toEqual(['Oxytocin in rats'])
     expect(await db.items.count()).toBe(backup.tables.items.length)
   })
 
@@ -81,7 +81,9 @@ describe('library backup', () => {
 
   it('refuses files that are not a backup, with a sentence, changing nothing', async () => {
     const bib = readFileSync(`${FIXTURES}/bibtex/jabref_complex.bib`, 'utf8')
-    expect(() => parseBackup(bib, 'jabref_complex.bib')).toThrow('jabref_complex.bib is not a Neuroref library backup (it is not a JSON file). Nothing was changed.')
+    expect(() => parseBackup(bib, 'jabref_complex.bib')).toThrow(
+      'jabref_complex.bib is not a Neuroref library backup (it is not a JSON file). Nothing was changed.'
+    )
     const csl = readFileSync(`${FIXTURES}/other/csl-json/zotero_csl_json_book_with_editor.json`, 'utf8')
     expect(() => parseBackup(csl, 'book.json')).toThrow('book.json is not a Neuroref library backup (it has no Neuroref backup marker).')
     const damaged = { ...(await createBackup(db)), tables: { items: [{ title: 'no id' }] } }

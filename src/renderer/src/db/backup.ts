@@ -26,12 +26,12 @@ const ATTACHMENT_NOTE =
   'PDF and other attachment files are not inside this backup. Each attachment record names its file by the SHA-256 hash of its bytes; ' +
   'Neuroref finds the file under that name in its data folder. Copy that folder too to move attachments to another computer.'
 
-const tablesOf = (db: NeurorefDb) => BACKUP_TABLES.map((name) => db.table(name))
+const tablesOf = (db: NeurorefDb) => BACKUP_TABLES.map(name => db.table(name))
 
 /** Reads every table in one transaction, so the backup is one consistent moment of the library. */
 export async function createBackup(db: NeurorefDb, now = new Date()): Promise<LibraryBackup> {
   return db.transaction('r', tablesOf(db), async () => {
-    const rows = await Promise.all(BACKUP_TABLES.map((name) => db.table(name).toArray()))
+    const rows = await Promise.all(BACKUP_TABLES.map(name => db.table(name).toArray()))
     const tables = Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]])) as Record<BackupTable, unknown[]>
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), schemaVersion: db.verno, attachmentFiles: ATTACHMENT_NOTE, tables }
   })
@@ -45,12 +45,19 @@ const notBackup = (fileName: string, why: string): ServiceError =>
   new ServiceError('INVALID_INPUT', `${fileName} is not a Neuroref library backup (${why}). Nothing was changed.`)
 
 function hasKeys(rows: unknown[], key: string): boolean {
-  return rows.every((row) => typeof row === 'object' && row !== null && typeof (row as Record<string, unknown>)[key] === 'string')
+  return rows.every(row => typeof row === 'object' && row !== null && typeof (row as Record<string, unknown>)[key] === 'string')
 }
 
 const PRIMARY_KEYS: Record<BackupTable, string> = {
-  items: 'id', collections: 'id', tags: 'name', notes: 'id', attachments: 'id', settings: 'key',
-  savedSearches: 'id', pubmedSearches: 'id', fullTexts: 'attachmentId'
+  items: 'id',
+  collections: 'id',
+  tags: 'name',
+  notes: 'id',
+  attachments: 'id',
+  settings: 'key',
+  savedSearches: 'id',
+  pubmedSearches: 'id',
+  fullTexts: 'attachmentId'
 }
 
 /** Reads and checks a backup file; throws a sentence the researcher can act on. */
@@ -72,7 +79,7 @@ export function parseBackup(text: string, fileName = 'This file'): LibraryBackup
     if (!Array.isArray(rows) || !hasKeys(rows, PRIMARY_KEYS[name])) throw notBackup(fileName, `its ${name} are damaged`)
   }
   if (typeof backup.createdAt !== 'string' || Number.isNaN(Date.parse(backup.createdAt))) throw notBackup(fileName, 'it has no date')
-  const complete = Object.fromEntries(BACKUP_TABLES.map((name) => [name, (tables?.[name] as unknown[] | undefined) ?? []]))
+  const complete = Object.fromEntries(BACKUP_TABLES.map(name => [name, (tables?.[name] as unknown[] | undefined) ?? []]))
   return { ...(backup as LibraryBackup), tables: complete as Record<BackupTable, unknown[]> }
 }
 

@@ -103,7 +103,7 @@ describe('collections', () => {
     await addItemsToCollection(db, keep.id, [ids[1]])
 
     expect(await deleteCollection(db, parent.id)).toEqual({ collections: 2, items: 2 })
-    expect((await db.collections.toArray()).map((c) => c.name)).toEqual(['Keep'])
+    expect((await db.collections.toArray()).map(c => c.name)).toEqual(['Keep'])
     expect(await db.items.count()).toBe(3)
     expect(await filedIn(ids[0])).toEqual([])
     expect(await filedIn(ids[1])).toEqual([keep.id])

@@ -65,10 +65,13 @@ export async function moveCollection(db: NeurorefDb, id: string, newParentId: st
         throw new ServiceError('INVALID_INPUT', `“${moving.name}” cannot be moved into itself or one of its own sub-collections.`)
       }
     }
-    await db.collections.where('id').equals(id).modify((c) => {
-      if (newParentId === undefined) delete c.parentId
-      else c.parentId = newParentId
-    })
+    await db.collections
+      .where('id')
+      .equals(id)
+      .modify(c => {
+        if (newParentId === undefined) delete c.parentId
+        else c.parentId = newParentId
+      })
   })
 }
 
@@ -86,8 +89,8 @@ export async function deleteCollection(db: NeurorefDb, id: string): Promise<{ co
       .where('collectionIds')
       .anyOf([...gone])
       .distinct()
-      .modify((item) => {
-        item.collectionIds = item.collectionIds.filter((c) => !gone.has(c))
+      .modify(item => {
+        item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
         item.modifiedAt = now
       })
     await db.collections.bulkDelete([...gone])
@@ -103,8 +106,8 @@ export async function addItemsToCollection(db: NeurorefDb, collectionId: string,
     return db.items
       .where('id')
       .anyOf(itemIds)
-      .filter((item) => !item.collectionIds.includes(collectionId))
-      .modify((item) => {
+      .filter(item => !item.collectionIds.includes(collectionId))
+      .modify(item => {
         item.collectionIds = [...item.collectionIds, collectionId]
         item.modifiedAt = now
       })
@@ -122,9 +125,9 @@ export async function removeItemsFromCollection(db: NeurorefDb, collectionId: st
     return db.items
       .where('id')
       .anyOf(itemIds)
-      .filter((item) => item.collectionIds.some((c) => gone.has(c)))
-      .modify((item) => {
-        item.collectionIds = item.collectionIds.filter((c) => !gone.has(c))
+      .filter(item => item.collectionIds.some(c => gone.has(c)))
+      .modify(item => {
+        item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
         item.modifiedAt = now
       })
   })

@@ -27,7 +27,7 @@ export const FORM_FIELDS = ['title', 'authors', 'year', 'journal', 'volume', 'is
 
 function abstractText(item: Item): string {
   const parts = item.abstractSections ?? []
-  if (parts.length > 1 || parts.some((p) => p.label)) return parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join('\n\n')
+  if (parts.length > 1 || parts.some(p => p.label)) return parts.map(p => (p.label ? `${p.label}: ${p.text}` : p.text)).join('\n\n')
   return item.csl.abstract ?? ''
 }
 
@@ -49,12 +49,12 @@ export function formOf(item: Item): ItemForm {
 
 /** "Family, Given" lines to CSL names; an unchanged line keeps the name's particles and suffix. */
 function parseAuthors(text: string, before: CslName[]): CslName[] {
-  const known = new Map(before.map((name) => [nameLabel(name), name]))
+  const known = new Map(before.map(name => [nameLabel(name), name]))
   return text
     .split('\n')
-    .map((line) => line.trim())
+    .map(line => line.trim())
     .filter(Boolean)
-    .map((line) => {
+    .map(line => {
       const same = known.get(line)
       if (same) return same
       const comma = line.indexOf(',')
@@ -81,7 +81,12 @@ export function applyForm(item: Item, form: ItemForm): { item: Item; changed: st
   const changed: string[] = []
   const differs = (field: keyof ItemForm): boolean => form[field].trim() !== before[field].trim()
 
-  if (differs('title')) (setOrDrop(csl, 'title', form.title), changed.push('title'))
+  const setText = (field: keyof ItemForm, cslField: 'title' | 'container-title' | 'volume' | 'issue' | 'page'): void => {
+    if (!differs(field)) return
+    setOrDrop(csl, cslField, form[field])
+    changed.push(cslField)
+  }
+  setText('title', 'title')
   if (differs('authors')) {
     const authors = parseAuthors(form.authors, item.csl.author ?? [])
     if (authors.length) csl.author = authors
@@ -96,16 +101,21 @@ export function applyForm(item: Item, form: ItemForm): { item: Item; changed: st
     else delete csl.issued
     changed.push('issued')
   }
-  if (differs('journal')) (setOrDrop(csl, 'container-title', form.journal), changed.push('container-title'))
-  if (differs('volume')) (setOrDrop(csl, 'volume', form.volume), changed.push('volume'))
-  if (differs('issue')) (setOrDrop(csl, 'issue', form.issue), changed.push('issue'))
-  if (differs('pages')) (setOrDrop(csl, 'page', form.pages), changed.push('page'))
+  setText('journal', 'container-title')
+  setText('volume', 'volume')
+  setText('issue', 'issue')
+  setText('pages', 'page')
   if (differs('doi')) {
     const text = form.doi.trim()
     const doi = text ? normaliseDoi(text) : undefined
     if (text && !doi) throw new ServiceError('INVALID_INPUT', `“${text}” is not a DOI. A DOI looks like 10.1371/journal.pone.0033693.`)
-    if (doi) (csl.DOI = doi, (next.doi = doi.toLowerCase()))
-    else (delete csl.DOI, delete next.doi)
+    if (doi) {
+      csl.DOI = doi
+      next.doi = doi.toLowerCase()
+    } else {
+      delete csl.DOI
+      delete next.doi
+    }
     changed.push('DOI', 'doi')
   }
   if (differs('abstract')) {
@@ -146,7 +156,7 @@ export async function saveEdit(db: NeurorefDb, id: string, form: ItemForm): Prom
  */
 export async function restoreVersions(db: NeurorefDb, versions: Item[]): Promise<number> {
   return db.transaction('rw', db.items, async () => {
-    const present = await db.items.bulkGet(versions.map((v) => v.id))
+    const present = await db.items.bulkGet(versions.map(v => v.id))
     const restorable = versions.filter((_, i) => present[i] !== undefined)
     await db.items.bulkPut(restorable)
     return restorable.length

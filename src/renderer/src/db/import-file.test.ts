@@ -19,9 +19,9 @@ describe('importRecords', () => {
     const first = await importRecords(db, read.records, new DuplicateFinder())
     expect(first.added.length).toBeGreaterThan(50)
     expect(await db.items.count()).toBe(first.added.length)
-    const keys = first.added.map((i) => i.citationKey)
+    const keys = first.added.map(i => i.citationKey)
     expect(keys).toContain('aristotle:anima')
-    expect(new Set(keys.map((k) => k!.toLowerCase())).size).toBe(keys.length)
+    expect(new Set(keys.map(k => k!.toLowerCase())).size).toBe(keys.length)
 
     const second = await importRecords(db, read.records, new DuplicateFinder(await db.items.toArray()))
     expect(second.added.length).toBeLessThan(first.added.length)

@@ -40,4 +40,3 @@ export function importRecords(db: NeurorefDb, records: ImportedRecord[], known: 
     return outcome
   })
 }
-

@@ -19,7 +19,10 @@ const paper = (over: Partial<ReferenceRecord> = {}, csl: Partial<ReferenceRecord
   csl: {
     type: 'article-journal',
     title: 'Oxytocin Prevents the Increase of Cocaine-Related Responses Produced by Social Defeat',
-    author: [{ family: 'Ferrer-Pérez', given: 'Carmen' }, { family: 'Miñarro', given: 'José' }],
+    author: [
+      { family: 'Ferrer-Pérez', given: 'Carmen' },
+      { family: 'Miñarro', given: 'José' }
+    ],
     issued: { 'date-parts': [[2021, 2, 27]] },
     'container-title': 'International Journal of Molecular Sciences',
     ...csl
@@ -33,10 +36,10 @@ describe('schema', () => {
   it('has every table of the model with the planned indexes', async () => {
     const library = fresh()
     await library.open()
-    expect(library.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V2).sort())
-    const itemIndexes = library.items.schema.indexes.map((i) => i.name)
+    expect(library.tables.map(t => t.name).sort()).toEqual(Object.keys(SCHEMA_V2).sort())
+    const itemIndexes = library.items.schema.indexes.map(i => i.name)
     expect(itemIndexes).toEqual(expect.arrayContaining(['doiKey', 'pmid', 'pmcid', 'titleWords', 'year', 'addedAt']))
-    expect(library.items.schema.indexes.find((i) => i.name === 'titleWords')?.multi).toBe(true)
+    expect(library.items.schema.indexes.find(i => i.name === 'titleWords')?.multi).toBe(true)
   })
 })
 
@@ -58,7 +61,10 @@ describe('addRecordToLibrary', () => {
     const first = await addRecordToLibrary(library, paper({ pmid: '33673448' }))
     expect((await addRecordToLibrary(library, paper({ doi: '10.3390/IJMS22052372' }))).status).toBe('existing')
     expect((await addRecordToLibrary(library, paper({ doi: undefined, pmid: '33673448' }))).status).toBe('existing')
-    const byTitle = await findSamePaper(library, paper({ doi: undefined }, { title: 'Oxytocin prevents the increase of cocaine-related responses produced by social defeat.' }))
+    const byTitle = await findSamePaper(
+      library,
+      paper({ doi: undefined }, { title: 'Oxytocin prevents the increase of cocaine-related responses produced by social defeat.' })
+    )
     expect(byTitle?.id).toBe(first.item.id)
     expect(await library.items.count()).toBe(1)
   })

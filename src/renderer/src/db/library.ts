@@ -12,7 +12,6 @@ import type { DuplicateFinder } from '../../../shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
 
-
 /**
  * The item already in the library that names the same paper, if any:
  * identifiers through their indexes, then title + year + first author
@@ -31,7 +30,7 @@ export function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: D
     .then(by('doiKey', doi))
     .then(by('pmid', record.pmid))
     .then(by('pmcid', pmcid))
-    .then((found) => found ?? sameTitle(db, record, known))
+    .then(found => found ?? sameTitle(db, record, known))
 }
 
 function sameTitle(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> | undefined {
@@ -46,7 +45,7 @@ function sameTitle(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFin
   return db.items
     .where('year')
     .equals(year)
-    .filter((item) => titleFingerprint(item.csl.title) === fingerprint && firstAuthorKey(item) === firstAuthor)
+    .filter(item => titleFingerprint(item.csl.title) === fingerprint && firstAuthorKey(item) === firstAuthor)
     .first()
 }
 
@@ -93,7 +92,7 @@ export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey
     .where('citationKey')
     .startsWithIgnoreCase(base)
     .keys()
-    .then((keys) => new Set((keys as string[]).map((k) => k.toLowerCase())))
+    .then(keys => new Set((keys as string[]).map(k => k.toLowerCase())))
 }
 
 /**

@@ -25,7 +25,13 @@ beforeEach(async () => {
   await saveNote(db, older, 'Cited in the grant renewal.')
   await saveNote(db, newer, 'Dose-response: see Table 3.')
   await db.attachments.add({ id: 'att-1', itemId: newer, hash: 'a'.repeat(64), fileName: 'Fujiwara 2015.pdf', size: 482113, addedAt: Date.UTC(2024, 2, 1) })
-  await db.fullTexts.add({ attachmentId: 'att-1', itemId: newer, pages: ['Public Health 129 (2015) 475–482'], hasTextLayer: true, extractedAt: Date.UTC(2024, 2, 1) })
+  await db.fullTexts.add({
+    attachmentId: 'att-1',
+    itemId: newer,
+    pages: ['Public Health 129 (2015) 475–482'],
+    hasTextLayer: true,
+    extractedAt: Date.UTC(2024, 2, 1)
+  })
 })
 afterEach(() => db?.delete())
 

@@ -24,7 +24,7 @@ export async function markNotDuplicates(db: NeurorefDb, a: string, b: string): P
 /** Likely duplicate pairs, without those the researcher dismissed. */
 export function pairsToReview(items: Iterable<Item>, dismissed: readonly string[]): DuplicatePair[] {
   const skip = new Set(dismissed)
-  return findDuplicatePairs(items).filter((pair) => !skip.has(pairKey(pair.a, pair.b)))
+  return findDuplicatePairs(items).filter(pair => !skip.has(pairKey(pair.a, pair.b)))
 }
 
 /**

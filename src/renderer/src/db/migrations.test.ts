@@ -10,8 +10,16 @@ describe('schema migrations', () => {
     const v1 = new Dexie(name)
     v1.version(1).stores(SCHEMA_V1)
     await v1.table('items').add({
-      id: 'a', csl: { type: 'article-journal', title: 'Oxytocin and stress' }, titleWords: ['oxytocin', 'stress'],
-      year: 2021, tags: ['mine'], collectionIds: ['c1'], addedAt: 1, modifiedAt: 2, sources: ['pubmed'], pmid: '33673448'
+      id: 'a',
+      csl: { type: 'article-journal', title: 'Oxytocin and stress' },
+      titleWords: ['oxytocin', 'stress'],
+      year: 2021,
+      tags: ['mine'],
+      collectionIds: ['c1'],
+      addedAt: 1,
+      modifiedAt: 2,
+      sources: ['pubmed'],
+      pmid: '33673448'
     })
     await v1.table('collections').add({ id: 'c1', name: 'Stress', createdAt: 1 })
     await v1.table('notes').add({ id: 'n1', itemId: 'a', text: 'read again', createdAt: 1, modifiedAt: 1 })

@@ -23,7 +23,7 @@ describe('peptide tags', () => {
   it('are given on import, with evidence from MeSH and the title', async () => {
     db = openLibrary(`pt-${Math.random()}`)
     const { item } = await addRecordToLibrary(db, seedLike)
-    const byName = new Map(item.peptideTags?.map((t) => [t.peptide, t]))
+    const byName = new Map(item.peptideTags?.map(t => [t.peptide, t]))
     expect(byName.get('Oxytocin')?.evidence[0]).toEqual({ source: 'title', text: expect.stringMatching(/^Oxytocin$/i) })
     expect(byName.get('Corticotropin-Releasing Hormone')?.evidence[0]).toMatchObject({ source: 'mesh' })
   })
@@ -33,10 +33,10 @@ describe('peptide tags', () => {
     const { item } = await addRecordToLibrary(db, seedLike)
     await db.items.update(item.id, { peptideTags: [], removedPeptideTags: ['Oxytocin'] })
     const seen: number[] = []
-    expect(await retagPeptidesIfNeeded(db, (done) => seen.push(done))).toBe(1)
+    expect(await retagPeptidesIfNeeded(db, done => seen.push(done))).toBe(1)
     expect(seen).toEqual([1])
     const again = await db.items.get(item.id)
-    expect(again?.peptideTags?.map((t) => t.peptide)).toContain('Oxytocin')
+    expect(again?.peptideTags?.map(t => t.peptide)).toContain('Oxytocin')
     expect(again?.removedPeptideTags).toEqual(['Oxytocin'])
     expect(await readSetting(db, 'peptideTaggingVersion', 0)).toBe(1)
     expect(await retagPeptidesIfNeeded(db)).toBe(0)

@@ -14,10 +14,10 @@ export async function retagPeptidesIfNeeded(db: NeurorefDb, onProgress?: (done: 
   for (let start = 0; start < ids.length; start += CHUNK) {
     await db.transaction('rw', db.items, async () => {
       const items = await db.items.bulkGet(ids.slice(start, start + CHUNK))
-      await db.items.bulkPut(items.flatMap((item) => (item ? [{ ...item, peptideTags: matcher.tag(item) }] : [])))
+      await db.items.bulkPut(items.flatMap(item => (item ? [{ ...item, peptideTags: matcher.tag(item) }] : [])))
     })
     onProgress?.(Math.min(start + CHUNK, ids.length), ids.length)
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await new Promise(resolve => setTimeout(resolve, 0))
   }
   await writeSetting(db, 'peptideTaggingVersion', PEPTIDE_TAGGING_VERSION)
   return ids.length

@@ -16,14 +16,24 @@ const [SOCIAL_FEAR] = parsePubmedArticleSet(fixtureText('efetch', 'metapub_38147
 let db: NeurorefDb
 afterEach(() => db?.delete())
 
-const peptideNames = async (id: string) => itemTags((await db.items.get(id))!).filter((t) => t.kind === 'peptide').map((t) => t.name)
+const peptideNames = async (id: string) =>
+  itemTags((await db.items.get(id))!)
+    .filter(t => t.kind === 'peptide')
+    .map(t => t.name)
 
 describe('peptide tags the researcher removes', () => {
   it('come with their evidence at import', async () => {
     db = openLibrary(`peptide-tags-${Math.random()}`)
     const { item } = await addRecordToLibrary(db, SOCIAL_FEAR)
     expect(item.peptideTags).toEqual([
-      { peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [{ source: 'mesh', text: 'Oxytocin' }, { source: 'abstract', text: 'oxytocin' }] }
+      {
+        peptide: 'Oxytocin',
+        family: 'oxytocin/vasopressin',
+        evidence: [
+          { source: 'mesh', text: 'Oxytocin' },
+          { source: 'abstract', text: 'oxytocin' }
+        ]
+      }
     ])
   })
 

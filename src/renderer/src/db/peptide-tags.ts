@@ -19,6 +19,6 @@ export async function restorePeptideTag(db: NeurorefDb, itemId: string, peptide:
   await db.transaction('rw', db.items, async () => {
     const item = await db.items.get(itemId)
     if (!item?.removedPeptideTags?.includes(peptide)) return
-    await db.items.update(itemId, { removedPeptideTags: item.removedPeptideTags.filter((p) => p !== peptide), modifiedAt: Date.now() })
+    await db.items.update(itemId, { removedPeptideTags: item.removedPeptideTags.filter(p => p !== peptide), modifiedAt: Date.now() })
   })
 }

@@ -40,7 +40,7 @@ function replayApi(): NeurorefApi {
   const config = readConfig({ NEUROREF_EUTILS_URL: `${server.url}/eutils/`, NEUROREF_IDCONV_URL: `${server.url}/idconv/` })
   const platform = { edition: 'web' as const, saveFile: async () => null, openExternal: async () => undefined }
   const handlers = createHandlers({ config, http: createHttpClient({ sleep: async () => undefined }), platform, version: 'test' })
-  return Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => invokeChannel(handlers, c, arg)])) as unknown as NeurorefApi
+  return Object.fromEntries(CHANNELS.map(c => [c, (arg: unknown) => invokeChannel(handlers, c, arg)])) as unknown as NeurorefApi
 }
 
 /** Only 'pubmed.search', answering from a list of PMIDs; records each call. */
@@ -56,7 +56,17 @@ function pageOf(all: string[], start: number, size: number): PubmedSearchPage {
 }
 
 async function ownPaper(pmid: string): Promise<void> {
-  const item: Item = { id: `item-${pmid}`, pmid, csl: { type: 'article-journal', title: `Paper ${pmid}` }, titleWords: [], tags: [], collectionIds: [], addedAt: 1, modifiedAt: 1, sources: ['pubmed'] }
+  const item: Item = {
+    id: `item-${pmid}`,
+    pmid,
+    csl: { type: 'article-journal', title: `Paper ${pmid}` },
+    titleWords: [],
+    tags: [],
+    collectionIds: [],
+    addedAt: 1,
+    modifiedAt: 1,
+    sources: ['pubmed']
+  }
   await db.items.add(item)
 }
 
@@ -73,7 +83,7 @@ describe('saving and checking a PubMed search', () => {
     routes.release(SOCIAL_FEAR, new Date(SAVED_AT + 2 * 3600_000))
     expect(await checkPubmedSearch(db, api, saved.id, contact, SAVED_AT + 4 * 3600_000)).toEqual({ found: 1 })
     expect(await db.pubmedSearches.get(saved.id)).toMatchObject({ newPmids: [SOCIAL_FEAR], lastCheckedAt: SAVED_AT + 4 * 3600_000, checkFrom: '2026/03/02' })
-    const asked = server.requests.filter((r) => r.path === '/eutils/esearch.fcgi').map((r) => r.query)
+    const asked = server.requests.filter(r => r.path === '/eutils/esearch.fcgi').map(r => r.query)
     expect(asked.at(-1)).toMatchObject({ term: 'patients', datetype: 'edat', mindate: '2026/03/02' })
 
     // Checked again the same day: the paper is found again but listed once.
@@ -108,7 +118,11 @@ describe('saving and checking a PubMed search', () => {
     const { api, calls } = fakeApi(async ({ start, size }) => ok(pageOf(all, start, size)))
     const saved = await savePubmedSearch(db, 'Many', 'oxytocin', SAVED_AT)
     expect(await checkPubmedSearch(db, api, saved.id, contact, SAVED_AT + DAY)).toEqual({ found: 450 })
-    expect(calls.map((c) => [c.start, c.since])).toEqual([[0, '2026/03/02'], [200, '2026/03/02'], [400, '2026/03/02']])
+    expect(calls.map(c => [c.start, c.since])).toEqual([
+      [0, '2026/03/02'],
+      [200, '2026/03/02'],
+      [400, '2026/03/02']
+    ])
     expect((await db.pubmedSearches.get(saved.id))?.newPmids).toEqual(all)
   })
 
@@ -152,11 +166,11 @@ describe('checks at start-up', () => {
     const fresh = await savePubmedSearch(db, 'Fresh', 'vasopressin', SAVED_AT)
     const stale = await savePubmedSearch(db, 'Stale', 'oxytocin', SAVED_AT - DAY)
     await checkDueSearches(db, api, contact, true, SAVED_AT + DAY - 60_000)
-    expect(calls.map((c) => c.query)).toEqual(['oxytocin'])
+    expect(calls.map(c => c.query)).toEqual(['oxytocin'])
     expect((await db.pubmedSearches.get(stale.id))?.lastCheckedAt).toBe(SAVED_AT + DAY - 60_000)
     expect((await db.pubmedSearches.get(fresh.id))?.lastCheckedAt).toBe(SAVED_AT)
 
     await checkDueSearches(db, api, contact, true, SAVED_AT + DAY)
-    expect(calls.map((c) => c.query)).toEqual(['oxytocin', 'vasopressin'])
+    expect(calls.map(c => c.query)).toEqual(['oxytocin', 'vasopressin'])
   })
 })

@@ -43,10 +43,10 @@ export async function checkPubmedSearch(
     if (page.value.pmids.length < CHECK_PAGE || start + CHECK_PAGE >= page.value.count) break
   }
   return db.transaction('rw', db.pubmedSearches, db.items, async () => {
-    const owned = new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map((i) => i.pmid))
-    const fresh = pmids.filter((pmid) => !owned.has(pmid) && !search.newPmids.includes(pmid))
+    const owned = new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map(i => i.pmid))
+    const fresh = pmids.filter(pmid => !owned.has(pmid) && !search.newPmids.includes(pmid))
     await db.pubmedSearches.update(id, {
-      newPmids: [...search.newPmids, ...fresh].filter((pmid) => !owned.has(pmid)),
+      newPmids: [...search.newPmids, ...fresh].filter(pmid => !owned.has(pmid)),
       lastCheckedAt: now,
       checkFrom: entrezDate(now),
       lastError: undefined
@@ -67,6 +67,6 @@ export async function checkDueSearches(db: NeurorefDb, api: NeurorefApi, contact
 export async function forgetNewPmids(db: NeurorefDb, id: string, pmids: string[]): Promise<void> {
   await db.transaction('rw', db.pubmedSearches, async () => {
     const search = await db.pubmedSearches.get(id)
-    if (search) await db.pubmedSearches.update(id, { newPmids: search.newPmids.filter((p) => !pmids.includes(p)) })
+    if (search) await db.pubmedSearches.update(id, { newPmids: search.newPmids.filter(p => !pmids.includes(p)) })
   })
 }

@@ -18,10 +18,13 @@ export async function setRating(db: NeurorefDb, ids: string[], rating: number): 
   if (!Number.isInteger(rating) || rating < 0 || rating > 5) throw new ServiceError('INVALID_INPUT', 'A rating is 0 to 5 stars.')
   const now = Date.now()
   await db.transaction('rw', db.items, async () => {
-    await db.items.where('id').anyOf(ids).modify((item) => {
-      if (rating) item.rating = rating
-      else delete item.rating
-      item.modifiedAt = now
-    })
+    await db.items
+      .where('id')
+      .anyOf(ids)
+      .modify(item => {
+        if (rating) item.rating = rating
+        else delete item.rating
+        item.modifiedAt = now
+      })
   })
 }

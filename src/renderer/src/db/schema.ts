@@ -72,11 +72,11 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
   db.version(1).stores(SCHEMA_V1)
   db.version(2)
     .stores(SCHEMA_V2)
-    .upgrade((tx) =>
+    .upgrade(tx =>
       tx
         .table('items')
         .toCollection()
-        .modify((item) => {
+        .modify(item => {
           item.peptideTags ??= []
         })
     )

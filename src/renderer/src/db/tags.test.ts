@@ -73,7 +73,12 @@ describe('manual tags', () => {
     await setTagColor(db, 'urgent', '#C0392B')
     await setTagColor(db, 'later', '#2980b9')
     await renameTag(db, 'urgent', 'Urgent!')
-    expect(await tagColors(db)).toEqual(new Map([['Urgent!', '#c0392b'], ['later', '#2980b9']]))
+    expect(await tagColors(db)).toEqual(
+      new Map([
+        ['Urgent!', '#c0392b'],
+        ['later', '#2980b9']
+      ])
+    )
     await renameTag(db, 'Urgent!', 'later')
     expect(await tagColors(db)).toEqual(new Map([['later', '#2980b9']]))
     await setTagColor(db, 'later', undefined)

@@ -21,7 +21,7 @@ const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined
  */
 async function existingSpelling(db: NeurorefDb, name: string): Promise<string> {
   const used = (await db.items.orderBy('tags').uniqueKeys()) as string[]
-  return used.find((tag) => sameName(tag, name)) ?? name
+  return used.find(tag => sameName(tag, name)) ?? name
 }
 
 /** Tags these items with a manual tag; returns how many items gained it. */
@@ -33,8 +33,8 @@ export async function addTag(db: NeurorefDb, itemIds: string[], name: string): P
     return db.items
       .where('id')
       .anyOf(itemIds)
-      .filter((item) => !item.tags.some((t) => sameName(t, tag)))
-      .modify((item) => {
+      .filter(item => !item.tags.some(t => sameName(t, tag)))
+      .modify(item => {
         item.tags = [...item.tags, tag]
         item.modifiedAt = now
       })
@@ -48,9 +48,9 @@ export async function removeTag(db: NeurorefDb, itemIds: string[], name: string)
     return db.items
       .where('id')
       .anyOf(itemIds)
-      .filter((item) => item.tags.includes(name))
-      .modify((item) => {
-        item.tags = item.tags.filter((t) => t !== name)
+      .filter(item => item.tags.includes(name))
+      .modify(item => {
+        item.tags = item.tags.filter(t => t !== name)
         item.modifiedAt = now
       })
   })
@@ -74,14 +74,14 @@ export async function renameTag(db: NeurorefDb, from: string, to: string): Promi
   const wanted = cleanTagName(to)
   return db.transaction('rw', db.items, db.tags, async () => {
     const used = (await db.items.orderBy('tags').uniqueKeys()) as string[]
-    const target = used.find((tag) => tag !== from && sameName(tag, wanted)) ?? wanted
+    const target = used.find(tag => tag !== from && sameName(tag, wanted)) ?? wanted
     const merged = target !== from && used.includes(target)
     const now = Date.now()
     const items = await db.items
       .where('tags')
       .equals(from)
-      .modify((item) => {
-        const tags = item.tags.map((t) => (t === from ? target : t))
+      .modify(item => {
+        const tags = item.tags.map(t => (t === from ? target : t))
         item.tags = [...new Set(tags)]
         item.modifiedAt = now
       })
@@ -101,8 +101,8 @@ export async function deleteTag(db: NeurorefDb, name: string): Promise<number> {
     const count = await db.items
       .where('tags')
       .equals(name)
-      .modify((item) => {
-        item.tags = item.tags.filter((t) => t !== name)
+      .modify(item => {
+        item.tags = item.tags.filter(t => t !== name)
         item.modifiedAt = now
       })
     await db.tags.delete(name)
@@ -124,5 +124,5 @@ export async function setTagColor(db: NeurorefDb, name: string, color: string | 
 /** Colours of the manual tags that have one, by tag name. */
 export async function tagColors(db: NeurorefDb): Promise<Map<string, string>> {
   const rows: Tag[] = await db.tags.where('kind').equals('manual').toArray()
-  return new Map(rows.filter((t) => t.color).map((t) => [t.name, t.color!]))
+  return new Map(rows.filter(t => t.color).map(t => [t.name, t.color!]))
 }

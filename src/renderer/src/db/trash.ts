@@ -12,10 +12,13 @@ export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<void> 
 export async function restoreFromTrash(db: NeurorefDb, ids: string[]): Promise<void> {
   const now = Date.now()
   await db.transaction('rw', db.items, async () => {
-    await db.items.where('id').anyOf(ids).modify((item) => {
-      delete item.trashedAt
-      item.modifiedAt = now
-    })
+    await db.items
+      .where('id')
+      .anyOf(ids)
+      .modify(item => {
+        delete item.trashedAt
+        item.modifiedAt = now
+      })
   })
 }
 
@@ -31,8 +34,8 @@ export async function emptyTrash(db: NeurorefDb): Promise<{ deleted: number; orp
     await db.notes.where('itemId').anyOf(ids).delete()
     await db.attachments.where('itemId').anyOf(ids).delete()
     await db.items.bulkDelete(ids)
-    const hashes = [...new Set(attachments.map((a) => a.hash))]
-    const stillUsed = new Set((await db.attachments.where('hash').anyOf(hashes).toArray()).map((a) => a.hash))
-    return { deleted: ids.length, orphanedFiles: hashes.filter((h) => !stillUsed.has(h)) }
+    const hashes = [...new Set(attachments.map(a => a.hash))]
+    const stillUsed = new Set((await db.attachments.where('hash').anyOf(hashes).toArray()).map(a => a.hash))
+    return { deleted: ids.length, orphanedFiles: hashes.filter(h => !stillUsed.has(h)) }
   })
 }

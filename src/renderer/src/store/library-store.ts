@@ -87,11 +87,11 @@ export class LibraryStore {
 
   private async drain(): Promise<void> {
     while (this.pending.size) {
-      await new Promise((resolve) => setTimeout(resolve, 0))
+      await new Promise(resolve => setTimeout(resolve, 0))
       const ids = [...this.pending]
       this.pending.clear()
       // The hook ran inside the writer's transaction; read outside it, after it ends.
-      await Dexie.ignoreTransaction(() => this.refresh(ids)).catch((error) => console.error('[neuroref] could not refresh the list', error))
+      await Dexie.ignoreTransaction(() => this.refresh(ids)).catch(error => console.error('[neuroref] could not refresh the list', error))
     }
   }
 
@@ -141,7 +141,7 @@ export class LibraryStore {
     this.emit()
     const noteRows = await this.db.notes.toArray()
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
-    await this.db.fullTexts.each((text) => this.fullText.addText(text))
+    await this.db.fullTexts.each(text => this.fullText.addText(text))
     let offset = 0
     for (;;) {
       const chunk = await this.db.items.orderBy('addedAt').offset(offset).limit(CHUNK).toArray()
@@ -153,7 +153,7 @@ export class LibraryStore {
           this.finder.add(item)
           this.items.set(item.id, packAbstract(item))
         }
-        await new Promise((resolve) => setTimeout(resolve, 0))
+        await new Promise(resolve => setTimeout(resolve, 0))
       }
       offset += chunk.length
       if (chunk.length < CHUNK) break
@@ -171,7 +171,11 @@ export class LibraryStore {
       this.db.notes.where('itemId').anyOf(list).toArray(),
       this.db.fullTexts.where('itemId').anyOf(list).toArray()
     ])
-    for (const id of list) this.fullText.setTexts(id, texts.filter((t) => t.itemId === id))
+    for (const id of list)
+      this.fullText.setTexts(
+        id,
+        texts.filter(t => t.itemId === id)
+      )
     for (const id of list) this.notes.delete(id)
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
     rows.forEach((row, i) => {
@@ -200,7 +204,7 @@ export class LibraryStore {
   search(query: string, includeFullText = true): string[] {
     const found = this.index.search(query)
     if (!includeFullText || this.fullText.size === 0) return found
-    return [...found.filter((id) => !this.fullText.has(id)), ...this.fullText.search(query)]
+    return [...found.filter(id => !this.fullText.has(id)), ...this.fullText.search(query)]
   }
 
   /** After a restore or wipe: start again from the database. */

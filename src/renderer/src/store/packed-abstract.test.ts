@@ -7,7 +7,9 @@ import { openLibrary } from '../db/schema'
 import { packAbstract } from './packed-abstract'
 
 // Zambianchi 2023: "μ-XRF" — a Greek letter, so V8 would keep the abstract two bytes a character.
-const [record] = parsePubmedArticleSet(readFileSync(new URL('../../../../e2e/fixtures/pubmed/efetch/metapub_37167981_mu_and_italic_in_title.xml', import.meta.url), 'utf8'))
+const [record] = parsePubmedArticleSet(
+  readFileSync(new URL('../../../../e2e/fixtures/pubmed/efetch/metapub_37167981_mu_and_italic_in_title.xml', import.meta.url), 'utf8')
+)
 
 function item(): Item {
   return { ...structuredClone(record), id: 'xrf', titleWords: [], tags: [], collectionIds: [], addedAt: 1, modifiedAt: 1 }

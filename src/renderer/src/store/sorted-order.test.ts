@@ -10,7 +10,11 @@ let db: NeurorefDb
 afterEach(() => db?.delete())
 
 const titles = ['Vasopressin and pair bonds', 'orexin and sleep', 'Ångström-scale oxytocin imaging', 'CRF in stress', 'beta-endorphin and reward']
-const paper = (title: string, i: number) => ({ csl: { type: 'article-journal', title, issued: { 'date-parts': [[2000 + i]] } }, doi: `10.1/${i}`, sources: ['manual' as const] })
+const paper = (title: string, i: number) => ({
+  csl: { type: 'article-journal', title, issued: { 'date-parts': [[2000 + i]] } },
+  doi: `10.1/${i}`,
+  sources: ['manual' as const]
+})
 
 describe('SortedOrder', () => {
   it('keeps title order through adds, edits and deletes, as a fresh sort would give', async () => {
@@ -18,9 +22,9 @@ describe('SortedOrder', () => {
     for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
     const store = new LibraryStore(db)
     await store.load()
-    const order = new SortedOrder((c) => SORT_KEYS[c as 'title'])
-    const fresh = () => [...store.items.values()].map((i) => SORT_KEYS.title(i) as string).sort()
-    const titlesOf = () => order.get(store, 'title').map((i) => SORT_KEYS.title(i) as string)
+    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
+    const fresh = () => [...store.items.values()].map(i => SORT_KEYS.title(i) as string).sort()
+    const titlesOf = () => order.get(store, 'title').map(i => SORT_KEYS.title(i) as string)
     expect(titlesOf()).toEqual(fresh())
     expect(titlesOf()[0]).toBe('angstrom-scale oxytocin imaging')
 
@@ -34,6 +38,6 @@ describe('SortedOrder', () => {
     await db.items.delete(item.id)
     await store.settled()
     expect(titlesOf()).toEqual(fresh())
-    expect(order.get(store, 'year').map((i) => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])
+    expect(order.get(store, 'year').map(i => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])
   })
 })

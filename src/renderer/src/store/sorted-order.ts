@@ -29,10 +29,10 @@ export class SortedOrder {
 
   private rebuild(store: LibraryStore, column: string): void {
     const key = this.keyOf(column)
-    const pairs = [...store.items.values()].map((item) => ({ item, key: key(item) }))
+    const pairs = [...store.items.values()].map(item => ({ item, key: key(item) }))
     pairs.sort((x, y) => compare(x.key, x.item.id, y.key, y.item.id))
-    this.items = pairs.map((p) => p.item)
-    this.keys = pairs.map((p) => p.key)
+    this.items = pairs.map(p => p.item)
+    this.keys = pairs.map(p => p.key)
     this.column = column
   }
 

@@ -25,7 +25,7 @@ describe('visibleItems after a few changes', () => {
   it('patches to exactly what a full rebuild shows', async () => {
     db = openLibrary(`patch-${Math.random()}`)
     const next = random(7)
-    const pick = <T,>(list: T[]): T => list[Math.floor(next() * list.length)]
+    const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]
     const title = (): string => `${pick(WORDS)} and ${pick(WORDS)} in ${pick(WORDS)}`
     for (let i = 0; i < 30; i++) await addRecordToLibrary(db, paper(title(), i))
     const store = new LibraryStore(db)
@@ -39,7 +39,7 @@ describe('visibleItems after a few changes', () => {
       { view: { kind: 'collection', id: 'c1' }, search: 'sleep', tags: [], sort: { column: 'title', direction: 'desc' } }
     ]
     const context = { now: Date.now() }
-    const ids = (items: { id: string }[]) => items.map((item) => item.id)
+    const ids = (items: { id: string }[]) => items.map(item => item.id)
     for (const state of states) visibleItems(store, state, context)
 
     let n = 30
@@ -61,7 +61,7 @@ describe('visibleItems after a few changes', () => {
       for (const state of states) {
         expect(ids(visibleItems(store, state, context))).toEqual(ids(visibleItems(store, { ...state }, context)))
       }
-      const trashed = [...store.items.values()].filter((item) => item.trashedAt !== undefined).length
+      const trashed = [...store.items.values()].filter(item => item.trashedAt !== undefined).length
       expect(libraryCounts(store)).toEqual({ all: store.items.size - trashed, trash: trashed })
     }
     // the views did show something, so the comparison meant something

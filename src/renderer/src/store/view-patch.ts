@@ -36,7 +36,7 @@ export function patchList(store: LibraryStore, previous: PreviousList, rules: Pa
   if (changed.size === 0) return previous.items
   const matching = rules.matching(changed)
   if (matching === null) return null
-  const items = previous.items.filter((item) => !changed.has(item.id))
+  const items = previous.items.filter(item => !changed.has(item.id))
   const sign = rules.ascending ? 1 : -1
   for (const id of changed) {
     const item = store.items.get(id)

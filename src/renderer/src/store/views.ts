@@ -38,19 +38,19 @@ export const RECENT_MS = 30 * 24 * 3600 * 1000
 
 /** What each sortable column sorts by (folded text, so case and accents do not matter). */
 export const SORT_KEYS: Record<SortColumn, SortKey> = {
-  title: (item) => foldText(item.csl.title ?? ''),
-  author: (item) => foldText(firstAuthorLabel(item)),
-  year: (item) => item.year ?? 0,
-  journal: (item) => foldText(item.csl['container-title'] ?? ''),
-  added: (item) => item.addedAt,
-  modified: (item) => item.modifiedAt,
-  rating: (item) => item.rating ?? 0,
+  title: item => foldText(item.csl.title ?? ''),
+  author: item => foldText(firstAuthorLabel(item)),
+  year: item => item.year ?? 0,
+  journal: item => foldText(item.csl['container-title'] ?? ''),
+  added: item => item.addedAt,
+  modified: item => item.modifiedAt,
+  rating: item => item.rating ?? 0,
   // unread, reading, read: how far the researcher got
-  status: (item) => (item.readStatus === 'read' ? 2 : item.readStatus === 'reading' ? 1 : 0),
-  key: (item) => foldText(item.citationKey ?? '')
+  status: item => (item.readStatus === 'read' ? 2 : item.readStatus === 'reading' ? 1 : 0),
+  key: item => foldText(item.citationKey ?? '')
 }
 
-const sortedOrder = new SortedOrder((column) => SORT_KEYS[column as SortColumn])
+const sortedOrder = new SortedOrder(column => SORT_KEYS[column as SortColumn])
 
 export function inView(item: Item, view: ViewId, now: number, descendants?: Set<string>): boolean {
   if (view.kind === 'trash') return item.trashedAt !== undefined
@@ -61,7 +61,7 @@ export function inView(item: Item, view: ViewId, now: number, descendants?: Set<
     case 'recent':
       return now - item.addedAt < RECENT_MS
     case 'collection':
-      return item.collectionIds.some((id) => id === view.id || descendants?.has(id))
+      return item.collectionIds.some(id => id === view.id || descendants?.has(id))
     default:
       return true
   }
@@ -79,12 +79,12 @@ export interface ViewContext {
 const previousLists = new WeakMap<ViewState, PreviousList & { descendants?: Set<string> }>()
 
 export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): Item[] {
-  const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter((q) => q.trim()).join(' ')
+  const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter(q => q.trim()).join(' ')
   const fullText = state.fullText !== false
   const passes = (item: Item): boolean =>
     inView(item, state.view, context.now, context.descendants) &&
     (state.view.kind !== 'duplicates' || context.duplicateIds?.has(item.id) === true) &&
-    (!state.tags.length || state.tags.every((tag) => itemTagKeys(item).includes(tag)))
+    (!state.tags.length || state.tags.every(tag => itemTagKeys(item).includes(tag)))
   // "Recently added" moves with the clock and Duplicates with the pairs: those are always rebuilt.
   const previous = state.view.kind === 'recent' || state.view.kind === 'duplicates' ? undefined : previousLists.get(state)
   const patched =
@@ -93,10 +93,10 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
           key: SORT_KEYS[state.sort.column],
           ascending: state.sort.direction === 'asc',
           passes,
-          matching: (ids) => {
+          matching: ids => {
             if (!query.trim()) return undefined
             // the full-text index answers for papers with PDF text; it cannot be asked about a few ids
-            if (fullText && store.fullText.size > 0 && [...ids].some((id) => store.fullText.has(id))) return null
+            if (fullText && store.fullText.size > 0 && [...ids].some(id => store.fullText.has(id))) return null
             return new Set(store.index.search(query, { within: ids }))
           }
         })

@@ -39,12 +39,12 @@ export function AutoExportSection() {
     if (edition === 'web' && !path.trim()) return setError('Type the full path of the .bib file to keep up to date.')
     setBusy(true)
     try {
-      const chosen = collections.find((c) => c.id === collectionId)
+      const chosen = collections.find(c => c.id === collectionId)
       const added = await api['autoexport.addTarget'](edition === 'web' ? { path: path.trim() } : { suggestedName: `${chosen?.name ?? 'library'}.bib` })
       if (!added.ok) return setError(sentenceFor(added.error))
       if (!added.value) return // the save dialog was cancelled
       const id = added.value.id
-      await updateBindings(db, (all) => void (all[id] = { collectionId: chosen ? chosen.id : null }))
+      await updateBindings(db, all => void (all[id] = { collectionId: chosen ? chosen.id : null }))
       autoExporter.forget(id)
       setPath('')
       await autoExporter.runNow(true)
@@ -58,7 +58,7 @@ export function AutoExportSection() {
     setError(null)
     const removed = await api['autoexport.remove']({ id: target.id })
     if (!removed.ok && removed.error.code !== 'NOT_FOUND') return setError(sentenceFor(removed.error))
-    await updateBindings(db, (all) => void delete all[target.id])
+    await updateBindings(db, all => void delete all[target.id])
     autoExporter.forget(target.id)
     await reload()
   }
@@ -74,7 +74,7 @@ export function AutoExportSection() {
     const binding = bindings[id]
     if (!binding) return 'Not bound to this library'
     if (binding.collectionId === null) return 'Whole library'
-    const collection = collections.find((c) => c.id === binding.collectionId)
+    const collection = collections.find(c => c.id === binding.collectionId)
     return collection ? `Collection “${collection.name}”` : 'A deleted collection'
   }
 
@@ -84,7 +84,7 @@ export function AutoExportSection() {
       <p className="muted">Neuroref rewrites these .bib files within two seconds of any change to their papers, so LaTeX always cites the current library.</p>
       {targets.length > 0 && (
         <ul className="autoexport-list" aria-label="Auto-export files">
-          {targets.map((target) => {
+          {targets.map(target => {
             const problem = autoExporter.problems.get(target.id) ?? target.lastError
             return (
               <li key={target.id}>
@@ -102,9 +102,9 @@ export function AutoExportSection() {
       )}
       <label>
         Papers to export
-        <select value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
+        <select value={collectionId} onChange={e => setCollectionId(e.target.value)}>
           <option value={WHOLE_LIBRARY}>Whole library</option>
-          {collections.map((c) => (
+          {collections.map(c => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
@@ -114,7 +114,7 @@ export function AutoExportSection() {
       {edition === 'web' && (
         <label>
           .bib file path
-          <input value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={onPathKey} placeholder="/home/you/paper/references.bib" spellCheck={false} />
+          <input value={path} onChange={e => setPath(e.target.value)} onKeyDown={onPathKey} placeholder="/home/you/paper/references.bib" spellCheck={false} />
         </label>
       )}
       <div>

@@ -31,11 +31,13 @@ function fakeMain(fail?: (w: Write) => Result<never> | undefined) {
 
 async function library() {
   db = openLibrary(`autoexport-${Math.random()}`)
-  const items = fixtureItems().slice(0, 5).map((item, i) => ({ ...item, addedAt: 1000 + i, citationKey: `paper${i}` }))
+  const items = fixtureItems()
+    .slice(0, 5)
+    .map((item, i) => ({ ...item, addedAt: 1000 + i, citationKey: `paper${i}` }))
   await db.items.bulkAdd(items)
   const chapter = await createCollection(db, 'Chapter 2: oxytocin')
   await addItemsToCollection(db, chapter.id, [items[0].id, items[1].id])
-  await updateBindings(db, (b) => {
+  await updateBindings(db, b => {
     b.all = { collectionId: null }
     b.chapter = { collectionId: chapter.id }
   })
@@ -46,7 +48,7 @@ async function library() {
 
 const settle = async (store: LibraryStore, exporter: AutoExporter) => {
   await store.settled()
-  await new Promise((resolve) => setTimeout(resolve, 30))
+  await new Promise(resolve => setTimeout(resolve, 30))
   await exporter.runNow(false)
 }
 
@@ -57,7 +59,7 @@ describe('AutoExporter', () => {
     const exporter = new AutoExporter({ db, store, api: main.api, delayMs: 10 })
     exporter.start()
     await exporter.runNow(false)
-    const byId = Object.fromEntries(main.writes.map((w) => [w.id, w.content]))
+    const byId = Object.fromEntries(main.writes.map(w => [w.id, w.content]))
     expect(Object.keys(byId).sort()).toEqual(['all', 'chapter'])
     expect(byId.all.match(/^@\w+\{/gm)).toHaveLength(5)
     expect(byId.chapter.match(/^@\w+\{paper\d,/gm)).toEqual(['@article{paper0,', '@article{paper1,'])
@@ -74,13 +76,13 @@ describe('AutoExporter', () => {
 
     await saveEdit(db, items[3].id, { ...formOf(items[3]), title: 'Oxytocin and pair bonding, revisited' })
     await settle(store, exporter)
-    expect(main.writes.map((w) => w.id)).toEqual(['all'])
+    expect(main.writes.map(w => w.id)).toEqual(['all'])
     expect(main.writes[0].content).toContain('Oxytocin and pair bonding, revisited')
 
     main.writes.length = 0
     await saveEdit(db, items[0].id, { ...formOf(items[0]), title: 'Vasopressin in the chapter' })
     await settle(store, exporter)
-    expect(main.writes.map((w) => w.id).sort()).toEqual(['all', 'chapter'])
+    expect(main.writes.map(w => w.id).sort()).toEqual(['all', 'chapter'])
   })
 
   it('at a restart writes nothing when the library is unchanged, and once when it changed', async () => {
@@ -103,13 +105,13 @@ describe('AutoExporter', () => {
     const later = new AutoExporter({ db, store, api: third.api })
     later.start()()
     await later.runNow(false)
-    expect(third.writes.map((w) => w.id).sort()).toEqual(['all', 'chapter'])
+    expect(third.writes.map(w => w.id).sort()).toEqual(['all', 'chapter'])
   })
 
   it('keeps a failed write as a problem and tries again after the next change; forgets targets main no longer has', async () => {
     const { items, store } = await library()
     let broken = true
-    const main = fakeMain((w) => {
+    const main = fakeMain(w => {
       if (w.id === 'chapter' && broken) return { ok: false, error: { code: 'IO', message: 'Could not write /x/refs.bib: the disk is full.' } }
       if (w.id === 'all') return { ok: false, error: { code: 'NOT_FOUND', message: 'This auto-export file is no longer registered.' } }
       return undefined
@@ -123,7 +125,7 @@ describe('AutoExporter', () => {
     broken = false
     await saveEdit(db, items[1].id, { ...formOf(items[1]), title: 'A new title' })
     await settle(store, exporter)
-    expect(main.writes.map((w) => w.id)).toEqual(['chapter'])
+    expect(main.writes.map(w => w.id)).toEqual(['chapter'])
     expect(exporter.problems.has('chapter')).toBe(false)
   })
 

@@ -50,7 +50,7 @@ export class AutoExporter {
   /** Writes what needs writing; `force` checks every file, not only those whose papers changed. Runs one at a time. */
   runNow(force: boolean): Promise<void> {
     const run = this.queue.then(() => this.run(force))
-    this.queue = run.catch((error) => console.error('[neuroref] auto-export failed', error))
+    this.queue = run.catch(error => console.error('[neuroref] auto-export failed', error))
     return run
   }
 
@@ -75,13 +75,13 @@ export class AutoExporter {
       changed = true
       if (written.ok) {
         this.problems.delete(id)
-        await updateBindings(db, (all) => {
+        await updateBindings(db, all => {
           if (all[id]) all[id] = { ...all[id], contentHash: hash }
         })
       } else {
         // Main recorded the error with the target; try again after the next change.
         this.lastItems.delete(id)
-        if (written.error.code === 'NOT_FOUND') await updateBindings(db, (all) => delete all[id])
+        if (written.error.code === 'NOT_FOUND') await updateBindings(db, all => delete all[id])
         else this.problems.set(id, written.error.message)
       }
     }

@@ -37,12 +37,12 @@ export async function updateBindings(db: NeurorefDb, change: (bindings: Bindings
  * collection was deleted.
  */
 export function itemsToExport(items: Iterable<Item>, collections: readonly Collection[], collectionId: string | null): Item[] | undefined {
-  if (collectionId !== null && !collections.some((c) => c.id === collectionId)) return undefined
+  if (collectionId !== null && !collections.some(c => c.id === collectionId)) return undefined
   const inside = collectionId === null ? null : new Set([collectionId, ...descendantsOf(collections, collectionId)])
   const chosen: Item[] = []
   for (const item of items) {
     if (item.trashedAt !== undefined) continue
-    if (inside && !item.collectionIds.some((id) => inside.has(id))) continue
+    if (inside && !item.collectionIds.some(id => inside.has(id))) continue
     chosen.push(item)
   }
   return chosen.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -50,5 +50,5 @@ export function itemsToExport(items: Iterable<Item>, collections: readonly Colle
 
 export async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return Array.from(new Uint8Array(digest), byte => byte.toString(16).padStart(2, '0')).join('')
 }

@@ -70,7 +70,7 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
             aria-label="Restore library"
             accept=".json,application/json"
             disabled={busy}
-            onChange={(e) => {
+            onChange={e => {
               const file = e.target.files?.[0]
               e.target.value = ''
               if (file) void choose(file)
@@ -82,8 +82,8 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
       {pending && (
         <ConfirmDialog title="Restore library" confirmLabel="Replace library" onCancel={() => setPending(null)} onConfirm={() => void restore(pending)}>
           <p>
-            Replace the library with the backup from {dateOf(pending)}? It holds {backupSummary(pending)}. Everything now in the library — papers,
-            collections, notes, settings and saved searches — is replaced, and this cannot be undone.
+            Replace the library with the backup from {dateOf(pending)}? It holds {backupSummary(pending)}. Everything now in the library — papers, collections,
+            notes, settings and saved searches — is replaced, and this cannot be undone.
           </p>
         </ConfirmDialog>
       )}

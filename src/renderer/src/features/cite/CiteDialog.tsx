@@ -32,7 +32,7 @@ function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Mes
   const styles = useCitationStyles()
   const [preview, setPreview] = useState<Preview | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const style = styles.styles.find((s) => s.id === styles.chosen)
+  const style = styles.styles.find(s => s.id === styles.chosen)
 
   useEffect(() => {
     if (!style) return
@@ -62,7 +62,7 @@ function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Mes
   const styled = { style: style?.id }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="Cite" className="dialog cite-dialog">
         <h2>Cite {items.length === 1 ? 'this paper' : `${items.length} papers`}</h2>
         <StylePicker styles={styles} onError={setError} />
@@ -79,7 +79,11 @@ function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Mes
                   {entry}
                 </p>
               ))}
-              {items.length > PREVIEW_LIMIT && <p className="muted">The first {PREVIEW_LIMIT} are shown; copying takes all {items.length}.</p>}
+              {items.length > PREVIEW_LIMIT && (
+                <p className="muted">
+                  The first {PREVIEW_LIMIT} are shown; copying takes all {items.length}.
+                </p>
+              )}
             </>
           )}
         </section>

@@ -5,8 +5,8 @@ import type { CitationStyles } from './use-citation-styles'
 import './cite.css'
 
 export function StylePicker({ styles, onError }: { styles: CitationStyles; onError: (text: string | null) => void }) {
-  const bundled = styles.styles.filter((style) => !style.custom)
-  const own = styles.styles.filter((style) => style.custom)
+  const bundled = styles.styles.filter(style => !style.custom)
+  const own = styles.styles.filter(style => style.custom)
 
   async function add(event: ChangeEvent<HTMLInputElement>): Promise<void> {
     const input = event.currentTarget
@@ -19,9 +19,9 @@ export function StylePicker({ styles, onError }: { styles: CitationStyles; onErr
     <div className="style-picker">
       <label>
         Citation style
-        <select value={styles.chosen ?? ''} onChange={(e) => styles.choose(e.target.value)} disabled={styles.chosen === null}>
+        <select value={styles.chosen ?? ''} onChange={e => styles.choose(e.target.value)} disabled={styles.chosen === null}>
           <optgroup label="Bundled styles">
-            {bundled.map((style) => (
+            {bundled.map(style => (
               <option key={style.id} value={style.id}>
                 {style.label}
               </option>
@@ -29,7 +29,7 @@ export function StylePicker({ styles, onError }: { styles: CitationStyles; onErr
           </optgroup>
           {own.length > 0 && (
             <optgroup label="Your styles">
-              {own.map((style) => (
+              {own.map(style => (
                 <option key={style.id} value={style.id}>
                   {style.label}
                 </option>
@@ -40,7 +40,7 @@ export function StylePicker({ styles, onError }: { styles: CitationStyles; onErr
       </label>
       <label className="file-button">
         Add style…
-        <input type="file" accept=".csl,application/vnd.citationstyles.style+xml" className="visually-hidden" onChange={(e) => void add(e)} />
+        <input type="file" accept=".csl,application/vnd.citationstyles.style+xml" className="visually-hidden" onChange={e => void add(e)} />
       </label>
     </div>
   )

@@ -5,7 +5,9 @@ import { listStyles } from '../../../../shared/export/styles'
 import { addCustomStyle, loadCustomStyles, readChosenStyle, writeChosenStyle } from './style-settings'
 
 const ieee = readFileSync('resources/csl/ieee.csl', 'utf8')
-const myStyle = ieee.replace(/<title>[^<]*<\/title>/, '<title>Lab Report Style</title>').replace(/<id>[^<]*<\/id>/, '<id>http://example.org/styles/lab-report</id>')
+const myStyle = ieee
+  .replace(/<title>[^<]*<\/title>/, '<title>Lab Report Style</title>')
+  .replace(/<id>[^<]*<\/id>/, '<id>http://example.org/styles/lab-report</id>')
 
 let db: NeurorefDb
 beforeEach(async () => {
@@ -22,7 +24,7 @@ describe('style settings', () => {
     const saved = (await db.settings.get('customStyles'))?.value as { id: string; xml: string }[]
     expect(saved).toEqual([{ id: style.id, xml: myStyle }])
     expect(await loadCustomStyles(db)).toEqual([style])
-    expect(listStyles().map((s) => s.label)).toContain('Lab Report Style')
+    expect(listStyles().map(s => s.label)).toContain('Lab Report Style')
   })
 
   it('refuses a file that is not a style and saves nothing', async () => {

@@ -32,7 +32,7 @@ export async function addCustomStyle(db: NeurorefDb, xml: string): Promise<Citat
   const style = registerStyle(id, xml)
   await db.transaction('rw', db.settings, async () => {
     const saved = await readSetting<SavedStyle[]>(db, CUSTOM_STYLES, [])
-    if (!saved.some((entry) => entry.id === id)) await writeSetting(db, CUSTOM_STYLES, [...saved, { id, xml }])
+    if (!saved.some(entry => entry.id === id)) await writeSetting(db, CUSTOM_STYLES, [...saved, { id, xml }])
   })
   return style
 }

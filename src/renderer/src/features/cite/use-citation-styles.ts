@@ -22,7 +22,7 @@ export function useCitationStyles(): CitationStyles {
     let live = true
     void loadCustomStyles(db)
       .then(() => readChosenStyle(db))
-      .then((id) => {
+      .then(id => {
         if (!live) return
         setStyles(listStyles())
         setChosen(id)

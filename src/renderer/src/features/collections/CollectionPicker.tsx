@@ -21,7 +21,7 @@ export function CollectionPicker({ label, name, nodes, exclude, noneLabel, disab
   const [open, setOpen] = useState(false)
   const holder = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
-  const choices = nodes.filter((n) => !exclude?.has(n.collection.id))
+  const choices = nodes.filter(n => !exclude?.has(n.collection.id))
 
   useEffect(() => {
     if (!open) return
@@ -55,7 +55,16 @@ export function CollectionPicker({ label, name, nodes, exclude, noneLabel, disab
 
   return (
     <div className="menu" ref={holder}>
-      <button type="button" ref={button} className="small" aria-label={name} aria-haspopup="menu" aria-expanded={open} disabled={disabled} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        ref={button}
+        className="small"
+        aria-label={name}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen(!open)}
+      >
         {label}
       </button>
       {open && (
@@ -65,8 +74,15 @@ export function CollectionPicker({ label, name, nodes, exclude, noneLabel, disab
               {noneLabel}
             </button>
           )}
-          {choices.map((node) => (
-            <button type="button" role="menuitem" tabIndex={-1} key={node.collection.id} style={{ paddingLeft: 4 + node.depth * 12 }} onClick={() => pick(node.collection.id)}>
+          {choices.map(node => (
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              key={node.collection.id}
+              style={{ paddingLeft: 4 + node.depth * 12 }}
+              onClick={() => pick(node.collection.id)}
+            >
               {node.collection.name}
             </button>
           ))}

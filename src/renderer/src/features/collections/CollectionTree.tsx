@@ -29,13 +29,13 @@ export function CollectionTree({ nodes, currentId, renaming, onChoose, onRename,
 
   const visible = flatten(nodes, collapsed)
   const all = flatten(nodes)
-  const parentOf = new Map(all.flatMap((n) => n.children.map((c) => [c.collection.id, n.collection.id] as const)))
-  const tabStop = visible.some((n) => n.collection.id === focusId) ? focusId : (currentId ?? visible[0]?.collection.id)
+  const parentOf = new Map(all.flatMap(n => n.children.map(c => [c.collection.id, n.collection.id] as const)))
+  const tabStop = visible.some(n => n.collection.id === focusId) ? focusId : (currentId ?? visible[0]?.collection.id)
 
   // Open the way to the chosen collection (a new sub-collection inside a closed one).
   useEffect(() => {
     if (!currentId) return
-    setCollapsed((before) => {
+    setCollapsed(before => {
       const after = new Set(before)
       for (let id = parentOf.get(currentId); id; id = parentOf.get(id)) after.delete(id)
       return after.size === before.size ? before : after
@@ -49,7 +49,7 @@ export function CollectionTree({ nodes, currentId, renaming, onChoose, onRename,
   }
 
   function setOpen(id: string, open: boolean): void {
-    setCollapsed((before) => {
+    setCollapsed(before => {
       const after = new Set(before)
       if (open) after.delete(id)
       else after.add(id)
@@ -60,7 +60,7 @@ export function CollectionTree({ nodes, currentId, renaming, onChoose, onRename,
   function onKey(event: KeyboardEvent): void {
     if ((event.target as HTMLElement).closest('form')) return // typing a new name
     const id = (event.target as HTMLElement).closest<HTMLElement>('[role=treeitem]')?.dataset.id
-    const at = visible.findIndex((n) => n.collection.id === id)
+    const at = visible.findIndex(n => n.collection.id === id)
     const node = visible[at]
     if (!id || !node) return
     const open = node.children.length > 0 && !collapsed.has(id)
@@ -86,7 +86,13 @@ export function CollectionTree({ nodes, currentId, renaming, onChoose, onRename,
   function accepts(event: DragEvent, target: string): boolean {
     if (carries(event, ITEMS_TYPE)) return true
     if (!carries(event, COLLECTION_TYPE) || !dragged.current) return false
-    return dragged.current !== target && !descendantsOf(all.map((n) => n.collection), dragged.current).has(target)
+    return (
+      dragged.current !== target &&
+      !descendantsOf(
+        all.map(n => n.collection),
+        dragged.current
+      ).has(target)
+    )
   }
 
   function onDrop(event: DragEvent, target: string): void {
@@ -112,19 +118,19 @@ export function CollectionTree({ nodes, currentId, renaming, onChoose, onRename,
         aria-expanded={hasChildren ? open : undefined}
         aria-selected={id === currentId}
         tabIndex={id === tabStop ? 0 : -1}
-        onFocus={(e) => e.target === e.currentTarget && setFocusId(id)}
+        onFocus={e => e.target === e.currentTarget && setFocusId(id)}
       >
         <div
           className={`tree-row${id === currentId ? ' current' : ''}${id === dropTarget ? ' drop-target' : ''}`}
           style={{ paddingLeft: (node.depth - 1) * 14 }}
           draggable={!isRenaming}
-          onDragStart={(e) => {
+          onDragStart={e => {
             e.stopPropagation()
             dragged.current = id
             startDraggingCollection(e, id)
           }}
           onDragEnd={() => (dragged.current = undefined)}
-          onDragOver={(e) => {
+          onDragOver={e => {
             if (!accepts(e, id)) {
               if (carries(e, COLLECTION_TYPE)) e.stopPropagation() // refused here, not "to top level" either
               return
@@ -134,14 +140,14 @@ export function CollectionTree({ nodes, currentId, renaming, onChoose, onRename,
             e.dataTransfer.dropEffect = carries(e, ITEMS_TYPE) ? 'copy' : 'move'
             setDropTarget(id)
           }}
-          onDragLeave={() => setDropTarget((t) => (t === id ? undefined : t))}
-          onDrop={(e) => onDrop(e, id)}
+          onDragLeave={() => setDropTarget(t => (t === id ? undefined : t))}
+          onDrop={e => onDrop(e, id)}
           onClick={() => !isRenaming && (setFocusId(id), onChoose(id))}
         >
           <span
             className="twisty"
             aria-hidden="true"
-            onClick={(e) => {
+            onClick={e => {
               if (!hasChildren) return
               e.stopPropagation()
               setOpen(id, !open)

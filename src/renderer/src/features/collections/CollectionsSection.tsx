@@ -27,7 +27,7 @@ export interface CollectionsSectionProps {
 export function CollectionsSection({ current, onChoose, onMessage }: CollectionsSectionProps) {
   const collections = useCollections()
   const nodes = useMemo(() => buildTree(collections ?? []), [collections])
-  const byId = useMemo(() => new Map((collections ?? []).map((c) => [c.id, c])), [collections])
+  const byId = useMemo(() => new Map((collections ?? []).map(c => [c.id, c])), [collections])
   const chosen = current.kind === 'collection' ? byId.get(current.id) : undefined
   const [editing, setEditing] = useState<Editing>(null)
   const [deleting, setDeleting] = useState<Collection | null>(null)
@@ -113,7 +113,7 @@ export function CollectionsSection({ current, onChoose, onMessage }: Collections
               nodes={flatten(nodes)}
               exclude={new Set([chosen.id, ...descendantsOf(collections ?? [], chosen.id)])}
               noneLabel="Top level"
-              onPick={(parentId) => void move(chosen.id, parentId)}
+              onPick={parentId => void move(chosen.id, parentId)}
             />
             <button type="button" className="small" aria-label="Delete collection" onClick={() => setDeleting(chosen)}>
               Delete
@@ -125,7 +125,7 @@ export function CollectionsSection({ current, onChoose, onMessage }: Collections
         <NameForm
           label={editing.parentId ? `Name of the new sub-collection in “${byId.get(editing.parentId)?.name}”` : 'Name of the new collection'}
           submitLabel="Create"
-          onSubmit={(name) => create(name, editing.parentId)}
+          onSubmit={name => create(name, editing.parentId)}
           onCancel={() => setEditing(null)}
         />
       )}
@@ -137,18 +137,31 @@ export function CollectionsSection({ current, onChoose, onMessage }: Collections
           editing?.mode === 'rename'
             ? {
                 id: editing.id,
-                form: <NameForm label="Collection name" initial={byId.get(editing.id)?.name} submitLabel="Rename" onSubmit={(name) => rename(editing.id, name)} onCancel={() => setEditing(null)} />
+                form: (
+                  <NameForm
+                    label="Collection name"
+                    initial={byId.get(editing.id)?.name}
+                    submitLabel="Rename"
+                    onSubmit={name => rename(editing.id, name)}
+                    onCancel={() => setEditing(null)}
+                  />
+                )
               }
             : undefined
         }
-        onChoose={(id) => onChoose({ kind: 'collection', id })}
-        onRename={(id) => setEditing({ mode: 'rename', id })}
-        onDelete={(id) => setDeleting(byId.get(id) ?? null)}
+        onChoose={id => onChoose({ kind: 'collection', id })}
+        onRename={id => setEditing({ mode: 'rename', id })}
+        onDelete={id => setDeleting(byId.get(id) ?? null)}
         onDropItems={(id, itemIds) => void file(id, itemIds)}
         onMoveCollection={(id, parentId) => void move(id, parentId)}
       />
       {deleting && (
-        <ConfirmDialog title={`Delete the collection “${deleting.name}”?`} confirmLabel="Delete" onConfirm={() => void confirmDelete(deleting)} onCancel={() => setDeleting(null)}>
+        <ConfirmDialog
+          title={`Delete the collection “${deleting.name}”?`}
+          confirmLabel="Delete"
+          onConfirm={() => void confirmDelete(deleting)}
+          onCancel={() => setDeleting(null)}
+        >
           <p>
             {subCount > 0 && `Its ${subCount === 1 ? 'sub-collection goes' : `${subCount} sub-collections go`} too. `}
             The papers in it stay in your library.

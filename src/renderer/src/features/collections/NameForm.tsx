@@ -27,8 +27,8 @@ export function NameForm({ label, initial = '', submitLabel, onSubmit, onCancel 
   }
 
   return (
-    <form className="name-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
-      <input aria-label={label} placeholder={label} value={name} autoFocus onFocus={(e) => e.currentTarget.select()} onChange={(e) => setName(e.target.value)} />
+    <form className="name-form" onSubmit={e => void submit(e)} onKeyDown={e => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
+      <input aria-label={label} placeholder={label} value={name} autoFocus onFocus={e => e.currentTarget.select()} onChange={e => setName(e.target.value)} />
       <div className="name-form-buttons">
         <button type="submit" className="small" disabled={busy}>
           {submitLabel}

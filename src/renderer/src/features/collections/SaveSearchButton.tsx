@@ -20,7 +20,7 @@ export function SaveSearchButton({ search, onSaved }: { search: string; onSaved:
             label="Saved search name"
             initial={search.trim()}
             submitLabel="Save"
-            onSubmit={async (name) => {
+            onSubmit={async name => {
               const saved = await saveSearch(db, name, search)
               setNaming(false)
               onSaved({ kind: 'saved', id: saved.id, query: saved.query })

@@ -19,7 +19,7 @@ export interface SavedSearchesProps {
 export function SavedSearches({ current, onChoose, onMessage }: SavedSearchesProps) {
   const searches = useLiveQuery(() => db.savedSearches.orderBy('name').toArray(), [])
   const [renaming, setRenaming] = useState<string | null>(null)
-  const chosen = current.kind === 'saved' ? searches?.find((s) => s.id === current.id) : undefined
+  const chosen = current.kind === 'saved' ? searches?.find(s => s.id === current.id) : undefined
 
   async function remove(id: string, name: string): Promise<void> {
     await deleteSavedSearch(db, id)
@@ -42,14 +42,14 @@ export function SavedSearches({ current, onChoose, onMessage }: SavedSearchesPro
       )}
       {searches?.length === 0 && <p className="muted sidebar-hint">Type in “Search library”, then “Save search”.</p>}
       <ul>
-        {searches?.map((s) => (
+        {searches?.map(s => (
           <li key={s.id}>
             {renaming === s.id ? (
               <NameForm
                 label="Saved search name"
                 initial={s.name}
                 submitLabel="Rename"
-                onSubmit={async (name) => {
+                onSubmit={async name => {
                   await renameSavedSearch(db, s.id, name)
                   setRenaming(null)
                 }}

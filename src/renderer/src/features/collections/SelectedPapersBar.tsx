@@ -19,7 +19,7 @@ export interface SelectedPapersBarProps {
 export function SelectedPapersBar({ view, selectedIds, onMessage }: SelectedPapersBarProps) {
   const collections = useCollections()
   const nodes = useMemo(() => flatten(buildTree(collections ?? [])), [collections])
-  const nameOf = (id: string): string => collections?.find((c) => c.id === id)?.name ?? 'the collection'
+  const nameOf = (id: string): string => collections?.find(c => c.id === id)?.name ?? 'the collection'
   const none = selectedIds.length === 0
 
   async function run(change: () => Promise<string>): Promise<void> {
@@ -42,7 +42,7 @@ export function SelectedPapersBar({ view, selectedIds, onMessage }: SelectedPape
   if (view.kind === 'trash' || view.kind === 'pubmed') return null
   return (
     <div role="toolbar" aria-label="Selected papers" className="selected-papers-bar">
-      <CollectionPicker label="Add to collection" nodes={nodes} disabled={none} onPick={(id) => id && void add(id)} />
+      <CollectionPicker label="Add to collection" nodes={nodes} disabled={none} onPick={id => id && void add(id)} />
       {view.kind === 'collection' && (
         <button type="button" className="small" disabled={none} onClick={() => void remove(view.id)}>
           Remove from collection

@@ -18,12 +18,12 @@ const library = [
 
 describe('collection tree', () => {
   it('nests children under parents, each level by name (case-blind, numbers in order)', () => {
-    const rows = flatten(buildTree(library)).map((n) => `${'  '.repeat(n.depth - 1)}${n.collection.name}`)
+    const rows = flatten(buildTree(library)).map(n => `${'  '.repeat(n.depth - 1)}${n.collection.name}`)
     expect(rows).toEqual(['CRF', 'NPY', 'Orphan', 'oxytocin', '  Study 2', '    Amygdala', '  Study 10'])
   })
 
   it('leaves out the children of collapsed collections', () => {
-    const rows = flatten(buildTree(library), new Set(['ot-2'])).map((n) => n.collection.id)
+    const rows = flatten(buildTree(library), new Set(['ot-2'])).map(n => n.collection.id)
     expect(rows).toEqual(['crf', 'npy', 'lost', 'ot', 'ot-2', 'ot-10'])
   })
 })

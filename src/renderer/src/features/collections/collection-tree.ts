@@ -7,11 +7,12 @@ export interface CollectionNode {
   depth: number
 }
 
-const byName = (a: CollectionNode, b: CollectionNode): number => a.collection.name.localeCompare(b.collection.name, undefined, { sensitivity: 'base', numeric: true })
+const byName = (a: CollectionNode, b: CollectionNode): number =>
+  a.collection.name.localeCompare(b.collection.name, undefined, { sensitivity: 'base', numeric: true })
 
 /** Top-level collections with their children, each level sorted by name. */
 export function buildTree(collections: readonly Collection[]): CollectionNode[] {
-  const known = new Set(collections.map((c) => c.id))
+  const known = new Set(collections.map(c => c.id))
   const children = new Map<string | undefined, Collection[]>()
   for (const c of collections) {
     // A collection whose parent is gone shows at top level rather than vanishing.
@@ -21,8 +22,8 @@ export function buildTree(collections: readonly Collection[]): CollectionNode[] 
   const seen = new Set<string>()
   const grow = (parent: string | undefined, depth: number): CollectionNode[] =>
     (children.get(parent) ?? [])
-      .filter((c) => !seen.has(c.id) && seen.add(c.id))
-      .map((c) => ({ collection: c, depth, children: grow(c.id, depth + 1) }))
+      .filter(c => !seen.has(c.id) && seen.add(c.id))
+      .map(c => ({ collection: c, depth, children: grow(c.id, depth + 1) }))
       .sort(byName)
   return grow(undefined, 1)
 }

@@ -19,8 +19,8 @@ export function CitationsChart({ rows, onChoose }: { rows: CitationYear[]; onCho
           maxBarSize={56}
           isAnimationActive={false}
           shape={clickableBar(
-            (bar) => `${bar.payload.year}: ${bar.payload.citations} citations of ${papers(bar.payload.papers)}`,
-            (bar) => onChoose(bar.payload.year)
+            bar => `${bar.payload.year}: ${bar.payload.citations} citations of ${papers(bar.payload.papers)}`,
+            bar => onChoose(bar.payload.year)
           )}
         />
       </BarChart>

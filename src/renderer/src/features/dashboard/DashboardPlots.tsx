@@ -27,13 +27,13 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
   const saved = useLiveQuery(() => db.savedSearches.toArray(), []) ?? []
   const options = scopeOptions(collections, saved)
   const [scopeKey, setScopeKey] = useState('all')
-  const option = options.find((o) => o.key === scopeKey) ?? options[0]
+  const option = options.find(o => o.key === scopeKey) ?? options[0]
   const items = useMemo(() => scopeItems(store, option.scope, collections), [version, option.key, collections])
 
   const byYear = useMemo(() => peptidesByYear(items), [items])
   const peptides = useMemo(() => topPeptides(items), [items])
   const [chosenPeptide, setChosenPeptide] = useState<string>()
-  const peptide = chosenPeptide && peptides.some((p) => p.value === chosenPeptide) ? chosenPeptide : peptides[0]?.value
+  const peptide = chosenPeptide && peptides.some(p => p.value === chosenPeptide) ? chosenPeptide : peptides[0]?.value
   const mesh = useMemo(() => (peptide ? coOccurringMesh(items, peptide) : []), [items, peptide])
   const citations = useMemo(() => citationsByYear(items), [items])
   const filter = (search: string): void => onFilter(scopeView(option.scope), search)
@@ -44,8 +44,8 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         <h2>Dashboard</h2>
         <label>
           Papers from{' '}
-          <select value={option.key} onChange={(e) => setScopeKey(e.target.value)}>
-            {options.map((o) => (
+          <select value={option.key} onChange={e => setScopeKey(e.target.value)}>
+            {options.map(o => (
               <option key={o.key} value={o.key}>
                 {o.label}
               </option>
@@ -65,25 +65,42 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         exportable={byYear.rows.length > 0}
         onMessage={onMessage}
       >
-        {byYear.rows.length ? <PeptidesByYearChart data={byYear} onChoose={(s, year) => filter(segmentSearch(s, year))} /> : <p className="hint">No paper here has a peptide tag and a year yet.</p>}
+        {byYear.rows.length ? (
+          <PeptidesByYearChart data={byYear} onChoose={(s, year) => filter(segmentSearch(s, year))} />
+        ) : (
+          <p className="hint">No paper here has a peptide tag and a year yet.</p>
+        )}
       </ChartCard>
 
       <ChartCard title="Top peptides" fileName="top-peptides" exportable={peptides.length > 0} onMessage={onMessage}>
-        {peptides.length ? <RankedBarChart rows={peptides} color="#0072B2" onChoose={(p) => filter(peptideQualifier(p))} /> : <p className="hint">No peptide tags yet.</p>}
+        {peptides.length ? (
+          <RankedBarChart rows={peptides} color="#0072B2" onChoose={p => filter(peptideQualifier(p))} />
+        ) : (
+          <p className="hint">No peptide tags yet.</p>
+        )}
       </ChartCard>
 
-      <ChartCard title={peptide ? `MeSH terms with ${peptide}` : 'MeSH terms with a peptide'} fileName="mesh-with-peptide" exportable={mesh.length > 0} onMessage={onMessage}>
+      <ChartCard
+        title={peptide ? `MeSH terms with ${peptide}` : 'MeSH terms with a peptide'}
+        fileName="mesh-with-peptide"
+        exportable={mesh.length > 0}
+        onMessage={onMessage}
+      >
         {peptide && (
           <label className="chart-control">
             Peptide{' '}
-            <select value={peptide} onChange={(e) => setChosenPeptide(e.target.value)}>
-              {peptides.map((p) => (
+            <select value={peptide} onChange={e => setChosenPeptide(e.target.value)}>
+              {peptides.map(p => (
                 <option key={p.value}>{p.value}</option>
               ))}
             </select>
           </label>
         )}
-        {mesh.length ? <RankedBarChart rows={mesh} color="#CC79A7" onChoose={(term) => filter(meshSearch(peptide!, term))} /> : <p className="hint">No MeSH terms on these papers yet.</p>}
+        {mesh.length ? (
+          <RankedBarChart rows={mesh} color="#CC79A7" onChoose={term => filter(meshSearch(peptide!, term))} />
+        ) : (
+          <p className="hint">No MeSH terms on these papers yet.</p>
+        )}
       </ChartCard>
 
       <ChartCard
@@ -93,7 +110,7 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         exportable={citations.length > 0}
         onMessage={onMessage}
       >
-        {citations.length ? <CitationsChart rows={citations} onChoose={(year) => filter(yearQualifier(year))} /> : <p className="hint">No citation data yet.</p>}
+        {citations.length ? <CitationsChart rows={citations} onChoose={year => filter(yearQualifier(year))} /> : <p className="hint">No citation data yet.</p>}
       </ChartCard>
     </section>
   )

@@ -25,8 +25,8 @@ export function PeptidesByYearChart({ data, onChoose }: { data: PeptidesByYear; 
             fill={seriesColor(series, i)}
             isAnimationActive={false}
             shape={clickableBar(
-              (bar) => `${series.label}, ${bar.payload.year}: ${papers(bar.payload[series.key])}`,
-              (bar) => onChoose(series, bar.payload.year)
+              bar => `${series.label}, ${bar.payload.year}: ${papers(bar.payload[series.key])}`,
+              bar => onChoose(series, bar.payload.year)
             )}
           />
         ))}

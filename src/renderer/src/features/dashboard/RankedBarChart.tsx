@@ -7,7 +7,7 @@ import { clickableBar, papers } from './clickable-bar'
 const ROW = 24
 
 export function RankedBarChart({ rows, color, onChoose }: { rows: FacetCount[]; color: string; onChoose: (value: string) => void }) {
-  const labelWidth = Math.min(220, 12 + 6.5 * Math.max(...rows.map((r) => r.value.length)))
+  const labelWidth = Math.min(220, 12 + 6.5 * Math.max(...rows.map(r => r.value.length)))
   return (
     <ResponsiveContainer width="100%" height={40 + rows.length * ROW}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
@@ -21,8 +21,8 @@ export function RankedBarChart({ rows, color, onChoose }: { rows: FacetCount[]; 
           fill={color}
           isAnimationActive={false}
           shape={clickableBar(
-            (bar) => `${bar.payload.value}: ${papers(bar.payload.count)}`,
-            (bar) => onChoose(bar.payload.value)
+            bar => `${bar.payload.value}: ${papers(bar.payload.count)}`,
+            bar => onChoose(bar.payload.value)
           )}
         />
       </BarChart>

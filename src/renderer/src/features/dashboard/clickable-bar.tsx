@@ -21,7 +21,7 @@ export function clickableBar(describe: (bar: BarShapeProps) => string, choose: (
         height={height}
         fill={bar.fill}
         onClick={() => choose(bar)}
-        onKeyDown={(event) => {
+        onKeyDown={event => {
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault()
             choose(bar)

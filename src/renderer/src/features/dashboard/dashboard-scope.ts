@@ -18,15 +18,23 @@ export interface ScopeOption {
 export function scopeOptions(collections: Collection[], saved: SavedSearch[]): ScopeOption[] {
   return [
     { key: 'all', label: 'All items', scope: { kind: 'all' } },
-    ...[...collections].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ key: `collection:${c.id}`, label: `Collection: ${c.name}`, scope: { kind: 'collection', id: c.id } as Scope })),
-    ...[...saved].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ key: `saved:${s.id}`, label: `Saved search: ${s.name}`, scope: { kind: 'saved', id: s.id, query: s.query } as Scope }))
+    ...[...collections]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map(c => ({ key: `collection:${c.id}`, label: `Collection: ${c.name}`, scope: { kind: 'collection', id: c.id } as Scope })),
+    ...[...saved]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map(s => ({ key: `saved:${s.id}`, label: `Saved search: ${s.name}`, scope: { kind: 'saved', id: s.id, query: s.query } as Scope }))
   ]
 }
 
 function descendantsOf(id: string, collections: Collection[]): Set<string> {
   const out = new Set<string>()
   const walk = (parent: string): void => {
-    for (const c of collections) if (c.parentId === parent && !out.has(c.id)) (out.add(c.id), walk(c.id))
+    for (const c of collections) {
+      if (c.parentId !== parent || out.has(c.id)) continue
+      out.add(c.id)
+      walk(c.id)
+    }
   }
   walk(id)
   return out

@@ -31,9 +31,7 @@ function PaperSide({ item, role }: { item: Item; role: string }) {
         <RichText markup={item.csl.title ?? '(untitled)'} />
       </h3>
       <p>{authorsText(item) || <span className="muted">No authors</span>}</p>
-      <p>
-        {[yearLabel(item), item.csl['container-title'] ?? item.csl['container-title-short']].filter(Boolean).join(' · ')}
-      </p>
+      <p>{[yearLabel(item), item.csl['container-title'] ?? item.csl['container-title-short']].filter(Boolean).join(' · ')}</p>
       {ids && <p className="muted">{ids}</p>}
     </article>
   )
@@ -41,7 +39,7 @@ function PaperSide({ item, role }: { item: Item; role: string }) {
 
 export function DuplicatesPanel({ pairs, onMessage }: { pairs: DuplicatePair[]; onMessage: (m: Message) => void }) {
   const [merging, setMerging] = useState<[Item, Item] | null>(null)
-  const shown = pairs.slice(0, SHOWN).flatMap((pair) => {
+  const shown = pairs.slice(0, SHOWN).flatMap(pair => {
     const a = store.items.get(pair.a)
     const b = store.items.get(pair.b)
     return a && b ? [{ pair, sides: olderFirst(a, b) }] : []

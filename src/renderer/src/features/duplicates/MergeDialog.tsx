@@ -24,7 +24,7 @@ export interface MergeDialogProps {
 export function MergeDialog({ keep, other, onClose, onMessage }: MergeDialogProps) {
   const id = useId()
   const fields = useMemo(() => differingFields(keep, other), [keep, other])
-  const [choices, setChoices] = useState<MergeChoices>(() => Object.fromEntries(fields.map((f) => [f.field, f.suggested])))
+  const [choices, setChoices] = useState<MergeChoices>(() => Object.fromEntries(fields.map(f => [f.field, f.suggested])))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -48,23 +48,23 @@ export function MergeDialog({ keep, other, onClose, onMessage }: MergeDialogProp
     }
   }
 
-  const choose = (field: string, side: MergeSide): void => setChoices((c) => ({ ...c, [field]: side }))
+  const choose = (field: string, side: MergeSide): void => setChoices(c => ({ ...c, [field]: side }))
 
   return (
     <div className="dialog-backdrop">
       <form role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} className="dialog merge-dialog" onSubmit={merge} onKeyDown={onKeyDown}>
         <h2 id={`${id}-title`}>Merge duplicates</h2>
         <p className="muted">
-          The older copy is kept, with both copies’ tags, collections, keywords, MeSH terms, notes and attachments. Fields only one copy has are
-          kept as they are.
+          The older copy is kept, with both copies’ tags, collections, keywords, MeSH terms, notes and attachments. Fields only one copy has are kept as they
+          are.
         </p>
         {fields.length === 0 ? (
           <p>The two copies agree on every field they both have.</p>
         ) : (
-          fields.map((field) => (
+          fields.map(field => (
             <fieldset key={field.field} className="merge-field">
               <legend>{field.label}</legend>
-              {(['keep', 'other'] as const).map((side) => {
+              {(['keep', 'other'] as const).map(side => {
                 const text = side === 'keep' ? field.keepText : field.otherText
                 return (
                   <label key={side}>

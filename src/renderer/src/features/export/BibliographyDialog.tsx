@@ -20,7 +20,7 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
   const [output, setOutput] = useState<StyledOutput>('text')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const style = styles.styles.find((s) => s.id === styles.chosen)
+  const style = styles.styles.find(s => s.id === styles.chosen)
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -32,7 +32,11 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
       const saved = await saveExport(`bibliography.${type.extension}`, content, `${type.mimeType};charset=utf-8`)
       if (!saved.ok) return setError(sentenceFor(saved.error))
       onClose()
-      if (saved.value) onDone({ kind: 'info', text: `Exported the bibliography of ${items.length} ${items.length === 1 ? 'paper' : 'papers'} (${style.label}, ${type.label}).` })
+      if (saved.value)
+        onDone({
+          kind: 'info',
+          text: `Exported the bibliography of ${items.length} ${items.length === 1 ? 'paper' : 'papers'} (${style.label}, ${type.label}).`
+        })
     } catch (failure) {
       setError(`The bibliography could not be made: ${failure instanceof Error ? failure.message : failure}`)
     } finally {
@@ -41,13 +45,13 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form role="dialog" aria-modal="true" aria-label="Bibliography" className="dialog" onSubmit={(e) => void save(e)}>
+    <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
+      <form role="dialog" aria-modal="true" aria-label="Bibliography" className="dialog" onSubmit={e => void save(e)}>
         <h2>Bibliography of {items.length === 1 ? 'one paper' : `${items.length} papers`}</h2>
         <StylePicker styles={styles} onError={setError} />
         <fieldset className="bibliography-output">
           <legend>Format</legend>
-          {OUTPUTS.map((option) => (
+          {OUTPUTS.map(option => (
             <label key={option.value}>
               <input type="radio" name="bibliography-output" value={option.value} checked={output === option.value} onChange={() => setOutput(option.value)} />
               {option.label}

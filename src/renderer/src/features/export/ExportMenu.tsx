@@ -37,7 +37,7 @@ export function ExportMenu({ items, onDone }: { items: Item[]; onDone: (m: Messa
       </button>
       {open && (
         <div role="menu" className="menu-popup" aria-label="Export formats">
-          {DATA_FORMATS.map((format) => (
+          {DATA_FORMATS.map(format => (
             <button key={format} type="button" role="menuitem" onClick={() => void exportAs(format)}>
               {FILE_TYPES[format].label}
             </button>

@@ -22,7 +22,7 @@ export function FacetList({ title, entries, onToggle }: { title: string; entries
         <p className="facet-none">None</p>
       ) : (
         <ul>
-          {shown.map((entry) => (
+          {shown.map(entry => (
             <li key={entry.token}>
               <button
                 type="button"

@@ -6,7 +6,16 @@ import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { Item } from '../../../../shared/model'
 import { computeFacets, countYears, type FacetCount } from '../../../../shared/facets'
-import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '../../../../shared/facet-query'
+import {
+  hasQualifier,
+  peptideQualifier,
+  qualifier,
+  toggleQualifier,
+  typeQualifier,
+  withoutYear,
+  yearQualifier,
+  yearRangeOf
+} from '../../../../shared/facet-query'
 import { store, useLibraryVersion } from '../../library-context'
 import { visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
@@ -60,7 +69,7 @@ export function FacetPanel({ items, state, onSearch }: Props) {
       {facets && (
         <div className="facet-groups">
           <FacetList title="Peptides" entries={entries(facets.peptides, peptideQualifier)} onToggle={toggle} />
-          <FacetList title="MeSH" entries={entries(facets.mesh, (v) => qualifier('mesh', v))} onToggle={toggle} />
+          <FacetList title="MeSH" entries={entries(facets.mesh, v => qualifier('mesh', v))} onToggle={toggle} />
           <FacetList
             title="Organism"
             entries={facets.organisms.map(({ id, value, count }) => {
@@ -70,7 +79,7 @@ export function FacetPanel({ items, state, onSearch }: Props) {
             onToggle={toggle}
           />
           <FacetList title="Publication type" entries={entries(facets.publicationTypes, typeQualifier)} onToggle={toggle} />
-          <FacetList title="Journal" entries={entries(facets.journals, (v) => qualifier('journal', v))} onToggle={toggle} />
+          <FacetList title="Journal" entries={entries(facets.journals, v => qualifier('journal', v))} onToggle={toggle} />
           <section className="facet" aria-label="Year">
             <h3>Year</h3>
             <YearHistogram years={otherYears ?? facets.years} selected={selectedYears} onChoose={(from, to) => toggle(yearQualifier(from, to))} />

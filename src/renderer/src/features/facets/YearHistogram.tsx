@@ -16,7 +16,7 @@ interface Props {
 /** Every year from the first to the last, empty ones included, so a drag covers real time. */
 function continuous(years: YearCount[]): YearCount[] {
   if (years.length === 0) return []
-  const counts = new Map(years.map((y) => [y.year, y.count]))
+  const counts = new Map(years.map(y => [y.year, y.count]))
   const out: YearCount[] = []
   for (let y = years[0].year; y <= years[years.length - 1].year; y++) out.push({ year: y, count: counts.get(y) ?? 0 })
   return out
@@ -30,7 +30,7 @@ export function YearHistogram({ years, selected, onChoose }: Props) {
 
   const width = Math.max(160, Math.min(bars.length * MAX_BAR, 320))
   const step = width / bars.length
-  const most = Math.max(...bars.map((b) => b.count))
+  const most = Math.max(...bars.map(b => b.count))
   const yearAt = (event: PointerEvent): number => {
     const box = svgRef.current!.getBoundingClientRect()
     const i = Math.floor(((event.clientX - box.left) / box.width) * bars.length)
@@ -48,12 +48,12 @@ export function YearHistogram({ years, selected, onChoose }: Props) {
         viewBox={`0 0 ${width} ${HEIGHT}`}
         role="group"
         aria-label="Papers per year"
-        onPointerDown={(e) => {
+        onPointerDown={e => {
           const year = yearAt(e)
           svgRef.current?.setPointerCapture(e.pointerId)
           setDrag({ from: year, to: year })
         }}
-        onPointerMove={(e) => drag && setDrag({ ...drag, to: yearAt(e) })}
+        onPointerMove={e => drag && setDrag({ ...drag, to: yearAt(e) })}
         onPointerUp={() => {
           if (drag) onChoose(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to))
           setDrag(null)
@@ -74,7 +74,7 @@ export function YearHistogram({ years, selected, onChoose }: Props) {
               y={HEIGHT - h}
               width={Math.max(1, step - 1)}
               height={h}
-              onKeyDown={(e) => {
+              onKeyDown={e => {
                 if (e.key === 'Enter' || e.key === ' ') {
                   e.preventDefault()
                   onChoose(bar.year, bar.year)
@@ -88,7 +88,13 @@ export function YearHistogram({ years, selected, onChoose }: Props) {
       </svg>
       <div className="year-axis" style={{ width }}>
         <span>{bars[0].year}</span>
-        <span>{shown ? (Math.min(shown.from, shown.to) === Math.max(shown.from, shown.to) ? shown.from : `${Math.min(shown.from, shown.to)}–${Math.max(shown.from, shown.to)}`) : ''}</span>
+        <span>
+          {shown
+            ? Math.min(shown.from, shown.to) === Math.max(shown.from, shown.to)
+              ? shown.from
+              : `${Math.min(shown.from, shown.to)}–${Math.max(shown.from, shown.to)}`
+            : ''}
+        </span>
         <span>{bars[bars.length - 1].year}</span>
       </div>
     </div>

@@ -35,7 +35,7 @@ export function AddByIdentifier({ onDone, onAdded, ensureContact }: AddByIdentif
         onProgress: (done, total) => total > 1 && setProgress(`${done} of ${total}`)
       })
       onDone(importSummaryMessage(summary))
-      const stored = summary.outcomes.find((o) => o.status !== 'failed')
+      const stored = summary.outcomes.find(o => o.status !== 'failed')
       if (stored && 'itemId' in stored) onAdded(stored.itemId)
       if (summary.failed === 0 && !summary.cancelled) setText('')
     } finally {
@@ -51,8 +51,8 @@ export function AddByIdentifier({ onDone, onAdded, ensureContact }: AddByIdentif
         id="add-identifier"
         rows={1}
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
+        onChange={e => setText(e.target.value)}
+        onKeyDown={e => {
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault()
             e.currentTarget.form?.requestSubmit()

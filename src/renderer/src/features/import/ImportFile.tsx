@@ -35,7 +35,7 @@ export function ImportFile({ onDone }: { onDone: (m: Message) => void }) {
           accept={BIBLIOGRAPHY_ACCEPT}
           multiple
           disabled={busy}
-          onChange={async (e) => {
+          onChange={async e => {
             const files = [...(e.target.files ?? [])]
             e.target.value = ''
             setBusy(true)
@@ -47,7 +47,7 @@ export function ImportFile({ onDone }: { onDone: (m: Message) => void }) {
           }}
         />
       </label>
-      <select aria-label="File encoding" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
+      <select aria-label="File encoding" value={encoding} onChange={e => setEncoding(e.target.value)}>
         {ENCODINGS.map(([value, label]) => (
           <option key={value} value={value}>
             {label}

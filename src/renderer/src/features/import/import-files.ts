@@ -29,8 +29,8 @@ export async function importBibliographyFile(file: { name: string; bytes: Uint8A
   if (outcome.duplicates.length) parts.push(`${outcome.duplicates.length} already in library`)
   if (read.problems.length) parts.push(`${read.problems.length} could not be read`)
   const details = [
-    ...read.problems.map((p) => `${p.line ? `Line ${p.line}` : 'Entry'}${p.entry ? ` (${p.entry})` : ''}: ${p.reason}`),
-    ...outcome.duplicates.slice(0, 50).map((d) => `Already in library (same ${d.reason}): ${d.record.csl.title ?? d.record.citationKey ?? 'untitled'}`)
+    ...read.problems.map(p => `${p.line ? `Line ${p.line}` : 'Entry'}${p.entry ? ` (${p.entry})` : ''}: ${p.reason}`),
+    ...outcome.duplicates.slice(0, 50).map(d => `Already in library (same ${d.reason}): ${d.record.csl.title ?? d.record.citationKey ?? 'untitled'}`)
   ]
   return {
     kind: outcome.added.length || outcome.duplicates.length ? 'info' : 'error',

@@ -14,9 +14,9 @@ import { importIdentifierList } from './import-identifiers'
 
 /** The 31 recorded PubMed records (the malformed file is there to fail parsing). */
 const RECORDS: ReferenceRecord[] = fixtureNames('efetch')
-  .filter((name) => !name.includes('malformed'))
-  .flatMap((name) => parsePubmedArticleSet(fixtureText('efetch', name)))
-const byPmid = new Map(RECORDS.map((r) => [r.pmid!, r]))
+  .filter(name => !name.includes('malformed'))
+  .flatMap(name => parsePubmedArticleSet(fixtureText('efetch', name)))
+const byPmid = new Map(RECORDS.map(r => [r.pmid!, r]))
 const RECORDED = [...byPmid.keys()]
 
 const pmid = (value: string): Identifier => ({ kind: 'pmid', value })
@@ -67,7 +67,7 @@ describe('importIdentifierList', () => {
     const { api, calls } = standInMain()
     const progress: [number, number][] = []
     const summary = await importIdentifierList(pasted450(), { api, db: freshLibrary(), onProgress: (done, total) => progress.push([done, total]) })
-    expect(calls.map((batch) => batch.length)).toEqual([200, 200, 50])
+    expect(calls.map(batch => batch.length)).toEqual([200, 200, 50])
     expect(progress.at(-1)).toEqual([450, 450])
     expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1][0])).toBe(true)
     expect(summary).toMatchObject({ added: RECORDED.length, existing: 0, failed: 450 - RECORDED.length, cancelled: false })
@@ -78,7 +78,7 @@ describe('importIdentifierList', () => {
     const { api } = standInMain()
     const ids = [...RECORDED.slice(0, 5).map(pmid), ...Array.from({ length: 300 }, (_, i) => unknown(i))]
     const progress: number[] = []
-    await importIdentifierList(ids, { api, db: freshLibrary(), onProgress: (done) => progress.push(done) })
+    await importIdentifierList(ids, { api, db: freshLibrary(), onProgress: done => progress.push(done) })
     expect(progress.at(-1)).toBe(305)
   })
 
@@ -89,12 +89,14 @@ describe('importIdentifierList', () => {
       api,
       db: freshLibrary(),
       signal: cancel.signal,
-      onProgress: (done) => done >= 200 && cancel.abort()
+      onProgress: done => done >= 200 && cancel.abort()
     })
     expect(calls).toHaveLength(1)
     expect(summary.cancelled).toBe(true)
     expect(summary.outcomes).toHaveLength(200)
-    const firstBatchPapers = pasted450().slice(0, 200).filter((id) => byPmid.has(id.value)).length
+    const firstBatchPapers = pasted450()
+      .slice(0, 200)
+      .filter(id => byPmid.has(id.value)).length
     expect(summary.added).toBe(firstBatchPapers)
     expect(await db.items.count()).toBe(firstBatchPapers)
   })
@@ -105,12 +107,12 @@ describe('importIdentifierList', () => {
     const ids = pasted450()
     const summary = await importIdentifierList(ids, { api, db: freshLibrary() })
     expect(calls).toHaveLength(3)
-    const secondBatch = summary.outcomes.filter((o) => ids.indexOf(o.ids[0]) >= 200 && ids.indexOf(o.ids[0]) < 400)
+    const secondBatch = summary.outcomes.filter(o => ids.indexOf(o.ids[0]) >= 200 && ids.indexOf(o.ids[0]) < 400)
     expect(secondBatch).toHaveLength(200)
-    expect(secondBatch.every((o) => o.status === 'failed' && o.error === offline)).toBe(true)
-    const unknownOne = summary.outcomes.find((o) => o.label === 'PMID 98000000')
+    expect(secondBatch.every(o => o.status === 'failed' && o.error === offline)).toBe(true)
+    const unknownOne = summary.outcomes.find(o => o.label === 'PMID 98000000')
     expect(unknownOne).toMatchObject({ status: 'failed', error: { code: 'NOT_FOUND' } })
-    const outsideSecond = [...ids.slice(0, 200), ...ids.slice(400)].filter((id) => byPmid.has(id.value)).length
+    const outsideSecond = [...ids.slice(0, 200), ...ids.slice(400)].filter(id => byPmid.has(id.value)).length
     expect(summary.added).toBe(outsideSecond)
     expect(await db.items.count()).toBe(outsideSecond)
   })
@@ -124,7 +126,7 @@ describe('importIdentifierList', () => {
     })
     const summary = await importIdentifierList([broken, ...fine].map(pmid), { api, db: library })
 
-    expect(summary.outcomes.find((o) => o.label === `PMID ${broken}`)).toMatchObject({
+    expect(summary.outcomes.find(o => o.label === `PMID ${broken}`)).toMatchObject({
       status: 'failed',
       error: { code: 'IO', message: expect.stringMatching(/^The library could not save it: .*The disk is full\./) }
     })
@@ -149,8 +151,8 @@ describe('importIdentifierList', () => {
     const second = await importIdentifierList(ids, { api, db: library })
     expect(first).toMatchObject({ added: 8, existing: 0 })
     expect(second).toMatchObject({ added: 0, existing: 8, failed: 0 })
-    expect(second.outcomes.map((o) => (o.status === 'existing' ? o.itemId : undefined))).toEqual(
-      first.outcomes.map((o) => (o.status === 'added' ? o.itemId : undefined))
+    expect(second.outcomes.map(o => (o.status === 'existing' ? o.itemId : undefined))).toEqual(
+      first.outcomes.map(o => (o.status === 'added' ? o.itemId : undefined))
     )
     expect(await library.items.count()).toBe(8)
   })

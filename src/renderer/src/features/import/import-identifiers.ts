@@ -47,7 +47,7 @@ export async function importIdentifierList(ids: Identifier[], deps: ImportDeps):
     const batch = ids.slice(start, start + BATCH_SIZE)
     const found = await deps.api['lookup.identifiers']({ ids: batch, contact: deps.contact })
     if (!found.ok) {
-      outcomes.push(...batch.map((id) => ({ ids: [id], label: identifierLabel(id), status: 'failed' as const, error: found.error })))
+      outcomes.push(...batch.map(id => ({ ids: [id], label: identifierLabel(id), status: 'failed' as const, error: found.error })))
       done += batch.length
       deps.onProgress?.(done, ids.length)
       continue
@@ -70,7 +70,7 @@ export async function importIdentifierList(ids: Identifier[], deps: ImportDeps):
 }
 
 function summarise(outcomes: PaperOutcome[], cancelled: boolean): ImportSummary {
-  const count = (status: PaperOutcome['status']): number => outcomes.filter((o) => o.status === status).length
+  const count = (status: PaperOutcome['status']): number => outcomes.filter(o => o.status === status).length
   return { outcomes, added: count('added'), existing: count('existing'), failed: count('failed'), cancelled }
 }
 

@@ -6,7 +6,7 @@ import { sentenceFor } from '../../messages'
 import type { ImportSummary } from './import-identifiers'
 
 export function importSummaryMessage(summary: ImportSummary): Message {
-  const failures = summary.outcomes.flatMap((o) => (o.status === 'failed' ? [`${o.label}: ${sentenceFor(o.error)}`] : []))
+  const failures = summary.outcomes.flatMap(o => (o.status === 'failed' ? [`${o.label}: ${sentenceFor(o.error)}`] : []))
   if (summary.outcomes.length === 1 && !summary.cancelled) {
     const only = summary.outcomes[0]
     if (only.status === 'failed') return { kind: 'error', text: failures[0] }

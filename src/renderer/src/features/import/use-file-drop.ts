@@ -14,7 +14,7 @@ export function useFileDrop(onBibliographies: (files: File[]) => void, onPdfs?: 
       event.preventDefault()
       const isPdf = (f: File): boolean => f.type === 'application/pdf' || /\.pdf$/i.test(f.name)
       const pdfs = onPdfs ? files.filter(isPdf) : []
-      const others = files.filter((f) => !pdfs.includes(f))
+      const others = files.filter(f => !pdfs.includes(f))
       if (pdfs.length) onPdfs?.(pdfs)
       if (others.length) onBibliographies(others)
     }

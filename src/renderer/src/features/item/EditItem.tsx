@@ -51,14 +51,14 @@ export function EditItem({ item, onMessage }: { item: Item; onMessage: (m: Messa
     )
   }
   return (
-    <form aria-label="Edit paper" className="edit-form" onSubmit={(e) => void save(e)} onKeyDown={(e) => e.key === 'Escape' && setForm(null)}>
+    <form aria-label="Edit paper" className="edit-form" onSubmit={e => void save(e)} onKeyDown={e => e.key === 'Escape' && setForm(null)}>
       {FIELDS.map(({ field, label, multiline }) => (
         <label key={field} className={`edit-field edit-${field}`}>
           <span>{label}</span>
           {multiline ? (
-            <textarea rows={multiline} value={form[field]} onChange={(e) => setForm({ ...form, [field]: e.target.value })} autoFocus={field === 'title'} />
+            <textarea rows={multiline} value={form[field]} onChange={e => setForm({ ...form, [field]: e.target.value })} autoFocus={field === 'title'} />
           ) : (
-            <input value={form[field]} onChange={(e) => setForm({ ...form, [field]: e.target.value })} spellCheck={field !== 'doi'} />
+            <input value={form[field]} onChange={e => setForm({ ...form, [field]: e.target.value })} spellCheck={field !== 'doi'} />
           )}
         </label>
       ))}

@@ -5,8 +5,14 @@ import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
 import type { Message } from '../../components/StatusMessage'
 import {
-  AbstractSection, ConflictOfInterestSection, GrantsSection, KeywordsSection, MeshSection,
-  PublicationTypesSection, ReferencesSection, SubstancesSection
+  AbstractSection,
+  ConflictOfInterestSection,
+  GrantsSection,
+  KeywordsSection,
+  MeshSection,
+  PublicationTypesSection,
+  ReferencesSection,
+  SubstancesSection
 } from './RecordSections'
 import { RelatedPapers } from './RelatedPapers'
 import { EditItem } from './EditItem'
@@ -19,25 +25,33 @@ function Identifiers({ item }: { item: Item }) {
       {item.pmid && (
         <>
           <dt>PMID</dt>
-          <dd><ExternalLink href={`https://pubmed.ncbi.nlm.nih.gov/${item.pmid}/`}>{item.pmid}</ExternalLink></dd>
+          <dd>
+            <ExternalLink href={`https://pubmed.ncbi.nlm.nih.gov/${item.pmid}/`}>{item.pmid}</ExternalLink>
+          </dd>
         </>
       )}
       {item.pmcid && (
         <>
           <dt>PMCID</dt>
-          <dd><ExternalLink href={`https://pmc.ncbi.nlm.nih.gov/articles/${item.pmcid}/`}>{item.pmcid}</ExternalLink></dd>
+          <dd>
+            <ExternalLink href={`https://pmc.ncbi.nlm.nih.gov/articles/${item.pmcid}/`}>{item.pmcid}</ExternalLink>
+          </dd>
         </>
       )}
       {item.doi && (
         <>
           <dt>DOI</dt>
-          <dd><ExternalLink href={`https://doi.org/${item.doi}`}>{item.doi}</ExternalLink></dd>
+          <dd>
+            <ExternalLink href={`https://doi.org/${item.doi}`}>{item.doi}</ExternalLink>
+          </dd>
         </>
       )}
       {item.citationKey && (
         <>
           <dt>Citation key</dt>
-          <dd><code>{item.citationKey}</code></dd>
+          <dd>
+            <code>{item.citationKey}</code>
+          </dd>
         </>
       )}
     </dl>
@@ -54,7 +68,7 @@ const FLAG_TEXT: Record<string, string> = {
 }
 
 function FlagNotes({ flags }: { flags: string[] | undefined }) {
-  const notes = (flags ?? []).flatMap((flag) => (FLAG_TEXT[flag] ? [[flag, FLAG_TEXT[flag]]] : []))
+  const notes = (flags ?? []).flatMap(flag => (FLAG_TEXT[flag] ? [[flag, FLAG_TEXT[flag]]] : []))
   return (
     <>
       {notes.map(([flag, text]) => (

@@ -16,7 +16,7 @@ export function ItemNote({ itemId, onMessage }: { itemId: string; onMessage: (m:
 
   useEffect(() => {
     let live = true
-    void noteOf(db, itemId).then((note) => {
+    void noteOf(db, itemId).then(note => {
       if (!live) return
       setText(note?.text ?? '')
       setLoaded(true)
@@ -57,7 +57,7 @@ export function ItemNote({ itemId, onMessage }: { itemId: string; onMessage: (m:
         disabled={!loaded}
         value={text}
         rows={5}
-        onChange={(e) => change(e.target.value)}
+        onChange={e => change(e.target.value)}
         onBlur={flush}
       />
       <p className="muted small-text" aria-live="polite">

@@ -31,12 +31,16 @@ export function ItemTags({ item, onMessage }: { item: Item; onMessage: (m: Messa
       <h3>Tags</h3>
       {tags.length === 0 && <p className="muted">No tags yet.</p>}
       <ul className="tag-cloud" aria-label="Tags of this paper">
-        {tags.map((tag) => {
+        {tags.map(tag => {
           const color = tag.kind === 'manual' ? colors.get(tag.name) : undefined
           return (
             <li key={tagKey(tag)} className={`tag-chip tag-${tag.kind}`}>
               {color && <span className="tag-dot" style={{ background: color }} aria-hidden="true" />}
-              {KIND_MARK[tag.kind] && <span className="tag-kind" aria-hidden="true">{KIND_MARK[tag.kind]}</span>}
+              {KIND_MARK[tag.kind] && (
+                <span className="tag-kind" aria-hidden="true">
+                  {KIND_MARK[tag.kind]}
+                </span>
+              )}
               <span className="visually-hidden">{KIND_NAME[tag.kind]}: </span>
               <span>{tag.name}</span>
               {tag.kind === 'manual' && (

@@ -16,7 +16,7 @@ function label(tag: PeptideTag): string {
 
 export function PeptideTags({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
   const removed = new Set(item.removedPeptideTags ?? [])
-  const shown = (item.peptideTags ?? []).filter((t) => !removed.has(t.peptide))
+  const shown = (item.peptideTags ?? []).filter(t => !removed.has(t.peptide))
   const hidden = [...removed]
   if (shown.length === 0 && hidden.length === 0) return null
 
@@ -31,12 +31,12 @@ export function PeptideTags({ item, onMessage }: { item: Item; onMessage: (m: Me
     <section aria-label="Peptides and evidence" className="peptide-tags">
       <h4>Peptides, and why</h4>
       <ul>
-        {shown.map((tag) => (
+        {shown.map(tag => (
           <li key={tag.peptide} aria-label={`Peptide ${tag.peptide}`}>
             <span className="peptide-name">{label(tag)}</span>
             {tag.family && <span className="muted"> · {tag.family}</span>}
             <ul className="peptide-evidence" aria-label={`Evidence for ${tag.peptide}`}>
-              {tag.evidence.map((e) => (
+              {tag.evidence.map(e => (
                 <li key={`${e.source}:${e.text}`}>{describeEvidence(e)}</li>
               ))}
             </ul>
@@ -49,10 +49,15 @@ export function PeptideTags({ item, onMessage }: { item: Item; onMessage: (m: Me
       {hidden.length > 0 && (
         <p className="muted peptide-removed">
           Removed by you:{' '}
-          {hidden.map((peptide) => (
+          {hidden.map(peptide => (
             <span key={peptide}>
               {peptide}{' '}
-              <button type="button" className="link-button" aria-label={`Restore peptide tag “${peptide}”`} onClick={() => void restorePeptideTag(db, item.id, peptide)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Restore peptide tag “${peptide}”`}
+                onClick={() => void restorePeptideTag(db, item.id, peptide)}
+              >
                 restore
               </button>{' '}
             </span>

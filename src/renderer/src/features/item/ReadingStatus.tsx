@@ -28,9 +28,9 @@ export function ReadingStatus({ item, onMessage }: { item: Item; onMessage: (m: 
           Read status{' '}
           <select
             value={item.readStatus ?? 'unread'}
-            onChange={(e) => void change('changing the read status', () => setReadStatus(db, [item.id], e.target.value as ReadStatus))}
+            onChange={e => void change('changing the read status', () => setReadStatus(db, [item.id], e.target.value as ReadStatus))}
           >
-            {(Object.keys(STATUS_LABEL) as ReadStatus[]).map((status) => (
+            {(Object.keys(STATUS_LABEL) as ReadStatus[]).map(status => (
               <option key={status} value={status}>
                 {STATUS_LABEL[status]}
               </option>
@@ -38,7 +38,7 @@ export function ReadingStatus({ item, onMessage }: { item: Item; onMessage: (m: 
           </select>
         </label>
         <div role="group" aria-label="Rating" className="stars">
-          {[1, 2, 3, 4, 5].map((n) => (
+          {[1, 2, 3, 4, 5].map(n => (
             <button
               key={n}
               type="button"

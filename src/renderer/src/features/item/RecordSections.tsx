@@ -16,7 +16,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function AbstractSection({ item }: { item: Item }) {
   const parts = item.abstractSections ?? []
-  if (parts.length > 1 || parts.some((p) => p.label)) {
+  if (parts.length > 1 || parts.some(p => p.label)) {
     return (
       <Section title="Abstract">
         {parts.map((part, i) => (
@@ -40,7 +40,11 @@ function ChipsSection({ title, values }: { title: string; values: string[] | und
   if (!values?.length) return null
   return (
     <Section title={title}>
-      <ul className="chips">{values.map((v) => <li key={v}>{v}</li>)}</ul>
+      <ul className="chips">
+        {values.map(v => (
+          <li key={v}>{v}</li>
+        ))}
+      </ul>
     </Section>
   )
 }
@@ -54,9 +58,9 @@ export function MeshSection({ item }: { item: Item }) {
   return (
     <Section title="MeSH terms">
       <ul className="mesh-list">
-        {item.mesh.map((heading) => {
-          const major = heading.majorTopic || heading.qualifiers.some((q) => q.majorTopic)
-          const qualifiers = heading.qualifiers.map((q) => `${q.name}${q.majorTopic ? '*' : ''}`)
+        {item.mesh.map(heading => {
+          const major = heading.majorTopic || heading.qualifiers.some(q => q.majorTopic)
+          const qualifiers = heading.qualifiers.map(q => `${q.name}${q.majorTopic ? '*' : ''}`)
           return (
             <li key={heading.descriptor} className={major ? 'major' : undefined} title={major ? 'Major topic' : undefined}>
               {heading.descriptor}
@@ -79,7 +83,7 @@ export function SubstancesSection({ item }: { item: Item }) {
   return (
     <Section title="Substances">
       <ul>
-        {item.chemicals.map((c) => (
+        {item.chemicals.map(c => (
           <li key={c.name}>
             {c.name}
             {c.registryNumber && <span className="muted"> ({c.registryNumber})</span>}

@@ -21,11 +21,8 @@ type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; related:
 export function RelatedPapers({ item, relation, onMessage }: { item: Item; relation: RelatedKind; onMessage: (m: Message) => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' })
   useEffect(() => setState({ kind: 'idle' }), [item.pmid])
-  const shownPmids = state.kind === 'loaded' ? state.related.papers.map((p) => p.pmid) : []
-  const owned = useLiveQuery(
-    async () => new Set((await db.items.where('pmid').anyOf(shownPmids).toArray()).map((i) => i.pmid)),
-    [shownPmids.join(',')]
-  )
+  const shownPmids = state.kind === 'loaded' ? state.related.papers.map(p => p.pmid) : []
+  const owned = useLiveQuery(async () => new Set((await db.items.where('pmid').anyOf(shownPmids).toArray()).map(i => i.pmid)), [shownPmids.join(',')])
   if (!item.pmid) return null
 
   async function load(): Promise<void> {
@@ -59,7 +56,7 @@ export function RelatedPapers({ item, relation, onMessage }: { item: Item; relat
               : `${state.related.total} in PubMed`}
           </p>
           <ul className="related-list">
-            {state.related.papers.map((paper) => (
+            {state.related.papers.map(paper => (
               <li key={paper.pmid}>
                 <span className="related-title">{paper.title}</span>
                 <span className="muted">

@@ -64,9 +64,7 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
       )}
       {confirming && (
         <ConfirmDialog title="Empty the Trash?" confirmLabel="Empty Trash" onConfirm={() => void empty()} onCancel={() => setConfirming(false)}>
-          <p>
-            {papers(trashCount)} in the Trash will be deleted for good, with their notes and attachments. This cannot be undone.
-          </p>
+          <p>{papers(trashCount)} in the Trash will be deleted for good, with their notes and attachments. This cannot be undone.</p>
         </ConfirmDialog>
       )}
     </div>

@@ -18,7 +18,7 @@ export function useColumns(): [ColumnId[], (next: ColumnId[]) => void] {
   const saved = useLiveQuery(() => readSetting<string[]>(db, COLUMNS_SETTING, DEFAULT_COLUMNS), [])
   const [local, setLocal] = useState<ColumnId[] | null>(null)
   useEffect(() => setLocal(null), [saved])
-  const chosen = ALL.filter((id) => (local ?? saved ?? DEFAULT_COLUMNS).includes(id))
+  const chosen = ALL.filter(id => (local ?? saved ?? DEFAULT_COLUMNS).includes(id))
   const change = (next: ColumnId[]): void => {
     setLocal(next)
     void writeSetting(db, COLUMNS_SETTING, next)
@@ -41,22 +41,22 @@ export function ColumnsMenu({ columns, onChange }: { columns: ColumnId[]; onChan
   }, [open])
 
   const toggle = (id: ColumnId, shown: boolean): void => {
-    onChange(ALL.filter((c) => (c === id ? shown : columns.includes(c))))
+    onChange(ALL.filter(c => (c === id ? shown : columns.includes(c))))
   }
 
   return (
-    <div className="columns-menu" ref={holder} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <div className="columns-menu" ref={holder} onKeyDown={e => e.key === 'Escape' && setOpen(false)}>
       <button type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
         Columns
       </button>
       {open && (
         <fieldset className="columns-menu-list">
           <legend>Show columns</legend>
-          {ALL.map((id) => {
+          {ALL.map(id => {
             const shown = columns.includes(id)
             return (
               <label key={id}>
-                <input type="checkbox" checked={shown} disabled={shown && columns.length === 1} onChange={(e) => toggle(id, e.target.checked)} />
+                <input type="checkbox" checked={shown} disabled={shown && columns.length === 1} onChange={e => toggle(id, e.target.checked)} />
                 {COLUMNS[id].label}
               </label>
             )

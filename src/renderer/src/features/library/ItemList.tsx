@@ -21,15 +21,15 @@ const OVERSCAN = 10
 
 export function nextSelection(items: Item[], current: Selection, clicked: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Selection {
   if (event.shiftKey && current.anchor) {
-    const from = items.findIndex((i) => i.id === current.anchor)
-    const to = items.findIndex((i) => i.id === clicked)
+    const from = items.findIndex(i => i.id === current.anchor)
+    const to = items.findIndex(i => i.id === clicked)
     if (from >= 0 && to >= 0) {
       const [lo, hi] = from < to ? [from, to] : [to, from]
-      return { ids: items.slice(lo, hi + 1).map((i) => i.id), anchor: current.anchor }
+      return { ids: items.slice(lo, hi + 1).map(i => i.id), anchor: current.anchor }
     }
   }
   if (event.ctrlKey || event.metaKey) {
-    const ids = current.ids.includes(clicked) ? current.ids.filter((id) => id !== clicked) : [...current.ids, clicked]
+    const ids = current.ids.includes(clicked) ? current.ids.filter(id => id !== clicked) : [...current.ids, clicked]
     return { ids, anchor: clicked }
   }
   return { ids: [clicked], anchor: clicked }
@@ -88,7 +88,7 @@ export function ItemList({ items, columns, sort, onSort, selection, onSelect, on
     const el = scroller.current
     const anchor = selection.focus ?? selection.anchor
     if (!el || !anchor) return
-    const index = items.findIndex((i) => i.id === anchor)
+    const index = items.findIndex(i => i.id === anchor)
     if (index < 0) return
     const top = index * ROW_HEIGHT
     if (top < el.scrollTop) el.scrollTop = top
@@ -126,19 +126,11 @@ export function ItemList({ items, columns, sort, onSort, selection, onSelect, on
   }
 
   return (
-    <div
-      role="grid"
-      aria-label="Items"
-      aria-multiselectable="true"
-      aria-rowcount={items.length + 1}
-      className="item-grid"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-    >
+    <div role="grid" aria-label="Items" aria-multiselectable="true" aria-rowcount={items.length + 1} className="item-grid" tabIndex={0} onKeyDown={onKeyDown}>
       <div role="row" aria-rowindex={1} className="grid-header">
         {columns.map(header)}
       </div>
-      <div ref={scroller} className="grid-body" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div ref={scroller} className="grid-body" onScroll={e => setScrollTop(e.currentTarget.scrollTop)}>
         {items.length === 0 && <p className="empty-library">{emptyText}</p>}
         <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
           {items.slice(first, last).map((item, offset) => {
@@ -155,10 +147,10 @@ export function ItemList({ items, columns, sort, onSort, selection, onSelect, on
                 style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
                 title={plainText(item.csl.title)}
                 draggable
-                onDragStart={(e) => onDragItems?.(e, isSelected ? selection.ids : [item.id])}
-                onClick={(e) => onRowClick(e, item)}
+                onDragStart={e => onDragItems?.(e, isSelected ? selection.ids : [item.id])}
+                onClick={e => onRowClick(e, item)}
               >
-                {columns.map((column) => (
+                {columns.map(column => (
                   <div role="gridcell" key={column} className={`cell col-${column}`}>
                     {cell(item, column)}
                   </div>

@@ -14,19 +14,19 @@ export function handleListKey(event: KeyboardEvent, items: Item[], selection: Se
   const mod = event.ctrlKey || event.metaKey
   if (mod && event.key.toLowerCase() === 'a') {
     event.preventDefault()
-    actions.select({ ids: items.map((i) => i.id), anchor: selection.anchor ?? items[0]?.id })
+    actions.select({ ids: items.map(i => i.id), anchor: selection.anchor ?? items[0]?.id })
     return
   }
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault()
     if (items.length === 0) return
-    const at = items.findIndex((i) => i.id === (selection.focus ?? selection.anchor))
+    const at = items.findIndex(i => i.id === (selection.focus ?? selection.anchor))
     const next = at < 0 ? 0 : Math.max(0, Math.min(items.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))
     const target = items[next].id
     if (event.shiftKey && selection.anchor) {
-      const from = items.findIndex((i) => i.id === selection.anchor)
+      const from = items.findIndex(i => i.id === selection.anchor)
       const [lo, hi] = from < next ? [from, next] : [next, from]
-      actions.select({ ids: items.slice(lo, hi + 1).map((i) => i.id), anchor: selection.anchor, focus: target })
+      actions.select({ ids: items.slice(lo, hi + 1).map(i => i.id), anchor: selection.anchor, focus: target })
     } else {
       actions.select({ ids: [target], anchor: target, focus: target })
     }

@@ -18,7 +18,7 @@ export async function addPdfFiles(files: File[], onMessage: (m: Message) => void
     outcomes.push(outcome)
     if (outcome.status !== 'failed') void extractionQueue.add(await attachmentsOf(db, outcome.itemId))
   }
-  const last = outcomes.findLast((o) => o.status !== 'failed')
+  const last = outcomes.findLast(o => o.status !== 'failed')
   if (last && 'itemId' in last) onAdded?.(last.itemId)
   onMessage(pdfSummary(outcomes))
 }
@@ -31,10 +31,14 @@ function lineOf(outcome: PdfOutcome): string {
 }
 
 export function pdfSummary(outcomes: PdfOutcome[]): Message {
-  const failed = outcomes.filter((o) => o.status === 'failed').length
+  const failed = outcomes.filter(o => o.status === 'failed').length
   if (outcomes.length === 1) return { kind: failed ? 'error' : 'info', text: lineOf(outcomes[0]) }
   const added = outcomes.length - failed
-  return { kind: added ? 'info' : 'error', text: `${added} of ${outcomes.length} PDFs added${failed ? `, ${failed} refused` : ''}.`, details: outcomes.map(lineOf) }
+  return {
+    kind: added ? 'info' : 'error',
+    text: `${added} of ${outcomes.length} PDFs added${failed ? `, ${failed} refused` : ''}.`,
+    details: outcomes.map(lineOf)
+  }
 }
 
 export function AddPdfs({ onMessage, onAdded }: { onMessage: (m: Message) => void; onAdded?: (itemId: string) => void }) {
@@ -59,7 +63,7 @@ export function AddPdfs({ onMessage, onAdded }: { onMessage: (m: Message) => voi
         accept=".pdf,application/pdf"
         multiple
         disabled={busy}
-        onChange={(e) => {
+        onChange={e => {
           const files = [...(e.target.files ?? [])]
           e.target.value = ''
           if (files.length) void choose(files)

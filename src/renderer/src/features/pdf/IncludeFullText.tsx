@@ -2,7 +2,7 @@
 export function IncludeFullText({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <label className="full-text-toggle">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" checked={checked} onChange={e => onChange(e.target.checked)} />
       Include full text
     </label>
   )

@@ -31,7 +31,13 @@ export function NeedsMetadata({ item, onMessage }: { item: Item; onMessage: (m: 
       <strong>Needs metadata</strong>
       <p>This paper was made from a PDF alone. Paste its DOI, PMID or PMCID to fill in the rest.</p>
       <form onSubmit={submit}>
-        <input aria-label="Identifier for this paper" value={text} onChange={(e) => setText(e.target.value)} placeholder="DOI, PMID or PMCID" spellCheck={false} />
+        <input
+          aria-label="Identifier for this paper"
+          value={text}
+          onChange={e => setText(e.target.value)}
+          placeholder="DOI, PMID or PMCID"
+          spellCheck={false}
+        />
         <button type="submit" disabled={busy || !text.trim()}>
           Fill from identifier
         </button>

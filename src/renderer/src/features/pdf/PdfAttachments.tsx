@@ -72,8 +72,10 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
     <section
       aria-label="PDFs"
       className={`pdf-attachments${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) (e.preventDefault(), setDragging(true))
+      onDragOver={e => {
+        if (!e.dataTransfer.types.includes('Files')) return
+        e.preventDefault()
+        setDragging(true)
       }}
       onDragLeave={() => setDragging(false)}
       onDrop={drop}
@@ -82,15 +84,19 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
       {needsMetadata(item) && <NeedsMetadata item={item} onMessage={onMessage} />}
       {files.length === 0 && <p className="hint">No PDF yet. Drop one here or use “Attach PDF…”.</p>}
       <ul>
-        {files.map((file) => {
-          const text = texts.find((t) => t.attachmentId === file.id)
+        {files.map(file => {
+          const text = texts.find(t => t.attachmentId === file.id)
           const problem = extractionQueue.problems.get(file.id)
-          const pages = hits.filter((h) => h.attachmentId === file.id).map((h) => h.page)
+          const pages = hits.filter(h => h.attachmentId === file.id).map(h => h.page)
           return (
             <li key={file.id} aria-label={file.fileName}>
               <span className="pdf-file-name">{file.fileName}</span> <span className="hint">{sizeLabel(file.size)}</span>
               {text && !text.hasTextLayer && <span className="pdf-badge">No text layer</span>}
-              {problem && <span className="pdf-badge" title={problem.message}>{problem.code === 'PASSWORD_REQUIRED' ? 'Password protected' : 'Text not readable'}</span>}
+              {problem && (
+                <span className="pdf-badge" title={problem.message}>
+                  {problem.code === 'PASSWORD_REQUIRED' ? 'Password protected' : 'Text not readable'}
+                </span>
+              )}
               {pages.length > 0 && (
                 <p className="pdf-found">
                   Found on {pages.length === 1 ? 'page' : 'pages'} {pages.slice(0, 8).join(', ')}
@@ -132,7 +138,7 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
             accept=".pdf,application/pdf"
             multiple
             disabled={busy}
-            onChange={(e) => {
+            onChange={e => {
               const chosen = [...(e.target.files ?? [])]
               e.target.value = ''
               if (chosen.length) void run(() => attachFilesToItem(item.id, chosen))
@@ -152,8 +158,8 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
           startPage={viewing.page}
           startFind={viewing.page ? search : undefined}
           onClose={() => setViewing(null)}
-          onUnlocked={(password) => {
-            if (!texts.some((t) => t.attachmentId === viewing.file.id)) void extractionQueue.add([viewing.file], password)
+          onUnlocked={password => {
+            if (!texts.some(t => t.attachmentId === viewing.file.id)) void extractionQueue.add([viewing.file], password)
           }}
         />
       )}

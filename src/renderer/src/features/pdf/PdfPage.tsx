@@ -44,7 +44,7 @@ export function PdfPage({ doc, page, zoom, availableWidth, find, onScale, onErro
         layer.replaceChildren()
         const text = new pdfjs.TextLayer({ textContentSource: proxy.streamTextContent(), container: layer, viewport })
         await Promise.all([task.promise, text.render()])
-        if (live) setRendered((n) => n + 1)
+        if (live) setRendered(n => n + 1)
       } catch (error) {
         if (live && (error as { name?: string })?.name !== 'RenderingCancelledException') {
           onError(`Page ${page} could not be shown: ${(error as Error)?.message ?? String(error)}`)
@@ -63,7 +63,13 @@ export function PdfPage({ doc, page, zoom, availableWidth, find, onScale, onErro
     if (layerRef.current) highlightHits(layerRef.current, find)
   }, [rendered, find])
 
-  const style = { '--total-scale-factor': size?.scale ?? 1, '--scale-round-x': '1px', '--scale-round-y': '1px', width: size?.width, height: size?.height } as CSSProperties
+  const style = {
+    '--total-scale-factor': size?.scale ?? 1,
+    '--scale-round-x': '1px',
+    '--scale-round-y': '1px',
+    width: size?.width,
+    height: size?.height
+  } as CSSProperties
   return (
     <div className="pdf-page" style={style}>
       <canvas ref={canvasRef} aria-label={`Page ${page}`} style={{ width: size?.width, height: size?.height }} />

@@ -53,7 +53,7 @@ export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocke
     texts.current = null
     if (password) onUnlocked?.(password)
     if (startPage) return
-    void readSetting<number>(db, lastPageKey(attachment.hash), 1).then((last) => setPage(Math.min(Math.max(1, last), doc.numPages)))
+    void readSetting<number>(db, lastPageKey(attachment.hash), 1).then(last => setPage(Math.min(Math.max(1, last), doc.numPages)))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc])
 
@@ -77,7 +77,7 @@ export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocke
     const found = findPages(await texts.current, text)
     setHits(found)
     if (found.length === 0) return
-    const after = next ? found.find((h) => h.page > page) ?? found[0] : found.find((h) => h.page >= page) ?? found[0]
+    const after = next ? (found.find(h => h.page > page) ?? found[0]) : (found.find(h => h.page >= page) ?? found[0])
     go(after.page)
   }
 
@@ -88,7 +88,7 @@ export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocke
 
   const zoomBy = (step: number): void => {
     const current = zoom === 'fit' ? scale : zoom
-    const index = ZOOMS.findIndex((z) => z >= current - 0.01)
+    const index = ZOOMS.findIndex(z => z >= current - 0.01)
     const at = index === -1 ? ZOOMS.length - 1 : index
     setZoom(ZOOMS[Math.min(Math.max(0, at + step), ZOOMS.length - 1)])
   }
@@ -96,7 +96,7 @@ export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocke
   const total = hits?.reduce((sum, h) => sum + h.count, 0) ?? 0
   return (
     <div className="dialog-backdrop pdf-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="pdf-viewer" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="pdf-viewer" onKeyDown={e => e.key === 'Escape' && onClose()}>
         <header className="pdf-toolbar">
           <h2 id={titleId} className="pdf-title" title={attachment.fileName}>
             PDF viewer — {attachment.fileName}
@@ -108,24 +108,38 @@ export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocke
               </button>
               <label className="pdf-page-number">
                 Page
-                <input type="number" aria-label="Page number" min={1} max={pageCount} value={page} onChange={(e) => go(Number(e.target.value) || 1)} />
+                <input type="number" aria-label="Page number" min={1} max={pageCount} value={page} onChange={e => go(Number(e.target.value) || 1)} />
                 of {pageCount}
               </label>
               <button type="button" onClick={() => go(page + 1)} disabled={page >= pageCount}>
                 Next page
               </button>
-              <button type="button" onClick={() => zoomBy(-1)} aria-label="Zoom out">−</button>
-              <span className="pdf-zoom" aria-live="polite">{Math.round(scale * 100)}%</span>
-              <button type="button" onClick={() => zoomBy(1)} aria-label="Zoom in">+</button>
+              <button type="button" onClick={() => zoomBy(-1)} aria-label="Zoom out">
+                −
+              </button>
+              <span className="pdf-zoom" aria-live="polite">
+                {Math.round(scale * 100)}%
+              </span>
+              <button type="button" onClick={() => zoomBy(1)} aria-label="Zoom in">
+                +
+              </button>
               <button type="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
                 Fit width
               </button>
               <form role="search" className="pdf-find" onSubmit={submitFind}>
-                <input type="search" aria-label="Find in document" placeholder="Find in document" value={find} onChange={(e) => (setFind(e.target.value), setHits(null))} />
+                <input
+                  type="search"
+                  aria-label="Find in document"
+                  placeholder="Find in document"
+                  value={find}
+                  onChange={e => (setFind(e.target.value), setHits(null))}
+                />
                 <button type="submit">{hits ? 'Next' : 'Find'}</button>
                 {hits && (
                   <span role="status" className="pdf-hits">
-                    {total === 0 ? 'Not found in this PDF.' : `${total} ${total === 1 ? 'match' : 'matches'} on ${hits.length} ${hits.length === 1 ? 'page' : 'pages'}`}
+                    {total === 0
+                      ? 'Not found in this PDF.'
+                      : `${total} ${total === 1 ? 'match' : 'matches'} on ${hits.length} ${hits.length === 1 ? 'page' : 'pages'}`}
                   </span>
                 )}
               </form>
@@ -140,7 +154,9 @@ export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocke
           {state.kind === 'error' && <p role="alert">{state.message}</p>}
           {state.kind === 'password' && <PasswordForm wrong={state.wrong} onSubmit={setPassword} onCancel={onClose} />}
           {pageError && <p role="alert">{pageError}</p>}
-          {doc && <PdfPage doc={doc} page={page} zoom={zoom} availableWidth={width} find={hits && total ? find : ''} onScale={setScale} onError={setPageError} />}
+          {doc && (
+            <PdfPage doc={doc} page={page} zoom={zoom} availableWidth={width} find={hits && total ? find : ''} onScale={setScale} onError={setPageError} />
+          )}
         </div>
       </div>
     </div>
@@ -154,7 +170,7 @@ function PasswordForm({ wrong, onSubmit, onCancel }: { wrong: boolean; onSubmit:
       role="dialog"
       aria-label="PDF password"
       className="pdf-password"
-      onSubmit={(e) => {
+      onSubmit={e => {
         e.preventDefault()
         if (value) onSubmit(value)
       }}
@@ -162,7 +178,7 @@ function PasswordForm({ wrong, onSubmit, onCancel }: { wrong: boolean; onSubmit:
       <p role={wrong ? 'alert' : undefined}>{wrong ? 'That password is not correct. Try again.' : 'This PDF is protected by a password.'}</p>
       <label>
         Password
-        <input type="password" autoFocus value={value} onChange={(e) => setValue(e.target.value)} />
+        <input type="password" autoFocus value={value} onChange={e => setValue(e.target.value)} />
       </label>
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>

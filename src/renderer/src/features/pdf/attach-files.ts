@@ -30,7 +30,11 @@ export async function attachFilesToItem(itemId: string, files: File[]): Promise<
   return { kind: attached ? 'info' : 'error', text, details: lines }
 }
 
-export async function findAndAttachFreePdf(itemId: string, ids: { doi?: string; pmcid?: string }, client: Pick<NeurorefApi, 'attachments.findFree'> = api): Promise<Message> {
+export async function findAndAttachFreePdf(
+  itemId: string,
+  ids: { doi?: string; pmcid?: string },
+  client: Pick<NeurorefApi, 'attachments.findFree'> = api
+): Promise<Message> {
   const found = await client['attachments.findFree']({ ...ids, contact: await readContact(db) })
   if (!found.ok) return { kind: 'error', text: sentenceFor(found.error) }
   const { record, added } = await attachStoredFile(db, itemId, found.value)
@@ -40,5 +44,5 @@ export async function findAndAttachFreePdf(itemId: string, ids: { doi?: string; 
 
 /** Drops of PDF files onto an element: the PDFs among them, or none. */
 export function droppedPdfs(data: DataTransfer | null): File[] {
-  return [...(data?.files ?? [])].filter((f) => f.type === 'application/pdf' || /\.pdf$/i.test(f.name))
+  return [...(data?.files ?? [])].filter(f => f.type === 'application/pdf' || /\.pdf$/i.test(f.name))
 }

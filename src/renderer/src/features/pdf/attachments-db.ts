@@ -10,9 +10,18 @@ import type { FullText, NeurorefDb } from '../../db/schema'
  * Attaches a stored file to an item. The same file attached to the same item
  * twice stays one attachment; `added` says whether a record was made.
  */
-export async function attachStoredFile(db: NeurorefDb, itemId: string, file: StoredFile, now = Date.now()): Promise<{ record: AttachmentRecord; added: boolean }> {
+export async function attachStoredFile(
+  db: NeurorefDb,
+  itemId: string,
+  file: StoredFile,
+  now = Date.now()
+): Promise<{ record: AttachmentRecord; added: boolean }> {
   return db.transaction('rw', db.items, db.attachments, async () => {
-    const existing = await db.attachments.where('hash').equals(file.hash).filter((a) => a.itemId === itemId).first()
+    const existing = await db.attachments
+      .where('hash')
+      .equals(file.hash)
+      .filter(a => a.itemId === itemId)
+      .first()
     if (existing) return { record: existing, added: false }
     const record: AttachmentRecord = { id: crypto.randomUUID(), itemId, hash: file.hash, fileName: file.fileName, size: file.size, addedAt: now }
     await db.attachments.add(record)
@@ -29,7 +38,7 @@ export async function attachmentsOf(db: NeurorefDb, itemId: string): Promise<Att
 /** Attachments whose text was never extracted (after a crash, or from an older version). */
 export async function attachmentsWithoutText(db: NeurorefDb): Promise<AttachmentRecord[]> {
   const done = new Set((await db.fullTexts.toCollection().primaryKeys()) as string[])
-  return (await db.attachments.toArray()).filter((a) => !done.has(a.id))
+  return (await db.attachments.toArray()).filter(a => !done.has(a.id))
 }
 
 export async function saveFullText(

@@ -39,7 +39,7 @@ export class ExtractionQueue {
 
   /** Queues files to read; a password (from the viewer) lets a protected PDF be read. */
   add(records: AttachmentRecord[], password?: string): Promise<void> {
-    const queued = new Set(this.waiting.map((w) => w.record.id))
+    const queued = new Set(this.waiting.map(w => w.record.id))
     for (const record of records) {
       if (queued.has(record.id)) continue
       if (password) this.problems.delete(record.id)

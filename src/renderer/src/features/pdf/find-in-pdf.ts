@@ -10,7 +10,7 @@ export async function pageTexts(doc: PDFDocumentProxy): Promise<string[]> {
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n)
     const content = await page.getTextContent()
-    texts.push((content.items as TextPart[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : ' ')).join(''))
+    texts.push((content.items as TextPart[]).map(item => (item.str ?? '') + (item.hasEOL ? '\n' : ' ')).join(''))
   }
   return texts
 }
@@ -28,7 +28,7 @@ export function findPages(texts: string[], phrase: string): { page: number; coun
 function phrasePattern(phrase: string): RegExp | undefined {
   const words = phrase.trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return undefined
-  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gi')
+  return new RegExp(words.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gi')
 }
 
 /** Wraps each hit inside the text layer's spans in <mark class="highlight">; returns how many. */

@@ -55,11 +55,13 @@ describe('full-text search', () => {
     expect(await attachmentsWithoutText(db)).toEqual([])
     const { item: other } = await addRecordToLibrary(db, { csl: { type: 'article-journal', title: 'Vasopressin' }, doi: '10.1/avp', sources: ['crossref'] })
     await attachStoredFile(db, other.id, { ...FILE, hash: 'b'.repeat(64) })
-    expect((await attachmentsWithoutText(db)).map((a) => a.itemId)).toEqual([other.id])
+    expect((await attachmentsWithoutText(db)).map(a => a.itemId)).toEqual([other.id])
 
     await moveToTrash(db, [item.id])
     const asked: string[][] = []
-    const outcome = await emptyTrashWithFiles(db, { 'attachments.remove': async ({ hashes }) => (asked.push(hashes), { ok: true, value: { removed: hashes.length } }) })
+    const outcome = await emptyTrashWithFiles(db, {
+      'attachments.remove': async ({ hashes }) => (asked.push(hashes), { ok: true, value: { removed: hashes.length } })
+    })
     await store.settled()
     expect(outcome).toEqual({ deleted: 1, filesRemoved: 1 })
     expect(asked).toEqual([[FILE.hash]])

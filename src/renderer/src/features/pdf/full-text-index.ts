@@ -35,7 +35,7 @@ export class FullTextIndex {
 
   /** Replaces what is known of one item's files (call reindex afterwards). */
   setTexts(itemId: string, texts: FileText[]): void {
-    const withWords = texts.filter((t) => t.pages.some((p) => p.trim() !== ''))
+    const withWords = texts.filter(t => t.pages.some(p => p.trim() !== ''))
     if (withWords.length) this.texts.set(itemId, withWords)
     else this.texts.delete(itemId)
   }
@@ -51,7 +51,7 @@ export class FullTextIndex {
       this.index.remove(item.id)
       return
     }
-    this.index.add(item, [...(notes ? [notes] : []), ...texts.flatMap((t) => t.pages)])
+    this.index.add(item, [...(notes ? [notes] : []), ...texts.flatMap(t => t.pages)])
   }
 
   remove(itemId: string): void {
@@ -68,13 +68,13 @@ export class FullTextIndex {
     const texts = this.texts.get(itemId)
     if (!texts) return []
     const tests = parseQuery(query)
-      .clauses.filter((c) => c.kind === 'text' && !c.exclude && !c.field && c.words.length > 0)
-      .map((c) => (c.kind === 'text' ? phraseFinder(c.words, c.prefix) : () => false))
+      .clauses.filter(c => c.kind === 'text' && !c.exclude && !c.field && c.words.length > 0)
+      .map(c => (c.kind === 'text' ? phraseFinder(c.words, c.prefix) : () => false))
     if (tests.length === 0) return []
     const hits: PageHit[] = []
     for (const text of texts) {
       text.pages.forEach((page, i) => {
-        if (tests.every((found) => found(page))) hits.push({ attachmentId: text.attachmentId, page: i + 1 })
+        if (tests.every(found => found(page))) hits.push({ attachmentId: text.attachmentId, page: i + 1 })
       })
     }
     return hits

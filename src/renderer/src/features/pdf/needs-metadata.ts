@@ -68,12 +68,14 @@ async function fill(itemId: string, record: ReferenceRecord, deps: FillDeps): Pr
     pmid: guessed('pmid'),
     pmcid: guessed('pmcid'),
     csl: { type: record.csl.type, ...keptCsl },
-    flags: (placeholder.flags ?? []).filter((flag) => flag !== NEEDS_METADATA),
-    sources: (placeholder.sources ?? []).filter((source) => source !== 'file')
+    flags: (placeholder.flags ?? []).filter(flag => flag !== NEEDS_METADATA),
+    sources: (placeholder.sources ?? []).filter(source => source !== 'file')
   }
   const filled = refreshDerived(mergeRecordIntoItem(base, record), now)
   if (!edited.has('citationKey')) {
-    const taken = new Set(((await db.items.where('citationKey').startsWithIgnoreCase(makeCitationKey(filled, new Set())).keys()) as string[]).map((k) => k.toLowerCase()))
+    const taken = new Set(
+      ((await db.items.where('citationKey').startsWithIgnoreCase(makeCitationKey(filled, new Set())).keys()) as string[]).map(k => k.toLowerCase())
+    )
     taken.delete(placeholder.citationKey?.toLowerCase() ?? '')
     filled.citationKey = makeCitationKey(filled, taken)
   }

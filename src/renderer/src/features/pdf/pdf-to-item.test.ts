@@ -38,8 +38,13 @@ afterAll(() => replay.close())
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'neuroref-pdf-item-'))
   const config = readConfig({ ...replayEnvironment(replay.url), NEUROREF_DATA_DIR: dataDir })
-  const handlers = createHandlers({ config, http: createNcbiAwareHttpClient(config, { retries: 0 }), platform: { edition: 'web', saveFile: async () => null, openExternal: async () => undefined }, version: 'test' })
-  api = Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => invokeChannel(handlers, c, arg)])) as unknown as NeurorefApi
+  const handlers = createHandlers({
+    config,
+    http: createNcbiAwareHttpClient(config, { retries: 0 }),
+    platform: { edition: 'web', saveFile: async () => null, openExternal: async () => undefined },
+    version: 'test'
+  })
+  api = Object.fromEntries(CHANNELS.map(c => [c, (arg: unknown) => invokeChannel(handlers, c, arg)])) as unknown as NeurorefApi
   db = openLibrary(`pdf-item-${Math.random()}`)
 })
 afterEach(async () => {
@@ -58,7 +63,7 @@ describe('PDF → item', () => {
     const item = (await db.items.get(outcome.itemId))!
     expect(needsMetadata(item)).toBe(true)
     expect(item.doi).toBe('10.1017/s1041610213001804')
-    expect((await attachmentsOf(db, item.id)).map((a) => a.fileName)).toEqual(['cambridge_intpsychogeriatr_2014_S1041610213001804.pdf'])
+    expect((await attachmentsOf(db, item.id)).map(a => a.fileName)).toEqual(['cambridge_intpsychogeriatr_2014_S1041610213001804.pdf'])
   })
 
   it('fills a Needs metadata item from a pasted DOI and drops the flag, keeping the PDF', async () => {
@@ -94,6 +99,10 @@ describe('PDF → item', () => {
 
   it('makes an item for a password-protected PDF, titled from its file name', async () => {
     const outcome = await addPdfAsItem(pdf('broken/pdfjs_issue6010_1_encrypted_password_abc.pdf'), { api, db })
-    expect(outcome).toMatchObject({ status: 'needs-metadata', title: 'pdfjs_issue6010_1_encrypted_password_abc', reason: 'This PDF is protected by a password.' })
+    expect(outcome).toMatchObject({
+      status: 'needs-metadata',
+      title: 'pdfjs_issue6010_1_encrypted_password_abc',
+      reason: 'This PDF is protected by a password.'
+    })
   })
 })

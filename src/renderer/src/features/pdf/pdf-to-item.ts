@@ -30,7 +30,10 @@ export type PdfOutcome =
   | { fileName: string; status: 'failed'; reason: string }
 
 /** Reads a file the researcher chose or dropped and hands it to main; main refuses what is not a PDF. */
-export async function storePdf(api: Pick<NeurorefApi, 'attachments.store'>, file: { name: string; bytes: Uint8Array }): Promise<{ ok: true; stored: StoredFile } | { ok: false; error: AppError }> {
+export async function storePdf(
+  api: Pick<NeurorefApi, 'attachments.store'>,
+  file: { name: string; bytes: Uint8Array }
+): Promise<{ ok: true; stored: StoredFile } | { ok: false; error: AppError }> {
   const result = await api['attachments.store']({ name: file.name, data: bytesToBase64(file.bytes) })
   return result.ok ? { ok: true, stored: result.value } : { ok: false, error: result.error }
 }

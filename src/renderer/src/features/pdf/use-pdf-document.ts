@@ -7,11 +7,7 @@ import { sentenceFor } from '../../messages'
 import { base64ToBytes } from './base64'
 import type { PDFDocumentProxy } from './pdfjs'
 
-export type PdfState =
-  | { kind: 'loading' }
-  | { kind: 'open'; doc: PDFDocumentProxy }
-  | { kind: 'password'; wrong: boolean }
-  | { kind: 'error'; message: string }
+export type PdfState = { kind: 'loading' } | { kind: 'open'; doc: PDFDocumentProxy } | { kind: 'password'; wrong: boolean } | { kind: 'error'; message: string }
 
 // pdf.js' PasswordResponses.INCORRECT_PASSWORD
 const INCORRECT_PASSWORD = 2

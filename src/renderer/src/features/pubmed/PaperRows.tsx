@@ -5,8 +5,8 @@ import type { PaperSummary } from '../../../../shared/model'
 import { db } from '../../library-context'
 
 export function PaperRows({ papers, chosen, onChoose }: { papers: PaperSummary[]; chosen: Set<string>; onChoose: (s: Set<string>) => void }) {
-  const pmids = papers.map((p) => p.pmid)
-  const owned = useLiveQuery(async () => new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map((i) => i.pmid)), [pmids.join(',')])
+  const pmids = papers.map(p => p.pmid)
+  const owned = useLiveQuery(async () => new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map(i => i.pmid)), [pmids.join(',')])
   const toggle = (pmid: string): void => {
     const next = new Set(chosen)
     if (next.has(pmid)) next.delete(pmid)
@@ -15,12 +15,18 @@ export function PaperRows({ papers, chosen, onChoose }: { papers: PaperSummary[]
   }
   return (
     <ul className="paper-rows" aria-label="PubMed results">
-      {papers.map((paper) => {
+      {papers.map(paper => {
         const inLibrary = owned?.has(paper.pmid) ?? false
         return (
           <li key={paper.pmid} className={inLibrary ? 'owned' : undefined}>
             <label>
-              <input type="checkbox" disabled={inLibrary} checked={chosen.has(paper.pmid)} onChange={() => toggle(paper.pmid)} aria-label={`Select ${paper.title}`} />
+              <input
+                type="checkbox"
+                disabled={inLibrary}
+                checked={chosen.has(paper.pmid)}
+                onChange={() => toggle(paper.pmid)}
+                aria-label={`Select ${paper.title}`}
+              />
               <span className="paper-title">{paper.title}</span>
             </label>
             <span className="muted">

@@ -39,7 +39,7 @@ export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onM
   }
 
   async function add(pmids: string[]): Promise<void> {
-    const ids = pmids.map((value) => ({ kind: 'pmid' as const, value }))
+    const ids = pmids.map(value => ({ kind: 'pmid' as const, value }))
     const summary = await addIdentifiers(ids)
     onMessage(importSummaryMessage(summary))
     if (savedId) await forgetNewPmids(db, savedId, pmids)
@@ -56,9 +56,15 @@ export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onM
 
   return (
     <section className="pubmed-view" aria-label="Search PubMed">
-      <form className="pubmed-query" onSubmit={(e) => (e.preventDefault(), void run(0))}>
+      <form className="pubmed-query" onSubmit={e => (e.preventDefault(), void run(0))}>
         <label htmlFor="pubmed-query">PubMed query</label>
-        <input id="pubmed-query" value={query} onChange={(e) => setQuery(e.target.value)} placeholder='oxytocin[tiab] AND (addiction OR "substance use")' spellCheck={false} />
+        <input
+          id="pubmed-query"
+          value={query}
+          onChange={e => setQuery(e.target.value)}
+          placeholder='oxytocin[tiab] AND (addiction OR "substance use")'
+          spellCheck={false}
+        />
         <button type="submit">Search</button>
         {!savedId && state.kind === 'loaded' && saveName === null && (
           <button type="button" onClick={() => setSaveName(query)}>
@@ -69,15 +75,15 @@ export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onM
       {saveName !== null && (
         <form className="pubmed-save" onSubmit={save}>
           <label>
-            Name of the saved search <input value={saveName} onChange={(e) => setSaveName(e.target.value)} autoFocus />
+            Name of the saved search <input value={saveName} onChange={e => setSaveName(e.target.value)} autoFocus />
           </label>
           <button type="submit">Save</button>
-          <button type="button" onClick={() => setSaveName(null)}>Cancel</button>
+          <button type="button" onClick={() => setSaveName(null)}>
+            Cancel
+          </button>
         </form>
       )}
-      {saved && saved.newPmids.length > 0 && (
-        <NewSinceLastCheck pmids={saved.newPmids} onAdd={add} />
-      )}
+      {saved && saved.newPmids.length > 0 && <NewSinceLastCheck pmids={saved.newPmids} onAdd={add} />}
       {state.kind === 'loading' && <p className="muted">Asking PubMed…</p>}
       {state.kind === 'failed' && <p role="alert">{sentenceFor(state.error)}</p>}
       {state.kind === 'loaded' && (
@@ -108,7 +114,10 @@ function NewSinceLastCheck({ pmids, onAdd }: { pmids: string[]; onAdd: (pmids: s
   return (
     <section aria-label="New since last check" className="new-papers">
       <h3>{pmids.length} new since the last check</h3>
-      <p className="muted">PMIDs {pmids.slice(0, 12).join(', ')}{pmids.length > 12 ? '…' : ''}</p>
+      <p className="muted">
+        PMIDs {pmids.slice(0, 12).join(', ')}
+        {pmids.length > 12 ? '…' : ''}
+      </p>
       <button type="button" onClick={() => void onAdd(pmids)}>
         Add all {pmids.length} new
       </button>

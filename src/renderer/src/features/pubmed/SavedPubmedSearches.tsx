@@ -31,18 +31,29 @@ export function SavedPubmedSearches({ current, onChoose }: { current: ViewId; on
             Search PubMed
           </button>
         </li>
-        {searches?.map((s) => (
+        {searches?.map(s => (
           <li key={s.id} className="saved-pubmed">
-            <button type="button" className={`view-button${isCurrent(s.id) ? ' current' : ''}`} onClick={() => onChoose({ kind: 'pubmed', savedId: s.id })} title={s.query}>
+            <button
+              type="button"
+              className={`view-button${isCurrent(s.id) ? ' current' : ''}`}
+              onClick={() => onChoose({ kind: 'pubmed', savedId: s.id })}
+              title={s.query}
+            >
               <span>{s.name}</span>
-              {s.newPmids.length > 0 && <> <span className="new-count">{s.newPmids.length} new</span></>}
+              {s.newPmids.length > 0 && (
+                <>
+                  {' '}
+                  <span className="new-count">{s.newPmids.length} new</span>
+                </>
+              )}
             </button>
             <button type="button" className="small" aria-label={`Check ${s.name} now`} disabled={checking === s.id} onClick={() => void check(s.id)}>
               {checking === s.id ? '…' : '↻'}
             </button>
             {s.lastError && (
               <span className="muted" role="note" aria-label={`The last check failed: ${s.lastError}`} title={`The last check failed: ${s.lastError}`}>
-                {' '}!
+                {' '}
+                !
               </span>
             )}
           </li>

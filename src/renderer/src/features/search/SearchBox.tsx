@@ -6,10 +6,7 @@ const HELP =
   'Words match title, authors, journal, abstract, keywords, MeSH, notes and ids. ' +
   'Qualifiers: author: title: year:2019 year:2015-2021 journal: tag: mesh: peptide: doi: pmid: — "a phrase", -exclude.'
 
-export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange: (text: string) => void }>(function SearchBox(
-  { value, onChange },
-  ref
-) {
+export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange: (text: string) => void }>(function SearchBox({ value, onChange }, ref) {
   return (
     <input
       ref={ref}
@@ -19,8 +16,8 @@ export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange:
       placeholder="Search library"
       title={HELP}
       value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onKeyDown={(e) => {
+      onChange={e => onChange(e.target.value)}
+      onKeyDown={e => {
         if (e.key === 'Escape') onChange('')
       }}
     />

@@ -36,12 +36,12 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
         {reason && <p>{reason}</p>}
         <label>
           Contact email
-          <input type="email" value={contact.email ?? ''} onChange={(e) => setContact({ ...contact, email: e.target.value })} autoFocus />
+          <input type="email" value={contact.email ?? ''} onChange={e => setContact({ ...contact, email: e.target.value })} autoFocus />
         </label>
         <p className="muted">Sent to NCBI (PubMed) and Crossref with each request, as they ask, so they can reach you before blocking heavy use.</p>
         <label>
           NCBI API key (optional)
-          <input value={contact.ncbiApiKey ?? ''} onChange={(e) => setContact({ ...contact, ncbiApiKey: e.target.value })} spellCheck={false} />
+          <input value={contact.ncbiApiKey ?? ''} onChange={e => setContact({ ...contact, ncbiApiKey: e.target.value })} spellCheck={false} />
         </label>
         {error && <p role="alert">{error}</p>}
         {!reason && <AutoExportSection />}

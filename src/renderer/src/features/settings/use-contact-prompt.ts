@@ -17,7 +17,7 @@ export function useContactPrompt() {
     const info = await api['app.info'](undefined)
     if (info.ok && info.value.contactFromEnvironment) return
     setAsking(true)
-    await new Promise<void>((resolve) => (answered.current = resolve))
+    await new Promise<void>(resolve => (answered.current = resolve))
   }
 
   function close(): void {

@@ -16,7 +16,17 @@ export function sameView(a: ViewId, b: ViewId): boolean {
   return a.kind === b.kind && ('id' in a ? a.id : '') === ('id' in b ? b.id : '')
 }
 
-export function Sidebar({ current, onChoose, counts, children }: { current: ViewId; onChoose: (view: ViewId) => void; counts: Partial<Record<ViewId['kind'], number>>; children?: ReactNode }) {
+export function Sidebar({
+  current,
+  onChoose,
+  counts,
+  children
+}: {
+  current: ViewId
+  onChoose: (view: ViewId) => void
+  counts: Partial<Record<ViewId['kind'], number>>
+  children?: ReactNode
+}) {
   return (
     <nav className="sidebar" aria-label="Library">
       <ul className="views" aria-label="Views">
@@ -24,7 +34,12 @@ export function Sidebar({ current, onChoose, counts, children }: { current: View
           const isCurrent = sameView(view, current)
           return (
             <li key={view.kind}>
-              <button type="button" className={`view-button${isCurrent ? ' current' : ''}`} aria-current={isCurrent ? 'page' : undefined} onClick={() => onChoose(view)}>
+              <button
+                type="button"
+                className={`view-button${isCurrent ? ' current' : ''}`}
+                aria-current={isCurrent ? 'page' : undefined}
+                onClick={() => onChoose(view)}
+              >
                 <span>{label}</span>
                 {counts[view.kind] !== undefined && <span className="count">{counts[view.kind]}</span>}
               </button>

@@ -15,7 +15,7 @@ export function AddTagForm({ itemIds, onMessage }: { itemIds: string[]; onMessag
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (!name.trim()) return
-    const before = itemIds.map((id) => store.items.get(id))
+    const before = itemIds.map(id => store.items.get(id))
     try {
       const added = await addTag(db, itemIds, name)
       rememberForUndo(`tagging “${name.trim()}”`, before)
@@ -27,10 +27,10 @@ export function AddTagForm({ itemIds, onMessage }: { itemIds: string[]; onMessag
   }
 
   return (
-    <form className="add-tag" onSubmit={(e) => void submit(e)}>
-      <input aria-label="Add tag" placeholder="Add tag" list={listId} value={name} onChange={(e) => setName(e.target.value)} />
+    <form className="add-tag" onSubmit={e => void submit(e)}>
+      <input aria-label="Add tag" placeholder="Add tag" list={listId} value={name} onChange={e => setName(e.target.value)} />
       <datalist id={listId}>
-        {names.map((n) => (
+        {names.map(n => (
           <option key={n} value={n} />
         ))}
       </datalist>

@@ -32,7 +32,9 @@ export function TagManager({ name, color, count, onRenamed, onDeleted, onClose, 
       onRenamed(name, outcome.name)
       onMessage({
         kind: 'info',
-        text: outcome.merged ? `Merged “${name}” into “${outcome.name}” (${papers(outcome.items)}).` : `Renamed “${name}” to “${outcome.name}” on ${papers(outcome.items)}.`
+        text: outcome.merged
+          ? `Merged “${name}” into “${outcome.name}” (${papers(outcome.items)}).`
+          : `Renamed “${name}” to “${outcome.name}” on ${papers(outcome.items)}.`
       })
       onClose()
     } catch (error) {
@@ -63,18 +65,18 @@ export function TagManager({ name, color, count, onRenamed, onDeleted, onClose, 
     )
   }
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form role="dialog" aria-modal="true" aria-label={`Tag “${name}”`} className="dialog tag-manager" onSubmit={(e) => void rename(e)}>
+    <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
+      <form role="dialog" aria-modal="true" aria-label={`Tag “${name}”`} className="dialog tag-manager" onSubmit={e => void rename(e)}>
         <h2>Tag “{name}”</h2>
         <p className="muted">On {papers(count)}.</p>
         <label>
           New name
-          <input value={newName} onChange={(e) => setNewName(e.target.value)} autoFocus onFocus={(e) => e.currentTarget.select()} />
+          <input value={newName} onChange={e => setNewName(e.target.value)} autoFocus onFocus={e => e.currentTarget.select()} />
         </label>
         <p className="muted">Renaming to a tag that already exists merges the two.</p>
         <div className="tag-color-row">
           <label>
-            Colour <input type="color" value={color ?? '#888888'} onChange={(e) => void recolor(e.target.value)} />
+            Colour <input type="color" value={color ?? '#888888'} onChange={e => void recolor(e.target.value)} />
           </label>
           {color && (
             <button type="button" className="small" onClick={() => void recolor(undefined)}>

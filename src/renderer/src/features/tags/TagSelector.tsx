@@ -46,15 +46,15 @@ export function TagSelector({ items, selected, onChange, onMessage }: TagSelecto
   const tags = useMemo(() => {
     const all = countTags(counted)
     // a chosen tag stays listed even when no paper in view has it any more
-    for (const key of selected) if (!all.some((t) => t.key === key)) all.push({ key, tag: parseTagKey(key), count: 0 })
+    for (const key of selected) if (!all.some(t => t.key === key)) all.push({ key, tag: parseTagKey(key), count: 0 })
     const rank = (t: TagCount): number => (selected.includes(t.key) ? -1 : KIND_ORDER.indexOf(t.tag.kind))
     return all.sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.tag.name.localeCompare(b.tag.name))
   }, [counted, selected])
 
   const needle = filter.trim().toLowerCase()
-  const matching = needle ? tags.filter((t) => t.tag.name.toLowerCase().includes(needle)) : tags
+  const matching = needle ? tags.filter(t => t.tag.name.toLowerCase().includes(needle)) : tags
   const shown = showAll ? matching : matching.slice(0, SHOWN)
-  const toggle = (key: string): void => onChange(selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key])
+  const toggle = (key: string): void => onChange(selected.includes(key) ? selected.filter(k => k !== key) : [...selected, key])
 
   const libraryCount = (name: string): number => {
     let n = 0
@@ -64,13 +64,15 @@ export function TagSelector({ items, selected, onChange, onMessage }: TagSelecto
   const renameKey = (from: string, to: string): void => {
     const oldKey = tagKey({ kind: 'manual', name: from })
     const newKey = tagKey({ kind: 'manual', name: to })
-    if (selected.includes(oldKey)) onChange([...new Set(selected.map((k) => (k === oldKey ? newKey : k)))])
+    if (selected.includes(oldKey)) onChange([...new Set(selected.map(k => (k === oldKey ? newKey : k)))])
   }
 
   return (
     <section aria-label="Tags" className="tag-selector">
       <h2 className="sidebar-heading">Tags</h2>
-      {tags.length > 8 && <input className="tag-filter-input" aria-label="Filter tags" placeholder="Filter tags" value={filter} onChange={(e) => setFilter(e.target.value)} />}
+      {tags.length > 8 && (
+        <input className="tag-filter-input" aria-label="Filter tags" placeholder="Filter tags" value={filter} onChange={e => setFilter(e.target.value)} />
+      )}
       {tags.length === 0 && <p className="muted small-text">No tags in this view.</p>}
       <ul className="tag-cloud">
         {shown.map(({ key, tag, count }) => {
@@ -79,7 +81,11 @@ export function TagSelector({ items, selected, onChange, onMessage }: TagSelecto
             <li key={key} className={`tag-choice tag-${tag.kind}`}>
               <button type="button" className="tag-toggle" aria-pressed={selected.includes(key)} onClick={() => toggle(key)}>
                 {color && <span className="tag-dot" style={{ background: color }} aria-hidden="true" />}
-                {KIND_MARK[tag.kind] && <span className="tag-kind" aria-hidden="true">{KIND_MARK[tag.kind]}</span>}
+                {KIND_MARK[tag.kind] && (
+                  <span className="tag-kind" aria-hidden="true">
+                    {KIND_MARK[tag.kind]}
+                  </span>
+                )}
                 <span className="visually-hidden">{KIND_NAME[tag.kind]}: </span>
                 <span className="tag-name">{tag.name}</span> <span className="count">{count}</span>
               </button>
@@ -108,7 +114,7 @@ export function TagSelector({ items, selected, onChange, onMessage }: TagSelecto
           color={colors.get(managing)}
           count={libraryCount(managing)}
           onRenamed={renameKey}
-          onDeleted={(name) => onChange(selected.filter((k) => k !== tagKey({ kind: 'manual', name })))}
+          onDeleted={name => onChange(selected.filter(k => k !== tagKey({ kind: 'manual', name })))}
           onClose={() => setManaging(null)}
           onMessage={onMessage}
         />
