@@ -2,7 +2,7 @@
 // that PubMed shows as headed paragraphs. The publisher's copyright line is
 // not part of the abstract and is left out.
 import type { AbstractSection } from '../../../shared/model'
-import { attr, children, type Element } from './xml-dom'
+import { attr, children, type XmlElement } from './ncbi-xml'
 import { markupText } from './xml-text'
 
 export interface ReadAbstract {
@@ -10,7 +10,7 @@ export interface ReadAbstract {
   sections?: AbstractSection[]
 }
 
-export function readAbstract(abstract: Element | undefined): ReadAbstract {
+export function readAbstract(abstract: XmlElement | undefined): ReadAbstract {
   const parts = children(abstract, 'AbstractText').flatMap(el => {
     const text = markupText(el)
     if (!text) return []

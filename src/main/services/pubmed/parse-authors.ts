@@ -2,7 +2,7 @@
 // ("ASPIRE Investigators") a literal name; what CSL cannot hold (initials,
 // ORCID, affiliations) goes to `authorDetails`, indexed by author position.
 import type { AuthorDetail, CslName } from '../../../shared/model'
-import { all, attr, children, textAt, textOf, type Element } from './xml-dom'
+import { all, attr, children, textAt, textOf, type XmlElement } from './ncbi-xml'
 
 export interface ReadAuthors {
   names: CslName[]
@@ -15,7 +15,7 @@ export function bareOrcid(value: string | undefined): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}-${m[4].toUpperCase()}` : undefined
 }
 
-function personName(el: Element): CslName | undefined {
+function personName(el: XmlElement): CslName | undefined {
   const collective = textAt(el, 'CollectiveName')
   if (collective) return { literal: collective }
   const family = textAt(el, 'LastName')
@@ -26,7 +26,7 @@ function personName(el: Element): CslName | undefined {
   return { family, ...(given ? { given } : {}), ...(suffix ? { suffix } : {}) }
 }
 
-function detailOf(el: Element, index: number): AuthorDetail | undefined {
+function detailOf(el: XmlElement, index: number): AuthorDetail | undefined {
   const initials = textAt(el, 'Initials')
   const orcid = children(el, 'Identifier')
     .filter(id => attr(id, 'Source')?.toUpperCase() === 'ORCID')
@@ -45,7 +45,7 @@ function detailOf(el: Element, index: number): AuthorDetail | undefined {
 }
 
 /** People in an AuthorList or InvestigatorList; entries PubMed marks invalid (ValidYN="N") are left out. */
-export function readPeople(list: Element | undefined, tag: 'Author' | 'Investigator' = 'Author'): ReadAuthors {
+export function readPeople(list: XmlElement | undefined, tag: 'Author' | 'Investigator' = 'Author'): ReadAuthors {
   const names: CslName[] = []
   const details: AuthorDetail[] = []
   for (const el of children(list, tag)) {
@@ -60,6 +60,6 @@ export function readPeople(list: Element | undefined, tag: 'Author' | 'Investiga
 }
 
 /** The AuthorList of a given Type ('authors' is also the default when Type is missing). */
-export function authorListOfType(lists: Element[], type: 'authors' | 'editors'): Element | undefined {
+export function authorListOfType(lists: XmlElement[], type: 'authors' | 'editors'): XmlElement | undefined {
   return lists.find(l => (attr(l, 'Type') ?? 'authors') === type)
 }

@@ -8,10 +8,10 @@ import { publicationDate } from './parse-dates'
 import { readArticleIds, readReferenceList } from './parse-links'
 import { readGrants, readKeywords, readPublicationTypes } from './parse-subjects'
 import { pubmedRecord, readLanguage } from './record-parts'
-import { child, children, textAt, type Element } from './xml-dom'
+import { child, children, textAt, type XmlElement } from './ncbi-xml'
 import { markupText } from './xml-text'
 
-export function readBookArticle(el: Element): ReferenceRecord {
+export function readBookArticle(el: XmlElement): ReferenceRecord {
   const doc = child(el, 'BookDocument')
   const book = child(doc, 'Book')
   const ids = { ...readArticleIds(child(child(el, 'PubmedBookData'), 'ArticleIdList')), ...readArticleIds(child(doc, 'ArticleIdList')) }

@@ -1,10 +1,9 @@
 // Date shapes that the recorded replies show only once or not at all.
-import { DOMParser } from '@xmldom/xmldom'
 import { describe, expect, it } from 'vitest'
 import { monthNumber, publicationDate } from './parse-dates'
-import type { Element } from './xml-dom'
+import { parseXmlTree, type XmlElement } from './xml-tree'
 
-const pubDate = (inner: string): Element => new DOMParser().parseFromString(`<PubDate>${inner}</PubDate>`, 'text/xml').documentElement as Element
+const pubDate = (inner: string): XmlElement => parseXmlTree(`<PubDate>${inner}</PubDate>`) as XmlElement
 
 describe('publicationDate', () => {
   it('keeps a MedlineDate that spans two years, citing the first', () => {

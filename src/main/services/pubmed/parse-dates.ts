@@ -2,7 +2,7 @@
 // Year + Season ("Spring"), or a free-text MedlineDate ("2010 Sep-Oct",
 // "1998 Dec-1999 Jan"). All become CSL dates a style can print.
 import type { CslDate } from '../../../shared/model'
-import { textAt, type Element } from './xml-dom'
+import { textAt, type XmlElement } from './ncbi-xml'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -26,7 +26,7 @@ function dayNumber(day: string | undefined): number | undefined {
 }
 
 /** A Year/Month/Day element (PubDate, ArticleDate, PubMedPubDate) as date-parts. */
-function dateParts(el: Element): (number | string)[] | undefined {
+function dateParts(el: XmlElement): (number | string)[] | undefined {
   const year = textAt(el, 'Year')
   if (!year || !/^\d{4}$/.test(year)) return undefined
   const month = monthNumber(textAt(el, 'Month'))
@@ -35,7 +35,7 @@ function dateParts(el: Element): (number | string)[] | undefined {
 }
 
 /** A journal issue's PubDate (or a book's) as a CSL date. */
-export function publicationDate(pubDate: Element | undefined): CslDate | undefined {
+export function publicationDate(pubDate: XmlElement | undefined): CslDate | undefined {
   if (!pubDate) return undefined
   const medlineDate = textAt(pubDate, 'MedlineDate')
   if (medlineDate) {
@@ -53,7 +53,7 @@ export function publicationDate(pubDate: Element | undefined): CslDate | undefin
 }
 
 /** A complete date element (ArticleDate, BeginningDate) as a CSL date. */
-export function simpleDate(el: Element | undefined): CslDate | undefined {
+export function simpleDate(el: XmlElement | undefined): CslDate | undefined {
   const parts = el ? dateParts(el) : undefined
   return parts ? { 'date-parts': [parts] } : undefined
 }

@@ -9,7 +9,7 @@ import { publicationDate, simpleDate } from './parse-dates'
 import { readArticleIds, readCitesLinks, readFlags, readReferenceList, readRelated } from './parse-links'
 import { readChemicals, readGrants, readKeywords, readMesh, readPublicationTypes } from './parse-subjects'
 import { pubmedRecord, readLanguage } from './record-parts'
-import { attr, child, children, parseNcbiXml, textAt, textOf, type Element } from './xml-dom'
+import { attr, child, children, parseNcbiXml, textAt, textOf, type XmlElement } from './ncbi-xml'
 import { markupText } from './xml-text'
 
 /**
@@ -17,27 +17,28 @@ import { markupText } from './xml-text'
  * the reply is not well-formed XML or not a PubmedArticleSet.
  */
 export function parsePubmedArticleSet(xml: string): ReferenceRecord[] {
-  const root = parseNcbiXml(xml, ['PubmedArticleSet'])
-  return children(root).flatMap(el => {
-    if (el.nodeName === 'PubmedArticle') return [readJournalArticle(el)]
-    if (el.nodeName === 'PubmedBookArticle') return [readBookArticle(el)]
-    return [] // DeleteCitation and friends carry no record
+  const records: ReferenceRecord[] = []
+  // Each record is read as soon as its element closes; DeleteCitation and friends carry no record.
+  parseNcbiXml(xml, ['PubmedArticleSet'], el => {
+    if (el.name === 'PubmedArticle') records.push(readJournalArticle(el))
+    else if (el.name === 'PubmedBookArticle') records.push(readBookArticle(el))
   })
+  return records
 }
 
 /** The DOI PubMed took from the publisher's electronic location, when the id list has none. */
-function electronicDoi(article: Element | undefined): string | undefined {
+function electronicDoi(article: XmlElement | undefined): string | undefined {
   const doi = children(article, 'ELocationID').find(e => attr(e, 'EIdType') === 'doi' && attr(e, 'ValidYN') !== 'N')
   return textOf(doi)
 }
 
 /** The electronic publication date (ArticleDate DateType="Electronic"). */
-function electronicDate(article: Element | undefined): ReferenceRecord['csl']['issued'] {
+function electronicDate(article: XmlElement | undefined): ReferenceRecord['csl']['issued'] {
   const date = children(article, 'ArticleDate').find(d => (attr(d, 'DateType') ?? 'Electronic') === 'Electronic')
   return simpleDate(date)
 }
 
-function readJournalArticle(el: Element): ReferenceRecord {
+function readJournalArticle(el: XmlElement): ReferenceRecord {
   const citation = child(el, 'MedlineCitation')
   const article = child(citation, 'Article')
   const journal = child(article, 'Journal')

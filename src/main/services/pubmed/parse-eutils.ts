@@ -2,7 +2,7 @@
 // short line per PMID), elink (similar / citing / cited articles) and the PMC
 // ID converter. XML or JSON, whichever NCBI sent.
 import { ServiceError } from '../../../shared/result'
-import { all, attr, child, children, parseNcbiXml, textAt, textOf, UNREADABLE_REPLY, type Element } from './xml-dom'
+import { all, attr, child, children, parseNcbiXml, textAt, textOf, UNREADABLE_REPLY, type XmlElement } from './ncbi-xml'
 
 export interface SearchResult {
   count: number
@@ -74,7 +74,7 @@ function esearchFromXml(body: string): SearchResult {
   const listNotes = (name: string): string[] =>
     children(child(root, name)).flatMap(el => {
       const value = textOf(el)
-      return value ? [note(el.nodeName, value)] : []
+      return value ? [note(el.name, value)] : []
     })
   const webEnv = textAt(root, 'WebEnv')
   const queryKey = textAt(root, 'QueryKey')
@@ -126,8 +126,8 @@ const yearOf = (date: string | undefined): number | undefined => {
 const doiOfLocation = (loc: string | undefined): string | undefined => loc?.match(/doi:\s*(10\.\S+)/i)?.[1]
 
 /** Version 1.0 XML: <DocSum><Item Name="Title">… */
-function summaryFromDocSum(doc: Element): Summary {
-  const item = (name: string, parent: Element = doc): Element | undefined => children(parent, 'Item').find(i => attr(i, 'Name') === name)
+function summaryFromDocSum(doc: XmlElement): Summary {
+  const item = (name: string, parent: XmlElement = doc): XmlElement | undefined => children(parent, 'Item').find(i => attr(i, 'Name') === name)
   const ids = item('ArticleIds')
   return {
     pmid: textAt(doc, 'Id') ?? '',
@@ -142,7 +142,7 @@ function summaryFromDocSum(doc: Element): Summary {
 }
 
 /** Version 2.0 XML: <DocumentSummary uid="…"><Title>… */
-function summaryFromDocument(doc: Element): Summary {
+function summaryFromDocument(doc: XmlElement): Summary {
   const doiId = all(doc, 'ArticleIds/ArticleId').find(a => textAt(a, 'IdType') === 'doi')
   return {
     pmid: attr(doc, 'uid') ?? '',

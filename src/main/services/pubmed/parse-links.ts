@@ -2,7 +2,7 @@
 // it cites, and PubMed's comment/erratum/retraction/update links, which also
 // decide the warning flags a researcher must see before citing a paper.
 import type { CitedWork, RelatedRecord } from '../../../shared/model'
-import { all, attr, child, children, textAt, textOf, type Element } from './xml-dom'
+import { all, attr, child, children, textAt, textOf, type XmlElement } from './ncbi-xml'
 
 export interface ArticleIds {
   pmid?: string
@@ -12,7 +12,7 @@ export interface ArticleIds {
 }
 
 /** The ids in an ArticleIdList, by type (first of each type wins). */
-export function readArticleIds(list: Element | undefined): ArticleIds {
+export function readArticleIds(list: XmlElement | undefined): ArticleIds {
   const ids: ArticleIds = {}
   for (const id of children(list, 'ArticleId')) {
     const value = textOf(id)
@@ -42,7 +42,7 @@ function citedWork(citation: string, ids: ArticleIds): CitedWork {
 }
 
 /** Cited works from ReferenceList blocks (some records nest one list inside another). */
-export function readReferenceList(parent: Element | undefined): CitedWork[] {
+export function readReferenceList(parent: XmlElement | undefined): CitedWork[] {
   const lists = [...children(parent, 'ReferenceList'), ...all(parent, 'ReferenceList/ReferenceList')]
   return lists.flatMap(list =>
     children(list, 'Reference').flatMap(ref => {
@@ -53,7 +53,7 @@ export function readReferenceList(parent: Element | undefined): CitedWork[] {
 }
 
 /** Older records list their references as CommentsCorrections RefType="Cites". */
-export function readCitesLinks(citation: Element | undefined): CitedWork[] {
+export function readCitesLinks(citation: XmlElement | undefined): CitedWork[] {
   return all(citation, 'CommentsCorrectionsList/CommentsCorrections')
     .filter(link => attr(link, 'RefType') === 'Cites')
     .flatMap(link => {
@@ -63,7 +63,7 @@ export function readCitesLinks(citation: Element | undefined): CitedWork[] {
 }
 
 /** Comments, errata, retractions, updates… (RefType kept as PubMed names it: 'ErratumIn', 'RetractionIn'). */
-export function readRelated(citation: Element | undefined): RelatedRecord[] {
+export function readRelated(citation: XmlElement | undefined): RelatedRecord[] {
   return all(citation, 'CommentsCorrectionsList/CommentsCorrections').flatMap(link => {
     const relation = attr(link, 'RefType')
     if (!relation || relation === 'Cites') return []

@@ -2,13 +2,13 @@
 // substances, publication types, grants. PubMed shows all of them under a
 // record; Neuroref keeps them for tags, search and filters.
 import type { Chemical, Grant, MeshHeading } from '../../../shared/model'
-import { all, attr, child, isYes, textAt, textOf, type Element } from './xml-dom'
+import { all, attr, child, isYes, textAt, textOf, type XmlElement } from './ncbi-xml'
 
 function present<T>(values: (T | undefined)[]): T[] {
   return values.filter((v): v is T => v !== undefined)
 }
 
-export function readMesh(citation: Element | undefined): MeshHeading[] {
+export function readMesh(citation: XmlElement | undefined): MeshHeading[] {
   return present(
     all(citation, 'MeshHeadingList/MeshHeading').map(heading => {
       const descriptor = child(heading, 'DescriptorName')
@@ -32,11 +32,11 @@ export function readMesh(citation: Element | undefined): MeshHeading[] {
 }
 
 /** Keywords from every KeywordList (author keywords, NASA, KIE…), each once. */
-export function readKeywords(parent: Element | undefined): string[] {
+export function readKeywords(parent: XmlElement | undefined): string[] {
   return [...new Set(present(all(parent, 'KeywordList/Keyword').map(textOf)))]
 }
 
-export function readChemicals(citation: Element | undefined): Chemical[] {
+export function readChemicals(citation: XmlElement | undefined): Chemical[] {
   return present(
     all(citation, 'ChemicalList/Chemical').map(chem => {
       const nameEl = child(chem, 'NameOfSubstance')
@@ -51,11 +51,11 @@ export function readChemicals(citation: Element | undefined): Chemical[] {
 }
 
 /** Publication types as PubMed spells them (old records shout: "JOURNAL ARTICLE"). */
-export function readPublicationTypes(parent: Element | undefined, path: string): string[] {
+export function readPublicationTypes(parent: XmlElement | undefined, path: string): string[] {
   return [...new Set(present(all(parent, path).map(textOf)))]
 }
 
-export function readGrants(article: Element | undefined): Grant[] {
+export function readGrants(article: XmlElement | undefined): Grant[] {
   return present(
     all(article, 'GrantList/Grant').map(grant => {
       const g: Grant = {

@@ -1,6 +1,6 @@
 // Small pieces both PubMed record shapes (journal article, book) share.
 import type { ReferenceRecord } from '../../../shared/model'
-import { all, textOf, type Element } from './xml-dom'
+import { all, textOf, type XmlElement } from './ncbi-xml'
 
 /** PubMed's ISO 639-2 codes → the ISO 639-1 codes CSL styles expect, for the languages PubMed indexes most. */
 const ISO_639_1: Record<string, string> = {
@@ -57,7 +57,7 @@ const ISO_639_1: Record<string, string> = {
 }
 
 /** The first Language element as a CSL language code ('ENG' and 'eng' → 'en'); unknown codes stay as written. */
-export function readLanguage(parent: Element | undefined, path: string): string | undefined {
+export function readLanguage(parent: XmlElement | undefined, path: string): string | undefined {
   const code = textOf(all(parent, path)[0])?.toLowerCase()
   return code ? (ISO_639_1[code] ?? code) : undefined
 }

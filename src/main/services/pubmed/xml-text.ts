@@ -2,22 +2,29 @@
 // SnO<sub>2</sub>, r<sup>2</sup>) and sometimes MathML. Neuroref keeps the
 // formatting tags a citation style can print and reduces everything else to
 // its text, so "η_p^2" written in MathML still reads as "η p 2".
-import type { Element, Node } from '@xmldom/xmldom'
-
-const ELEMENT_NODE = 1
-const TEXT_NODE = 3
-const CDATA_SECTION_NODE = 4
+import type { XmlElement, XmlNode } from './xml-tree'
 
 /** The HTML-ish tags CSL processors understand in titles and abstracts. */
 const KEPT_TAGS = new Set(['i', 'b', 'sub', 'sup', 'u'])
 
-function inline(node: Node): string {
-  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) return node.nodeValue ?? ''
-  if (node.nodeType !== ELEMENT_NODE) return '' // comments, processing instructions
-  let inner = ''
-  for (let c = node.firstChild; c; c = c.nextSibling) inner += inline(c)
-  const name = (node as Element).nodeName
-  return KEPT_TAGS.has(name) ? `<${name}>${inner}</${name}>` : inner
+/** Text with the kept tags written back, walked with a stack (deep MathML must not overflow). */
+function inline(el: XmlElement): string {
+  let text = ''
+  // Strings on the stack are written as they come: text, and the closing tags of kept elements.
+  const pending: XmlNode[] = el.children.slice().reverse()
+  while (pending.length) {
+    const node = pending.pop() as XmlNode
+    if (typeof node === 'string') {
+      text += node
+      continue
+    }
+    if (KEPT_TAGS.has(node.name)) {
+      text += `<${node.name}>`
+      pending.push(`</${node.name}>`)
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i])
+  }
+  return text
 }
 
 /**
@@ -26,13 +33,13 @@ function inline(node: Node): string {
  * whitespace collapsed. Non-breaking spaces are PubMed's own and stay.
  * Undefined when nothing is left.
  */
-export function markupText(el: Element | undefined): string | undefined {
+export function markupText(el: XmlElement | undefined): string | undefined {
   if (!el) return undefined
-  let text = ''
-  for (let c = el.firstChild; c; c = c.nextSibling) text += inline(c)
+  let text = inline(el)
+  // A line break before a subscript is pretty-printing ("β\n\t\t<sub>2</sub>"), never the author's space.
+  // (Only looked for where there is a subscript: the search is slow on long abstracts.)
+  if (text.includes('<su')) text = text.replace(/[ \t]*[\r\n][ \t\r\n]*(?=<(sub|sup)>)/g, '')
   const tidy = text
-    // A line break before a subscript is pretty-printing ("β\n\t\t<sub>2</sub>"), never the author's space.
-    .replace(/[ \t]*[\r\n][ \t\r\n]*(?=<(sub|sup)>)/g, '')
     .replace(/[ \t\r\n]+/g, ' ')
     .replace(/<(i|b|sub|sup|u)> /g, ' <$1>')
     .replace(/ <\/(i|b|sub|sup|u)>/g, '</$1> ')
