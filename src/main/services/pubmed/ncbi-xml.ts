@@ -64,7 +64,7 @@ export function all(parent: XmlElement | undefined, path: string): XmlElement[] 
 }
 
 /** Every piece of text under an element, in document order. A loop with a stack, not recursion: a 100k-deep element must not overflow. */
-export function textContent(el: XmlElement): string {
+function textContent(el: XmlElement): string {
   const nodes = el.children
   if (nodes.length === 1 && typeof nodes[0] === 'string') return nodes[0]
   let text = ''
