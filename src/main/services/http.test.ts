@@ -231,6 +231,13 @@ describe('politeness', () => {
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(120)
   })
 
+  it("keeps NCBI's 3 a second with room to spare: the 4th request waits until 1.1 s after the 1st", async () => {
+    server.setRoutes([{ path: '/x', body: 'ok' }])
+    const http = client({ minIntervalMs: 340, now: () => 0 })
+    for (let i = 0; i < 5; i++) await http.getText({ url: `${server.url}/x` })
+    expect(slept).toEqual([340, 680, 1100, 1440])
+  })
+
   it('spacing is per host: another host is not held up', async () => {
     const other = await startReplayServer([{ path: '/x', body: 'ok' }])
     try {

@@ -61,6 +61,9 @@ export const defaultSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', done, { once: true })
   })
 
+/** Margin on each host's one-second window (see takeTurn). */
+const WINDOW_SLACK_MS = 100
+
 /** Why one attempt failed, and whether another attempt may help. */
 interface Failure {
   code: ErrorCode
@@ -81,15 +84,25 @@ export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpCli
   const maxRetryAfter = options.maxRetryAfterMs ?? 60_000
   const random = options.random ?? Math.random
   const intervals = new Map(Object.entries(options.hostMinIntervalMs ?? {}))
-  const lastStart = new Map<string, number>()
+  /** Each host's most recent start times (reserved slots), as many as its one-second window holds. */
+  const recentStarts = new Map<string, number[]>()
 
-  /** Reserve this host's next free slot now (so callers queue in order), then wait for it. */
+  /**
+   * Reserve this host's next free slot now (so callers queue in order), then
+   * wait for it. Besides the spacing, a slot keeps one-second windows (plus
+   * slack) to the host's rate: at 340 ms three requests fill a second with
+   * only 20 ms to spare, and one that leaves a little late (a busy thread, a
+   * new connection) would otherwise make four in a second as NCBI counts them.
+   */
   async function takeTurn(host: string, signal?: AbortSignal): Promise<void> {
     const interval = intervals.get(host) ?? options.minIntervalMs ?? 0
+    const perSecond = interval > 0 ? Math.ceil(1000 / interval) : 1
     const t = now()
-    const previous = lastStart.get(host)
-    const start = previous === undefined ? t : Math.max(t, previous + interval)
-    lastStart.set(host, start)
+    const starts = recentStarts.get(host) ?? []
+    let start = t
+    if (starts.length) start = Math.max(start, starts[starts.length - 1] + interval)
+    if (interval > 0 && starts.length >= perSecond) start = Math.max(start, starts[starts.length - perSecond] + 1000 + WINDOW_SLACK_MS)
+    recentStarts.set(host, [...starts, start].slice(-perSecond))
     if (start > t) await sleep(start - t, signal)
   }
 

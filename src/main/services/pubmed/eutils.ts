@@ -43,8 +43,14 @@ export function postEutils(deps: EutilsDeps, tool: string, params: Record<string
 /** Full PubMed records for these PMIDs (unknown PMIDs are simply absent). */
 export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Promise<ReferenceRecord[]> {
   const records: ReferenceRecord[] = []
-  for (const batch of chunks(pmids, EFETCH_BATCH)) {
-    const xml = await postEutils(deps, 'efetch.fcgi', { db: 'pubmed', retmode: 'xml', id: batch.join(',') })
+  const fetchBatch = (batch: string[]): Promise<string> => postEutils(deps, 'efetch.fcgi', { db: 'pubmed', retmode: 'xml', id: batch.join(',') })
+  const batches = chunks(pmids, EFETCH_BATCH)
+  let next = batches.length ? fetchBatch(batches[0]) : undefined
+  for (let i = 0; next; i++) {
+    const xml = await next
+    // Ask for the next batch before reading this one, so NCBI's spacing and the network overlap the parse.
+    next = i + 1 < batches.length ? fetchBatch(batches[i + 1]) : undefined
+    next?.catch(() => undefined) // awaited next time round; a parse error here must not leave it unhandled
     records.push(...parsePubmedArticleSet(xml))
   }
   return records

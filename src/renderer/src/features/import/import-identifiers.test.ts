@@ -82,7 +82,7 @@ describe('importIdentifierList', () => {
     expect(progress.at(-1)).toBe(305)
   })
 
-  it('stops after the first batch when cancelled, and says so', async () => {
+  it('stops after the first batch when cancelled, and says so (the second, already asked for, is dropped)', async () => {
     const { api, calls } = standInMain()
     const cancel = new AbortController()
     const summary = await importIdentifierList(pasted450(), {
@@ -91,7 +91,8 @@ describe('importIdentifierList', () => {
       signal: cancel.signal,
       onProgress: done => done >= 200 && cancel.abort()
     })
-    expect(calls).toHaveLength(1)
+    // The second batch was looked up while the first was stored; nothing of it is stored, and no third is asked for.
+    expect(calls).toHaveLength(2)
     expect(summary.cancelled).toBe(true)
     expect(summary.outcomes).toHaveLength(200)
     const firstBatchPapers = pasted450()

@@ -43,9 +43,14 @@ export async function importIdentifiers(text: string, deps: ImportDeps): Promise
 export async function importIdentifierList(ids: Identifier[], deps: ImportDeps): Promise<ImportSummary> {
   const outcomes: PaperOutcome[] = []
   let done = 0
-  for (let start = 0; start < ids.length && !deps.signal?.aborted; start += BATCH_SIZE) {
+  const lookUp = (start: number) => deps.api['lookup.identifiers']({ ids: ids.slice(start, start + BATCH_SIZE), contact: deps.contact })
+  let next = ids.length ? lookUp(0) : undefined
+  for (let start = 0; next && !deps.signal?.aborted; start += BATCH_SIZE) {
     const batch = ids.slice(start, start + BATCH_SIZE)
-    const found = await deps.api['lookup.identifiers']({ ids: batch, contact: deps.contact })
+    const found = await next
+    // The next batch is looked up while this one is stored (main keeps NCBI's pace).
+    next = start + BATCH_SIZE < ids.length && !deps.signal?.aborted ? lookUp(start + BATCH_SIZE) : undefined
+    next?.catch(() => undefined) // awaited next time round, or dropped when the user cancels
     if (!found.ok) {
       outcomes.push(...batch.map(id => ({ ids: [id], label: identifierLabel(id), status: 'failed' as const, error: found.error })))
       done += batch.length

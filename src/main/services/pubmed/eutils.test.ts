@@ -1,0 +1,42 @@
+// fetchPubmedRecords keeps NCBI's batches of 200 and asks for the next batch
+// before reading the reply in hand, so the parse overlaps the wait.
+import { describe, expect, it } from 'vitest'
+import { ServiceError } from '../../../shared/result'
+import type { HttpClient, HttpRequest } from '../http-types'
+import { fetchPubmedRecords } from './eutils'
+import { fixtureText } from './fixture-files'
+
+const pmids = Array.from({ length: 450 }, (_, i) => String(1000 + i))
+
+/** A stand-in for the HTTP client: answers each efetch with the body given for its turn (an Error: fails), noting how many PMIDs each asked for. */
+function standIn(bodies: (string | Error)[]) {
+  const asked: number[] = []
+  const http = {
+    getText: async (req: HttpRequest) => {
+      asked.push(String(req.form?.id).split(',').length)
+      const body = bodies[asked.length - 1]
+      if (body instanceof Error) throw body
+      return body
+    }
+  } as unknown as HttpClient
+  return { http, asked }
+}
+
+describe('fetchPubmedRecords', () => {
+  it('asks in batches of 200 and reads every reply in order', async () => {
+    const reply = fixtureText('efetch', 'biocommons_23121403_investigators_RCT.xml')
+    const { http, asked } = standIn([reply, reply, reply])
+    const records = await fetchPubmedRecords(pmids, { http, eutilsUrl: 'https://eutils.example/', idconvUrl: 'https://idconv.example/' })
+    expect(records.map(r => r.pmid)).toEqual(['23121403', '23121403', '23121403'])
+    expect(asked).toEqual([200, 200, 50])
+  })
+
+  it('has asked for the next batch before reading a reply: a cut-off first reply fails the whole, the failing second is not left unhandled', async () => {
+    const reply = fixtureText('efetch', 'biocommons_23121403_investigators_RCT.xml')
+    const { http, asked } = standIn([reply.slice(0, 5000), new ServiceError('OFFLINE', 'Could not reach eutils.example.')])
+    const attempt = fetchPubmedRecords(pmids, { http, eutilsUrl: 'https://eutils.example/', idconvUrl: 'https://idconv.example/' })
+    await expect(attempt).rejects.toThrow(ServiceError)
+    await expect(attempt).rejects.toThrow('PubMed sent a reply that could not be read.')
+    expect(asked).toEqual([200, 200])
+  })
+})
