@@ -1,0 +1,122 @@
+// Formats a manuscript's citations in document order with citeproc-js (the
+// engine inside @citation-js/plugin-csl): one pass over all citations, so
+// numeric styles number by first citation and collapse ranges, author-date
+// styles disambiguate, and note styles know which citations repeat.
+import CSL, { type Engine } from 'citeproc'
+import { plugins, type CslRecord } from '@citation-js/core'
+import { styleOrThrow } from '../export/styles'
+import { ServiceError } from '../result'
+import { htmlToRuns, runsToText, type TextRun } from './rich-text'
+
+export interface CitationToFormat {
+  citationID: string
+  items: { id: string; locator?: string; label?: string; prefix?: string; suffix?: string; suppressAuthor?: boolean }[]
+  /** 0 in the body; the footnote's number for a citation in a note */
+  noteIndex: number
+}
+
+export interface FormattedCitation {
+  runs: TextRun[]
+  text: string
+  html: string
+}
+
+export interface BibliographyLayout {
+  hangingIndent: boolean
+  /** numbered entries: the number sits in a margin column */
+  secondFieldAlign: boolean
+  lineSpacing: number
+  entrySpacing: number
+}
+
+export interface FormattedManuscript {
+  /** note styles put citations into footnotes */
+  note: boolean
+  citations: Map<string, FormattedCitation>
+  bibliography: { runs: TextRun[]; text: string }[]
+  layout: BibliographyLayout
+}
+
+/** The style's rules (a dependent style's parent) and its language, from the registered styles. */
+function styleRules(styleId: string): { xml: string; lang: string } {
+  const style = styleOrThrow(styleId)
+  const xml = plugins.config.get('@csl').templates.get(style.id)
+  if (!xml) throw new ServiceError('NOT_FOUND', `The citation style “${style.label}” could not be loaded.`)
+  return { xml, lang: style.locale }
+}
+
+function retrieveLocale(lang: string): string {
+  const { locales } = plugins.config.get('@csl')
+  return locales.get(lang) ?? locales.get(lang.replace('_', '-')) ?? locales.get('en-US') ?? ''
+}
+
+/** Whether the style puts citations in footnotes (CSL class="note"). */
+export function isNoteStyle(styleId: string): boolean {
+  return /<style\b[^>]*\bclass="note"/.test(styleRules(styleId).xml)
+}
+
+/** The paper data of the manuscript being formatted, read by the cached engines. */
+let current = new Map<string, CslRecord>()
+
+function retrieveItem(id: string): CslRecord {
+  const record = current.get(String(id))
+  if (!record) throw new ServiceError('INTERNAL', `No reference data for the cited item “${id}”.`)
+  return record
+}
+
+// Building an engine parses the whole style (APA: seconds on a busy machine): keep one per style and language.
+const engines = new Map<string, Engine>()
+
+function engineFor(styleId: string, xml: string, lang: string): Engine {
+  const key = `${styleId}|${lang}`
+  let engine = engines.get(key)
+  if (!engine) {
+    engine = new CSL.Engine({ retrieveLocale, retrieveItem }, xml, lang, true)
+    engine.opt.development_extensions.wrap_url_and_doi = false
+    engines.set(key, engine)
+  }
+  return engine
+}
+
+export function formatCitations(styleId: string, records: CslRecord[], citations: CitationToFormat[], lang?: string): FormattedManuscript {
+  const { xml, lang: styleLang } = styleRules(styleId)
+  const engine = engineFor(styleId, xml, lang ?? styleLang)
+  current = new Map(records.map(record => [String(record.id), record]))
+  // forget the items of an earlier manuscript: the same id may mean another paper now
+  engine.updateItems([])
+  const note = engine.opt.xclass === 'note'
+  const input = citations.map(citation => ({
+    citationID: citation.citationID,
+    properties: { noteIndex: citation.noteIndex },
+    citationItems: citation.items.map(item => {
+      const out: { id: string; locator?: string; label?: string; prefix?: string; suffix?: string; 'suppress-author'?: boolean } = { id: item.id }
+      if (item.locator) {
+        out.locator = item.locator
+        out.label = item.label ?? 'page'
+      }
+      if (item.prefix) out.prefix = `${item.prefix} `
+      if (item.suffix) out.suffix = /^[,;.]/.test(item.suffix) ? item.suffix : ` ${item.suffix}`
+      if (item.suppressAuthor) out['suppress-author'] = true
+      return out
+    })
+  }))
+  const formatted = new Map<string, FormattedCitation>()
+  for (const [citationID, , html] of engine.rebuildProcessorState(input, 'html')) {
+    const runs = htmlToRuns(html)
+    formatted.set(citationID, { runs, text: runsToText(runs), html })
+  }
+  const made = engine.makeBibliography()
+  const bibliography = made ? made[1].map(entry => htmlToRuns(entry)).map(runs => ({ runs, text: runsToText(runs) })) : []
+  const params = made ? made[0] : undefined
+  return {
+    note,
+    citations: formatted,
+    bibliography,
+    layout: {
+      hangingIndent: Boolean(params?.hangingindent),
+      secondFieldAlign: Boolean(params?.['second-field-align']),
+      lineSpacing: params?.linespacing ?? 1,
+      entrySpacing: params?.entryspacing ?? 0
+    }
+  }
+}

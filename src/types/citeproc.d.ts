@@ -1,0 +1,40 @@
+// citeproc-js ships no types. This declares only what Neuroref uses (the
+// shapes follow citeproc 2.4, the engine inside @citation-js/plugin-csl).
+declare module 'citeproc' {
+  export interface CitationItem {
+    id: string
+    locator?: string
+    label?: string
+    prefix?: string
+    suffix?: string
+    'suppress-author'?: boolean
+  }
+  export interface Citation {
+    citationID: string
+    citationItems: CitationItem[]
+    properties: { noteIndex: number }
+  }
+  export interface BibliographyParams {
+    maxoffset: number
+    entryspacing: number
+    linespacing: number
+    hangingindent: boolean | number
+    'second-field-align': false | 'flush' | 'margin'
+    entry_ids: string[][]
+  }
+  export class Engine {
+    constructor(
+      sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): Record<string, unknown> },
+      style: string,
+      lang?: string,
+      forceLang?: boolean
+    )
+    opt: { xclass: 'in-text' | 'note'; development_extensions: Record<string, boolean> }
+    rebuildProcessorState(citations: Citation[], mode?: 'html' | 'text' | 'rtf', uncited?: string[]): [string, number, string][]
+    makeBibliography(): false | [BibliographyParams, string[]]
+    setOutputFormat(mode: string): void
+    updateItems(ids: string[]): void
+  }
+  const CSL: { Engine: typeof Engine }
+  export default CSL
+}
