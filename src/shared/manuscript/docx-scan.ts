@@ -38,6 +38,7 @@ export interface MarkerRecord {
   paragraph: Paragraph
   marker: Marker
   seq: number
+  story: StoryId
 }
 
 export interface DocxScan {
@@ -228,7 +229,7 @@ class StoryWalker {
       const inside = para.pieces.filter(piece => piece.start < marker.end && marker.start < piece.start + piece.length)
       // a marker that is part of a field's text, or crosses into one, is not a new citation
       if (inside.some(piece => piece.inField)) continue
-      this.markers.push({ paragraph, marker, seq: inside[0]?.seq ?? this.seq })
+      this.markers.push({ paragraph, marker, seq: inside[0]?.seq ?? this.seq, story: this.story })
     }
   }
 }

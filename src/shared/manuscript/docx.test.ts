@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { strToU8, zipSync } from 'fflate'
 import { formatManuscript, openManuscript, reviewManuscript } from './manuscript'
 import { readFieldCode } from './field-codes'
 import { makeDocx, para, partBytes, partText, run, testLibrary, visibleText } from './manuscript.test-support'
+
+// building a CSL engine for a large style (APA) takes seconds on a busy machine: a guard against hangs, not a speed test
+vi.setConfig({ testTimeout: 120_000 })
 
 const library = testLibrary()
 const key = (pmid: string) => library.find(item => item.pmid === pmid)!.citationKey!

@@ -6,73 +6,16 @@ import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom'
 import type { DocumentPackage } from './container'
 import { writeDocument } from './container'
 import { W, child, fieldCharRun, fieldRuns, instructionRun, makeRun, replaceText, runPropertiesAt, wElement } from './docx-runs'
-import { parseWordXml, scanDocx, type DocxScan, type FieldRecord, type MarkerRecord, type Paragraph, type StoryId } from './docx-scan'
+import { parseWordXml, scanDocx, type DocxScan, type FieldRecord, type MarkerRecord, type Paragraph } from './docx-scan'
 import { WORD_BIBLIOGRAPHY_INSTRUCTION, citationJson, wordCitationInstruction, type CslCitation } from './field-codes'
-import { sentenceAround } from './markers'
-import type { FoundCitation, ManuscriptFile, WritePlan } from './model'
+import { describeCitations, locateCitations } from './citation-order'
+import type { ManuscriptFile, WritePlan } from './model'
 import type { BibliographyLayout } from './cite-engine'
 import type { TextRun } from './rich-text'
 
-type Located = { order: [number, number]; story: StoryId } & ({ marker: MarkerRecord } | { field: FieldRecord })
-
-function orderOf(scan: DocxScan, story: StoryId, seq: number): [number, number] {
-  if (story === 'body') return [seq, 0]
-  const ref = scan.noteRefs.get(story)
-  return [ref?.seq ?? Number.MAX_SAFE_INTEGER, seq + 1]
-}
-
-/** Every citation, marker or field, in reading order (a note's citations where its reference is). */
-function locate(scan: DocxScan): Located[] {
-  const found: Located[] = [
-    ...scan.markers
-      .filter(m => !m.marker.bibliography)
-      .map(marker => ({ order: orderOf(scan, marker.paragraph.story, marker.seq), story: marker.paragraph.story, marker })),
-    ...scan.fields.filter(f => f.code.kind === 'citation').map(field => ({ order: orderOf(scan, field.story, field.seq), story: field.story, field }))
-  ]
-  return found.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
-}
-
-/** Note numbers as they are, and as they become when every body citation gets a footnote. */
-function noteNumbers(scan: DocxScan, located: Located[]): { inText: number[]; asNotes: number[] } {
-  const events: { order: [number, number]; kind: 'ref' | 'cite'; story: StoryId; index?: number }[] = [
-    ...[...scan.noteRefs].map(([story, ref]) => ({ order: [ref.seq, 0] as [number, number], kind: 'ref' as const, story })),
-    ...located.map((cite, index) => ({ order: cite.order, kind: 'cite' as const, story: cite.story, index }))
-  ].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
-  const inText: number[] = []
-  const asNotes: number[] = []
-  const renumbered = new Map<StoryId, number>()
-  let count = 0
-  for (const event of events) {
-    if (event.kind === 'ref') {
-      renumbered.set(event.story, ++count)
-    } else if (event.story === 'body') {
-      inText[event.index!] = 0
-      asNotes[event.index!] = ++count
-    } else {
-      inText[event.index!] = scan.noteRefs.get(event.story)?.number ?? 0
-      asNotes[event.index!] = renumbered.get(event.story) ?? 0
-    }
-  }
-  return { inText, asNotes }
-}
-
-function describe(located: Located[], numbers: { inText: number[]; asNotes: number[] }): FoundCitation[] {
-  return located.map((cite, index) => {
-    const base = { id: `c${index + 1}`, inNote: cite.story !== 'body', noteIndex: numbers.inText[index], noteIndexInNoteStyle: numbers.asNotes[index] }
-    if ('marker' in cite) {
-      const { paragraph, marker } = cite.marker
-      return { ...base, source: 'marker', text: marker.text, sentence: sentenceAround(paragraph.text, marker.start, marker.end), items: marker.items }
-    }
-    const { field } = cite
-    const code = field.code.kind === 'citation' ? field.code : undefined
-    return { ...base, source: 'field', text: field.result, sentence: field.result, embedded: code?.citation, origin: code?.origin }
-  })
-}
-
 export function readDocx(pkg: DocumentPackage): ManuscriptFile {
   const scan = scanDocx(pkg.xml, pkg.name)
-  const located = locate(scan)
-  const citations = describe(located, noteNumbers(scan, located))
+  const citations = describeCitations(scan, locateCitations(scan))
   const hasBibliographyPlace = scan.markers.some(m => m.marker.bibliography) || scan.fields.some(f => f.code.kind === 'bibliography')
   return { kind: 'docx', name: pkg.name, citations, hasBibliographyPlace, write: plan => writeDocx(pkg, plan) }
 }
@@ -255,7 +198,7 @@ function writeDocx(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
   const doc = scan.document
   const styles = pkg.xml.get('word/styles.xml') ?? ''
   const hasStyle = (id: string) => styles.includes(`w:styleId="${id}"`)
-  const located = locate(scan)
+  const located = locateCitations(scan)
   const { formatted, codes } = plan
   const notes = noteMaker(scan, hasStyle)
   const markersByParagraph = new Map<Paragraph, { record: MarkerRecord; id: string }[]>()

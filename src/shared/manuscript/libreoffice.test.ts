@@ -1,10 +1,13 @@
 // Documents written by LibreOffice itself go in; every document Neuroref
 // writes must open in LibreOffice (headless) and read as formatted text.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { strToU8 } from 'fflate'
 import { formatManuscript, openManuscript } from './manuscript'
 import { testLibrary } from './manuscript.test-support'
 import { convertWithLibreOffice, type Converted } from './office.test-support'
+
+// building a CSL engine for a large style (APA) takes seconds on a busy machine: a guard against hangs, not a speed test
+vi.setConfig({ testTimeout: 120_000 })
 
 const library = testLibrary()
 const key = (pmid: string) => library.find(item => item.pmid === pmid)!.citationKey!
@@ -26,15 +29,21 @@ function manuscriptFodt(): string {
 }
 
 let fromLibreOffice: Map<string, Converted>
+let odtFromLibreOffice: Converted
 let written: Map<string, Converted>
 
 beforeAll(() => {
   fromLibreOffice = convertWithLibreOffice([{ name: 'manuscript.fodt', bytes: strToU8(manuscriptFodt()) }], 'docx')
   const docx = fromLibreOffice.get('manuscript.fodt')!
   expect(docx.ok).toBe(true)
+  odtFromLibreOffice = convertWithLibreOffice([{ name: 'manuscript.fodt', bytes: strToU8(manuscriptFodt()) }], 'odt').get('manuscript.fodt')!
+  expect(odtFromLibreOffice.ok).toBe(true)
   const file = openManuscript(docx.bytes, 'manuscript.docx')
   const outputs = ['apa', 'vancouver-nlm'].map(style => ({ name: `${style}.docx`, bytes: formatManuscript(file, library, style).bytes }))
-  written = convertWithLibreOffice(outputs, 'txt')
+  const odtApa = formatManuscript(openManuscript(odtFromLibreOffice.bytes, 'manuscript.odt'), library, 'apa').bytes
+  // re-format the .odt from its own reference marks alone (empty library)
+  const odtNature = formatManuscript(openManuscript(odtApa, 'manuscript.odt'), [], 'nature').bytes
+  written = convertWithLibreOffice([...outputs, { name: 'apa.odt', bytes: odtApa }, { name: 'nature.odt', bytes: odtNature }], 'txt')
 }, 300_000)
 
 describe('LibreOffice', () => {
@@ -66,5 +75,33 @@ describe('LibreOffice', () => {
     expect(text).toContain('Social defeat increases cocaine reward (1,2).')
     expect(text).toContain('Cell (1)')
     expect(text).toMatch(/1\.\tFerrer-Pérez C, Castro-Zavala A[^\n]*\n2\.\tBrighton TA[^\n]*\n3\.\tRitz/)
+  })
+
+  it('reads an .odt that LibreOffice wrote, with the marker in its footnote', () => {
+    const file = openManuscript(odtFromLibreOffice.bytes, 'manuscript.odt')
+    expect(file.kind).toBe('odt')
+    expect(file.citations.map(c => [c.text, c.inNote])).toEqual([
+      [`[@${key('33673448')}; @${key('23121403')}, p. 12]`, false],
+      [`[@${key('38147649')}]`, true],
+      ['[PMID:33673448]', false]
+    ])
+  })
+
+  it('opens the .odt Neuroref wrote in APA, and its re-format in Nature, as text with citations and bibliography', () => {
+    const apa = written.get('apa.odt')!
+    expect(apa.ok).toBe(true)
+    const lines = apa.text.split(/\r?\n/).filter(Boolean)
+    expect(lines).toContain('Social defeat increases cocaine reward (Brighton et al., 2012, p. 12; Ferrer-Pérez et al., 2021).')
+    expect(lines).toContain('Cell (Ferrer-Pérez et al., 2021)')
+    const bib = lines.findIndex(line => line.startsWith('Brighton, T. A.'))
+    expect(lines[bib + 1]).toMatch(/^Ferrer-Pérez, C\., Castro-Zavala, A\./)
+    expect(lines[bib + 3]).toBe('Acknowledgements stay here.')
+    const nature = written.get('nature.odt')!
+    expect(nature.ok).toBe(true)
+    const natureLines = nature.text.split(/\r?\n/).filter(Boolean)
+    expect(natureLines).toContain('Social defeat increases cocaine reward 1,2.')
+    expect(natureLines).toContain('Cell 1')
+    expect(nature.text).toMatch(/1\.\tFerrer-Pérez, C\. et al\.[^\n]*\n2\.\tBrighton, T\. A\. et al\.[^\n]*\n3\.\tRitz, N\. L\. et al\./)
+    expect(nature.text).not.toMatch(/\[@|\[bibliography\]|\[PMID/)
   })
 })
