@@ -11,6 +11,7 @@ import { useDuplicatePairs } from './features/duplicates/use-duplicate-pairs'
 import { handleListKey } from './features/library/keyboard'
 import { ItemDetails } from './features/item/ItemDetails'
 import { ExportMenu } from './features/export/ExportMenu'
+import { ManuscriptMenu } from './features/manuscript/ManuscriptMenu'
 import { CiteButton } from './features/cite/CiteDialog'
 import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
@@ -116,6 +117,7 @@ export function App() {
         <AddPdfs onMessage={setMessage} onAdded={id => setSelection({ ids: [id], anchor: id })} />
         <ExportMenu items={toExport} onDone={setMessage} />
         <CiteButton items={toExport} onDone={setMessage} />
+        <ManuscriptMenu onDone={setMessage} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>

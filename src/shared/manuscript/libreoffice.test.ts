@@ -28,6 +28,19 @@ function manuscriptFodt(): string {
 `
 }
 
+/** The APA copy as LibreOffice shows it: citations in the text and the table, the bibliography at [bibliography]. */
+function expectApaText(apa: Converted): void {
+  expect(apa.ok).toBe(true)
+  const lines = apa.text.split(/\r?\n/).filter(Boolean)
+  expect(lines).toContain('Social defeat increases cocaine reward (Brighton et al., 2012, p. 12; Ferrer-Pérez et al., 2021).')
+  expect(lines).toContain('Cell (Ferrer-Pérez et al., 2021)')
+  const bib = lines.findIndex(line => line.startsWith('Brighton, T. A.'))
+  expect(lines[bib + 1]).toMatch(/^Ferrer-Pérez, C\., Castro-Zavala, A\./)
+  expect(lines[bib + 2]).toMatch(/^Ritz, /)
+  expect(lines[bib + 3]).toBe('Acknowledgements stay here.')
+  expect(apa.text).not.toMatch(/\[@|\[bibliography\]|\[PMID/)
+}
+
 let fromLibreOffice: Map<string, Converted>
 let odtFromLibreOffice: Converted
 let written: Map<string, Converted>
@@ -58,16 +71,7 @@ describe('LibreOffice', () => {
 
   // LibreOffice's text export leaves footnotes out: docx.test.ts checks the footnote part itself
   it('opens what Neuroref wrote in APA and shows citations, table and bibliography as text', () => {
-    const apa = written.get('apa.docx')!
-    expect(apa.ok).toBe(true)
-    const lines = apa.text.split(/\r?\n/).filter(Boolean)
-    expect(lines).toContain('Social defeat increases cocaine reward (Brighton et al., 2012, p. 12; Ferrer-Pérez et al., 2021).')
-    expect(lines).toContain('Cell (Ferrer-Pérez et al., 2021)')
-    const bib = lines.findIndex(line => line.startsWith('Brighton, T. A.'))
-    expect(lines[bib + 1]).toMatch(/^Ferrer-Pérez, C\., Castro-Zavala, A\./)
-    expect(lines[bib + 2]).toMatch(/^Ritz, /)
-    expect(lines[bib + 3]).toBe('Acknowledgements stay here.')
-    expect(apa.text).not.toMatch(/\[@|\[bibliography\]|\[PMID/)
+    expectApaText(written.get('apa.docx')!)
   })
 
   it('opens the Vancouver copy: numbered by first citation, the note counted where it stands', () => {
@@ -88,14 +92,7 @@ describe('LibreOffice', () => {
   })
 
   it('opens the .odt Neuroref wrote in APA, and its re-format in Nature, as text with citations and bibliography', () => {
-    const apa = written.get('apa.odt')!
-    expect(apa.ok).toBe(true)
-    const lines = apa.text.split(/\r?\n/).filter(Boolean)
-    expect(lines).toContain('Social defeat increases cocaine reward (Brighton et al., 2012, p. 12; Ferrer-Pérez et al., 2021).')
-    expect(lines).toContain('Cell (Ferrer-Pérez et al., 2021)')
-    const bib = lines.findIndex(line => line.startsWith('Brighton, T. A.'))
-    expect(lines[bib + 1]).toMatch(/^Ferrer-Pérez, C\., Castro-Zavala, A\./)
-    expect(lines[bib + 3]).toBe('Acknowledgements stay here.')
+    expectApaText(written.get('apa.odt')!)
     const nature = written.get('nature.odt')!
     expect(nature.ok).toBe(true)
     const natureLines = nature.text.split(/\r?\n/).filter(Boolean)

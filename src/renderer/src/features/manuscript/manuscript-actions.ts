@@ -1,0 +1,60 @@
+// The manuscript actions as the window runs them: the library's papers in,
+// the formatted document out as a download, cited papers into the library
+// through the library's own import (one transaction) and a new collection.
+import type { Item } from '../../../../shared/model'
+import { openManuscript, type ManuscriptFile } from '../../../../shared/manuscript/manuscript'
+import { hasIdentifier, referenceImportSummary, referencesInDocument } from '../../../../shared/manuscript/references'
+import { ServiceError } from '../../../../shared/result'
+import type { Message } from '../../components/StatusMessage'
+import { addItemsToCollection, createCollection } from '../../db/collections'
+import { importRecords } from '../../db/import-file'
+import { db, store } from '../../library-context'
+import { downloadBlob } from '../export/save-export'
+
+export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
+
+/** Every paper in the library (not the Trash): what markers are looked up in. */
+export async function libraryPapers(): Promise<Item[]> {
+  await store.settled()
+  return [...store.items.values()].filter(item => !item.trashedAt)
+}
+
+/** The document, or the sentence saying why it cannot be read. */
+export async function readManuscript(file: File): Promise<{ file: ManuscriptFile } | { error: string }> {
+  try {
+    return { file: openManuscript(new Uint8Array(await file.arrayBuffer()), file.name) }
+  } catch (error) {
+    return { error: error instanceof ServiceError ? error.message : `“${file.name}” could not be read.` }
+  }
+}
+
+/** The new document arrives as a download (the original is never touched). */
+export function deliverManuscript(fileName: string, bytes: Uint8Array, mimeType: string): void {
+  downloadBlob(fileName, new Blob([bytes as BlobPart], { type: mimeType }))
+}
+
+export async function importReferencesFrom(file: File): Promise<Message> {
+  const read = await readManuscript(file)
+  if ('error' in read) return { kind: 'error', text: `${read.error} Nothing was imported.` }
+  let refs
+  try {
+    refs = referencesInDocument(read.file)
+  } catch (error) {
+    return { kind: 'error', text: error instanceof ServiceError ? error.message : String(error) }
+  }
+  await store.settled()
+  try {
+    const outcome = await importRecords(db, refs.records, store.finder)
+    const collection = await createCollection(db, refs.collectionName)
+    await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...outcome.duplicates.map(d => d.existingId)])
+    const text = referenceImportSummary({
+      cited: refs.records.length,
+      already: outcome.duplicates.length,
+      added: outcome.added.length,
+      withoutIdentifiers: outcome.added.filter(item => !hasIdentifier(item)).length
+    })
+    return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.` }
+  } catch (error) {
+    return { kind: 'error', text: `${file.name}: the library could not save the references (${(error as Error).message}). Nothing was imported.` }
+  }
+}
