@@ -8,7 +8,7 @@ mkdirSync('bench/results', { recursive: true })
 const env = { ...process.env, NEUROREF_BENCH: '1' }
 const steps = [
   ['build', 'npx', ['electron-vite', 'build']],
-  ['node benchmarks (search, facets, import, bibliographies, PDF text, peptides)', 'npx', ['vitest', 'run', '--config', 'bench/vitest.bench.mts']],
+  ['node benchmarks (search, facets, import, bibliographies, PDF text, peptides, manuscripts)', 'npx', ['vitest', 'run', '--config', 'bench/vitest.bench.mts']],
   ['library at scale in Chromium', 'npx', ['playwright', 'test', '--config', 'bench/playwright.bench.config.ts']]
 ]
 let failed = 0

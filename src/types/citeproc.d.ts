@@ -34,6 +34,7 @@ declare module 'citeproc' {
     makeBibliography(): false | [BibliographyParams, string[]]
     setOutputFormat(mode: string): void
     updateItems(ids: string[]): void
+    makeCitationCluster(items: CitationItem[]): string
   }
   const CSL: { Engine: typeof Engine }
   export default CSL

@@ -2,7 +2,7 @@
 // engine inside @citation-js/plugin-csl): one pass over all citations, so
 // numeric styles number by first citation and collapse ranges, author-date
 // styles disambiguate, and note styles know which citations repeat.
-import CSL, { type Engine } from 'citeproc'
+import CSL, { type Citation, type Engine } from 'citeproc'
 import { plugins, type CslRecord } from '@citation-js/core'
 import { styleOrThrow } from '../export/styles'
 import { ServiceError } from '../result'
@@ -78,7 +78,32 @@ function engineFor(styleId: string, xml: string, lang: string): Engine {
   return engine
 }
 
-export function formatCitations(styleId: string, records: CslRecord[], citations: CitationToFormat[], lang?: string): FormattedManuscript {
+/** How citations are run through citeproc: `full` tracks every citation's position; `fast` skips it where the style never asks. */
+export type CiteMode = 'auto' | 'full'
+
+/**
+ * Each citation's HTML. citeproc's processCitationCluster re-reads all earlier
+ * citations for each new one (300 citations: seconds). A style that never
+ * asks for a citation's position (first, subsequent, ibid) does not need
+ * that: registering every paper once in order of first citation numbers and
+ * disambiguates them, and each cluster is then formatted on its own.
+ */
+function citationTexts(engine: Engine, input: Citation[], xml: string, mode: CiteMode): [string, string][] {
+  const positional = engine.opt.xclass === 'note' || /\bposition=|et-al-subsequent/.test(xml)
+  if (mode === 'full' || positional) return engine.rebuildProcessorState(input, 'html').map(([id, , html]) => [id, html])
+  const firstCited = [...new Set(input.flatMap(citation => citation.citationItems.map(item => item.id)))]
+  engine.updateItems(firstCited)
+  engine.setOutputFormat('html')
+  return input.map(citation => [citation.citationID, engine.makeCitationCluster(citation.citationItems)])
+}
+
+export function formatCitations(
+  styleId: string,
+  records: CslRecord[],
+  citations: CitationToFormat[],
+  lang?: string,
+  mode: CiteMode = 'auto'
+): FormattedManuscript {
   const { xml, lang: styleLang } = styleRules(styleId)
   const engine = engineFor(styleId, xml, lang ?? styleLang)
   current = new Map(records.map(record => [String(record.id), record]))
@@ -101,7 +126,7 @@ export function formatCitations(styleId: string, records: CslRecord[], citations
     })
   }))
   const formatted = new Map<string, FormattedCitation>()
-  for (const [citationID, , html] of engine.rebuildProcessorState(input, 'html')) {
+  for (const [citationID, html] of citationTexts(engine, input, xml, mode)) {
     const runs = htmlToRuns(html)
     formatted.set(citationID, { runs, text: runsToText(runs), html })
   }
