@@ -84,3 +84,10 @@ export function describeCitations<M extends ScannedMarker, F extends ScannedFiel
     return { ...base, source: 'field', text: field.result, sentence: field.result, embedded: code?.citation, origin: code?.origin }
   })
 }
+
+/** A footnote mark sits against the word before it: "matters [@key]." becomes "matters¹." */
+export function noteMarkStart(text: string, start: number): number {
+  let at = start
+  while (at > 0 && text[at - 1] === ' ') at--
+  return at
+}

@@ -8,7 +8,7 @@ import { writeDocument } from './container'
 import { W, child, fieldCharRun, fieldRuns, instructionRun, makeRun, replaceText, runPropertiesAt, wElement } from './docx-runs'
 import { parseWordXml, scanDocx, type DocxScan, type FieldRecord, type MarkerRecord, type Paragraph } from './docx-scan'
 import { WORD_BIBLIOGRAPHY_INSTRUCTION, citationJson, wordCitationInstruction, type CslCitation } from './field-codes'
-import { describeCitations, locateCitations } from './citation-order'
+import { describeCitations, locateCitations, noteMarkStart } from './citation-order'
 import type { ManuscriptFile, WritePlan } from './model'
 import type { BibliographyLayout } from './cite-engine'
 import type { TextRun } from './rich-text'
@@ -226,8 +226,9 @@ function writeDocx(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
     for (const { record, id } of list.sort((a, b) => b.record.marker.start - a.record.marker.start)) {
       const base = runPropertiesAt(paragraph.pieces, record.marker.start)
       const runs = fieldRuns(owner, instructionFor(codes.get(id)!, 'zotero'), formatted.citations.get(id)!.runs, base)
-      const nodes = formatted.note && paragraph.story === 'body' ? [notes.maker.footnote(runs)] : runs
-      replaceText(owner, paragraph.pieces, record.marker.start, record.marker.end, nodes)
+      const inNote = formatted.note && paragraph.story === 'body'
+      const nodes = inNote ? [notes.maker.footnote(runs)] : runs
+      replaceText(owner, paragraph.pieces, inNote ? noteMarkStart(paragraph.text, record.marker.start) : record.marker.start, record.marker.end, nodes)
     }
   }
   placeBibliography(scan, plan, hasStyle)

@@ -3,7 +3,7 @@
 // around the formatted text — and the bibliography as a section named
 // "ZOTERO_BIBL {…} CSL_BIBLIOGRAPHY RND…". Only content.xml changes.
 import { XMLSerializer, type Document, type Element, type Text } from '@xmldom/xmldom'
-import { describeCitations, locateCitations } from './citation-order'
+import { describeCitations, locateCitations, noteMarkStart } from './citation-order'
 import type { BibliographyLayout } from './cite-engine'
 import { writeDocument, type DocumentPackage } from './container'
 import { odtBibliographyName, odtCitationName, randomSuffix } from './field-codes'
@@ -221,8 +221,9 @@ function writeOdt(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
   for (const [paragraph, list] of byParagraph) {
     for (const { marker, id } of list.sort((a, b) => b.marker.marker.start - a.marker.marker.start)) {
       const content = referenceMark(doc, odtCitationName(codes.get(id)!, randomSuffix()), runNodes(doc, formatted.citations.get(id)!.runs, styles))
-      const nodes = formatted.note && paragraph.story === 'body' ? [footnote(doc, content, ++notes)] : content
-      replaceText(doc, paragraph.pieces, marker.marker.start, marker.marker.end, nodes)
+      const inNote = formatted.note && paragraph.story === 'body'
+      const nodes = inNote ? [footnote(doc, content, ++notes)] : content
+      replaceText(doc, paragraph.pieces, inNote ? noteMarkStart(paragraph.text, marker.marker.start) : marker.marker.start, marker.marker.end, nodes)
     }
   }
   placeBibliography(doc, scan, plan, styles)
