@@ -10,6 +10,7 @@ import { sentenceFor } from '../../messages'
 import { StylePicker } from '../cite/StylePicker'
 import { useCitationStyles } from '../cite/use-citation-styles'
 import { addIdentifiers } from '../import/add-identifiers'
+import './manuscript.css'
 import { deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, readManuscript } from './manuscript-actions'
 
 interface Opened {
