@@ -44,9 +44,13 @@ export async function importReferencesFrom(file: File): Promise<Message> {
   }
   await store.settled()
   try {
-    const outcome = await importRecords(db, refs.records, store.finder)
-    const collection = await createCollection(db, refs.collectionName)
-    await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...outcome.duplicates.map(d => d.existingId)])
+    // one transaction: the papers and their new collection arrive together or not at all
+    const { outcome, collection } = await db.transaction('rw', db.items, db.collections, async () => {
+      const outcome = await importRecords(db, refs.records, store.finder)
+      const collection = await createCollection(db, refs.collectionName)
+      await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...outcome.duplicates.map(d => d.existingId)])
+      return { outcome, collection }
+    })
     const text = referenceImportSummary({
       cited: refs.records.length,
       already: outcome.duplicates.length,
