@@ -11,6 +11,7 @@ import { relatedPapers } from './services/pubmed/related'
 import { searchPubmedPage } from './services/pubmed/search'
 import type { EutilsDeps } from './services/pubmed/eutils'
 import { autoExportHandlers } from './autoexport-handlers'
+import { desktopChannelHandlers } from './desktop-channels'
 import { attachmentHandlers } from './services/attachments/channels'
 import { requireIdentifiers, requireObject, requireString, requirePmid, requireRelation, optionalContact } from './validate'
 
@@ -39,6 +40,7 @@ export function createHandlers({ config, http, platform, version, chooseBibFile 
   })
 
   return {
+    ...desktopChannelHandlers(platform),
     ...autoExportHandlers({ dataDir: config.dataDir, edition: platform.edition, chooseBibFile }),
     ...attachmentHandlers({
       dataDir: config.dataDir,

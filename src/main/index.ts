@@ -1,37 +1,69 @@
-// The desktop app: one secure window, the contract bound to IPC. Everything
-// else lives in services (no Electron there) and src/main/electron/.
-import { app, BrowserWindow, shell } from 'electron'
+// The desktop app: one secure window served from app://neuroref, the
+// contract bound to IPC, one running copy. Everything else lives in services
+// (no Electron there) and src/main/electron/.
+import { app, BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ServiceError } from '../shared/result'
+import { LINK_SCHEME } from '../shared/open-request'
 import { createAppHandlers } from './app'
+import { APP_INDEX_URL, isAppPageUrl } from './electron/app-origin'
+import { registerAppScheme, serveRendererOverAppScheme } from './electron/app-protocol'
 import { bindContract } from './electron/ipc'
 import { saveWithDialog } from './electron/save-dialog'
 import { chooseBibFile } from './electron/choose-bib-file'
-import { lockDownContents, secureWebPreferences } from './electron/security'
+import { restrictPermissions } from './electron/security'
+import { bringToFront, createMainWindow } from './electron/window'
+import { chooseLibraryToOpen, type LibraryToOpen } from './electron/earlier-library-dialog'
+import { OpenRequestQueue, openTargetsFromArgv } from './electron/open-requests'
+import { readDesktopSettings, writeDesktopSettings } from './electron/desktop-settings'
 
-const rendererIndex = join(__dirname, '../renderer/index.html')
-const rendererRoot = pathToFileURL(join(__dirname, '../renderer/')).href
+const rendererDir = join(__dirname, '../renderer')
+const preloadPath = join(__dirname, '../preload/index.js')
 
 let mainWindow: BrowserWindow | null = null
+const openRequests = new OpenRequestQueue()
 
-function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'Neuroref',
-    show: false,
-    webPreferences: secureWebPreferences()
+// Before ready: the scheme's privileges, the data folder (the single-instance lock lives in it) and the lock itself.
+registerAppScheme()
+app.enableSandbox()
+if (process.env.NEUROREF_DATA_DIR) app.setPath('userData', process.env.NEUROREF_DATA_DIR)
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Neuroref is running: it gets this launch's files and links (second-instance) and comes to the front.
+  app.quit()
+} else {
+  openRequests.add(openTargetsFromArgv(process.argv, process.cwd()))
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openRequests.add(openTargetsFromArgv(argv, workingDirectory))
+    if (mainWindow) bringToFront(mainWindow)
   })
-  lockDownContents(mainWindow.webContents)
-  mainWindow.once('ready-to-show', () => mainWindow?.show())
-  mainWindow.on('closed', () => (mainWindow = null))
-  void mainWindow.loadFile(rendererIndex)
+  // macOS hands files and links over as events instead of arguments.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openRequests.add([{ kind: 'file', path }])
+    if (mainWindow) bringToFront(mainWindow)
+  })
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    openRequests.add([{ kind: 'link', url }])
+    if (mainWindow) bringToFront(mainWindow)
+  })
+  app.whenReady().then(start)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 }
 
-app.enableSandbox()
-app.whenReady().then(() => {
-  if (process.env.NEUROREF_DATA_DIR) app.setPath('userData', process.env.NEUROREF_DATA_DIR)
+async function start(): Promise<void> {
+  // A development run would register the bare Electron binary as the handler; installers register the packaged app.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME)
+  const userDataDir = app.getPath('userData')
+  const settings = await readDesktopSettings(userDataDir)
+  restrictPermissions(session.defaultSession)
+  session.defaultSession.setSpellCheckerEnabled(settings.spellcheck)
+  serveRendererOverAppScheme(rendererDir)
+
   const handlers = createAppHandlers(
     process.env,
     {
@@ -43,17 +75,36 @@ app.whenReady().then(() => {
         // shell.openPath reports failure as a string, not an exception.
         const problem = await shell.openPath(path)
         if (problem) throw new ServiceError('IO', `The PDF could not be opened in another program: ${problem}`)
+      },
+      openRequests: () => openRequests.take(),
+      spellcheck: async enabled => {
+        if (enabled !== undefined) {
+          await writeDesktopSettings(userDataDir, { ...settings, spellcheck: enabled })
+          settings.spellcheck = enabled
+          session.defaultSession.setSpellCheckerEnabled(enabled)
+        }
+        return { enabled: settings.spellcheck, available: true }
       }
     },
-    { userDataDir: app.getPath('userData'), chooseBibFile: name => chooseBibFile(mainWindow, name) }
+    { userDataDir, chooseBibFile: name => chooseBibFile(mainWindow, name) }
   )
-  bindContract(handlers, url => url.startsWith(rendererRoot))
-  createWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
-  })
-})
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  const library = await chooseLibraryToOpen(userDataDir)
+  bindContract(handlers, url => isAppPageUrl(url) || (library === 'earlier' && isEarlierPageUrl(url)))
+  openWindow(library)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow('current')
+  })
+}
+
+function openWindow(library: LibraryToOpen): void {
+  mainWindow = createMainWindow(preloadPath)
+  mainWindow.on('closed', () => (mainWindow = null))
+  // The earlier library belongs to the file:// origin: opened from there once, on request, so it can be backed up (earlier-library.ts).
+  if (library === 'earlier') void mainWindow.loadFile(join(rendererDir, 'index.html'))
+  else void mainWindow.loadURL(APP_INDEX_URL)
+}
+
+function isEarlierPageUrl(url: string): boolean {
+  return url.startsWith(pathToFileURL(join(rendererDir, '/')).href)
+}

@@ -4,6 +4,7 @@
 // compile error in main and in the web host.
 import type { Identifier } from './identifiers'
 import type { Contact, PaperSummary, ReferenceRecord } from './model'
+import type { OpenRequest } from './open-request'
 import type { AppError, Result } from './result'
 
 export interface AppInfo {
@@ -17,6 +18,10 @@ export interface AppInfo {
 export interface Contract {
   /** Name, version and which edition is running. */
   'app.info': { arg: void; result: AppInfo }
+  /** Desktop: files (.bib, .ris, .nbib) and neuroref:// links the app was asked to open since the last call, each once; the web edition has none. */
+  'app.openRequests': { arg: void; result: OpenRequest[] }
+  /** Desktop: the spell-checker's state; `enabled` turns it on or off (it may download dictionaries, so it starts off). */
+  'app.spellcheck': { arg: { enabled?: boolean }; result: SpellcheckState }
   /** Everything Crossref (or doi.org) knows about one DOI. */
   'lookup.doi': { arg: { doi: string; contact?: Contact }; result: ReferenceRecord }
   /** Many identifiers at once: PubMed (batched) merged with Crossref; one entry per paper, one failure per bad identifier. */
@@ -50,6 +55,12 @@ export interface Contract {
   'attachments.open': { arg: { hash: string }; result: void }
   /** Look for a free copy (Unpaywall by DOI, PubMed Central by PMCID), download and store it. */
   'attachments.findFree': { arg: { doi?: string; pmcid?: string; contact?: Contact }; result: FoundPdf }
+}
+
+export interface SpellcheckState {
+  enabled: boolean
+  /** false in the web edition: the browser checks spelling by its own settings */
+  available: boolean
 }
 
 /** A PDF kept in the data folder (main's attachment store). */
@@ -120,6 +131,8 @@ export type ChannelResult<K extends Channel> = Contract[K]['result']
 /** The channel names, as a value: preload and the web client are generated from this list. */
 export const CHANNELS = [
   'app.info',
+  'app.openRequests',
+  'app.spellcheck',
   'lookup.doi',
   'lookup.identifiers',
   'pubmed.related',

@@ -27,6 +27,7 @@ import { useUndoShortcut } from './features/item/undo'
 import { PubmedSearchView } from './features/pubmed/PubmedSearchView'
 import { ImportFile, importFiles } from './features/import/ImportFile'
 import { useFileDrop } from './features/import/use-file-drop'
+import { useOpenRequests } from './features/import/use-open-requests'
 import { AddPdfs, addPdfFiles, ExtractionProgress, IncludeFullText, usePdfDropOnRows } from './features/pdf'
 import { SavedPubmedSearches } from './features/pubmed/SavedPubmedSearches'
 import { FacetPanel } from './features/facets/FacetPanel'
@@ -57,6 +58,9 @@ export function App() {
   const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, setMessage), [])
   const pdfsDropped = useCallback((files: File[]) => void addPdfFiles(files, setMessage), [])
   useFileDrop(importDropped, pdfsDropped)
+  const [offeredIds, setOfferedIds] = useState<{ text: string } | null>(null)
+  const offerIdentifiers = useCallback((text: string) => setOfferedIds({ text }), [])
+  useOpenRequests({ importFiles: importDropped, offerIdentifiers, tell: setMessage })
   usePdfDropOnRows(setMessage)
   useUndoShortcut(setMessage)
   const [settingsOpen, setSettingsOpen] = useState(false)
@@ -109,7 +113,12 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1 className="brand">Neuroref</h1>
-        <AddByIdentifier onDone={setMessage} onAdded={id => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} />
+        <AddByIdentifier
+          onDone={setMessage}
+          onAdded={id => setSelection({ ids: [id], anchor: id })}
+          ensureContact={contactPrompt.ensureContact}
+          offered={offeredIds}
+        />
         <SearchBox ref={searchRef} value={state.search} onChange={search => update({ search })} />
         <IncludeFullText checked={state.fullText !== false} onChange={fullText => update({ fullText })} />
         <SaveSearchButton search={state.search} onSaved={view => (chooseView(view), update({ search: '' }))} />

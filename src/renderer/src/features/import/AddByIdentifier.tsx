@@ -1,6 +1,6 @@
 // The box a researcher pastes DOIs, PMIDs, PMCIDs, links or whole reference
 // lists into. Shows progress for batches and can be cancelled.
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { findIdentifiers } from '../../../../shared/identifiers'
 import type { Message } from '../../components/StatusMessage'
 import { addIdentifiers } from './add-identifiers'
@@ -11,10 +11,15 @@ export interface AddByIdentifierProps {
   onAdded: (itemId: string) => void
   /** resolves once a contact email is known or the researcher declined to give one */
   ensureContact: () => Promise<void>
+  /** identifiers from outside (a neuroref:// link), put in the box for the researcher to confirm with Add */
+  offered?: { text: string } | null
 }
 
-export function AddByIdentifier({ onDone, onAdded, ensureContact }: AddByIdentifierProps) {
+export function AddByIdentifier({ onDone, onAdded, ensureContact, offered }: AddByIdentifierProps) {
   const [text, setText] = useState('')
+  useEffect(() => {
+    if (offered) setText(offered.text)
+  }, [offered])
   const [progress, setProgress] = useState<string | null>(null)
   const cancel = useRef<AbortController | null>(null)
 

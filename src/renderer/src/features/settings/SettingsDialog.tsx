@@ -7,6 +7,7 @@ import { db } from '../../library-context'
 import { readContact, writeSetting } from '../../settings'
 import { AutoExportSection } from '../autoexport/AutoExportSection'
 import { BackupSection } from '../backup/BackupSection'
+import { SpellcheckSetting } from './SpellcheckSetting'
 
 export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: () => void }) {
   const [contact, setContact] = useState<Contact>({})
@@ -44,6 +45,7 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
           <input value={contact.ncbiApiKey ?? ''} onChange={e => setContact({ ...contact, ncbiApiKey: e.target.value })} spellCheck={false} />
         </label>
         {error && <p role="alert">{error}</p>}
+        {!reason && <SpellcheckSetting />}
         {!reason && <AutoExportSection />}
         {!reason && <BackupSection onRestored={() => void readContact(db).then(setContact)} />}
         <div className="dialog-buttons">
