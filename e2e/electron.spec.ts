@@ -31,6 +31,8 @@ test('desktop app: add a DOI, see it, export BibTeX', async () => {
   })
   try {
     const page = await app.firstWindow()
+    // served from the app's own origin (app://), not file://
+    expect(page.url()).toBe('app://neuroref/index.html')
     await page.getByLabel('Add by identifier').fill('10.1016/j.neurobiolaging.2010.03.024')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
     await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'mesenchymal stem cells' })).toHaveCount(1)

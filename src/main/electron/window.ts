@@ -20,7 +20,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
       // middle-click (auxclick) could open links outside the window-open handler's view
       disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
