@@ -4,7 +4,7 @@
 // secure settings, refuses navigation, serves app:// from the renderer folder
 // only, restricts permissions and keeps one running copy. Whether Electron
 // honours those settings is e2e/electron.spec.ts's job where a binary exists.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -24,7 +24,9 @@ const rec = vi.hoisted(() => ({
   permissionRequest: undefined as Listener | undefined,
   permissionCheck: undefined as Listener | undefined,
   spellcheck: [] as boolean[],
-  openedExternally: [] as string[]
+  openedExternally: [] as string[],
+  dialogResponse: 2,
+  questions: [] as string[]
 }))
 
 vi.mock('electron', () => {
@@ -84,7 +86,10 @@ vi.mock('electron', () => {
     session: { defaultSession },
     ipcMain: { handle: (channel: string, listener: Listener) => rec.handles.set(channel, listener) },
     shell: { openExternal: async (url: string) => void rec.openedExternally.push(url), showItemInFolder: () => {}, openPath: async () => '' },
-    dialog: { showMessageBox: async () => ({ response: 2 }), showSaveDialog: async () => ({ canceled: true }) }
+    dialog: {
+      showMessageBox: async (options: { message: string }) => (rec.questions.push(options.message), { response: rec.dialogResponse }),
+      showSaveDialog: async () => ({ canceled: true })
+    }
   }
   return { ...electron, default: electron }
 })
@@ -102,12 +107,18 @@ const event = () => ({
 })
 const invoke = (channel: string, url: string, parent: unknown = null, arg?: unknown) => rec.handles.get(channel)!({ senderFrame: { url, parent } }, arg)
 
+const made: string[] = []
+const freshUserData = (): string => {
+  made.push(mkdtempSync(join(tmpdir(), 'neuroref-wiring-')))
+  return made.at(-1)!
+}
+
 beforeAll(async () => {
-  rec.userData = mkdtempSync(join(tmpdir(), 'neuroref-wiring-'))
+  rec.userData = freshUserData()
   await import('./index')
   await vi.waitFor(() => expect(rec.windows).toHaveLength(1))
 })
-afterAll(() => rmSync(rec.userData, { recursive: true, force: true }))
+afterAll(() => made.forEach(dir => rmSync(dir, { recursive: true, force: true })))
 
 describe('desktop entry wiring (a stand-in for electron, not Electron)', () => {
   it('registers app:// as a standard, secure scheme before the app is ready, then serves it', () => {
@@ -221,5 +232,38 @@ describe('desktop entry wiring (a stand-in for electron, not Electron)', () => {
     rec.calls.length = 0
     await import('./index')
     expect(rec.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'quit'])
+  })
+})
+
+describe('a library from before app:// (file:// origin), at the first start', () => {
+  async function startWithEarlierLibrary(answer: number): Promise<void> {
+    vi.resetModules()
+    rec.gotLock = true
+    rec.windows.length = 0
+    rec.handles.clear()
+    rec.questions.length = 0
+    rec.dialogResponse = answer
+    rec.userData = freshUserData()
+    const earlier = join(rec.userData, 'IndexedDB', 'file__0.indexeddb.leveldb')
+    mkdirSync(earlier, { recursive: true })
+    writeFileSync(join(earlier, '000003.log'), Buffer.alloc(50_000, 1))
+    await import('./index')
+    await vi.waitFor(() => expect(rec.windows).toHaveLength(1))
+  }
+  it('asks before the window loads; “Open the earlier library” opens it from file:// and lets that page call main', async () => {
+    await startWithEarlierLibrary(0)
+    expect(rec.questions).toEqual([expect.stringContaining('Your earlier library is still here, untouched')])
+    expect(window().loaded).toEqual([`file:${join(__dirname, '../renderer', 'index.html')}`])
+    const earlierPage = `file://${join(__dirname, '../renderer', 'index.html')}`
+    expect(await invoke('app.info', earlierPage)).toMatchObject({ ok: true })
+    expect(await invoke('app.info', 'file:///home/r/Downloads/evil.html')).toMatchObject({ ok: false })
+    expect(existsSync(join(rec.userData, 'earlier-library.json'))).toBe(false)
+  })
+
+  it('“Continue with the new library” loads app:// and is remembered, so the question comes once', async () => {
+    await startWithEarlierLibrary(1)
+    expect(window().loaded).toEqual(['app://neuroref/index.html'])
+    expect(JSON.parse(readFileSync(join(rec.userData, 'earlier-library.json'), 'utf8'))).toMatchObject({ choice: 'moved' })
+    expect(await invoke('app.info', `file://${join(__dirname, '../renderer', 'index.html')}`)).toMatchObject({ ok: false })
   })
 })
