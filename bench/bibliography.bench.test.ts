@@ -12,8 +12,8 @@ import { exportBibtex } from '../src/shared/export/bibtex'
 import { formatBibliography } from '../src/shared/export/formats'
 import { readBibliographyFile, type ImportResult } from '../src/shared/import'
 import { DuplicateFinder } from '../src/shared/duplicates'
-import { openLibrary } from '../src/renderer/src/db/schema'
-import { importRecords } from '../src/renderer/src/db/import-file'
+import { openLibrary } from '../src/renderer/src/library/schema'
+import { importRecords } from '../src/renderer/src/library/import-file'
 import { createSyntheticLibrary } from './synthetic-library'
 
 // These run in `npm test` too (at a smaller size where they can): a generous guard

@@ -1,6 +1,6 @@
 // The one open library of this window, shared by every feature.
 import { useSyncExternalStore } from 'react'
-import { openLibrary } from './db/schema'
+import { openLibrary } from './library/schema'
 import { LibraryStore } from './store/library-store'
 
 export const db = openLibrary()

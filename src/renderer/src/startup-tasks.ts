@@ -4,9 +4,9 @@
 import { useEffect, useState } from 'react'
 import { api } from './transport'
 import { db, storeLoaded } from './library-context'
-import { readContact } from './settings'
-import { retagPeptidesIfNeeded } from './db/peptide-retag'
-import { checkDueSearches } from './db/pubmed-searches'
+import { readContact } from './library/settings'
+import { retagPeptidesIfNeeded } from './library/peptide-retag'
+import { checkDueSearches } from './library/pubmed-searches'
 
 export function useStartupTasks(): string | null {
   const [progress, setProgress] = useState<string | null>(null)

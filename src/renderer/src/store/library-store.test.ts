@@ -1,8 +1,8 @@
 // The in-memory library follows every write to IndexedDB, whoever makes it.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openLibrary, type NeurorefDb } from '../db/schema'
-import { addRecordToLibrary } from '../db/library'
-import { moveToTrash } from '../db/trash'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { addRecordToLibrary } from '../library/add-paper'
+import { moveToTrash } from '../library/trash'
 import { LibraryStore } from './library-store'
 
 let db: NeurorefDb

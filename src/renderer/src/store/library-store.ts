@@ -5,7 +5,7 @@ import Dexie from 'dexie'
 import type { Item } from '../../../shared/model'
 import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
 import { DuplicateFinder } from '../../../shared/duplicates'
-import type { NeurorefDb } from '../db/schema'
+import type { NeurorefDb } from '../library/schema'
 import { FullTextIndex } from '../features/pdf/full-text-index'
 import { packAbstract } from './packed-abstract'
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { parsePubmedArticleSet } from '../../../main/services/pubmed/parse-efetch'
 import type { Item } from '../../../shared/model'
-import { openLibrary } from '../db/schema'
+import { openLibrary } from '../library/schema'
 import { packAbstract } from './packed-abstract'
 
 // Zambianchi 2023: "μ-XRF" — a Greek letter, so V8 would keep the abstract two bytes a character.

@@ -1,7 +1,7 @@
 // The kept sort order matches a fresh sort after any sequence of changes.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openLibrary, type NeurorefDb } from '../db/schema'
-import { addRecordToLibrary } from '../db/library'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { addRecordToLibrary } from '../library/add-paper'
 import { LibraryStore } from './library-store'
 import { SortedOrder } from './sorted-order'
 import { SORT_KEYS } from './views'

@@ -1,8 +1,8 @@
 // The patched list in view equals a full rebuild after random small changes:
 // papers added, retitled, trashed, tagged, filed and deleted, under several views.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openLibrary, type NeurorefDb } from '../db/schema'
-import { addRecordToLibrary } from '../db/library'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { addRecordToLibrary } from '../library/add-paper'
 import { LibraryStore } from './library-store'
 import { libraryCounts, visibleItems, type ViewState } from './views'
 

@@ -4,7 +4,7 @@
 import { exportBibtex } from '../../../../shared/export/bibtex'
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { Item } from '../../../../shared/model'
-import type { NeurorefDb } from '../../db/schema'
+import type { NeurorefDb } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
 import { itemsToExport, readBindings, sha256, updateBindings } from './bindings'
 

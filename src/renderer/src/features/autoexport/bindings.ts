@@ -2,9 +2,9 @@
 // id); the library knows what goes in them, so the binding lives in the
 // library's settings, with a fingerprint of what was last written.
 import type { Collection, Item } from '../../../../shared/model'
-import { descendantsOf } from '../../db/collections'
-import type { NeurorefDb } from '../../db/schema'
-import { readSetting, writeSetting } from '../../settings'
+import { descendantsOf } from '../../library/collections'
+import type { NeurorefDb } from '../../library/schema'
+import { readSetting, writeSetting } from '../../library/settings'
 
 export interface AutoExportBinding {
   /** null: the whole library */

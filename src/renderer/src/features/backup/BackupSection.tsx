@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Message } from '../../components/StatusMessage'
 import { db, store } from '../../library-context'
-import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup, type LibraryBackup } from '../../db/backup'
+import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup, type LibraryBackup } from '../../library/backup'
 import { saveExport } from '../export/save-export'
 import { ServiceError } from '../../../../shared/result'
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openLibrary, type NeurorefDb } from '../../db/schema'
+import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { listStyles } from '../../../../shared/export/styles'
 import { addCustomStyle, loadCustomStyles, readChosenStyle, writeChosenStyle } from './style-settings'
 

@@ -1,7 +1,7 @@
 // The researcher's citation styles between sessions: the .csl files they
 // added (setting "customStyles") and the style they chose last ("citationStyle").
-import type { NeurorefDb } from '../../db/schema'
-import { readSetting, writeSetting } from '../../settings'
+import type { NeurorefDb } from '../../library/schema'
+import { readSetting, writeSetting } from '../../library/settings'
 import { customStyleId, DEFAULT_STYLE, findStyle, registerStyle, type CitationStyle } from '../../../../shared/export/styles'
 
 export interface SavedStyle {

@@ -3,7 +3,7 @@
 // Papers dropped on a collection are filed there; a collection dropped on
 // another moves inside it.
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react'
-import { descendantsOf } from '../../db/collections'
+import { descendantsOf } from '../../library/collections'
 import { flatten, type CollectionNode } from './collection-tree'
 import { COLLECTION_TYPE, ITEMS_TYPE, carries, droppedItemIds, startDraggingCollection } from './drag'
 import './collections.css'

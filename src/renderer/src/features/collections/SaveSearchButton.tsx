@@ -2,7 +2,7 @@
 // opens it as a saved search.
 import { useState } from 'react'
 import { db } from '../../library-context'
-import { saveSearch } from '../../db/saved-searches'
+import { saveSearch } from '../../library/saved-searches'
 import type { ViewId } from '../../store/views'
 import { NameForm } from './NameForm'
 import './collections.css'

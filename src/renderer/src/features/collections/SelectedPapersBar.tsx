@@ -3,7 +3,7 @@
 import { useMemo } from 'react'
 import type { Message } from '../../components/StatusMessage'
 import { db } from '../../library-context'
-import { addItemsToCollection, removeItemsFromCollection } from '../../db/collections'
+import { addItemsToCollection, removeItemsFromCollection } from '../../library/collections'
 import type { ViewId } from '../../store/views'
 import { buildTree, flatten } from './collection-tree'
 import { useCollections } from './use-collections'

@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Collection } from '../../../../shared/model'
 import { db } from '../../library-context'
-import { descendantsOf } from '../../db/collections'
+import { descendantsOf } from '../../library/collections'
 import type { ViewId } from '../../store/views'
 
 export function useCollections(): Collection[] | undefined {

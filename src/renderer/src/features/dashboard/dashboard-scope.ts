@@ -2,7 +2,7 @@
 // its sub-collections) or a saved search — and the view that lists them when
 // a plot is clicked.
 import type { Collection, Item } from '../../../../shared/model'
-import type { SavedSearch } from '../../db/schema'
+import type { SavedSearch } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
 import { visibleItems, type ViewId } from '../../store/views'
 

@@ -8,7 +8,7 @@ import { olderFirst } from '../../../../shared/merge-items'
 import { RichText } from '../../components/RichText'
 import type { Message } from '../../components/StatusMessage'
 import { db, store } from '../../library-context'
-import { markNotDuplicates } from '../../db/merge'
+import { markNotDuplicates } from '../../library/merge'
 import { MergeDialog } from './MergeDialog'
 import './duplicates.css'
 

@@ -7,7 +7,7 @@ import { plainText } from '../../../../shared/display'
 import { differingFields, type MergeChoices, type MergeSide } from '../../../../shared/merge-items'
 import type { Message } from '../../components/StatusMessage'
 import { db } from '../../library-context'
-import { mergeDuplicates } from '../../db/merge'
+import { mergeDuplicates } from '../../library/merge'
 
 /** Long values (abstracts) are cut for the choice; the whole value is kept. */
 function shortened(text: string): string {

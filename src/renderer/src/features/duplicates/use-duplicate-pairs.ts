@@ -4,8 +4,8 @@ import { useMemo } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { DuplicatePair } from '../../../../shared/duplicates'
 import { db, store } from '../../library-context'
-import { readSetting } from '../../settings'
-import { NOT_DUPLICATES_KEY, pairsToReview } from '../../db/merge'
+import { readSetting } from '../../library/settings'
+import { NOT_DUPLICATES_KEY, pairsToReview } from '../../library/merge'
 
 const NONE: string[] = []
 

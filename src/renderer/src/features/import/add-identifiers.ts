@@ -4,7 +4,7 @@
 import type { Identifier } from '../../../../shared/identifiers'
 import { api } from '../../transport'
 import { db, store } from '../../library-context'
-import { readContact } from '../../settings'
+import { readContact } from '../../library/settings'
 import { importIdentifierList, type ImportDeps, type ImportSummary } from './import-identifiers'
 
 export async function addIdentifiers(ids: Identifier[], opts: Pick<ImportDeps, 'signal' | 'onProgress'> = {}): Promise<ImportSummary> {

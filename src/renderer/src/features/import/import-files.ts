@@ -6,7 +6,7 @@ import { readBibliographyFile } from '../../../../shared/import'
 import { ServiceError } from '../../../../shared/result'
 import type { Message } from '../../components/StatusMessage'
 import { db, store } from '../../library-context'
-import { importRecords } from '../../db/import-file'
+import { importRecords } from '../../library/import-file'
 
 const FORMAT_NAMES = { bibtex: 'BibTeX', ris: 'RIS', nbib: 'MEDLINE', 'csl-json': 'CSL-JSON', 'endnote-xml': 'EndNote XML' }
 

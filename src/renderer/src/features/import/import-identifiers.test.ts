@@ -9,7 +9,7 @@ import type { ReferenceRecord } from '../../../../shared/model'
 import { ok, type AppError, type Result } from '../../../../shared/result'
 import { fixtureNames, fixtureText } from '../../../../main/services/pubmed/fixture-files'
 import { parsePubmedArticleSet } from '../../../../main/services/pubmed/parse-efetch'
-import { openLibrary, type NeurorefDb } from '../../db/schema'
+import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { importIdentifierList } from './import-identifiers'
 
 /** The 31 recorded PubMed records (the malformed file is there to fail parsing). */

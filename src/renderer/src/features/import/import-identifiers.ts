@@ -5,8 +5,8 @@ import { findIdentifiers, identifierLabel, type Identifier } from '../../../../s
 import type { AppError } from '../../../../shared/result'
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { Contact, ReferenceRecord } from '../../../../shared/model'
-import type { NeurorefDb } from '../../db/schema'
-import { addRecordToLibrary } from '../../db/library'
+import type { NeurorefDb } from '../../library/schema'
+import { addRecordToLibrary } from '../../library/add-paper'
 import type { DuplicateFinder } from '../../../../shared/duplicates'
 
 export type PaperOutcome =

@@ -5,7 +5,7 @@ import type { Item } from '../../../../shared/model'
 import { plainText } from '../../../../shared/display'
 import type { Message } from '../../components/StatusMessage'
 import { db } from '../../library-context'
-import { formOf, saveEdit, type ItemForm } from '../../db/edit'
+import { formOf, saveEdit, type ItemForm } from '../../library/edit'
 import { rememberForUndo, withUndo } from './undo'
 
 const FIELDS: { field: keyof ItemForm; label: string; multiline?: number }[] = [

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Message } from '../../components/StatusMessage'
 import { db } from '../../library-context'
-import { noteOf, saveNote } from '../../db/notes'
+import { noteOf, saveNote } from '../../library/notes'
 
 const SAVE_AFTER_MS = 400
 

@@ -6,7 +6,7 @@ import type { Item, PeptideTag } from '../../../../shared/model'
 import { describeEvidence } from '../../../../shared/peptides/match'
 import type { Message } from '../../components/StatusMessage'
 import { db } from '../../library-context'
-import { removePeptideTag, restorePeptideTag } from '../../db/peptide-tags'
+import { removePeptideTag, restorePeptideTag } from '../../library/peptide-tags'
 import { rememberForUndo, withUndo } from './undo'
 import './peptide-tags.css'
 

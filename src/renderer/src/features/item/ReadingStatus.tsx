@@ -2,7 +2,7 @@
 import type { Item, ReadStatus } from '../../../../shared/model'
 import type { Message } from '../../components/StatusMessage'
 import { db } from '../../library-context'
-import { setRating, setReadStatus } from '../../db/reading'
+import { setRating, setReadStatus } from '../../library/reading'
 import { rememberForUndo } from './undo'
 
 const STATUS_LABEL: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' }

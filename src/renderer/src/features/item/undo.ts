@@ -3,7 +3,7 @@
 import { useEffect } from 'react'
 import type { Item } from '../../../../shared/model'
 import type { Message } from '../../components/StatusMessage'
-import { restoreVersions } from '../../db/edit'
+import { restoreVersions } from '../../library/edit'
 import { db } from '../../library-context'
 
 interface UndoStep {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { db } from '../../library-context'
-import { readSetting, writeSetting } from '../../settings'
+import { readSetting, writeSetting } from '../../library/settings'
 import { COLUMNS, COLUMNS_SETTING, DEFAULT_COLUMNS, type ColumnId } from './columns'
 import './columns-menu.css'
 

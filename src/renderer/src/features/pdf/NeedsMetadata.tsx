@@ -6,7 +6,7 @@ import type { Message } from '../../components/StatusMessage'
 import { plainText } from '../../../../shared/display'
 import { api } from '../../transport'
 import { db, store } from '../../library-context'
-import { readContact } from '../../settings'
+import { readContact } from '../../library/settings'
 import { fillFromIdentifier } from './needs-metadata'
 
 export function NeedsMetadata({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {

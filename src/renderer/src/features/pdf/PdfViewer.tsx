@@ -5,7 +5,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { AttachmentRecord } from '../../../../shared/model'
 import { db } from '../../library-context'
-import { readSetting, writeSetting } from '../../settings'
+import { readSetting, writeSetting } from '../../library/settings'
 import { findPages, pageTexts } from './find-in-pdf'
 import { PdfPage } from './PdfPage'
 import { usePdfDocument } from './use-pdf-document'

@@ -3,8 +3,8 @@
 // user action is one transaction.
 import type { NeurorefApi, StoredFile } from '../../../../shared/contract'
 import type { AttachmentRecord } from '../../../../shared/model'
-import { emptyTrash } from '../../db/trash'
-import type { FullText, NeurorefDb } from '../../db/schema'
+import { emptyTrash } from '../../library/trash'
+import type { FullText, NeurorefDb } from '../../library/schema'
 
 /**
  * Attaches a stored file to an item. The same file attached to the same item

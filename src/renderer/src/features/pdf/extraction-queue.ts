@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react'
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { AttachmentRecord } from '../../../../shared/model'
-import type { NeurorefDb } from '../../db/schema'
+import type { NeurorefDb } from '../../library/schema'
 import { attachmentsWithoutText, saveFullText } from './attachments-db'
 
 type Listener = () => void

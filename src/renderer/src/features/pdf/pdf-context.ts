@@ -2,7 +2,7 @@
 // PDFs needs (the api, the library, the contact settings, known papers).
 import { api, edition } from '../../transport'
 import { db, store } from '../../library-context'
-import { readContact } from '../../settings'
+import { readContact } from '../../library/settings'
 import { ExtractionQueue } from './extraction-queue'
 import type { PdfImportDeps } from './pdf-to-item'
 

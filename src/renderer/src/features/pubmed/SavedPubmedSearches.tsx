@@ -5,8 +5,8 @@ import { useState } from 'react'
 import type { ViewId } from '../../store/views'
 import { api } from '../../transport'
 import { db } from '../../library-context'
-import { readContact } from '../../settings'
-import { checkPubmedSearch } from '../../db/pubmed-searches'
+import { readContact } from '../../library/settings'
+import { checkPubmedSearch } from '../../library/pubmed-searches'
 
 export function SavedPubmedSearches({ current, onChoose }: { current: ViewId; onChoose: (view: ViewId) => void }) {
   const searches = useLiveQuery(() => db.pubmedSearches.orderBy('name').toArray(), [])

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { Contact } from '../../../../shared/model'
 import { db } from '../../library-context'
-import { readContact, writeSetting } from '../../settings'
+import { readContact, writeSetting } from '../../library/settings'
 import { AutoExportSection } from '../autoexport/AutoExportSection'
 import { BackupSection } from '../backup/BackupSection'
 import { SpellcheckSetting } from './SpellcheckSetting'

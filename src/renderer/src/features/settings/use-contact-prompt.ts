@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react'
 import { api } from '../../transport'
 import { db } from '../../library-context'
-import { readContact, readSetting } from '../../settings'
+import { readContact, readSetting } from '../../library/settings'
 
 export const CONTACT_REASON =
   'PubMed and Crossref ask every program for a contact email. Neuroref sends yours with each lookup; you can change it later in Settings.'

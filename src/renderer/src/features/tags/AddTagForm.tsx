@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { Message } from '../../components/StatusMessage'
 import { db, store } from '../../library-context'
-import { addTag } from '../../db/tags'
+import { addTag } from '../../library/tags'
 import { rememberForUndo } from '../item/undo'
 import { problemText, useManualTagNames } from './tag-data'
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react'
 import type { Message } from '../../components/StatusMessage'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { db } from '../../library-context'
-import { deleteTag, renameTag, setTagColor } from '../../db/tags'
+import { deleteTag, renameTag, setTagColor } from '../../library/tags'
 import { problemText } from './tag-data'
 
 export interface TagManagerProps {

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { TagKind } from '../../../../shared/tags'
 import { db, store, useLibraryVersion } from '../../library-context'
-import { tagColors } from '../../db/tags'
+import { tagColors } from '../../library/tags'
 
 export const KIND_NAME: Record<TagKind, string> = { manual: 'Manual', keyword: 'Keyword', mesh: 'MeSH', peptide: 'Peptide' }
 

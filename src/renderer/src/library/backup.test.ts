@@ -14,7 +14,7 @@ import { saveNote } from './notes'
 import { setRating } from './reading'
 import { saveSearch } from './saved-searches'
 import { savePubmedSearch } from './pubmed-searches'
-import { writeSetting } from '../settings'
+import { writeSetting } from './settings'
 import { backupFileName, backupSummary, BACKUP_TABLES, createBackup, parseBackup, restoreBackup } from './backup'
 
 const FIXTURES = `${import.meta.dirname}/../../../../e2e/fixtures`

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Item, ReferenceRecord } from '../../../shared/model'
 import { readBibliographyFile } from '../../../shared/import'
 import { openLibrary, type NeurorefDb } from './schema'
-import { addRecordToLibrary } from './library'
+import { addRecordToLibrary } from './add-paper'
 import { formOf, restoreVersions, saveEdit } from './edit'
 import { emptyTrash, moveToTrash } from './trash'
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '../../../shared/model'
 import { openLibrary, SCHEMA_V2, type NeurorefDb } from './schema'
-import { addRecordToLibrary, findSamePaper } from './library'
+import { addRecordToLibrary, findSamePaper } from './add-paper'
 
 let db: NeurorefDb
 afterEach(async () => {

@@ -5,7 +5,7 @@ import type { Item } from '../../../shared/model'
 import { findDuplicatePairs, type DuplicatePair } from '../../../shared/duplicates'
 import { mergeItems, olderFirst, type MergeChoices } from '../../../shared/merge-items'
 import { ServiceError } from '../../../shared/result'
-import { readSetting, writeSetting } from '../settings'
+import { readSetting, writeSetting } from './settings'
 import type { NeurorefDb } from './schema'
 
 /** Setting: pairs ("idA|idB", ids in order) the researcher marked "Not duplicates". */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readBibliographyFile } from '../../../shared/import'
 import { openLibrary, type NeurorefDb } from './schema'
-import { addRecordToLibrary } from './library'
+import { addRecordToLibrary } from './add-paper'
 import {
   addItemsToCollection,
   createCollection,

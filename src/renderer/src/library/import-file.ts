@@ -5,7 +5,7 @@ import { DuplicateFinder } from '../../../shared/duplicates'
 import type { ImportedRecord } from '../../../shared/import'
 import type { Item } from '../../../shared/model'
 import type { NeurorefDb } from './schema'
-import { keysLike, newItem } from './library'
+import { keysLike, newItem } from './add-paper'
 
 export interface FileImportOutcome {
   added: Item[]

@@ -3,7 +3,7 @@
 // stay removed (`removedPeptideTags` is kept).
 import { PEPTIDE_TAGGING_VERSION, peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
-import { readSetting, writeSetting } from '../settings'
+import { readSetting, writeSetting } from './settings'
 
 const CHUNK = 500
 

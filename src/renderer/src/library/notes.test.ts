@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readBibliographyFile } from '../../../shared/import'
 import { LibraryStore } from '../store/library-store'
 import { openLibrary, type NeurorefDb } from './schema'
-import { addRecordToLibrary } from './library'
+import { addRecordToLibrary } from './add-paper'
 import { noteOf, saveNote } from './notes'
 import { emptyTrash, moveToTrash } from './trash'
 

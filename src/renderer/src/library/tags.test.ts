@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readBibliographyFile } from '../../../shared/import'
 import { itemTags, tagKey } from '../../../shared/tags'
 import { openLibrary, type NeurorefDb } from './schema'
-import { addRecordToLibrary } from './library'
+import { addRecordToLibrary } from './add-paper'
 import { addTag, deleteTag, removeTag, renameTag, setTagColor, tagColors } from './tags'
 
 // PMID 25744111 (keywords + MeSH), and four Biopython records (MeSH only).

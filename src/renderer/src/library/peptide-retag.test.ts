@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from './schema'
-import { addRecordToLibrary } from './library'
+import { addRecordToLibrary } from './add-paper'
 import { retagPeptidesIfNeeded } from './peptide-retag'
-import { readSetting } from '../settings'
+import { readSetting } from './settings'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())

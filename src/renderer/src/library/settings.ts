@@ -1,6 +1,6 @@
 // Settings live in the library database (the renderer owns the library).
-import type { Contact } from '../../shared/model'
-import type { NeurorefDb } from './db/schema'
+import type { Contact } from '../../../shared/model'
+import type { NeurorefDb } from './schema'
 
 export async function readSetting<T>(db: NeurorefDb, key: string, fallback: T): Promise<T> {
   const row = await db.settings.get(key)

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { colleagueBibtexRecord, pubmedRecord } from '../../../shared/two-copies.test-support'
 import { LibraryStore } from '../store/library-store'
 import { openLibrary, type NeurorefDb } from './schema'
-import { newItem } from './library'
+import { newItem } from './add-paper'
 import { saveNote, noteOf } from './notes'
 import { markNotDuplicates, mergeDuplicates, NOT_DUPLICATES_KEY, pairsToReview } from './merge'
-import { readSetting } from '../settings'
+import { readSetting } from './settings'
 
 let db: NeurorefDb
 let older: string
