@@ -4,7 +4,7 @@
 import type { Item, MeshHeading, PeptideTag, CitedWork, ReadStatus } from './model'
 import { fillMissing } from './merge'
 import { nameLabel, plainText } from './display'
-import { titleFingerprint, wordsOf } from './text'
+import { titleFingerprint } from './text'
 
 /** Which copy's value to keep for one field. */
 export type MergeSide = 'keep' | 'other'
@@ -177,14 +177,7 @@ export function mergeItems(keep: Item, other: Item, choices: MergeChoices, now =
   if (reads.length) filled.readStatus = reads.sort((a, b) => READ_ORDER.indexOf(b) - READ_ORDER.indexOf(a))[0]
   filled.citationKey = keep.citationKey ?? other.citationKey
 
-  // Derived index fields follow the merged record.
-  filled.doi = filled.doi?.toLowerCase()
-  filled.doiKey = filled.doi
-  filled.pmcid = filled.pmcid?.toUpperCase()
-  filled.titleWords = wordsOf(filled.csl.title)
-  const year = filled.csl.issued?.['date-parts']?.[0]?.[0]
-  const yearNumber = typeof year === 'string' ? parseInt(year, 10) : year
-  filled.year = typeof yearNumber === 'number' && Number.isFinite(yearNumber) ? yearNumber : undefined
+  // Index fields (title words, year, DOI key, peptide tags) are the library's to set when it stores the result.
   filled.addedAt = Math.min(keep.addedAt, other.addedAt)
   filled.modifiedAt = now
   delete filled.trashedAt

@@ -3,11 +3,12 @@
 import Dexie from 'dexie'
 import type { Item, ReferenceRecord } from '../../../shared/model'
 import { mergeRecordIntoItem } from '../../../shared/merge'
-import { titleFingerprint, wordsOf } from '../../../shared/text'
+import { titleFingerprint } from '../../../shared/text'
 import { yearOf } from '../../../shared/display'
 import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '../../../shared/export/citation-key'
-import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
+import { withIndexFields } from './index-fields'
+import { write } from './write'
 import type { DuplicateFinder } from '../../../shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
@@ -54,22 +55,17 @@ function firstAuthorKey(record: ReferenceRecord): string {
   return titleFingerprint(first?.family ?? first?.literal ?? '')
 }
 
-function toItem(record: ReferenceRecord, now: number): Omit<Item, 'citationKey'> {
-  return {
+function toItem(record: ReferenceRecord, now: number): Item {
+  return withIndexFields({
     ...record,
     id: crypto.randomUUID(),
-    doi: record.doi?.toLowerCase(),
-    doiKey: record.doi?.toLowerCase(),
-    pmcid: record.pmcid?.toUpperCase(),
-    titleWords: wordsOf(record.csl.title),
-    peptideTags: peptideMatcher().tag(record),
-    year: yearOf(record),
+    titleWords: [],
     tags: [],
     collectionIds: [],
     readStatus: 'unread',
     addedAt: now,
     modifiedAt: now
-  }
+  })
 }
 
 /**
@@ -100,21 +96,30 @@ export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey
  * (the store's finder) spares the duplicate queries in a large library.
  */
 export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<AddOutcome> {
-  return db.transaction('rw', db.items, async () => {
+  return write(db, [db.items], async changes => {
     const now = Date.now()
     const existing = await findSamePaper(db, record, known)
     if (existing) {
-      const merged = mergeRecordIntoItem(existing, record)
-      merged.modifiedAt = now
-      merged.titleWords = wordsOf(merged.csl.title)
-      merged.year = yearOf(merged)
-      merged.doiKey = merged.doi?.toLowerCase()
-      merged.peptideTags = peptideMatcher().tag(merged)
+      const merged = withIndexFields({ ...mergeRecordIntoItem(existing, record), modifiedAt: now })
       await db.items.put(merged)
+      changes.record({ kind: 'item', change: 'changed', ids: [merged.id], items: [merged] })
       return { status: 'existing', item: merged }
     }
     const stored = newItem(record, now, await keysLike(db, record))
     await db.items.add(stored)
+    changes.record({ kind: 'item', change: 'added', ids: [stored.id], items: [stored] })
     return { status: 'added', item: stored }
+  })
+}
+
+/**
+ * Adds (or merges) several papers in one transaction: all are stored or none.
+ * Callers that must keep the rest when one fails fall back to `addRecordToLibrary` one by one.
+ */
+export function addRecordsToLibrary(db: NeurorefDb, records: ReferenceRecord[], known?: DuplicateFinder): Promise<AddOutcome[]> {
+  return write(db, [db.items], async () => {
+    const outcomes: AddOutcome[] = []
+    for (const record of records) outcomes.push(await addRecordToLibrary(db, record, known))
+    return outcomes
   })
 }

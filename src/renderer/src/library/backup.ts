@@ -3,6 +3,7 @@
 // records (by SHA-256 hash), so a restore on the same machine finds them.
 import { ServiceError } from '../../../shared/result'
 import type { NeurorefDb } from './schema'
+import { write } from './write'
 
 export const BACKUP_FORMAT = 'neuroref-library-backup'
 export const BACKUP_VERSION = 1
@@ -85,11 +86,12 @@ export function parseBackup(text: string, fileName = 'This file'): LibraryBackup
 
 /** Replaces every table with the backup's rows, in one transaction: all or nothing. */
 export async function restoreBackup(db: NeurorefDb, backup: LibraryBackup): Promise<void> {
-  await db.transaction('rw', tablesOf(db), async () => {
+  await write(db, tablesOf(db), async changes => {
     for (const name of BACKUP_TABLES) {
       await db.table(name).clear()
       await db.table(name).bulkAdd(backup.tables[name])
     }
+    changes.record({ kind: 'library', change: 'restored', ids: [] })
   })
 }
 

@@ -3,6 +3,7 @@
 import type { Collection } from '../../../shared/model'
 import { ServiceError } from '../../../shared/result'
 import type { NeurorefDb } from './schema'
+import { changeItems, write } from './write'
 
 /** Ids of every collection below `id` (children, grandchildren …), not `id` itself. */
 export function descendantsOf(collections: readonly Collection[], id: string): Set<string> {
@@ -40,24 +41,26 @@ async function mustExist(db: NeurorefDb, id: string): Promise<Collection> {
 export async function createCollection(db: NeurorefDb, name: string, parentId?: string): Promise<Collection> {
   const collection: Collection = { id: crypto.randomUUID(), name: cleanName(name), createdAt: Date.now() }
   if (parentId !== undefined) collection.parentId = parentId
-  await db.transaction('rw', db.collections, async () => {
+  await write(db, [db.collections], async changes => {
     if (parentId !== undefined) await mustExist(db, parentId)
     await db.collections.add(collection)
+    changes.record({ kind: 'collection', change: 'added', ids: [collection.id], collections: [collection] })
   })
   return collection
 }
 
 export async function renameCollection(db: NeurorefDb, id: string, name: string): Promise<void> {
   const clean = cleanName(name)
-  await db.transaction('rw', db.collections, async () => {
-    await mustExist(db, id)
-    await db.collections.update(id, { name: clean })
+  await write(db, [db.collections], async changes => {
+    const renamed = { ...(await mustExist(db, id)), name: clean }
+    await db.collections.put(renamed)
+    changes.record({ kind: 'collection', change: 'changed', ids: [id], collections: [renamed] })
   })
 }
 
 /** Moves a collection under `newParentId`, or to top level when it is undefined. */
 export async function moveCollection(db: NeurorefDb, id: string, newParentId: string | undefined): Promise<void> {
-  await db.transaction('rw', db.collections, async () => {
+  await write(db, [db.collections], async changes => {
     const moving = await mustExist(db, id)
     if (newParentId !== undefined) {
       const target = await mustExist(db, newParentId)
@@ -65,13 +68,11 @@ export async function moveCollection(db: NeurorefDb, id: string, newParentId: st
         throw new ServiceError('INVALID_INPUT', `“${moving.name}” cannot be moved into itself or one of its own sub-collections.`)
       }
     }
-    await db.collections
-      .where('id')
-      .equals(id)
-      .modify(c => {
-        if (newParentId === undefined) delete c.parentId
-        else c.parentId = newParentId
-      })
+    const moved = { ...moving }
+    if (newParentId === undefined) delete moved.parentId
+    else moved.parentId = newParentId
+    await db.collections.put(moved)
+    changes.record({ kind: 'collection', change: 'changed', ids: [id], collections: [moved] })
   })
 }
 
@@ -81,36 +82,38 @@ export async function moveCollection(db: NeurorefDb, id: string, newParentId: st
  * went and how many papers were in them.
  */
 export async function deleteCollection(db: NeurorefDb, id: string): Promise<{ collections: number; items: number }> {
-  return db.transaction('rw', db.collections, db.items, async () => {
+  return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, id)
     const gone = new Set([id, ...descendantsOf(await db.collections.toArray(), id)])
     const now = Date.now()
-    const items = await db.items
+    const filed = db.items
       .where('collectionIds')
       .anyOf([...gone])
       .distinct()
-      .modify(item => {
-        item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
-        item.modifiedAt = now
-      })
+    const items = await changeItems(db, changes, filed, item => {
+      item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
+      item.modifiedAt = now
+    })
     await db.collections.bulkDelete([...gone])
-    return { collections: gone.size, items }
+    changes.record({ kind: 'collection', change: 'deleted', ids: [...gone] })
+    return { collections: gone.size, items: items.length }
   })
 }
 
 /** Files papers in a collection; returns how many were not there before. */
 export async function addItemsToCollection(db: NeurorefDb, collectionId: string, itemIds: string[]): Promise<number> {
-  return db.transaction('rw', db.collections, db.items, async () => {
+  return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, collectionId)
     const now = Date.now()
-    return db.items
+    const outside = db.items
       .where('id')
       .anyOf(itemIds)
       .filter(item => !item.collectionIds.includes(collectionId))
-      .modify(item => {
-        item.collectionIds = [...item.collectionIds, collectionId]
-        item.modifiedAt = now
-      })
+    const added = await changeItems(db, changes, outside, item => {
+      item.collectionIds = [...item.collectionIds, collectionId]
+      item.modifiedAt = now
+    })
+    return added.length
   })
 }
 
@@ -119,16 +122,17 @@ export async function addItemsToCollection(db: NeurorefDb, collectionId: string,
  * view the researcher is looking at; returns how many papers changed.
  */
 export async function removeItemsFromCollection(db: NeurorefDb, collectionId: string, itemIds: string[]): Promise<number> {
-  return db.transaction('rw', db.collections, db.items, async () => {
+  return write(db, [db.collections, db.items], async changes => {
     const gone = new Set([collectionId, ...descendantsOf(await db.collections.toArray(), collectionId)])
     const now = Date.now()
-    return db.items
+    const inside = db.items
       .where('id')
       .anyOf(itemIds)
       .filter(item => item.collectionIds.some(c => gone.has(c)))
-      .modify(item => {
-        item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
-        item.modifiedAt = now
-      })
+    const removed = await changeItems(db, changes, inside, item => {
+      item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
+      item.modifiedAt = now
+    })
+    return removed.length
   })
 }

@@ -7,7 +7,7 @@ import { readBibliographyFile } from '../../../shared/import'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { formOf, restoreVersions, saveEdit } from './edit'
-import { emptyTrash, moveToTrash } from './trash'
+import { emptyTrashRecords, moveToTrash } from './trash'
 
 const NAME = 'zotero_nbib_25744111_doi_pii.nbib'
 let db: NeurorefDb
@@ -95,7 +95,7 @@ describe('undo', () => {
   it('never brings back a paper deleted from the Trash since', async () => {
     const saved = await saveEdit(db, item.id, { ...formOf(item), title: 'Oops' })
     await moveToTrash(db, [item.id])
-    await emptyTrash(db)
+    await emptyTrashRecords(db)
     expect(await restoreVersions(db, [saved!.before])).toBe(0)
     expect(await db.items.count()).toBe(0)
   })

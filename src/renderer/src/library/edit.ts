@@ -2,13 +2,12 @@
 // so a later import of the same paper never overwrites them (shared/merge.ts),
 // and the previous version is returned so the edit can be undone.
 import type { CslName, Item } from '../../../shared/model'
-import { nameLabel } from '../../../shared/display'
+import { nameLabel, yearLabel } from '../../../shared/display'
 import { normaliseDoi } from '../../../shared/identifiers'
-import { wordsOf } from '../../../shared/text'
 import { ServiceError } from '../../../shared/result'
-import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { NeurorefDb } from './schema'
-import { yearOf } from '../../../shared/display'
+import { withIndexFields } from './index-fields'
+import { write } from './write'
 
 /** The fields of the Edit form, as the researcher types them. Authors: one "Family, Given" per line. */
 export interface ItemForm {
@@ -23,8 +22,6 @@ export interface ItemForm {
   abstract: string
 }
 
-export const FORM_FIELDS = ['title', 'authors', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'abstract'] as const
-
 function abstractText(item: Item): string {
   const parts = item.abstractSections ?? []
   if (parts.length > 1 || parts.some(p => p.label)) return parts.map(p => (p.label ? `${p.label}: ${p.text}` : p.text)).join('\n\n')
@@ -33,11 +30,10 @@ function abstractText(item: Item): string {
 
 /** The item as the Edit form shows it. */
 export function formOf(item: Item): ItemForm {
-  const year = item.csl.issued?.['date-parts']?.[0]?.[0]
   return {
     title: item.csl.title ?? '',
     authors: (item.csl.author ?? []).map(nameLabel).join('\n'),
-    year: year === undefined ? '' : String(year),
+    year: yearLabel(item),
     journal: item.csl['container-title'] ?? '',
     volume: item.csl.volume ?? '',
     issue: item.csl.issue ?? '',
@@ -131,21 +127,14 @@ export function applyForm(item: Item, form: ItemForm): { item: Item; changed: st
  * (for Undo), or `null` when nothing changed.
  */
 export async function saveEdit(db: NeurorefDb, id: string, form: ItemForm): Promise<{ before: Item; after: Item; changed: string[] } | null> {
-  return db.transaction('rw', db.items, async () => {
+  return write(db, [db.items], async changes => {
     const before = await db.items.get(id)
     if (!before) throw new ServiceError('NOT_FOUND', 'This paper is no longer in the library.')
     const { item, changed } = applyForm(before, form)
     if (changed.length === 0) return null
-    const after: Item = {
-      ...item,
-      editedFields: [...new Set([...(before.editedFields ?? []), ...changed])],
-      titleWords: wordsOf(item.csl.title),
-      year: yearOf(item),
-      doiKey: item.doi?.toLowerCase(),
-      peptideTags: peptideMatcher().tag(item),
-      modifiedAt: Date.now()
-    }
+    const after = withIndexFields({ ...item, editedFields: [...new Set([...(before.editedFields ?? []), ...changed])], modifiedAt: Date.now() })
     await db.items.put(after)
+    changes.record({ kind: 'item', change: 'changed', ids: [id], items: [after] })
     return { before, after, changed }
   })
 }
@@ -155,10 +144,11 @@ export async function saveEdit(db: NeurorefDb, id: string, form: ItemForm): Prom
  * Papers deleted since (Trash emptied) stay deleted. Returns how many came back.
  */
 export async function restoreVersions(db: NeurorefDb, versions: Item[]): Promise<number> {
-  return db.transaction('rw', db.items, async () => {
+  return write(db, [db.items], async changes => {
     const present = await db.items.bulkGet(versions.map(v => v.id))
     const restorable = versions.filter((_, i) => present[i] !== undefined)
     await db.items.bulkPut(restorable)
+    changes.record({ kind: 'item', change: 'changed', ids: restorable.map(v => v.id), items: restorable })
     return restorable.length
   })
 }

@@ -1,4 +1,4 @@
-// A bibliography file comes in as one transaction: every readable record
+// Records parsed from a bibliography file (the parsing happens elsewhere) come in as one transaction: every readable record
 // that is not already in the library is added, duplicates are reported (not
 // added), and entries that could not be read are listed by the caller.
 import { DuplicateFinder } from '../../../shared/duplicates'
@@ -6,6 +6,7 @@ import type { ImportedRecord } from '../../../shared/import'
 import type { Item } from '../../../shared/model'
 import type { NeurorefDb } from './schema'
 import { keysLike, newItem } from './add-paper'
+import { write } from './write'
 
 export interface FileImportOutcome {
   added: Item[]
@@ -15,7 +16,7 @@ export interface FileImportOutcome {
 /** `known`: the papers already in the library (the store's finder), so 10,000 records need no per-record queries. */
 export function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder): Promise<FileImportOutcome> {
   const finder = known.fork()
-  return db.transaction('rw', db.items, async () => {
+  return write(db, [db.items], async changes => {
     const now = Date.now()
     // Keys already in use that the new records could collide with: for a few
     // records an index range each, for a large file all keys at once.
@@ -37,6 +38,7 @@ export function importRecords(db: NeurorefDb, records: ImportedRecord[], known: 
       outcome.added.push(item)
     }
     await db.items.bulkAdd(outcome.added)
+    changes.record({ kind: 'item', change: 'added', ids: outcome.added.map(item => item.id), items: outcome.added })
     return outcome
   })
 }

@@ -5,8 +5,11 @@ import type { Item } from '../../../shared/model'
 import { findDuplicatePairs, type DuplicatePair } from '../../../shared/duplicates'
 import { mergeItems, olderFirst, type MergeChoices } from '../../../shared/merge-items'
 import { ServiceError } from '../../../shared/result'
-import { readSetting, writeSetting } from './settings'
+import { updateSetting } from './settings'
 import type { NeurorefDb } from './schema'
+import { withIndexFields } from './index-fields'
+import { moveAttachments } from './attachments'
+import { write } from './write'
 
 /** Setting: pairs ("idA|idB", ids in order) the researcher marked "Not duplicates". */
 export const NOT_DUPLICATES_KEY = 'duplicates.notDuplicates'
@@ -14,11 +17,8 @@ export const NOT_DUPLICATES_KEY = 'duplicates.notDuplicates'
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 export async function markNotDuplicates(db: NeurorefDb, a: string, b: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const known = await readSetting<string[]>(db, NOT_DUPLICATES_KEY, [])
-    const key = pairKey(a, b)
-    if (!known.includes(key)) await writeSetting(db, NOT_DUPLICATES_KEY, [...known, key])
-  })
+  const key = pairKey(a, b)
+  await updateSetting<string[]>(db, NOT_DUPLICATES_KEY, [], known => (known.includes(key) ? undefined : [...known, key]))
 }
 
 /** Likely duplicate pairs, without those the researcher dismissed. */
@@ -33,23 +33,27 @@ export function pairsToReview(items: Iterable<Item>, dismissed: readonly string[
  * the kept item as stored.
  */
 export async function mergeDuplicates(db: NeurorefDb, firstId: string, secondId: string, choices: MergeChoices): Promise<Item> {
-  return db.transaction('rw', [db.items, db.notes, db.attachments, db.fullTexts], async () => {
+  return write(db, [db.items, db.notes, db.attachments, db.fullTexts], async changes => {
     const [first, second] = await db.items.bulkGet([firstId, secondId])
     if (!first || !second) throw new ServiceError('NOT_FOUND', 'One of the two papers is no longer in the library; nothing was merged.')
     const [keep, other] = olderFirst(first, second)
-    const merged = mergeItems(keep, other, choices)
+    const merged = withIndexFields(mergeItems(keep, other, choices))
 
     const [keepNote, otherNote] = await Promise.all([db.notes.where('itemId').equals(keep.id).first(), db.notes.where('itemId').equals(other.id).first()])
-    if (otherNote && keepNote) {
-      await db.notes.put({ ...keepNote, text: `${keepNote.text}\n\n${otherNote.text}`, modifiedAt: merged.modifiedAt })
-      await db.notes.delete(otherNote.id)
-    } else if (otherNote) {
-      await db.notes.update(otherNote.id, { itemId: keep.id })
+    if (otherNote) {
+      const joined = keepNote
+        ? { ...keepNote, text: `${keepNote.text}\n\n${otherNote.text}`, modifiedAt: merged.modifiedAt }
+        : { ...otherNote, itemId: keep.id }
+      await db.notes.put(joined)
+      if (keepNote) await db.notes.delete(otherNote.id)
+      changes.record({ kind: 'note', change: 'saved', ids: [joined.id], itemIds: [keep.id], notes: [joined] })
+      if (keepNote) changes.record({ kind: 'note', change: 'deleted', ids: [otherNote.id], itemIds: [other.id] })
     }
-    await db.attachments.where('itemId').equals(other.id).modify({ itemId: keep.id })
-    await db.fullTexts.where('itemId').equals(other.id).modify({ itemId: keep.id })
+    await moveAttachments(db, changes, other.id, keep.id)
     await db.items.delete(other.id)
     await db.items.put(merged)
+    changes.record({ kind: 'item', change: 'deleted', ids: [other.id] })
+    changes.record({ kind: 'item', change: 'changed', ids: [merged.id], items: [merged] })
     return merged
   })
 }

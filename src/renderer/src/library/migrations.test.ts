@@ -2,10 +2,10 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, SCHEMA_V1 } from './schema'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2 } from './schema'
 
 describe('schema migrations', () => {
-  it('v1 → v2 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
+  it('v1 → v3 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
     const name = `migrate-${Math.random()}`
     const v1 = new Dexie(name)
     v1.version(1).stores(SCHEMA_V1)
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(2)
+    expect(v2.verno).toBe(3)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -37,5 +37,38 @@ describe('schema migrations', () => {
     await v2.fullTexts.add({ attachmentId: 'x', itemId: 'a', pages: ['p1'], hasTextLayer: true, extractedAt: 1 })
     expect(await v2.fullTexts.where('itemId').equals('a').count()).toBe(1)
     await v2.delete()
+  })
+
+  it('v2 → v3 keeps every row and adds an empty change log that numbers from 1', async () => {
+    const name = `migrate-${Math.random()}`
+    const v2 = new Dexie(name)
+    v2.version(1).stores(SCHEMA_V1)
+    v2.version(2).stores(SCHEMA_V2)
+    await v2
+      .table('items')
+      .add({
+        id: 'a',
+        csl: { type: 'article-journal', title: 'Orexin' },
+        titleWords: ['orexin'],
+        tags: [],
+        collectionIds: [],
+        addedAt: 1,
+        modifiedAt: 1,
+        peptideTags: []
+      })
+    await v2.table('pubmedSearches').add({ id: 's', name: 'OT', query: 'oxytocin', createdAt: 1, checkFrom: '2026/01/01', newPmids: ['1'] })
+    await v2.table('fullTexts').add({ attachmentId: 'x', itemId: 'a', pages: ['p1'], hasTextLayer: true, extractedAt: 1 })
+    v2.close()
+
+    const v3 = openLibrary(name)
+    await v3.open()
+    expect(v3.verno).toBe(3)
+    expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
+    expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
+    expect(await v3.fullTexts.count()).toBe(1)
+    expect(await v3.changes.count()).toBe(0)
+    await v3.changes.add({ kind: 'item', change: 'changed', ids: ['a'], time: 5 })
+    expect((await v3.changes.toArray()).map(e => e.seq)).toEqual([1])
+    await v3.delete()
   })
 })

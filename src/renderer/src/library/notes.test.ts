@@ -7,7 +7,7 @@ import { LibraryStore } from '../store/library-store'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { noteOf, saveNote } from './notes'
-import { emptyTrash, moveToTrash } from './trash'
+import { emptyTrashRecords, moveToTrash } from './trash'
 
 const NAME = 'zotero_nbib_25744111_doi_pii.nbib'
 let db: NeurorefDb
@@ -50,7 +50,7 @@ describe('notes', () => {
   it('leave with their paper when the Trash is emptied', async () => {
     await saveNote(db, id, 'gone soon')
     await moveToTrash(db, [id])
-    await emptyTrash(db)
+    await emptyTrashRecords(db)
     expect(await db.notes.count()).toBe(0)
   })
 })

@@ -4,6 +4,7 @@ import type { NeurorefApi } from '../../../shared/contract'
 import type { Contact } from '../../../shared/model'
 import type { AppError } from '../../../shared/result'
 import type { NeurorefDb, PubmedSavedSearch } from './schema'
+import { write } from './write'
 
 const DAY_MS = 24 * 3600 * 1000
 const CHECK_PAGE = 200
@@ -15,7 +16,10 @@ export function entrezDate(ms: number): string {
 
 export async function savePubmedSearch(db: NeurorefDb, name: string, query: string, now = Date.now()): Promise<PubmedSavedSearch> {
   const search: PubmedSavedSearch = { id: crypto.randomUUID(), name, query, createdAt: now, lastCheckedAt: now, checkFrom: entrezDate(now), newPmids: [] }
-  await db.pubmedSearches.add(search)
+  await write(db, [db.pubmedSearches], async changes => {
+    await db.pubmedSearches.add(search)
+    changes.record({ kind: 'search', change: 'added', ids: [search.id] })
+  })
   return search
 }
 
@@ -36,13 +40,15 @@ export async function checkPubmedSearch(
   for (let start = 0; ; start += CHECK_PAGE) {
     const page = await api['pubmed.search']({ query: search.query, start, size: CHECK_PAGE, since: search.checkFrom, contact })
     if (!page.ok) {
-      await db.pubmedSearches.update(id, { lastError: page.error.message })
+      await write(db, [db.pubmedSearches], async changes => {
+        if (await db.pubmedSearches.update(id, { lastError: page.error.message })) changes.record({ kind: 'search', change: 'changed', ids: [id] })
+      })
       return { error: page.error }
     }
     pmids.push(...page.value.pmids)
     if (page.value.pmids.length < CHECK_PAGE || start + CHECK_PAGE >= page.value.count) break
   }
-  return db.transaction('rw', db.pubmedSearches, db.items, async () => {
+  return write(db, [db.pubmedSearches, db.items], async changes => {
     const owned = new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map(i => i.pmid))
     const fresh = pmids.filter(pmid => !owned.has(pmid) && !search.newPmids.includes(pmid))
     await db.pubmedSearches.update(id, {
@@ -51,6 +57,7 @@ export async function checkPubmedSearch(
       checkFrom: entrezDate(now),
       lastError: undefined
     })
+    changes.record({ kind: 'search', change: 'changed', ids: [id] })
     return { found: fresh.length }
   })
 }
@@ -65,8 +72,10 @@ export async function checkDueSearches(db: NeurorefDb, api: NeurorefApi, contact
 
 /** Papers added (or dismissed) leave the "new" list. */
 export async function forgetNewPmids(db: NeurorefDb, id: string, pmids: string[]): Promise<void> {
-  await db.transaction('rw', db.pubmedSearches, async () => {
+  await write(db, [db.pubmedSearches], async changes => {
     const search = await db.pubmedSearches.get(id)
-    if (search) await db.pubmedSearches.update(id, { newPmids: search.newPmids.filter(p => !pmids.includes(p)) })
+    if (!search) return
+    await db.pubmedSearches.update(id, { newPmids: search.newPmids.filter(p => !pmids.includes(p)) })
+    changes.record({ kind: 'search', change: 'changed', ids: [id] })
   })
 }

@@ -3,6 +3,8 @@
 // the version before (see migrations.test.ts).
 import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '../../../shared/model'
+import type { ChangeEntry } from './change-log'
+import { LibraryEvents } from './events'
 
 export interface SavedSearch {
   id: string
@@ -44,6 +46,10 @@ export type NeurorefDb = Dexie & {
   savedSearches: EntityTable<SavedSearch, 'id'>
   pubmedSearches: EntityTable<PubmedSavedSearch, 'id'>
   fullTexts: EntityTable<FullText, 'attachmentId'>
+  /** the append-only change log (change-log.ts) */
+  changes: EntityTable<ChangeEntry, 'seq'>
+  /** events of committed writes (events.ts); only the library module emits them */
+  events: LibraryEvents
 }
 
 /** Version 1: indexes on every identifier, title words, year, added date, tags and collections. */
@@ -67,6 +73,12 @@ export const SCHEMA_V2 = {
   fullTexts: 'attachmentId, itemId'
 }
 
+/** Version 3: the change log, one row per change with an auto-increasing sequence number. Nothing else changes. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  changes: '++seq, kind, time'
+}
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
@@ -80,5 +92,7 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
           item.peptideTags ??= []
         })
     )
+  db.version(3).stores(SCHEMA_V3)
+  db.events = new LibraryEvents()
   return db
 }

@@ -4,6 +4,7 @@
 import type { Tag } from '../../../shared/model'
 import { ServiceError } from '../../../shared/result'
 import type { NeurorefDb } from './schema'
+import { changeItems, write } from './write'
 
 /** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
 export function cleanTagName(name: string): string {
@@ -27,32 +28,34 @@ async function existingSpelling(db: NeurorefDb, name: string): Promise<string> {
 /** Tags these items with a manual tag; returns how many items gained it. */
 export async function addTag(db: NeurorefDb, itemIds: string[], name: string): Promise<number> {
   const wanted = cleanTagName(name)
-  return db.transaction('rw', db.items, async () => {
+  return write(db, [db.items], async changes => {
     const tag = await existingSpelling(db, wanted)
     const now = Date.now()
-    return db.items
+    const untagged = db.items
       .where('id')
       .anyOf(itemIds)
       .filter(item => !item.tags.some(t => sameName(t, tag)))
-      .modify(item => {
-        item.tags = [...item.tags, tag]
-        item.modifiedAt = now
-      })
+    const tagged = await changeItems(db, changes, untagged, item => {
+      item.tags = [...item.tags, tag]
+      item.modifiedAt = now
+    })
+    return tagged.length
   })
 }
 
 /** Takes a manual tag off these items; returns how many items lost it. */
 export async function removeTag(db: NeurorefDb, itemIds: string[], name: string): Promise<number> {
-  return db.transaction('rw', db.items, async () => {
+  return write(db, [db.items], async changes => {
     const now = Date.now()
-    return db.items
+    const tagged = db.items
       .where('id')
       .anyOf(itemIds)
       .filter(item => item.tags.includes(name))
-      .modify(item => {
-        item.tags = item.tags.filter(t => t !== name)
-        item.modifiedAt = now
-      })
+    const untagged = await changeItems(db, changes, tagged, item => {
+      item.tags = item.tags.filter(t => t !== name)
+      item.modifiedAt = now
+    })
+    return untagged.length
   })
 }
 
@@ -72,41 +75,38 @@ export interface RenameOutcome {
  */
 export async function renameTag(db: NeurorefDb, from: string, to: string): Promise<RenameOutcome> {
   const wanted = cleanTagName(to)
-  return db.transaction('rw', db.items, db.tags, async () => {
+  return write(db, [db.items, db.tags], async changes => {
     const used = (await db.items.orderBy('tags').uniqueKeys()) as string[]
     const target = used.find(tag => tag !== from && sameName(tag, wanted)) ?? wanted
     const merged = target !== from && used.includes(target)
     const now = Date.now()
-    const items = await db.items
-      .where('tags')
-      .equals(from)
-      .modify(item => {
-        const tags = item.tags.map(t => (t === from ? target : t))
-        item.tags = [...new Set(tags)]
-        item.modifiedAt = now
-      })
+    const items = await changeItems(db, changes, db.items.where('tags').equals(from), item => {
+      const tags = item.tags.map(t => (t === from ? target : t))
+      item.tags = [...new Set(tags)]
+      item.modifiedAt = now
+    })
     const [oldRecord, newRecord] = await Promise.all([db.tags.get(from), db.tags.get(target)])
     if (target !== from) {
       await db.tags.delete(from)
       if (oldRecord?.color && !newRecord?.color) await db.tags.put({ name: target, kind: 'manual', color: oldRecord.color })
+      changes.record({ kind: 'tag', change: 'deleted', ids: [from] })
     }
-    return { name: target, items, merged }
+    changes.record({ kind: 'tag', change: 'changed', ids: [target] })
+    return { name: target, items: items.length, merged }
   })
 }
 
 /** Removes a manual tag from every item (the papers stay); returns how many items lost it. */
 export async function deleteTag(db: NeurorefDb, name: string): Promise<number> {
-  return db.transaction('rw', db.items, db.tags, async () => {
+  return write(db, [db.items, db.tags], async changes => {
     const now = Date.now()
-    const count = await db.items
-      .where('tags')
-      .equals(name)
-      .modify(item => {
-        item.tags = item.tags.filter(t => t !== name)
-        item.modifiedAt = now
-      })
+    const untagged = await changeItems(db, changes, db.items.where('tags').equals(name), item => {
+      item.tags = item.tags.filter(t => t !== name)
+      item.modifiedAt = now
+    })
     await db.tags.delete(name)
-    return count
+    changes.record({ kind: 'tag', change: 'deleted', ids: [name] })
+    return untagged.length
   })
 }
 
@@ -115,9 +115,10 @@ export async function setTagColor(db: NeurorefDb, name: string, color: string | 
   if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)) {
     throw new ServiceError('INVALID_INPUT', 'A tag colour must be written like #c0392b.')
   }
-  await db.transaction('rw', db.tags, async () => {
+  await write(db, [db.tags], async changes => {
     if (color) await db.tags.put({ name, kind: 'manual', color: color.toLowerCase() })
     else await db.tags.delete(name)
+    changes.record({ kind: 'tag', change: 'changed', ids: [name] })
   })
 }
 

@@ -1,41 +1,78 @@
-// Trash: deleting moves papers to the Trash; they can be restored until the
-// Trash is emptied. Each action is one transaction.
+// The Trash: deleting moves papers to the Trash; they can be restored until
+// the Trash is emptied. Emptying deletes the papers with their notes,
+// attachment records and full text, then asks main to delete the PDF files no
+// remaining paper refers to. Every place that trashes, restores or empties
+// calls this module.
+import type { NeurorefApi } from '../../../shared/contract'
 import type { NeurorefDb } from './schema'
+import { changeItems, write } from './write'
 
-export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<void> {
+/** Moves papers to the Trash; returns how many moved (those already there are left alone). */
+export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<number> {
   const now = Date.now()
-  await db.transaction('rw', db.items, async () => {
-    await db.items.where('id').anyOf(ids).modify({ trashedAt: now, modifiedAt: now })
+  return write(db, [db.items], async changes => {
+    const outside = db.items
+      .where('id')
+      .anyOf(ids)
+      .filter(item => item.trashedAt === undefined)
+    const moved = await changeItems(db, changes, outside, item => {
+      item.trashedAt = now
+      item.modifiedAt = now
+    })
+    changes.record({ kind: 'trash', change: 'moved', ids: moved.map(item => item.id) })
+    return moved.length
   })
 }
 
-export async function restoreFromTrash(db: NeurorefDb, ids: string[]): Promise<void> {
+/** Takes papers out of the Trash; returns how many came back. */
+export async function restoreFromTrash(db: NeurorefDb, ids: string[]): Promise<number> {
   const now = Date.now()
-  await db.transaction('rw', db.items, async () => {
-    await db.items
+  return write(db, [db.items], async changes => {
+    const inside = db.items
       .where('id')
       .anyOf(ids)
-      .modify(item => {
-        delete item.trashedAt
-        item.modifiedAt = now
-      })
+      .filter(item => item.trashedAt !== undefined)
+    const restored = await changeItems(db, changes, inside, item => {
+      delete item.trashedAt
+      item.modifiedAt = now
+    })
+    changes.record({ kind: 'trash', change: 'restored', ids: restored.map(item => item.id) })
+    return restored.length
   })
 }
 
 /**
- * Deletes every paper in the Trash with its notes and attachment records.
- * Returns the attachment hashes no remaining item refers to: only those
- * files may leave the disk.
+ * Deletes every paper in the Trash with its notes, attachment records and
+ * full text, in one transaction. Returns the attachment hashes no remaining
+ * item refers to: only those files may leave the disk.
  */
-export async function emptyTrash(db: NeurorefDb): Promise<{ deleted: number; orphanedFiles: string[] }> {
-  return db.transaction('rw', db.items, db.notes, db.attachments, async () => {
+export async function emptyTrashRecords(db: NeurorefDb): Promise<{ deleted: number; orphanedFiles: string[] }> {
+  return write(db, [db.items, db.notes, db.attachments, db.fullTexts], async changes => {
     const ids = (await db.items.where('trashedAt').above(0).primaryKeys()) as string[]
     const attachments = await db.attachments.where('itemId').anyOf(ids).toArray()
-    await db.notes.where('itemId').anyOf(ids).delete()
-    await db.attachments.where('itemId').anyOf(ids).delete()
+    const notes = await db.notes.where('itemId').anyOf(ids).toArray()
+    await db.notes.bulkDelete(notes.map(n => n.id))
+    await db.attachments.bulkDelete(attachments.map(a => a.id))
+    await db.fullTexts.where('itemId').anyOf(ids).delete()
     await db.items.bulkDelete(ids)
     const hashes = [...new Set(attachments.map(a => a.hash))]
     const stillUsed = new Set((await db.attachments.where('hash').anyOf(hashes).toArray()).map(a => a.hash))
+    changes.record({ kind: 'note', change: 'deleted', ids: notes.map(n => n.id), itemIds: notes.map(n => n.itemId) })
+    changes.record({ kind: 'attachment', change: 'deleted', ids: attachments.map(a => a.id), records: attachments })
+    changes.record({ kind: 'item', change: 'deleted', ids })
+    changes.record({ kind: 'trash', change: 'emptied', ids })
     return { deleted: ids.length, orphanedFiles: hashes.filter(h => !stillUsed.has(h)) }
   })
+}
+
+/**
+ * Empties the Trash, then asks main to delete the files no remaining paper
+ * refers to. The library is changed first: a file that could not be deleted
+ * is only wasted space, never a broken link.
+ */
+export async function emptyTrash(db: NeurorefDb, api: Pick<NeurorefApi, 'attachments.remove'>): Promise<{ deleted: number; filesRemoved: number }> {
+  const { deleted, orphanedFiles } = await emptyTrashRecords(db)
+  if (orphanedFiles.length === 0) return { deleted, filesRemoved: 0 }
+  const removed = await api['attachments.remove']({ hashes: orphanedFiles })
+  return { deleted, filesRemoved: removed.ok ? removed.value.removed : 0 }
 }

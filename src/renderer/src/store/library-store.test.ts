@@ -1,8 +1,9 @@
-// The in-memory library follows every write to IndexedDB, whoever makes it.
+// The in-memory library follows every write the library module makes, through its events.
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
-import { moveToTrash } from '../library/trash'
+import { emptyTrashRecords, moveToTrash } from '../library/trash'
+import { saveNote } from '../library/notes'
 import { LibraryStore } from './library-store'
 
 let db: NeurorefDb
@@ -24,7 +25,7 @@ describe('LibraryStore', () => {
     expect(store.items.get(item.id)?.csl.title).toBe('Orexin in cocaine seeking')
     expect(store.index.search('orexin')).toEqual([item.id])
 
-    await db.notes.add({ id: 'n', itemId: item.id, text: 'compare with hypocretin knockout', createdAt: 1, modifiedAt: 1 })
+    await saveNote(db, item.id, 'compare with hypocretin knockout')
     await store.settled()
     expect(store.index.search('hypocretin')).toEqual([item.id])
 
@@ -32,7 +33,7 @@ describe('LibraryStore', () => {
     await store.settled()
     expect(store.items.get(item.id)?.trashedAt).toBeGreaterThan(0)
 
-    await db.items.delete(item.id)
+    await emptyTrashRecords(db)
     await store.settled()
     expect(store.items.has(item.id)).toBe(false)
     expect(store.index.search('orexin')).toEqual([])

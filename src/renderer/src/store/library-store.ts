@@ -1,12 +1,12 @@
 // The library as the window sees it: every item in memory (sorting and
 // searching 100,000 papers needs that), loaded in chunks so the first rows
-// paint at once, and kept in step with IndexedDB after every write.
-import Dexie from 'dexie'
+// paint at once, and kept in step with the library through its events.
 import type { Item } from '../../../shared/model'
 import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
 import { DuplicateFinder } from '../../../shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
-import { FullTextIndex } from '../features/pdf/full-text-index'
+import type { LibraryEvent } from '../library/events'
+import { FullTextIndex } from './full-text-index'
 import { packAbstract } from './packed-abstract'
 
 type Listener = () => void
@@ -29,75 +29,77 @@ export class LibraryStore {
   version = 0
   private listeners = new Set<Listener>()
 
-  private pending = new Set<string>()
-  private flushing: Promise<void> | null = null
+  private reloading: Promise<void> | null = null
 
   constructor(private readonly db: NeurorefDb) {
-    this.watchWrites()
+    db.events.subscribe(events => this.apply(events))
   }
 
   /**
-   * Every write to items or notes in this window, wherever it comes from,
-   * schedules a re-read of the touched items; the read queues behind the
-   * write's transaction, so it sees what was committed (or nothing, if it
-   * was rolled back).
+   * Follows the library's events: the rows a write stored come with its
+   * events, so nothing is read again. A restored backup starts the store
+   * over from the database.
    */
-  private watchWrites(): void {
-    const touch = (id: unknown): void => {
-      if (typeof id !== 'string') return
-      this.pending.add(id)
-      this.scheduleFlush()
+  private apply(events: readonly LibraryEvent[]): void {
+    const touched = new Set<string>()
+    for (const event of events) {
+      switch (event.kind) {
+        case 'item':
+          if (event.change === 'deleted') for (const id of event.ids) this.removeItem(id)
+          else for (const item of event.items) this.putItem(item)
+          event.ids.forEach(id => touched.add(id))
+          break
+        case 'note':
+          for (const itemId of event.itemIds) this.notes.delete(itemId)
+          if (event.change === 'saved') for (const note of event.notes) this.notes.set(note.itemId, note.text)
+          event.itemIds.forEach(id => touched.add(id))
+          break
+        case 'attachment':
+          for (const text of event.texts ?? []) {
+            this.fullText.setTexts(text.itemId, [...this.fullText.textsOf(text.itemId).filter(t => t.attachmentId !== text.attachmentId), text])
+            touched.add(text.itemId)
+          }
+          if (event.change === 'moved') for (const record of event.records) touched.add(record.itemId)
+          break
+        case 'library':
+          this.reloading = this.reload().finally(() => (this.reloading = null))
+          return
+      }
     }
-    this.db.items.hook('creating', function (key, item) {
-      this.onsuccess = () => touch(key ?? item.id)
-    })
-    this.db.items.hook('updating', function (_changes, key) {
-      this.onsuccess = () => touch(key)
-    })
-    this.db.items.hook('deleting', function (key) {
-      this.onsuccess = () => touch(key)
-    })
-    this.db.notes.hook('creating', function (_key, note) {
-      this.onsuccess = () => touch(note.itemId)
-    })
-    this.db.notes.hook('updating', function (_changes, _key, note) {
-      this.onsuccess = () => touch(note.itemId)
-    })
-    this.db.notes.hook('deleting', function (_key, note) {
-      this.onsuccess = () => touch(note?.itemId)
-    })
-    this.db.fullTexts.hook('creating', function (_key, text) {
-      this.onsuccess = () => touch(text.itemId)
-    })
-    this.db.fullTexts.hook('updating', function (_changes, _key, text) {
-      this.onsuccess = () => touch(text.itemId)
-    })
-    this.db.fullTexts.hook('deleting', function (_key, text) {
-      this.onsuccess = () => touch(text?.itemId)
-    })
-  }
-
-  /** One refresh at a time, so an older read never lands after a newer one. */
-  private scheduleFlush(): void {
-    this.flushing ??= this.drain().finally(() => {
-      this.flushing = null
-      if (this.pending.size) this.scheduleFlush()
-    })
-  }
-
-  private async drain(): Promise<void> {
-    while (this.pending.size) {
-      await new Promise(resolve => setTimeout(resolve, 0))
-      const ids = [...this.pending]
-      this.pending.clear()
-      // The hook ran inside the writer's transaction; read outside it, after it ends.
-      await Dexie.ignoreTransaction(() => this.refresh(ids)).catch(error => console.error('[neuroref] could not refresh the list', error))
+    if (touched.size === 0) return
+    // Notes and full text are indexed with their item: index each touched item once, with all of it.
+    for (const id of touched) {
+      const item = this.items.get(id)
+      if (!item) continue
+      const full = this.fullItems.get(id) ?? item
+      this.index.update(full, this.notes.get(id))
+      this.fullText.reindex(full, this.notes.get(id))
     }
+    this.fullItems.clear()
+    this.emit([...touched])
   }
 
-  /** Resolves when every write seen so far is reflected in the store (tests, benchmarks). */
+  /** Rows stored by the events being applied, before their abstracts are packed (for indexing). */
+  private fullItems = new Map<string, Item>()
+
+  private putItem(item: Item): void {
+    this.finder.add(item)
+    this.fullItems.set(item.id, item)
+    // The store packs its own copy: the event's row stays as the writer made it.
+    this.items.set(item.id, packAbstract({ ...item, csl: { ...item.csl } }))
+  }
+
+  private removeItem(id: string): void {
+    if (!this.items.delete(id)) return
+    this.index.remove(id)
+    this.fullText.remove(id)
+    this.finder.remove(id)
+    this.notes.delete(id)
+  }
+
+  /** Resolves when the store reflects every committed write (a restore reloads it). */
   async settled(): Promise<void> {
-    while (this.flushing) await this.flushing
+    while (this.reloading) await this.reloading
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -160,40 +162,6 @@ export class LibraryStore {
     }
     this.complete = true
     this.emit()
-  }
-
-  /** Re-reads these items (and their notes) after a write; deleted ones leave the store. */
-  async refresh(ids: Iterable<string>): Promise<void> {
-    const list = [...new Set(ids)]
-    if (list.length === 0) return
-    const [rows, noteRows, texts] = await Promise.all([
-      this.db.items.bulkGet(list),
-      this.db.notes.where('itemId').anyOf(list).toArray(),
-      this.db.fullTexts.where('itemId').anyOf(list).toArray()
-    ])
-    for (const id of list)
-      this.fullText.setTexts(
-        id,
-        texts.filter(t => t.itemId === id)
-      )
-    for (const id of list) this.notes.delete(id)
-    for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
-    rows.forEach((row, i) => {
-      const id = list[i]
-      if (row) {
-        const known = this.items.has(id)
-        if (known) this.index.update(row, this.notes.get(id))
-        else this.index.add(row, this.notes.get(id))
-        this.fullText.reindex(row, this.notes.get(id))
-        this.finder.add(row)
-        this.items.set(id, packAbstract(row))
-      } else if (this.items.delete(id)) {
-        this.index.remove(id)
-        this.fullText.remove(id)
-        this.finder.remove(id)
-      }
-    })
-    this.emit(list)
   }
 
   /**

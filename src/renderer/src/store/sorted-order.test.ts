@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
+import { formOf, saveEdit } from '../library/edit'
+import { emptyTrashRecords, moveToTrash } from '../library/trash'
 import { LibraryStore } from './library-store'
 import { SortedOrder } from './sorted-order'
 import { SORT_KEYS } from './views'
@@ -31,11 +33,12 @@ describe('SortedOrder', () => {
     const { item } = await addRecordToLibrary(db, paper('Neuropeptide Y and anxiety', 9))
     await store.settled()
     expect(titlesOf()).toEqual(fresh())
-    await db.items.update(item.id, { 'csl.title': 'Zebrafish oxytocin' } as never)
+    await saveEdit(db, item.id, { ...formOf(item), title: 'Zebrafish oxytocin' })
     await store.settled()
     expect(titlesOf()).toEqual(fresh())
     expect(titlesOf().at(-1)).toBe('zebrafish oxytocin')
-    await db.items.delete(item.id)
+    await moveToTrash(db, [item.id])
+    await emptyTrashRecords(db)
     await store.settled()
     expect(titlesOf()).toEqual(fresh())
     expect(order.get(store, 'year').map(i => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])

@@ -1,8 +1,13 @@
 // The patched list in view equals a full rebuild after random small changes:
-// papers added, retitled, trashed, tagged, filed and deleted, under several views.
+// papers added, retitled, trashed, tagged, filed and merged (one deleted), under several views.
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
+import { addItemsToCollection, createCollection, removeItemsFromCollection } from '../library/collections'
+import { formOf, saveEdit } from '../library/edit'
+import { addTag, removeTag } from '../library/tags'
+import { moveToTrash, restoreFromTrash } from '../library/trash'
+import { mergeDuplicates } from '../library/merge'
 import { LibraryStore } from './library-store'
 import { libraryCounts, visibleItems, type ViewState } from './views'
 
@@ -28,6 +33,7 @@ describe('visibleItems after a few changes', () => {
     const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]
     const title = (): string => `${pick(WORDS)} and ${pick(WORDS)} in ${pick(WORDS)}`
     for (let i = 0; i < 30; i++) await addRecordToLibrary(db, paper(title(), i))
+    const c1 = (await createCollection(db, 'Sleep')).id
     const store = new LibraryStore(db)
     await store.load()
     const states: ViewState[] = [
@@ -36,7 +42,7 @@ describe('visibleItems after a few changes', () => {
       { view: { kind: 'saved', id: 's', query: 'stress' }, search: '', tags: [], sort: { column: 'year', direction: 'desc' } },
       { view: { kind: 'trash' }, search: '', tags: [], sort: { column: 'journal', direction: 'asc' } },
       { view: { kind: 'unfiled' }, search: '', tags: ['manual:read later'], sort: { column: 'author', direction: 'desc' } },
-      { view: { kind: 'collection', id: 'c1' }, search: 'sleep', tags: [], sort: { column: 'title', direction: 'desc' } }
+      { view: { kind: 'collection', id: c1 }, search: 'sleep', tags: [], sort: { column: 'title', direction: 'desc' } }
     ]
     const context = { now: Date.now() }
     const ids = (items: { id: string }[]) => items.map(item => item.id)
@@ -50,12 +56,12 @@ describe('visibleItems after a few changes', () => {
         const id = pick(existing)
         const action = pick(['add', 'retitle', 'trash', 'restore', 'tag', 'file', 'delete'])
         if (action === 'add') await addRecordToLibrary(db, paper(title(), n++))
-        else if (action === 'retitle') await db.items.update(id, { 'csl.title': title() } as never)
-        else if (action === 'trash') await db.items.update(id, { trashedAt: Date.now() })
-        else if (action === 'restore') await db.items.update(id, { trashedAt: undefined })
-        else if (action === 'tag') await db.items.update(id, { tags: next() < 0.5 ? ['read later'] : [] })
-        else if (action === 'file') await db.items.update(id, { collectionIds: next() < 0.5 ? ['c1'] : [] })
-        else await db.items.delete(id)
+        else if (action === 'retitle') await saveEdit(db, id, { ...formOf(store.items.get(id)!), title: title() })
+        else if (action === 'trash') await moveToTrash(db, [id])
+        else if (action === 'restore') await restoreFromTrash(db, [id])
+        else if (action === 'tag') await (next() < 0.5 ? addTag(db, [id], 'read later') : removeTag(db, [id], 'read later'))
+        else if (action === 'file') await (next() < 0.5 ? addItemsToCollection(db, c1, [id]) : removeItemsFromCollection(db, c1, [id]))
+        else if (store.items.size > 1) await mergeDuplicates(db, id, pick(existing.filter(other => other !== id)), {}) // one of the two is deleted
       }
       await store.settled()
       for (const state of states) {

@@ -6,6 +6,7 @@ import type { NeurorefApi } from '../../../../shared/contract'
 import type { Item } from '../../../../shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
+import { allCollections } from '../../library/queries'
 import { itemsToExport, readBindings, sha256, updateBindings } from './bindings'
 
 export interface AutoExporterDeps {
@@ -56,7 +57,7 @@ export class AutoExporter {
 
   private async run(force: boolean): Promise<void> {
     const { db, store, api } = this.deps
-    const [bindings, collections] = await Promise.all([readBindings(db), db.collections.toArray()])
+    const [bindings, collections] = await Promise.all([readBindings(db), allCollections(db)])
     let changed = false
     for (const [id, binding] of Object.entries(bindings)) {
       const items = itemsToExport(store.items.values(), collections, binding.collectionId)

@@ -4,7 +4,7 @@
 import type { Collection, Item } from '../../../../shared/model'
 import { descendantsOf } from '../../library/collections'
 import type { NeurorefDb } from '../../library/schema'
-import { readSetting, writeSetting } from '../../library/settings'
+import { readSetting, updateSetting } from '../../library/settings'
 
 export interface AutoExportBinding {
   /** null: the whole library */
@@ -23,10 +23,10 @@ export async function readBindings(db: NeurorefDb): Promise<Bindings> {
 
 /** Read and write in one transaction, so two quick changes never lose each other. */
 export async function updateBindings(db: NeurorefDb, change: (bindings: Bindings) => void): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const bindings = { ...(await readBindings(db)) }
+  await updateSetting<Bindings>(db, KEY, {}, saved => {
+    const bindings = { ...saved }
     change(bindings)
-    await writeSetting(db, KEY, bindings)
+    return bindings
   })
 }
 

@@ -45,7 +45,7 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
     setBusy(true)
     try {
       await restoreBackup(db, backup)
-      await store.reload()
+      await store.settled() // the store starts again from the restored library
       onRestored?.()
       setMessage({ kind: 'info', text: `Restored the library from the backup of ${dateOf(backup)}: ${backupSummary(backup)}.` })
     } catch (error) {

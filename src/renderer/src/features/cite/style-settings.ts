@@ -1,7 +1,7 @@
 // The researcher's citation styles between sessions: the .csl files they
 // added (setting "customStyles") and the style they chose last ("citationStyle").
 import type { NeurorefDb } from '../../library/schema'
-import { readSetting, writeSetting } from '../../library/settings'
+import { readSetting, updateSetting, writeSetting } from '../../library/settings'
 import { customStyleId, DEFAULT_STYLE, findStyle, registerStyle, type CitationStyle } from '../../../../shared/export/styles'
 
 export interface SavedStyle {
@@ -30,10 +30,7 @@ export async function loadCustomStyles(db: NeurorefDb): Promise<CitationStyle[]>
 export async function addCustomStyle(db: NeurorefDb, xml: string): Promise<CitationStyle> {
   const id = customStyleId(xml)
   const style = registerStyle(id, xml)
-  await db.transaction('rw', db.settings, async () => {
-    const saved = await readSetting<SavedStyle[]>(db, CUSTOM_STYLES, [])
-    if (!saved.some(entry => entry.id === id)) await writeSetting(db, CUSTOM_STYLES, [...saved, { id, xml }])
-  })
+  await updateSetting<SavedStyle[]>(db, CUSTOM_STYLES, [], saved => (saved.some(entry => entry.id === id) ? undefined : [...saved, { id, xml }]))
   return style
 }
 

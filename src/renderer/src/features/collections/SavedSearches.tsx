@@ -2,9 +2,9 @@
 // every change, so its papers stay current. The chosen one can be renamed
 // or deleted.
 import { useState } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db, useLibraryQuery } from '../../library-context'
+import { savedSearches } from '../../library/queries'
 import { deleteSavedSearch, renameSavedSearch } from '../../library/saved-searches'
 import type { ViewId } from '../../store/views'
 import { NameForm } from './NameForm'
@@ -17,7 +17,7 @@ export interface SavedSearchesProps {
 }
 
 export function SavedSearches({ current, onChoose, onMessage }: SavedSearchesProps) {
-  const searches = useLiveQuery(() => db.savedSearches.orderBy('name').toArray(), [])
+  const searches = useLibraryQuery(savedSearches, [])
   const [renaming, setRenaming] = useState<string | null>(null)
   const chosen = current.kind === 'saved' ? searches?.find(s => s.id === current.id) : undefined
 

@@ -1,13 +1,13 @@
-// Collections change rarely, so a live query on the table is enough.
+// Collections change rarely, so reading the table after each library change is enough.
 import { useMemo } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { Collection } from '../../../../shared/model'
-import { db } from '../../library-context'
+import { useLibraryQuery } from '../../library-context'
 import { descendantsOf } from '../../library/collections'
+import { allCollections } from '../../library/queries'
 import type { ViewId } from '../../store/views'
 
 export function useCollections(): Collection[] | undefined {
-  return useLiveQuery(() => db.collections.toArray(), [])
+  return useLibraryQuery(allCollections, [])
 }
 
 /** The sub-collections of the chosen collection: its view shows their papers too. */

@@ -2,8 +2,8 @@
 // collection, a saved search). Every bar filters the library when clicked,
 // every plot exports as SVG or PNG, and all of it follows library changes.
 import { useMemo, useState } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { db, store, useLibraryVersion } from '../../library-context'
+import { store, useLibraryQuery, useLibraryVersion } from '../../library-context'
+import { allCollections, savedSearches } from '../../library/queries'
 import type { Message } from '../../components/StatusMessage'
 import type { ViewId } from '../../store/views'
 import { citationsByYear, coOccurringMesh, meshSearch, peptidesByYear, segmentSearch, topPeptides } from '../../../../shared/dashboard-data'
@@ -23,8 +23,8 @@ export interface DashboardProps {
 
 export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) {
   const version = useLibraryVersion()
-  const collections = useLiveQuery(() => db.collections.toArray(), []) ?? []
-  const saved = useLiveQuery(() => db.savedSearches.toArray(), []) ?? []
+  const collections = useLibraryQuery(allCollections, []) ?? []
+  const saved = useLibraryQuery(savedSearches, []) ?? []
   const options = scopeOptions(collections, saved)
   const [scopeKey, setScopeKey] = useState('all')
   const option = options.find(o => o.key === scopeKey) ?? options[0]

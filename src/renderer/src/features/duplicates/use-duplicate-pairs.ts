@@ -1,9 +1,8 @@
 // The Duplicates view's pairs: likely duplicates in the library, less the
 // pairs the researcher marked "Not duplicates" (kept in settings).
 import { useMemo } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { DuplicatePair } from '../../../../shared/duplicates'
-import { db, store } from '../../library-context'
+import { store, useLibraryQuery } from '../../library-context'
 import { readSetting } from '../../library/settings'
 import { NOT_DUPLICATES_KEY, pairsToReview } from '../../library/merge'
 
@@ -11,6 +10,6 @@ const NONE: string[] = []
 
 /** Pairs to review; computed only while the Duplicates view is `active` (it scans the whole library). */
 export function useDuplicatePairs(active: boolean, version: number): DuplicatePair[] {
-  const dismissed = useLiveQuery(() => readSetting<string[]>(db, NOT_DUPLICATES_KEY, NONE), [], NONE)
+  const dismissed = useLibraryQuery(db => readSetting<string[]>(db, NOT_DUPLICATES_KEY, NONE), [], NONE)
   return useMemo(() => (active ? pairsToReview(store.items.values(), dismissed) : []), [active, version, dismissed])
 }

@@ -6,7 +6,7 @@ import type { AppError } from '../../../../shared/result'
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { Contact, ReferenceRecord } from '../../../../shared/model'
 import type { NeurorefDb } from '../../library/schema'
-import { addRecordToLibrary } from '../../library/add-paper'
+import { addRecordsToLibrary, addRecordToLibrary } from '../../library/add-paper'
 import type { DuplicateFinder } from '../../../../shared/duplicates'
 
 export type PaperOutcome =
@@ -85,13 +85,14 @@ const STORE_CHUNK = 50
 /** Stores a chunk in one transaction; if anything in it fails, each paper is tried on its own. */
 async function storeChunk(db: NeurorefDb, papers: LookedUp[], known?: DuplicateFinder): Promise<PaperOutcome[]> {
   try {
-    return await db.transaction('rw', db.items, async () => {
-      const stored: PaperOutcome[] = []
-      for (const paper of papers) {
-        const { status, item } = await addRecordToLibrary(db, paper.record, known)
-        stored.push({ ids: paper.ids, label: labelOf(paper.ids), status, itemId: item.id, title: item.csl.title ?? labelOf(paper.ids) })
-      }
-      return stored
+    const stored = await addRecordsToLibrary(
+      db,
+      papers.map(paper => paper.record),
+      known
+    )
+    return stored.map(({ status, item }, i) => {
+      const label = labelOf(papers[i].ids)
+      return { ids: papers[i].ids, label, status, itemId: item.id, title: item.csl.title ?? label }
     })
   } catch {
     const one: PaperOutcome[] = []

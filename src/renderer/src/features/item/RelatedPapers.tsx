@@ -2,12 +2,12 @@
 // each paper with its journal and year, marked when already in the library,
 // addable in one click.
 import { useEffect, useState } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { RelatedKind, RelatedPapers as Related } from '../../../../shared/contract'
 import type { Item } from '../../../../shared/model'
 import type { AppError } from '../../../../shared/result'
 import { api } from '../../transport'
-import { db } from '../../library-context'
+import { db, useLibraryQuery } from '../../library-context'
+import { ownedPmids } from '../../library/queries'
 import { readContact } from '../../library/settings'
 import { sentenceFor } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
@@ -22,7 +22,7 @@ export function RelatedPapers({ item, relation, onMessage }: { item: Item; relat
   const [state, setState] = useState<State>({ kind: 'idle' })
   useEffect(() => setState({ kind: 'idle' }), [item.pmid])
   const shownPmids = state.kind === 'loaded' ? state.related.papers.map(p => p.pmid) : []
-  const owned = useLiveQuery(async () => new Set((await db.items.where('pmid').anyOf(shownPmids).toArray()).map(i => i.pmid)), [shownPmids.join(',')])
+  const owned = useLibraryQuery(db => ownedPmids(db, shownPmids), [shownPmids.join(',')])
   if (!item.pmid) return null
 
   async function load(): Promise<void> {

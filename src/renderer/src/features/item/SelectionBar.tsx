@@ -5,8 +5,7 @@ import { useState } from 'react'
 import type { Message } from '../../components/StatusMessage'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { db } from '../../library-context'
-import { restoreFromTrash } from '../../library/trash'
-import { emptyTrashWithFiles } from '../pdf'
+import { emptyTrash, restoreFromTrash } from '../../library/trash'
 import { api } from '../../transport'
 import type { ViewId } from '../../store/views'
 import { AddTagForm } from '../tags/AddTagForm'
@@ -38,7 +37,7 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
 
   async function empty(): Promise<void> {
     setConfirming(false)
-    const { deleted } = await emptyTrashWithFiles(db, api)
+    const { deleted } = await emptyTrash(db, api)
     onSelectionDone()
     onMessage({ kind: 'info', text: `Deleted ${papers(deleted)} for good.` })
   }

@@ -1,8 +1,7 @@
 // "Columns": which columns the item list shows, chosen with checkboxes and
 // remembered in the library's settings.
 import { useEffect, useRef, useState } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { db } from '../../library-context'
+import { db, useLibraryQuery } from '../../library-context'
 import { readSetting, writeSetting } from '../../library/settings'
 import { COLUMNS, COLUMNS_SETTING, DEFAULT_COLUMNS, type ColumnId } from './columns'
 import './columns-menu.css'
@@ -15,7 +14,7 @@ const ALL = Object.keys(COLUMNS) as ColumnId[]
  * changes elsewhere (another window, a restored backup).
  */
 export function useColumns(): [ColumnId[], (next: ColumnId[]) => void] {
-  const saved = useLiveQuery(() => readSetting<string[]>(db, COLUMNS_SETTING, DEFAULT_COLUMNS), [])
+  const saved = useLibraryQuery(db => readSetting<string[]>(db, COLUMNS_SETTING, DEFAULT_COLUMNS), [])
   const [local, setLocal] = useState<ColumnId[] | null>(null)
   useEffect(() => setLocal(null), [saved])
   const chosen = ALL.filter(id => (local ?? saved ?? DEFAULT_COLUMNS).includes(id))

@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react'
 import { plainText } from '../../../../shared/display'
 import type { Message } from '../../components/StatusMessage'
-import { attachmentsOf } from './attachments-db'
+import { attachmentsOf } from '../../library/attachments'
 import { db } from '../../library-context'
 import { extractionQueue, pdfImportDeps } from './pdf-context'
 import { addPdfAsItem, type PdfOutcome } from './pdf-to-item'

@@ -3,11 +3,12 @@
 // "Attach PDF…" and drops, "Find available PDF", where a search hit stands
 // ("found on page 4"), and the "Needs metadata" form for items made from a PDF.
 import { useSyncExternalStore, useState, type DragEvent } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { AttachmentRecord, Item } from '../../../../shared/model'
+import type { FullText } from '../../library/schema'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
-import { db, store, useLibraryVersion } from '../../library-context'
+import { store, useLibraryQuery, useLibraryVersion } from '../../library-context'
+import { attachmentsOf, fullTextsOf } from '../../library/attachments'
 import { api } from '../../transport'
 import { attachFilesToItem, droppedPdfs, findAndAttachFreePdf } from './attach-files'
 import { base64ToBytes } from './base64'
@@ -24,12 +25,15 @@ export interface PdfAttachmentsProps {
   onMessage: (m: Message) => void
 }
 
+const NO_FILES: AttachmentRecord[] = []
+const NO_TEXTS: FullText[] = []
+
 const sizeLabel = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
 export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsProps) {
   useLibraryVersion()
-  const files = useLiveQuery(() => db.attachments.where('itemId').equals(item.id).sortBy('addedAt'), [item.id, item.modifiedAt]) ?? []
-  const texts = useLiveQuery(() => db.fullTexts.where('itemId').equals(item.id).toArray(), [item.id, item.modifiedAt]) ?? []
+  const files = useLibraryQuery(db => attachmentsOf(db, item.id), [item.id], NO_FILES)
+  const texts = useLibraryQuery(db => fullTextsOf(db, item.id), [item.id], NO_TEXTS)
   useSyncExternalStore(extractionQueue.subscribe, extractionQueue.getProgress)
   const [viewing, setViewing] = useState<{ file: AttachmentRecord; page?: number } | null>(null)
   const [busy, setBusy] = useState(false)

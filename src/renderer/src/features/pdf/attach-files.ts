@@ -6,7 +6,7 @@ import { sentenceFor } from '../../messages'
 import { db } from '../../library-context'
 import { readContact } from '../../library/settings'
 import { api } from '../../transport'
-import { attachStoredFile } from './attachments-db'
+import { attachStoredFile } from '../../library/attachments'
 import { extractionQueue } from './pdf-context'
 import { storePdf } from './pdf-to-item'
 

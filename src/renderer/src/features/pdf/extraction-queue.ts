@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react'
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { AttachmentRecord } from '../../../../shared/model'
 import type { NeurorefDb } from '../../library/schema'
-import { attachmentsWithoutText, saveFullText } from './attachments-db'
+import { attachmentsWithoutText, saveFullText } from '../../library/attachments'
 
 type Listener = () => void
 

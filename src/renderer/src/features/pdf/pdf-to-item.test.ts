@@ -18,7 +18,7 @@ import { createHandlers } from '../../../../main/handlers'
 import { invokeChannel } from '../../../../main/invoke'
 import { addRecordToLibrary } from '../../library/add-paper'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { attachmentsOf } from './attachments-db'
+import { attachmentsOf } from '../../library/attachments'
 import { fillFromIdentifier, needsMetadata } from './needs-metadata'
 import { addPdfAsItem } from './pdf-to-item'
 

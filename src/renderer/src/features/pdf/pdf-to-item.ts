@@ -9,13 +9,13 @@ import type { Contact, ReferenceRecord } from '../../../../shared/model'
 import { findDoiInPdfText } from '../../../../shared/pdf/find-doi'
 import type { AppError } from '../../../../shared/result'
 import { addRecordToLibrary } from '../../library/add-paper'
+import { NEEDS_METADATA } from '../../library/fill-placeholder'
+import { itemWithDoi } from '../../library/queries'
 import type { NeurorefDb } from '../../library/schema'
 import { sentenceFor } from '../../messages'
 import { importIdentifierList } from '../import/import-identifiers'
-import { attachStoredFile } from './attachments-db'
+import { attachStoredFile } from '../../library/attachments'
 import { bytesToBase64 } from './base64'
-
-export const NEEDS_METADATA = 'needs-metadata'
 
 export interface PdfImportDeps {
   api: NeurorefApi
@@ -70,7 +70,7 @@ export async function addPdfAsItem(file: { name: string; bytes: Uint8Array }, de
     flags: [NEEDS_METADATA],
     sources: ['file']
   }
-  const same = found.doi ? await deps.db.items.where('doiKey').equals(found.doi).first() : undefined
+  const same = found.doi ? await itemWithDoi(deps.db, found.doi) : undefined
   const itemId = same?.id ?? (await addRecordToLibrary(deps.db, record)).item.id
   await attachStoredFile(deps.db, itemId, stored)
   return { fileName: stored.fileName, status: 'needs-metadata', itemId, title: same?.csl.title ?? title, stored, reason }

@@ -1,12 +1,12 @@
 // A list of PubMed results with checkboxes; papers already in the library are
 // marked and cannot be chosen again.
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { PaperSummary } from '../../../../shared/model'
-import { db } from '../../library-context'
+import { useLibraryQuery } from '../../library-context'
+import { ownedPmids } from '../../library/queries'
 
 export function PaperRows({ papers, chosen, onChoose }: { papers: PaperSummary[]; chosen: Set<string>; onChoose: (s: Set<string>) => void }) {
   const pmids = papers.map(p => p.pmid)
-  const owned = useLiveQuery(async () => new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map(i => i.pmid)), [pmids.join(',')])
+  const owned = useLibraryQuery(db => ownedPmids(db, pmids), [pmids.join(',')])
   const toggle = (pmid: string): void => {
     const next = new Set(chosen)
     if (next.has(pmid)) next.delete(pmid)

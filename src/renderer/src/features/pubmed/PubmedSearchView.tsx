@@ -2,11 +2,11 @@
 // page, papers already in the library marked; select several and Add them
 // the same way "Add by identifier" does. A query can be saved to follow it.
 import { useEffect, useState, type FormEvent } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { PubmedSearchPage } from '../../../../shared/contract'
 import type { AppError } from '../../../../shared/result'
 import { api } from '../../transport'
-import { db } from '../../library-context'
+import { db, useLibraryQuery } from '../../library-context'
+import { pubmedSearch } from '../../library/queries'
 import { readContact } from '../../library/settings'
 import { sentenceFor } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
@@ -20,7 +20,7 @@ const PAGE = 20
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; page: PubmedSearchPage; start: number } | { kind: 'failed'; error: AppError }
 
 export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onMessage: (m: Message) => void }) {
-  const saved = useLiveQuery(() => (savedId ? db.pubmedSearches.get(savedId) : undefined), [savedId])
+  const saved = useLibraryQuery(db => (savedId ? pubmedSearch(db, savedId) : Promise.resolve(undefined)), [savedId])
   const [query, setQuery] = useState('')
   const [state, setState] = useState<State>({ kind: 'idle' })
   const [chosen, setChosen] = useState<Set<string>>(new Set())

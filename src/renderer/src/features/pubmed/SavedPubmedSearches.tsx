@@ -1,15 +1,15 @@
 // The sidebar's PubMed section: "Search PubMed" and the saved PubMed searches,
 // each with "N new" since its last check, checkable on demand.
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { ViewId } from '../../store/views'
 import { api } from '../../transport'
-import { db } from '../../library-context'
+import { db, useLibraryQuery } from '../../library-context'
+import { pubmedSearches } from '../../library/queries'
 import { readContact } from '../../library/settings'
 import { checkPubmedSearch } from '../../library/pubmed-searches'
 
 export function SavedPubmedSearches({ current, onChoose }: { current: ViewId; onChoose: (view: ViewId) => void }) {
-  const searches = useLiveQuery(() => db.pubmedSearches.orderBy('name').toArray(), [])
+  const searches = useLibraryQuery(pubmedSearches, [])
   const [checking, setChecking] = useState<string | null>(null)
 
   async function check(id: string): Promise<void> {

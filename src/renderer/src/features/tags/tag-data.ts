@@ -1,9 +1,8 @@
-// What the tag views read: manual tag colours (live from db.tags), the
+// What the tag views read: manual tag colours (read again after each library change), the
 // manual tag names in use, and each kind's name for people and screen readers.
 import { useMemo } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { TagKind } from '../../../../shared/tags'
-import { db, store, useLibraryVersion } from '../../library-context'
+import { store, useLibraryQuery, useLibraryVersion } from '../../library-context'
 import { tagColors } from '../../library/tags'
 
 export const KIND_NAME: Record<TagKind, string> = { manual: 'Manual', keyword: 'Keyword', mesh: 'MeSH', peptide: 'Peptide' }
@@ -14,7 +13,7 @@ export const KIND_MARK: Record<TagKind, string> = { manual: '', keyword: 'KW', m
 const NO_COLORS = new Map<string, string>()
 
 export function useTagColors(): Map<string, string> {
-  return useLiveQuery(() => tagColors(db), []) ?? NO_COLORS
+  return useLibraryQuery(tagColors, [], NO_COLORS)
 }
 
 /** Manual tag names used anywhere in the library, alphabetically (for suggestions). */

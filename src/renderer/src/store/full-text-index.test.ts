@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { extractPdfText } from '../../../../main/services/pdf/extract-text'
-import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { addRecordToLibrary } from '../../library/add-paper'
-import { moveToTrash } from '../../library/trash'
-import { LibraryStore } from '../../store/library-store'
-import { attachStoredFile, attachmentsWithoutText, emptyTrashWithFiles, saveFullText } from './attachments-db'
+import { extractPdfText } from '../../../main/services/pdf/extract-text'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { addRecordToLibrary } from '../library/add-paper'
+import { emptyTrash, moveToTrash } from '../library/trash'
+import { LibraryStore } from './library-store'
+import { attachStoredFile, attachmentsWithoutText, saveFullText } from '../library/attachments'
 
-const HINDAWI = path.resolve(import.meta.dirname, '../../../../../e2e/fixtures/pdf/articles/hindawi_rrp_2010_157939.pdf')
+const HINDAWI = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pdf/articles/hindawi_rrp_2010_157939.pdf')
 const FILE = { hash: 'a'.repeat(64), size: 493_322, fileName: 'tully.pdf', existed: false }
 
 let db: NeurorefDb
@@ -59,7 +59,7 @@ describe('full-text search', () => {
 
     await moveToTrash(db, [item.id])
     const asked: string[][] = []
-    const outcome = await emptyTrashWithFiles(db, {
+    const outcome = await emptyTrash(db, {
       'attachments.remove': async ({ hashes }) => (asked.push(hashes), { ok: true, value: { removed: hashes.length } })
     })
     await store.settled()

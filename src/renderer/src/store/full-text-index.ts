@@ -5,9 +5,9 @@
 // notes and every page), so a query means the same as in the main index with
 // the PDF's pages as one more place to look: for these items this index
 // answers, for all others the main index does.
-import type { Item } from '../../../../shared/model'
-import { createSearchIndex, parseQuery, type SearchIndex } from '../../../../shared/search/index'
-import { phraseFinder } from '../../../../shared/search/match'
+import type { Item } from '../../../shared/model'
+import { createSearchIndex, parseQuery, type SearchIndex } from '../../../shared/search/index'
+import { phraseFinder } from '../../../shared/search/match'
 
 export interface FileText {
   attachmentId: string
@@ -31,6 +31,10 @@ export class FullTextIndex {
 
   has(itemId: string): boolean {
     return this.texts.has(itemId)
+  }
+
+  textsOf(itemId: string): FileText[] {
+    return this.texts.get(itemId) ?? []
   }
 
   /** Replaces what is known of one item's files (call reindex afterwards). */

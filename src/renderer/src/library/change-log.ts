@@ -1,0 +1,54 @@
+// The change log: an append-only table of what every committed write changed
+// (kind, change, ids, time), numbered by `seq`, which IndexedDB's key
+// generator only ever increases (never reused, not even after compaction).
+// Written in the same transaction as the change itself, so a rolled-back
+// write leaves no entry. Readers (sync, auto-export, a persisted search
+// index) keep the last `seq` they handled and ask for what came after it.
+import type { EventKind, LibraryEvent } from './events'
+import type { NeurorefDb } from './schema'
+
+export interface ChangeEntry {
+  /** assigned by IndexedDB when the entry is written: 1, 2, 3 … */
+  seq?: number
+  kind: EventKind
+  change: LibraryEvent['change']
+  /** item, attachment, note, collection or search ids; tag names; setting keys */
+  ids: string[]
+  /** when the transaction wrote it (ms since 1970) */
+  time: number
+}
+
+/** The setting that remembers up to which sequence number entries were compacted away. */
+export const COMPACTED_THROUGH_KEY = 'changeLog.compactedThrough'
+
+export function entryOf(event: LibraryEvent, time: number): ChangeEntry {
+  return { kind: event.kind, change: event.change, ids: event.ids, time }
+}
+
+/**
+ * Entries after `seq`, oldest first. `complete` is false when entries the
+ * reader has not seen were compacted away: it must then treat the whole
+ * library as changed (a full export or resync) and continue from `lastSeq`.
+ */
+export async function changesSince(db: NeurorefDb, seq: number): Promise<{ entries: ChangeEntry[]; complete: boolean; lastSeq: number }> {
+  return db.transaction('r', db.changes, db.settings, async () => {
+    const compacted = ((await db.settings.get(COMPACTED_THROUGH_KEY))?.value as number | undefined) ?? 0
+    const entries = await db.changes.where('seq').above(seq).toArray()
+    const last = (await db.changes.orderBy('seq').lastKey()) as number | undefined
+    return { entries, complete: seq >= compacted, lastSeq: Math.max(last ?? 0, compacted, seq) }
+  })
+}
+
+/**
+ * Removes the entries up to and including `throughSeq` (every reader has
+ * handled them), in one transaction. Returns how many went. Later entries
+ * keep their numbers; the next entry still gets a higher one.
+ */
+export async function compactChangeLog(db: NeurorefDb, throughSeq: number): Promise<number> {
+  return db.transaction('rw', db.changes, db.settings, async () => {
+    const removed = await db.changes.where('seq').belowOrEqual(throughSeq).delete()
+    const before = ((await db.settings.get(COMPACTED_THROUGH_KEY))?.value as number | undefined) ?? 0
+    if (throughSeq > before) await db.settings.put({ key: COMPACTED_THROUGH_KEY, value: throughSeq })
+    return removed
+  })
+}

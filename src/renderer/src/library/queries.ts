@@ -1,0 +1,32 @@
+// Small reads for views that need rows the in-memory store does not keep
+// (collections, saved searches, attachments, settings). Views run them
+// through useLibraryQuery (library-context.ts), which runs them again after
+// every library event.
+import type { Collection, Item } from '../../../shared/model'
+import type { NeurorefDb, PubmedSavedSearch, SavedSearch } from './schema'
+
+export function allCollections(db: NeurorefDb): Promise<Collection[]> {
+  return db.collections.toArray()
+}
+
+export function savedSearches(db: NeurorefDb): Promise<SavedSearch[]> {
+  return db.savedSearches.orderBy('name').toArray()
+}
+
+export function pubmedSearches(db: NeurorefDb): Promise<PubmedSavedSearch[]> {
+  return db.pubmedSearches.orderBy('name').toArray()
+}
+
+export function pubmedSearch(db: NeurorefDb, id: string): Promise<PubmedSavedSearch | undefined> {
+  return db.pubmedSearches.get(id)
+}
+
+/** Which of these PMIDs the library already holds. */
+export async function ownedPmids(db: NeurorefDb, pmids: string[]): Promise<Set<string | undefined>> {
+  return new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map(item => item.pmid))
+}
+
+/** The item stored under this DOI (any case), if any. */
+export function itemWithDoi(db: NeurorefDb, doi: string): Promise<Item | undefined> {
+  return db.items.where('doiKey').equals(doi.toLowerCase()).first()
+}

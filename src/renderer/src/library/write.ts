@@ -1,0 +1,68 @@
+// The write path: every change to the library runs through `write`, which
+// opens one transaction over the tables the change needs plus the change log,
+// lets the change record its events, appends them to the log inside that
+// transaction, and emits them after it commits. A write that fails (rolled
+// back) logs nothing and emits nothing.
+import Dexie, { type Table, type Transaction } from 'dexie'
+import type { Item } from '../../../shared/model'
+import type { LibraryEvent } from './events'
+import { entryOf } from './change-log'
+import type { NeurorefDb } from './schema'
+
+/** What a change hands back to `write`: one call per event, in order. */
+export interface Changes {
+  record(event: LibraryEvent): void
+}
+
+class EventBuffer implements Changes {
+  readonly events: LibraryEvent[] = []
+  record(event: LibraryEvent): void {
+    if (event.ids.length > 0 || event.kind === 'library') this.events.push(event)
+  }
+}
+
+/** Buffers of the library transactions now open, so a write inside another joins it. */
+const open = new WeakMap<Transaction, EventBuffer>()
+
+function enclosing(): EventBuffer | undefined {
+  for (let tx: Transaction | undefined = Dexie.currentTransaction; tx; tx = tx.parent) {
+    const buffer = open.get(tx)
+    if (buffer) return buffer
+  }
+  return undefined
+}
+
+/**
+ * Runs `change` in one read-write transaction over `tables` and the change
+ * log. Called inside another write, it joins that write's transaction and
+ * its events are emitted when the outer one commits.
+ */
+export async function write<T>(db: NeurorefDb, tables: Table[], change: (changes: Changes) => Promise<T>): Promise<T> {
+  const outer = enclosing()
+  if (outer) return change(outer)
+  const buffer = new EventBuffer()
+  const result = await db.transaction('rw', [...tables, db.changes], async tx => {
+    open.set(tx, buffer)
+    const value = await change(buffer)
+    if (buffer.events.length) {
+      const now = Date.now()
+      await db.changes.bulkAdd(buffer.events.map(event => entryOf(event, now)))
+    }
+    return value
+  })
+  db.events.emit(buffer.events)
+  return result
+}
+
+/**
+ * Changes the items a query finds, in the enclosing write: `change` edits each
+ * one in place (as Dexie's modify would), and the stored rows are recorded as
+ * one "changed" event. Returns the changed items.
+ */
+export async function changeItems(db: NeurorefDb, changes: Changes, found: { toArray(): Promise<Item[]> }, change: (item: Item) => void): Promise<Item[]> {
+  const items = await found.toArray()
+  for (const item of items) change(item)
+  await db.items.bulkPut(items)
+  changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items })
+  return items
+}
