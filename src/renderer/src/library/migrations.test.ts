@@ -44,18 +44,16 @@ describe('schema migrations', () => {
     const v2 = new Dexie(name)
     v2.version(1).stores(SCHEMA_V1)
     v2.version(2).stores(SCHEMA_V2)
-    await v2
-      .table('items')
-      .add({
-        id: 'a',
-        csl: { type: 'article-journal', title: 'Orexin' },
-        titleWords: ['orexin'],
-        tags: [],
-        collectionIds: [],
-        addedAt: 1,
-        modifiedAt: 1,
-        peptideTags: []
-      })
+    await v2.table('items').add({
+      id: 'a',
+      csl: { type: 'article-journal', title: 'Orexin' },
+      titleWords: ['orexin'],
+      tags: [],
+      collectionIds: [],
+      addedAt: 1,
+      modifiedAt: 1,
+      peptideTags: []
+    })
     await v2.table('pubmedSearches').add({ id: 's', name: 'OT', query: 'oxytocin', createdAt: 1, checkFrom: '2026/01/01', newPmids: ['1'] })
     await v2.table('fullTexts').add({ attachmentId: 'x', itemId: 'a', pages: ['p1'], hasTextLayer: true, extractedAt: 1 })
     v2.close()
