@@ -19,7 +19,7 @@ import { removePeptideTag, restorePeptideTag } from './peptide-tags'
 import { deleteSavedSearch, renameSavedSearch, saveSearch } from './saved-searches'
 import { forgetNewPmids, savePubmedSearch } from './pubmed-searches'
 import { writeSetting } from './settings'
-import { importRecords } from './import-file'
+import { importIntoNewCollection, importRecords } from './import-file'
 import { createBackup, restoreBackup } from './backup'
 import { fillPlaceholder, NEEDS_METADATA } from './fill-placeholder'
 import { DuplicateFinder } from '../../../shared/duplicates'
@@ -78,6 +78,24 @@ describe('library events and the change log', () => {
     expect(
       await eventsOf(async () => (added = (await importRecords(db, records, new DuplicateFinder(await db.items.toArray()))).added.map(i => i.id)))
     ).toEqual([`item added ${added[0]}`])
+  })
+
+  it('a document’s references: papers and their new collection in one transaction, one delivery', async () => {
+    const { item: known } = await addRecordToLibrary(db, paper('Orexin', '10.1/b'))
+    let result: Awaited<ReturnType<typeof importIntoNewCollection>> | undefined
+    const events = await eventsOf(async () => {
+      result = await importIntoNewCollection(
+        db,
+        [paper('CRF and stress', '10.1/d'), paper('Orexin', '10.1/b')],
+        new DuplicateFinder([known]),
+        'Cited in grant.docx'
+      )
+    })
+    const added = result!.outcome.added[0].id
+    const collection = result!.collection.id
+    expect(events).toEqual([`item added ${added}`, `collection added ${collection}`, expect.stringMatching(/^item changed /)])
+    expect(events[2].slice('item changed '.length).split(',').sort()).toEqual([added, known.id].sort())
+    expect((await db.items.get(known.id))?.collectionIds).toEqual([collection])
   })
 
   it('collections, tags, notes and settings', async () => {

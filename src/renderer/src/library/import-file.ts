@@ -7,6 +7,8 @@ import type { Item } from '../../../shared/model'
 import type { NeurorefDb } from './schema'
 import { keysLike, newItem } from './add-paper'
 import { write } from './write'
+import { addItemsToCollection, createCollection } from './collections'
+import type { Collection } from '../../../shared/model'
 
 export interface FileImportOutcome {
   added: Item[]
@@ -40,5 +42,24 @@ export function importRecords(db: NeurorefDb, records: ImportedRecord[], known: 
     await db.items.bulkAdd(outcome.added)
     changes.record({ kind: 'item', change: 'added', ids: outcome.added.map(item => item.id), items: outcome.added })
     return outcome
+  })
+}
+
+/**
+ * The references of a document: its records imported and, with the papers
+ * already in the library, filed in a new collection, in one transaction, so
+ * the papers and their collection arrive together or not at all.
+ */
+export function importIntoNewCollection(
+  db: NeurorefDb,
+  records: ImportedRecord[],
+  known: DuplicateFinder,
+  collectionName: string
+): Promise<{ outcome: FileImportOutcome; collection: Collection }> {
+  return write(db, [db.items, db.collections], async () => {
+    const outcome = await importRecords(db, records, known)
+    const collection = await createCollection(db, collectionName)
+    await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...outcome.duplicates.map(d => d.existingId)])
+    return { outcome, collection }
   })
 }

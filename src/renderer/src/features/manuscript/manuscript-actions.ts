@@ -6,8 +6,7 @@ import { openManuscript, type ManuscriptFile } from '../../../../shared/manuscri
 import { hasIdentifier, referenceImportSummary, referencesInDocument } from '../../../../shared/manuscript/references'
 import { ServiceError } from '../../../../shared/result'
 import type { Message } from '../../components/StatusMessage'
-import { addItemsToCollection, createCollection } from '../../db/collections'
-import { importRecords } from '../../db/import-file'
+import { importIntoNewCollection } from '../../library/import-file'
 import { db, store } from '../../library-context'
 import { downloadBlob } from '../export/save-export'
 
@@ -45,12 +44,7 @@ export async function importReferencesFrom(file: File): Promise<Message> {
   await store.settled()
   try {
     // one transaction: the papers and their new collection arrive together or not at all
-    const { outcome, collection } = await db.transaction('rw', db.items, db.collections, async () => {
-      const outcome = await importRecords(db, refs.records, store.finder)
-      const collection = await createCollection(db, refs.collectionName)
-      await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...outcome.duplicates.map(d => d.existingId)])
-      return { outcome, collection }
-    })
+    const { outcome, collection } = await importIntoNewCollection(db, refs.records, store.finder, refs.collectionName)
     const text = referenceImportSummary({
       cited: refs.records.length,
       already: outcome.duplicates.length,
