@@ -1,7 +1,7 @@
 // Every way a bibliography leaves Neuroref: files for other tools (BibTeX,
 // BibLaTeX, RIS, CSL-JSON), formatted references in a CSL style (text, HTML,
 // RTF) and citations, by style or by key (LaTeX \cite, Pandoc [@key]).
-import { Cite, plugins } from '@citation-js/core'
+import { Cite, plugins, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import { exportBibtex, citationKeys } from './bibtex'
 import { exportBiblatex } from './biblatex'
@@ -55,40 +55,50 @@ interface StyledOptions {
   style?: string
   output?: StyledOutput
   lang?: string
+  /** reference lists: called as citeproc writes each entry (progress) */
+  onEntry?: () => void
 }
 
 /** citeproc's options for a style; the language is the style's own unless one is asked for. */
 function engineOptions(opts: StyledOptions) {
   const style = styleOrThrow(opts.style ?? DEFAULT_STYLE)
-  return { template: style.id, lang: opts.lang ?? style.locale, format: opts.output ?? 'text' }
+  const { onEntry } = opts
+  // citation-js calls `append` once per entry and appends what it returns: nothing, here.
+  const perEntry = onEntry ? { append: () => (onEntry(), '') } : {}
+  return { template: style.id, lang: opts.lang ?? style.locale, format: opts.output ?? 'text', ...perEntry }
 }
 
-function styled(items: ExportItem[], kind: 'bibliography' | 'citation', opts: StyledOptions): string {
-  if (items.length === 0) return ''
-  return new Cite(cslRecords(items)).format(kind, engineOptions(opts))
+function styled(records: CslRecord[], kind: 'bibliography' | 'citation', opts: StyledOptions): string {
+  if (records.length === 0) return ''
+  return new Cite(records).format(kind, engineOptions(opts))
 }
 
 /** The reference list in a style, as citeproc writes it (HTML is a fragment). */
 export function formatBibliography(items: ExportItem[], opts: StyledOptions = {}): string {
-  return styled(items, 'bibliography', opts)
+  return styled(cslRecords(items), 'bibliography', opts)
 }
 
 /** One in-text citation of all the items together, e.g. "(Ferrer-Pérez et al., 2021)". */
 export function formatCitation(items: ExportItem[], opts: StyledOptions = {}): string {
-  return styled(items, 'citation', opts)
+  return styled(cslRecords(items), 'citation', opts)
 }
 
 /** A whole file a word processor or browser opens as it is. */
 function bibliographyFile(items: ExportItem[], opts: StyledOptions): string {
+  return bibliographyOfRecords(cslRecords(items), opts)
+}
+
+/** The same file from CSL-JSON (what the bibliography worker is sent). */
+export function bibliographyOfRecords(records: CslRecord[], opts: StyledOptions): string {
   switch (opts.output ?? 'text') {
     case 'html': {
-      const body = formatBibliography(items, opts)
+      const body = styled(records, 'bibliography', opts)
       return `<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"><title>Bibliography</title></head>\n<body>\n${body}\n</body>\n</html>\n`
     }
     case 'rtf':
-      return items.length ? rtfDocument(items, opts) : ''
+      return records.length ? rtfDocument(records, opts) : ''
     default:
-      return formatBibliography(items, opts)
+      return styled(records, 'bibliography', opts)
   }
 }
 
@@ -97,8 +107,8 @@ function bibliographyFile(items: ExportItem[], opts: StyledOptions): string {
  * and LibreOffice want the RTF version, a character set and one paragraph
  * per entry.
  */
-function rtfDocument(items: ExportItem[], opts: StyledOptions): string {
-  const entries = plugins.output.format('bibliography', cslRecords(items), {
+function rtfDocument(records: CslRecord[], opts: StyledOptions): string {
+  const entries = plugins.output.format('bibliography', records, {
     ...engineOptions(opts),
     format: 'rtf',
     asEntryArray: true

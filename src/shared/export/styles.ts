@@ -118,6 +118,11 @@ export function styleOrThrow(id: string): CitationStyle {
   return style
 }
 
+/** The researcher's own styles as given, in the order added (parents first): a worker registers them again. */
+export function customStyleSources(): { id: string; xml: string }[] {
+  return [...registered.values()].filter(style => style.custom).map(style => ({ id: style.id, xml: style.source }))
+}
+
 /**
  * Adds a .csl file the researcher chose. Refuses anything that is not a CSL
  * style, and dependent styles whose parent Neuroref does not have.

@@ -1,12 +1,13 @@
 // "Bibliography…": the selected papers as a formatted reference list in a
 // citation style, saved as plain text, HTML or RTF (Word, LibreOffice).
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { Item } from '../../../../shared/model'
-import { exportItems, FILE_TYPES, type StyledOutput } from '../../../../shared/export/formats'
+import { FILE_TYPES, type StyledOutput } from '../../../../shared/export/formats'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
 import { StylePicker } from '../cite/StylePicker'
 import { useCitationStyles } from '../cite/use-citation-styles'
+import { makeBibliographyFile, warmBibliographyStyle } from './bibliography-client'
 import { saveExport } from './save-export'
 
 const OUTPUTS: { value: StyledOutput; label: string }[] = [
@@ -20,7 +21,14 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
   const [output, setOutput] = useState<StyledOutput>('text')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const style = styles.styles.find(s => s.id === styles.chosen)
+  const styleId = style?.id
+
+  // The style's engine is built in the worker while the researcher picks a format.
+  useEffect(() => {
+    if (styleId) warmBibliographyStyle(styleId)
+  }, [styleId])
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -28,7 +36,7 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
     setSaving(true)
     try {
       const type = FILE_TYPES[output]
-      const content = exportItems(items, 'bibliography', { style: style.id, output })
+      const content = await makeBibliographyFile(items, { style: style.id, output }, (done, total) => setProgress({ done, total }))
       const saved = await saveExport(`bibliography.${type.extension}`, content, `${type.mimeType};charset=utf-8`)
       if (!saved.ok) return setError(sentenceFor(saved.error))
       onClose()
@@ -41,6 +49,7 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
       setError(`The bibliography could not be made: ${failure instanceof Error ? failure.message : failure}`)
     } finally {
       setSaving(false)
+      setProgress(null)
     }
   }
 
@@ -64,10 +73,15 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
             Cancel
           </button>
           <button type="submit" disabled={!style || saving}>
-            {saving ? 'Formatting…' : 'Save bibliography'}
+            {saving ? formatting(progress) : 'Save bibliography'}
           </button>
         </div>
       </form>
     </div>
   )
+}
+
+function formatting(progress: { done: number; total: number } | null): string {
+  if (!progress || progress.done >= progress.total) return 'Formatting…'
+  return `Formatting ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}…`
 }

@@ -1,0 +1,69 @@
+// The window's side of the bibliography worker: hands the papers over as
+// CSL-JSON, passes progress on, and keeps the worker (and so citeproc's
+// engines and the last lists) alive between calls.
+import type { ExportItem } from '../../../../shared/export/bibtex-fields'
+import { BibliographyMaker, type Progress } from '../../../../shared/export/bibliography-maker'
+import { cslRecords } from '../../../../shared/export/csl-items'
+import type { StyledOutput } from '../../../../shared/export/formats'
+import { customStyleSources } from '../../../../shared/export/styles'
+import type { FromWorker, ToWorker } from './bibliography.worker'
+
+interface Waiting {
+  resolve: (text: string) => void
+  reject: (error: Error) => void
+  onProgress?: Progress
+}
+
+let worker: Worker | undefined
+let nextId = 1
+const waiting = new Map<number, Waiting>()
+
+function theWorker(): Worker {
+  if (worker) return worker
+  worker = new Worker(new URL('./bibliography.worker.ts', import.meta.url), { type: 'module', name: 'bibliography' })
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data
+    const call = waiting.get(message.id)
+    if (!call) return
+    if (message.kind === 'progress') return call.onProgress?.(message.done, message.total)
+    waiting.delete(message.id)
+    if (message.kind === 'done') call.resolve(message.text)
+    else call.reject(new Error(message.message))
+  }
+  worker.onerror = event => {
+    // The worker itself broke (not one list): fail everything waiting and start a new one next time.
+    for (const call of waiting.values()) call.reject(new Error(event.message || 'The formatting worker stopped.'))
+    waiting.clear()
+    worker = undefined
+  }
+  return worker
+}
+
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never
+
+function ask(message: Unnumbered<ToWorker>, onProgress?: Progress): Promise<string> {
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject, onProgress })
+    theWorker().postMessage({ ...message, id } as ToWorker)
+  })
+}
+
+/** Where there are no workers (unit tests in Node), the list is made on this thread. */
+const here = typeof Worker === 'undefined' ? new BibliographyMaker() : undefined
+
+/** A whole bibliography file (text, HTML or RTF) in a style, made in the worker, with progress entry by entry. */
+export function makeBibliographyFile(
+  items: ExportItem[],
+  options: { style: string; output: StyledOutput; lang?: string },
+  onProgress?: Progress
+): Promise<string> {
+  const request = { ...options, records: cslRecords(items), customStyles: customStyleSources() }
+  return here ? here.make(request, onProgress) : ask({ kind: 'make', request }, onProgress)
+}
+
+/** Builds the style's engine in the worker while the researcher is still choosing (APA takes seconds to compile). */
+export function warmBibliographyStyle(style: string): void {
+  if (here) return
+  void ask({ kind: 'warm', style, customStyles: customStyleSources() }).catch(() => undefined)
+}

@@ -1,0 +1,70 @@
+// Long reference lists, made where they can take their time (a worker): the
+// same text the formatter gives, entry by entry progress, and the last few
+// lists kept, so saving the same papers in the same style again is instant.
+// citeproc itself stays warm between calls (citation-js keeps one engine per
+// style and language for as long as this module lives).
+import type { CslRecord } from '@citation-js/core'
+import { bibliographyOfRecords, type StyledOutput } from './formats'
+import { findStyle, registerStyle } from './styles'
+
+export interface BibliographyRequest {
+  records: CslRecord[]
+  style: string
+  output: StyledOutput
+  lang?: string
+  /** the researcher's own styles (a worker has not seen them), parents before the styles that use them */
+  customStyles?: CustomStyles
+}
+
+export type Progress = (done: number, total: number) => void
+
+export type CustomStyles = { id: string; xml: string }[]
+
+/** Lists kept: a few selections and styles a researcher goes back and forth between. */
+const KEPT = 4
+
+async function fingerprint(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join('')
+}
+
+function learnStyles(customStyles: CustomStyles = []): void {
+  for (const { id, xml } of customStyles) if (!findStyle(id)) registerStyle(id, xml)
+}
+
+export class BibliographyMaker {
+  private readonly kept = new Map<string, string>()
+
+  async make(request: BibliographyRequest, onProgress?: Progress): Promise<string> {
+    learnStyles(request.customStyles)
+    const { records, style, output, lang } = request
+    const key = `${style}|${lang ?? ''}|${output}|${await fingerprint(JSON.stringify(records))}`
+    const known = this.kept.get(key)
+    if (known !== undefined) {
+      // most recently used last, so the oldest goes first
+      this.kept.delete(key)
+      this.kept.set(key, known)
+      onProgress?.(records.length, records.length)
+      return known
+    }
+    let done = 0
+    const onEntry = onProgress && ((): void => onProgress(++done, records.length))
+    const text = bibliographyOfRecords(records, { style, output, lang, onEntry })
+    this.kept.set(key, text)
+    if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string)
+    return text
+  }
+
+  /** Builds the style's engine ahead of the real list (compiling APA takes seconds). */
+  warm(style: string, lang?: string, customStyles?: CustomStyles): void {
+    learnStyles(customStyles)
+    const one: CslRecord = {
+      id: 'warm-up',
+      type: 'article-journal',
+      title: 'Warm-up',
+      author: [{ family: 'Warm', given: 'U' }],
+      issued: { 'date-parts': [[2000]] }
+    }
+    bibliographyOfRecords([one], { style, output: 'text', lang })
+  }
+}
