@@ -1,5 +1,5 @@
 // Peers, side by side in the same run (issue 13): the same synthetic .bib
-// files (10,000 and 100,000 entries with NEUROREF_BENCH=1; 500 otherwise)
+// files (10,000 and 100,000 entries with NEUROREF_BENCH=1; 200 otherwise)
 // read by Neuroref (readBibliographyFile, in this process) and by the tools
 // researchers compare it with: pandoc (`-f bibtex -t csljson`), bibutils
 // (`bib2xml`) and JabRef (headless, BibTeX → BibTeXML). A peer that is not
@@ -17,7 +17,7 @@ import { readBibliographyFile } from '../src/shared/import'
 import { createSyntheticLibrary } from './synthetic-library'
 
 const FULL = process.env.NEUROREF_BENCH === '1'
-const SIZES = FULL ? [10_000, 100_000] : [500]
+const SIZES = FULL ? [10_000, 100_000] : [200]
 /** A peer that takes longer than this is stopped and reported as such. */
 const TIMEOUT_MS = 15 * 60_000
 /** pandoc holds the whole file in memory many times over (1.6 GB at 10k): its own heap cap keeps a shared machine alive. */
