@@ -17,7 +17,8 @@ import { readBibliographyFile } from '../src/shared/import'
 import { createSyntheticLibrary } from './synthetic-library'
 
 const FULL = process.env.NEUROREF_BENCH === '1'
-const SIZES = FULL ? [10_000, 100_000] : [200]
+/** NEUROREF_PEER_SIZES=10000 runs one size only (100,000 takes pandoc minutes and gigabytes). */
+const SIZES = process.env.NEUROREF_PEER_SIZES?.split(',').map(Number) ?? (FULL ? [10_000, 100_000] : [200])
 /** A peer that takes longer than this is stopped and reported as such. */
 const TIMEOUT_MS = 15 * 60_000
 /** pandoc holds the whole file in memory many times over (1.6 GB at 10k): its own heap cap keeps a shared machine alive. */
