@@ -25,18 +25,22 @@ import { openLibrary, type NeurorefDb } from '../src/renderer/src/library/schema
 import { importIdentifierList } from '../src/renderer/src/features/import/import-identifiers'
 import { benchmarkCorpus } from './pubmed-copies'
 
-// Time spent inside the efetch XML parser, measured around the real function.
-const parsing = vi.hoisted(() => ({ ms: 0 }))
+// Time spent inside the efetch XML parser, measured around the real function,
+// as wall time and as this process's CPU time (steadier on a shared machine).
+const parsing = vi.hoisted(() => ({ ms: 0, cpuMs: 0 }))
 vi.mock('../src/main/services/pubmed/parse-efetch', async importOriginal => {
   const real = await importOriginal<typeof import('../src/main/services/pubmed/parse-efetch')>()
   return {
     ...real,
     parsePubmedArticleSet: (...args: Parameters<typeof real.parsePubmedArticleSet>) => {
       const start = performance.now()
+      const cpu = process.cpuUsage()
       try {
         return real.parsePubmedArticleSet(...args)
       } finally {
         parsing.ms += performance.now() - start
+        const used = process.cpuUsage(cpu)
+        parsing.cpuMs += (used.user + used.system) / 1000
       }
     }
   }
@@ -81,6 +85,7 @@ interface Run {
   waitingForNcbiSpacingMs: number
   networkWithoutWaitingMs: number
   parseMs: number
+  parseCpuMs: number
   storePerPaperMs: number
   storeOneTransactionMs: number
   totalMs: number
@@ -91,11 +96,13 @@ interface Run {
 async function oneRun(): Promise<Run> {
   replay.requests.length = 0
   parsing.ms = 0
+  parsing.cpuMs = 0
   const { deps, waited } = services()
   const startResolve = performance.now()
   const found = await resolveIdentifiers(ids, deps)
   const resolveMs = performance.now() - startResolve
   const parseMs = parsing.ms
+  const parseCpuMs = parsing.cpuMs
   expect(found.failures).toEqual([])
   expect(found.papers).toHaveLength(SIZE)
   const efetchRequests = replay.requests.filter(r => r.path === '/eutils/efetch.fcgi').length
@@ -152,6 +159,7 @@ async function oneRun(): Promise<Run> {
     waitingForNcbiSpacingMs: round(waited.ms),
     networkWithoutWaitingMs: round(networkMs - waited.ms),
     parseMs: round(parseMs),
+    parseCpuMs: round(parseCpuMs),
     storePerPaperMs: round(storePerPaperMs),
     storeOneTransactionMs: round(storeOneTransactionMs),
     totalMs: round(resolveMs + storePerPaperMs),
@@ -175,9 +183,9 @@ it(`imports ${SIZE} PMIDs from the replay in at most 3 efetch requests`, async (
       `Import of ${SIZE} PMIDs (benchmark corpus, ${(bytes / 1e6).toFixed(1)} MB of PubMed XML), median of ${RUNS} run(s):`,
       `  requests: ${medians.efetchRequests} efetch (goal ≤ 3), ${medians.ncbiRequests} to NCBI in all, at most ${medians.ncbiRequestsPerSecondMax} in any second`,
       `  network ${medians.networkMs} ms, of which waiting for NCBI's 340 ms spacing ${medians.waitingForNcbiSpacingMs} ms (without the wait: ${medians.networkWithoutWaitingMs} ms)`,
-      `  parse ${medians.parseMs} ms`,
+      `  parse ${medians.parseMs} ms (${medians.parseCpuMs} ms of CPU: ${(medians.parseCpuMs / SIZE).toFixed(2)} ms a record, goal ≤ 0.5)`,
       `  store ${medians.storePerPaperMs} ms one transaction per paper (as Add by identifier does), ${medians.storeOneTransactionMs} ms in one transaction`,
-      `  total ${medians.totalMs} ms (goal < 2000 ms); the whole Add-by-identifier path: ${medians.asTheAppRunsItMs} ms`
+      `  total ${medians.totalMs} ms (goal < 2000 ms); the whole Add-by-identifier path: ${medians.asTheAppRunsItMs} ms (goal < 1000 ms)`
     ].join('\n')
   )
 
