@@ -12,6 +12,8 @@ export interface BibtexBlock {
   key: string
   /** 1-based line of the "@" */
   line: number
+  /** offset of the "@" in the file */
+  offset: number
   /** the block's text, from "@" to its closing brace */
   text: string
   /** false when the file ended (or a new entry began) before the closing brace */
@@ -27,11 +29,12 @@ const LINE_STARTS_ENTRY = /\n@\s*[A-Za-z]+\s*[{(]/y
 export function splitBibtexBlocks(text: string): BibtexBlock[] {
   const blocks: BibtexBlock[] = []
   const lineOf = lineCounter(text)
+  const commentedOut = commentTracker(text)
   let at = text.indexOf('@')
   while (at >= 0) {
     BLOCK_START.lastIndex = at
     const head = BLOCK_START.exec(text)
-    if (!head || isCommentedOut(text, at)) {
+    if (!head || commentedOut(at)) {
       at = text.indexOf('@', at + 1)
       continue
     }
@@ -50,6 +53,7 @@ export function splitBibtexBlocks(text: string): BibtexBlock[] {
       type,
       key: kindOf(type) === 'entry' ? keyOf(text.slice(open + 1, end)) : '',
       line: lineOf(at),
+      offset: at,
       text: blockText,
       closed
     })
@@ -58,10 +62,22 @@ export function splitBibtexBlocks(text: string): BibtexBlock[] {
   return blocks
 }
 
-/** "%@article{…" : biber and JabRef users comment out whole entries this way. */
-function isCommentedOut(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1
-  return text.slice(lineStart, at).includes('%')
+/**
+ * "%@article{…" : biber and JabRef users comment out whole entries this way.
+ * Asked for offsets that only grow, it scans each character once (looking
+ * back to the line start for every "@" made a line of 100,000 "@a " take 22 s).
+ */
+function commentTracker(text: string): (at: number) => boolean {
+  let scanned = 0
+  let percentOnLine = false
+  return at => {
+    for (; scanned < at; scanned++) {
+      const c = text[scanned]
+      if (c === '\n') percentOnLine = false
+      else if (c === '%') percentOnLine = true
+    }
+    return percentOnLine
+  }
 }
 
 function kindOf(type: string): BlockKind {

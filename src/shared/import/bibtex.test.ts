@@ -16,7 +16,7 @@ describe('parseBibtex on every BibTeX fixture', () => {
     ['citationjs_authors_non-ascii.bib', 1, 0],
     ['citationjs_biblatex-input.bib', 28, 0],
     ['citationjs_commands.bib', 5, 0],
-    ['citationjs_string_and_preamble.bib', 1, 0],
+    ['citationjs_string_and_preamble.bib', 1, 1], // the undefined macro "bar", named
     ['jabref_bibWithUserComments.bib', 2, 0],
     ['jabref_complex.bib', 20, 0],
     ['jabref_utf8-bom.bib', 2, 0],
@@ -97,9 +97,12 @@ describe('parseBibtex', () => {
     expect(book.csl.issued).toEqual({ 'date-parts': [[1942, 3]] })
   })
 
-  it('concatenates a defined and an undefined macro and ignores @preamble', () => {
-    const [entry] = read('citationjs_string_and_preamble.bib').records
-    expect(entry).toMatchObject({ citationKey: 'b', csl: { title: 'Foobar' } })
+  it('concatenates a defined and an undefined macro, names the undefined one, and ignores @preamble', () => {
+    const { records, problems } = read('citationjs_string_and_preamble.bib')
+    expect(records[0]).toMatchObject({ citationKey: 'b', csl: { title: 'Foobar' } })
+    expect(problems).toEqual([
+      { line: 5, entry: 'b', reason: 'The title field uses the @string abbreviation "bar", which the file does not define; it was read as empty.' }
+    ])
   })
 
   it('inherits from a crossref parent defined after the child', () => {

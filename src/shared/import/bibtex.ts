@@ -6,27 +6,27 @@ import { plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import { splitBibtexBlocks, type BibtexBlock } from './bibtex-blocks'
 import { convertEntry, type RawEntry } from './bibtex-convert'
+import { ExpansionBudget, expandEntry } from './bibtex-expand'
+import { Macros } from './bibtex-macros'
 import { recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
 
 const RAW_ENTRIES = { forceType: '@biblatex/text', target: '@biblatex/entries+list', generateGraph: false }
-// An entry parsed after a @string so that only the string definition is tested.
-const PROBE_ENTRY = '\n@misc{neuroref-probe, title = {x}}'
 
 export function parseBibtex(text: string): ParsedFile {
   const blocks = splitBibtexBlocks(text)
+  const macros = new Macros(blocks.filter(b => b.kind === 'string'))
   const problems: ImportProblem[] = []
-  const macros = usableStrings(
-    blocks.filter(b => b.kind === 'string'),
-    problems
-  )
+  const budget = new ExpansionBudget()
 
   const entries: { block: BibtexBlock; raw: RawEntry }[] = []
   for (const block of blocks) {
     // a biblatex @set only groups other entries; it is not a work of its own
     if (block.kind !== 'entry' || block.type === 'set') continue
-    const raw = readEntry(block, macros, problems)
+    const raw = readEntry(block, macros, budget, problems)
     if (raw) entries.push({ block, raw })
   }
+  // unreadable @strings, and what expanding them for the entries revealed (a loop, an undefined name)
+  problems.push(...macros.problems)
 
   // crossref: a child inherits from its parent wherever the parent sits in the file
   const byKey = new Map(entries.map(({ raw }) => [raw.label, raw]))
@@ -49,73 +49,31 @@ export function parseBibtex(text: string): ParsedFile {
   return { records, problems }
 }
 
-/** A @string definition that parses, with the macro name it defines. */
-interface Macro {
-  name: string
-  text: string
-}
-
-/** The @string definitions that parse; the others become problems. */
-function usableStrings(blocks: BibtexBlock[], problems: ImportProblem[]): Macro[] {
-  const accepted: Macro[] = []
-  for (const block of blocks) {
-    const macro = { name: /^@[^{(]*[{(]\s*([^=\s]+)/.exec(block.text)?.[1].toLowerCase() ?? '', text: `${block.text}\n` }
-    try {
-      plugins.input.chain(macrosFor(block.text, accepted) + macro.text + PROBE_ENTRY, RAW_ENTRIES)
-      accepted.push(macro)
-    } catch {
-      problems.push({ line: block.line, reason: 'This @string definition could not be read, so it was skipped.' })
-    }
-  }
-  return accepted
-}
-
-/**
- * The definitions `text` uses, directly or through other macros, in file
- * order: a library with hundreds of journal macros parses each entry with
- * only the few it needs.
- */
-function macrosFor(text: string, macros: Macro[]): string {
-  // most files define no @string: no need to collect every word of every entry
-  if (macros.length === 0) return ''
-  const words = new Set<string>()
-  const addWords = (t: string) => t.match(/[^\s=#{}",()]+/g)?.forEach(w => words.add(w.toLowerCase()))
-  addWords(text)
-  const used = new Set<Macro>()
-  for (let grew = true; grew;) {
-    grew = false
-    for (const macro of macros) {
-      if (used.has(macro) || !words.has(macro.name)) continue
-      used.add(macro)
-      addWords(macro.text)
-      grew = true
-    }
-  }
-  return macros
-    .filter(m => used.has(m))
-    .map(m => m.text)
-    .join('')
-}
-
-/** One entry read with the file's @strings, or null (and a problem) when it cannot be read. */
-function readEntry(block: BibtexBlock, macros: Macro[], problems: ImportProblem[]): RawEntry | null {
+/** One entry read by citation-js with the file's @strings expanded, or null (and a problem) when it cannot be read. */
+function readEntry(block: BibtexBlock, macros: Macros, budget: ExpansionBudget, problems: ImportProblem[]): RawEntry | null {
   if (!block.closed) {
     problems.push(problem(block, 'The entry has no closing brace, so it was skipped.'))
     return null
   }
-  let strings = ''
+  const expanded = expandEntry(block, block.key ? block.text : withStandInKey(block), block.offset, macros, budget)
+  for (const { line, reason } of expanded.problems) problems.push({ line, ...(block.key ? { entry: block.key } : {}), reason })
+  if (expanded.text === null) return null
   try {
-    const text = block.key ? block.text : withStandInKey(block)
-    strings = macrosFor(text, macros)
-    const parsed = plugins.input.chain(strings + text, RAW_ENTRIES) as unknown as RawEntry[]
+    const parsed = plugins.input.chain(expanded.text, RAW_ENTRIES) as unknown as RawEntry[]
     if (parsed.length === 1) return parsed[0]
     problems.push(problem(block, 'The entry could not be read.'))
   } catch (error) {
-    const near = lineInFile(error, block, strings)
-    const where = near ? ` near line ${near}` : ''
-    problems.push(problem(block, `The entry could not be read: a BibTeX syntax error${where} (often a missing comma or brace).`))
+    problems.push(problem(block, unreadable(error, block)))
   }
   return null
+}
+
+/** citation-js's error in words: a syntax error with its line, or (should a limit above be missed) a stack overflow called what it is. */
+function unreadable(error: unknown, block: BibtexBlock): string {
+  if (error instanceof RangeError) return 'The entry is nested too deeply to be read, so it was skipped.'
+  const near = lineInFile(error, block)
+  const where = near ? ` near line ${near}` : ''
+  return `The entry could not be read: a BibTeX syntax error${where} (often a missing comma or brace).`
 }
 
 /** PubMed ids that citation-js's CSL does not carry, and the key as the file wrote it. */
@@ -147,10 +105,7 @@ function firstLine(error: unknown): string {
 }
 
 /** The file line a citation-js syntax error points at, from "at line X" in its message. */
-function lineInFile(error: unknown, block: BibtexBlock, strings: string): number | null {
+function lineInFile(error: unknown, block: BibtexBlock): number | null {
   const match = /at line (\d+)/.exec(error instanceof Error ? error.message : '')
-  if (!match) return null
-  const stringLines = strings.split('\n').length - 1
-  const line = block.line + Number(match[1]) - 1 - stringLines
-  return line >= block.line ? line : null
+  return match ? block.line + Number(match[1]) - 1 : null
 }

@@ -4,6 +4,7 @@
 // strings belong.
 import type { CslDate } from '../model'
 import { recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { oversized } from './limits'
 
 const DATE_FIELDS = ['issued', 'accessed', 'original-date', 'event-date', 'submitted', 'available-date']
 const TEXT_FIELDS = ['volume', 'issue', 'page', 'number', 'number-of-pages', 'number-of-volumes', 'edition', 'PMID', 'PMCID']
@@ -32,7 +33,14 @@ export function parseCslJson(text: string): ParsedFile {
       return
     }
     const key = item['citation-key']
-    records.push(recordFromCsl(tidyItem(item), { citationKey: typeof key === 'string' ? key : undefined }))
+    const fit = { ...item }
+    for (const [field, value] of Object.entries(item)) {
+      const reason = oversized(field, value)
+      if (!reason) continue
+      delete fit[field]
+      problems.push({ entry: `item ${index + 1}`, reason })
+    }
+    records.push(recordFromCsl(tidyItem(fit), { citationKey: typeof key === 'string' ? key : undefined }))
   })
   return { records, problems }
 }

@@ -3,13 +3,19 @@
 // EndNote), latin-1 / latin-9 / windows-1252 from older tools. The file may
 // say which one it uses (JabRef's "% Encoding: …", an Emacs "coding: …"
 // cookie, an XML declaration), and may lie: JabRef's own tests contain a
-// file that declares UTF-8 but holds windows-1252 bytes.
+// file that declares UTF-8 but holds windows-1252 bytes. A file can also
+// mix them (one entry pasted from an old latin-1 file): then each line is
+// read in the encoding it is in, and the lines that were not UTF-8 are named.
+// NUL bytes (left by crashes, bad copies, sync tools) are removed and named.
+import type { ImportProblem } from './imported-record'
 
 export interface DecodedText {
   /** the text, line endings normalised to "\n" (old Mac files end lines with CR alone) */
   text: string
   /** the WHATWG name of the encoding used, e.g. "utf-8", "utf-16be", "windows-1252" */
   encoding: string
+  /** lines read as windows-1252 in a UTF-8 file, NUL bytes removed */
+  problems: ImportProblem[]
 }
 
 /** Names people and tools write that TextDecoder does not know as labels. */
@@ -26,6 +32,8 @@ const ALIASES: Record<string, string> = {
 
 /** How many leading bytes the NUL-pattern and header sniffing look at. */
 const SNIFF_BYTES = 1024
+/** Lines named one by one in a problem; beyond that, one sentence says how many more. */
+const LINES_NAMED = 20
 
 /**
  * Decode `bytes`, honouring `override` (a label such as "windows-1252") when
@@ -34,9 +42,14 @@ const SNIFF_BYTES = 1024
 export function decodeBibliography(bytes: Uint8Array, override?: string): DecodedText {
   const encoding = override ? knownLabel(override) : detectEncoding(bytes)
   if (!encoding) throw new RangeError(`"${override}" is not a text encoding Neuroref knows.`)
-  const decoder = new TextDecoder(encoding)
-  return { text: decoder.decode(bytes).replace(/\r\n?/g, '\n'), encoding: decoder.encoding }
+  const problems: ImportProblem[] = []
+  const decoded = encoding === MIXED ? decodeLineByLine(bytes, problems) : new TextDecoder(encoding).decode(bytes)
+  const text = withoutNuls(decoded.replace(/\r\n?/g, '\n'), problems)
+  return { text, encoding: encoding === MIXED ? 'utf-8' : new TextDecoder(encoding).encoding, problems }
 }
+
+/** UTF-8 with some lines in windows-1252: what detectEncoding says for such a file. */
+export const MIXED = 'utf-8, some lines windows-1252'
 
 /** The encoding `bytes` are most likely in. */
 export function detectEncoding(bytes: Uint8Array): string {
@@ -46,8 +59,67 @@ export function detectEncoding(bytes: Uint8Array): string {
   if (wide) return wide
   const declared = declaredEncoding(bytes)
   if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return declared
-  // Declared UTF-8, or nothing declared: believe UTF-8 only if the bytes are valid UTF-8.
-  return isValidUtf8(bytes) ? 'utf-8' : 'windows-1252'
+  // Declared UTF-8, or nothing declared: believe UTF-8 only if the bytes are valid UTF-8,
+  // or if some of them are (one pasted latin-1 line must not turn every accent into mojibake).
+  if (isValidUtf8(bytes)) return 'utf-8'
+  return hasUtf8Sequence(bytes) ? MIXED : 'windows-1252'
+}
+
+/** Each line as UTF-8 when it is valid UTF-8, otherwise as windows-1252; those lines become problems. */
+function decodeLineByLine(bytes: Uint8Array, problems: ImportProblem[]): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: true })
+  const latin = new TextDecoder('windows-1252')
+  const parts: string[] = []
+  const latinLines: number[] = []
+  let line = 1
+  let start = 0
+  while (start < bytes.length) {
+    let end = start
+    while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++
+    // the line break goes with its line: \r\n, \n or \r (old Mac files)
+    const breakLength = bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? 2 : end < bytes.length ? 1 : 0
+    const segment = bytes.subarray(start, end + breakLength)
+    try {
+      parts.push(utf8.decode(segment))
+    } catch {
+      parts.push(latin.decode(segment))
+      latinLines.push(line)
+    }
+    start = end + breakLength
+    line++
+  }
+  for (const n of latinLines.slice(0, LINES_NAMED)) {
+    problems.push({ line: n, reason: 'This line is not valid UTF-8 like the rest of the file; it was read as Windows-1252 (check its accented letters).' })
+  }
+  if (latinLines.length > LINES_NAMED) {
+    const more = latinLines.length - LINES_NAMED
+    problems.push({ line: latinLines[LINES_NAMED], reason: `${more} more lines are not valid UTF-8; they were read as Windows-1252.` })
+  }
+  return parts.join('')
+}
+
+/** The text without NUL characters, each line that had some named. */
+function withoutNuls(text: string, problems: ImportProblem[]): string {
+  if (!text.includes('\0')) return text
+  const byLine = new Map<number, number>()
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a) line++
+    else if (c === 0) byLine.set(line, (byLine.get(line) ?? 0) + 1)
+  }
+  const lines = [...byLine]
+  for (const [n, nuls] of lines.slice(0, LINES_NAMED)) {
+    const what =
+      nuls === 1
+        ? 'A NUL byte (an invisible control character, often left by a crash or a bad copy) was'
+        : `${nuls.toLocaleString('en-US')} NUL bytes (invisible control characters, often left by a crash or a bad copy) were`
+    problems.push({ line: n, reason: `${what} removed from this line.` })
+  }
+  if (lines.length > LINES_NAMED) {
+    problems.push({ line: lines[LINES_NAMED][0], reason: `NUL bytes were removed from ${lines.length - LINES_NAMED} more lines.` })
+  }
+  return text.replace(/\0/g, '')
 }
 
 function byteOrderMark(b: Uint8Array): string | null {
@@ -95,6 +167,26 @@ function knownLabel(label: string): string | null {
   } catch {
     return null
   }
+}
+
+/** True when the bytes hold at least one well-formed multi-byte UTF-8 character. */
+function hasUtf8Sequence(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const lead = b[i]
+    if (lead < 0xc2 || lead > 0xf4) continue
+    const length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4
+    let ok = i + length <= b.length
+    for (let k = 1; ok && k < length; k++) ok = (b[i + k] & 0xc0) === 0x80
+    if (ok) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(i, i + length))
+        return true
+      } catch {
+        // an overlong or surrogate form: keep looking
+      }
+    }
+  }
+  return false
 }
 
 function isValidUtf8(b: Uint8Array): boolean {

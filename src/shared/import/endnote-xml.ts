@@ -5,7 +5,8 @@ import type { Element, Node } from '@xmldom/xmldom'
 import { parseXmlStrict } from '../xml'
 import type { CslFields, CslName } from '../model'
 import { findIdentifiers } from '../identifiers'
-import { pmcidOf, pmidOf, recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { pmcidOf, pmidOf, recordFromCsl, withoutOversized, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { DEPTH_LIMIT, count } from './limits'
 
 const ELEMENT_NODE = 1
 const TEXT_NODE = 3
@@ -49,14 +50,53 @@ export function looksLikeEndnoteXml(text: string): boolean {
 }
 
 export function parseEndnoteXml(text: string): ParsedFile {
+  // the XML parser and the readers below recurse once per level
+  const depth = elementDepth(text)
+  if (depth > DEPTH_LIMIT) {
+    return {
+      records: [],
+      problems: [{ reason: `The file nests XML elements ${count(depth)} levels deep (Neuroref reads up to ${DEPTH_LIMIT}), so it could not be read.` }]
+    }
+  }
   const root = parseXmlStrict(text)
   if (root) return readRecords(descendants(root, 'record'))
   // A damaged file (cut off, a stray "&"): read it record by record.
-  const pieces = (text.match(/<record>[\s\S]*?<\/record>/g) ?? []).map(parseXmlStrict)
+  const pieces = completeRecords(text).map(parseXmlStrict)
   const result = readRecords(pieces.filter((el): el is Element => el !== null))
   const lost = pieces.filter(el => el === null).length
   const reason = `The file is damaged (not well-formed XML); ${lost ? `${lost} record(s) and ` : ''}anything after the last complete record could not be read.`
   return { records: result.records, problems: [{ reason }, ...result.problems] }
+}
+
+/** Each "<record>…</record>" of the text (indexOf, not a lazy regex: 20,000 unclosed <record>s made that take seconds). */
+function completeRecords(text: string): string[] {
+  const found: string[] = []
+  for (let start = text.indexOf('<record>'); start >= 0;) {
+    const end = text.indexOf('</record>', start)
+    if (end < 0) break
+    // a <record> opened again before this one closed: the first was cut off
+    const reopened = text.lastIndexOf('<record>', end)
+    found.push(text.slice(reopened, end + '</record>'.length))
+    start = text.indexOf('<record>', end)
+  }
+  return found
+}
+
+/** The deepest element nesting in the text, counted without parsing it. */
+function elementDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    const next = text[at + 1]
+    if (next === '/') depth--
+    else if (next !== '!' && next !== '?') {
+      const close = text.indexOf('>', at)
+      if (close < 0) break
+      if (text[close - 1] !== '/' && ++depth > deepest) deepest = depth
+      at = close
+    }
+  }
+  return deepest
 }
 
 function readRecords(elements: Element[]): ParsedFile {
@@ -64,6 +104,7 @@ function readRecords(elements: Element[]): ParsedFile {
   const problems: ImportProblem[] = []
   elements.forEach((element, index) => {
     const imported = recordFromEndnote(element)
+    for (const reason of imported ? withoutOversized(imported) : []) problems.push({ entry: `record ${index + 1}`, reason })
     if (imported) records.push(imported)
     else problems.push({ entry: `record ${index + 1}`, reason: 'This record has no title or author, so it was skipped.' })
   })

@@ -3,6 +3,7 @@
 // (DOI lower-case without a resolver prefix, PMCID with "PMC").
 import type { CslFields, ReferenceRecord } from '../model'
 import { normaliseDoi } from '../identifiers'
+import { oversized } from './limits'
 
 export type ImportFormat = 'bibtex' | 'ris' | 'nbib' | 'csl-json' | 'endnote-xml'
 
@@ -64,6 +65,24 @@ export function recordFromCsl(input: Record<string, unknown>, extra: ExtraIds = 
   const key = extra.citationKey?.trim()
   if (key) record.citationKey = key
   return record
+}
+
+/** Removes fields too long or too deep to keep (see limits.ts) and says which, in words. */
+export function withoutOversized(record: ImportedRecord): string[] {
+  const reasons: string[] = []
+  const fields = record as unknown as Record<string, unknown>
+  for (const [owner, name, value] of [
+    ...Object.entries(record.csl).map(([name, value]) => [record.csl as Record<string, unknown>, name, value] as const),
+    ...Object.entries(fields)
+      .filter(([name]) => name !== 'csl')
+      .map(([name, value]) => [fields, name, value] as const)
+  ]) {
+    const reason = oversized(name, value)
+    if (!reason) continue
+    delete owner[name]
+    reasons.push(reason)
+  }
+  return reasons
 }
 
 /** False for a record that holds nothing but its type (an empty entry in a damaged file). */

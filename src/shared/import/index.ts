@@ -50,7 +50,8 @@ export function readBibliographyFile(bytes: Uint8Array, fileName: string, opts: 
   const parsed = PARSERS[format](decoded.text)
   // Nothing recognised at all: the file only had the right name.
   if (!parsed.records.length && (!sniffed || !parsed.problems.length)) throw notABibliography
-  return { format, encoding: decoded.encoding, ...parsed }
+  const problems = [...decoded.problems, ...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  return { format, encoding: decoded.encoding, records: parsed.records, problems }
 }
 
 /** The format the text itself shows, most distinctive first. */
@@ -59,7 +60,8 @@ export function formatOfContent(text: string): ImportFormat | null {
   if (cslItemsOf(text)) return 'csl-json'
   if (looksLikeMedline(text)) return 'nbib'
   if (looksLikeRis(text)) return 'ris'
-  if (/^\s*@\s*[A-Za-z]+\s*[{(]/m.test(text)) return 'bibtex'
+  // [ \t]* rather than \s*: \s* at every line start re-scanned all the blank lines below it (1 MB of them: minutes)
+  if (/^[ \t]*@\s*[A-Za-z]+\s*[{(]/m.test(text)) return 'bibtex'
   return null
 }
 

@@ -4,7 +4,7 @@
 import type { AuthorDetail, Chemical, CslFields, CslName, Grant, MeshHeading } from '../model'
 import { normaliseDoi } from '../identifiers'
 import { splitMedlineRecords, valueOf, valuesOf, type MedlineRecord } from './nbib-records'
-import { pmcidOf, pmidOf, recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { pmcidOf, pmidOf, recordFromCsl, withoutOversized, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const SEASONS: Record<string, number> = { spring: 1, summer: 2, fall: 3, autumn: 3, winter: 4 }
@@ -18,7 +18,9 @@ export function parseMedline(text: string): ParsedFile {
       problems.push({ line: medline.line, reason: 'This part of the file is not a MEDLINE record (it has no PMID or title), so it was skipped.' })
       continue
     }
-    records.push(recordFromMedline(medline))
+    const record = recordFromMedline(medline)
+    for (const reason of withoutOversized(record)) problems.push({ line: medline.line, ...(title ? { entry: title.slice(0, 80) } : {}), reason })
+    records.push(record)
   }
   return { records, problems }
 }

@@ -1,0 +1,31 @@
+// Runs the parse step in a Web Worker, one per file: the window stays
+// responsive whatever the file holds, and a file that still takes too long
+// is stopped (terminating the worker frees all it allocated).
+import { readFileInWords, type ReadOutcome, type ReadRequest } from './read-file'
+
+/** Generous: a 100,000-entry library reads in well under a minute here. */
+export const READ_TIME_LIMIT_MS = 180_000
+
+export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS): Promise<ReadOutcome> {
+  // no Worker (unit tests in Node): read here
+  if (typeof Worker === 'undefined') return Promise.resolve(readFileInWords(request))
+  return new Promise(resolve => {
+    const worker = new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'read bibliography file' })
+    const finish = (outcome: ReadOutcome) => {
+      clearTimeout(timer)
+      worker.terminate()
+      resolve(outcome)
+    }
+    const timer = setTimeout(
+      () => finish({ ok: false, sentence: `Reading ${request.name} took longer than ${Math.round(limitMs / 60_000)} minutes, so it was stopped.` }),
+      limitMs
+    )
+    worker.onmessage = (event: MessageEvent<ReadOutcome>) => finish(event.data)
+    // the worker script could not start or crashed (out of memory): say so rather than wait for the time limit
+    worker.onerror = event => {
+      event.preventDefault()
+      finish({ ok: false, sentence: `${request.name} could not be read (${event.message || 'the reader stopped unexpectedly'}).` })
+    }
+    worker.postMessage(request)
+  })
+}
