@@ -65,4 +65,40 @@ describe('decodeBibliography', () => {
   it('refuses an encoding it does not know', () => {
     expect(() => decodeBibliography(new Uint8Array([65]), 'klingon-8')).toThrow('"klingon-8" is not a text encoding Neuroref knows.')
   })
+
+  it('reads a UTF-8 file with one latin-1 line line by line, and names that line', () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('title = {Miñarro}\r\n'),
+      ...[0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0d, 0x0a],
+      ...new TextEncoder().encode('Š\n')
+    ])
+    const { text, encoding, problems } = decodeBibliography(bytes)
+    expect(text).toBe('title = {Miñarro}\nMüller\nŠ\n')
+    expect(encoding).toBe('utf-8')
+    expect(problems).toEqual([
+      { line: 2, reason: 'This line is not valid UTF-8 like the rest of the file; it was read as Windows-1252 (check its accented letters).' }
+    ])
+  })
+
+  it('names the first 20 such lines and counts the rest', () => {
+    const latin = [0x4d, 0xfc, 0x0a]
+    const bytes = new Uint8Array([...new TextEncoder().encode('Miñarro\n'), ...Array.from({ length: 25 }, () => latin).flat()])
+    const { problems } = decodeBibliography(bytes)
+    expect(problems).toHaveLength(21)
+    expect(problems[20]).toEqual({ line: 22, reason: '5 more lines are not valid UTF-8; they were read as Windows-1252.' })
+  })
+
+  it('reads a file with no UTF-8 at all as windows-1252, without a problem per line', () => {
+    expect(decodeBibliography(fixture('encoding/biber_encoding3_latin1.bib')).problems).toEqual([])
+  })
+
+  it('removes NUL bytes and says on which lines', () => {
+    const bytes = new TextEncoder().encode('TY  - JOUR\nTI  - Oxy\0tocin\nER  - \0\0')
+    const { text, problems } = decodeBibliography(bytes)
+    expect(text).toBe('TY  - JOUR\nTI  - Oxytocin\nER  - ')
+    expect(problems.map(p => [p.line, p.reason])).toEqual([
+      [2, 'A NUL byte (an invisible control character, often left by a crash or a bad copy) was removed from this line.'],
+      [3, '2 NUL bytes (invisible control characters, often left by a crash or a bad copy) were removed from this line.']
+    ])
+  })
 })

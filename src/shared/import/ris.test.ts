@@ -41,6 +41,14 @@ describe('parseRis on every RIS fixture', () => {
 })
 
 describe('parseRis', () => {
+  it('keeps every value of a repeated tag in order, a continuation line joining the last one', () => {
+    const { records } = parseRis(
+      'TY  - JOUR\nTI  - Oxytocin\nKW  - oxytocin\nKW  - social\nmemory\nKW  - vasopressin\nUR  - https://a.org\nhttps://b.org\nER  - \n'
+    )
+    expect(records[0].keywords).toEqual(['oxytocin', 'social memory', 'vasopressin'])
+    expect(records[0].csl.URL).toBe('https://a.org')
+  })
+
   it('joins a title continued on an untagged line (Reference Manager)', () => {
     const [record] = read('zotero_refman_neuro_multiline_title.ris').records
     expect(record.csl.title).toBe('Blood-brain barrier breach following cortical contusion in the rat')
