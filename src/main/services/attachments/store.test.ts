@@ -104,7 +104,7 @@ describe('storing a PDF', () => {
     const store = createAttachmentStore({ dataDir })
     const names = ['../../../etc/passwd', '..\\..\\Windows\\evil.pdf', '/tmp/abs.pdf', '..', 'a\u0000b<c>:d|e?.pdf']
     const stored = await Promise.all(names.map(name => store.store(HINDAWI, name)))
-    expect(stored.map(s => s.fileName)).toEqual(['passwd.pdf', 'evil.pdf', 'abs.pdf', 'document.pdf', 'a b c d e .pdf'])
+    expect(stored.map(s => s.fileName)).toEqual(['passwd.pdf', 'evil.pdf', 'abs.pdf', 'document.pdf', 'a b c d e.pdf'])
     expect(filesOnDisk()).toEqual([`attachments/${stored[0].hash.slice(0, 2)}/${stored[0].hash}.pdf`])
     expect(existsSync(path.join(dataDir, '..', 'etc'))).toBe(false)
   })
@@ -114,7 +114,7 @@ describe('storing a PDF', () => {
     expect(displayName('Oxytocin  and\tstress')).toBe('Oxytocin and stress.pdf')
     const long = displayName(`${'x'.repeat(300)}.PDF`)
     expect(long.length).toBeLessThanOrEqual(150)
-    expect(long.endsWith('.pdf')).toBe(true)
+    expect(long).toMatch(/\.pdf$/i)
   })
 })
 

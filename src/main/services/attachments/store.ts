@@ -8,10 +8,12 @@
 // under which display name); this store only keeps bytes. It never decides on
 // its own to delete a file: `remove` and `sweep` are called by whoever knows
 // that no item refers to the file any more.
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { safeFileName } from '../../../shared/file-name'
 import { ServiceError } from '../../../shared/result'
+import { writeFileAtomically } from '../files/atomic-write'
 
 export interface AttachmentStoreOptions {
   /** Neuroref's data folder (NEUROREF_DATA_DIR or Electron's userData). */
@@ -44,7 +46,8 @@ export interface AttachmentStore {
 const HASH_RE = /^[0-9a-f]{64}$/
 const STORED_FILE_RE = /^([0-9a-f]{64})\.pdf$/
 const SHARD_RE = /^[0-9a-f]{2}$/
-const TEMP_FILE_RE = /^\.[0-9a-f]{64}\.[0-9a-f]+\.tmp$/
+// Left by writeFileAtomically (or, before it, by this store) when a write was cut short.
+const TEMP_FILE_RE = /^\.[0-9a-f]{64}(\.pdf)?\.[0-9a-f]+\.tmp$/
 // A temp file older than this was left by a crash mid-write, not by a write in progress.
 const STALE_TEMP_MS = 60 * 60 * 1000
 // PDF readers accept the "%PDF-" header anywhere in the first 1024 bytes.
@@ -67,7 +70,7 @@ export function createAttachmentStore({ dataDir, maxBytes = 200 * 1024 * 1024 }:
     const size = bytes.byteLength
     if ((await sizeOf(target)) === size) return { hash, size, fileName, existed: true }
 
-    await writeAtomically(target, hash, bytes)
+    await saveFile(target, bytes)
     return { hash, size, fileName, existed: false }
   }
 
@@ -117,22 +120,12 @@ export function createAttachmentStore({ dataDir, maxBytes = 200 * 1024 * 1024 }:
   return { store, read, path, remove, sweep }
 }
 
-/** Writes to a temp file beside the target, flushes it, then renames: a crash leaves no half PDF. */
-async function writeAtomically(target: string, hash: string, bytes: Uint8Array): Promise<void> {
-  const folder = join(target, '..')
-  const temp = join(folder, `.${hash}.${randomBytes(6).toString('hex')}.tmp`)
+/** Atomic and flushed: a crash leaves no half PDF. */
+async function saveFile(target: string, bytes: Uint8Array): Promise<void> {
   try {
-    await mkdir(folder, { recursive: true })
-    const handle = await open(temp, 'wx')
-    try {
-      await handle.writeFile(bytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, target)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFileAtomically(target, bytes)
   } catch (error) {
-    await unlink(temp).catch(() => undefined)
     throw fileError(error, 'save')
   }
 }
@@ -149,24 +142,9 @@ function checkHash(hash: string): string {
   return hash
 }
 
-/**
- * The original file name made safe to show and to offer as a "save as" name:
- * the last path segment only, no control or reserved characters, at most 150
- * characters, ending in ".pdf".
- */
+/** The original file name made safe to show and to offer as a "save as" name. */
 export function displayName(originalName: string): string {
-  const lastSegment =
-    String(originalName ?? '')
-      .split(/[\\/]/)
-      .pop() ?? ''
-  let name = lastSegment
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+/, '') // no hidden files, no ".." left standing
-  if (!/\.pdf$/i.test(name)) name = name ? `${name}.pdf` : 'document.pdf'
-  if (name.length > 150) name = `${name.slice(0, 146).trimEnd()}.pdf`
-  return name
+  return safeFileName(originalName, { extension: '.pdf', fallback: 'document.pdf', maxLength: 150 })
 }
 
 function formatSize(bytes: number): string {

@@ -2,13 +2,14 @@
 // Neuroref keeps rewriting as the collection changes. Main keeps the list in
 // `<dataDir>/export-targets.json`; the renderer only ever names a target by
 // its id, so no path from the renderer reaches the disk unchecked.
-// Every write is atomic: a temp file beside the target, then a rename, so a
-// reader (LaTeX, a sync client) never sees half a file.
-import { randomBytes, randomUUID } from 'node:crypto'
+// Every write is atomic and flushed (writeFileAtomically), so a reader
+// (LaTeX, a sync client) never sees half a file.
+import { randomUUID } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { constants } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { ServiceError } from '../../../shared/result'
+import { writeFileAtomically } from '../files/atomic-write'
 
 export interface ExportTarget {
   id: string
@@ -23,7 +24,7 @@ export interface ExportTarget {
 export interface ExportTargetsOptions {
   dataDir: string
   /** file operations; tests replace one to make a write fail */
-  fs?: Pick<typeof fsp, 'writeFile' | 'rename' | 'unlink' | 'readFile' | 'mkdir' | 'stat' | 'access' | 'realpath'>
+  fs?: Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'readFile' | 'mkdir' | 'stat' | 'access' | 'realpath'>
   now?: () => number
 }
 
@@ -65,7 +66,7 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
 
   async function save(targets: ExportTarget[]): Promise<void> {
     await fs.mkdir(dataDir, { recursive: true })
-    await writeAtomically(registryPath, `${JSON.stringify(targets, null, 2)}\n`, fs)
+    await writeFileAtomically(registryPath, `${JSON.stringify(targets, null, 2)}\n`, fs)
   }
 
   async function find(id: unknown): Promise<{ targets: ExportTarget[]; target: ExportTarget }> {
@@ -94,7 +95,7 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
       serial(async () => {
         const { targets, target } = await find(id)
         try {
-          await writeAtomically(target.path, content, fs)
+          await writeFileAtomically(target.path, content, fs)
         } catch (error) {
           target.lastError = `Could not write ${target.path}: ${reason(error)}.`
           await save(targets)
@@ -111,18 +112,6 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
         const { targets, target } = await find(id)
         await save(targets.filter(t => t !== target))
       })
-  }
-}
-
-/** Temp file in the same folder (so the rename is atomic), then rename over the target. */
-export async function writeAtomically(path: string, content: string, fs: ExportTargetsOptions['fs'] & object = fsp): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  try {
-    await fs.writeFile(temp, content, 'utf8')
-    await fs.rename(temp, path)
-  } catch (error) {
-    await fs.unlink(temp).catch(() => undefined)
-    throw error
   }
 }
 

@@ -6,6 +6,7 @@ import type { FoundPdf } from '../../../shared/contract'
 import { ServiceError } from '../../../shared/result'
 import type { BinaryHttpClient } from '../http-types'
 import type { AttachmentStore } from '../attachments/store'
+import { safeFileName } from '../../../shared/file-name'
 
 export interface FindFreePdfDeps {
   http: BinaryHttpClient
@@ -100,8 +101,9 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }
 
+/** 10.1155/2010/157939 → 10.1155_2010_157939.pdf (a DOI's slashes are not folders). */
 function fileNameFor(doi: string): string {
-  return `${doi.replace(/[^\w.-]+/g, '_')}.pdf`
+  return safeFileName(doi.replace(/[\\/]+/g, '_'), { extension: '.pdf', fallback: 'document.pdf' })
 }
 
 function asServiceError(error: unknown): ServiceError {
