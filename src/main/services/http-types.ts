@@ -11,6 +11,8 @@ export interface HttpRequest {
   /** ms before one attempt is abandoned (default from the client) */
   timeoutMs?: number
   signal?: AbortSignal
+  /** bytes of body accepted; default 200 MB for downloads, 50 MB for text (http.ts) */
+  maxBytes?: number
 }
 
 export interface HttpResponse {

@@ -1,10 +1,17 @@
 // The one way main talks to NCBI, Crossref, doi.org and Unpaywall. It names
 // Neuroref in every request, keeps to each host's request rate, retries what
 // is worth retrying and turns every failure into a ServiceError a researcher
-// can read.
+// can read. Every body is read as a stream with a byte cap (Content-Length
+// first, then counting), so no answer can fill main's memory.
 
 import { ServiceError, type ErrorCode } from '../../shared/result'
 import type { BinaryHttpClient, HttpBytes, HttpRequest, HttpResponse } from './http-types'
+import { readCappedBody, TooLarge } from './http-body'
+
+/** Largest download (a PDF) unless the request says otherwise. */
+export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024
+/** Largest text answer (JSON, XML): an efetch of 200 records is ~10 MB. */
+export const MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 
@@ -142,9 +149,11 @@ export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpCli
       let text = ''
       let bytes: Uint8Array | undefined
       try {
-        if (asBytes) bytes = new Uint8Array(await res.arrayBuffer())
-        else text = await res.text()
-      } catch {
+        const body = await readCappedBody(res, req.maxBytes ?? (asBytes ? MAX_DOWNLOAD_BYTES : MAX_TEXT_BYTES))
+        if (asBytes) bytes = body
+        else text = new TextDecoder().decode(body)
+      } catch (err) {
+        if (err instanceof TooLarge) return { code: 'BAD_RESPONSE', message: tooLarge(host, err.limit, asBytes), retry: false }
         cancelledCheck(req, host)
         if (timer.signal.aborted) return timedOut()
         return { code: 'BAD_RESPONSE', message: unreadable(host), retry: true }
@@ -236,6 +245,13 @@ function protocolOf(url: string): string {
 
 function unreadable(host: string): string {
   return `${host} sent an incomplete or unreadable answer. Please try again later.`
+}
+
+function tooLarge(host: string, limit: number, download: boolean): string {
+  const size = `${Math.round(limit / (1024 * 1024))} MB`
+  return download
+    ? `The file at ${host} is larger than the ${size} limit; Neuroref stopped the download.`
+    : `${host} sent an answer larger than ${size}; Neuroref stopped reading it. Please try a smaller request.`
 }
 
 function unreachable(host: string, err: unknown): string {
