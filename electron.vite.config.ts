@@ -31,7 +31,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          web: resolve(__dirname, 'src/main/web/index.ts')
+          web: resolve(__dirname, 'src/main/web/index.ts'),
+          // PDF text is read in a worker thread (src/main/services/pdf/text-reader.ts)
+          'pdf-text-worker': resolve(__dirname, 'src/main/services/pdf/text-worker.ts')
         }
       }
     }

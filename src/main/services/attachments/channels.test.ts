@@ -5,17 +5,23 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../../shared/contract'
 import { invokeChannel } from '../../invoke'
 import type { Platform } from '../../platform'
 import { createHttpClient } from '../http'
+import { createPdfTextReader, type PdfTextReader } from '../pdf/text-reader'
+import { buildTextWorker } from '../pdf/text-worker.test-support'
 import { attachmentHandlers, fromBase64 } from './channels'
 
 const PDF_DIR = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pdf')
 const fixture = (name: string) => readFileSync(path.join(PDF_DIR, name))
 const HINDAWI = fixture('articles/hindawi_rrp_2010_157939.pdf')
 const HINDAWI_SHA = createHash('sha256').update(HINDAWI).digest('hex')
+
+let pdfText: PdfTextReader
+beforeAll(async () => (pdfText = createPdfTextReader({ workerFile: await buildTextWorker() })), 60_000)
+afterAll(() => pdfText.close())
 
 let dataDir: string
 let shown: string[]
@@ -36,7 +42,14 @@ function handlers(edition: Platform['edition'] = 'desktop'): Handlers {
     showItemInFolder: async file => void shown.push(file),
     openPath: async file => void opened.push(file)
   }
-  const table = attachmentHandlers({ dataDir, http: createHttpClient(), platform, unpaywallUrl: 'http://127.0.0.1:9/', pmcPdfUrl: 'http://127.0.0.1:9/' })
+  const table = attachmentHandlers({
+    dataDir,
+    http: createHttpClient(),
+    platform,
+    unpaywallUrl: 'http://127.0.0.1:9/',
+    pmcPdfUrl: 'http://127.0.0.1:9/',
+    pdfText
+  })
   return table as Handlers
 }
 

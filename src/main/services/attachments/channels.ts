@@ -6,8 +6,8 @@ import { ServiceError } from '../../../shared/result'
 import type { Platform } from '../../platform'
 import { optionalContact, requireObject, requireString } from '../../validate'
 import type { BinaryHttpClient } from '../http-types'
-import { extractPdfText } from '../pdf/extract-text'
 import { findFreePdf } from '../pdf/find-free-pdf'
+import { createPdfTextReader, type PdfTextReader } from '../pdf/text-reader'
 import { createAttachmentStore, type AttachmentStore } from './store'
 
 export const MAX_PDF_BYTES = 200 * 1024 * 1024
@@ -28,10 +28,13 @@ export interface AttachmentChannelDeps {
   email?: string
   /** tests use a smaller limit */
   store?: AttachmentStore
+  /** reads PDF text in a worker thread; tests pass one built from source */
+  pdfText?: PdfTextReader
 }
 
 export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, AttachmentChannel> {
   const store = deps.store ?? createAttachmentStore({ dataDir: deps.dataDir, maxBytes: MAX_PDF_BYTES })
+  const pdfText = deps.pdfText ?? createPdfTextReader()
   const hashOf = (arg: unknown) => requireString(requireObject(arg).hash, 'PDF identifier', 64)
   const unsupported = (what: string) => new ServiceError('UNSUPPORTED', `The web edition cannot ${what}: download the PDF instead.`)
 
@@ -56,7 +59,7 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
       const req = requireObject(arg)
       const password = typeof req.password === 'string' ? req.password.slice(0, 1000) : undefined
       const maxPages = typeof req.maxPages === 'number' && req.maxPages >= 1 ? Math.min(Math.floor(req.maxPages), MAX_TEXT_PAGES) : MAX_TEXT_PAGES
-      const text = await extractPdfText(await store.read(hashOf(req)), { password, maxPages, timeoutMs: 120_000 })
+      const text = await pdfText.read(await store.read(hashOf(req)), { password, maxPages })
       return { pages: text.pages, pageCount: text.pageCount, hasTextLayer: text.hasTextLayer, metadata: text.metadata, largestText: text.largestText }
     },
 
