@@ -9,6 +9,7 @@
 // its own to delete a file: `remove` and `sweep` are called by whoever knows
 // that no item refers to the file any more.
 import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { safeFileName } from '../../../shared/file-name'
@@ -65,23 +66,27 @@ export function createAttachmentStore({ dataDir, maxBytes = 200 * 1024 * 1024 }:
     }
     if (!looksLikePdf(bytes)) throw new ServiceError('INVALID_INPUT', `${fileName} is not a PDF file.`)
 
-    const hash = createHash('sha256').update(bytes).digest('hex')
+    const hash = sha256(bytes)
     const target = fileOf(hash)
     const size = bytes.byteLength
-    if ((await sizeOf(target)) === size) return { hash, size, fileName, existed: true }
+    // Compared by content, not size: a copy damaged on disk is replaced by these good bytes.
+    const onDisk = await hashOfFile(target)
+    if (onDisk === hash) return { hash, size, fileName, existed: true }
 
     await saveFile(target, bytes)
-    return { hash, size, fileName, existed: false }
+    return { hash, size, fileName, existed: onDisk !== undefined }
   }
 
   async function read(hash: string): Promise<Uint8Array> {
     const file = fileOf(checkHash(hash))
+    let buffer: Buffer
     try {
-      const buffer = await readFile(file)
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+      buffer = await readFile(file)
     } catch (error) {
       throw fileError(error, 'read')
     }
+    if (sha256(buffer) !== hash) throw damaged()
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
   }
 
   async function path(hash: string): Promise<string> {
@@ -128,6 +133,22 @@ async function saveFile(target: string, bytes: Uint8Array): Promise<void> {
   } catch (error) {
     throw fileError(error, 'save')
   }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** The SHA-256 of a stored file, read as a stream; undefined when there is no file. */
+async function hashOfFile(file: string): Promise<string | undefined> {
+  const hash = createHash('sha256')
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'EISDIR') return undefined
+    throw fileError(error, 'read')
+  }
+  return hash.digest('hex')
 }
 
 function looksLikePdf(bytes: Uint8Array): boolean {
@@ -184,6 +205,12 @@ function errnoOf(error: unknown): string | undefined {
 
 function missing(): ServiceError {
   return new ServiceError('NOT_FOUND', 'The PDF file is missing from the library folder.')
+}
+
+export const DAMAGED_MESSAGE = 'This PDF is damaged on disk: its contents changed after Neuroref stored it. Attach the same PDF again to repair it.'
+
+function damaged(): ServiceError {
+  return new ServiceError('IO', DAMAGED_MESSAGE)
 }
 
 function fileError(error: unknown, action: 'read' | 'save' | 'delete'): ServiceError {
