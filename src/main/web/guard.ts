@@ -5,18 +5,30 @@ import type { IncomingMessage } from 'node:http'
 
 export type Refusal = { status: 401 | 403; message: string }
 
-export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+/**
+ * The one address the app lives at. IndexedDB belongs to an origin, so
+ * http://localhost:PORT would be a second, empty library beside
+ * http://127.0.0.1:PORT: pages asked for at localhost are sent to 127.0.0.1.
+ */
+export function canonicalHost(port: number): string {
+  return `127.0.0.1:${port}`
+}
+
+/** Where to send a page asked for at localhost:PORT (path and ?token kept); null when the Host is already canonical or foreign. */
+export function canonicalRedirect(req: IncomingMessage, port: number): string | null {
+  if (req.headers.host !== `localhost:${port}` || (req.method !== 'GET' && req.method !== 'HEAD')) return null
+  return `http://${canonicalHost(port)}${req.url ?? '/'}`
 }
 
 /** Refuse foreign Host (DNS rebinding) and foreign Origin (other sites in the browser). */
 export function checkOrigin(req: IncomingMessage, port: number): Refusal | null {
-  const hosts = allowedHosts(port)
-  if (!req.headers.host || !hosts.has(req.headers.host)) {
-    return { status: 403, message: 'This address is not served here.' }
+  const host = canonicalHost(port)
+  if (req.headers.host === `localhost:${port}`) {
+    return { status: 403, message: `Neuroref's web edition lives at http://${host}/ only; open that address.` }
   }
+  if (req.headers.host !== host) return { status: 403, message: 'This address is not served here.' }
   const origin = req.headers.origin
-  if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) {
+  if (origin !== undefined && origin !== `http://${host}`) {
     return { status: 403, message: 'Requests from other sites are refused.' }
   }
   return null

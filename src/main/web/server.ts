@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/contract'
 import { invokeChannel } from '../invoke'
-import { checkOrigin, checkToken, type Refusal } from './guard'
+import { canonicalRedirect, checkOrigin, checkToken, type Refusal } from './guard'
 import { serveStatic } from './static-files'
 
 export const DEFAULT_PORT = 5178
@@ -38,14 +38,21 @@ export async function startWebEdition(opts: WebEditionOptions): Promise<WebEditi
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const redirect = canonicalRedirect(req, port)
+    if (redirect) {
+      res.writeHead(308, { Location: redirect, 'Cache-Control': 'no-store' })
+      return void res.end()
+    }
     const refused = checkOrigin(req, port)
     if (refused) return refuse(res, refused)
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const path = pathOf(req.url)
+    if (path === undefined) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'That address is not valid.' } })
     if (path.startsWith('/api/')) {
       const tokenRefused = checkToken(req, token)
       if (tokenRefused) return refuse(res, tokenRefused)
       if (req.method !== 'POST') return refuse(res, { status: 403, message: 'API calls are POST requests.' })
       const arg = await readJsonBody(req)
+      if (arg === TOO_LARGE) return tooLarge(res)
       if (arg === INVALID) {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body was not JSON.' } })
       }
@@ -74,15 +81,45 @@ export async function startWebEdition(opts: WebEditionOptions): Promise<WebEditi
 }
 
 const INVALID = Symbol('invalid')
+const TOO_LARGE = Symbol('too large')
 
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '/', 'http://127.0.0.1').pathname
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A declared length over the limit is refused before any byte is read. A
+ * body sent without one (chunked) is counted: past the limit its bytes are
+ * dropped as they come and the 413 goes out when the upload ends (a client
+ * busy sending may miss an answer sent mid-upload), or after 30 s of excess
+ * the connection is cut. Either way it is never buffered whole.
+ */
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return TOO_LARGE
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return INVALID
-    chunks.push(chunk as Buffer)
-  }
+  const complete = await new Promise<boolean>((resolve, reject) => {
+    let cutOff: NodeJS.Timeout | undefined
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+      chunks.length = 0
+      cutOff ??= setTimeout(() => req.destroy(), 30_000)
+    })
+    req.once('end', () => {
+      clearTimeout(cutOff)
+      resolve(size <= MAX_BODY_BYTES)
+    })
+    req.once('error', error => {
+      clearTimeout(cutOff)
+      reject(error)
+    })
+  })
+  if (!complete) return TOO_LARGE
   const text = Buffer.concat(chunks).toString('utf8')
   if (text === '') return undefined
   try {
@@ -90,6 +127,11 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     return INVALID
   }
+}
+
+function tooLarge(res: ServerResponse): void {
+  const message = `The request is larger than the web edition accepts (${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB, a 200 MB PDF as base64).`
+  sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message } })
 }
 
 function refuse(res: ServerResponse, refusal: Refusal): void {
