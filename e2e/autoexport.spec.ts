@@ -2,7 +2,7 @@
 // folder, see Neuroref write it, edit a title and see the file follow within
 // about two seconds, restart and find the binding still there; a path in a
 // missing folder is refused with a clear message.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -92,6 +92,39 @@ test('a .bib file follows the library, survives a restart, and a missing folder 
     await again.section.getByRole('button', { name: 'Add auto-export' }).click()
     await expect(again.section.getByRole('alert')).toContainText('full path')
     await expect(listed).toHaveCount(1)
+  } finally {
+    await app.stop()
+    rmSync(root, { recursive: true, force: true })
+  }
+})
+
+test('an existing .bib is replaced only after the researcher confirms it by name, and a copy is kept', async ({ page, replay }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'neuroref-e2e-takeover-'))
+  const thesis = path.join(root, 'thesis.bib')
+  const handMade = '@book{koob2008, title = {Neurobiology of Addiction}, note = {typed by hand}}\n'
+  writeFileSync(thesis, handMade)
+  const app = await startWebEditionProcess({ ...replayEnvironment(replay.url), NEUROREF_DATA_DIR: path.join(root, 'data') })
+  try {
+    await page.goto(app.url)
+    await page.getByLabel('Add by identifier').fill(DOI)
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: TITLE })).toHaveCount(1)
+
+    const { section } = await openAutoExport(page)
+    await section.getByLabel('.bib file path').fill(thesis)
+    await section.getByRole('button', { name: 'Add auto-export' }).click()
+    const ask = section.getByRole('alertdialog', { name: 'Replace an existing file?' })
+    await expect(ask).toContainText(`${thesis} already exists`)
+    await expect(ask).toContainText('kept beside it as thesis.bib.bak')
+    // Nothing is written while the question is open.
+    await page.waitForTimeout(2_500)
+    expect(readFileSync(thesis, 'utf8')).toBe(handMade)
+    await expect(section.getByRole('list', { name: 'Auto-export files' })).toHaveCount(0)
+
+    await ask.getByRole('button', { name: 'Replace thesis.bib' }).click()
+    await expect(section.getByRole('list', { name: 'Auto-export files' }).getByRole('listitem')).toContainText('Last written')
+    await expect.poll(() => readIfThere(thesis)).toMatch(/@article\{lee2012\w+,/)
+    expect(readFileSync(`${thesis}.bak`, 'utf8')).toBe(handMade)
   } finally {
     await app.stop()
     rmSync(root, { recursive: true, force: true })

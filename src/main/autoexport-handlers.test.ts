@@ -1,6 +1,6 @@
 // The auto-export channels as the renderer reaches them: ids only after a
 // path was checked (web) or chosen in the save dialog (desktop).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -50,5 +50,25 @@ describe('auto-export channels', () => {
     answer = null
     expect(await call(desktop, 'autoexport.addTarget', {})).toEqual({ ok: true, value: null })
     expect((await call(desktop, 'autoexport.list', undefined)) as { value: unknown[] }).toMatchObject({ value: [{ path: path.join(folder, 'chapter2.bib') }] })
+  })
+
+  it('an existing file is only taken over when the renderer confirms the very file main named (desktop: the one the dialog chose)', async () => {
+    const thesis = path.join(folder, 'thesis.bib')
+    writeFileSync(thesis, 'mine')
+    let dialogs = 0
+    const desktop = autoExportHandlers({ dataDir, edition: 'desktop', chooseBibFile: async () => (dialogs++, thesis) })
+    expect(await call(desktop, 'autoexport.addTarget', { suggestedName: 'Thesis.bib' })).toMatchObject({
+      ok: true,
+      value: { existing: { path: thesis, size: 4 } }
+    })
+    // Another path is not taken as a confirmation: the dialog is shown again and asks again.
+    expect(await call(desktop, 'autoexport.addTarget', { replaceExisting: '/etc/evil.bib' })).toMatchObject({ ok: true, value: { existing: { path: thesis } } })
+    expect(dialogs).toBe(2)
+    expect(await call(desktop, 'autoexport.addTarget', { replaceExisting: thesis })).toMatchObject({ ok: true, value: { path: thesis } })
+    expect(dialogs).toBe(2)
+    expect(readFileSync(`${thesis}.bak`, 'utf8')).toBe('mine')
+
+    const web = autoExportHandlers({ dataDir: path.join(root, 'web-data'), edition: 'web' })
+    expect(await call(web, 'autoexport.addTarget', { path: thesis })).toMatchObject({ ok: true, value: { existing: { path: thesis } } })
   })
 })

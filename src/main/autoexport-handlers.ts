@@ -3,7 +3,8 @@
 // typed by the user and checked here in main.
 import type { Handlers } from '../shared/contract'
 import { ServiceError } from '../shared/result'
-import { createExportTargets } from './services/autoexport/targets'
+import { safeFileName } from '../shared/file-name'
+import { createExportTargets, type AddOutcome } from './services/autoexport/targets'
 import { requireObject, requireString } from './validate'
 
 type AutoExportChannels = 'autoexport.addTarget' | 'autoexport.write' | 'autoexport.list' | 'autoexport.remove'
@@ -17,19 +18,28 @@ export interface AutoExportDeps {
 
 export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExportDeps): Pick<Handlers, AutoExportChannels> {
   const targets = createExportTargets({ dataDir })
-  const summary = ({ id, path }: { id: string; path: string }) => ({ id, path })
+  const answer = (outcome: AddOutcome) => ('existing' in outcome ? outcome : { id: outcome.target.id, path: outcome.target.path })
+  // Desktop: the file the save dialog chose that already exists, waiting for the researcher's confirmation.
+  let awaitingConfirmation: string | undefined
 
   return {
     'autoexport.addTarget': async arg => {
       const req = requireObject(arg ?? {})
       if (edition === 'desktop') {
         if (!chooseBibFile) throw new ServiceError('UNSUPPORTED', 'Choosing a file is not available here.')
-        const name = typeof req.suggestedName === 'string' ? req.suggestedName : 'references.bib'
-        const chosen = await chooseBibFile(name.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'references.bib')
+        // The renderer may only confirm the file the dialog chose, never name another path.
+        if (typeof req.replaceExisting === 'string' && req.replaceExisting === awaitingConfirmation) {
+          awaitingConfirmation = undefined
+          return answer(await targets.add(req.replaceExisting, req.replaceExisting))
+        }
+        const name = safeFileName(req.suggestedName, { extension: '.bib', fallback: 'references.bib' })
+        const chosen = await chooseBibFile(name)
         if (!chosen) return null
-        return summary(await targets.add(/\.bib$/i.test(chosen) ? chosen : `${chosen}.bib`))
+        const outcome = await targets.add(/\.bib$/i.test(chosen) ? chosen : `${chosen}.bib`)
+        awaitingConfirmation = 'existing' in outcome ? outcome.existing.path : undefined
+        return answer(outcome)
       }
-      return summary(await targets.add(req.path))
+      return answer(await targets.add(req.path, req.replaceExisting))
     },
 
     'autoexport.write': async arg => {

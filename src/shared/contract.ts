@@ -35,7 +35,8 @@ export interface Contract {
   /** Open an http(s) link in the system browser. */
   'shell.openExternal': { arg: { url: string }; result: void }
   /** Bind a .bib file for auto-export. Desktop: a save dialog asks (null when cancelled); web: the `path` the user typed, checked in main. */
-  'autoexport.addTarget': { arg: { path?: string; suggestedName?: string }; result: { id: string; path: string } | null }
+  /** `replaceExisting` names a file that exists, after the researcher confirmed it may be replaced (an AutoExportAdded `existing` answer asks). */
+  'autoexport.addTarget': { arg: { path?: string; suggestedName?: string; replaceExisting?: string }; result: AutoExportAdded | null }
   /** Rewrite one registered auto-export file atomically; only registered ids, never a path. */
   'autoexport.write': { arg: { id: string; content: string }; result: { writtenAt: number } }
   /** Every auto-export file, with when it was last written and the last error. */
@@ -90,6 +91,9 @@ export interface FoundPdf extends StoredFile {
   source: string
   url: string
 }
+
+/** A new auto-export file, or a file already there that Neuroref will only replace once the researcher confirms. */
+export type AutoExportAdded = { id: string; path: string } | { existing: { path: string; size: number; modifiedAt: number } }
 
 /** A .bib file Neuroref keeps rewriting (main's registry in the data folder). */
 export interface AutoExportTarget {

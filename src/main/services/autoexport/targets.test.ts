@@ -5,7 +5,7 @@ import * as fsp from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { checkTargetPath, createExportTargets } from './targets'
+import { checkTargetPath, createExportTargets, type ExportTargets } from './targets'
 
 let root: string
 let dataDir: string
@@ -18,22 +18,29 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
+/** Adds a path that must not exist yet (an existing file needs the researcher's confirmation: target-file.test.ts). */
+async function addNew(targets: ExportTargets, file: string, replaceExisting?: string) {
+  const outcome = await targets.add(file, replaceExisting)
+  if (!('target' in outcome)) throw new Error(`${file} already exists`)
+  return outcome.target
+}
+
 const BIB = '@article{young2004neurobiology,\n  title = {The Neurobiology of Pair Bonding}\n}\n'
 
 describe('export targets', () => {
   it('registers a .bib file and writes it atomically, leaving no temp file behind', async () => {
     const targets = createExportTargets({ dataDir, now: () => 1_700_000_000_000 })
-    const target = await targets.add(path.join(papers, 'refs.bib'))
+    const target = await addNew(targets, path.join(papers, 'refs.bib'))
     expect(target.path).toBe(path.join(papers, 'refs.bib'))
     expect(await targets.write(target.id, BIB)).toEqual({ writtenAt: 1_700_000_000_000 })
     expect(readFileSync(target.path, 'utf8')).toBe(BIB)
     expect(readdirSync(papers)).toEqual(['refs.bib'])
     expect(readdirSync(dataDir)).toEqual(['export-targets.json'])
-    expect(await targets.list()).toEqual([{ ...target, lastWrittenAt: 1_700_000_000_000 }])
+    expect(await targets.list()).toEqual([{ ...target, lastWrittenAt: 1_700_000_000_000, written: expect.objectContaining({ size: BIB.length }) }])
   })
 
   it('keeps the list across restarts, and forgets a removed target', async () => {
-    const first = await createExportTargets({ dataDir }).add(path.join(papers, 'a.bib'))
+    const first = await addNew(createExportTargets({ dataDir }), path.join(papers, 'a.bib'))
     const again = createExportTargets({ dataDir })
     expect((await again.list()).map(t => t.path)).toEqual([first.path])
     await again.remove(first.id)
@@ -53,11 +60,11 @@ describe('export targets', () => {
       }) as typeof fsp.rename
     }
     const targets = createExportTargets({ dataDir, fs })
-    const target = await targets.add(file)
+    const target = await addNew(targets, file, file)
     failRename = true
     await expect(targets.write(target.id, BIB)).rejects.toMatchObject({ code: 'IO', message: `Could not write ${file}: the disk is full.` })
     expect(readFileSync(file, 'utf8')).toBe('old contents')
-    expect(readdirSync(papers)).toEqual(['refs.bib'])
+    expect(readdirSync(papers).sort()).toEqual(['refs.bib', 'refs.bib.bak'])
     expect((await targets.list())[0].lastError).toBe(`Could not write ${file}: the disk is full.`)
 
     failRename = false
@@ -69,14 +76,14 @@ describe('export targets', () => {
     const folder = path.join(papers, 'gone')
     mkdirSync(folder)
     const targets = createExportTargets({ dataDir })
-    const target = await targets.add(path.join(folder, 'refs.bib'))
+    const target = await addNew(targets, path.join(folder, 'refs.bib'))
     rmSync(folder, { recursive: true })
     await expect(targets.write(target.id, BIB)).rejects.toThrow(/its folder no longer exists/)
   })
 
   it('refuses the same file twice', async () => {
     const targets = createExportTargets({ dataDir })
-    await targets.add(path.join(papers, 'refs.bib'))
+    await addNew(targets, path.join(papers, 'refs.bib'))
     await expect(targets.add(path.join(papers, '.', 'refs.bib'))).rejects.toThrow(/already an auto-export file/)
   })
 })

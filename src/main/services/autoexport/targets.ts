@@ -3,13 +3,16 @@
 // `<dataDir>/export-targets.json`; the renderer only ever names a target by
 // its id, so no path from the renderer reaches the disk unchecked.
 // Every write is atomic and flushed (writeFileAtomically), so a reader
-// (LaTeX, a sync client) never sees half a file.
+// (LaTeX, a sync client) never sees half a file; and every write first checks
+// the real path again (target-file.ts), so a researcher's own file is never
+// replaced without their confirmation.
 import { randomUUID } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { constants } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { ServiceError } from '../../../shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
+import { checkUnchanged, existingFile, keepCopy, sameRealFolder, sha256, type WrittenFingerprint } from './target-file'
 
 export interface ExportTarget {
   id: string
@@ -19,19 +22,34 @@ export interface ExportTarget {
   lastWrittenAt?: number
   /** why the last write failed, in words; cleared by the next good write */
   lastError?: string
+  /** the folder's real path when the file was added; every write checks it again */
+  realFolder?: string
+  /** what Neuroref last wrote, to notice edits by another program */
+  written?: WrittenFingerprint
+  /** the file existed and the researcher confirmed that Neuroref may replace it */
+  takenOver?: boolean
+  /** where the researcher's own file was copied before it was taken over */
+  backupPath?: string
 }
+
+/** An existing file is only taken over when `add` is called again with `replaceExisting` naming it. */
+export type AddOutcome = { target: ExportTarget } | { existing: { path: string; size: number; modifiedAt: number } }
 
 export interface ExportTargetsOptions {
   dataDir: string
   /** file operations; tests replace one to make a write fail */
-  fs?: Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'readFile' | 'mkdir' | 'stat' | 'access' | 'realpath'>
+  fs?: Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'readFile' | 'mkdir' | 'stat' | 'lstat' | 'access' | 'realpath' | 'copyFile'>
   now?: () => number
 }
 
 export interface ExportTargets {
   list(): Promise<ExportTarget[]>
-  /** Checks the path and registers it; the file is written by the first `write`. */
-  add(path: unknown): Promise<ExportTarget>
+  /**
+   * Checks the path and registers it; the file is written by the first `write`.
+   * A file already there is only taken over when `replaceExisting` names it
+   * (the researcher confirmed); otherwise the answer describes it, to ask.
+   */
+  add(path: unknown, replaceExisting?: unknown): Promise<AddOutcome>
   write(id: string, content: string): Promise<{ writtenAt: number }>
   remove(id: string): Promise<void>
 }
@@ -79,27 +97,40 @@ export function createExportTargets({ dataDir, fs = fsp, now = Date.now }: Expor
   return {
     list: () => serial(load),
 
-    add: path =>
+    add: (path, replaceExisting) =>
       serial(async () => {
         const checked = await checkTargetPath(path, dataDir, fs)
         const targets = await load()
         if (targets.some(t => t.path === checked)) {
           throw new ServiceError('INVALID_INPUT', `${checked} is already an auto-export file.`)
         }
-        const target: ExportTarget = { id: randomUUID(), path: checked, addedAt: now() }
+        const realFolder = await fs.realpath(dirname(checked))
+        const real = join(realFolder, basename(checked))
+        const existing = await existingFile(real, fs)
+        const target: ExportTarget = { id: randomUUID(), path: checked, addedAt: now(), realFolder }
+        if (existing) {
+          if (replaceExisting !== checked) return { existing: { path: checked, size: existing.size, modifiedAt: existing.mtimeMs } }
+          target.takenOver = true
+          target.backupPath = await keepCopy(real, fs)
+        }
         await save([...targets, target])
-        return target
+        return { target }
       }),
 
     write: (id, content) =>
       serial(async () => {
         const { targets, target } = await find(id)
         try {
-          await writeFileAtomically(target.path, content, fs)
+          target.realFolder ??= await fs.realpath(dirname(target.path)) // registered by an earlier version
+          const real = await sameRealFolder(target.path, target.realFolder, fs)
+          await checkUnchanged(target.path, real, target.written, !!target.takenOver, fs)
+          await writeFileAtomically(real, content, fs)
+          const info = await fs.stat(real)
+          target.written = { size: info.size, mtimeMs: info.mtimeMs, sha256: sha256(content) }
         } catch (error) {
-          target.lastError = `Could not write ${target.path}: ${reason(error)}.`
+          target.lastError = error instanceof ServiceError ? error.message : `Could not write ${target.path}: ${reason(error)}.`
           await save(targets)
-          throw new ServiceError('IO', target.lastError)
+          throw error instanceof ServiceError ? error : new ServiceError('IO', target.lastError)
         }
         target.lastWrittenAt = now()
         delete target.lastError

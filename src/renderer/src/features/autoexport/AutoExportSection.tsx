@@ -3,7 +3,7 @@
 // wrong, and Remove. Desktop picks the file in a save dialog; the web edition
 // takes a typed path, which main checks.
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react'
-import type { AutoExportTarget } from '../../../../shared/contract'
+import type { AutoExportAdded, AutoExportTarget } from '../../../../shared/contract'
 import { db } from '../../library-context'
 import { api, edition } from '../../transport'
 import { sentenceFor } from '../../messages'
@@ -22,6 +22,8 @@ export function AutoExportSection() {
   const [path, setPath] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // A file that already exists: Neuroref asks before it replaces it.
+  const [existing, setExisting] = useState<Extract<AutoExportAdded, { existing: unknown }>['existing'] | null>(null)
 
   const reload = useCallback(async () => {
     const [listed, bound] = await Promise.all([api['autoexport.list'](), readBindings(db)])
@@ -34,15 +36,18 @@ export function AutoExportSection() {
     return autoExporter.subscribe(() => void reload())
   }, [reload])
 
-  async function add(): Promise<void> {
+  async function add(replaceExisting?: string): Promise<void> {
     setError(null)
+    setExisting(null)
     if (edition === 'web' && !path.trim()) return setError('Type the full path of the .bib file to keep up to date.')
     setBusy(true)
     try {
       const chosen = collections.find(c => c.id === collectionId)
-      const added = await api['autoexport.addTarget'](edition === 'web' ? { path: path.trim() } : { suggestedName: `${chosen?.name ?? 'library'}.bib` })
+      const where = edition === 'web' ? { path: path.trim() } : { suggestedName: `${chosen?.name ?? 'library'}.bib` }
+      const added = await api['autoexport.addTarget']({ ...where, replaceExisting })
       if (!added.ok) return setError(sentenceFor(added.error))
       if (!added.value) return // the save dialog was cancelled
+      if ('existing' in added.value) return setExisting(added.value.existing)
       const id = added.value.id
       await updateBindings(db, all => void (all[id] = { collectionId: chosen ? chosen.id : null }))
       autoExporter.forget(id)
@@ -122,6 +127,21 @@ export function AutoExportSection() {
           {edition === 'web' ? 'Add auto-export' : 'Choose .bib file…'}
         </button>
       </div>
+      {existing && (
+        <div role="alertdialog" aria-label="Replace an existing file?" className="autoexport-confirm">
+          <p>
+            {existing.path} already exists ({Math.max(1, Math.round(existing.size / 1024))} KB, changed {new Date(existing.modifiedAt).toLocaleString()}).
+            Neuroref would replace it with the exported papers and rewrite it on every change. A copy of the current file is kept beside it as{' '}
+            {baseName(existing.path)}.bak.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void add(existing.path)}>
+            Replace {baseName(existing.path)}
+          </button>{' '}
+          <button type="button" onClick={() => setExisting(null)}>
+            Keep it, choose another file
+          </button>
+        </div>
+      )}
       {error && (
         <p role="alert" className="autoexport-error">
           {error}
@@ -130,3 +150,5 @@ export function AutoExportSection() {
     </section>
   )
 }
+
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path
