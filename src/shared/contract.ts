@@ -43,11 +43,14 @@ export interface Contract {
   'autoexport.list': { arg: void; result: AutoExportTarget[] }
   'autoexport.remove': { arg: { id: string }; result: void }
   /** Keep a PDF in the data folder under its SHA-256 (the same file twice is stored once). `data` is base64. */
-  'attachments.store': { arg: { name: string; data: string }; result: StoredFile }
+  // `library`: the id of the library that holds the file (the transport adds it); libraries sharing a data folder never delete each other's files.
+  'attachments.store': { arg: { name: string; data: string; library?: string }; result: StoredFile }
   /** The bytes of a stored PDF, base64; only stored hashes are served. */
   'attachments.read': { arg: { hash: string }; result: { data: string } }
   /** Delete stored PDFs no item refers to any more (after the Trash is emptied). */
-  'attachments.remove': { arg: { hashes: string[] }; result: { removed: number } }
+  'attachments.remove': { arg: { hashes: string[]; library?: string }; result: { removed: number } }
+  /** Every hash the library holds; main lets go of the others it had for it and deletes files no library holds (the orphan sweep). */
+  'attachments.reconcile': { arg: { hashes: string[]; library?: string }; result: { removed: number } }
   /** The text of a stored PDF, page by page (the first `maxPages`, all of them by default). */
   'attachments.extractText': { arg: { hash: string; password?: string; maxPages?: number }; result: ExtractedText }
   /** Desktop only: reveal the stored PDF in the system file manager. */
@@ -55,7 +58,7 @@ export interface Contract {
   /** Desktop only: open the stored PDF in the system's PDF viewer. */
   'attachments.open': { arg: { hash: string }; result: void }
   /** Look for a free copy (Unpaywall by DOI, PubMed Central by PMCID), download and store it. */
-  'attachments.findFree': { arg: { doi?: string; pmcid?: string; contact?: Contact }; result: FoundPdf }
+  'attachments.findFree': { arg: { doi?: string; pmcid?: string; contact?: Contact; library?: string }; result: FoundPdf }
 }
 
 export interface SpellcheckState {
@@ -150,6 +153,7 @@ export const CHANNELS = [
   'attachments.store',
   'attachments.read',
   'attachments.remove',
+  'attachments.reconcile',
   'attachments.extractText',
   'attachments.show',
   'attachments.open',

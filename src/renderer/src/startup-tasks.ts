@@ -2,7 +2,8 @@
 // progress), and check saved PubMed searches that are due (at most once a
 // day, never offline).
 import { useEffect, useState } from 'react'
-import { api } from './transport'
+import { api, edition } from './transport'
+import { askForPersistentStorage } from './features/settings/LibraryStorage'
 import { db, storeLoaded } from './library-context'
 import { readContact } from './library/settings'
 import { retagPeptidesIfNeeded } from './library/peptide-retag'
@@ -12,11 +13,15 @@ export function useStartupTasks(): string | null {
   const [progress, setProgress] = useState<string | null>(null)
   useEffect(() => {
     let live = true
+    // The web edition's library is in browser storage, which is "best effort" unless the browser agrees to keep it.
+    if (edition === 'web') void askForPersistentStorage()
     void (async () => {
       await storeLoaded
       await retagPeptidesIfNeeded(db, (done, total) => live && setProgress(`Tagging peptides: ${done} of ${total}`))
       if (live) setProgress(null)
       await checkDueSearches(db, api, await readContact(db), navigator.onLine)
+      // The orphan sweep: main deletes stored PDFs that no library sharing its data folder holds.
+      await api['attachments.reconcile']({ hashes: (await db.attachments.orderBy('hash').uniqueKeys()) as string[] })
     })()
     return () => {
       live = false

@@ -14,11 +14,41 @@ export type Edition = 'desktop' | 'web'
 
 const TOKEN_KEY = 'neuroref.webToken'
 
-/** The web edition's token arrives in the address Neuroref printed; keep it for reloads of this tab. */
+/**
+ * The web edition's token arrives in the address Neuroref printed; keep it for
+ * reloads of this tab, and take it out of the address bar and the history so
+ * it is not shared with a copied link or a bookmark.
+ */
 function webToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token')
-  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl)
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    url.searchParams.delete('token')
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash)
+  }
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+const LIBRARY_KEY = 'neuroref.libraryId'
+// Calls that attach or release stored PDFs say which library they are for, so
+// that libraries sharing one data folder never delete each other's files.
+const LIBRARY_CHANNELS = ['attachments.store', 'attachments.remove', 'attachments.reconcile', 'attachments.findFree'] as const
+
+/** This library's id: made once, kept with the library's origin (like its IndexedDB). */
+function libraryId(): string {
+  let id = localStorage.getItem(LIBRARY_KEY)
+  if (!id) localStorage.setItem(LIBRARY_KEY, (id = crypto.randomUUID()))
+  return id
+}
+
+function withLibraryId(api: NeurorefApi): NeurorefApi {
+  const wrapped: Record<string, unknown> = { ...api }
+  for (const channel of LIBRARY_CHANNELS) {
+    const call = api[channel] as (arg: object) => unknown
+    wrapped[channel] = (arg: object) => call({ ...arg, library: libraryId() })
+  }
+  return wrapped as unknown as NeurorefApi
 }
 
 function httpApi(): NeurorefApi {
@@ -44,4 +74,4 @@ function httpApi(): NeurorefApi {
 }
 
 export const edition: Edition = window.neuroref ? 'desktop' : 'web'
-export const api: NeurorefApi = window.neuroref ?? httpApi()
+export const api: NeurorefApi = withLibraryId(window.neuroref ?? httpApi())

@@ -8,6 +8,9 @@ import { optionalContact, requireObject, requireString } from '../../validate'
 import type { BinaryHttpClient } from '../http-types'
 import { findFreePdf } from '../pdf/find-free-pdf'
 import { createPdfTextReader, type PdfTextReader } from '../pdf/text-reader'
+import { join } from 'node:path'
+import { createLibraryFiles } from './library-files'
+import { createAttachmentReferences, libraryIdOf } from './references'
 import { createAttachmentStore, type AttachmentStore } from './store'
 
 export const MAX_PDF_BYTES = 200 * 1024 * 1024
@@ -35,6 +38,12 @@ export interface AttachmentChannelDeps {
 export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, AttachmentChannel> {
   const store = deps.store ?? createAttachmentStore({ dataDir: deps.dataDir, maxBytes: MAX_PDF_BYTES })
   const pdfText = deps.pdfText ?? createPdfTextReader()
+  const files = createLibraryFiles(store, createAttachmentReferences(join(deps.dataDir, 'attachments'), store.hashes))
+  const libraryOf = (req: Record<string, unknown>) => libraryIdOf(req.library)
+  const hashList = (value: unknown): string[] => {
+    if (!Array.isArray(value) || value.length > 100_000) throw new ServiceError('INVALID_INPUT', 'A list of stored PDFs is needed.')
+    return value.map(String)
+  }
   const hashOf = (arg: unknown) => requireString(requireObject(arg).hash, 'PDF identifier', 64)
   const unsupported = (what: string) => new ServiceError('UNSUPPORTED', `The web edition cannot ${what}: download the PDF instead.`)
 
@@ -42,17 +51,19 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
     'attachments.store': async arg => {
       const req = requireObject(arg)
       const name = typeof req.name === 'string' ? req.name.slice(0, 1000) : 'document.pdf'
-      return store.store(fromBase64(req.data), name)
+      return files.forLibrary(libraryOf(req)).store(fromBase64(req.data), name)
     },
 
     'attachments.read': async arg => ({ data: Buffer.from(await store.read(hashOf(arg))).toString('base64') }),
 
+    // A file goes only when no library sharing this data folder still holds it.
     'attachments.remove': async arg => {
-      const { hashes } = requireObject(arg)
-      if (!Array.isArray(hashes) || hashes.length > 100_000) throw new ServiceError('INVALID_INPUT', 'A list of stored PDFs is needed.')
-      let removed = 0
-      for (const hash of hashes) if (await store.remove(String(hash))) removed++
-      return { removed }
+      const req = requireObject(arg)
+      return { removed: await files.release(libraryOf(req), hashList(req.hashes)) }
+    },
+    'attachments.reconcile': async arg => {
+      const req = requireObject(arg)
+      return { removed: await files.reconcile(libraryOf(req), hashList(req.hashes)) }
     },
 
     'attachments.extractText': async arg => {
@@ -80,7 +91,10 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
       const doi = typeof req.doi === 'string' && /^10\.\d{4,9}\/\S{1,300}$/.test(req.doi.trim()) ? req.doi.trim() : undefined
       const pmcid = typeof req.pmcid === 'string' && /^PMC\d{1,9}$/i.test(req.pmcid.trim()) ? req.pmcid.trim() : undefined
       const email = deps.email ?? optionalContact(req.contact).email
-      return findFreePdf({ doi, pmcid }, { http: deps.http, store, unpaywallUrl: deps.unpaywallUrl, pmcPdfUrl: deps.pmcPdfUrl, email })
+      return findFreePdf(
+        { doi, pmcid },
+        { http: deps.http, store: files.forLibrary(libraryOf(req)), unpaywallUrl: deps.unpaywallUrl, pmcPdfUrl: deps.pmcPdfUrl, email }
+      )
     }
   }
 }

@@ -42,6 +42,8 @@ export interface AttachmentStore {
   remove(hash: string): Promise<boolean>
   /** Deletes every stored PDF whose hash is not in `referenced`; returns how many. */
   sweep(referenced: ReadonlySet<string>): Promise<number>
+  /** The hashes of every stored PDF. */
+  hashes(): Promise<string[]>
 }
 
 const HASH_RE = /^[0-9a-f]{64}$/
@@ -122,7 +124,19 @@ export function createAttachmentStore({ dataDir, maxBytes = 200 * 1024 * 1024 }:
     return removed
   }
 
-  return { store, read, path, remove, sweep }
+  async function hashes(): Promise<string[]> {
+    const found: string[] = []
+    for (const shard of await listDir(root)) {
+      if (!SHARD_RE.test(shard)) continue
+      for (const name of await listDir(join(root, shard))) {
+        const stored = STORED_FILE_RE.exec(name)
+        if (stored) found.push(stored[1])
+      }
+    }
+    return found
+  }
+
+  return { store, read, path, remove, sweep, hashes }
 }
 
 /** Atomic and flushed: a crash leaves no half PDF. */

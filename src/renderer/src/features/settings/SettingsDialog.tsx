@@ -8,6 +8,8 @@ import { readContact, writeSetting } from '../../library/settings'
 import { AutoExportSection } from '../autoexport/AutoExportSection'
 import { BackupSection } from '../backup/BackupSection'
 import { SpellcheckSetting } from './SpellcheckSetting'
+import { edition } from '../../transport'
+import { LibraryStorage } from './LibraryStorage'
 
 export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: () => void }) {
   const [contact, setContact] = useState<Contact>({})
@@ -47,6 +49,7 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
         {error && <p role="alert">{error}</p>}
         {!reason && <SpellcheckSetting />}
         {!reason && <AutoExportSection />}
+        {!reason && edition === 'web' && <LibraryStorage />}
         {!reason && <BackupSection onRestored={() => void readContact(db).then(setContact)} />}
         <div className="dialog-buttons">
           <button type="button" onClick={() => void skip()}>
