@@ -1,6 +1,7 @@
 // Builds the one Handlers table from the services. Main binds it to IPC, the
 // web edition to HTTP; a channel without a handler here fails the type check.
 import type { Handlers } from '../shared/contract'
+import { safeFileName as safeName } from '../shared/file-name'
 import { ServiceError } from '../shared/result'
 import type { AppConfig } from './config'
 import type { BinaryHttpClient } from './services/http-types'
@@ -111,12 +112,7 @@ export function requireWebUrl(url: string): string {
   return parsed.toString()
 }
 
-/** A suggested name never becomes a path: keep the last segment, drop odd characters. */
+/** A suggested name never becomes a path (shared/file-name.ts). */
 export function safeFileName(name: string): string {
-  const last = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = last
-    .replace(/[^\w.\- ]+/g, '_')
-    .replace(/^\.+/, '')
-    .slice(0, 120)
-  return cleaned || 'export.bib'
+  return safeName(name, { fallback: 'export.bib' })
 }
