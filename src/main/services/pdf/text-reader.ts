@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ServiceError } from '../../../shared/result'
-import { PdfPasswordError, type ExtractOptions, type PdfText } from './extract-text'
+import { extractPdfText, PdfPasswordError, type ExtractOptions, type PdfText } from './extract-text'
 import { TOO_MUCH_MEMORY, type TextReply } from './text-worker-protocol'
 
 export interface PdfTextReaderOptions {
@@ -28,6 +28,9 @@ export interface PdfTextReader {
 
 export function createPdfTextReader(opts: PdfTextReaderOptions = {}): PdfTextReader {
   const workerFile = opts.workerFile ?? builtWorker()
+  // Unit tests run main from its TypeScript sources, where no worker is built: there
+  // (and only there) PDFs are read on the calling thread. text-reader.test.ts builds the worker.
+  if (!workerFile) return { read: (bytes, options) => extractPdfText(bytes, { ...options, timeoutMs: opts.timeoutMs }), close: async () => undefined }
   const memoryCapMb = opts.memoryCapMb ?? 512
   const timeoutMs = opts.timeoutMs ?? 60_000
   const idleMs = opts.idleMs ?? 30_000
@@ -35,9 +38,10 @@ export function createPdfTextReader(opts: PdfTextReaderOptions = {}): PdfTextRea
   let idleTimer: NodeJS.Timeout | undefined
   let nextId = 1
   let queue: Promise<unknown> = Promise.resolve()
+  const file: string = workerFile
 
   function start(): Worker {
-    const started = new Worker(workerFile, {
+    const started = new Worker(file, {
       workerData: { memoryCapBytes: memoryCapMb * 1024 * 1024 },
       resourceLimits: { maxOldGenerationSizeMb: memoryCapMb, maxYoungGenerationSizeMb: 32 }
     })
@@ -102,10 +106,11 @@ export function createPdfTextReader(opts: PdfTextReaderOptions = {}): PdfTextRea
   }
 }
 
-/** out/main/pdf-text-worker.js, seen from out/main or from a shared chunk in out/main/chunks. */
-function builtWorker(): string {
+/** out/main/pdf-text-worker.js, seen from out/main or from a shared chunk in out/main/chunks; undefined only when running from sources. */
+function builtWorker(): string | undefined {
   const candidates = [join(__dirname, 'pdf-text-worker.js'), join(__dirname, '..', 'pdf-text-worker.js')]
-  return candidates.find(file => existsSync(file)) ?? candidates[0]
+  const found = candidates.find(file => existsSync(file))
+  return found ?? (__filename.endsWith('.ts') ? undefined : candidates[0])
 }
 
 export function tooBig(memoryCapMb: number): ServiceError {
