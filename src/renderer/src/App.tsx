@@ -1,7 +1,8 @@
 // The app shell: toolbar, sidebar, the "Items" list and the "Item details"
-// pane. State that spans them (view, search, selection, message) lives here.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { db, store, useLibraryVersion } from './library-context'
+// pane. State that spans them (view, search, selection) lives here; messages
+// go through the notification service (components/notify.ts).
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { db, store, useLibraryVersion } from './root'
 import { idsInPairs } from '../../shared/duplicates'
 import { AddByIdentifier } from './features/import/AddByIdentifier'
 import { ItemList, type Selection } from './features/library/ItemList'
@@ -16,6 +17,7 @@ import { CiteButton } from './features/cite/CiteDialog'
 import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
+import { NotifyProvider, useNotify } from './components/notify'
 import { libraryCounts, visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './library/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
@@ -47,22 +49,32 @@ const EMPTY_TEXT: Record<ViewState['view']['kind'], string> = {
   dashboard: ''
 }
 
+/** The window: where messages go (the footer's status line), around the library shell. */
 export function App() {
+  const [message, setMessage] = useState<Message | null>(null)
+  return (
+    <NotifyProvider value={setMessage}>
+      <LibraryShell status={<StatusMessage message={message} onDismiss={() => setMessage(null)} />} />
+    </NotifyProvider>
+  )
+}
+
+function LibraryShell({ status }: { status: ReactNode }) {
+  const notify = useNotify()
   const version = useLibraryVersion()
   const [state, setState] = useState<ViewState>({ view: { kind: 'all' }, search: '', tags: [], sort: { column: 'added', direction: 'desc' } })
   const [selection, setSelection] = useState<Selection>({ ids: [] })
-  const [message, setMessage] = useState<Message | null>(null)
   const contactPrompt = useContactPrompt()
   const background = useStartupTasks()
   useAutoExport()
-  const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, setMessage), [])
-  const pdfsDropped = useCallback((files: File[]) => void addPdfFiles(files, setMessage), [])
+  const importDropped = useCallback((files: File[]) => void importFiles(files, undefined, notify), [notify])
+  const pdfsDropped = useCallback((files: File[]) => void addPdfFiles(files, notify), [notify])
   useFileDrop(importDropped, pdfsDropped)
   const [offeredIds, setOfferedIds] = useState<{ text: string } | null>(null)
   const offerIdentifiers = useCallback((text: string) => setOfferedIds({ text }), [])
-  useOpenRequests({ importFiles: importDropped, offerIdentifiers, tell: setMessage })
-  usePdfDropOnRows(setMessage)
-  useUndoShortcut(setMessage)
+  useOpenRequests({ importFiles: importDropped, offerIdentifiers, tell: notify })
+  usePdfDropOnRows()
+  useUndoShortcut()
   const [settingsOpen, setSettingsOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailsRef = useRef<HTMLDivElement>(null)
@@ -100,7 +112,7 @@ export function App() {
     if (state.view.kind === 'trash') return
     await moveToTrash(db, ids)
     setSelection({ ids: [] })
-    setMessage({ kind: 'info', text: `Moved ${ids.length} ${ids.length === 1 ? 'item' : 'items'} to the Trash.` })
+    notify({ kind: 'info', text: `Moved ${ids.length} ${ids.length === 1 ? 'item' : 'items'} to the Trash.` })
   }
 
   const update = (patch: Partial<ViewState>): void => setState(s => ({ ...s, ...patch }))
@@ -114,7 +126,6 @@ export function App() {
       <header className="toolbar">
         <h1 className="brand">Neuroref</h1>
         <AddByIdentifier
-          onDone={setMessage}
           onAdded={id => setSelection({ ids: [id], anchor: id })}
           ensureContact={contactPrompt.ensureContact}
           offered={offeredIds}
@@ -122,11 +133,11 @@ export function App() {
         <SearchBox ref={searchRef} value={state.search} onChange={search => update({ search })} />
         <IncludeFullText checked={state.fullText !== false} onChange={fullText => update({ fullText })} />
         <SaveSearchButton search={state.search} onSaved={view => (chooseView(view), update({ search: '' }))} />
-        <ImportFile onDone={setMessage} />
-        <AddPdfs onMessage={setMessage} onAdded={id => setSelection({ ids: [id], anchor: id })} />
-        <ExportMenu items={toExport} onDone={setMessage} />
-        <CiteButton items={toExport} onDone={setMessage} />
-        <ManuscriptMenu onDone={setMessage} />
+        <ImportFile />
+        <AddPdfs onAdded={id => setSelection({ ids: [id], anchor: id })} />
+        <ExportMenu items={toExport} />
+        <CiteButton items={toExport} />
+        <ManuscriptMenu />
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -134,16 +145,16 @@ export function App() {
       {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <Sidebar current={state.view} onChoose={chooseView} counts={counts}>
-        <CollectionsSection current={state.view} onChoose={chooseView} onMessage={setMessage} />
-        <SavedSearches current={state.view} onChoose={chooseView} onMessage={setMessage} />
+        <CollectionsSection current={state.view} onChoose={chooseView} />
+        <SavedSearches current={state.view} onChoose={chooseView} />
         <SavedPubmedSearches current={state.view} onChoose={chooseView} />
-        <TagSelector items={items} selected={state.tags} onChange={tags => update({ tags })} onMessage={setMessage} />
+        <TagSelector items={items} selected={state.tags} onChange={tags => update({ tags })} />
       </Sidebar>
       <main className="item-list">
         {state.view.kind === 'dashboard' ? (
-          <Dashboard onFilter={(view, search) => (chooseView(view), update({ search, tags: [] }))} onMessage={setMessage} />
+          <Dashboard onFilter={(view, search) => (chooseView(view), update({ search, tags: [] }))} />
         ) : state.view.kind === 'pubmed' ? (
-          <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} onMessage={setMessage} />
+          <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} />
         ) : (
           <>
             <FacetPanel items={items} state={state} onSearch={search => update({ search })} />
@@ -153,10 +164,9 @@ export function App() {
               trashCount={counts.trash}
               onTrash={ids => void trash(ids)}
               onSelectionDone={() => setSelection({ ids: [] })}
-              onMessage={setMessage}
             />
-            <SelectedPapersBar view={state.view} selectedIds={selection.ids} onMessage={setMessage} />
-            {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} onMessage={setMessage} />}
+            <SelectedPapersBar view={state.view} selectedIds={selection.ids} />
+            {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} />}
             <ColumnsMenu columns={columns} onChange={setColumns} />
             <ItemList
               items={items}
@@ -182,7 +192,7 @@ export function App() {
         <ItemDetails
           item={selectedItems.length === 1 ? selectedItems[0] : undefined}
           count={selectedItems.length}
-          onMessage={setMessage}
+
           search={state.search}
         />
       </div>
@@ -197,7 +207,7 @@ export function App() {
           </span>
         )}
         <ExtractionProgress />
-        <StatusMessage message={message} onDismiss={() => setMessage(null)} />
+        {status}
       </footer>
     </div>
   )

@@ -2,21 +2,6 @@
 // already phrase most messages; these are the fallbacks and short labels.
 import type { AppError, ErrorCode } from '../../shared/result'
 
-const SHORT: Record<ErrorCode, string> = {
-  OFFLINE: 'offline',
-  TIMEOUT: 'timed out',
-  RATE_LIMITED: 'rate limited',
-  NOT_FOUND: 'not found',
-  BAD_RESPONSE: 'unreadable answer',
-  SERVER_ERROR: 'server error',
-  INVALID_INPUT: 'not understood',
-  IO: 'file error',
-  CANCELLED: 'cancelled',
-  UNSUPPORTED: 'not available here',
-  PASSWORD_REQUIRED: 'needs a password',
-  INTERNAL: 'internal error'
-}
-
 const FALLBACK: Record<ErrorCode, string> = {
   OFFLINE: 'You appear to be offline: the service could not be reached.',
   TIMEOUT: 'The service took too long to answer. Try again in a moment.',
@@ -32,10 +17,11 @@ const FALLBACK: Record<ErrorCode, string> = {
   INTERNAL: 'Something went wrong inside Neuroref. The library was not changed.'
 }
 
-export function shortReason(error: AppError): string {
-  return SHORT[error.code] ?? 'failed'
-}
-
 export function sentenceFor(error: AppError): string {
   return error.message?.trim() || FALLBACK[error.code] || FALLBACK.INTERNAL
+}
+
+/** What went wrong in a failed action, as a sentence: the error's own message (library and services phrase theirs for people). */
+export function problemText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

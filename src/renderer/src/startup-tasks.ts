@@ -2,10 +2,10 @@
 // progress), and check saved PubMed searches that are due (at most once a
 // day, never offline).
 import { useEffect, useState } from 'react'
-import { api, edition } from './transport'
+import { edition } from './transport'
 import { askForPersistentStorage } from './features/settings/LibraryStorage'
-import { db, storeLoaded } from './library-context'
-import { readContact } from './library/settings'
+import { api, db, storeLoaded } from './root'
+import { attachedHashes } from './library/queries'
 import { retagPeptidesIfNeeded } from './library/peptide-retag'
 import { checkDueSearches } from './library/pubmed-searches'
 
@@ -19,9 +19,9 @@ export function useStartupTasks(): string | null {
       await storeLoaded
       await retagPeptidesIfNeeded(db, (done, total) => live && setProgress(`Tagging peptides: ${done} of ${total}`))
       if (live) setProgress(null)
-      await checkDueSearches(db, api, await readContact(db), navigator.onLine)
+      await checkDueSearches(db, api, navigator.onLine)
       // The orphan sweep: main deletes stored PDFs that no library sharing its data folder holds.
-      await api['attachments.reconcile']({ hashes: (await db.attachments.orderBy('hash').uniqueKeys()) as string[] })
+      await api['attachments.reconcile']({ hashes: await attachedHashes(db) })
     })()
     return () => {
       live = false

@@ -1,6 +1,7 @@
 // The renderer talks to main through one object with the contract's shape,
 // picked once at start: preload's window.neuroref in the desktop app, HTTP in
-// the web edition.
+// the web edition. The composition root wraps it with the contact details
+// (with-contact.ts).
 import { CHANNELS, type NeurorefApi } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 
@@ -74,4 +75,8 @@ function httpApi(): NeurorefApi {
 }
 
 export const edition: Edition = window.neuroref ? 'desktop' : 'web'
-export const api: NeurorefApi = withLibraryId(window.neuroref ?? httpApi())
+
+/** The transport of this window, before contact details are added (the composition root adds them). */
+export function windowApi(): NeurorefApi {
+  return withLibraryId(window.neuroref ?? httpApi())
+}

@@ -1,7 +1,8 @@
 // Links to PubMed, PMC and doi.org open in the system browser (desktop) or a
 // new tab (web edition). Only http(s) links are ever made.
 import type { ReactNode } from 'react'
-import { api, edition } from '../transport'
+import { api } from '../root'
+import { edition } from '../transport'
 
 export function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
   if (!/^https?:\/\//.test(href)) return <>{children}</>

@@ -1,7 +1,6 @@
 // Saved PubMed searches: the query, when it was last checked, and the papers
 // PubMed added since then that are not in the library yet.
 import type { NeurorefApi } from '../../../shared/contract'
-import type { Contact } from '../../../shared/model'
 import type { AppError } from '../../../shared/result'
 import type { NeurorefDb, PubmedSavedSearch } from './schema'
 import { write } from './write'
@@ -27,18 +26,12 @@ export async function savePubmedSearch(db: NeurorefDb, name: string, query: stri
  * Asks PubMed for papers added since the last check; those not already in
  * the library join `newPmids`. The next check starts from today.
  */
-export async function checkPubmedSearch(
-  db: NeurorefDb,
-  api: NeurorefApi,
-  id: string,
-  contact: Contact,
-  now = Date.now()
-): Promise<{ found: number } | { error: AppError }> {
+export async function checkPubmedSearch(db: NeurorefDb, api: NeurorefApi, id: string, now = Date.now()): Promise<{ found: number } | { error: AppError }> {
   const search = await db.pubmedSearches.get(id)
   if (!search) return { found: 0 }
   const pmids: string[] = []
   for (let start = 0; ; start += CHECK_PAGE) {
-    const page = await api['pubmed.search']({ query: search.query, start, size: CHECK_PAGE, since: search.checkFrom, contact })
+    const page = await api['pubmed.search']({ query: search.query, start, size: CHECK_PAGE, since: search.checkFrom })
     if (!page.ok) {
       await write(db, [db.pubmedSearches], async changes => {
         if (await db.pubmedSearches.update(id, { lastError: page.error.message })) changes.record({ kind: 'search', change: 'changed', ids: [id] })
@@ -63,10 +56,10 @@ export async function checkPubmedSearch(
 }
 
 /** Start-up: check each saved search at most once a day, and not when offline. */
-export async function checkDueSearches(db: NeurorefDb, api: NeurorefApi, contact: Contact, online: boolean, now = Date.now()): Promise<void> {
+export async function checkDueSearches(db: NeurorefDb, api: NeurorefApi, online: boolean, now = Date.now()): Promise<void> {
   if (!online) return
   for (const search of await db.pubmedSearches.toArray()) {
-    if (!search.lastCheckedAt || now - search.lastCheckedAt >= DAY_MS) await checkPubmedSearch(db, api, search.id, contact, now)
+    if (!search.lastCheckedAt || now - search.lastCheckedAt >= DAY_MS) await checkPubmedSearch(db, api, search.id, now)
   }
 }
 

@@ -30,3 +30,8 @@ export async function ownedPmids(db: NeurorefDb, pmids: string[]): Promise<Set<s
 export function itemWithDoi(db: NeurorefDb, doi: string): Promise<Item | undefined> {
   return db.items.where('doiKey').equals(doi.toLowerCase()).first()
 }
+
+/** The hashes of every attached file (main keeps the files no library refers to from piling up). */
+export async function attachedHashes(db: NeurorefDb): Promise<string[]> {
+  return (await db.attachments.orderBy('hash').uniqueKeys()) as string[]
+}

@@ -4,12 +4,11 @@
 // takes a typed path, which main checks.
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react'
 import type { AutoExportAdded, AutoExportTarget } from '../../../../shared/contract'
-import { db } from '../../library-context'
-import { api, edition } from '../../transport'
+import { api, autoExporter, db } from '../../root'
+import { edition } from '../../transport'
 import { sentenceFor } from '../../messages'
 import { useCollections } from '../collections/use-collections'
 import { readBindings, updateBindings, type Bindings } from './bindings'
-import { autoExporter } from './use-auto-export'
 import './autoexport.css'
 
 const WHOLE_LIBRARY = ''

@@ -1,10 +1,6 @@
-// The window's one auto-exporter, started once the library is in memory.
+// Starts the window's auto-exporter (made by root.ts) once the library is in memory.
 import { useEffect } from 'react'
-import { api } from '../../transport'
-import { db, store, storeLoaded } from '../../library-context'
-import { AutoExporter } from './auto-exporter'
-
-export const autoExporter = new AutoExporter({ db, store, api })
+import { autoExporter, storeLoaded } from '../../root'
 
 export function useAutoExport(): void {
   useEffect(() => {

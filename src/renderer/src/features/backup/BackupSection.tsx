@@ -1,10 +1,11 @@
 // "Back up library" and "Restore library" (in Settings): the whole library as
 // one JSON file — the way to move it between the desktop app and the web
 // edition, or to another computer. Restoring asks first: it replaces everything.
+import { problemText } from '../../messages'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Message } from '../../components/StatusMessage'
-import { db, store } from '../../library-context'
+import { db, store } from '../../root'
 import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup, type LibraryBackup } from '../../library/backup'
 import { saveExport } from '../export/save-export'
 import { ServiceError } from '../../../../shared/result'
@@ -25,7 +26,7 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
       if (!saved.ok) setMessage({ kind: 'error', text: `The backup could not be saved: ${saved.error.message}` })
       else if (saved.value) setMessage({ kind: 'info', text: `Backed up ${backupSummary(backup)} to ${saved.value}.` })
     } catch (error) {
-      setMessage({ kind: 'error', text: `The library could not be read for the backup (${(error as Error).message}).` })
+      setMessage({ kind: 'error', text: `The library could not be read for the backup (${problemText(error)}).` })
     } finally {
       setBusy(false)
     }
@@ -49,7 +50,7 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
       onRestored?.()
       setMessage({ kind: 'info', text: `Restored the library from the backup of ${dateOf(backup)}: ${backupSummary(backup)}.` })
     } catch (error) {
-      setMessage({ kind: 'error', text: `The backup could not be restored (${(error as Error).message}). The library is as it was.` })
+      setMessage({ kind: 'error', text: `The backup could not be restored (${problemText(error)}). The library is as it was.` })
     } finally {
       setBusy(false)
     }

@@ -1,9 +1,10 @@
 // "Cite": the selected papers in a citation style, previewed live, and
 // copied as a citation, a reference list, LaTeX \cite{} or Pandoc [@key].
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useEffect, useState } from 'react'
 import type { Item } from '../../../../shared/model'
 import { formatBibliography, formatCitation, latexCite, pandocCite } from '../../../../shared/export/formats'
-import type { Message } from '../../components/StatusMessage'
 import { StylePicker } from './StylePicker'
 import { useCitationStyles } from './use-citation-styles'
 import './cite.css'
@@ -16,19 +17,21 @@ interface Preview {
   bibliography: string[]
 }
 
-export function CiteButton({ items, onDone }: { items: Item[]; onDone: (m: Message) => void }) {
+export function CiteButton({ items }: { items: Item[] }) {
+  const notify = useNotify()
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" onClick={() => (items.length ? setOpen(true) : onDone({ kind: 'error', text: 'There is nothing to cite yet.' }))}>
+      <button type="button" onClick={() => (items.length ? setOpen(true) : notify({ kind: 'error', text: 'There is nothing to cite yet.' }))}>
         Cite
       </button>
-      {open && <CiteDialog items={items} onDone={onDone} onClose={() => setOpen(false)} />}
+      {open && <CiteDialog items={items} onClose={() => setOpen(false)} />}
     </>
   )
 }
 
-function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Message) => void; onClose: () => void }) {
+function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) {
+  const notify = useNotify()
   const styles = useCitationStyles()
   const [preview, setPreview] = useState<Preview | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -45,7 +48,7 @@ function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Mes
         setPreview({ citation: formatCitation(shown, opts), bibliography: formatBibliography(shown, opts).split('\n').filter(Boolean) })
         setError(null)
       } catch (failure) {
-        setError(`This style could not format these papers: ${failure instanceof Error ? failure.message : failure}`)
+        setError(`This style could not format these papers: ${problemText(failure)}`)
       }
     }, 0)
     return () => clearTimeout(timer)
@@ -54,9 +57,9 @@ function CiteDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Mes
   async function copy(what: string, make: () => string): Promise<void> {
     try {
       await navigator.clipboard.writeText(make())
-      onDone({ kind: 'info', text: `Copied the ${what} of ${items.length} ${items.length === 1 ? 'paper' : 'papers'}.` })
+      notify({ kind: 'info', text: `Copied the ${what} of ${items.length} ${items.length === 1 ? 'paper' : 'papers'}.` })
     } catch (failure) {
-      setError(`Could not copy to the clipboard: ${failure instanceof Error ? failure.message : failure}`)
+      setError(`Could not copy to the clipboard: ${problemText(failure)}`)
     }
   }
   const styled = { style: style?.id }

@@ -1,7 +1,8 @@
 // The style picker's state: every style (bundled and the researcher's own),
 // the chosen one (remembered in settings) and adding a .csl file.
+import { problemText } from '../../messages'
 import { useEffect, useState } from 'react'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { listStyles, type CitationStyle } from '../../../../shared/export/styles'
 import { addCustomStyle, loadCustomStyles, readChosenStyle, writeChosenStyle } from './style-settings'
 
@@ -44,7 +45,7 @@ export function useCitationStyles(): CitationStyles {
       choose(style.id)
       return null
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = problemText(error)
       return `${file.name} was not added. ${reason}`
     }
   }

@@ -1,10 +1,11 @@
 // The sidebar's "Collections" section: the tree and what can be done to a
 // collection (new, rename, move, delete). "New" inside a chosen collection
 // makes a sub-collection. Deleting asks first and never deletes a paper.
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useMemo, useState, type DragEvent } from 'react'
 import type { Collection } from '../../../../shared/model'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { addItemsToCollection, createCollection, deleteCollection, descendantsOf, moveCollection, renameCollection } from '../../library/collections'
 import type { ViewId } from '../../store/views'
 import { buildTree, flatten } from './collection-tree'
@@ -21,10 +22,10 @@ type Editing = { mode: 'create'; parentId?: string } | { mode: 'rename'; id: str
 export interface CollectionsSectionProps {
   current: ViewId
   onChoose: (view: ViewId) => void
-  onMessage: (message: Message) => void
 }
 
-export function CollectionsSection({ current, onChoose, onMessage }: CollectionsSectionProps) {
+export function CollectionsSection({ current, onChoose }: CollectionsSectionProps) {
+  const notify = useNotify()
   const collections = useCollections()
   const nodes = useMemo(() => buildTree(collections ?? []), [collections])
   const byId = useMemo(() => new Map((collections ?? []).map(c => [c.id, c])), [collections])
@@ -36,9 +37,9 @@ export function CollectionsSection({ current, onChoose, onMessage }: Collections
   async function attempt(change: () => Promise<string | undefined>): Promise<void> {
     try {
       const done = await change()
-      if (done) onMessage({ kind: 'info', text: done })
+      if (done) notify({ kind: 'info', text: done })
     } catch (error) {
-      onMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
+      notify({ kind: 'error', text: problemText(error) })
     }
   }
 

@@ -1,5 +1,6 @@
 // A small inline form asking for a name (new collection, rename, save
 // search). Enter saves, Escape cancels; a refusal is shown beside the field.
+import { problemText } from '../../messages'
 import { useState, type FormEvent } from 'react'
 
 export interface NameFormProps {
@@ -21,7 +22,7 @@ export function NameForm({ label, initial = '', submitLabel, onSubmit, onCancel 
     try {
       await onSubmit(name)
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
+      setProblem(problemText(error))
       setBusy(false)
     }
   }

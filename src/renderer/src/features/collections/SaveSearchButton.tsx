@@ -1,7 +1,7 @@
 // "Save search" beside "Search library": names the current search text and
 // opens it as a saved search.
 import { useState } from 'react'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { saveSearch } from '../../library/saved-searches'
 import type { ViewId } from '../../store/views'
 import { NameForm } from './NameForm'

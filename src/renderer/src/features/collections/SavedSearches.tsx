@@ -1,9 +1,9 @@
 // The sidebar's "Saved searches": each reruns its query over the library on
 // every change, so its papers stay current. The chosen one can be renamed
 // or deleted.
+import { useNotify } from '../../components/notify'
 import { useState } from 'react'
-import type { Message } from '../../components/StatusMessage'
-import { db, useLibraryQuery } from '../../library-context'
+import { db, useLibraryQuery } from '../../root'
 import { savedSearches } from '../../library/queries'
 import { deleteSavedSearch, renameSavedSearch } from '../../library/saved-searches'
 import type { ViewId } from '../../store/views'
@@ -13,17 +13,17 @@ import './collections.css'
 export interface SavedSearchesProps {
   current: ViewId
   onChoose: (view: ViewId) => void
-  onMessage: (message: Message) => void
 }
 
-export function SavedSearches({ current, onChoose, onMessage }: SavedSearchesProps) {
+export function SavedSearches({ current, onChoose }: SavedSearchesProps) {
+  const notify = useNotify()
   const searches = useLibraryQuery(savedSearches, [])
   const [renaming, setRenaming] = useState<string | null>(null)
   const chosen = current.kind === 'saved' ? searches?.find(s => s.id === current.id) : undefined
 
   async function remove(id: string, name: string): Promise<void> {
     await deleteSavedSearch(db, id)
-    onMessage({ kind: 'info', text: `Deleted the saved search “${name}”. No paper was touched.` })
+    notify({ kind: 'info', text: `Deleted the saved search “${name}”. No paper was touched.` })
     onChoose({ kind: 'all' })
   }
 

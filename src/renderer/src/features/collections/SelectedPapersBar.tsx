@@ -1,8 +1,9 @@
 // Above the Items list: file the selected papers in a collection, or take
 // them out of the collection being viewed (and its sub-collections).
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useMemo } from 'react'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { addItemsToCollection, removeItemsFromCollection } from '../../library/collections'
 import type { ViewId } from '../../store/views'
 import { buildTree, flatten } from './collection-tree'
@@ -13,10 +14,10 @@ import { papers } from './wording'
 export interface SelectedPapersBarProps {
   view: ViewId
   selectedIds: string[]
-  onMessage: (message: Message) => void
 }
 
-export function SelectedPapersBar({ view, selectedIds, onMessage }: SelectedPapersBarProps) {
+export function SelectedPapersBar({ view, selectedIds }: SelectedPapersBarProps) {
+  const notify = useNotify()
   const collections = useCollections()
   const nodes = useMemo(() => flatten(buildTree(collections ?? [])), [collections])
   const nameOf = (id: string): string => collections?.find(c => c.id === id)?.name ?? 'the collection'
@@ -24,9 +25,9 @@ export function SelectedPapersBar({ view, selectedIds, onMessage }: SelectedPape
 
   async function run(change: () => Promise<string>): Promise<void> {
     try {
-      onMessage({ kind: 'info', text: await change() })
+      notify({ kind: 'info', text: await change() })
     } catch (error) {
-      onMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
+      notify({ kind: 'error', text: problemText(error) })
     }
   }
 

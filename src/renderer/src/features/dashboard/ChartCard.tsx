@@ -1,7 +1,8 @@
 // One Dashboard plot: its heading, a line on how to read it, the chart, and
 // the "Export SVG" / "Export PNG" buttons.
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useRef, type ReactNode } from 'react'
-import type { Message } from '../../components/StatusMessage'
 import { chartSvgOf, savePng, saveSvg, standaloneSvg, type LegendEntry } from './export-chart'
 
 interface Props {
@@ -12,11 +13,11 @@ interface Props {
   legend?: LegendEntry[]
   /** false when there is nothing plotted (no export buttons) */
   exportable: boolean
-  onMessage: (message: Message) => void
   children: ReactNode
 }
 
-export function ChartCard({ title, fileName, note, legend, exportable, onMessage, children }: Props) {
+export function ChartCard({ title, fileName, note, legend, exportable, children }: Props) {
+  const notify = useNotify()
   const holder = useRef<HTMLDivElement>(null)
 
   async function exportAs(format: 'svg' | 'png'): Promise<void> {
@@ -26,14 +27,14 @@ export function ChartCard({ title, fileName, note, legend, exportable, onMessage
     try {
       if (format === 'svg') {
         const saved = await saveSvg(`${fileName}.svg`, svg.text)
-        if (!saved.ok) return onMessage({ kind: 'error', text: saved.error.message })
-        if (saved.value) onMessage({ kind: 'info', text: `Saved the plot as ${saved.value}.` })
+        if (!saved.ok) return notify({ kind: 'error', text: saved.error.message })
+        if (saved.value) notify({ kind: 'info', text: `Saved the plot as ${saved.value}.` })
       } else {
         await savePng(`${fileName}.png`, svg)
-        onMessage({ kind: 'info', text: `Saved the plot as ${fileName}.png.` })
+        notify({ kind: 'info', text: `Saved the plot as ${fileName}.png.` })
       }
     } catch (error) {
-      onMessage({ kind: 'error', text: `The plot could not be exported: ${error instanceof Error ? error.message : String(error)}` })
+      notify({ kind: 'error', text: `The plot could not be exported: ${problemText(error)}` })
     }
   }
 

@@ -2,9 +2,8 @@
 // collection, a saved search). Every bar filters the library when clicked,
 // every plot exports as SVG or PNG, and all of it follows library changes.
 import { useMemo, useState } from 'react'
-import { store, useLibraryQuery, useLibraryVersion } from '../../library-context'
+import { store, useLibraryQuery, useLibraryVersion } from '../../root'
 import { allCollections, savedSearches } from '../../library/queries'
-import type { Message } from '../../components/StatusMessage'
 import type { ViewId } from '../../store/views'
 import { citationsByYear, coOccurringMesh, meshSearch, peptidesByYear, segmentSearch, topPeptides } from '../../../../shared/dashboard-data'
 import { peptideQualifier, yearQualifier } from '../../../../shared/facet-query'
@@ -18,10 +17,9 @@ import './dashboard.css'
 export interface DashboardProps {
   /** show these papers in the library: the scope's view with this search */
   onFilter: (view: ViewId, search: string) => void
-  onMessage: (message: Message) => void
 }
 
-export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) {
+export default function DashboardPlots({ onFilter }: DashboardProps) {
   const version = useLibraryVersion()
   const collections = useLibraryQuery(allCollections, []) ?? []
   const saved = useLibraryQuery(savedSearches, []) ?? []
@@ -63,7 +61,6 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         note="Papers with a peptide tag; a paper about two peptides counts for each. Click a segment to list its papers."
         legend={byYear.series.map((s, i) => ({ label: s.label, color: seriesColor(s, i) }))}
         exportable={byYear.rows.length > 0}
-        onMessage={onMessage}
       >
         {byYear.rows.length ? (
           <PeptidesByYearChart data={byYear} onChoose={(s, year) => filter(segmentSearch(s, year))} />
@@ -72,7 +69,7 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         )}
       </ChartCard>
 
-      <ChartCard title="Top peptides" fileName="top-peptides" exportable={peptides.length > 0} onMessage={onMessage}>
+      <ChartCard title="Top peptides" fileName="top-peptides" exportable={peptides.length > 0}>
         {peptides.length ? (
           <RankedBarChart rows={peptides} color="#0072B2" onChoose={p => filter(peptideQualifier(p))} />
         ) : (
@@ -80,12 +77,7 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         )}
       </ChartCard>
 
-      <ChartCard
-        title={peptide ? `MeSH terms with ${peptide}` : 'MeSH terms with a peptide'}
-        fileName="mesh-with-peptide"
-        exportable={mesh.length > 0}
-        onMessage={onMessage}
-      >
+      <ChartCard title={peptide ? `MeSH terms with ${peptide}` : 'MeSH terms with a peptide'} fileName="mesh-with-peptide" exportable={mesh.length > 0}>
         {peptide && (
           <label className="chart-control">
             Peptide{' '}
@@ -108,7 +100,6 @@ export default function DashboardPlots({ onFilter, onMessage }: DashboardProps) 
         fileName="citations-by-year"
         note={citations.length ? 'Citation counts as recorded when each paper was added; papers without one are left out.' : undefined}
         exportable={citations.length > 0}
-        onMessage={onMessage}
       >
         {citations.length ? <CitationsChart rows={citations} onChoose={year => filter(yearQualifier(year))} /> : <p className="hint">No citation data yet.</p>}
       </ChartCard>

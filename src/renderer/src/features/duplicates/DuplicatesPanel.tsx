@@ -1,13 +1,13 @@
 // The Duplicates view's review panel: each likely pair side by side, with
 // why Neuroref thinks they are the same paper, "Merge…" and "Not duplicates".
+import { useNotify } from '../../components/notify'
 import { useState } from 'react'
 import type { DuplicatePair } from '../../../../shared/duplicates'
 import type { Item } from '../../../../shared/model'
 import { nameLabel, plainText, yearLabel } from '../../../../shared/display'
 import { olderFirst } from '../../../../shared/merge-items'
 import { RichText } from '../../components/RichText'
-import type { Message } from '../../components/StatusMessage'
-import { db, store } from '../../library-context'
+import { db, store } from '../../root'
 import { markNotDuplicates } from '../../library/merge'
 import { MergeDialog } from './MergeDialog'
 import './duplicates.css'
@@ -37,7 +37,8 @@ function PaperSide({ item, role }: { item: Item; role: string }) {
   )
 }
 
-export function DuplicatesPanel({ pairs, onMessage }: { pairs: DuplicatePair[]; onMessage: (m: Message) => void }) {
+export function DuplicatesPanel({ pairs }: { pairs: DuplicatePair[] }) {
+  const notify = useNotify()
   const [merging, setMerging] = useState<[Item, Item] | null>(null)
   const shown = pairs.slice(0, SHOWN).flatMap(pair => {
     const a = store.items.get(pair.a)
@@ -47,7 +48,7 @@ export function DuplicatesPanel({ pairs, onMessage }: { pairs: DuplicatePair[]; 
 
   async function dismiss(pair: DuplicatePair): Promise<void> {
     await markNotDuplicates(db, pair.a, pair.b)
-    onMessage({ kind: 'info', text: 'Marked as not duplicates; the pair will not be shown again.' })
+    notify({ kind: 'info', text: 'Marked as not duplicates; the pair will not be shown again.' })
   }
 
   if (pairs.length === 0) return null
@@ -76,7 +77,7 @@ export function DuplicatesPanel({ pairs, onMessage }: { pairs: DuplicatePair[]; 
           </li>
         ))}
       </ul>
-      {merging && <MergeDialog keep={merging[0]} other={merging[1]} onClose={() => setMerging(null)} onMessage={onMessage} />}
+      {merging && <MergeDialog keep={merging[0]} other={merging[1]} onClose={() => setMerging(null)} />}
     </section>
   )
 }

@@ -1,12 +1,13 @@
 // "Merge duplicates": for each field where the two copies disagree, the
 // researcher picks the value to keep; everything else is combined. The
 // older copy survives (its citation key may already be in manuscripts).
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { Item } from '../../../../shared/model'
 import { plainText } from '../../../../shared/display'
 import { differingFields, type MergeChoices, type MergeSide } from '../../../../shared/merge-items'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { mergeDuplicates } from '../../library/merge'
 
 /** Long values (abstracts) are cut for the choice; the whole value is kept. */
@@ -18,10 +19,10 @@ export interface MergeDialogProps {
   keep: Item
   other: Item
   onClose: () => void
-  onMessage: (m: Message) => void
 }
 
-export function MergeDialog({ keep, other, onClose, onMessage }: MergeDialogProps) {
+export function MergeDialog({ keep, other, onClose }: MergeDialogProps) {
+  const notify = useNotify()
   const id = useId()
   const fields = useMemo(() => differingFields(keep, other), [keep, other])
   const [choices, setChoices] = useState<MergeChoices>(() => Object.fromEntries(fields.map(f => [f.field, f.suggested])))
@@ -33,10 +34,10 @@ export function MergeDialog({ keep, other, onClose, onMessage }: MergeDialogProp
     setBusy(true)
     try {
       const merged = await mergeDuplicates(db, keep.id, other.id, choices)
-      onMessage({ kind: 'info', text: `Merged the two copies into one paper: ${plainText(merged.csl.title) || 'untitled'}.` })
+      notify({ kind: 'info', text: `Merged the two copies into one paper: ${plainText(merged.csl.title) || 'untitled'}.` })
       onClose()
     } catch (e) {
-      setError(`The papers could not be merged (${(e as Error).message}). Nothing was changed.`)
+      setError(`The papers could not be merged (${problemText(e)}). Nothing was changed.`)
       setBusy(false)
     }
   }

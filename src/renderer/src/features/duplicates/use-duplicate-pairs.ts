@@ -2,7 +2,7 @@
 // pairs the researcher marked "Not duplicates" (kept in settings).
 import { useMemo } from 'react'
 import type { DuplicatePair } from '../../../../shared/duplicates'
-import { store, useLibraryQuery } from '../../library-context'
+import { store, useLibraryQuery } from '../../root'
 import { readSetting } from '../../library/settings'
 import { NOT_DUPLICATES_KEY, pairsToReview } from '../../library/merge'
 

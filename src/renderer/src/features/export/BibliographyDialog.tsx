@@ -1,10 +1,10 @@
 // "Bibliography…": the selected papers as a formatted reference list in a
 // citation style, saved as plain text, HTML or RTF (Word, LibreOffice).
+import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
 import type { Item } from '../../../../shared/model'
 import { FILE_TYPES, type StyledOutput } from '../../../../shared/export/formats'
-import type { Message } from '../../components/StatusMessage'
-import { sentenceFor } from '../../messages'
+import { sentenceFor, problemText } from '../../messages'
 import { StylePicker } from '../cite/StylePicker'
 import { useCitationStyles } from '../cite/use-citation-styles'
 import { makeBibliographyFile, warmBibliographyStyle } from './bibliography-client'
@@ -16,7 +16,8 @@ const OUTPUTS: { value: StyledOutput; label: string }[] = [
   { value: 'rtf', label: 'RTF (Word)' }
 ]
 
-export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; onDone: (m: Message) => void; onClose: () => void }) {
+export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose: () => void }) {
+  const notify = useNotify()
   const styles = useCitationStyles()
   const [output, setOutput] = useState<StyledOutput>('text')
   const [error, setError] = useState<string | null>(null)
@@ -41,12 +42,12 @@ export function BibliographyDialog({ items, onDone, onClose }: { items: Item[]; 
       if (!saved.ok) return setError(sentenceFor(saved.error))
       onClose()
       if (saved.value)
-        onDone({
+        notify({
           kind: 'info',
           text: `Exported the bibliography of ${items.length} ${items.length === 1 ? 'paper' : 'papers'} (${style.label}, ${type.label}).`
         })
     } catch (failure) {
-      setError(`The bibliography could not be made: ${failure instanceof Error ? failure.message : failure}`)
+      setError(`The bibliography could not be made: ${problemText(failure)}`)
     } finally {
       setSaving(false)
       setProgress(null)

@@ -1,32 +1,33 @@
 // "Export": the selected papers (or the whole library when none is selected)
 // as a file for another tool, or as a formatted bibliography.
+import { useNotify } from '../../components/notify'
 import { useState } from 'react'
 import type { Item } from '../../../../shared/model'
 import { exportItems, FILE_TYPES, type DataFormat } from '../../../../shared/export/formats'
-import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
 import { BibliographyDialog } from './BibliographyDialog'
 import { saveExport } from './save-export'
 
 const DATA_FORMATS: DataFormat[] = ['bibtex', 'biblatex', 'ris', 'csl-json']
 
-export function ExportMenu({ items, onDone }: { items: Item[]; onDone: (m: Message) => void }) {
+export function ExportMenu({ items }: { items: Item[] }) {
+  const notify = useNotify()
   const [open, setOpen] = useState(false)
   const [bibliography, setBibliography] = useState(false)
 
   async function exportAs(format: DataFormat): Promise<void> {
     setOpen(false)
-    if (items.length === 0) return onDone({ kind: 'error', text: 'There is nothing to export yet.' })
+    if (items.length === 0) return notify({ kind: 'error', text: 'There is nothing to export yet.' })
     const type = FILE_TYPES[format]
     const base = items.length === 1 && items[0].citationKey ? items[0].citationKey : 'neuroref'
     const saved = await saveExport(`${base}.${type.extension}`, exportItems(items, format), type.mimeType)
-    if (!saved.ok) return onDone({ kind: 'error', text: sentenceFor(saved.error) })
-    if (saved.value) onDone({ kind: 'info', text: `Exported ${items.length} ${items.length === 1 ? 'item' : 'items'} as ${type.label}.` })
+    if (!saved.ok) return notify({ kind: 'error', text: sentenceFor(saved.error) })
+    if (saved.value) notify({ kind: 'info', text: `Exported ${items.length} ${items.length === 1 ? 'item' : 'items'} as ${type.label}.` })
   }
 
   function chooseBibliography(): void {
     setOpen(false)
-    if (items.length === 0) return onDone({ kind: 'error', text: 'There is nothing to export yet.' })
+    if (items.length === 0) return notify({ kind: 'error', text: 'There is nothing to export yet.' })
     setBibliography(true)
   }
 
@@ -47,7 +48,7 @@ export function ExportMenu({ items, onDone }: { items: Item[]; onDone: (m: Messa
           </button>
         </div>
       )}
-      {bibliography && <BibliographyDialog items={items} onDone={onDone} onClose={() => setBibliography(false)} />}
+      {bibliography && <BibliographyDialog items={items} onClose={() => setBibliography(false)} />}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // An export reaches the user as a file: the desktop app asks where to save
 // it; the web edition hands it to the browser as a download.
-import { api, edition } from '../../transport'
+import { api } from '../../root'
+import { edition } from '../../transport'
 import type { Result } from '../../../../shared/result'
 
 export async function saveExport(fileName: string, content: string, mimeType: string): Promise<Result<string | null>> {

@@ -16,7 +16,7 @@ import {
   yearQualifier,
   yearRangeOf
 } from '../../../../shared/facet-query'
-import { store, useLibraryVersion } from '../../library-context'
+import { store, useLibraryVersion } from '../../root'
 import { visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'

@@ -1,13 +1,12 @@
 // The box a researcher pastes DOIs, PMIDs, PMCIDs, links or whole reference
 // lists into. Shows progress for batches and can be cancelled.
+import { useNotify } from '../../components/notify'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { findIdentifiers } from '../../../../shared/identifiers'
-import type { Message } from '../../components/StatusMessage'
 import { addIdentifiers } from './add-identifiers'
 import { importSummaryMessage } from './summary-message'
 
 export interface AddByIdentifierProps {
-  onDone: (m: Message) => void
   onAdded: (itemId: string) => void
   /** resolves once a contact email is known or the researcher declined to give one */
   ensureContact: () => Promise<void>
@@ -15,7 +14,8 @@ export interface AddByIdentifierProps {
   offered?: { text: string } | null
 }
 
-export function AddByIdentifier({ onDone, onAdded, ensureContact, offered }: AddByIdentifierProps) {
+export function AddByIdentifier({ onAdded, ensureContact, offered }: AddByIdentifierProps) {
+  const notify = useNotify()
   const [text, setText] = useState('')
   useEffect(() => {
     if (offered) setText(offered.text)
@@ -28,7 +28,7 @@ export function AddByIdentifier({ onDone, onAdded, ensureContact, offered }: Add
     if (!text.trim() || cancel.current) return
     const ids = findIdentifiers(text)
     if (ids.length === 0) {
-      onDone({ kind: 'error', text: 'No DOI, PMID or PMCID was found in what you entered.' })
+      notify({ kind: 'error', text: 'No DOI, PMID or PMCID was found in what you entered.' })
       return
     }
     cancel.current = new AbortController()
@@ -39,7 +39,7 @@ export function AddByIdentifier({ onDone, onAdded, ensureContact, offered }: Add
         signal: cancel.current.signal,
         onProgress: (done, total) => total > 1 && setProgress(`${done} of ${total}`)
       })
-      onDone(importSummaryMessage(summary))
+      notify(importSummaryMessage(summary))
       const stored = summary.outcomes.find(o => o.status !== 'failed')
       if (stored && 'itemId' in stored) onAdded(stored.itemId)
       if (summary.failed === 0 && !summary.cancelled) setText('')

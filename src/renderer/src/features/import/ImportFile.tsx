@@ -1,8 +1,8 @@
 // "Import file": BibTeX/BibLaTeX, RIS, MEDLINE/.nbib, CSL-JSON or EndNote XML,
 // chosen with the file input or dropped on the window. The encoding is
 // detected; the researcher can choose it when detection guesses wrong.
+import { useNotify, type Notify } from '../../components/notify'
 import { useState } from 'react'
-import type { Message } from '../../components/StatusMessage'
 import { importBibliographyFile } from './import-files'
 
 const ENCODINGS: [string, string][] = [
@@ -16,13 +16,14 @@ const ENCODINGS: [string, string][] = [
 
 export const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
 
-export async function importFiles(files: File[], encoding: string | undefined, onDone: (m: Message) => void): Promise<void> {
+export async function importFiles(files: File[], encoding: string | undefined, notify: Notify): Promise<void> {
   for (const file of files) {
-    onDone(await importBibliographyFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, encoding))
+    notify(await importBibliographyFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, encoding))
   }
 }
 
-export function ImportFile({ onDone }: { onDone: (m: Message) => void }) {
+export function ImportFile() {
+  const notify = useNotify()
   const [encoding, setEncoding] = useState('')
   const [busy, setBusy] = useState(false)
   return (
@@ -40,7 +41,7 @@ export function ImportFile({ onDone }: { onDone: (m: Message) => void }) {
             e.target.value = ''
             setBusy(true)
             try {
-              await importFiles(files, encoding || undefined, onDone)
+              await importFiles(files, encoding || undefined, notify)
             } finally {
               setBusy(false)
             }

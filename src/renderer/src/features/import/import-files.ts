@@ -2,8 +2,9 @@
 // encoding detected, or the encoding chosen), then stored in one
 // transaction. The researcher is told how many came in, which were already
 // in the library, and every problem, with its line.
+import { problemText } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
-import { db, store } from '../../library-context'
+import { db, store } from '../../root'
 import { importRecords } from '../../library/import-file'
 import { fileImportMessage, refusedFileMessage } from './file-import-message'
 import { readInWorker } from './read-in-worker'
@@ -16,7 +17,7 @@ export async function importBibliographyFile(file: { name: string; bytes: Uint8A
   try {
     outcome = await importRecords(db, read.result.records, store.finder)
   } catch (error) {
-    return { kind: 'error', text: `${file.name}: the library could not save the import (${(error as Error).message}). Nothing was imported.` }
+    return { kind: 'error', text: `${file.name}: the library could not save the import (${problemText(error)}). Nothing was imported.` }
   }
   return fileImportMessage(file.name, read.result, outcome)
 }

@@ -1,10 +1,11 @@
 // "Add by identifier": find the identifiers in what was pasted, look them up
 // in main in batches (PubMed takes 200 PMIDs per request), store each paper
 // whole. One failure never sinks the rest; the user can cancel between papers.
+import { problemText } from '../../messages'
 import { findIdentifiers, identifierLabel, type Identifier } from '../../../../shared/identifiers'
 import type { AppError } from '../../../../shared/result'
 import type { NeurorefApi } from '../../../../shared/contract'
-import type { Contact, ReferenceRecord } from '../../../../shared/model'
+import type { ReferenceRecord } from '../../../../shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import { addRecordsToLibrary, addRecordToLibrary } from '../../library/add-paper'
 import type { DuplicateFinder } from '../../../../shared/duplicates'
@@ -24,7 +25,6 @@ export interface ImportSummary {
 export interface ImportDeps {
   api: NeurorefApi
   db: NeurorefDb
-  contact?: Contact
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
   /** papers already in the library, in memory (the store's finder) */
@@ -43,7 +43,7 @@ export async function importIdentifiers(text: string, deps: ImportDeps): Promise
 export async function importIdentifierList(ids: Identifier[], deps: ImportDeps): Promise<ImportSummary> {
   const outcomes: PaperOutcome[] = []
   let done = 0
-  const lookUp = (start: number) => deps.api['lookup.identifiers']({ ids: ids.slice(start, start + BATCH_SIZE), contact: deps.contact })
+  const lookUp = (start: number) => deps.api['lookup.identifiers']({ ids: ids.slice(start, start + BATCH_SIZE) })
   let next = ids.length ? lookUp(0) : undefined
   for (let start = 0; next && !deps.signal?.aborted; start += BATCH_SIZE) {
     const batch = ids.slice(start, start + BATCH_SIZE)
@@ -109,6 +109,6 @@ async function store(db: NeurorefDb, ids: Identifier[], record: ReferenceRecord,
     const { status, item } = await addRecordToLibrary(db, record, known)
     return { ids, label, status, itemId: item.id, title: item.csl.title ?? label }
   } catch (error) {
-    return { ids, label, status: 'failed', error: { code: 'IO', message: `The library could not save it: ${(error as Error).message}` } }
+    return { ids, label, status: 'failed', error: { code: 'IO', message: `The library could not save it: ${problemText(error)}` } }
   }
 }

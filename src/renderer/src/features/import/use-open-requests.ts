@@ -5,7 +5,8 @@
 // gets focus (main brings it to the front for each request), and every few
 // seconds as a fallback; each ask is one in-process IPC call.
 import { useEffect } from 'react'
-import { api, edition } from '../../transport'
+import { api } from '../../root'
+import { edition } from '../../transport'
 import { handleOpenRequests, type OpenRequestActions } from './open-requests'
 
 const FALLBACK_POLL_MS = 3000

@@ -1,10 +1,11 @@
 // "Edit": change any field of the paper by hand. Saved fields are marked as
 // edited (imports leave them alone); the status line offers Undo.
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useState, type FormEvent } from 'react'
 import type { Item } from '../../../../shared/model'
 import { plainText } from '../../../../shared/display'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { formOf, saveEdit, type ItemForm } from '../../library/edit'
 import { rememberForUndo, withUndo } from './undo'
 
@@ -20,7 +21,8 @@ const FIELDS: { field: keyof ItemForm; label: string; multiline?: number }[] = [
   { field: 'abstract', label: 'Abstract', multiline: 6 }
 ]
 
-export function EditItem({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
+export function EditItem({ item }: { item: Item }) {
+  const notify = useNotify()
   const [form, setForm] = useState<ItemForm | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
@@ -34,9 +36,9 @@ export function EditItem({ item, onMessage }: { item: Item; onMessage: (m: Messa
       if (!saved) return
       const title = plainText(saved.after.csl.title) || 'the paper'
       rememberForUndo(`editing “${title}”`, [saved.before])
-      onMessage(withUndo(`Saved your changes to “${title}”.`, onMessage))
+      notify(withUndo(`Saved your changes to “${title}”.`, notify))
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
+      setProblem(problemText(error))
     }
   }
 

@@ -3,7 +3,6 @@ import type { Item } from '../../../../shared/model'
 import { nameLabel, sourceDetail } from '../../../../shared/display'
 import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
-import type { Message } from '../../components/StatusMessage'
 import {
   AbstractSection,
   ConflictOfInterestSection,
@@ -80,7 +79,7 @@ function FlagNotes({ flags }: { flags: string[] | undefined }) {
   )
 }
 
-export function ItemDetails({ item, count, onMessage, search }: { item: Item | undefined; count: number; onMessage: (m: Message) => void; search?: string }) {
+export function ItemDetails({ item, count, search }: { item: Item | undefined; count: number; search?: string }) {
   return (
     <section aria-label="Item details" className="item-details">
       {!item && <p className="hint">{count > 1 ? `${count} items selected.` : 'Select a paper to see its details.'}</p>}
@@ -93,9 +92,9 @@ export function ItemDetails({ item, count, onMessage, search }: { item: Item | u
             <i>{item.csl['container-title']}</i> {item.csl.issued?.['date-parts']?.[0]?.[0]} {sourceDetail(item)}
           </p>
           <Identifiers item={item} />
-          <EditItem key={item.id} item={item} onMessage={onMessage} />
-          <PdfAttachments item={item} search={search} onMessage={onMessage} />
-          <OrganiseSections item={item} onMessage={onMessage} />
+          <EditItem key={item.id} item={item} />
+          <PdfAttachments item={item} search={search} />
+          <OrganiseSections item={item} />
           <AbstractSection item={item} />
           <KeywordsSection item={item} />
           <MeshSection item={item} />
@@ -104,8 +103,8 @@ export function ItemDetails({ item, count, onMessage, search }: { item: Item | u
           <GrantsSection item={item} />
           <ConflictOfInterestSection item={item} />
           <ReferencesSection item={item} />
-          <RelatedPapers item={item} relation="similar" onMessage={onMessage} />
-          <RelatedPapers item={item} relation="citedin" onMessage={onMessage} />
+          <RelatedPapers item={item} relation="similar" />
+          <RelatedPapers item={item} relation="citedin" />
         </article>
       )}
     </section>

@@ -1,14 +1,15 @@
 // The "Notes" section: one Markdown note per paper, saved while typing
 // (after a short pause) and when leaving the field. "Search library" finds
 // papers by the words of their note.
+import { useNotify } from '../../components/notify'
 import { useEffect, useRef, useState } from 'react'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { noteOf, saveNote } from '../../library/notes'
 
 const SAVE_AFTER_MS = 400
 
-export function ItemNote({ itemId, onMessage }: { itemId: string; onMessage: (m: Message) => void }) {
+export function ItemNote({ itemId }: { itemId: string }) {
+  const notify = useNotify()
   const [text, setText] = useState('')
   const [loaded, setLoaded] = useState(false)
   const [saved, setSaved] = useState(true)
@@ -33,7 +34,7 @@ export function ItemNote({ itemId, onMessage }: { itemId: string; onMessage: (m:
     pending.current = null
     saveNote(db, itemId, waiting.text).then(
       () => setSaved(pending.current === null),
-      () => onMessage({ kind: 'error', text: 'The note could not be saved. Copy it somewhere safe and try again.' })
+      () => notify({ kind: 'error', text: 'The note could not be saved. Copy it somewhere safe and try again.' })
     )
   }
   const flushRef = useRef(flush)

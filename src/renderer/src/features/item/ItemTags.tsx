@@ -2,8 +2,7 @@
 // its kind. Only manual tags can be removed; the others come from the record.
 import type { Item } from '../../../../shared/model'
 import { itemTags, tagKey, type ItemTag } from '../../../../shared/tags'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { removeTag } from '../../library/tags'
 import { AddTagForm } from '../tags/AddTagForm'
 import { KIND_MARK, KIND_NAME, useTagColors } from '../tags/tag-data'
@@ -17,7 +16,7 @@ function uniqueTags(item: Item): ItemTag[] {
   return [...seen.values()]
 }
 
-export function ItemTags({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
+export function ItemTags({ item }: { item: Item }) {
   const colors = useTagColors()
   const tags = uniqueTags(item)
 
@@ -52,8 +51,8 @@ export function ItemTags({ item, onMessage }: { item: Item; onMessage: (m: Messa
           )
         })}
       </ul>
-      <PeptideTags item={item} onMessage={onMessage} />
-      <AddTagForm itemIds={[item.id]} onMessage={onMessage} />
+      <PeptideTags item={item} />
+      <AddTagForm itemIds={[item.id]} />
     </section>
   )
 }

@@ -2,10 +2,10 @@
 // it from ("MeSH: Oxytocin", "abstract: oxytocin"), and a way to remove a tag
 // the researcher disagrees with. A removed tag stays removed when the paper is
 // imported again; it is listed below and can be given back.
+import { useNotify } from '../../components/notify'
 import type { Item, PeptideTag } from '../../../../shared/model'
 import { describeEvidence } from '../../../../shared/peptides/match'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { removePeptideTag, restorePeptideTag } from '../../library/peptide-tags'
 import { rememberForUndo, withUndo } from './undo'
 import './peptide-tags.css'
@@ -14,7 +14,8 @@ function label(tag: PeptideTag): string {
   return tag.receptor ? `${tag.peptide} (${tag.receptor})` : tag.peptide
 }
 
-export function PeptideTags({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
+export function PeptideTags({ item }: { item: Item }) {
+  const notify = useNotify()
   const removed = new Set(item.removedPeptideTags ?? [])
   const shown = (item.peptideTags ?? []).filter(t => !removed.has(t.peptide))
   const hidden = [...removed]
@@ -24,7 +25,7 @@ export function PeptideTags({ item, onMessage }: { item: Item; onMessage: (m: Me
     const before = await removePeptideTag(db, item.id, peptide)
     if (!before) return
     rememberForUndo(`removing the peptide tag “${peptide}”`, [before])
-    onMessage(withUndo(`Removed the peptide tag “${peptide}” from this paper. It stays removed if the paper is added again.`, onMessage))
+    notify(withUndo(`Removed the peptide tag “${peptide}” from this paper. It stays removed if the paper is added again.`, notify))
   }
 
   return (

@@ -1,7 +1,8 @@
 // Read status, star rating and dates of one paper. Ctrl/Cmd+Z undoes a change.
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import type { Item, ReadStatus } from '../../../../shared/model'
-import type { Message } from '../../components/StatusMessage'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { setRating, setReadStatus } from '../../library/reading'
 import { rememberForUndo } from './undo'
 
@@ -9,7 +10,8 @@ const STATUS_LABEL: Record<ReadStatus, string> = { unread: 'Unread', reading: 'R
 
 const dateLabel = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-export function ReadingStatus({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
+export function ReadingStatus({ item }: { item: Item }) {
+  const notify = useNotify()
   const rating = item.rating ?? 0
 
   async function change(label: string, write: () => Promise<void>): Promise<void> {
@@ -17,7 +19,7 @@ export function ReadingStatus({ item, onMessage }: { item: Item; onMessage: (m: 
       await write()
       rememberForUndo(label, [item])
     } catch (error) {
-      onMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
+      notify({ kind: 'error', text: problemText(error) })
     }
   }
 

@@ -1,16 +1,14 @@
 // Similar articles and Cited by, fetched from PubMed when the researcher asks:
 // each paper with its journal and year, marked when already in the library,
 // addable in one click.
+import { useNotify } from '../../components/notify'
 import { useEffect, useState } from 'react'
 import type { RelatedKind, RelatedPapers as Related } from '../../../../shared/contract'
 import type { Item } from '../../../../shared/model'
 import type { AppError } from '../../../../shared/result'
-import { api } from '../../transport'
-import { db, useLibraryQuery } from '../../library-context'
+import { api, useLibraryQuery } from '../../root'
 import { ownedPmids } from '../../library/queries'
-import { readContact } from '../../library/settings'
 import { sentenceFor } from '../../messages'
-import type { Message } from '../../components/StatusMessage'
 import { addIdentifiers } from '../import/add-identifiers'
 import { importSummaryMessage } from '../import/summary-message'
 
@@ -18,7 +16,8 @@ const TITLES: Record<RelatedKind, string> = { similar: 'Similar articles', cited
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; related: Related } | { kind: 'failed'; error: AppError }
 
-export function RelatedPapers({ item, relation, onMessage }: { item: Item; relation: RelatedKind; onMessage: (m: Message) => void }) {
+export function RelatedPapers({ item, relation }: { item: Item; relation: RelatedKind }) {
+  const notify = useNotify()
   const [state, setState] = useState<State>({ kind: 'idle' })
   useEffect(() => setState({ kind: 'idle' }), [item.pmid])
   const shownPmids = state.kind === 'loaded' ? state.related.papers.map(p => p.pmid) : []
@@ -27,13 +26,13 @@ export function RelatedPapers({ item, relation, onMessage }: { item: Item; relat
 
   async function load(): Promise<void> {
     setState({ kind: 'loading' })
-    const result = await api['pubmed.related']({ pmid: item.pmid!, relation, contact: await readContact(db), limit: 20 })
+    const result = await api['pubmed.related']({ pmid: item.pmid!, relation, limit: 20 })
     setState(result.ok ? { kind: 'loaded', related: result.value } : { kind: 'failed', error: result.error })
   }
 
   async function add(pmid: string): Promise<void> {
     const summary = await addIdentifiers([{ kind: 'pmid', value: pmid }])
-    onMessage(importSummaryMessage(summary))
+    notify(importSummaryMessage(summary))
   }
 
   const title = TITLES[relation]

@@ -1,12 +1,11 @@
 // Above the list: "N selected" and what can be done to all of them at once:
 // tag, move to the Trash (Export in the toolbar exports the selection). In
 // the Trash view: Restore, and Empty Trash after asking.
+import { useNotify } from '../../components/notify'
 import { useState } from 'react'
-import type { Message } from '../../components/StatusMessage'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { db } from '../../library-context'
+import { api, db } from '../../root'
 import { emptyTrash, restoreFromTrash } from '../../library/trash'
-import { api } from '../../transport'
 import type { ViewId } from '../../store/views'
 import { AddTagForm } from '../tags/AddTagForm'
 import './organise.css'
@@ -18,12 +17,12 @@ export interface SelectionBarProps {
   trashCount: number
   onTrash: (ids: string[]) => void
   onSelectionDone: () => void
-  onMessage: (m: Message) => void
 }
 
 const papers = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`
 
-export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelectionDone, onMessage }: SelectionBarProps) {
+export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelectionDone }: SelectionBarProps) {
+  const notify = useNotify()
   const [confirming, setConfirming] = useState(false)
   const inTrash = view.kind === 'trash'
   const count = selectedIds.length
@@ -32,20 +31,20 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
   async function restore(): Promise<void> {
     await restoreFromTrash(db, selectedIds)
     onSelectionDone()
-    onMessage({ kind: 'info', text: `Restored ${papers(count)} from the Trash.` })
+    notify({ kind: 'info', text: `Restored ${papers(count)} from the Trash.` })
   }
 
   async function empty(): Promise<void> {
     setConfirming(false)
     const { deleted } = await emptyTrash(db, api)
     onSelectionDone()
-    onMessage({ kind: 'info', text: `Deleted ${papers(deleted)} for good.` })
+    notify({ kind: 'info', text: `Deleted ${papers(deleted)} for good.` })
   }
 
   return (
     <div role="region" aria-label="Selection" className="selection-bar">
       {count > 0 && <span className="selection-count">{count} selected</span>}
-      {!inTrash && count > 1 && <AddTagForm itemIds={selectedIds} onMessage={onMessage} />}
+      {!inTrash && count > 1 && <AddTagForm itemIds={selectedIds} />}
       {!inTrash && (
         <button type="button" className="small" onClick={() => onTrash(selectedIds)}>
           Move to Trash

@@ -1,10 +1,11 @@
 // Undo for changes made in the item pane: each step keeps the items as they
 // were before, in memory; undoing writes them back in one transaction.
+import { useNotify, type Notify } from '../../components/notify'
 import { useEffect } from 'react'
 import type { Item } from '../../../../shared/model'
 import type { Message } from '../../components/StatusMessage'
 import { restoreVersions } from '../../library/edit'
-import { db } from '../../library-context'
+import { db } from '../../root'
 
 interface UndoStep {
   /** what the step did, for "Undone: …" */
@@ -36,8 +37,8 @@ export async function undoLast(): Promise<Message> {
 }
 
 /** A status message with an Undo button that undoes the latest step. */
-export function withUndo(text: string, onMessage: (m: Message) => void): Message {
-  return { kind: 'info', text, action: { label: 'Undo', run: () => void undoLast().then(onMessage) } }
+export function withUndo(text: string, notify: Notify): Message {
+  return { kind: 'info', text, action: { label: 'Undo', run: () => void undoLast().then(notify) } }
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -46,15 +47,16 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Ctrl/Cmd+Z undoes the latest step, except while typing (the field's own undo wins there). */
-export function useUndoShortcut(onMessage: (m: Message) => void): void {
+export function useUndoShortcut(): void {
+  const notify = useNotify()
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z') return
       if (isTyping(event.target) || !canUndo()) return
       event.preventDefault()
-      void undoLast().then(onMessage)
+      void undoLast().then(notify)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onMessage])
+  }, [notify])
 }

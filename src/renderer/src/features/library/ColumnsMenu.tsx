@@ -1,7 +1,7 @@
 // "Columns": which columns the item list shows, chosen with checkboxes and
 // remembered in the library's settings.
 import { useEffect, useRef, useState } from 'react'
-import { db, useLibraryQuery } from '../../library-context'
+import { db, useLibraryQuery } from '../../root'
 import { readSetting, writeSetting } from '../../library/settings'
 import { COLUMNS, COLUMNS_SETTING, DEFAULT_COLUMNS, type ColumnId } from './columns'
 import './columns-menu.css'

@@ -1,11 +1,11 @@
 // "Format manuscript…": choose a .docx/.odt and a style, review every citation
 // that does not resolve (with its sentence), settle each, then the formatted
 // copy is written as a new file. Nothing is written before the confirmation.
+import { useNotify } from '../../components/notify'
 import { useState, type FormEvent } from 'react'
 import type { Identifier } from '../../../../shared/identifiers'
 import { formatManuscript, reviewManuscript, type Choices, type ManuscriptFile, type Problem } from '../../../../shared/manuscript/manuscript'
 import { ServiceError } from '../../../../shared/result'
-import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
 import { StylePicker } from '../cite/StylePicker'
 import { useCitationStyles } from '../cite/use-citation-styles'
@@ -22,7 +22,8 @@ interface Opened {
 
 const choiceKey = (problem: Problem) => `${problem.citationId}/${problem.itemIndex}`
 
-export function FormatManuscriptDialog({ onDone, onClose }: { onDone: (m: Message) => void; onClose: () => void }) {
+export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
+  const notify = useNotify()
   const styles = useCitationStyles()
   const [opened, setOpened] = useState<Opened | null>(null)
   const [choices, setChoices] = useState<Choices>({})
@@ -69,7 +70,7 @@ export function FormatManuscriptDialog({ onDone, onClose }: { onDone: (m: Messag
       const out = formatManuscript(opened.file, await libraryPapers(), style.id, { choices })
       deliverManuscript(out.fileName, out.bytes, out.mimeType)
       onClose()
-      onDone({
+      notify({
         kind: 'info',
         text: `Formatted ${out.citations} ${out.citations === 1 ? 'citation' : 'citations'} of ${out.papers} ${out.papers === 1 ? 'paper' : 'papers'} in ${style.label}: ${out.fileName}`
       })

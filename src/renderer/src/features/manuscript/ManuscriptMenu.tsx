@@ -1,12 +1,13 @@
 // "Manuscript": format a Word or LibreOffice document in a style (or
 // re-format one that already has live citations), and import the references
 // a coauthor's draft carries.
+import { useNotify } from '../../components/notify'
 import { useState } from 'react'
-import type { Message } from '../../components/StatusMessage'
 import { FormatManuscriptDialog } from './FormatManuscriptDialog'
 import { importReferencesFrom, MANUSCRIPT_ACCEPT } from './manuscript-actions'
 
-export function ManuscriptMenu({ onDone }: { onDone: (m: Message) => void }) {
+export function ManuscriptMenu() {
+  const notify = useNotify()
   const [open, setOpen] = useState(false)
   const [formatting, setFormatting] = useState(false)
   return (
@@ -29,13 +30,13 @@ export function ManuscriptMenu({ onDone }: { onDone: (m: Message) => void }) {
                 const file = e.currentTarget.files?.[0]
                 e.currentTarget.value = ''
                 setOpen(false)
-                if (file) onDone(await importReferencesFrom(file))
+                if (file) notify(await importReferencesFrom(file))
               }}
             />
           </label>
         </div>
       )}
-      {formatting && <FormatManuscriptDialog onDone={onDone} onClose={() => setFormatting(false)} />}
+      {formatting && <FormatManuscriptDialog onClose={() => setFormatting(false)} />}
     </div>
   )
 }

@@ -5,9 +5,10 @@ import type { Item } from '../../../../shared/model'
 import { openManuscript, type ManuscriptFile } from '../../../../shared/manuscript/manuscript'
 import { hasIdentifier, referenceImportSummary, referencesInDocument } from '../../../../shared/manuscript/references'
 import { ServiceError } from '../../../../shared/result'
+import { problemText } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import { importIntoNewCollection } from '../../library/import-file'
-import { db, store } from '../../library-context'
+import { db, store } from '../../root'
 import { downloadBlob } from '../export/save-export'
 
 export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
@@ -53,6 +54,6 @@ export async function importReferencesFrom(file: File): Promise<Message> {
     })
     return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.` }
   } catch (error) {
-    return { kind: 'error', text: `${file.name}: the library could not save the references (${(error as Error).message}). Nothing was imported.` }
+    return { kind: 'error', text: `${file.name}: the library could not save the references (${problemText(error)}). Nothing was imported.` }
   }
 }

@@ -1,26 +1,27 @@
 // "Add PDFs…": each chosen (or dropped) PDF becomes a paper in the library,
 // its DOI looked up the way "Add by identifier" does; then its full text is
 // read in the background.
+import { useNotify, type Notify } from '../../components/notify'
 import { useCallback, useState } from 'react'
 import { plainText } from '../../../../shared/display'
 import type { Message } from '../../components/StatusMessage'
 import { attachmentsOf } from '../../library/attachments'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { extractionQueue, pdfImportDeps } from './pdf-context'
 import { addPdfAsItem, type PdfOutcome } from './pdf-to-item'
 
-export async function addPdfFiles(files: File[], onMessage: (m: Message) => void, onAdded?: (itemId: string) => void): Promise<void> {
+export async function addPdfFiles(files: File[], notify: Notify, onAdded?: (itemId: string) => void): Promise<void> {
   const outcomes: PdfOutcome[] = []
-  const deps = await pdfImportDeps()
+  const deps = pdfImportDeps()
   for (const [index, file] of files.entries()) {
-    if (files.length > 1) onMessage({ kind: 'info', text: `Adding PDF ${index + 1} of ${files.length}…` })
+    if (files.length > 1) notify({ kind: 'info', text: `Adding PDF ${index + 1} of ${files.length}…` })
     const outcome = await addPdfAsItem({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, deps)
     outcomes.push(outcome)
     if (outcome.status !== 'failed') void extractionQueue.add(await attachmentsOf(db, outcome.itemId))
   }
   const last = outcomes.findLast(o => o.status !== 'failed')
   if (last && 'itemId' in last) onAdded?.(last.itemId)
-  onMessage(pdfSummary(outcomes))
+  notify(pdfSummary(outcomes))
 }
 
 function lineOf(outcome: PdfOutcome): string {
@@ -41,18 +42,19 @@ export function pdfSummary(outcomes: PdfOutcome[]): Message {
   }
 }
 
-export function AddPdfs({ onMessage, onAdded }: { onMessage: (m: Message) => void; onAdded?: (itemId: string) => void }) {
+export function AddPdfs({ onAdded }: { onAdded?: (itemId: string) => void }) {
+  const notify = useNotify()
   const [busy, setBusy] = useState(false)
   const choose = useCallback(
     async (files: File[]) => {
       setBusy(true)
       try {
-        await addPdfFiles(files, onMessage, onAdded)
+        await addPdfFiles(files, notify, onAdded)
       } finally {
         setBusy(false)
       }
     },
-    [onMessage, onAdded]
+    [notify, onAdded]
   )
   return (
     <label className="file-button">

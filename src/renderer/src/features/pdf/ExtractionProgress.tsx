@@ -1,7 +1,7 @@
 // The footer's "Extracting text 3 of 12" while PDFs are being read; at start,
 // attachments whose text was never read are queued.
 import { useEffect } from 'react'
-import { storeLoaded } from '../../library-context'
+import { storeLoaded } from '../../root'
 import { useExtractionProgress } from './extraction-queue'
 import { extractionQueue } from './pdf-context'
 

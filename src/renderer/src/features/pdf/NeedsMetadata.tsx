@@ -1,15 +1,14 @@
 // "Needs metadata": an item made from a PDF alone. Pasting its DOI, PMID or
 // PMCID fills it from PubMed / Crossref and drops the flag.
+import { useNotify } from '../../components/notify'
 import { useState, type FormEvent } from 'react'
 import type { Item } from '../../../../shared/model'
-import type { Message } from '../../components/StatusMessage'
 import { plainText } from '../../../../shared/display'
-import { api } from '../../transport'
-import { db, store } from '../../library-context'
-import { readContact } from '../../library/settings'
+import { api, db, store } from '../../root'
 import { fillFromIdentifier } from './needs-metadata'
 
-export function NeedsMetadata({ item, onMessage }: { item: Item; onMessage: (m: Message) => void }) {
+export function NeedsMetadata({ item }: { item: Item }) {
+  const notify = useNotify()
   const [text, setText] = useState(item.doi ?? '')
   const [busy, setBusy] = useState(false)
 
@@ -17,10 +16,10 @@ export function NeedsMetadata({ item, onMessage }: { item: Item; onMessage: (m: 
     event.preventDefault()
     setBusy(true)
     try {
-      const outcome = await fillFromIdentifier(item.id, text, { api, db, contact: await readContact(db), known: store.finder })
-      if (!outcome.ok) return onMessage({ kind: 'error', text: outcome.message })
+      const outcome = await fillFromIdentifier(item.id, text, { api, db, known: store.finder })
+      if (!outcome.ok) return notify({ kind: 'error', text: outcome.message })
       const title = plainText(outcome.title)
-      onMessage({ kind: 'info', text: outcome.merged ? `Already in library: ${title}. The PDF was moved to it.` : `Filled from the identifier: ${title}` })
+      notify({ kind: 'info', text: outcome.merged ? `Already in library: ${title}. The PDF was moved to it.` : `Filled from the identifier: ${title}` })
     } finally {
       setBusy(false)
     }

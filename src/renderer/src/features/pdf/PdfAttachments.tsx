@@ -2,14 +2,14 @@
 // viewer, show in the file manager, open in the system viewer or download),
 // "Attach PDF…" and drops, "Find available PDF", where a search hit stands
 // ("found on page 4"), and the "Needs metadata" form for items made from a PDF.
+import { useNotify } from '../../components/notify'
 import { useSyncExternalStore, useState, type DragEvent } from 'react'
 import type { AttachmentRecord, Item } from '../../../../shared/model'
 import type { FullText } from '../../library/schema'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
-import { store, useLibraryQuery, useLibraryVersion } from '../../library-context'
+import { api, store, useLibraryQuery, useLibraryVersion } from '../../root'
 import { attachmentsOf, fullTextsOf } from '../../library/attachments'
-import { api } from '../../transport'
 import { attachFilesToItem, droppedPdfs, findAndAttachFreePdf } from './attach-files'
 import { base64ToBytes } from './base64'
 import { NeedsMetadata } from './NeedsMetadata'
@@ -22,7 +22,6 @@ export interface PdfAttachmentsProps {
   item: Item
   /** the library search, to say on which page of a PDF it was found */
   search?: string
-  onMessage: (m: Message) => void
 }
 
 const NO_FILES: AttachmentRecord[] = []
@@ -30,7 +29,8 @@ const NO_TEXTS: FullText[] = []
 
 const sizeLabel = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
-export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsProps) {
+export function PdfAttachments({ item, search = '' }: PdfAttachmentsProps) {
+  const notify = useNotify()
   useLibraryVersion()
   const files = useLibraryQuery(db => attachmentsOf(db, item.id), [item.id], NO_FILES)
   const texts = useLibraryQuery(db => fullTextsOf(db, item.id), [item.id], NO_TEXTS)
@@ -43,7 +43,7 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
   async function run(work: () => Promise<Message>): Promise<void> {
     setBusy(true)
     try {
-      onMessage(await work())
+      notify(await work())
     } finally {
       setBusy(false)
     }
@@ -51,12 +51,12 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
 
   async function call(channel: 'attachments.show' | 'attachments.open', file: AttachmentRecord): Promise<void> {
     const result = await api[channel]({ hash: file.hash })
-    if (!result.ok) onMessage({ kind: 'error', text: sentenceFor(result.error) })
+    if (!result.ok) notify({ kind: 'error', text: sentenceFor(result.error) })
   }
 
   async function download(file: AttachmentRecord): Promise<void> {
     const read = await api['attachments.read']({ hash: file.hash })
-    if (!read.ok) return onMessage({ kind: 'error', text: sentenceFor(read.error) })
+    if (!read.ok) return notify({ kind: 'error', text: sentenceFor(read.error) })
     const url = URL.createObjectURL(new Blob([base64ToBytes(read.value.data) as BlobPart], { type: 'application/pdf' }))
     const link = Object.assign(document.createElement('a'), { href: url, download: file.fileName })
     link.click()
@@ -85,7 +85,7 @@ export function PdfAttachments({ item, search = '', onMessage }: PdfAttachmentsP
       onDrop={drop}
     >
       <h3>PDFs</h3>
-      {needsMetadata(item) && <NeedsMetadata item={item} onMessage={onMessage} />}
+      {needsMetadata(item) && <NeedsMetadata item={item} />}
       {files.length === 0 && <p className="hint">No PDF yet. Drop one here or use “Attach PDF…”.</p>}
       <ul>
         {files.map(file => {

@@ -1,5 +1,6 @@
 // One page of the viewer: the picture (canvas) with pdf.js' text layer over
 // it, so text can be selected and copied and find hits are marked.
+import { problemText } from '../../messages'
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { highlightHits } from './find-in-pdf'
 import type { PDFDocumentProxy } from './pdfjs'
@@ -47,7 +48,7 @@ export function PdfPage({ doc, page, zoom, availableWidth, find, onScale, onErro
         if (live) setRendered(n => n + 1)
       } catch (error) {
         if (live && (error as { name?: string })?.name !== 'RenderingCancelledException') {
-          onError(`Page ${page} could not be shown: ${(error as Error)?.message ?? String(error)}`)
+          onError(`Page ${page} could not be shown: ${problemText(error)}`)
         }
       }
     })()

@@ -4,7 +4,7 @@
 // PDF and says what is wrong with a damaged one.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { AttachmentRecord } from '../../../../shared/model'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { readSetting, writeSetting } from '../../library/settings'
 import { findPages, pageTexts } from './find-in-pdf'
 import { PdfPage } from './PdfPage'

@@ -3,9 +3,7 @@
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
-import { db } from '../../library-context'
-import { readContact } from '../../library/settings'
-import { api } from '../../transport'
+import { api, db } from '../../root'
 import { attachStoredFile } from '../../library/attachments'
 import { extractionQueue } from './pdf-context'
 import { storePdf } from './pdf-to-item'
@@ -35,7 +33,7 @@ export async function findAndAttachFreePdf(
   ids: { doi?: string; pmcid?: string },
   client: Pick<NeurorefApi, 'attachments.findFree'> = api
 ): Promise<Message> {
-  const found = await client['attachments.findFree']({ ...ids, contact: await readContact(db) })
+  const found = await client['attachments.findFree'](ids)
   if (!found.ok) return { kind: 'error', text: sentenceFor(found.error) }
   const { record, added } = await attachStoredFile(db, itemId, found.value)
   if (added) void extractionQueue.add([record])

@@ -4,7 +4,7 @@
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { DuplicateFinder } from '../../../../shared/duplicates'
 import { findIdentifiers, identifierLabel } from '../../../../shared/identifiers'
-import type { Contact, Item } from '../../../../shared/model'
+import type { Item } from '../../../../shared/model'
 import { fillPlaceholder, NEEDS_METADATA, type FillOutcome } from '../../library/fill-placeholder'
 import type { NeurorefDb } from '../../library/schema'
 import { sentenceFor } from '../../messages'
@@ -12,7 +12,6 @@ import { sentenceFor } from '../../messages'
 export interface FillDeps {
   api: Pick<NeurorefApi, 'lookup.identifiers'>
   db: NeurorefDb
-  contact?: Contact
   known?: DuplicateFinder
 }
 
@@ -23,7 +22,7 @@ export function needsMetadata(item: Pick<Item, 'flags'>): boolean {
 export async function fillFromIdentifier(itemId: string, text: string, deps: FillDeps): Promise<FillOutcome> {
   const id = findIdentifiers(text)[0]
   if (!id) return { ok: false, message: 'No DOI, PMID or PMCID was found in what you entered.' }
-  const found = await deps.api['lookup.identifiers']({ ids: [id], contact: deps.contact })
+  const found = await deps.api['lookup.identifiers']({ ids: [id] })
   if (!found.ok) return { ok: false, message: `${identifierLabel(id)}: ${sentenceFor(found.error)}` }
   const paper = found.value.papers[0]
   if (!paper) {

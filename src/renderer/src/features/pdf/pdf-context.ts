@@ -1,16 +1,14 @@
-// The PDF features of this window: its text-extraction queue, and what adding
-// PDFs needs (the api, the library, the contact settings, known papers).
-import { api, edition } from '../../transport'
-import { db, store } from '../../library-context'
-import { readContact } from '../../library/settings'
-import { ExtractionQueue } from './extraction-queue'
+// What adding PDFs needs in this window (the api, the library, known papers);
+// the extraction queue itself is made by the composition root (root.ts).
+import { api, db, store } from '../../root'
+import { edition } from '../../transport'
 import type { PdfImportDeps } from './pdf-to-item'
 
-export const extractionQueue = new ExtractionQueue(db, api)
+export { extractionQueue } from '../../root'
 
 /** The desktop app can reveal files and open them in other programs; the web edition offers downloads. */
 export const canUseSystemFiles = edition === 'desktop'
 
-export async function pdfImportDeps(): Promise<PdfImportDeps> {
-  return { api, db, contact: await readContact(db), known: store.finder }
+export function pdfImportDeps(): PdfImportDeps {
+  return { api, db, known: store.finder }
 }

@@ -5,7 +5,7 @@
 // "Needs metadata" for the researcher to finish.
 import type { NeurorefApi, StoredFile } from '../../../../shared/contract'
 import type { DuplicateFinder } from '../../../../shared/duplicates'
-import type { Contact, ReferenceRecord } from '../../../../shared/model'
+import type { ReferenceRecord } from '../../../../shared/model'
 import { findDoiInPdfText } from '../../../../shared/pdf/find-doi'
 import type { AppError } from '../../../../shared/result'
 import { addRecordToLibrary } from '../../library/add-paper'
@@ -20,7 +20,6 @@ import { bytesToBase64 } from './base64'
 export interface PdfImportDeps {
   api: NeurorefApi
   db: NeurorefDb
-  contact?: Contact
   known?: DuplicateFinder
 }
 
@@ -52,7 +51,7 @@ export async function addPdfAsItem(file: { name: string; bytes: Uint8Array }, de
 
   let reason: string
   if (found.doi) {
-    const summary = await importIdentifierList([{ kind: 'doi', value: found.doi }], { api: deps.api, db: deps.db, contact: deps.contact, known: deps.known })
+    const summary = await importIdentifierList([{ kind: 'doi', value: found.doi }], { api: deps.api, db: deps.db, known: deps.known })
     const outcome = summary.outcomes[0]
     if (outcome && outcome.status !== 'failed') {
       await attachStoredFile(deps.db, outcome.itemId, stored)

@@ -2,7 +2,7 @@
 // protected PDF asks for its password (and again when it was wrong); a
 // damaged one says what went wrong. The document is destroyed on close.
 import { useEffect, useState } from 'react'
-import { api } from '../../transport'
+import { api } from '../../root'
 import { sentenceFor } from '../../messages'
 import { base64ToBytes } from './base64'
 import type { PDFDocumentProxy } from './pdfjs'

@@ -2,11 +2,12 @@
 // in the library they become new papers (PDF → item). Listens before the
 // window's own drop handler (capture), so a drop on a row is handled once.
 import { useEffect } from 'react'
-import type { Message } from '../../components/StatusMessage'
+import { useNotify } from '../../components/notify'
 import { attachFilesToItem, droppedPdfs } from './attach-files'
 
 /** Rows carry their item's id as data-item-id. */
-export function usePdfDropOnRows(onMessage: (m: Message) => void): void {
+export function usePdfDropOnRows(): void {
+  const notify = useNotify()
   useEffect(() => {
     const drop = (event: DragEvent): void => {
       const row = (event.target as Element | null)?.closest?.('[data-item-id]')
@@ -15,9 +16,9 @@ export function usePdfDropOnRows(onMessage: (m: Message) => void): void {
       if (!itemId || pdfs.length === 0) return
       event.preventDefault()
       event.stopPropagation()
-      void attachFilesToItem(itemId, pdfs).then(onMessage)
+      void attachFilesToItem(itemId, pdfs).then(notify)
     }
     window.addEventListener('drop', drop, true)
     return () => window.removeEventListener('drop', drop, true)
-  }, [onMessage])
+  }, [notify])
 }

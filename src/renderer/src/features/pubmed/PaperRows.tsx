@@ -1,7 +1,7 @@
 // A list of PubMed results with checkboxes; papers already in the library are
 // marked and cannot be chosen again.
 import type { PaperSummary } from '../../../../shared/model'
-import { useLibraryQuery } from '../../library-context'
+import { useLibraryQuery } from '../../root'
 import { ownedPmids } from '../../library/queries'
 
 export function PaperRows({ papers, chosen, onChoose }: { papers: PaperSummary[]; chosen: Set<string>; onChoose: (s: Set<string>) => void }) {

@@ -1,15 +1,13 @@
 // "Search PubMed": a PubMed query in PubMed's own syntax, results page by
 // page, papers already in the library marked; select several and Add them
 // the same way "Add by identifier" does. A query can be saved to follow it.
+import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
 import type { PubmedSearchPage } from '../../../../shared/contract'
 import type { AppError } from '../../../../shared/result'
-import { api } from '../../transport'
-import { db, useLibraryQuery } from '../../library-context'
+import { api, db, useLibraryQuery } from '../../root'
 import { pubmedSearch } from '../../library/queries'
-import { readContact } from '../../library/settings'
 import { sentenceFor } from '../../messages'
-import type { Message } from '../../components/StatusMessage'
 import { addIdentifiers } from '../import/add-identifiers'
 import { importSummaryMessage } from '../import/summary-message'
 import { forgetNewPmids, savePubmedSearch } from '../../library/pubmed-searches'
@@ -19,7 +17,8 @@ const PAGE = 20
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; page: PubmedSearchPage; start: number } | { kind: 'failed'; error: AppError }
 
-export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onMessage: (m: Message) => void }) {
+export function PubmedSearchView({ savedId }: { savedId?: string }) {
+  const notify = useNotify()
   const saved = useLibraryQuery(db => (savedId ? pubmedSearch(db, savedId) : Promise.resolve(undefined)), [savedId])
   const [query, setQuery] = useState('')
   const [state, setState] = useState<State>({ kind: 'idle' })
@@ -34,14 +33,14 @@ export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onM
     if (!text.trim()) return
     setState({ kind: 'loading' })
     setChosen(new Set())
-    const result = await api['pubmed.search']({ query: text, start, size: PAGE, contact: await readContact(db) })
+    const result = await api['pubmed.search']({ query: text, start, size: PAGE })
     setState(result.ok ? { kind: 'loaded', page: result.value, start } : { kind: 'failed', error: result.error })
   }
 
   async function add(pmids: string[]): Promise<void> {
     const ids = pmids.map(value => ({ kind: 'pmid' as const, value }))
     const summary = await addIdentifiers(ids)
-    onMessage(importSummaryMessage(summary))
+    notify(importSummaryMessage(summary))
     if (savedId) await forgetNewPmids(db, savedId, pmids)
     setChosen(new Set())
   }
@@ -50,7 +49,7 @@ export function PubmedSearchView({ savedId, onMessage }: { savedId?: string; onM
     event.preventDefault()
     if (!saveName?.trim()) return
     await savePubmedSearch(db, saveName.trim(), query)
-    onMessage({ kind: 'info', text: `Saved the PubMed search “${saveName.trim()}”. New papers will be listed under it.` })
+    notify({ kind: 'info', text: `Saved the PubMed search “${saveName.trim()}”. New papers will be listed under it.` })
     setSaveName(null)
   }
 

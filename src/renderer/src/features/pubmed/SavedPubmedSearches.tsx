@@ -2,10 +2,8 @@
 // each with "N new" since its last check, checkable on demand.
 import { useState } from 'react'
 import type { ViewId } from '../../store/views'
-import { api } from '../../transport'
-import { db, useLibraryQuery } from '../../library-context'
+import { api, db, useLibraryQuery } from '../../root'
 import { pubmedSearches } from '../../library/queries'
-import { readContact } from '../../library/settings'
 import { checkPubmedSearch } from '../../library/pubmed-searches'
 
 export function SavedPubmedSearches({ current, onChoose }: { current: ViewId; onChoose: (view: ViewId) => void }) {
@@ -15,7 +13,7 @@ export function SavedPubmedSearches({ current, onChoose }: { current: ViewId; on
   async function check(id: string): Promise<void> {
     setChecking(id)
     try {
-      await checkPubmedSearch(db, api, id, await readContact(db))
+      await checkPubmedSearch(db, api, id)
     } finally {
       setChecking(null)
     }

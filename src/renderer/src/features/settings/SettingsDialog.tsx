@@ -3,7 +3,7 @@
 // lookup, unless the environment already sets the email.
 import { useEffect, useState, type FormEvent } from 'react'
 import type { Contact } from '../../../../shared/model'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { readContact, writeSetting } from '../../library/settings'
 import { AutoExportSection } from '../autoexport/AutoExportSection'
 import { BackupSection } from '../backup/BackupSection'

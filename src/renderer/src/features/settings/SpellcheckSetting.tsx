@@ -3,7 +3,7 @@
 // from Google. The web edition leaves spelling to the browser's own settings.
 import { useEffect, useState } from 'react'
 import type { SpellcheckState } from '../../../../shared/contract'
-import { api } from '../../transport'
+import { api } from '../../root'
 
 export function SpellcheckSetting() {
   const [state, setState] = useState<SpellcheckState | null>(null)

@@ -1,8 +1,7 @@
 // Asks for the contact email once, before the first lookup, unless the
 // environment sets one or the researcher already answered.
 import { useRef, useState } from 'react'
-import { api } from '../../transport'
-import { db } from '../../library-context'
+import { api, db } from '../../root'
 import { readContact, readSetting } from '../../library/settings'
 
 export const CONTACT_REASON =

@@ -1,13 +1,15 @@
 // "Add tag": gives one paper, or every selected paper, a manual tag.
 // Suggests the tags already in use; Ctrl/Cmd+Z undoes it.
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useId, useState, type FormEvent } from 'react'
-import type { Message } from '../../components/StatusMessage'
-import { db, store } from '../../library-context'
+import { db, store } from '../../root'
 import { addTag } from '../../library/tags'
 import { rememberForUndo } from '../item/undo'
-import { problemText, useManualTagNames } from './tag-data'
+import { useManualTagNames } from './tag-data'
 
-export function AddTagForm({ itemIds, onMessage }: { itemIds: string[]; onMessage: (m: Message) => void }) {
+export function AddTagForm({ itemIds }: { itemIds: string[] }) {
+  const notify = useNotify()
   const [name, setName] = useState('')
   const names = useManualTagNames()
   const listId = useId()
@@ -20,9 +22,9 @@ export function AddTagForm({ itemIds, onMessage }: { itemIds: string[]; onMessag
       const added = await addTag(db, itemIds, name)
       rememberForUndo(`tagging “${name.trim()}”`, before)
       setName('')
-      if (itemIds.length > 1) onMessage({ kind: 'info', text: `Tagged ${added} ${added === 1 ? 'paper' : 'papers'} “${name.trim()}”.` })
+      if (itemIds.length > 1) notify({ kind: 'info', text: `Tagged ${added} ${added === 1 ? 'paper' : 'papers'} “${name.trim()}”.` })
     } catch (error) {
-      onMessage({ kind: 'error', text: problemText(error) })
+      notify({ kind: 'error', text: problemText(error) })
     }
   }
 

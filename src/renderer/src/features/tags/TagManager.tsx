@@ -1,11 +1,11 @@
 // One manual tag, library-wide: rename (or merge into an existing tag),
 // colour, delete from every paper.
+import { problemText } from '../../messages'
+import { useNotify } from '../../components/notify'
 import { useState, type FormEvent } from 'react'
-import type { Message } from '../../components/StatusMessage'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { db } from '../../library-context'
+import { db } from '../../root'
 import { deleteTag, renameTag, setTagColor } from '../../library/tags'
-import { problemText } from './tag-data'
 
 export interface TagManagerProps {
   name: string
@@ -15,12 +15,12 @@ export interface TagManagerProps {
   onRenamed: (from: string, to: string) => void
   onDeleted: (name: string) => void
   onClose: () => void
-  onMessage: (m: Message) => void
 }
 
 const papers = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`
 
-export function TagManager({ name, color, count, onRenamed, onDeleted, onClose, onMessage }: TagManagerProps) {
+export function TagManager({ name, color, count, onRenamed, onDeleted, onClose }: TagManagerProps) {
+  const notify = useNotify()
   const [newName, setNewName] = useState(name)
   const [problem, setProblem] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -30,7 +30,7 @@ export function TagManager({ name, color, count, onRenamed, onDeleted, onClose, 
     try {
       const outcome = await renameTag(db, name, newName)
       onRenamed(name, outcome.name)
-      onMessage({
+      notify({
         kind: 'info',
         text: outcome.merged
           ? `Merged “${name}” into “${outcome.name}” (${papers(outcome.items)}).`
@@ -53,7 +53,7 @@ export function TagManager({ name, color, count, onRenamed, onDeleted, onClose, 
   async function remove(): Promise<void> {
     const removed = await deleteTag(db, name)
     onDeleted(name)
-    onMessage({ kind: 'info', text: `Deleted the tag “${name}” from ${papers(removed)}. The papers stay in your library.` })
+    notify({ kind: 'info', text: `Deleted the tag “${name}” from ${papers(removed)}. The papers stay in your library.` })
     onClose()
   }
 

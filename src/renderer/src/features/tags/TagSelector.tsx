@@ -5,8 +5,7 @@ import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { Item } from '../../../../shared/model'
 import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '../../../../shared/tags'
-import type { Message } from '../../components/StatusMessage'
-import { store } from '../../library-context'
+import { store } from '../../root'
 import { KIND_MARK, KIND_NAME, useTagColors } from './tag-data'
 import { TagManager } from './TagManager'
 import './tags.css'
@@ -32,10 +31,9 @@ export interface TagSelectorProps {
   /** the tag filter, as `kind:name` keys */
   selected: string[]
   onChange: (keys: string[]) => void
-  onMessage: (m: Message) => void
 }
 
-export function TagSelector({ items, selected, onChange, onMessage }: TagSelectorProps) {
+export function TagSelector({ items, selected, onChange }: TagSelectorProps) {
   const colors = useTagColors()
   const [filter, setFilter] = useState('')
   const [showAll, setShowAll] = useState(false)
@@ -116,7 +114,6 @@ export function TagSelector({ items, selected, onChange, onMessage }: TagSelecto
           onRenamed={renameKey}
           onDeleted={name => onChange(selected.filter(k => k !== tagKey({ kind: 'manual', name })))}
           onClose={() => setManaging(null)}
-          onMessage={onMessage}
         />
       )}
     </section>

@@ -2,7 +2,7 @@
 // manual tag names in use, and each kind's name for people and screen readers.
 import { useMemo } from 'react'
 import type { TagKind } from '../../../../shared/tags'
-import { store, useLibraryQuery, useLibraryVersion } from '../../library-context'
+import { store, useLibraryQuery, useLibraryVersion } from '../../root'
 import { tagColors } from '../../library/tags'
 
 export const KIND_NAME: Record<TagKind, string> = { manual: 'Manual', keyword: 'Keyword', mesh: 'MeSH', peptide: 'Peptide' }
@@ -24,9 +24,4 @@ export function useManualTagNames(): string[] {
     for (const item of store.items.values()) for (const tag of item.tags) names.add(tag)
     return [...names].sort((a, b) => a.localeCompare(b))
   }, [version])
-}
-
-/** The message of a failed action, as a sentence. */
-export function problemText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
