@@ -7,7 +7,7 @@ import type { AutoExportAdded, AutoExportTarget } from '../../../../shared/contr
 import { api, autoExporter, db } from '../../root'
 import { edition } from '../../transport'
 import { sentenceFor } from '../../messages'
-import { useCollections } from '../collections/use-collections'
+import { useCollections } from '../collections'
 import { readBindings, updateBindings, type Bindings } from './bindings'
 import './autoexport.css'
 

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Message } from '../../components/StatusMessage'
 import { db, store } from '../../root'
 import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup, type LibraryBackup } from '../../library/backup'
-import { saveExport } from '../export/save-export'
+import { saveExport } from '../export'
 import { ServiceError } from '../../../../shared/result'
 
 const dateOf = (backup: LibraryBackup): string => new Date(backup.createdAt).toLocaleString()

@@ -1,7 +1,7 @@
 // A plot leaves the Dashboard as a file: the chart's SVG, with its title and
 // legend written into it so the file explains itself, or that SVG drawn onto
 // an offscreen canvas as a PNG (twice the screen size, for slides).
-import { downloadBlob, saveExport } from '../export/save-export'
+import { downloadBlob, saveExport } from '../export'
 import type { Result } from '../../../../shared/result'
 
 export interface LegendEntry {

@@ -9,8 +9,7 @@ import type { AppError } from '../../../../shared/result'
 import { api, useLibraryQuery } from '../../root'
 import { ownedPmids } from '../../library/queries'
 import { sentenceFor } from '../../messages'
-import { addIdentifiers } from '../import/add-identifiers'
-import { importSummaryMessage } from '../import/summary-message'
+import { addIdentifiers, importSummaryMessage } from '../import'
 
 const TITLES: Record<RelatedKind, string> = { similar: 'Similar articles', citedin: 'Cited by', references: 'References' }
 

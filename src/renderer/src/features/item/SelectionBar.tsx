@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, db } from '../../root'
 import { emptyTrash, restoreFromTrash } from '../../library/trash'
 import type { ViewId } from '../../store/views'
-import { AddTagForm } from '../tags/AddTagForm'
+import { AddTagForm } from '../tags'
 import './organise.css'
 
 export interface SelectionBarProps {

@@ -13,7 +13,7 @@ import { NEEDS_METADATA } from '../../library/fill-placeholder'
 import { itemWithDoi } from '../../library/queries'
 import type { NeurorefDb } from '../../library/schema'
 import { sentenceFor } from '../../messages'
-import { importIdentifierList } from '../import/import-identifiers'
+import { importIdentifierList } from '../import'
 import { attachStoredFile } from '../../library/attachments'
 import { bytesToBase64 } from './base64'
 

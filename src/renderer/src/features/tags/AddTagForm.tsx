@@ -5,7 +5,7 @@ import { useNotify } from '../../components/notify'
 import { useId, useState, type FormEvent } from 'react'
 import { db, store } from '../../root'
 import { addTag } from '../../library/tags'
-import { rememberForUndo } from '../item/undo'
+import { rememberForUndo } from '../item'
 import { useManualTagNames } from './tag-data'
 
 export function AddTagForm({ itemIds }: { itemIds: string[] }) {

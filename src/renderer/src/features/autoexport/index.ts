@@ -1,0 +1,2 @@
+// What Settings uses of auto-export.
+export { AutoExportSection } from './AutoExportSection'

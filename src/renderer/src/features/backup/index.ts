@@ -1,0 +1,2 @@
+// What Settings uses of backup and restore.
+export { BackupSection } from './BackupSection'
