@@ -44,7 +44,7 @@ export interface Contract {
   'autoexport.remove': { arg: { id: string }; result: void }
   /** Keep a PDF in the data folder under its SHA-256 (the same file twice is stored once). `data` is base64. */
   // `library`: the id of the library that holds the file (the transport adds it); libraries sharing a data folder never delete each other's files.
-  'attachments.store': { arg: { name: string; data: string; library?: string }; result: StoredFile }
+  'attachments.store': { arg: { name: string; data: string; library?: string; withText?: boolean }; result: StoredFileWithText }
   /** The bytes of a stored PDF, base64; only stored hashes are served. */
   'attachments.read': { arg: { hash: string }; result: { data: string } }
   /** Delete stored PDFs no item refers to any more (after the Trash is emptied). */
@@ -68,6 +68,17 @@ export interface SpellcheckState {
 }
 
 /** A PDF kept in the data folder (main's attachment store). */
+/**
+ * With `withText`, storing also reads the text of every page in the same
+ * parse (a dropped PDF: the DOI search and full-text search share it). A PDF
+ * that needs a password is stored with `textError`; a damaged one is refused
+ * and, when it was not stored before, not kept.
+ */
+export interface StoredFileWithText extends StoredFile {
+  text?: ExtractedText
+  textError?: AppError
+}
+
 export interface StoredFile {
   /** SHA-256 of the bytes, 64 hex digits */
   hash: string

@@ -100,6 +100,28 @@ describe('attachment channels', () => {
     expect((await call(h, 'attachments.extractText', { hash: stored.hash, password: 'abc' })).ok).toBe(true)
   })
 
+  it('stores a dropped PDF and reads every page in the same call; a locked one is kept with the reason, a damaged one refused and not kept', async () => {
+    const h = handlers()
+    const { value } = await call(h, 'attachments.store', { name: 'Tully 2010.pdf', data: HINDAWI.toString('base64'), withText: true })
+    expect(value).toMatchObject({ hash: HINDAWI_SHA, fileName: 'Tully 2010.pdf', existed: false })
+    expect(value.text.pageCount).toBe(6)
+    expect(value.text.pages).toHaveLength(6)
+    expect(value.text.pages[0]).toContain('doi:10.1155/2010/157939')
+    expect(value.text.largestText).toBeTruthy()
+
+    const locked = fixture('broken/pdfjs_issue6010_1_encrypted_password_abc.pdf')
+    const lockedStored = await call(h, 'attachments.store', { name: 'locked.pdf', data: locked.toString('base64'), withText: true })
+    expect(lockedStored).toMatchObject({ ok: true, value: { existed: false, textError: { code: 'PASSWORD_REQUIRED' } } })
+    expect(lockedStored.value.text).toBeUndefined()
+    expect(storedFiles().filter(f => String(f).endsWith('.pdf'))).toHaveLength(2)
+
+    // a download cut off after 300 KB
+    const cut = HINDAWI.subarray(0, 300_000)
+    const damaged = await call(h, 'attachments.store', { name: 'cut.pdf', data: cut.toString('base64'), withText: true })
+    expect(damaged).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'This PDF is damaged and cannot be read: Invalid PDF structure.' } })
+    expect(storedFiles().filter(f => String(f).endsWith('.pdf'))).toHaveLength(2)
+  })
+
   it('marks a scan without OCR as having no text layer', async () => {
     const h = handlers()
     const scan = fixture('scanned/jabref_scanned-image-only.pdf')

@@ -1,11 +1,12 @@
 // The attachment channels of the contract: PDFs in, bytes and text out, files
 // shown or opened on the desktop. The renderer never names a path: it sends
 // bytes (base64) and gets back a hash; every later call names that hash.
-import type { Handlers } from '../../../shared/contract'
+import type { ExtractedText, Handlers } from '../../../shared/contract'
 import { ServiceError } from '../../../shared/result'
 import type { Platform } from '../../platform'
 import { optionalContact, requireObject, requireString } from '../../validate'
 import type { BinaryHttpClient } from '../http-types'
+import type { PdfText } from '../pdf/extract-text'
 import { findFreePdf } from '../pdf/find-free-pdf'
 import { createPdfTextReader, type PdfTextReader } from '../pdf/text-reader'
 import { join } from 'node:path'
@@ -35,6 +36,14 @@ export interface AttachmentChannelDeps {
   pdfText?: PdfTextReader
 }
 
+const textOf = (text: PdfText): ExtractedText => ({
+  pages: text.pages,
+  pageCount: text.pageCount,
+  hasTextLayer: text.hasTextLayer,
+  metadata: text.metadata,
+  largestText: text.largestText
+})
+
 export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, AttachmentChannel> {
   const store = deps.store ?? createAttachmentStore({ dataDir: deps.dataDir, maxBytes: MAX_PDF_BYTES })
   const pdfText = deps.pdfText ?? createPdfTextReader()
@@ -51,7 +60,18 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
     'attachments.store': async arg => {
       const req = requireObject(arg)
       const name = typeof req.name === 'string' ? req.name.slice(0, 1000) : 'document.pdf'
-      return files.forLibrary(libraryOf(req)).store(fromBase64(req.data), name)
+      const bytes = fromBase64(req.data)
+      const library = libraryOf(req)
+      const stored = await files.forLibrary(library).store(bytes, name)
+      if (req.withText !== true) return stored
+      try {
+        return { ...stored, text: textOf(await pdfText.read(bytes, { maxPages: MAX_TEXT_PAGES })) }
+      } catch (error) {
+        if (error instanceof ServiceError && error.code === 'PASSWORD_REQUIRED') return { ...stored, textError: { code: error.code, message: error.message } }
+        // A damaged PDF makes no paper; a file stored only now is not kept either.
+        if (!stored.existed) await files.release(library, [stored.hash])
+        throw error
+      }
     },
 
     'attachments.read': async arg => ({ data: Buffer.from(await store.read(hashOf(arg))).toString('base64') }),
@@ -70,8 +90,7 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
       const req = requireObject(arg)
       const password = typeof req.password === 'string' ? req.password.slice(0, 1000) : undefined
       const maxPages = typeof req.maxPages === 'number' && req.maxPages >= 1 ? Math.min(Math.floor(req.maxPages), MAX_TEXT_PAGES) : MAX_TEXT_PAGES
-      const text = await pdfText.read(await store.read(hashOf(req)), { password, maxPages })
-      return { pages: text.pages, pageCount: text.pageCount, hasTextLayer: text.hasTextLayer, metadata: text.metadata, largestText: text.largestText }
+      return textOf(await pdfText.read(await store.read(hashOf(req)), { password, maxPages }))
     },
 
     'attachments.show': async arg => {

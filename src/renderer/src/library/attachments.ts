@@ -7,15 +7,17 @@ import { write, type Changes } from './write'
 
 /**
  * Attaches a stored file to an item. The same file attached to the same item
- * twice stays one attachment; `added` says whether a record was made.
+ * twice stays one attachment; `added` says whether a record was made. `text`
+ * (read when the file was stored) is kept as its full text in the same write.
  */
 export async function attachStoredFile(
   db: NeurorefDb,
   itemId: string,
   file: StoredFile,
-  now = Date.now()
+  now = Date.now(),
+  text?: { pages: string[]; hasTextLayer: boolean }
 ): Promise<{ record: AttachmentRecord; added: boolean }> {
-  return write(db, [db.items, db.attachments], async changes => {
+  return write(db, [db.items, db.attachments, db.fullTexts], async changes => {
     const existing = await db.attachments
       .where('hash')
       .equals(file.hash)
@@ -25,6 +27,7 @@ export async function attachStoredFile(
     const record: AttachmentRecord = { id: crypto.randomUUID(), itemId, hash: file.hash, fileName: file.fileName, size: file.size, addedAt: now }
     await db.attachments.add(record)
     changes.record({ kind: 'attachment', change: 'added', ids: [record.id], records: [record] })
+    if (text) await saveFullText(db, record, text, now)
     return { record, added: true }
   })
 }

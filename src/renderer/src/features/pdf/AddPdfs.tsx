@@ -1,12 +1,10 @@
 // "Add PDFs…": each chosen (or dropped) PDF becomes a paper in the library,
-// its DOI looked up the way "Add by identifier" does; then its full text is
-// read in the background.
+// its DOI looked up the way "Add by identifier" does, its full text kept
+// from the same reading.
 import { useNotify, type Notify } from '../../components/notify'
 import { useCallback, useState } from 'react'
 import { plainText } from '../../../../shared/display'
 import type { Message } from '../../components/StatusMessage'
-import { attachmentsOf } from '../../library/attachments'
-import { db } from '../../root'
 import { extractionQueue, pdfImportDeps } from './pdf-context'
 import { addPdfAsItem, type PdfOutcome } from './pdf-to-item'
 
@@ -17,7 +15,8 @@ export async function addPdfFiles(files: File[], notify: Notify, onAdded?: (item
     if (files.length > 1) notify({ kind: 'info', text: `Adding PDF ${index + 1} of ${files.length}…` })
     const outcome = await addPdfAsItem({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, deps)
     outcomes.push(outcome)
-    if (outcome.status !== 'failed') void extractionQueue.add(await attachmentsOf(db, outcome.itemId))
+    // The text was read when the file was stored; a protected PDF waits for its password (from the viewer).
+    if (outcome.status !== 'failed' && outcome.textError) extractionQueue.remember(outcome.attachment.id, outcome.textError)
   }
   const last = outcomes.findLast(o => o.status !== 'failed')
   if (last && 'itemId' in last) onAdded?.(last.itemId)

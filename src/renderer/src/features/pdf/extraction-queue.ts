@@ -50,6 +50,12 @@ export class ExtractionQueue {
     return this.run()
   }
 
+  /** A file whose text could not be read when it was stored (a password): not tried again until a password comes. */
+  remember(attachmentId: string, problem: { code: string; message: string }): void {
+    this.problems.set(attachmentId, problem)
+    this.emit()
+  }
+
   /** At start: every attachment whose text is missing. */
   async addMissing(): Promise<void> {
     await this.add(await attachmentsWithoutText(this.db))

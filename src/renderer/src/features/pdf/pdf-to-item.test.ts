@@ -54,7 +54,11 @@ afterEach(async () => {
 
 describe('PDF → item', () => {
   it('finds the DOI, reports the failed lookup, and makes a Needs metadata item titled from page 1', async () => {
-    const outcome = await addPdfAsItem(pdf('articles/cambridge_intpsychogeriatr_2014_S1041610213001804.pdf'), { api, db })
+    const calls: string[] = []
+    const counted = Object.fromEntries(CHANNELS.map(c => [c, (arg: unknown) => (calls.push(c), api[c](arg as never))])) as unknown as NeurorefApi
+    const outcome = await addPdfAsItem(pdf('articles/cambridge_intpsychogeriatr_2014_S1041610213001804.pdf'), { api: counted, db })
+    // two calls to main: store and read the PDF in one parse, then look the DOI up
+    expect(calls).toEqual(['attachments.store', 'lookup.identifiers'])
     expect(outcome.status).toBe('needs-metadata')
     if (outcome.status !== 'needs-metadata') return
     expect(outcome.reason).toMatch(/^The DOI 10\.1017\/s1041610213001804 was found in the PDF but could not be looked up/)
@@ -63,7 +67,12 @@ describe('PDF → item', () => {
     const item = (await db.items.get(outcome.itemId))!
     expect(needsMetadata(item)).toBe(true)
     expect(item.doi).toBe('10.1017/s1041610213001804')
-    expect((await attachmentsOf(db, item.id)).map(a => a.fileName)).toEqual(['cambridge_intpsychogeriatr_2014_S1041610213001804.pdf'])
+    const [attachment] = await attachmentsOf(db, item.id)
+    expect(attachment.fileName).toBe('cambridge_intpsychogeriatr_2014_S1041610213001804.pdf')
+    // the pages read to find the DOI are the paper's full text: every page, kept at once
+    const text = await db.fullTexts.get(attachment.id)
+    expect(text?.pages.length).toBeGreaterThan(5)
+    expect(text?.pages.join(' ')).toMatch(/Stressful life events/)
   })
 
   it('fills a Needs metadata item from a pasted DOI and drops the flag, keeping the PDF', async () => {
@@ -102,7 +111,10 @@ describe('PDF → item', () => {
     expect(outcome).toMatchObject({
       status: 'needs-metadata',
       title: 'pdfjs_issue6010_1_encrypted_password_abc',
-      reason: 'This PDF is protected by a password.'
+      reason: 'This PDF is protected by a password.',
+      textError: { code: 'PASSWORD_REQUIRED' }
     })
+    if (outcome.status === 'failed') return
+    expect(await db.fullTexts.get(outcome.attachment.id)).toBeUndefined()
   })
 })

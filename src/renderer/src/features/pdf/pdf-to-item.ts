@@ -1,11 +1,11 @@
 // PDF → item: a PDF dropped on the library (or chosen with "Add PDFs…") is
-// stored, its first pages read, its DOI looked up the way "Add by
-// identifier" does, and the file attached to the paper. Without a DOI (or
+// stored and read, its DOI looked up the way "Add by identifier" does, and
+// the file attached to the paper with its full text. Without a DOI (or
 // when the lookup fails) the item is titled from the PDF and flagged
 // "Needs metadata" for the researcher to finish.
 import type { NeurorefApi, StoredFile } from '../../../../shared/contract'
 import type { DuplicateFinder } from '../../../../shared/duplicates'
-import type { ReferenceRecord } from '../../../../shared/model'
+import type { AttachmentRecord, ReferenceRecord } from '../../../../shared/model'
 import { findDoiInPdfText } from '../../../../shared/pdf/find-doi'
 import type { AppError } from '../../../../shared/result'
 import { addRecordToLibrary } from '../../library/add-paper'
@@ -23,9 +23,12 @@ export interface PdfImportDeps {
   known?: DuplicateFinder
 }
 
+/** `attachment`: the record made (or found); `textError`: why its text could not be read (a password). */
+type Attached = { stored: StoredFile; attachment: AttachmentRecord; textError?: AppError }
+
 export type PdfOutcome =
-  | { fileName: string; status: 'added' | 'existing'; itemId: string; title: string; stored: StoredFile }
-  | { fileName: string; status: 'needs-metadata'; itemId: string; title: string; stored: StoredFile; reason: string }
+  | ({ fileName: string; status: 'added' | 'existing'; itemId: string; title: string } & Attached)
+  | ({ fileName: string; status: 'needs-metadata'; itemId: string; title: string; reason: string } & Attached)
   | { fileName: string; status: 'failed'; reason: string }
 
 /** Reads a file the researcher chose or dropped and hands it to main; main refuses what is not a PDF. */
@@ -37,32 +40,35 @@ export async function storePdf(
   return result.ok ? { ok: true, stored: result.value } : { ok: false, error: result.error }
 }
 
+/** Pages searched for the paper's DOI: it stands on the first pages or in the metadata. */
+const DOI_PAGES = 5
+
+/**
+ * Two calls to main at most: the file is stored and all its pages read in one
+ * parse (`withText`), then its DOI, if one was found, is looked up. The text
+ * read here becomes the attachment's full text; nothing reads the file again.
+ */
 export async function addPdfAsItem(file: { name: string; bytes: Uint8Array }, deps: PdfImportDeps): Promise<PdfOutcome> {
-  const saved = await storePdf(deps.api, file)
+  const saved = await deps.api['attachments.store']({ name: file.name, data: bytesToBase64(file.bytes), withText: true })
   if (!saved.ok) return { fileName: file.name, status: 'failed', reason: sentenceFor(saved.error) }
-  const { stored } = saved
-  const text = await deps.api['attachments.extractText']({ hash: stored.hash, maxPages: 5 })
-  if (!text.ok && text.error.code !== 'PASSWORD_REQUIRED') {
-    // A damaged PDF makes no paper; a file stored only now is not kept either.
-    if (!stored.existed) await deps.api['attachments.remove']({ hashes: [stored.hash] })
-    return { fileName: stored.fileName, status: 'failed', reason: sentenceFor(text.error) }
-  }
-  const found = text.ok ? findDoiInPdfText({ metadata: text.value.metadata, pages: text.value.pages }) : {}
+  const { text, textError, ...stored } = saved.value
+  const found = text ? findDoiInPdfText({ metadata: text.metadata, pages: text.pages.slice(0, DOI_PAGES) }) : {}
+  const attach = (itemId: string) => attachStoredFile(deps.db, itemId, stored, Date.now(), text)
 
   let reason: string
   if (found.doi) {
     const summary = await importIdentifierList([{ kind: 'doi', value: found.doi }], { api: deps.api, db: deps.db, known: deps.known })
     const outcome = summary.outcomes[0]
     if (outcome && outcome.status !== 'failed') {
-      await attachStoredFile(deps.db, outcome.itemId, stored)
-      return { fileName: stored.fileName, status: outcome.status, itemId: outcome.itemId, title: outcome.title, stored }
+      const { record } = await attach(outcome.itemId)
+      return { fileName: stored.fileName, status: outcome.status, itemId: outcome.itemId, title: outcome.title, stored, attachment: record, textError }
     }
     reason = `The DOI ${found.doi} was found in the PDF but could not be looked up: ${outcome ? sentenceFor(outcome.error) : 'no answer.'}`
   } else {
-    reason = text.ok ? 'No DOI was found in the PDF.' : sentenceFor(text.error)
+    reason = textError ? sentenceFor(textError) : 'No DOI was found in the PDF.'
   }
 
-  const title = titleFromPdf(text.ok ? text.value : undefined, stored.fileName)
+  const title = titleFromPdf(text, stored.fileName)
   const record: ReferenceRecord = {
     csl: { type: 'article-journal', title, ...(found.doi ? { DOI: found.doi } : {}) },
     ...(found.doi ? { doi: found.doi } : {}),
@@ -71,8 +77,8 @@ export async function addPdfAsItem(file: { name: string; bytes: Uint8Array }, de
   }
   const same = found.doi ? await itemWithDoi(deps.db, found.doi) : undefined
   const itemId = same?.id ?? (await addRecordToLibrary(deps.db, record)).item.id
-  await attachStoredFile(deps.db, itemId, stored)
-  return { fileName: stored.fileName, status: 'needs-metadata', itemId, title: same?.csl.title ?? title, stored, reason }
+  const { record: attachment } = await attach(itemId)
+  return { fileName: stored.fileName, status: 'needs-metadata', itemId, title: same?.csl.title ?? title, stored, reason, attachment, textError }
 }
 
 /**
