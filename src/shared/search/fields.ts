@@ -1,4 +1,5 @@
 // Which parts of an item search looks at, named the way the query language names them.
+import { yearOf } from '../display'
 import type { CslName, Item } from '../model'
 import { organismIdsOf, publicationTypeKey } from '../facet-vocab'
 
@@ -53,8 +54,8 @@ export function identifierValue(field: SearchField, raw: string): string {
 
 export function itemYear(item: Item): number | undefined {
   if (typeof item.year === 'number') return item.year
-  const first = Number(item.csl.issued?.['date-parts']?.[0]?.[0])
-  return Number.isFinite(first) && first > 0 ? first : undefined
+  const year = yearOf(item)
+  return year !== undefined && year > 0 ? year : undefined
 }
 
 // Both orders, so that "Larry Young" and "Young Larry" are both phrases of one author.

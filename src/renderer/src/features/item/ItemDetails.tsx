@@ -1,6 +1,6 @@
 // The "Item details" pane: everything the library holds about one paper.
 import type { Item } from '../../../../shared/model'
-import { nameLabel, sourceDetail } from '../../../../shared/display'
+import { nameLabel, sourceDetail, yearLabel } from '../../../../shared/display'
 import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
 import {
@@ -89,7 +89,7 @@ export function ItemDetails({ item, count, search }: { item: Item | undefined; c
           <FlagNotes flags={item.flags} />
           <p className="authors">{(item.csl.author ?? []).map(nameLabel).join('; ')}</p>
           <p className="source">
-            <i>{item.csl['container-title']}</i> {item.csl.issued?.['date-parts']?.[0]?.[0]} {sourceDetail(item)}
+            <i>{item.csl['container-title']}</i> {yearLabel(item)} {sourceDetail(item)}
           </p>
           <Identifiers item={item} />
           <EditItem key={item.id} item={item} />
