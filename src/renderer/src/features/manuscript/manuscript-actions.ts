@@ -9,7 +9,7 @@ import { problemText } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import { importIntoNewCollection } from '../../library/import-file'
 import { db, store } from '../../root'
-import { downloadBlob } from '../export/save-export'
+import { downloadBlob } from '../export'
 
 export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
 
