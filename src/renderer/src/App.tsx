@@ -125,11 +125,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
     <div className="app">
       <header className="toolbar">
         <h1 className="brand">Neuroref</h1>
-        <AddByIdentifier
-          onAdded={id => setSelection({ ids: [id], anchor: id })}
-          ensureContact={contactPrompt.ensureContact}
-          offered={offeredIds}
-        />
+        <AddByIdentifier onAdded={id => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} offered={offeredIds} />
         <SearchBox ref={searchRef} value={state.search} onChange={search => update({ search })} />
         <IncludeFullText checked={state.fullText !== false} onChange={fullText => update({ fullText })} />
         <SaveSearchButton search={state.search} onSaved={view => (chooseView(view), update({ search: '' }))} />
