@@ -1,6 +1,6 @@
 // Small reads for views that need rows the in-memory store does not keep
 // (collections, saved searches, attachments, settings). Views run them
-// through useLibraryQuery (library-context.ts), which runs them again after
+// through useLibraryQuery (root.ts), which runs them again after
 // every library event.
 import type { Collection, Item } from '../../../shared/model'
 import type { NeurorefDb, PubmedSavedSearch, SavedSearch } from './schema'
