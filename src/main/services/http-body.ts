@@ -2,6 +2,8 @@
 // is refused before any byte is read, and a body without one is counted as it
 // streams, so a server that sends gigabytes costs at most the cap in memory.
 
+import { concatBytes } from '../../shared/bytes'
+
 export class TooLarge extends Error {
   constructor(readonly limit: number) {
     super(`The body is larger than ${limit} bytes.`)
@@ -28,12 +30,5 @@ export async function readCappedBody(res: Response, limit: number): Promise<Uint
     }
     chunks.push(value)
   }
-  if (chunks.length === 1) return chunks[0]
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
+  return concatBytes(chunks, size)
 }

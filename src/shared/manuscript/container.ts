@@ -5,6 +5,7 @@
 // checked by streaming it through an inflater that keeps nothing.
 import { Inflate, Unzip, UnzipInflate, UnzipPassThrough, Zip, ZipDeflate, ZipPassThrough, strFromU8, strToU8, type UnzipFile } from 'fflate'
 import { ServiceError } from '../result'
+import { concatBytes } from '../bytes'
 
 export type DocumentKind = 'docx' | 'odt'
 
@@ -75,7 +76,7 @@ function scan(bytes: Uint8Array, name: string, wanted: (entry: string) => boolea
       total += chunk.length
       if (total > MAX_XML_PART_BYTES) throw new ServiceError('INVALID_INPUT', `“${name}” has a text part larger than a manuscript can have.`)
       chunks.push(chunk)
-      if (final) parts.set(file.name, concat(chunks, total))
+      if (final) parts.set(file.name, concatBytes(chunks, total))
     }
     file.start()
   })
@@ -95,17 +96,6 @@ function damaged(name: string): ServiceError {
     'INVALID_INPUT',
     `“${name}” is damaged (its zip container cannot be read). Open it in Word or LibreOffice, save a new copy, and try again.`
   )
-}
-
-function concat(chunks: Uint8Array[], total = chunks.reduce((sum, c) => sum + c.length, 0)): Uint8Array {
-  if (chunks.length === 1) return chunks[0]
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
 }
 
 export interface DocumentPackage {
@@ -230,5 +220,5 @@ export function writeDocument(pkg: DocumentPackage, replaced: Map<string, string
   for (const [filename, text] of added) addText(filename, text)
   zip.end()
   if (failure) throw damaged(pkg.name)
-  return concat(chunks)
+  return concatBytes(chunks)
 }
