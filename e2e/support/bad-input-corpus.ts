@@ -13,8 +13,8 @@ export interface BadInput {
   file: string
   /** committed in e2e/fixtures/bad-input (default), written by scripts/bad-input.mjs, or another fixture folder's file */
   from?: 'generated' | `e2e/fixtures/${string}`
-  /** which runner reads it: "import-file" is Import file; other engineers add their own kinds (see the README) */
-  kind: 'import-file'
+  /** which runner reads it: "import-file" is Import file, "restore-backup" is Restore library; other engineers add their own kinds (see the README) */
+  kind: 'import-file' | 'restore-backup'
   /** what is wrong with it, in a few words */
   what: string
   /** a sentence (or part of one) the researcher sees: in the status line or in one of its detail lines */
@@ -204,6 +204,24 @@ export const BAD_INPUTS: BadInput[] = [
     kind: 'import-file',
     what: 'an EndNote-looking XML file whose DTD defines nested entities ("billion laughs"); the parser must not expand them',
     told: `endnote-billion-laughs.xml ${NOT_A_BIBLIOGRAPHY}`,
+    added: 0,
+    seconds: 30
+  },
+  // Issue 11, item 1: each replaced every paper, then said "The library is as it was"; the window stayed at "opening the library…"
+  {
+    file: 'backup-item-without-fields.json',
+    kind: 'restore-backup',
+    what: 'a backup whose one paper has an id and a date added but no bibliographic fields',
+    told: 'backup-item-without-fields.json cannot be restored: row 1 of items (id “x2”) has no bibliographic fields (csl). It is the only damaged row. Nothing was changed.',
+    added: 0,
+    seconds: 30,
+    ui: true
+  },
+  {
+    file: 'backup-item-id-only.json',
+    kind: 'restore-backup',
+    what: 'a backup whose one paper is an id alone',
+    told: 'backup-item-id-only.json cannot be restored: row 1 of items (id “x1”) has no bibliographic fields (csl). It is the only damaged row. Nothing was changed.',
     added: 0,
     seconds: 30
   }

@@ -16,6 +16,10 @@ import { saveSearch } from './saved-searches'
 import { savePubmedSearch } from './pubmed-searches'
 import { writeSetting } from './settings'
 import { backupFileName, backupSummary, BACKUP_TABLES, createBackup, parseBackup, restoreBackup } from './backup'
+import { restoreLibrary, undoRestore } from './restore'
+import { beforeRestore } from './before-restore'
+import type { RowPage } from './library-pages'
+import { LibraryStore } from '../store/library-store'
 
 const FIXTURES = `${import.meta.dirname}/../../../../e2e/fixtures`
 let db: NeurorefDb
@@ -87,16 +91,95 @@ describe('library backup', () => {
     const csl = readFileSync(`${FIXTURES}/other/csl-json/zotero_csl_json_book_with_editor.json`, 'utf8')
     expect(() => parseBackup(csl, 'book.json')).toThrow('book.json is not a Neuroref library backup (it has no Neuroref backup marker).')
     const damaged = { ...(await createBackup(db)), tables: { items: [{ title: 'no id' }] } }
-    expect(() => parseBackup(JSON.stringify(damaged), 'old.json')).toThrow('its items are damaged')
+    expect(() => parseBackup(JSON.stringify(damaged), 'old.json')).toThrow('old.json cannot be restored: row 1 of items has no id.')
     const newer = { ...(await createBackup(db)), version: 99 }
     expect(() => parseBackup(JSON.stringify(newer), 'new.json')).toThrow('made by a newer version of Neuroref')
   })
+})
 
-  it('leaves the library as it was when a restore fails half-way', async () => {
+// Issue 11, item 1: a backup whose papers were malformed (no fields, no date
+// added) replaced the whole library and then said "The library is as it was";
+// the window stayed at "opening the library…" after a reload.
+describe('restoring never loses the library', () => {
+  const withItems = async (items: unknown[]): Promise<string> => {
+    const backup = await createBackup(db)
+    return JSON.stringify({ ...backup, tables: { ...backup.tables, items } })
+  }
+
+  it.each([
+    [
+      [{ id: 'x2', addedAt: 1 }],
+      'bad.json cannot be restored: row 1 of items (id “x2”) has no bibliographic fields (csl). It is the only damaged row. Nothing was changed.'
+    ],
+    [
+      [{ id: 'x1' }],
+      'bad.json cannot be restored: row 1 of items (id “x1”) has no bibliographic fields (csl). It is the only damaged row. Nothing was changed.'
+    ]
+  ])('refuses items %j before writing anything, naming the first bad row', async (items, sentence) => {
     const before = await everyTable(db)
-    const backup = parseBackup(JSON.stringify(await createBackup(db)))
-    backup.tables.notes.push({ ...(backup.tables.notes[0] as object) }) // same id twice: the write fails
-    await expect(restoreBackup(db, backup)).rejects.toThrow()
+    const text = await withItems(items)
+    expect(() => parseBackup(text, 'bad.json')).toThrow(sentence)
+    expect(await everyTable(db)).toEqual(before)
+  })
+
+  it('names the first bad row of any table and counts the others', async () => {
+    const backup = await createBackup(db)
+    const items = backup.tables.items as Record<string, unknown>[]
+    const broken = items.map((item, i) => (i === 0 ? item : i % 2 ? { ...item, addedAt: 'yesterday' } : { ...item, titleWords: undefined }))
+    expect(() => parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, items: broken } }), 'b.json')).toThrow(
+      `b.json cannot be restored: row 2 of items (id “${items[1].id}”) has a date added (addedAt) that is not a number. ${items.length - 2} more rows are damaged. Nothing was changed.`
+    )
+    const notes = [...backup.tables.notes, backup.tables.notes[0]]
+    expect(() => parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, notes } }), 'b.json')).toThrow(
+      /row 3 of notes \(id “.+”\) has the same id as an earlier row\. It is the only damaged row\./
+    )
+    const attachments = [{ ...(backup.tables.attachments[0] as object), hash: '../../etc/passwd' }]
+    expect(() => parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, attachments } }), 'b.json')).toThrow(
+      'row 1 of attachments (id “att-1”) has a hash that is not a SHA-256 hash'
+    )
+  })
+
+  it('loads the restored library the way the app starts, and keeps the one before for Undo restore', async () => {
+    const before = await everyTable(db)
+    const other = openLibrary(`backup-other-${Math.random()}`)
+    await importRecords(other, [{ csl: { type: 'article-journal', title: 'Orexin and cocaine seeking' }, sources: ['file'] }], new DuplicateFinder())
+    const backup = parseBackup(JSON.stringify(await createBackup(other)), 'other.json')
+    await other.delete()
+
+    const store = new LibraryStore(db)
+    await store.load()
+    await restoreBackup(db, backup, () => store.settled())
+    expect([...store.items.values()].map(item => item.csl.title)).toEqual(['Orexin and cocaine seeking'])
+    expect((await beforeRestore(db))?.fingerprint.counts.items).toBe(before.items.length)
+
+    await undoRestore(db, () => store.settled())
+    expect(await everyTable(db)).toEqual(before)
+    expect(store.items.size).toBe(before.items.length)
+    expect(await beforeRestore(db)).toBeUndefined()
+  })
+
+  it('puts the library back, checked, when the restored one cannot be loaded', async () => {
+    const before = await everyTable(db)
+    const backup = parseBackup(JSON.stringify({ ...(await createBackup(db)), tables: { items: [] } }))
+    let loads = 0
+    const failingFirstLoad = async (): Promise<void> => {
+      if (++loads === 1) throw new Error('the library did not open')
+    }
+    await expect(restoreBackup(db, backup, failingFirstLoad)).rejects.toThrow(
+      `The backup could not be restored (the library did not open). The library was put back as it was before (${before.items.length} papers; every row checked).`
+    )
+    expect(loads).toBe(2)
+    expect(await everyTable(db)).toEqual(before)
+  })
+
+  it('puts the library back when a write fails half-way', async () => {
+    const before = await everyTable(db)
+    const note = before.notes[0]
+    const pages = async function* (): AsyncGenerator<RowPage> {
+      yield { table: 'items', rows: before.items.slice(0, 2) }
+      yield { table: 'notes', rows: [note, note] } // the same key twice: this write fails
+    }
+    await expect(restoreLibrary(db, pages, '2025-03-04T10:00:00Z', async () => {})).rejects.toThrow(/The library was put back as it was before/)
     expect(await everyTable(db)).toEqual(before)
   })
 })

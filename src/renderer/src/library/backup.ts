@@ -3,14 +3,14 @@
 // records (by SHA-256 hash), so a restore on the same machine finds them.
 import { ServiceError } from '../../../shared/result'
 import type { NeurorefDb } from './schema'
-import { write } from './write'
+import { BACKUP_TABLES, BackupRowCheck, type BackupTable } from './backup-rows'
+import { PAGE, type Fingerprint, type RowPage } from './library-pages'
+import { restoreLibrary, type TrialLoad } from './restore'
+
+export { BACKUP_TABLES, type BackupTable } from './backup-rows'
 
 export const BACKUP_FORMAT = 'neuroref-library-backup'
 export const BACKUP_VERSION = 1
-
-/** Every table of the library, in the order a restore writes them. */
-export const BACKUP_TABLES = ['items', 'collections', 'tags', 'notes', 'attachments', 'settings', 'savedSearches', 'pubmedSearches', 'fullTexts'] as const
-export type BackupTable = (typeof BACKUP_TABLES)[number]
 
 export interface LibraryBackup {
   format: typeof BACKUP_FORMAT
@@ -45,22 +45,6 @@ export function backupFileName(backup: LibraryBackup): string {
 const notBackup = (fileName: string, why: string): ServiceError =>
   new ServiceError('INVALID_INPUT', `${fileName} is not a Neuroref library backup (${why}). Nothing was changed.`)
 
-function hasKeys(rows: unknown[], key: string): boolean {
-  return rows.every(row => typeof row === 'object' && row !== null && typeof (row as Record<string, unknown>)[key] === 'string')
-}
-
-const PRIMARY_KEYS: Record<BackupTable, string> = {
-  items: 'id',
-  collections: 'id',
-  tags: 'name',
-  notes: 'id',
-  attachments: 'id',
-  settings: 'key',
-  savedSearches: 'id',
-  pubmedSearches: 'id',
-  fullTexts: 'attachmentId'
-}
-
 /** Reads and checks a backup file; throws a sentence the researcher can act on. */
 export function parseBackup(text: string, fileName = 'This file'): LibraryBackup {
   let data: unknown
@@ -75,24 +59,33 @@ export function parseBackup(text: string, fileName = 'This file'): LibraryBackup
     throw new ServiceError('INVALID_INPUT', `${fileName} was made by a newer version of Neuroref. Update Neuroref to restore it. Nothing was changed.`)
   }
   const tables = backup.tables as Partial<Record<BackupTable, unknown>> | undefined
+  const check = new BackupRowCheck()
   for (const name of BACKUP_TABLES) {
     const rows = tables?.[name] ?? []
-    if (!Array.isArray(rows) || !hasKeys(rows, PRIMARY_KEYS[name])) throw notBackup(fileName, `its ${name} are damaged`)
+    if (!Array.isArray(rows)) throw notBackup(fileName, `its ${name} are not a list`)
+    check.addAll(name, rows)
   }
   if (typeof backup.createdAt !== 'string' || Number.isNaN(Date.parse(backup.createdAt))) throw notBackup(fileName, 'it has no date')
+  const damaged = check.problem(fileName)
+  if (damaged) throw new ServiceError('INVALID_INPUT', damaged)
   const complete = Object.fromEntries(BACKUP_TABLES.map(name => [name, (tables?.[name] as unknown[] | undefined) ?? []]))
   return { ...(backup as LibraryBackup), tables: complete as Record<BackupTable, unknown[]> }
 }
 
-/** Replaces every table with the backup's rows, in one transaction: all or nothing. */
-export async function restoreBackup(db: NeurorefDb, backup: LibraryBackup): Promise<void> {
-  await write(db, tablesOf(db), async changes => {
-    for (const name of BACKUP_TABLES) {
-      await db.table(name).clear()
-      await db.table(name).bulkAdd(backup.tables[name])
-    }
-    changes.record({ kind: 'library', change: 'restored', ids: [] })
-  })
+async function* pagesOfBackup(backup: LibraryBackup): AsyncGenerator<RowPage> {
+  for (const table of BACKUP_TABLES) {
+    const rows = backup.tables[table]
+    for (let start = 0; start < rows.length; start += PAGE) yield { table, rows: rows.slice(start, start + PAGE) }
+  }
+}
+
+/**
+ * Replaces the library with a checked backup (parseBackup), keeping a copy
+ * of the library first (Undo restore); `trialLoad` loads the result as the
+ * app does at start, and a failure puts the copy back (restore.ts).
+ */
+export function restoreBackup(db: NeurorefDb, backup: LibraryBackup, trialLoad: TrialLoad = async () => {}): Promise<Fingerprint> {
+  return restoreLibrary(db, () => pagesOfBackup(backup), backup.createdAt, trialLoad)
 }
 
 /** How many papers, collections and notes a backup holds, for the question before restoring. */

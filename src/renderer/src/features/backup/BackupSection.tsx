@@ -1,12 +1,16 @@
 // "Back up library" and "Restore library" (in Settings): the whole library as
 // one JSON file — the way to move it between the desktop app and the web
-// edition, or to another computer. Restoring asks first: it replaces everything.
+// edition, or to another computer. Restoring asks first: it replaces everything,
+// after keeping a copy of the library that "Undo restore" puts back.
 import { problemText } from '../../messages'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Message } from '../../components/StatusMessage'
+import { useNotify } from '../../components/notify'
 import { db, store } from '../../root'
 import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup, type LibraryBackup } from '../../library/backup'
+import { beforeRestore, beforeRestoreName, type BeforeRestore } from '../../library/before-restore'
+import { undoLastRestore } from './undo-restore'
 import { saveExport } from '../export'
 import { ServiceError } from '../../../../shared/result'
 
@@ -17,6 +21,11 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
   const [message, setMessage] = useState<Message | null>(null)
   const [pending, setPending] = useState<LibraryBackup | null>(null)
   const [busy, setBusy] = useState(false)
+  const [kept, setKept] = useState<BeforeRestore | undefined>()
+  const [askUndo, setAskUndo] = useState(false)
+  const notify = useNotify()
+  const readKept = (): Promise<void> => beforeRestore(db).then(setKept, () => setKept(undefined))
+  useEffect(() => void readKept(), [])
 
   async function backUp(): Promise<void> {
     setBusy(true)
@@ -45,15 +54,29 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
     setPending(null)
     setBusy(true)
     try {
-      await restoreBackup(db, backup)
-      await store.settled() // the store starts again from the restored library
+      // the store loads the restored library as at start: if it cannot, the library before is put back
+      await restoreBackup(db, backup, () => store.settled())
       onRestored?.()
-      setMessage({ kind: 'info', text: `Restored the library from the backup of ${dateOf(backup)}: ${backupSummary(backup)}.` })
+      const text = `Restored the library from the backup of ${dateOf(backup)}: ${backupSummary(backup)}.`
+      setMessage({ kind: 'info', text })
+      notify({ kind: 'info', text: `${text} The library before it was kept.`, action: { label: 'Undo restore', run: () => void undo(notify) } })
     } catch (error) {
-      setMessage({ kind: 'error', text: `The backup could not be restored (${problemText(error)}). The library is as it was.` })
+      // restoreLibrary's sentence says what the library is now (checked), never a guess
+      setMessage({ kind: 'error', text: problemText(error) })
     } finally {
+      await readKept()
       setBusy(false)
     }
+  }
+
+  async function undo(tell: (message: Message) => void): Promise<void> {
+    setAskUndo(false)
+    setBusy(true)
+    const done = await undoLastRestore()
+    tell(done)
+    onRestored?.()
+    await readKept()
+    setBusy(false)
   }
 
   return (
@@ -80,11 +103,29 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
         </label>
       </div>
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {kept && (
+        <p className="muted">
+          The library as it was before the restore of the backup of {new Date(kept.backupCreatedAt).toLocaleString()} (
+          {kept.fingerprint.counts.items.toLocaleString('en')} papers, taken {new Date(kept.takenAt).toLocaleString()}) is kept in this app’s browser storage
+          (IndexedDB database “{beforeRestoreName(db)}”).{' '}
+          <button type="button" disabled={busy} onClick={() => setAskUndo(true)}>
+            Undo restore
+          </button>
+        </p>
+      )}
+      {askUndo && kept && (
+        <ConfirmDialog title="Undo restore" confirmLabel="Put back the library" onCancel={() => setAskUndo(false)} onConfirm={() => void undo(setMessage)}>
+          <p>
+            Put back the library as it was before the restore ({kept.fingerprint.counts.items.toLocaleString('en')} papers)? Anything changed since the restore
+            is replaced.
+          </p>
+        </ConfirmDialog>
+      )}
       {pending && (
         <ConfirmDialog title="Restore library" confirmLabel="Replace library" onCancel={() => setPending(null)} onConfirm={() => void restore(pending)}>
           <p>
             Replace the library with the backup from {dateOf(pending)}? It holds {backupSummary(pending)}. Everything now in the library — papers, collections,
-            notes, settings and saved searches — is replaced, and this cannot be undone.
+            notes, settings and saved searches — is replaced. A copy of it is kept first, so Undo restore can put it back.
           </p>
         </ConfirmDialog>
       )}

@@ -1,0 +1,81 @@
+// Restoring a backup without ever losing the library: the rows are checked
+// before this runs (backup.ts, or the worker reading a file line by line);
+// here a safety copy is taken, the library replaced, then loaded the way the
+// app loads it at start (`trialLoad`). If anything fails, the copy is put
+// back and compared with what was there, row by row (fingerprints), before
+// anyone is told the library is as it was.
+import { ServiceError } from '../../../shared/result'
+import { beforeRestore, beforeRestorePages, forgetBeforeRestore, keepBeforeRestore, type BeforeRestore } from './before-restore'
+import { BACKUP_TABLES } from './backup-rows'
+import { fingerprintOf, replaceLibrary, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
+import type { NeurorefDb } from './schema'
+
+/** Loads the library as the window does at start (the store's load); throws if it cannot. */
+export type TrialLoad = () => Promise<void>
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+
+const papers = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'paper' : 'papers'}`
+
+/** Counts in the database equal to those written: the restore stored every row. */
+async function countsMatch(db: NeurorefDb, written: Fingerprint): Promise<string | undefined> {
+  for (const table of BACKUP_TABLES) {
+    const stored = await db.table(table).count()
+    if (stored !== written.counts[table]) return `${written.counts[table]} ${table} were written but ${stored} are stored`
+  }
+  return undefined
+}
+
+/** Puts the safety copy back and checks it; returns the sentence for what the library now is. */
+async function rollBack(db: NeurorefDb, before: Fingerprint, trialLoad: TrialLoad): Promise<string> {
+  try {
+    await replaceLibrary(db, beforeRestorePages(db))
+    await trialLoad()
+    if (sameFingerprint(await fingerprintOf(db), before))
+      return `The library was put back as it was before (${papers(before.counts.items)}; every row checked).`
+  } catch (error) {
+    return `Putting the previous library back failed too (${reasonOf(error)}). Its copy is kept: try Undo restore in Settings → Library backup.`
+  }
+  return 'The library put back differs from the one before the restore. Its copy is kept: try Undo restore in Settings → Library backup.'
+}
+
+/**
+ * Replaces the library with `pages` (already checked), keeping a safety copy
+ * first. Returns what was written; throws a sentence saying what happened to
+ * the library when the restored one cannot be stored or loaded.
+ */
+export async function restoreLibrary(db: NeurorefDb, pages: () => AsyncIterable<RowPage>, backupCreatedAt: string, trialLoad: TrialLoad): Promise<Fingerprint> {
+  let before: Fingerprint
+  try {
+    before = await keepBeforeRestore(db, backupCreatedAt)
+  } catch (error) {
+    throw new ServiceError('IO', `A copy of the library could not be kept before restoring (${reasonOf(error)}), so nothing was changed.`)
+  }
+  try {
+    const written = await replaceLibrary(db, pages())
+    await trialLoad()
+    const wrong = await countsMatch(db, written)
+    if (wrong) throw new Error(wrong)
+    return written
+  } catch (error) {
+    const now = await rollBack(db, before, trialLoad)
+    throw new ServiceError('INVALID_INPUT', `The backup could not be restored (${reasonOf(error)}). ${now}`)
+  }
+}
+
+/** Puts back the library as it was before the latest restore, checked against the copy's fingerprint. */
+export async function undoRestore(db: NeurorefDb, trialLoad: TrialLoad): Promise<BeforeRestore> {
+  const about = await beforeRestore(db)
+  if (!about) throw new ServiceError('NOT_FOUND', 'There is no library kept from before a restore to put back.')
+  try {
+    await replaceLibrary(db, beforeRestorePages(db))
+    await trialLoad()
+  } catch (error) {
+    throw new ServiceError('IO', `The library before the restore could not be put back (${reasonOf(error)}). Its copy is kept: try again.`)
+  }
+  if (!sameFingerprint(await fingerprintOf(db), about.fingerprint)) {
+    throw new ServiceError('IO', 'The library put back differs from the copy taken before the restore. The copy is kept: try again.')
+  }
+  await forgetBeforeRestore(db)
+  return about
+}
