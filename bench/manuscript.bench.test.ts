@@ -30,6 +30,9 @@ const dir = mkdtempSync(join(tmpdir(), 'neuroref-bench-manuscript-'))
 const { items: generated } = createSyntheticLibrary(PAPERS, 12)
 const keys = citationKeys(generated)
 const library = generated.map((item, i) => ({ ...item, citationKey: keys[i] }))
+const { items: otherItems } = createSyntheticLibrary(20, 99)
+const others = citationKeys(otherItems)
+const otherLibrary = otherItems.map((item, i) => ({ ...item, citationKey: others[i] }))
 
 /** 200 paragraphs of ~75 words (a fifth without NEUROREF_BENCH); each paper cited twice, some with a locator or with a second paper. */
 function manuscript(): string[] {
@@ -81,12 +84,19 @@ it('formats a 50-page manuscript with 300 citations of 150 papers in APA and Van
   const docx = makeDocx(paragraphs.map(text => para(run(text))).join('') + para(run('[bibliography]')))
   figures.citations = CITATIONS
   figures.papers = PAPERS
+  // Another manuscript (other papers) formatted in a style between two measurements: the engine stays
+  // warm but what it kept (registered papers, rendered citations and entries) no longer applies.
+  const otherDoc = makeDocx(para(run(`One ${others.map(key => `[@${key}]`).join(' and ')}.`)))
+  const elsewhere = (style: string) => formatManuscript(openManuscript(otherDoc, 'Other.docx'), otherLibrary, style)
   // the first use of a style builds its citeproc engine (APA: the largest style): measured apart
-  const apaFile = openManuscript(docx, 'Paper.docx')
-  const apa = timed('apa first run ms', () => formatManuscript(apaFile, library, 'apa'))
+  const apa = timed('apa first run ms', () => formatManuscript(openManuscript(docx, 'Paper.docx'), library, 'apa'))
+  elsewhere('apa')
   timed('apa ms', () => formatManuscript(openManuscript(docx, 'Paper.docx'), library, 'apa'))
+  timed('apa again, same papers ms', () => formatManuscript(openManuscript(docx, 'Paper.docx'), library, 'apa'))
   timed('vancouver first run ms', () => formatManuscript(openManuscript(docx, 'Paper.docx'), library, 'vancouver-nlm'))
+  elsewhere('vancouver-nlm')
   const vancouver = timed('vancouver ms', () => formatManuscript(openManuscript(docx, 'Paper.docx'), library, 'vancouver-nlm'))
+  elsewhere('vancouver-nlm')
   const reformatted = timed('re-format APA → Vancouver ms', () => formatManuscript(openManuscript(apa.bytes, apa.fileName), [], 'vancouver-nlm'))
   expect(apa.citations).toBe(CITATIONS)
   expect(apa.papers).toBe(PAPERS)

@@ -42,4 +42,15 @@ describe('formatting every citation of a manuscript', () => {
     const out = formatCitations('apa', records, [{ citationID: 'x', noteIndex: 0, items: [{ id: 'twin-a' }, { id: 'twin-b' }] }])
     expect(out.citations.get('x')?.text).toBe('(Ferrer-Pérez et al., 2021a, 2021b)')
   })
+
+  it('formats the same papers again from what it kept, and sees a paper that changed under the same id', () => {
+    const cited: CitationToFormat[] = [{ citationID: 'x', noteIndex: 0, items: [{ id: String(records[1].id) }] }]
+    const first = formatCitations('apa', records, cited)
+    expect(formatCitations('apa', records, cited).bibliography.map(entry => entry.text)).toEqual(first.bibliography.map(entry => entry.text))
+    const renamed = records.map(record => (record.id === records[1].id ? { ...record, title: 'A corrected title' } : record))
+    const again = formatCitations('apa', renamed, cited)
+    expect(again.bibliography).toHaveLength(1)
+    expect(again.bibliography[0].text).toContain('A corrected title')
+    expect(first.bibliography[0].text).not.toContain('A corrected title')
+  })
 })

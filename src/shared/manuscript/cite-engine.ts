@@ -65,21 +65,41 @@ function retrieveItem(id: string): CslRecord {
 }
 
 // Building an engine parses the whole style (APA: seconds on a busy machine): keep one per style and language.
-const engines = new Map<string, Engine>()
+// With it, what it last rendered: the same papers cited again (a second run, a re-format in the same
+// style) skip citeproc's registration, and a cluster cited twice is rendered once.
+interface WarmEngine {
+  engine: Engine
+  /** the papers registered in first-cited order, as JSON: equal text means citeproc's state still holds */
+  registered?: string
+  clusters: Map<string, string>
+  bibliography?: ReturnType<Engine['makeBibliography']>
+}
 
-function engineFor(styleId: string, xml: string, lang: string): Engine {
+const engines = new Map<string, WarmEngine>()
+
+function engineFor(styleId: string, xml: string, lang: string): WarmEngine {
   const key = `${styleId}|${lang}`
-  let engine = engines.get(key)
-  if (!engine) {
-    engine = new CSL.Engine({ retrieveLocale, retrieveItem }, xml, lang, true)
+  let warm = engines.get(key)
+  if (!warm) {
+    const engine = new CSL.Engine({ retrieveLocale, retrieveItem }, xml, lang, true)
     engine.opt.development_extensions.wrap_url_and_doi = false
-    engines.set(key, engine)
+    warm = { engine, clusters: new Map() }
+    engines.set(key, warm)
   }
-  return engine
+  return warm
+}
+
+/** Builds a style's engine ahead of the real work (APA's takes seconds), e.g. while the researcher reviews. */
+export function warmStyle(styleId: string, lang?: string): void {
+  const { xml, lang: styleLang } = styleRules(styleId)
+  engineFor(styleId, xml, lang ?? styleLang)
 }
 
 /** How citations are run through citeproc: `full` tracks every citation's position; `fast` skips it where the style never asks. */
 export type CiteMode = 'auto' | 'full'
+
+/** Citations formatted so far, of all; called often, so callers throttle what they show. */
+export type CiteProgress = (done: number, total: number) => void
 
 /**
  * Each citation's HTML. citeproc's processCitationCluster re-reads all earlier
@@ -88,13 +108,42 @@ export type CiteMode = 'auto' | 'full'
  * that: registering every paper once in order of first citation numbers and
  * disambiguates them, and each cluster is then formatted on its own.
  */
-function citationTexts(engine: Engine, input: Citation[], xml: string, mode: CiteMode): [string, string][] {
+function citationTexts(warm: WarmEngine, input: Citation[], xml: string, mode: CiteMode, onProgress?: CiteProgress): [string, string][] {
+  const { engine } = warm
   const positional = engine.opt.xclass === 'note' || /\bposition=|et-al-subsequent/.test(xml)
-  if (mode === 'full' || positional) return engine.rebuildProcessorState(input, 'html').map(([id, , html]) => [id, html])
+  if (mode === 'full' || positional) {
+    forget(warm)
+    const all = engine.rebuildProcessorState(input, 'html').map(([id, , html]): [string, string] => [id, html])
+    onProgress?.(input.length, input.length)
+    return all
+  }
   const firstCited = [...new Set(input.flatMap(citation => citation.citationItems.map(item => item.id)))]
-  engine.updateItems(firstCited)
+  const registered = JSON.stringify(firstCited.map(id => current.get(id)))
+  if (warm.registered !== registered) {
+    // forget the items of an earlier manuscript: the same id may mean another paper now
+    forget(warm)
+    engine.updateItems(firstCited)
+    warm.registered = registered
+  }
   engine.setOutputFormat('html')
-  return input.map(citation => [citation.citationID, engine.makeCitationCluster(citation.citationItems)])
+  return input.map((citation, index) => {
+    const key = JSON.stringify(citation.citationItems)
+    let html = warm.clusters.get(key)
+    if (html === undefined) {
+      html = engine.makeCitationCluster(citation.citationItems)
+      warm.clusters.set(key, html)
+    }
+    onProgress?.(index + 1, input.length)
+    return [citation.citationID, html]
+  })
+}
+
+/** Unregisters every paper (rebuildProcessorState registers them in its own way; the next quick run starts afresh). */
+function forget(warm: WarmEngine): void {
+  warm.engine.updateItems([])
+  warm.registered = undefined
+  warm.clusters.clear()
+  warm.bibliography = undefined
 }
 
 export function formatCitations(
@@ -102,13 +151,13 @@ export function formatCitations(
   records: CslRecord[],
   citations: CitationToFormat[],
   lang?: string,
-  mode: CiteMode = 'auto'
+  mode: CiteMode = 'auto',
+  onProgress?: CiteProgress
 ): FormattedManuscript {
   const { xml, lang: styleLang } = styleRules(styleId)
-  const engine = engineFor(styleId, xml, lang ?? styleLang)
+  const warm = engineFor(styleId, xml, lang ?? styleLang)
+  const { engine } = warm
   current = new Map(records.map(record => [String(record.id), record]))
-  // forget the items of an earlier manuscript: the same id may mean another paper now
-  engine.updateItems([])
   const note = engine.opt.xclass === 'note'
   const input = citations.map(citation => ({
     citationID: citation.citationID,
@@ -126,11 +175,12 @@ export function formatCitations(
     })
   }))
   const formatted = new Map<string, FormattedCitation>()
-  for (const [citationID, html] of citationTexts(engine, input, xml, mode)) {
+  for (const [citationID, html] of citationTexts(warm, input, xml, mode, onProgress)) {
     const runs = htmlToRuns(html)
     formatted.set(citationID, { runs, text: runsToText(runs), html })
   }
-  const made = engine.makeBibliography()
+  // the same registered papers give the same list
+  const made = warm.registered !== undefined ? (warm.bibliography ??= engine.makeBibliography()) : engine.makeBibliography()
   const bibliography = made ? made[1].map(entry => htmlToRuns(entry)).map(runs => ({ runs, text: runsToText(runs) })) : []
   const params = made ? made[0] : undefined
   return {

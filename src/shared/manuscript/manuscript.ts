@@ -40,7 +40,11 @@ export interface FormatOptions {
   lang?: string
   /** heading above a bibliography the document gives no place */
   heading?: string
+  /** where the work is: each citation formatted, then writing the copy */
+  onProgress?: (progress: FormatProgress) => void
 }
+
+export type FormatProgress = { stage: 'citations'; done: number; total: number } | { stage: 'writing' }
 
 export interface FormattedDocument {
   bytes: Uint8Array
@@ -121,7 +125,16 @@ export function formatManuscript(file: ManuscriptFile, library: ExportItem[], st
   }
   const records = [...resolution.records.values()]
   // a note style puts body citations into new footnotes, which changes the note numbers
-  const formatted = formatCitations(style.id, records, toFormat(file, resolution, isNoteStyle(style.id)), opts.lang)
+  const progress = opts.onProgress
+  const formatted = formatCitations(
+    style.id,
+    records,
+    toFormat(file, resolution, isNoteStyle(style.id)),
+    opts.lang,
+    'auto',
+    progress && ((done, total) => progress({ stage: 'citations', done, total }))
+  )
+  progress?.({ stage: 'writing' })
   const codes = codesFor(file, resolution, formatted, formatted.note)
   const bytes = file.write({ formatted, codes, heading: opts.heading ?? 'References' })
   return { bytes, fileName: formattedFileName(file.name, style.label), mimeType: MIME[file.kind], citations: file.citations.length, papers: records.length }

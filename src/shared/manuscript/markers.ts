@@ -148,8 +148,9 @@ export function findMarkers(text: string): Marker[] {
 
 /** The sentence around a marker, for the review list. */
 export function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start)
-  const from = Math.max(before.search(/[^.!?]*$/), 0)
+  // the last sentence end before the marker, found backwards: a regex anchored at the end rescans the paragraph from every position
+  let from = start
+  while (from > 0 && !'.!?'.includes(text[from - 1])) from--
   const after = text.slice(end)
   const stop = after.search(/[.!?](\s|$)/)
   const sentence = text.slice(from, stop === -1 ? text.length : end + stop + 1).trim()
