@@ -123,6 +123,37 @@ export function customStyleSources(): { id: string; xml: string }[] {
   return [...registered.values()].filter(style => style.custom).map(style => ({ id: style.id, xml: style.source }))
 }
 
+/** What a worker needs to format in a style this thread knows (bundled, added or shipped): its rules and languages. */
+export interface StyleSource extends CitationStyle {
+  /** the rules to format with (a dependent style's parent's) */
+  rules: string
+  /** CSL locale files by language, for the style's language and the one asked for */
+  locales: Record<string, string>
+}
+
+export function styleSource(id: string, lang?: string): StyleSource {
+  const style = styleOrThrow(id)
+  const csl = plugins.config.get('@csl')
+  const locales: Record<string, string> = {}
+  for (const name of new Set([style.locale, lang ?? style.locale])) {
+    const xml = csl.locales.get(name)
+    if (xml) locales[name] = xml
+  }
+  return { ...style, rules: csl.templates.get(id) ?? '', locales }
+}
+
+/** Makes a style from another thread (styleSource) usable here; one already known is kept as it is. */
+export function learnStyle(source: StyleSource): CitationStyle {
+  ensureBundled()
+  const csl = plugins.config.get('@csl')
+  for (const [name, xml] of Object.entries(source.locales)) if (!csl.locales.has(name)) csl.locales.add(name, xml)
+  const known = registered.get(source.id)
+  if (known) return publicStyle(known)
+  const style = register(source.id, source.rules, source.label, source.custom)
+  style.locale = source.locale
+  return publicStyle(style)
+}
+
 /**
  * Adds a .csl file the researcher chose. Refuses anything that is not a CSL
  * style, and dependent styles whose parent Neuroref does not have.

@@ -2,18 +2,19 @@
 // that does not resolve (with its sentence), settle each, then the formatted
 // copy is written as a new file. Nothing is written before the confirmation.
 import { useNotify } from '../../components/notify'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Identifier } from '../../../../shared/identifiers'
-import { formatManuscript, reviewManuscript, type Choices, type ManuscriptFile, type Problem } from '../../../../shared/manuscript/manuscript'
+import type { Choices, FormatProgress, Problem } from '../../../../shared/manuscript/manuscript'
 import { ServiceError } from '../../../../shared/result'
 import { sentenceFor } from '../../messages'
 import { StylePicker, useCitationStyles } from '../cite'
 import { addIdentifiers } from '../import'
 import './manuscript.css'
 import { deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, readManuscript } from './manuscript-actions'
+import { formatManuscriptFile, reviewManuscriptFile, warmManuscriptStyle, type Formatting, type OpenedManuscript } from './manuscript-client'
 
 interface Opened {
-  file: ManuscriptFile
+  doc: OpenedManuscript
   citations: number
   papers: number
   problems: Problem[]
@@ -28,12 +29,20 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
   const [choices, setChoices] = useState<Choices>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<FormatProgress | null>(null)
+  const formatting = useRef<Formatting | null>(null)
   const style = styles.styles.find(s => s.id === styles.chosen)
+  // once a document is open, the style's citeproc engine is built in the worker while the researcher reviews
+  // (not before: the worker does one thing at a time, and reading the document comes first)
+  const hasDocument = opened !== null
+  useEffect(() => {
+    if (style && hasDocument) warmManuscriptStyle(style.id)
+  }, [style, hasDocument])
   const unsettled = opened?.problems.filter(problem => !(problem.kind === 'ambiguous' && choices[choiceKey(problem)])) ?? []
 
-  async function review(file: ManuscriptFile): Promise<void> {
-    const result = reviewManuscript(file, await libraryPapers(), choices)
-    setOpened({ file, ...result })
+  async function review(doc: OpenedManuscript): Promise<void> {
+    const result = await reviewManuscriptFile(doc, await libraryPapers(), choices)
+    setOpened({ doc, ...result })
   }
 
   async function choose(input: HTMLInputElement): Promise<void> {
@@ -45,7 +54,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     setChoices({})
     const read = await readManuscript(chosen)
     if ('error' in read) return setError(`${read.error} Nothing was written.`)
-    await review(read.file)
+    await review(read.doc)
   }
 
   async function lookUp(identifier: Identifier): Promise<void> {
@@ -55,7 +64,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
       const summary = await addIdentifiers([identifier])
       const [outcome] = summary.outcomes
       if (outcome?.status === 'failed') setError(`${identifier.kind.toUpperCase()} ${identifier.value} could not be looked up: ${sentenceFor(outcome.error)}`)
-      await review(opened.file)
+      await review(opened.doc)
     } finally {
       setBusy(false)
     }
@@ -65,8 +74,10 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault()
     if (!opened || !style || unsettled.length) return
     setBusy(true)
+    setError(null)
     try {
-      const out = formatManuscript(opened.file, await libraryPapers(), style.id, { choices })
+      formatting.current = formatManuscriptFile(opened.doc, await libraryPapers(), style.id, { choices }, setProgress)
+      const out = await formatting.current.done
       deliverManuscript(out.fileName, out.bytes, out.mimeType)
       onClose()
       notify({
@@ -76,12 +87,20 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     } catch (failure) {
       setError(failure instanceof ServiceError ? failure.message : `The manuscript could not be formatted: ${String(failure)}`)
     } finally {
+      formatting.current = null
+      setProgress(null)
       setBusy(false)
     }
   }
 
+  /** Cancel stops a formatting under way (the dialog stays); otherwise it closes the dialog. */
+  function cancel(): void {
+    if (formatting.current) formatting.current.cancel()
+    else onClose()
+  }
+
   return (
-    <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && cancel()}>
       <form role="dialog" aria-modal="true" aria-label="Format manuscript" className="dialog manuscript-dialog" onSubmit={e => void format(e)}>
         <h2>Format manuscript</h2>
         <label className="file-button">
@@ -90,7 +109,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
         </label>
         {opened && (
           <p role="status">
-            {opened.file.name}: {opened.citations} {opened.citations === 1 ? 'citation' : 'citations'} of {opened.papers}{' '}
+            {opened.doc.name}: {opened.citations} {opened.citations === 1 ? 'citation' : 'citations'} of {opened.papers}{' '}
             {opened.papers === 1 ? 'paper' : 'papers'}
             {opened.problems.length ? `, ${opened.problems.length} to settle` : ', all found'}.
           </p>
@@ -128,9 +147,10 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
           </ul>
         )}
         <StylePicker styles={styles} onError={setError} />
+        {progress && <FormatProgressBar progress={progress} />}
         {error && <p role="alert">{error}</p>}
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
           <button type="submit" disabled={!opened || !style || busy || unsettled.length > 0}>
@@ -138,6 +158,20 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
+    </div>
+  )
+}
+
+function FormatProgressBar({ progress }: { progress: FormatProgress }) {
+  const text = progress.stage === 'citations' ? `Formatting citation ${progress.done} of ${progress.total}…` : 'Writing the new document…'
+  return (
+    <div className="manuscript-progress">
+      <progress
+        aria-label="Formatting progress"
+        max={progress.stage === 'citations' ? progress.total : 1}
+        value={progress.stage === 'citations' ? progress.done : 1}
+      />
+      <span>{text}</span>
     </div>
   )
 }

@@ -2,14 +2,14 @@
 // the formatted document out as a download, cited papers into the library
 // through the library's own import (one transaction) and a new collection.
 import type { Item } from '../../../../shared/model'
-import { openManuscript, type ManuscriptFile } from '../../../../shared/manuscript/manuscript'
-import { hasIdentifier, referenceImportSummary, referencesInDocument } from '../../../../shared/manuscript/references'
+import { hasIdentifier, referenceImportSummary } from '../../../../shared/manuscript/references'
 import { ServiceError } from '../../../../shared/result'
 import { problemText } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import { importIntoNewCollection } from '../../library/import-file'
 import { db, store } from '../../root'
 import { downloadBlob } from '../export'
+import { openManuscriptFile, referencesOf, type OpenedManuscript } from './manuscript-client'
 
 export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
 
@@ -19,10 +19,10 @@ export async function libraryPapers(): Promise<Item[]> {
   return [...store.items.values()].filter(item => !item.trashedAt)
 }
 
-/** The document, or the sentence saying why it cannot be read. */
-export async function readManuscript(file: File): Promise<{ file: ManuscriptFile } | { error: string }> {
+/** The document (opened in the manuscript worker), or the sentence saying why it cannot be read. */
+export async function readManuscript(file: File): Promise<{ doc: OpenedManuscript } | { error: string }> {
   try {
-    return { file: openManuscript(new Uint8Array(await file.arrayBuffer()), file.name) }
+    return { doc: await openManuscriptFile(file) }
   } catch (error) {
     return { error: error instanceof ServiceError ? error.message : `“${file.name}” could not be read.` }
   }
@@ -38,7 +38,7 @@ export async function importReferencesFrom(file: File): Promise<Message> {
   if ('error' in read) return { kind: 'error', text: `${read.error} Nothing was imported.` }
   let refs
   try {
-    refs = referencesInDocument(read.file)
+    refs = await referencesOf(read.doc)
   } catch (error) {
     return { kind: 'error', text: error instanceof ServiceError ? error.message : String(error) }
   }
