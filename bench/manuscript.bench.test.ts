@@ -17,6 +17,7 @@ import { cslRecords } from '../src/shared/export/csl-items'
 import { formatManuscript, openManuscript } from '../src/shared/manuscript/manuscript'
 import { makeDocx, para, partText, run, visibleText } from '../src/shared/manuscript/docx-package.test-support'
 import { createSyntheticLibrary } from './synthetic-library'
+import { longManuscript, longManuscriptParagraphs } from '../e2e/support/long-manuscript'
 
 const FULL = process.env.NEUROREF_BENCH === '1'
 const CITATIONS = FULL ? 300 : 60
@@ -33,24 +34,6 @@ const library = generated.map((item, i) => ({ ...item, citationKey: keys[i] }))
 const { items: otherItems } = createSyntheticLibrary(20, 99)
 const others = citationKeys(otherItems)
 const otherLibrary = otherItems.map((item, i) => ({ ...item, citationKey: others[i] }))
-
-/** 200 paragraphs of ~75 words (a fifth without NEUROREF_BENCH); each paper cited twice, some with a locator or with a second paper. */
-function manuscript(): string[] {
-  const words = 'oxytocin receptor binding in the nucleus accumbens modulates social reward after repeated defeat stress in adolescent male mice'.split(' ')
-  const paragraphs: string[] = []
-  let cite = 0
-  for (let p = 0; p < (CITATIONS * 2) / 3; p++) {
-    const sentence = Array.from({ length: 75 }, (_, i) => words[(i * 7 + p) % words.length]).join(' ')
-    const cites: string[] = []
-    const count = p < CITATIONS / 3 ? 2 : 1
-    for (let c = 0; c < count && cite < CITATIONS; c++, cite++) {
-      const a = keys[cite % PAPERS]
-      cites.push(cite % 10 === 3 ? `[@${a}, p. ${cite}]` : cite % 10 === 7 ? `[see @${a}; @${keys[(cite + 11) % PAPERS]}]` : `[@${a}]`)
-    }
-    paragraphs.push(`${sentence} ${cites[0] ?? ''}. More text follows here ${cites[1] ?? ''}.`)
-  }
-  return paragraphs
-}
 
 function timed<T>(name: string, work: () => T): T {
   const start = performance.now()
@@ -80,8 +63,9 @@ afterAll(() => {
 })
 
 it('formats a 50-page manuscript with 300 citations of 150 papers in APA and Vancouver, re-formats it, and compares with pandoc', () => {
-  const paragraphs = manuscript()
-  const docx = makeDocx(paragraphs.map(text => para(run(text))).join('') + para(run('[bibliography]')))
+  // 200 paragraphs of ~75 words (a fifth without NEUROREF_BENCH); each paper cited twice, some with a locator or with a second paper
+  const paragraphs = longManuscriptParagraphs(CITATIONS, PAPERS, paper => keys[paper])
+  const docx = longManuscript(CITATIONS, PAPERS, paper => keys[paper])
   figures.citations = CITATIONS
   figures.papers = PAPERS
   // Another manuscript (other papers) formatted in a style between two measurements: the engine stays

@@ -23,7 +23,8 @@ export function longLibraryBibtex(papers: number): string {
   }).join('\n\n')
 }
 
-export function longManuscript(citations: number, papers: number): Uint8Array {
+/** The paragraphs' text, markers included; `key(n)` names the n-th paper. */
+export function longManuscriptParagraphs(citations: number, papers: number, key: (paper: number) => string = paper => `paper${paper}`): string[] {
   const words = 'oxytocin receptor binding in the nucleus accumbens modulates social reward after repeated defeat stress in adolescent male mice'.split(' ')
   const paragraphs: string[] = []
   let cite = 0
@@ -31,10 +32,18 @@ export function longManuscript(citations: number, papers: number): Uint8Array {
     const sentence = Array.from({ length: 75 }, (_, i) => words[(i * 7 + p) % words.length]).join(' ')
     const cites: string[] = []
     for (let c = 0; c < (p < citations / 3 ? 2 : 1) && cite < citations; c++, cite++) {
-      const key = `paper${cite % papers}`
-      cites.push(cite % 10 === 3 ? `[@${key}, p. ${cite}]` : cite % 10 === 7 ? `[see @${key}; @paper${(cite + 11) % papers}]` : `[@${key}]`)
+      const one = key(cite % papers)
+      cites.push(cite % 10 === 3 ? `[@${one}, p. ${cite}]` : cite % 10 === 7 ? `[see @${one}; @${key((cite + 11) % papers)}]` : `[@${one}]`)
     }
     paragraphs.push(`${sentence} ${cites[0] ?? ''}. More text follows here ${cites[1] ?? ''}.`)
   }
-  return makeDocx(paragraphs.map(text => para(run(text))).join('') + para(run('[bibliography]')))
+  return paragraphs
+}
+
+export function longManuscript(citations: number, papers: number, key?: (paper: number) => string): Uint8Array {
+  return makeDocx(
+    longManuscriptParagraphs(citations, papers, key)
+      .map(text => para(run(text)))
+      .join('') + para(run('[bibliography]'))
+  )
 }
