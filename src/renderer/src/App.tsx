@@ -196,6 +196,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
         <span className="library-count" aria-live="polite">
           {items.length} {items.length === 1 ? 'item' : 'items'}
           {!store.complete && ' (opening the library…)'}
+          {store.index.progress && ` (preparing search: ${Math.floor((100 * store.index.progress.done) / Math.max(1, store.index.progress.total))} %)`}
         </span>
         {background && (
           <span className="library-count" role="progressbar" aria-label="Background work" aria-valuetext={background}>

@@ -3,10 +3,10 @@
 import type { Item } from '../model'
 import { fieldValue, fieldValues, itemYear, LONG_FIELDS, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
 import { clauseFields, phraseFinder } from './match'
-import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists } from './postings'
+import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { tokenize } from './tokens'
-import { BREAK, WordRuns } from './word-runs'
+import { BREAK, WordRuns, type RunsSnapshot } from './word-runs'
 
 export type { Query } from './query'
 export { parseQuery } from './query'
@@ -14,6 +14,26 @@ export { parseQuery } from './query'
 export interface SearchOptions {
   /** only these item ids (the collection or list being looked at) */
   within?: Set<string>
+}
+
+/** The index in a form that can be stored (IndexedDB) and sent to or from a worker: strings and typed arrays only. */
+export interface IndexSnapshot {
+  /** item ids joined by NUL, in item-number order */
+  ids: string
+  years: Uint16Array
+  postings: PostingsSnapshot
+  runs: RunsSnapshot
+}
+
+export interface IndexOptions {
+  /** start from a saved index instead of an empty one */
+  from?: IndexSnapshot
+  /**
+   * Where a saved index finds its items again (phrases in short fields are
+   * confirmed on the item's text). An item it cannot find yet is not matched
+   * by such a phrase.
+   */
+  itemOf?: (id: string) => Item | undefined
 }
 
 export interface SearchIndex {
@@ -25,6 +45,8 @@ export interface SearchIndex {
   readonly size: number
   /** distinct indexed words, for memory reports */
   readonly wordCount: number
+  /** the live items only, renumbered, words sorted: what is saved */
+  snapshot(): IndexSnapshot
 }
 
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
@@ -40,17 +62,44 @@ function maskOf(fields: readonly string[]): number {
   return mask
 }
 
-export function createSearchIndex(): SearchIndex {
+export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
   const postings = new PostingLists()
   // Per internal item number. Items are kept by reference (the library list
   // holds them anyway) so phrases in short fields can be checked against the
-  // real text; long fields are kept as word numbers in `runs`.
+  // real text; a saved index finds them through `itemOf`. Long fields are
+  // kept as word numbers in `runs`.
   let ids: string[] = []
   let items: (Item | undefined)[] = []
+  let live = new Uint8Array(1024)
   let years: number[] = []
   const runs = new WordRuns()
   const numberOf = new Map<string, number>()
   let removed = 0
+
+  const itemAt = (n: number): Item | undefined => items[n] ?? options.itemOf?.(ids[n])
+
+  function setLive(n: number, value: 0 | 1): void {
+    if (n >= live.length) {
+      const grown = new Uint8Array(Math.max(live.length * 2, n + 1))
+      grown.set(live)
+      live = grown
+    }
+    live[n] = value
+  }
+
+  if (options.from) {
+    const saved = options.from
+    ids = saved.ids === '' ? [] : saved.ids.split(WORD_JOIN)
+    if (saved.years.length !== ids.length || saved.runs.starts.length > ids.length) throw new Error('The saved search index is damaged (items).')
+    postings.restore(saved.postings)
+    runs.restore(saved.runs)
+    years = Array.from(saved.years)
+    items = new Array(ids.length)
+    ids.forEach((id, n) => {
+      numberOf.set(id, n)
+      setLive(n, 1)
+    })
+  }
 
   function add(item: Item, notes?: NotesText): void {
     if (numberOf.has(item.id)) remove(item.id)
@@ -58,6 +107,7 @@ export function createSearchIndex(): SearchIndex {
     const n = ids.length
     ids.push(item.id)
     items.push(item)
+    setLive(n, 1)
     years.push(itemYear(item) ?? 0)
     numberOf.set(item.id, n)
     const values = fieldValues(item, notes)
@@ -76,7 +126,7 @@ export function createSearchIndex(): SearchIndex {
       }
       const words = new Set<string>()
       for (const value of values[field]) {
-        if (isIdentifierField(field)) words.add(value)
+        if (isIdentifierField(field)) words.add(value.replaceAll(WORD_JOIN, ''))
         else for (const w of tokenize(value)) words.add(w)
       }
       for (const w of words) postings.append(w, entryOf(n, f))
@@ -89,24 +139,44 @@ export function createSearchIndex(): SearchIndex {
     if (n === undefined) return
     numberOf.delete(id)
     items[n] = undefined
+    live[n] = 0
     runs.drop(n)
     years[n] = 0
     removed++
     if (removed >= COMPACT_AFTER && removed * 4 >= ids.length) compact()
   }
 
-  /** Drops removed items for good, so the lists stop carrying them. */
-  function compact(): void {
+  /** New numbers for the live items, in order (-1 for removed ones), and the live numbers. */
+  function liveNumbers(): { newNumber: Int32Array; kept: number[] } {
     const newNumber = new Int32Array(ids.length).fill(-1)
     const kept: number[] = []
-    for (let n = 0; n < ids.length; n++) if (items[n] !== undefined) newNumber[n] = kept.push(n) - 1
+    for (let n = 0; n < ids.length; n++) if (live[n]) newNumber[n] = kept.push(n) - 1
+    return { newNumber, kept }
+  }
+
+  /** Drops removed items for good, so the lists stop carrying them. */
+  function compact(): void {
+    const { newNumber, kept } = liveNumbers()
     postings.renumber(newNumber)
     runs.renumber(newNumber)
     ids = kept.map(n => ids[n])
     items = kept.map(n => items[n])
     years = kept.map(n => years[n])
+    live = new Uint8Array(Math.max(1024, ids.length * 2))
+    live.fill(1, 0, ids.length)
     ids.forEach((id, n) => numberOf.set(id, n))
     removed = 0
+  }
+
+  function snapshot(): IndexSnapshot {
+    const { newNumber, kept } = liveNumbers()
+    const { postings: savedPostings, wordRemap } = postings.snapshot(newNumber)
+    return {
+      ids: kept.map(n => ids[n]).join(WORD_JOIN),
+      years: Uint16Array.from(kept, n => years[n]),
+      postings: savedPostings,
+      runs: runs.snapshot(newNumber, wordRemap)
+    }
   }
 
   /**
@@ -157,9 +227,11 @@ export function createSearchIndex(): SearchIndex {
     const inRun = runMatcher(clause.words, clause.prefix)
     return (n, field) => {
       const name = SEARCH_FIELDS[field]
-      if (items[n] === undefined) return false // removed, not yet tidied away
+      if (!live[n]) return false // removed, not yet tidied away
       if (IS_LONG[field]) return runs.hasRun(n, field, clause.words.length, inRun)
-      return isIdentifierField(name) || fieldValue(items[n]!, undefined, name).some(find)
+      if (isIdentifierField(name)) return true
+      const item = itemAt(n)
+      return item !== undefined && fieldValue(item, undefined, name).some(find)
     }
   }
 
@@ -196,7 +268,7 @@ export function createSearchIndex(): SearchIndex {
       })
     })
     const out = new Uint8Array(count)
-    const candidate = (n: number) => met[n] === included.length && !out[n] && items[n] !== undefined && (!scope || scope[n] === 1)
+    const candidate = (n: number) => met[n] === included.length && !out[n] && live[n] === 1 && (!scope || scope[n] === 1)
     for (const clause of clauses.filter(c => c.exclude)) {
       const check = phraseCheck(clause)
       forEachMatch(clause, (n, field) => {
@@ -219,6 +291,7 @@ export function createSearchIndex(): SearchIndex {
     },
     get wordCount() {
       return postings.wordCount
-    }
+    },
+    snapshot
   }
 }

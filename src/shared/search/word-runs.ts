@@ -7,6 +7,13 @@ const PAGE = 1 << 20
 /** Between two values of one field: a phrase never runs across it. */
 export const BREAK = 0
 
+/** The saved form: the pages, and per item where its run starts (-1 = none) and its length. */
+export interface RunsSnapshot {
+  pages: Uint32Array[]
+  starts: Int32Array
+  lengths: Uint32Array
+}
+
 export class WordRuns {
   private pages: Uint32Array[] = []
   private used = PAGE
@@ -100,6 +107,49 @@ export class WordRuns {
       page.set(from.subarray(at, at + size), this.used)
       this.used += size
     }
+  }
+
+  /**
+   * The runs in their saved form, items renumbered by `newNumber` (gone ones
+   * dropped) and word numbers by `wordRemap`.
+   */
+  snapshot(newNumber: Int32Array, wordRemap: Uint32Array): RunsSnapshot {
+    const copy = new WordRuns()
+    const kept = newNumber.reduce((count, n) => (n >= 0 ? count + 1 : count), 0)
+    copy.starts = new Array(kept).fill(-1)
+    copy.lengths = new Array(kept).fill(0)
+    for (let n = 0; n < this.starts.length; n++) {
+      const target = newNumber[n]
+      if (target < 0 || this.starts[n] < 0) continue
+      const size = this.lengths[n]
+      const from = this.pages[Math.floor(this.starts[n] / PAGE)]
+      let at = this.starts[n] % PAGE
+      const page = copy.room(size)
+      copy.starts[target] = (copy.pages.length - 1) * PAGE + copy.used
+      copy.lengths[target] = size
+      let to = copy.used
+      const end = at + size
+      while (at < end) {
+        const count = from[at + 1]
+        page[to++] = from[at]
+        page[to++] = count
+        at += 2
+        for (let i = 0; i < count; i++) page[to++] = wordRemap[from[at++]]
+      }
+      copy.used = to
+    }
+    const pages = copy.pages.map((page, i) => (i === copy.pages.length - 1 ? page.slice(0, copy.used) : page))
+    return { pages, starts: Int32Array.from(copy.starts), lengths: Uint32Array.from(copy.lengths) }
+  }
+
+  /** Starts over from a saved form. */
+  restore(saved: RunsSnapshot): void {
+    if (saved.starts.length !== saved.lengths.length) throw new Error('The saved search index is damaged (phrase runs).')
+    this.pages = saved.pages
+    this.starts = Array.from(saved.starts)
+    this.lengths = Array.from(saved.lengths)
+    // New runs go to a new page: the last saved one was cut to its used size.
+    this.used = PAGE
   }
 
   /** The page with room for `size` more numbers (a new one when the last is full). */

@@ -14,6 +14,8 @@ export interface ChangeEntry {
   change: LibraryEvent['change']
   /** item, attachment, note, collection or search ids; tag names; setting keys */
   ids: string[]
+  /** for notes: the papers they belong to (a deleted note's paper can't be looked up later) */
+  itemIds?: string[]
   /** when the transaction wrote it (ms since 1970) */
   time: number
 }
@@ -22,7 +24,9 @@ export interface ChangeEntry {
 export const COMPACTED_THROUGH_KEY = 'changeLog.compactedThrough'
 
 export function entryOf(event: LibraryEvent, time: number): ChangeEntry {
-  return { kind: event.kind, change: event.change, ids: event.ids, time }
+  const entry: ChangeEntry = { kind: event.kind, change: event.change, ids: event.ids, time }
+  if (event.kind === 'note') entry.itemIds = event.itemIds
+  return entry
 }
 
 /**
@@ -36,6 +40,15 @@ export async function changesSince(db: NeurorefDb, seq: number): Promise<{ entri
     const entries = await db.changes.where('seq').above(seq).toArray()
     const last = (await db.changes.orderBy('seq').lastKey()) as number | undefined
     return { entries, complete: seq >= compacted, lastSeq: Math.max(last ?? 0, compacted, seq) }
+  })
+}
+
+/** The sequence number of the newest entry (or of the last one compacted away); 0 for an empty log. */
+export async function lastChangeSeq(db: NeurorefDb): Promise<number> {
+  return db.transaction('r', db.changes, db.settings, async () => {
+    const compacted = ((await db.settings.get(COMPACTED_THROUGH_KEY))?.value as number | undefined) ?? 0
+    const last = (await db.changes.orderBy('seq').lastKey()) as number | undefined
+    return Math.max(last ?? 0, compacted)
   })
 }
 

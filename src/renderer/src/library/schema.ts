@@ -5,6 +5,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '../../../shared/model'
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
+import type { SavedIndexRow } from './saved-index'
 
 export interface SavedSearch {
   id: string
@@ -48,6 +49,8 @@ export type NeurorefDb = Dexie & {
   fullTexts: EntityTable<FullText, 'attachmentId'>
   /** the append-only change log (change-log.ts) */
   changes: EntityTable<ChangeEntry, 'seq'>
+  /** the search index, saved (saved-index.ts): derived from the rows above, rebuilt when in doubt */
+  searchIndex: EntityTable<SavedIndexRow, 'id'>
   /** events of committed writes (events.ts); only the library module emits them */
   events: LibraryEvents
 }
@@ -79,6 +82,16 @@ export const SCHEMA_V3 = {
   changes: '++seq, kind, time'
 }
 
+/**
+ * Version 4: the saved search index (parts of one generation and a commit
+ * marker). Nothing else changes; the first open builds the index (with
+ * progress) because there is no marker yet.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  searchIndex: 'id, generation'
+}
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
@@ -93,6 +106,7 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
         })
     )
   db.version(3).stores(SCHEMA_V3)
+  db.version(4).stores(SCHEMA_V4)
   db.events = new LibraryEvents()
   return db
 }

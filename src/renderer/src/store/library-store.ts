@@ -1,13 +1,15 @@
 // The library as the window sees it: every item in memory (sorting and
 // searching 100,000 papers needs that), loaded in chunks so the first rows
-// paint at once, and kept in step with the library through its events.
+// paint at once, and kept in step with the library through its events. The
+// search index is the saved one, brought up to date in a worker (live-index.ts).
 import type { Item } from '../../../shared/model'
-import { createSearchIndex, type SearchIndex } from '../../../shared/search/index'
 import { DuplicateFinder } from '../../../shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { FullTextIndex } from './full-text-index'
 import { packAbstract } from './packed-abstract'
+import { defaultIndexJobs, type IndexJobs } from './index-jobs'
+import { LiveIndex } from './live-index'
 
 type Listener = () => void
 
@@ -18,7 +20,7 @@ const SLICE = 500
 export class LibraryStore {
   readonly items = new Map<string, Item>()
   readonly notes = new Map<string, string>()
-  index: SearchIndex = createSearchIndex()
+  index: LiveIndex
   /** text of attached PDFs, searched when "Include full text" is on */
   fullText = new FullTextIndex()
   /** recognises papers already in the library (imports, "Add by identifier") */
@@ -31,8 +33,17 @@ export class LibraryStore {
 
   private reloading: Promise<void> | null = null
 
-  constructor(private readonly db: NeurorefDb) {
+  constructor(
+    private readonly db: NeurorefDb,
+    private readonly options: { jobs?: IndexJobs; saveAfterMs?: number } = {}
+  ) {
+    this.index = this.liveIndex()
     db.events.subscribe(events => this.apply(events))
+  }
+
+  private liveIndex(): LiveIndex {
+    const { jobs = defaultIndexJobs, saveAfterMs } = this.options
+    return new LiveIndex({ db: this.db, items: this.items, notes: this.notes, jobs, saveAfterMs, changed: () => this.emit() })
   }
 
   /**
@@ -102,6 +113,12 @@ export class LibraryStore {
     while (this.reloading) await this.reloading
   }
 
+  /** Resolves when the search index is in use and saved (tests, the bench). */
+  async indexSettled(): Promise<void> {
+    await this.settled()
+    await this.index.settled()
+  }
+
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -144,13 +161,14 @@ export class LibraryStore {
     const noteRows = await this.db.notes.toArray()
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
     await this.db.fullTexts.each(text => this.fullText.addText(text))
+    // The index comes from a worker meanwhile; searches read the items until it is here.
+    void this.index.open()
     let offset = 0
     for (;;) {
       const chunk = await this.db.items.orderBy('addedAt').offset(offset).limit(CHUNK).toArray()
       // Indexing in short slices keeps the window responsive while a large library opens.
       for (let start = 0; start < chunk.length; start += SLICE) {
         for (const item of chunk.slice(start, start + SLICE)) {
-          this.index.add(item, this.notes.get(item.id))
           this.fullText.reindex(item, this.notes.get(item.id))
           this.finder.add(item)
           this.items.set(item.id, packAbstract(item))
@@ -179,7 +197,8 @@ export class LibraryStore {
   async reload(): Promise<void> {
     this.items.clear()
     this.notes.clear()
-    this.index = createSearchIndex()
+    this.index.close()
+    this.index = this.liveIndex()
     this.fullText = new FullTextIndex()
     this.finder = new DuplicateFinder()
     this.complete = false

@@ -1,0 +1,150 @@
+// The search index saved in IndexedDB, so opening a library does not tokenise
+// every abstract again. It is written in parts, each in its own transaction
+// (a 100k index is ~150 MB), under a new generation number; only then does
+// one small transaction move the commit marker (the `meta` row) to that
+// generation, and the old generation's parts go. A crash before the marker
+// moves leaves the previous generation in force (plus parts nobody points
+// to, removed at the next write). The marker records the change-log `seq`
+// the index is current to, the size of every part and a fingerprint of the
+// tokeniser: a marker that disagrees with what is stored means "rebuild".
+import type { IndexSnapshot } from '../../../shared/search/index'
+import { SEARCH_FIELDS } from '../../../shared/search/fields'
+import { tokenize } from '../../../shared/search/tokens'
+import type { NeurorefDb } from './schema'
+
+/** Bump when the saved layout changes; the fingerprint below catches changes to how text becomes words. */
+export const INDEX_FORMAT = 1
+export const INDEX_FINGERPRINT = [
+  INDEX_FORMAT,
+  SEARCH_FIELDS.join(','),
+  tokenize('Ünïcode μ-Opioid H<sub>2</sub>O &amp; ß; self-administration, 5-HT1A «ratón» Łódź').join(' ')
+].join('|')
+
+const META = 'meta'
+/** Pages of phrase runs (4 MB each) stored together in one part. */
+const PAGES_PER_PART = 8
+
+export interface IndexMeta {
+  id: typeof META
+  /** INDEX_FINGERPRINT when written */
+  fingerprint: string
+  generation: number
+  /** every change-log entry up to this one is in the index */
+  seq: number
+  /** byte size of each part, in order: a part missing or of another size means the index is damaged */
+  sizes: number[]
+  items: number
+  savedAt: number
+}
+
+type Part =
+  | { kind: 'head'; ids: string; years: Uint16Array; words: string; offsets: Uint32Array; starts: Int32Array; lengths: Uint32Array }
+  | { kind: 'entries'; entries: Uint32Array }
+  | { kind: 'runs'; pages: Uint32Array[] }
+
+export interface IndexPart {
+  id: string
+  generation: number
+  part: Part
+}
+
+export type SavedIndexRow = IndexMeta | IndexPart
+
+const partId = (generation: number, n: number) => `part:${generation}:${n}`
+
+function sizeOf(part: Part): number {
+  switch (part.kind) {
+    case 'head':
+      return part.ids.length + part.words.length + part.years.byteLength + part.offsets.byteLength + part.starts.byteLength + part.lengths.byteLength
+    case 'entries':
+      return part.entries.byteLength
+    case 'runs':
+      return part.pages.reduce((sum, page) => sum + page.byteLength, 0)
+  }
+}
+
+function partsOf(snapshot: IndexSnapshot): Part[] {
+  const { ids, years, postings, runs } = snapshot
+  const parts: Part[] = [
+    { kind: 'head', ids, years, words: postings.words, offsets: postings.offsets, starts: runs.starts, lengths: runs.lengths },
+    { kind: 'entries', entries: postings.entries }
+  ]
+  for (let i = 0; i < runs.pages.length; i += PAGES_PER_PART) parts.push({ kind: 'runs', pages: runs.pages.slice(i, i + PAGES_PER_PART) })
+  return parts
+}
+
+export type SavedIndex =
+  | { state: 'ok'; meta: IndexMeta; snapshot: IndexSnapshot }
+  | { state: 'missing' }
+  /** a marker that does not match its parts, or another tokeniser: rebuild */
+  | { state: 'damaged'; reason: string }
+
+/** The committed index, checked part by part against its marker. */
+export async function readSavedIndex(db: NeurorefDb): Promise<SavedIndex> {
+  return db.transaction('r', db.searchIndex, async () => {
+    const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
+    if (!meta) return { state: 'missing' }
+    if (meta.fingerprint !== INDEX_FINGERPRINT) return { state: 'damaged', reason: 'it was saved by another version of the search' }
+    const rows = (await db.searchIndex.bulkGet(meta.sizes.map((_, n) => partId(meta.generation, n)))) as (IndexPart | undefined)[]
+    const parts: Part[] = []
+    for (let n = 0; n < meta.sizes.length; n++) {
+      const row = rows[n]
+      if (!row) return { state: 'damaged', reason: `part ${n + 1} of ${meta.sizes.length} is missing` }
+      if (sizeOf(row.part) !== meta.sizes[n]) return { state: 'damaged', reason: `part ${n + 1} of ${meta.sizes.length} has the wrong size` }
+      parts.push(row.part)
+    }
+    const head = parts[0]
+    const entries = parts[1]
+    if (head?.kind !== 'head' || entries?.kind !== 'entries') return { state: 'damaged', reason: 'its parts are out of order' }
+    const pages = parts.slice(2).flatMap(p => (p.kind === 'runs' ? p.pages : []))
+    const snapshot: IndexSnapshot = {
+      ids: head.ids,
+      years: head.years,
+      postings: { words: head.words, offsets: head.offsets, entries: entries.entries },
+      runs: { pages, starts: head.starts, lengths: head.lengths }
+    }
+    return { state: 'ok', meta, snapshot }
+  })
+}
+
+export interface WriteOptions {
+  /** called after each part is stored (tests stop here to play a crash) */
+  afterPart?: (n: number) => void
+}
+
+/**
+ * Saves an index current to `seq` as a new generation and commits it.
+ * Returns false when a newer index was committed meanwhile (another window):
+ * that one stays, this one's parts are removed.
+ */
+export async function writeSavedIndex(db: NeurorefDb, snapshot: IndexSnapshot, seq: number, options: WriteOptions = {}): Promise<boolean> {
+  const parts = partsOf(snapshot)
+  const before = (await db.searchIndex.get(META)) as IndexMeta | undefined
+  const rows = await db.searchIndex.orderBy('generation').last()
+  const generation = Math.max(before?.generation ?? 0, rows?.generation ?? 0) + 1
+  for (let n = 0; n < parts.length; n++) {
+    await db.searchIndex.put({ id: partId(generation, n), generation, part: parts[n] } satisfies IndexPart as SavedIndexRow)
+    options.afterPart?.(n)
+  }
+  const meta: IndexMeta = {
+    id: META,
+    fingerprint: INDEX_FINGERPRINT,
+    generation,
+    seq,
+    sizes: parts.map(sizeOf),
+    items: snapshot.years.length,
+    savedAt: Date.now()
+  }
+  return db.transaction('rw', db.searchIndex, async () => {
+    const current = (await db.searchIndex.get(META)) as IndexMeta | undefined
+    const keep = current && current.fingerprint === INDEX_FINGERPRINT && current.seq > seq ? current.generation : generation
+    if (keep === generation) await db.searchIndex.put(meta)
+    // every part of any other generation: the one replaced, and any left by a write that crashed
+    await db.searchIndex
+      .where('generation')
+      .notEqual(keep)
+      .filter(row => row.id !== META)
+      .delete()
+    return keep === generation
+  })
+}

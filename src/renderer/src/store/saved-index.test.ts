@@ -1,0 +1,147 @@
+// A crash while the saved index is written, a damaged saved index, one newer
+// than the library, and a library from the schema before the index: each is
+// noticed, searches stay right meanwhile, and the index is rebuilt or caught up.
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Item } from '../../../shared/model'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { BENCH_QUERIES } from '../../../../bench/queries'
+import { buildIndex, currentIndex } from '../library/index-job'
+import { saveEdit, formOf } from '../library/edit'
+import { saveNote } from '../library/notes'
+import { readSavedIndex, type IndexMeta, type SavedIndexRow } from '../library/saved-index'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type NeurorefDb } from '../library/schema'
+import { inThisThread, type IndexJobs } from './index-jobs'
+import { LibraryStore } from './library-store'
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+const QUERIES = [...BENCH_QUERIES, 'note:crash', 'title:"after the crash"']
+const sorted = (ids: string[]) => [...ids].sort()
+
+async function expectSameAnswers(store: LibraryStore): Promise<void> {
+  const fresh = await buildIndex(db)
+  for (const query of QUERIES) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+}
+
+/** A library of synthetic papers written straight into the tables, its index saved. */
+async function librarySaved(count = 150): Promise<Item[]> {
+  db = openLibrary(`saved-index-${Math.random()}`)
+  const { items } = createSyntheticLibrary(count, 3)
+  await db.items.bulkAdd(items)
+  expect((await currentIndex(db)).how).toBe('rebuilt')
+  return items
+}
+
+/** Index jobs that wait for `release()` before running: the window is seen while the worker works. */
+function heldJobs(): { jobs: IndexJobs; release: () => void } {
+  let release!: () => void
+  const gate = new Promise<void>(resolve => (release = resolve))
+  return { jobs: async (target, onProgress) => (await gate, inThisThread(target, onProgress)), release }
+}
+
+async function meta(): Promise<IndexMeta> {
+  return (await db.searchIndex.get('meta')) as IndexMeta
+}
+
+describe('a crash while the index is saved', () => {
+  it('keeps the previous generation in force; the next open catches up from the change log', async () => {
+    const items = await librarySaved()
+    const before = await meta()
+    await saveEdit(db, items[5].id, { ...formOf(items[5]), title: 'Oxytocin after the crash' })
+    await saveNote(db, items[9].id, 'written just before the crash')
+    // The save stops after its first part, as if the window were killed.
+    await expect(
+      currentIndex(db, {
+        afterPart: n => {
+          if (n === 0) throw new Error('killed')
+        }
+      })
+    ).rejects.toThrow('killed')
+    expect(await meta()).toEqual(before)
+    expect(await db.searchIndex.where('generation').above(before.generation).count()).toBe(1)
+
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    expect(store.index.last?.how).toBe('caught up')
+    await expectSameAnswers(store)
+    expect(sorted(store.index.search('note:crash'))).toEqual([items[9].id])
+    // the crashed write's part is gone with the replaced generation
+    const current = await meta()
+    expect(await db.searchIndex.where('generation').notEqual(current.generation).count()).toBe(0)
+  })
+
+  it('notices a missing part, answers by reading the items meanwhile, and rebuilds', async () => {
+    const items = await librarySaved()
+    const { generation } = await meta()
+    await db.searchIndex.delete(`part:${generation}:1`)
+    expect(await readSavedIndex(db)).toEqual({ state: 'damaged', reason: 'part 2 of 3 is missing' })
+
+    const held = heldJobs()
+    const store = new LibraryStore(db, { jobs: held.jobs, saveAfterMs: Infinity })
+    await store.load()
+    expect(store.index.ready).toBe(false)
+    await expectSameAnswers(store)
+    // a change while the worker rebuilds is in the index it brings
+    await saveEdit(db, items[2].id, { ...formOf(items[2]), title: 'Rebuilt after the crash' })
+    await store.settled()
+    held.release()
+    await store.indexSettled()
+    expect(store.index.ready).toBe(true)
+    expect(store.index.last).toMatchObject({ how: 'rebuilt', reason: 'part 2 of 3 is missing' })
+    await expectSameAnswers(store)
+    expect((await readSavedIndex(db)).state).toBe('ok')
+  })
+
+  it('rebuilds an index of a wrong size or newer than the change log', async () => {
+    await librarySaved()
+    const saved = await meta()
+    await db.searchIndex.put({ ...saved, sizes: saved.sizes.map((size, n) => (n === 0 ? size + 1 : size)) } as SavedIndexRow)
+    expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', reason: 'part 1 of 3 has the wrong size' })
+    await db.searchIndex.put({ ...(await meta()), seq: 1_000_000 } as SavedIndexRow)
+    expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', reason: 'it is newer than the library (a restored or replaced database)' })
+  })
+})
+
+describe('a library written by schema version 3', () => {
+  it('is migrated, its index built once with progress, then only loaded', async () => {
+    const name = `saved-index-v3-${Math.random()}`
+    const v3 = new Dexie(name)
+    v3.version(1).stores(SCHEMA_V1)
+    v3.version(2).stores(SCHEMA_V2)
+    v3.version(3).stores(SCHEMA_V3)
+    const { items } = createSyntheticLibrary(2500, 5)
+    await v3.table('items').bulkAdd(items)
+    await v3.table('notes').add({ id: 'n1', itemId: items[0].id, text: 'the crash chapter', createdAt: 1, modifiedAt: 1 })
+    await v3.table('changes').add({ kind: 'item', change: 'added', ids: [items[0].id], time: 1 })
+    v3.close()
+
+    db = openLibrary(name)
+    const progress: [number, number][] = []
+    const store = new LibraryStore(db, {
+      jobs: (target, onProgress) => inThisThread(target, (done, total) => (progress.push([done, total]), onProgress?.(done, total))),
+      saveAfterMs: Infinity
+    })
+    await store.load()
+    await store.indexSettled()
+    expect(db.verno).toBe(4)
+    expect(store.index.last).toMatchObject({ how: 'rebuilt', reason: 'there was none yet', seq: 1 })
+    expect(progress.length).toBeGreaterThan(1)
+    expect(progress.at(-1)).toEqual([2500, 2500])
+    expect(store.index.search('note:crash')).toEqual([items[0].id])
+    await expectSameAnswers(store)
+
+    progress.length = 0
+    const again = new LibraryStore(db, {
+      jobs: (target, onProgress) => inThisThread(target, (done, total) => (progress.push([done, total]), onProgress?.(done, total))),
+      saveAfterMs: Infinity
+    })
+    await again.load()
+    await again.indexSettled()
+    expect(again.index.last?.how).toBe('loaded')
+    expect(progress).toEqual([])
+    await expectSameAnswers(again)
+  })
+})
