@@ -153,6 +153,15 @@ export interface Item extends ReferenceRecord {
   peptideTags?: PeptideTag[]
   /** peptide tags the user removed: they stay removed when tags are recomputed */
   removedPeptideTags?: string[]
+  /** fields two computers changed differently while apart (sync): the value kept and the other one, until the researcher resolves them */
+  syncConflicts?: SyncConflict[]
+}
+
+/** One field edited on two computers; `field` is an Item key or `csl.<key>`; `trashedAt`: trashed on one, edited on the other. */
+export interface SyncConflict {
+  field: string
+  kept: unknown
+  other: unknown
 }
 
 export type EvidenceSource = 'mesh' | 'keyword' | 'title' | 'abstract'

@@ -22,6 +22,7 @@ import { writeSetting } from './settings'
 import { importIntoNewCollection, importRecords } from './import-file'
 import { createBackup, restoreBackup } from './backup'
 import { fillPlaceholder, NEEDS_METADATA } from './fill-placeholder'
+import { applySyncedChanges, noSyncedChanges } from './apply-synced'
 import { DuplicateFinder } from '../../../shared/duplicates'
 
 let db: NeurorefDb
@@ -176,6 +177,38 @@ describe('library events and the change log', () => {
     const { item: other } = await addRecordToLibrary(db, { csl: { type: 'article-journal', title: 'scan0002' }, flags: [NEEDS_METADATA], sources: ['file'] })
     // the paper is already in the library: the placeholder goes (it has no PDF here, so no attachment moves)
     expect(await eventsOf(() => fillPlaceholder(db, other.id, filled))).toEqual([`item changed ${item.id}`, `item deleted ${other.id}`])
+  })
+
+  it('changes from another computer (sync): papers, Trash, collections, notes, tags, deletions', async () => {
+    const { item } = await addRecordToLibrary(db, paper('Orexin and sleep', '10.1/s'))
+    const other = { ...item, id: 'from-elsewhere', doi: '10.1/t', csl: { ...item.csl, title: 'NPY and appetite' } }
+    const trashed = { ...item, trashedAt: 1 }
+    const collection = { id: 'c1', name: 'Sleep', createdAt: 1 }
+    const note = { id: 'n1', itemId: item.id, text: 'read again', createdAt: 1, modifiedAt: 1 }
+    const incoming = {
+      ...noSyncedChanges(),
+      items: [trashed, other],
+      collections: [collection],
+      notes: [note],
+      tags: [{ name: 'sleep', kind: 'manual' as const }]
+    }
+    expect(await eventsOf(() => applySyncedChanges(db, incoming))).toEqual([
+      'item added from-elsewhere',
+      `item changed ${item.id}`,
+      `trash moved ${item.id}`,
+      'collection added c1',
+      `note saved n1`,
+      'tag changed sleep'
+    ])
+    expect((await db.items.get('from-elsewhere'))?.titleWords).toContain('appetite')
+    const gone = { ...noSyncedChanges(), deletedItems: [item.id], deletedCollections: ['c1'], deletedTags: ['sleep'] }
+    expect(await eventsOf(() => applySyncedChanges(db, gone))).toEqual([
+      'note deleted n1',
+      `item deleted ${item.id}`,
+      'collection deleted c1',
+      'tag deleted sleep'
+    ])
+    expect(await db.notes.count()).toBe(0)
   })
 
   it('a write that fails emits nothing and logs nothing, and nothing of it is stored', async () => {

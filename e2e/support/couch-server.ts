@@ -1,0 +1,124 @@
+// Test support: a CouchDB-compatible server on 127.0.0.1 for sync tests.
+// By default express-pouchdb on PouchDB's in-memory adapter (no native
+// build, nothing on disk, starts in well under a second); when
+// NEUROREF_TEST_COUCHDB_URL is set (http://admin:password@host:5984) the same
+// tests run against that Apache CouchDB instead. Either way requests pass a
+// small front door that tests can close (server down), reopen on the same
+// port, or make answer 500.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import PouchDB from 'pouchdb-core'
+import MemoryAdapter from 'pouchdb-adapter-memory'
+import HttpAdapter from 'pouchdb-adapter-http'
+import MapReduce from 'pouchdb-mapreduce'
+import Replication from 'pouchdb-replication'
+import expressPouchdb from 'express-pouchdb'
+
+export const ADMIN = { user: 'admin', password: 'admin-secret' }
+
+export interface TestCouch {
+  /** the address the app is given, e.g. http://127.0.0.1:PORT */
+  url: string
+  /** which server stands behind it */
+  kind: 'pouchdb-server' | 'couchdb'
+  /** every request answered with this status while set (e.g. 500) */
+  failWith: number | undefined
+  createUser(name: string, password: string): Promise<void>
+  /** a fetch as the admin, relative to the server */
+  admin(path: string, init?: RequestInit): Promise<Response>
+  /** closes the port (connections refused) and drops open connections */
+  takeDown(): Promise<void>
+  /** opens the same port again; the data is still there */
+  bringUp(): Promise<void>
+  close(): Promise<void>
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+function inMemoryServer(): Handler {
+  // the constructor is shared with the app's code in the same process: each plugin once
+  const prototype = (PouchDB as unknown as { prototype: object }).prototype
+  PouchDB.plugin(MemoryAdapter).plugin(HttpAdapter)
+  if (!('query' in prototype)) PouchDB.plugin(MapReduce)
+  if (!('replicate' in prototype)) PouchDB.plugin(Replication)
+  const MemoryPouch = PouchDB.defaults({ adapter: 'memory' })
+  const app = expressPouchdb(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' })
+  const set = (section: string, key: string, value: string): Promise<void> =>
+    new Promise((resolve, reject) => app.couchConfig.set(section, key, value, error => (error ? reject(error) : resolve())))
+  void Promise.all([
+    set('admins', ADMIN.user, ADMIN.password),
+    set('httpd', 'enable_cors', 'true'),
+    set('cors', 'origins', '*'),
+    set('cors', 'credentials', 'true'),
+    set('cors', 'methods', 'GET, PUT, POST, HEAD, DELETE'),
+    set('cors', 'headers', 'accept, authorization, content-type, origin, referer')
+  ])
+  return app
+}
+
+function proxyTo(target: URL): Handler {
+  return (req, res) => {
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
+      answer => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
+    upstream.on('error', () => res.writeHead(502).end())
+    req.pipe(upstream)
+  }
+}
+
+export async function startTestCouch(): Promise<TestCouch> {
+  const real = process.env.NEUROREF_TEST_COUCHDB_URL ? new URL(process.env.NEUROREF_TEST_COUCHDB_URL) : undefined
+  const admin = real ? { user: decodeURIComponent(real.username), password: decodeURIComponent(real.password) } : ADMIN
+  if (real) real.username = real.password = ''
+  const handler = real ? proxyTo(real) : inMemoryServer()
+  const sockets = new Set<import('node:net').Socket>()
+  let port = 0
+  let server: http.Server | undefined
+  const couch: TestCouch = {
+    url: '',
+    kind: real ? 'couchdb' : 'pouchdb-server',
+    failWith: undefined,
+    async createUser(name, password) {
+      const id = `org.couchdb.user:${name}`
+      const answer = await couch.admin(`/_users/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ _id: id, name, password, roles: [], type: 'user' })
+      })
+      if (!answer.ok && answer.status !== 409) throw new Error(`could not create user ${name}: ${answer.status} ${await answer.text()}`)
+    },
+    admin(path, init = {}) {
+      const headers = new Headers(init.headers)
+      headers.set('authorization', 'Basic ' + Buffer.from(`${admin.user}:${admin.password}`).toString('base64'))
+      return fetch(couch.url + path, { ...init, headers })
+    },
+    async takeDown() {
+      const closing = new Promise<void>(resolve => (server ? server.close(() => resolve()) : resolve()))
+      for (const socket of sockets) socket.destroy()
+      await closing
+      server = undefined
+    },
+    async bringUp() {
+      server = http.createServer((req, res) => {
+        if (couch.failWith) return void res.writeHead(couch.failWith, { 'content-type': 'application/json' }).end('{"error":"unknown","reason":"test fault"}')
+        handler(req, res)
+      })
+      server.on('connection', socket => {
+        sockets.add(socket)
+        socket.on('close', () => sockets.delete(socket))
+      })
+      await new Promise<void>(resolve => server!.listen(port, '127.0.0.1', resolve))
+      port = (server.address() as AddressInfo).port
+      couch.url = `http://127.0.0.1:${port}`
+    },
+    close: () => couch.takeDown()
+  }
+  await couch.bringUp()
+  // the in-memory server sets its admin and CORS just after it starts
+  for (let i = 0; i < 50 && (await couch.admin('/_session')).status !== 200; i++) await new Promise(r => setTimeout(r, 20))
+  return couch
+}

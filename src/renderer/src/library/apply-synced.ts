@@ -1,0 +1,85 @@
+// Changes that arrived from another computer (sync/), written like any other
+// change: one transaction, index fields set by withIndexFields, events and
+// change-log entries recorded, so the list, search index and auto-export
+// follow. Sync recognises its own writes in the change log by content (the
+// document it would build equals the one it has), so nothing echoes back.
+import type { Collection, Item, Note, Tag } from '../../../shared/model'
+import { withIndexFields } from './index-fields'
+import type { NeurorefDb } from './schema'
+import { write } from './write'
+
+export interface SyncedChanges {
+  /** papers as another computer has them (index fields are worked out here) */
+  items: Item[]
+  /** papers deleted for good there (Trash emptied, merged away) */
+  deletedItems: string[]
+  collections: Collection[]
+  deletedCollections: string[]
+  notes: Note[]
+  deletedNotes: string[]
+  tags: Tag[]
+  deletedTags: string[]
+}
+
+export function noSyncedChanges(): SyncedChanges {
+  return { items: [], deletedItems: [], collections: [], deletedCollections: [], notes: [], deletedNotes: [], tags: [], deletedTags: [] }
+}
+
+export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges): Promise<void> {
+  const tables = [db.items, db.collections, db.notes, db.tags, db.attachments, db.fullTexts]
+  await write(db, tables, async changes => {
+    if (incoming.items.length) {
+      const items = incoming.items.map(item => withIndexFields(item))
+      const before = new Map((await db.items.bulkGet(items.map(item => item.id))).flatMap(item => (item ? [[item.id, item] as const] : [])))
+      await db.items.bulkPut(items)
+      const added = items.filter(item => !before.has(item.id))
+      const changed = items.filter(item => before.has(item.id))
+      changes.record({ kind: 'item', change: 'added', ids: added.map(i => i.id), items: added })
+      changes.record({ kind: 'item', change: 'changed', ids: changed.map(i => i.id), items: changed })
+      const wasTrashed = (item: Item): boolean => before.get(item.id)?.trashedAt !== undefined
+      changes.record({ kind: 'trash', change: 'moved', ids: changed.filter(i => i.trashedAt !== undefined && !wasTrashed(i)).map(i => i.id) })
+      changes.record({ kind: 'trash', change: 'restored', ids: changed.filter(i => i.trashedAt === undefined && wasTrashed(i)).map(i => i.id) })
+    }
+    if (incoming.deletedItems.length) {
+      const ids = (await db.items.bulkGet(incoming.deletedItems)).flatMap(item => (item ? [item.id] : []))
+      const notes = await db.notes.where('itemId').anyOf(ids).toArray()
+      const attachments = await db.attachments.where('itemId').anyOf(ids).toArray()
+      await db.notes.bulkDelete(notes.map(n => n.id))
+      await db.attachments.bulkDelete(attachments.map(a => a.id))
+      await db.fullTexts.where('itemId').anyOf(ids).delete()
+      await db.items.bulkDelete(ids)
+      changes.record({ kind: 'note', change: 'deleted', ids: notes.map(n => n.id), itemIds: notes.map(n => n.itemId) })
+      changes.record({ kind: 'attachment', change: 'deleted', ids: attachments.map(a => a.id), records: attachments })
+      changes.record({ kind: 'item', change: 'deleted', ids })
+    }
+    if (incoming.collections.length) {
+      const known = new Set((await db.collections.bulkGet(incoming.collections.map(c => c.id))).flatMap(c => (c ? [c.id] : [])))
+      await db.collections.bulkPut(incoming.collections)
+      const added = incoming.collections.filter(c => !known.has(c.id))
+      const changed = incoming.collections.filter(c => known.has(c.id))
+      changes.record({ kind: 'collection', change: 'added', ids: added.map(c => c.id), collections: added })
+      changes.record({ kind: 'collection', change: 'changed', ids: changed.map(c => c.id), collections: changed })
+    }
+    if (incoming.deletedCollections.length) {
+      await db.collections.bulkDelete(incoming.deletedCollections)
+      changes.record({ kind: 'collection', change: 'deleted', ids: incoming.deletedCollections })
+    }
+    if (incoming.notes.length) {
+      await db.notes.bulkPut(incoming.notes)
+      changes.record({ kind: 'note', change: 'saved', ids: incoming.notes.map(n => n.id), itemIds: incoming.notes.map(n => n.itemId), notes: incoming.notes })
+    }
+    if (incoming.deletedNotes.length) {
+      const notes = (await db.notes.bulkGet(incoming.deletedNotes)).flatMap(n => (n ? [n] : []))
+      await db.notes.bulkDelete(notes.map(n => n.id))
+      changes.record({ kind: 'note', change: 'deleted', ids: notes.map(n => n.id), itemIds: notes.map(n => n.itemId) })
+    }
+    if (incoming.tags.length) {
+      await db.tags.bulkPut(incoming.tags)
+      changes.record({ kind: 'tag', change: 'changed', ids: incoming.tags.map(t => t.name) })
+    }
+    if (incoming.deletedTags.length) {
+      await db.tags.bulkDelete(incoming.deletedTags)
+      changes.record({ kind: 'tag', change: 'deleted', ids: incoming.deletedTags })
+    }
+  })
+}

@@ -1,0 +1,64 @@
+// Test support: "computers", each a library (fake-indexeddb) with its
+// replica, syncing with one test server (e2e/support/couch-server.ts).
+// `sync()` does one full round by hand — apply, push, replicate both ways,
+// apply — so tests decide exactly when each computer is online.
+import type { TestCouch } from '../../../../e2e/support/couch-server'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { applyIncomingChanges } from './incoming'
+import { pushLocalChanges } from './outgoing'
+import MemoryAdapter from 'pouchdb-adapter-memory'
+import { addPouchPlugin, openReplica, remoteDatabase, type Replica } from './replica'
+import { CouchSession } from './session'
+
+export interface Computer {
+  db: NeurorefDb
+  replica: Replica
+  remote: Replica
+  /** one round with the server; resolves when this computer has what the server had */
+  sync(): Promise<{ pushed: string[]; applied: number; fromNewerApp: string[] }>
+  close(): Promise<void>
+}
+
+addPouchPlugin(MemoryAdapter)
+
+let counter = 0
+
+export async function newDatabase(couch: TestCouch): Promise<string> {
+  const name = `neuroref-test-${process.pid}-${++counter}-${Date.now()}`
+  const made = await couch.admin(`/${name}`, { method: 'PUT' })
+  if (!made.ok) throw new Error(`could not create ${name}: ${made.status}`)
+  return name
+}
+
+export async function computer(couch: TestCouch, database: string, user = 'ann', password = 'ann-password'): Promise<Computer> {
+  await couch.createUser(user, password)
+  await couch.admin(`/${database}/_security`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: [user], roles: [] } })
+  })
+  const db = openLibrary(`computer-${++counter}-${Math.random()}`)
+  const replica = openReplica(`replica-${counter}-${Math.random()}`, 'memory')
+  const session = new CouchSession({ server: couch.url, user, password })
+  await session.login()
+  const remote = remoteDatabase(`${couch.url}/${database}`, session.fetch)
+  return {
+    db,
+    replica,
+    remote,
+    async sync() {
+      const before = await applyIncomingChanges(db, replica)
+      const pushed = await pushLocalChanges(db, replica)
+      await replica.replicate.to(remote)
+      await replica.replicate.from(remote)
+      const after = await applyIncomingChanges(db, replica)
+      await pushLocalChanges(db, replica)
+      await replica.replicate.to(remote)
+      return { pushed: pushed.written, applied: before.applied + after.applied, fromNewerApp: [...before.fromNewerApp, ...after.fromNewerApp] }
+    },
+    async close() {
+      await replica.destroy()
+      await db.delete()
+    }
+  }
+}

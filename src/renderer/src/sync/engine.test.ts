@@ -1,0 +1,118 @@
+// The sync engine, live, against the test server: what one computer adds
+// reaches the other; the status says in words what is going on; a server
+// that goes away in the middle of a large first sync loses nothing.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
+import { addRecordsToLibrary, newItem } from '../library/add-paper'
+import { applySyncedChanges, noSyncedChanges } from '../library/apply-synced'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { newDatabase } from './computers.test-support'
+import { SyncEngine } from './engine'
+import { statusText } from './status'
+
+let couch: TestCouch
+const cleanups: (() => Promise<unknown>)[] = []
+beforeAll(async () => {
+  couch = await startTestCouch()
+  await couch.createUser('ann', 'ann-password')
+})
+afterAll(() => couch?.close())
+afterEach(async () => {
+  couch.failWith = undefined
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+/** Waits for `check` to hold (a guard against hangs, not a timing assertion). */
+async function until(check: () => Promise<boolean> | boolean, what: string, limit = 30_000): Promise<void> {
+  const end = Date.now() + limit
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`)
+    await new Promise(r => setTimeout(r, 50))
+  }
+}
+
+function computer(): { db: NeurorefDb; engine: SyncEngine } {
+  const db = openLibrary(`engine-${Math.random()}`)
+  const engine = new SyncEngine({ db, replicaAdapter: 'memory', replicaName: `replica-${Math.random()}`, maxBackOff: 300, retryAfter: 200 })
+  cleanups.push(async () => {
+    const replica = engine.replica
+    await engine.stop()
+    await replica?.destroy().catch(() => undefined)
+    await db.delete()
+  })
+  return { db, engine }
+}
+
+const account = (database: string, password = 'ann-password') => ({ server: couch.url, database, user: 'ann', password })
+/** Many papers in one write (adding them one by one checks each for duplicates: slow on fake-indexeddb). */
+async function addMany(db: NeurorefDb, n: number, from = 0): Promise<void> {
+  const items = papers(n, from).map((record, i) => newItem(record, Date.now(), new Set(), `paper${from + i}`))
+  await applySyncedChanges(db, { ...noSyncedChanges(), items })
+}
+
+const papers = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({
+    csl: { type: 'article-journal', title: `Neuropeptide Y paper ${from + i}` },
+    pmid: String(1_000_000 + from + i),
+    sources: ['manual' as const]
+  }))
+
+describe('sync engine', () => {
+  it('brings a paper added on one computer to the other, and says when it synced', async () => {
+    const database = await newDatabase(couch)
+    const a = computer()
+    const b = computer()
+    await a.engine.start(account(database))
+    await b.engine.start(account(database))
+    await addRecordsToLibrary(a.db, papers(1))
+    await until(async () => (await b.db.items.count()) === 1, 'the paper on B')
+    await until(() => a.engine.status.state === 'synced' && a.engine.status.waiting === 0, 'A synced')
+    expect(statusText(a.engine.status)).toMatch(/^Synced at \d\d:\d\d$/)
+  })
+
+  it('says the password is wrong, the server had a problem, or cannot be reached', async () => {
+    const database = await newDatabase(couch)
+    const { engine } = computer()
+    expect(statusText(await engine.start(account(database, 'not-it')))).toBe('Wrong user name or password')
+    couch.failWith = 500
+    expect(statusText(await engine.start(account(database)))).toBe('The server had a problem; trying again')
+    couch.failWith = undefined
+    await couch.takeDown()
+    try {
+      expect(statusText(await engine.start(account(database)))).toBe('Server unreachable')
+    } finally {
+      await couch.bringUp()
+    }
+    await until(() => engine.status.state === 'synced', 'sync resumes once the server is back')
+    expect(statusText(await engine.start({ ...account(database), server: 'http://couch.example.org' }))).toMatch(/must start with https/)
+  })
+
+  it('converges without loss or duplicates when the server goes down in the middle of syncing 2,000 papers', async () => {
+    const database = await newDatabase(couch)
+    const a = computer()
+    await addMany(a.db, 2000)
+    let pushedBeforeDown = 0
+    const down = new Promise<void>(resolve => {
+      const stop = a.engine.subscribe(() => {
+        if (a.engine.status.state !== 'syncing' || a.engine.status.waiting === 0 || a.engine.status.waiting === 2000) return
+        stop()
+        pushedBeforeDown = 2000 - a.engine.status.waiting
+        void couch.takeDown().then(resolve)
+      })
+    })
+    await a.engine.start(account(database))
+    await down
+    expect(pushedBeforeDown).toBeGreaterThan(0)
+    expect(pushedBeforeDown).toBeLessThan(2000)
+    await addMany(a.db, 5, 2000)
+    await new Promise(r => setTimeout(r, 300))
+    await couch.bringUp()
+    const b = computer()
+    await b.engine.start(account(database))
+    await until(async () => (await b.db.items.count()) === 2005, 'all 2,005 papers on B', 60_000)
+    const ids = (await a.db.items.toCollection().primaryKeys()).sort()
+    expect((await b.db.items.toCollection().primaryKeys()).sort()).toEqual(ids)
+    const onServer = (await (await couch.admin(`/${database}`)).json()) as { doc_count: number }
+    expect(onServer.doc_count).toBe(2005)
+  }, 60_000)
+})

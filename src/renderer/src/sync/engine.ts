@@ -1,0 +1,205 @@
+// The sync engine: logs in, finds or creates the server database, runs
+// PouchDB's live replication between the replica and the server, and keeps
+// the library and the replica in step (incoming first, then outgoing) after
+// every library write and every replicated change. Its status is said in
+// words by status.ts.
+import type { NeurorefDb } from '../library/schema'
+import { applyIncomingChanges } from './incoming'
+import { pushLocalChanges } from './outgoing'
+import { openReplica, remoteDatabase, type Replica } from './replica'
+import { checkServerAddress, CouchSession, SyncFailure, type SyncAccount, type SyncProblem } from './session'
+import type { SyncStatus } from './status'
+
+type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
+
+export interface SyncEngineOptions {
+  db: NeurorefDb
+  /** base fetch (tests pass one that can fail on purpose) */
+  fetch?: Fetch
+  /** the replica's name; defaults to one per library, server and database */
+  replicaName?: string
+  /** how long to wait before retrying a failed login (ms) */
+  retryAfter?: number
+  /** longest wait between replication retries (ms) */
+  maxBackOff?: number
+  /** unit tests keep the replica in memory (PouchDB's idb adapter needs a real IndexedDB) */
+  replicaAdapter?: 'idb' | 'memory'
+}
+
+const PROBLEMS: Record<SyncProblem, string> = {
+  'wrong-password': 'Wrong user name or password',
+  unreachable: 'Server unreachable',
+  'server-error': 'The server had a problem; trying again',
+  forbidden: 'The server refused a change (this user may only read)',
+  'no-database': 'The library database does not exist on the server and this user may not create it',
+  full: 'The server database is full',
+  'not-couchdb': 'This address does not answer like a CouchDB server'
+}
+
+/** The problem a PouchDB or fetch error stands for. */
+export function problemOf(error: unknown): SyncProblem {
+  if (error instanceof SyncFailure) return error.problem
+  const e = error as { status?: number; name?: string; message?: string; reason?: string }
+  if (e?.status === 401) return 'wrong-password'
+  if (e?.status === 403) return 'forbidden'
+  if (e?.status === 413 || /quota|full/i.test(`${e?.reason ?? ''}${e?.message ?? ''}`)) return 'full'
+  if (e?.status && e.status >= 500) return 'server-error'
+  return 'unreachable'
+}
+
+export class SyncEngine {
+  status: SyncStatus = { state: 'off', waiting: 0, fromNewerApp: 0 }
+  replica: Replica | undefined
+  private listeners = new Set<(status: SyncStatus) => void>()
+  private stopped = true
+  private cleanups: (() => void)[] = []
+  private round: Promise<void> = Promise.resolve()
+  private queued = false
+  private unsent = new Set<string>()
+  private newer = new Set<string>()
+  private retry: ReturnType<typeof setTimeout> | undefined
+
+  constructor(private readonly options: SyncEngineOptions) {}
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private set(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change, waiting: this.unsent.size, fromNewerApp: this.newer.size }
+    if (change.state && change.state !== 'problem') delete this.status.problem
+    if (change.state && change.state !== 'problem') delete this.status.message
+    for (const listener of [...this.listeners]) listener(this.status)
+  }
+
+  private fail(problem: SyncProblem, message = PROBLEMS[problem]): void {
+    this.set({ state: problem === 'unreachable' && !online() ? 'offline' : 'problem', problem, message })
+  }
+
+  /** Starts syncing the library with the account's database; resolves once the first connection is settled (or failed). */
+  async start(account: SyncAccount): Promise<SyncStatus> {
+    await this.stop()
+    this.stopped = false
+    const wrongAddress = checkServerAddress(account.server)
+    if (wrongAddress) {
+      this.set({ state: 'problem', problem: 'not-couchdb', message: wrongAddress })
+      return this.status
+    }
+    this.set({ state: 'starting' })
+    const session = new CouchSession(account, this.options.fetch)
+    const dbUrl = `${session.server}/${encodeURIComponent(account.database)}`
+    try {
+      await session.login()
+      await ensureDatabase(session, dbUrl)
+    } catch (error) {
+      const problem = problemOf(error)
+      this.fail(problem, problem === 'no-database' && error instanceof SyncFailure ? error.message : undefined)
+      if (problem === 'unreachable' || problem === 'server-error') this.retry = setTimeout(() => void this.start(account), this.options.retryAfter ?? 15_000)
+      return this.status
+    }
+    const replica = openReplica(this.options.replicaName ?? `neuroref-sync-${this.options.db.name}-${account.user}@${dbUrl}`, this.options.replicaAdapter)
+    this.replica = replica
+    this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
+    await this.settle()
+    const remote = remoteDatabase(dbUrl, session.fetch)
+    const replication = replica.sync(remote, { live: true, retry: true, batch_size: 500, back_off_function: backOff(this.options.maxBackOff ?? 30_000) })
+    replication.on('change', info => {
+      if (info.direction === 'push') for (const doc of info.change.docs) this.unsent.delete(doc._id)
+      else this.settleSoon()
+      this.set({ state: 'syncing' })
+    })
+    replication.on('paused', error => {
+      if (error) return this.fail(problemOf(error))
+      void this.confirmUnsent(replica, remote).then(
+        () => (this.unsent.size ? this.set({ state: 'syncing' }) : this.set({ state: 'synced', syncedAt: Date.now() })),
+        failure => this.fail(problemOf(failure))
+      )
+    })
+    replication.on('active', () => this.set({ state: 'syncing' }))
+    replication.on('denied', error => this.fail(problemOf({ status: 403, ...(error as object) })))
+    replication.on('error', error => this.fail(problemOf(error)))
+    this.cleanups.push(() => replication.cancel())
+    return this.status
+  }
+
+  /**
+   * Replication pauses when it has nothing to do, and also before it has
+   * started: the documents still counted as waiting are compared with the
+   * server, and those it holds at the same revision are no longer waiting.
+   */
+  private async confirmUnsent(replica: Replica, remote: Replica): Promise<void> {
+    const ids = [...this.unsent]
+    for (let at = 0; at < ids.length; at += 500) {
+      const keys = ids.slice(at, at + 500)
+      const [here, there] = await Promise.all([replica.allDocs({ keys }), remote.allDocs({ keys })])
+      here.rows.forEach((row, i) => {
+        const server = there.rows[i]
+        if (!row.error && !server.error && server.value?.rev === row.value.rev) this.unsent.delete(row.id)
+      })
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearTimeout(this.retry)
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    await this.round.catch(() => undefined)
+    await this.replica?.close().catch(() => undefined)
+    this.replica = undefined
+    this.set({ state: 'off' })
+  }
+
+  private settleSoon(): void {
+    if (this.queued || this.stopped) return
+    this.queued = true
+    setTimeout(() => {
+      this.queued = false
+      void this.settle()
+    }, 50)
+  }
+
+  /** One round: what arrived is applied, then what changed here is written to the replica, until both agree. */
+  settle(): Promise<void> {
+    this.round = this.round.then(async () => {
+      const replica = this.replica
+      if (!replica || this.stopped) return
+      try {
+        for (let turn = 0; turn < 5; turn++) {
+          const pulled = await applyIncomingChanges(this.options.db, replica)
+          for (const id of pulled.fromNewerApp) this.newer.add(id)
+          const pushed = await pushLocalChanges(this.options.db, replica)
+          for (const id of pushed.written) this.unsent.add(id)
+          this.set({})
+          if (pushed.done) break
+        }
+      } catch (error) {
+        console.error('[neuroref] sync round failed', error)
+        this.set({ state: 'problem', message: `Sync could not apply a change: ${String((error as Error)?.message ?? error)}` })
+      }
+    })
+    return this.round
+  }
+}
+
+const backOff =
+  (longest: number) =>
+  (delay: number): number =>
+    delay === 0 ? Math.min(1000, longest) : Math.min(delay * 2, longest)
+
+const online = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
+
+/** Opens the database, creating it when it is missing and the user may. */
+async function ensureDatabase(session: CouchSession, dbUrl: string): Promise<void> {
+  const found = await session.fetch(dbUrl, { headers: { accept: 'application/json' } })
+  if (found.ok) return
+  if (found.status >= 500) throw new SyncFailure('server-error', PROBLEMS['server-error'])
+  if (found.status !== 404)
+    throw new SyncFailure(found.status === 401 ? 'wrong-password' : 'forbidden', PROBLEMS[found.status === 401 ? 'wrong-password' : 'forbidden'])
+  const made = await session.fetch(dbUrl, { method: 'PUT', headers: { accept: 'application/json' } })
+  if (made.ok || made.status === 412) return
+  throw new SyncFailure(
+    'no-database',
+    `${PROBLEMS['no-database']}: ask its administrator to create “${decodeURIComponent(dbUrl.split('/').pop() ?? '')}” (docs/SYNC.md).`
+  )
+}

@@ -1,0 +1,128 @@
+// Incoming: replica changes since the last applied one, written to the
+// library through the library module. Conflicts CouchDB detected are merged
+// here (merge.ts) and the losing revisions removed, the merge written back so
+// every computer ends with the same document. A paper also changed here and
+// not yet pushed is merged with the arriving version rather than replaced.
+import { applySyncedChanges, noSyncedChanges, type SyncedChanges } from '../library/apply-synced'
+import { changesSince } from '../library/change-log'
+import type { NeurorefDb } from '../library/schema'
+import type { Collection, Item, Note, Tag } from '../../../shared/model'
+import { readCheckpoint, writeCheckpoint } from './checkpoint'
+import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type SyncDocument } from './documents'
+import { mergeNotes, mergePapers } from './merge'
+import type { Replica } from './replica'
+import { documentsNow, touchedDocumentIds } from './rows'
+
+const BATCH = 500
+
+export interface PullOutcome {
+  applied: number
+  /** documents written by a newer Neuroref, kept untouched */
+  fromNewerApp: string[]
+}
+
+type Doc = SyncDocument & { _rev: string; _conflicts?: string[]; _revisions?: { start: number; ids: string[] } }
+
+export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Promise<PullOutcome> {
+  const checkpoint = await readCheckpoint(replica)
+  const pending = touchedDocumentIds((await changesSince(db, checkpoint.pushedSeq)).entries)
+  const outcome: PullOutcome = { applied: 0, fromNewerApp: [] }
+  let since = checkpoint.appliedSeq
+  for (;;) {
+    const feed = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true })
+    if (feed.results.length === 0) break
+    const docs: Doc[] = []
+    for (const change of feed.results) {
+      const doc = change.doc as Doc | undefined
+      if (!doc || !parseDocumentId(doc._id)) continue
+      if (!doc._deleted && isFromNewerApp(doc)) outcome.fromNewerApp.push(doc._id)
+      else docs.push(doc._conflicts?.length ? await resolveConflict(replica, doc) : doc)
+    }
+    outcome.applied += await applyDocuments(db, replica, docs, pending)
+    since = feed.last_seq
+    await writeCheckpoint(replica, { appliedSeq: since })
+  }
+  return outcome
+}
+
+/** The newest ancestor of `doc` whose body this replica still has: the version both sides started from. */
+async function baseOf(replica: Replica, doc: Doc, shared?: (rev: string) => boolean): Promise<SyncDocument | undefined> {
+  const history = doc._revisions ?? (await replica.get(doc._id, { rev: doc._rev, revs: true }))._revisions
+  if (!history) return undefined
+  for (let i = 1; i < history.ids.length; i++) {
+    const rev = `${history.start - i}-${history.ids[i]}`
+    if (shared && !shared(rev)) continue
+    try {
+      return await replica.get(doc._id, { rev })
+    } catch {
+      // body compacted away or never held here: try an older one
+    }
+  }
+  return undefined
+}
+
+function mergeData(type: SyncDocument['type'], base: SyncDocument | undefined, kept: SyncDocument, other: SyncDocument): SyncDocument['data'] {
+  if (type === 'paper') return mergePapers(base?.data as PaperData | undefined, kept.data as PaperData, other.data as PaperData)
+  if (type === 'note') return mergeNotes(base?.data as Note | undefined, kept.data as Note, other.data as Note)
+  return kept.data
+}
+
+/** Merges every open revision into the winner and deletes the others, in one write. */
+async function resolveConflict(replica: Replica, winner: Doc): Promise<Doc> {
+  let merged: Doc = winner
+  const removals: SyncDocument[] = []
+  const winnerHistory = (await replica.get(winner._id, { rev: winner._rev, revs: true }))._revisions
+  const inWinner = new Set(winnerHistory?.ids.map((id, i) => `${winnerHistory.start - i}-${id}`))
+  for (const rev of winner._conflicts ?? []) {
+    const other = (await replica.get(winner._id, { rev, revs: true })) as Doc
+    removals.push({ _id: winner._id, _rev: rev, _deleted: true, type: winner.type, schema: winner.schema, data: {} as never })
+    if (isFromNewerApp(other)) continue
+    const base = await baseOf(replica, other, r => inWinner.has(r))
+    merged = { ...merged, data: mergeData(winner.type, base, merged, other) }
+  }
+  const { _conflicts: _open, _revisions: _history, ...write } = merged
+  const [saved] = await replica.bulkDocs([write, ...removals])
+  return 'rev' in saved && saved.rev ? { ...write, _rev: saved.rev } : winner
+}
+
+async function applyDocuments(db: NeurorefDb, replica: Replica, docs: Doc[], pending: Set<string>): Promise<number> {
+  const byType = new Map<SyncDocument['type'], Doc[]>()
+  for (const doc of docs) byType.set(parseDocumentId(doc._id)!.type, [...(byType.get(parseDocumentId(doc._id)!.type) ?? []), doc])
+  const incoming = noSyncedChanges()
+  let applied = 0
+  for (const [type, list] of byType) {
+    const here = await documentsNow(
+      db,
+      type,
+      list.map(doc => parseDocumentId(doc._id)!.id)
+    )
+    for (let i = 0; i < list.length; i++) {
+      let doc: SyncDocument = list[i]
+      const mine = here[i]
+      if (doc._deleted ? mine._deleted : sameContent(doc, { ...mine, _rev: doc._rev })) continue
+      if (!doc._deleted && !mine._deleted && pending.has(doc._id)) doc = await mergeWithUnpushed(replica, list[i], mine)
+      addTo(incoming, doc, parseDocumentId(doc._id)!.id)
+      applied++
+    }
+  }
+  if (applied) await applySyncedChanges(db, incoming)
+  return applied
+}
+
+/** A document that arrived while this computer changed it too: merged, the merge written on top of the arrival. */
+async function mergeWithUnpushed(replica: Replica, arrived: Doc, mine: SyncDocument): Promise<SyncDocument> {
+  const base = await baseOf(replica, arrived)
+  const merged: SyncDocument = { ...arrived, data: mergeData(arrived.type, base, mine, arrived) }
+  delete (merged as Doc)._conflicts
+  delete (merged as Doc)._revisions
+  await replica.put(merged)
+  return merged
+}
+
+function addTo(incoming: SyncedChanges, doc: SyncDocument, id: string): void {
+  const gone = doc._deleted
+  if (doc.type === 'paper') gone ? incoming.deletedItems.push(id) : incoming.items.push(doc.data as Item)
+  else if (doc.type === 'collection') gone ? incoming.deletedCollections.push(id) : incoming.collections.push(doc.data as Collection)
+  else if (doc.type === 'note') gone ? incoming.deletedNotes.push(id) : incoming.notes.push(doc.data as Note)
+  else gone ? incoming.deletedTags.push(id) : incoming.tags.push(doc.data as Tag)
+}

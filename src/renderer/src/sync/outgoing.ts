@@ -1,0 +1,62 @@
+// Outgoing: the change log since the last push, turned into documents and
+// written to the replica (PouchDB replicates them to the server). A document
+// the replica already holds with the same content is not written again: that
+// is how changes that came from the server do not echo back.
+import { changesSince } from '../library/change-log'
+import type { NeurorefDb } from '../library/schema'
+import { readCheckpoint, writeCheckpoint } from './checkpoint'
+import { isFromNewerApp, sameContent, type DocumentType, type SyncDocument } from './documents'
+import type { Replica } from './replica'
+import { documentsNow, everyId, touchedIds } from './rows'
+
+const BATCH = 500
+
+export interface PushOutcome {
+  /** documents written to the replica */
+  written: string[]
+  /** false when some documents changed in the replica meanwhile: apply incoming changes, then push again */
+  done: boolean
+}
+
+export async function pushLocalChanges(db: NeurorefDb, replica: Replica): Promise<PushOutcome> {
+  const checkpoint = await readCheckpoint(replica)
+  const { entries, complete, lastSeq } = await changesSince(db, checkpoint.pushedSeq)
+  if (lastSeq === checkpoint.pushedSeq && checkpoint.pushedSeq > 0) return { written: [], done: true }
+  const everything = checkpoint.pushedSeq === 0 || !complete || entries.some(e => e.kind === 'library')
+  const touched = everything ? await everyId(db) : touchedIds(entries)
+  const written: string[] = []
+  let done = true
+  for (const type of Object.keys(touched) as DocumentType[]) {
+    const ids = [...touched[type]]
+    for (let at = 0; at < ids.length; at += BATCH) {
+      const outcome = await writeBatch(replica, await documentsNow(db, type, ids.slice(at, at + BATCH)), checkpoint.appliedSeq)
+      written.push(...outcome.written)
+      done &&= outcome.done
+    }
+  }
+  if (done) await writeCheckpoint(replica, { pushedSeq: lastSeq })
+  return { written, done }
+}
+
+async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: number | string): Promise<PushOutcome> {
+  const keys = wanted.map(doc => doc._id)
+  // a document that arrived after the last applied change is merged by the incoming side first
+  const arrived = new Set((await replica.changes({ since: appliedSeq, doc_ids: keys })).results.map(r => r.id))
+  const held = await replica.allDocs({ keys, include_docs: true })
+  const writes: SyncDocument[] = []
+  held.rows.forEach((row, i) => {
+    const doc = wanted[i]
+    if (arrived.has(doc._id)) return
+    const current = 'error' in row ? undefined : row.value.deleted ? undefined : (row.doc as SyncDocument | undefined)
+    if (current && isFromNewerApp(current)) return
+    if (doc._deleted) {
+      if (current) writes.push({ _id: doc._id, _rev: current._rev, _deleted: true, type: doc.type, schema: doc.schema, data: {} as never })
+      return
+    }
+    if (sameContent(current, doc)) return
+    writes.push(current ? { ...doc, _rev: current._rev } : doc)
+  })
+  const results = writes.length ? await replica.bulkDocs(writes) : []
+  const failed = results.filter(r => 'error' in r && r.error)
+  return { written: writes.map(w => w._id), done: arrived.size === 0 && failed.length === 0 }
+}

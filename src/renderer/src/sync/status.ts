@@ -1,0 +1,33 @@
+// The sync status in words, for the sidebar.
+import type { SyncProblem } from './session'
+
+export interface SyncStatus {
+  state: 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'problem'
+  /** when both sides last agreed (ms) */
+  syncedAt?: number
+  /** local changes the server has not got yet */
+  waiting: number
+  problem?: SyncProblem
+  message?: string
+  /** documents written by a newer Neuroref, kept untouched */
+  fromNewerApp: number
+}
+
+const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })
+const changes = (n: number): string => (n === 1 ? '1 change waiting' : `${n} changes waiting`)
+
+export function statusText(status: SyncStatus): string {
+  const waiting = status.waiting > 0 ? changes(status.waiting) : ''
+  const parts: string[] = []
+  if (status.state === 'off') return 'Sync is off'
+  if (status.state === 'starting') parts.push('Connecting to the sync server…')
+  if (status.state === 'syncing') parts.push(waiting || 'Syncing…')
+  if (status.state === 'synced') parts.push(waiting || (status.syncedAt ? `Synced at ${time(status.syncedAt)}` : 'Synced'))
+  if (status.state === 'offline') parts.push(['Offline', waiting].filter(Boolean).join(': '))
+  if (status.state === 'problem') parts.push([status.message ?? 'Sync stopped', waiting].filter(Boolean).join(' — '))
+  if (status.fromNewerApp > 0)
+    parts.push(
+      `${status.fromNewerApp} ${status.fromNewerApp === 1 ? 'record comes' : 'records come'} from a newer Neuroref and are kept untouched: update Neuroref to see them`
+    )
+  return parts.join('. ')
+}

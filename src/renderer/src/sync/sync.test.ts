@@ -1,0 +1,84 @@
+// Sync through a real CouchDB-compatible server on 127.0.0.1 (pouchdb-server
+// in memory, or the Apache CouchDB named by NEUROREF_TEST_COUCHDB_URL): two
+// libraries, each with its replica, are two computers.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
+import { fixtureItems } from '../../../main/services/pubmed/fixture-items'
+import { addRecordsToLibrary } from '../library/add-paper'
+import { createCollection, addItemsToCollection } from '../library/collections'
+import { saveNote } from '../library/notes'
+import { addTag } from '../library/tags'
+import { emptyTrashRecords, moveToTrash } from '../library/trash'
+import { computer, newDatabase, type Computer } from './computers.test-support'
+import { paperData } from './documents'
+
+let couch: TestCouch
+const open: Computer[] = []
+beforeAll(async () => {
+  couch = await startTestCouch()
+})
+afterAll(() => couch?.close())
+afterEach(async () => {
+  for (const c of open.splice(0)) await c.close()
+})
+
+async function twoComputers(): Promise<[Computer, Computer]> {
+  const database = await newDatabase(couch)
+  const pair: [Computer, Computer] = [await computer(couch, database), await computer(couch, database)]
+  open.push(...pair)
+  return pair
+}
+
+describe('sync between two computers', () => {
+  it('carries every field of real PubMed records (MeSH with qualifiers, grants, references) byte for byte', async () => {
+    const [a, b] = await twoComputers()
+    const records = fixtureItems().map(
+      ({ id: _id, titleWords: _w, year: _y, peptideTags: _p, tags: _t, collectionIds: _c, addedAt: _a, modifiedAt: _m, ...record }) => record
+    )
+    await addRecordsToLibrary(a.db, records)
+    const mine = await a.db.items.toArray()
+    expect(mine.some(item => item.mesh?.some(heading => heading.qualifiers.length > 0))).toBe(true)
+    expect(mine.some(item => (item.grants?.length ?? 0) > 0)).toBe(true)
+    expect(mine.some(item => (item.references?.length ?? 0) > 0)).toBe(true)
+
+    await a.sync()
+    await b.sync()
+
+    const theirs = new Map((await b.db.items.toArray()).map(item => [item.id, item]))
+    expect(theirs.size).toBe(mine.length)
+    for (const item of mine) {
+      expect(JSON.stringify(paperData(theirs.get(item.id)!))).toBe(JSON.stringify(paperData(item)))
+      expect(theirs.get(item.id)).toEqual(item)
+    }
+  })
+
+  it('carries collections, notes, tags, edits, the Trash and deletions; what arrived is not sent back', async () => {
+    const [a, b] = await twoComputers()
+    const [{ item }] = await addRecordsToLibrary(a.db, [{ csl: { type: 'article-journal', title: 'Oxytocin and social fear' }, sources: ['manual'] }])
+    const collection = await createCollection(a.db, 'Stress')
+    await addItemsToCollection(a.db, collection.id, [item.id])
+    await addTag(a.db, [item.id], 'to read')
+    await saveNote(a.db, item.id, 'Check the *dose*.')
+    await a.sync()
+
+    const arrived = await b.sync()
+    expect(arrived.applied).toBeGreaterThan(0)
+    expect(await b.db.collections.get(collection.id)).toEqual(collection)
+    expect((await b.db.items.get(item.id))?.collectionIds).toEqual([collection.id])
+    expect((await b.db.items.get(item.id))?.tags).toEqual(['to read'])
+    expect((await b.db.notes.where('itemId').equals(item.id).first())?.text).toBe('Check the *dose*.')
+    expect((await b.sync()).pushed).toEqual([])
+
+    await moveToTrash(b.db, [item.id])
+    await b.sync()
+    await a.sync()
+    expect((await a.db.items.get(item.id))?.trashedAt).toBeDefined()
+
+    await emptyTrashRecords(a.db)
+    await a.sync()
+    await b.sync()
+    expect(await b.db.items.get(item.id)).toBeUndefined()
+    expect(await b.db.notes.where('itemId').equals(item.id).count()).toBe(0)
+    expect(await b.db.collections.get(collection.id)).toEqual(collection)
+  })
+})
