@@ -2,6 +2,7 @@
 // the PMC ID converter for whatever ids the app asks, from the recorded corpus
 // (see ncbi-corpus.ts for what is recorded and what is generated). Papers held
 // back are absent from every answer until released (ncbi-timeline.ts).
+import { isIdentifierValue } from '../../src/shared/identifiers'
 import type { ReplayAnswer, ReplayRequest, ReplayRoute } from './server'
 import type { PubmedCorpus, PubmedRecord } from './ncbi-corpus'
 import { citationGraph, similarTo, type LinkName } from './ncbi-links'
@@ -166,9 +167,10 @@ export function ncbiRoutes(recorded: PubmedCorpus, opts: NcbiRouteOptions = {}):
 
 /** One line of the converter's answer: all three ids when the paper is in PMC. */
 function convert(corpus: PubmedCorpus, id: string): IdconvRecord {
-  const isPmcid = /^PMC\d+(\.\d+)?$/i.test(id)
-  const isPmid = /^\d+$/.test(id)
-  const isDoi = /^10\.\d{4,9}\/\S+$/.test(id)
+  // The converter also takes a versioned PMCID ("PMC7956822.1").
+  const isPmcid = isIdentifierValue('pmcid', id.replace(/\.\d+$/, ''))
+  const isPmid = isIdentifierValue('pmid', id)
+  const isDoi = isIdentifierValue('doi', id)
   if (!isPmcid && !isPmid && !isDoi) return { 'requested-id': id, status: 'error', errmsg: 'invalid article id' }
   const record = isPmcid ? corpus.byPmcid.get(id.toUpperCase().replace(/\.\d+$/, '')) : isPmid ? corpus.byPmid.get(id) : corpus.byDoi.get(id.toLowerCase())
   if (record?.pmcid) {

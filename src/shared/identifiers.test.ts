@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findIdentifiers, identifierLabel, normaliseDoi, type Identifier } from './identifiers'
+import { findIdentifiers, identifierLabel, isIdentifierValue, normaliseDoi, type Identifier } from './identifiers'
 
 const doi = (value: string): Identifier => ({ kind: 'doi', value })
 const pmid = (value: string): Identifier => ({ kind: 'pmid', value })
@@ -181,5 +181,31 @@ describe('identifierLabel', () => {
     [pmcid('PMC7956822'), 'PMCID PMC7956822']
   ])('%j → %s', (id, expected) => {
     expect(identifierLabel(id)).toBe(expected)
+  })
+})
+
+// One pattern per identifier: what main's validators accept is exactly what the finder finds.
+describe('isIdentifierValue', () => {
+  it.each([
+    ['pmid', '1', true],
+    ['pmid', '33673448', true],
+    // NLM: a PMID is a 1- to 8-digit accession number with no leading zeros
+    ['pmid', '123456789', false],
+    ['pmid', '0123', false],
+    ['pmid', 'PMID 1', false],
+    ['pmcid', 'PMC7956822', true],
+    ['pmcid', 'pmc7956822', true],
+    ['pmcid', '7956822', false],
+    ['doi', '10.3390/ijms22052372', true],
+    ['doi', '10.123/x', false],
+    ['doi', 'https://doi.org/10.3390/ijms22052372', false]
+  ] as const)('%s %j → %s', (kind, value, expected) => {
+    expect(isIdentifierValue(kind, value)).toBe(expected)
+  })
+
+  it('agrees with findIdentifiers on the longest PMID', () => {
+    expect(findIdentifiers('PMID: 99999999')).toEqual([pmid('99999999')])
+    expect(isIdentifierValue('pmid', '99999999')).toBe(true)
+    expect(findIdentifiers('PMID: 123456789')).toEqual([])
   })
 })

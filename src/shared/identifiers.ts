@@ -10,6 +10,26 @@
 
 export type Identifier = { kind: 'doi'; value: string } | { kind: 'pmid'; value: string } | { kind: 'pmcid'; value: string }
 
+// The one pattern of each identifier in the whole code base; every finder,
+// importer and validator (main's too) builds on these three.
+/** A PMID: 1–8 digits, no leading zero (NLM's MEDLINE/PubMed XML element description of <PMID>). */
+export const PMID_PATTERN = '[1-9]\\d{0,7}'
+/** The digits of a PMCID, after "PMC". */
+export const PMCID_DIGITS_PATTERN = '\\d{1,9}'
+/** A DOI's prefix: "10." and a registrant code of 4–9 digits; the suffix follows a "/". */
+export const DOI_PREFIX_PATTERN = '10\\.\\d{4,9}'
+
+const WHOLE_VALUE: Record<Identifier['kind'], RegExp> = {
+  doi: new RegExp(`^${DOI_PREFIX_PATTERN}/\\S+$`),
+  pmid: new RegExp(`^${PMID_PATTERN}$`),
+  pmcid: new RegExp(`^PMC${PMCID_DIGITS_PATTERN}$`, 'i')
+}
+
+/** `value` is, as a whole, an identifier of this kind: "33673448", "PMC7956822", "10.1016/j.x" (no label, no link). */
+export function isIdentifierValue(kind: Identifier['kind'], value: string): boolean {
+  return WHOLE_VALUE[kind].test(value)
+}
+
 /** An identifier and where its text sits in the input (half-open span). */
 interface Hit {
   start: number
@@ -21,29 +41,31 @@ interface Hit {
 // follow a letter, digit or dot (so "110.1234/x" or "v10.1234/x" are not DOIs),
 // except "%2F" ("doi.org%2F10.1000%2Fx"). The suffix stops at whitespace, quotes,
 // "<", ">" and at a Markdown "](" that opens a link target.
-const DOI_RE = /(?<=^|[^\w.]|%2F)10\.\d{4,9}(?:\/|%2F)(?:(?!\]\()[^\s"<>])+/gi
+const DOI_RE = new RegExp(`(?<=^|[^\\w.]|%2F)${DOI_PREFIX_PATTERN}(?:/|%2F)(?:(?!\\]\\()[^\\s"<>])+`, 'gi')
 
 // arXiv: "arXiv:2101.00001v2", "arxiv.org/abs/…", "arxiv.org/pdf/…", and old
 // style "hep-th/9901001" or "math.AG/0601001". The version suffix is dropped.
 const ARXIV_RE = /\barxiv(?::\s*|\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?!\d)|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?/gi
 
 // A PMID after a label: "PMID: 1", "PMID 1", "pmid:1", MEDLINE's "PMID- 1",
-// and a header like "PMIDs: 1". PMIDs have 1–8 digits and no leading zero.
-const PMID_LABEL_RE = /\bPMIDs?\s*[:-]?\s*([1-9]\d{0,7})(?!\d)/gi
+// and a header like "PMIDs: 1".
+const PMID_LABEL_RE = new RegExp(`\\bPMIDs?\\s*[:-]?\\s*(${PMID_PATTERN})(?!\\d)`, 'gi')
 
 // A PMID in a PubMed or Europe PMC link: pubmed.ncbi.nlm.nih.gov/1,
 // www.ncbi.nlm.nih.gov/pubmed/1, europepmc.org/article/MED/1. A search
 // ("pubmed/?term=1") is not a link to a paper, so it does not match.
-const PMID_URL_RE = /\b(?:pubmed\.ncbi\.nlm\.nih\.gov\/|ncbi\.nlm\.nih\.gov\/pubmed\/|europepmc\.org\/(?:abstract|article)\/MED\/)([1-9]\d{0,7})(?!\d)/gi
+const PMID_URL_RE = new RegExp(
+  `\\b(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/|europepmc\\.org/(?:abstract|article)/MED/)(${PMID_PATTERN})(?!\\d)`,
+  'gi'
+)
 
 // A PMCID: "PMC7956822" anywhere (also inside pmc.ncbi.nlm.nih.gov links).
-const PMCID_RE = /\bPMC(\d{1,9})\b/gi
+const PMCID_RE = new RegExp(`\\bPMC(${PMCID_DIGITS_PATTERN})\\b`, 'gi')
 
 // A PMCID label followed by the number alone: "PMCID: 7956822".
-const PMCID_LABEL_RE = /\bPMCID\s*[:-]?\s*(\d{1,9})\b/gi
+const PMCID_LABEL_RE = new RegExp(`\\bPMCID\\s*[:-]?\\s*(${PMCID_DIGITS_PATTERN})\\b`, 'gi')
 
-// A bare PMID token on a list, and the column headers a list may carry.
-const BARE_PMID_RE = /^[1-9]\d{0,7}$/
+// The column headers a list of identifiers may carry.
 const HEADER_WORD_RE = /^(?:pmids?|pmcids?|dois?|ids?)[:]?$/i
 // Tokens of a list are separated by whitespace (tabs, CRLF too), commas, semicolons.
 const TOKEN_RE = /[^\s,;]+/g
@@ -55,7 +77,6 @@ const OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{' }
 // What publisher links add after the DOI: "?utm_source=…" and "/full" etc.
 const QUERY_RE = /\?[\w.-]+=.*$/
 const PAGE_SUFFIX_RE = /\/(?:full|abstract|pdf|epdf|epub|fulltext|html|summary)$/i
-const DOI_SHAPE_RE = /^10\.\d{4,9}\/\S+$/
 
 /** Every identifier in `text`, in order of first appearance, each once. */
 export function findIdentifiers(text: string): Identifier[] {
@@ -128,7 +149,7 @@ function barePmidHits(text: string, hits: Hit[]): Hit[] {
     while (next < hits.length && hits[next].end <= start) next++
     const overlapsHit = next < hits.length && hits[next].start < end
     if (overlapsHit || HEADER_WORD_RE.test(m[0])) continue
-    if (!BARE_PMID_RE.test(m[0])) return [] // prose (or a non-PMID number): no bare PMIDs at all
+    if (!isIdentifierValue('pmid', m[0])) return [] // prose (or a non-PMID number): no bare PMIDs at all
     bare.push({ start, end, id: { kind: 'pmid', value: m[0] } })
   }
   return bare
@@ -142,7 +163,7 @@ function doiOrNull(value: string | null): Identifier | null {
 function cleanDoi(raw: string): string | null {
   const trimmed = trimTrailing(decodePercent(raw))
   const doi = trimTrailing(trimmed.replace(QUERY_RE, '').replace(PAGE_SUFFIX_RE, ''))
-  return DOI_SHAPE_RE.test(doi) ? doi.toLowerCase() : null
+  return isIdentifierValue('doi', doi) ? doi.toLowerCase() : null
 }
 
 function decodePercent(raw: string): string {

@@ -2,7 +2,7 @@
 // identifiers made canonical the way the rest of Neuroref expects them
 // (DOI lower-case without a resolver prefix, PMCID with "PMC").
 import type { CslFields, ReferenceRecord } from '../model'
-import { normaliseDoi } from '../identifiers'
+import { normaliseDoi, PMCID_DIGITS_PATTERN, PMID_PATTERN } from '../identifiers'
 import { oversized } from './limits'
 
 export type ImportFormat = 'bibtex' | 'ris' | 'nbib' | 'csl-json' | 'endnote-xml'
@@ -99,13 +99,17 @@ export function splitKeywords(value: unknown): string[] {
     .filter(Boolean)
 }
 
+// A file's PMID or PMCID field: the number, with or without its label and prefix.
+const PMID_FIELD_RE = new RegExp(`^\\s*(?:PMID:?\\s*)?(${PMID_PATTERN})\\s*$`, 'i')
+const PMCID_FIELD_RE = new RegExp(`^\\s*(?:PMCID:?\\s*)?(?:PMC)?(${PMCID_DIGITS_PATTERN})\\s*$`, 'i')
+
 export function pmidOf(value: unknown): string | undefined {
-  const match = /^\s*(?:PMID:?\s*)?([1-9]\d{0,8})\s*$/i.exec(String(value ?? ''))
+  const match = PMID_FIELD_RE.exec(String(value ?? ''))
   return match ? match[1] : undefined
 }
 
 export function pmcidOf(value: unknown): string | undefined {
-  const match = /^\s*(?:PMCID:?\s*)?(?:PMC)?(\d{1,9})\s*$/i.exec(String(value ?? ''))
+  const match = PMCID_FIELD_RE.exec(String(value ?? ''))
   return match ? `PMC${match[1]}` : undefined
 }
 

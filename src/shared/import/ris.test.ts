@@ -140,9 +140,11 @@ describe('parseRis', () => {
 })
 
 describe('PMID from AN', () => {
-  it('reads AN as the PMID when it is 1–9 digits, as Neuroref and EndNote write it', () => {
+  it('reads AN as the PMID when it is 1–8 digits, as Neuroref and EndNote write it', () => {
     const [record] = parseRis('TY  - JOUR\nTI  - Oxytocin and social stress\nAN  - 33673448\nER  - \n').records
     expect(record.pmid).toBe('33673448')
+    const [nine] = parseRis('TY  - JOUR\nTI  - X\nAN  - 336734480\nER  - \n').records
+    expect(nine.pmid).toBeUndefined()
   })
 
   it('ignores accession numbers that are not PMIDs (EndNote template, database ids)', () => {

@@ -16,7 +16,7 @@
 //     reference list is someone else's, so it never wins.
 // When the only DOIs are those of cited works, the answer is "none": a wrong
 // DOI would import another paper's record, which is worse than asking.
-import { normaliseDoi } from '../identifiers'
+import { DOI_PREFIX_PATTERN, normaliseDoi } from '../identifiers'
 
 export interface PdfTextForDoi {
   metadata?: Record<string, string | undefined>
@@ -50,7 +50,11 @@ const HEADER_FOOTER_LINES = 3
 
 // A DOI candidate in extracted text. It may directly follow letters ("DOI10.1"
 // when the extractor dropped the space) but not a digit or dot ("110.1234/").
-const DOI_CANDIDATE_RE = /(?<![0-9.])10\.\d{4,9}\/[^\s"<>]+/g
+const DOI_START = `(?<![0-9.])${DOI_PREFIX_PATTERN}/`
+const DOI_CANDIDATE_RE = new RegExp(`${DOI_START}[^\\s"<>]+`, 'g')
+const CUT_AFTER_PREFIX_RE = new RegExp(`(${DOI_START})[ \\t]*\\n[ \\t]*(?=[0-9A-Za-z(])`, 'g')
+const CUT_AFTER_PUNCTUATION_RE = new RegExp(`(${DOI_START}[^\\s"<>]*[._/-])[ \\t]*\\n[ \\t]*(?=[0-9a-z])`, 'g')
+const CUT_BEFORE_DOT_RE = new RegExp(`(${DOI_START}[^\\s"<>]+)[ \\t]*\\n[ \\t]*(?=\\.[0-9a-z])`, 'g')
 
 interface Hit {
   doi: string
@@ -177,7 +181,7 @@ function cleanText(text: string): string {
  */
 function joinBrokenDois(text: string): string {
   return text
-    .replace(/(?<![0-9.])(10\.\d{4,9}\/)[ \t]*\n[ \t]*(?=[0-9A-Za-z(])/g, '$1')
-    .replace(/(?<![0-9.])(10\.\d{4,9}\/[^\s"<>]*[._/-])[ \t]*\n[ \t]*(?=[0-9a-z])/g, '$1')
-    .replace(/(?<![0-9.])(10\.\d{4,9}\/[^\s"<>]+)[ \t]*\n[ \t]*(?=\.[0-9a-z])/g, '$1')
+    .replace(CUT_AFTER_PREFIX_RE, '$1')
+    .replace(CUT_AFTER_PUNCTUATION_RE, '$1')
+    .replace(CUT_BEFORE_DOT_RE, '$1')
 }

@@ -1,5 +1,6 @@
 // Which parts of an item search looks at, named the way the query language names them.
 import { yearOf } from '../display'
+import { isIdentifierValue } from '../identifiers'
 import type { CslName, Item } from '../model'
 import { organismIdsOf, publicationTypeKey } from '../facet-vocab'
 
@@ -48,7 +49,7 @@ export type FieldValues = Record<SearchField, string[]>
 export function identifierValue(field: SearchField, raw: string): string {
   let value = raw.trim().toLowerCase()
   if (field === 'doi') value = value.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//, '').replace(/^doi:\s*/, '')
-  if (field === 'pmcid' && /^\d+$/.test(value)) value = `pmc${value}`
+  if (field === 'pmcid' && isIdentifierValue('pmcid', `PMC${value}`)) value = `pmc${value}`
   return value
 }
 

@@ -1,6 +1,7 @@
 // Identifiers and the links between records: the paper's own ids, the works
 // it cites, and PubMed's comment/erratum/retraction/update links, which also
 // decide the warning flags a researcher must see before citing a paper.
+import { DOI_PREFIX_PATTERN } from '../../../shared/identifiers'
 import type { CitedWork, RelatedRecord } from '../../../shared/model'
 import { all, attr, child, children, textAt, textOf, type XmlElement } from './ncbi-xml'
 
@@ -26,9 +27,11 @@ export function readArticleIds(list: XmlElement | undefined): ArticleIds {
   return ids
 }
 
+const DOI_IN_CITATION_RE = new RegExp(`\\bdoi:\\s*(${DOI_PREFIX_PATTERN}/\\S+?)\\.?(\\s|$)`, 'i')
+
 /** A DOI written inside a citation ("… 2021 Mar;1868(3):118918. doi: 10.1016/j.bbamcr.2020.118918."). */
 function doiInText(text: string | undefined): string | undefined {
-  return text?.match(/\bdoi:\s*(10\.\d{4,9}\/\S+?)\.?(\s|$)/i)?.[1]
+  return text?.match(DOI_IN_CITATION_RE)?.[1]
 }
 
 function citedWork(citation: string, ids: ArticleIds): CitedWork {
