@@ -3,7 +3,7 @@
 import { version } from '../../package.json'
 import type { Handlers } from '../shared/contract'
 import { readConfig, type AppConfig } from './config'
-import { createHandlers } from './handlers'
+import { createHandlers } from './channels'
 import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent, type HttpClientOptions } from './services/http'
 import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'

@@ -22,8 +22,6 @@ export interface Contract {
   'app.openRequests': { arg: void; result: OpenRequest[] }
   /** Desktop: the spell-checker's state; `enabled` turns it on or off (it may download dictionaries, so it starts off). */
   'app.spellcheck': { arg: { enabled?: boolean }; result: SpellcheckState }
-  /** Everything Crossref (or doi.org) knows about one DOI. */
-  'lookup.doi': { arg: { doi: string; contact?: Contact }; result: ReferenceRecord }
   /** Many identifiers at once: PubMed (batched) merged with Crossref; one entry per paper, one failure per bad identifier. */
   'lookup.identifiers': { arg: { ids: Identifier[]; contact?: Contact }; result: IdentifierLookup }
   /** Similar articles, Cited by or References of a PubMed paper (elink + esummary). */
@@ -90,13 +88,14 @@ export interface StoredFile {
 }
 
 export interface ExtractedText {
-  /** text of each page read, page 1 first */
+  /** text of each page read, page 1 first; lines end with "\n" */
   pages: string[]
   pageCount: number
+  /** false when none of the pages read has any text: a scan without OCR, or blank pages */
   hasTextLayer: boolean
-  /** document info and XMP (Title, prism:doi …) */
+  /** document info (Title, Subject, custom keys such as "doi") and XMP (dc:title, prism:doi …) */
   metadata: Record<string, string>
-  /** the largest text on page 1 (usually the title), when there is any */
+  /** the text set in the largest type on page 1 (usually the title), when there is any */
   largestText?: string
 }
 
@@ -114,7 +113,9 @@ export interface AutoExportTarget {
   id: string
   path: string
   addedAt: number
+  /** when Neuroref last wrote the file (ms) */
   lastWrittenAt?: number
+  /** why the last write failed, in words; cleared by the next good write */
   lastError?: string
 }
 
@@ -151,7 +152,6 @@ export const CHANNELS = [
   'app.info',
   'app.openRequests',
   'app.spellcheck',
-  'lookup.doi',
   'lookup.identifiers',
   'pubmed.related',
   'pubmed.search',
@@ -190,3 +190,6 @@ export type NeurorefApi = {
 export type Handlers = {
   [K in Channel]: (arg: ChannelArg<K>) => Promise<ChannelResult<K>>
 }
+
+/** The handlers of one namespace ('attachments' → 'attachments.store', 'attachments.read' …): main keeps one file per namespace. */
+export type NamespaceHandlers<Namespace extends string> = Pick<Handlers, Extract<Channel, `${Namespace}.${string}`>>

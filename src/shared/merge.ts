@@ -53,12 +53,3 @@ function union<T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined {
   if (!a?.length && !b?.length) return a ?? b
   return [...new Set([...(a ?? []), ...(b ?? [])])]
 }
-
-/** True when two records name the same paper by a shared identifier. */
-export function sameIdentifier(a: ReferenceRecord, b: ReferenceRecord): boolean {
-  return (
-    (!!a.doi && !!b.doi && a.doi.toLowerCase() === b.doi.toLowerCase()) ||
-    (!!a.pmid && a.pmid === b.pmid) ||
-    (!!a.pmcid && !!b.pmcid && a.pmcid.toUpperCase() === b.pmcid.toUpperCase())
-  )
-}

@@ -34,22 +34,3 @@ export class ServiceError extends Error {
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } })
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && ERROR_CODES.includes(value as ErrorCode)
-}
-
-const ERROR_CODES: ErrorCode[] = [
-  'OFFLINE',
-  'TIMEOUT',
-  'RATE_LIMITED',
-  'NOT_FOUND',
-  'BAD_RESPONSE',
-  'SERVER_ERROR',
-  'INVALID_INPUT',
-  'IO',
-  'CANCELLED',
-  'UNSUPPORTED',
-  'PASSWORD_REQUIRED',
-  'INTERNAL'
-]

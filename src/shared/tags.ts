@@ -10,8 +10,6 @@ export interface ItemTag {
   name: string
 }
 
-export const TAG_KIND_LABEL: Record<TagKind, string> = { manual: 'Tag', keyword: 'Keyword', mesh: 'MeSH', peptide: 'Peptide' }
-
 export const tagKey = (tag: ItemTag): string => `${tag.kind}:${tag.name}`
 
 export function parseTagKey(key: string): ItemTag {

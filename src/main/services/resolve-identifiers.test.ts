@@ -51,7 +51,7 @@ afterEach(() => {
 })
 afterAll(() => replay.close())
 
-/** Services wired the way handlers.ts wires them, with the client app.ts builds. */
+/** Services wired the way src/main/channels/ wires them, with the client app.ts builds. */
 function services(options: HttpClientOptions = {}, env: Record<string, string> = {}, url = replay.url): ResolveDeps {
   const config = readConfig({ ...replayEnvironment(url), ...env })
   const http = createNcbiAwareHttpClient(config, options)

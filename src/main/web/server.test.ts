@@ -13,10 +13,9 @@ import { parsePort } from './port'
 // Only the channels these tests call; the server binds whatever table it is given.
 const handlers = {
   'app.info': async () => ({ name: 'Neuroref', version: '9.9.9', edition: 'web', contactFromEnvironment: false }),
-  'lookup.doi': async ({ doi }) => {
-    throw new ServiceError('NOT_FOUND', `No paper with the DOI ${doi} was found.`)
+  'lookup.identifiers': async ({ ids }) => {
+    throw new ServiceError('NOT_FOUND', `No paper with the DOI ${ids[0]?.value} was found.`)
   },
-  'lookup.identifiers': async () => ({ papers: [], failures: [] }),
   'pubmed.related': async () => ({ total: 0, papers: [] }),
   'pubmed.search': async () => ({ count: 0, pmids: [], papers: [], notes: [] }),
   'export.saveFile': async () => null,
@@ -58,7 +57,7 @@ describe('web edition API', () => {
   })
 
   it('returns service errors as data', async () => {
-    const res = await api('lookup.doi', { body: JSON.stringify({ doi: '10.1/x' }) })
+    const res = await api('lookup.identifiers', { body: JSON.stringify({ ids: [{ kind: 'doi', value: '10.1/x' }] }) })
     expect(await res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No paper with the DOI 10.1/x was found.' } })
   })
 

@@ -1,5 +1,5 @@
 // Every error code becomes a sentence a researcher understands. Services
-// already phrase most messages; these are the fallbacks and short labels.
+// already phrase most messages; these are the fallbacks.
 import type { AppError, ErrorCode } from '../../shared/result'
 
 const FALLBACK: Record<ErrorCode, string> = {

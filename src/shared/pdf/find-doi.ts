@@ -180,8 +180,5 @@ function cleanText(text: string): string {
  * ending a sentence is never glued to the next one.
  */
 function joinBrokenDois(text: string): string {
-  return text
-    .replace(CUT_AFTER_PREFIX_RE, '$1')
-    .replace(CUT_AFTER_PUNCTUATION_RE, '$1')
-    .replace(CUT_BEFORE_DOT_RE, '$1')
+  return text.replace(CUT_AFTER_PREFIX_RE, '$1').replace(CUT_AFTER_PUNCTUATION_RE, '$1').replace(CUT_BEFORE_DOT_RE, '$1')
 }

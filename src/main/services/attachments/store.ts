@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { StoredFile } from '../../../shared/contract'
 import { safeFileName } from '../../../shared/file-name'
 import { ServiceError } from '../../../shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
@@ -23,18 +24,8 @@ export interface AttachmentStoreOptions {
   maxBytes?: number
 }
 
-export interface StoredPdf {
-  /** SHA-256 of the bytes, 64 lower-case hex digits: the file's identity. */
-  hash: string
-  size: number
-  /** The name to show the researcher (from the original name, made safe). */
-  fileName: string
-  /** True when these exact bytes were already in the library. */
-  existed: boolean
-}
-
 export interface AttachmentStore {
-  store(bytes: Uint8Array, originalName: string): Promise<StoredPdf>
+  store(bytes: Uint8Array, originalName: string): Promise<StoredFile>
   read(hash: string): Promise<Uint8Array>
   /** Where the file lies (to reveal or open it); NOT_FOUND when it is missing. */
   path(hash: string): Promise<string>
@@ -61,7 +52,7 @@ export function createAttachmentStore({ dataDir, maxBytes = 200 * 1024 * 1024 }:
   const root = join(dataDir, 'attachments')
   const fileOf = (hash: string) => join(root, hash.slice(0, 2), `${hash}.pdf`)
 
-  async function store(bytes: Uint8Array, originalName: string): Promise<StoredPdf> {
+  async function store(bytes: Uint8Array, originalName: string): Promise<StoredFile> {
     const fileName = displayName(originalName)
     if (bytes.byteLength > maxBytes) {
       throw new ServiceError('INVALID_INPUT', `${fileName} is larger than the ${formatSize(maxBytes)} limit.`)

@@ -10,18 +10,13 @@ import { randomUUID } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { constants } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import type { AutoExportTarget } from '../../../shared/contract'
 import { ServiceError } from '../../../shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
 import { checkUnchanged, existingFile, keepCopy, sameRealFolder, sha256, type WrittenFingerprint } from './target-file'
 
-export interface ExportTarget {
-  id: string
-  path: string
-  addedAt: number
-  /** when Neuroref last wrote the file (ms) */
-  lastWrittenAt?: number
-  /** why the last write failed, in words; cleared by the next good write */
-  lastError?: string
+/** The registry's record: what the renderer sees (the contract's AutoExportTarget) and what main checks before each write. */
+export interface ExportTarget extends AutoExportTarget {
   /** the folder's real path when the file was added; every write checks it again */
   realFolder?: string
   /** what Neuroref last wrote, to notice edits by another program */

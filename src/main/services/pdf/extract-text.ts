@@ -8,6 +8,7 @@
 // (its own lookup of "./pdf.worker.mjs" next to pdf.mjs would not survive
 // bundling).
 import type { DocumentInitParameters, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api'
+import type { ExtractedText } from '../../../shared/contract'
 import { ServiceError } from '../../../shared/result'
 
 export interface ExtractOptions {
@@ -16,18 +17,6 @@ export interface ExtractOptions {
   password?: string
   /** Give up after this long (milliseconds); 30 s by default. */
   timeoutMs?: number
-}
-
-export interface PdfText {
-  /** Text of the pages read, page 1 first; lines end with "\n". */
-  pages: string[]
-  /** Document info (Title, Subject, custom keys such as "doi") and XMP (dc:title, prism:doi, …). */
-  metadata: Record<string, string>
-  pageCount: number
-  /** False when none of the pages read has any text: a scan without OCR, or blank pages. */
-  hasTextLayer: boolean
-  /** The text set in the largest type on page 1 (usually the title), for a PDF whose DOI is unknown. */
-  largestText?: string
 }
 
 export const PASSWORD_NEEDED_MESSAGE = 'This PDF is protected by a password.'
@@ -56,7 +45,7 @@ const INCORRECT_PASSWORD = 2
 let pdfjsLoading: Promise<PdfJs> | undefined
 
 /** Reads the first pages of a PDF; throws ServiceError (INVALID_INPUT, TIMEOUT, INTERNAL). */
-export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfText> {
+export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
   if (bytes.byteLength === 0) throw new ServiceError('INVALID_INPUT', 'This PDF is empty (0 bytes).')
   const pdfjs = await loadPdfJs()
   const task = pdfjs.getDocument({
@@ -82,7 +71,7 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions 
   }
 }
 
-async function readDocument(document: PDFDocumentProxy, maxPages: number): Promise<PdfText> {
+async function readDocument(document: PDFDocumentProxy, maxPages: number): Promise<ExtractedText> {
   const pageCount = document.numPages
   const pages: string[] = []
   let unreadable = 0

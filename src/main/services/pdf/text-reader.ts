@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ServiceError } from '../../../shared/result'
-import { extractPdfText, PdfPasswordError, type ExtractOptions, type PdfText } from './extract-text'
+import { extractPdfText, PdfPasswordError, type ExtractOptions } from './extract-text'
+import type { ExtractedText } from '../../../shared/contract'
 import { TOO_MUCH_MEMORY, type TextReply } from './text-worker-protocol'
 
 export interface PdfTextReaderOptions {
@@ -22,7 +23,7 @@ export interface PdfTextReaderOptions {
 }
 
 export interface PdfTextReader {
-  read(bytes: Uint8Array, options?: Omit<ExtractOptions, 'timeoutMs'>): Promise<PdfText>
+  read(bytes: Uint8Array, options?: Omit<ExtractOptions, 'timeoutMs'>): Promise<ExtractedText>
   close(): Promise<void>
 }
 
@@ -58,12 +59,12 @@ export function createPdfTextReader(opts: PdfTextReaderOptions = {}): PdfTextRea
     return stopping ? stopping.terminate().then(() => undefined) : Promise.resolve()
   }
 
-  function readOne(bytes: Uint8Array, options: Omit<ExtractOptions, 'timeoutMs'>): Promise<PdfText> {
+  function readOne(bytes: Uint8Array, options: Omit<ExtractOptions, 'timeoutMs'>): Promise<ExtractedText> {
     clearTimeout(idleTimer)
     const current = (worker ??= start())
     current.ref()
     const id = nextId++
-    return new Promise<PdfText>((resolve, reject) => {
+    return new Promise<ExtractedText>((resolve, reject) => {
       let settled = false
       const finish = (outcome: () => void): void => {
         if (settled) return

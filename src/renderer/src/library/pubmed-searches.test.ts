@@ -9,7 +9,7 @@ import { CHANNELS, type NeurorefApi, type PubmedSearchPage } from '../../../shar
 import type { Item } from '../../../shared/model'
 import { fail, ok } from '../../../shared/result'
 import { readConfig } from '../../../main/config'
-import { createHandlers } from '../../../main/handlers'
+import { createHandlers } from '../../../main/channels'
 import { invokeChannel } from '../../../main/invoke'
 import { createHttpClient } from '../../../main/services/http'
 import { checkDueSearches, checkPubmedSearch, entrezDate, forgetNewPmids, savePubmedSearch } from './pubmed-searches'

@@ -2,7 +2,7 @@
 // in main in batches (PubMed takes 200 PMIDs per request), store each paper
 // whole. One failure never sinks the rest; the user can cancel between papers.
 import { problemText } from '../../messages'
-import { findIdentifiers, identifierLabel, type Identifier } from '../../../../shared/identifiers'
+import { identifierLabel, type Identifier } from '../../../../shared/identifiers'
 import type { AppError } from '../../../../shared/result'
 import type { NeurorefApi } from '../../../../shared/contract'
 import type { ReferenceRecord } from '../../../../shared/model'
@@ -35,10 +35,6 @@ export interface ImportDeps {
 export const BATCH_SIZE = 200
 
 const labelOf = (ids: Identifier[]): string => ids.map(identifierLabel).join(' = ')
-
-export async function importIdentifiers(text: string, deps: ImportDeps): Promise<ImportSummary> {
-  return importIdentifierList(findIdentifiers(text), deps)
-}
 
 export async function importIdentifierList(ids: Identifier[], deps: ImportDeps): Promise<ImportSummary> {
   const outcomes: PaperOutcome[] = []

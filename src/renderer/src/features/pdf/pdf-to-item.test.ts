@@ -14,7 +14,7 @@ import { startReplayServer, type ReplayServer } from '../../../../../e2e/replay/
 import { CHANNELS, type NeurorefApi } from '../../../../shared/contract'
 import { createNcbiAwareHttpClient } from '../../../../main/app'
 import { readConfig } from '../../../../main/config'
-import { createHandlers } from '../../../../main/handlers'
+import { createHandlers } from '../../../../main/channels'
 import { invokeChannel } from '../../../../main/invoke'
 import { addRecordToLibrary } from '../../library/add-paper'
 import { openLibrary, type NeurorefDb } from '../../library/schema'

@@ -1,8 +1,12 @@
-// Main trusts nothing the renderer sends: every argument is checked here.
-import type { RelatedKind } from '../shared/contract'
-import type { Identifier } from '../shared/identifiers'
-import type { Contact } from '../shared/model'
-import { ServiceError } from '../shared/result'
+// Main trusts nothing the renderer sends: every argument is checked here,
+// identifiers with the one pattern of each in src/shared/identifiers.ts.
+import type { RelatedKind } from '../../shared/contract'
+import { isIdentifierValue, type Identifier } from '../../shared/identifiers'
+import type { Contact } from '../../shared/model'
+import { ServiceError } from '../../shared/result'
+
+/** A DOI suffix longer than this is not a DOI someone pasted. */
+const MAX_DOI_LENGTH = 320
 
 export function requireObject(value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -19,10 +23,16 @@ export function requireString(value: unknown, what: string, maxLength: number): 
   return value
 }
 
-const ID_PATTERNS: Record<Identifier['kind'], RegExp> = {
-  doi: /^10\.\d{4,9}\/\S{1,300}$/,
-  pmid: /^[1-9]\d{0,8}$/,
-  pmcid: /^PMC\d{1,9}$/i
+/** A whole-number argument within [min, max]; the default when it is missing or not a number. */
+export function optionalCount(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.min(Math.floor(value), max) : fallback
+}
+
+/** `value` is an identifier of this kind, trimmed; undefined otherwise. */
+export function optionalIdentifier(kind: Identifier['kind'], value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const text = value.trim()
+  return text.length <= MAX_DOI_LENGTH && isIdentifierValue(kind, text) ? text : undefined
 }
 
 export function requireIdentifiers(value: unknown, max: number): Identifier[] {
@@ -30,7 +40,7 @@ export function requireIdentifiers(value: unknown, max: number): Identifier[] {
   if (value.length > max) throw new ServiceError('INVALID_INPUT', `At most ${max} identifiers can be looked up at once.`)
   return value.map(id => {
     const { kind, value: text } = requireObject(id)
-    if ((kind === 'doi' || kind === 'pmid' || kind === 'pmcid') && typeof text === 'string' && ID_PATTERNS[kind].test(text)) {
+    if ((kind === 'doi' || kind === 'pmid' || kind === 'pmcid') && typeof text === 'string' && text.length <= MAX_DOI_LENGTH && isIdentifierValue(kind, text)) {
       return { kind, value: text } as Identifier
     }
     throw new ServiceError('INVALID_INPUT', `Not an identifier Neuroref can look up: ${JSON.stringify(text)}.`)
@@ -38,7 +48,7 @@ export function requireIdentifiers(value: unknown, max: number): Identifier[] {
 }
 
 export function requirePmid(value: unknown): string {
-  if (typeof value === 'string' && ID_PATTERNS.pmid.test(value)) return value
+  if (typeof value === 'string' && isIdentifierValue('pmid', value)) return value
   throw new ServiceError('INVALID_INPUT', 'A PubMed ID (PMID) is needed.')
 }
 

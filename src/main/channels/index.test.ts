@@ -1,20 +1,18 @@
 // The Handlers table main and the web edition bind: every channel present,
 // arguments checked, only web links leave the app.
 import { describe, expect, it } from 'vitest'
-import { CHANNELS } from '../shared/contract'
-import { readConfig } from './config'
-import { createHandlers, requireWebUrl, safeFileName } from './handlers'
-import { invokeChannel } from './invoke'
-import { createHttpClient } from './services/http'
-import type { Platform } from './platform'
+import { CHANNELS } from '../../shared/contract'
+import { readConfig } from '../config'
+import { invokeChannel } from '../invoke'
+import { testChannelDeps } from './deps.test-support'
+import { safeFileName } from './export'
+import { createHandlers } from '.'
+import { requireWebUrl } from './shell'
 
 const opened: string[] = []
-const platform: Platform = {
-  edition: 'desktop',
-  saveFile: async name => ({ path: `/chosen/${name}` }),
-  openExternal: async url => void opened.push(url)
-}
-const handlers = createHandlers({ config: readConfig({}), http: createHttpClient(), platform, version: '1.2.3' })
+const handlers = createHandlers(
+  testChannelDeps({}, { saveFile: async name => ({ path: `/chosen/${name}` }), openExternal: async url => void opened.push(url) }, { version: '1.2.3' })
+)
 
 describe('handlers', () => {
   it('has exactly one handler per contract channel', () => {
@@ -49,8 +47,16 @@ describe('handlers', () => {
   })
 
   it('rejects malformed arguments with a sentence', async () => {
-    expect(await invokeChannel(handlers, 'lookup.doi', null)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await invokeChannel(handlers, 'lookup.doi', { doi: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'A DOI is needed.' } })
+    expect(await invokeChannel(handlers, 'lookup.identifiers', null)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await invokeChannel(handlers, 'lookup.identifiers', { ids: [{ kind: 'pmid', value: '123456789' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Not an identifier Neuroref can look up: "123456789".' }
+    })
+    expect(await invokeChannel(handlers, 'pubmed.related', { pmid: 'PMID 1', relation: 'similar' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'A PubMed ID (PMID) is needed.' }
+    })
+    expect(await invokeChannel(handlers, 'lookup.doi', { doi: '10.1/x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await invokeChannel(handlers, 'no.such.channel', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })

@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../shared/contract'
-import { invokeChannel } from './invoke'
-import { autoExportHandlers } from './autoexport-handlers'
+import type { Handlers } from '../../shared/contract'
+import { invokeChannel } from '../invoke'
+import { autoexportChannels } from './autoexport'
+import { testChannelDeps } from './deps.test-support'
 
 let root: string
 let dataDir: string
@@ -23,7 +24,7 @@ const call = (handlers: Partial<Handlers>, channel: string, arg: unknown) => inv
 
 describe('auto-export channels', () => {
   it('web edition: a typed path is checked in main; writes go by id only', async () => {
-    const web = autoExportHandlers({ dataDir, edition: 'web' })
+    const web = autoexportChannels(testChannelDeps({ NEUROREF_DATA_DIR: dataDir }, { edition: 'web' }))
     expect(await call(web, 'autoexport.addTarget', { path: 'refs.bib' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await call(web, 'autoexport.addTarget', { path: path.join(folder, 'nope', 'refs.bib') })).toMatchObject({
       ok: false,
@@ -44,7 +45,7 @@ describe('auto-export channels', () => {
 
   it('desktop: the save dialog chooses (a path typed by the renderer is ignored); cancel adds nothing', async () => {
     let answer: string | null = path.join(folder, 'chapter2')
-    const desktop = autoExportHandlers({ dataDir, edition: 'desktop', chooseBibFile: async () => answer })
+    const desktop = autoexportChannels(testChannelDeps({ NEUROREF_DATA_DIR: dataDir }, { edition: 'desktop' }, { chooseBibFile: async () => answer }))
     const added = await call(desktop, 'autoexport.addTarget', { path: '/etc/evil.bib', suggestedName: 'Chapter 2.bib' })
     expect(added).toMatchObject({ ok: true, value: { path: path.join(folder, 'chapter2.bib') } })
     answer = null
@@ -56,7 +57,7 @@ describe('auto-export channels', () => {
     const thesis = path.join(folder, 'thesis.bib')
     writeFileSync(thesis, 'mine')
     let dialogs = 0
-    const desktop = autoExportHandlers({ dataDir, edition: 'desktop', chooseBibFile: async () => (dialogs++, thesis) })
+    const desktop = autoexportChannels(testChannelDeps({ NEUROREF_DATA_DIR: dataDir }, { edition: 'desktop' }, { chooseBibFile: async () => (dialogs++, thesis) }))
     expect(await call(desktop, 'autoexport.addTarget', { suggestedName: 'Thesis.bib' })).toMatchObject({
       ok: true,
       value: { existing: { path: thesis, size: 4 } }
@@ -68,7 +69,7 @@ describe('auto-export channels', () => {
     expect(dialogs).toBe(2)
     expect(readFileSync(`${thesis}.bak`, 'utf8')).toBe('mine')
 
-    const web = autoExportHandlers({ dataDir: path.join(root, 'web-data'), edition: 'web' })
+    const web = autoexportChannels(testChannelDeps({ NEUROREF_DATA_DIR: path.join(root, 'web-data') }, { edition: 'web' }))
     expect(await call(web, 'autoexport.addTarget', { path: thesis })).toMatchObject({ ok: true, value: { existing: { path: thesis } } })
   })
 })

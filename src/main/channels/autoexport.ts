@@ -1,23 +1,15 @@
-// The auto-export channels. The renderer names a target by id only; a path
+// autoexport.*: the .bib files Neuroref keeps rewriting. The renderer names a target by id only; a path
 // enters the registry once, from the desktop save dialog or (web edition)
 // typed by the user and checked here in main.
-import type { Handlers } from '../shared/contract'
-import { ServiceError } from '../shared/result'
-import { safeFileName } from '../shared/file-name'
-import { createExportTargets, type AddOutcome } from './services/autoexport/targets'
+import type { NamespaceHandlers } from '../../shared/contract'
+import { safeFileName } from '../../shared/file-name'
+import { ServiceError } from '../../shared/result'
+import { createExportTargets, type AddOutcome } from '../services/autoexport/targets'
+import type { ChannelDeps } from './deps'
 import { requireObject, requireString } from './validate'
 
-type AutoExportChannels = 'autoexport.addTarget' | 'autoexport.write' | 'autoexport.list' | 'autoexport.remove'
-
-export interface AutoExportDeps {
-  dataDir: string
-  edition: 'desktop' | 'web'
-  /** Desktop: the save dialog; resolves to the chosen path, or null when cancelled. */
-  chooseBibFile?: (suggestedName: string) => Promise<string | null>
-}
-
-export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExportDeps): Pick<Handlers, AutoExportChannels> {
-  const targets = createExportTargets({ dataDir })
+export function autoexportChannels({ config, platform, chooseBibFile }: ChannelDeps): NamespaceHandlers<'autoexport'> {
+  const targets = createExportTargets({ dataDir: config.dataDir })
   const answer = (outcome: AddOutcome) => ('existing' in outcome ? outcome : { id: outcome.target.id, path: outcome.target.path })
   // Desktop: the file the save dialog chose that already exists, waiting for the researcher's confirmation.
   let awaitingConfirmation: string | undefined
@@ -25,7 +17,7 @@ export function autoExportHandlers({ dataDir, edition, chooseBibFile }: AutoExpo
   return {
     'autoexport.addTarget': async arg => {
       const req = requireObject(arg ?? {})
-      if (edition === 'desktop') {
+      if (platform.edition === 'desktop') {
         if (!chooseBibFile) throw new ServiceError('UNSUPPORTED', 'Choosing a file is not available here.')
         // The renderer may only confirm the file the dialog chose, never name another path.
         if (typeof req.replaceExisting === 'string' && req.replaceExisting === awaitingConfirmation) {

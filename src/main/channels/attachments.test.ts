@@ -6,15 +6,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../../shared/contract'
-import { invokeChannel } from '../../invoke'
-import type { Platform } from '../../platform'
-import { createHttpClient } from '../http'
-import { createPdfTextReader, type PdfTextReader } from '../pdf/text-reader'
-import { buildTextWorker } from '../pdf/text-worker.test-support'
-import { attachmentHandlers, fromBase64 } from './channels'
+import type { Handlers } from '../../shared/contract'
+import { invokeChannel } from '../invoke'
+import type { Platform } from '../platform'
+import { createPdfTextReader, type PdfTextReader } from '../services/pdf/text-reader'
+import { buildTextWorker } from '../services/pdf/text-worker.test-support'
+import { attachmentsChannels, fromBase64 } from './attachments'
+import { testChannelDeps } from './deps.test-support'
 
-const PDF_DIR = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pdf')
+const PDF_DIR = path.resolve(import.meta.dirname, '../../../e2e/fixtures/pdf')
 const fixture = (name: string) => readFileSync(path.join(PDF_DIR, name))
 const HINDAWI = fixture('articles/hindawi_rrp_2010_157939.pdf')
 const HINDAWI_SHA = createHash('sha256').update(HINDAWI).digest('hex')
@@ -35,22 +35,13 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 function handlers(edition: Platform['edition'] = 'desktop'): Handlers {
-  const platform: Platform = {
+  const platform: Partial<Platform> = {
     edition,
-    saveFile: async () => null,
-    openExternal: async () => undefined,
     showItemInFolder: async file => void shown.push(file),
     openPath: async file => void opened.push(file)
   }
-  const table = attachmentHandlers({
-    dataDir,
-    http: createHttpClient(),
-    platform,
-    unpaywallUrl: 'http://127.0.0.1:9/',
-    pmcPdfUrl: 'http://127.0.0.1:9/',
-    pdfText
-  })
-  return table as Handlers
+  const env = { NEUROREF_DATA_DIR: dataDir, NEUROREF_UNPAYWALL_URL: 'http://127.0.0.1:9/', NEUROREF_PMC_URL: 'http://127.0.0.1:9/' }
+  return attachmentsChannels(testChannelDeps(env, platform, { pdfText })) as Handlers
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- channel results are read loosely in this test

@@ -1,18 +1,16 @@
-// The attachment channels of the contract: PDFs in, bytes and text out, files
+// attachments.*: PDFs in, bytes and text out, files
 // shown or opened on the desktop. The renderer never names a path: it sends
 // bytes (base64) and gets back a hash; every later call names that hash.
-import type { ExtractedText, Handlers } from '../../../shared/contract'
-import { ServiceError } from '../../../shared/result'
-import type { Platform } from '../../platform'
-import { optionalContact, requireObject, requireString } from '../../validate'
-import type { BinaryHttpClient } from '../http-types'
-import type { PdfText } from '../pdf/extract-text'
-import { findFreePdf } from '../pdf/find-free-pdf'
-import { createPdfTextReader, type PdfTextReader } from '../pdf/text-reader'
 import { join } from 'node:path'
-import { createLibraryFiles } from './library-files'
-import { createAttachmentReferences, libraryIdOf } from './references'
-import { createAttachmentStore, type AttachmentStore } from './store'
+import type { NamespaceHandlers } from '../../shared/contract'
+import { ServiceError } from '../../shared/result'
+import { createLibraryFiles } from '../services/attachments/library-files'
+import { createAttachmentReferences, libraryIdOf } from '../services/attachments/references'
+import { createAttachmentStore } from '../services/attachments/store'
+import { findFreePdf } from '../services/pdf/find-free-pdf'
+import { createPdfTextReader } from '../services/pdf/text-reader'
+import { contactFor, type ChannelDeps } from './deps'
+import { optionalCount, optionalIdentifier, requireObject, requireString } from './validate'
 
 export const MAX_PDF_BYTES = 200 * 1024 * 1024
 /** base64 of the largest PDF: 4 characters for every 3 bytes, padded. */
@@ -20,34 +18,9 @@ export const MAX_PDF_BASE64 = Math.ceil(MAX_PDF_BYTES / 3) * 4
 /** Full-text extraction reads at most this many pages of one PDF. */
 const MAX_TEXT_PAGES = 2000
 
-type AttachmentChannel = Extract<keyof Handlers, `attachments.${string}`>
-
-export interface AttachmentChannelDeps {
-  dataDir: string
-  http: BinaryHttpClient
-  platform: Platform
-  unpaywallUrl: string
-  pmcPdfUrl: string
-  /** the environment's contact address; wins over the one from Settings */
-  email?: string
-  /** tests use a smaller limit */
-  store?: AttachmentStore
-  /** reads PDF text in a worker thread; tests pass one built from source */
-  pdfText?: PdfTextReader
-}
-
-const textOf = (text: PdfText): ExtractedText => ({
-  pages: text.pages,
-  pageCount: text.pageCount,
-  hasTextLayer: text.hasTextLayer,
-  metadata: text.metadata,
-  largestText: text.largestText
-})
-
-export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, AttachmentChannel> {
-  const store = deps.store ?? createAttachmentStore({ dataDir: deps.dataDir, maxBytes: MAX_PDF_BYTES })
-  const pdfText = deps.pdfText ?? createPdfTextReader()
-  const files = createLibraryFiles(store, createAttachmentReferences(join(deps.dataDir, 'attachments'), store.hashes))
+export function attachmentsChannels({ config, http, platform, pdfText = createPdfTextReader() }: ChannelDeps): NamespaceHandlers<'attachments'> {
+  const store = createAttachmentStore({ dataDir: config.dataDir, maxBytes: MAX_PDF_BYTES })
+  const files = createLibraryFiles(store, createAttachmentReferences(join(config.dataDir, 'attachments'), store.hashes))
   const libraryOf = (req: Record<string, unknown>) => libraryIdOf(req.library)
   const hashList = (value: unknown): string[] => {
     if (!Array.isArray(value) || value.length > 100_000) throw new ServiceError('INVALID_INPUT', 'A list of stored PDFs is needed.')
@@ -65,7 +38,7 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
       const stored = await files.forLibrary(library).store(bytes, name)
       if (req.withText !== true) return stored
       try {
-        return { ...stored, text: textOf(await pdfText.read(bytes, { maxPages: MAX_TEXT_PAGES })) }
+        return { ...stored, text: await pdfText.read(bytes, { maxPages: MAX_TEXT_PAGES }) }
       } catch (error) {
         if (error instanceof ServiceError && error.code === 'PASSWORD_REQUIRED') return { ...stored, textError: { code: error.code, message: error.message } }
         // A damaged PDF makes no paper; a file stored only now is not kept either.
@@ -89,31 +62,28 @@ export function attachmentHandlers(deps: AttachmentChannelDeps): Pick<Handlers, 
     'attachments.extractText': async arg => {
       const req = requireObject(arg)
       const password = typeof req.password === 'string' ? req.password.slice(0, 1000) : undefined
-      const maxPages = typeof req.maxPages === 'number' && req.maxPages >= 1 ? Math.min(Math.floor(req.maxPages), MAX_TEXT_PAGES) : MAX_TEXT_PAGES
-      return textOf(await pdfText.read(await store.read(hashOf(req)), { password, maxPages }))
+      const maxPages = optionalCount(req.maxPages, 1, MAX_TEXT_PAGES, MAX_TEXT_PAGES)
+      return pdfText.read(await store.read(hashOf(req)), { password, maxPages })
     },
 
     'attachments.show': async arg => {
-      const { showItemInFolder } = deps.platform
-      if (deps.platform.edition === 'web' || !showItemInFolder) throw unsupported('show files in a file manager')
+      const { showItemInFolder } = platform
+      if (platform.edition === 'web' || !showItemInFolder) throw unsupported('show files in a file manager')
       await showItemInFolder(await store.path(hashOf(arg)))
     },
 
     'attachments.open': async arg => {
-      const { openPath } = deps.platform
-      if (deps.platform.edition === 'web' || !openPath) throw unsupported('open files in another program')
+      const { openPath } = platform
+      if (platform.edition === 'web' || !openPath) throw unsupported('open files in another program')
       await openPath(await store.path(hashOf(arg)))
     },
 
     'attachments.findFree': async arg => {
       const req = requireObject(arg)
-      const doi = typeof req.doi === 'string' && /^10\.\d{4,9}\/\S{1,300}$/.test(req.doi.trim()) ? req.doi.trim() : undefined
-      const pmcid = typeof req.pmcid === 'string' && /^PMC\d{1,9}$/i.test(req.pmcid.trim()) ? req.pmcid.trim() : undefined
-      const email = deps.email ?? optionalContact(req.contact).email
-      return findFreePdf(
-        { doi, pmcid },
-        { http: deps.http, store: files.forLibrary(libraryOf(req)), unpaywallUrl: deps.unpaywallUrl, pmcPdfUrl: deps.pmcPdfUrl, email }
-      )
+      const doi = optionalIdentifier('doi', req.doi)
+      const pmcid = optionalIdentifier('pmcid', req.pmcid)
+      const { email } = contactFor(config, req.contact)
+      return findFreePdf({ doi, pmcid }, { http, store: files.forLibrary(libraryOf(req)), unpaywallUrl: config.unpaywallUrl, pmcPdfUrl: config.pmcPdfUrl, email })
     }
   }
 }

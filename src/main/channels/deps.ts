@@ -1,0 +1,35 @@
+// What every channel file receives (one convention for all namespaces), and
+// the contact details every call to NCBI, Crossref or Unpaywall carries.
+import type { Contact } from '../../shared/model'
+import type { AppConfig } from '../config'
+import type { Platform } from '../platform'
+import type { DoiLookupDeps } from '../services/crossref/lookup-doi'
+import type { BinaryHttpClient } from '../services/http-types'
+import type { EutilsDeps } from '../services/pubmed/eutils'
+import type { PdfTextReader } from '../services/pdf/text-reader'
+import { optionalContact } from './validate'
+
+export interface ChannelDeps {
+  config: AppConfig
+  http: BinaryHttpClient
+  platform: Platform
+  version: string
+  /** Desktop: the save dialog that picks an auto-export .bib file. */
+  chooseBibFile?: (suggestedName: string) => Promise<string | null>
+  /** Reads PDF text in a worker thread; tests pass one built from source. */
+  pdfText?: PdfTextReader
+}
+
+/** The environment wins over Settings: `sent` is the contact the renderer passed from Settings. */
+export function contactFor(config: AppConfig, sent: unknown): Contact {
+  const fromSettings = optionalContact(sent)
+  return { email: config.email ?? fromSettings.email, ncbiApiKey: config.ncbiApiKey ?? fromSettings.ncbiApiKey }
+}
+
+export function eutilsDeps({ config, http }: ChannelDeps, contact: Contact): EutilsDeps {
+  return { http, eutilsUrl: config.eutilsUrl, idconvUrl: config.idconvUrl, email: contact.email, apiKey: contact.ncbiApiKey }
+}
+
+export function crossrefDeps({ config, http }: ChannelDeps, contact: Contact): DoiLookupDeps {
+  return { http, crossrefUrl: config.crossrefUrl, doiUrl: config.doiUrl, email: contact.email }
+}

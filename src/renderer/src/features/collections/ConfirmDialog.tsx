@@ -1,2 +1,0 @@
-// One confirm dialog for the whole app.
-export { ConfirmDialog, type ConfirmDialogProps } from '../../components/ConfirmDialog'
