@@ -17,7 +17,7 @@ import path from 'node:path'
 import { loadPubmedCorpus, type PubmedCorpus, type PubmedRecord } from '../e2e/replay/ncbi-corpus'
 import { pubmedArticleSet } from '../e2e/replay/ncbi-replies'
 
-export const FIRST_COPY_PMID = 99_000_001
+const FIRST_COPY_PMID = 99_000_001
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

@@ -35,7 +35,7 @@ import { docSumItems, firstPath, kids, textOf, type DocSumItem } from './ncbi-do
 
 import { entrezDateOf } from './ncbi-timeline'
 
-export { ncbiRoutes, requestsPerSecondMax, type NcbiRouteOptions, type NcbiRoutes, type LinkName } from './ncbi-routes'
+export { ncbiRoutes, requestsPerSecondMax, type NcbiRoutes } from './ncbi-routes'
 
 export interface PubmedRecord {
   pmid: string
@@ -75,7 +75,7 @@ const EFETCH_DIR = path.resolve(__dirname, '..', 'fixtures', 'pubmed', 'efetch')
 const NOT_RECORDS = new Set(['jabref_malformed_PubmedArticleSet.xml'])
 
 /** The records of one efetch document as the original text, in document order. */
-export function splitPubmedArticleSet(text: string): { kind: PubmedRecord['kind']; xml: string }[] {
+function splitPubmedArticleSet(text: string): { kind: PubmedRecord['kind']; xml: string }[] {
   const out: { kind: PubmedRecord['kind']; xml: string }[] = []
   // `<PubmedArticle>` or `<PubmedArticle attr…>`, never `<PubmedArticleSet>`; records do not nest.
   const start = /<(PubmedArticle|PubmedBookArticle)(?=[\s>])[^>]*>/g

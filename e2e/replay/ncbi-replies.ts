@@ -7,7 +7,7 @@ export const XML_TYPE = 'text/xml; charset=UTF-8'
 export const JSON_TYPE = 'application/json'
 
 /** Element text (NCBI leaves quotes as they are: "biopython"[All Fields]). */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 

@@ -18,7 +18,7 @@ export interface ReleaseControl {
 }
 
 /** YYYY/MM/DD in UTC, as PubMed writes Entrez dates (and the app sends them). */
-export function entrezDay(date: Date): string {
+function entrezDay(date: Date): string {
   return date.toISOString().slice(0, 10).replace(/-/g, '/')
 }
 

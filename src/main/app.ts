@@ -8,7 +8,7 @@ import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent, type Ht
 import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'
 
-export const APP_VERSION: string = version
+const APP_VERSION: string = version
 
 /**
  * The app's HTTP client: names Neuroref (and the contact address) and keeps

@@ -1,4 +1,4 @@
-// The one contract between renderer and main (DESIGN.md). Preload exposes
+// The one contract between renderer and main (docs/ARCHITECTURE.md). Preload exposes
 // exactly these channels as `window.neuroref`; main and the web edition bind
 // exactly these channels. Adding a channel here without a handler is a
 // compile error in main and in the web host.
@@ -175,10 +175,11 @@ export const CHANNELS = [
 type Listed = (typeof CHANNELS)[number]
 type Unlisted = Exclude<Channel, Listed>
 type Unknown = Exclude<Listed, Channel>
-export const channelListIsComplete: [Unlisted, Unknown] extends [never, never] ? true : never = true
+const channelListIsComplete: [Unlisted, Unknown] extends [never, never] ? true : never = true
 
+/** A name from outside (IPC, HTTP) is a channel only if CHANNELS lists it, which the proof above makes the whole contract. */
 export function isChannel(name: string): name is Channel {
-  return (CHANNELS as readonly string[]).includes(name)
+  return channelListIsComplete && (CHANNELS as readonly string[]).includes(name)
 }
 
 /** What the renderer calls: one function per channel, errors as data. */

@@ -29,7 +29,7 @@ export interface PeptidesByYear {
 }
 
 /** The peptides of a paper, less those the researcher removed. */
-export function activePeptides(item: Item): string[] {
+function activePeptides(item: Item): string[] {
   const removed = item.removedPeptideTags ?? []
   return (item.peptideTags ?? []).map(t => t.peptide).filter(p => !removed.includes(p))
 }
@@ -120,7 +120,7 @@ export function meshSearch(peptide: string, descriptor: string): string {
 }
 
 /** A citation count the record itself carries (Crossref's is-referenced-by-count); never estimated. */
-export function citationCountOf(item: Item): number | undefined {
+function citationCountOf(item: Item): number | undefined {
   const count = item.csl['is-referenced-by-count']
   return typeof count === 'number' && Number.isFinite(count) && count >= 0 ? count : undefined
 }

@@ -17,7 +17,7 @@ function firstAuthor(record: ReferenceRecord): string {
 }
 
 /** The keys under which a paper can be recognised again, each with its reason. */
-export function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][] {
+function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][] {
   const keys: [string, DuplicatePair['reason']][] = []
   if (record.doi) keys.push([`doi:${record.doi.toLowerCase()}`, 'DOI'])
   if (record.pmid) keys.push([`pmid:${record.pmid}`, 'PMID'])

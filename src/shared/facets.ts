@@ -151,7 +151,7 @@ export function countYears(items: Iterable<Item>): YearCount[] {
 }
 
 /** A MeSH major topic: the heading itself or one of its qualifiers is starred. */
-export function isMajor(heading: NonNullable<Item['mesh']>[number]): boolean {
+function isMajor(heading: NonNullable<Item['mesh']>[number]): boolean {
   if (heading.majorTopic) return true
   for (const q of heading.qualifiers) if (q.majorTopic) return true
   return false

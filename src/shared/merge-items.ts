@@ -49,7 +49,7 @@ const LABELS: Record<string, string> = {
   pmcid: 'PMCID'
 }
 
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   return LABELS[field] ?? field
 }
 
@@ -58,7 +58,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A value as one line of text: names "Family, Given; …", dates "2023-12-27", markup dropped. */
-export function valueText(value: unknown): string {
+function valueText(value: unknown): string {
   if (isEmpty(value)) return ''
   if (typeof value === 'string') return plainText(value)
   if (typeof value === 'number') return String(value)

@@ -12,9 +12,9 @@ import { createPdfTextReader } from '../services/pdf/text-reader'
 import { contactFor, type ChannelDeps } from './deps'
 import { optionalCount, optionalIdentifier, requireObject, requireString } from './validate'
 
-export const MAX_PDF_BYTES = 200 * 1024 * 1024
+const MAX_PDF_BYTES = 200 * 1024 * 1024
 /** base64 of the largest PDF: 4 characters for every 3 bytes, padded. */
-export const MAX_PDF_BASE64 = Math.ceil(MAX_PDF_BYTES / 3) * 4
+const MAX_PDF_BASE64 = Math.ceil(MAX_PDF_BYTES / 3) * 4
 /** Full-text extraction reads at most this many pages of one PDF. */
 const MAX_TEXT_PAGES = 2000
 

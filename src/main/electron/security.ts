@@ -4,7 +4,7 @@
 import { shell, type Session, type WebContents } from 'electron'
 import { mayUsePermission } from './permissions'
 
-export function isWebUrl(url: string): boolean {
+function isWebUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url)
     return protocol === 'https:' || protocol === 'http:'

@@ -263,7 +263,7 @@ function unreachable(host: string, err: unknown): string {
 }
 
 /** Retry-After is either seconds or an HTTP date; capped so one answer cannot stall an import. */
-export function parseRetryAfter(value: string | null, nowMs: number, capMs: number): number | undefined {
+function parseRetryAfter(value: string | null, nowMs: number, capMs: number): number | undefined {
   if (!value) return undefined
   const trimmed = value.trim()
   const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - nowMs

@@ -10,7 +10,7 @@ export type Refusal = { status: 401 | 403; message: string }
  * http://localhost:PORT would be a second, empty library beside
  * http://127.0.0.1:PORT: pages asked for at localhost are sent to 127.0.0.1.
  */
-export function canonicalHost(port: number): string {
+function canonicalHost(port: number): string {
   return `127.0.0.1:${port}`
 }
 

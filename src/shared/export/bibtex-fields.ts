@@ -64,7 +64,7 @@ function isPreprint(csl: CslFields): boolean {
   return /preprint/i.test(`${text(csl.genre) ?? ''} ${text(csl.subtype) ?? ''}`)
 }
 
-export function bibtexType(csl: CslFields): string {
+function bibtexType(csl: CslFields): string {
   switch (csl.type) {
     case 'chapter':
       return 'incollection'

@@ -4,7 +4,7 @@
 import type { CslFields, CslName, ReferenceRecord } from '../model'
 import { foldText } from '../text'
 
-export const DEFAULT_KEY_PATTERN = '[auth][year][shorttitle1]'
+const DEFAULT_KEY_PATTERN = '[auth][year][shorttitle1]'
 
 /** Words a key skips when it picks title words. */
 const STOP_WORDS = new Set(

@@ -5,7 +5,7 @@ import type { Element } from '@xmldom/xmldom'
 import { parseXmlStrict } from '../xml'
 import { ServiceError } from '../result'
 
-export const CSL_NAMESPACE = 'http://purl.org/net/xbiblio/csl'
+const CSL_NAMESPACE = 'http://purl.org/net/xbiblio/csl'
 
 export interface CslStyleInfo {
   /** the style's own <id>, e.g. http://www.zotero.org/styles/apa */

@@ -52,7 +52,7 @@ export function decodeBibliography(bytes: Uint8Array, override?: string): Decode
 export const MIXED = 'utf-8, some lines windows-1252'
 
 /** The encoding `bytes` are most likely in. */
-export function detectEncoding(bytes: Uint8Array): string {
+function detectEncoding(bytes: Uint8Array): string {
   const bom = byteOrderMark(bytes)
   if (bom) return bom
   const wide = utf16WithoutBom(bytes)

@@ -91,7 +91,7 @@ export function hasContent(record: ImportedRecord): boolean {
 }
 
 /** Keywords as files write them: "a, b; c" in one field, or a list. */
-export function splitKeywords(value: unknown): string[] {
+function splitKeywords(value: unknown): string[] {
   const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
   return parts
     .flatMap(part => part.split(/[,;]/))

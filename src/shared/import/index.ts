@@ -11,7 +11,7 @@ import { parseMedline } from './nbib'
 import { looksLikeMedline } from './nbib-records'
 import { looksLikeRis, parseRis } from './ris'
 
-export type { ImportFormat, ImportProblem, ImportResult, ImportedRecord } from './imported-record'
+export type { ImportFormat, ImportResult, ImportedRecord } from './imported-record'
 
 const PARSERS: Record<ImportFormat, (text: string) => ParsedFile> = {
   bibtex: parseBibtex,
@@ -55,7 +55,7 @@ export function readBibliographyFile(bytes: Uint8Array, fileName: string, opts: 
 }
 
 /** The format the text itself shows, most distinctive first. */
-export function formatOfContent(text: string): ImportFormat | null {
+function formatOfContent(text: string): ImportFormat | null {
   if (looksLikeEndnoteXml(text)) return 'endnote-xml'
   if (cslItemsOf(text)) return 'csl-json'
   if (looksLikeMedline(text)) return 'nbib'

@@ -53,7 +53,7 @@ export function parseRis(text: string): ParsedFile {
 }
 
 /** The file's records with the line each starts on; a TY or an ER closes the record before it. */
-export function splitRisRecords(text: string): RisRecord[] {
+function splitRisRecords(text: string): RisRecord[] {
   const records: RisRecord[] = []
   let current: RisRecord | null = null
   let lastTag: string | null = null

@@ -23,7 +23,7 @@ import { PhraseTree } from './phrases'
 import type { PeptideVocab, VocabEntry } from './vocab'
 import { plainText, wordsOf } from './words'
 
-export type { EvidenceSource, PeptideEvidence, PeptideTag }
+export type { PeptideEvidence, PeptideTag }
 
 export interface PeptideMatcher {
   tag(record: ReferenceRecord): PeptideTag[]

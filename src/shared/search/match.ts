@@ -35,7 +35,7 @@ function identifierMatches(value: string, wanted: string, prefix: boolean): bool
 }
 
 /** One text clause against an item's field values (ignoring `exclude`). */
-export function textClauseMatches(clause: TextClause, values: FieldValues): boolean {
+function textClauseMatches(clause: TextClause, values: FieldValues): boolean {
   const { words, identifiers } = clauseFields(clause)
   for (const field of identifiers) {
     if (values[field].some(v => identifierMatches(v, clause.value, clause.prefix))) return true

@@ -78,7 +78,7 @@ function inlineNode(node: DomNode): string {
  * ("(\n  <i>KRAS</i>\n  )"), and bioRxiv drops the spaces around italics
  * ("successful<i>Shigella</i>"). Undo both, then collapse whitespace.
  */
-export function tidyInline(text: string): string {
+function tidyInline(text: string): string {
   return text
     .replace(/([([/])[^\S\n]*\n\s*/g, '$1')
     .replace(/\s*\n[^\S\n]*([)\],.;:/-])/g, '$1')

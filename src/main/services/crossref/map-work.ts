@@ -110,18 +110,18 @@ const CSL_TYPE_OF: Record<string, string> = {
 }
 
 /** Crossref's type, or a CSL type as DataCite sends it, → the CSL type. */
-export function cslTypeOf(type: string | undefined, knownCslTypes: ReadonlySet<string>): string {
+function cslTypeOf(type: string | undefined, knownCslTypes: ReadonlySet<string>): string {
   if (!type) return 'document'
   return CSL_TYPE_OF[type] ?? (knownCslTypes.has(type) ? type : 'document')
 }
 
-export function firstText(value: OneOrMany<string> | undefined): string | undefined {
+function firstText(value: OneOrMany<string> | undefined): string | undefined {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
   return list.map(v => (typeof v === 'string' ? v.trim() : '')).find(v => v !== '')
 }
 
 /** Title with its subtitle, markup cleaned ("Title: Subtitle"; no colon after "?" or "!"). */
-export function titleOf(title?: OneOrMany<string>, subtitle?: OneOrMany<string>): string | undefined {
+function titleOf(title?: OneOrMany<string>, subtitle?: OneOrMany<string>): string | undefined {
   const main = firstText(title)
   const sub = firstText(subtitle)
   const cleanMain = main === undefined ? undefined : cleanInlineMarkup(main)
@@ -147,7 +147,7 @@ export function pageOf(page: string | undefined): string | undefined {
   return text ? text.replace(/\s*(?:[\u2010-\u2015\u2212]|--)\s*/g, '-') : undefined
 }
 
-export function namesOf(people: CrossrefPerson[] | undefined): CslName[] | undefined {
+function namesOf(people: CrossrefPerson[] | undefined): CslName[] | undefined {
   if (!people?.length) return undefined
   return people.map(person => {
     const name: CslName = {}
@@ -162,11 +162,11 @@ export function namesOf(people: CrossrefPerson[] | undefined): CslName[] | undef
   })
 }
 
-export function orcidOf(value: string | undefined): string | undefined {
+function orcidOf(value: string | undefined): string | undefined {
   return value?.match(/\d{4}-\d{4}-\d{4}-\d{3}[\dX]/i)?.[0].toUpperCase()
 }
 
-export function authorDetailsOf(people: CrossrefPerson[] | undefined): AuthorDetail[] | undefined {
+function authorDetailsOf(people: CrossrefPerson[] | undefined): AuthorDetail[] | undefined {
   const details: AuthorDetail[] = []
   people?.forEach((person, index) => {
     const orcid = orcidOf(person.ORCID)
@@ -178,7 +178,7 @@ export function authorDetailsOf(people: CrossrefPerson[] | undefined): AuthorDet
 }
 
 /** Funders with their awards; a funder listed once per award (NSF ×4) becomes one funder. */
-export function fundersOf(funders: CrossrefFunder[] | undefined): Funder[] | undefined {
+function fundersOf(funders: CrossrefFunder[] | undefined): Funder[] | undefined {
   const merged = new Map<string, Funder>()
   for (const funder of funders ?? []) {
     const name = funder.name?.trim()
@@ -197,7 +197,7 @@ export function fundersOf(funders: CrossrefFunder[] | undefined): Funder[] | und
 }
 
 /** The licence of the version of record when stated, else the first one listed. */
-export function licenseOf(licenses: CrossrefWork['license']): string | undefined {
+function licenseOf(licenses: CrossrefWork['license']): string | undefined {
   const withUrl = (licenses ?? []).filter(l => l.URL?.trim())
   const chosen = withUrl.find(l => l['content-version'] === 'vor') ?? withUrl[0]
   return chosen?.URL?.trim()
@@ -211,7 +211,7 @@ function joinParts(parts: (string | undefined)[], separator: string): string {
 }
 
 /** The cited works: Crossref's own text when deposited, else one built from its parts. */
-export function citedWorksOf(references: CrossrefReference[] | undefined): CitedWork[] | undefined {
+function citedWorksOf(references: CrossrefReference[] | undefined): CitedWork[] | undefined {
   const works: CitedWork[] = []
   for (const ref of references ?? []) {
     const doi = ref.DOI?.trim().toLowerCase() || undefined
@@ -289,7 +289,7 @@ export function updatesOf(work: Pick<CrossrefWork, 'update-to' | 'updated-by' | 
 }
 
 /** Print date first: it is the one journals and PubMed cite (volume/issue belong to it). */
-export function publicationDateOf(work: CrossrefWork): CslDate | undefined {
+function publicationDateOf(work: CrossrefWork): CslDate | undefined {
   return [work['published-print'], work['published-online'], work.issued, work.published, work.posted].map(dateOf).find(d => d !== undefined)
 }
 

@@ -16,7 +16,7 @@ export interface EutilsDeps {
   signal?: AbortSignal
 }
 
-export const EFETCH_BATCH = 200
+const EFETCH_BATCH = 200
 const ESEARCH_DOI_BATCH = 50
 const IDCONV_BATCH = 200
 
@@ -68,7 +68,7 @@ export async function searchPmidsByDoi(dois: string[], deps: EutilsDeps): Promis
 }
 
 /** Short summaries (title, journal, year, authors) for result lists. */
-export async function summarisePmids(pmids: string[], deps: EutilsDeps): Promise<Summary[]> {
+async function summarisePmids(pmids: string[], deps: EutilsDeps): Promise<Summary[]> {
   const out: Summary[] = []
   for (const batch of chunks(pmids, EFETCH_BATCH)) {
     out.push(...parseSummaryReply(await postEutils(deps, 'esummary.fcgi', { db: 'pubmed', id: batch.join(',') })))

@@ -63,7 +63,7 @@ export function readLanguage(parent: XmlElement | undefined, path: string): stri
 }
 
 /** Drop fields that are undefined or empty lists, so records only say what PubMed said. */
-export function withoutEmpty<T extends object>(fields: T): T {
+function withoutEmpty<T extends object>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as T
 }
 

@@ -3,7 +3,7 @@
 import type { RelatedKind, RelatedPapers } from '../../../shared/contract'
 import { linkedPmids, paperSummaries, type EutilsDeps } from './eutils'
 
-export const LINKNAMES: Record<RelatedKind, string> = {
+const LINKNAMES: Record<RelatedKind, string> = {
   similar: 'pubmed_pubmed',
   citedin: 'pubmed_pubmed_citedin',
   references: 'pubmed_pubmed_refs'

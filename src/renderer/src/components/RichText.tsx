@@ -13,7 +13,7 @@ function decode(text: string): string {
     .replace(/&amp;/g, '&')
 }
 
-export function renderMarkup(markup: string): ReactNode[] {
+function renderMarkup(markup: string): ReactNode[] {
   const root: ReactNode[] = []
   const stack: { tag: string; children: ReactNode[] }[] = []
   const current = (): ReactNode[] => (stack.length ? stack[stack.length - 1].children : root)

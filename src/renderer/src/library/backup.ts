@@ -10,7 +10,7 @@ import { restoreLibrary, type TrialLoad } from './restore'
 export { BACKUP_TABLES, type BackupTable } from './backup-rows'
 
 export const BACKUP_FORMAT = 'neuroref-library-backup'
-export const BACKUP_VERSION = 1
+const BACKUP_VERSION = 1
 
 export interface LibraryBackup {
   format: typeof BACKUP_FORMAT

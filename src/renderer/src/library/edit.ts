@@ -70,7 +70,7 @@ function setOrDrop(csl: Item['csl'], field: string, value: string): void {
  * The item with the form applied, and the model fields that changed. Only
  * fields whose text differs from `formOf(item)` are touched.
  */
-export function applyForm(item: Item, form: ItemForm): { item: Item; changed: string[] } {
+function applyForm(item: Item, form: ItemForm): { item: Item; changed: string[] } {
   const before = formOf(item)
   const csl = { ...item.csl }
   const next: Item = { ...item, csl }

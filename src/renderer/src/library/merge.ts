@@ -14,7 +14,7 @@ import { write } from './write'
 /** Setting: pairs ("idA|idB", ids in order) the researcher marked "Not duplicates". */
 export const NOT_DUPLICATES_KEY = 'duplicates.notDuplicates'
 
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
+const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 export async function markNotDuplicates(db: NeurorefDb, a: string, b: string): Promise<void> {
   const key = pairKey(a, b)

@@ -4,7 +4,7 @@ import { ServiceError } from '../../../shared/result'
 import type { NeurorefDb } from './schema'
 import { changeItems, write } from './write'
 
-export const READ_STATUSES: ReadStatus[] = ['unread', 'reading', 'read']
+const READ_STATUSES: ReadStatus[] = ['unread', 'reading', 'read']
 
 export async function setReadStatus(db: NeurorefDb, ids: string[], status: ReadStatus): Promise<void> {
   if (!READ_STATUSES.includes(status)) throw new ServiceError('INVALID_INPUT', 'A paper is unread, being read, or read.')

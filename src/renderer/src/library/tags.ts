@@ -7,7 +7,7 @@ import type { NeurorefDb } from './schema'
 import { changeItems, write } from './write'
 
 /** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
-export function cleanTagName(name: string): string {
+function cleanTagName(name: string): string {
   const clean = name.replace(/\s+/g, ' ').trim()
   if (!clean) throw new ServiceError('INVALID_INPUT', 'A tag needs a name.')
   if (clean.length > 100) throw new ServiceError('INVALID_INPUT', 'A tag name can be at most 100 characters long.')

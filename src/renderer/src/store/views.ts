@@ -34,7 +34,7 @@ export interface ViewState {
 }
 
 /** Papers added in the last 30 days count as recently added. */
-export const RECENT_MS = 30 * 24 * 3600 * 1000
+const RECENT_MS = 30 * 24 * 3600 * 1000
 
 /** What each sortable column sorts by (folded text, so case and accents do not matter). */
 export const SORT_KEYS: Record<SortColumn, SortKey> = {
@@ -52,7 +52,7 @@ export const SORT_KEYS: Record<SortColumn, SortKey> = {
 
 const sortedOrder = new SortedOrder(column => SORT_KEYS[column as SortColumn])
 
-export function inView(item: Item, view: ViewId, now: number, descendants?: Set<string>): boolean {
+function inView(item: Item, view: ViewId, now: number, descendants?: Set<string>): boolean {
   if (view.kind === 'trash') return item.trashedAt !== undefined
   if (item.trashedAt !== undefined) return false
   switch (view.kind) {

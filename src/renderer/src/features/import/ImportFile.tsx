@@ -14,7 +14,7 @@ const ENCODINGS: [string, string][] = [
   ['utf-16be', 'UTF-16 BE']
 ]
 
-export const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
+const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
 
 export async function importFiles(files: File[], encoding: string | undefined, notify: Notify): Promise<void> {
   for (const file of files) {

@@ -32,7 +32,7 @@ export interface ImportDeps {
 }
 
 /** Identifiers sent to main per call: one efetch request's worth. */
-export const BATCH_SIZE = 200
+const BATCH_SIZE = 200
 
 const labelOf = (ids: Identifier[]): string => ids.map(identifierLabel).join(' = ')
 

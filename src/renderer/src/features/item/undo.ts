@@ -23,12 +23,12 @@ export function rememberForUndo(label: string, versions: (Item | undefined)[]): 
   if (steps.length > MAX_STEPS) steps.shift()
 }
 
-export function canUndo(): boolean {
+function canUndo(): boolean {
   return steps.length > 0
 }
 
 /** Undoes the latest step; returns what to tell the researcher. */
-export async function undoLast(): Promise<Message> {
+async function undoLast(): Promise<Message> {
   const step = steps.pop()
   if (!step) return { kind: 'info', text: 'Nothing to undo.' }
   const restored = await restoreVersions(db, step.versions)

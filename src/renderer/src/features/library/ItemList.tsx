@@ -19,7 +19,7 @@ export interface Selection {
 const ROW_HEIGHT = 28
 const OVERSCAN = 10
 
-export function nextSelection(items: Item[], current: Selection, clicked: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Selection {
+function nextSelection(items: Item[], current: Selection, clicked: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Selection {
   if (event.shiftKey && current.anchor) {
     const from = items.findIndex(i => i.id === current.anchor)
     const to = items.findIndex(i => i.id === clicked)

@@ -30,7 +30,7 @@ function lineOf(outcome: PdfOutcome): string {
   return `${outcome.fileName}: ${outcome.status === 'added' ? 'added' : 'already in library, PDF attached'} — ${title}`
 }
 
-export function pdfSummary(outcomes: PdfOutcome[]): Message {
+function pdfSummary(outcomes: PdfOutcome[]): Message {
   const failed = outcomes.filter(o => o.status === 'failed').length
   if (outcomes.length === 1) return { kind: failed ? 'error' : 'info', text: lineOf(outcomes[0]) }
   const added = outcomes.length - failed

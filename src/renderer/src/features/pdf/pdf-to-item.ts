@@ -86,7 +86,7 @@ export async function addPdfAsItem(file: { name: string; bytes: Uint8Array }, de
  * reads like a title (publishers often leave an internal id such as
  * "ipg1300180a"), else the largest text on page 1, else the file name.
  */
-export function titleFromPdf(text: { metadata: Record<string, string>; largestText?: string } | undefined, fileName: string): string {
+function titleFromPdf(text: { metadata: Record<string, string>; largestText?: string } | undefined, fileName: string): string {
   const meta = text?.metadata.Title ?? text?.metadata['dc:title']
   if (meta && meta.trim().split(/\s+/).length >= 3 && meta.length >= 15) return meta.trim()
   if (text?.largestText) return text.largestText

@@ -23,4 +23,4 @@ export function openPdfDocument(bytes: Uint8Array, password?: string): pdfjs.PDF
 }
 
 export { pdfjs }
-export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
+export type { PDFDocumentProxy } from 'pdfjs-dist'

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react'
 import type { ViewId } from '../../store/views'
 
-export const BUILT_IN_VIEWS: { view: ViewId; label: string }[] = [
+const BUILT_IN_VIEWS: { view: ViewId; label: string }[] = [
   { view: { kind: 'all' }, label: 'All items' },
   { view: { kind: 'unfiled' }, label: 'Unfiled' },
   { view: { kind: 'recent' }, label: 'Recently added' },
@@ -12,7 +12,7 @@ export const BUILT_IN_VIEWS: { view: ViewId; label: string }[] = [
   { view: { kind: 'dashboard' }, label: 'Dashboard' }
 ]
 
-export function sameView(a: ViewId, b: ViewId): boolean {
+function sameView(a: ViewId, b: ViewId): boolean {
   return a.kind === b.kind && ('id' in a ? a.id : '') === ('id' in b ? b.id : '')
 }
 
