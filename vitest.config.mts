@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts', 'tests/**/*.test.ts'],
     // the bad-input benchmark only has a full size (minutes); it runs in npm run bench, not here
     exclude: [...configDefaults.exclude, 'bench/bad-input.bench.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],

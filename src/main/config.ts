@@ -1,5 +1,5 @@
 // Where main finds the outside world. The environment wins over everything
-// (DESIGN.md: it is for tests, scripts and administrators).
+// (it is for tests, scripts and administrators).
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 

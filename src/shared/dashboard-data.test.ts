@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { citationsByYear, coOccurringMesh, meshSearch, OTHER_PEPTIDES, peptidesByYear, segmentSearch, topPeptides } from './dashboard-data'
-import { fixtureItems } from '../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../main/services/pubmed/fixture-items.test-support'
 import type { Item, PeptideTag } from './model'
 
 const real = fixtureItems()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeFacets } from './facets'
 import { organismIdsOf } from './facet-vocab'
-import { fixtureItems } from '../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../main/services/pubmed/fixture-items.test-support'
 import type { Item } from './model'
 
 const items = fixtureItems()

@@ -1,4 +1,4 @@
-// The reference model (DESIGN.md): CSL-JSON plus what PubMed knows and CSL
+// The reference model: CSL-JSON plus what PubMed knows and CSL
 // has no field for, plus library fields. Pure types, shared by both sides.
 
 /** A CSL name: a person (family/given) or an institution (literal). */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CslName, ReferenceRecord } from '../model'
 import { readBibliographyFile } from '../import'
-import { fixtureItems } from '../../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-support'
 import { exportItems, type DataFormat } from './formats'
 // The seed paper is shared with the other export tests.
 import { seedPaper } from './seed-paper.test-support'

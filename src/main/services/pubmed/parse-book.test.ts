@@ -1,7 +1,7 @@
 // PubmedBookArticle replies: a GeneReviews chapter, the whole GeneReviews book, a textbook.
 import { describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '../../../shared/model'
-import { fixtureText } from './fixture-files'
+import { fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 
 const only = (name: string): ReferenceRecord => {

@@ -2,7 +2,7 @@
 // for the oddity it was chosen for. The other files: parse-efetch.test.ts.
 import { describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '../../../shared/model'
-import { fixtureText } from './fixture-files'
+import { fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 
 const only = (name: string): ReferenceRecord => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '../../../shared/model'
 import { ServiceError } from '../../../shared/result'
-import { fixtureNames, fixtureText } from './fixture-files'
+import { fixtureNames, fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 
 const parse = (name: string): ReferenceRecord[] => parsePubmedArticleSet(fixtureText('efetch', name))

@@ -3,7 +3,7 @@
 // tagged Oxytocin at import, removed, and still removed after the same paper
 // is added again and after the library is tagged anew.
 import { afterEach, describe, expect, it } from 'vitest'
-import { fixtureText } from '../../../main/services/pubmed/fixture-files'
+import { fixtureText } from '../../../main/services/pubmed/fixture-files.test-support'
 import { parsePubmedArticleSet } from '../../../main/services/pubmed/parse-efetch'
 import { itemTags } from '../../../shared/tags'
 import { addRecordToLibrary } from './add-paper'

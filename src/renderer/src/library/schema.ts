@@ -1,5 +1,5 @@
-// The library's database. Version 1 is planned for the whole model of
-// DESIGN.md; later versions are Dexie upgrades, each tested from the data of
+// The library's database. Version 1 is planned for the whole item model
+// (src/shared/model.ts); later versions are Dexie upgrades, each tested from the data of
 // the version before (see migrations.test.ts).
 import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '../../../shared/model'

@@ -2,7 +2,7 @@
 // it rewrites the files whose papers changed, only those, and at start only
 // when the library changed since the last write.
 import { afterEach, describe, expect, it } from 'vitest'
-import { fixtureItems } from '../../../../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../../../../main/services/pubmed/fixture-items.test-support'
 import type { Result } from '../../../../shared/result'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { addItemsToCollection, createCollection, deleteCollection } from '../../library/collections'

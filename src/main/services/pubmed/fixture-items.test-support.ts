@@ -2,11 +2,11 @@
 // (see SOURCES.md there) as a library item, tagged with peptides the way
 // import tags them.
 import { parsePubmedArticleSet } from './parse-efetch'
-import { fixtureNames, fixtureText } from './fixture-files'
+import { fixtureNames, fixtureText } from './fixture-files.test-support'
 import { peptideMatcher } from '../../../shared/peptides/default-matcher'
 import type { Item, ReferenceRecord } from '../../../shared/model'
 
-export function itemFromRecord(record: ReferenceRecord, id: string): Item {
+function itemFromRecord(record: ReferenceRecord, id: string): Item {
   const year = Number(record.csl.issued?.['date-parts']?.[0]?.[0])
   return {
     ...record,

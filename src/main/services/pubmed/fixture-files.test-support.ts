@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-export const PUBMED_FIXTURES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pubmed')
+const PUBMED_FIXTURES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pubmed')
 
 /** A fixture's text, bytes decoded as UTF-8 the way the HTTP client hands replies over. */
 export function fixtureText(folder: string, name: string): string {

@@ -1,0 +1,77 @@
+// Every import in the repository's own code, read with the TypeScript
+// compiler's pre-processor (static imports, re-exports, `import type`,
+// import(), require()) and resolved to a file where it is one of ours.
+// The layer rules and the docs check read the tree through this.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { dirname, join, relative, resolve } from 'node:path'
+import ts from 'typescript'
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '..')
+
+/** Path aliases, as tsconfig.base.json, electron.vite.config.ts and vitest.config.mts declare them. */
+export const ALIASES: Record<string, string> = { '@shared/': 'src/shared/', '@renderer/': 'src/renderer/src/' }
+
+const CODE_RE = /\.(?:ts|tsx|mts|cts|mjs|cjs|js)$/
+const NOT_OURS = new Set(['node_modules', 'out', 'dist', 'fixtures', 'test-results', 'playwright-report', 'results'])
+const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts', '/index.tsx']
+const NODE_BUILTINS = new Set(builtinModules)
+
+export interface ImportEdge {
+  /** the importing file, relative to the root, with '/' */
+  from: string
+  /** the specifier as written */
+  specifier: string
+  /** the file it names, relative to the root; undefined for packages and Node built-ins */
+  to?: string
+}
+
+/** Our code files under `folders` (relative to the root), with '/' separators, sorted. */
+export function codeFiles(folders: string[]): string[] {
+  const found: string[] = []
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`
+      if (entry.isDirectory()) {
+        if (!NOT_OURS.has(entry.name)) walk(path)
+      } else if (CODE_RE.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(path)
+    }
+  }
+  for (const folder of folders) if (existsSync(join(ROOT, folder))) walk(folder)
+  return found.sort()
+}
+
+/** Every import of `file` (relative to the root). */
+export function importsOf(file: string): ImportEdge[] {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  const { importedFiles } = ts.preProcessFile(text, true, true)
+  return importedFiles.map(({ fileName }) => ({ from: file, specifier: fileName, to: resolveSpecifier(file, fileName) }))
+}
+
+/** `node:fs`, `fs`, `electron/main` … are not files of ours. */
+export function isNodeBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0])
+}
+
+/** The file of ours that `specifier`, written in `from`, names; undefined for packages. */
+function resolveSpecifier(from: string, specifier: string): string | undefined {
+  const bare = specifier.replace(/\?.*$/, '') // vite's `?url`, `?raw`
+  const alias = Object.keys(ALIASES).find(prefix => bare.startsWith(prefix))
+  let base: string
+  if (alias) base = ALIASES[alias] + bare.slice(alias.length)
+  else if (bare.startsWith('.'))
+    base = relative(ROOT, resolve(ROOT, dirname(from), bare))
+      .split('\\')
+      .join('/')
+  else return undefined
+  for (const suffix of RESOLVE_SUFFIXES) {
+    const candidate = base + suffix
+    const full = join(ROOT, candidate)
+    if (existsSync(full) && statSync(full).isFile()) return candidate
+  }
+  return `${base} (missing)`
+}
+
+export const isTest = (file: string): boolean => /\.(?:test|spec)\.tsx?$/.test(file)
+export const isTestSupport = (file: string): boolean => /\.test-support\.tsx?$/.test(file)
