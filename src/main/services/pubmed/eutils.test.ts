@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ServiceError } from '../../../shared/result'
 import type { HttpClient, HttpRequest } from '../http-types'
 import { fetchPubmedRecords } from './eutils'
-import { fixtureText } from './fixture-files'
+import { fixtureText } from './fixture-files.test-support'
 
 const pmids = Array.from({ length: 450 }, (_, i) => String(1000 + i))
 
