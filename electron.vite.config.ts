@@ -23,10 +23,14 @@ function copyPdfJsData(): Plugin {
   }
 }
 
+// The path aliases of tsconfig.base.json, for every part of the build.
+const alias = { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolve(__dirname, 'src/renderer/src') }
+
 // One build makes the desktop app (main + preload + renderer) and the web
 // edition host (out/main/web.js), which serves the same renderer.
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: {
@@ -39,12 +43,14 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: { alias },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } }
     }
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias },
     plugins: [react(), copyPdfJsData()],
     build: {
       minify: true,

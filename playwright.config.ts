@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test'
 // Debian's Chromium (never `playwright install`: its download is unreachable here).
 export default defineConfig({
   testDir: './e2e',
+  // its paths give the @shared and @renderer aliases
+  tsconfig: './tsconfig.test.json',
   testMatch: /.*\.spec\.ts$/,
   workers: 1,
   fullyParallel: false,

@@ -2,7 +2,7 @@
 // library (a few peptide tags, a dozen MeSH headings with check tags, PubMed
 // publication types in both spellings, a few hundred journals, 1970–2025).
 // Deterministic, so every run counts the same library.
-import type { Item, MeshHeading, PeptideTag } from '../src/shared/model'
+import type { Item, MeshHeading, PeptideTag } from '@shared/model'
 
 const PEPTIDES = [
   'Oxytocin',

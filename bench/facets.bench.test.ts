@@ -4,8 +4,8 @@
 // one (publication types in both spellings, strain check tags). Prints the
 // times (figures go to bench/RESULTS-facets.md); asserts only that counts add up.
 import { expect, it } from 'vitest'
-import { computeFacets } from '../src/shared/facets'
-import type { Item } from '../src/shared/model'
+import { computeFacets } from '@shared/facets'
+import type { Item } from '@shared/model'
 import { createSyntheticLibrary } from './synthetic-library'
 import { facetBenchItems } from './facet-items'
 

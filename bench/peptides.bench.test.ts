@@ -4,9 +4,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
-import type { ReferenceRecord } from '../src/shared/model'
-import { createPeptideMatcher } from '../src/shared/peptides/match'
-import { parsePeptideVocab } from '../src/shared/peptides/vocab'
+import type { ReferenceRecord } from '@shared/model'
+import { createPeptideMatcher } from '@shared/peptides/match'
+import { parsePeptideVocab } from '@shared/peptides/vocab'
 
 interface LabelledItem {
   title?: string

@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   ...base,
   testDir: '.',
+  tsconfig: '../tsconfig.test.json',
   testMatch: /.*\.bench\.spec\.ts$/,
   timeout: 15 * 60_000,
   use: {

@@ -8,9 +8,9 @@ import { cpus } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { expect, test } from 'vitest'
-import { createSearchIndex } from '../src/shared/search/index'
-import { matchesQuery } from '../src/shared/search/match'
-import { parseQuery } from '../src/shared/search/query'
+import { createSearchIndex } from '@shared/search/index'
+import { matchesQuery } from '@shared/search/match'
+import { parseQuery } from '@shared/search/query'
 import { createSyntheticLibrary } from './synthetic-library'
 
 const SIZE = process.env.NEUROREF_BENCH === '1' ? 100_000 : 5_000

@@ -2,7 +2,7 @@
 // benchmarks: same seed, same items. Word frequencies follow a Zipf-like curve
 // over a large made-up vocabulary so the index meets as many rare words as a
 // real library gives it.
-import type { Item, CslName } from '../src/shared/model'
+import type { Item, CslName } from '@shared/model'
 
 const PEPTIDES = [
   'oxytocin',

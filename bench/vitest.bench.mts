@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 // src/, with NEUROREF_BENCH=1 (full sizes). They print and save figures;
 // they assert correctness only, never time.
 export default defineConfig({
+  // the path aliases of tsconfig.base.json
+  resolve: { alias: { '@shared': `${import.meta.dirname}/../src/shared`, '@renderer': `${import.meta.dirname}/../src/renderer/src` } },
   test: {
     root: import.meta.dirname + '/..',
     include: ['bench/**/*.bench.test.ts', 'bench/search.test.ts'],

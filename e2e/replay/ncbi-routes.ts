@@ -2,7 +2,7 @@
 // the PMC ID converter for whatever ids the app asks, from the recorded corpus
 // (see ncbi-corpus.ts for what is recorded and what is generated). Papers held
 // back are absent from every answer until released (ncbi-timeline.ts).
-import { isIdentifierValue } from '../../src/shared/identifiers'
+import { isIdentifierValue } from '@shared/identifiers'
 import type { ReplayAnswer, ReplayRequest, ReplayRoute } from './server'
 import type { PubmedCorpus, PubmedRecord } from './ncbi-corpus'
 import { citationGraph, similarTo, type LinkName } from './ncbi-links'

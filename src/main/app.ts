@@ -1,7 +1,7 @@
 // Wires config, HTTP client and services into the Handlers table: the same
 // for the desktop app and the web edition.
 import { version } from '../../package.json'
-import type { Handlers } from '../shared/contract'
+import type { Handlers } from '@shared/contract'
 import { readConfig, type AppConfig } from './config'
 import { createHandlers } from './channels'
 import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent, type HttpClientOptions } from './services/http'

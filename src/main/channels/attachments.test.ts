@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../shared/contract'
+import type { Handlers } from '@shared/contract'
 import { invokeChannel } from '../invoke'
 import type { Platform } from '../platform'
 import { createPdfTextReader, type PdfTextReader } from '../services/pdf/text-reader'

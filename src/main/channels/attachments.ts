@@ -2,8 +2,8 @@
 // shown or opened on the desktop. The renderer never names a path: it sends
 // bytes (base64) and gets back a hash; every later call names that hash.
 import { join } from 'node:path'
-import type { NamespaceHandlers } from '../../shared/contract'
-import { ServiceError } from '../../shared/result'
+import type { NamespaceHandlers } from '@shared/contract'
+import { ServiceError } from '@shared/result'
 import { createLibraryFiles } from '../services/attachments/library-files'
 import { createAttachmentReferences, libraryIdOf } from '../services/attachments/references'
 import { createAttachmentStore } from '../services/attachments/store'

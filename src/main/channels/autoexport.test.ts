@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../shared/contract'
+import type { Handlers } from '@shared/contract'
 import { invokeChannel } from '../invoke'
 import { autoexportChannels } from './autoexport'
 import { testChannelDeps } from './deps.test-support'

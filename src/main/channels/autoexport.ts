@@ -1,9 +1,9 @@
 // autoexport.*: the .bib files Neuroref keeps rewriting. The renderer names a target by id only; a path
 // enters the registry once, from the desktop save dialog or (web edition)
 // typed by the user and checked here in main.
-import type { NamespaceHandlers } from '../../shared/contract'
-import { safeFileName } from '../../shared/file-name'
-import { ServiceError } from '../../shared/result'
+import type { NamespaceHandlers } from '@shared/contract'
+import { safeFileName } from '@shared/file-name'
+import { ServiceError } from '@shared/result'
 import { createExportTargets, type AddOutcome } from '../services/autoexport/targets'
 import type { ChannelDeps } from './deps'
 import { requireObject, requireString } from './validate'

@@ -1,6 +1,6 @@
 // What every channel file receives (one convention for all namespaces), and
 // the contact details every call to NCBI, Crossref or Unpaywall carries.
-import type { Contact } from '../../shared/model'
+import type { Contact } from '@shared/model'
 import type { AppConfig } from '../config'
 import type { Platform } from '../platform'
 import type { DoiLookupDeps } from '../services/crossref/lookup-doi'

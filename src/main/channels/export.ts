@@ -1,6 +1,6 @@
 // export.*: the desktop save dialog writes an export where the user chooses.
-import type { NamespaceHandlers } from '../../shared/contract'
-import { safeFileName as safeName } from '../../shared/file-name'
+import type { NamespaceHandlers } from '@shared/contract'
+import { safeFileName as safeName } from '@shared/file-name'
 import type { ChannelDeps } from './deps'
 import { requireObject, requireString } from './validate'
 

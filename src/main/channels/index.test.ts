@@ -1,7 +1,7 @@
 // The Handlers table main and the web edition bind: every channel present,
 // arguments checked, only web links leave the app.
 import { describe, expect, it } from 'vitest'
-import { CHANNELS } from '../../shared/contract'
+import { CHANNELS } from '@shared/contract'
 import { readConfig } from '../config'
 import { invokeChannel } from '../invoke'
 import { testChannelDeps } from './deps.test-support'

@@ -1,7 +1,7 @@
 // Builds the one Handlers table from the services: one file per channel
 // namespace, each `xChannels(deps)`. Main binds the table to IPC, the web
 // edition to HTTP; a channel without a handler here fails the type check.
-import type { Handlers } from '../../shared/contract'
+import type { Handlers } from '@shared/contract'
 import { appChannels } from './app'
 import { attachmentsChannels } from './attachments'
 import { autoexportChannels } from './autoexport'

@@ -1,5 +1,5 @@
 // lookup.*: pasted identifiers become papers (PubMed, batched, merged with Crossref).
-import type { NamespaceHandlers } from '../../shared/contract'
+import type { NamespaceHandlers } from '@shared/contract'
 import { resolveIdentifiers } from '../services/resolve-identifiers'
 import { contactFor, crossrefDeps, eutilsDeps, type ChannelDeps } from './deps'
 import { requireIdentifiers, requireObject } from './validate'

@@ -1,5 +1,5 @@
 // pubmed.*: related papers of one PMID, and one page of a PubMed search.
-import type { NamespaceHandlers } from '../../shared/contract'
+import type { NamespaceHandlers } from '@shared/contract'
 import { relatedPapers } from '../services/pubmed/related'
 import { searchPubmedPage } from '../services/pubmed/search'
 import { contactFor, eutilsDeps, type ChannelDeps } from './deps'

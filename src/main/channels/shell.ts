@@ -1,6 +1,6 @@
 // shell.*: links leave the app for the system browser, web links only.
-import type { NamespaceHandlers } from '../../shared/contract'
-import { ServiceError } from '../../shared/result'
+import type { NamespaceHandlers } from '@shared/contract'
+import { ServiceError } from '@shared/result'
 import type { ChannelDeps } from './deps'
 import { requireObject, requireString } from './validate'
 

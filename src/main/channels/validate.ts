@@ -1,9 +1,9 @@
 // Main trusts nothing the renderer sends: every argument is checked here,
 // identifiers with the one pattern of each in src/shared/identifiers.ts.
-import type { RelatedKind } from '../../shared/contract'
-import { isIdentifierValue, type Identifier } from '../../shared/identifiers'
-import type { Contact } from '../../shared/model'
-import { ServiceError } from '../../shared/result'
+import type { RelatedKind } from '@shared/contract'
+import { isIdentifierValue, type Identifier } from '@shared/identifiers'
+import type { Contact } from '@shared/model'
+import { ServiceError } from '@shared/result'
 
 /** A DOI suffix longer than this is not a DOI someone pasted. */
 const MAX_DOI_LENGTH = 320

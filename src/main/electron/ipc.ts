@@ -1,8 +1,8 @@
 // Binds the contract to IPC. Only the app's own top frame, loaded from the
 // app's own files, may call.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, type Handlers } from '../../shared/contract'
-import { fail } from '../../shared/result'
+import { CHANNELS, type Handlers } from '@shared/contract'
+import { fail } from '@shared/result'
 import { invokeChannel } from '../invoke'
 
 export function bindContract(handlers: Handlers, isAppPage: (url: string) => boolean): void {

@@ -1,7 +1,7 @@
 // Export files are written only where the user chose in the save dialog.
 import { dialog, type BrowserWindow } from 'electron'
 import { writeFile } from 'node:fs/promises'
-import { ServiceError } from '../../shared/result'
+import { ServiceError } from '@shared/result'
 
 export async function saveWithDialog(window: BrowserWindow | null, suggestedName: string, content: string): Promise<{ path: string } | null> {
   const options = { defaultPath: suggestedName, filters: [{ name: 'Bibliography', extensions: ['bib', 'ris', 'json', 'txt'] }] }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startReplayServer, type ReplayServer } from '../../../e2e/replay/server'
-import { ServiceError } from '../../shared/result'
+import { ServiceError } from '@shared/result'
 import { createHttpClient } from './http'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../e2e/fixtures')

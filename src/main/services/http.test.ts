@@ -6,7 +6,7 @@ import { createServer } from 'node:net'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { startReplayServer, type ReplayServer } from '../../../e2e/replay/server'
-import { ServiceError } from '../../shared/result'
+import { ServiceError } from '@shared/result'
 import { createHttpClient, hostOf, neurorefUserAgent, type HttpClientOptions } from './http'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../e2e/fixtures')

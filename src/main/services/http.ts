@@ -4,7 +4,7 @@
 // can read. Every body is read as a stream with a byte cap (Content-Length
 // first, then counting), so no answer can fill main's memory.
 
-import { ServiceError, type ErrorCode } from '../../shared/result'
+import { ServiceError, type ErrorCode } from '@shared/result'
 import type { BinaryHttpClient, HttpBytes, HttpRequest, HttpResponse } from './http-types'
 import { readCappedBody, TooLarge } from './http-body'
 

@@ -2,11 +2,11 @@
 // DOIs through esearch, then every PMID in batched efetch requests; DOIs also
 // through Crossref, merged into the PubMed record. Several identifiers of the
 // same paper give one paper; one bad identifier never sinks the others.
-import type { IdentifierLookup } from '../../shared/contract'
-import { identifierLabel, type Identifier } from '../../shared/identifiers'
-import { fillMissing } from '../../shared/merge'
-import type { ReferenceRecord } from '../../shared/model'
-import { ServiceError, type AppError } from '../../shared/result'
+import type { IdentifierLookup } from '@shared/contract'
+import { identifierLabel, type Identifier } from '@shared/identifiers'
+import { fillMissing } from '@shared/merge'
+import type { ReferenceRecord } from '@shared/model'
+import { ServiceError, type AppError } from '@shared/result'
 import { lookupDoi, type DoiLookupDeps } from './crossref/lookup-doi'
 import { convertIds, fetchPubmedRecords, searchPmidsByDoi, type EutilsDeps } from './pubmed/eutils'
 

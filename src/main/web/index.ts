@@ -1,7 +1,7 @@
 // `npm run web`: the web edition. Same services as the desktop app, served
 // to a browser on 127.0.0.1.
 import { join } from 'node:path'
-import { ServiceError } from '../../shared/result'
+import { ServiceError } from '@shared/result'
 import { createAppHandlers } from '../app'
 import type { Platform } from '../platform'
 import { startWebEdition } from './server'

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import type { Handlers } from '../../shared/contract'
+import type { Handlers } from '@shared/contract'
 import { invokeChannel } from '../invoke'
 import { canonicalRedirect, checkOrigin, checkToken, type Refusal } from './guard'
 import { serveStatic } from './static-files'

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { createAttachmentStore, displayName } from './store'
 
 const PDF_DIR = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pdf')

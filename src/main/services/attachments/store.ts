@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { StoredFile } from '../../../shared/contract'
-import { safeFileName } from '../../../shared/file-name'
-import { ServiceError } from '../../../shared/result'
+import type { StoredFile } from '@shared/contract'
+import { safeFileName } from '@shared/file-name'
+import { ServiceError } from '@shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
 
 export interface AttachmentStoreOptions {

@@ -2,7 +2,7 @@
 // keeps only the inline markup a citation needs (<i>, <sub>, <sup>) and turns
 // JATS sections into labelled abstract sections, the way PubMed shows them.
 import { DOMParser } from '@xmldom/xmldom'
-import type { AbstractSection } from '../../../shared/model'
+import type { AbstractSection } from '@shared/model'
 
 /** The abstract as one text (inline markup kept) plus its labelled sections, if it has any. */
 export interface ReadAbstract {

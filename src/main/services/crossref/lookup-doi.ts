@@ -1,9 +1,9 @@
 // Everything known about one DOI: Crossref first (richest: ORCIDs, funders,
 // cited works, corrections), then doi.org content negotiation for DOIs that
 // other agencies registered (DataCite, mEDRA, …).
-import { normaliseDoi } from '../../../shared/identifiers'
-import type { ReferenceRecord } from '../../../shared/model'
-import { ServiceError } from '../../../shared/result'
+import { normaliseDoi } from '@shared/identifiers'
+import type { ReferenceRecord } from '@shared/model'
+import { ServiceError } from '@shared/result'
 import type { HttpClient } from '../http-types'
 import { isCslItem, mapCsl } from './map-csl'
 import { mapWork, type CrossrefWork } from './map-work'

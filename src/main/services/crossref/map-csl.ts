@@ -4,7 +4,7 @@
 // works), so it goes through the same mapping as a Crossref work; DataCite,
 // mEDRA and the other agencies send plain CSL-JSON, whose extra CSL fields
 // (particles, version, number …) are kept on top.
-import type { CslDate, CslName, ReferenceRecord } from '../../../shared/model'
+import type { CslDate, CslName, ReferenceRecord } from '@shared/model'
 import { dateOf, mapWork, type CrossrefPerson, type CrossrefWork } from './map-work'
 
 /** CSL 1.0.2 item types: a type DataCite sends that is one of these is kept as it is. */

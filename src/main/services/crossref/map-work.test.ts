@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { mapWork, pageOf, updatesOf, type CrossrefWork } from './map-work'
 
 const WORKS = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/crossref/works')

@@ -1,7 +1,7 @@
 // A Crossref work (the `message` of GET /works/{doi}) → Neuroref's reference
 // record: CSL-JSON for citing, plus what CSL has no room for (ORCIDs,
 // funders, cited works, corrections and retractions).
-import type { AuthorDetail, CitedWork, CslDate, CslFields, CslName, Funder, ItemSource, ReferenceRecord, RelatedRecord } from '../../../shared/model'
+import type { AuthorDetail, CitedWork, CslDate, CslFields, CslName, Funder, ItemSource, ReferenceRecord, RelatedRecord } from '@shared/model'
 import { cleanInlineMarkup, readJatsAbstract } from './jats'
 
 type OneOrMany<T> = T | T[]

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { findDoiInPdfText } from '../../../shared/pdf/find-doi'
-import { ServiceError } from '../../../shared/result'
+import { findDoiInPdfText } from '@shared/pdf/find-doi'
+import { ServiceError } from '@shared/result'
 import { extractPdfText, PASSWORD_NEEDED_MESSAGE, PASSWORD_WRONG_MESSAGE, PdfPasswordError } from './extract-text'
 
 const PDF_DIR = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/pdf')

@@ -8,8 +8,8 @@
 // (its own lookup of "./pdf.worker.mjs" next to pdf.mjs would not survive
 // bundling).
 import type { DocumentInitParameters, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api'
-import type { ExtractedText } from '../../../shared/contract'
-import { ServiceError } from '../../../shared/result'
+import type { ExtractedText } from '@shared/contract'
+import { ServiceError } from '@shared/result'
 
 export interface ExtractOptions {
   /** How many pages to read from the start; 5 by default (BMC prints the DOI on its last page). */

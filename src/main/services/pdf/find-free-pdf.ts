@@ -2,8 +2,8 @@
 // open-access PDF of a DOI (best_oa_location.url_for_pdf); PubMed Central
 // serves the PDF of every PMC article. The download goes through main's HTTP
 // client and is stored only when it really is a PDF.
-import type { FoundPdf } from '../../../shared/contract'
-import { ServiceError } from '../../../shared/result'
+import type { FoundPdf } from '@shared/contract'
+import { ServiceError } from '@shared/result'
 import type { BinaryHttpClient } from '../http-types'
 import type { AttachmentStore } from '../attachments/store'
 import { safeFileName } from '../../../shared/file-name'

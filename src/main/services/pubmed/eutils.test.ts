@@ -1,7 +1,7 @@
 // fetchPubmedRecords keeps NCBI's batches of 200 and asks for the next batch
 // before reading the reply in hand, so the parse overlaps the wait.
 import { describe, expect, it } from 'vitest'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import type { HttpClient, HttpRequest } from '../http-types'
 import { fetchPubmedRecords } from './eutils'
 import { fixtureText } from './fixture-files.test-support'

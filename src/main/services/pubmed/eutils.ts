@@ -2,7 +2,7 @@
 // the tool and the contact email (NCBI's rules); PMIDs travel in batches of
 // 200 per POST, never one request per paper. The HTTP client spaces requests
 // to NCBI (3/s, or 10/s with an API key).
-import type { PaperSummary, ReferenceRecord } from '../../../shared/model'
+import type { PaperSummary, ReferenceRecord } from '@shared/model'
 import type { HttpClient } from '../http-types'
 import { parsePubmedArticleSet } from './parse-efetch'
 import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply, type IdConversion, type Summary } from './parse-eutils'

@@ -3,8 +3,8 @@
 // import tags them.
 import { parsePubmedArticleSet } from './parse-efetch'
 import { fixtureNames, fixtureText } from './fixture-files.test-support'
-import { peptideMatcher } from '../../../shared/peptides/default-matcher'
-import type { Item, ReferenceRecord } from '../../../shared/model'
+import { peptideMatcher } from '@shared/peptides/default-matcher'
+import type { Item, ReferenceRecord } from '@shared/model'
 
 function itemFromRecord(record: ReferenceRecord, id: string): Item {
   const year = Number(record.csl.issued?.['date-parts']?.[0]?.[0])

@@ -2,7 +2,7 @@
 // fail loudly, not import half a record) and small helpers that walk only
 // direct children, because PubMed nests the same element names at several
 // depths (an ArticleIdList per cited reference, a Count per search term).
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { parseXmlTree, type XmlElement, type XmlNode } from './xml-tree'
 
 export type { XmlElement }

@@ -1,7 +1,7 @@
 // Abstracts: one AbstractText, or several labelled ones (BACKGROUND, METHODS…)
 // that PubMed shows as headed paragraphs. The publisher's copyright line is
 // not part of the abstract and is left out.
-import type { AbstractSection } from '../../../shared/model'
+import type { AbstractSection } from '@shared/model'
 import { attr, children, type XmlElement } from './ncbi-xml'
 import { markupText } from './xml-text'
 

@@ -1,7 +1,7 @@
 // Authors, editors and investigators. A person becomes a CSL name, a group
 // ("ASPIRE Investigators") a literal name; what CSL cannot hold (initials,
 // ORCID, affiliations) goes to `authorDetails`, indexed by author position.
-import type { AuthorDetail, CslName } from '../../../shared/model'
+import type { AuthorDetail, CslName } from '@shared/model'
 import { all, attr, children, textAt, textOf, type XmlElement } from './ncbi-xml'
 
 export interface ReadAuthors {

@@ -1,6 +1,6 @@
 // PubmedBookArticle replies: a GeneReviews chapter, the whole GeneReviews book, a textbook.
 import { describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 

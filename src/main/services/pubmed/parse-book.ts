@@ -1,7 +1,7 @@
 // PubmedBookArticle: an NCBI Bookshelf book (GeneReviews, textbooks) or one
 // chapter of it. A chapter has its own ArticleTitle and authors and sits in
 // the book as its container; a whole book has only the BookTitle.
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { readAbstract } from './parse-abstract'
 import { authorListOfType, readPeople } from './parse-authors'
 import { publicationDate } from './parse-dates'

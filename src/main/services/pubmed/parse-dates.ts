@@ -1,7 +1,7 @@
 // PubMed dates come in three shapes: Year/Month/Day (month as "Sep" or "09"),
 // Year + Season ("Spring"), or a free-text MedlineDate ("2010 Sep-Oct",
 // "1998 Dec-1999 Jan"). All become CSL dates a style can print.
-import type { CslDate } from '../../../shared/model'
+import type { CslDate } from '@shared/model'
 import { textAt, type XmlElement } from './ncbi-xml'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

@@ -1,7 +1,7 @@
 // The metapub efetch fixtures (see e2e/fixtures/pubmed/SOURCES.md), each checked
 // for the oddity it was chosen for. The other files: parse-efetch.test.ts.
 import { describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPubmedCorpus } from '../../../../e2e/replay/ncbi-corpus'
 import { pubmedArticleSet } from '../../../../e2e/replay/ncbi-replies'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { fixtureNames, fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 

@@ -2,8 +2,8 @@
 // the oddity SOURCES.md names. metapub's files: parse-efetch.metapub.test.ts;
 // book records: parse-book.test.ts.
 import { describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../../../shared/model'
-import { ServiceError } from '../../../shared/result'
+import type { ReferenceRecord } from '@shared/model'
+import { ServiceError } from '@shared/result'
 import { fixtureNames, fixtureText } from './fixture-files.test-support'
 import { parsePubmedArticleSet } from './parse-efetch'
 

@@ -1,7 +1,7 @@
 // `efetch db=pubmed retmode=xml` → ReferenceRecords: everything the PubMed
 // page of a paper shows, as CSL-JSON plus PubMed's extras (MeSH, grants,
 // references, errata…). Journal articles are read here, books in parse-book.
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { readAbstract } from './parse-abstract'
 import { readPeople } from './parse-authors'
 import { readBookArticle } from './parse-book'

@@ -1,6 +1,6 @@
 // Every recorded esearch, esummary, elink and idconv reply in e2e/fixtures/pubmed.
 import { describe, expect, it } from 'vitest'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { fixtureNames, fixtureText } from './fixture-files.test-support'
 import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply } from './parse-eutils'
 

@@ -1,7 +1,7 @@
 // The small E-utilities replies: esearch (which PMIDs match), esummary (a
 // short line per PMID), elink (similar / citing / cited articles) and the PMC
 // ID converter. XML or JSON, whichever NCBI sent.
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { all, attr, child, children, parseNcbiXml, textAt, textOf, UNREADABLE_REPLY, type XmlElement } from './ncbi-xml'
 
 export interface SearchResult {

@@ -1,8 +1,8 @@
 // Identifiers and the links between records: the paper's own ids, the works
 // it cites, and PubMed's comment/erratum/retraction/update links, which also
 // decide the warning flags a researcher must see before citing a paper.
-import { DOI_PREFIX_PATTERN } from '../../../shared/identifiers'
-import type { CitedWork, RelatedRecord } from '../../../shared/model'
+import { DOI_PREFIX_PATTERN } from '@shared/identifiers'
+import type { CitedWork, RelatedRecord } from '@shared/model'
 import { all, attr, child, children, textAt, textOf, type XmlElement } from './ncbi-xml'
 
 export interface ArticleIds {

@@ -1,7 +1,7 @@
 // What a paper is about and who paid for it: MeSH headings, keywords,
 // substances, publication types, grants. PubMed shows all of them under a
 // record; Neuroref keeps them for tags, search and filters.
-import type { Chemical, Grant, MeshHeading } from '../../../shared/model'
+import type { Chemical, Grant, MeshHeading } from '@shared/model'
 import { all, attr, child, isYes, textAt, textOf, type XmlElement } from './ncbi-xml'
 
 function present<T>(values: (T | undefined)[]): T[] {

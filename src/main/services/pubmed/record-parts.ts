@@ -1,5 +1,5 @@
 // Small pieces both PubMed record shapes (journal article, book) share.
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { all, textOf, type XmlElement } from './ncbi-xml'
 
 /** PubMed's ISO 639-2 codes → the ISO 639-1 codes CSL styles expect, for the languages PubMed indexes most. */

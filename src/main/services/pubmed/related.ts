@@ -1,6 +1,6 @@
 // Similar articles, Cited by and References of a PubMed paper, as PubMed's
 // page shows them: elink for the PMIDs, esummary for one line each.
-import type { RelatedKind, RelatedPapers } from '../../../shared/contract'
+import type { RelatedKind, RelatedPapers } from '@shared/contract'
 import { linkedPmids, paperSummaries, type EutilsDeps } from './eutils'
 
 const LINKNAMES: Record<RelatedKind, string> = {

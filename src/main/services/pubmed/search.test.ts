@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadPubmedCorpus, ncbiRoutes, type PubmedCorpus } from '../../../../e2e/replay/ncbi-corpus'
 import { startReplayServer, type ReplayServer } from '../../../../e2e/replay/server'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { createHttpClient } from '../http'
 import type { EutilsDeps } from './eutils'
 import { searchPubmedPage } from './search'

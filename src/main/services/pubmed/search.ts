@@ -2,8 +2,8 @@
 // results with a line per paper. A query PubMed cannot use is explained in
 // words. `since` limits to papers that entered PubMed after a date (how a
 // saved search finds what is new).
-import type { PubmedSearchPage } from '../../../shared/contract'
-import { ServiceError } from '../../../shared/result'
+import type { PubmedSearchPage } from '@shared/contract'
+import { ServiceError } from '@shared/result'
 import { paperSummaries, postEutils, type EutilsDeps } from './eutils'
 import { parseSearchReply } from './parse-eutils'
 
