@@ -1,25 +1,7 @@
 // `npm start`: the desktop app when an Electron binary is present, otherwise
 // the web edition (and it says why).
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-
-const require = createRequire(import.meta.url)
-
-/** The path of a usable Electron binary, or the reason there is none. */
-function findElectron() {
-  let packageDir
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'))
-  } catch {
-    return { reason: 'the electron package is not installed' }
-  }
-  const pathFile = join(packageDir, 'path.txt')
-  if (!existsSync(pathFile)) return { reason: 'its binary was never downloaded (this machine cannot reach Electron’s download server)' }
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? { binary } : { reason: `its binary is missing (${binary})` }
-}
+import { findElectron } from './electron-binary.mjs'
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit', env: process.env })

@@ -47,3 +47,14 @@ function sameSecret(a: string, b: string): boolean {
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
 }
+
+/**
+ * The token `npm run dev` passes in NEUROREF_WEB_TOKEN, so that a host
+ * restarted after a rebuild keeps the open tab's token; undefined means a
+ * fresh token for this run. A short or odd one is refused, never weakened.
+ */
+export function tokenFromEnvironment(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  if (!/^[0-9a-f]{32,128}$/i.test(value)) throw new Error('NEUROREF_WEB_TOKEN must be 32 to 128 hexadecimal digits.')
+  return value
+}

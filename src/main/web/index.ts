@@ -6,6 +6,7 @@ import { createAppHandlers } from '../app'
 import type { Platform } from '../platform'
 import { startWebEdition } from './server'
 import { parsePort } from './port'
+import { tokenFromEnvironment } from './guard'
 
 const webPlatform: Platform = {
   edition: 'web',
@@ -27,9 +28,10 @@ const webPlatform: Platform = {
 
 async function main(): Promise<void> {
   const port = parsePort(process.env.NEUROREF_PORT)
+  const token = tokenFromEnvironment(process.env.NEUROREF_WEB_TOKEN)
   const handlers = createAppHandlers(process.env, webPlatform)
   try {
-    const web = await startWebEdition({ handlers, rendererDir: join(__dirname, '../renderer'), port })
+    const web = await startWebEdition({ handlers, rendererDir: join(__dirname, '../renderer'), port, token })
     console.log(`Neuroref web edition: ${web.url}`)
     const stop = (): void => void web.close().then(() => process.exit(0))
     process.on('SIGINT', stop)

@@ -9,6 +9,7 @@ import type { Handlers } from '@shared/contract'
 import { ServiceError } from '@shared/result'
 import { startWebEdition, type WebEdition } from './server'
 import { parsePort } from './port'
+import { tokenFromEnvironment } from './guard'
 
 // Only the channels these tests call; the server binds whatever table it is given.
 const handlers = {
@@ -124,5 +125,22 @@ describe('NEUROREF_PORT', () => {
     expect(parsePort('6123')).toBe(6123)
     expect(() => parsePort('abc')).toThrow(/NEUROREF_PORT/)
     expect(() => parsePort('70000')).toThrow(/NEUROREF_PORT/)
+  })
+})
+
+describe('NEUROREF_WEB_TOKEN (npm run dev keeps one token across restarts)', () => {
+  it('takes a long hexadecimal token, none means a fresh one, a weak one is refused', async () => {
+    const given = 'ab'.repeat(24)
+    expect(tokenFromEnvironment(given)).toBe(given)
+    expect(tokenFromEnvironment(undefined)).toBeUndefined()
+    expect(tokenFromEnvironment('')).toBeUndefined()
+    expect(() => tokenFromEnvironment('1234')).toThrow(/NEUROREF_WEB_TOKEN/)
+    expect(() => tokenFromEnvironment('x'.repeat(40))).toThrow(/NEUROREF_WEB_TOKEN/)
+    const kept = await startWebEdition({ handlers, rendererDir, port: 0, token: given })
+    try {
+      expect(kept.url).toBe(`http://127.0.0.1:${kept.port}/?token=${given}`)
+    } finally {
+      await kept.close()
+    }
   })
 })
