@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
-import { makeDocx, para, partText, run, visibleText } from '../src/shared/manuscript/docx-package.test-support'
+import { makeDocx, para, partText, run, visibleText } from '@shared/manuscript/docx-package.test-support'
 
 // Recorded real PubMed records served by the replay (e2e/fixtures/pubmed, see SOURCES.md)
 const NBIB = 'e2e/fixtures/pubmed/medline_nbib/zotero_nbib_2records_article_and_book.nbib'

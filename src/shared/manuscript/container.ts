@@ -13,7 +13,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const ODT_MIME = 'application/vnd.oasis.opendocument.text'
 /** A document's XML over this size is refused: 50 pages of text is a few MB. */
-export const MAX_XML_PART_BYTES = 64 * 1024 * 1024
+const MAX_XML_PART_BYTES = 64 * 1024 * 1024
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte)

@@ -4,7 +4,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 
-export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>FOOTNOTES</Types>`

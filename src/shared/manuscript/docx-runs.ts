@@ -26,7 +26,7 @@ export function wElement(doc: Document, name: string, attrs: Record<string, stri
   return element
 }
 
-export function textElement(doc: Document, name: 't' | 'instrText', text: string): Element {
+function textElement(doc: Document, name: 't' | 'instrText', text: string): Element {
   const t = wElement(doc, name)
   t.setAttributeNS(XML_NS, 'xml:space', 'preserve')
   t.appendChild(doc.createTextNode(text))

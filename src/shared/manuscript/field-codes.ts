@@ -6,7 +6,7 @@
 // CSL_BIBLIOGRAPHY RND…" in LibreOffice, "ADDIN CSL_CITATION {…}" from Mendeley.
 import type { CslRecord } from '@citation-js/core'
 
-export const CSL_CITATION_SCHEMA = 'https://github.com/citation-style-language/schema/raw/master/csl-citation.json'
+const CSL_CITATION_SCHEMA = 'https://github.com/citation-style-language/schema/raw/master/csl-citation.json'
 
 export interface CslCitationItem {
   id: string | number
@@ -31,7 +31,7 @@ export function citationJson(citation: CslCitation): string {
   return JSON.stringify({ ...citation, schema: CSL_CITATION_SCHEMA })
 }
 
-export const BIBLIOGRAPHY_JSON = '{"uncited":[],"omitted":[],"custom":[]}'
+const BIBLIOGRAPHY_JSON = '{"uncited":[],"omitted":[],"custom":[]}'
 
 export function wordCitationInstruction(citation: CslCitation): string {
   return ` ADDIN ZOTERO_ITEM CSL_CITATION ${citationJson(citation)} `

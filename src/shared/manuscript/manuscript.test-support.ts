@@ -4,7 +4,7 @@
 import { citationKeys } from '../export/bibtex'
 import type { ExportItem } from '../export/bibtex-fields'
 import { seedPaper } from '../export/seed-paper.test-support'
-import { fixtureItems } from '../../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-support'
 
 export * from './docx-package.test-support'
 

@@ -60,7 +60,7 @@ const MIME = {
 }
 
 /** "Draft.docx" in APA → "Draft (APA 7th edition).docx" */
-export function formattedFileName(name: string, styleLabel: string): string {
+function formattedFileName(name: string, styleLabel: string): string {
   const dot = name.lastIndexOf('.')
   const base = (dot > 0 ? name.slice(0, dot) : name).replace(/ \([^()]*\)$/, '')
   const ext = dot > 0 ? name.slice(dot) : ''

@@ -44,8 +44,3 @@ export interface ManuscriptFile {
   /** a fresh copy of the document with the plan applied (the reader's own state is not changed) */
   write(plan: WritePlan): Uint8Array
 }
-
-/** Citations sort by where they appear: body position, then position inside a note. */
-export function byDocumentOrder<T extends { order: [number, number] }>(a: T, b: T): number {
-  return a.order[0] - b.order[0] || a.order[1] - b.order[1]
-}

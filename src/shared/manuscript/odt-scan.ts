@@ -13,7 +13,7 @@ import { findMarkers } from './markers'
 
 export const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0'
 export const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0'
-export const FIELD = 'urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0'
+const FIELD = 'urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0'
 
 export interface OdtPiece {
   /** a text node, or an element standing for characters (text:s, text:tab, text:line-break) */

@@ -79,7 +79,7 @@ function familyOf(name: CslName): string {
 }
 
 /** A paper's identities: any one shared means the same paper. */
-export function identities(record: CslRecord): string[] {
+function identities(record: CslRecord): string[] {
   const { doi, pmid, pmcid } = recordIdentifiers(record)
   const out: string[] = []
   if (doi) out.push(`doi:${doi}`)
@@ -90,7 +90,7 @@ export function identities(record: CslRecord): string[] {
   return out
 }
 
-export function paperLabel(record: CslRecord): string {
+function paperLabel(record: CslRecord): string {
   const names = authors(record)
   const who = names.length
     ? `${names[0].family ?? names[0].literal ?? ''}${names.length > 2 ? ' et al.' : names.length === 2 ? ` & ${names[1].family ?? ''}` : ''}`
