@@ -35,7 +35,11 @@ function documents(): string[] {
 export function namedPaths(markdown: string): string[] {
   const found = new Set<string>()
   const pathLike = (text: string): boolean =>
-    /^[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(text) && (text.includes('/') || (FILE_EXTENSION_RE.test(text) && !text.startsWith('.'))) && !/^\d/.test(text)
+    /^[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(text) &&
+    (text.includes('/') || (FILE_EXTENSION_RE.test(text) && !text.startsWith('.'))) &&
+    !/^\d/.test(text) &&
+    // a scoped npm package (`@electron/fuses`) is not a path; the aliases are
+    (!text.startsWith('@') || Object.keys(ALIASES).some(alias => text.startsWith(alias)))
   const blocks = [...markdown.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)]
   let prose = markdown
   for (const [whole, body] of blocks) {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../shared/contract'
+import { CHANNELS } from '@shared/contract'
 
 type Listener = (...args: unknown[]) => unknown
 

@@ -1,6 +1,6 @@
 // What the handlers need from the desktop (or the web host) beyond services.
-import type { OpenRequest } from '../shared/open-request'
-import type { SpellcheckState } from '../shared/contract'
+import type { OpenRequest } from '@shared/open-request'
+import type { SpellcheckState } from '@shared/contract'
 
 export interface Platform {
   edition: 'desktop' | 'web'

@@ -11,7 +11,7 @@ export type OpenRequest =
   | { kind: 'problem'; message: string }
 
 export const LINK_SCHEME = 'neuroref'
-export const IMPORT_EXTENSIONS = ['bib', 'ris', 'nbib'] as const
+const IMPORT_EXTENSIONS = ['bib', 'ris', 'nbib'] as const
 const MAX_LINK_TEXT = 20_000
 
 /** neuroref://add?ids=<identifiers> → the identifiers; anything else is a problem sentence. */

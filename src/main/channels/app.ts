@@ -1,8 +1,8 @@
 // app.*: which Neuroref is running, and what only the desktop app fills: what
 // it was asked to open, and the spell-checker setting. The web edition answers
 // "nothing to open" and "not available" (its browser checks spelling by its own settings).
-import type { NamespaceHandlers } from '../../shared/contract'
-import { ServiceError } from '../../shared/result'
+import type { NamespaceHandlers } from '@shared/contract'
+import { ServiceError } from '@shared/result'
 import type { ChannelDeps } from './deps'
 import { requireObject } from './validate'
 

@@ -5,7 +5,7 @@
 // edition, and IPC accepts calls only from this origin. No Electron here.
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'neuroref'
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`
 
 /** A page of the app itself: app://neuroref/… exactly (Node's URL gives custom schemes an opaque origin, so compare the parts). */

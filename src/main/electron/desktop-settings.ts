@@ -11,7 +11,7 @@ export interface DesktopSettings {
 }
 
 const FILE = 'desktop-settings.json'
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { spellcheck: false }
+const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { spellcheck: false }
 
 export async function readDesktopSettings(userDataDir: string): Promise<DesktopSettings> {
   try {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { OpenRequestQueue, openTargetsFromArgv } from './open-requests'
-import { requestFromLink } from '../../shared/open-request'
+import { requestFromLink } from '@shared/open-request'
 
 const dir = mkdtempSync(join(tmpdir(), 'neuroref-open-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

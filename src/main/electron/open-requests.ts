@@ -4,10 +4,10 @@
 // wait here until the renderer takes them (channel app.openRequests). No Electron here.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, isAbsolute, resolve } from 'node:path'
-import { isImportFileName, LINK_SCHEME, requestFromLink, type OpenRequest } from '../../shared/open-request'
+import { isImportFileName, LINK_SCHEME, requestFromLink, type OpenRequest } from '@shared/open-request'
 
 /** Bibliography files larger than this are not read (the import dialog has the same ceiling in practice: one file, in memory). */
-export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024
+const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024
 
 export type OpenTarget = { kind: 'file'; path: string } | { kind: 'link'; url: string }
 

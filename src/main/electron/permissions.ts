@@ -6,7 +6,7 @@
 // protocols … are all refused. No Electron here.
 import { isAppPageUrl } from './app-origin'
 
-export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write']
+const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write']
 
 export function mayUsePermission(permission: string, requestingUrl: string | undefined, isMainFrame: boolean): boolean {
   return ALLOWED_PERMISSIONS.includes(permission) && isMainFrame && !!requestingUrl && isAppPageUrl(requestingUrl)

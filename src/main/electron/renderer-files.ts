@@ -9,7 +9,7 @@ import { contentTypeOf } from '../content-types'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 
 /** Where `pathname` (as in the URL, still percent-encoded) lives inside `rootDir`, or null when it would leave it. */
-export async function rendererFilePath(rootDir: string, pathname: string): Promise<string | null> {
+async function rendererFilePath(rootDir: string, pathname: string): Promise<string | null> {
   let decoded: string
   try {
     decoded = decodeURIComponent(pathname)
