@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { exportBibtex } from '../src/shared/export/bibtex'
-import { readBibliographyFile } from '../src/shared/import'
+import { exportBibtex } from '@shared/export/bibtex'
+import { readBibliographyFile } from '@shared/import'
 import { createSyntheticLibrary } from './synthetic-library'
 
 const FULL = process.env.NEUROREF_BENCH === '1'

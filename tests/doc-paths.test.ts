@@ -36,7 +36,7 @@ export function namedPaths(markdown: string): string[] {
   const found = new Set<string>()
   const pathLike = (text: string): boolean =>
     /^[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(text) &&
-    (text.includes('/') || (FILE_EXTENSION_RE.test(text) && !text.startsWith('.'))) &&
+    (text.includes('/') || (FILE_EXTENSION_RE.test(text) && ROOT_ENTRIES.includes(text))) &&
     !/^\d/.test(text) &&
     // a scoped npm package (`@electron/fuses`) is not a path; the aliases are
     (!text.startsWith('@') || Object.keys(ALIASES).some(alias => text.startsWith(alias)))
@@ -71,7 +71,7 @@ describe('paths named in the documentation', () => {
       'POST /api/<channel>',
       '```'
     ].join('\n')
-    expect(namedPaths(sample).sort()).toEqual(['docs/ARCHITECTURE.md', 'lookup.ts', 'src/main/channels/', 'src/shared/'])
+    expect(namedPaths(sample).sort()).toEqual(['docs/ARCHITECTURE.md', 'src/main/channels/', 'src/shared/'])
   })
 
   const checked = documents().flatMap(doc => namedPaths(readFileSync(join(ROOT, doc), 'utf8')).map(path => ({ doc, path })))

@@ -4,7 +4,7 @@
 // entry by entry and hands a repeated list back from what it kept.
 import { Cite } from '@citation-js/core'
 import { describe, expect, it } from 'vitest'
-import { fixtureItems } from '../../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-support'
 import { BibliographyMaker, type Progress } from './bibliography-maker'
 import type { ExportItem } from './bibtex-fields'
 import { cslRecords } from './csl-items'

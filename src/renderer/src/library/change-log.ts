@@ -21,7 +21,7 @@ export interface ChangeEntry {
 }
 
 /** The setting that remembers up to which sequence number entries were compacted away. */
-export const COMPACTED_THROUGH_KEY = 'changeLog.compactedThrough'
+const COMPACTED_THROUGH_KEY = 'changeLog.compactedThrough'
 
 export function entryOf(event: LibraryEvent, time: number): ChangeEntry {
   const entry: ChangeEntry = { kind: event.kind, change: event.change, ids: event.ids, time }
