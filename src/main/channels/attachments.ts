@@ -83,7 +83,10 @@ export function attachmentsChannels({ config, http, platform, pdfText = createPd
       const doi = optionalIdentifier('doi', req.doi)
       const pmcid = optionalIdentifier('pmcid', req.pmcid)
       const { email } = contactFor(config, req.contact)
-      return findFreePdf({ doi, pmcid }, { http, store: files.forLibrary(libraryOf(req)), unpaywallUrl: config.unpaywallUrl, pmcPdfUrl: config.pmcPdfUrl, email })
+      return findFreePdf(
+        { doi, pmcid },
+        { http, store: files.forLibrary(libraryOf(req)), unpaywallUrl: config.unpaywallUrl, pmcPdfUrl: config.pmcPdfUrl, email }
+      )
     }
   }
 }

@@ -57,7 +57,9 @@ describe('auto-export channels', () => {
     const thesis = path.join(folder, 'thesis.bib')
     writeFileSync(thesis, 'mine')
     let dialogs = 0
-    const desktop = autoexportChannels(testChannelDeps({ NEUROREF_DATA_DIR: dataDir }, { edition: 'desktop' }, { chooseBibFile: async () => (dialogs++, thesis) }))
+    const desktop = autoexportChannels(
+      testChannelDeps({ NEUROREF_DATA_DIR: dataDir }, { edition: 'desktop' }, { chooseBibFile: async () => (dialogs++, thesis) })
+    )
     expect(await call(desktop, 'autoexport.addTarget', { suggestedName: 'Thesis.bib' })).toMatchObject({
       ok: true,
       value: { existing: { path: thesis, size: 4 } }

@@ -2,7 +2,7 @@
 // is refused before any byte is read, and a body without one is counted as it
 // streams, so a server that sends gigabytes costs at most the cap in memory.
 
-import { concatBytes } from '../../shared/bytes'
+import { concatBytes } from '@shared/bytes'
 
 export class TooLarge extends Error {
   constructor(readonly limit: number) {

@@ -2,7 +2,7 @@
 // that streams 2 GB drove main to 6.2 GB RSS before; now the download stops
 // at the cap with a sentence, and so does a text (JSON/XML) answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ServiceError } from '../../shared/result'
+import { ServiceError } from '@shared/result'
 import { createHttpClient, MAX_DOWNLOAD_BYTES, MAX_TEXT_BYTES } from './http'
 import { startEndlessServer, type EndlessServer } from './endless-server.test-support'
 

@@ -49,7 +49,7 @@ export function decodeBibliography(bytes: Uint8Array, override?: string): Decode
 }
 
 /** UTF-8 with some lines in windows-1252: what detectEncoding says for such a file. */
-export const MIXED = 'utf-8, some lines windows-1252'
+const MIXED = 'utf-8, some lines windows-1252'
 
 /** The encoding `bytes` are most likely in. */
 function detectEncoding(bytes: Uint8Array): string {

@@ -17,7 +17,7 @@ export function count(n: number): string {
 }
 
 /** How deeply a parsed JSON value nests (a string or number is 0) and how many characters its strings hold; a loop, not recursion. */
-export function measure(value: unknown): { depth: number; length: number } {
+function measure(value: unknown): { depth: number; length: number } {
   let depth = 0
   let length = 0
   const stack: [unknown, number][] = [[value, 0]]

@@ -13,7 +13,7 @@
 // two processes never lose each other's changes.
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
 
 export interface ReferenceList {
@@ -28,7 +28,7 @@ export interface AttachmentReferences {
 }
 
 /** A library that sends no id (an older window) counts as this one. */
-export const DEFAULT_LIBRARY = 'default'
+const DEFAULT_LIBRARY = 'default'
 const LIBRARY_ID_RE = /^[\w-]{1,100}$/
 const STALE_LOCK_MS = 30_000
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 
 /** What Neuroref last wrote: enough to notice an edit made by someone else. */
 export interface WrittenFingerprint {

@@ -6,7 +6,7 @@ import type { FoundPdf } from '@shared/contract'
 import { ServiceError } from '@shared/result'
 import type { BinaryHttpClient } from '../http-types'
 import type { AttachmentStore } from '../attachments/store'
-import { safeFileName } from '../../../shared/file-name'
+import { safeFileName } from '@shared/file-name'
 
 export interface FindFreePdfDeps {
   http: BinaryHttpClient

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { PASSWORD_NEEDED_MESSAGE, PdfPasswordError } from './extract-text'
 import { pdfWithHugeStream } from './flate-bomb.test-support'
 import { createPdfTextReader, type PdfTextReader } from './text-reader'

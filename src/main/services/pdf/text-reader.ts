@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { extractPdfText, PdfPasswordError, type ExtractOptions } from './extract-text'
-import type { ExtractedText } from '../../../shared/contract'
+import type { ExtractedText } from '@shared/contract'
 import { TOO_MUCH_MEMORY, type TextReply } from './text-worker-protocol'
 
 export interface PdfTextReaderOptions {
@@ -114,7 +114,7 @@ function builtWorker(): string | undefined {
   return found ?? (__filename.endsWith('.ts') ? undefined : candidates[0])
 }
 
-export function tooBig(memoryCapMb: number): ServiceError {
+function tooBig(memoryCapMb: number): ServiceError {
   return new ServiceError(
     'INVALID_INPUT',
     `Neuroref skipped the text of this PDF: reading it needs more than ${memoryCapMb} MB of memory (it may hold a hugely compressed stream). The file itself is kept.`

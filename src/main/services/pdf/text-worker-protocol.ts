@@ -1,6 +1,6 @@
 // Messages between main and the PDF text worker (text-worker.ts).
-import type { ErrorCode } from '../../../shared/result'
-import type { ExtractedText } from '../../../shared/contract'
+import type { ErrorCode } from '@shared/result'
+import type { ExtractedText } from '@shared/contract'
 import type { ExtractOptions } from './extract-text'
 
 /** The worker's exit code when it stopped itself for using too much memory. */

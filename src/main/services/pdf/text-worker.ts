@@ -4,7 +4,7 @@
 // and stops itself (exit code TOO_MUCH_MEMORY) before one PDF can take the
 // machine's memory.
 import { parentPort, workerData } from 'node:worker_threads'
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { extractPdfText, PdfPasswordError, type ExtractOptions } from './extract-text'
 import { TOO_MUCH_MEMORY, type TextJob, type TextReply } from './text-worker-protocol'
 
