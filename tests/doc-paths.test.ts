@@ -54,11 +54,22 @@ export function namedPaths(markdown: string): string[] {
   return [...found]
 }
 
-/** Where a path named in `doc` points: from the root when it starts with a top folder or an alias, else from the document's folder. */
+/** The document's folder and each folder above it: `store/` in src/renderer/src/features/README.md is the renderer's store. */
+function foldersUp(doc: string): string[] {
+  const folders: string[] = []
+  for (let dir = dirname(doc); dir !== '.'; dir = dirname(dir)) folders.push(dir)
+  return folders
+}
+
+/** Where a path named in `doc` points: from the root when it starts with a top folder or an alias, else from the document's folder or one above it. */
 function located(doc: string, path: string): string | undefined {
   const alias = Object.keys(ALIASES).find(prefix => path.startsWith(prefix))
-  const base = alias ? ALIASES[alias] + path.slice(alias.length) : ROOT_ENTRIES.includes(path.split('/')[0]) ? path : join(dirname(doc), path)
-  return ['', '.ts', '.tsx'].map(suffix => base + suffix).find(candidate => existsSync(join(ROOT, candidate)))
+  const bases = alias
+    ? [ALIASES[alias] + path.slice(alias.length)]
+    : ROOT_ENTRIES.includes(path.split('/')[0])
+      ? [path]
+      : foldersUp(doc).map(dir => join(dir, path))
+  return bases.flatMap(base => ['', '.ts', '.tsx'].map(suffix => base + suffix)).find(candidate => existsSync(join(ROOT, candidate)))
 }
 
 describe('paths named in the documentation', () => {
