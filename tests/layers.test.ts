@@ -52,35 +52,6 @@ const RULES: ImportRule[] = [
   }
 ]
 
-// Violations in the renderer, left for the renderer's library refactor
-// (issue 10, items 1–4), which removes them. This list may only shrink: the
-// test below fails when an entry no longer happens, so a fixed violation must
-// be deleted here, and a new one cannot be added without review.
-const KNOWN_VIOLATIONS: string[] = [
-  "src/renderer/src/features/autoexport/AutoExportSection.tsx imports '../collections/use-collections' (src/renderer/src/features/collections/use-collections.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/backup/BackupSection.tsx imports '../export/save-export' (src/renderer/src/features/export/save-export.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/dashboard/export-chart.ts imports '../export/save-export' (src/renderer/src/features/export/save-export.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/export/BibliographyDialog.tsx imports '../cite/StylePicker' (src/renderer/src/features/cite/StylePicker.tsx): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/export/BibliographyDialog.tsx imports '../cite/use-citation-styles' (src/renderer/src/features/cite/use-citation-styles.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/import/open-requests.ts imports '../pdf/base64' (src/renderer/src/features/pdf/base64.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/item/ItemTags.tsx imports '../tags/AddTagForm' (src/renderer/src/features/tags/AddTagForm.tsx): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/item/ItemTags.tsx imports '../tags/tag-data' (src/renderer/src/features/tags/tag-data.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/item/ItemTags.tsx imports '../tags/tags.css' (src/renderer/src/features/tags/tags.css): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/item/RelatedPapers.tsx imports '../import/add-identifiers' (src/renderer/src/features/import/add-identifiers.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/item/RelatedPapers.tsx imports '../import/summary-message' (src/renderer/src/features/import/summary-message.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/item/SelectionBar.tsx imports '../tags/AddTagForm' (src/renderer/src/features/tags/AddTagForm.tsx): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/manuscript/FormatManuscriptDialog.tsx imports '../cite/StylePicker' (src/renderer/src/features/cite/StylePicker.tsx): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/manuscript/FormatManuscriptDialog.tsx imports '../cite/use-citation-styles' (src/renderer/src/features/cite/use-citation-styles.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/manuscript/FormatManuscriptDialog.tsx imports '../import/add-identifiers' (src/renderer/src/features/import/add-identifiers.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/manuscript/manuscript-actions.ts imports '../export/save-export' (src/renderer/src/features/export/save-export.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/pdf/pdf-to-item.ts imports '../import/import-identifiers' (src/renderer/src/features/import/import-identifiers.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/pubmed/PubmedSearchView.tsx imports '../import/add-identifiers' (src/renderer/src/features/import/add-identifiers.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/pubmed/PubmedSearchView.tsx imports '../import/summary-message' (src/renderer/src/features/import/summary-message.ts): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/settings/SettingsDialog.tsx imports '../autoexport/AutoExportSection' (src/renderer/src/features/autoexport/AutoExportSection.tsx): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/settings/SettingsDialog.tsx imports '../backup/BackupSection' (src/renderer/src/features/backup/BackupSection.tsx): features reach each other only through the other feature's index.ts",
-  "src/renderer/src/features/tags/AddTagForm.tsx imports '../item/undo' (src/renderer/src/features/item/undo.ts): features reach each other only through the other feature's index.ts"
-]
-
 function brokenImports(): string[] {
   const files = codeFiles(['src', 'e2e', 'bench', 'scripts'])
   const broken: string[] = []
@@ -142,12 +113,9 @@ describe('layer rules', () => {
     expect(PRODUCTION_ENTRIES.filter(file => !existsSync(join(ROOT, file)))).toEqual([])
   })
 
-  it('no import breaks a layer rule (beyond the known renderer violations)', () => {
-    expect(broken.filter(line => !KNOWN_VIOLATIONS.includes(line))).toEqual([])
-  })
-
-  it('every known violation still happens (delete the ones that were fixed)', () => {
-    expect(KNOWN_VIOLATIONS.filter(line => !broken.includes(line))).toEqual([])
+  // No exceptions: the last known renderer violations went with the library refactor.
+  it('no import breaks a layer rule', () => {
+    expect(broken).toEqual([])
   })
 
   it('test helpers live in *.test-support.ts files or e2e/support', () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { base64ToBytes, bytesToBase64 } from './base64'
 
-const PDF = path.resolve(import.meta.dirname, '../../../../../e2e/fixtures/pdf/articles/peerj_cs_2019_10.7717_peerj-cs.213.pdf')
+const PDF = path.resolve(import.meta.dirname, '../../e2e/fixtures/pdf/articles/peerj_cs_2019_10.7717_peerj-cs.213.pdf')
 
 describe('base64 for PDF bytes', () => {
   it('round-trips a real 1.6 MB article exactly as Node encodes it', () => {

@@ -3,7 +3,7 @@
 // go through the notification service (components/notify.ts).
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { db, store, useLibraryVersion } from './root'
-import { idsInPairs } from '../../shared/duplicates'
+import { idsInPairs } from '@shared/duplicates'
 import { AddByIdentifier } from './features/import/AddByIdentifier'
 import { ItemList, type Selection } from './features/library/ItemList'
 import { ColumnsMenu, useColumns } from './features/library/ColumnsMenu'

@@ -1,6 +1,6 @@
 // Every error code becomes a sentence a researcher understands. Services
 // already phrase most messages; these are the fallbacks.
-import type { AppError, ErrorCode } from '../../shared/result'
+import type { AppError, ErrorCode } from '@shared/result'
 
 const FALLBACK: Record<ErrorCode, string> = {
   OFFLINE: 'You appear to be offline: the service could not be reached.',

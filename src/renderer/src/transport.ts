@@ -2,8 +2,8 @@
 // picked once at start: preload's window.neuroref in the desktop app, HTTP in
 // the web edition. The composition root wraps it with the contact details
 // (with-contact.ts).
-import { CHANNELS, type NeurorefApi } from '../../shared/contract'
-import type { Result } from '../../shared/result'
+import { CHANNELS, type NeurorefApi } from '@shared/contract'
+import type { Result } from '@shared/result'
 
 declare global {
   interface Window {

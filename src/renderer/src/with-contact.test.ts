@@ -1,7 +1,7 @@
 // The window's transport adds the contact details to every channel that
 // reaches an outside service, and only to those; a caller's own contact wins.
 import { describe, expect, it } from 'vitest'
-import { CHANNELS, type NeurorefApi } from '../../shared/contract'
+import { CHANNELS, type NeurorefApi } from '@shared/contract'
 import { CONTACT_CHANNELS, withContact } from './with-contact'
 
 function recordingApi() {

@@ -1,8 +1,8 @@
 // The transport adds the researcher's contact details (email, NCBI key) to
 // the channels that reach outside services, so no caller reads or passes them.
-import type { NeurorefApi } from '../../shared/contract'
-import type { Contact } from '../../shared/model'
-import type { Result } from '../../shared/result'
+import type { NeurorefApi } from '@shared/contract'
+import type { Contact } from '@shared/model'
+import type { Result } from '@shared/result'
 
 /** Channels whose argument carries the contact email and NCBI key (PubMed, Crossref, Unpaywall ask for them). */
 export const CONTACT_CHANNELS = [

@@ -14,6 +14,8 @@ export async function buildTextWorker(): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'silent',
+    // the @shared alias of tsconfig.base.json, as electron-vite resolves it
+    resolve: { alias: { '@shared': path.join(ROOT, 'src/shared') } },
     build: {
       ssr: path.join(import.meta.dirname, 'text-worker.ts'),
       outDir,

@@ -1,7 +1,7 @@
 // The library database on fake-indexeddb: schema v1, adding papers whole,
 // one paper one item, citation keys unique.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { openLibrary, SCHEMA_V4, type NeurorefDb } from './schema'
 import { addRecordToLibrary, findSamePaper } from './add-paper'
 

@@ -1,15 +1,15 @@
 // Writing papers into the library. Each paper is stored whole or not at all:
 // the duplicate check, citation key and write share one transaction.
 import Dexie from 'dexie'
-import type { Item, ReferenceRecord } from '../../../shared/model'
-import { mergeRecordIntoItem } from '../../../shared/merge'
-import { titleFingerprint } from '../../../shared/text'
-import { yearOf } from '../../../shared/display'
-import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '../../../shared/export/citation-key'
+import type { Item, ReferenceRecord } from '@shared/model'
+import { mergeRecordIntoItem } from '@shared/merge'
+import { titleFingerprint } from '@shared/text'
+import { yearOf } from '@shared/display'
+import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '@shared/export/citation-key'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { write } from './write'
-import type { DuplicateFinder } from '../../../shared/duplicates'
+import type { DuplicateFinder } from '@shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
 

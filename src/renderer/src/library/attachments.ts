@@ -1,7 +1,7 @@
 // Attachment records and their full text. Main keeps the bytes (by hash); the
 // library keeps which item holds which file. Each user action is one write.
-import type { StoredFile } from '../../../shared/contract'
-import type { AttachmentRecord } from '../../../shared/model'
+import type { StoredFile } from '@shared/contract'
+import type { AttachmentRecord } from '@shared/model'
 import type { FullText, NeurorefDb } from './schema'
 import { write, type Changes } from './write'
 

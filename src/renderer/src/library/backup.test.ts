@@ -4,8 +4,8 @@
 // text, settings and saved searches) survives backup → wipe → restore.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readBibliographyFile } from '../../../shared/import'
-import { DuplicateFinder } from '../../../shared/duplicates'
+import { readBibliographyFile } from '@shared/import'
+import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
 import { importRecords } from './import-file'
 import { addItemsToCollection, createCollection } from './collections'

@@ -1,7 +1,7 @@
 // "Back up library" and "Restore library": the whole library as one JSON
 // file, and back. Attachment files stay on disk; the backup lists their
 // records (by SHA-256 hash), so a restore on the same machine finds them.
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { BACKUP_TABLES, BackupRowCheck, type BackupTable } from './backup-rows'
 import { PAGE, type Fingerprint, type RowPage } from './library-pages'

@@ -2,7 +2,7 @@
 // filing papers, and deleting without ever losing a paper.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readBibliographyFile } from '../../../shared/import'
+import { readBibliographyFile } from '@shared/import'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import {

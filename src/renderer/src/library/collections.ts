@@ -1,7 +1,7 @@
 // Collections: nested folders of papers. A paper can sit in many collections;
 // deleting a collection never deletes a paper. Each action is one transaction.
-import type { Collection } from '../../../shared/model'
-import { ServiceError } from '../../../shared/result'
+import type { Collection } from '@shared/model'
+import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { changeItems, write } from './write'
 

@@ -2,8 +2,8 @@
 // what changes, what is remembered as edited, and Undo.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Item, ReferenceRecord } from '../../../shared/model'
-import { readBibliographyFile } from '../../../shared/import'
+import type { Item, ReferenceRecord } from '@shared/model'
+import { readBibliographyFile } from '@shared/import'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { formOf, restoreVersions, saveEdit } from './edit'

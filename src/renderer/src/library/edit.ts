@@ -1,10 +1,10 @@
 // Editing a paper by hand. Changed fields are remembered in `editedFields`
 // so a later import of the same paper never overwrites them (shared/merge.ts),
 // and the previous version is returned so the edit can be undone.
-import type { CslName, Item } from '../../../shared/model'
-import { nameLabel, yearLabel } from '../../../shared/display'
-import { normaliseDoi } from '../../../shared/identifiers'
-import { ServiceError } from '../../../shared/result'
+import type { CslName, Item } from '@shared/model'
+import { nameLabel, yearLabel } from '@shared/display'
+import { normaliseDoi } from '@shared/identifiers'
+import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { write } from './write'

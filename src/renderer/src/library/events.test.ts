@@ -2,7 +2,7 @@
 // transaction commits, and logs the same changes in the change log; a write
 // that fails (rolled back) emits nothing and logs nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../../../shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { openLibrary, type NeurorefDb } from './schema'
 import type { LibraryEvent } from './events'
 import { changesSince, compactChangeLog } from './change-log'
@@ -23,7 +23,7 @@ import { importIntoNewCollection, importRecords } from './import-file'
 import { createBackup, restoreBackup } from './backup'
 import { fillPlaceholder, NEEDS_METADATA } from './fill-placeholder'
 import { applySyncedChanges, noSyncedChanges } from './apply-synced'
-import { DuplicateFinder } from '../../../shared/duplicates'
+import { DuplicateFinder } from '@shared/duplicates'
 
 let db: NeurorefDb
 let seen: LibraryEvent[][]

@@ -3,7 +3,7 @@
 // the views listen here instead of re-reading rows; the change log
 // (change-log.ts) keeps the same events, without their rows, for sync and
 // auto-export.
-import type { AttachmentRecord, Collection, Item, Note } from '../../../shared/model'
+import type { AttachmentRecord, Collection, Item, Note } from '@shared/model'
 import type { FullText } from './schema'
 
 export type LibraryEvent =

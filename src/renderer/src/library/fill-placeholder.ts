@@ -3,10 +3,10 @@
 // gives way (fields the researcher edited by hand stay), the flag goes, the
 // attachments stay. When the paper is already in the library, the PDF moves
 // to that item and the placeholder goes.
-import type { DuplicateFinder } from '../../../shared/duplicates'
-import { makeCitationKey } from '../../../shared/export/citation-key'
-import { mergeRecordIntoItem } from '../../../shared/merge'
-import type { Item, ReferenceRecord } from '../../../shared/model'
+import type { DuplicateFinder } from '@shared/duplicates'
+import { makeCitationKey } from '@shared/export/citation-key'
+import { mergeRecordIntoItem } from '@shared/merge'
+import type { Item, ReferenceRecord } from '@shared/model'
 import { findSamePaper } from './add-paper'
 import { moveAttachments } from './attachments'
 import { withIndexFields } from './index-fields'

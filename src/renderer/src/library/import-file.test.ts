@@ -2,8 +2,8 @@
 // reported, the file's citation keys kept where free.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readBibliographyFile } from '../../../shared/import'
-import { DuplicateFinder } from '../../../shared/duplicates'
+import { readBibliographyFile } from '@shared/import'
+import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
 import { importRecords } from './import-file'
 

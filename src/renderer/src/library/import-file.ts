@@ -1,14 +1,14 @@
 // Records parsed from a bibliography file (the parsing happens elsewhere) come in as one transaction: every readable record
 // that is not already in the library is added, duplicates are reported (not
 // added), and entries that could not be read are listed by the caller.
-import { DuplicateFinder } from '../../../shared/duplicates'
-import type { ImportedRecord } from '../../../shared/import'
-import type { Item } from '../../../shared/model'
+import { DuplicateFinder } from '@shared/duplicates'
+import type { ImportedRecord } from '@shared/import'
+import type { Item } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { keysLike, newItem } from './add-paper'
 import { write } from './write'
 import { addItemsToCollection, createCollection } from './collections'
-import type { Collection } from '../../../shared/model'
+import type { Collection } from '@shared/model'
 
 export interface FileImportOutcome {
   added: Item[]

@@ -2,7 +2,7 @@
 // an edit now puts DOI and PMCID in their canonical case, and a merge tags
 // peptides again from the merged record.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { formOf, saveEdit } from './edit'

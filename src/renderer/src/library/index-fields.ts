@@ -1,10 +1,10 @@
 // The one place an item's derived index fields are set. Every write that
 // stores an item (add, merge, edit, fill from an identifier, retag) passes it
 // through here, so the indexes always agree with the record.
-import type { Item } from '../../../shared/model'
-import { yearOf } from '../../../shared/display'
-import { wordsOf } from '../../../shared/text'
-import { peptideMatcher } from '../../../shared/peptides/default-matcher'
+import type { Item } from '@shared/model'
+import { yearOf } from '@shared/display'
+import { wordsOf } from '@shared/text'
+import { peptideMatcher } from '@shared/peptides/default-matcher'
 
 /**
  * The item with its index fields worked out again from its record: DOI

@@ -2,7 +2,7 @@
 // BibTeX file and from PubMed (see shared/two-copies.test-support.ts), each
 // with a note, the PubMed copy with its PDF's attachment record and text.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { colleagueBibtexRecord, pubmedRecord } from '../../../shared/two-copies.test-support'
+import { colleagueBibtexRecord, pubmedRecord } from '@shared/two-copies.test-support'
 import { LibraryStore } from '../store/library-store'
 import { openLibrary, type NeurorefDb } from './schema'
 import { newItem } from './add-paper'

@@ -1,10 +1,10 @@
 // Merging a duplicate pair, and remembering pairs the researcher says are
 // not duplicates. A merge is one transaction: the older item takes the
 // chosen values and everything attached to the other copy, which is deleted.
-import type { Item } from '../../../shared/model'
-import { findDuplicatePairs, type DuplicatePair } from '../../../shared/duplicates'
-import { mergeItems, olderFirst, type MergeChoices } from '../../../shared/merge-items'
-import { ServiceError } from '../../../shared/result'
+import type { Item } from '@shared/model'
+import { findDuplicatePairs, type DuplicatePair } from '@shared/duplicates'
+import { mergeItems, olderFirst, type MergeChoices } from '@shared/merge-items'
+import { ServiceError } from '@shared/result'
 import { updateSetting } from './settings'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'

@@ -2,7 +2,7 @@
 // gone with the paper when the Trash is emptied. Real record: PMID 25744111.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { readBibliographyFile } from '../../../shared/import'
+import { readBibliographyFile } from '@shared/import'
 import { LibraryStore } from '../store/library-store'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'

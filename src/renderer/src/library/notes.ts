@@ -1,5 +1,5 @@
 // One note per paper, in Markdown. Saving an empty note removes it.
-import type { Note } from '../../../shared/model'
+import type { Note } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 

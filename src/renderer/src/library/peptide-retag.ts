@@ -1,7 +1,7 @@
 // Peptide tags for items that came in before the vocabulary (or its rules)
 // changed: tagged again once, in chunks, with progress. Tags the user removed
 // stay removed (`removedPeptideTags` is kept).
-import { PEPTIDE_TAGGING_VERSION } from '../../../shared/peptides/default-matcher'
+import { PEPTIDE_TAGGING_VERSION } from '@shared/peptides/default-matcher'
 import { withIndexFields } from './index-fields'
 import type { NeurorefDb } from './schema'
 import { readSetting, writeSetting } from './settings'

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixtureText } from '../../../main/services/pubmed/fixture-files.test-support'
 import { parsePubmedArticleSet } from '../../../main/services/pubmed/parse-efetch'
-import { itemTags } from '../../../shared/tags'
+import { itemTags } from '@shared/tags'
 import { addRecordToLibrary } from './add-paper'
 import { removePeptideTag, restorePeptideTag } from './peptide-tags'
 import { retagPeptidesIfNeeded } from './peptide-retag'

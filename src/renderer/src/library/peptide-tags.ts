@@ -1,7 +1,7 @@
 // Peptide tags the researcher disagrees with: removing one records it in
 // `removedPeptideTags`, so it stays removed when the paper is imported again
 // or the vocabulary tags the library anew; restoring takes it off that list.
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 

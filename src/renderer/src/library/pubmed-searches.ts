@@ -1,7 +1,7 @@
 // Saved PubMed searches: the query, when it was last checked, and the papers
 // PubMed added since then that are not in the library yet.
-import type { NeurorefApi } from '../../../shared/contract'
-import type { AppError } from '../../../shared/result'
+import type { NeurorefApi } from '@shared/contract'
+import type { AppError } from '@shared/result'
 import type { NeurorefDb, PubmedSavedSearch } from './schema'
 import { write } from './write'
 

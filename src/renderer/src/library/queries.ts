@@ -2,7 +2,7 @@
 // (collections, saved searches, attachments, settings). Views run them
 // through useLibraryQuery (root.ts), which runs them again after
 // every library event.
-import type { Collection, Item } from '../../../shared/model'
+import type { Collection, Item } from '@shared/model'
 import type { NeurorefDb, PubmedSavedSearch, SavedSearch } from './schema'
 
 export function allCollections(db: NeurorefDb): Promise<Collection[]> {

@@ -1,7 +1,7 @@
 // Read status and star rating, on a real PubMed record (PMID 25744111).
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readBibliographyFile } from '../../../shared/import'
+import { readBibliographyFile } from '@shared/import'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { setRating, setReadStatus } from './reading'

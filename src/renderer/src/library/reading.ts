@@ -1,6 +1,6 @@
 // Where the researcher is with a paper: read status and a 0–5 star rating.
-import type { ReadStatus } from '../../../shared/model'
-import { ServiceError } from '../../../shared/result'
+import type { ReadStatus } from '@shared/model'
+import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { changeItems, write } from './write'
 

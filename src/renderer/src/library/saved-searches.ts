@@ -1,6 +1,6 @@
 // Saved library searches: a name for a search text. The results are never
 // stored; the view runs the query again on every change to the library.
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import type { NeurorefDb, SavedSearch } from './schema'
 import { write } from './write'
 

@@ -2,7 +2,7 @@
 // (src/shared/model.ts); later versions are Dexie upgrades, each tested from the data of
 // the version before (see migrations.test.ts).
 import Dexie, { type EntityTable } from 'dexie'
-import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '../../../shared/model'
+import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '@shared/model'
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
 import type { SavedIndexRow } from './saved-index'

@@ -1,6 +1,6 @@
 // Settings live in the library database (the renderer owns the library).
 // Every write goes through here and emits a "settings" event with its key.
-import type { Contact } from '../../../shared/model'
+import type { Contact } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 

@@ -2,8 +2,8 @@
 // researcher's tags change, the record's keywords and MeSH topics never do.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readBibliographyFile } from '../../../shared/import'
-import { itemTags, tagKey } from '../../../shared/tags'
+import { readBibliographyFile } from '@shared/import'
+import { itemTags, tagKey } from '@shared/tags'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { addTag, deleteTag, removeTag, renameTag, setTagColor, tagColors } from './tags'

@@ -1,8 +1,8 @@
 // The researcher's own (manual) tags: add, remove, rename or merge, colour,
 // delete. Only `item.tags` changes; keyword, MeSH and peptide tags come from
 // the record and are never touched here. Each action is one transaction.
-import type { Tag } from '../../../shared/model'
-import { ServiceError } from '../../../shared/result'
+import type { Tag } from '@shared/model'
+import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { changeItems, write } from './write'
 

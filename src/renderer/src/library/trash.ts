@@ -3,7 +3,7 @@
 // attachment records and full text, then asks main to delete the PDF files no
 // remaining paper refers to. Every place that trashes, restores or empties
 // calls this module.
-import type { NeurorefApi } from '../../../shared/contract'
+import type { NeurorefApi } from '@shared/contract'
 import type { NeurorefDb } from './schema'
 import { changeItems, write } from './write'
 

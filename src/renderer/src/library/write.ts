@@ -4,7 +4,7 @@
 // transaction, and emits them after it commits. A write that fails (rolled
 // back) logs nothing and emits nothing.
 import Dexie, { type Table, type Transaction } from 'dexie'
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import type { LibraryEvent } from './events'
 import { entryOf } from './change-log'
 import type { NeurorefDb } from './schema'

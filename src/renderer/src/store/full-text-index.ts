@@ -5,9 +5,9 @@
 // notes and every page), so a query means the same as in the main index with
 // the PDF's pages as one more place to look: for these items this index
 // answers, for all others the main index does.
-import type { Item } from '../../../shared/model'
-import { createSearchIndex, parseQuery, type SearchIndex } from '../../../shared/search/index'
-import { phraseFinder } from '../../../shared/search/match'
+import type { Item } from '@shared/model'
+import { createSearchIndex, parseQuery, type SearchIndex } from '@shared/search/index'
+import { phraseFinder } from '@shared/search/match'
 
 export interface FileText {
   attachmentId: string

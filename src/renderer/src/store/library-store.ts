@@ -2,8 +2,8 @@
 // searching 100,000 papers needs that), loaded in chunks so the first rows
 // paint at once, and kept in step with the library through its events. The
 // search index is the saved one, brought up to date in a worker (live-index.ts).
-import type { Item } from '../../../shared/model'
-import { DuplicateFinder } from '../../../shared/duplicates'
+import type { Item } from '@shared/model'
+import { DuplicateFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { FullTextIndex } from './full-text-index'

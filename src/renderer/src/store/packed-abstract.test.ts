@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { parsePubmedArticleSet } from '../../../main/services/pubmed/parse-efetch'
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import { openLibrary } from '../library/schema'
 import { packAbstract } from './packed-abstract'
 

@@ -4,7 +4,7 @@
 // pane, exports and re-indexing do. The property stays an own, enumerable
 // field, so spreading, JSON and structured clone (writing the item back to
 // IndexedDB) all see the full text.
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 
 const BYTES = Symbol('abstract as UTF-8')
 const encoder = new TextEncoder()

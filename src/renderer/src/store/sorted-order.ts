@@ -1,7 +1,7 @@
 // The library in the chosen sort order, kept between keystrokes: searching
 // only filters it, and a change to a few items moves just those (binary
 // search and splice) instead of sorting 100,000 papers again.
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import type { LibraryStore } from './library-store'
 
 export type SortKey = (item: Item) => string | number

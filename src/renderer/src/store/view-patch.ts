@@ -2,7 +2,7 @@
 // is patched rather than rebuilt: the changed papers leave it and those that
 // still pass the same view, search and tag filter go back in at their sorted
 // place. Walking 100,000 papers for one new row is what this avoids.
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import type { LibraryStore } from './library-store'
 import type { SortKey } from './sorted-order'
 

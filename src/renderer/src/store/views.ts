@@ -1,9 +1,9 @@
 // Which items the list shows, in which order: the chosen view (All items,
 // Unfiled, a collection, Trash…), the search, the tag filter and the sort.
-import type { Item } from '../../../shared/model'
-import { foldText } from '../../../shared/text'
-import { firstAuthorLabel } from '../../../shared/display'
-import { itemTagKeys } from '../../../shared/tags'
+import type { Item } from '@shared/model'
+import { foldText } from '@shared/text'
+import { firstAuthorLabel } from '@shared/display'
+import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
 import { patchList, type PreviousList } from './view-patch'

@@ -3,7 +3,7 @@
 // wrong, and Remove. Desktop picks the file in a save dialog; the web edition
 // takes a typed path, which main checks.
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react'
-import type { AutoExportAdded, AutoExportTarget } from '../../../../shared/contract'
+import type { AutoExportAdded, AutoExportTarget } from '@shared/contract'
 import { api, autoExporter, db } from '../../root'
 import { edition } from '../../transport'
 import { sentenceFor } from '../../messages'

@@ -3,7 +3,7 @@
 // when the library changed since the last write.
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixtureItems } from '../../../../main/services/pubmed/fixture-items.test-support'
-import type { Result } from '../../../../shared/result'
+import type { Result } from '@shared/result'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { addItemsToCollection, createCollection, deleteCollection } from '../../library/collections'
 import { saveEdit, formOf } from '../../library/edit'

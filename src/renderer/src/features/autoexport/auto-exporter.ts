@@ -1,9 +1,9 @@
 // Keeps every auto-export .bib file in step with the library: after any
 // change (debounced, ~1 s) it rewrites the files whose papers changed; at
 // start it rewrites a file only if the library changed since the last write.
-import { exportBibtex } from '../../../../shared/export/bibtex'
-import type { NeurorefApi } from '../../../../shared/contract'
-import type { Item } from '../../../../shared/model'
+import { exportBibtex } from '@shared/export/bibtex'
+import type { NeurorefApi } from '@shared/contract'
+import type { Item } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
 import { allCollections } from '../../library/queries'

@@ -1,7 +1,7 @@
 // Which collection each auto-export file exports. Main knows the files (by
 // id); the library knows what goes in them, so the binding lives in the
 // library's settings, with a fingerprint of what was last written.
-import type { Collection, Item } from '../../../../shared/model'
+import type { Collection, Item } from '@shared/model'
 import { descendantsOf } from '../../library/collections'
 import type { NeurorefDb } from '../../library/schema'
 import { readSetting, updateSetting } from '../../library/settings'

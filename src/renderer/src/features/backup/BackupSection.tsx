@@ -12,7 +12,7 @@ import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup
 import { beforeRestore, beforeRestoreName, type BeforeRestore } from '../../library/before-restore'
 import { undoLastRestore } from './undo-restore'
 import { saveExport } from '../export'
-import { ServiceError } from '../../../../shared/result'
+import { ServiceError } from '@shared/result'
 
 const dateOf = (backup: LibraryBackup): string => new Date(backup.createdAt).toLocaleString()
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { listStyles } from '../../../../shared/export/styles'
+import { listStyles } from '@shared/export/styles'
 import { addCustomStyle, loadCustomStyles, readChosenStyle, writeChosenStyle } from './style-settings'
 
 const ieee = readFileSync('resources/csl/ieee.csl', 'utf8')

@@ -2,7 +2,7 @@
 // added (setting "customStyles") and the style they chose last ("citationStyle").
 import type { NeurorefDb } from '../../library/schema'
 import { readSetting, updateSetting, writeSetting } from '../../library/settings'
-import { customStyleId, DEFAULT_STYLE, findStyle, registerStyle, type CitationStyle } from '../../../../shared/export/styles'
+import { customStyleId, DEFAULT_STYLE, findStyle, registerStyle, type CitationStyle } from '@shared/export/styles'
 
 export interface SavedStyle {
   id: string

@@ -3,7 +3,7 @@
 import { problemText } from '../../messages'
 import { useEffect, useState } from 'react'
 import { db } from '../../root'
-import { listStyles, type CitationStyle } from '../../../../shared/export/styles'
+import { listStyles, type CitationStyle } from '@shared/export/styles'
 import { addCustomStyle, loadCustomStyles, readChosenStyle, writeChosenStyle } from './style-settings'
 
 export interface CitationStyles {

@@ -4,7 +4,7 @@
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useMemo, useState, type DragEvent } from 'react'
-import type { Collection } from '../../../../shared/model'
+import type { Collection } from '@shared/model'
 import { db } from '../../root'
 import { addItemsToCollection, createCollection, deleteCollection, descendantsOf, moveCollection, renameCollection } from '../../library/collections'
 import type { ViewId } from '../../store/views'

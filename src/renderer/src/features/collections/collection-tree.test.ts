@@ -1,7 +1,7 @@
 // The tree the sidebar shows: sorted like a researcher reads names, nested,
 // and no collection lost when its parent is missing.
 import { describe, expect, it } from 'vitest'
-import type { Collection } from '../../../../shared/model'
+import type { Collection } from '@shared/model'
 import { buildTree, flatten } from './collection-tree'
 
 const c = (id: string, name: string, parentId?: string): Collection => ({ id, name, parentId, createdAt: 0 })

@@ -1,5 +1,5 @@
 // The collections as a tree, for the sidebar and the collection pickers.
-import type { Collection } from '../../../../shared/model'
+import type { Collection } from '@shared/model'
 
 export interface CollectionNode {
   collection: Collection

@@ -1,6 +1,6 @@
 // Collections change rarely, so reading the table after each library change is enough.
 import { useMemo } from 'react'
-import type { Collection } from '../../../../shared/model'
+import type { Collection } from '@shared/model'
 import { useLibraryQuery } from '../../root'
 import { descendantsOf } from '../../library/collections'
 import { allCollections } from '../../library/queries'

@@ -1,7 +1,7 @@
 // Citations the records carry (Crossref's count when the paper was added),
 // summed by year of publication. Clicking a year shows that year's papers.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { CitationYear } from '../../../../shared/dashboard-data'
+import type { CitationYear } from '@shared/dashboard-data'
 import { clickableBar, papers } from './clickable-bar'
 
 export function CitationsChart({ rows, onChoose }: { rows: CitationYear[]; onChoose: (year: number) => void }) {

@@ -1,7 +1,7 @@
 // Papers per year, stacked by peptide (top six, then "Other peptides").
 // Clicking a segment shows that peptide's papers of that year.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { PeptidesByYear, Series } from '../../../../shared/dashboard-data'
+import type { PeptidesByYear, Series } from '@shared/dashboard-data'
 import { clickableBar, papers, SERIES_COLORS } from './clickable-bar'
 
 export const seriesColor = (series: Series, i: number): string => (series.peptide ? SERIES_COLORS[i % 6] : SERIES_COLORS[6])

@@ -1,7 +1,7 @@
 // Horizontal bars, longest first: top peptides, or the MeSH terms that come
 // with a peptide. Clicking a bar filters the library by it.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { FacetCount } from '../../../../shared/facets'
+import type { FacetCount } from '@shared/facets'
 import { clickableBar, papers } from './clickable-bar'
 
 const ROW = 24

@@ -1,7 +1,7 @@
 // Which papers the Dashboard plots: the whole library, one collection (with
 // its sub-collections) or a saved search — and the view that lists them when
 // a plot is clicked.
-import type { Collection, Item } from '../../../../shared/model'
+import type { Collection, Item } from '@shared/model'
 import type { SavedSearch } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
 import { visibleItems, type ViewId } from '../../store/views'

@@ -2,7 +2,7 @@
 // legend written into it so the file explains itself, or that SVG drawn onto
 // an offscreen canvas as a PNG (twice the screen size, for slides).
 import { downloadBlob, saveExport } from '../export'
-import type { Result } from '../../../../shared/result'
+import type { Result } from '@shared/result'
 
 export interface LegendEntry {
   label: string

@@ -4,9 +4,9 @@
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react'
-import type { Item } from '../../../../shared/model'
-import { plainText } from '../../../../shared/display'
-import { differingFields, type MergeChoices, type MergeSide } from '../../../../shared/merge-items'
+import type { Item } from '@shared/model'
+import { plainText } from '@shared/display'
+import { differingFields, type MergeChoices, type MergeSide } from '@shared/merge-items'
 import { db } from '../../root'
 import { mergeDuplicates } from '../../library/merge'
 

@@ -1,7 +1,7 @@
 // The Duplicates view's pairs: likely duplicates in the library, less the
 // pairs the researcher marked "Not duplicates" (kept in settings).
 import { useMemo } from 'react'
-import type { DuplicatePair } from '../../../../shared/duplicates'
+import type { DuplicatePair } from '@shared/duplicates'
 import { store, useLibraryQuery } from '../../root'
 import { readSetting } from '../../library/settings'
 import { NOT_DUPLICATES_KEY, pairsToReview } from '../../library/merge'

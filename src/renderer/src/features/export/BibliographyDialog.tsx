@@ -2,8 +2,8 @@
 // citation style, saved as plain text, HTML or RTF (Word, LibreOffice).
 import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
-import type { Item } from '../../../../shared/model'
-import { FILE_TYPES, type StyledOutput } from '../../../../shared/export/formats'
+import type { Item } from '@shared/model'
+import { FILE_TYPES, type StyledOutput } from '@shared/export/formats'
 import { sentenceFor, problemText } from '../../messages'
 import { StylePicker, useCitationStyles } from '../cite'
 import { makeBibliographyFile, warmBibliographyStyle } from './bibliography-client'

@@ -2,8 +2,8 @@
 // as a file for another tool, or as a formatted bibliography.
 import { useNotify } from '../../components/notify'
 import { useState } from 'react'
-import type { Item } from '../../../../shared/model'
-import { exportItems, FILE_TYPES, type DataFormat } from '../../../../shared/export/formats'
+import type { Item } from '@shared/model'
+import { exportItems, FILE_TYPES, type DataFormat } from '@shared/export/formats'
 import { sentenceFor } from '../../messages'
 import { BibliographyDialog } from './BibliographyDialog'
 import { saveExport } from './save-export'

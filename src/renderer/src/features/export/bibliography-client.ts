@@ -1,11 +1,11 @@
 // The window's side of the bibliography worker: hands the papers over as
 // CSL-JSON, passes progress on, and keeps the worker (and so citeproc's
 // engines and the last lists) alive between calls.
-import type { ExportItem } from '../../../../shared/export/bibtex-fields'
-import { BibliographyMaker, type Progress } from '../../../../shared/export/bibliography-maker'
-import { cslRecords } from '../../../../shared/export/csl-items'
-import type { StyledOutput } from '../../../../shared/export/formats'
-import { customStyleSources } from '../../../../shared/export/styles'
+import type { ExportItem } from '@shared/export/bibtex-fields'
+import { BibliographyMaker, type Progress } from '@shared/export/bibliography-maker'
+import { cslRecords } from '@shared/export/csl-items'
+import type { StyledOutput } from '@shared/export/formats'
+import { customStyleSources } from '@shared/export/styles'
 import type { FromWorker, ToWorker } from './bibliography.worker'
 
 interface Waiting {

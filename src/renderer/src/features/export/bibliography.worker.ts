@@ -1,6 +1,6 @@
 // A worker that formats long reference lists off the window's thread (10,000
 // papers in APA take citeproc many seconds) and reports entry by entry.
-import { BibliographyMaker, type BibliographyRequest, type CustomStyles } from '../../../../shared/export/bibliography-maker'
+import { BibliographyMaker, type BibliographyRequest, type CustomStyles } from '@shared/export/bibliography-maker'
 
 export type ToWorker = { id: number; kind: 'make'; request: BibliographyRequest } | { id: number; kind: 'warm'; style: string; customStyles: CustomStyles }
 

@@ -2,7 +2,7 @@
 // it; the web edition hands it to the browser as a download.
 import { api } from '../../root'
 import { edition } from '../../transport'
-import type { Result } from '../../../../shared/result'
+import type { Result } from '@shared/result'
 
 export async function saveExport(fileName: string, content: string, mimeType: string): Promise<Result<string | null>> {
   if (edition === 'desktop') {

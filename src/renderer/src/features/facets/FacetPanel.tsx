@@ -4,18 +4,9 @@
 // adds its qualifier to the search text, so the search does the filtering.
 import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
-import type { Item } from '../../../../shared/model'
-import { computeFacets, countYears, type FacetCount } from '../../../../shared/facets'
-import {
-  hasQualifier,
-  peptideQualifier,
-  qualifier,
-  toggleQualifier,
-  typeQualifier,
-  withoutYear,
-  yearQualifier,
-  yearRangeOf
-} from '../../../../shared/facet-query'
+import type { Item } from '@shared/model'
+import { computeFacets, countYears, type FacetCount } from '@shared/facets'
+import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
 import { store, useLibraryVersion } from '../../root'
 import { visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'

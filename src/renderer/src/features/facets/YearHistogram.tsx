@@ -1,7 +1,7 @@
 // Papers per year as a small histogram. Click a bar for one year; drag across
 // bars for a range. Each bar is also a keyboard button (Enter: that year).
 import { useRef, useState, type PointerEvent } from 'react'
-import type { YearCount } from '../../../../shared/facets'
+import type { YearCount } from '@shared/facets'
 
 const HEIGHT = 64
 const MAX_BAR = 14

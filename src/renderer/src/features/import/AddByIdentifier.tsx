@@ -2,7 +2,7 @@
 // lists into. Shows progress for batches and can be cancelled.
 import { useNotify } from '../../components/notify'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { findIdentifiers } from '../../../../shared/identifiers'
+import { findIdentifiers } from '@shared/identifiers'
 import { addIdentifiers } from './add-identifiers'
 import { importSummaryMessage } from './summary-message'
 

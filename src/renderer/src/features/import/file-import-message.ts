@@ -1,6 +1,6 @@
 // The sentence at the end of a file import: how many came in, which were
 // already in the library, and every problem with its line.
-import type { ImportResult } from '../../../../shared/import'
+import type { ImportResult } from '@shared/import'
 import type { Message } from '../../components/StatusMessage'
 import type { FileImportOutcome } from '../../library/import-file'
 

@@ -3,10 +3,10 @@
 // network side has its own tests in resolve-identifiers.test.ts): it answers
 // PMIDs from the recorded PubMed records and "not found" for the rest.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { IdentifierLookup, NeurorefApi } from '../../../../shared/contract'
-import type { Identifier } from '../../../../shared/identifiers'
-import type { ReferenceRecord } from '../../../../shared/model'
-import { ok, type AppError, type Result } from '../../../../shared/result'
+import type { IdentifierLookup, NeurorefApi } from '@shared/contract'
+import type { Identifier } from '@shared/identifiers'
+import type { ReferenceRecord } from '@shared/model'
+import { ok, type AppError, type Result } from '@shared/result'
 import { fixtureNames, fixtureText } from '../../../../main/services/pubmed/fixture-files.test-support'
 import { parsePubmedArticleSet } from '../../../../main/services/pubmed/parse-efetch'
 import { openLibrary, type NeurorefDb } from '../../library/schema'

@@ -2,13 +2,13 @@
 // in main in batches (PubMed takes 200 PMIDs per request), store each paper
 // whole. One failure never sinks the rest; the user can cancel between papers.
 import { problemText } from '../../messages'
-import { identifierLabel, type Identifier } from '../../../../shared/identifiers'
-import type { AppError } from '../../../../shared/result'
-import type { NeurorefApi } from '../../../../shared/contract'
-import type { ReferenceRecord } from '../../../../shared/model'
+import { identifierLabel, type Identifier } from '@shared/identifiers'
+import type { AppError } from '@shared/result'
+import type { NeurorefApi } from '@shared/contract'
+import type { ReferenceRecord } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import { addRecordsToLibrary, addRecordToLibrary } from '../../library/add-paper'
-import type { DuplicateFinder } from '../../../../shared/duplicates'
+import type { DuplicateFinder } from '@shared/duplicates'
 
 export type PaperOutcome =
   | { ids: Identifier[]; label: string; status: 'added' | 'existing'; itemId: string; title: string }

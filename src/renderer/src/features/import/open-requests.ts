@@ -1,9 +1,9 @@
 // What the page does with each request main hands over: files go to the
 // import (as if dropped on the window), identifiers into "Add by identifier"
 // for the researcher to confirm, problems become a message.
-import type { OpenRequest } from '../../../../shared/open-request'
+import type { OpenRequest } from '@shared/open-request'
 import type { Message } from '../../components/StatusMessage'
-import { base64ToBytes } from '../pdf/base64'
+import { base64ToBytes } from '@shared/base64'
 
 export interface OpenRequestActions {
   importFiles: (files: File[]) => void

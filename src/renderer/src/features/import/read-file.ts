@@ -1,8 +1,8 @@
 // The parse step of "Import file", the same in the worker and (where no
 // worker can start) in the window: bytes → records and problems, or the
 // sentence that says why nothing can be imported.
-import { readBibliographyFile, type ImportResult } from '../../../../shared/import'
-import { ServiceError } from '../../../../shared/result'
+import { readBibliographyFile, type ImportResult } from '@shared/import'
+import { ServiceError } from '@shared/result'
 
 export interface ReadRequest {
   name: string

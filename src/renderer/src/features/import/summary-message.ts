@@ -1,6 +1,6 @@
 // The sentence at the end of an import: added, already present, failed —
 // each failure with its identifier and a reason in words.
-import { plainText } from '../../../../shared/display'
+import { plainText } from '@shared/display'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
 import type { ImportSummary } from './import-identifiers'

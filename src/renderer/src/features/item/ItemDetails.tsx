@@ -1,6 +1,6 @@
 // The "Item details" pane: everything the library holds about one paper.
-import type { Item } from '../../../../shared/model'
-import { nameLabel, sourceDetail, yearLabel } from '../../../../shared/display'
+import type { Item } from '@shared/model'
+import { nameLabel, sourceDetail, yearLabel } from '@shared/display'
 import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
 import {

@@ -1,13 +1,12 @@
 // The "Tags" section of the item pane: every tag of the paper, marked with
 // its kind. Only manual tags can be removed; the others come from the record.
-import type { Item } from '../../../../shared/model'
-import { itemTags, tagKey, type ItemTag } from '../../../../shared/tags'
+import type { Item } from '@shared/model'
+import { itemTags, tagKey, type ItemTag } from '@shared/tags'
 import { db } from '../../root'
 import { removeTag } from '../../library/tags'
 import { AddTagForm, KIND_MARK, KIND_NAME, useTagColors } from '../tags'
 import { rememberForUndo } from './undo'
 import { PeptideTags } from './PeptideTags'
-import '../tags/tags.css'
 
 function uniqueTags(item: Item): ItemTag[] {
   const seen = new Map<string, ItemTag>()

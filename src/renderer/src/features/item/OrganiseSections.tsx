@@ -1,6 +1,6 @@
 // The researcher's own layer on a paper, in the item pane: reading status
 // and rating, tags, and the note.
-import type { Item } from '../../../../shared/model'
+import type { Item } from '@shared/model'
 import { ReadingStatus } from './ReadingStatus'
 import { ItemTags } from './ItemTags'
 import { ItemNote } from './ItemNote'

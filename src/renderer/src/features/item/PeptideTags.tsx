@@ -3,8 +3,8 @@
 // the researcher disagrees with. A removed tag stays removed when the paper is
 // imported again; it is listed below and can be given back.
 import { useNotify } from '../../components/notify'
-import type { Item, PeptideTag } from '../../../../shared/model'
-import { describeEvidence } from '../../../../shared/peptides/match'
+import type { Item, PeptideTag } from '@shared/model'
+import { describeEvidence } from '@shared/peptides/match'
 import { db } from '../../root'
 import { removePeptideTag, restorePeptideTag } from '../../library/peptide-tags'
 import { rememberForUndo, withUndo } from './undo'

@@ -1,7 +1,7 @@
 // Read status, star rating and dates of one paper. Ctrl/Cmd+Z undoes a change.
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
-import type { Item, ReadStatus } from '../../../../shared/model'
+import type { Item, ReadStatus } from '@shared/model'
 import { db } from '../../root'
 import { setRating, setReadStatus } from '../../library/reading'
 import { rememberForUndo } from './undo'

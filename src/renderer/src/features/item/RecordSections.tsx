@@ -1,7 +1,7 @@
 // The parts of the PubMed abstract page, in PubMed's own headings: each
 // section appears only when the item has something to show in it.
 import type { ReactNode } from 'react'
-import type { Item } from '../../../../shared/model'
+import type { Item } from '@shared/model'
 import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
 

@@ -3,9 +3,9 @@
 // addable in one click.
 import { useNotify } from '../../components/notify'
 import { useEffect, useState } from 'react'
-import type { RelatedKind, RelatedPapers as Related } from '../../../../shared/contract'
-import type { Item } from '../../../../shared/model'
-import type { AppError } from '../../../../shared/result'
+import type { RelatedKind, RelatedPapers as Related } from '@shared/contract'
+import type { Item } from '@shared/model'
+import type { AppError } from '@shared/result'
 import { api, useLibraryQuery } from '../../root'
 import { ownedPmids } from '../../library/queries'
 import { sentenceFor } from '../../messages'

@@ -2,7 +2,7 @@
 // were before, in memory; undoing writes them back in one transaction.
 import { useNotify, type Notify } from '../../components/notify'
 import { useEffect } from 'react'
-import type { Item } from '../../../../shared/model'
+import type { Item } from '@shared/model'
 import type { Message } from '../../components/StatusMessage'
 import { restoreVersions } from '../../library/edit'
 import { db } from '../../root'

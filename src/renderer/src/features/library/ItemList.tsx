@@ -2,8 +2,8 @@
 // exist in the page), sortable by any column, with mouse and keyboard
 // selection.
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import type { Item } from '../../../../shared/model'
-import { firstAuthorLabel, plainText, yearLabel } from '../../../../shared/display'
+import type { Item } from '@shared/model'
+import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
 import { RichText } from '../../components/RichText'
 import type { SortColumn, ViewState } from '../../store/views'
 import { COLUMNS, type ColumnId } from './columns'

@@ -1,7 +1,7 @@
 // Keyboard in the item list: arrows move (Shift extends), Ctrl/Cmd+A selects
 // all, Delete moves to Trash, Enter opens the details pane.
 import type { KeyboardEvent } from 'react'
-import type { Item } from '../../../../shared/model'
+import type { Item } from '@shared/model'
 import type { Selection } from './ItemList'
 
 export interface ListKeyActions {

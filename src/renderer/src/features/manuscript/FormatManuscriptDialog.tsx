@@ -3,9 +3,9 @@
 // copy is written as a new file. Nothing is written before the confirmation.
 import { useNotify } from '../../components/notify'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import type { Identifier } from '../../../../shared/identifiers'
-import type { Choices, FormatProgress, Problem } from '../../../../shared/manuscript/manuscript'
-import { ServiceError } from '../../../../shared/result'
+import type { Identifier } from '@shared/identifiers'
+import type { Choices, FormatProgress, Problem } from '@shared/manuscript/manuscript'
+import { ServiceError } from '@shared/result'
 import { sentenceFor } from '../../messages'
 import { StylePicker, useCitationStyles } from '../cite'
 import { addIdentifiers } from '../import'

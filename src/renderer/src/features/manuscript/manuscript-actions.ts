@@ -1,9 +1,9 @@
 // The manuscript actions as the window runs them: the library's papers in,
 // the formatted document out as a download, cited papers into the library
 // through the library's own import (one transaction) and a new collection.
-import type { Item } from '../../../../shared/model'
-import { hasIdentifier, referenceImportSummary } from '../../../../shared/manuscript/references'
-import { ServiceError } from '../../../../shared/result'
+import type { Item } from '@shared/model'
+import { hasIdentifier, referenceImportSummary } from '@shared/manuscript/references'
+import { ServiceError } from '@shared/result'
 import { problemText } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import { importIntoNewCollection } from '../../library/import-file'

@@ -3,7 +3,7 @@
 // from the same reading.
 import { useNotify, type Notify } from '../../components/notify'
 import { useCallback, useState } from 'react'
-import { plainText } from '../../../../shared/display'
+import { plainText } from '@shared/display'
 import type { Message } from '../../components/StatusMessage'
 import { extractionQueue, pdfImportDeps } from './pdf-context'
 import { addPdfAsItem, type PdfOutcome } from './pdf-to-item'

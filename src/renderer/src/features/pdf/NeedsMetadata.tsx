@@ -2,8 +2,8 @@
 // PMCID fills it from PubMed / Crossref and drops the flag.
 import { useNotify } from '../../components/notify'
 import { useState, type FormEvent } from 'react'
-import type { Item } from '../../../../shared/model'
-import { plainText } from '../../../../shared/display'
+import type { Item } from '@shared/model'
+import { plainText } from '@shared/display'
 import { api, db, store } from '../../root'
 import { fillFromIdentifier } from './needs-metadata'
 

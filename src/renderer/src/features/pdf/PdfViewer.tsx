@@ -3,7 +3,7 @@
 // reopens a file at the page last read, asks for the password of a protected
 // PDF and says what is wrong with a damaged one.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
-import type { AttachmentRecord } from '../../../../shared/model'
+import type { AttachmentRecord } from '@shared/model'
 import { db } from '../../root'
 import { readSetting, writeSetting } from '../../library/settings'
 import { findPages, pageTexts } from './find-in-pdf'

@@ -1,6 +1,6 @@
 // Attaching files to an existing item ("Attach PDF…", a drop on the item
 // pane or on its row), and attaching a free PDF found for it.
-import type { NeurorefApi } from '../../../../shared/contract'
+import type { NeurorefApi } from '@shared/contract'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
 import { api, db } from '../../root'

@@ -2,8 +2,8 @@
 // time (pdf.js in main is busy while it reads), with progress the footer
 // shows: "Extracting text 3 of 12".
 import { useSyncExternalStore } from 'react'
-import type { NeurorefApi } from '../../../../shared/contract'
-import type { AttachmentRecord } from '../../../../shared/model'
+import type { NeurorefApi } from '@shared/contract'
+import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import { attachmentsWithoutText, saveFullText } from '../../library/attachments'
 

@@ -1,10 +1,10 @@
 // An item made from a PDF alone is flagged "Needs metadata". Pasting its DOI,
 // PMID or PMCID looks the paper up; the library fills the item with the
 // record (library/fill-placeholder.ts).
-import type { NeurorefApi } from '../../../../shared/contract'
-import type { DuplicateFinder } from '../../../../shared/duplicates'
-import { findIdentifiers, identifierLabel } from '../../../../shared/identifiers'
-import type { Item } from '../../../../shared/model'
+import type { NeurorefApi } from '@shared/contract'
+import type { DuplicateFinder } from '@shared/duplicates'
+import { findIdentifiers, identifierLabel } from '@shared/identifiers'
+import type { Item } from '@shared/model'
 import { fillPlaceholder, NEEDS_METADATA, type FillOutcome } from '../../library/fill-placeholder'
 import type { NeurorefDb } from '../../library/schema'
 import { sentenceFor } from '../../messages'

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadPubmedCorpus, ncbiRoutes } from '../../../../../e2e/replay/ncbi-corpus'
 import { crossrefWorkRoutes, replayEnvironment } from '../../../../../e2e/replay/recorded'
 import { startReplayServer, type ReplayServer } from '../../../../../e2e/replay/server'
-import { CHANNELS, type NeurorefApi } from '../../../../shared/contract'
+import { CHANNELS, type NeurorefApi } from '@shared/contract'
 import { createNcbiAwareHttpClient } from '../../../../main/app'
 import { readConfig } from '../../../../main/config'
 import { createHandlers } from '../../../../main/channels'

@@ -3,11 +3,11 @@
 // the file attached to the paper with its full text. Without a DOI (or
 // when the lookup fails) the item is titled from the PDF and flagged
 // "Needs metadata" for the researcher to finish.
-import type { NeurorefApi, StoredFile } from '../../../../shared/contract'
-import type { DuplicateFinder } from '../../../../shared/duplicates'
-import type { AttachmentRecord, ReferenceRecord } from '../../../../shared/model'
-import { findDoiInPdfText } from '../../../../shared/pdf/find-doi'
-import type { AppError } from '../../../../shared/result'
+import type { NeurorefApi, StoredFile } from '@shared/contract'
+import type { DuplicateFinder } from '@shared/duplicates'
+import type { AttachmentRecord, ReferenceRecord } from '@shared/model'
+import { findDoiInPdfText } from '@shared/pdf/find-doi'
+import type { AppError } from '@shared/result'
 import { addRecordToLibrary } from '../../library/add-paper'
 import { NEEDS_METADATA } from '../../library/fill-placeholder'
 import { itemWithDoi } from '../../library/queries'
@@ -15,7 +15,7 @@ import type { NeurorefDb } from '../../library/schema'
 import { sentenceFor } from '../../messages'
 import { importIdentifierList } from '../import'
 import { attachStoredFile } from '../../library/attachments'
-import { bytesToBase64 } from './base64'
+import { bytesToBase64 } from '@shared/base64'
 
 export interface PdfImportDeps {
   api: NeurorefApi

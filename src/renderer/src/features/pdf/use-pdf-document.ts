@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../root'
 import { sentenceFor } from '../../messages'
-import { base64ToBytes } from './base64'
+import { base64ToBytes } from '@shared/base64'
 import type { PDFDocumentProxy } from './pdfjs'
 
 export type PdfState = { kind: 'loading' } | { kind: 'open'; doc: PDFDocumentProxy } | { kind: 'password'; wrong: boolean } | { kind: 'error'; message: string }

@@ -1,6 +1,6 @@
 // A list of PubMed results with checkboxes; papers already in the library are
 // marked and cannot be chosen again.
-import type { PaperSummary } from '../../../../shared/model'
+import type { PaperSummary } from '@shared/model'
 import { useLibraryQuery } from '../../root'
 import { ownedPmids } from '../../library/queries'
 

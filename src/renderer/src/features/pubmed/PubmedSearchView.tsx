@@ -3,8 +3,8 @@
 // the same way "Add by identifier" does. A query can be saved to follow it.
 import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
-import type { PubmedSearchPage } from '../../../../shared/contract'
-import type { AppError } from '../../../../shared/result'
+import type { PubmedSearchPage } from '@shared/contract'
+import type { AppError } from '@shared/result'
 import { api, db, useLibraryQuery } from '../../root'
 import { pubmedSearch } from '../../library/queries'
 import { sentenceFor } from '../../messages'

@@ -2,7 +2,7 @@
 // API key (10 requests a second instead of 3). Asked for once, on the first
 // lookup, unless the environment already sets the email.
 import { useEffect, useState, type FormEvent } from 'react'
-import type { Contact } from '../../../../shared/model'
+import type { Contact } from '@shared/model'
 import { db } from '../../root'
 import { readContact, writeSetting } from '../../library/settings'
 import { AutoExportSection } from '../autoexport'

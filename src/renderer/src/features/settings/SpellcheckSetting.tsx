@@ -2,7 +2,7 @@
 // because on Linux (and some Windows) Chromium then downloads dictionaries
 // from Google. The web edition leaves spelling to the browser's own settings.
 import { useEffect, useState } from 'react'
-import type { SpellcheckState } from '../../../../shared/contract'
+import type { SpellcheckState } from '@shared/contract'
 import { api } from '../../root'
 
 export function SpellcheckSetting() {

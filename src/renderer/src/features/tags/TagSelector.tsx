@@ -3,8 +3,8 @@
 // with all of them); manual tags show their colour and can be managed.
 import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
-import type { Item } from '../../../../shared/model'
-import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '../../../../shared/tags'
+import type { Item } from '@shared/model'
+import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '@shared/tags'
 import { store } from '../../root'
 import { KIND_MARK, KIND_NAME, useTagColors } from './tag-data'
 import { TagManager } from './TagManager'

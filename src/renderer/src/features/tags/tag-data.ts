@@ -1,7 +1,7 @@
 // What the tag views read: manual tag colours (read again after each library change), the
 // manual tag names in use, and each kind's name for people and screen readers.
 import { useMemo } from 'react'
-import type { TagKind } from '../../../../shared/tags'
+import type { TagKind } from '@shared/tags'
 import { store, useLibraryQuery, useLibraryVersion } from '../../root'
 import { tagColors } from '../../library/tags'
 
