@@ -74,7 +74,7 @@ const MODEL: Record<BackupTable, Record<string, Check>> = {
 }
 
 /** What is wrong with one row, in words ("has no addedAt (the date it was added)"), or undefined. */
-export function rowProblem(table: BackupTable, row: unknown): string | undefined {
+function rowProblem(table: BackupTable, row: unknown): string | undefined {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return 'is not a record'
   for (const [name, check] of Object.entries(MODEL[table])) {
     const optional = name.endsWith('?')

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BAD_INPUTS, badInputPath } from '../../../../e2e/support/bad-input-corpus'
-import { DuplicateFinder } from '../../../shared/duplicates'
+import { DuplicateFinder } from '@shared/duplicates'
 import { importRecords } from './import-file'
 import { openLibrary, type NeurorefDb } from './schema'
 import { parseBackup, restoreBackup } from './backup'

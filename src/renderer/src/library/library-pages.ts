@@ -56,7 +56,7 @@ export const sameFingerprint = (a: Fingerprint, b: Fingerprint): boolean =>
   a.hash === b.hash && BACKUP_TABLES.every(table => a.counts[table] === b.counts[table])
 
 /** The rows of one table in primary-key order, a page at a time. */
-export async function* pagesOf(db: Dexie, table: BackupTable, size = PAGE): AsyncGenerator<RowPage> {
+async function* pagesOf(db: Dexie, table: BackupTable, size = PAGE): AsyncGenerator<RowPage> {
   const t: Table = db.table(table)
   let rows = await t.orderBy(':id').limit(size).toArray()
   while (rows.length > 0) {

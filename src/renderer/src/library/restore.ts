@@ -4,7 +4,7 @@
 // app loads it at start (`trialLoad`). If anything fails, the copy is put
 // back and compared with what was there, row by row (fingerprints), before
 // anyone is told the library is as it was.
-import { ServiceError } from '../../../shared/result'
+import { ServiceError } from '@shared/result'
 import { beforeRestore, beforeRestorePages, forgetBeforeRestore, keepBeforeRestore, type BeforeRestore } from './before-restore'
 import { BACKUP_TABLES } from './backup-rows'
 import { fingerprintOf, replaceLibrary, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
