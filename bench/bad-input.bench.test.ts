@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { afterAll, expect, it } from 'vitest'
 import { BAD_INPUTS, badInputPath } from '../e2e/support/bad-input-corpus'
-import { readBibliographyFile } from '../src/shared/import'
+import { readBibliographyFile } from '@shared/import'
 
 const FULL = process.env.NEUROREF_BENCH === '1'
 const figures: Record<string, number> = {}

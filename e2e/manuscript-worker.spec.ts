@@ -5,7 +5,7 @@
 // asserts a duration).
 import { readFile } from 'node:fs/promises'
 import { test, expect } from './support/fixtures'
-import { partText, visibleText } from '../src/shared/manuscript/docx-package.test-support'
+import { partText, visibleText } from '@shared/manuscript/docx-package.test-support'
 import { longLibraryBibtex, longManuscript } from './support/long-manuscript'
 
 test('a long manuscript formats in the background with progress, and Cancel stops it with nothing written', async ({ page, app }) => {

@@ -2,7 +2,7 @@
 // `papers` papers (imported through the app like a researcher's file) and a
 // .docx of about 15,000 words (200 paragraphs at 300 citations) citing each
 // paper twice, some with a page or a second paper.
-import { makeDocx, para, run } from '../../src/shared/manuscript/docx-package.test-support'
+import { makeDocx, para, run } from '@shared/manuscript/docx-package.test-support'
 
 const FAMILIES = ['Ferrer', 'Castro', 'Luján', 'Martín', 'Maldonado', 'Miñarro', 'Rodríguez', 'Nussey', 'Whitehead', 'Strekas', 'Garcia', 'Blum']
 const JOURNALS = ['Psychoneuroendocrinology', 'Hormones and Behavior', 'Neuropeptides', 'Addiction Biology', 'Biological Psychiatry']

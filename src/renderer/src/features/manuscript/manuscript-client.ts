@@ -3,16 +3,16 @@
 // cancel stops the worker outright (citeproc cannot be interrupted) and the
 // next call starts a new one, which opens the documents it needs again from
 // their files.
-import type { ExportItem } from '../../../../shared/export/bibtex-fields'
-import { styleSource } from '../../../../shared/export/styles'
-import type { FormatProgress, FormattedDocument, ManuscriptReview } from '../../../../shared/manuscript/manuscript'
-import { ManuscriptWork, type OpenedManuscript } from '../../../../shared/manuscript/manuscript-work'
-import type { DocumentReferences } from '../../../../shared/manuscript/references'
-import type { Choices } from '../../../../shared/manuscript/resolve'
-import { ServiceError } from '../../../../shared/result'
+import type { ExportItem } from '@shared/export/bibtex-fields'
+import { styleSource } from '@shared/export/styles'
+import type { FormatProgress, FormattedDocument, ManuscriptReview } from '@shared/manuscript/manuscript'
+import { ManuscriptWork, type OpenedManuscript } from '@shared/manuscript/manuscript-work'
+import type { DocumentReferences } from '@shared/manuscript/references'
+import type { Choices } from '@shared/manuscript/resolve'
+import { ServiceError } from '@shared/result'
 import type { FromManuscriptWorker, ToManuscriptWorker } from './manuscript-messages'
 
-export type { OpenedManuscript } from '../../../../shared/manuscript/manuscript-work'
+export type { OpenedManuscript } from '@shared/manuscript/manuscript-work'
 
 interface Waiting {
   resolve: (value: unknown) => void

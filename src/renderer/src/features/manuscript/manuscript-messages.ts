@@ -1,9 +1,9 @@
 // What the window and the manuscript worker say to each other.
-import type { ExportItem } from '../../../../shared/export/bibtex-fields'
-import type { StyleSource } from '../../../../shared/export/styles'
-import type { FormatProgress } from '../../../../shared/manuscript/manuscript'
-import type { Choices } from '../../../../shared/manuscript/resolve'
-import type { ErrorCode } from '../../../../shared/result'
+import type { ExportItem } from '@shared/export/bibtex-fields'
+import type { StyleSource } from '@shared/export/styles'
+import type { FormatProgress } from '@shared/manuscript/manuscript'
+import type { Choices } from '@shared/manuscript/resolve'
+import type { ErrorCode } from '@shared/result'
 
 export type ToManuscriptWorker =
   | { id: number; kind: 'open'; key: number; bytes: Uint8Array; name: string }

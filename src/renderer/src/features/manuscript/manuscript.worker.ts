@@ -2,9 +2,9 @@
 // markers, citeproc and writing the copy take seconds for a long paper in a
 // large style, and the window must not freeze meanwhile. The documents it
 // opened and citeproc's engines stay here between calls.
-import type { FormatProgress } from '../../../../shared/manuscript/manuscript'
-import { ManuscriptWork } from '../../../../shared/manuscript/manuscript-work'
-import { ServiceError } from '../../../../shared/result'
+import type { FormatProgress } from '@shared/manuscript/manuscript'
+import { ManuscriptWork } from '@shared/manuscript/manuscript-work'
+import { ServiceError } from '@shared/result'
 import type { FromManuscriptWorker, ToManuscriptWorker } from './manuscript-messages'
 
 const work = new ManuscriptWork()
