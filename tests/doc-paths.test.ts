@@ -38,6 +38,9 @@ export function namedPaths(markdown: string): string[] {
     /^[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(text) &&
     (text.includes('/') || (FILE_EXTENSION_RE.test(text) && ROOT_ENTRIES.includes(text))) &&
     !/^\d/.test(text) &&
+    // CouchDB's own names (`_local/…`, `_session`) and the build's output folder are not files of the repository
+    !text.startsWith('_') &&
+    !/^out(\/|$)/.test(text) &&
     // a scoped npm package (`@electron/fuses`) is not a path; the aliases are
     (!text.startsWith('@') || Object.keys(ALIASES).some(alias => text.startsWith(alias)))
   const blocks = [...markdown.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)]
@@ -76,7 +79,7 @@ describe('paths named in the documentation', () => {
   it('recognises paths, and only paths', () => {
     const sample = [
       'See [the design](docs/ARCHITECTURE.md#layers) and <https://example.org/x>.',
-      "`src/main/channels/` holds `lookup.ts`; run `npm run dev`; the channel `lookup.identifiers`; `window.neuroref`; `10.1000/x`; `api['x'](arg)`; `.test.ts`.",
+      "`src/main/channels/` holds `lookup.ts`; run `npm run dev`; the channel `lookup.identifiers`; `window.neuroref`; `10.1000/x`; `api['x'](arg)`; `.test.ts`; CouchDB's `_local/neuroref-sync`; the build's `out/`.",
       '```',
       'src/shared/      the contract',
       'POST /api/<channel>',

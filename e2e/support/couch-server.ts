@@ -14,7 +14,7 @@ import MapReduce from 'pouchdb-mapreduce'
 import Replication from 'pouchdb-replication'
 import expressPouchdb from 'express-pouchdb'
 
-export const ADMIN = { user: 'admin', password: 'admin-secret' }
+const ADMIN = { user: 'admin', password: 'admin-secret' }
 
 export interface TestCouch {
   /** the address the app is given, e.g. http://127.0.0.1:PORT */

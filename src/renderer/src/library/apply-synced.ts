@@ -3,7 +3,7 @@
 // change-log entries recorded, so the list, search index and auto-export
 // follow. Sync recognises its own writes in the change log by content (the
 // document it would build equals the one it has), so nothing echoes back.
-import type { Collection, Item, Note, Tag } from '../../../shared/model'
+import type { Collection, Item, Note, Tag } from '@shared/model'
 import { withIndexFields } from './index-fields'
 import type { NeurorefDb } from './schema'
 import { write } from './write'

@@ -3,8 +3,8 @@
 // when it is missing, damaged, or older than what the log still holds. Runs
 // in a Web Worker in the app (store/search-index.worker.ts): nothing here
 // touches the window.
-import type { Item } from '../../../shared/model'
-import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '../../../shared/search/index'
+import type { Item } from '@shared/model'
+import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '@shared/search/index'
 import { changesSince, lastChangeSeq } from './change-log'
 import { readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
 import type { NeurorefDb } from './schema'

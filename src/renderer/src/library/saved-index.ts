@@ -7,14 +7,14 @@
 // to, removed at the next write). The marker records the change-log `seq`
 // the index is current to, the size of every part and a fingerprint of the
 // tokeniser: a marker that disagrees with what is stored means "rebuild".
-import type { IndexSnapshot } from '../../../shared/search/index'
-import { SEARCH_FIELDS } from '../../../shared/search/fields'
-import { tokenize } from '../../../shared/search/tokens'
+import type { IndexSnapshot } from '@shared/search/index'
+import { SEARCH_FIELDS } from '@shared/search/fields'
+import { tokenize } from '@shared/search/tokens'
 import type { NeurorefDb } from './schema'
 
 /** Bump when the saved layout changes; the fingerprint below catches changes to how text becomes words. */
-export const INDEX_FORMAT = 1
-export const INDEX_FINGERPRINT = [
+const INDEX_FORMAT = 1
+const INDEX_FINGERPRINT = [
   INDEX_FORMAT,
   SEARCH_FIELDS.join(','),
   tokenize('Ünïcode μ-Opioid H<sub>2</sub>O &amp; ß; self-administration, 5-HT1A «ratón» Łódź').join(' ')

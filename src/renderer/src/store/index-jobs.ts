@@ -14,7 +14,7 @@ export type IndexJobs = (db: NeurorefDb, onProgress?: (done: number, total: numb
 
 export const inThisThread: IndexJobs = (db, onProgress) => currentIndex(db, { onProgress })
 
-export const inWorker: IndexJobs = (db, onProgress) =>
+const inWorker: IndexJobs = (db, onProgress) =>
   new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), { type: 'module', name: 'search index' })
     const finish = () => worker.terminate()

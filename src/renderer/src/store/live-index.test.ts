@@ -3,8 +3,8 @@
 // all made through the library module; and so does the index the window
 // uses meanwhile. Every query of the search benchmark's table is asked.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Item, ReferenceRecord } from '../../../shared/model'
-import { createSearchIndex } from '../../../shared/search/index'
+import type { Item, ReferenceRecord } from '@shared/model'
+import { createSearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'

@@ -6,16 +6,16 @@
 // answers). Changes made meanwhile are applied once it arrives; after
 // changes the saved index is brought up to date again, a few seconds after
 // the last one.
-import type { Item } from '../../../shared/model'
-import { createSearchIndex, parseQuery, type IndexSnapshot, type Query, type SearchIndex, type SearchOptions } from '../../../shared/search/index'
-import { matchesQuery } from '../../../shared/search/match'
-import type { NotesText } from '../../../shared/search/fields'
+import type { Item } from '@shared/model'
+import { createSearchIndex, parseQuery, type IndexSnapshot, type Query, type SearchIndex, type SearchOptions } from '@shared/search/index'
+import { matchesQuery } from '@shared/search/match'
+import type { NotesText } from '@shared/search/fields'
 import type { IndexJobResult } from '../library/index-job'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
-export const SAVE_AFTER_MS = 5000
+const SAVE_AFTER_MS = 5000
 
 export interface LiveIndexSource {
   db: NeurorefDb

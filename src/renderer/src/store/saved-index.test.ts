@@ -3,7 +3,7 @@
 // noticed, searches stay right meanwhile, and the index is rebuilt or caught up.
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Item } from '../../../shared/model'
+import type { Item } from '@shared/model'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { buildIndex, currentIndex } from '../library/index-job'

@@ -2,10 +2,10 @@
 // collection, note and tag, with a stable id and our schema version. A
 // paper's document holds the item as the researcher made it; the fields the
 // library works out again from it (index fields, peptide tags) stay out.
-import type { Collection, Item, Note, Tag } from '../../../shared/model'
+import type { Collection, Item, Note, Tag } from '@shared/model'
 
 /** The version of the document format this app writes and understands. */
-export const SYNC_SCHEMA = 1
+const SYNC_SCHEMA = 1
 
 export type DocumentType = 'paper' | 'collection' | 'note' | 'tag'
 

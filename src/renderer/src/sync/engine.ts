@@ -37,7 +37,7 @@ const PROBLEMS: Record<SyncProblem, string> = {
 }
 
 /** The problem a PouchDB or fetch error stands for. */
-export function problemOf(error: unknown): SyncProblem {
+function problemOf(error: unknown): SyncProblem {
   if (error instanceof SyncFailure) return error.problem
   const e = error as { status?: number; name?: string; message?: string; reason?: string }
   if (e?.status === 401) return 'wrong-password'

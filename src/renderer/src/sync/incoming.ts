@@ -6,7 +6,7 @@
 import { applySyncedChanges, noSyncedChanges, type SyncedChanges } from '../library/apply-synced'
 import { changesSince } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
-import type { Collection, Item, Note, Tag } from '../../../shared/model'
+import type { Collection, Item, Note, Tag } from '@shared/model'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type SyncDocument } from './documents'
 import { mergeNotes, mergePapers } from './merge'

@@ -5,7 +5,7 @@
 // to resolve. A paper trashed on one side and edited on the other comes out
 // of the Trash, marked. The result depends only on the two versions and their
 // base, so two computers resolving the same conflict write the same document.
-import type { Note, SyncConflict } from '../../../shared/model'
+import type { Note, SyncConflict } from '@shared/model'
 import { canonical, type PaperData } from './documents'
 
 type Fields = Record<string, unknown>

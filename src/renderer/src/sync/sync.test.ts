@@ -3,7 +3,7 @@
 // libraries, each with its replica, are two computers.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
-import { fixtureItems } from '../../../main/services/pubmed/fixture-items'
+import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { createCollection, addItemsToCollection } from '../library/collections'
 import { saveNote } from '../library/notes'
