@@ -43,6 +43,8 @@ async function library() {
   })
   const store = new LibraryStore(db)
   await store.load()
+  // the search index arrives after the load and tells the store's listeners; let that pass first
+  await store.indexSettled()
   return { items, chapter, store }
 }
 
