@@ -4,7 +4,7 @@
 // CSL, one record at a time so a bad one cannot sink the file.
 import { plugins, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-ris'
-import { normaliseDoi } from '../identifiers'
+import { isIdentifierValue, normaliseDoi } from '../identifiers'
 import { hasContent, pmcidOf, recordFromCsl, withoutOversized, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
 
 /** Tags and their values, as citation-js's "@ris/record" expects: a string, or a list when repeated. */
@@ -135,7 +135,7 @@ function extraIds(tags: RisTags) {
   const pmcid = values('C2').map(pmcidOf).find(Boolean)
   const pmid = values('AN')
     .map(value => value.trim())
-    .find(value => /^\d{1,9}$/.test(value))
+    .find(value => isIdentifierValue('pmid', value))
   return { doi: doi ?? undefined, pmcid, pmid }
 }
 

@@ -3,6 +3,8 @@
 // [PMID:…] [PMCID:…] [doi:…], and scannable cites {Author et al., 2021, p. 4}.
 // "[bibliography]" marks where the reference list goes.
 
+import { isIdentifierValue } from '../identifiers'
+
 /** Which paper a cited item names, before it is looked up. */
 export type CitedRef =
   | { kind: 'key'; key: string }
@@ -73,12 +75,9 @@ function readBracketItem(part: string): CitedItem | null {
   if (identifier) {
     const kind = identifier[1].toLowerCase() as 'pmid' | 'pmcid' | 'doi'
     let value = identifier[2]
-    if (kind === 'pmid' && !/^\d{1,9}$/.test(value)) return null
-    if (kind === 'pmcid') {
-      if (!/^(?:pmc)?\d{1,9}$/i.test(value)) return null
-      value = `PMC${value.replace(/^pmc/i, '')}`
-    }
-    if (kind === 'doi' && !/^10\.\d{4,9}\/\S+$/.test(value)) return null
+    if (kind === 'pmcid') value = `PMC${value.replace(/^pmc/i, '')}`
+    // the one pattern of each identifier (shared/identifiers.ts)
+    if (!isIdentifierValue(kind, value)) return null
     return { ref: { kind, value } }
   }
   const match = PANDOC_ITEM.exec(part)

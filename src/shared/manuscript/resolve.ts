@@ -8,6 +8,7 @@ import { cslRecords } from '../export/csl-items'
 import type { CslName } from '../model'
 import type { CitedItem } from './markers'
 import type { FoundCitation } from './model'
+import { PMCID_DIGITS_PATTERN, PMID_PATTERN } from '../identifiers'
 
 export type ProblemKind = 'unknown-key' | 'ambiguous' | 'not-in-library' | 'no-match'
 
@@ -56,11 +57,15 @@ const fold = (text: string) =>
 
 const lowerDoi = (doi: unknown) => (typeof doi === 'string' ? doi.trim().toLowerCase() : undefined)
 
+// Zotero's "PMID: 33673448" / "PMCID: PMC7956822" lines, on the one pattern of each identifier.
+const PMID_NOTE_RE = new RegExp(`^\\s*PMID:\\s*(${PMID_PATTERN})\\b`, 'im')
+const PMCID_NOTE_RE = new RegExp(`^\\s*PMCID:\\s*(PMC${PMCID_DIGITS_PATTERN})\\b`, 'im')
+
 /** Identifiers embedded data may carry: CSL variables, or Zotero's "PMID: …" lines in note/extra. */
 export function recordIdentifiers(record: CslRecord): { doi?: string; pmid?: string; pmcid?: string } {
   const note = `${record.note ?? ''}\n${record.extra ?? ''}`
-  const pmid = (record.PMID as string | undefined) ?? /^\s*PMID:\s*(\d+)/im.exec(note)?.[1]
-  const pmcid = (record.PMCID as string | undefined) ?? /^\s*PMCID:\s*(PMC\d+)/im.exec(note)?.[1]
+  const pmid = (record.PMID as string | undefined) ?? PMID_NOTE_RE.exec(note)?.[1]
+  const pmcid = (record.PMCID as string | undefined) ?? PMCID_NOTE_RE.exec(note)?.[1]
   return { doi: lowerDoi(record.DOI), pmid: pmid ? String(pmid).trim() : undefined, pmcid: pmcid ? String(pmcid).trim().toUpperCase() : undefined }
 }
 
