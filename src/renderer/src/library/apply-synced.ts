@@ -5,6 +5,7 @@
 // document it would build equals the one it has), so nothing echoes back.
 import type { Collection, Item, Note, Tag } from '@shared/model'
 import { withIndexFields } from './index-fields'
+import { deletePapers } from './trash'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 
@@ -42,15 +43,7 @@ export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges
     }
     if (incoming.deletedItems.length) {
       const ids = (await db.items.bulkGet(incoming.deletedItems)).flatMap(item => (item ? [item.id] : []))
-      const notes = await db.notes.where('itemId').anyOf(ids).toArray()
-      const attachments = await db.attachments.where('itemId').anyOf(ids).toArray()
-      await db.notes.bulkDelete(notes.map(n => n.id))
-      await db.attachments.bulkDelete(attachments.map(a => a.id))
-      await db.fullTexts.where('itemId').anyOf(ids).delete()
-      await db.items.bulkDelete(ids)
-      changes.record({ kind: 'note', change: 'deleted', ids: notes.map(n => n.id), itemIds: notes.map(n => n.itemId) })
-      changes.record({ kind: 'attachment', change: 'deleted', ids: attachments.map(a => a.id), records: attachments })
-      changes.record({ kind: 'item', change: 'deleted', ids })
+      await deletePapers(db, changes, ids)
     }
     if (incoming.collections.length) {
       const known = new Set((await db.collections.bulkGet(incoming.collections.map(c => c.id))).flatMap(c => (c ? [c.id] : [])))

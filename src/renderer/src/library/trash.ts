@@ -4,8 +4,9 @@
 // remaining paper refers to. Every place that trashes, restores or empties
 // calls this module.
 import type { NeurorefApi } from '@shared/contract'
+import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from './schema'
-import { changeItems, write } from './write'
+import { changeItems, write, type Changes } from './write'
 
 /** Moves papers to the Trash; returns how many moved (those already there are left alone). */
 export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<number> {
@@ -49,20 +50,30 @@ export async function restoreFromTrash(db: NeurorefDb, ids: string[]): Promise<n
 export async function emptyTrashRecords(db: NeurorefDb): Promise<{ deleted: number; orphanedFiles: string[] }> {
   return write(db, [db.items, db.notes, db.attachments, db.fullTexts], async changes => {
     const ids = (await db.items.where('trashedAt').above(0).primaryKeys()) as string[]
-    const attachments = await db.attachments.where('itemId').anyOf(ids).toArray()
-    const notes = await db.notes.where('itemId').anyOf(ids).toArray()
-    await db.notes.bulkDelete(notes.map(n => n.id))
-    await db.attachments.bulkDelete(attachments.map(a => a.id))
-    await db.fullTexts.where('itemId').anyOf(ids).delete()
-    await db.items.bulkDelete(ids)
+    const attachments = await deletePapers(db, changes, ids)
     const hashes = [...new Set(attachments.map(a => a.hash))]
     const stillUsed = new Set((await db.attachments.where('hash').anyOf(hashes).toArray()).map(a => a.hash))
-    changes.record({ kind: 'note', change: 'deleted', ids: notes.map(n => n.id), itemIds: notes.map(n => n.itemId) })
-    changes.record({ kind: 'attachment', change: 'deleted', ids: attachments.map(a => a.id), records: attachments })
-    changes.record({ kind: 'item', change: 'deleted', ids })
     changes.record({ kind: 'trash', change: 'emptied', ids })
     return { deleted: ids.length, orphanedFiles: hashes.filter(h => !stillUsed.has(h)) }
   })
+}
+
+/**
+ * Deletes papers for good with their notes, attachment records and full text,
+ * inside the caller's write (emptying the Trash, a paper deleted on another
+ * computer), and records the events. Returns the attachment records that went.
+ */
+export async function deletePapers(db: NeurorefDb, changes: Changes, ids: string[]): Promise<AttachmentRecord[]> {
+  const attachments = await db.attachments.where('itemId').anyOf(ids).toArray()
+  const notes = await db.notes.where('itemId').anyOf(ids).toArray()
+  await db.notes.bulkDelete(notes.map(n => n.id))
+  await db.attachments.bulkDelete(attachments.map(a => a.id))
+  await db.fullTexts.where('itemId').anyOf(ids).delete()
+  await db.items.bulkDelete(ids)
+  changes.record({ kind: 'note', change: 'deleted', ids: notes.map(n => n.id), itemIds: notes.map(n => n.itemId) })
+  changes.record({ kind: 'attachment', change: 'deleted', ids: attachments.map(a => a.id), records: attachments })
+  changes.record({ kind: 'item', change: 'deleted', ids })
+  return attachments
 }
 
 /**
