@@ -1,6 +1,7 @@
 // The small E-utilities replies: esearch (which PMIDs match), esummary (a
 // short line per PMID), elink (similar / citing / cited articles) and the PMC
 // ID converter. XML or JSON, whichever NCBI sent.
+import { DOI_PREFIX_PATTERN } from '@shared/identifiers'
 import { ServiceError } from '@shared/result'
 import { all, attr, child, children, parseNcbiXml, textAt, textOf, UNREADABLE_REPLY, type XmlElement } from './ncbi-xml'
 
@@ -122,8 +123,9 @@ const yearOf = (date: string | undefined): number | undefined => {
   return y ? Number(y) : undefined
 }
 
-/** "doi: 10.1000/xyz" as esummary's ELocationID writes it. */
-const doiOfLocation = (loc: string | undefined): string | undefined => loc?.match(/doi:\s*(10\.\S+)/i)?.[1]
+/** "doi: 10.1000/xyz" as esummary's ELocationID writes it (the one DOI pattern of shared/identifiers.ts). */
+const LOCATION_DOI_RE = new RegExp(`doi:\\s*(${DOI_PREFIX_PATTERN}/\\S+)`, 'i')
+const doiOfLocation = (loc: string | undefined): string | undefined => loc?.match(LOCATION_DOI_RE)?.[1]
 
 /** Version 1.0 XML: <DocSum><Item Name="Title">… */
 function summaryFromDocSum(doc: XmlElement): Summary {
