@@ -86,27 +86,11 @@ export class WordRuns {
 
   /** After removals: `newNumber[old]` is the item's new number, or -1 when gone. */
   renumber(newNumber: Int32Array): void {
-    const old = { pages: this.pages, starts: this.starts, lengths: this.lengths }
-    this.pages = []
-    this.used = PAGE
-    this.starts = []
-    this.lengths = []
-    for (let n = 0; n < old.starts.length; n++) {
-      const target = newNumber[n]
-      if (target < 0 || old.starts[n] < 0) continue
-      const size = old.lengths[n]
-      const from = old.pages[Math.floor(old.starts[n] / PAGE)]
-      const at = old.starts[n] % PAGE
-      const page = this.room(size)
-      while (this.starts.length < target) {
-        this.starts.push(-1)
-        this.lengths.push(0)
-      }
-      this.starts[target] = (this.pages.length - 1) * PAGE + this.used
-      this.lengths[target] = size
-      page.set(from.subarray(at, at + size), this.used)
-      this.used += size
-    }
+    const copy = this.copied(newNumber)
+    this.pages = copy.pages
+    this.used = copy.used
+    this.starts = copy.starts
+    this.lengths = copy.lengths
   }
 
   /**
@@ -114,6 +98,13 @@ export class WordRuns {
    * dropped) and word numbers by `wordRemap`.
    */
   snapshot(newNumber: Int32Array, wordRemap: Uint32Array): RunsSnapshot {
+    const copy = this.copied(newNumber, wordRemap)
+    const pages = copy.pages.map((page, i) => (i === copy.pages.length - 1 ? page.slice(0, copy.used) : page))
+    return { pages, starts: Int32Array.from(copy.starts), lengths: Uint32Array.from(copy.lengths) }
+  }
+
+  /** A compacted copy: items renumbered by `newNumber` (gone ones dropped), word numbers mapped by `wordRemap` if given. */
+  private copied(newNumber: Int32Array, wordRemap?: Uint32Array): WordRuns {
     const copy = new WordRuns()
     const kept = newNumber.reduce((count, n) => (n >= 0 ? count + 1 : count), 0)
     copy.starts = new Array(kept).fill(-1)
@@ -123,23 +114,15 @@ export class WordRuns {
       if (target < 0 || this.starts[n] < 0) continue
       const size = this.lengths[n]
       const from = this.pages[Math.floor(this.starts[n] / PAGE)]
-      let at = this.starts[n] % PAGE
+      const at = this.starts[n] % PAGE
       const page = copy.room(size)
       copy.starts[target] = (copy.pages.length - 1) * PAGE + copy.used
       copy.lengths[target] = size
-      let to = copy.used
-      const end = at + size
-      while (at < end) {
-        const count = from[at + 1]
-        page[to++] = from[at]
-        page[to++] = count
-        at += 2
-        for (let i = 0; i < count; i++) page[to++] = wordRemap[from[at++]]
-      }
-      copy.used = to
+      if (wordRemap) copyRemapped(from, at, size, page, copy.used, wordRemap)
+      else page.set(from.subarray(at, at + size), copy.used)
+      copy.used += size
     }
-    const pages = copy.pages.map((page, i) => (i === copy.pages.length - 1 ? page.slice(0, copy.used) : page))
-    return { pages, starts: Int32Array.from(copy.starts), lengths: Uint32Array.from(copy.lengths) }
+    return copy
   }
 
   /** Starts over from a saved form. */
@@ -159,5 +142,17 @@ export class WordRuns {
       this.used = 0
     }
     return this.pages[this.pages.length - 1]
+  }
+}
+
+/** Copies one item's run (field, count, words…) with its word numbers mapped. */
+function copyRemapped(from: Uint32Array, at: number, size: number, to: Uint32Array, into: number, wordRemap: Uint32Array): void {
+  const end = at + size
+  while (at < end) {
+    const count = from[at + 1]
+    to[into++] = from[at]
+    to[into++] = count
+    at += 2
+    for (let i = 0; i < count; i++) to[into++] = wordRemap[from[at++]]
   }
 }

@@ -4,7 +4,7 @@ import type { Item } from '@shared/model'
 import { itemTags, tagKey, type ItemTag } from '@shared/tags'
 import { db } from '../../root'
 import { removeTag } from '../../library/tags'
-import { AddTagForm, KIND_MARK, KIND_NAME, useTagColors } from '../tags'
+import { AddTagForm, TagLabel, useTagColors } from '../tags'
 import { rememberForUndo } from './undo'
 import { PeptideTags } from './PeptideTags'
 
@@ -32,14 +32,7 @@ export function ItemTags({ item }: { item: Item }) {
           const color = tag.kind === 'manual' ? colors.get(tag.name) : undefined
           return (
             <li key={tagKey(tag)} className={`tag-chip tag-${tag.kind}`}>
-              {color && <span className="tag-dot" style={{ background: color }} aria-hidden="true" />}
-              {KIND_MARK[tag.kind] && (
-                <span className="tag-kind" aria-hidden="true">
-                  {KIND_MARK[tag.kind]}
-                </span>
-              )}
-              <span className="visually-hidden">{KIND_NAME[tag.kind]}: </span>
-              <span>{tag.name}</span>
+              <TagLabel kind={tag.kind} name={tag.name} color={color} />
               {tag.kind === 'manual' && (
                 <button type="button" className="link-button" aria-label={`Remove tag “${tag.name}”`} onClick={() => void remove(tag.name)}>
                   ×

@@ -6,7 +6,8 @@ import { useSettledValue } from '../../components/use-settled-value'
 import type { Item } from '@shared/model'
 import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '@shared/tags'
 import { store } from '../../root'
-import { KIND_MARK, KIND_NAME, useTagColors } from './tag-data'
+import { TagLabel } from './TagLabel'
+import { useTagColors } from './tag-data'
 import { TagManager } from './TagManager'
 import './tags.css'
 
@@ -78,14 +79,7 @@ export function TagSelector({ items, selected, onChange }: TagSelectorProps) {
           return (
             <li key={key} className={`tag-choice tag-${tag.kind}`}>
               <button type="button" className="tag-toggle" aria-pressed={selected.includes(key)} onClick={() => toggle(key)}>
-                {color && <span className="tag-dot" style={{ background: color }} aria-hidden="true" />}
-                {KIND_MARK[tag.kind] && (
-                  <span className="tag-kind" aria-hidden="true">
-                    {KIND_MARK[tag.kind]}
-                  </span>
-                )}
-                <span className="visually-hidden">{KIND_NAME[tag.kind]}: </span>
-                <span className="tag-name">{tag.name}</span> <span className="count">{count}</span>
+                <TagLabel kind={tag.kind} name={tag.name} color={color} nameClass="tag-name" /> <span className="count">{count}</span>
               </button>
               {tag.kind === 'manual' && (
                 <button type="button" className="link-button tag-manage" aria-label={`Manage tag “${tag.name}”`} onClick={() => setManaging(tag.name)}>

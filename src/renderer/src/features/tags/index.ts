@@ -2,4 +2,5 @@
 // the tag styles come with the form wherever it is shown
 import './tags.css'
 export { AddTagForm } from './AddTagForm'
-export { KIND_MARK, KIND_NAME, useTagColors } from './tag-data'
+export { TagLabel } from './TagLabel'
+export { useTagColors } from './tag-data'
