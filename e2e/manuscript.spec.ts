@@ -10,12 +10,14 @@ import { makeDocx, para, partText, run, visibleText } from '@shared/manuscript/d
 // Recorded real PubMed records served by the replay (e2e/fixtures/pubmed, see SOURCES.md)
 const NBIB = 'e2e/fixtures/pubmed/medline_nbib/zotero_nbib_2records_article_and_book.nbib'
 
-async function formatIn(page: Page, file: { name: string; buffer: Buffer }, style: string, expectStatus: RegExp): Promise<Download> {
+async function formatIn(page: Page, file: { name: string; buffer: Buffer }, style: string, expectStatus: RegExp, citedIn?: string): Promise<Download> {
   await page.getByRole('button', { name: 'Manuscript' }).click()
   await page.getByRole('menuitem', { name: 'Format manuscript…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Format manuscript' })
   await dialog.getByLabel('Manuscript document').setInputFiles({ ...file, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
   await expect(dialog.getByRole('status')).toContainText(expectStatus)
+  // Zotero's preferences in the document name the style it is cited in
+  if (citedIn) await expect(dialog.getByText(/^The document is cited in/)).toHaveText(citedIn)
   await dialog.getByLabel('Citation style').selectOption({ label: style })
   const button = dialog.getByRole('button', { name: 'Format and save a copy' })
   await expect(button).toBeEnabled()
@@ -71,7 +73,13 @@ test('format a manuscript, re-format it in another style, import its references'
   expect(apaText).not.toContain('[PMID')
 
   // a reviewer asks for Vancouver: the formatted copy re-formats from its own fields
-  const vancouver = await formatIn(page, { name: apa.suggestedFilename(), buffer: apaBytes }, 'Vancouver (NLM)', /3 citations of 3 papers, all found/)
+  const vancouver = await formatIn(
+    page,
+    { name: apa.suggestedFilename(), buffer: apaBytes },
+    'Vancouver (NLM)',
+    /3 citations of 3 papers, all found/,
+    'The document is cited in APA 7th edition (en-US): chosen below.'
+  )
   expect(vancouver.suggestedFilename()).toBe('Draft (Vancouver (NLM)).docx')
   const vancouverBytes = await bytesOf(vancouver)
   const lines = visibleText(partText(vancouverBytes, 'word/document.xml')).split('\n')
@@ -84,7 +92,7 @@ test('format a manuscript, re-format it in another style, import its references'
     .getByLabel('Import references from document')
     .setInputFiles({ name: vancouver.suggestedFilename(), mimeType: 'application/octet-stream', buffer: vancouverBytes })
   await expect(page.getByRole('status')).toContainText(
-    'Draft (Vancouver (NLM)).docx: Cited 3, already in library 3, added 0. They are in the collection “Draft (Vancouver (NLM))”.'
+    'Draft (Vancouver (NLM)).docx: Cited 3, already in library 3, added 0. They are in the collection “Draft (Vancouver (NLM))”. Its citations are in Vancouver (NLM) (en-US).'
   )
   await expect(page.getByRole('tree', { name: 'Collections' }).getByRole('treeitem', { name: /Draft \(Vancouver \(NLM\)\)/ })).toBeVisible()
   await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row')).toHaveCount(4)

@@ -123,8 +123,24 @@ export function customStyleSources(): { id: string; xml: string }[] {
   return [...registered.values()].filter(style => style.custom).map(style => ({ id: style.id, xml: style.source }))
 }
 
+/** The style's own CSL id (http://www.zotero.org/styles/apa): what Zotero writes into a document. */
+export function styleCslId(id: string): string {
+  ensureBundled()
+  return registered.get(id)?.cslId ?? `http://www.zotero.org/styles/${id}`
+}
+
+/** The style a document's CSL id names, if Neuroref has it (by its id, or by the same short name). */
+export function styleForCslId(cslId: string): CitationStyle | undefined {
+  ensureBundled()
+  const bare = (id: string) => id.replace(/^https?:\/\//, '').replace(/\/+$/, '')
+  const same = [...registered.values()].find(style => bare(style.cslId) === bare(cslId))
+  return same ? publicStyle(same) : findStyle(styleSlug(cslId))
+}
+
 /** What a worker needs to format in a style this thread knows (bundled, added or shipped): its rules and languages. */
 export interface StyleSource extends CitationStyle {
+  /** the style's own CSL id (a dependent style's, not its parent's) */
+  cslId: string
   /** the rules to format with (a dependent style's parent's) */
   rules: string
   /** CSL locale files by language, for the style's language and the one asked for */
@@ -139,7 +155,7 @@ export function styleSource(id: string, lang?: string): StyleSource {
     const xml = csl.locales.get(name)
     if (xml) locales[name] = xml
   }
-  return { ...style, rules: csl.templates.get(id) ?? '', locales }
+  return { ...style, cslId: styleCslId(id), rules: csl.templates.get(id) ?? '', locales }
 }
 
 /** Makes a style from another thread (styleSource) usable here; one already known is kept as it is. */
@@ -151,6 +167,7 @@ export function learnStyle(source: StyleSource): CitationStyle {
   if (known) return publicStyle(known)
   const style = register(source.id, source.rules, source.label, source.custom)
   style.locale = source.locale
+  style.cslId = source.cslId
   return publicStyle(style)
 }
 

@@ -109,8 +109,9 @@ export interface DocumentPackage {
 }
 
 /** Parts a docx manuscript may need; everything else stays compressed. */
-const DOCX_PARTS = /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/(document|footnotes|endnotes|styles|settings)\.xml|word\/_rels\/document\.xml\.rels)$/
-const ODT_PARTS = /^(mimetype|content\.xml|styles\.xml|META-INF\/manifest\.xml)$/
+const DOCX_PARTS =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/(document|footnotes|endnotes|styles|settings)\.xml|word\/_rels\/document\.xml\.rels|docProps\/custom\.xml)$/
+const ODT_PARTS = /^(mimetype|content\.xml|styles\.xml|meta\.xml|META-INF\/manifest\.xml)$/
 
 /** Opens a manuscript, or throws a ServiceError whose message is the sentence to show. */
 export function openDocument(bytes: Uint8Array, name: string): DocumentPackage {

@@ -115,13 +115,15 @@ describe('formatting a .docx manuscript', () => {
     expect(noteCode?.kind === 'citation' && noteCode.citation.properties.noteIndex).toBe(1)
   })
 
-  it('keeps every part it does not need to change byte for byte', () => {
+  it('keeps every part it does not need to change byte for byte, and adds only the document preferences', () => {
     const image = new Uint8Array(5000).map((_, i) => (i * 7919) % 251)
     const bytes = makeDocx(para(run(`Text [@${SEED}].`)), { extra: { 'word/media/image1.png': image, 'word/styles.xml': strToU8('<w:styles xmlns:w="x"/>') } })
     const out = formatManuscript(openManuscript(bytes, 'Draft.docx'), library, 'apa')
     expect(partBytes(out.bytes, 'word/media/image1.png')).toEqual(image)
     expect(partBytes(out.bytes, 'word/styles.xml')).toEqual(partBytes(bytes, 'word/styles.xml'))
-    expect(partBytes(out.bytes, '[Content_Types].xml')).toEqual(partBytes(bytes, '[Content_Types].xml'))
+    // the only change to the package's list of parts: the custom properties that hold Zotero's document preferences
+    const customType = '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+    expect(partText(out.bytes, '[Content_Types].xml')).toBe(partText(bytes, '[Content_Types].xml').replace('</Types>', `${customType}</Types>`))
   })
 
   it('lists every marker that does not resolve, with its sentence, and writes nothing', () => {

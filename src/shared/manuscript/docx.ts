@@ -12,12 +12,15 @@ import { describeCitations, locateCitations, noteMarkStart } from './citation-or
 import type { ManuscriptFile, WritePlan } from './model'
 import type { BibliographyLayout } from './cite-engine'
 import type { TextRun } from './rich-text'
+import { prefProperties, readDocumentPrefs } from './document-prefs'
+import { readProperties, setPrefProperties } from './document-properties'
 
 export function readDocx(pkg: DocumentPackage): ManuscriptFile {
   const scan = scanDocx(pkg.xml, pkg.name)
   const citations = describeCitations(scan, locateCitations(scan))
   const hasBibliographyPlace = scan.markers.some(m => m.marker.bibliography) || scan.fields.some(f => f.code.kind === 'bibliography')
-  return { kind: 'docx', name: pkg.name, citations, hasBibliographyPlace, write: plan => writeDocx(pkg, plan) }
+  const prefs = readDocumentPrefs(readProperties(pkg))
+  return { kind: 'docx', name: pkg.name, citations, hasBibliographyPlace, prefs, write: plan => writeDocx(pkg, plan) }
 }
 
 function instructionFor(code: CslCitation, origin: 'zotero' | 'mendeley' | undefined): string {
@@ -241,6 +244,7 @@ function writeDocx(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
     replaced.set('[Content_Types].xml', addContentType(pkg.xml.get('[Content_Types].xml')!))
     replaced.set('word/_rels/document.xml.rels', addFootnotesRelation(pkg.xml.get('word/_rels/document.xml.rels')!))
   }
+  setPrefProperties(pkg, prefProperties(plan.prefs), { replaced, added })
   return writeDocument(pkg, replaced, added)
 }
 

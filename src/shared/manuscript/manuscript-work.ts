@@ -17,6 +17,8 @@ export interface OpenedManuscript {
   name: string
   kind: ManuscriptFile['kind']
   citations: number
+  /** the style (CSL id) and language the document says it is cited in, from Zotero's or Mendeley's preferences */
+  documentStyle?: { cslId: string; locale?: string }
 }
 
 /** Documents kept open: the one in the dialog and the one before it. */
@@ -29,7 +31,8 @@ export class ManuscriptWork {
     const file = openManuscript(bytes, name)
     this.files.set(key, file)
     for (const old of this.files.keys()) if (this.files.size > KEPT) this.files.delete(old)
-    return { key, name: file.name, kind: file.kind, citations: file.citations.length }
+    const documentStyle = file.prefs && { cslId: file.prefs.styleId, locale: file.prefs.locale }
+    return { key, name: file.name, kind: file.kind, citations: file.citations.length, documentStyle }
   }
 
   has(key: number): boolean {

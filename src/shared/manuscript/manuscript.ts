@@ -4,7 +4,7 @@
 // Mendeley's): their embedded paper data is formatted again.
 import type { CslRecord } from '@citation-js/core'
 import type { ExportItem } from '../export/bibtex-fields'
-import { styleOrThrow } from '../export/styles'
+import { styleCslId, styleOrThrow } from '../export/styles'
 import { ServiceError } from '../result'
 import { formatCitations, isNoteStyle, type CitationToFormat } from './cite-engine'
 import { openDocument } from './container'
@@ -13,6 +13,7 @@ import { readOdt } from './odt'
 import { newCitationId, type CslCitation } from './field-codes'
 import type { ManuscriptFile } from './model'
 import { resolveCitations, type Choices, type Problem, type Resolution } from './resolve'
+import { prefsAfterFormatting } from './document-prefs'
 
 export type { ManuscriptFile } from './model'
 export type { Problem, Choices } from './resolve'
@@ -136,6 +137,11 @@ export function formatManuscript(file: ManuscriptFile, library: ExportItem[], st
   )
   progress?.({ stage: 'writing' })
   const codes = codesFor(file, resolution, formatted, formatted.note)
-  const bytes = file.write({ formatted, codes, heading: opts.heading ?? 'References' })
+  const prefs = prefsAfterFormatting(
+    file.prefs,
+    { cslId: styleCslId(style.id), locale: opts.lang ?? style.locale, hasBibliography: formatted.bibliography.length > 0, note: formatted.note },
+    file.kind
+  )
+  const bytes = file.write({ formatted, codes, heading: opts.heading ?? 'References', prefs })
   return { bytes, fileName: formattedFileName(file.name, style.label), mimeType: MIME[file.kind], citations: file.citations.length, papers: records.length }
 }

@@ -4,6 +4,7 @@
 import type { FormattedManuscript } from './cite-engine'
 import type { DocumentKind } from './container'
 import type { CslCitation } from './field-codes'
+import type { DocumentPrefs } from './document-prefs'
 import type { CitedItem } from './markers'
 
 export interface FoundCitation {
@@ -33,6 +34,8 @@ export interface WritePlan {
   codes: Map<string, CslCitation>
   /** the heading put above a bibliography that has no place of its own */
   heading: string
+  /** Zotero's document preferences to keep in the copy: the style and language it is now in */
+  prefs: DocumentPrefs
 }
 
 export interface ManuscriptFile {
@@ -41,6 +44,8 @@ export interface ManuscriptFile {
   citations: FoundCitation[]
   /** "[bibliography]" or a bibliography field says where the list goes */
   hasBibliographyPlace: boolean
+  /** the style and language the document says it is cited in (Zotero's or Mendeley's preferences) */
+  prefs?: DocumentPrefs
   /** a fresh copy of the document with the plan applied (the reader's own state is not changed) */
   write(plan: WritePlan): Uint8Array
 }

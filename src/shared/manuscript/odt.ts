@@ -10,6 +10,8 @@ import { odtBibliographyName, odtCitationName, randomSuffix } from './field-code
 import type { ManuscriptFile, WritePlan } from './model'
 import { OFFICE, TEXT, scanOdt, type OdtField, type OdtMarker, type OdtParagraph, type OdtPiece } from './odt-scan'
 import type { TextRun } from './rich-text'
+import { prefProperties, readDocumentPrefs } from './document-prefs'
+import { readProperties, setPrefProperties } from './document-properties'
 
 const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0'
 const FO = 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0'
@@ -18,7 +20,8 @@ export function readOdt(pkg: DocumentPackage): ManuscriptFile {
   const scan = scanOdt(pkg.xml.get('content.xml')!, pkg.name)
   const citations = describeCitations(scan, locateCitations(scan))
   const hasBibliographyPlace = scan.markers.some(m => m.marker.bibliography) || scan.fields.some(f => f.code.kind === 'bibliography')
-  return { kind: 'odt', name: pkg.name, citations, hasBibliographyPlace, write: plan => writeOdt(pkg, plan) }
+  const prefs = readDocumentPrefs(readProperties(pkg))
+  return { kind: 'odt', name: pkg.name, citations, hasBibliographyPlace, prefs, write: plan => writeOdt(pkg, plan) }
 }
 
 /** Automatic styles for citation text (italic, superscript …) and bibliography paragraphs, made once each. */
@@ -228,7 +231,12 @@ function writeOdt(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
   }
   placeBibliography(doc, scan, plan, styles)
   const text = new XMLSerializer().serializeToString(doc)
-  return writeDocument(pkg, new Map([['content.xml', text.startsWith('<?xml') ? text : `<?xml version="1.0" encoding="UTF-8"?>\n${text}`]]))
+  const parts = {
+    replaced: new Map([['content.xml', text.startsWith('<?xml') ? text : `<?xml version="1.0" encoding="UTF-8"?>\n${text}`]]),
+    added: new Map<string, string>()
+  }
+  setPrefProperties(pkg, prefProperties(plan.prefs), parts)
+  return writeDocument(pkg, parts.replaced, parts.added)
 }
 
 function placeBibliography(doc: Document, scan: ReturnType<typeof scanOdt>, plan: WritePlan, styles: OdtStyles): void {

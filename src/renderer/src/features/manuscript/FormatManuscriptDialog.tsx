@@ -5,6 +5,7 @@ import { useNotify } from '../../components/notify'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Identifier } from '@shared/identifiers'
 import type { Choices, FormatProgress, Problem } from '@shared/manuscript/manuscript'
+import { styleForCslId } from '@shared/export/styles'
 import { ServiceError } from '@shared/result'
 import { sentenceFor } from '../../messages'
 import { StylePicker, useCitationStyles } from '../cite'
@@ -32,12 +33,16 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
   const [progress, setProgress] = useState<FormatProgress | null>(null)
   const formatting = useRef<Formatting | null>(null)
   const style = styles.styles.find(s => s.id === styles.chosen)
+  // the style (and language) Zotero's preferences in the document name: pre-selected when Neuroref has it
+  const documentStyle = opened?.doc.documentStyle
+  const documentStyleKnown = documentStyle && styleForCslId(documentStyle.cslId)
+  const lang = documentStyle?.locale && style && documentStyleKnown?.id === style.id ? documentStyle.locale : undefined
   // once a document is open, the style's citeproc engine is built in the worker while the researcher reviews
   // (not before: the worker does one thing at a time, and reading the document comes first)
   const hasDocument = opened !== null
   useEffect(() => {
-    if (style && hasDocument) warmManuscriptStyle(style.id)
-  }, [style, hasDocument])
+    if (style && hasDocument) warmManuscriptStyle(style.id, lang)
+  }, [style, hasDocument, lang])
   const unsettled = opened?.problems.filter(problem => !(problem.kind === 'ambiguous' && choices[choiceKey(problem)])) ?? []
 
   async function review(doc: OpenedManuscript): Promise<void> {
@@ -54,6 +59,8 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     setChoices({})
     const read = await readManuscript(chosen)
     if ('error' in read) return setError(`${read.error} Nothing was written.`)
+    const known = read.doc.documentStyle && styleForCslId(read.doc.documentStyle.cslId)
+    if (known) styles.choose(known.id)
     await review(read.doc)
   }
 
@@ -76,7 +83,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     setBusy(true)
     setError(null)
     try {
-      formatting.current = formatManuscriptFile(opened.doc, await libraryPapers(), style.id, { choices }, setProgress)
+      formatting.current = formatManuscriptFile(opened.doc, await libraryPapers(), style.id, { choices, lang }, setProgress)
       const out = await formatting.current.done
       deliverManuscript(out.fileName, out.bytes, out.mimeType)
       onClose()
@@ -112,6 +119,13 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
             {opened.doc.name}: {opened.citations} {opened.citations === 1 ? 'citation' : 'citations'} of {opened.papers}{' '}
             {opened.papers === 1 ? 'paper' : 'papers'}
             {opened.problems.length ? `, ${opened.problems.length} to settle` : ', all found'}.
+          </p>
+        )}
+        {documentStyle && (
+          <p className="manuscript-document-style">
+            {documentStyleKnown
+              ? `The document is cited in ${documentStyleKnown.label}${documentStyle.locale ? ` (${documentStyle.locale})` : ''}: chosen below.`
+              : `The document is cited in a style Neuroref does not have (${documentStyle.cslId}): choose one below.`}
           </p>
         )}
         {opened && opened.problems.length > 0 && (

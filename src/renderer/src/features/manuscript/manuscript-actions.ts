@@ -2,6 +2,7 @@
 // the formatted document out as a download, cited papers into the library
 // through the library's own import (one transaction) and a new collection.
 import type { Item } from '@shared/model'
+import { styleForCslId } from '@shared/export/styles'
 import { hasIdentifier, referenceImportSummary } from '@shared/manuscript/references'
 import { ServiceError } from '@shared/result'
 import { problemText } from '../../messages'
@@ -33,6 +34,14 @@ export function deliverManuscript(fileName: string, bytes: Uint8Array, mimeType:
   downloadBlob(fileName, new Blob([bytes as BlobPart], { type: mimeType }))
 }
 
+/** " Its citations are in Nature (en-GB)." when Zotero's preferences in the document say so. */
+function citedIn(doc: OpenedManuscript): string {
+  if (!doc.documentStyle) return ''
+  const style = styleForCslId(doc.documentStyle.cslId)
+  const locale = doc.documentStyle.locale ? ` (${doc.documentStyle.locale})` : ''
+  return ` Its citations are in ${style?.label ?? doc.documentStyle.cslId}${locale}.`
+}
+
 export async function importReferencesFrom(file: File): Promise<Message> {
   const read = await readManuscript(file)
   if ('error' in read) return { kind: 'error', text: `${read.error} Nothing was imported.` }
@@ -52,7 +61,7 @@ export async function importReferencesFrom(file: File): Promise<Message> {
       added: outcome.added.length,
       withoutIdentifiers: outcome.added.filter(item => !hasIdentifier(item)).length
     })
-    return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.` }
+    return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.${citedIn(read.doc)}` }
   } catch (error) {
     return { kind: 'error', text: `${file.name}: the library could not save the references (${problemText(error)}). Nothing was imported.` }
   }
