@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { writeStylePack } from './src/main/services/styles/build-pack'
 
 /**
  * pdf.js fetches character maps, standard fonts, image decoders (wasm) and
@@ -23,6 +24,22 @@ function copyPdfJsData(): Plugin {
   }
 }
 
+/**
+ * Every journal's style: the CSL repository archive in resources/csl becomes
+ * out/main/csl (a catalogue and a pack of styles), where the main code reads
+ * it (src/main/services/styles/style-repository.ts). Made again only when the archive changed.
+ */
+function packCslStyles(): Plugin {
+  return {
+    name: 'neuroref-pack-csl-styles',
+    apply: 'build',
+    writeBundle(options) {
+      const out = options.dir ?? resolve(__dirname, 'out/main')
+      writeStylePack(resolve(__dirname, 'resources/csl/csl-styles-and-locales.tar.gz'), resolve(out, 'csl'))
+    }
+  }
+}
+
 // The path aliases of tsconfig.base.json, for every part of the build.
 const alias = { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolve(__dirname, 'src/renderer/src') }
 
@@ -31,6 +48,7 @@ const alias = { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolv
 export default defineConfig({
   main: {
     resolve: { alias },
+    plugins: [packCslStyles()],
     build: {
       rollupOptions: {
         input: {

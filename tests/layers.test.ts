@@ -72,7 +72,9 @@ const PRODUCTION_ENTRIES = [
   'src/main/web/index.ts',
   'src/preload/index.ts',
   'src/renderer/src/main.tsx',
-  'src/renderer/src/sync/engine.ts'
+  'src/renderer/src/sync/engine.ts',
+  // run by the build (electron.vite.config.ts): packs the CSL repository
+  'src/main/services/styles/build-pack.ts'
 ]
 
 /**

@@ -1,5 +1,6 @@
 // Wires config, HTTP client and services into the Handlers table: the same
 // for the desktop app and the web edition.
+import { join } from 'node:path'
 import { version } from '../../package.json'
 import type { Handlers } from '@shared/contract'
 import { readConfig, type AppConfig } from './config'
@@ -7,6 +8,7 @@ import { createHandlers } from './channels'
 import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent, type HttpClientOptions } from './services/http'
 import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'
+import { StyleRepository } from './services/styles/style-repository'
 
 const APP_VERSION: string = version
 
@@ -33,5 +35,13 @@ export interface DesktopExtras {
 
 export function createAppHandlers(env: Record<string, string | undefined>, platform: Platform, desktop: DesktopExtras = {}): Handlers {
   const config = readConfig(env, desktop.userDataDir)
-  return createHandlers({ config, http: createNcbiAwareHttpClient(config), platform, version: APP_VERSION, chooseBibFile: desktop.chooseBibFile })
+  return createHandlers({
+    config,
+    http: createNcbiAwareHttpClient(config),
+    platform,
+    version: APP_VERSION,
+    chooseBibFile: desktop.chooseBibFile,
+    // the build packs the CSL repository beside the bundled main code (electron.vite.config.ts)
+    styles: new StyleRepository(join(__dirname, 'csl'))
+  })
 }

@@ -6,6 +6,7 @@ import type { Identifier } from './identifiers'
 import type { Contact, PaperSummary, ReferenceRecord } from './model'
 import type { OpenRequest } from './open-request'
 import type { AppError, Result } from './result'
+import type { StyleFiles, StyleLocale, StyleSearchResult } from './styles/catalogue'
 
 export interface AppInfo {
   name: string
@@ -57,6 +58,12 @@ export interface Contract {
   'attachments.open': { arg: { hash: string }; result: void }
   /** Look for a free copy (Unpaywall by DOI, PubMed Central by PMCID), download and store it. */
   'attachments.findFree': { arg: { doi?: string; pmcid?: string; contact?: Contact; library?: string }; result: FoundPdf }
+  /** The CSL repository's styles (10,857) matching what was typed, best first; `ids` instead names styles (favourites, recently used). */
+  'styles.search': { arg: { query?: string; ids?: string[]; limit?: number }; result: StyleSearchResult }
+  /** One style's XML to format with (a dependent style's parent too) and its locale files; an old (renamed) id still answers. */
+  'styles.get': { arg: { id: string; lang?: string }; result: StyleFiles }
+  /** The CSL locales shipped (62): the languages a style can be formatted in. */
+  'styles.locales': { arg: void; result: StyleLocale[] }
 }
 
 export interface SpellcheckState {
@@ -168,7 +175,10 @@ export const CHANNELS = [
   'attachments.extractText',
   'attachments.show',
   'attachments.open',
-  'attachments.findFree'
+  'attachments.findFree',
+  'styles.search',
+  'styles.get',
+  'styles.locales'
 ] as const
 
 // Compile-time proof that CHANNELS names every channel of Contract and nothing else.

@@ -7,6 +7,7 @@ import type { DoiLookupDeps } from '../services/crossref/lookup-doi'
 import type { BinaryHttpClient } from '../services/http-types'
 import type { EutilsDeps } from '../services/pubmed/eutils'
 import type { PdfTextReader } from '../services/pdf/text-reader'
+import type { StyleRepository } from '../services/styles/style-repository'
 import { optionalContact } from './validate'
 
 export interface ChannelDeps {
@@ -18,6 +19,8 @@ export interface ChannelDeps {
   chooseBibFile?: (suggestedName: string) => Promise<string | null>
   /** Reads PDF text in a worker thread; tests pass one built from source. */
   pdfText?: PdfTextReader
+  /** The CSL repository packed at build time (out/main/csl); tests pass one built from the archive. */
+  styles?: StyleRepository
 }
 
 /** The environment wins over Settings: `sent` is the contact the renderer passed from Settings. */

@@ -10,6 +10,7 @@ import { exportChannels } from './export'
 import { lookupChannels } from './lookup'
 import { pubmedChannels } from './pubmed'
 import { shellChannels } from './shell'
+import { stylesChannels } from './styles'
 
 export type { ChannelDeps } from './deps'
 
@@ -21,6 +22,7 @@ export function createHandlers(deps: ChannelDeps): Handlers {
     ...exportChannels(deps),
     ...shellChannels(deps),
     ...autoexportChannels(deps),
-    ...attachmentsChannels(deps)
+    ...attachmentsChannels(deps),
+    ...stylesChannels(deps)
   }
 }

@@ -1,0 +1,93 @@
+// Every style of the CSL repository, as the build packed them (build-pack.ts):
+// the catalogue is read on the first question (not at start), a style's XML
+// only when it is used.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { join } from 'node:path'
+import { inflateRawSync } from 'node:zlib'
+import { ServiceError } from '@shared/result'
+import type { StyleEntry, StyleFiles, StyleLocale, StyleSearchResult } from '@shared/styles/catalogue'
+import { StyleIndex } from '@shared/styles/search'
+import { CATALOGUE_FILE, PACK_FILE, type PackCatalogue, type PackedStyle, type PackSlot } from './pack-format'
+
+interface Loaded {
+  index: StyleIndex
+  byId: Map<string, PackedStyle>
+  renamed: Record<string, string>
+  locales: PackCatalogue['locales']
+}
+
+/** The entry without where it lies in the pack. */
+function entryOf({ at: _at, ...entry }: PackedStyle): StyleEntry {
+  return entry
+}
+
+export class StyleRepository {
+  private loaded?: Loaded
+
+  constructor(private readonly dir: string) {}
+
+  private load(): Loaded {
+    if (this.loaded) return this.loaded
+    let catalogue: PackCatalogue
+    try {
+      catalogue = JSON.parse(readFileSync(join(this.dir, CATALOGUE_FILE), 'utf8')) as PackCatalogue
+    } catch {
+      throw new ServiceError('NOT_FOUND', 'The journal styles are missing from this installation; the 12 bundled styles and your own still work.')
+    }
+    const byId = new Map(catalogue.styles.map(style => [style.id, style]))
+    this.loaded = { index: new StyleIndex(catalogue.styles.map(entryOf)), byId, renamed: catalogue.renamed, locales: catalogue.locales }
+    return this.loaded
+  }
+
+  /** A style by its id, or by the id it had before the CSL project renamed it. */
+  private find(id: string): PackedStyle | undefined {
+    const { byId, renamed } = this.load()
+    return byId.get(id) ?? byId.get(renamed[id] ?? '')
+  }
+
+  search(query: string, limit: number): StyleSearchResult {
+    return this.load().index.search(query, limit)
+  }
+
+  /** The named styles (favourites, recently used) in the order asked; unknown ids are left out. */
+  describe(ids: string[]): StyleEntry[] {
+    return ids.flatMap(id => {
+      const style = this.find(id)
+      return style ? [entryOf(style)] : []
+    })
+  }
+
+  locales(): StyleLocale[] {
+    return this.load().locales.map(({ lang, name }) => ({ lang, name }))
+  }
+
+  /** What formatting in a style needs: its XML, its parent's (dependent styles), its language's and `lang`'s locale files. */
+  files(id: string, lang?: string): StyleFiles {
+    const style = this.find(id)
+    if (!style) throw new ServiceError('NOT_FOUND', `There is no citation style “${id}” in the CSL repository.`)
+    const parentStyle = style.parent ? this.find(style.parent) : undefined
+    if (style.parent && !parentStyle) throw new ServiceError('NOT_FOUND', `“${style.title}” uses the rules of ${style.parent}, which is missing.`)
+    const locales: Record<string, string> = {}
+    for (const code of new Set([style.locale ?? parentStyle?.locale, lang])) {
+      const locale = code && this.load().locales.find(entry => entry.lang === code)
+      if (locale) locales[locale.lang] = this.read(locale.at)
+    }
+    return {
+      style: entryOf(style),
+      xml: this.read(style.at),
+      parent: parentStyle && { style: entryOf(parentStyle), xml: this.read(parentStyle.at) },
+      locales
+    }
+  }
+
+  private read([offset, length]: PackSlot): string {
+    const bytes = Buffer.alloc(length)
+    const fd = openSync(join(this.dir, PACK_FILE), 'r')
+    try {
+      readSync(fd, bytes, 0, length, offset)
+    } finally {
+      closeSync(fd)
+    }
+    return inflateRawSync(bytes).toString('utf8')
+  }
+}
