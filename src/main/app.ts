@@ -27,10 +27,11 @@ export function createNcbiAwareHttpClient(config: AppConfig, options: HttpClient
   })
 }
 
-/** What only the desktop app has: Electron's userData folder and its save dialog. */
+/** What only the desktop app has: Electron's userData folder and its file dialogs. */
 export interface DesktopExtras {
   userDataDir?: string
   chooseBibFile?: (suggestedName: string) => Promise<string | null>
+  chooseManuscript?: () => Promise<string | null>
 }
 
 export function createAppHandlers(env: Record<string, string | undefined>, platform: Platform, desktop: DesktopExtras = {}): Handlers {
@@ -42,6 +43,7 @@ export function createAppHandlers(env: Record<string, string | undefined>, platf
     version: APP_VERSION,
     chooseBibFile: desktop.chooseBibFile,
     // the build packs the CSL repository beside the bundled main code (electron.vite.config.ts)
-    styles: new StyleRepository(join(__dirname, 'csl'))
+    styles: new StyleRepository(join(__dirname, 'csl')),
+    chooseManuscript: desktop.chooseManuscript
   })
 }

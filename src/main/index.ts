@@ -12,6 +12,7 @@ import { registerAppScheme, serveRendererOverAppScheme } from './electron/app-pr
 import { bindContract } from './electron/ipc'
 import { saveWithDialog } from './electron/save-dialog'
 import { chooseBibFile } from './electron/choose-bib-file'
+import { chooseManuscript } from './electron/choose-manuscript'
 import { restrictPermissions } from './electron/security'
 import { bringToFront, createMainWindow } from './electron/window'
 import { chooseLibraryToOpen, type LibraryToOpen } from './electron/earlier-library-dialog'
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
         return { enabled: settings.spellcheck, available: true }
       }
     },
-    { userDataDir, chooseBibFile: name => chooseBibFile(mainWindow, name) }
+    { userDataDir, chooseBibFile: name => chooseBibFile(mainWindow, name), chooseManuscript: () => chooseManuscript(mainWindow) }
   )
 
   const library = await chooseLibraryToOpen(userDataDir)

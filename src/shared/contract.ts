@@ -31,6 +31,10 @@ export interface Contract {
   'pubmed.search': { arg: { query: string; start: number; size: number; since?: string; contact?: Contact }; result: PubmedSearchPage }
   /** Desktop only: ask where to save an export and write it there. `null` when the user cancels. */
   'export.saveFile': { arg: { suggestedName: string; content: string }; result: { path: string } | null }
+  /** Desktop only: choose a manuscript (.docx, .odt) in the open dialog; its bytes (base64) and an id standing for its folder. `null` when cancelled. */
+  'manuscript.open': { arg: void; result: ManuscriptFileOpened | null }
+  /** Desktop only: save a formatted copy beside the document `id` names, as `name` or, when that is taken, "name 2" …, never over a file. */
+  'manuscript.saveBeside': { arg: { id: string; name: string; data: string }; result: { path: string } }
   /** Open an http(s) link in the system browser. */
   'shell.openExternal': { arg: { url: string }; result: void }
   /** Bind a .bib file for auto-export. Desktop: a save dialog asks (null when cancelled); web: the `path` the user typed, checked in main. */
@@ -64,6 +68,17 @@ export interface Contract {
   'styles.get': { arg: { id: string; lang?: string }; result: StyleFiles }
   /** The CSL locales shipped (62): the languages a style can be formatted in. */
   'styles.locales': { arg: void; result: StyleLocale[] }
+}
+
+/** A manuscript the desktop's open dialog chose. The renderer names it by `id` only, never by its path. */
+export interface ManuscriptFileOpened {
+  id: string
+  /** file name, e.g. "Draft.docx" */
+  name: string
+  /** where it is, to tell the researcher */
+  path: string
+  /** the file's bytes, base64 */
+  data: string
 }
 
 export interface SpellcheckState {
@@ -163,6 +178,8 @@ export const CHANNELS = [
   'pubmed.related',
   'pubmed.search',
   'export.saveFile',
+  'manuscript.open',
+  'manuscript.saveBeside',
   'shell.openExternal',
   'autoexport.addTarget',
   'autoexport.write',

@@ -8,6 +8,7 @@ import { autoexportChannels } from './autoexport'
 import type { ChannelDeps } from './deps'
 import { exportChannels } from './export'
 import { lookupChannels } from './lookup'
+import { manuscriptChannels } from './manuscript'
 import { pubmedChannels } from './pubmed'
 import { shellChannels } from './shell'
 import { stylesChannels } from './styles'
@@ -20,6 +21,7 @@ export function createHandlers(deps: ChannelDeps): Handlers {
     ...lookupChannels(deps),
     ...pubmedChannels(deps),
     ...exportChannels(deps),
+    ...manuscriptChannels(deps),
     ...shellChannels(deps),
     ...autoexportChannels(deps),
     ...attachmentsChannels(deps),

@@ -6,7 +6,7 @@ import * as fsp from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ATOMIC_TEMP_RE, writeFileAtomically, type AtomicWriteFs } from './atomic-write'
+import { ATOMIC_TEMP_RE, writeFileAtomically, writeNewFileAtomically, type AtomicWriteFs, type NewFileFs } from './atomic-write'
 
 let folder: string
 beforeEach(() => (folder = mkdtempSync(path.join(tmpdir(), 'neuroref-atomic-'))))
@@ -63,5 +63,44 @@ describe('writeFileAtomically', () => {
   it('fails when the folder is gone, creating nothing', async () => {
     await expect(writeFileAtomically(path.join(folder, 'gone', 'refs.bib'), 'x')).rejects.toMatchObject({ code: 'ENOENT' })
     expect(readdirSync(folder)).toEqual([])
+  })
+})
+
+/** A file system without hard links (a FAT USB stick): link fails as Linux says for vfat. */
+const noHardLinks: NewFileFs = {
+  ...fsp,
+  link: (async () => {
+    throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' })
+  }) as typeof fsp.link
+}
+
+describe('writeNewFileAtomically', () => {
+  it('writes a new file, flushed, and leaves no temp file', async () => {
+    const file = path.join(folder, 'Draft (APA).docx')
+    const synced: string[] = []
+    await writeNewFileAtomically(file, new Uint8Array([0x50, 0x4b, 3, 4]), { ...recordingFs(synced), link: fsp.link, copyFile: fsp.copyFile })
+    expect([...readFileSync(file)]).toEqual([0x50, 0x4b, 3, 4])
+    expect(readdirSync(folder)).toEqual(['Draft (APA).docx'])
+    expect(synced.at(-1)).toBe(folder)
+  })
+
+  for (const [how, fs] of [
+    ['with hard links', fsp],
+    ['without hard links', noHardLinks]
+  ] as const) {
+    it(`never replaces a file that is there (${how}): EEXIST, the file as it was, no temp file`, async () => {
+      const file = path.join(folder, 'Draft (APA).docx')
+      writeFileSync(file, 'the researcher’s')
+      await expect(writeNewFileAtomically(file, 'new', fs)).rejects.toMatchObject({ code: 'EEXIST' })
+      expect(readFileSync(file, 'utf8')).toBe('the researcher’s')
+      expect(readdirSync(folder)).toEqual(['Draft (APA).docx'])
+    })
+  }
+
+  it('writes through an exclusive copy where hard links do not exist', async () => {
+    const file = path.join(folder, 'Draft (APA).docx')
+    await writeNewFileAtomically(file, 'copied', noHardLinks)
+    expect(readFileSync(file, 'utf8')).toBe('copied')
+    expect(readdirSync(folder)).toEqual(['Draft (APA).docx'])
   })
 })

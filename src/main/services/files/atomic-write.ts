@@ -1,7 +1,8 @@
-// The one way main replaces a file: a reader (LaTeX, a sync client, the next
-// start of Neuroref) sees the old file or the new one, never half of one, and
-// a power cut after the call returns loses neither.
+// The one way main replaces a file, or writes a new one: a reader (LaTeX, a
+// sync client, Word, the next start of Neuroref) sees the old file or the new
+// one, never half of one, and a power cut after the call returns loses neither.
 import { randomBytes } from 'node:crypto'
+import { constants as fsConstants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -52,4 +53,46 @@ async function syncFolder(folder: string, fs: AtomicWriteFs): Promise<void> {
   } finally {
     await handle.close()
   }
+}
+
+/** The file operations a new file needs besides those of a replacement. */
+export type NewFileFs = AtomicWriteFs & Pick<typeof fsp, 'link' | 'copyFile'>
+
+/** File systems without hard links (FAT and exFAT drives, some network shares) answer these. */
+const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']
+
+/**
+ * Writes `data` as a new file at `path`, never over an existing one: the
+ * temp file is flushed, then linked under its name (which fails with EEXIST
+ * when the name is taken, even by a file that appeared a moment ago). Where
+ * hard links do not exist, an exclusive copy does the same. On failure
+ * nothing is left behind and an existing file is untouched.
+ */
+export async function writeNewFileAtomically(path: string, data: string | Uint8Array, fs: NewFileFs = fsp): Promise<void> {
+  const folder = dirname(path)
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const handle = await fs.open(temp, 'wx', 0o644)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    try {
+      await fs.link(temp, path)
+    } catch (error) {
+      if (!NO_HARD_LINKS.includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+      try {
+        await fs.copyFile(temp, path, fsConstants.COPYFILE_EXCL)
+      } catch (copyError) {
+        // a copy cut short is ours to remove; a name taken meanwhile is not
+        if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') await fs.unlink(path).catch(() => undefined)
+        throw copyError
+      }
+    }
+  } finally {
+    await fs.unlink(temp).catch(() => undefined)
+  }
+  await syncFolder(folder, fs)
 }

@@ -11,11 +11,13 @@ import { sentenceFor } from '../../messages'
 import { StylePicker, useCitationStyles } from '../cite'
 import { addIdentifiers } from '../import'
 import './manuscript.css'
-import { deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, readManuscript } from './manuscript-actions'
+import { chooseOnDesktop, deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, opensFromDesktop, readManuscript } from './manuscript-actions'
 import { formatManuscriptFile, reviewManuscriptFile, warmManuscriptStyle, type Formatting, type OpenedManuscript } from './manuscript-client'
 
 interface Opened {
   doc: OpenedManuscript
+  /** desktop: main's id for the document's folder, where the copy is saved */
+  desktopId?: string
   citations: number
   papers: number
   problems: Problem[]
@@ -45,15 +47,25 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
   }, [style, hasDocument, lang])
   const unsettled = opened?.problems.filter(problem => !(problem.kind === 'ambiguous' && choices[choiceKey(problem)])) ?? []
 
-  async function review(doc: OpenedManuscript): Promise<void> {
+  async function review(doc: OpenedManuscript, desktopId: string | undefined): Promise<void> {
     const result = await reviewManuscriptFile(doc, await libraryPapers(), choices)
-    setOpened({ doc, ...result })
+    setOpened({ doc, desktopId, ...result })
   }
 
   async function choose(input: HTMLInputElement): Promise<void> {
     const chosen = input.files?.[0]
     input.value = ''
-    if (!chosen) return
+    if (chosen) await start(chosen)
+  }
+
+  async function chooseDesktopFile(): Promise<void> {
+    const picked = await chooseOnDesktop()
+    if (!picked) return
+    if ('error' in picked) return setError(picked.error)
+    await start(picked.file, picked.desktopId)
+  }
+
+  async function start(chosen: File, desktopId?: string): Promise<void> {
     setError(null)
     setOpened(null)
     setChoices({})
@@ -61,7 +73,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     if ('error' in read) return setError(`${read.error} Nothing was written.`)
     const known = read.doc.documentStyle && styleForCslId(read.doc.documentStyle.cslId)
     if (known) styles.choose(known.id)
-    await review(read.doc)
+    await review(read.doc, desktopId)
   }
 
   async function lookUp(identifier: Identifier): Promise<void> {
@@ -71,7 +83,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
       const summary = await addIdentifiers([identifier])
       const [outcome] = summary.outcomes
       if (outcome?.status === 'failed') setError(`${identifier.kind.toUpperCase()} ${identifier.value} could not be looked up: ${sentenceFor(outcome.error)}`)
-      await review(opened.doc)
+      await review(opened.doc, opened.desktopId)
     } finally {
       setBusy(false)
     }
@@ -85,11 +97,11 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     try {
       formatting.current = formatManuscriptFile(opened.doc, await libraryPapers(), style.id, { choices, lang }, setProgress)
       const out = await formatting.current.done
-      deliverManuscript(out.fileName, out.bytes, out.mimeType)
+      const where = await deliverManuscript(out, opened.desktopId)
       onClose()
       notify({
         kind: 'info',
-        text: `Formatted ${out.citations} ${out.citations === 1 ? 'citation' : 'citations'} of ${out.papers} ${out.papers === 1 ? 'paper' : 'papers'} in ${style.label}: ${out.fileName}`
+        text: `Formatted ${out.citations} ${out.citations === 1 ? 'citation' : 'citations'} of ${out.papers} ${out.papers === 1 ? 'paper' : 'papers'} in ${style.label}: ${where}`
       })
     } catch (failure) {
       setError(failure instanceof ServiceError ? failure.message : `The manuscript could not be formatted: ${String(failure)}`)
@@ -110,10 +122,16 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && cancel()}>
       <form role="dialog" aria-modal="true" aria-label="Format manuscript" className="dialog manuscript-dialog" onSubmit={e => void format(e)}>
         <h2>Format manuscript</h2>
-        <label className="file-button">
-          Choose a document (.docx, .odt)
-          <input type="file" aria-label="Manuscript document" accept={MANUSCRIPT_ACCEPT} onChange={e => void choose(e.currentTarget)} />
-        </label>
+        {opensFromDesktop ? (
+          <button type="button" onClick={() => void chooseDesktopFile()}>
+            Choose a document (.docx, .odt)…
+          </button>
+        ) : (
+          <label className="file-button">
+            Choose a document (.docx, .odt)
+            <input type="file" aria-label="Manuscript document" accept={MANUSCRIPT_ACCEPT} onChange={e => void choose(e.currentTarget)} />
+          </label>
+        )}
         {opened && (
           <p role="status">
             {opened.doc.name}: {opened.citations} {opened.citations === 1 ? 'citation' : 'citations'} of {opened.papers}{' '}

@@ -1,14 +1,16 @@
 // The manuscript actions as the window runs them: the library's papers in,
 // the formatted document out as a download, cited papers into the library
 // through the library's own import (one transaction) and a new collection.
+import { base64ToBytes, bytesToBase64 } from '@shared/base64'
 import type { Item } from '@shared/model'
 import { styleForCslId } from '@shared/export/styles'
 import { hasIdentifier, referenceImportSummary } from '@shared/manuscript/references'
 import { ServiceError } from '@shared/result'
-import { problemText } from '../../messages'
+import { problemText, sentenceFor } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import { importIntoNewCollection } from '../../library/import-file'
-import { db, store } from '../../root'
+import { api, db, store } from '../../root'
+import { edition } from '../../transport'
 import { downloadBlob } from '../export'
 import { openManuscriptFile, referencesOf, type OpenedManuscript } from './manuscript-client'
 
@@ -29,9 +31,32 @@ export async function readManuscript(file: File): Promise<{ doc: OpenedManuscrip
   }
 }
 
-/** The new document arrives as a download (the original is never touched). */
-export function deliverManuscript(fileName: string, bytes: Uint8Array, mimeType: string): void {
-  downloadBlob(fileName, new Blob([bytes as BlobPart], { type: mimeType }))
+/** The desktop app opens the document through its own dialog, so that the copy can be saved beside it. */
+export const opensFromDesktop = edition === 'desktop'
+
+/** A document the desktop's open dialog chose: the file, and the id main gave for its folder. Null when cancelled. */
+export async function chooseOnDesktop(): Promise<{ file: File; desktopId: string } | null | { error: string }> {
+  const picked = await api['manuscript.open'](undefined)
+  if (!picked.ok) return { error: sentenceFor(picked.error) }
+  if (!picked.value) return null
+  const { id, name, data } = picked.value
+  return { file: new File([base64ToBytes(data) as BlobPart], name), desktopId: id }
+}
+
+/**
+ * The new document, never over the original: the desktop app saves it beside
+ * the original (a free name: "Draft (APA 7th edition) 2.docx" when taken),
+ * the web edition (or a document that came from the browser) downloads it.
+ * Where it went, in words.
+ */
+export async function deliverManuscript(out: { fileName: string; bytes: Uint8Array; mimeType: string }, desktopId?: string): Promise<string> {
+  if (desktopId) {
+    const saved = await api['manuscript.saveBeside']({ id: desktopId, name: out.fileName, data: bytesToBase64(out.bytes) })
+    if (!saved.ok) throw new ServiceError(saved.error.code, sentenceFor(saved.error))
+    return `saved beside the original as ${saved.value.path}`
+  }
+  downloadBlob(out.fileName, new Blob([out.bytes as BlobPart], { type: out.mimeType }))
+  return out.fileName
 }
 
 /** " Its citations are in Nature (en-GB)." when Zotero's preferences in the document say so. */
