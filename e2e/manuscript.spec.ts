@@ -5,7 +5,9 @@
 import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
-import { makeDocx, para, partText, run, visibleText } from '@shared/manuscript/docx-package.test-support'
+import { makeDocx, para, partText, run, visibleText, zoteroCitationField } from '@shared/manuscript/docx-package.test-support'
+import { closedPort, startWebEditionProcess } from './support/web-edition'
+import { replayEnvironment } from './replay/recorded'
 
 // Recorded real PubMed records served by the replay (e2e/fixtures/pubmed, see SOURCES.md)
 const NBIB = 'e2e/fixtures/pubmed/medline_nbib/zotero_nbib_2records_article_and_book.nbib'
@@ -108,4 +110,68 @@ test('format a manuscript, re-format it in another style, import its references'
   await expect(dialog.getByRole('alert')).toHaveText(
     '“old.doc” is an old Word document (.doc). Open it in Word or LibreOffice and save it as .docx, then format that file. Nothing was written.'
   )
+})
+
+/**
+ * A coauthor's Zotero draft whose embedded data is thin: a PubMed paper known
+ * by its PMID (in Zotero's "PMID: …" note line), a paper Crossref knows by its
+ * DOI, and a book with no identifier. The replay serves the recorded PubMed
+ * and Crossref records.
+ */
+function thinZoteroDraft(): Buffer {
+  const gut = { id: 11, type: 'article-journal', title: 'gut microbes and social fear (draft)', note: 'PMID: 38147649' }
+  const fret = { id: 12, type: 'article-journal', title: 'FRET of alpha-synuclein', DOI: '10.1038/srep16696' }
+  const book = {
+    id: 13,
+    type: 'book',
+    title: 'Behavioral Neuroendocrinology',
+    author: [{ family: 'Nelson', given: 'Randy J.' }],
+    issued: { 'date-parts': [[2016]] }
+  }
+  return Buffer.from(
+    makeDocx(
+      para(run('Microbes change fear '), zoteroCitationField([gut], '(Ritz, 2024)'), run('.')) +
+        para(run('Oligomers form '), zoteroCitationField([fret, book], '(Kurochka, 2015; Nelson, 2016)'), run('.'))
+    )
+  )
+}
+
+async function importReferences(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByRole('button', { name: 'Manuscript' }).click()
+  await page.getByLabel('Import references from document').setInputFiles({ name, mimeType: 'application/octet-stream', buffer })
+}
+
+test("a coauthor's references are completed online from PubMed and Crossref; offline they stay as embedded", async ({ page, app, replay }) => {
+  await page.goto(app.url)
+  await importReferences(page, 'Zotero draft.docx', thinZoteroDraft())
+  await expect(page.getByRole('status')).toContainText(
+    'Zotero draft.docx: Cited 3, already in library 0, added 3, completed online 2, 1 without identifiers kept as they were embedded. They are in the collection “Zotero draft”.',
+    { timeout: 30_000 }
+  )
+  // one lookup for both papers: a batch, not a request each
+  expect(replay.requests.filter(r => r.path.endsWith('efetch.fcgi'))).toHaveLength(1)
+  const items = page.getByRole('grid', { name: 'Items' })
+  await expect(items.getByRole('row')).toHaveCount(4)
+  // PubMed's record replaced the draft's thin one: its title, abstract and MeSH terms
+  await items.getByRole('row').filter({ hasText: 'Social anxiety disorder-associated gut microbiota increases social fear' }).click()
+  const details = page.getByRole('region', { name: 'Item details' })
+  await expect(details.getByRole('region', { name: 'Abstract', exact: true })).toBeVisible()
+  await expect(details.getByRole('region', { name: 'MeSH terms', exact: true })).toBeVisible()
+  // Crossref's record for the DOI
+  await expect(items.getByRole('row').filter({ hasText: /Single-molecule FRET studies on alpha-synuclein oligomerization/ })).toHaveCount(1)
+  await expect(items.getByRole('row').filter({ hasText: 'Behavioral Neuroendocrinology' })).toHaveCount(1)
+
+  // offline (another web edition, its services unreachable, its own empty library): the embedded data, and a sentence why
+  const offline = await startWebEditionProcess(replayEnvironment(replay.url.replace(/:\d+/, `:${await closedPort()}`)))
+  try {
+    await page.goto(offline.url)
+    await importReferences(page, 'Zotero draft.docx', thinZoteroDraft())
+    await expect(page.getByRole('status')).toContainText(
+      'Zotero draft.docx: Cited 3, already in library 0, added 3, 1 without identifiers kept as they were embedded. 2 papers with a PMID or DOI could not be completed online and were kept as embedded: Could not reach',
+      { timeout: 60_000 }
+    )
+    await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'gut microbes and social fear (draft)' })).toHaveCount(1)
+  } finally {
+    await offline.stop()
+  }
 })

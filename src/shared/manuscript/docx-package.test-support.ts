@@ -80,3 +80,19 @@ export function visibleText(xml: string): string {
 /** A run of text as Word writes it. */
 export const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`
 export const para = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`
+
+/** A citation field as Zotero's Word plugin writes it: the CSL citation JSON in the instruction, the formatted text as its result. */
+export function zoteroCitationField(itemData: Record<string, unknown>[], shown: string): string {
+  const citation = {
+    citationID: `z${itemData.map(item => item.id).join('')}`,
+    properties: { formattedCitation: shown, plainCitation: shown, noteIndex: 0 },
+    citationItems: itemData.map(item => ({ id: item.id, uris: [`http://zotero.org/users/local/abc/items/${item.id}`], itemData: item })),
+    schema: 'https://github.com/citation-style-language/schema/raw/master/csl-citation.json'
+  }
+  const code = ` ADDIN ZOTERO_ITEM CSL_CITATION ${JSON.stringify(citation)} `.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+  return (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+    `<w:r><w:instrText xml:space="preserve">${code}</w:instrText></w:r>` +
+    `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+  )
+}

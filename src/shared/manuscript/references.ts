@@ -45,9 +45,28 @@ export function hasIdentifier(record: ImportedRecord): boolean {
   return Boolean(record.doi || record.pmid || record.pmcid)
 }
 
-/** "Cited 84, already in library 51, added 33, 2 without identifiers kept as they were embedded." */
-export function referenceImportSummary(counts: { cited: number; already: number; added: number; withoutIdentifiers: number }): string {
+export interface ReferenceImportCounts {
+  cited: number
+  already: number
+  added: number
+  withoutIdentifiers: number
+  /** added papers whose record PubMed or Crossref completed */
+  completed?: number
+  /** looked up, but PubMed and Crossref do not know them: kept as embedded */
+  notFound?: number
+  /** PubMed and Crossref could not be reached: how many stayed as embedded, and why */
+  unreachable?: { count: number; reason: string }
+}
+
+/** "Cited 84, already in library 51, added 33, completed online 30, 2 without identifiers kept as they were embedded." */
+export function referenceImportSummary(counts: ReferenceImportCounts): string {
   const parts = [`Cited ${counts.cited}`, `already in library ${counts.already}`, `added ${counts.added}`]
+  if (counts.completed) parts.push(`completed online ${counts.completed}`)
+  if (counts.notFound) parts.push(`${counts.notFound} not found online kept as they were embedded`)
   if (counts.withoutIdentifiers) parts.push(`${counts.withoutIdentifiers} without identifiers kept as they were embedded`)
-  return `${parts.join(', ')}.`
+  const summary = `${parts.join(', ')}.`
+  const { unreachable } = counts
+  if (!unreachable?.count) return summary
+  const which = unreachable.count === 1 ? '1 paper with a PMID or DOI' : `${unreachable.count} papers with a PMID or DOI`
+  return `${summary} ${which} could not be completed online and ${unreachable.count === 1 ? 'was' : 'were'} kept as embedded: ${unreachable.reason}`
 }

@@ -3,8 +3,8 @@
 // whole. One failure never sinks the rest; the user can cancel between papers.
 import { problemText } from '../../messages'
 import { identifierLabel, type Identifier } from '@shared/identifiers'
-import type { AppError } from '@shared/result'
-import type { NeurorefApi } from '@shared/contract'
+import type { AppError, Result } from '@shared/result'
+import type { IdentifierLookup, NeurorefApi } from '@shared/contract'
 import type { ReferenceRecord } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import { addRecordsToLibrary, addRecordToLibrary } from '../../library/add-paper'
@@ -36,17 +36,31 @@ const BATCH_SIZE = 200
 
 const labelOf = (ids: Identifier[]): string => ids.map(identifierLabel).join(' = ')
 
+/**
+ * Looks identifiers up in main a batch at a time (one efetch request's worth),
+ * asking for the next batch while the caller handles this one (main keeps
+ * NCBI's pace). Stops when the signal aborts.
+ */
+export async function* lookUpInBatches(
+  api: NeurorefApi,
+  ids: Identifier[],
+  signal?: AbortSignal
+): AsyncGenerator<{ batch: Identifier[]; found: Result<IdentifierLookup> }> {
+  const lookUp = (start: number) => api['lookup.identifiers']({ ids: ids.slice(start, start + BATCH_SIZE) })
+  let next = ids.length ? lookUp(0) : undefined
+  for (let start = 0; next && !signal?.aborted; start += BATCH_SIZE) {
+    const batch = ids.slice(start, start + BATCH_SIZE)
+    const found = await next
+    next = start + BATCH_SIZE < ids.length && !signal?.aborted ? lookUp(start + BATCH_SIZE) : undefined
+    next?.catch(() => undefined) // awaited next time round, or dropped when the caller stops
+    yield { batch, found }
+  }
+}
+
 export async function importIdentifierList(ids: Identifier[], deps: ImportDeps): Promise<ImportSummary> {
   const outcomes: PaperOutcome[] = []
   let done = 0
-  const lookUp = (start: number) => deps.api['lookup.identifiers']({ ids: ids.slice(start, start + BATCH_SIZE) })
-  let next = ids.length ? lookUp(0) : undefined
-  for (let start = 0; next && !deps.signal?.aborted; start += BATCH_SIZE) {
-    const batch = ids.slice(start, start + BATCH_SIZE)
-    const found = await next
-    // The next batch is looked up while this one is stored (main keeps NCBI's pace).
-    next = start + BATCH_SIZE < ids.length && !deps.signal?.aborted ? lookUp(start + BATCH_SIZE) : undefined
-    next?.catch(() => undefined) // awaited next time round, or dropped when the user cancels
+  for await (const { batch, found } of lookUpInBatches(deps.api, ids, deps.signal)) {
     if (!found.ok) {
       outcomes.push(...batch.map(id => ({ ids: [id], label: identifierLabel(id), status: 'failed' as const, error: found.error })))
       done += batch.length

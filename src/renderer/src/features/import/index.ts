@@ -1,4 +1,4 @@
 // What other features use to add papers by identifier and report the outcome.
 export { addIdentifiers } from './add-identifiers'
 export { importSummaryMessage } from './summary-message'
-export { importIdentifierList } from './import-identifiers'
+export { importIdentifierList, lookUpInBatches } from './import-identifiers'

@@ -30,7 +30,7 @@ export function ManuscriptMenu() {
                 const file = e.currentTarget.files?.[0]
                 e.currentTarget.value = ''
                 setOpen(false)
-                if (file) notify(await importReferencesFrom(file))
+                if (file) notify(await importReferencesFrom(file, notify))
               }}
             />
           </label>

@@ -12,6 +12,7 @@ import { importIntoNewCollection } from '../../library/import-file'
 import { api, db, store } from '../../root'
 import { edition } from '../../transport'
 import { downloadBlob } from '../export'
+import { completeOnline } from './complete-online'
 import { openManuscriptFile, referencesOf, type OpenedManuscript } from './manuscript-client'
 
 export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
@@ -67,7 +68,8 @@ function citedIn(doc: OpenedManuscript): string {
   return ` Its citations are in ${style?.label ?? doc.documentStyle.cslId}${locale}.`
 }
 
-export async function importReferencesFrom(file: File): Promise<Message> {
+/** `say` shows what is under way (looking papers up online can take a while). */
+export async function importReferencesFrom(file: File, say?: (message: Message) => void): Promise<Message> {
   const read = await readManuscript(file)
   if ('error' in read) return { kind: 'error', text: `${read.error} Nothing was imported.` }
   let refs
@@ -77,13 +79,20 @@ export async function importReferencesFrom(file: File): Promise<Message> {
     return { kind: 'error', text: error instanceof ServiceError ? error.message : String(error) }
   }
   await store.settled()
+  const online = await completeOnline(api, refs.records, store.finder, count =>
+    say?.({ kind: 'info', text: `${file.name}: completing ${count} ${count === 1 ? 'reference' : 'references'} online (PubMed, Crossref)…` })
+  )
   try {
     // one transaction: the papers and their new collection arrive together or not at all
-    const { outcome, collection } = await importIntoNewCollection(db, refs.records, store.finder, refs.collectionName)
+    const { outcome, collection } = await importIntoNewCollection(db, online.records, store.finder, refs.collectionName)
+    const duplicates = new Set(outcome.duplicates.map(duplicate => duplicate.record))
     const text = referenceImportSummary({
       cited: refs.records.length,
       already: outcome.duplicates.length,
       added: outcome.added.length,
+      completed: [...online.completed].filter(record => !duplicates.has(record)).length,
+      notFound: online.notFound,
+      unreachable: online.unreachable,
       withoutIdentifiers: outcome.added.filter(item => !hasIdentifier(item)).length
     })
     return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.${citedIn(read.doc)}` }
