@@ -5,6 +5,7 @@
 // asserts a duration).
 import { readFile } from 'node:fs/promises'
 import { test, expect } from './support/fixtures'
+import { chooseStyle } from './support/style-chooser'
 import { partText, visibleText } from '@shared/manuscript/docx-package.test-support'
 import { longLibraryBibtex, longManuscript } from './support/long-manuscript'
 
@@ -20,7 +21,7 @@ test('a long manuscript formats in the background with progress, and Cancel stop
     .getByLabel('Manuscript document')
     .setInputFiles({ name: 'Thesis.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(longManuscript(300, 150)) })
   await expect(dialog.getByRole('status')).toHaveText('Thesis.docx: 300 citations of 150 papers, all found.')
-  await dialog.getByLabel('Citation style').selectOption({ label: 'APA 7th edition' })
+  await chooseStyle(dialog, 'APA 7th edition')
 
   // APA's engine is still being built in the worker (seconds): Cancel lands while it works
   let downloads = 0

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { makeDocx, para, partText, run, visibleText, zoteroCitationField } from '@shared/manuscript/docx-package.test-support'
+import { chooseStyle } from './support/style-chooser'
 import { closedPort, startWebEditionProcess } from './support/web-edition'
 import { replayEnvironment } from './replay/recorded'
 
@@ -20,7 +21,7 @@ async function formatIn(page: Page, file: { name: string; buffer: Buffer }, styl
   await expect(dialog.getByRole('status')).toContainText(expectStatus)
   // Zotero's preferences in the document name the style it is cited in
   if (citedIn) await expect(dialog.getByText(/^The document is cited in/)).toHaveText(citedIn)
-  await dialog.getByLabel('Citation style').selectOption({ label: style })
+  await chooseStyle(dialog, style)
   const button = dialog.getByRole('button', { name: 'Format and save a copy' })
   await expect(button).toBeEnabled()
   const downloading = page.waitForEvent('download')
@@ -54,7 +55,7 @@ test('format a manuscript, re-format it in another style, import its references'
   await expect(dialog.getByRole('button', { name: 'Format and save a copy' })).toBeDisabled()
   await problems.getByRole('button', { name: 'Look up and add' }).click()
   await expect(dialog.getByRole('status')).toHaveText('Draft.docx: 3 citations of 3 papers, all found.')
-  await dialog.getByLabel('Citation style').selectOption({ label: 'APA 7th edition' })
+  await chooseStyle(dialog, 'APA 7th edition')
   const downloading = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Format and save a copy' }).click()
   const apa = await downloading

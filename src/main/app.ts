@@ -1,5 +1,6 @@
 // Wires config, HTTP client and services into the Handlers table: the same
 // for the desktop app and the web edition.
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import type { Handlers } from '@shared/contract'
@@ -8,6 +9,7 @@ import { createHandlers } from './channels'
 import { createHttpClient, hostOf, ncbiMinIntervalMs, neurorefUserAgent, type HttpClientOptions } from './services/http'
 import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'
+import { CATALOGUE_FILE } from './services/styles/pack-format'
 import { StyleRepository } from './services/styles/style-repository'
 
 const APP_VERSION: string = version
@@ -42,8 +44,13 @@ export function createAppHandlers(env: Record<string, string | undefined>, platf
     platform,
     version: APP_VERSION,
     chooseBibFile: desktop.chooseBibFile,
-    // the build packs the CSL repository beside the bundled main code (electron.vite.config.ts)
-    styles: new StyleRepository(join(__dirname, 'csl')),
+    styles: new StyleRepository(packedStylesDir()),
     chooseManuscript: desktop.chooseManuscript
   })
+}
+
+/** The build packs the CSL repository into out/main/csl (electron.vite.config.ts); this code may sit in out/main/chunks. */
+function packedStylesDir(): string {
+  const candidates = [join(__dirname, 'csl'), join(__dirname, '..', 'csl')]
+  return candidates.find(dir => existsSync(join(dir, CATALOGUE_FILE))) ?? candidates[0]
 }

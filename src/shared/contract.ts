@@ -68,6 +68,8 @@ export interface Contract {
   'styles.get': { arg: { id: string; lang?: string }; result: StyleFiles }
   /** The CSL locales shipped (62): the languages a style can be formatted in. */
   'styles.locales': { arg: void; result: StyleLocale[] }
+  /** One CSL locale file (a language for a style that is not from the repository: bundled or the researcher's own). */
+  'styles.locale': { arg: { lang: string }; result: { lang: string; xml: string } }
 }
 
 /** A manuscript the desktop's open dialog chose. The renderer names it by `id` only, never by its path. */
@@ -195,7 +197,8 @@ export const CHANNELS = [
   'attachments.findFree',
   'styles.search',
   'styles.get',
-  'styles.locales'
+  'styles.locales',
+  'styles.locale'
 ] as const
 
 // Compile-time proof that CHANNELS names every channel of Contract and nothing else.

@@ -36,6 +36,10 @@ export function stylesChannels({ styles }: ChannelDeps): NamespaceHandlers<'styl
       const lang = req.lang === undefined ? undefined : requireString(req.lang, 'language', 20)
       return repository(styles).files(styleId(req.id), lang)
     },
-    'styles.locales': async () => repository(styles).locales()
+    'styles.locales': async () => repository(styles).locales(),
+    'styles.locale': async arg => {
+      const lang = requireString(requireObject(arg).lang, 'language', 20)
+      return { lang, xml: repository(styles).locale(lang) }
+    }
   }
 }

@@ -5,15 +5,17 @@
 // style and language for as long as this module lives).
 import type { CslRecord } from '@citation-js/core'
 import { bibliographyOfRecords, type StyledOutput } from './formats'
-import { findStyle, registerStyle } from './styles'
+import { findStyle, learnLocale, registerStyle } from './styles'
 
 export interface BibliographyRequest {
   records: CslRecord[]
   style: string
   output: StyledOutput
   lang?: string
-  /** the researcher's own styles (a worker has not seen them), parents before the styles that use them */
+  /** the researcher's own styles and the repository's read so far (a worker has not seen them), parents before the styles that use them */
   customStyles?: CustomStyles
+  /** CSL locale files beyond the bundled English ones, by language */
+  locales?: Record<string, string>
 }
 
 export type Progress = (done: number, total: number) => void
@@ -28,7 +30,8 @@ async function fingerprint(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join('')
 }
 
-function learnStyles(customStyles: CustomStyles = []): void {
+function learnStyles(customStyles: CustomStyles = [], locales: Record<string, string> = {}): void {
+  for (const [lang, xml] of Object.entries(locales)) learnLocale(lang, xml)
   for (const { id, xml } of customStyles) if (!findStyle(id)) registerStyle(id, xml)
 }
 
@@ -36,7 +39,7 @@ export class BibliographyMaker {
   private readonly kept = new Map<string, string>()
 
   async make(request: BibliographyRequest, onProgress?: Progress): Promise<string> {
-    learnStyles(request.customStyles)
+    learnStyles(request.customStyles, request.locales)
     const { records, style, output, lang } = request
     const key = `${style}|${lang ?? ''}|${output}|${await fingerprint(JSON.stringify(records))}`
     const known = this.kept.get(key)
@@ -56,8 +59,8 @@ export class BibliographyMaker {
   }
 
   /** Builds the style's engine ahead of the real list (compiling APA takes seconds). */
-  warm(style: string, lang?: string, customStyles?: CustomStyles): void {
-    learnStyles(customStyles)
+  warm(style: string, lang?: string, customStyles?: CustomStyles, locales?: Record<string, string>): void {
+    learnStyles(customStyles, locales)
     const one: CslRecord = {
       id: 'warm-up',
       type: 'article-journal',

@@ -48,7 +48,7 @@ describe('citation styles', () => {
     const id = customStyleId(xml)
     expect(id).toMatch(/^custom-my-lab-apa-[a-z0-9]+$/)
     const style = registerStyle(id, xml)
-    expect(style).toEqual({ id, label: 'My Lab APA', locale: 'en-US', custom: true })
+    expect(style).toEqual({ id, label: 'My Lab APA', locale: 'en-US', namesLocale: false, custom: true })
     expect(listStyles().at(-1)).toEqual(style)
     expect(formatBibliography([seed], { style: id })).toBe(formatBibliography([seed], { style: 'apa' }))
     // adding the same file twice is harmless

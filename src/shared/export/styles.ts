@@ -6,6 +6,7 @@ import { plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import { ServiceError } from '../result'
 import { readStyleInfo, styleSlug, type CslStyleInfo } from './csl-style-info'
+import type { StyleFiles } from '../styles/catalogue'
 import apa from '../../../resources/csl/apa.csl?raw'
 import ama from '../../../resources/csl/american-medical-association.csl?raw'
 import cell from '../../../resources/csl/cell.csl?raw'
@@ -28,6 +29,8 @@ export interface CitationStyle {
   label: string
   /** language the style asks for; en-US when it names none */
   locale: string
+  /** whether the style (or its parent) names its language: otherwise the system's is a better default */
+  namesLocale: boolean
   custom: boolean
 }
 
@@ -52,13 +55,15 @@ const LOCALES: Record<string, string> = { 'en-US': localeEnUs, 'en-GB': localeEn
 
 interface Registered extends CitationStyle {
   cslId: string
+  /** from the CSL repository shipped with the app, read when first used (not bundled in the code) */
+  shipped: boolean
   /** the XML as given, to tell a repeat registration from a clash */
   source: string
 }
 
 const registered = new Map<string, Registered>()
 
-function register(id: string, xml: string, label: string | undefined, custom: boolean): Registered {
+function register(id: string, xml: string, label: string | undefined, custom: boolean, shipped = false): Registered {
   const info: CslStyleInfo = readStyleInfo(xml)
   const old = registered.get(id)
   if (old) {
@@ -81,7 +86,16 @@ function register(id: string, xml: string, label: string | undefined, custom: bo
     locale = locale ?? parent.locale
   }
   plugins.config.get('@csl').templates.add(id, rules)
-  const style: Registered = { id, label: label ?? info.title, locale: locale ?? 'en-US', custom, cslId: info.cslId, source: xml }
+  const style: Registered = {
+    id,
+    label: label ?? info.title,
+    locale: locale ?? 'en-US',
+    namesLocale: !!locale,
+    custom,
+    shipped,
+    cslId: info.cslId,
+    source: xml
+  }
   registered.set(id, style)
   return style
 }
@@ -95,14 +109,14 @@ function ensureBundled(): void {
   for (const style of BUNDLED) register(style.id, style.xml, style.label, false)
 }
 
-function publicStyle({ id, label, locale, custom }: Registered): CitationStyle {
-  return { id, label, locale, custom }
+function publicStyle({ id, label, locale, namesLocale, custom }: Registered): CitationStyle {
+  return { id, label, locale, namesLocale, custom }
 }
 
-/** Every style the picker offers: bundled first, then the researcher's own. */
+/** Every style the picker offers: bundled first, then the researcher's own (not the repository's styles read so far). */
 export function listStyles(): CitationStyle[] {
   ensureBundled()
-  return [...registered.values()].map(publicStyle)
+  return [...registered.values()].filter(style => !style.shipped).map(publicStyle)
 }
 
 export function findStyle(id: string): CitationStyle | undefined {
@@ -118,9 +132,47 @@ export function styleOrThrow(id: string): CitationStyle {
   return style
 }
 
-/** The researcher's own styles as given, in the order added (parents first): a worker registers them again. */
-export function customStyleSources(): { id: string; xml: string }[] {
-  return [...registered.values()].filter(style => style.custom).map(style => ({ id: style.id, xml: style.source }))
+/**
+ * The styles this thread has beyond the bundled ones, as given (the
+ * researcher's own and the repository's read so far), parents first, and the
+ * languages it learned: a worker registers them again.
+ */
+export function addedStyleSources(): { styles: { id: string; xml: string }[]; locales: Record<string, string> } {
+  ensureBundled()
+  const styles = [...registered.values()].filter(style => style.custom || style.shipped).map(style => ({ id: style.id, xml: style.source }))
+  const csl = plugins.config.get('@csl')
+  const locales: Record<string, string> = {}
+  for (const lang of learnedLocales) locales[lang] = csl.locales.get(lang) ?? ''
+  return { styles, locales }
+}
+
+const learnedLocales = new Set<string>()
+
+/** Adds a CSL locale file (a language to format in); one already known is kept. */
+export function learnLocale(lang: string, xml: string): void {
+  ensureBundled()
+  const { locales } = plugins.config.get('@csl')
+  if (locales.has(lang)) return
+  locales.add(lang, xml)
+  learnedLocales.add(lang)
+}
+
+export function hasLocale(lang: string): boolean {
+  ensureBundled()
+  return plugins.config.get('@csl').locales.has(lang)
+}
+
+/**
+ * Makes a style of the CSL repository (styles.get) usable: its parent first
+ * for a journal's dependent style, then the style, and its languages.
+ */
+export function learnShippedStyle(files: StyleFiles): CitationStyle {
+  ensureBundled()
+  for (const [lang, xml] of Object.entries(files.locales)) learnLocale(lang, xml)
+  const { style, parent } = files
+  if (parent && !registered.has(parent.style.id)) register(parent.style.id, parent.xml, parent.style.title, false, true)
+  const known = registered.get(style.id)
+  return publicStyle(known ?? register(style.id, files.xml, style.title, false, true))
 }
 
 /** The style's own CSL id (http://www.zotero.org/styles/apa): what Zotero writes into a document. */

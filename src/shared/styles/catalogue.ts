@@ -17,6 +17,8 @@ export interface StyleEntry {
   format?: CitationFormat
   /** a dependent style (a journal's name on another style's rules): the id of that independent style */
   parent?: string
+  /** the parent's title, so the chooser can say whose rules a journal follows */
+  parentTitle?: string
   /** the language the style asks for (default-locale) */
   locale?: string
 }

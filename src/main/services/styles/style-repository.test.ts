@@ -37,6 +37,7 @@ describe('the CSL repository as the build packs it', () => {
         fields: [],
         format: 'author-date',
         parent: 'elsevier-harvard',
+        parentTitle: 'Elsevier (author-date/Harvard, with titles)',
         locale: 'en-US'
       },
       expect.objectContaining({ id: 'apa', title: 'APA Style 7th edition', format: 'author-date', fields: expect.arrayContaining(['psychology']) })
@@ -120,6 +121,8 @@ describe('styles.* channels', () => {
     expect((await handlers['styles.search']({ ids: ['nature'] })).styles.map(style => style.title)).toEqual(['Nature'])
     expect((await handlers['styles.get']({ id: 'nature' })).xml).toContain('<title>Nature</title>')
     expect(await handlers['styles.locales']()).toHaveLength(62)
+    expect((await handlers['styles.locale']({ lang: 'fr-FR' })).xml).toContain('xml:lang="fr-FR"')
+    await expect(handlers['styles.locale']({ lang: 'xx-YY' })).rejects.toThrow('Citations cannot be formatted in “xx-YY”: there is no CSL locale for it.')
   })
 
   it('refuses what is not a style name', async () => {

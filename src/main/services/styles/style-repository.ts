@@ -21,6 +21,12 @@ function entryOf({ at: _at, ...entry }: PackedStyle): StyleEntry {
   return entry
 }
 
+/** What the chooser shows of a dependent style: the journal and whose rules it follows. */
+function withParentTitles(styles: PackedStyle[]): PackedStyle[] {
+  const titles = new Map(styles.map(style => [style.id, style.title]))
+  return styles.map(style => (style.parent && titles.has(style.parent) ? { ...style, parentTitle: titles.get(style.parent) } : style))
+}
+
 export class StyleRepository {
   private loaded?: Loaded
 
@@ -34,8 +40,9 @@ export class StyleRepository {
     } catch {
       throw new ServiceError('NOT_FOUND', 'The journal styles are missing from this installation; the 12 bundled styles and your own still work.')
     }
-    const byId = new Map(catalogue.styles.map(style => [style.id, style]))
-    this.loaded = { index: new StyleIndex(catalogue.styles.map(entryOf)), byId, renamed: catalogue.renamed, locales: catalogue.locales }
+    const styles = withParentTitles(catalogue.styles)
+    const byId = new Map(styles.map(style => [style.id, style]))
+    this.loaded = { index: new StyleIndex(styles.map(entryOf)), byId, renamed: catalogue.renamed, locales: catalogue.locales }
     return this.loaded
   }
 
@@ -59,6 +66,12 @@ export class StyleRepository {
 
   locales(): StyleLocale[] {
     return this.load().locales.map(({ lang, name }) => ({ lang, name }))
+  }
+
+  locale(lang: string): string {
+    const locale = this.load().locales.find(entry => entry.lang === lang)
+    if (!locale) throw new ServiceError('NOT_FOUND', `Citations cannot be formatted in “${lang}”: there is no CSL locale for it.`)
+    return this.read(locale.at)
   }
 
   /** What formatting in a style needs: its XML, its parent's (dependent styles), its language's and `lang`'s locale files. */

@@ -5,7 +5,7 @@ import { useNotify } from '../../components/notify'
 import { useEffect, useState } from 'react'
 import type { Item } from '@shared/model'
 import { formatBibliography, formatCitation, latexCite, pandocCite } from '@shared/export/formats'
-import { StylePicker } from './StylePicker'
+import { StyleChooser } from './StyleChooser'
 import { useCitationStyles } from './use-citation-styles'
 import './cite.css'
 
@@ -35,7 +35,8 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
   const styles = useCitationStyles()
   const [preview, setPreview] = useState<Preview | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const style = styles.styles.find(s => s.id === styles.chosen)
+  const style = styles.style
+  const lang = styles.lang
 
   useEffect(() => {
     if (!style) return
@@ -44,7 +45,7 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
     const timer = setTimeout(() => {
       try {
         const shown = items.slice(0, PREVIEW_LIMIT)
-        const opts = { style: style.id }
+        const opts = { style: style.id, lang }
         setPreview({ citation: formatCitation(shown, opts), bibliography: formatBibliography(shown, opts).split('\n').filter(Boolean) })
         setError(null)
       } catch (failure) {
@@ -52,7 +53,7 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
       }
     }, 0)
     return () => clearTimeout(timer)
-  }, [style, items])
+  }, [style, lang, items])
 
   async function copy(what: string, make: () => string): Promise<void> {
     try {
@@ -62,13 +63,13 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
       setError(`Could not copy to the clipboard: ${problemText(failure)}`)
     }
   }
-  const styled = { style: style?.id }
+  const styled = { style: style?.id, lang }
 
   return (
     <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="Cite" className="dialog cite-dialog">
         <h2>Cite {items.length === 1 ? 'this paper' : `${items.length} papers`}</h2>
-        <StylePicker styles={styles} onError={setError} />
+        <StyleChooser styles={styles} onError={setError} preview={false} />
         <section aria-label="Preview" className="cite-preview" aria-busy={!preview}>
           {!preview ? (
             <p className="muted">Formatting…</p>
@@ -92,10 +93,10 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
         </section>
         {error && <p role="alert">{error}</p>}
         <div className="dialog-buttons cite-buttons">
-          <button type="button" disabled={!preview} onClick={() => void copy('citation', () => formatCitation(items, styled))}>
+          <button type="button" disabled={!preview || styles.busy} onClick={() => void copy('citation', () => formatCitation(items, styled))}>
             Copy citation
           </button>
-          <button type="button" disabled={!preview} onClick={() => void copy('bibliography', () => formatBibliography(items, styled).trimEnd())}>
+          <button type="button" disabled={!preview || styles.busy} onClick={() => void copy('bibliography', () => formatBibliography(items, styled).trimEnd())}>
             Copy bibliography
           </button>
           <button type="button" onClick={() => void copy('LaTeX citation', () => latexCite(items))}>

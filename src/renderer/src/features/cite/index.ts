@@ -1,3 +1,3 @@
-// What other features use of citing: the style picker and the styles in use.
-export { StylePicker } from './StylePicker'
+// What other features use of citing: the style chooser and the styles in use.
+export { StyleChooser } from './StyleChooser'
 export { useCitationStyles } from './use-citation-styles'

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { listStyles } from '@shared/export/styles'
-import { addCustomStyle, loadCustomStyles, readChosenStyle, writeChosenStyle } from './style-settings'
+import {
+  addCustomStyle,
+  loadCustomStyles,
+  readChosenStyle,
+  readShortlists,
+  toggleFavouriteStyle,
+  writeChosenStyle,
+  writeCitationLocale
+} from './style-settings'
 
 const ieee = readFileSync('resources/csl/ieee.csl', 'utf8')
 const myStyle = ieee
@@ -38,5 +46,17 @@ describe('style settings', () => {
     expect(await readChosenStyle(db)).toBe('vancouver-nlm')
     await writeChosenStyle(db, 'custom-deleted-123')
     expect(await readChosenStyle(db)).toBe('apa')
+    // a journal's style from the repository is fetched when the chooser opens
+    await writeChosenStyle(db, 'psychoneuroendocrinology')
+    expect(await readChosenStyle(db)).toBe('psychoneuroendocrinology')
+  })
+
+  it('keeps the recently used styles, the latest first, and the favourites in the order starred', async () => {
+    for (const id of ['apa', 'nature', 'psychoneuroendocrinology', 'nature']) await writeChosenStyle(db, id)
+    await toggleFavouriteStyle(db, 'ieee')
+    await toggleFavouriteStyle(db, 'cell')
+    await toggleFavouriteStyle(db, 'ieee')
+    await writeCitationLocale(db, 'de-DE')
+    expect(await readShortlists(db)).toEqual({ favourites: ['cell'], recent: ['nature', 'psychoneuroendocrinology', 'apa'], locale: 'de-DE' })
   })
 })

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { Item } from '@shared/model'
 import { FILE_TYPES, type StyledOutput } from '@shared/export/formats'
 import { sentenceFor, problemText } from '../../messages'
-import { StylePicker, useCitationStyles } from '../cite'
+import { StyleChooser, useCitationStyles } from '../cite'
 import { makeBibliographyFile, warmBibliographyStyle } from './bibliography-client'
 import { saveExport } from './save-export'
 
@@ -22,13 +22,14 @@ export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose:
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
-  const style = styles.styles.find(s => s.id === styles.chosen)
+  const style = styles.style
   const styleId = style?.id
+  const lang = styles.lang
 
   // The style's engine is built in the worker while the researcher picks a format.
   useEffect(() => {
-    if (styleId) warmBibliographyStyle(styleId)
-  }, [styleId])
+    if (styleId) warmBibliographyStyle(styleId, lang)
+  }, [styleId, lang])
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -36,7 +37,7 @@ export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose:
     setSaving(true)
     try {
       const type = FILE_TYPES[output]
-      const content = await makeBibliographyFile(items, { style: style.id, output }, (done, total) => setProgress({ done, total }))
+      const content = await makeBibliographyFile(items, { style: style.id, output, lang }, (done, total) => setProgress({ done, total }))
       const saved = await saveExport(`bibliography.${type.extension}`, content, `${type.mimeType};charset=utf-8`)
       if (!saved.ok) return setError(sentenceFor(saved.error))
       onClose()
@@ -57,7 +58,7 @@ export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose:
     <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
       <form role="dialog" aria-modal="true" aria-label="Bibliography" className="dialog" onSubmit={e => void save(e)}>
         <h2>Bibliography of {items.length === 1 ? 'one paper' : `${items.length} papers`}</h2>
-        <StylePicker styles={styles} onError={setError} />
+        <StyleChooser styles={styles} onError={setError} />
         <fieldset className="bibliography-output">
           <legend>Format</legend>
           {OUTPUTS.map(option => (
@@ -72,7 +73,7 @@ export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose:
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" disabled={!style || saving}>
+          <button type="submit" disabled={!style || saving || styles.busy}>
             {saving ? formatting(progress) : 'Save bibliography'}
           </button>
         </div>

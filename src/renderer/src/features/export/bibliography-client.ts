@@ -5,7 +5,7 @@ import type { ExportItem } from '@shared/export/bibtex-fields'
 import { BibliographyMaker, type Progress } from '@shared/export/bibliography-maker'
 import { cslRecords } from '@shared/export/csl-items'
 import type { StyledOutput } from '@shared/export/formats'
-import { customStyleSources } from '@shared/export/styles'
+import { addedStyleSources } from '@shared/export/styles'
 import type { FromWorker, ToWorker } from './bibliography.worker'
 
 interface Waiting {
@@ -58,12 +58,14 @@ export function makeBibliographyFile(
   options: { style: string; output: StyledOutput; lang?: string },
   onProgress?: Progress
 ): Promise<string> {
-  const request = { ...options, records: cslRecords(items), customStyles: customStyleSources() }
+  const added = addedStyleSources()
+  const request = { ...options, records: cslRecords(items), customStyles: added.styles, locales: added.locales }
   return here ? here.make(request, onProgress) : ask({ kind: 'make', request }, onProgress)
 }
 
 /** Builds the style's engine in the worker while the researcher is still choosing (APA takes seconds to compile). */
-export function warmBibliographyStyle(style: string): void {
+export function warmBibliographyStyle(style: string, lang?: string): void {
   if (here) return
-  void ask({ kind: 'warm', style, customStyles: customStyleSources() }).catch(() => undefined)
+  const added = addedStyleSources()
+  void ask({ kind: 'warm', style, lang, customStyles: added.styles, locales: added.locales }).catch(() => undefined)
 }

@@ -2,7 +2,9 @@
 // papers in APA take citeproc many seconds) and reports entry by entry.
 import { BibliographyMaker, type BibliographyRequest, type CustomStyles } from '@shared/export/bibliography-maker'
 
-export type ToWorker = { id: number; kind: 'make'; request: BibliographyRequest } | { id: number; kind: 'warm'; style: string; customStyles: CustomStyles }
+export type ToWorker =
+  | { id: number; kind: 'make'; request: BibliographyRequest }
+  | { id: number; kind: 'warm'; style: string; lang?: string; customStyles: CustomStyles; locales: Record<string, string> }
 
 export type FromWorker =
   { id: number; kind: 'progress'; done: number; total: number } | { id: number; kind: 'done'; text: string } | { id: number; kind: 'failed'; message: string }
@@ -25,7 +27,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data
   try {
     if (message.kind === 'warm') {
-      maker.warm(message.style, undefined, message.customStyles)
+      maker.warm(message.style, message.lang, message.customStyles, message.locales)
       post({ id: message.id, kind: 'done', text: '' })
     } else {
       post({ id: message.id, kind: 'done', text: await maker.make(message.request, throttled(message.id)) })

@@ -8,7 +8,7 @@ import type { Choices, FormatProgress, Problem } from '@shared/manuscript/manusc
 import { styleForCslId } from '@shared/export/styles'
 import { ServiceError } from '@shared/result'
 import { sentenceFor } from '../../messages'
-import { StylePicker, useCitationStyles } from '../cite'
+import { StyleChooser, useCitationStyles } from '../cite'
 import { addIdentifiers } from '../import'
 import './manuscript.css'
 import { chooseOnDesktop, deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, opensFromDesktop, readManuscript } from './manuscript-actions'
@@ -38,7 +38,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
   // the style (and language) Zotero's preferences in the document name: pre-selected when Neuroref has it
   const documentStyle = opened?.doc.documentStyle
   const documentStyleKnown = documentStyle && styleForCslId(documentStyle.cslId)
-  const lang = documentStyle?.locale && style && documentStyleKnown?.id === style.id ? documentStyle.locale : undefined
+  const lang = documentStyle?.locale && style && documentStyleKnown?.id === style.id ? documentStyle.locale : styles.lang
   // once a document is open, the style's citeproc engine is built in the worker while the researcher reviews
   // (not before: the worker does one thing at a time, and reading the document comes first)
   const hasDocument = opened !== null
@@ -178,7 +178,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
             ))}
           </ul>
         )}
-        <StylePicker styles={styles} onError={setError} />
+        <StyleChooser styles={styles} onError={setError} />
         {progress && <FormatProgressBar progress={progress} />}
         {error && <p role="alert">{error}</p>}
         <div className="dialog-buttons">

@@ -10,6 +10,7 @@ import { BackupSection } from '../backup'
 import { SpellcheckSetting } from './SpellcheckSetting'
 import { edition } from '../../transport'
 import { LibraryStorage } from './LibraryStorage'
+import { AboutSection } from './AboutSection'
 
 export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: () => void }) {
   const [contact, setContact] = useState<Contact>({})
@@ -51,6 +52,7 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
         {!reason && <AutoExportSection />}
         {!reason && edition === 'web' && <LibraryStorage />}
         {!reason && <BackupSection onRestored={() => void readContact(db).then(setContact)} />}
+        {!reason && <AboutSection />}
         <div className="dialog-buttons">
           <button type="button" onClick={() => void skip()}>
             {reason ? 'Not now' : 'Cancel'}
