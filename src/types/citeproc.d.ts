@@ -36,6 +36,8 @@ declare module 'citeproc' {
     updateItems(ids: string[]): void
     makeCitationCluster(items: CitationItem[]): string
   }
-  const CSL: { Engine: typeof Engine }
+  /** citeproc's case mapping, called with the engine as `this` (its tmp.lang_array holds the languages in use) */
+  type CaseMapping = (this: { tmp: { lang_array?: string[] } }, text: string) => string
+  const CSL: { Engine: typeof Engine; toLocaleLowerCase: CaseMapping; toLocaleUpperCase: CaseMapping }
   export default CSL
 }

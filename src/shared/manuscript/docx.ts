@@ -20,7 +20,15 @@ export function readDocx(pkg: DocumentPackage): ManuscriptFile {
   const citations = describeCitations(scan, locateCitations(scan))
   const hasBibliographyPlace = scan.markers.some(m => m.marker.bibliography) || scan.fields.some(f => f.code.kind === 'bibliography')
   const prefs = readDocumentPrefs(readProperties(pkg))
-  return { kind: 'docx', name: pkg.name, citations, hasBibliographyPlace, prefs, write: plan => writeDocx(pkg, plan) }
+  // the first copy is written into the parse just made (parsing a long document again costs as much as writing it);
+  // any later copy starts from a fresh parse, so each copy is made from the document as it was read
+  let unused: DocxScan | undefined = scan
+  const write = (plan: WritePlan) => {
+    const fresh = unused ?? scanDocx(pkg.xml, pkg.name)
+    unused = undefined
+    return writeDocx(pkg, plan, fresh)
+  }
+  return { kind: 'docx', name: pkg.name, citations, hasBibliographyPlace, prefs, write }
 }
 
 function instructionFor(code: CslCitation, origin: 'zotero' | 'mendeley' | undefined): string {
@@ -196,8 +204,7 @@ function serialize(doc: Document): string {
   return text.startsWith('<?xml') ? text : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`
 }
 
-function writeDocx(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
-  const scan = scanDocx(pkg.xml, pkg.name)
+function writeDocx(pkg: DocumentPackage, plan: WritePlan, scan: DocxScan): Uint8Array {
   const doc = scan.document
   const styles = pkg.xml.get('word/styles.xml') ?? ''
   const hasStyle = (id: string) => styles.includes(`w:styleId="${id}"`)

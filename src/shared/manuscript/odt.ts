@@ -8,7 +8,7 @@ import type { BibliographyLayout } from './cite-engine'
 import { writeDocument, type DocumentPackage } from './container'
 import { odtBibliographyName, odtCitationName, randomSuffix } from './field-codes'
 import type { ManuscriptFile, WritePlan } from './model'
-import { OFFICE, TEXT, scanOdt, type OdtField, type OdtMarker, type OdtParagraph, type OdtPiece } from './odt-scan'
+import { OFFICE, TEXT, scanOdt, type OdtField, type OdtMarker, type OdtParagraph, type OdtPiece, type OdtScan } from './odt-scan'
 import type { TextRun } from './rich-text'
 import { prefProperties, readDocumentPrefs } from './document-prefs'
 import { readProperties, setPrefProperties } from './document-properties'
@@ -21,7 +21,14 @@ export function readOdt(pkg: DocumentPackage): ManuscriptFile {
   const citations = describeCitations(scan, locateCitations(scan))
   const hasBibliographyPlace = scan.markers.some(m => m.marker.bibliography) || scan.fields.some(f => f.code.kind === 'bibliography')
   const prefs = readDocumentPrefs(readProperties(pkg))
-  return { kind: 'odt', name: pkg.name, citations, hasBibliographyPlace, prefs, write: plan => writeOdt(pkg, plan) }
+  // the first copy is written into the parse just made; a later one starts from a fresh parse (see docx.ts)
+  let unused: OdtScan | undefined = scan
+  const write = (plan: WritePlan) => {
+    const fresh = unused ?? scanOdt(pkg.xml.get('content.xml')!, pkg.name)
+    unused = undefined
+    return writeOdt(pkg, plan, fresh)
+  }
+  return { kind: 'odt', name: pkg.name, citations, hasBibliographyPlace, prefs, write }
 }
 
 /** Automatic styles for citation text (italic, superscript …) and bibliography paragraphs, made once each. */
@@ -206,8 +213,7 @@ function bibliographySection(doc: Document, plan: WritePlan, styles: OdtStyles):
   return section
 }
 
-function writeOdt(pkg: DocumentPackage, plan: WritePlan): Uint8Array {
-  const scan = scanOdt(pkg.xml.get('content.xml')!, pkg.name)
+function writeOdt(pkg: DocumentPackage, plan: WritePlan, scan: OdtScan): Uint8Array {
   const doc = scan.document
   const styles = new OdtStyles(doc)
   const { formatted, codes } = plan
