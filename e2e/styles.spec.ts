@@ -58,3 +58,43 @@ test("choose a journal's style by searching its name and save a bibliography in 
   await chooseStyle(dialog, 'Vancouver (NLM)')
   await expect(preview).toContainText('1. Ferrer-Pérez C, Castro-Zavala A')
 })
+
+test('the citation picker copies [@key], \\parencite{} or a formatted citation, and remembers the form', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin })
+  await page.goto(app.url)
+  await page.getByLabel('Add by identifier').fill(DOI)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: TITLE })).toHaveCount(1)
+  const clipboard = (): Promise<string> => page.evaluate(() => navigator.clipboard.readText())
+
+  await page.keyboard.press('ControlOrMeta+Shift+C')
+  const picker = page.getByRole('dialog', { name: 'Citation picker' })
+  await picker.getByRole('searchbox', { name: 'Find papers to cite' }).fill('umbilical cord')
+  await expect(picker.getByRole('option')).toHaveText([/^Lee .*2012.*Human umbilical cord blood/])
+  await picker.getByRole('searchbox', { name: 'Find papers to cite' }).press('Enter')
+  await expect(picker).toBeHidden()
+  expect(await clipboard()).toMatch(/^\[@lee2012\w*\]$/)
+
+  await page.keyboard.press('ControlOrMeta+Shift+C')
+  await expect(picker.getByRole('radio', { name: /^\[@key\]/ })).toBeChecked()
+  await picker.getByRole('radio', { name: /^\\parencite/ }).check()
+  await picker.getByRole('searchbox', { name: 'Find papers to cite' }).fill('lee alzheimer')
+  await picker.getByRole('searchbox', { name: 'Find papers to cite' }).press('Enter')
+  expect(await clipboard()).toMatch(/^\\parencite\{lee2012\w*\}$/)
+
+  // the form is remembered; a formatted citation carries HTML for word processors too
+  await page.reload()
+  await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: TITLE })).toHaveCount(1)
+  await page.keyboard.press('ControlOrMeta+Shift+C')
+  await expect(picker.getByRole('radio', { name: /^\\parencite/ })).toBeChecked()
+  await picker.getByRole('radio', { name: /^Formatted citation/ }).check()
+  await expect(picker).toContainText('In APA 7th edition')
+  await picker.getByRole('searchbox', { name: 'Find papers to cite' }).press('Enter')
+  await expect(picker).toBeHidden()
+  expect(await clipboard()).toBe('(Lee et al., 2012)')
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read()
+    return item.types.includes('text/html') ? (await item.getType('text/html')).text() : ''
+  })
+  expect(html).toContain('Lee et al., 2012')
+})

@@ -14,6 +14,7 @@ import { ItemDetails } from './features/item/ItemDetails'
 import { ExportMenu } from './features/export/ExportMenu'
 import { ManuscriptMenu } from './features/manuscript/ManuscriptMenu'
 import { CiteButton } from './features/cite/CiteDialog'
+import { CitationPicker } from './features/cite'
 import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
@@ -140,6 +141,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
       </header>
       {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <CitationPicker />
       <Sidebar current={state.view} onChoose={chooseView} counts={counts}>
         <CollectionsSection current={state.view} onChoose={chooseView} />
         <SavedSearches current={state.view} onChoose={chooseView} />

@@ -117,9 +117,9 @@ function rtfDocument(records: CslRecord[], opts: StyledOptions): string {
   return `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n${paragraphs.join('\n')}\n}\n`
 }
 
-/** LaTeX: \cite{key1,key2} — the keys are those the BibTeX export writes. */
-export function latexCite(items: ExportItem[]): string {
-  return items.length ? `\\cite{${citationKeys(items).join(',')}}` : ''
+/** LaTeX: \cite{key1,key2} (or biblatex's \parencite{…}) — the keys are those the BibTeX export writes. */
+export function latexCite(items: ExportItem[], command: 'cite' | 'parencite' = 'cite'): string {
+  return items.length ? `\\${command}{${citationKeys(items).join(',')}}` : ''
 }
 
 /** Pandoc / R Markdown / Quarto: [@key1; @key2]. */
