@@ -3,7 +3,11 @@ import { seedPaper } from '@shared/export/seed-paper.test-support'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { pickerCitation, readPickerForm, writePickerForm } from './picker-form'
 
-const other = { ...seedPaper, citationKey: 'lee2012human', csl: { ...seedPaper.csl, title: 'Another paper', author: [{ family: 'Lee', given: 'Hyun Ju' }], issued: { 'date-parts': [[2012]] } } }
+const other = {
+  ...seedPaper,
+  citationKey: 'lee2012human',
+  csl: { ...seedPaper.csl, title: 'Another paper', author: [{ family: 'Lee', given: 'Hyun Ju' }], issued: { 'date-parts': [[2012]] } }
+}
 const apa = { style: 'apa', lang: 'en-US' }
 
 describe('what the citation picker copies', () => {
