@@ -3,6 +3,7 @@
 // sat in the Trash while the second was imported, then came back), are merged
 // with a chosen journal name; a look-alike pair is dismissed; the library is
 // backed up, emptied and restored; the citation key column is shown and sorted.
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 
@@ -121,9 +122,19 @@ test('merge duplicates, dismiss a look-alike, back up and restore, choose and so
   const downloading = page.waitForEvent('download')
   await settings.getByRole('button', { name: 'Back up library' }).click()
   const download = await downloading
-  expect(download.suggestedFilename()).toMatch(/^neuroref-library-\d{4}-\d{2}-\d{2}\.json$/)
-  const backupPath = testInfo.outputPath('backup.json')
+  expect(download.suggestedFilename()).toMatch(/^neuroref-library-\d{4}-\d{2}-\d{2}\.ndjson$/)
+  const backupPath = testInfo.outputPath('backup.ndjson')
   await download.saveAs(backupPath)
+  // lines of JSON: a header, one line per row, an end line with the counts
+  const lines = readFileSync(backupPath, 'utf8').trimEnd().split('\n')
+  expect(JSON.parse(lines[0])).toMatchObject({
+    format: 'neuroref-library-backup',
+    version: 2,
+    layout: 'ndjson',
+    counts: { items: 3, collections: 1, notes: 1 }
+  })
+  expect(lines.filter(line => line.startsWith('{"table":"items"'))).toHaveLength(3)
+  expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ end: true, counts: { items: 3, collections: 1, notes: 1 } })
   await expect(settings.getByRole('status')).toContainText('Backed up 3 papers, 1 collection, 1 note')
 
   // A file that is not a backup is refused and changes nothing.

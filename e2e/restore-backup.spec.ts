@@ -2,6 +2,8 @@
 // item 1): a damaged backup is refused with a sentence naming the bad row and
 // the library is unchanged after a reload; a good backup replaces the
 // library, and "Undo restore" puts the previous one back — after a reload too.
+// Backups are lines of JSON (issue 11, item 4); a backup of version 1 (one
+// JSON object) still restores.
 import { readFileSync } from 'node:fs'
 import { BAD_INPUTS, badInputPath } from './support/bad-input-corpus'
 import { test, expect } from './support/fixtures'
@@ -39,7 +41,7 @@ test('a damaged backup changes nothing; a good one can be undone', async ({ page
   await openSettings()
   const downloading = page.waitForEvent('download')
   await settings.getByRole('button', { name: 'Back up library' }).click()
-  const backupPath = testInfo.outputPath('backup.json')
+  const backupPath = testInfo.outputPath('backup.ndjson')
   await (await downloading).saveAs(backupPath)
   await expect(settings.getByRole('status')).toContainText('Backed up 2 papers')
 
@@ -90,4 +92,15 @@ test('a damaged backup changes nothing; a good one can be undone', async ({ page
   await settings.getByRole('button', { name: 'Cancel' }).click()
   await page.reload()
   await expect(rows).toHaveCount(3)
+
+  // A backup of version 1, as Neuroref wrote them before: one JSON object.
+  const paper = JSON.parse(readFileSync(backupPath, 'utf8').split('\n')[1]) as { table: string; row: Record<string, unknown> }
+  const version1 = { format: 'neuroref-library-backup', version: 1, createdAt: '2025-03-04T10:00:00.000Z', schemaVersion: 3, tables: { items: [paper.row] } }
+  await openSettings()
+  await settings.getByLabel('Restore library').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(version1)) })
+  await expect(ask).toContainText('It holds 1 paper, 0 collections, 0 notes.')
+  await ask.getByRole('button', { name: 'Replace library' }).click()
+  await expect(settings.getByRole('status')).toContainText('Restored the library from the backup of')
+  await settings.getByRole('button', { name: 'Cancel' }).click()
+  await expect(rows).toHaveCount(1)
 })

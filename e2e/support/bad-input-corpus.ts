@@ -224,6 +224,32 @@ export const BAD_INPUTS: BadInput[] = [
     told: 'backup-item-id-only.json cannot be restored: row 1 of items (id “x1”) has no bibliographic fields (csl). It is the only damaged row. Nothing was changed.',
     added: 0,
     seconds: 30
+  },
+  // Issue 11, item 4: backups became lines of JSON, read as a stream; each of these must change nothing
+  {
+    file: 'backup-truncated.ndjson',
+    kind: 'restore-backup',
+    what: 'a backup of lines cut short in the middle of its third paper, with no end line (a full disk, an interrupted copy)',
+    told: 'backup-truncated.ndjson cannot be restored: the file ends early, after 2 rows, before its end line (it was cut short, perhaps by a full disk or an interrupted copy). Nothing was changed.',
+    added: 0,
+    seconds: 30,
+    ui: true
+  },
+  {
+    file: 'backup-line-not-json.ndjson',
+    kind: 'restore-backup',
+    what: 'a backup of lines whose second paper is a line of plain text',
+    told: 'backup-line-not-json.ndjson cannot be restored: line 3 is not JSON. It is the only damaged row. Nothing was changed.',
+    added: 0,
+    seconds: 30
+  },
+  {
+    file: 'backup-newer-version.ndjson',
+    kind: 'restore-backup',
+    what: 'a backup of lines whose header says version 3 (a newer Neuroref)',
+    told: 'backup-newer-version.ndjson was made by a newer version of Neuroref. Update Neuroref to restore it. Nothing was changed.',
+    added: 0,
+    seconds: 30
   }
 ]
 

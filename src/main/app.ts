@@ -33,6 +33,7 @@ export function createNcbiAwareHttpClient(config: AppConfig, options: HttpClient
 export interface DesktopExtras {
   userDataDir?: string
   chooseBibFile?: (suggestedName: string) => Promise<string | null>
+  chooseBackupFile?: (suggestedName: string) => Promise<string | null>
   chooseManuscript?: () => Promise<string | null>
 }
 
@@ -44,6 +45,7 @@ export function createAppHandlers(env: Record<string, string | undefined>, platf
     platform,
     version: APP_VERSION,
     chooseBibFile: desktop.chooseBibFile,
+    chooseBackupFile: desktop.chooseBackupFile,
     styles: new StyleRepository(packedStylesDir()),
     chooseManuscript: desktop.chooseManuscript
   })

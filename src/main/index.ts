@@ -11,7 +11,7 @@ import { APP_INDEX_URL, isAppPageUrl } from './electron/app-origin'
 import { registerAppScheme, serveRendererOverAppScheme } from './electron/app-protocol'
 import { bindContract } from './electron/ipc'
 import { saveWithDialog } from './electron/save-dialog'
-import { chooseBibFile } from './electron/choose-bib-file'
+import { chooseBackupFile, chooseBibFile } from './electron/choose-bib-file'
 import { chooseManuscript } from './electron/choose-manuscript'
 import { restrictPermissions } from './electron/security'
 import { bringToFront, createMainWindow } from './electron/window'
@@ -87,7 +87,12 @@ async function start(): Promise<void> {
         return { enabled: settings.spellcheck, available: true }
       }
     },
-    { userDataDir, chooseBibFile: name => chooseBibFile(mainWindow, name), chooseManuscript: () => chooseManuscript(mainWindow) }
+    {
+      userDataDir,
+      chooseBibFile: name => chooseBibFile(mainWindow, name),
+      chooseBackupFile: name => chooseBackupFile(mainWindow, name),
+      chooseManuscript: () => chooseManuscript(mainWindow)
+    }
   )
 
   const library = await chooseLibraryToOpen(userDataDir)

@@ -31,6 +31,14 @@ export interface Contract {
   'pubmed.search': { arg: { query: string; start: number; size: number; since?: string; contact?: Contact }; result: PubmedSearchPage }
   /** Desktop only: ask where to save an export and write it there. `null` when the user cancels. */
   'export.saveFile': { arg: { suggestedName: string; content: string }; result: { path: string } | null }
+  /** Desktop only: ask where to save a library backup; an id to append its pieces to, or `null` when the user cancels. */
+  'backup.begin': { arg: { suggestedName: string }; result: { id: string; path: string } | null }
+  /** Desktop only: the next piece of the backup `id` (a few million characters at most). */
+  'backup.append': { arg: { id: string; text: string }; result: void }
+  /** Desktop only: the backup `id` is complete: flushed and put at its path (atomically); returns the path. */
+  'backup.finish': { arg: { id: string }; result: { path: string } }
+  /** Desktop only: give up the backup `id`; nothing is left at its path. */
+  'backup.abort': { arg: { id: string }; result: void }
   /** Desktop only: choose a manuscript (.docx, .odt) in the open dialog; its bytes (base64) and an id standing for its folder. `null` when cancelled. */
   'manuscript.open': { arg: void; result: ManuscriptFileOpened | null }
   /** Desktop only: save a formatted copy beside the document `id` names, as `name` or, when that is taken, "name 2" …, never over a file. */
@@ -180,6 +188,10 @@ export const CHANNELS = [
   'pubmed.related',
   'pubmed.search',
   'export.saveFile',
+  'backup.begin',
+  'backup.append',
+  'backup.finish',
+  'backup.abort',
   'manuscript.open',
   'manuscript.saveBeside',
   'shell.openExternal',

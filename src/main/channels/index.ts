@@ -5,6 +5,7 @@ import type { Handlers } from '@shared/contract'
 import { appChannels } from './app'
 import { attachmentsChannels } from './attachments'
 import { autoexportChannels } from './autoexport'
+import { backupChannels } from './backup'
 import type { ChannelDeps } from './deps'
 import { exportChannels } from './export'
 import { lookupChannels } from './lookup'
@@ -21,6 +22,7 @@ export function createHandlers(deps: ChannelDeps): Handlers {
     ...lookupChannels(deps),
     ...pubmedChannels(deps),
     ...exportChannels(deps),
+    ...backupChannels(deps),
     ...manuscriptChannels(deps),
     ...shellChannels(deps),
     ...autoexportChannels(deps),

@@ -96,3 +96,54 @@ export async function writeNewFileAtomically(path: string, data: string | Uint8A
   }
   await syncFolder(folder, fs)
 }
+
+/** A file written in pieces that appears at its path whole or not at all (a backup of any size). */
+export interface AtomicFile {
+  append(text: string): Promise<void>
+  /** Flushes the temp file and renames it over the path, then flushes the folder. */
+  commit(): Promise<void>
+  /** Removes the temp file; the path is as it was. */
+  abort(): Promise<void>
+}
+
+/**
+ * Opens a temp file beside `path` for appending: the same guarantees as
+ * writeFileAtomically (a reader sees the old file or the whole new one), for
+ * content too large to hold in one string.
+ */
+export async function openAtomicFile(path: string, fs: AtomicWriteFs = fsp): Promise<AtomicFile> {
+  const folder = dirname(path)
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const handle = await fs.open(temp, 'wx', 0o644)
+  let open = true
+  const close = async (): Promise<void> => {
+    if (open) await handle.close()
+    open = false
+  }
+  const abort = async (): Promise<void> => {
+    await close().catch(() => undefined)
+    await fs.unlink(temp).catch(() => undefined)
+  }
+  return {
+    append: async text => {
+      try {
+        await handle.writeFile(text)
+      } catch (error) {
+        await abort()
+        throw error
+      }
+    },
+    commit: async () => {
+      try {
+        await handle.sync()
+        await close()
+        await fs.rename(temp, path)
+      } catch (error) {
+        await abort()
+        throw error
+      }
+      await syncFolder(folder, fs)
+    },
+    abort
+  }
+}

@@ -130,6 +130,12 @@ export class BackupRowCheck {
     this.first ??= `row ${position.toLocaleString('en')} of ${table}${describeRow(table, row)} ${problem}`
   }
 
+  /** A line of a backup file that is no row at all (not JSON, no table): damaged like a bad row. */
+  addBadLine(problem: string): void {
+    this.bad += 1
+    this.first ??= problem
+  }
+
   addAll(table: BackupTable, rows: readonly unknown[]): void {
     for (const row of rows) this.add(table, row)
   }

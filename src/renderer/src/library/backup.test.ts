@@ -15,11 +15,12 @@ import { setRating } from './reading'
 import { saveSearch } from './saved-searches'
 import { savePubmedSearch } from './pubmed-searches'
 import { writeSetting } from './settings'
-import { backupFileName, backupSummary, BACKUP_TABLES, createBackup, parseBackup, restoreBackup } from './backup'
+import { backupSummary, BACKUP_TABLES, countsOf, parseBackup, restoreBackup } from './backup'
 import { restoreLibrary, undoRestore } from './restore'
 import { beforeRestore } from './before-restore'
 import type { RowPage } from './library-pages'
 import { LibraryStore } from '../store/library-store'
+import { oldFormatBackup } from './backup.test-support'
 
 const FIXTURES = `${import.meta.dirname}/../../../../e2e/fixtures`
 let db: NeurorefDb
@@ -52,11 +53,12 @@ beforeEach(async () => {
 })
 afterEach(() => db?.delete())
 
-describe('library backup', () => {
+// Backups of version 1 (the whole library as one JSON object, written until backups became lines) still restore.
+describe('library backup of version 1', () => {
   it('restores every table exactly: backup → wipe → restore', async () => {
     const before = await everyTable(db)
     expect(before.items.length).toBeGreaterThan(5)
-    const text = JSON.stringify(await createBackup(db, new Date('2025-03-04T10:00:00Z')))
+    const text = JSON.stringify(await oldFormatBackup(db, new Date('2025-03-04T10:00:00Z')))
 
     await db.delete()
     db = openLibrary(`backup-restored-${Math.random()}`)
@@ -67,7 +69,7 @@ describe('library backup', () => {
   })
 
   it('replaces what the library held, rather than adding to it', async () => {
-    const backup = parseBackup(JSON.stringify(await createBackup(db)))
+    const backup = parseBackup(JSON.stringify(await oldFormatBackup(db)))
     await saveSearch(db, 'Made after the backup', 'vasopressin')
     await db.items.clear()
     await restoreBackup(db, backup)
@@ -76,10 +78,9 @@ describe('library backup', () => {
   })
 
   it('says what it holds and where the attachment files are', async () => {
-    const backup = await createBackup(db, new Date('2025-03-04T10:00:00Z'))
+    const backup = await oldFormatBackup(db, new Date('2025-03-04T10:00:00Z'))
     expect(backup.format).toBe('neuroref-library-backup')
-    expect(backupFileName(backup)).toBe('neuroref-library-2025-03-04.json')
-    expect(backupSummary(backup)).toBe(`${backup.tables.items.length} papers, 2 collections, 2 notes`)
+    expect(backupSummary(countsOf(backup))).toBe(`${backup.tables.items.length} papers, 2 collections, 2 notes`)
     expect(backup.attachmentFiles).toMatch(/not inside this backup.*SHA-256/)
   })
 
@@ -90,9 +91,9 @@ describe('library backup', () => {
     )
     const csl = readFileSync(`${FIXTURES}/other/csl-json/zotero_csl_json_book_with_editor.json`, 'utf8')
     expect(() => parseBackup(csl, 'book.json')).toThrow('book.json is not a Neuroref library backup (it has no Neuroref backup marker).')
-    const damaged = { ...(await createBackup(db)), tables: { items: [{ title: 'no id' }] } }
+    const damaged = { ...(await oldFormatBackup(db)), tables: { items: [{ title: 'no id' }] } }
     expect(() => parseBackup(JSON.stringify(damaged), 'old.json')).toThrow('old.json cannot be restored: row 1 of items has no id.')
-    const newer = { ...(await createBackup(db)), version: 99 }
+    const newer = { ...(await oldFormatBackup(db)), version: 99 }
     expect(() => parseBackup(JSON.stringify(newer), 'new.json')).toThrow('made by a newer version of Neuroref')
   })
 })
@@ -102,7 +103,7 @@ describe('library backup', () => {
 // the window stayed at "opening the library…" after a reload.
 describe('restoring never loses the library', () => {
   const withItems = async (items: unknown[]): Promise<string> => {
-    const backup = await createBackup(db)
+    const backup = await oldFormatBackup(db)
     return JSON.stringify({ ...backup, tables: { ...backup.tables, items } })
   }
 
@@ -123,7 +124,7 @@ describe('restoring never loses the library', () => {
   })
 
   it('names the first bad row of any table and counts the others', async () => {
-    const backup = await createBackup(db)
+    const backup = await oldFormatBackup(db)
     const items = backup.tables.items as Record<string, unknown>[]
     const broken = items.map((item, i) => (i === 0 ? item : i % 2 ? { ...item, addedAt: 'yesterday' } : { ...item, titleWords: undefined }))
     expect(() => parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, items: broken } }), 'b.json')).toThrow(
@@ -143,7 +144,7 @@ describe('restoring never loses the library', () => {
     const before = await everyTable(db)
     const other = openLibrary(`backup-other-${Math.random()}`)
     await importRecords(other, [{ csl: { type: 'article-journal', title: 'Orexin and cocaine seeking' }, sources: ['file'] }], new DuplicateFinder())
-    const backup = parseBackup(JSON.stringify(await createBackup(other)), 'other.json')
+    const backup = parseBackup(JSON.stringify(await oldFormatBackup(other)), 'other.json')
     await other.delete()
 
     const store = new LibraryStore(db)
@@ -160,7 +161,7 @@ describe('restoring never loses the library', () => {
 
   it('puts the library back, checked, when the restored one cannot be loaded', async () => {
     const before = await everyTable(db)
-    const backup = parseBackup(JSON.stringify({ ...(await createBackup(db)), tables: { items: [] } }))
+    const backup = parseBackup(JSON.stringify({ ...(await oldFormatBackup(db)), tables: { items: [] } }))
     let loads = 0
     const failingFirstLoad = async (): Promise<void> => {
       if (++loads === 1) throw new Error('the library did not open')

@@ -1,17 +1,33 @@
-// "Back up library" and "Restore library": the whole library as one JSON
-// file, and back. Attachment files stay on disk; the backup lists their
+// "Back up library" and "Restore library": the whole library as lines of
+// JSON (backup-lines.ts), and back; backups of version 1 (one JSON object)
+// still restore. Attachment files stay on disk; the backup lists their
 // records (by SHA-256 hash), so a restore on the same machine finds them.
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { BACKUP_TABLES, BackupRowCheck, type BackupTable } from './backup-rows'
-import { PAGE, type Fingerprint, type RowPage } from './library-pages'
+import { everyPage, PAGE, type Fingerprint, type RowPage } from './library-pages'
+import {
+  ATTACHMENT_NOTE,
+  BACKUP_FORMAT,
+  headerOf,
+  LINES_VERSION,
+  linesOf,
+  noCounts,
+  pagesOfLines,
+  readBackupLines,
+  textOfFile,
+  writeBackupLines,
+  type BackupHeader,
+  type LinesOutcome,
+  type TableCounts
+} from './backup-lines'
 import { restoreLibrary, type TrialLoad } from './restore'
 
 export { BACKUP_TABLES, type BackupTable } from './backup-rows'
 
-export const BACKUP_FORMAT = 'neuroref-library-backup'
-const BACKUP_VERSION = 1
+const OLD_VERSION = 1
 
+/** A backup of version 1: the whole library as one JSON object (still restored; new backups are lines, backup-lines.ts). */
 export interface LibraryBackup {
   format: typeof BACKUP_FORMAT
   version: number
@@ -23,23 +39,28 @@ export interface LibraryBackup {
   tables: Record<BackupTable, unknown[]>
 }
 
-const ATTACHMENT_NOTE =
-  'PDF and other attachment files are not inside this backup. Each attachment record names its file by the SHA-256 hash of its bytes; ' +
-  'Neuroref finds the file under that name in its data folder. Copy that folder too to move attachments to another computer.'
-
-const tablesOf = (db: NeurorefDb) => BACKUP_TABLES.map(name => db.table(name))
-
-/** Reads every table in one transaction, so the backup is one consistent moment of the library. */
-export async function createBackup(db: NeurorefDb, now = new Date()): Promise<LibraryBackup> {
-  return db.transaction('r', tablesOf(db), async () => {
-    const rows = await Promise.all(BACKUP_TABLES.map(name => db.table(name).toArray()))
-    const tables = Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]])) as Record<BackupTable, unknown[]>
-    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), schemaVersion: db.verno, attachmentFiles: ATTACHMENT_NOTE, tables }
-  })
+/**
+ * Writes the library as backup lines to `sink`, a page of rows at a time
+ * (each page read in a transaction of its own). Returns the rows written.
+ */
+export async function writeBackup(db: NeurorefDb, appVersion: string, sink: (text: string) => Promise<void>, now = new Date()): Promise<TableCounts> {
+  const counts = noCounts()
+  for (const table of BACKUP_TABLES) counts[table] = await db.table(table).count()
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: LINES_VERSION,
+    layout: 'ndjson',
+    appVersion,
+    createdAt: now.toISOString(),
+    schemaVersion: db.verno,
+    attachmentFiles: ATTACHMENT_NOTE,
+    counts
+  }
+  return writeBackupLines(header, everyPage(db), sink)
 }
 
-export function backupFileName(backup: LibraryBackup): string {
-  return `neuroref-library-${backup.createdAt.slice(0, 10)}.json`
+export function backupFileName(now = new Date()): string {
+  return `neuroref-library-${now.toISOString().slice(0, 10)}.ndjson`
 }
 
 const notBackup = (fileName: string, why: string): ServiceError =>
@@ -55,7 +76,7 @@ export function parseBackup(text: string, fileName = 'This file'): LibraryBackup
   }
   const backup = data as Partial<LibraryBackup> | null
   if (!backup || typeof backup !== 'object' || backup.format !== BACKUP_FORMAT) throw notBackup(fileName, 'it has no Neuroref backup marker')
-  if (typeof backup.version !== 'number' || backup.version > BACKUP_VERSION) {
+  if (typeof backup.version !== 'number' || backup.version > OLD_VERSION) {
     throw new ServiceError('INVALID_INPUT', `${fileName} was made by a newer version of Neuroref. Update Neuroref to restore it. Nothing was changed.`)
   }
   const tables = backup.tables as Partial<Record<BackupTable, unknown>> | undefined
@@ -88,9 +109,40 @@ export function restoreBackup(db: NeurorefDb, backup: LibraryBackup, trialLoad: 
   return restoreLibrary(db, () => pagesOfBackup(backup), backup.createdAt, trialLoad)
 }
 
-/** How many papers, collections and notes a backup holds, for the question before restoring. */
-export function backupSummary(backup: LibraryBackup): string {
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-  const { items, collections, notes } = backup.tables
-  return `${count(items.length, 'paper', 'papers')}, ${count(collections.length, 'collection', 'collections')}, ${count(notes.length, 'note', 'notes')}`
+/** A backup file, checked whole: lines (read again to restore) or a version-1 object (held). */
+export type CheckedBackup = { kind: 'lines'; header: BackupHeader; counts: TableCounts } | { kind: 'object'; backup: LibraryBackup }
+
+/** Checks a backup's lines here (the window passes a Web Worker doing the same). */
+export const checkLinesHere = (file: Blob, fileName: string): Promise<LinesOutcome> => readBackupLines(linesOf(textOfFile(file)), fileName)
+
+/**
+ * Checks a chosen backup file before anything is written, every row of it;
+ * throws the sentence to show. A file whose first line is a backup header is
+ * lines, read as a stream (`checkLines`); anything else is read whole as a
+ * version-1 backup (or refused in words).
+ */
+export async function checkBackupFile(file: Blob, fileName: string, checkLines = checkLinesHere): Promise<CheckedBackup> {
+  const start = await file.slice(0, 65_536).text()
+  const newline = start.indexOf('\n')
+  if (newline >= 0 && headerOf(start.slice(0, newline))) {
+    const outcome = await checkLines(file, fileName)
+    if (!outcome.ok) throw new ServiceError('INVALID_INPUT', outcome.sentence)
+    return { kind: 'lines', header: outcome.header, counts: outcome.counts }
+  }
+  return { kind: 'object', backup: parseBackup(await file.text(), fileName) }
 }
+
+/** Replaces the library with a checked backup file, inside restoreLibrary's safety net. */
+export function restoreCheckedBackup(db: NeurorefDb, file: Blob, checked: CheckedBackup, trialLoad: TrialLoad = async () => {}): Promise<Fingerprint> {
+  if (checked.kind === 'object') return restoreBackup(db, checked.backup, trialLoad)
+  return restoreLibrary(db, () => pagesOfLines(linesOf(textOfFile(file))), checked.header.createdAt, trialLoad)
+}
+
+/** How many papers, collections and notes a backup holds, for the question before restoring. */
+export function backupSummary(counts: Pick<TableCounts, 'items' | 'collections' | 'notes'>): string {
+  const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+  return `${count(counts.items, 'paper', 'papers')}, ${count(counts.collections, 'collection', 'collections')}, ${count(counts.notes, 'note', 'notes')}`
+}
+
+/** The rows per table of a version-1 backup. */
+export const countsOf = (backup: LibraryBackup): TableCounts => Object.fromEntries(BACKUP_TABLES.map(t => [t, backup.tables[t].length])) as TableCounts

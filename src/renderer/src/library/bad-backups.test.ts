@@ -1,5 +1,6 @@
 // Every "restore-backup" case of the bad-input corpus (e2e/support/bad-input-corpus.ts):
-// the check Restore library runs before writing anything. The researcher is
+// the check Restore library runs before writing anything, on backups of
+// lines (read as a stream) and of version 1 (one JSON object). The researcher is
 // told the sentence, and the library (one paper) is exactly as it was.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,7 +8,7 @@ import { BAD_INPUTS, badInputPath } from '../../../../e2e/support/bad-input-corp
 import { DuplicateFinder } from '@shared/duplicates'
 import { importRecords } from './import-file'
 import { openLibrary, type NeurorefDb } from './schema'
-import { parseBackup, restoreBackup } from './backup'
+import { checkBackupFile, restoreCheckedBackup } from './backup'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -25,7 +26,8 @@ describe('the bad-input corpus, restored as a library backup', () => {
 
       let told = ''
       try {
-        await restoreBackup(db, parseBackup(readFileSync(badInputPath(input), 'utf8'), input.file))
+        const file = new Blob([readFileSync(badInputPath(input))])
+        await restoreCheckedBackup(db, file, await checkBackupFile(file, input.file))
       } catch (error) {
         told = (error as Error).message
       }

@@ -20,7 +20,8 @@ import { deleteSavedSearch, renameSavedSearch, saveSearch } from './saved-search
 import { forgetNewPmids, savePubmedSearch } from './pubmed-searches'
 import { writeSetting } from './settings'
 import { importIntoNewCollection, importRecords } from './import-file'
-import { createBackup, restoreBackup } from './backup'
+import { restoreBackup } from './backup'
+import { oldFormatBackup } from './backup.test-support'
 import { fillPlaceholder, NEEDS_METADATA } from './fill-placeholder'
 import { applySyncedChanges, noSyncedChanges } from './apply-synced'
 import { DuplicateFinder } from '@shared/duplicates'
@@ -166,7 +167,7 @@ describe('library events and the change log', () => {
     ])
     expect(removed).toEqual([[FILE.hash]])
 
-    const backup = await createBackup(db)
+    const backup = await oldFormatBackup(db)
     expect(await eventsOf(() => restoreBackup(db, backup))).toEqual(['library restored '])
   })
 

@@ -1,25 +1,35 @@
 // "Back up library" and "Restore library" (in Settings): the whole library as
-// one JSON file — the way to move it between the desktop app and the web
-// edition, or to another computer. Restoring asks first: it replaces everything,
-// after keeping a copy of the library that "Undo restore" puts back.
+// one file of JSON lines, written and read a page at a time — the way to move
+// it between the desktop app and the web edition, or to another computer.
+// Restoring checks every row first (in a Web Worker), asks, and replaces
+// everything after keeping a copy of the library that "Undo restore" puts back.
 import { problemText } from '../../messages'
 import { useEffect, useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Message } from '../../components/StatusMessage'
 import { useNotify } from '../../components/notify'
 import { db, store } from '../../root'
-import { backupFileName, backupSummary, createBackup, parseBackup, restoreBackup, type LibraryBackup } from '../../library/backup'
+import { backupSummary, checkBackupFile, countsOf, restoreCheckedBackup, type CheckedBackup } from '../../library/backup'
 import { beforeRestore, beforeRestoreName, type BeforeRestore } from '../../library/before-restore'
 import { undoLastRestore } from './undo-restore'
-import { saveExport } from '../export'
 import { ServiceError } from '@shared/result'
+import { saveBackup } from './save-backup'
+import { checkLinesInWorker } from './check-in-worker'
 
-const dateOf = (backup: LibraryBackup): string => new Date(backup.createdAt).toLocaleString()
+/** A backup file chosen and checked, waiting for the researcher's yes. */
+interface Pending {
+  file: File
+  checked: CheckedBackup
+}
+
+const createdAtOf = (checked: CheckedBackup): string => (checked.kind === 'lines' ? checked.header.createdAt : checked.backup.createdAt)
+const dateOf = (checked: CheckedBackup): string => new Date(createdAtOf(checked)).toLocaleString()
+const summaryOf = (checked: CheckedBackup): string => backupSummary(checked.kind === 'lines' ? checked.counts : countsOf(checked.backup))
 
 /** `onRestored`: the settings shown around this section are stale after a restore. */
 export function BackupSection({ onRestored }: { onRestored?: () => void }) {
   const [message, setMessage] = useState<Message | null>(null)
-  const [pending, setPending] = useState<LibraryBackup | null>(null)
+  const [pending, setPending] = useState<Pending | null>(null)
   const [busy, setBusy] = useState(false)
   const [kept, setKept] = useState<BeforeRestore | undefined>()
   const [askUndo, setAskUndo] = useState(false)
@@ -30,34 +40,36 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
   async function backUp(): Promise<void> {
     setBusy(true)
     try {
-      const backup = await createBackup(db)
-      const saved = await saveExport(backupFileName(backup), JSON.stringify(backup), 'application/json')
-      if (!saved.ok) setMessage({ kind: 'error', text: `The backup could not be saved: ${saved.error.message}` })
-      else if (saved.value) setMessage({ kind: 'info', text: `Backed up ${backupSummary(backup)} to ${saved.value}.` })
+      const saved = await saveBackup()
+      if (saved) setMessage({ kind: 'info', text: `Backed up ${backupSummary(saved.counts)} to ${saved.where}.` })
     } catch (error) {
-      setMessage({ kind: 'error', text: `The library could not be read for the backup (${problemText(error)}).` })
+      setMessage({ kind: 'error', text: `The backup could not be made: ${problemText(error)}` })
     } finally {
       setBusy(false)
     }
   }
 
   async function choose(file: File): Promise<void> {
+    setBusy(true)
+    setMessage({ kind: 'info', text: `Checking ${file.name}…` })
     try {
-      setPending(parseBackup(await file.text(), file.name))
+      setPending({ file, checked: await checkBackupFile(file, file.name, checkLinesInWorker) })
       setMessage(null)
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof ServiceError ? error.message : `${file.name} could not be read. Nothing was changed.` })
+    } finally {
+      setBusy(false)
     }
   }
 
-  async function restore(backup: LibraryBackup): Promise<void> {
+  async function restore({ file, checked }: Pending): Promise<void> {
     setPending(null)
     setBusy(true)
     try {
       // the store loads the restored library as at start: if it cannot, the library before is put back
-      await restoreBackup(db, backup, () => store.settled())
+      await restoreCheckedBackup(db, file, checked, () => store.settled())
       onRestored?.()
-      const text = `Restored the library from the backup of ${dateOf(backup)}: ${backupSummary(backup)}.`
+      const text = `Restored the library from the backup of ${dateOf(checked)}: ${summaryOf(checked)}.`
       setMessage({ kind: 'info', text })
       notify({ kind: 'info', text: `${text} The library before it was kept.`, action: { label: 'Undo restore', run: () => void undo(notify) } })
     } catch (error) {
@@ -92,7 +104,7 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
           <input
             type="file"
             aria-label="Restore library"
-            accept=".json,application/json"
+            accept=".ndjson,.json,application/x-ndjson,application/json"
             disabled={busy}
             onChange={e => {
               const file = e.target.files?.[0]
@@ -124,8 +136,8 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
       {pending && (
         <ConfirmDialog title="Restore library" confirmLabel="Replace library" onCancel={() => setPending(null)} onConfirm={() => void restore(pending)}>
           <p>
-            Replace the library with the backup from {dateOf(pending)}? It holds {backupSummary(pending)}. Everything now in the library — papers, collections,
-            notes, settings and saved searches — is replaced. A copy of it is kept first, so Undo restore can put it back.
+            Replace the library with the backup from {dateOf(pending.checked)}? It holds {summaryOf(pending.checked)}. Everything now in the library — papers,
+            collections, notes, settings and saved searches — is replaced. A copy of it is kept first, so Undo restore can put it back.
           </p>
         </ConfirmDialog>
       )}
