@@ -5,8 +5,17 @@
 import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
-import { makeDocx, para, partText, run, visibleText, zoteroCitationField } from '@shared/manuscript/docx-package.test-support'
-import { chooseStyle } from './support/style-chooser'
+import {
+  makeDocx,
+  para,
+  partText,
+  run,
+  visibleText,
+  withCustomProperties,
+  zoteroCitationField,
+  zoteroPrefProperties
+} from '@shared/manuscript/docx-package.test-support'
+import { chooseStyle, chosenStyle } from './support/style-chooser'
 import { closedPort, startWebEditionProcess } from './support/web-edition'
 import { replayEnvironment } from './replay/recorded'
 
@@ -175,4 +184,30 @@ test("a coauthor's references are completed online from PubMed and Crossref; off
   } finally {
     await offline.stop()
   }
+})
+
+test("the journal style and language a coauthor's Zotero chose are pre-selected, and the copy says which it is in", async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByLabel('Import file').setInputFiles(NBIB)
+  await expect(page.getByRole('status')).toContainText('2 added')
+  // Zotero's preferences for a Psychoneuroendocrinology manuscript in British English, and a property of the lab's own
+  const prefs =
+    '<data data-version="3" zotero-version="7.0.11"><session id="Ab3dE6gH"/><style id="http://www.zotero.org/styles/psychoneuroendocrinology" locale="en-GB" hasBibliography="1" bibliographyStyleHasBeenSet="0"/><prefs><pref name="fieldType" value="Field"/></prefs></data>'
+  const draft = withCustomProperties(makeDocx(para(run('Stress hormones rise [PMID:8692918].'))), [...zoteroPrefProperties(prefs), ['Lab', 'Stress unit']])
+  await page.getByRole('button', { name: 'Manuscript' }).click()
+  await page.getByRole('menuitem', { name: 'Format manuscript…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Format manuscript' })
+  await dialog.getByLabel('Manuscript document').setInputFiles({ name: 'Draft.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(draft) })
+  // the document is read and its style fetched from the repository first: seconds on a busy machine
+  await expect(dialog.getByRole('status')).toHaveText('Draft.docx: 1 citation of 1 paper, all found.', { timeout: 20_000 })
+  await expect(dialog.getByText(/^The document is cited in/)).toHaveText('The document is cited in Psychoneuroendocrinology (en-GB): chosen below.')
+  await expect(chosenStyle(dialog)).toContainText('Psychoneuroendocrinology')
+  await expect(chosenStyle(dialog)).not.toContainText('loading…')
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Format and save a copy' }).click()
+  const copy = await downloading
+  expect(copy.suggestedFilename()).toBe('Draft (Psychoneuroendocrinology).docx')
+  const custom = partText(await bytesOf(copy), 'docProps/custom.xml')
+  expect(custom).toContain('&lt;style id="http://www.zotero.org/styles/psychoneuroendocrinology" locale="en-GB"')
+  expect(custom).toContain('name="Lab"><vt:lpwstr>Stress unit</vt:lpwstr>')
 })

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strToU8, zipSync } from 'fflate'
 import { customStyleId, registerStyle } from '../export/styles'
 import { documentData, prefProperties, readDocumentPrefs, type DocumentPrefs } from './document-prefs'
 import { formatManuscript, openManuscript } from './manuscript'
-import { makeDocx, para, partText, run, testLibrary } from './manuscript.test-support'
+import { makeDocx, para, partText, run, testLibrary, withCustomProperties, zoteroPrefProperties } from './manuscript.test-support'
 
 // building a CSL engine takes seconds on a busy machine: a guard against hangs, not a speed test
 vi.setConfig({ testTimeout: 120_000 })
@@ -24,34 +24,6 @@ function chunks(text: string, base = 'ZOTERO_PREF'): Map<string, string> {
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
-/** docProps/custom.xml as Word writes it: Zotero's chunks plus a property of the lab's own. */
-function customXml(properties: Map<string, string>): string {
-  const list = [...properties, ['Project', 'Oxytocin & defeat']]
-    .map(
-      ([name, value], i) =>
-        `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}"><vt:lpwstr>${escape(value)}</vt:lpwstr></property>`
-    )
-    .join('')
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${list}</Properties>`
-}
-
-/** A .docx with the custom part registered as Word registers it. */
-function withCustomProperties(docx: Uint8Array, custom: string): Uint8Array {
-  const files = unzipSync(docx)
-  files['docProps/custom.xml'] = strToU8(custom)
-  const types = strFromU8(files['[Content_Types].xml']).replace(
-    '</Types>',
-    '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
-  )
-  files['[Content_Types].xml'] = strToU8(types)
-  const rels = strFromU8(files['_rels/.rels']).replace(
-    '</Relationships>',
-    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'
-  )
-  files['_rels/.rels'] = strToU8(rels)
-  return zipSync(files)
-}
 
 /** The custom properties a .docx carries, by name, in their order. */
 function customProperties(docx: Uint8Array): [string, string][] {
@@ -167,7 +139,7 @@ describe('preferences in a formatted .docx', () => {
   })
 
   it("replace a coauthor's Zotero preferences with the new style, keep their other preferences and every other property", () => {
-    const docx = withCustomProperties(draft, customXml(chunks(ZOTERO_DATA)))
+    const docx = withCustomProperties(draft, [...zoteroPrefProperties(ZOTERO_DATA), ['Project', 'Oxytocin & defeat']])
     const file = openManuscript(docx, 'Coauthor.docx')
     expect(file.prefs?.styleId).toBe('http://www.zotero.org/styles/nature')
     const out = formatManuscript(file, library, 'apa').bytes

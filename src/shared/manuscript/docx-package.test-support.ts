@@ -96,3 +96,38 @@ export function zoteroCitationField(itemData: Record<string, unknown>[], shown: 
     `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
   )
 }
+
+/** The .docx with custom document properties (docProps/custom.xml) as Word writes them, registered in the package. */
+export function withCustomProperties(docx: Uint8Array, properties: [string, string][]): Uint8Array {
+  const files = unzipSync(docx)
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const list = properties
+    .map(
+      ([name, value], i) =>
+        `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}"><vt:lpwstr>${escape(value)}</vt:lpwstr></property>`
+    )
+    .join('')
+  files['docProps/custom.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${list}</Properties>`
+  )
+  files['[Content_Types].xml'] = strToU8(
+    strFromU8(files['[Content_Types].xml']).replace(
+      '</Types>',
+      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
+    )
+  )
+  files['_rels/.rels'] = strToU8(
+    strFromU8(files['_rels/.rels']).replace(
+      '</Relationships>',
+      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'
+    )
+  )
+  return zipSync(files)
+}
+
+/** Zotero's document preferences split as its plugins store them: ZOTERO_PREF_1 … of 255 characters each. */
+export function zoteroPrefProperties(data: string): [string, string][] {
+  const out: [string, string][] = []
+  for (let i = 0; i * 255 < data.length; i++) out.push([`ZOTERO_PREF_${i + 1}`, data.slice(i * 255, (i + 1) * 255)])
+  return out
+}

@@ -5,12 +5,12 @@ import { useNotify } from '../../components/notify'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Identifier } from '@shared/identifiers'
 import type { Choices, FormatProgress, Problem } from '@shared/manuscript/manuscript'
-import { styleForCslId } from '@shared/export/styles'
 import { ServiceError } from '@shared/result'
 import { sentenceFor } from '../../messages'
 import { StyleChooser, useCitationStyles } from '../cite'
 import { addIdentifiers } from '../import'
 import './manuscript.css'
+import { documentStyleOf, type DocumentStyle } from './document-style'
 import { chooseOnDesktop, deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, opensFromDesktop, readManuscript } from './manuscript-actions'
 import { formatManuscriptFile, reviewManuscriptFile, warmManuscriptStyle, type Formatting, type OpenedManuscript } from './manuscript-client'
 
@@ -18,6 +18,8 @@ interface Opened {
   doc: OpenedManuscript
   /** desktop: main's id for the document's folder, where the copy is saved */
   desktopId?: string
+  /** the style Zotero's preferences in the document name, when Neuroref has it */
+  documentStyle?: DocumentStyle
   citations: number
   papers: number
   problems: Problem[]
@@ -35,10 +37,11 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
   const [progress, setProgress] = useState<FormatProgress | null>(null)
   const formatting = useRef<Formatting | null>(null)
   const style = styles.styles.find(s => s.id === styles.chosen)
-  // the style (and language) Zotero's preferences in the document name: pre-selected when Neuroref has it
-  const documentStyle = opened?.doc.documentStyle
-  const documentStyleKnown = documentStyle && styleForCslId(documentStyle.cslId)
-  const lang = documentStyle?.locale && style && documentStyleKnown?.id === style.id ? documentStyle.locale : styles.lang
+  // the style (and language) Zotero's preferences in the document name: pre-selected when Neuroref has it,
+  // and formatted in the document's language while that style stays chosen
+  const named = opened?.doc.documentStyle
+  const documentStyle = opened?.documentStyle
+  const lang = documentStyle?.locale && documentStyle.id === style?.id ? documentStyle.locale : styles.lang
   // once a document is open, the style's citeproc engine is built in the worker while the researcher reviews
   // (not before: the worker does one thing at a time, and reading the document comes first)
   const hasDocument = opened !== null
@@ -47,9 +50,9 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
   }, [style, hasDocument, lang])
   const unsettled = opened?.problems.filter(problem => !(problem.kind === 'ambiguous' && choices[choiceKey(problem)])) ?? []
 
-  async function review(doc: OpenedManuscript, desktopId: string | undefined): Promise<void> {
+  async function review(doc: OpenedManuscript, desktopId: string | undefined, documentStyle: DocumentStyle | undefined): Promise<void> {
     const result = await reviewManuscriptFile(doc, await libraryPapers(), choices)
-    setOpened({ doc, desktopId, ...result })
+    setOpened({ doc, desktopId, documentStyle, ...result })
   }
 
   async function choose(input: HTMLInputElement): Promise<void> {
@@ -71,9 +74,9 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
     setChoices({})
     const read = await readManuscript(chosen)
     if ('error' in read) return setError(`${read.error} Nothing was written.`)
-    const known = read.doc.documentStyle && styleForCslId(read.doc.documentStyle.cslId)
-    if (known) styles.choose(known.id)
-    await review(read.doc, desktopId)
+    const documentStyle = await documentStyleOf(read.doc, true)
+    if (documentStyle) styles.choose(documentStyle.id)
+    await review(read.doc, desktopId, documentStyle)
   }
 
   async function lookUp(identifier: Identifier): Promise<void> {
@@ -83,7 +86,7 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
       const summary = await addIdentifiers([identifier])
       const [outcome] = summary.outcomes
       if (outcome?.status === 'failed') setError(`${identifier.kind.toUpperCase()} ${identifier.value} could not be looked up: ${sentenceFor(outcome.error)}`)
-      await review(opened.doc, opened.desktopId)
+      await review(opened.doc, opened.desktopId, opened.documentStyle)
     } finally {
       setBusy(false)
     }
@@ -139,11 +142,11 @@ export function FormatManuscriptDialog({ onClose }: { onClose: () => void }) {
             {opened.problems.length ? `, ${opened.problems.length} to settle` : ', all found'}.
           </p>
         )}
-        {documentStyle && (
+        {named && (
           <p className="manuscript-document-style">
-            {documentStyleKnown
-              ? `The document is cited in ${documentStyleKnown.label}${documentStyle.locale ? ` (${documentStyle.locale})` : ''}: chosen below.`
-              : `The document is cited in a style Neuroref does not have (${documentStyle.cslId}): choose one below.`}
+            {documentStyle
+              ? `The document is cited in ${documentStyle.label}${named.locale ? ` (${named.locale})` : ''}: chosen below.`
+              : `The document is cited in a style Neuroref does not have (${named.cslId}): choose one below.`}
           </p>
         )}
         {opened && opened.problems.length > 0 && (

@@ -3,7 +3,6 @@
 // through the library's own import (one transaction) and a new collection.
 import { base64ToBytes, bytesToBase64 } from '@shared/base64'
 import type { Item } from '@shared/model'
-import { styleForCslId } from '@shared/export/styles'
 import { hasIdentifier, referenceImportSummary } from '@shared/manuscript/references'
 import { ServiceError } from '@shared/result'
 import { problemText, sentenceFor } from '../../messages'
@@ -13,6 +12,7 @@ import { api, db, store } from '../../root'
 import { edition } from '../../transport'
 import { downloadBlob } from '../export'
 import { completeOnline } from './complete-online'
+import { documentStyleOf } from './document-style'
 import { openManuscriptFile, referencesOf, type OpenedManuscript } from './manuscript-client'
 
 export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
@@ -61,9 +61,9 @@ export async function deliverManuscript(out: { fileName: string; bytes: Uint8Arr
 }
 
 /** " Its citations are in Nature (en-GB)." when Zotero's preferences in the document say so. */
-function citedIn(doc: OpenedManuscript): string {
+async function citedIn(doc: OpenedManuscript): Promise<string> {
   if (!doc.documentStyle) return ''
-  const style = styleForCslId(doc.documentStyle.cslId)
+  const style = await documentStyleOf(doc)
   const locale = doc.documentStyle.locale ? ` (${doc.documentStyle.locale})` : ''
   return ` Its citations are in ${style?.label ?? doc.documentStyle.cslId}${locale}.`
 }
@@ -95,7 +95,7 @@ export async function importReferencesFrom(file: File, say?: (message: Message) 
       unreachable: online.unreachable,
       withoutIdentifiers: outcome.added.filter(item => !hasIdentifier(item)).length
     })
-    return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.${citedIn(read.doc)}` }
+    return { kind: 'info', text: `${file.name}: ${text} They are in the collection “${collection.name}”.${await citedIn(read.doc)}` }
   } catch (error) {
     return { kind: 'error', text: `${file.name}: the library could not save the references (${problemText(error)}). Nothing was imported.` }
   }
