@@ -39,9 +39,10 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
 
   async function backUp(): Promise<void> {
     setBusy(true)
+    setMessage({ kind: 'info', text: 'Backing up the library… (a large library takes a minute or two)' })
     try {
       const saved = await saveBackup()
-      if (saved) setMessage({ kind: 'info', text: `Backed up ${backupSummary(saved.counts)} to ${saved.where}.` })
+      setMessage(saved ? { kind: 'info', text: `Backed up ${backupSummary(saved.counts)} to ${saved.where}.` } : null)
     } catch (error) {
       setMessage({ kind: 'error', text: `The backup could not be made: ${problemText(error)}` })
     } finally {
@@ -65,6 +66,7 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
   async function restore({ file, checked }: Pending): Promise<void> {
     setPending(null)
     setBusy(true)
+    setMessage({ kind: 'info', text: 'Restoring the library… (a copy of the library is kept first; a large library takes a few minutes)' })
     try {
       // the store loads the restored library as at start: if it cannot, the library before is put back
       await restoreCheckedBackup(db, file, checked, () => store.settled())
