@@ -1,12 +1,22 @@
 // Library at scale, in Chromium, through the real web edition: 100,000
 // synthetic papers in IndexedDB, then the times a researcher feels — first
-// rows after opening, search keystroke to updated list, sort, add one paper —
-// and the renderer's memory. Figures go to bench/results/library-scale.json.
+// rows after opening, search keystroke to updated list, sort, add one paper,
+// importing a 10,000-entry .bib, exporting the library, opening again with the
+// saved index — the main thread's long tasks (over 50 ms) in each of those
+// phases, and the renderer's memory. Figures go to bench/results/library-scale.json.
 import { writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import type { Page } from '@playwright/test'
+import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
 import { BENCH_QUERIES } from './queries'
+
+/** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
+const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
+const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
+/** a word only the imported papers have: the import is searchable when all of them answer it */
+const IMPORT_MARK = 'zebrafinchimport'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const CHUNK = 5_000
@@ -64,6 +74,55 @@ async function timeToNextFrame(page: Page, act: 'search' | 'click', arg: string)
   )
 }
 
+interface LongTasks {
+  count: number
+  longestMs: number
+  totalMs: number
+}
+
+/** Records every long task of each page the tab loads (buffered: those before the script ran too). */
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tasks: { start: number; ms: number }[] = []
+    ;(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks
+    new PerformanceObserver(list => list.getEntries().forEach(entry => tasks.push({ start: entry.startTime, ms: entry.duration }))).observe({
+      type: 'longtask',
+      buffered: true
+    })
+  })
+}
+
+/** The long tasks that started between two moments of the current page (performance.now()). */
+async function longTasksBetween(page: Page, from: number, to = Infinity): Promise<LongTasks> {
+  // A long task is reported after it ends: give the last one a frame to arrive.
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0))))
+  const all = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks)
+  const inside = all.filter(task => task.start >= from && task.start < to).map(task => task.ms)
+  return {
+    count: inside.length,
+    longestMs: Math.round(Math.max(0, ...inside)),
+    totalMs: Math.round(inside.reduce((sum, ms) => sum + ms, 0))
+  }
+}
+
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
+
+/** The number the footer shows ("1,234 items"). */
+const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
+
+/** A .bib of papers the library does not have, each with a word only they have. */
+function importedBib(size: number): string {
+  const { items } = createSyntheticLibrary(size, 7)
+  // The same generator numbers its PMIDs, PMCIDs and DOIs alike: without them the papers are new.
+  return exportBibtex(
+    items.map(({ pmid: _, pmcid: __, doi: ___, ...item }, n) => ({
+      ...item,
+      csl: { ...item.csl, DOI: undefined, title: `${item.csl.title} ${IMPORT_MARK}` },
+      citationKey: `imported${n}`
+    }))
+  )
+}
+
 /** A one-entry BibTeX file: adding one paper without any network in the way. */
 function oneEntryBib(n: number): string {
   return `@article{bench${n},\n  title = {Oxytocin benchmark paper number ${n} on social defeat},\n  author = {Benchmark, Ana},\n  journal = {Neuropeptides},\n  year = {2026}\n}\n`
@@ -71,6 +130,7 @@ function oneEntryBib(n: number): string {
 
 test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
   const cdp = await page.context().newCDPSession(page)
+  await observeLongTasks(page)
   await page.goto(app.url)
   await page.getByRole('grid', { name: 'Items' }).waitFor()
   const seedStart = Date.now()
@@ -82,16 +142,32 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   const firstRowsMs = await page.evaluate(() => performance.now())
   await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('opening'), null, { timeout: 300_000 })
   const allLoadedMs = await page.evaluate(() => performance.now())
+  // The first open of this library has no saved index: the worker builds it (the window keeps scanning meanwhile).
+  await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout: 600_000 })
+  const indexReadyMs = await now(page)
+  const longTasksOpen = await longTasksBetween(page, 0, indexReadyMs)
+  console.log('opened', { firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen })
 
+  let phaseStart = await now(page)
   const search: number[] = []
   for (const query of BENCH_QUERIES) {
     search.push(await timeToNextFrame(page, 'search', query))
     search.push(await timeToNextFrame(page, 'search', ''))
   }
   const searchOnly = search.filter((_, i) => i % 2 === 0)
+  const longTasksSearch = await longTasksBetween(page, phaseStart)
 
+  phaseStart = await now(page)
   const sort: number[] = []
   for (let i = 0; i < 4; i++) sort.push(await timeToNextFrame(page, 'click', '[role=columnheader] button'))
+  const longTasksSort = await longTasksBetween(page, phaseStart)
+
+  // What every qualifier answers over the whole library, to compare with the answers right after opening again.
+  const expected: number[] = []
+  for (const query of QUALIFIER_QUERIES) {
+    await timeToNextFrame(page, 'search', query)
+    expected.push(await countShown(page))
+  }
 
   // Adding one paper: from choosing a one-entry file to its row on screen (parse, one transaction, store, render).
   await timeToNextFrame(page, 'search', 'benchmark paper number')
@@ -119,6 +195,29 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
     add.push(await timing)
   }
 
+  // Importing a 10,000-entry .bib: from choosing the file until every imported paper answers a search.
+  await timeToNextFrame(page, 'search', IMPORT_MARK)
+  const bib = Buffer.from(importedBib(IMPORT_SIZE))
+  phaseStart = await now(page)
+  await page.getByLabel('Import file').setInputFiles({ name: 'imported.bib', mimeType: 'text/plain', buffer: bib })
+  await page.waitForFunction(size => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size, IMPORT_SIZE, {
+    timeout: 600_000,
+    polling: 50
+  })
+  const importSearchableMs = Math.round((await now(page)) - phaseStart)
+  const longTasksImport = await longTasksBetween(page, phaseStart)
+  console.log('imported', { importSearchableMs, longTasksImport })
+
+  // Exporting the whole library as BibTeX: from the menu item to the download.
+  await timeToNextFrame(page, 'search', '')
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  phaseStart = await now(page)
+  const download = page.waitForEvent('download', { timeout: 600_000 })
+  await page.getByRole('menuitem', { name: 'BibTeX', exact: true }).click()
+  await download
+  const exportMs = Math.round((await now(page)) - phaseStart)
+  const longTasksExport = await longTasksBetween(page, phaseStart)
+
   // The heap as found (garbage V8 has not yet needed to collect included), then after a
   // full collection through the inspector: page-side gc() frees far less than this does.
   const usedMb = async (): Promise<number> => (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20
@@ -129,12 +228,50 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   // Typed arrays' contents (index lists, word runs, packed abstracts) live outside the JS heap: counted apart.
   const arrayBuffersMb = ((await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number }).backingStorageSize! / 2 ** 20
 
+  // Opening again, with the index the worker saved: how soon each qualifier answers over the whole library.
+  await page.waitForTimeout(8_000) // the index is saved a few seconds after the last change
+  await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
+  await page.reload()
+  await page.locator('[role=row][aria-rowindex="2"]').waitFor()
+  const reopenFirstRowsMs = Math.round(await now(page))
+  const qualifierAnsweredMs: Record<string, number> = {}
+  for (const [n, query] of QUALIFIER_QUERIES.entries()) {
+    await timeToNextFrame(page, 'search', query)
+    await page.waitForFunction(
+      ([size, query]) =>
+        (document.querySelector('input[aria-label="Search library"]') as HTMLInputElement).value === query &&
+        parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size,
+      [expected[n], query] as const,
+      { timeout: 600_000, polling: 20 }
+    )
+    qualifierAnsweredMs[query] = Math.round(await now(page))
+  }
+  const reopenAllLoadedMs = Math.round(await now(page))
+  const longTasksReopen = await longTasksBetween(page, 0)
+
   const result = {
     date: new Date().toISOString(),
+    load: loadavg().map(l => +l.toFixed(1)),
     items: SIZE,
     seedSeconds: +seedSeconds.toFixed(1),
     firstRowsMs: Math.round(firstRowsMs),
     allLoadedMs: Math.round(allLoadedMs),
+    indexReadyMs: Math.round(indexReadyMs),
+    reopenFirstRowsMs,
+    everyQualifierAnsweredMs: Math.max(...Object.values(qualifierAnsweredMs)),
+    reopenAllLoadedMs,
+    qualifierAnsweredMs,
+    importBibSearchableMs: importSearchableMs,
+    importedEntries: IMPORT_SIZE,
+    exportBibtexMs: exportMs,
+    longTasks: {
+      open: longTasksOpen,
+      search: longTasksSearch,
+      sort: longTasksSort,
+      importBib: longTasksImport,
+      export: longTasksExport,
+      reopen: longTasksReopen
+    },
     searchMs: stats(searchOnly),
     queries: BENCH_QUERIES.length,
     sortByTitleMs: stats(sort),

@@ -55,7 +55,8 @@ function firstAuthorKey(record: ReferenceRecord): string {
   return titleFingerprint(first?.family ?? first?.literal ?? '')
 }
 
-function toItem(record: ReferenceRecord, now: number): Item {
+/** A new item for the record (id, dates, index fields), without its citation key yet. */
+export function toItem(record: ReferenceRecord, now: number): Item {
   return withIndexFields({
     ...record,
     id: crypto.randomUUID(),
@@ -74,7 +75,11 @@ function toItem(record: ReferenceRecord, now: number): Item {
  * otherwise a generated one. The key is added to `taken`; nothing is written.
  */
 export function newItem(record: ReferenceRecord, now: number, taken: Set<string>, preferredKey?: string): Item {
-  const item = toItem(record, now)
+  return withCitationKey(toItem(record, now), taken, preferredKey)
+}
+
+/** `item` (from toItem) with a citation key unique among `taken`, which gets it. */
+export function withCitationKey(item: Item, taken: Set<string>, preferredKey?: string): Item {
   const wanted = preferredKey ? cleanCitationKey(preferredKey) : ''
   const citationKey = wanted ? uniqueCitationKey(wanted, taken) : makeCitationKey(item, taken)
   taken.add(citationKey.toLowerCase())

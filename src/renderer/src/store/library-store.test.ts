@@ -4,6 +4,7 @@ import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
 import { emptyTrashRecords, moveToTrash } from '../library/trash'
 import { saveNote } from '../library/notes'
+import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 
 let db: NeurorefDb
@@ -37,5 +38,20 @@ describe('LibraryStore', () => {
     await store.settled()
     expect(store.items.has(item.id)).toBe(false)
     expect(store.index.search('orexin')).toEqual([])
+  })
+
+  it('takes a large import in slices, and a change made meanwhile after it', async () => {
+    db = openLibrary(`store-${Math.random()}`)
+    const store = new LibraryStore(db)
+    await store.load()
+    const records = Array.from({ length: 450 }, (_, n) => paper(`Galanin study number ${n}`, `10.2/${n}`))
+    const { added } = await importRecords(db, records, store.finder)
+    // The import's events are being applied a slice at a time; this note waits its turn.
+    await saveNote(db, added[449].id, 'compare with kisspeptin')
+    await store.settled()
+    expect(store.items.size).toBe(450)
+    expect(store.search('galanin')).toHaveLength(450)
+    expect(store.search('kisspeptin')).toEqual([added[449].id])
+    expect(store.items.get(added[0].id)?.csl.title).toBe('Galanin study number 0')
   })
 })

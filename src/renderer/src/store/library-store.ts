@@ -16,6 +16,23 @@ type Listener = () => void
 const FIRST_PAGE = 200
 const CHUNK = 5000
 const SLICE = 500
+/** an event with more papers than this is applied in slices */
+const LARGE = 200
+/** work done between two turns of the event loop (a long task is 50 ms) */
+const SLICE_MS = 20
+
+function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
+  return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
+}
+
+/** The next turn of the event loop, without setTimeout's 4 ms clamp when nested. */
+function nextTask(): Promise<void> {
+  return new Promise(resolve => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => (channel.port1.close(), resolve())
+    channel.port2.postMessage(null)
+  })
+}
 
 export class LibraryStore {
   readonly items = new Map<string, Item>()
@@ -46,12 +63,55 @@ export class LibraryStore {
     return new LiveIndex({ db: this.db, items: this.items, notes: this.notes, jobs, saveAfterMs, changed: () => this.emit() })
   }
 
+  /** events waiting behind a large one that is applied in slices, in order */
+  private queue: (readonly LibraryEvent[])[] = []
+  private draining: Promise<void> | null = null
+
   /**
    * Follows the library's events: the rows a write stored come with its
-   * events, so nothing is read again. A restored backup starts the store
-   * over from the database.
+   * events, so nothing is read again. A few papers are applied at once; an
+   * import of thousands is applied (and indexed) in slices, so the window
+   * never stops for it, and any event after it waits its turn.
    */
   private apply(events: readonly LibraryEvent[]): void {
+    if (!this.draining && !events.some(isLarge)) return this.applyNow(events)
+    this.queue.push(events)
+    if (!this.draining) this.draining = Promise.resolve().then(() => this.drain())
+  }
+
+  private async drain(): Promise<void> {
+    for (let events = this.queue.shift(); events; events = this.queue.shift()) {
+      for (const event of events) {
+        if (isLarge(event)) await this.applyInSlices(event.items)
+        else this.applyNow([event])
+      }
+    }
+    this.draining = null
+  }
+
+  /** Stores and indexes many new or changed papers a slice at a time, the list growing as they come. */
+  private async applyInSlices(items: readonly Item[]): Promise<void> {
+    for (let next = 0; next < items.length;) {
+      const began = performance.now()
+      const ids: string[] = []
+      while (next < items.length && performance.now() - began < SLICE_MS) {
+        const item = items[next++]
+        this.putItem(item)
+        this.index.update(item, this.notes.get(item.id))
+        this.fullText.reindex(item, this.notes.get(item.id))
+        ids.push(item.id)
+      }
+      this.fullItems.clear()
+      this.emit(ids)
+      await nextTask()
+    }
+  }
+
+  /**
+   * Applies events at once. A restored backup starts the store over from the
+   * database.
+   */
+  private applyNow(events: readonly LibraryEvent[]): void {
     const touched = new Set<string>()
     for (const event of events) {
       switch (event.kind) {
@@ -110,7 +170,7 @@ export class LibraryStore {
 
   /** Resolves when the store reflects every committed write (a restore reloads it). */
   async settled(): Promise<void> {
-    while (this.reloading) await this.reloading
+    while (this.reloading || this.draining) await (this.reloading ?? this.draining)
   }
 
   /** Resolves when the search index is in use and saved (tests, the bench). */
