@@ -161,6 +161,18 @@ describe('preferences in a formatted .docx', () => {
     expect(partText(out, '_rels/.rels').match(/custom-properties/g)).toHaveLength(1)
   })
 
+  it('updates the style Mendeley keeps in a document it wrote, so Mendeley does not put the old one back', () => {
+    const docx = withCustomProperties(draft, [
+      ['Mendeley Citation Style_1', 'http://www.zotero.org/styles/apa'],
+      ['Mendeley Recent Style Name 0_1', 'American Psychological Association 7th edition']
+    ])
+    expect(openManuscript(docx, 'Mendeley.docx').prefs).toMatchObject({ styleId: 'http://www.zotero.org/styles/apa', origin: 'mendeley' })
+    const properties = new Map(customProperties(formatManuscript(openManuscript(docx, 'Mendeley.docx'), library, 'vancouver-nlm').bytes))
+    expect(properties.get('Mendeley Citation Style_1')).toBe('http://www.zotero.org/styles/vancouver-nlm')
+    expect(properties.get('Mendeley Recent Style Name 0_1')).toBe('American Psychological Association 7th edition')
+    expect(readDocumentPrefs(properties)).toMatchObject({ styleId: 'http://www.zotero.org/styles/vancouver-nlm', origin: 'zotero' })
+  })
+
   it("records a note style as footnotes (noteType 1), as Zotero does, under the style's own id", () => {
     const xml = readFileSync(join(import.meta.dirname, '../../../e2e/fixtures/csl/chicago-notes-bibliography.csl'), 'utf8')
     const chicago = registerStyle(customStyleId(xml), xml)

@@ -23,7 +23,7 @@ export interface DocumentPrefs {
 /** The document properties the preferences are kept in: Zotero's name, the LibreOffice plugin's old one, Mendeley's. */
 export const PREF_PROPERTY = 'ZOTERO_PREF'
 const OLD_PREF_PROPERTY = 'CSL_PREF'
-const MENDELEY_STYLE_PROPERTY = 'Mendeley Citation Style_1'
+export const MENDELEY_STYLE_PROPERTY = 'Mendeley Citation Style_1'
 const CHUNK = 255
 
 /** "ZOTERO_PREF_3" → 3 (of that name); undefined for any other property. */

@@ -1,11 +1,12 @@
 // A document's own named properties, where Zotero keeps its preferences:
 // Word's custom document properties (docProps/custom.xml) and LibreOffice's
 // user-defined properties (meta:user-defined in meta.xml). Reading gives
-// every property as text; writing replaces the ZOTERO_PREF_n ones and keeps
-// every other property exactly as it was.
+// every property as text; writing replaces the ZOTERO_PREF_n ones (and the
+// style Mendeley keeps, where it does) and keeps every other property exactly
+// as it was.
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom'
 import type { DocumentPackage } from './container'
-import { PREF_PROPERTY, prefChunkNumber } from './document-prefs'
+import { MENDELEY_STYLE_PROPERTY, PREF_PROPERTY, prefChunkNumber, prefProperties, type DocumentPrefs } from './document-prefs'
 
 const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties'
 const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes'
@@ -79,12 +80,19 @@ export interface ChangedParts {
  * (and no stale ones), every other property untouched. Nothing changes when
  * the properties live somewhere this cannot safely edit.
  */
-export function setPrefProperties(pkg: DocumentPackage, properties: [string, string][], parts: ChangedParts): void {
-  if (pkg.kind === 'docx') docxParts(pkg, properties, parts)
-  else odtParts(pkg, properties, parts)
+export function setPrefProperties(pkg: DocumentPackage, prefs: DocumentPrefs, parts: ChangedParts): void {
+  const properties = prefProperties(prefs)
+  if (pkg.kind === 'docx') docxParts(pkg, properties, prefs.styleId, parts)
+  else odtParts(pkg, properties, prefs.styleId, parts)
 }
 
-function docxParts(pkg: DocumentPackage, properties: [string, string][], { replaced, added }: ChangedParts): void {
+/** Text put in place of an element's text. */
+function setText(element: Element, text: string): void {
+  while (element.firstChild) element.removeChild(element.firstChild)
+  element.appendChild(element.ownerDocument!.createTextNode(text))
+}
+
+function docxParts(pkg: DocumentPackage, properties: [string, string][], styleId: string, { replaced, added }: ChangedParts): void {
   const current = (part: string) => replaced.get(part) ?? pkg.xml.get(part)
   const target = customTarget(current('_rels/.rels'))
   // a package that keeps its custom properties in an unusual part (or a broken one) is left as it is
@@ -95,6 +103,10 @@ function docxParts(pkg: DocumentPackage, properties: [string, string][], { repla
   const root = doc.documentElement!
   const old = elements(root, CUSTOM_NS, 'property')
   for (const property of old) if (prefChunkNumber(property.getAttribute('name') ?? '') !== undefined) root.removeChild(property)
+  // Mendeley keeps only the style's id: a document it wrote says the new style too
+  const mendeley = old.find(property => property.getAttribute('name') === MENDELEY_STYLE_PROPERTY)
+  const mendeleyValue = mendeley && firstElementChild(mendeley)
+  if (mendeleyValue) setText(mendeleyValue, styleId)
   // pid 0 and 1 are reserved; every property needs its own
   let pid = Math.max(1, ...old.map(property => Number(property.getAttribute('pid')) || 0))
   for (const [name, value] of properties) {
@@ -122,13 +134,15 @@ function docxParts(pkg: DocumentPackage, properties: [string, string][], { repla
 
 const EMPTY_META = `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="${OFFICE_NS}" xmlns:meta="${META_NS}" office:version="1.3"><office:meta/></office:document-meta>`
 
-function odtParts(pkg: DocumentPackage, properties: [string, string][], { replaced, added }: ChangedParts): void {
+function odtParts(pkg: DocumentPackage, properties: [string, string][], styleId: string, { replaced, added }: ChangedParts): void {
   const existing = pkg.xml.get(META_PART)
   const doc = parse(existing ?? EMPTY_META)
   const meta = doc && elements(doc.documentElement!, OFFICE_NS, 'meta')[0]
   if (!doc || !meta) return
   for (const property of elements(meta, META_NS, 'user-defined')) {
-    if (prefChunkNumber(property.getAttributeNS(META_NS, 'name') ?? '', PREF_PROPERTY) !== undefined) meta.removeChild(property)
+    const name = property.getAttributeNS(META_NS, 'name') ?? ''
+    if (prefChunkNumber(name, PREF_PROPERTY) !== undefined) meta.removeChild(property)
+    else if (name === MENDELEY_STYLE_PROPERTY) setText(property, styleId)
   }
   for (const [name, value] of properties) {
     const property = doc.createElementNS(META_NS, 'meta:user-defined')

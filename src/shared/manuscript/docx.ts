@@ -12,7 +12,7 @@ import { describeCitations, locateCitations, noteMarkStart } from './citation-or
 import type { ManuscriptFile, WritePlan } from './model'
 import type { BibliographyLayout } from './cite-engine'
 import type { TextRun } from './rich-text'
-import { prefProperties, readDocumentPrefs } from './document-prefs'
+import { readDocumentPrefs } from './document-prefs'
 import { readProperties, setPrefProperties } from './document-properties'
 
 export function readDocx(pkg: DocumentPackage): ManuscriptFile {
@@ -251,7 +251,7 @@ function writeDocx(pkg: DocumentPackage, plan: WritePlan, scan: DocxScan): Uint8
     replaced.set('[Content_Types].xml', addContentType(pkg.xml.get('[Content_Types].xml')!))
     replaced.set('word/_rels/document.xml.rels', addFootnotesRelation(pkg.xml.get('word/_rels/document.xml.rels')!))
   }
-  setPrefProperties(pkg, prefProperties(plan.prefs), { replaced, added })
+  setPrefProperties(pkg, plan.prefs, { replaced, added })
   return writeDocument(pkg, replaced, added)
 }
 

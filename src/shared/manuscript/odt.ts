@@ -10,7 +10,7 @@ import { odtBibliographyName, odtCitationName, randomSuffix } from './field-code
 import type { ManuscriptFile, WritePlan } from './model'
 import { OFFICE, TEXT, scanOdt, type OdtField, type OdtMarker, type OdtParagraph, type OdtPiece, type OdtScan } from './odt-scan'
 import type { TextRun } from './rich-text'
-import { prefProperties, readDocumentPrefs } from './document-prefs'
+import { readDocumentPrefs } from './document-prefs'
 import { readProperties, setPrefProperties } from './document-properties'
 
 const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0'
@@ -241,7 +241,7 @@ function writeOdt(pkg: DocumentPackage, plan: WritePlan, scan: OdtScan): Uint8Ar
     replaced: new Map([['content.xml', text.startsWith('<?xml') ? text : `<?xml version="1.0" encoding="UTF-8"?>\n${text}`]]),
     added: new Map<string, string>()
   }
-  setPrefProperties(pkg, prefProperties(plan.prefs), parts)
+  setPrefProperties(pkg, plan.prefs, parts)
   return writeDocument(pkg, parts.replaced, parts.added)
 }
 
