@@ -57,7 +57,8 @@ test('format a manuscript, re-format it in another style, import its references'
   await page.getByRole('menuitem', { name: 'Format manuscript…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Format manuscript' })
   await dialog.getByLabel('Manuscript document').setInputFiles({ name: 'Draft.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(draft) })
-  await expect(dialog.getByRole('status')).toHaveText('Draft.docx: 3 citations of 2 papers, 1 to settle.')
+  // the first document also starts the manuscript worker (citeproc and all): seconds on a busy machine
+  await expect(dialog.getByRole('status')).toHaveText('Draft.docx: 3 citations of 2 papers, 1 to settle.', { timeout: 20_000 })
   const problems = dialog.getByRole('list', { name: 'Citations to settle' })
   await expect(problems).toContainText('PMID 38147649 is not in your library yet.')
   await expect(problems).toContainText('Gut microbes matter too [PMID:38147649].')
