@@ -66,13 +66,11 @@ function brokenImports(): string[] {
 }
 
 // What electron-vite builds (electron.vite.config.ts): everything production uses is reached from these.
-// The sync engine (issue 14) is production code whose Settings page comes after its core: until then it is an entry of its own.
 const PRODUCTION_ENTRIES = [
   'src/main/index.ts',
   'src/main/web/index.ts',
   'src/preload/index.ts',
   'src/renderer/src/main.tsx',
-  'src/renderer/src/sync/engine.ts',
   // run by the build (electron.vite.config.ts): packs the CSL repository
   'src/main/services/styles/build-pack.ts'
 ]

@@ -56,6 +56,28 @@ function inMemoryServer(): Handler {
   return app
 }
 
+/**
+ * CORS as CouchDB's [cors] section does it (credentials, the page's origin
+ * echoed): express-pouchdb leaves CORS to pouchdb-server's own middleware,
+ * which this helper does not run. A real CouchDB answers with its own
+ * settings. True when the request was a preflight, answered here.
+ */
+function cors(req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin
+  if (!origin) return false
+  res.setHeader('access-control-allow-origin', origin)
+  res.setHeader('access-control-allow-credentials', 'true')
+  res.setHeader('vary', 'Origin')
+  if (req.method !== 'OPTIONS') return false
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, PUT, POST, HEAD, DELETE',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'accept, content-type',
+    'access-control-max-age': '600'
+  })
+  res.end()
+  return true
+}
+
 function proxyTo(target: URL): Handler {
   return (req, res) => {
     const upstream = http.request(
@@ -104,6 +126,7 @@ export async function startTestCouch(): Promise<TestCouch> {
     },
     async bringUp() {
       server = http.createServer((req, res) => {
+        if (!real && cors(req, res)) return
         if (couch.failWith) return void res.writeHead(couch.failWith, { 'content-type': 'application/json' }).end('{"error":"unknown","reason":"test fault"}')
         handler(req, res)
       })

@@ -11,6 +11,7 @@ import type { BinaryHttpClient } from './services/http-types'
 import type { Platform } from './platform'
 import { CATALOGUE_FILE } from './services/styles/pack-format'
 import { StyleRepository } from './services/styles/style-repository'
+import type { SyncAccountStore } from './services/sync/account-store'
 
 const APP_VERSION: string = version
 
@@ -37,7 +38,12 @@ export interface DesktopExtras {
   chooseManuscript?: () => Promise<string | null>
 }
 
-export function createAppHandlers(env: Record<string, string | undefined>, platform: Platform, desktop: DesktopExtras = {}): Handlers {
+/** What both hosts share with the handlers: the sync account also shapes the pages' Content-Security-Policy. */
+export interface HostExtras {
+  syncAccounts?: SyncAccountStore
+}
+
+export function createAppHandlers(env: Record<string, string | undefined>, platform: Platform, desktop: DesktopExtras = {}, host: HostExtras = {}): Handlers {
   const config = readConfig(env, desktop.userDataDir)
   return createHandlers({
     config,
@@ -47,7 +53,8 @@ export function createAppHandlers(env: Record<string, string | undefined>, platf
     chooseBibFile: desktop.chooseBibFile,
     chooseBackupFile: desktop.chooseBackupFile,
     styles: new StyleRepository(packedStylesDir()),
-    chooseManuscript: desktop.chooseManuscript
+    chooseManuscript: desktop.chooseManuscript,
+    syncAccounts: host.syncAccounts
   })
 }
 

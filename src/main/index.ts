@@ -1,12 +1,14 @@
 // The desktop app: one secure window served from app://neuroref, the
 // contract bound to IPC, one running copy. Everything else lives in services
 // (no Electron there) and src/main/electron/.
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ServiceError } from '@shared/result'
 import { LINK_SCHEME } from '@shared/open-request'
 import { createAppHandlers } from './app'
+import { dataDirFor } from './config'
+import { SyncAccountStore } from './services/sync/account-store'
 import { APP_INDEX_URL, isAppPageUrl } from './electron/app-origin'
 import { registerAppScheme, serveRendererOverAppScheme } from './electron/app-protocol'
 import { bindContract } from './electron/ipc'
@@ -63,7 +65,12 @@ async function start(): Promise<void> {
   const settings = await readDesktopSettings(userDataDir)
   restrictPermissions(session.defaultSession)
   session.defaultSession.setSpellCheckerEnabled(settings.spellcheck)
-  serveRendererOverAppScheme(rendererDir)
+  // the sync password is encrypted by the system keychain where there is one; the file is mode 600 either way
+  const box = safeStorage.isEncryptionAvailable()
+    ? { encrypt: (text: string) => safeStorage.encryptString(text), decrypt: (data: Buffer) => safeStorage.decryptString(data) }
+    : undefined
+  const syncAccounts = new SyncAccountStore(dataDirFor(process.env, userDataDir), box)
+  serveRendererOverAppScheme(rendererDir, () => syncAccounts.origin())
 
   const handlers = createAppHandlers(
     process.env,
@@ -92,7 +99,8 @@ async function start(): Promise<void> {
       chooseBibFile: name => chooseBibFile(mainWindow, name),
       chooseBackupFile: name => chooseBackupFile(mainWindow, name),
       chooseManuscript: () => chooseManuscript(mainWindow)
-    }
+    },
+    { syncAccounts }
   )
 
   const library = await chooseLibraryToOpen(userDataDir)

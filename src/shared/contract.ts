@@ -7,6 +7,7 @@ import type { Contact, PaperSummary, ReferenceRecord } from './model'
 import type { OpenRequest } from './open-request'
 import type { AppError, Result } from './result'
 import type { StyleFiles, StyleLocale, StyleSearchResult } from './styles/catalogue'
+import type { SyncAccount } from './sync-server'
 
 export interface AppInfo {
   name: string
@@ -78,6 +79,12 @@ export interface Contract {
   'styles.locales': { arg: void; result: StyleLocale[] }
   /** One CSL locale file (a language for a style that is not from the repository: bundled or the researcher's own). */
   'styles.locale': { arg: { lang: string }; result: { lang: string; xml: string } }
+  /** The sync account kept in main (the renderer holds it in memory only, to log in to CouchDB); null when sync is off. */
+  'sync.account': { arg: void; result: SyncAccount | null }
+  /** Keep the sync account (desktop: the password encrypted by the system keychain; web: a file only its owner reads). The window reloads so its CSP allows the server. */
+  'sync.saveAccount': { arg: SyncAccount; result: void }
+  /** Forget the sync account: sync stops. */
+  'sync.forgetAccount': { arg: void; result: void }
 }
 
 /** A manuscript the desktop's open dialog chose. The renderer names it by `id` only, never by its path. */
@@ -210,7 +217,10 @@ export const CHANNELS = [
   'styles.search',
   'styles.get',
   'styles.locales',
-  'styles.locale'
+  'styles.locale',
+  'sync.account',
+  'sync.saveAccount',
+  'sync.forgetAccount'
 ] as const
 
 // Compile-time proof that CHANNELS names every channel of Contract and nothing else.

@@ -162,6 +162,9 @@ export interface SyncConflict {
   field: string
   kept: unknown
   other: unknown
+  /** the computers that wrote `kept` and `other` (sync's device ids), so each computer can say which value is its own */
+  keptOn?: string
+  otherOn?: string
 }
 
 export type EvidenceSource = 'mesh' | 'keyword' | 'title' | 'abstract'

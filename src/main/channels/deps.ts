@@ -8,6 +8,7 @@ import type { BinaryHttpClient } from '../services/http-types'
 import type { EutilsDeps } from '../services/pubmed/eutils'
 import type { PdfTextReader } from '../services/pdf/text-reader'
 import type { StyleRepository } from '../services/styles/style-repository'
+import type { SyncAccountStore } from '../services/sync/account-store'
 import { optionalContact } from './validate'
 
 export interface ChannelDeps {
@@ -25,6 +26,8 @@ export interface ChannelDeps {
   pdfText?: PdfTextReader
   /** The CSL repository packed at build time (out/main/csl); tests pass one built from the archive. */
   styles?: StyleRepository
+  /** The sync account (both editions; absent in tests that do not sync). */
+  syncAccounts?: SyncAccountStore
 }
 
 /** The environment wins over Settings: `sent` is the contact the renderer passed from Settings. */

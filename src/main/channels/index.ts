@@ -13,6 +13,7 @@ import { manuscriptChannels } from './manuscript'
 import { pubmedChannels } from './pubmed'
 import { shellChannels } from './shell'
 import { stylesChannels } from './styles'
+import { syncChannels } from './sync'
 
 export type { ChannelDeps } from './deps'
 
@@ -27,6 +28,7 @@ export function createHandlers(deps: ChannelDeps): Handlers {
     ...shellChannels(deps),
     ...autoexportChannels(deps),
     ...attachmentsChannels(deps),
-    ...stylesChannels(deps)
+    ...stylesChannels(deps),
+    ...syncChannels(deps)
   }
 }

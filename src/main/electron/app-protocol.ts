@@ -21,6 +21,6 @@ export function registerAppScheme(): void {
 }
 
 /** After ready: every app:// request is answered from `rendererDir`, and only from there. */
-export function serveRendererOverAppScheme(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, request => rendererResponse(rendererDir, request))
+export function serveRendererOverAppScheme(rendererDir: string, syncOrigin: () => string | undefined): void {
+  protocol.handle(APP_SCHEME, request => rendererResponse(rendererDir, request, syncOrigin()))
 }

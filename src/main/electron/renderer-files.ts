@@ -6,6 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { contentTypeOf } from '../content-types'
+import { htmlWithCsp, rendererCsp } from '../csp'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 
 /** Where `pathname` (as in the URL, still percent-encoded) lives inside `rootDir`, or null when it would leave it. */
@@ -37,8 +38,8 @@ function isInside(root: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
 }
 
-/** The protocol handler's answer to one request. */
-export async function rendererResponse(rootDir: string, request: Request): Promise<Response> {
+/** The protocol handler's answer to one request; a page's policy names the saved sync server (`syncOrigin`). */
+export async function rendererResponse(rootDir: string, request: Request, syncOrigin?: string): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Only GET and HEAD are served.')
   let url: URL
   try {
@@ -49,7 +50,8 @@ export async function rendererResponse(rootDir: string, request: Request): Promi
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return plain(404, 'Not found.')
   const path = await rendererFilePath(rootDir, url.pathname)
   if (!path) return plain(404, 'Not found.')
-  const body = request.method === 'HEAD' ? null : await readFile(path)
+  const bytes = request.method === 'HEAD' ? null : await readFile(path)
+  const body = bytes && path.endsWith('.html') ? htmlWithCsp(bytes.toString('utf8'), rendererCsp(syncOrigin)) : bytes
   return new Response(body, {
     status: 200,
     headers: { 'Content-Type': contentTypeOf(path), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }

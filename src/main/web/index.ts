@@ -3,6 +3,8 @@
 import { join } from 'node:path'
 import { ServiceError } from '@shared/result'
 import { createAppHandlers } from '../app'
+import { dataDirFor } from '../config'
+import { SyncAccountStore } from '../services/sync/account-store'
 import type { Platform } from '../platform'
 import { startWebEdition } from './server'
 import { parsePort } from './port'
@@ -29,9 +31,11 @@ const webPlatform: Platform = {
 async function main(): Promise<void> {
   const port = parsePort(process.env.NEUROREF_PORT)
   const token = tokenFromEnvironment(process.env.NEUROREF_WEB_TOKEN)
-  const handlers = createAppHandlers(process.env, webPlatform)
+  // no keychain here: the account file is readable by its owner only (mode 600)
+  const syncAccounts = new SyncAccountStore(dataDirFor(process.env))
+  const handlers = createAppHandlers(process.env, webPlatform, {}, { syncAccounts })
   try {
-    const web = await startWebEdition({ handlers, rendererDir: join(__dirname, '../renderer'), port, token })
+    const web = await startWebEdition({ handlers, rendererDir: join(__dirname, '../renderer'), port, token, syncOrigin: () => syncAccounts.origin() })
     console.log(`Neuroref web edition: ${web.url}`)
     const stop = (): void => void web.close().then(() => process.exit(0))
     process.on('SIGINT', stop)

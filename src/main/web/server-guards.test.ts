@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Handlers } from '@shared/contract'
-import { RENDERER_CSP } from './csp'
+import { RENDERER_CSP } from '../csp'
 import { startWebEdition, type WebEdition } from './server'
 
 const handlers = {

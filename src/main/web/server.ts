@@ -25,6 +25,8 @@ export interface WebEditionOptions {
   rendererDir: string
   port: number
   token?: string
+  /** the saved sync server's origin, which pages may connect to */
+  syncOrigin?: () => string | undefined
 }
 
 export async function startWebEdition(opts: WebEditionOptions): Promise<WebEdition> {
@@ -59,7 +61,7 @@ export async function startWebEdition(opts: WebEditionOptions): Promise<WebEditi
       return sendJson(res, 200, await invokeChannel(opts.handlers, path.slice('/api/'.length), arg))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, { status: 403, message: 'Only GET is served here.' })
-    return serveStatic(opts.rendererDir, path, res)
+    return serveStatic(opts.rendererDir, path, res, opts.syncOrigin?.())
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,12 +1,14 @@
 // Serves the built renderer. Paths are resolved inside the renderer folder
-// and nothing outside it is ever read.
+// and nothing outside it is ever read. index.html's policy names the saved
+// sync server (src/main/csp.ts).
 import { readFile } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import type { ServerResponse } from 'node:http'
 import { contentTypeOf } from '../content-types'
-import { STATIC_HEADERS } from './csp'
+import { htmlWithCsp, rendererCsp } from '../csp'
+import { staticHeaders } from './csp'
 
-export async function serveStatic(rootDir: string, urlPath: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(rootDir: string, urlPath: string, res: ServerResponse, syncOrigin?: string): Promise<void> {
   let relative: string
   try {
     relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '')
@@ -16,9 +18,10 @@ export async function serveStatic(rootDir: string, urlPath: string, res: ServerR
   const full = normalize(join(rootDir, relative))
   if (!full.startsWith(normalize(rootDir) + sep)) return notFound(res)
   try {
-    const body = await readFile(full)
+    const bytes = await readFile(full)
+    const body = full.endsWith('.html') ? htmlWithCsp(bytes.toString('utf8'), rendererCsp(syncOrigin)) : bytes
     res.writeHead(200, {
-      ...STATIC_HEADERS,
+      ...staticHeaders(syncOrigin),
       'Content-Type': contentTypeOf(full),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache'
@@ -34,6 +37,6 @@ function notFound(res: ServerResponse): void {
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...STATIC_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+  res.writeHead(status, { ...staticHeaders(), 'Content-Type': 'text/plain; charset=utf-8' })
   res.end(text)
 }

@@ -1,7 +1,7 @@
 // The composition root of the window: the one place that creates the
 // library's database, the in-memory store, the transport to main (with the
 // contact details attached), the PDF text-extraction queue and the
-// auto-exporter. Features import what they need from here; nothing else
+// auto-exporter and the sync engine. Features import what they need from here; nothing else
 // creates them.
 import { useEffect, useState, useSyncExternalStore, type DependencyList } from 'react'
 import { openLibrary, type NeurorefDb } from './library/schema'
@@ -11,6 +11,7 @@ import { windowApi } from './transport'
 import { withContact } from './with-contact'
 import { ExtractionQueue } from './features/pdf/extraction-queue'
 import { AutoExporter } from './features/autoexport/auto-exporter'
+import { SyncEngine } from './sync/engine'
 
 export const db = openLibrary()
 export const store = new LibraryStore(db)
@@ -18,6 +19,7 @@ export const storeLoaded = store.load()
 export const api = withContact(windowApi(), () => readContact(db))
 export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })
+export const syncEngine = new SyncEngine({ db })
 
 /** Re-renders the caller whenever the library changes; returns the change counter. */
 export function useLibraryVersion(): number {

@@ -8,6 +8,7 @@ import { api, db, storeLoaded } from './root'
 import { attachedHashes } from './library/queries'
 import { retagPeptidesIfNeeded } from './library/peptide-retag'
 import { checkDueSearches } from './library/pubmed-searches'
+import { startSync } from './features/sync'
 
 export function useStartupTasks(): string | null {
   const [progress, setProgress] = useState<string | null>(null)
@@ -17,6 +18,8 @@ export function useStartupTasks(): string | null {
     if (edition === 'web') void askForPersistentStorage()
     void (async () => {
       await storeLoaded
+      // sync starts once the library is loaded; its own problems are said in the sidebar, not here
+      void startSync().catch(error => console.error('[neuroref] sync could not start', error))
       await retagPeptidesIfNeeded(db, (done, total) => live && setProgress(`Tagging peptides: ${done} of ${total}`))
       if (live) setProgress(null)
       await checkDueSearches(db, api, navigator.onLine)

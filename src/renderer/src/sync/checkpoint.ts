@@ -1,7 +1,9 @@
 // Where sync stands, kept in the replica as a _local document (never
 // replicated): the last change-log entry written to the replica, and the
 // last replica change applied to the library. Kept beside the replica so the
-// two can never disagree: a new replica starts both from zero.
+// two can never disagree: a new replica starts both from zero. It also names
+// this computer (`device`, made once per replica), so a conflict can say which
+// value was written here and which on the other computer.
 import type { Replica } from './replica'
 
 export interface Checkpoint {
@@ -9,22 +11,31 @@ export interface Checkpoint {
   pushedSeq: number
   /** replica update seq handled by the incoming side */
   appliedSeq: number | string
+  /** this computer, as the documents it writes name it */
+  device: string
 }
 
 const ID = '_local/neuroref-sync'
 
+const newDevice = (): string => Array.from(crypto.getRandomValues(new Uint8Array(8)), b => b.toString(16).padStart(2, '0')).join('')
+
 export async function readCheckpoint(replica: Replica): Promise<Checkpoint> {
+  let doc: Partial<Checkpoint> | undefined
   try {
-    const doc = (await replica.get(ID)) as unknown as Checkpoint
-    return { pushedSeq: doc.pushedSeq ?? 0, appliedSeq: doc.appliedSeq ?? 0 }
+    doc = (await replica.get(ID)) as unknown as Checkpoint
   } catch {
-    return { pushedSeq: 0, appliedSeq: 0 }
+    doc = undefined
   }
+  if (!doc?.device) {
+    await writeCheckpoint(replica, { device: newDevice() })
+    return readCheckpoint(replica)
+  }
+  return { pushedSeq: doc.pushedSeq ?? 0, appliedSeq: doc.appliedSeq ?? 0, device: doc.device }
 }
 
 export async function writeCheckpoint(replica: Replica, change: Partial<Checkpoint>): Promise<void> {
   let rev: string | undefined
-  let now: Checkpoint = { pushedSeq: 0, appliedSeq: 0 }
+  let now: Partial<Checkpoint> = { pushedSeq: 0, appliedSeq: 0 }
   try {
     const doc = await replica.get(ID)
     rev = doc._rev
@@ -32,5 +43,5 @@ export async function writeCheckpoint(replica: Replica, change: Partial<Checkpoi
   } catch {
     // first checkpoint
   }
-  await replica.put({ _id: ID, _rev: rev, pushedSeq: now.pushedSeq, appliedSeq: now.appliedSeq, ...change } as never)
+  await replica.put({ _id: ID, _rev: rev, pushedSeq: now.pushedSeq, appliedSeq: now.appliedSeq, device: now.device, ...change } as never)
 }

@@ -6,6 +6,8 @@ import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit, type ItemForm } from '../library/edit'
 import { moveToTrash } from '../library/trash'
 import { saveNote } from '../library/notes'
+import { resolveSyncConflict } from '../library/sync-conflicts'
+import { readCheckpoint } from './checkpoint'
 import { computer, newDatabase, type Computer } from './computers.test-support'
 
 let couch: TestCouch
@@ -67,6 +69,27 @@ describe('conflicts', () => {
     expect(onA).toEqual(onB)
     expect([onA.csl.title, onA.syncConflicts?.[0].other].sort()).toEqual(['Title from the lab', 'Title from the laptop'])
     expect(onA.syncConflicts?.[0].field).toBe('csl.title')
+    // each value is named by the computer that wrote it, so each computer can say which one is its own
+    const conflict = onA.syncConflicts![0]
+    const byComputer = { [conflict.keptOn!]: conflict.kept, [conflict.otherOn!]: conflict.other }
+    expect(byComputer[(await readCheckpoint(a.replica)).device]).toBe('Title from the laptop')
+    expect(byComputer[(await readCheckpoint(b.replica)).device]).toBe('Title from the lab')
+  })
+
+  it('resolving keeps the chosen value on both computers, and the conflict goes', async () => {
+    const { a, b, id } = await sharedPaper()
+    await edit(a, id, { title: 'Title from the laptop' })
+    await edit(b, id, { title: 'Title from the lab' })
+    await settle(a, b)
+    const conflict = (await b.db.items.get(id))!.syncConflicts![0]
+    const side = conflict.kept === 'Title from the lab' ? 'kept' : 'other'
+    await resolveSyncConflict(b.db, id, conflict, side)
+    await settle(b, a)
+    for (const c of [a, b]) {
+      const item = (await c.db.items.get(id))!
+      expect(item.csl.title).toBe('Title from the lab')
+      expect(item.syncConflicts).toBeUndefined()
+    }
   })
 
   it('merges a change that arrives while this computer has an unpushed edit of the same paper', async () => {

@@ -27,6 +27,8 @@ export interface SyncDocument {
   /** SYNC_SCHEMA of the app that wrote it */
   schema: number
   data: DocumentData[DocumentType]
+  /** the computer that wrote this revision (checkpoint.ts): a conflict says which value is whose */
+  device?: string
 }
 
 const PREFIX: Record<DocumentType, string> = { paper: 'paper:', collection: 'collection:', note: 'note:', tag: 'tag:' }

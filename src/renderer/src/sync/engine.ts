@@ -4,10 +4,13 @@
 // every library write and every replicated change. Its status is said in
 // words by status.ts.
 import type { NeurorefDb } from '../library/schema'
+import { readCheckpoint } from './checkpoint'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import { openReplica, remoteDatabase, type Replica } from './replica'
-import { checkServerAddress, CouchSession, SyncFailure, type SyncAccount, type SyncProblem } from './session'
+import { checkServerAddress } from '@shared/sync-server'
+import type { SyncAccount } from '@shared/sync-server'
+import { CouchSession, SyncFailure, type SyncProblem } from './session'
 import type { SyncStatus } from './status'
 
 type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
@@ -50,6 +53,9 @@ function problemOf(error: unknown): SyncProblem {
 export class SyncEngine {
   status: SyncStatus = { state: 'off', waiting: 0, fromNewerApp: 0 }
   replica: Replica | undefined
+  /** this computer, as its documents and conflicts name it (checkpoint.ts) */
+  device: string | undefined
+  private account: SyncAccount | undefined
   private listeners = new Set<(status: SyncStatus) => void>()
   private stopped = true
   private cleanups: (() => void)[] = []
@@ -74,7 +80,7 @@ export class SyncEngine {
   }
 
   private fail(problem: SyncProblem, message = PROBLEMS[problem]): void {
-    this.set({ state: problem === 'unreachable' && !online() ? 'offline' : 'problem', problem, message })
+    this.set({ state: problem === 'unreachable' && !networkUp() ? 'offline' : 'problem', problem, message })
   }
 
   /** Starts syncing the library with the account's database; resolves once the first connection is settled (or failed). */
@@ -86,6 +92,7 @@ export class SyncEngine {
       this.set({ state: 'problem', problem: 'not-couchdb', message: wrongAddress })
       return this.status
     }
+    this.account = account
     this.set({ state: 'starting' })
     const session = new CouchSession(account, this.options.fetch)
     const dbUrl = `${session.server}/${encodeURIComponent(account.database)}`
@@ -100,6 +107,7 @@ export class SyncEngine {
     }
     const replica = openReplica(this.options.replicaName ?? `neuroref-sync-${this.options.db.name}-${account.user}@${dbUrl}`, this.options.replicaAdapter)
     this.replica = replica
+    this.device = (await readCheckpoint(replica)).device
     this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
     await this.settle()
     const remote = remoteDatabase(dbUrl, session.fetch)
@@ -107,7 +115,7 @@ export class SyncEngine {
     replication.on('change', info => {
       if (info.direction === 'push') for (const doc of info.change.docs) this.unsent.delete(doc._id)
       else this.settleSoon()
-      this.set({ state: 'syncing' })
+      this.set({ state: networkUp() ? 'syncing' : 'offline' })
     })
     replication.on('paused', error => {
       if (error) return this.fail(problemOf(error))
@@ -116,7 +124,7 @@ export class SyncEngine {
         failure => this.fail(problemOf(failure))
       )
     })
-    replication.on('active', () => this.set({ state: 'syncing' }))
+    replication.on('active', () => this.set({ state: networkUp() ? 'syncing' : 'offline' }))
     replication.on('denied', error => this.fail(problemOf({ status: 403, ...(error as object) })))
     replication.on('error', error => this.fail(problemOf(error)))
     this.cleanups.push(() => replication.cancel())
@@ -138,6 +146,16 @@ export class SyncEngine {
         if (!row.error && !server.error && server.value?.rev === row.value.rev) this.unsent.delete(row.id)
       })
     }
+  }
+
+  /** The network went away: said at once (replication retries by itself, and `online()` catches up). */
+  offline(): void {
+    if (!this.stopped) this.set({ state: 'offline' })
+  }
+
+  /** The network is back: connect again now rather than at the next retry. */
+  async online(): Promise<void> {
+    if (this.account && !this.stopped) await this.start(this.account)
   }
 
   async stop(): Promise<void> {
@@ -187,7 +205,7 @@ const backOff =
   (delay: number): number =>
     delay === 0 ? Math.min(1000, longest) : Math.min(delay * 2, longest)
 
-const online = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
+const networkUp = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
 
 /** Opens the database, creating it when it is missing and the user may. */
 async function ensureDatabase(session: CouchSession, dbUrl: string): Promise<void> {

@@ -38,7 +38,7 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Pr
       if (!doc._deleted && isFromNewerApp(doc)) outcome.fromNewerApp.push(doc._id)
       else docs.push(doc._conflicts?.length ? await resolveConflict(replica, doc) : doc)
     }
-    outcome.applied += await applyDocuments(db, replica, docs, pending)
+    outcome.applied += await applyDocuments(db, replica, docs, pending, checkpoint.device)
     since = feed.last_seq
     await writeCheckpoint(replica, { appliedSeq: since })
   }
@@ -62,7 +62,8 @@ async function baseOf(replica: Replica, doc: Doc, shared?: (rev: string) => bool
 }
 
 function mergeData(type: SyncDocument['type'], base: SyncDocument | undefined, kept: SyncDocument, other: SyncDocument): SyncDocument['data'] {
-  if (type === 'paper') return mergePapers(base?.data as PaperData | undefined, kept.data as PaperData, other.data as PaperData)
+  if (type === 'paper')
+    return mergePapers(base?.data as PaperData | undefined, kept.data as PaperData, other.data as PaperData, { keptOn: kept.device, otherOn: other.device })
   if (type === 'note') return mergeNotes(base?.data as Note | undefined, kept.data as Note, other.data as Note)
   return kept.data
 }
@@ -85,7 +86,7 @@ async function resolveConflict(replica: Replica, winner: Doc): Promise<Doc> {
   return 'rev' in saved && saved.rev ? { ...write, _rev: saved.rev } : winner
 }
 
-async function applyDocuments(db: NeurorefDb, replica: Replica, docs: Doc[], pending: Set<string>): Promise<number> {
+async function applyDocuments(db: NeurorefDb, replica: Replica, docs: Doc[], pending: Set<string>, device: string): Promise<number> {
   const byType = new Map<SyncDocument['type'], Doc[]>()
   for (const doc of docs) byType.set(parseDocumentId(doc._id)!.type, [...(byType.get(parseDocumentId(doc._id)!.type) ?? []), doc])
   const incoming = noSyncedChanges()
@@ -100,7 +101,7 @@ async function applyDocuments(db: NeurorefDb, replica: Replica, docs: Doc[], pen
       let doc: SyncDocument = list[i]
       const mine = here[i]
       if (doc._deleted ? mine._deleted : sameContent(doc, { ...mine, _rev: doc._rev })) continue
-      if (!doc._deleted && !mine._deleted && pending.has(doc._id)) doc = await mergeWithUnpushed(replica, list[i], mine)
+      if (!doc._deleted && !mine._deleted && pending.has(doc._id)) doc = await mergeWithUnpushed(replica, list[i], { ...mine, device })
       addTo(incoming, doc, parseDocumentId(doc._id)!.id)
       applied++
     }
@@ -112,7 +113,7 @@ async function applyDocuments(db: NeurorefDb, replica: Replica, docs: Doc[], pen
 /** A document that arrived while this computer changed it too: merged, the merge written on top of the arrival. */
 async function mergeWithUnpushed(replica: Replica, arrived: Doc, mine: SyncDocument): Promise<SyncDocument> {
   const base = await baseOf(replica, arrived)
-  const merged: SyncDocument = { ...arrived, data: mergeData(arrived.type, base, mine, arrived) }
+  const merged: SyncDocument = { ...arrived, data: mergeData(arrived.type, base, mine, arrived), device: mine.device }
   delete (merged as Doc)._conflicts
   delete (merged as Doc)._revisions
   await replica.put(merged)

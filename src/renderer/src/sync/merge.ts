@@ -27,7 +27,7 @@ function mergeSet(base: unknown, a: unknown, b: unknown): unknown[] {
 }
 
 /** Merges one level of fields; `prefix` names nested fields (`csl.`) in conflicts. */
-function mergeFields(base: Fields, a: Fields, b: Fields, prefix: string, conflicts: SyncConflict[]): Fields {
+function mergeFields(base: Fields, a: Fields, b: Fields, prefix: string, conflicts: SyncConflict[], sides: Sides): Fields {
   const out: Fields = {}
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const field = prefix + key
@@ -39,10 +39,10 @@ function mergeFields(base: Fields, a: Fields, b: Fields, prefix: string, conflic
     else if (SETS.has(field)) value = mergeSet(was, left, right)
     else if (LATEST.has(field)) value = Math.max(Number(left ?? 0), Number(right ?? 0))
     else if (EARLIEST.has(field)) value = Math.min(Number(left ?? Infinity), Number(right ?? Infinity))
-    else if (field === 'csl') value = mergeFields((was as Fields) ?? {}, (left as Fields) ?? {}, (right as Fields) ?? {}, 'csl.', conflicts)
+    else if (field === 'csl') value = mergeFields((was as Fields) ?? {}, (left as Fields) ?? {}, (right as Fields) ?? {}, 'csl.', conflicts, sides)
     else {
       value = left
-      conflicts.push({ field, kept: left ?? null, other: right ?? null })
+      conflicts.push({ field, kept: left ?? null, other: right ?? null, ...sides })
     }
     if (value !== undefined) out[key] = value
   }
@@ -54,14 +54,28 @@ function editedApart(base: Fields, side: Fields): boolean {
   return [...new Set([...Object.keys(base), ...Object.keys(side)])].some(key => !QUIET.has(key) && !same(base[key], side[key]))
 }
 
-export function mergePapers(base: PaperData | undefined, kept: PaperData, other: PaperData): PaperData {
+/** The computers that wrote the kept and the other version, when known. */
+export interface Sides {
+  keptOn?: string
+  otherOn?: string
+}
+
+export function mergePapers(base: PaperData | undefined, kept: PaperData, other: PaperData, sides: Sides = {}): PaperData {
   const was = (base ?? {}) as Fields
   const conflicts: SyncConflict[] = []
-  const merged = mergeFields(was, kept as unknown as Fields, other as unknown as Fields, '', conflicts) as unknown as PaperData
+  const merged = mergeFields(was, kept as unknown as Fields, other as unknown as Fields, '', conflicts, sides) as unknown as PaperData
   const trashedOnlyBy = (side: PaperData, elsewhere: PaperData): boolean =>
     was.trashedAt === undefined && side.trashedAt !== undefined && elsewhere.trashedAt === undefined && editedApart(was, elsewhere as unknown as Fields)
   if (trashedOnlyBy(kept, other) || trashedOnlyBy(other, kept)) {
-    conflicts.push({ field: 'trashedAt', kept: null, other: kept.trashedAt ?? other.trashedAt })
+    // kept: out of the Trash (the edit); other: the time it was trashed, on the computer that trashed it
+    const trashedHere = kept.trashedAt !== undefined
+    conflicts.push({
+      field: 'trashedAt',
+      kept: null,
+      other: kept.trashedAt ?? other.trashedAt,
+      keptOn: trashedHere ? sides.otherOn : sides.keptOn,
+      otherOn: trashedHere ? sides.keptOn : sides.otherOn
+    })
     delete merged.trashedAt
   }
   const all = [...(merged.syncConflicts ?? []), ...conflicts].filter((c, i, list) => list.findIndex(d => same(c, d)) === i)

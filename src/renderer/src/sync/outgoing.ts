@@ -29,7 +29,8 @@ export async function pushLocalChanges(db: NeurorefDb, replica: Replica): Promis
   for (const type of Object.keys(touched) as DocumentType[]) {
     const ids = [...touched[type]]
     for (let at = 0; at < ids.length; at += BATCH) {
-      const outcome = await writeBatch(replica, await documentsNow(db, type, ids.slice(at, at + BATCH)), checkpoint.appliedSeq)
+      const docs = (await documentsNow(db, type, ids.slice(at, at + BATCH))).map(doc => ({ ...doc, device: checkpoint.device }))
+      const outcome = await writeBatch(replica, docs, checkpoint.appliedSeq)
       written.push(...outcome.written)
       done &&= outcome.done
     }

@@ -3,6 +3,7 @@
 // cookie jar holds it (credentials: 'include'); elsewhere (tests, Node) the
 // session keeps it and sends it, since there is no jar. An expired session
 // (401) logs in again once.
+import type { SyncAccount } from '@shared/sync-server'
 
 export type SyncProblem = 'wrong-password' | 'unreachable' | 'server-error' | 'forbidden' | 'no-database' | 'full' | 'not-couchdb'
 
@@ -16,27 +17,6 @@ export class SyncFailure extends Error {
 }
 
 type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
-
-export interface SyncAccount {
-  /** the server, e.g. https://couch.lab.example:6984 (http only on localhost) */
-  server: string
-  database: string
-  user: string
-  password: string
-}
-
-/** http is refused except on this computer: a password must not cross a network in clear. */
-export function checkServerAddress(server: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(server)
-  } catch {
-    return 'The server address is not a web address (for example https://couch.example.org:6984).'
-  }
-  if (url.protocol === 'https:') return undefined
-  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return undefined
-  return 'The server address must start with https:// (http:// only for a server on this computer).'
-}
 
 export class CouchSession {
   private cookie: string | undefined

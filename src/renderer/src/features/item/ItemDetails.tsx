@@ -17,6 +17,7 @@ import { RelatedPapers } from './RelatedPapers'
 import { EditItem } from './EditItem'
 import { OrganiseSections } from './OrganiseSections'
 import { PdfAttachments } from '../pdf'
+import { SyncConflicts } from '../sync'
 
 function Identifiers({ item }: { item: Item }) {
   return (
@@ -87,6 +88,7 @@ export function ItemDetails({ item, count, search }: { item: Item | undefined; c
         <article>
           <RichText as="h2" markup={item.csl.title ?? '(untitled)'} />
           <FlagNotes flags={item.flags} />
+          <SyncConflicts item={item} />
           <p className="authors">{(item.csl.author ?? []).map(nameLabel).join('; ')}</p>
           <p className="source">
             <i>{item.csl['container-title']}</i> {yearLabel(item)} {sourceDetail(item)}

@@ -7,6 +7,7 @@ import { db } from '../../root'
 import { readContact, writeSetting } from '../../library/settings'
 import { AutoExportSection } from '../autoexport'
 import { BackupSection } from '../backup'
+import { SyncSettings } from '../sync'
 import { SpellcheckSetting } from './SpellcheckSetting'
 import { edition } from '../../transport'
 import { LibraryStorage } from './LibraryStorage'
@@ -51,6 +52,7 @@ export function SettingsDialog({ reason, onClose }: { reason?: string; onClose: 
         {!reason && <SpellcheckSetting />}
         {!reason && <AutoExportSection />}
         {!reason && edition === 'web' && <LibraryStorage />}
+        {!reason && <SyncSettings />}
         {!reason && <BackupSection onRestored={() => void readContact(db).then(setContact)} />}
         {!reason && <AboutSection />}
         <div className="dialog-buttons">

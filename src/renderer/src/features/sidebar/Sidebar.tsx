@@ -2,6 +2,7 @@
 // saved searches.
 import type { ReactNode } from 'react'
 import type { ViewId } from '../../store/views'
+import { SyncStatusLine } from '../sync'
 
 const BUILT_IN_VIEWS: { view: ViewId; label: string }[] = [
   { view: { kind: 'all' }, label: 'All items' },
@@ -48,6 +49,7 @@ export function Sidebar({
         })}
       </ul>
       {children}
+      <SyncStatusLine />
     </nav>
   )
 }

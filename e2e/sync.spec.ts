@@ -1,0 +1,167 @@
+// Sync between two computers (issue 14): two browser contexts, each its own
+// IndexedDB (two computers), one web edition (main keeps the account both
+// use) and one CouchDB-compatible test server (e2e/support/couch-server.ts;
+// NEUROREF_TEST_COUCHDB_URL runs it against a real CouchDB). Papers come from
+// recorded Crossref responses.
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { test, expect } from './support/fixtures'
+import { replayEnvironment } from './replay/recorded'
+import { startTestCouch, type TestCouch } from './support/couch-server'
+import { startWebEditionProcess, type RunningWebEdition } from './support/web-edition'
+
+const PLOS = { doi: '10.1371/journal.pone.0033693', title: 'Methylphenidate Exposure Induces Dopamine Neuron Loss' }
+const SREP = { doi: '10.1038/srep16696', title: 'Single-molecule FRET studies on alpha-synuclein oligomerization' }
+const USER = { name: 'ann', password: 'ann-password' }
+
+let couch: TestCouch
+let database = ''
+let counter = 0
+test.beforeAll(async () => {
+  couch = await startTestCouch()
+  await couch.createUser(USER.name, USER.password)
+})
+test.afterAll(() => couch?.close())
+
+/** A database for one test, made by the server's administrator and open to ann only (docs/SYNC.md). */
+test.beforeEach(async () => {
+  database = `neuroref-ann-${process.pid}-${++counter}`
+  expect((await couch.admin(`/${database}`, { method: 'PUT' })).ok).toBe(true)
+  const security = { admins: { names: [], roles: [] }, members: { names: [USER.name], roles: [] } }
+  await couch.admin(`/${database}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(security) })
+})
+
+async function webEdition(replayUrl: string): Promise<RunningWebEdition> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'neuroref-sync-e2e-'))
+  return startWebEditionProcess({ ...replayEnvironment(replayUrl), NEUROREF_DATA_DIR: dataDir })
+}
+
+interface Computer {
+  context: BrowserContext
+  page: Page
+}
+
+async function openComputer(browser: Browser, app: RunningWebEdition): Promise<Computer> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(app.url)
+  await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
+  return { context, page }
+}
+
+const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
+const row = (page: Page, title: string) => page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: title })
+const details = (page: Page) => page.getByRole('region', { name: 'Item details' })
+
+async function signIn(page: Page, password = USER.password): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const section = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Sync' })
+  await section.getByLabel('Server address').fill(couch.url)
+  await section.getByLabel('Database').fill(database)
+  await section.getByLabel('User name').fill(USER.name)
+  await section.getByLabel('Password').fill(password)
+  await section.getByRole('button', { name: 'Start syncing' }).click()
+  // the window reloads so its Content-Security-Policy allows the server
+  await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
+}
+
+async function addByIdentifier(page: Page, doi: string, title: string): Promise<void> {
+  await page.getByLabel('Add by identifier').fill(doi)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(row(page, title)).toHaveCount(1)
+}
+
+async function edit(page: Page, title: string, label: string, value: string): Promise<void> {
+  await row(page, title).click()
+  await details(page).getByRole('button', { name: 'Edit' }).click()
+  const form = details(page).getByRole('form', { name: 'Edit paper' })
+  await form.getByLabel(label).fill(value)
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form).toHaveCount(0)
+}
+
+test('two computers: added on one, shown on the other; edits made apart merge; a conflict is shown the right way round and resolved', async ({
+  browser,
+  replay
+}) => {
+  test.setTimeout(180_000)
+  const app = await webEdition(replay.url)
+  try {
+    const a = await openComputer(browser, app)
+    await signIn(a.page)
+    await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+    await addByIdentifier(a.page, PLOS.doi, PLOS.title)
+    await addByIdentifier(a.page, SREP.doi, SREP.title)
+
+    // B: main already keeps the account, so the other browser profile syncs from the start
+    const b = await openComputer(browser, app)
+    await expect(row(b.page, PLOS.title)).toHaveCount(1)
+    await expect(row(b.page, SREP.title)).toHaveCount(1)
+    await expect(syncLine(b.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+
+    // Both go offline and edit the same paper: the title on both, the volume on B only.
+    await a.context.setOffline(true)
+    await b.context.setOffline(true)
+    await expect(syncLine(a.page)).toHaveText(/^Offline/)
+    await edit(a.page, PLOS.title, 'Title', 'Title written on A')
+    await edit(b.page, PLOS.title, 'Title', 'Title written on B')
+    await edit(b.page, 'Title written on B', 'Volume', '77')
+    // Trashed on A, edited on B.
+    await row(a.page, SREP.title).click()
+    await a.page.keyboard.press('Delete')
+    await expect(row(a.page, SREP.title)).toHaveCount(0)
+    await edit(b.page, SREP.title, 'Pages', 'e16696-kept')
+    await expect(syncLine(a.page)).toHaveText(/^Offline: \d+ changes? waiting$/)
+
+    await a.context.setOffline(false)
+    await expect(syncLine(a.page)).toHaveText(/^Synced at/, { timeout: 30_000 })
+    await b.context.setOffline(false)
+    await expect(syncLine(b.page)).toHaveText(/^Synced at/, { timeout: 30_000 })
+
+    for (const { page } of [a, b]) {
+      // the volume edited on B only is merged; the title edited on both is a conflict
+      const paper = row(page, 'Title written on')
+      await expect(paper).toHaveCount(1, { timeout: 30_000 })
+      await paper.click()
+      await expect(details(page).getByRole('region', { name: 'Sync conflicts' })).toBeVisible({ timeout: 30_000 })
+      await expect(details(page)).toContainText('77')
+      // the paper trashed on A and edited on B stays, marked
+      await expect(row(page, SREP.title)).toHaveCount(1)
+    }
+    // Each computer names its own value as "This computer".
+    const conflictOn = (page: Page) => details(page).getByRole('listitem', { name: 'Conflict: Title' })
+    await row(a.page, 'Title written on').click()
+    await expect(conflictOn(a.page)).toContainText('This computer: “Title written on A”')
+    await expect(conflictOn(a.page)).toContainText('The other computer: “Title written on B”')
+    await row(b.page, 'Title written on').click()
+    await expect(conflictOn(b.page)).toContainText('This computer: “Title written on B”')
+    await expect(conflictOn(b.page)).toContainText('The other computer: “Title written on A”')
+
+    // Resolve on B, keeping A's title: both computers end with it, the conflict gone.
+    await conflictOn(b.page).getByRole('button', { name: 'Resolve: keep the other computer’s value' }).click()
+    for (const { page } of [a, b]) {
+      await row(page, 'Title written on A').click({ timeout: 30_000 })
+      await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Title written on A')
+      await expect(details(page).getByRole('listitem', { name: 'Conflict: Title' })).toHaveCount(0, { timeout: 30_000 })
+    }
+    // The trashed-and-edited paper says why it is back.
+    await row(a.page, SREP.title).click()
+    await expect(details(a.page).getByRole('listitem', { name: 'Conflict: Trash' })).toContainText('moved to the Trash')
+    await expect(details(a.page).getByRole('listitem', { name: 'Conflict: Trash' })).toContainText('kept and edited')
+  } finally {
+    await app.stop()
+  }
+})
+
+test('a wrong password is said in words in the sidebar', async ({ browser, replay }) => {
+  const app = await webEdition(replay.url)
+  try {
+    const { page } = await openComputer(browser, app)
+    await signIn(page, 'not-the-password')
+    await expect(syncLine(page)).toHaveText('Wrong user name or password')
+  } finally {
+    await app.stop()
+  }
+})
