@@ -84,6 +84,8 @@ vi.mock('electron', () => {
     BrowserWindow,
     protocol,
     session: { defaultSession },
+    // no system keychain here: the sync account file relies on its mode (account-store.test.ts tests the encrypted case)
+    safeStorage: { isEncryptionAvailable: () => false },
     ipcMain: { handle: (channel: string, listener: Listener) => rec.handles.set(channel, listener) },
     shell: { openExternal: async (url: string) => void rec.openedExternally.push(url), showItemInFolder: () => {}, openPath: async () => '' },
     dialog: {
