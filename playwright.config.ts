@@ -10,6 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
+  // a user waits for a worker or a first catalogue load on two shared cores: 5 s failed under load, never idle
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     acceptDownloads: true,
