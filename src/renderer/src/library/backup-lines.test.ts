@@ -154,6 +154,13 @@ describe('a damaged backup of lines changes nothing', () => {
     )
   })
 
+  it('never reads whole a file too large to be a backup of version 1', async () => {
+    const video = new Blob(['\u0000'.repeat(5000)])
+    await expect(checkBackupFile(video, 'lecture.mp4', undefined, 4096)).rejects.toThrow(
+      'lecture.mp4 is not a Neuroref library backup (it does not begin with a backup header). Nothing was changed.'
+    )
+  })
+
   it('names a line that is not JSON, and counts the damaged ones', async () => {
     const lines = (await backupText(db)).text.split('\n')
     lines[2] = 'oxytocin'

@@ -109,6 +109,9 @@ export function restoreBackup(db: NeurorefDb, backup: LibraryBackup, trialLoad: 
   return restoreLibrary(db, () => pagesOfBackup(backup), backup.createdAt, trialLoad)
 }
 
+/** Larger than any version-1 backup can be: such a file is never read whole. */
+const WHOLE_FILE_LIMIT = 1_600_000_000
+
 /** A backup file, checked whole: lines (read again to restore) or a version-1 object (held). */
 export type CheckedBackup = { kind: 'lines'; header: BackupHeader; counts: TableCounts } | { kind: 'object'; backup: LibraryBackup }
 
@@ -121,7 +124,7 @@ export const checkLinesHere = (file: Blob, fileName: string): Promise<LinesOutco
  * lines, read as a stream (`checkLines`); anything else is read whole as a
  * version-1 backup (or refused in words).
  */
-export async function checkBackupFile(file: Blob, fileName: string, checkLines = checkLinesHere): Promise<CheckedBackup> {
+export async function checkBackupFile(file: Blob, fileName: string, checkLines = checkLinesHere, wholeLimit = WHOLE_FILE_LIMIT): Promise<CheckedBackup> {
   const start = await file.slice(0, 65_536).text()
   const newline = start.indexOf('\n')
   if (newline >= 0 && headerOf(start.slice(0, newline))) {
@@ -129,6 +132,8 @@ export async function checkBackupFile(file: Blob, fileName: string, checkLines =
     if (!outcome.ok) throw new ServiceError('INVALID_INPUT', outcome.sentence)
     return { kind: 'lines', header: outcome.header, counts: outcome.counts }
   }
+  // a version-1 backup was one string, so it cannot be larger than V8 allows one (≈ 0.5 G characters)
+  if (file.size > wholeLimit) throw notBackup(fileName, 'it does not begin with a backup header')
   return { kind: 'object', backup: parseBackup(await file.text(), fileName) }
 }
 
