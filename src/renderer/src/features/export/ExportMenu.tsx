@@ -3,10 +3,11 @@
 import { useNotify } from '../../components/notify'
 import { useState } from 'react'
 import type { Item } from '@shared/model'
-import { exportItems, FILE_TYPES, type DataFormat } from '@shared/export/formats'
-import { sentenceFor } from '../../messages'
+import { FILE_TYPES, type DataFormat } from '@shared/export/formats'
+import { problemText, sentenceFor } from '../../messages'
 import { BibliographyDialog } from './BibliographyDialog'
 import { saveExport } from './save-export'
+import { exportText } from './export-text'
 
 const DATA_FORMATS: DataFormat[] = ['bibtex', 'biblatex', 'ris', 'csl-json']
 
@@ -20,7 +21,13 @@ export function ExportMenu({ items }: { items: Item[] }) {
     if (items.length === 0) return notify({ kind: 'error', text: 'There is nothing to export yet.' })
     const type = FILE_TYPES[format]
     const base = items.length === 1 && items[0].citationKey ? items[0].citationKey : 'neuroref'
-    const saved = await saveExport(`${base}.${type.extension}`, exportItems(items, format), type.mimeType)
+    let text: string
+    try {
+      text = await exportText(items, format)
+    } catch (error) {
+      return notify({ kind: 'error', text: `The export could not be written (${problemText(error)}).` })
+    }
+    const saved = await saveExport(`${base}.${type.extension}`, text, type.mimeType)
     if (!saved.ok) return notify({ kind: 'error', text: sentenceFor(saved.error) })
     if (saved.value) notify({ kind: 'info', text: `Exported ${items.length} ${items.length === 1 ? 'item' : 'items'} as ${type.label}.` })
   }

@@ -1,0 +1,27 @@
+// Writes a data export away from the window: the papers' rows read from the
+// library by id (in the order asked), then serialised.
+import type { Item } from '@shared/model'
+import { exportItems } from '@shared/export/formats'
+import { openLibrary } from '../../library/schema'
+import type { ExportReply, ExportRequest } from './export-text'
+
+const post = (reply: ExportReply) => (self as unknown as Worker).postMessage(reply)
+
+self.onmessage = async (event: MessageEvent<ExportRequest>) => {
+  const { dbName, ids, format } = event.data
+  const db = openLibrary(dbName)
+  try {
+    const rows = await db.items.bulkGet(ids)
+    post({
+      ok: true,
+      text: exportItems(
+        rows.filter((row): row is Item => row !== undefined),
+        format
+      )
+    })
+  } catch (error) {
+    post({ ok: false, message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    db.close()
+  }
+}
