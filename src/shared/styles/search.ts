@@ -17,6 +17,8 @@ const ISSN = /^(\d{4})-?(\d{3}[\dx])$/i
 
 interface Prepared {
   entry: StyleEntry
+  /** place in title order: ties are ranked by it, without comparing strings on every keystroke */
+  rank: number
   id: string
   title: string
   shortTitle: string
@@ -30,7 +32,15 @@ function prepare(entry: StyleEntry): Prepared {
   const shortTitle = entry.shortTitle ? ` ${plain(entry.shortTitle)}` : ''
   const fields = entry.fields.map(field => plain(field)).join(' ')
   const issn = (entry.issn ?? []).map(issn => issn.toUpperCase())
-  return { entry, id: plain(entry.id), title, shortTitle, all: `${title}${shortTitle} ${fields} ${plain(entry.id)} ${issn.join(' ').toLowerCase()}`, issn }
+  return {
+    entry,
+    rank: 0,
+    id: plain(entry.id),
+    title,
+    shortTitle,
+    all: `${title}${shortTitle} ${fields} ${plain(entry.id)} ${issn.join(' ').toLowerCase()}`,
+    issn
+  }
 }
 
 /** How well one style answers the query's words; null when a word is missing. */
@@ -59,6 +69,9 @@ export class StyleIndex {
 
   constructor(entries: StyleEntry[]) {
     this.styles = entries.map(prepare)
+    const collator = new Intl.Collator('en')
+    const byTitle = [...this.styles].sort((a, b) => collator.compare(a.entry.title, b.entry.title))
+    byTitle.forEach((style, rank) => (style.rank = rank))
     for (const style of this.styles) {
       for (const issn of style.issn) this.byIssn.set(issn, [...(this.byIssn.get(issn) ?? []), style.entry])
     }
@@ -74,12 +87,12 @@ export class StyleIndex {
     const phrase = plain(query)
     if (!phrase) return { total: 0, styles: [] }
     const words = phrase.split(' ')
-    const found: { style: StyleEntry; points: number }[] = []
+    const found: { style: Prepared; points: number }[] = []
     for (const style of this.styles) {
       const points = score(style, words, phrase)
-      if (points !== null) found.push({ style: style.entry, points })
+      if (points !== null) found.push({ style, points })
     }
-    found.sort((a, b) => b.points - a.points || a.style.title.localeCompare(b.style.title))
-    return { total: found.length, styles: found.slice(0, limit).map(hit => hit.style) }
+    found.sort((a, b) => b.points - a.points || a.style.rank - b.style.rank)
+    return { total: found.length, styles: found.slice(0, limit).map(hit => hit.style.entry) }
   }
 }

@@ -7,55 +7,58 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
-import { DOMParser, type Element } from '@xmldom/xmldom'
+import { SaxesParser } from 'saxes'
 import { t as listTar } from 'tar'
 import type { CitationFormat, StyleEntry } from '@shared/styles/catalogue'
-import { CATALOGUE_FILE, PACK_FILE, PACK_FORMAT, type PackCatalogue, type PackedStyle, type PackSlot } from './pack-format'
+import { CATALOGUE_FILE, LOCALES_FILE, PACK_FILE, PACK_FORMAT, type PackCatalogue, type PackedStyle, type PackSlot } from './pack-format'
 
 const STAMP_FILE = 'source.stamp'
 
 const FORMATS = new Set<CitationFormat>(['numeric', 'author-date', 'author', 'note', 'label'])
 
-function children(parent: Element, name: string): Element[] {
-  const found: Element[] = []
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).localName === name) found.push(node as Element)
-  }
-  return found
-}
-
-function text(parent: Element, name: string): string | undefined {
-  return children(parent, name)[0]?.textContent?.trim() || undefined
-}
-
-/** Only <style …><info>…</info> is parsed: the rules are not needed to list a style (and would take ten times longer). */
+/** Only <style …><info>…</info> is read, with a SAX parser: the rules are not needed to list a style (and would take ten times longer). */
 function readEntry(id: string, xml: string): StyleEntry {
   const end = xml.indexOf('</info>')
   if (end < 0) throw new Error(`${id}.csl has no <info> section`)
-  const head = `${xml.slice(0, end + '</info>'.length)}</style>`
-  const root = new DOMParser().parseFromString(head, 'text/xml').documentElement
-  const info = root && children(root, 'info')[0]
-  const title = info && text(info, 'title')
-  if (!root || !info || !title) throw new Error(`${id}.csl has no title`)
-  const issn = [...children(info, 'issn'), ...children(info, 'eissn'), ...children(info, 'issnl')].map(node => node.textContent?.trim() ?? '').filter(Boolean)
-  const fields: string[] = []
-  let format: CitationFormat | undefined
-  for (const category of children(info, 'category')) {
-    const field = category.getAttribute('field')
-    if (field && !fields.includes(field)) fields.push(field)
-    const cites = category.getAttribute('citation-format') as CitationFormat | null
-    if (cites && FORMATS.has(cites)) format = cites
+  const found: { title?: string; shortTitle?: string; locale?: string; parent?: string; format?: CitationFormat; issn: string[]; fields: string[] } = {
+    issn: [],
+    fields: []
   }
-  const parentLink = children(info, 'link').find(link => link.getAttribute('rel') === 'independent-parent')
-  const parent = parentLink?.getAttribute('href')?.replace(/\/+$/, '').split('/').pop()
-  const entry: StyleEntry = { id, title, fields }
-  const shortTitle = text(info, 'title-short')
-  if (shortTitle) entry.shortTitle = shortTitle
-  if (issn.length) entry.issn = [...new Set(issn)]
-  if (format) entry.format = format
-  if (parent) entry.parent = parent
-  const locale = root.getAttribute('default-locale')
-  if (locale) entry.locale = locale
+  // depth 1 is <style>, 2 is <info>, 3 its children
+  let depth = 0
+  let text = ''
+  const parser = new SaxesParser({ xmlns: false })
+  parser.on('opentag', tag => {
+    depth++
+    text = ''
+    const attr = (name: string): string | undefined => tag.attributes[name] || undefined
+    if (depth === 1) found.locale = attr('default-locale')
+    if (depth !== 3) return
+    if (tag.name === 'category') {
+      const field = attr('field')
+      if (field && !found.fields.includes(field)) found.fields.push(field)
+      const cites = attr('citation-format') as CitationFormat | undefined
+      if (cites && FORMATS.has(cites)) found.format = cites
+    } else if (tag.name === 'link' && attr('rel') === 'independent-parent') {
+      found.parent = attr('href')?.replace(/\/+$/, '').split('/').pop()
+    }
+  })
+  parser.on('text', chunk => (text += chunk))
+  parser.on('closetag', tag => {
+    const value = text.trim()
+    if (depth-- !== 3 || !value) return
+    if (tag.name === 'title') found.title = value
+    else if (tag.name === 'title-short') found.shortTitle = value
+    else if (tag.name === 'issn' || tag.name === 'eissn' || tag.name === 'issnl') found.issn.push(value)
+  })
+  parser.write(`${xml.slice(0, end + '</info>'.length)}</style>`).close()
+  if (!found.title) throw new Error(`${id}.csl has no title`)
+  const entry: StyleEntry = { id, title: found.title, fields: found.fields }
+  if (found.shortTitle) entry.shortTitle = found.shortTitle
+  if (found.issn.length) entry.issn = [...new Set(found.issn)]
+  if (found.format) entry.format = found.format
+  if (found.parent) entry.parent = found.parent
+  if (found.locale) entry.locale = found.locale
   return entry
 }
 
@@ -121,12 +124,13 @@ export function writeStylePack(archive: string, outDir: string): { built: boolea
   const additions = join(dirname(archive), ADDITIONS_FILE)
   const stamp = `${PACK_FORMAT} ${size} ${mtimeMs} ${existsSync(additions) ? statSync(additions).mtimeMs : 0}`
   const stampPath = join(outDir, STAMP_FILE)
-  const fresh = [CATALOGUE_FILE, PACK_FILE].every(name => existsSync(join(outDir, name)))
+  const fresh = [CATALOGUE_FILE, LOCALES_FILE, PACK_FILE].every(name => existsSync(join(outDir, name)))
   if (fresh && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return { built: false }
   const { catalogue, pack } = buildStylePack(archive)
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, PACK_FILE), pack)
   writeFileSync(join(outDir, CATALOGUE_FILE), JSON.stringify(catalogue))
+  writeFileSync(join(outDir, LOCALES_FILE), JSON.stringify(catalogue.locales))
   writeFileSync(stampPath, stamp)
   return { built: true }
 }

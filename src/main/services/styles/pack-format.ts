@@ -19,6 +19,8 @@ export interface PackCatalogue {
   locales: (StyleLocale & { at: PackSlot })[]
 }
 
-export const PACK_FORMAT = 1
+export const PACK_FORMAT = 2
 export const CATALOGUE_FILE = 'catalogue.json'
+/** The locales alone (a few KB): the chooser lists languages before the catalogue is needed. */
+export const LOCALES_FILE = 'locales.json'
 export const PACK_FILE = 'styles.pack'

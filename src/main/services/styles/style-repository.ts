@@ -7,13 +7,14 @@ import { inflateRawSync } from 'node:zlib'
 import { ServiceError } from '@shared/result'
 import type { StyleEntry, StyleFiles, StyleLocale, StyleSearchResult } from '@shared/styles/catalogue'
 import { StyleIndex } from '@shared/styles/search'
-import { CATALOGUE_FILE, PACK_FILE, type PackCatalogue, type PackedStyle, type PackSlot } from './pack-format'
+import { CATALOGUE_FILE, LOCALES_FILE, PACK_FILE, type PackCatalogue, type PackedStyle, type PackSlot } from './pack-format'
+
+const MISSING = 'The journal styles are missing from this installation; the 12 bundled styles and your own still work.'
 
 interface Loaded {
   index: StyleIndex
   byId: Map<string, PackedStyle>
   renamed: Record<string, string>
-  locales: PackCatalogue['locales']
 }
 
 /** The entry without where it lies in the pack. */
@@ -29,6 +30,7 @@ function withParentTitles(styles: PackedStyle[]): PackedStyle[] {
 
 export class StyleRepository {
   private loaded?: Loaded
+  private shippedLocales?: PackCatalogue['locales']
 
   constructor(private readonly dir: string) {}
 
@@ -38,11 +40,11 @@ export class StyleRepository {
     try {
       catalogue = JSON.parse(readFileSync(join(this.dir, CATALOGUE_FILE), 'utf8')) as PackCatalogue
     } catch {
-      throw new ServiceError('NOT_FOUND', 'The journal styles are missing from this installation; the 12 bundled styles and your own still work.')
+      throw new ServiceError('NOT_FOUND', MISSING)
     }
     const styles = withParentTitles(catalogue.styles)
     const byId = new Map(styles.map(style => [style.id, style]))
-    this.loaded = { index: new StyleIndex(styles.map(entryOf)), byId, renamed: catalogue.renamed, locales: catalogue.locales }
+    this.loaded = { index: new StyleIndex(styles.map(entryOf)), byId, renamed: catalogue.renamed }
     return this.loaded
   }
 
@@ -64,12 +66,23 @@ export class StyleRepository {
     })
   }
 
+  /** The languages, read from their own small file: listing them does not read the catalogue. */
+  private localeSlots(): PackCatalogue['locales'] {
+    if (this.shippedLocales) return this.shippedLocales
+    try {
+      this.shippedLocales = JSON.parse(readFileSync(join(this.dir, LOCALES_FILE), 'utf8')) as PackCatalogue['locales']
+    } catch {
+      throw new ServiceError('NOT_FOUND', MISSING)
+    }
+    return this.shippedLocales
+  }
+
   locales(): StyleLocale[] {
-    return this.load().locales.map(({ lang, name }) => ({ lang, name }))
+    return this.localeSlots().map(({ lang, name }) => ({ lang, name }))
   }
 
   locale(lang: string): string {
-    const locale = this.load().locales.find(entry => entry.lang === lang)
+    const locale = this.localeSlots().find(entry => entry.lang === lang)
     if (!locale) throw new ServiceError('NOT_FOUND', `Citations cannot be formatted in “${lang}”: there is no CSL locale for it.`)
     return this.read(locale.at)
   }
@@ -82,7 +95,7 @@ export class StyleRepository {
     if (style.parent && !parentStyle) throw new ServiceError('NOT_FOUND', `“${style.title}” uses the rules of ${style.parent}, which is missing.`)
     const locales: Record<string, string> = {}
     for (const code of new Set([style.locale ?? parentStyle?.locale, lang])) {
-      const locale = code && this.load().locales.find(entry => entry.lang === code)
+      const locale = code && this.localeSlots().find(entry => entry.lang === code)
       if (locale) locales[locale.lang] = this.read(locale.at)
     }
     return {

@@ -69,6 +69,8 @@ export function StyleChooser({ styles, onError, preview = true }: { styles: Cita
   const [open, setOpen] = useState(false)
   const [options, setOptions] = useState<Option[]>([])
   const [total, setTotal] = useState<number | null>(null)
+  /** what the list shown answers (the box may be a keystroke ahead) */
+  const [shownFor, setShownFor] = useState('')
   const [active, setActive] = useState(0)
   const [chosenEntry, setChosenEntry] = useState<StyleEntry | null>(null)
   const asked = useRef(0)
@@ -93,6 +95,7 @@ export function StyleChooser({ styles, onError, preview = true }: { styles: Cita
         if (call !== asked.current) return
         setOptions(found.options)
         setTotal(found.total)
+        setShownFor(query)
         setActive(0)
       })
       .catch((error: unknown) => call === asked.current && onError(error instanceof Error ? error.message : String(error)))
@@ -175,7 +178,7 @@ export function StyleChooser({ styles, onError, preview = true }: { styles: Cita
         </label>
       </div>
       {open && (
-        <ul role="listbox" id={listId} aria-label="Citation styles" className="style-list">
+        <ul role="listbox" id={listId} aria-label="Citation styles" className="style-list" data-query={shownFor}>
           {options.map((option, index) => (
             <StyleOption
               key={`${option.section}/${option.id}`}

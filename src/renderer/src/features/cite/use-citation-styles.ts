@@ -90,9 +90,9 @@ export function useCitationStyles(): CitationStyles {
   useEffect(() => {
     live.current = true
     void (async () => {
-      await loadCustomStyles(db)
-      const lists = await readShortlists(db)
-      known.current = await styleLocales().catch(() => [])
+      // the host reads its catalogue for the languages while the library's settings are read
+      const [, lists, shipped] = await Promise.all([loadCustomStyles(db), readShortlists(db), styleLocales().catch(() => [])])
+      known.current = shipped
       if (!live.current) return
       setLocales(known.current)
       setFavourites(lists.favourites)
