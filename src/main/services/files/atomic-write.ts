@@ -19,22 +19,31 @@ export const ATOMIC_TEMP_RE = /^\..+\.[0-9a-f]{12}\.tmp$/
  * removed and `path` is as it was.
  */
 export async function writeFileAtomically(path: string, data: string | Uint8Array, fs: AtomicWriteFs = fsp): Promise<void> {
-  const folder = dirname(path)
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = tempBeside(path)
   try {
-    const handle = await fs.open(temp, 'wx', 0o644)
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeFlushed(temp, data, fs)
     await fs.rename(temp, path)
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined)
     throw error
   }
-  await syncFolder(folder, fs)
+  await syncFolder(dirname(path), fs)
+}
+
+/** A new temp name beside `path` (same folder, so a rename or link stays on one disk). */
+function tempBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+}
+
+/** Writes a file that must not exist yet and flushes it to the disk. */
+async function writeFlushed(temp: string, data: string | Uint8Array, fs: AtomicWriteFs): Promise<void> {
+  const handle = await fs.open(temp, 'wx', 0o644)
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Flushes a folder's entries. Windows cannot open a folder for this (EISDIR/EPERM): there the rename is already durable enough. */
@@ -69,16 +78,9 @@ const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EML
  * nothing is left behind and an existing file is untouched.
  */
 export async function writeNewFileAtomically(path: string, data: string | Uint8Array, fs: NewFileFs = fsp): Promise<void> {
-  const folder = dirname(path)
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = tempBeside(path)
   try {
-    const handle = await fs.open(temp, 'wx', 0o644)
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeFlushed(temp, data, fs)
     try {
       await fs.link(temp, path)
     } catch (error) {
@@ -94,7 +96,7 @@ export async function writeNewFileAtomically(path: string, data: string | Uint8A
   } finally {
     await fs.unlink(temp).catch(() => undefined)
   }
-  await syncFolder(folder, fs)
+  await syncFolder(dirname(path), fs)
 }
 
 /** A file written in pieces that appears at its path whole or not at all (a backup of any size). */
@@ -113,7 +115,7 @@ export interface AtomicFile {
  */
 export async function openAtomicFile(path: string, fs: AtomicWriteFs = fsp): Promise<AtomicFile> {
   const folder = dirname(path)
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = tempBeside(path)
   const handle = await fs.open(temp, 'wx', 0o644)
   let open = true
   const close = async (): Promise<void> => {
