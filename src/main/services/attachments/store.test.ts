@@ -142,8 +142,9 @@ describe('reading, locating and removing a stored PDF', () => {
   it('says NOT_FOUND for a well-formed hash that is not stored', async () => {
     const store = createAttachmentStore({ dataDir })
     const absent = sha256(new TextEncoder().encode('never stored'))
-    for (const call of [store.read(absent), store.path(absent)]) {
-      const error = await errorOf(call)
+    // one call at a time: a second refusal made before the first is awaited would go unhandled
+    for (const call of [() => store.read(absent), () => store.path(absent)]) {
+      const error = await errorOf(call())
       expect(error.code).toBe('NOT_FOUND')
       expect(error.message).toBe('The PDF file is missing from the library folder.')
     }
