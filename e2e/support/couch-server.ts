@@ -24,6 +24,8 @@ export interface TestCouch {
   /** every request answered with this status while set (e.g. 500) */
   failWith: number | undefined
   createUser(name: string, password: string): Promise<void>
+  /** a server admin (CouchDB's [admins]): on CouchDB 3 only they may create databases */
+  createServerAdmin(name: string, password: string): Promise<void>
   /** a fetch as the admin, relative to the server */
   admin(path: string, init?: RequestInit): Promise<Response>
   /** closes the port (connections refused) and drops open connections */
@@ -112,6 +114,12 @@ export async function startTestCouch(): Promise<TestCouch> {
         body: JSON.stringify({ _id: id, name, password, roles: [], type: 'user' })
       })
       if (!answer.ok && answer.status !== 409) throw new Error(`could not create user ${name}: ${answer.status} ${await answer.text()}`)
+    },
+    async createServerAdmin(name, password) {
+      // CouchDB 3 keeps admins in its node's configuration; express-pouchdb serves the older /_config
+      const path = real ? `/_node/_local/_config/admins/${encodeURIComponent(name)}` : `/_config/admins/${encodeURIComponent(name)}`
+      const answer = await couch.admin(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(password) })
+      if (!answer.ok) throw new Error(`could not make ${name} a server admin: ${answer.status} ${await answer.text()}`)
     },
     admin(path, init = {}) {
       const headers = new Headers(init.headers)

@@ -1,0 +1,102 @@
+// Lab libraries on the test server (pouchdb-server in memory, or the Apache
+// CouchDB named by NEUROREF_TEST_COUCHDB_URL): a writer creates one and
+// invites a reader; the server itself refuses the reader's writes and says why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import MemoryAdapter from 'pouchdb-adapter-memory'
+import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
+import { createGroup, groupDatabase, inviteMember, readGroup, roleOf, type GroupServer } from './groups'
+import { addPouchPlugin, openReplica, remoteDatabase } from './replica'
+import { CouchSession } from './session'
+
+addPouchPlugin(MemoryAdapter)
+
+let couch: TestCouch
+let run = 0
+beforeAll(async () => {
+  couch = await startTestCouch()
+  // the lab's PI may create databases (on CouchDB 3 only server admins may); the others are ordinary users
+  await couch.createServerAdmin('wendy', 'wendy-password')
+  await couch.createUser('rex', 'rex-password')
+  await couch.createUser('olga', 'olga-password')
+})
+afterAll(() => couch?.close())
+
+async function as(user: string): Promise<GroupServer> {
+  const session = new CouchSession({ server: couch.url, user, password: `${user}-password` })
+  await session.login()
+  return { server: session.server, fetch: session.fetch }
+}
+
+const labName = (): string => `Smith lab ${process.pid} ${++run} ${Date.now()}`
+
+async function put(server: GroupServer, database: string, id: string): Promise<Response> {
+  return server.fetch(`${server.server}/${database}/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'paper', schema: 1, data: { id } })
+  })
+}
+
+describe('lab libraries on the server', () => {
+  it('names the database after the lab', () => {
+    expect(groupDatabase('Smith Lab — Neuropeptides!')).toBe('neuroref-group-smith-lab-neuropeptides')
+    expect(groupDatabase('Ørsted')).toBe('neuroref-group-rsted')
+    expect(groupDatabase('***')).toBe('neuroref-group-lab')
+  })
+
+  it('lets the writer write and refuses the reader, in words, on the server', async () => {
+    const wendy = await as('wendy')
+    const rex = await as('rex')
+    const name = labName()
+    const created = await createGroup(wendy, name, 'wendy')
+    await inviteMember(wendy, created.database, 'rex', 'reader')
+
+    const seen = await readGroup(rex, created.database)
+    expect(seen.name).toBe(name)
+    expect(roleOf(seen, 'rex')).toBe('reader')
+    expect(roleOf(seen, 'wendy')).toBe('writer')
+
+    expect((await put(wendy, created.database, 'paper:one')).status).toBe(201)
+    const read = await rex.fetch(`${rex.server}/${created.database}/paper%3Aone`)
+    expect(read.status).toBe(200)
+
+    const refused = await put(rex, created.database, 'paper:two')
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { reason: string }).reason).toBe(
+      `The lab library “${name}” is read-only for rex: ask one of its writers (wendy) to make you a writer.`
+    )
+  })
+
+  it('refuses a reader’s papers sent by replication, one by one, with the reason', async () => {
+    const wendy = await as('wendy')
+    const { database } = await createGroup(wendy, labName(), 'wendy')
+    await inviteMember(wendy, database, 'rex', 'reader')
+    const rex = new CouchSession({ server: couch.url, user: 'rex', password: 'rex-password' })
+    await rex.login()
+    const replica = openReplica(`groups-${Math.random()}`, 'memory')
+    await replica.put({ _id: 'paper:mine', type: 'paper', schema: 1, data: { id: 'mine' } as never })
+    const denied: unknown[] = []
+    const replication = replica.replicate.to(remoteDatabase(`${couch.url}/${database}`, rex.fetch))
+    replication.on('denied', error => denied.push(error))
+    const result = (await replication) as { doc_write_failures: number }
+    expect(result.doc_write_failures).toBe(1)
+    expect(JSON.stringify(denied)).toContain('is read-only for rex')
+    expect(await replica.get('paper:mine')).toMatchObject({ data: { id: 'mine' } })
+    await replica.destroy()
+  })
+
+  it('makes a reader a writer; only an admin of the library may invite; strangers are told they were not invited', async () => {
+    const wendy = await as('wendy')
+    const rex = await as('rex')
+    const olga = await as('olga')
+    const { database } = await createGroup(wendy, labName(), 'wendy')
+    await inviteMember(wendy, database, 'rex', 'reader')
+
+    await expect(inviteMember(rex, database, 'olga', 'writer')).rejects.toThrow(/Only an admin of this lab library may invite members/)
+    await expect(readGroup(olga, database)).rejects.toThrow(/no lab library .* that you were invited to/)
+
+    await inviteMember(wendy, database, 'rex', 'writer')
+    expect(roleOf(await readGroup(rex, database), 'rex')).toBe('writer')
+    expect((await put(rex, database, 'paper:three')).status).toBe(201)
+  })
+})

@@ -1,0 +1,165 @@
+// Lab libraries (groups) on the server: one CouchDB database each, named
+// neuroref-group-<slug>. Who may read is CouchDB's `_security` (members);
+// who may write is a `validate_doc_update` function in `_design/neuroref`
+// that names the writers, so the server itself refuses a reader's change and
+// says why. Its creator is the database's admin: only admins may change
+// `_security` and design documents, so only they can invite.
+import { SyncFailure } from './session'
+
+type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
+
+/** A server and a session's fetch (session.ts). */
+export interface GroupServer {
+  server: string
+  fetch: Fetch
+}
+
+export type GroupRole = 'writer' | 'reader'
+
+export interface GroupInfo {
+  database: string
+  /** the name the lab gave it */
+  name: string
+  /** may add and edit */
+  writers: string[]
+  /** every member: writers and readers */
+  members: string[]
+  /** may invite (the creator) */
+  admins: string[]
+}
+
+const PREFIX = 'neuroref-group-'
+const DESIGN = '_design/neuroref'
+
+/** The database a lab library of this name lives in (CouchDB names: lower case letters, digits, _-). */
+export function groupDatabase(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+  return PREFIX + (slug || 'lab')
+}
+
+/**
+ * The server's rule: CouchDB admins and the writers named here may write,
+ * anyone else is refused with a sentence the app shows as it is.
+ */
+function validateFunction(name: string, writers: readonly string[]): string {
+  return [
+    'function (newDoc, oldDoc, userCtx) {',
+    `  var writers = ${JSON.stringify(writers)};`,
+    "  if (userCtx.roles.indexOf('_admin') !== -1 || writers.indexOf(userCtx.name) !== -1) return;",
+    `  throw({ forbidden: 'The lab library ' + ${JSON.stringify(`“${name}”`)} + ' is read-only for ' + userCtx.name + ': ask one of its writers (' + writers.join(', ') + ') to make you a writer.' });`,
+    '}'
+  ].join('\n')
+}
+
+interface DesignDoc {
+  _id: string
+  _rev?: string
+  validate_doc_update: string
+  neuroref: { name: string; writers: string[] }
+}
+
+interface Security {
+  admins?: { names?: string[]; roles?: string[] }
+  members?: { names?: string[]; roles?: string[] }
+}
+
+async function call(server: GroupServer, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers)
+  headers.set('accept', 'application/json')
+  if (init.body) headers.set('content-type', 'application/json')
+  return server.fetch(`${server.server.replace(/\/+$/, '')}/${path}`, { ...init, headers })
+}
+
+async function reasonOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { reason?: string }
+  return body.reason ?? `${response.status}`
+}
+
+/** Reads a lab library's name, writers, members and admins; a clear sentence when this user may not. */
+export async function readGroup(server: GroupServer, database: string): Promise<GroupInfo> {
+  const [design, security] = await Promise.all([
+    call(server, `${encodeURIComponent(database)}/${DESIGN}`),
+    call(server, `${encodeURIComponent(database)}/_security`)
+  ])
+  if (design.status === 401 || design.status === 403 || design.status === 404)
+    throw new SyncFailure(
+      'forbidden',
+      `There is no lab library “${database}” that you were invited to: check the name, or ask its admin to invite you (${await reasonOf(design)}).`
+    )
+  if (!design.ok) throw new SyncFailure('server-error', `The server could not open the lab library (${design.status}).`)
+  const doc = (await design.json()) as DesignDoc
+  const sec = (security.ok ? await security.json() : {}) as Security
+  return {
+    database,
+    name: doc.neuroref?.name ?? database,
+    writers: doc.neuroref?.writers ?? [],
+    members: sec.members?.names ?? [],
+    admins: sec.admins?.names ?? []
+  }
+}
+
+async function writeSecurity(server: GroupServer, database: string, admins: string[], members: string[]): Promise<void> {
+  const body: Security = { admins: { names: admins, roles: [] }, members: { names: members, roles: [] } }
+  const put = await call(server, `${encodeURIComponent(database)}/_security`, { method: 'PUT', body: JSON.stringify(body) })
+  if (put.status === 401 || put.status === 403)
+    throw new SyncFailure('forbidden', `Only an admin of this lab library may invite members (${await reasonOf(put)}).`)
+  if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the members (${put.status}).`)
+}
+
+async function writeDesign(server: GroupServer, database: string, name: string, writers: string[]): Promise<void> {
+  const path = `${encodeURIComponent(database)}/${DESIGN}`
+  const old = await call(server, path)
+  const rev = old.ok ? ((await old.json()) as DesignDoc)._rev : undefined
+  const doc: DesignDoc = { _id: DESIGN, ...(rev ? { _rev: rev } : {}), validate_doc_update: validateFunction(name, writers), neuroref: { name, writers } }
+  const put = await call(server, path, { method: 'PUT', body: JSON.stringify(doc) })
+  if (put.status === 401 || put.status === 403)
+    throw new SyncFailure('forbidden', `Only an admin of this lab library may change who writes (${await reasonOf(put)}).`)
+  if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the writers (${put.status}).`)
+}
+
+/**
+ * Creates the lab library's database with `me` as its admin and only writer.
+ * On Apache CouchDB 3 only server admins may create databases: an ordinary
+ * user is told to ask the administrator, who creates it empty and makes the
+ * user its admin (docs/SYNC.md); creating it again here then sets it up.
+ */
+export async function createGroup(server: GroupServer, name: string, me: string): Promise<GroupInfo> {
+  const database = groupDatabase(name)
+  const made = await call(server, encodeURIComponent(database), { method: 'PUT' })
+  if (made.status === 401 || made.status === 403)
+    throw new SyncFailure(
+      'no-database',
+      `Only the server's administrator may create databases here: ask them to create “${database}” and make you its admin (docs/SYNC.md), then create “${name}” again.`
+    )
+  if (!made.ok && made.status !== 412) throw new SyncFailure('server-error', `The server could not create the lab library (${made.status}).`)
+  const security = await call(server, `${encodeURIComponent(database)}/_security`)
+  const sec = (security.ok ? await security.json() : {}) as Security
+  const admins = [...new Set([...(sec.admins?.names ?? []), me])]
+  const members = [...new Set([...(sec.members?.names ?? []), me])]
+  await writeSecurity(server, database, admins, members)
+  await writeDesign(server, database, name, [me])
+  return { database, name, writers: [me], members, admins }
+}
+
+/** Adds `user` as a writer or a reader (or changes their role); only the library's admins may. */
+export async function inviteMember(server: GroupServer, database: string, user: string, role: GroupRole): Promise<GroupInfo> {
+  const name = user.trim()
+  if (!name) throw new SyncFailure('forbidden', 'Type the user name of the person to invite.')
+  const group = await readGroup(server, database)
+  const members = [...new Set([...group.members, name])]
+  const writers = role === 'writer' ? [...new Set([...group.writers, name])] : group.writers.filter(w => w !== name)
+  await writeSecurity(server, database, group.admins, members)
+  await writeDesign(server, database, group.name, writers)
+  return { ...group, members, writers }
+}
+
+export function roleOf(group: GroupInfo, user: string): GroupRole | undefined {
+  if (group.writers.includes(user)) return 'writer'
+  return group.members.includes(user) ? 'reader' : undefined
+}
