@@ -19,7 +19,7 @@ import { DuplicateFinder } from '@shared/duplicates'
 import type { Identifier } from '@shared/identifiers'
 import type { NeurorefApi } from '@shared/contract'
 import { ok } from '@shared/result'
-import { addRecordToLibrary } from '@renderer/library/add-paper'
+import { addRecordsToLibrary } from '@renderer/library/add-paper'
 import { importRecords } from '@renderer/library/import-file'
 import { openLibrary, type NeurorefDb } from '@renderer/library/schema'
 import { importIdentifierList } from '@renderer/features/import/import-identifiers'
@@ -86,10 +86,13 @@ interface Run {
   networkWithoutWaitingMs: number
   parseMs: number
   parseCpuMs: number
-  storePerPaperMs: number
+  storeInBatchesMs: number
   storeOneTransactionMs: number
   totalMs: number
   asTheAppRunsItMs: number
+  appLastReplyMs: number
+  appAfterLastReplyMs: number
+  appCpuMs: number
 }
 
 /** resolveIdentifiers, then the two ways of storing, then the whole Add-by-identifier path. */
@@ -110,20 +113,25 @@ async function oneRun(): Promise<Run> {
   const ncbiRequestsPerSecondMax = requestsPerSecondMax(replay.requests, '/eutils/')
   const ncbiRequests = replay.requests.length
 
-  // As Add by identifier stores: each paper whole, in a transaction of its own, with the
-  // store's finder (which learns each new item) sparing the title scan.
-  const perPaper = freshLibrary()
+  // As Add by identifier stores: a lookup batch (200) a transaction, with the store's finder.
+  const batched = freshLibrary()
   const finder = new DuplicateFinder()
   const startStore = performance.now()
   const statuses = []
-  for (const paper of found.papers) {
-    const { status, item } = await addRecordToLibrary(perPaper, paper.record, finder)
-    finder.add(item)
-    statuses.push(status)
+  for (let at = 0; at < found.papers.length; at += 200) {
+    const outcomes = await addRecordsToLibrary(
+      batched,
+      found.papers.slice(at, at + 200).map(p => p.record),
+      finder
+    )
+    for (const { status, item } of outcomes) {
+      finder.add(item)
+      statuses.push(status)
+    }
   }
-  const storePerPaperMs = performance.now() - startStore
+  const storeInBatchesMs = performance.now() - startStore
   expect(statuses.filter(s => s === 'added')).toHaveLength(SIZE)
-  await perPaper.delete()
+  await batched.delete()
 
   // As a file import stores: one transaction for all (the alternative worth knowing).
   const bulk = freshLibrary()
@@ -140,12 +148,20 @@ async function oneRun(): Promise<Run> {
   // The whole path: 3 lookup calls of ≤ 200 ids, each one efetch, each paper stored.
   replay.requests.length = 0
   const app = services()
-  const lookup = async ({ ids: batch }: { ids: Identifier[] }) => ok(await resolveIdentifiers(batch, app.deps))
+  // When the last reply has been read: what comes after it is the last batch's store.
+  let lastReply = 0
+  const lookup = async ({ ids: batch }: { ids: Identifier[] }) => {
+    const answer = ok(await resolveIdentifiers(batch, app.deps))
+    lastReply = performance.now()
+    return answer
+  }
   const api = { 'lookup.identifiers': lookup } as Partial<NeurorefApi> as NeurorefApi
   const library = freshLibrary()
+  const appCpu = process.cpuUsage()
   const startApp = performance.now()
   const summary = await importIdentifierList(ids, { api, db: library, known: new DuplicateFinder() })
   const asTheAppRunsItMs = performance.now() - startApp
+  const appCpuUsed = process.cpuUsage(appCpu)
   expect(summary).toMatchObject({ added: SIZE, failed: 0, cancelled: false })
   expect(replay.requests.filter(r => r.path === '/eutils/efetch.fcgi')).toHaveLength(3)
   await library.delete()
@@ -160,10 +176,13 @@ async function oneRun(): Promise<Run> {
     networkWithoutWaitingMs: round(networkMs - waited.ms),
     parseMs: round(parseMs),
     parseCpuMs: round(parseCpuMs),
-    storePerPaperMs: round(storePerPaperMs),
+    storeInBatchesMs: round(storeInBatchesMs),
     storeOneTransactionMs: round(storeOneTransactionMs),
-    totalMs: round(resolveMs + storePerPaperMs),
-    asTheAppRunsItMs: round(asTheAppRunsItMs)
+    totalMs: round(resolveMs + storeInBatchesMs),
+    asTheAppRunsItMs: round(asTheAppRunsItMs),
+    appLastReplyMs: round(lastReply - startApp),
+    appAfterLastReplyMs: round(startApp + asTheAppRunsItMs - lastReply),
+    appCpuMs: round((appCpuUsed.user + appCpuUsed.system) / 1000)
   }
 }
 
@@ -184,8 +203,10 @@ it(`imports ${SIZE} PMIDs from the replay in at most 3 efetch requests`, async (
       `  requests: ${medians.efetchRequests} efetch (goal ≤ 3), ${medians.ncbiRequests} to NCBI in all, at most ${medians.ncbiRequestsPerSecondMax} in any second`,
       `  network ${medians.networkMs} ms, of which waiting for NCBI's 340 ms spacing ${medians.waitingForNcbiSpacingMs} ms (without the wait: ${medians.networkWithoutWaitingMs} ms)`,
       `  parse ${medians.parseMs} ms (${medians.parseCpuMs} ms of CPU: ${(medians.parseCpuMs / SIZE).toFixed(2)} ms a record, goal ≤ 0.5)`,
-      `  store ${medians.storePerPaperMs} ms one transaction per paper (as Add by identifier does), ${medians.storeOneTransactionMs} ms in one transaction`,
-      `  total ${medians.totalMs} ms (goal < 2000 ms); the whole Add-by-identifier path: ${medians.asTheAppRunsItMs} ms (goal < 1000 ms)`
+      `  store ${medians.storeInBatchesMs} ms one transaction per lookup batch of 200 (as Add by identifier does), ${medians.storeOneTransactionMs} ms all in one`,
+      `  network + parse + store one after the other: ${medians.totalMs} ms`,
+      `  the whole Add-by-identifier path (overlapped): ${medians.asTheAppRunsItMs} ms (goal < 1000 ms), ${medians.appCpuMs} ms of CPU (replay server included);`,
+      `    last reply read at ${medians.appLastReplyMs} ms (NCBI's spacing puts the 3rd request ≥ 680 ms after the 1st), then ${medians.appAfterLastReplyMs} ms to store it`
     ].join('\n')
   )
 

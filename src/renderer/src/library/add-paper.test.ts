@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '@shared/model'
 import { openLibrary, SCHEMA_V4, type NeurorefDb } from './schema'
-import { addRecordToLibrary, findSamePaper } from './add-paper'
+import { addRecordsToLibrary, addRecordToLibrary, findSamePaper } from './add-paper'
+import { DuplicateFinder } from '@shared/duplicates'
+import type { Item } from '@shared/model'
 
 let db: NeurorefDb
 afterEach(async () => {
@@ -89,5 +91,57 @@ describe('addRecordToLibrary', () => {
     expect(a.item.citationKey).toBe('ferrerperez2021oxytocin')
     expect(b.item.citationKey).toBe('ferrerperez2021oxytocina')
     expect((await library.items.get(a.item.id))?.citationKey).toBe('ferrerperez2021oxytocin')
+  })
+})
+
+describe('addRecordsToLibrary', () => {
+  // Already in the library: found again by DOI (other case), PMID, PMCID, and by title, year and first author.
+  const library = (): ReferenceRecord[] => [
+    paper(),
+    paper({ doi: '10.1/pmid', pmid: '111' }, { title: 'Orexin neurons and arousal in the mouse' }),
+    paper({ doi: undefined, pmcid: 'PMC222' }, { title: 'Galanin and feeding behaviour in rats' }),
+    paper({ doi: undefined }, { title: 'Neuropeptide Y and stress resilience' })
+  ]
+  const batch = (withinBatchTitle: boolean): ReferenceRecord[] => [
+    paper({ doi: '10.3390/IJMS22052372', keywords: ['oxytocin'] }),
+    paper({ doi: undefined, pmid: '111' }, { title: 'Orexin neurons and arousal in the mouse', volume: '9' }),
+    paper({ doi: '10.1/pmc', pmcid: 'pmc222' }, { title: 'Galanin and feeding behaviour in rats' }),
+    paper({ doi: '10.1/npy' }, { title: 'Neuropeptide Y and stress resilience' }),
+    paper({ doi: '10.1/new' }, { title: 'Oxytocin and social fear' }),
+    paper({ doi: '10.1/NEW', pmid: '333' }, { title: 'Oxytocin and social fear', page: '1-9' }),
+    paper({ doi: '10.1/other' }, { title: 'Oxytocin and social memory' }),
+    ...(withinBatchTitle ? [paper({ doi: '10.1/again' }, { title: 'Oxytocin and social memory', page: '3' })] : [])
+  ]
+  /** What a library holds and what each record became, without the random ids and the clock. */
+  async function contents(library: NeurorefDb, outcomes: { status: string; item: Item }[]) {
+    const items = await library.items.orderBy('citationKey').toArray()
+    const strip = ({ id, addedAt, modifiedAt, ...rest }: Item) => (void [id, addedAt, modifiedAt], rest)
+    const keyOf = new Map(items.map(item => [item.id, item.citationKey]))
+    return { items: items.map(strip), outcomes: outcomes.map(o => [o.status, keyOf.get(o.item.id)]) }
+  }
+  async function both(known: boolean, withinBatchTitle: boolean) {
+    const results = []
+    for (const together of [false, true]) {
+      const db = fresh()
+      const seeded = []
+      for (const record of library()) seeded.push((await addRecordToLibrary(db, record)).item)
+      const finder = known ? new DuplicateFinder(seeded) : undefined
+      const outcomes = together ? await addRecordsToLibrary(db, batch(withinBatchTitle), finder) : []
+      if (!together) for (const record of batch(withinBatchTitle)) outcomes.push(await addRecordToLibrary(db, record, finder))
+      results.push(await contents(db, outcomes))
+      await db.delete()
+    }
+    return results
+  }
+
+  it('stores what adding the records one after the other stores, and says the same of each', async () => {
+    const [oneByOne, together] = await both(false, true)
+    expect(together).toEqual(oneByOne)
+    expect(together.outcomes.map(([status]) => status)).toEqual(['existing', 'existing', 'existing', 'existing', 'added', 'existing', 'added', 'existing'])
+  })
+
+  it("does the same with the store's finder (which knows the library, not the batch)", async () => {
+    const [oneByOne, together] = await both(true, false)
+    expect(together).toEqual(oneByOne)
   })
 })

@@ -9,7 +9,7 @@ import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '@shared/ex
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { write } from './write'
-import type { DuplicateFinder } from '@shared/duplicates'
+import { DuplicateFinder } from '@shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
 
@@ -118,13 +118,121 @@ export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, know
 }
 
 /**
- * Adds (or merges) several papers in one transaction: all are stored or none.
- * Callers that must keep the rest when one fails fall back to `addRecordToLibrary` one by one.
+ * Adds (or merges) several papers in one transaction: all are stored or none,
+ * and the result is what adding them one after the other would give. The new
+ * items (index fields, peptide tags) are worked out before the transaction;
+ * inside it, one query per identifier kind and one for citation keys, not a
+ * round of queries per paper, then one put each for new and changed items and
+ * one event each. Callers that must keep the rest when one fails fall back to
+ * `addRecordToLibrary` one by one.
  */
-export function addRecordsToLibrary(db: NeurorefDb, records: ReferenceRecord[], known?: DuplicateFinder): Promise<AddOutcome[]> {
-  return write(db, [db.items], async () => {
+export async function addRecordsToLibrary(db: NeurorefDb, records: ReferenceRecord[], known?: DuplicateFinder): Promise<AddOutcome[]> {
+  const now = Date.now()
+  const fresh = records.map(record => toItem(record, now))
+  const bases = fresh.map((item, i) => keyBase(records[i], item))
+  return write(db, [db.items], async changes => {
+    const same = new SamePapers(await itemsWithIdentifiersOf(db, records))
+    for (const item of await db.items.bulkGet(records.map(record => known?.find(record)?.id).filter((id): id is string => !!id))) {
+      if (item) same.remember(item)
+    }
+    const taken = await keysStartingWith(db, bases)
+    const added = new Map<string, Item>()
+    const changed = new Map<string, Item>()
     const outcomes: AddOutcome[] = []
-    for (const record of records) outcomes.push(await addRecordToLibrary(db, record, known))
-    return outcomes
+    for (const [i, record] of records.entries()) {
+      // Always a Dexie promise, so the transaction is never lost between papers.
+      const existing = same.find(record, known) ?? (await Dexie.Promise.resolve(known ? undefined : sameTitle(db, record)))
+      if (existing) {
+        const merged = withIndexFields({ ...mergeRecordIntoItem(same.current(existing), record), modifiedAt: now })
+        ;(added.has(merged.id) ? added : changed).set(merged.id, merged)
+        same.remember(merged)
+        outcomes.push({ status: 'existing', item: merged })
+        continue
+      }
+      const item = withCitationKey(fresh[i], taken)
+      added.set(item.id, item)
+      same.remember(item)
+      outcomes.push({ status: 'added', item })
+    }
+    if (added.size) {
+      const items = [...added.values()]
+      await db.items.bulkAdd(items)
+      changes.record({ kind: 'item', change: 'added', ids: items.map(item => item.id), items })
+    }
+    if (changed.size) {
+      const items = [...changed.values()]
+      await db.items.bulkPut(items)
+      changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items })
+    }
+    // Each outcome names the paper as it was finally stored (a later record of the batch may have merged into it).
+    return outcomes.map(outcome => ({ ...outcome, item: same.current(outcome.item) }))
   })
+}
+
+/** What `keysLike` looks for: the key the record brings, or the start of the one it would get. */
+function keyBase(record: ReferenceRecord & { citationKey?: string }, item: Item): string {
+  return (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(item, new Set())
+}
+
+/** Citation keys in use that start like any of `bases` (lower-cased), in one index walk. */
+async function keysStartingWith(db: NeurorefDb, bases: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(bases.filter(Boolean))]
+  const keys = (await db.items.where('citationKey').startsWithAnyOfIgnoreCase(wanted).keys()) as string[]
+  return new Set(keys.map(key => key.toLowerCase()))
+}
+
+/** The library's items that carry any of the records' DOIs, PMIDs or PMCIDs: three index queries in all. */
+async function itemsWithIdentifiersOf(db: NeurorefDb, records: ReferenceRecord[]): Promise<Item[]> {
+  const values = (pick: (record: ReferenceRecord) => string | undefined): string[] => [...new Set(records.map(pick).filter((v): v is string => !!v))]
+  const dois = values(record => record.doi?.toLowerCase())
+  const pmids = values(record => record.pmid)
+  const pmcids = values(record => record.pmcid?.toUpperCase())
+  const byDoi = await db.items.where('doiKey').anyOf(dois).toArray()
+  const byPmid = await db.items.where('pmid').anyOf(pmids).toArray()
+  const byPmcid = await db.items.where('pmcid').anyOf(pmcids).toArray()
+  return [...byDoi, ...byPmid, ...byPmcid]
+}
+
+/**
+ * The papers a batch can be the same as, in memory: the library's items found
+ * by identifier (the first by id order for each value, as `.first()` gives),
+ * and the batch's own items as they are added or merged into.
+ */
+class SamePapers {
+  private readonly byKey = new Map<string, string>()
+  private readonly items = new Map<string, Item>()
+  /** the batch's own items, by title, year and first author (the library's are `known`'s or found by a query) */
+  private readonly batch = new DuplicateFinder()
+
+  constructor(found: Item[]) {
+    for (const item of [...found].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) this.note(item, false)
+  }
+
+  /** An item of the library (found through `known`) or of the batch, as it now stands. */
+  remember(item: Item): void {
+    this.note(item, true)
+  }
+
+  current(item: Item): Item {
+    return this.items.get(item.id) ?? item
+  }
+
+  /** As `findSamePaper`: DOI, then PMID, then PMCID, then title, year and first author. */
+  find(record: ReferenceRecord, known?: DuplicateFinder): Item | undefined {
+    const keys = [`doi:${record.doi?.toLowerCase() ?? ''}`, `pmid:${record.pmid ?? ''}`, `pmcid:${record.pmcid?.toUpperCase() ?? ''}`]
+    for (const key of keys) {
+      const id = !key.endsWith(':') ? this.byKey.get(key) : undefined
+      if (id) return this.items.get(id)
+    }
+    const inLibrary = known?.find(record)?.id
+    return (inLibrary ? this.items.get(inLibrary) : undefined) ?? this.items.get(this.batch.find(record)?.id ?? '')
+  }
+
+  private note(item: Item, batch: boolean): void {
+    this.items.set(item.id, item)
+    for (const key of [`doi:${item.doiKey ?? ''}`, `pmid:${item.pmid ?? ''}`, `pmcid:${item.pmcid ?? ''}`]) {
+      if (!key.endsWith(':') && !this.byKey.has(key)) this.byKey.set(key, item.id)
+    }
+    if (batch) this.batch.add(item)
+  }
 }

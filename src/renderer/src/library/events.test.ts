@@ -64,7 +64,7 @@ describe('library events and the change log', () => {
     let many: string[] = []
     expect(
       await eventsOf(async () => (many = (await addRecordsToLibrary(db, [paper('Orexin', '10.1/b'), paper('NPY', '10.1/c')])).map(o => o.item.id)))
-    ).toEqual([`item added ${many[0]}`, `item added ${many[1]}`])
+    ).toEqual([`item added ${many[0]},${many[1]}`]) // one event for the batch
     const item = (await db.items.get(id))!
     const before = item
     expect(await eventsOf(async () => void (await saveEdit(db, id, { ...formOf(item), title: 'Oxytocin and social fear' })))).toEqual([`item changed ${id}`])

@@ -89,8 +89,8 @@ function summarise(outcomes: PaperOutcome[], cancelled: boolean): ImportSummary 
   return { outcomes, added: count('added'), existing: count('existing'), failed: count('failed'), cancelled }
 }
 
-/** Papers written per transaction: far quicker than one each, and still whole or not at all. */
-const STORE_CHUNK = 50
+/** Papers written per transaction: a whole lookup batch, far quicker than one each, and still whole or not at all. */
+const STORE_CHUNK = BATCH_SIZE
 
 /** Stores a chunk in one transaction; if anything in it fails, each paper is tried on its own. */
 async function storeChunk(db: NeurorefDb, papers: LookedUp[], known?: DuplicateFinder): Promise<PaperOutcome[]> {
