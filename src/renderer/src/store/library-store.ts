@@ -89,7 +89,11 @@ export class LibraryStore {
     this.draining = null
   }
 
-  /** Stores and indexes many new or changed papers a slice at a time, the list growing as they come. */
+  /**
+   * Stores many new or changed papers a slice at a time, the list growing as
+   * they come. Their search index is built by the worker from the change log
+   * (the window reads them for searches until it arrives).
+   */
   private async applyInSlices(items: readonly Item[]): Promise<void> {
     for (let next = 0; next < items.length;) {
       const began = performance.now()
@@ -97,7 +101,7 @@ export class LibraryStore {
       while (next < items.length && performance.now() - began < SLICE_MS) {
         const item = items[next++]
         this.putItem(item)
-        this.index.update(item, this.notes.get(item.id))
+        this.index.defer(item)
         this.fullText.reindex(item, this.notes.get(item.id))
         ids.push(item.id)
       }
@@ -105,6 +109,7 @@ export class LibraryStore {
       this.emit(ids)
       await nextTask()
     }
+    this.index.indexDeferred()
   }
 
   /**

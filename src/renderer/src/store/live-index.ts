@@ -5,7 +5,9 @@
 // searches are answered by reading every item (slower, but the same
 // answers). Changes made meanwhile are applied once it arrives; after
 // changes the saved index is brought up to date again, a few seconds after
-// the last one.
+// the last one. A large batch (an import of thousands) is not tokenised here
+// either: its papers are searched by reading them until the worker has
+// indexed them from the change log, and its index is then put in use.
 import type { Item } from '@shared/model'
 import { createSearchIndex, parseQuery, type IndexSnapshot, type Query, type SearchIndex, type SearchOptions } from '@shared/search/index'
 import { matchesQuery } from '@shared/search/match'
@@ -16,6 +18,8 @@ import type { IndexJobs } from './index-jobs'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
+/** queries whose answers over the deferred papers are kept (the ones being typed and shown) */
+const SCANNED_QUERIES = 3
 
 export interface LiveIndexSource {
   db: NeurorefDb
@@ -29,8 +33,18 @@ export interface LiveIndexSource {
 
 export class LiveIndex implements SearchIndex {
   private index: SearchIndex | null = null
-  /** papers changed while the index was away: applied when it arrives */
+  /** papers changed since the running job started (or while the index was away): applied from memory when its index arrives */
   private pending = new Set<string>()
+  /** papers of large batches the index in use does not hold yet (the worker indexes them); searches read them meanwhile */
+  private deferred = new Set<string>()
+  /** of `deferred`, those deferred after the running job started (its index will not hold them) */
+  private deferredSinceJob = new Set<string>()
+  /** of `deferred`, those the running job's index will hold */
+  private covered = new Set<string>()
+  /** the deferred papers in the order they came, and each recent query's matches among the first `upTo` of them */
+  private deferredOrder: string[] = []
+  private inOrder = new Set<string>()
+  private scanned = new Map<string, { query: Query; upTo: number; found: string[] }>()
   private job: Promise<unknown> | null = null
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private saveAgain = false
@@ -63,9 +77,24 @@ export class LiveIndex implements SearchIndex {
     }
     this.pending.clear()
     this.index = index
+    // The job read the change log after these were written: its index holds them.
+    if (this.covered.size) this.setDeferred([...this.deferredSinceJob])
+    this.covered.clear()
+  }
+
+  private setDeferred(ids: string[]): void {
+    this.deferred = new Set(ids)
+    this.deferredOrder = ids
+    this.inOrder = new Set(ids)
+    this.scanned.clear()
   }
 
   private run(use: (result: IndexJobResult) => void): Promise<void> {
+    // What the job's index will hold: everything written before it starts reading.
+    this.pending.clear()
+    this.covered = new Set(this.deferred)
+    this.deferredSinceJob.clear()
+    let failed = false
     const job = this.source
       .jobs(this.source.db, (done, total) => {
         this.progress = { done, total }
@@ -78,6 +107,7 @@ export class LiveIndex implements SearchIndex {
         use(result)
       })
       .catch(error => {
+        failed = true
         // the library was closed (a test's end, a restore starting over): nothing to say
         if (this.closed || (error instanceof Error && error.name === 'DatabaseClosedError')) return
         this.lastError = error instanceof Error ? error.message : String(error)
@@ -86,8 +116,10 @@ export class LiveIndex implements SearchIndex {
       .finally(() => {
         this.job = null
         this.progress = null
+        this.covered.clear()
         if (!this.closed) this.source.changed()
-        if (this.saveAgain) this.scheduleSave()
+        // papers still deferred are indexed at once, not after the pause for a burst of edits
+        if (this.saveAgain) void (this.deferred.size && !failed ? this.save() : this.scheduleSave())
       })
     this.job = job
     return job
@@ -99,7 +131,8 @@ export class LiveIndex implements SearchIndex {
   }
 
   private touched(id: string): void {
-    if (!this.index) this.pending.add(id)
+    if (!this.index || this.job) this.pending.add(id)
+    if (this.deferred.delete(id)) this.deferredSinceJob.delete(id)
     this.scheduleSave()
   }
 
@@ -123,8 +156,53 @@ export class LiveIndex implements SearchIndex {
       this.saveAgain = true
       return this.settled()
     }
-    // The index in memory stays: the saved one only has to catch up with the change log.
-    return this.run(result => (this.index ? undefined : this.arrive(result.snapshot)))
+    // The index in memory stays, unless the saved one now holds papers it does not.
+    return this.run(result => (this.index && !this.covered.size ? undefined : this.arrive(result.snapshot)))
+  }
+
+  /**
+   * Papers of a large batch, already in memory and in the change log: the
+   * worker indexes them (call indexDeferred after the batch), and until its
+   * index is here searches read them, each once per recent query.
+   */
+  defer(item: Item): void {
+    // read again if it was read before (a second batch changed it)
+    if (this.inOrder.has(item.id)) {
+      this.deferred.delete(item.id)
+      this.setDeferred([...this.deferred])
+    }
+    this.deferred.add(item.id)
+    if (this.job) this.deferredSinceJob.add(item.id)
+    this.deferredOrder.push(item.id)
+    this.inOrder.add(item.id)
+    // the queries on screen answer for it now, in the slice that brought it, not in the next render
+    for (const entry of this.scanned.values()) this.scanUpTo(entry)
+  }
+
+  /** Has the worker index the deferred papers now (after the running job, if any). */
+  indexDeferred(): void {
+    if (this.deferred.size) void this.save()
+  }
+
+  private scanUpTo(entry: { query: Query; upTo: number; found: string[] }): void {
+    const { items, notes } = this.source
+    for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
+      const id = this.deferredOrder[entry.upTo]
+      const item = items.get(id)
+      if (item && matchesQuery(entry.query, item, notes.get(id))) entry.found.push(id)
+    }
+  }
+
+  /** The deferred papers a query matches (read once each, then remembered for the few latest queries). */
+  private deferredMatches(query: Query | string): string[] {
+    const key = typeof query === 'string' ? query : JSON.stringify(query)
+    let entry = this.scanned.get(key)
+    if (entry) this.scanned.delete(key)
+    else entry = { query: typeof query === 'string' ? parseQuery(query) : query, upTo: 0, found: [] }
+    this.scanned.set(key, entry)
+    if (this.scanned.size > SCANNED_QUERIES) this.scanned.delete(this.scanned.keys().next().value!)
+    this.scanUpTo(entry)
+    return entry.found.filter(id => this.deferred.has(id))
   }
 
   /** Stops saving (the store is starting over or the window closes). */
@@ -149,6 +227,11 @@ export class LiveIndex implements SearchIndex {
   }
 
   search(query: Query | string, options: SearchOptions = {}): string[] {
+    if (this.index && this.deferred.size) {
+      const { within } = options
+      const indexed = this.index.search(query, options).filter(id => !this.deferred.has(id))
+      return indexed.concat(this.deferredMatches(query).filter(id => !within || within.has(id)))
+    }
     if (this.index) return this.index.search(query, options)
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const { items, notes } = this.source

@@ -1,0 +1,112 @@
+// A large import is indexed by the worker, not by the window: until the
+// worker's index arrives, searches read the imported papers and answer as a
+// fresh build does; changes made meanwhile (an edit, a second import) are in
+// the answers before, while and after the index changes hands.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Item, ReferenceRecord } from '@shared/model'
+import { createSearchIndex } from '@shared/search/index'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { BENCH_QUERIES } from '../../../../bench/queries'
+import { formOf, saveEdit } from '../library/edit'
+import { buildIndex } from '../library/index-job'
+import { importRecords } from '../library/import-file'
+import { readSavedIndex } from '../library/saved-index'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { moveToTrash } from '../library/trash'
+import { inThisThread, type IndexJobs } from './index-jobs'
+import { LibraryStore } from './library-store'
+
+const QUERIES = [...BENCH_QUERIES, 'zebrafinch', 'title:"imported zebrafinch"', 'edited', '-oxytocin', 'year:2001-2010 oxytocin']
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+const sorted = (ids: string[]) => [...ids].sort()
+
+/** Synthetic papers as a .bib would bring them: no library fields, each with a word only the imported ones have. */
+function importedRecords(count: number, seed: number): ReferenceRecord[] {
+  return createSyntheticLibrary(count, seed).items.map(
+    ({
+      id: _i,
+      titleWords: _w,
+      tags: _t,
+      collectionIds: _c,
+      addedAt: _a,
+      modifiedAt: _m,
+      citationKey: _k,
+      peptideTags: _p,
+      pmid: _pm,
+      pmcid: _pc,
+      doi: _d,
+      ...record
+    }) => ({
+      ...record,
+      csl: { ...record.csl, DOI: undefined, title: `Imported zebrafinch ${record.csl.title}` }
+    })
+  )
+}
+
+async function expectSameAnswers(store: LibraryStore): Promise<void> {
+  const fresh = await buildIndex(db)
+  for (const query of QUERIES) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+}
+
+/** Index jobs that wait while `hold` is on: the window is seen while the worker works. */
+function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () => void; started: () => number } {
+  let gate: Promise<void> = Promise.resolve()
+  let open = () => {}
+  let count = 0
+  return {
+    jobs: async (target, onProgress) => (count++, await gate, inThisThread(target, onProgress)),
+    hold: () => (gate = new Promise(resolve => (open = resolve))),
+    release: () => open(),
+    started: () => count
+  }
+}
+
+describe('a large import', () => {
+  it('is indexed by the worker; searches read its papers meanwhile and answer as a fresh build does', async () => {
+    db = openLibrary(`deferred-index-${Math.random()}`)
+    const { items } = createSyntheticLibrary(150, 3)
+    await db.items.bulkAdd(items)
+    const gated = gatedJobs()
+    const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    expect(store.index.last?.how).toBe('rebuilt')
+    const wordsBefore = store.index.wordCount
+
+    gated.hold()
+    const first = await importRecords(db, importedRecords(300, 11), store.finder)
+    await store.settled()
+    // the window's index did not take the imported papers' words: the worker was asked to
+    expect(store.index.wordCount).toBe(wordsBefore)
+    expect(gated.started()).toBe(2)
+    await expectSameAnswers(store)
+    expect(store.index.search('zebrafinch')).toHaveLength(300)
+
+    // While the worker works: an imported paper edited, an old one trashed, another large import.
+    const edited: Item = first.added[7]
+    await saveEdit(db, edited.id, { ...formOf(edited), title: 'Edited oxytocin paper' })
+    await moveToTrash(db, [items[4].id])
+    await importRecords(db, importedRecords(250, 12), store.finder)
+    await store.settled()
+    await expectSameAnswers(store)
+
+    gated.release()
+    await store.indexSettled()
+    // the first job's index, then a second one for the batch that came while it worked
+    expect(gated.started()).toBe(3)
+    expect(store.index.wordCount).toBeGreaterThan(wordsBefore)
+    await expectSameAnswers(store)
+    expect(store.index.search('zebrafinch')).toHaveLength(549)
+
+    // The saved index holds them too.
+    const saved = await readSavedIndex(db)
+    if (saved.state !== 'ok') throw new Error(`saved index ${saved.state}`)
+    const rows = new Map((await db.items.toArray()).map(item => [item.id, item]))
+    const reopened = createSearchIndex({ from: saved.snapshot, itemOf: id => rows.get(id) })
+    const fresh = await buildIndex(db)
+    for (const query of QUERIES) expect(sorted(reopened.search(query)), query).toEqual(sorted(fresh.search(query)))
+  })
+})
