@@ -6,6 +6,7 @@ import { readBibliographyFile } from '@shared/import'
 import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
 import { importRecords } from './import-file'
+import { toItem } from './add-paper'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../e2e/fixtures/${name}`, import.meta.url)))
 
@@ -27,6 +28,24 @@ describe('importRecords', () => {
     expect(second.added.length).toBeLessThan(first.added.length)
     expect(second.duplicates.length).toBeGreaterThan(0)
     expect(await db.items.count()).toBe(first.added.length + second.added.length)
+  })
+
+  it('stores the items the reader worked out as they are, and still finds the duplicates', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const read = readBibliographyFile(fixture('bibtex/biblatex-examples.bib'), 'biblatex-examples.bib')
+    const records = [...read.records, read.records[3]]
+    const items = records.map(record => toItem(record, 1_000))
+    const { added, duplicates } = await importRecords(db, records, new DuplicateFinder(), items)
+    expect(added.map(item => item.id)).toEqual(
+      items
+        .slice(0, -1)
+        .filter(item => added.some(a => a.id === item.id))
+        .map(item => item.id)
+    )
+    expect(added.length + duplicates.length).toBe(records.length)
+    expect(duplicates.at(-1)?.existingId).toBe(items[3].id)
+    const stored = await db.items.get(items[0].id)
+    expect(stored).toMatchObject({ addedAt: 1_000, titleWords: items[0].titleWords, peptideTags: items[0].peptideTags })
   })
 
   it('gives a colliding key a suffix instead of renaming the item already there', async () => {

@@ -15,41 +15,57 @@ export interface FileImportOutcome {
   duplicates: { record: ImportedRecord; existingId: string; reason: string }[]
 }
 
-/** Records with their new items worked out (index fields, peptide tags), ready for one short transaction. */
+/** Records with their new items worked out (index fields, peptide tags) and duplicates found, ready for one short transaction. */
 interface PreparedImport {
+  /** the new papers, each with the citation key its file gave */
+  fresh: { item: Item; fileKey?: string }[]
+  duplicates: FileImportOutcome['duplicates']
   records: ImportedRecord[]
-  items: Item[]
 }
 
 /** work done between two turns of the event loop while preparing (a long task is 50 ms) */
 const SLICE_MS = 20
-/** rows handed to IndexedDB at once: each put copies its row on the window's thread */
-const PUT_CHUNK = 1000
+/** rows handed to IndexedDB at once: each put copies its rows on the window's thread (1,000 took 200–400 ms) */
+const PUT_CHUNK = 100
 
 /**
- * Works out each record's item before the transaction, a slice at a time:
- * a transaction cannot wait for the event loop (it would commit), so the
- * work that can happen before it does, and the window keeps answering.
+ * Works out each record's item (unless the reader did) and whether the
+ * library or the file already has it, before the transaction, a slice at a
+ * time: a transaction cannot wait for the event loop (it would commit), so
+ * the work that can happen before it does, and the window keeps answering.
  */
-async function prepareImport(records: ImportedRecord[]): Promise<PreparedImport> {
+async function prepareImport(records: ImportedRecord[], known: DuplicateFinder, items?: Item[]): Promise<PreparedImport> {
   const now = Date.now()
-  const items: Item[] = []
-  while (items.length < records.length) {
-    const began = performance.now()
-    while (items.length < records.length && performance.now() - began < SLICE_MS) items.push(toItem(records[items.length], now))
-    if (items.length < records.length) await new Promise(resolve => setTimeout(resolve, 0))
-  }
-  return { records, items }
-}
-
-/** `known`: the papers already in the library (the store's finder), so 10,000 records need no per-record queries. */
-export async function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder): Promise<FileImportOutcome> {
-  return storeImport(db, await prepareImport(records), known)
-}
-
-/** Stores prepared records (in the enclosing write, if any): duplicates reported, the rest added with free citation keys. */
-function storeImport(db: NeurorefDb, { records, items }: PreparedImport, known: DuplicateFinder): Promise<FileImportOutcome> {
   const finder = known.fork()
+  const prepared: PreparedImport = { fresh: [], duplicates: [], records }
+  for (let n = 0; n < records.length;) {
+    const began = performance.now()
+    for (; n < records.length && performance.now() - began < SLICE_MS; n++) {
+      const record = records[n]
+      const same = finder.find(record)
+      if (same) {
+        prepared.duplicates.push({ record, existingId: same.id, reason: same.reason })
+        continue
+      }
+      const item = items?.[n] ?? toItem(record, now)
+      finder.add(item)
+      prepared.fresh.push({ item, fileKey: record.citationKey })
+    }
+    if (n < records.length) await new Promise(resolve => setTimeout(resolve, 0))
+  }
+  return prepared
+}
+
+/**
+ * `known`: the papers already in the library (the store's finder), so 10,000 records need no per-record queries.
+ * `items`: the records as items, when the reader worked them out (index fields, peptide tags).
+ */
+export async function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder, items?: Item[]): Promise<FileImportOutcome> {
+  return storeImport(db, await prepareImport(records, known, items))
+}
+
+/** Stores prepared records (in the enclosing write, if any): the new papers added with free citation keys. */
+function storeImport(db: NeurorefDb, { records, fresh, duplicates }: PreparedImport): Promise<FileImportOutcome> {
   return write(db, [db.items], async changes => {
     // Keys already in use that the new records could collide with: for a few
     // records an index range each, for a large file all keys at once.
@@ -59,17 +75,7 @@ function storeImport(db: NeurorefDb, { records, items }: PreparedImport, known: 
     } else {
       for (const record of records) for (const key of await keysLike(db, record)) taken.add(key)
     }
-    const outcome: FileImportOutcome = { added: [], duplicates: [] }
-    for (const [n, record] of records.entries()) {
-      const same = finder.find(record)
-      if (same) {
-        outcome.duplicates.push({ record, existingId: same.id, reason: same.reason })
-        continue
-      }
-      const item = withCitationKey(items[n], taken, record.citationKey)
-      finder.add(item)
-      outcome.added.push(item)
-    }
+    const outcome: FileImportOutcome = { added: fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey)), duplicates }
     // In chunks: between two, the window gets a turn while IndexedDB writes (the transaction stays open).
     for (let start = 0; start < outcome.added.length; start += PUT_CHUNK) await db.items.bulkAdd(outcome.added.slice(start, start + PUT_CHUNK))
     changes.record({ kind: 'item', change: 'added', ids: outcome.added.map(item => item.id), items: outcome.added })
@@ -88,9 +94,9 @@ export async function importIntoNewCollection(
   known: DuplicateFinder,
   collectionName: string
 ): Promise<{ outcome: FileImportOutcome; collection: Collection }> {
-  const prepared = await prepareImport(records)
+  const prepared = await prepareImport(records, known)
   return write(db, [db.items, db.collections], async () => {
-    const outcome = await storeImport(db, prepared, known)
+    const outcome = await storeImport(db, prepared)
     const collection = await createCollection(db, collectionName)
     await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...outcome.duplicates.map(d => d.existingId)])
     return { outcome, collection }

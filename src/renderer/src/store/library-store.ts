@@ -20,6 +20,8 @@ const SLICE = 500
 const LARGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
+/** a large batch is shown this often while it comes in (each showing redraws the list) */
+const SHOW_EVERY_MS = 250
 
 function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
@@ -95,9 +97,10 @@ export class LibraryStore {
    * (the window reads them for searches until it arrives).
    */
   private async applyInSlices(items: readonly Item[]): Promise<void> {
+    let shown = performance.now()
+    let ids: string[] = []
     for (let next = 0; next < items.length;) {
       const began = performance.now()
-      const ids: string[] = []
       while (next < items.length && performance.now() - began < SLICE_MS) {
         const item = items[next++]
         this.putItem(item)
@@ -106,7 +109,11 @@ export class LibraryStore {
         ids.push(item.id)
       }
       this.fullItems.clear()
-      this.emit(ids)
+      if (next === items.length || performance.now() - shown > SHOW_EVERY_MS) {
+        this.emit(ids)
+        ids = []
+        shown = performance.now()
+      }
       await nextTask()
     }
     this.index.indexDeferred()

@@ -15,7 +15,7 @@ export async function importBibliographyFile(file: { name: string; bytes: Uint8A
   await store.settled()
   let outcome
   try {
-    outcome = await importRecords(db, read.result.records, store.finder)
+    outcome = await importRecords(db, read.result.records, store.finder, read.items)
   } catch (error) {
     return { kind: 'error', text: `${file.name}: the library could not save the import (${problemText(error)}). Nothing was imported.` }
   }

@@ -1,17 +1,25 @@
 // Runs the parse step in a Web Worker, one per file: the window stays
 // responsive whatever the file holds, and a file that still takes too long
 // is stopped (terminating the worker frees all it allocated).
+import type { Item } from '@shared/model'
 import { readFileInWords, type ReadOutcome, type ReadRequest } from './read-file'
+
+/** What the reader worker sends: the papers a few hundred at a time, then how the read went. */
+export type ReaderMessage = { kind: 'items'; items: Item[] } | { kind: 'done'; outcome: ReadOutcome }
+
+/** A read file; from the worker, its records come as items ready to store (index fields, peptide tags). */
+export type ReadInWorkerOutcome = ReadOutcome & { items?: Item[] }
 
 /** Generous: a 100,000-entry library reads in well under a minute here. */
 const READ_TIME_LIMIT_MS = 180_000
 
-export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS): Promise<ReadOutcome> {
+export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
   // no Worker (unit tests in Node): read here
   if (typeof Worker === 'undefined') return Promise.resolve(readFileInWords(request))
   return new Promise(resolve => {
     const worker = new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'read bibliography file' })
-    const finish = (outcome: ReadOutcome) => {
+    const items: Item[] = []
+    const finish = (outcome: ReadInWorkerOutcome) => {
       clearTimeout(timer)
       worker.terminate()
       resolve(outcome)
@@ -20,7 +28,13 @@ export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS)
       () => finish({ ok: false, sentence: `Reading ${request.name} took longer than ${Math.round(limitMs / 60_000)} minutes, so it was stopped.` }),
       limitMs
     )
-    worker.onmessage = (event: MessageEvent<ReadOutcome>) => finish(event.data)
+    worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
+      const message = event.data
+      if (message.kind === 'items') items.push(...message.items)
+      else if (!message.outcome.ok) finish(message.outcome)
+      // the items are the records, with what the library adds
+      else finish({ ok: true, result: { ...message.outcome.result, records: items }, items })
+    }
     // the worker script could not start or crashed (out of memory): say so rather than wait for the time limit
     worker.onerror = event => {
       event.preventDefault()
