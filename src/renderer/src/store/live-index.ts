@@ -86,7 +86,8 @@ export class LiveIndex implements SearchIndex {
     this.deferred = new Set(ids)
     this.deferredOrder = ids
     this.inOrder = new Set(ids)
-    this.scanned.clear()
+    // the queries stay remembered: the next deferred papers are read for them as they come
+    for (const entry of this.scanned.values()) Object.assign(entry, { upTo: 0, found: [] })
   }
 
   private run(use: (result: IndexJobResult) => void): Promise<void> {
@@ -175,8 +176,9 @@ export class LiveIndex implements SearchIndex {
     if (this.job) this.deferredSinceJob.add(item.id)
     this.deferredOrder.push(item.id)
     this.inOrder.add(item.id)
-    // the queries on screen answer for it now, in the slice that brought it, not in the next render
-    for (const entry of this.scanned.values()) this.scanUpTo(entry)
+    // the queries on screen answer for it now, in the slice that brought it, not in the next render;
+    // read from the row as written (the store's copy keeps its abstract packed)
+    for (const entry of this.scanned.values()) this.scanUpTo(entry, item)
   }
 
   /** Has the worker index the deferred papers now (after the running job, if any). */
@@ -184,16 +186,20 @@ export class LiveIndex implements SearchIndex {
     if (this.deferred.size) void this.save()
   }
 
-  private scanUpTo(entry: { query: Query; upTo: number; found: string[] }): void {
+  private scanUpTo(entry: { query: Query; upTo: number; found: string[] }, newest?: Item): void {
     const { items, notes } = this.source
     for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
       const id = this.deferredOrder[entry.upTo]
-      const item = items.get(id)
+      const item = newest?.id === id ? newest : items.get(id)
       if (item && matchesQuery(entry.query, item, notes.get(id))) entry.found.push(id)
     }
   }
 
-  /** The deferred papers a query matches (read once each, then remembered for the few latest queries). */
+  /**
+   * The deferred papers a query matches (read once each). The few latest
+   * queries are remembered even while nothing is deferred, so the papers of
+   * an import are read for the query on screen as they come in.
+   */
   private deferredMatches(query: Query | string): string[] {
     const key = typeof query === 'string' ? query : JSON.stringify(query)
     let entry = this.scanned.get(key)
@@ -202,7 +208,7 @@ export class LiveIndex implements SearchIndex {
     this.scanned.set(key, entry)
     if (this.scanned.size > SCANNED_QUERIES) this.scanned.delete(this.scanned.keys().next().value!)
     this.scanUpTo(entry)
-    return entry.found.filter(id => this.deferred.has(id))
+    return this.deferred.size ? entry.found.filter(id => this.deferred.has(id)) : []
   }
 
   /** Stops saving (the store is starting over or the window closes). */
@@ -232,7 +238,10 @@ export class LiveIndex implements SearchIndex {
       const indexed = this.index.search(query, options).filter(id => !this.deferred.has(id))
       return indexed.concat(this.deferredMatches(query).filter(id => !within || within.has(id)))
     }
-    if (this.index) return this.index.search(query, options)
+    if (this.index) {
+      this.deferredMatches(query)
+      return this.index.search(query, options)
+    }
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const { items, notes } = this.source
     const found: string[] = []

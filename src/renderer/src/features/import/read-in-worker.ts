@@ -13,6 +13,7 @@ export type ReadInWorkerOutcome = ReadOutcome & { items?: Item[] }
 /** Generous: a 100,000-entry library reads in well under a minute here. */
 const READ_TIME_LIMIT_MS = 180_000
 
+/** `request.bytes` is handed to the worker (its buffer is detached here). */
 export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
   // no Worker (unit tests in Node): read here
   if (typeof Worker === 'undefined') return Promise.resolve(readFileInWords(request))
@@ -40,6 +41,7 @@ export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS)
       event.preventDefault()
       finish({ ok: false, sentence: `${request.name} could not be read (${event.message || 'the reader stopped unexpectedly'}).` })
     }
-    worker.postMessage(request)
+    // handed over, not copied: the window has no more use for the bytes
+    worker.postMessage(request, [request.bytes.buffer])
   })
 }
