@@ -4,6 +4,7 @@ import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { emptyTrashRecords, moveToTrash } from '../library/trash'
+import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 import { SortedOrder } from './sorted-order'
 import { SORT_KEYS } from './views'
@@ -42,5 +43,22 @@ describe('SortedOrder', () => {
     await store.settled()
     expect(titlesOf()).toEqual(fresh())
     expect(order.get(store, 'year').map(i => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])
+  })
+
+  it('merges a large import into the kept order, as a fresh sort would give', async () => {
+    db = openLibrary(`sort-${Math.random()}`)
+    for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
+    const store = new LibraryStore(db)
+    await store.load()
+    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
+    const fresh = () => [...store.items.values()].map(i => SORT_KEYS.title(i) as string).sort()
+    const titlesOf = () => order.get(store, 'title').map(i => SORT_KEYS.title(i) as string)
+    expect(titlesOf()).toEqual(fresh())
+    // shuffled titles, some equal to each other and to papers already there
+    const records = Array.from({ length: 450 }, (_, n) => paper(`${titles[(n * 7) % titles.length]} ${(n * 7919) % 97}`, 10 + n))
+    await importRecords(db, records, store.finder)
+    await store.settled()
+    expect(titlesOf()).toHaveLength(455)
+    expect(titlesOf()).toEqual(fresh())
   })
 })

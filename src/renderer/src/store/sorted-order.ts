@@ -1,6 +1,6 @@
 // The library in the chosen sort order, kept between keystrokes: searching
-// only filters it, and a change to a few items moves just those (binary
-// search and splice) instead of sorting 100,000 papers again.
+// only filters it, and a change to some items moves just those (sorted
+// among themselves and merged in) instead of sorting 100,000 papers again.
 import type { Item } from '@shared/model'
 import type { LibraryStore } from './library-store'
 
@@ -36,28 +36,30 @@ export class SortedOrder {
     this.column = column
   }
 
+  /** The unchanged items keep their places; the changed ones, sorted among themselves, are merged in (an import brings thousands). */
   private patch(store: LibraryStore, changed: Set<string>): void {
+    const key = this.keyOf(this.column)
+    const moved: { item: Item; key: string | number }[] = []
+    for (const id of changed) {
+      const item = store.items.get(id)
+      if (item) moved.push({ item, key: key(item) })
+    }
+    moved.sort((x, y) => compare(x.key, x.item.id, y.key, y.item.id))
     const items: Item[] = []
     const keys: (string | number)[] = []
+    let m = 0
     for (let i = 0; i < this.items.length; i++) {
       if (changed.has(this.items[i].id)) continue
+      for (; m < moved.length && compare(moved[m].key, moved[m].item.id, this.keys[i], this.items[i].id) < 0; m++) {
+        items.push(moved[m].item)
+        keys.push(moved[m].key)
+      }
       items.push(this.items[i])
       keys.push(this.keys[i])
     }
-    const key = this.keyOf(this.column)
-    for (const id of changed) {
-      const item = store.items.get(id)
-      if (!item) continue
-      const k = key(item)
-      let lo = 0
-      let hi = items.length
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (compare(keys[mid], items[mid].id, k, id) < 0) lo = mid + 1
-        else hi = mid
-      }
-      items.splice(lo, 0, item)
-      keys.splice(lo, 0, k)
+    for (; m < moved.length; m++) {
+      items.push(moved[m].item)
+      keys.push(moved[m].key)
     }
     this.items = items
     this.keys = keys
