@@ -45,6 +45,7 @@ function inMemoryServer(): Handler {
   if (!('replicate' in prototype)) PouchDB.plugin(Replication)
   const MemoryPouch = PouchDB.defaults({ adapter: 'memory' })
   const app = expressPouchdb(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' })
+  keepRevisionHistories(app)
   const set = (section: string, key: string, value: string): Promise<void> =>
     new Promise((resolve, reject) => app.couchConfig.set(section, key, value, error => (error ? reject(error) : resolve())))
   void Promise.all([
@@ -56,6 +57,33 @@ function inMemoryServer(): Handler {
     set('cors', 'headers', 'accept, authorization, content-type, origin, referer')
   ])
   return app
+}
+
+/**
+ * pouchdb-validation 4.2.0 (express-pouchdb's validate_doc_update) replaces
+ * each incoming document's `_revisions` with the stored document's before
+ * it validates; for a replicated edit (new_edits: false) that throws the new
+ * revision away, silently, whenever a database has a design document with a
+ * validate function. CouchDB keeps the history it was sent: so does this,
+ * with `_revisions` made read-only on the way in (the outermost wrapper of
+ * every database's bulkDocs).
+ */
+function keepRevisionHistories(app: ReturnType<typeof expressPouchdb>): void {
+  type Db = { bulkDocs: (...args: unknown[]) => unknown }
+  const registry = (app as unknown as { dbWrapper: { registerWrapper(w: (name: string, db: Db, next: () => unknown) => unknown): void } }).dbWrapper
+  registry.registerWrapper((_name, db, next) => {
+    const wrapped = db.bulkDocs
+    db.bulkDocs = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as { docs?: unknown[] } | unknown[]
+      const docs = (Array.isArray(first) ? first : (first?.docs ?? [])) as Record<string, unknown>[]
+      for (const doc of docs) {
+        const history = doc?._revisions
+        if (history) Object.defineProperty(doc, '_revisions', { get: () => history, set: () => undefined, enumerable: true, configurable: true })
+      }
+      return wrapped.apply(this, args)
+    }
+    return next()
+  })
 }
 
 /**

@@ -155,6 +155,9 @@ export interface Item extends ReferenceRecord {
   removedPeptideTags?: string[]
   /** fields two computers changed differently while apart (sync): the value kept and the other one, until the researcher resolves them */
   syncConflicts?: SyncConflict[]
+  /** in a lab library: the user who added the paper and the one who last changed it (set by sync from the session's user name) */
+  addedBy?: string
+  editedBy?: string
 }
 
 /** One field edited on two computers; `field` is an Item key or `csl.<key>`; `trashedAt`: trashed on one, edited on the other. */

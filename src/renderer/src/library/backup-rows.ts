@@ -61,7 +61,9 @@ const MODEL: Record<BackupTable, Record<string, Check>> = {
     'citationKey?': text,
     'peptideTags?': list,
     'removedPeptideTags?': texts,
-    'editedFields?': texts
+    'editedFields?': texts,
+    'addedBy?': text,
+    'editedBy?': text
   },
   collections: { id: key, name: text, createdAt: number, 'parentId?': key },
   tags: { name: key, kind: oneOf('manual', 'keyword', 'mesh', 'peptide'), 'color?': text },

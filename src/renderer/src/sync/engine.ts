@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   maxBackOff?: number
   /** unit tests keep the replica in memory (PouchDB's idb adapter needs a real IndexedDB) */
   replicaAdapter?: 'idb' | 'memory'
+  /** a lab library: each paper names who added it and who last edited it (the session's user) */
+  signEdits?: boolean
 }
 
 const PROBLEMS: Record<SyncProblem, string> = {
@@ -63,6 +65,8 @@ export class SyncEngine {
   private queued = false
   private unsent = new Set<string>()
   private newer = new Set<string>()
+  /** changes the server refused (a reader in a lab library), with its reason; they stay here, unsent */
+  private refused = new Map<string, string>()
   private retry: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly options: SyncEngineOptions) {}
@@ -73,7 +77,15 @@ export class SyncEngine {
   }
 
   private set(change: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...change, waiting: this.unsent.size, fromNewerApp: this.newer.size }
+    const refusal = [...this.refused.values()].pop()
+    this.status = {
+      ...this.status,
+      ...change,
+      waiting: this.unsent.size,
+      fromNewerApp: this.newer.size,
+      refused: this.refused.size,
+      ...(refusal ? { refusal } : {})
+    }
     if (change.state && change.state !== 'problem') delete this.status.problem
     if (change.state && change.state !== 'problem') delete this.status.message
     for (const listener of [...this.listeners]) listener(this.status)
@@ -125,7 +137,15 @@ export class SyncEngine {
       )
     })
     replication.on('active', () => this.set({ state: networkUp() ? 'syncing' : 'offline' }))
-    replication.on('denied', error => this.fail(problemOf({ status: 403, ...(error as object) })))
+    replication.on('denied', error => {
+      // sync() hands the document's error on as { direction, doc }
+      const { id, reason, message } = ((error as { doc?: object }).doc ?? error) as { id?: string; reason?: string; message?: string }
+      if (!id) return this.fail(problemOf({ status: 403, ...(error as object) }))
+      // the server's own sentence (validate_doc_update's forbidden), kept while the change stays here unsent
+      this.unsent.delete(id)
+      this.refused.set(id, reason ?? message ?? PROBLEMS.forbidden)
+      this.set({})
+    })
     replication.on('error', error => this.fail(problemOf(error)))
     this.cleanups.push(() => replication.cancel())
     return this.status
@@ -186,10 +206,14 @@ export class SyncEngine {
         for (let turn = 0; turn < 5; turn++) {
           const pulled = await applyIncomingChanges(this.options.db, replica)
           for (const id of pulled.fromNewerApp) this.newer.add(id)
-          const pushed = await pushLocalChanges(this.options.db, replica)
-          for (const id of pushed.written) this.unsent.add(id)
+          const pushed = await pushLocalChanges(this.options.db, replica, this.options.signEdits ? this.account?.user : undefined)
+          for (const id of pushed.written) {
+            this.unsent.add(id)
+            this.refused.delete(id)
+          }
           this.set({})
-          if (pushed.done) break
+          // signed papers differ from the library's rows: one more turn brings the names in
+          if (pushed.done && !(this.options.signEdits && pushed.written.length)) break
         }
       } catch (error) {
         console.error('[neuroref] sync round failed', error)

@@ -14,7 +14,9 @@ const SETS = new Set(['tags', 'collectionIds', 'editedFields', 'sources', 'remov
 /** fields no researcher edits: the later time wins */
 const LATEST = new Set(['modifiedAt'])
 const EARLIEST = new Set(['addedAt'])
-const QUIET = new Set([...LATEST, ...EARLIEST, 'syncConflicts', 'trashedAt'])
+/** who added and who last edited (lab libraries): bookkeeping, the kept side's names win */
+const WHO = new Set(['addedBy', 'editedBy'])
+const QUIET = new Set([...LATEST, ...EARLIEST, ...WHO, 'syncConflicts', 'trashedAt'])
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b)
 
@@ -38,6 +40,7 @@ function mergeFields(base: Fields, a: Fields, b: Fields, prefix: string, conflic
     else if (same(was, right)) value = left
     else if (SETS.has(field)) value = mergeSet(was, left, right)
     else if (LATEST.has(field)) value = Math.max(Number(left ?? 0), Number(right ?? 0))
+    else if (WHO.has(field)) value = left ?? right
     else if (EARLIEST.has(field)) value = Math.min(Number(left ?? Infinity), Number(right ?? Infinity))
     else if (field === 'csl') value = mergeFields((was as Fields) ?? {}, (left as Fields) ?? {}, (right as Fields) ?? {}, 'csl.', conflicts, sides)
     else {

@@ -5,7 +5,7 @@
 import { changesSince } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
-import { isFromNewerApp, sameContent, type DocumentType, type SyncDocument } from './documents'
+import { isFromNewerApp, sameContent, type DocumentType, type PaperData, type SyncDocument } from './documents'
 import type { Replica } from './replica'
 import { documentsNow, everyId, touchedIds } from './rows'
 
@@ -18,7 +18,8 @@ export interface PushOutcome {
   done: boolean
 }
 
-export async function pushLocalChanges(db: NeurorefDb, replica: Replica): Promise<PushOutcome> {
+/** `user`: in a lab library, the session's user name, written into each paper as who added and who last edited it. */
+export async function pushLocalChanges(db: NeurorefDb, replica: Replica, user?: string): Promise<PushOutcome> {
   const checkpoint = await readCheckpoint(replica)
   const { entries, complete, lastSeq } = await changesSince(db, checkpoint.pushedSeq)
   if (lastSeq === checkpoint.pushedSeq && checkpoint.pushedSeq > 0) return { written: [], done: true }
@@ -30,7 +31,7 @@ export async function pushLocalChanges(db: NeurorefDb, replica: Replica): Promis
     const ids = [...touched[type]]
     for (let at = 0; at < ids.length; at += BATCH) {
       const docs = (await documentsNow(db, type, ids.slice(at, at + BATCH))).map(doc => ({ ...doc, device: checkpoint.device }))
-      const outcome = await writeBatch(replica, docs, checkpoint.appliedSeq)
+      const outcome = await writeBatch(replica, docs, checkpoint.appliedSeq, user)
       written.push(...outcome.written)
       done &&= outcome.done
     }
@@ -39,16 +40,16 @@ export async function pushLocalChanges(db: NeurorefDb, replica: Replica): Promis
   return { written, done }
 }
 
-async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: number | string): Promise<PushOutcome> {
+async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: number | string, user?: string): Promise<PushOutcome> {
   const keys = wanted.map(doc => doc._id)
   // a document that arrived after the last applied change is merged by the incoming side first
   const arrived = new Set((await replica.changes({ since: appliedSeq, doc_ids: keys })).results.map(r => r.id))
   const held = await replica.allDocs({ keys, include_docs: true })
   const writes: SyncDocument[] = []
   held.rows.forEach((row, i) => {
-    const doc = wanted[i]
-    if (arrived.has(doc._id)) return
+    if (arrived.has(wanted[i]._id)) return
     const current = 'error' in row ? undefined : row.value.deleted ? undefined : (row.doc as SyncDocument | undefined)
+    const doc = user ? signed(wanted[i], current, user) : wanted[i]
     if (current && isFromNewerApp(current)) return
     if (doc._deleted) {
       if (current) writes.push({ _id: doc._id, _rev: current._rev, _deleted: true, type: doc.type, schema: doc.schema, data: {} as never })
@@ -60,4 +61,18 @@ async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: 
   const results = writes.length ? await replica.bulkDocs(writes) : []
   const failed = results.filter(r => 'error' in r && r.error)
   return { written: writes.map(w => w._id), done: arrived.size === 0 && failed.length === 0 }
+}
+
+/**
+ * A paper as `user` writes it: who added it stays as the server has it (or
+ * `user` for a new one); `user` becomes who last edited it only when its
+ * content changed. The library learns both when the document comes back in.
+ */
+function signed(doc: SyncDocument, current: SyncDocument | undefined, user: string): SyncDocument {
+  if (doc.type !== 'paper' || doc._deleted) return doc
+  const data = doc.data as PaperData
+  const was = current?.data as PaperData | undefined
+  const addedBy = was?.addedBy ?? data.addedBy ?? user
+  const unchanged: SyncDocument = { ...doc, data: { ...data, addedBy, editedBy: was?.editedBy } }
+  return current && sameContent(current, unchanged) ? unchanged : { ...doc, data: { ...data, addedBy, editedBy: user } }
 }

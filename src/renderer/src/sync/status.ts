@@ -11,6 +11,10 @@ export interface SyncStatus {
   message?: string
   /** documents written by a newer Neuroref, kept untouched */
   fromNewerApp: number
+  /** changes the server refused (a reader in a lab library): they stay on this computer */
+  refused?: number
+  /** the server's reason for the last refusal, a sentence */
+  refusal?: string
 }
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })
@@ -29,5 +33,9 @@ export function statusText(status: SyncStatus): string {
     parts.push(
       `${status.fromNewerApp} ${status.fromNewerApp === 1 ? 'record comes' : 'records come'} from a newer Neuroref and are kept untouched: update Neuroref to see them`
     )
-  return parts.join('. ')
+  if (status.refused && status.refusal)
+    parts.push(
+      `The server refused ${status.refused === 1 ? '1 change' : `${status.refused} changes`}, kept on this computer: ${status.refusal.replace(/\.$/, '')}`
+    )
+  return parts.join('. ').replace('…. ', '… ')
 }
