@@ -99,4 +99,4 @@ it(`initial sync of ${PAPERS} papers, ${CHANGES} changes, one change`, async () 
   expect(await b.db.items.count()).toBe(PAPERS)
   await a.engine.stop()
   await b.engine.stop()
-})
+}, 900_000) // a guard against hangs like `until`'s, not a time limit: under load (vitest related, other helpers) it took over the default 20 s
