@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { Cite } from '@citation-js/core'
 import { exportBibtex } from '@shared/export/bibtex'
 import { BibliographyMaker } from '@shared/export/bibliography-maker'
 import { cslRecords, exportCslJson } from '@shared/export/csl-items'
@@ -104,6 +105,16 @@ it(
     formatBibliography(items.slice(0, 50), { style: 'apa' })
     apaText = timed('formatApaMs', () => formatBibliography(items, { style: 'apa' }))
     expect(apaText.split('\n').filter(line => line.trim())).toHaveLength(SIZE)
+  },
+  LONG
+)
+
+it(
+  `gives the ${SIZE.toLocaleString('en')}-item APA list byte for byte as one citeproc run over the whole list (how it was made before pieces)`,
+  () => {
+    const records = cslRecords(items)
+    const oneRun = timed('formatApaOneRunMs', () => new Cite(records).format('bibliography', { template: 'apa', lang: 'en-US', format: 'text' }))
+    expect(apaText).toBe(oneRun)
   },
   LONG
 )

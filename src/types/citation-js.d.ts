@@ -58,9 +58,22 @@ declare module '@citation-js/core' {
     format: { useIdAsLabel: boolean; checkLabel: boolean; asciiOnly: boolean }
   }
 
+  /** The part of citeproc-js's engine a reference list made in pieces uses. */
+  export interface CiteprocEngine {
+    updateItems(ids: string[], nosort?: boolean): string[]
+    makeBibliography(): [{ bibstart: string; bibend: string }, string[]]
+    sys: { wrapBibliographyEntry?: (id: string) => [string, string] }
+    registry: {
+      registry: Record<string, { sortkeys: string[] | false }>
+      sorter: { compareKeys(a: { sortkeys: string[]; seq: number }, b: { sortkeys: string[]; seq: number }): number }
+    }
+  }
+
   export interface CslPluginConfig {
     templates: Register<string>
     locales: Register<string>
+    /** citation-js's warm engine for a style and language (one per pair), emptied and set to `format` */
+    engine(data: CslRecord[], template: string, lang: string | undefined, format: string): CiteprocEngine
   }
 
   export const plugins: {
@@ -80,6 +93,8 @@ declare module '@citation-js/core' {
       list(): string[]
       chain(data: unknown, options?: Record<string, unknown>): CslRecord[]
       chainAsync(data: unknown, options?: Record<string, unknown>): Promise<CslRecord[]>
+      /** `clean`: CSL-JSON as Cite#format hands it to an output (names, dates and fields checked) */
+      util: { clean(data: CslRecord[]): CslRecord[] }
     }
     output: {
       has(name: string): boolean

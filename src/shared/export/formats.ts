@@ -9,6 +9,7 @@ import type { ExportItem } from './bibtex-fields'
 import { cslRecords, exportCslJson } from './csl-items'
 import { exportRis } from './ris'
 import { DEFAULT_STYLE, styleOrThrow } from './styles'
+import { mergePieces, pieceEntries, piecesAreExact, piecesOf } from './citeproc-pieces'
 
 export type DataFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
 export type StyledOutput = 'text' | 'html' | 'rtf'
@@ -57,6 +58,8 @@ interface StyledOptions {
   lang?: string
   /** reference lists: called as citeproc writes each entry (progress) */
   onEntry?: () => void
+  /** reference lists: records per citeproc run where pieces give the same text (500; tests use small pieces) */
+  pieceSize?: number
 }
 
 /** citeproc's options for a style; the language is the style's own unless one is asked for. */
@@ -90,16 +93,40 @@ function bibliographyFile(items: ExportItem[], opts: StyledOptions): string {
 
 /** The same file from CSL-JSON (what the bibliography worker is sent). */
 export function bibliographyOfRecords(records: CslRecord[], opts: StyledOptions): string {
+  const list = (): string => {
+    if (!records.length) return ''
+    const pieces = inPieces(records, opts)
+    return pieces ? pieces.bibstart + pieces.entries.join('') + pieces.bibend : styled(records, 'bibliography', opts)
+  }
   switch (opts.output ?? 'text') {
-    case 'html': {
-      const body = styled(records, 'bibliography', opts)
-      return `<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"><title>Bibliography</title></head>\n<body>\n${body}\n</body>\n</html>\n`
-    }
+    case 'html':
+      return `<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"><title>Bibliography</title></head>\n<body>\n${list()}\n</body>\n</html>\n`
     case 'rtf':
       return records.length ? rtfDocument(records, opts) : ''
     default:
-      return styled(records, 'bibliography', opts)
+      return list()
   }
+}
+
+/** Records per citeproc run when a list is made in pieces: small enough to keep and redo, large enough that a run's setup does not count. */
+const PIECE_SIZE = 500
+
+/**
+ * A long list made by citeproc in pieces that cannot affect each other
+ * (citeproc-pieces.ts), in citeproc's order: the same entries as one run, or
+ * undefined for a short list or a style whose entries depend on each other
+ * in other ways (numbered styles), which are made in one run.
+ */
+function inPieces(records: CslRecord[], opts: StyledOptions): { entries: string[]; bibstart: string; bibend: string } | undefined {
+  const { template, lang, format } = engineOptions(opts)
+  const xml = plugins.config.get('@csl').templates.get(template)
+  const size = opts.pieceSize ?? PIECE_SIZE
+  if (records.length <= size || !xml || !piecesAreExact(xml)) return undefined
+  // As Cite#format hands the records to citeproc (uncleaned names and dates make citeproc many times slower).
+  const data = plugins.input.util.clean(new Cite(records).data)
+  const order = new Map(data.map((record, i) => [String(record.id), i]))
+  const made = piecesOf(data, size).map(piece => pieceEntries(piece, template, lang, format, opts.onEntry))
+  return { entries: mergePieces(made, template, lang, format, order), bibstart: made[0].bibstart, bibend: made[0].bibend }
 }
 
 /**
@@ -108,12 +135,11 @@ export function bibliographyOfRecords(records: CslRecord[], opts: StyledOptions)
  * per entry.
  */
 function rtfDocument(records: CslRecord[], opts: StyledOptions): string {
-  const entries = plugins.output.format('bibliography', records, {
-    ...engineOptions(opts),
-    format: 'rtf',
-    asEntryArray: true
-  }) as [string, string][]
-  const paragraphs = entries.map(([, entry]) => `${entry.trim()}\\par`)
+  const rtf = { ...opts, output: 'rtf' as const }
+  const entries =
+    inPieces(records, rtf)?.entries ??
+    (plugins.output.format('bibliography', records, { ...engineOptions(rtf), asEntryArray: true }) as [string, string][]).map(([, entry]) => entry)
+  const paragraphs = entries.map(entry => `${entry.trim()}\\par`)
   return `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n${paragraphs.join('\n')}\n}\n`
 }
 

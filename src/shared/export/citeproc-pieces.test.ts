@@ -1,0 +1,127 @@
+// A long reference list made in pieces is byte for byte what one citeproc run
+// over the whole list gives: on real papers (the recorded PubMed papers and the
+// seed paper), 200 synthetic ones, and papers made to meet every way one entry
+// can change another (2021a/b, the same family name with other initials in
+// other years, particles, institutions, papers without authors, editors only,
+// identical papers).
+import { Cite } from '@citation-js/core'
+import { describe, expect, it } from 'vitest'
+import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-support'
+import { createSyntheticLibrary } from '../../../bench/synthetic-library'
+import type { ExportItem } from './bibtex-fields'
+import { cslRecords } from './csl-items'
+import { bibliographyOfRecords, type StyledOutput } from './formats'
+import { piecesAreExact, piecesOf } from './citeproc-pieces'
+import { findStyle } from './styles'
+import { seedPaper } from './seed-paper.test-support'
+import type { CslName } from '@shared/model'
+
+function paper(id: string, author: CslName[] | undefined, year: number, title: string, extra: Record<string, unknown> = {}): ExportItem & { id: string } {
+  return {
+    ...seedPaper,
+    id,
+    pmid: undefined,
+    doi: undefined,
+    citationKey: id,
+    csl: { ...seedPaper.csl, author, title, issued: { 'date-parts': [[year]] }, DOI: undefined, PMID: undefined, ...extra }
+  }
+}
+
+/** Papers that meet each way citeproc lets one entry change another. */
+function tricky(): ExportItem[] {
+  const smith = (given: string): CslName => ({ family: 'Smith', given })
+  return [
+    paper('same-1', [smith('John'), { family: 'Lee', given: 'Ann' }, { family: 'Kim', given: 'Bo' }], 2021, 'Oxytocin and fear'),
+    paper('same-2', [smith('John'), { family: 'Park', given: 'Ji' }, { family: 'Kim', given: 'Bo' }], 2021, 'Vasopressin and fear'),
+    paper('same-3', [smith('John')], 2021, 'Orexin and sleep'),
+    paper('other-initial', [smith('Adam')], 2019, 'Galanin and feeding'),
+    paper('other-initial-2', [smith('Adam'), { family: 'Jones', given: 'Eve' }], 2021, 'Galanin and feeding again'),
+    paper('second-author-smith', [{ family: 'Jones', given: 'Eve' }, smith('Zoe')], 2021, 'Neuropeptide Y'),
+    paper('particle-1', [{ family: 'van der Berg', given: 'Piet' }], 2020, 'Kisspeptin one'),
+    paper('particle-2', [{ family: 'Berg', given: 'Anna' }], 2020, 'Kisspeptin two'),
+    paper('particle-3', [{ family: 'Berg', given: 'Piet', 'non-dropping-particle': 'van der' }], 2020, 'Kisspeptin three'),
+    paper('accent-1', [{ family: 'Müller', given: 'Karl' }], 2018, 'Substance P'),
+    paper('accent-2', [{ family: 'Muller', given: 'Karl' }], 2018, 'Substance P again'),
+    paper('institution-1', [{ literal: 'World Health Organization' }], 2020, 'Report one'),
+    paper('institution-2', [{ literal: 'World Health Organization' }], 2020, 'Report two'),
+    paper('institution-3', [{ literal: 'National Institutes of Health' }], 2020, 'Report three'),
+    paper('no-author-1', undefined, 2017, 'Neuropeptides'),
+    paper('no-author-2', undefined, 2017, 'Neuropeptides'),
+    paper('no-author-3', undefined, 2017, 'Smith'),
+    paper('editor-only', undefined, 2021, 'An edited book', { editor: [smith('John')], type: 'book' }),
+    paper('twin-1', [{ family: 'Nakamura', given: 'Ken' }], 2016, 'Identical'),
+    paper('twin-2', [{ family: 'Nakamura', given: 'Ken' }], 2016, 'Identical'),
+    paper('no-date', [{ family: 'Lee', given: 'Ann' }], 0, 'Undated', { issued: undefined }),
+    paper('no-date-2', [{ family: 'Lee', given: 'Ann' }], 0, 'Undated too', { issued: undefined })
+  ]
+}
+
+function records() {
+  const synthetic = createSyntheticLibrary(200, 13).items
+  // the tricky papers spread through the list, so pieces and input order interleave
+  const all: ExportItem[] = [...synthetic]
+  tricky().forEach((item, i) => all.splice(i * 9, 0, item))
+  return cslRecords([seedPaper, ...fixtureItems(), ...all])
+}
+
+/** One citeproc run over the whole list, as every list was made before. */
+function oneRun(style: string, output: StyledOutput, list: ReturnType<typeof records>): string {
+  return new Cite(list).format('bibliography', { template: style, lang: findStyle(style)?.locale, format: output })
+}
+
+/** Small pieces, so that 250 papers make many (the app makes pieces of 500 in lists longer than that). */
+const pieceSize = 40
+
+// citeproc compiles each style on first use, and formats 2 × 250 papers per case: long on a busy machine.
+describe('a reference list made in pieces', { timeout: 180_000 }, () => {
+  const list = records()
+
+  it('is in pieces that keep papers that could change each other together', () => {
+    const pieces = piecesOf(list, 1)
+    const pieceOf = (id: string) => pieces.findIndex(piece => piece.some(record => record.id === id))
+    expect(pieces.length).toBeGreaterThan(20)
+    expect(pieceOf('same-1')).not.toBe(pieceOf('particle-1'))
+    expect(piecesOf(list, pieceSize).length).toBeGreaterThan(3)
+    for (const group of [
+      ['same-1', 'same-2', 'same-3', 'other-initial', 'other-initial-2', 'editor-only', 'no-author-3'],
+      ['particle-1', 'particle-2', 'particle-3'],
+      ['accent-1', 'accent-2'],
+      ['institution-1', 'institution-2', 'institution-3'],
+      ['no-author-1', 'no-author-2']
+    ]) {
+      const found = group.map(pieceOf)
+      expect(found).not.toContain(-1)
+      expect(new Set(found).size).toBe(1)
+    }
+  })
+
+  it.each([
+    ['apa', 'text'],
+    ['apa', 'html'],
+    ['chicago-author-date', 'text'],
+    ['elsevier-harvard', 'text']
+  ] as const)('in %s (%s) is byte for byte one citeproc run over the whole list', (style, output) => {
+    const expected = oneRun(style, output, list)
+    const made = bibliographyOfRecords(list, { style, output, pieceSize })
+    const body = output === 'html' ? made.slice(made.indexOf('<body>\n') + 7, made.lastIndexOf('\n</body>')) : made
+    expect(body).toBe(expected)
+    expect(expected.length).toBeGreaterThan(30_000)
+  })
+
+  it('in RTF has the entries of one run, a paragraph each', () => {
+    const entries = (new Cite(list).format('bibliography', { template: 'apa', format: 'rtf', asEntryArray: true }) as unknown as [string, string][]).map(
+      ([, entry]) => `${entry.trim()}\\par`
+    )
+    expect(bibliographyOfRecords(list, { style: 'apa', output: 'rtf', pieceSize })).toBe(
+      `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n${entries.join('\n')}\n}\n`
+    )
+  })
+
+  it('is made in one run for styles whose entries depend on each other otherwise (numbered, all-names)', () => {
+    const xml = (rules: string) => `<style><citation ${rules}/><bibliography/></style>`
+    expect(piecesAreExact(xml('givenname-disambiguation-rule="primary-name-with-initials"'))).toBe(true)
+    expect(piecesAreExact(xml('givenname-disambiguation-rule="all-names"'))).toBe(false)
+    expect(piecesAreExact(`<style><bibliography subsequent-author-substitute="———"/></style>`)).toBe(false)
+    expect(piecesAreExact(`<style><text variable="citation-number"/></style>`)).toBe(false)
+  })
+})
