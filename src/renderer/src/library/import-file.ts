@@ -25,8 +25,8 @@ interface PreparedImport {
 
 /** work done between two turns of the event loop while preparing (a long task is 50 ms) */
 const SLICE_MS = 20
-/** rows handed to IndexedDB at once: each put copies its rows on the window's thread (1,000 took 200–400 ms) */
-const PUT_CHUNK = 100
+/** rows handed to IndexedDB at once: each put copies its rows on the window's thread (1,000 took 200–400 ms, 100 up to 110 ms under load) */
+const PUT_CHUNK = 50
 
 /**
  * Works out each record's item (unless the reader did) and whether the

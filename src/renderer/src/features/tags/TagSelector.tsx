@@ -4,11 +4,12 @@
 import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { Item } from '@shared/model'
-import { itemTagKeys, parseTagKey, tagKey, type ItemTag } from '@shared/tags'
+import { parseTagKey, tagKey, type ItemTag } from '@shared/tags'
 import { store } from '../../root'
 import { TagLabel } from './TagLabel'
 import { useTagColors } from './tag-data'
 import { TagManager } from './TagManager'
+import { useTagCounts } from './use-tag-counts'
 import './tags.css'
 
 const KIND_ORDER = ['manual', 'peptide', 'keyword', 'mesh']
@@ -18,12 +19,6 @@ interface TagCount {
   key: string
   tag: ItemTag
   count: number
-}
-
-function countTags(items: Item[]): TagCount[] {
-  const counts = new Map<string, number>()
-  for (const item of items) for (const key of itemTagKeys(item)) counts.set(key, (counts.get(key) ?? 0) + 1)
-  return [...counts].map(([key, count]) => ({ key, tag: parseTagKey(key), count }))
 }
 
 export interface TagSelectorProps {
@@ -41,14 +36,14 @@ export function TagSelector({ items, selected, onChange }: TagSelectorProps) {
   const [managing, setManaging] = useState<string | null>(null)
 
   // Counting the tags of 100,000 papers is done once typing pauses, not on every keystroke.
-  const counted = useSettledValue(items, 200)
+  const counts = useTagCounts(useSettledValue(items, 200))
   const tags = useMemo(() => {
-    const all = countTags(counted)
+    const all: TagCount[] = [...counts].map(([key, count]) => ({ key, tag: parseTagKey(key), count }))
     // a chosen tag stays listed even when no paper in view has it any more
     for (const key of selected) if (!all.some(t => t.key === key)) all.push({ key, tag: parseTagKey(key), count: 0 })
     const rank = (t: TagCount): number => (selected.includes(t.key) ? -1 : KIND_ORDER.indexOf(t.tag.kind))
     return all.sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.tag.name.localeCompare(b.tag.name))
-  }, [counted, selected])
+  }, [counts, selected])
 
   const needle = filter.trim().toLowerCase()
   const matching = needle ? tags.filter(t => t.tag.name.toLowerCase().includes(needle)) : tags
