@@ -145,6 +145,11 @@ it(
     expect(progressCalls).toBe(SIZE)
     const again = await timedAsync('makerApaKeptMs', () => maker.make({ records, style: 'apa', output: 'text' }))
     expect(again).toBe(apaText)
+    // One paper corrected: only its piece of the list is made again.
+    const changed = records.map((record, i) => (i === Math.floor(SIZE / 2) ? { ...record, title: `${String(record.title)} (corrected)` } : record))
+    const remade = await timedAsync('makerApaOneChangedMs', () => maker.make({ records: changed, style: 'apa', output: 'text' }))
+    expect(remade).not.toBe(apaText)
+    expect(remade.split('\n').filter(line => line.trim())).toHaveLength(SIZE)
   },
   LONG
 )

@@ -5,6 +5,7 @@
 // style and language for as long as this module lives).
 import type { CslRecord } from '@citation-js/core'
 import { bibliographyOfRecords, type StyledOutput } from './formats'
+import type { KeptPieces } from './citeproc-pieces'
 import { findStyle, learnLocale, registerStyle } from './styles'
 
 export interface BibliographyRequest {
@@ -37,6 +38,8 @@ function learnStyles(customStyles: CustomStyles = [], locales: Record<string, st
 
 export class BibliographyMaker {
   private readonly kept = new Map<string, string>()
+  /** the pieces of the last long list per style, language and output: a list with a few papers changed remakes only their pieces */
+  private readonly pieces = new Map<string, { pieces: KeptPieces }>()
 
   async make(request: BibliographyRequest, onProgress?: Progress): Promise<string> {
     learnStyles(request.customStyles, request.locales)
@@ -52,7 +55,12 @@ export class BibliographyMaker {
     }
     let done = 0
     const onEntry = onProgress && ((): void => onProgress(++done, records.length))
-    const text = bibliographyOfRecords(records, { style, output, lang, onEntry })
+    const kind = `${style}|${lang ?? ''}|${output}`
+    const kept = this.pieces.get(kind) ?? { pieces: new Map() }
+    this.pieces.delete(kind)
+    this.pieces.set(kind, kept)
+    if (this.pieces.size > KEPT) this.pieces.delete(this.pieces.keys().next().value as string)
+    const text = bibliographyOfRecords(records, { style, output, lang, onEntry, kept })
     this.kept.set(key, text)
     if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string)
     return text

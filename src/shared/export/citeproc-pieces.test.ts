@@ -108,6 +108,17 @@ describe('a reference list made in pieces', { timeout: 180_000 }, () => {
     expect(expected.length).toBeGreaterThan(30_000)
   })
 
+  it('remakes only the piece of a changed paper when the pieces of the last list are kept, and still reads as one run', () => {
+    const kept = { pieces: new Map() }
+    expect(bibliographyOfRecords(list, { style: 'apa', pieceSize, kept })).toBe(oneRun('apa', 'text', list))
+    const before = new Set(kept.pieces.values())
+    expect(before.size).toBeGreaterThan(3)
+    const changed = list.map((record, i) => (i === 100 ? { ...record, title: 'A title changed since the last list' } : record))
+    expect(bibliographyOfRecords(changed, { style: 'apa', pieceSize, kept })).toBe(oneRun('apa', 'text', changed))
+    const reused = [...kept.pieces.values()].filter(piece => before.has(piece))
+    expect(reused).toHaveLength(before.size - 1)
+  })
+
   it('in RTF has the entries of one run, a paragraph each', () => {
     const entries = (new Cite(list).format('bibliography', { template: 'apa', format: 'rtf', asEntryArray: true }) as unknown as [string, string][]).map(
       ([, entry]) => `${entry.trim()}\\par`

@@ -64,9 +64,9 @@ function keysOf(record: CslRecord): string[] {
 }
 
 /**
- * The records in pieces of about `size` records or more: papers sharing a key
- * are in one piece (pieces that share nothing are packed together, since any
- * union of pieces is a piece too), each piece in input order.
+ * The records in pieces of about `size` records: papers sharing a key are in
+ * one piece (groups that share nothing are packed together, since any union
+ * of pieces is a piece too), each piece in input order.
  */
 export function piecesOf(records: CslRecord[], size: number): CslRecord[][] {
   const parent = records.map((_, i) => i)
@@ -82,20 +82,30 @@ export function piecesOf(records: CslRecord[], size: number): CslRecord[][] {
       else parent[root(i)] = root(other)
     }
   })
-  // Groups in order of their first paper, packed into pieces; each piece keeps the input order.
-  const pieceOfGroup = new Map<number, number>()
-  const sizes: number[] = []
-  const groupSize = new Map<number, number>()
-  records.forEach((_, i) => groupSize.set(root(i), (groupSize.get(root(i)) ?? 0) + 1))
-  for (const [group, count] of groupSize) {
-    if (!sizes.length || sizes[sizes.length - 1] >= size) sizes.push(0)
-    pieceOfGroup.set(group, sizes.length - 1)
-    sizes[sizes.length - 1] += count
-  }
-  const pieces: CslRecord[][] = sizes.map(() => [])
-  records.forEach((record, i) => pieces[pieceOfGroup.get(root(i))!].push(record))
-  return pieces
+  // Each group goes to a piece chosen by its smallest key, so that editing or adding a paper
+  // changes only its own piece (a kept piece is then reused); each piece keeps the input order.
+  const smallest = new Map<number, string>()
+  records.forEach((record, i) => {
+    for (const key of keysOf(record)) {
+      const least = smallest.get(root(i))
+      if (least === undefined || key < least) smallest.set(root(i), key)
+    }
+  })
+  const count = Math.max(1, Math.round(records.length / size))
+  const pieces: CslRecord[][] = Array.from({ length: count }, () => [])
+  records.forEach((record, i) => pieces[hash(smallest.get(root(i)) ?? '') % count].push(record))
+  return pieces.filter(piece => piece.length)
 }
+
+/** FNV-1a: a stable small number for a string. */
+function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+/** Pieces already made, by their records (as JSON), for one style, language and output. */
+export type KeptPieces = Map<string, PieceEntries>
 
 export interface PieceEntries {
   /** citeproc's entries, each with its paper's id and sort keys */

@@ -9,7 +9,7 @@ import type { ExportItem } from './bibtex-fields'
 import { cslRecords, exportCslJson } from './csl-items'
 import { exportRis } from './ris'
 import { DEFAULT_STYLE, styleOrThrow } from './styles'
-import { mergePieces, pieceEntries, piecesAreExact, piecesOf } from './citeproc-pieces'
+import { mergePieces, pieceEntries, piecesAreExact, piecesOf, type KeptPieces, type PieceEntries } from './citeproc-pieces'
 
 export type DataFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
 export type StyledOutput = 'text' | 'html' | 'rtf'
@@ -60,6 +60,11 @@ interface StyledOptions {
   onEntry?: () => void
   /** reference lists: records per citeproc run where pieces give the same text (500; tests use small pieces) */
   pieceSize?: number
+  /**
+   * reference lists: pieces made earlier in this style, language and output, reused when their
+   * papers are the same; replaced by this list's pieces
+   */
+  kept?: { pieces: KeptPieces }
 }
 
 /** citeproc's options for a style; the language is the style's own unless one is asked for. */
@@ -125,7 +130,16 @@ function inPieces(records: CslRecord[], opts: StyledOptions): { entries: string[
   // As Cite#format hands the records to citeproc (uncleaned names and dates make citeproc many times slower).
   const data = plugins.input.util.clean(new Cite(records).data)
   const order = new Map(data.map((record, i) => [String(record.id), i]))
-  const made = piecesOf(data, size).map(piece => pieceEntries(piece, template, lang, format, opts.onEntry))
+  const now: KeptPieces = new Map()
+  const made = piecesOf(data, size).map((piece): PieceEntries => {
+    const key = JSON.stringify(piece)
+    const known = opts.kept?.pieces.get(key)
+    if (known) known.entries.forEach(() => opts.onEntry?.())
+    const entries = known ?? pieceEntries(piece, template, lang, format, opts.onEntry)
+    now.set(key, entries)
+    return entries
+  })
+  if (opts.kept) opts.kept.pieces = now
   return { entries: mergePieces(made, template, lang, format, order), bibstart: made[0].bibstart, bibend: made[0].bibend }
 }
 
