@@ -2,7 +2,7 @@
 // by peptide, the top peptides, the MeSH terms that come with a peptide, and
 // citation counts where the record has one. Each bar knows the search that
 // shows its papers.
-import type { Item } from './model'
+import type { ItemBasics } from './model'
 import { computeFacets, type FacetCount } from './facets'
 import { organismIndexOf } from './facet-vocab'
 import { peptideQualifier, qualifier, yearQualifier } from './facet-query'
@@ -29,7 +29,7 @@ export interface PeptidesByYear {
 }
 
 /** The peptides of a paper, less those the researcher removed. */
-function activePeptides(item: Item): string[] {
+function activePeptides(item: ItemBasics): string[] {
   const removed = item.removedPeptideTags ?? []
   return (item.peptideTags ?? []).map(t => t.peptide).filter(p => !removed.includes(p))
 }
@@ -39,7 +39,7 @@ function activePeptides(item: Item): string[] {
  * then "Other peptides". A paper about two peptides counts in both stacks;
  * papers without a peptide tag or a year are left out.
  */
-export function peptidesByYear(items: Item[], top = 6): PeptidesByYear {
+export function peptidesByYear(items: ItemBasics[], top = 6): PeptidesByYear {
   const ranking = computeFacets(items).peptides
   const chosen = ranking.slice(0, top).map(p => p.value)
   const series: Series[] = chosen.map((peptide, i) => ({ key: `s${i}`, label: peptide, peptide }))
@@ -81,7 +81,7 @@ export function segmentSearch(series: Series, year: number): string {
   return series.peptide ? `${peptideQualifier(series.peptide)} ${yearQualifier(year)}` : yearQualifier(year)
 }
 
-export function topPeptides(items: Item[], top = 12): FacetCount[] {
+export function topPeptides(items: ItemBasics[], top = 12): FacetCount[] {
   return computeFacets(items).peptides.slice(0, top)
 }
 
@@ -90,7 +90,7 @@ export function topPeptides(items: Item[], top = 12): FacetCount[] {
  * or not). Organism check tags, Male/Female and the peptide's own headings are
  * left out: they say nothing about the topic.
  */
-export function coOccurringMesh(items: Item[], peptide: string, top = 12): FacetCount[] {
+export function coOccurringMesh(items: ItemBasics[], peptide: string, top = 12): FacetCount[] {
   const counts = new Map<string, number>()
   for (const item of items) {
     if (!activePeptides(item).includes(peptide)) continue
@@ -120,7 +120,7 @@ export function meshSearch(peptide: string, descriptor: string): string {
 }
 
 /** A citation count the record itself carries (Crossref's is-referenced-by-count); never estimated. */
-function citationCountOf(item: Item): number | undefined {
+function citationCountOf(item: ItemBasics): number | undefined {
   const count = item.csl['is-referenced-by-count']
   return typeof count === 'number' && Number.isFinite(count) && count >= 0 ? count : undefined
 }
@@ -133,7 +133,7 @@ export interface CitationYear {
 }
 
 /** Known citations of the papers published each year; empty when no paper has a count. */
-export function citationsByYear(items: Item[]): CitationYear[] {
+export function citationsByYear(items: ItemBasics[]): CitationYear[] {
   const byYear = new Map<number, CitationYear>()
   for (const item of items) {
     const count = citationCountOf(item)

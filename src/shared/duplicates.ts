@@ -1,7 +1,7 @@
 // Likely duplicates: the same DOI, PMID or PMCID, or the same title (letters
 // and digits only, accents folded), year and first author. Linear in the
 // number of items, so it stays cheap at 100,000.
-import type { Item, ReferenceRecord } from './model'
+import type { ItemBasics, ReferenceRecord } from './model'
 import { titleFingerprint } from './text'
 import { yearOf } from './display'
 
@@ -28,10 +28,10 @@ function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][]
   return keys
 }
 
-export function findDuplicatePairs(items: Iterable<Item>): DuplicatePair[] {
+export function findDuplicatePairs(items: Iterable<ItemBasics>): DuplicatePair[] {
   const seen = new Map<string, string>()
   const pairs = new Map<string, DuplicatePair>()
-  const note = (key: string, item: Item, reason: DuplicatePair['reason']): void => {
+  const note = (key: string, item: ItemBasics, reason: DuplicatePair['reason']): void => {
     const other = seen.get(key)
     if (other === undefined) {
       seen.set(key, item.id)
@@ -61,13 +61,13 @@ export class DuplicateFinder {
   private keysOfItem = new Map<string, string[]>()
 
   constructor(
-    items: Iterable<Item> = [],
+    items: Iterable<ItemBasics> = [],
     private readonly base?: DuplicateFinder
   ) {
     for (const item of items) this.add(item)
   }
 
-  add(item: Item): void {
+  add(item: ItemBasics): void {
     this.remove(item.id)
     if (item.trashedAt !== undefined) return
     const keys = paperKeys(item).map(([key]) => key)

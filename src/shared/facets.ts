@@ -2,7 +2,7 @@
 // publication types, journals and years. One pass over the items, counting
 // into maps; strings are folded once per distinct spelling, not once per item,
 // so 100,000 papers count in milliseconds.
-import type { Item } from './model'
+import type { ItemBasics } from './model'
 import { ORGANISMS, isFundingType, organismIndexOf, publicationTypeKey, publicationTypeLabel } from './facet-vocab'
 
 export interface FacetCount {
@@ -78,7 +78,7 @@ class FoldedCounts {
 const isShouted = (text: string): boolean => text.length > 3 && text === text.toUpperCase() && text !== text.toLowerCase()
 const foldJournal = (raw: string): string => raw.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLowerCase()
 
-export function computeFacets(items: Iterable<Item>): Facets {
+export function computeFacets(items: Iterable<ItemBasics>): Facets {
   const peptides = new Map<string, number>()
   const mesh = new Map<string, MeshCounter>()
   const organisms = new Array<number>(ORGANISMS.length).fill(0)
@@ -144,14 +144,14 @@ function majorTopics(mesh: Map<string, MeshCounter>): Map<string, number> {
 }
 
 /** Papers per year alone, oldest first: for the histogram when the search already narrows the years. */
-export function countYears(items: Iterable<Item>): YearCount[] {
+export function countYears(items: Iterable<ItemBasics>): YearCount[] {
   const years = new Map<number, number>()
   for (const item of items) if (item.year) years.set(item.year, (years.get(item.year) ?? 0) + 1)
   return [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year)
 }
 
 /** A MeSH major topic: the heading itself or one of its qualifiers is starred. */
-function isMajor(heading: NonNullable<Item['mesh']>[number]): boolean {
+function isMajor(heading: NonNullable<ItemBasics['mesh']>[number]): boolean {
   if (heading.majorTopic) return true
   for (const q of heading.qualifiers) if (q.majorTopic) return true
   return false

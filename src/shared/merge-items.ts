@@ -1,7 +1,7 @@
 // Merging two items that hold the same paper. The researcher chooses, field
 // by field, which value to keep where the two disagree; everything else is
 // combined so nothing the library knew about either copy is lost.
-import type { Item, MeshHeading, PeptideTag, CitedWork, ReadStatus } from './model'
+import type { Item, ItemBasics, MeshHeading, PeptideTag, CitedWork, ReadStatus } from './model'
 import { fillMissing } from './merge'
 import { nameLabel, plainText } from './display'
 import { titleFingerprint } from './text'
@@ -113,7 +113,7 @@ export function differingFields(keep: Item, other: Item): FieldDifference[] {
 }
 
 /** The copy to keep: the one added first (its citation key may already be in manuscripts). */
-export function olderFirst(a: Item, b: Item): [Item, Item] {
+export function olderFirst<T extends ItemBasics>(a: T, b: T): [T, T] {
   if (a.addedAt !== b.addedAt) return a.addedAt < b.addedAt ? [a, b] : [b, a]
   return a.id <= b.id ? [a, b] : [b, a]
 }

@@ -158,6 +158,28 @@ export interface Item extends ReferenceRecord {
   /** in a lab library: the user who added the paper and the one who last changed it (set by sync from the session's user name) */
   addedBy?: string
   editedBy?: string
+  /** a full item is never a light copy (see `LightItem`) */
+  light?: never
+}
+
+/**
+ * What the window keeps out of memory for each paper (the long parts of a
+ * PubMed record), reading the full item from IndexedDB where it is shown,
+ * exported, cited or written. `csl.abstract` goes too.
+ */
+export type HeavyItemField =
+  'abstractSections' | 'references' | 'related' | 'investigators' | 'authorDetails' | 'grants' | 'funders' | 'chemicals' | 'coi' | 'titleWords'
+
+/** The fields the list, search, sort, facets and duplicates read: a full item or a light copy. */
+export type ItemBasics = Omit<Item, HeavyItemField | 'light'>
+
+/**
+ * The window's copy of a paper, without its long parts. Its mark is a
+ * function, so IndexedDB refuses to store one (DataCloneError): a light copy
+ * can never overwrite the full row, and no library write accepts the type.
+ */
+export interface LightItem extends ItemBasics {
+  light: () => void
 }
 
 /** One field edited on two computers; `field` is an Item key or `csl.<key>`; `trashedAt`: trashed on one, edited on the other. */

@@ -1,7 +1,7 @@
 // Tags of four kinds: the researcher's own (manual), the author keywords and
 // MeSH major topics that came with the paper, and peptide tags. Imported
 // kinds are derived from the record, so editing manual tags never loses them.
-import type { Item } from './model'
+import type { ItemBasics } from './model'
 
 export type TagKind = 'manual' | 'keyword' | 'mesh' | 'peptide'
 
@@ -17,10 +17,10 @@ export function parseTagKey(key: string): ItemTag {
   return { kind: key.slice(0, at) as TagKind, name: key.slice(at + 1) }
 }
 
-const cache = new WeakMap<Item, string[]>()
+const cache = new WeakMap<ItemBasics, string[]>()
 
 /** Every tag of an item as `kind:name` keys (cached per stored version of the item). */
-export function itemTagKeys(item: Item): string[] {
+export function itemTagKeys(item: ItemBasics): string[] {
   let keys = cache.get(item)
   if (!keys) {
     keys = [...new Set(itemTags(item).map(tagKey))]
@@ -29,7 +29,7 @@ export function itemTagKeys(item: Item): string[] {
   return keys
 }
 
-export function itemTags(item: Item): ItemTag[] {
+export function itemTags(item: ItemBasics): ItemTag[] {
   const tags: ItemTag[] = item.tags.map(name => ({ kind: 'manual', name }))
   for (const keyword of item.keywords ?? []) tags.push({ kind: 'keyword', name: keyword.trim() })
   for (const heading of item.mesh ?? []) {

@@ -188,7 +188,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
       </main>
       <div ref={detailsRef} tabIndex={-1} className="details-holder">
         <ItemDetails
-          item={selectedItems.length === 1 ? selectedItems[0] : undefined}
+          selected={selectedItems.length === 1 ? selectedItems[0] : undefined}
           count={selectedItems.length}
 
           search={state.search}

@@ -7,8 +7,8 @@ import type { CslFields, CslName, ReferenceRecord } from '../model'
 import { latexChars } from './latex-chars'
 import { latexFromMarkup } from './latex-markup'
 
-/** A library item as the exporter reads it; `citationKey` is the key to write. */
-export type ExportItem = ReferenceRecord & { citationKey?: string }
+/** What an export or a citation reads: a full record (never the window's light copy, which lacks the abstract and more). */
+export type ExportItem = ReferenceRecord & { citationKey?: string; light?: never }
 
 export interface BibtexEntry {
   type: string

@@ -1,7 +1,7 @@
 // Which parts of an item search looks at, named the way the query language names them.
 import { yearOf } from '../display'
 import { isIdentifierValue } from '../identifiers'
-import type { CslName, Item } from '../model'
+import type { CslName, Item, ItemBasics } from '../model'
 import { organismIdsOf, publicationTypeKey } from '../facet-vocab'
 
 // Short fields first: a phrase is confirmed field by field in this order, and
@@ -40,6 +40,9 @@ export function isIdentifierField(field: SearchField): boolean {
   return IDENTIFIER_FIELDS.includes(field)
 }
 
+/** What search reads of an item: a full one, or the window's light copy (whose abstract the index keeps as word numbers). */
+export type SearchableItem = ItemBasics & Pick<Partial<Item>, 'abstractSections'>
+
 /** Notes are stored apart from items; the caller passes their text. */
 export type NotesText = string | readonly string[] | undefined
 
@@ -53,7 +56,7 @@ export function identifierValue(field: SearchField, raw: string): string {
   return value
 }
 
-export function itemYear(item: Item): number | undefined {
+export function itemYear(item: ItemBasics): number | undefined {
   if (typeof item.year === 'number') return item.year
   const year = yearOf(item)
   return year !== undefined && year > 0 ? year : undefined
@@ -67,7 +70,7 @@ function nameValues(name: CslName): string[] {
   return [`${family} ${given}`, `${given} ${family}`].map(v => v.trim()).filter(Boolean)
 }
 
-function peptidesOf(item: Item): string[] {
+function peptidesOf(item: ItemBasics): string[] {
   const removed = new Set(item.removedPeptideTags ?? [])
   return (item.peptideTags ?? []).filter(t => !removed.has(t.peptide)).flatMap(t => present(t.peptide, t.receptor))
 }
@@ -76,7 +79,7 @@ function present(...values: (string | undefined)[]): string[] {
   return values.filter((v): v is string => typeof v === 'string' && v.length > 0)
 }
 
-type Reader = (item: Item, notes: NotesText) => string[]
+type Reader = (item: SearchableItem, notes: NotesText) => string[]
 const id = (field: SearchField, raw: string | undefined) => (raw ? [identifierValue(field, raw)] : [])
 
 const READERS: Record<SearchField, Reader> = {
@@ -102,12 +105,12 @@ const READERS: Record<SearchField, Reader> = {
 }
 
 /** The raw text of one searchable field of an item (identifiers already normalised). */
-export function fieldValue(item: Item, notes: NotesText, field: SearchField): string[] {
+export function fieldValue(item: SearchableItem, notes: NotesText, field: SearchField): string[] {
   return READERS[field](item, notes)
 }
 
 /** Every searchable field of one item. */
-export function fieldValues(item: Item, notes?: NotesText): FieldValues {
+export function fieldValues(item: SearchableItem, notes?: NotesText): FieldValues {
   const values = {} as FieldValues
   for (const field of SEARCH_FIELDS) values[field] = READERS[field](item, notes)
   return values

@@ -1,7 +1,7 @@
 // The library's search index: kept in memory, updated item by item, and fast
 // enough at 100,000 items to answer on every keystroke.
 import type { Item } from '../model'
-import { fieldValue, fieldValues, itemYear, LONG_FIELDS, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
+import { fieldValue, fieldValues, itemYear, LONG_FIELDS, SEARCH_FIELDS, isIdentifierField, type NotesText, type SearchableItem } from './fields'
 import { clauseFields, phraseFinder } from './match'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
@@ -33,7 +33,7 @@ export interface IndexOptions {
    * confirmed on the item's text). An item it cannot find yet is not matched
    * by such a phrase.
    */
-  itemOf?: (id: string) => Item | undefined
+  itemOf?: (id: string) => SearchableItem | undefined
 }
 
 export interface SearchIndex {
@@ -76,7 +76,7 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
   const numberOf = new Map<string, number>()
   let removed = 0
 
-  const itemAt = (n: number): Item | undefined => items[n] ?? options.itemOf?.(ids[n])
+  const itemAt = (n: number): SearchableItem | undefined => items[n] ?? options.itemOf?.(ids[n])
 
   function setLive(n: number, value: 0 | 1): void {
     if (n >= live.length) {

@@ -1,8 +1,7 @@
 // Does one item satisfy a query? The plain, item-by-item reading of the query
 // language. The index uses it to confirm phrases on its few candidates; tests
 // use it as the reference the index must agree with.
-import type { Item } from '../model'
-import { fieldValues, IDENTIFIER_FIELDS, itemYear, SEARCH_FIELDS, type FieldValues, type NotesText, type SearchField } from './fields'
+import { fieldValues, IDENTIFIER_FIELDS, itemYear, SEARCH_FIELDS, type FieldValues, type NotesText, type SearchField, type SearchableItem } from './fields'
 import type { Query, TextClause } from './query'
 import { foldForSearch, tokenize } from './tokens'
 
@@ -47,7 +46,7 @@ function textClauseMatches(clause: TextClause, values: FieldValues): boolean {
 }
 
 /** Every clause holds: included ones match, excluded ones do not. */
-export function matchesQuery(query: Query, item: Item, notes?: NotesText): boolean {
+export function matchesQuery(query: Query, item: SearchableItem, notes?: NotesText): boolean {
   const values = fieldValues(item, notes)
   const year = itemYear(item)
   return query.clauses.every(clause => {

@@ -1,7 +1,7 @@
 // Merging a duplicate pair, and remembering pairs the researcher says are
 // not duplicates. A merge is one transaction: the older item takes the
 // chosen values and everything attached to the other copy, which is deleted.
-import type { Item } from '@shared/model'
+import type { Item, ItemBasics } from '@shared/model'
 import { findDuplicatePairs, type DuplicatePair } from '@shared/duplicates'
 import { mergeItems, olderFirst, type MergeChoices } from '@shared/merge-items'
 import { ServiceError } from '@shared/result'
@@ -22,7 +22,7 @@ export async function markNotDuplicates(db: NeurorefDb, a: string, b: string): P
 }
 
 /** Likely duplicate pairs, without those the researcher dismissed. */
-export function pairsToReview(items: Iterable<Item>, dismissed: readonly string[]): DuplicatePair[] {
+export function pairsToReview(items: Iterable<ItemBasics>, dismissed: readonly string[]): DuplicatePair[] {
   const skip = new Set(dismissed)
   return findDuplicatePairs(items).filter(pair => !skip.has(pairKey(pair.a, pair.b)))
 }

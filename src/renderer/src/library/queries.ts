@@ -21,6 +21,16 @@ export function pubmedSearch(db: NeurorefDb, id: string): Promise<PubmedSavedSea
   return db.pubmedSearches.get(id)
 }
 
+/** A paper with every field, as stored (the window keeps light copies). */
+export function fullItem(db: NeurorefDb, id: string): Promise<Item | undefined> {
+  return db.items.get(id)
+}
+
+/** Papers with every field, in the order asked; papers no longer stored are left out. */
+export async function fullItems(db: NeurorefDb, ids: readonly string[]): Promise<Item[]> {
+  return (await db.items.bulkGet([...ids])).filter((item): item is Item => item !== undefined)
+}
+
 /** Which of these PMIDs the library already holds. */
 export async function ownedPmids(db: NeurorefDb, pmids: string[]): Promise<Set<string | undefined>> {
   return new Set((await db.items.where('pmid').anyOf(pmids).toArray()).map(item => item.pmid))

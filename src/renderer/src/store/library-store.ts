@@ -2,12 +2,13 @@
 // searching 100,000 papers needs that), loaded in chunks so the first rows
 // paint at once, and kept in step with the library through its events. The
 // search index is the saved one, brought up to date in a worker (live-index.ts).
-import type { Item } from '@shared/model'
+import type { Item, LightItem } from '@shared/model'
 import { DuplicateFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
+import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
-import { packAbstract } from './packed-abstract'
+import { lighten } from './light-item'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 
@@ -37,7 +38,8 @@ function nextTask(): Promise<void> {
 }
 
 export class LibraryStore {
-  readonly items = new Map<string, Item>()
+  /** a light copy of every paper: no abstract, references, author details… (see light-item.ts) */
+  readonly items = new Map<string, LightItem>()
   readonly notes = new Map<string, string>()
   index: LiveIndex
   /** text of attached PDFs, searched when "Include full text" is on */
@@ -151,25 +153,60 @@ export class LibraryStore {
     }
     if (touched.size === 0) return
     // Notes and full text are indexed with their item: index each touched item once, with all of it.
+    const unread: string[] = []
     for (const id of touched) {
-      const item = this.items.get(id)
-      if (!item) continue
-      const full = this.fullItems.get(id) ?? item
-      this.index.update(full, this.notes.get(id))
-      this.fullText.reindex(full, this.notes.get(id))
+      if (!this.items.has(id)) continue
+      const full = this.fullItems.get(id)
+      if (!full) unread.push(id)
+      else this.reindex(full)
     }
     this.fullItems.clear()
     this.emit([...touched])
+    if (unread.length > 0) this.reindexStored(unread)
   }
 
-  /** Rows stored by the events being applied, before their abstracts are packed (for indexing). */
+  private reindex(item: Item): void {
+    this.index.update(item, this.notes.get(item.id))
+    this.fullText.reindex(item, this.notes.get(item.id))
+  }
+
+  /** rows being read to index papers whose notes or PDF text changed */
+  private rereading: Promise<void> | null = null
+
+  /**
+   * A note or a PDF's text changed, not the paper: its full row is read to
+   * index it again (the window's copy has no abstract). A newer version that
+   * came with an event meanwhile was indexed then, and wins.
+   */
+  private reindexStored(ids: string[]): void {
+    const read = async (): Promise<void> => {
+      const rows = await fullItems(this.db, ids)
+      for (const row of rows) if (this.items.get(row.id)?.modifiedAt === row.modifiedAt) this.reindex(row)
+      this.emit(ids)
+    }
+    const next: Promise<void> = (this.rereading ?? Promise.resolve())
+      .then(read)
+      .catch(error => console.warn('[neuroref] a paper could not be indexed again:', error))
+      .finally(() => {
+        if (this.rereading === next) this.rereading = null
+      })
+    this.rereading = next
+  }
+
+  /** Rows stored by the events being applied, with every field (for indexing). */
   private fullItems = new Map<string, Item>()
 
   private putItem(item: Item): void {
     this.finder.add(item)
     this.fullItems.set(item.id, item)
-    // The store packs its own copy: the event's row stays as the writer made it.
-    this.items.set(item.id, packAbstract({ ...item, csl: { ...item.csl } }))
+    // The store keeps a light copy: the event's row stays as the writer made it.
+    this.keep(item)
+  }
+
+  /** Keeps the light copy (and, while searches read papers, the abstract). */
+  private keep(item: Item): void {
+    this.items.set(item.id, lighten(item))
+    this.index.remember(item)
   }
 
   private removeItem(id: string): void {
@@ -182,7 +219,7 @@ export class LibraryStore {
 
   /** Resolves when the store reflects every committed write (a restore reloads it). */
   async settled(): Promise<void> {
-    while (this.reloading || this.draining) await (this.reloading ?? this.draining)
+    while (this.reloading || this.draining || this.rereading) await (this.reloading ?? this.draining ?? this.rereading)
   }
 
   /** Resolves when the search index is in use and saved (tests, the bench). */
@@ -228,7 +265,7 @@ export class LibraryStore {
   /** Newest items first, right away; then the whole library in chunks, without blocking the window. */
   async load(): Promise<void> {
     const first = await this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
-    for (const item of first) this.items.set(item.id, packAbstract(item))
+    for (const item of first) this.keep(item)
     this.emit()
     const noteRows = await this.db.notes.toArray()
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
@@ -243,7 +280,7 @@ export class LibraryStore {
         for (const item of chunk.slice(start, start + SLICE)) {
           this.fullText.reindex(item, this.notes.get(item.id))
           this.finder.add(item)
-          this.items.set(item.id, packAbstract(item))
+          this.keep(item)
         }
         await new Promise(resolve => setTimeout(resolve, 0))
       }

@@ -102,5 +102,5 @@ describe('the saved search index', () => {
     await again.indexSettled()
     expect(again.index.last?.how).toBe('loaded')
     await expectSameAnswers(query => again.index.search(query))
-  })
+  }, 60_000)
 })

@@ -8,11 +8,14 @@
 // the last one. A large batch (an import of thousands) is not tokenised here
 // either: its papers are searched by reading them until the worker has
 // indexed them from the change log, and its index is then put in use.
-import type { Item } from '@shared/model'
+// The window's copies of papers are light: searches that read papers take
+// their abstracts from a map kept only for those papers meanwhile.
+import type { Item, LightItem } from '@shared/model'
 import { createSearchIndex, parseQuery, type IndexSnapshot, type Query, type SearchIndex, type SearchOptions } from '@shared/search/index'
 import { matchesQuery } from '@shared/search/match'
-import type { NotesText } from '@shared/search/fields'
+import { fieldValue, type NotesText, type SearchableItem } from '@shared/search/fields'
 import type { IndexJobResult } from '../library/index-job'
+import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 
@@ -23,7 +26,8 @@ const SCANNED_QUERIES = 3
 
 export interface LiveIndexSource {
   db: NeurorefDb
-  items: ReadonlyMap<string, Item>
+  /** the store's light copies (no abstracts: the index keeps those as word numbers) */
+  items: ReadonlyMap<string, LightItem>
   notes: ReadonlyMap<string, string>
   jobs: IndexJobs
   /** called when the index arrives or its progress moves */
@@ -45,6 +49,8 @@ export class LiveIndex implements SearchIndex {
   private deferredOrder: string[] = []
   private inOrder = new Set<string>()
   private scanned = new Map<string, { query: Query; upTo: number; found: string[] }>()
+  /** the abstracts of the papers searches read instead of the index: all until it arrives, then the deferred ones */
+  private abstracts = new Map<string, string>()
   private job: Promise<unknown> | null = null
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private saveAgain = false
@@ -66,20 +72,41 @@ export class LiveIndex implements SearchIndex {
     return this.run(result => this.arrive(result.snapshot))
   }
 
-  private arrive(snapshot: IndexSnapshot): void {
-    const { items, notes } = this.source
+  private async arrive(snapshot: IndexSnapshot): Promise<void> {
+    const { db, items, notes } = this.source
     const index = createSearchIndex({ from: snapshot, itemOf: id => items.get(id) })
-    // Changed while the worker worked: the items in memory are the newest.
-    for (const id of this.pending) {
-      const item = items.get(id)
-      if (item) index.update(item, notes.get(id))
-      else index.remove(id)
+    // Changed while the worker worked: indexed from their stored rows (the
+    // window's copies are light); a change made during the read is read again.
+    while (this.pending.size > 0) {
+      const ids = [...this.pending]
+      this.pending.clear()
+      const rows = new Map((await fullItems(db, ids)).map(item => [item.id, item]))
+      if (this.closed) return
+      for (const id of ids) {
+        const item = rows.get(id)
+        if (item && items.has(id)) index.update(item, notes.get(id))
+        else index.remove(id)
+      }
     }
-    this.pending.clear()
     this.index = index
     // The job read the change log after these were written: its index holds them.
     if (this.covered.size) this.setDeferred([...this.deferredSinceJob])
     this.covered.clear()
+    for (const id of this.abstracts.keys()) if (!this.deferred.has(id)) this.abstracts.delete(id)
+  }
+
+  /** A paper as written, the store keeping its light copy: its abstract is kept while searches read papers. */
+  remember(item: Item): void {
+    if (this.index && !this.deferred.has(item.id)) return
+    const abstract = fieldValue(item, undefined, 'abstract')[0]
+    if (abstract) this.abstracts.set(item.id, abstract)
+    else this.abstracts.delete(item.id)
+  }
+
+  /** The store's copy with its abstract, for reading it against a query. */
+  private readable(item: LightItem | undefined): SearchableItem | undefined {
+    const abstract = item && this.abstracts.get(item.id)
+    return abstract === undefined || !item ? item : { ...item, csl: { ...item.csl, abstract } }
   }
 
   private setDeferred(ids: string[]): void {
@@ -90,7 +117,7 @@ export class LiveIndex implements SearchIndex {
     for (const entry of this.scanned.values()) Object.assign(entry, { upTo: 0, found: [] })
   }
 
-  private run(use: (result: IndexJobResult) => void): Promise<void> {
+  private run(use: (result: IndexJobResult) => Promise<void> | void): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
     this.covered = new Set(this.deferred)
@@ -105,7 +132,7 @@ export class LiveIndex implements SearchIndex {
         if (this.closed) return
         const { snapshot: _, ...rest } = result
         this.last = rest
-        use(result)
+        return use(result)
       })
       .catch(error => {
         failed = true
@@ -134,6 +161,7 @@ export class LiveIndex implements SearchIndex {
   private touched(id: string): void {
     if (!this.index || this.job) this.pending.add(id)
     if (this.deferred.delete(id)) this.deferredSinceJob.delete(id)
+    if (this.index) this.abstracts.delete(id)
     this.scheduleSave()
   }
 
@@ -173,11 +201,12 @@ export class LiveIndex implements SearchIndex {
       this.setDeferred([...this.deferred])
     }
     this.deferred.add(item.id)
+    this.remember(item)
     if (this.job) this.deferredSinceJob.add(item.id)
     this.deferredOrder.push(item.id)
     this.inOrder.add(item.id)
     // the queries on screen answer for it now, in the slice that brought it, not in the next render;
-    // read from the row as written (the store's copy keeps its abstract packed)
+    // read from the row as written (the store's copy is light)
     for (const entry of this.scanned.values()) this.scanUpTo(entry, item)
   }
 
@@ -190,7 +219,7 @@ export class LiveIndex implements SearchIndex {
     const { items, notes } = this.source
     for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
       const id = this.deferredOrder[entry.upTo]
-      const item = newest?.id === id ? newest : items.get(id)
+      const item = newest?.id === id ? newest : this.readable(items.get(id))
       if (item && matchesQuery(entry.query, item, notes.get(id))) entry.found.push(id)
     }
   }
@@ -228,6 +257,7 @@ export class LiveIndex implements SearchIndex {
   }
 
   remove(id: string): void {
+    this.abstracts.delete(id)
     this.index?.remove(id)
     this.touched(id)
   }
@@ -245,7 +275,7 @@ export class LiveIndex implements SearchIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const { items, notes } = this.source
     const found: string[] = []
-    const scan = (item: Item) => matchesQuery(parsed, item, notes.get(item.id)) && found.push(item.id)
+    const scan = (item: LightItem) => matchesQuery(parsed, this.readable(item)!, notes.get(item.id)) && found.push(item.id)
     if (options.within) for (const id of options.within) items.has(id) && scan(items.get(id)!)
     else for (const item of items.values()) scan(item)
     return found

@@ -1,10 +1,10 @@
 // The library in the chosen sort order, kept between keystrokes: searching
 // only filters it, and a change to some items moves just those (sorted
 // among themselves and merged in) instead of sorting 100,000 papers again.
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
 
-export type SortKey = (item: Item) => string | number
+export type SortKey = (item: LightItem) => string | number
 
 function compare(a: string | number, aId: string, b: string | number, bId: string): number {
   return a < b ? -1 : a > b ? 1 : aId < bId ? -1 : aId > bId ? 1 : 0
@@ -12,14 +12,14 @@ function compare(a: string | number, aId: string, b: string | number, bId: strin
 
 /** Ascending by key, ties by id; the caller walks it backwards for descending. */
 export class SortedOrder {
-  private items: Item[] = []
+  private items: LightItem[] = []
   private keys: (string | number)[] = []
   private version = -1
   private column = ''
 
   constructor(private readonly keyOf: (column: string) => SortKey) {}
 
-  get(store: LibraryStore, column: string): Item[] {
+  get(store: LibraryStore, column: string): LightItem[] {
     const changed = this.column === column ? store.changedSince(this.version) : null
     if (changed === null) this.rebuild(store, column)
     else if (changed.size > 0) this.patch(store, changed)
@@ -39,13 +39,13 @@ export class SortedOrder {
   /** The unchanged items keep their places; the changed ones, sorted among themselves, are merged in (an import brings thousands). */
   private patch(store: LibraryStore, changed: Set<string>): void {
     const key = this.keyOf(this.column)
-    const moved: { item: Item; key: string | number }[] = []
+    const moved: { item: LightItem; key: string | number }[] = []
     for (const id of changed) {
       const item = store.items.get(id)
       if (item) moved.push({ item, key: key(item) })
     }
     moved.sort((x, y) => compare(x.key, x.item.id, y.key, y.item.id))
-    const items: Item[] = []
+    const items: LightItem[] = []
     const keys: (string | number)[] = []
     let m = 0
     for (let i = 0; i < this.items.length; i++) {

@@ -56,7 +56,7 @@ describe('visibleItems after a few changes', () => {
         const id = pick(existing)
         const action = pick(['add', 'retitle', 'trash', 'restore', 'tag', 'file', 'delete'])
         if (action === 'add') await addRecordToLibrary(db, paper(title(), n++))
-        else if (action === 'retitle') await saveEdit(db, id, { ...formOf(store.items.get(id)!), title: title() })
+        else if (action === 'retitle') await saveEdit(db, id, { ...formOf((await db.items.get(id))!), title: title() })
         else if (action === 'trash') await moveToTrash(db, [id])
         else if (action === 'restore') await restoreFromTrash(db, [id])
         else if (action === 'tag') await (next() < 0.5 ? addTag(db, [id], 'read later') : removeTag(db, [id], 'read later'))

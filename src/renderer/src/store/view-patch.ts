@@ -2,7 +2,7 @@
 // is patched rather than rebuilt: the changed papers leave it and those that
 // still pass the same view, search and tag filter go back in at their sorted
 // place. Walking 100,000 papers for one new row is what this avoids.
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
 import type { SortKey } from './sorted-order'
 
@@ -12,14 +12,14 @@ const MAX_PATCHED = 500
 export interface PreviousList {
   store: LibraryStore
   version: number
-  items: Item[]
+  items: LightItem[]
 }
 
 export interface PatchRules {
   key: SortKey
   ascending: boolean
   /** whether a changed paper passes the view and tag filter */
-  passes: (item: Item) => boolean
+  passes: (item: LightItem) => boolean
   /** of the changed ids, those the search matches (undefined: no search); null when unknown */
   matching: (ids: Set<string>) => Set<string> | null | undefined
 }
@@ -29,7 +29,7 @@ function compare(a: string | number, aId: string, b: string | number, bId: strin
 }
 
 /** The patched list, or null when it must be rebuilt (too many or unknown changes). */
-export function patchList(store: LibraryStore, previous: PreviousList, rules: PatchRules): Item[] | null {
+export function patchList(store: LibraryStore, previous: PreviousList, rules: PatchRules): LightItem[] | null {
   if (previous.store !== store) return null
   const changed = store.changedSince(previous.version)
   if (changed === null || changed.size > MAX_PATCHED) return null

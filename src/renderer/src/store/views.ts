@@ -1,6 +1,6 @@
 // Which items the list shows, in which order: the chosen view (All items,
 // Unfiled, a collection, Trash…), the search, the tag filter and the sort.
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import { foldText } from '@shared/text'
 import { firstAuthorLabel } from '@shared/display'
 import { itemTagKeys } from '@shared/tags'
@@ -52,7 +52,7 @@ export const SORT_KEYS: Record<SortColumn, SortKey> = {
 
 const sortedOrder = new SortedOrder(column => SORT_KEYS[column as SortColumn])
 
-function inView(item: Item, view: ViewId, now: number, descendants?: Set<string>): boolean {
+function inView(item: LightItem, view: ViewId, now: number, descendants?: Set<string>): boolean {
   if (view.kind === 'trash') return item.trashedAt !== undefined
   if (item.trashedAt !== undefined) return false
   switch (view.kind) {
@@ -78,10 +78,10 @@ export interface ViewContext {
 /** The last list worked out for each view state (the shell keeps one state object until it changes). */
 const previousLists = new WeakMap<ViewState, PreviousList & { descendants?: Set<string> }>()
 
-export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): Item[] {
+export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): LightItem[] {
   const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter(q => q.trim()).join(' ')
   const fullText = state.fullText !== false
-  const passes = (item: Item): boolean =>
+  const passes = (item: LightItem): boolean =>
     inView(item, state.view, context.now, context.descendants) &&
     (state.view.kind !== 'duplicates' || context.duplicateIds?.has(item.id) === true) &&
     (!state.tags.length || state.tags.every(tag => itemTagKeys(item).includes(tag)))
@@ -106,10 +106,10 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
   return out
 }
 
-function fullList(store: LibraryStore, state: ViewState, query: string, fullText: boolean, passes: (item: Item) => boolean): Item[] {
+function fullList(store: LibraryStore, state: ViewState, query: string, fullText: boolean, passes: (item: LightItem) => boolean): LightItem[] {
   const matching = query.trim() ? new Set(store.search(query, fullText)) : undefined
   const ordered = sortedOrder.get(store, state.sort.column)
-  const out: Item[] = []
+  const out: LightItem[] = []
   const ascending = state.sort.direction === 'asc'
   for (let i = 0; i < ordered.length; i++) {
     const item = ordered[ascending ? i : ordered.length - 1 - i]

@@ -3,10 +3,10 @@
 // start it rewrites a file only if the library changed since the last write.
 import { exportBibtex } from '@shared/export/bibtex'
 import type { NeurorefApi } from '@shared/contract'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
-import { allCollections } from '../../library/queries'
+import { allCollections, fullItems } from '../../library/queries'
 import { itemsToExport, readBindings, sha256, updateBindings } from './bindings'
 
 export interface AutoExporterDeps {
@@ -20,7 +20,7 @@ export interface AutoExporterDeps {
 export class AutoExporter {
   /** problems found in the renderer (a deleted collection), by target id */
   readonly problems = new Map<string, string>()
-  private lastItems = new Map<string, Item[]>()
+  private lastItems = new Map<string, LightItem[]>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private queue: Promise<void> = Promise.resolve()
   private listeners = new Set<() => void>()
@@ -69,7 +69,13 @@ export class AutoExporter {
       // The store replaces an item object whenever it changes: same objects, same file.
       if (!force && sameItems(this.lastItems.get(id), items)) continue
       this.lastItems.set(id, items)
-      const content = exportBibtex(items)
+      // written from the stored rows: the store's copies are light
+      const content = exportBibtex(
+        await fullItems(
+          db,
+          items.map(item => item.id)
+        )
+      )
       const hash = await sha256(content)
       if (hash === binding.contentHash && !this.problems.has(id)) continue
       const written = await api['autoexport.write']({ id, content })
@@ -98,6 +104,6 @@ export class AutoExporter {
 
 const GONE = 'Its collection was deleted, so the file is no longer updated. Remove it, or add the file again for another collection.'
 
-function sameItems(before: Item[] | undefined, now: Item[]): boolean {
+function sameItems(before: LightItem[] | undefined, now: LightItem[]): boolean {
   return !!before && before.length === now.length && before.every((item, index) => item === now[index])
 }

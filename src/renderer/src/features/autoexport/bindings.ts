@@ -1,7 +1,7 @@
 // Which collection each auto-export file exports. Main knows the files (by
 // id); the library knows what goes in them, so the binding lives in the
 // library's settings, with a fingerprint of what was last written.
-import type { Collection, Item } from '@shared/model'
+import type { Collection, ItemBasics } from '@shared/model'
 import { descendantsOf } from '../../library/collections'
 import type { NeurorefDb } from '../../library/schema'
 import { readSetting, updateSetting } from '../../library/settings'
@@ -36,10 +36,10 @@ export async function updateBindings(db: NeurorefDb, change: (bindings: Bindings
  * sub-collections (a collection's view shows those too). Undefined when the
  * collection was deleted.
  */
-export function itemsToExport(items: Iterable<Item>, collections: readonly Collection[], collectionId: string | null): Item[] | undefined {
+export function itemsToExport<T extends ItemBasics>(items: Iterable<T>, collections: readonly Collection[], collectionId: string | null): T[] | undefined {
   if (collectionId !== null && !collections.some(c => c.id === collectionId)) return undefined
   const inside = collectionId === null ? null : new Set([collectionId, ...descendantsOf(collections, collectionId)])
-  const chosen: Item[] = []
+  const chosen: T[] = []
   for (const item of items) {
     if (item.trashedAt !== undefined) continue
     if (inside && !item.collectionIds.some(id => inside.has(id))) continue

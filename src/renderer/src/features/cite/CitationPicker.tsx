@@ -3,7 +3,8 @@
 // as [@key], \cite{}, \parencite{} or a formatted citation in the current
 // style, ready to paste into the manuscript. The form is remembered.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
+import { fullItems } from '../../library/queries'
 import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
 import { db, store } from '../../root'
 import { useNotify } from '../../components/notify'
@@ -34,8 +35,8 @@ export function CitationPicker() {
   return open ? <PickerDialog onClose={() => setOpen(false)} /> : null
 }
 
-function found(query: string): Item[] {
-  const live = (item: Item | undefined): item is Item => !!item && item.trashedAt === undefined
+function found(query: string): LightItem[] {
+  const live = (item: LightItem | undefined): item is LightItem => !!item && item.trashedAt === undefined
   if (!query.trim()) {
     // nothing typed yet: the papers added last
     return [...store.items.values()]
@@ -55,7 +56,7 @@ function PickerDialog({ onClose }: { onClose: () => void }) {
   const styles = useCitationStyles()
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
-  const [chosen, setChosen] = useState<Item[]>([])
+  const [chosen, setChosen] = useState<LightItem[]>([])
   const [form, setForm] = useState<PickerForm | null>(null)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
@@ -64,7 +65,7 @@ function PickerDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => void readPickerForm(db).then(setForm), [])
   useEffect(() => input.current?.focus(), [])
 
-  function toggle(item: Item | undefined): void {
+  function toggle(item: LightItem | undefined): void {
     if (!item) return
     setChosen(list => (list.some(other => other.id === item.id) ? list.filter(other => other.id !== item.id) : [...list, item]))
   }
@@ -75,10 +76,15 @@ function PickerDialog({ onClose }: { onClose: () => void }) {
   }
 
   async function copy(): Promise<void> {
-    const items = chosen.length ? chosen : results.slice(active, active + 1)
-    if (!items.length || !form) return
+    const picked = chosen.length ? chosen : results.slice(active, active + 1)
+    if (!picked.length || !form) return
     if (form === 'formatted' && !styles.style) return setError('The citation style is still loading.')
     try {
+      // cited from the stored rows: the list's copies are light
+      const items = await fullItems(
+        db,
+        picked.map(item => item.id)
+      )
       const { text, html } = pickerCitation(form, items, { style: styles.style?.id ?? '', lang: styles.lang })
       if (html && typeof ClipboardItem !== 'undefined') {
         await navigator.clipboard.write([

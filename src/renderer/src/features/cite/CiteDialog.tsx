@@ -3,7 +3,9 @@
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useEffect, useState } from 'react'
-import type { Item } from '@shared/model'
+import type { Item, LightItem } from '@shared/model'
+import { db } from '../../root'
+import { fullItems } from '../../library/queries'
 import { formatBibliography, formatCitation, latexCite, pandocCite } from '@shared/export/formats'
 import { StyleChooser } from './StyleChooser'
 import { useCitationStyles } from './use-citation-styles'
@@ -17,7 +19,7 @@ interface Preview {
   bibliography: string[]
 }
 
-export function CiteButton({ items }: { items: Item[] }) {
+export function CiteButton({ items }: { items: readonly LightItem[] }) {
   const notify = useNotify()
   const [open, setOpen] = useState(false)
   return (
@@ -30,7 +32,26 @@ export function CiteButton({ items }: { items: Item[] }) {
   )
 }
 
-function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) {
+const NONE: Item[] = []
+
+/** The chosen papers with every field, read once when the dialog opens (the list holds light copies). */
+function useStoredItems(chosen: readonly LightItem[]): Item[] | undefined {
+  const [items, setItems] = useState<Item[]>()
+  useEffect(() => {
+    let live = true
+    void fullItems(
+      db,
+      chosen.map(item => item.id)
+    ).then(rows => live && setItems(rows))
+    return () => void (live = false)
+  }, [chosen])
+  return items
+}
+
+function CiteDialog({ items: chosen, onClose }: { items: readonly LightItem[]; onClose: () => void }) {
+  const stored = useStoredItems(chosen)
+  const items = stored ?? NONE
+  const loaded = stored !== undefined
   const notify = useNotify()
   const styles = useCitationStyles()
   const [preview, setPreview] = useState<Preview | null>(null)
@@ -39,7 +60,7 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
   const lang = styles.lang
 
   useEffect(() => {
-    if (!style) return
+    if (!style || !loaded) return
     setPreview(null)
     // let "Formatting…" paint before citeproc builds the style (a second for APA)
     const timer = setTimeout(() => {
@@ -53,7 +74,7 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
       }
     }, 0)
     return () => clearTimeout(timer)
-  }, [style, lang, items])
+  }, [style, lang, loaded, items])
 
   async function copy(what: string, make: () => string): Promise<void> {
     try {
@@ -68,7 +89,7 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
   return (
     <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="Cite" className="dialog cite-dialog">
-        <h2>Cite {items.length === 1 ? 'this paper' : `${items.length} papers`}</h2>
+        <h2>Cite {chosen.length === 1 ? 'this paper' : `${chosen.length} papers`}</h2>
         <StyleChooser styles={styles} onError={setError} preview={false} />
         <section aria-label="Preview" className="cite-preview" aria-busy={!preview}>
           {!preview ? (
@@ -99,10 +120,10 @@ function CiteDialog({ items, onClose }: { items: Item[]; onClose: () => void }) 
           <button type="button" disabled={!preview || styles.busy} onClick={() => void copy('bibliography', () => formatBibliography(items, styled).trimEnd())}>
             Copy bibliography
           </button>
-          <button type="button" onClick={() => void copy('LaTeX citation', () => latexCite(items))}>
+          <button type="button" disabled={!loaded} onClick={() => void copy('LaTeX citation', () => latexCite(items))}>
             Copy \cite{'{}'}
           </button>
-          <button type="button" onClick={() => void copy('Pandoc citation', () => pandocCite(items))}>
+          <button type="button" disabled={!loaded} onClick={() => void copy('Pandoc citation', () => pandocCite(items))}>
             Copy [@key]
           </button>
           <button type="button" onClick={onClose} autoFocus>

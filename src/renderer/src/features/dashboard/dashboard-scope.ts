@@ -1,7 +1,7 @@
 // Which papers the Dashboard plots: the whole library, one collection (with
 // its sub-collections) or a saved search — and the view that lists them when
 // a plot is clicked.
-import type { Collection, Item } from '@shared/model'
+import type { Collection, LightItem } from '@shared/model'
 import type { SavedSearch } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
 import { visibleItems, type ViewId } from '../../store/views'
@@ -40,7 +40,7 @@ function descendantsOf(id: string, collections: Collection[]): Set<string> {
   return out
 }
 
-export function scopeItems(store: LibraryStore, scope: Scope, collections: Collection[]): Item[] {
+export function scopeItems(store: LibraryStore, scope: Scope, collections: Collection[]): LightItem[] {
   const descendants = scope.kind === 'collection' ? descendantsOf(scope.id, collections) : undefined
   return visibleItems(store, { view: scope, search: '', tags: [], sort: { column: 'year', direction: 'asc' } }, { now: Date.now(), descendants })
 }

@@ -3,24 +3,25 @@
 import { useNotify } from '../../components/notify'
 import { useState } from 'react'
 import type { DuplicatePair } from '@shared/duplicates'
-import type { Item } from '@shared/model'
+import type { Item, LightItem } from '@shared/model'
 import { nameLabel, plainText, yearLabel } from '@shared/display'
 import { olderFirst } from '@shared/merge-items'
 import { RichText } from '../../components/RichText'
 import { db, store } from '../../root'
 import { markNotDuplicates } from '../../library/merge'
+import { fullItems } from '../../library/queries'
 import { MergeDialog } from './MergeDialog'
 import './duplicates.css'
 
 /** Enough pairs to work through at once; the list below still shows every paper in a pair. */
 const SHOWN = 50
 
-function authorsText(item: Item): string {
+function authorsText(item: LightItem): string {
   const names = (item.csl.author ?? []).map(nameLabel)
   return names.length > 6 ? `${names.slice(0, 6).join('; ')} … (${names.length} authors)` : names.join('; ')
 }
 
-function PaperSide({ item, role }: { item: Item; role: string }) {
+function PaperSide({ item, role }: { item: LightItem; role: string }) {
   const ids = [item.doi && `DOI ${item.doi}`, item.pmid && `PMID ${item.pmid}`, item.pmcid && item.pmcid].filter(Boolean).join(' · ')
   return (
     <article className="duplicate-side" aria-label={`${role}: ${plainText(item.csl.title) || 'untitled'}`}>
@@ -46,6 +47,13 @@ export function DuplicatesPanel({ pairs }: { pairs: DuplicatePair[] }) {
     return a && b ? [{ pair, sides: olderFirst(a, b) }] : []
   })
 
+  /** The merge dialog compares and merges every field: it gets the stored rows, not the list's light copies. */
+  async function openMerge(keep: LightItem, other: LightItem): Promise<void> {
+    const [a, b] = await fullItems(db, [keep.id, other.id])
+    if (a?.id === keep.id && b?.id === other.id) setMerging([a, b])
+    else notify({ kind: 'error', text: 'One of these papers is no longer in the library.' })
+  }
+
   async function dismiss(pair: DuplicatePair): Promise<void> {
     await markNotDuplicates(db, pair.a, pair.b)
     notify({ kind: 'info', text: 'Marked as not duplicates; the pair will not be shown again.' })
@@ -67,7 +75,7 @@ export function DuplicatesPanel({ pairs }: { pairs: DuplicatePair[] }) {
               <PaperSide item={other} role="Newer copy" />
             </div>
             <div className="duplicate-actions">
-              <button type="button" onClick={() => setMerging([keep, other])}>
+              <button type="button" onClick={() => void openMerge(keep, other)}>
                 Merge…
               </button>
               <button type="button" onClick={() => void dismiss(pair)}>

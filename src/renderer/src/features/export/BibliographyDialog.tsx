@@ -2,7 +2,9 @@
 // citation style, saved as plain text, HTML or RTF (Word, LibreOffice).
 import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
+import { db } from '../../root'
+import { fullItems } from '../../library/queries'
 import { FILE_TYPES, type StyledOutput } from '@shared/export/formats'
 import { sentenceFor, problemText } from '../../messages'
 import { StyleChooser, useCitationStyles } from '../cite'
@@ -15,7 +17,7 @@ const OUTPUTS: { value: StyledOutput; label: string }[] = [
   { value: 'rtf', label: 'RTF (Word)' }
 ]
 
-export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose: () => void }) {
+export function BibliographyDialog({ items, onClose }: { items: readonly LightItem[]; onClose: () => void }) {
   const notify = useNotify()
   const styles = useCitationStyles()
   const [output, setOutput] = useState<StyledOutput>('text')
@@ -37,7 +39,11 @@ export function BibliographyDialog({ items, onClose }: { items: Item[]; onClose:
     setSaving(true)
     try {
       const type = FILE_TYPES[output]
-      const content = await makeBibliographyFile(items, { style: style.id, output, lang }, (done, total) => setProgress({ done, total }))
+      const stored = await fullItems(
+        db,
+        items.map(item => item.id)
+      )
+      const content = await makeBibliographyFile(stored, { style: style.id, output, lang }, (done, total) => setProgress({ done, total }))
       const saved = await saveExport(`bibliography.${type.extension}`, content, `${type.mimeType};charset=utf-8`)
       if (!saved.ok) return setError(sentenceFor(saved.error))
       onClose()

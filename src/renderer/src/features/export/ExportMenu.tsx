@@ -2,7 +2,7 @@
 // as a file for another tool, or as a formatted bibliography.
 import { useNotify } from '../../components/notify'
 import { useState } from 'react'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import { FILE_TYPES, type DataFormat } from '@shared/export/formats'
 import { problemText, sentenceFor } from '../../messages'
 import { BibliographyDialog } from './BibliographyDialog'
@@ -11,7 +11,7 @@ import { exportText } from './export-text'
 
 const DATA_FORMATS: DataFormat[] = ['bibtex', 'biblatex', 'ris', 'csl-json']
 
-export function ExportMenu({ items }: { items: Item[] }) {
+export function ExportMenu({ items }: { items: readonly LightItem[] }) {
   const notify = useNotify()
   const [open, setOpen] = useState(false)
   const [bibliography, setBibliography] = useState(false)
@@ -23,7 +23,10 @@ export function ExportMenu({ items }: { items: Item[] }) {
     const base = items.length === 1 && items[0].citationKey ? items[0].citationKey : 'neuroref'
     let text: string
     try {
-      text = await exportText(items, format)
+      text = await exportText(
+        items.map(item => item.id),
+        format
+      )
     } catch (error) {
       return notify({ kind: 'error', text: `The export could not be written (${problemText(error)}).` })
     }

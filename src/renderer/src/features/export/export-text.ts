@@ -2,9 +2,9 @@
 // worker from the library's own rows: serialising 100,000 papers takes
 // seconds, and the window keeps answering meanwhile (the same path for a few
 // papers: one path, tested by every export).
-import type { Item } from '@shared/model'
 import { exportItems, type DataFormat } from '@shared/export/formats'
 import { db } from '../../root'
+import { fullItems } from '../../library/queries'
 
 export interface ExportRequest {
   dbName: string
@@ -14,9 +14,10 @@ export interface ExportRequest {
 
 export type ExportReply = { ok: true; text: string } | { ok: false; message: string }
 
-export function exportText(items: Item[], format: DataFormat): Promise<string> {
-  if (typeof Worker === 'undefined') return Promise.resolve(exportItems(items, format))
-  return new Promise((resolve, reject) => {
+/** The papers with these ids, exported from their stored rows (never the window's light copies). */
+export async function exportText(ids: readonly string[], format: DataFormat): Promise<string> {
+  if (typeof Worker === 'undefined') return exportItems(await fullItems(db, ids), format)
+  return await new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' })
     worker.onmessage = (event: MessageEvent<ExportReply>) => {
       worker.terminate()
@@ -29,6 +30,6 @@ export function exportText(items: Item[], format: DataFormat): Promise<string> {
       reject(new Error(event.message || 'the export stopped unexpectedly'))
     }
     // Ids, not papers: the worker reads the full rows itself, and the window copies nothing large.
-    worker.postMessage({ dbName: db.name, ids: items.map(item => item.id), format } satisfies ExportRequest)
+    worker.postMessage({ dbName: db.name, ids: [...ids], format } satisfies ExportRequest)
   })
 }

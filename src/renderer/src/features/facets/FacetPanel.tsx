@@ -4,7 +4,7 @@
 // adds its qualifier to the search text, so the search does the filtering.
 import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import { computeFacets, countYears, type FacetCount } from '@shared/facets'
 import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
 import { store, useLibraryVersion } from '../../root'
@@ -17,7 +17,7 @@ const OPEN_KEY = 'neuroref.facets.open'
 
 interface Props {
   /** the papers the list shows: view, search and tag filter applied */
-  items: Item[]
+  items: LightItem[]
   /** the view, search and tag filter those items come from */
   state: ViewState
   onSearch: (search: string) => void

@@ -1,5 +1,7 @@
 // The "Item details" pane: everything the library holds about one paper.
-import type { Item } from '@shared/model'
+import type { Item, LightItem } from '@shared/model'
+import { useLibraryQuery } from '../../root'
+import { fullItem } from '../../library/queries'
 import { nameLabel, sourceDetail, yearLabel } from '@shared/display'
 import { RichText } from '../../components/RichText'
 import { ExternalLink } from '../../components/ExternalLink'
@@ -80,10 +82,17 @@ function FlagNotes({ flags }: { flags: string[] | undefined }) {
   )
 }
 
-export function ItemDetails({ item, count, search }: { item: Item | undefined; count: number; search?: string }) {
+/**
+ * The list holds light copies; the pane reads the paper's full row (read
+ * again after every change), so it shows and edits every field.
+ */
+export function ItemDetails({ selected, count, search }: { selected: LightItem | undefined; count: number; search?: string }) {
+  const id = selected?.id
+  const stored = useLibraryQuery(db => (id ? fullItem(db, id) : Promise.resolve(undefined)), [id])
+  const item = stored && stored.id === id ? stored : undefined
   return (
     <section aria-label="Item details" className="item-details">
-      {!item && <p className="hint">{count > 1 ? `${count} items selected.` : 'Select a paper to see its details.'}</p>}
+      {!selected && <p className="hint">{count > 1 ? `${count} items selected.` : 'Select a paper to see its details.'}</p>}
       {item && (
         <article>
           <RichText as="h2" markup={item.csl.title ?? '(untitled)'} />

@@ -2,7 +2,7 @@
 // exist in the page), sortable by any column, with mouse and keyboard
 // selection.
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
 import { RichText } from '../../components/RichText'
 import type { SortColumn, ViewState } from '../../store/views'
@@ -19,7 +19,7 @@ export interface Selection {
 const ROW_HEIGHT = 28
 const OVERSCAN = 10
 
-function nextSelection(items: Item[], current: Selection, clicked: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Selection {
+function nextSelection(items: LightItem[], current: Selection, clicked: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Selection {
   if (event.shiftKey && current.anchor) {
     const from = items.findIndex(i => i.id === current.anchor)
     const to = items.findIndex(i => i.id === clicked)
@@ -35,7 +35,7 @@ function nextSelection(items: Item[], current: Selection, clicked: string, event
   return { ids: [clicked], anchor: clicked }
 }
 
-function cell(item: Item, column: ColumnId) {
+function cell(item: LightItem, column: ColumnId) {
   switch (column) {
     case 'title':
       return <RichText markup={item.csl.title ?? '(untitled)'} />
@@ -59,7 +59,7 @@ function cell(item: Item, column: ColumnId) {
 }
 
 export interface ItemListProps {
-  items: Item[]
+  items: LightItem[]
   columns: ColumnId[]
   sort: ViewState['sort']
   onSort: (sort: ViewState['sort']) => void
@@ -121,7 +121,7 @@ export function ItemList({ items, columns, sort, onSort, selection, onSelect, on
     )
   }
 
-  function onRowClick(event: MouseEvent, item: Item) {
+  function onRowClick(event: MouseEvent, item: LightItem) {
     onSelect(nextSelection(items, selection, item.id, event))
   }
 

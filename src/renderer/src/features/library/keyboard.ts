@@ -1,7 +1,7 @@
 // Keyboard in the item list: arrows move (Shift extends), Ctrl/Cmd+A selects
 // all, Delete moves to Trash, Enter opens the details pane.
 import type { KeyboardEvent } from 'react'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import type { Selection } from './ItemList'
 
 export interface ListKeyActions {
@@ -10,7 +10,7 @@ export interface ListKeyActions {
   open: (id: string) => void
 }
 
-export function handleListKey(event: KeyboardEvent, items: Item[], selection: Selection, actions: ListKeyActions): void {
+export function handleListKey(event: KeyboardEvent, items: LightItem[], selection: Selection, actions: ListKeyActions): void {
   const mod = event.ctrlKey || event.metaKey
   if (mod && event.key.toLowerCase() === 'a') {
     event.preventDefault()

@@ -8,6 +8,7 @@ import { ServiceError } from '@shared/result'
 import { problemText, sentenceFor } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import { importIntoNewCollection } from '../../library/import-file'
+import { fullItems } from '../../library/queries'
 import { api, db, store } from '../../root'
 import { edition } from '../../transport'
 import { downloadBlob } from '../export'
@@ -20,7 +21,11 @@ export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
 /** Every paper in the library (not the Trash): what markers are looked up in. */
 export async function libraryPapers(): Promise<Item[]> {
   await store.settled()
-  return [...store.items.values()].filter(item => !item.trashedAt)
+  // cited from the stored rows: the store's copies are light
+  return fullItems(
+    db,
+    [...store.items.values()].filter(item => !item.trashedAt).map(item => item.id)
+  )
 }
 
 /** The document (opened in the manuscript worker), or the sentence saying why it cannot be read. */

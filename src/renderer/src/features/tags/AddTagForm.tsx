@@ -3,7 +3,8 @@
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useId, useState, type FormEvent } from 'react'
-import { db, store } from '../../root'
+import { db } from '../../root'
+import { fullItems } from '../../library/queries'
 import { addTag } from '../../library/tags'
 import { rememberForUndo } from '../item'
 import { useManualTagNames } from './tag-data'
@@ -17,7 +18,8 @@ export function AddTagForm({ itemIds }: { itemIds: string[] }) {
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (!name.trim()) return
-    const before = itemIds.map(id => store.items.get(id))
+    // Undo writes these back: the stored rows, never the list's light copies.
+    const before = await fullItems(db, itemIds)
     try {
       const added = await addTag(db, itemIds, name)
       rememberForUndo(`tagging “${name.trim()}”`, before)

@@ -3,7 +3,7 @@
 // with all of them); manual tags show their colour and can be managed.
 import { useMemo, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import { parseTagKey, tagKey, type ItemTag } from '@shared/tags'
 import { store } from '../../root'
 import { TagLabel } from './TagLabel'
@@ -23,7 +23,7 @@ interface TagCount {
 
 export interface TagSelectorProps {
   /** the papers in the current view */
-  items: Item[]
+  items: LightItem[]
   /** the tag filter, as `kind:name` keys */
   selected: string[]
   onChange: (keys: string[]) => void

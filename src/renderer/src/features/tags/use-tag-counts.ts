@@ -3,13 +3,13 @@
 // window over half a second after a large import: it is done a slice at a
 // time, and the previous counts stay on screen until the new ones are ready.
 import { useEffect, useState } from 'react'
-import type { Item } from '@shared/model'
+import type { LightItem } from '@shared/model'
 import { itemTagKeys } from '@shared/tags'
 
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
 
-export function useTagCounts(items: Item[]): Map<string, number> {
+export function useTagCounts(items: LightItem[]): Map<string, number> {
   const [counts, setCounts] = useState(() => new Map<string, number>())
   useEffect(() => {
     let stopped = false
