@@ -7,7 +7,8 @@ import type { Collection, Item, Note, Tag } from '@shared/model'
 import { withIndexFields } from './index-fields'
 import { deletePapers } from './trash'
 import type { NeurorefDb } from './schema'
-import { write } from './write'
+import { writeLogged } from './write'
+import type { ChangeEntry } from './change-log'
 
 export interface SyncedChanges {
   /** papers as another computer has them (index fields are worked out here) */
@@ -26,9 +27,10 @@ export function noSyncedChanges(): SyncedChanges {
   return { items: [], deletedItems: [], collections: [], deletedCollections: [], notes: [], deletedNotes: [], tags: [], deletedTags: [] }
 }
 
-export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges): Promise<void> {
+/** Returns the change-log entries it wrote: sync tells its own arrivals from the researcher's edits by them. */
+export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges): Promise<ChangeEntry[]> {
   const tables = [db.items, db.collections, db.notes, db.tags, db.attachments, db.fullTexts]
-  await write(db, tables, async changes => {
+  const { entries } = await writeLogged(db, tables, async changes => {
     if (incoming.items.length) {
       const items = incoming.items.map(item => withIndexFields(item))
       const before = new Map((await db.items.bulkGet(items.map(item => item.id))).flatMap(item => (item ? [[item.id, item] as const] : [])))
@@ -75,4 +77,5 @@ export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges
       changes.record({ kind: 'tag', change: 'deleted', ids: incoming.deletedTags })
     }
   })
+  return entries
 }

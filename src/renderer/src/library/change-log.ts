@@ -52,6 +52,15 @@ export async function lastChangeSeq(db: NeurorefDb): Promise<number> {
   })
 }
 
+/** True when no entry after `seq` and before `before` was written (none is in the log, none was compacted away). */
+export async function nothingLoggedBetween(db: NeurorefDb, seq: number, before: number): Promise<boolean> {
+  return db.transaction('r', db.changes, db.settings, async () => {
+    const compacted = ((await db.settings.get(COMPACTED_THROUGH_KEY))?.value as number | undefined) ?? 0
+    if (seq < compacted) return false
+    return (await db.changes.where('seq').between(seq, before, false, false).count()) === 0
+  })
+}
+
 /**
  * Removes the entries up to and including `throughSeq` (every reader has
  * handled them), in one transaction. Returns how many went. Later entries

@@ -3,7 +3,7 @@
 import type { Collection } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, write } from './write'
+import { changeItems, itemsWithIds, write } from './write'
 
 /** Ids of every collection below `id` (children, grandchildren …), not `id` itself. */
 export function descendantsOf(collections: readonly Collection[], id: string): Set<string> {
@@ -105,10 +105,7 @@ export async function addItemsToCollection(db: NeurorefDb, collectionId: string,
   return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, collectionId)
     const now = Date.now()
-    const outside = db.items
-      .where('id')
-      .anyOf(itemIds)
-      .filter(item => !item.collectionIds.includes(collectionId))
+    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId))
     const added = await changeItems(db, changes, outside, item => {
       item.collectionIds = [...item.collectionIds, collectionId]
       item.modifiedAt = now
@@ -125,10 +122,7 @@ export async function removeItemsFromCollection(db: NeurorefDb, collectionId: st
   return write(db, [db.collections, db.items], async changes => {
     const gone = new Set([collectionId, ...descendantsOf(await db.collections.toArray(), collectionId)])
     const now = Date.now()
-    const inside = db.items
-      .where('id')
-      .anyOf(itemIds)
-      .filter(item => item.collectionIds.some(c => gone.has(c)))
+    const inside = itemsWithIds(db, itemIds, item => item.collectionIds.some(c => gone.has(c)))
     const removed = await changeItems(db, changes, inside, item => {
       item.collectionIds = item.collectionIds.filter(c => !gone.has(c))
       item.modifiedAt = now

@@ -2,7 +2,7 @@
 import type { ReadStatus } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, write } from './write'
+import { changeItems, itemsWithIds, write } from './write'
 
 const READ_STATUSES: ReadStatus[] = ['unread', 'reading', 'read']
 
@@ -10,7 +10,7 @@ export async function setReadStatus(db: NeurorefDb, ids: string[], status: ReadS
   if (!READ_STATUSES.includes(status)) throw new ServiceError('INVALID_INPUT', 'A paper is unread, being read, or read.')
   const now = Date.now()
   await write(db, [db.items], changes =>
-    changeItems(db, changes, db.items.where('id').anyOf(ids), item => {
+    changeItems(db, changes, itemsWithIds(db, ids), item => {
       item.readStatus = status
       item.modifiedAt = now
     })
@@ -22,7 +22,7 @@ export async function setRating(db: NeurorefDb, ids: string[], rating: number): 
   if (!Number.isInteger(rating) || rating < 0 || rating > 5) throw new ServiceError('INVALID_INPUT', 'A rating is 0 to 5 stars.')
   const now = Date.now()
   await write(db, [db.items], changes =>
-    changeItems(db, changes, db.items.where('id').anyOf(ids), item => {
+    changeItems(db, changes, itemsWithIds(db, ids), item => {
       if (rating) item.rating = rating
       else delete item.rating
       item.modifiedAt = now

@@ -4,7 +4,7 @@
 import type { Tag } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, write } from './write'
+import { changeItems, itemsWithIds, write } from './write'
 
 /** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
 function cleanTagName(name: string): string {
@@ -31,10 +31,7 @@ export async function addTag(db: NeurorefDb, itemIds: string[], name: string): P
   return write(db, [db.items], async changes => {
     const tag = await existingSpelling(db, wanted)
     const now = Date.now()
-    const untagged = db.items
-      .where('id')
-      .anyOf(itemIds)
-      .filter(item => !item.tags.some(t => sameName(t, tag)))
+    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)))
     const tagged = await changeItems(db, changes, untagged, item => {
       item.tags = [...item.tags, tag]
       item.modifiedAt = now
@@ -47,10 +44,7 @@ export async function addTag(db: NeurorefDb, itemIds: string[], name: string): P
 export async function removeTag(db: NeurorefDb, itemIds: string[], name: string): Promise<number> {
   return write(db, [db.items], async changes => {
     const now = Date.now()
-    const tagged = db.items
-      .where('id')
-      .anyOf(itemIds)
-      .filter(item => item.tags.includes(name))
+    const tagged = itemsWithIds(db, itemIds, item => item.tags.includes(name))
     const untagged = await changeItems(db, changes, tagged, item => {
       item.tags = item.tags.filter(t => t !== name)
       item.modifiedAt = now

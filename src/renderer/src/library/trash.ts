@@ -6,16 +6,13 @@
 import type { NeurorefApi } from '@shared/contract'
 import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from './schema'
-import { changeItems, write, type Changes } from './write'
+import { changeItems, itemsWithIds, write, type Changes } from './write'
 
 /** Moves papers to the Trash; returns how many moved (those already there are left alone). */
 export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<number> {
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const outside = db.items
-      .where('id')
-      .anyOf(ids)
-      .filter(item => item.trashedAt === undefined)
+    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined)
     const moved = await changeItems(db, changes, outside, item => {
       item.trashedAt = now
       item.modifiedAt = now
@@ -29,10 +26,7 @@ export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<number
 export async function restoreFromTrash(db: NeurorefDb, ids: string[]): Promise<number> {
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const inside = db.items
-      .where('id')
-      .anyOf(ids)
-      .filter(item => item.trashedAt !== undefined)
+    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined)
     const restored = await changeItems(db, changes, inside, item => {
       delete item.trashedAt
       item.modifiedAt = now

@@ -6,7 +6,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import type { Item } from '@shared/model'
 import type { LibraryEvent } from './events'
-import { entryOf } from './change-log'
+import { entryOf, type ChangeEntry } from './change-log'
 import type { NeurorefDb } from './schema'
 
 /** What a change hands back to `write`: one call per event, in order. */
@@ -38,20 +38,28 @@ function enclosing(): EventBuffer | undefined {
  * its events are emitted when the outer one commits.
  */
 export async function write<T>(db: NeurorefDb, tables: Table[], change: (changes: Changes) => Promise<T>): Promise<T> {
+  return (await writeLogged(db, tables, change)).value
+}
+
+/** `write`, also handing back the change-log entries it wrote, with their seq (none for a write that joined another). */
+export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (changes: Changes) => Promise<T>): Promise<{ value: T; entries: ChangeEntry[] }> {
   const outer = enclosing()
-  if (outer) return change(outer)
+  if (outer) return { value: await change(outer), entries: [] }
   const buffer = new EventBuffer()
+  let entries: ChangeEntry[] = []
   const result = await db.transaction('rw', [...tables, db.changes], async tx => {
     open.set(tx, buffer)
     const value = await change(buffer)
     if (buffer.events.length) {
       const now = Date.now()
-      await db.changes.bulkAdd(buffer.events.map(event => entryOf(event, now)))
+      entries = buffer.events.map(event => entryOf(event, now))
+      const seqs = await db.changes.bulkAdd(entries, { allKeys: true })
+      entries.forEach((entry, i) => (entry.seq = seqs[i]))
     }
     return value
   })
   db.events.emit(buffer.events)
-  return result
+  return { value: result, entries }
 }
 
 /**
@@ -65,4 +73,14 @@ export async function changeItems(db: NeurorefDb, changes: Changes, found: { toA
   await db.items.bulkPut(items)
   changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items })
   return items
+}
+
+/**
+ * The items with these ids that `keep` accepts, for `changeItems`, in id
+ * order: fetched by key. Dexie's `where('id').anyOf` walks a cursor, which
+ * fake-indexeddb (unit tests, benchmarks) moves in time proportional to the
+ * table: 26 s to find 1,000 of 10,000 papers, against 31 ms by key.
+ */
+export function itemsWithIds(db: NeurorefDb, ids: readonly string[], keep: (item: Item) => boolean = () => true): { toArray(): Promise<Item[]> } {
+  return { toArray: async () => (await db.items.bulkGet([...new Set(ids)].sort())).filter((item): item is Item => item !== undefined && keep(item)) }
 }

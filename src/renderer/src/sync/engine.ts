@@ -8,6 +8,7 @@ import { readCheckpoint } from './checkpoint'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import { openReplica, remoteDatabase, type Replica } from './replica'
+import { Replication } from './replication'
 import { checkServerAddress } from '@shared/sync-server'
 import type { SyncAccount } from '@shared/sync-server'
 import { CouchSession, SyncFailure, type SyncProblem } from './session'
@@ -68,6 +69,8 @@ export class SyncEngine {
   /** changes the server refused (a reader in a lab library), with its reason; they stay here, unsent */
   private refused = new Map<string, string>()
   private retry: ReturnType<typeof setTimeout> | undefined
+  private replication: Replication | undefined
+  private replicaSeq: number | string | undefined
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -123,13 +126,14 @@ export class SyncEngine {
     this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
     await this.settle()
     const remote = remoteDatabase(dbUrl, session.fetch)
-    const replication = replica.sync(remote, { live: true, retry: true, batch_size: 500, back_off_function: backOff(this.options.maxBackOff ?? 30_000) })
-    replication.on('change', info => {
+    const replication = new Replication(replica, remote, { batchSize: 500, backOff: backOff(this.options.maxBackOff ?? 30_000) })
+    this.replication = replication
+    replication.on('change', (info: { direction: string; change: { docs: { _id: string }[] } }) => {
       if (info.direction === 'push') for (const doc of info.change.docs) this.unsent.delete(doc._id)
       else this.settleSoon()
       this.set({ state: networkUp() ? 'syncing' : 'offline' })
     })
-    replication.on('paused', error => {
+    replication.on('paused', (error?: unknown) => {
       if (error) return this.fail(problemOf(error))
       void this.confirmUnsent(replica, remote).then(
         () => (this.unsent.size ? this.set({ state: 'syncing' }) : this.set({ state: 'synced', syncedAt: Date.now() })),
@@ -137,8 +141,8 @@ export class SyncEngine {
       )
     })
     replication.on('active', () => this.set({ state: networkUp() ? 'syncing' : 'offline' }))
-    replication.on('denied', error => {
-      // sync() hands the document's error on as { direction, doc }
+    replication.on('denied', (error: unknown) => {
+      // replication.ts hands the document's error on as { direction, doc }, as PouchDB's sync() does
       const { id, reason, message } = ((error as { doc?: object }).doc ?? error) as { id?: string; reason?: string; message?: string }
       if (!id) return this.fail(problemOf({ status: 403, ...(error as object) }))
       // the server's own sentence (validate_doc_update's forbidden), kept while the change stays here unsent
@@ -146,8 +150,11 @@ export class SyncEngine {
       this.refused.set(id, reason ?? message ?? PROBLEMS.forbidden)
       this.set({})
     })
-    replication.on('error', error => this.fail(problemOf(error)))
-    this.cleanups.push(() => replication.cancel())
+    replication.on('error', (error: unknown) => this.fail(problemOf(error)))
+    this.cleanups.push(() => {
+      replication.cancel()
+      this.replication = undefined
+    })
     return this.status
   }
 
@@ -212,9 +219,14 @@ export class SyncEngine {
             this.refused.delete(id)
           }
           this.set({})
-          // signed papers differ from the library's rows: one more turn brings the names in
-          if (pushed.done && !(this.options.signEdits && pushed.written.length)) break
+          // a turn that wrote goes round once more: its own writes are met in the replica's feed now, not under a later edit,
+          // and signed papers (a lab library) bring their names into the library
+          if (pushed.done && pushed.written.length === 0) break
         }
+        // what this round wrote to the replica (outgoing changes, merges) goes to the server
+        const seq = (await replica.info()).update_seq
+        if (seq !== this.replicaSeq) this.replication?.push()
+        this.replicaSeq = seq
       } catch (error) {
         console.error('[neuroref] sync round failed', error)
         this.set({ state: 'problem', message: `Sync could not apply a change: ${String((error as Error)?.message ?? error)}` })

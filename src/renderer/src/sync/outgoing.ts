@@ -6,6 +6,7 @@ import { changesSince } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, sameContent, type DocumentType, type PaperData, type SyncDocument } from './documents'
+import { rememberWrites } from './own-writes'
 import type { Replica } from './replica'
 import { documentsNow, everyId, touchedIds } from './rows'
 
@@ -46,6 +47,8 @@ async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: 
   const arrived = new Set((await replica.changes({ since: appliedSeq, doc_ids: keys })).results.map(r => r.id))
   const held = await replica.allDocs({ keys, include_docs: true })
   const writes: SyncDocument[] = []
+  // written as the library has them (a signed paper is not: its names still have to come in)
+  const asInLibrary = new Set<string>()
   held.rows.forEach((row, i) => {
     if (arrived.has(wanted[i]._id)) return
     const current = 'error' in row ? undefined : row.value.deleted ? undefined : (row.doc as SyncDocument | undefined)
@@ -56,9 +59,14 @@ async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: 
       return
     }
     if (sameContent(current, doc)) return
+    if (doc === wanted[i] || sameContent(doc, wanted[i])) asInLibrary.add(doc._id)
     writes.push(current ? { ...doc, _rev: current._rev } : doc)
   })
   const results = writes.length ? await replica.bulkDocs(writes) : []
+  rememberWrites(
+    replica,
+    (results as { id?: string; rev?: string }[]).filter(r => r.id && asInLibrary.has(r.id))
+  )
   const failed = results.filter(r => 'error' in r && r.error)
   return { written: writes.map(w => w._id), done: arrived.size === 0 && failed.length === 0 }
 }

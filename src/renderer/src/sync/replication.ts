@@ -1,0 +1,103 @@
+// Replication between the replica and the server, told like PouchDB's
+// `sync` tells it ('change' with a direction, 'active', 'paused', 'denied',
+// 'error'), but pushed in one-shot runs. A live push takes the replica's
+// changes as they trickle out of its feed, a few documents per round trip:
+// 1,000 changed papers went up in some 80 batches. The outgoing side writes
+// the replica in batches of 500 and then asks for a push (`push()`), which
+// sends them in batches of up to 500. Pulling stays live (a long poll).
+import type { Replica } from './replica'
+
+interface Options {
+  batchSize: number
+  /** the next wait after a failed push or pull (ms), given the last one */
+  backOff: (delay: number) => number
+}
+
+interface Run {
+  on(event: string, listener: (...args: never[]) => void): Run
+  cancel(): void
+}
+
+type Listener = (...args: never[]) => void
+
+export class Replication {
+  private readonly listeners = new Map<string, Listener[]>()
+  private readonly pull: Run
+  private pushing: Run | undefined
+  private again = false
+  private pullIdle = false
+  private cancelled = false
+  private delay = 0
+  private retry: ReturnType<typeof setTimeout> | undefined
+
+  constructor(
+    private readonly replica: Replica,
+    private readonly remote: Replica,
+    private readonly options: Options
+  ) {
+    this.pull = replica.replicate.from(remote, { live: true, retry: true, batch_size: options.batchSize, back_off_function: options.backOff }) as unknown as Run
+    this.pull.on('change', (change: unknown) => this.emit('change', { direction: 'pull', change }))
+    this.pull.on('active', () => {
+      this.pullIdle = false
+      this.emit('active')
+    })
+    this.pull.on('paused', (error?: unknown) => {
+      this.pullIdle = !error
+      if (error) this.emit('paused', error)
+      else if (!this.pushing) this.emit('paused')
+    })
+    this.pull.on('denied', (doc: unknown) => this.emit('denied', { direction: 'pull', doc }))
+    this.pull.on('error', (error: unknown) => this.emit('error', error))
+    this.push()
+  }
+
+  on(event: 'change' | 'active' | 'paused' | 'denied' | 'error', listener: Listener): void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+  }
+
+  private emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args)
+  }
+
+  /** Sends what the replica holds and the server does not; asked again while a push runs, it runs once more after it. */
+  push(): void {
+    if (this.cancelled) return
+    if (this.pushing) {
+      this.again = true
+      return
+    }
+    clearTimeout(this.retry)
+    this.again = false
+    this.emit('active')
+    const run = this.replica.replicate.to(this.remote, { batch_size: this.options.batchSize })
+    this.pushing = run as unknown as Run
+    this.pushing.on('change', (change: unknown) => this.emit('change', { direction: 'push', change }))
+    this.pushing.on('denied', (doc: unknown) => this.emit('denied', { direction: 'push', doc }))
+    run.then(
+      () => this.pushed(),
+      (error: unknown) => this.pushed(error)
+    )
+  }
+
+  private pushed(error?: unknown): void {
+    this.pushing = undefined
+    if (this.cancelled) return
+    if (error) {
+      // as a live replication with retry does: said as a pause with its error, tried again later
+      this.delay = this.options.backOff(this.delay)
+      this.retry = setTimeout(() => this.push(), this.delay)
+      this.emit('paused', error)
+    } else if (this.again) this.push()
+    else {
+      this.delay = 0
+      if (this.pullIdle) this.emit('paused')
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true
+    clearTimeout(this.retry)
+    this.pull.cancel()
+    this.pushing?.cancel()
+  }
+}
