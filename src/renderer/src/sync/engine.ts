@@ -68,6 +68,8 @@ export class SyncEngine {
   private newer = new Set<string>()
   /** changes the server refused (a reader in a lab library), with its reason; they stay here, unsent */
   private refused = new Map<string, string>()
+  /** documents too large for the server: they stay here */
+  private tooLarge = new Set<string>()
   private retry: ReturnType<typeof setTimeout> | undefined
   private replication: Replication | undefined
   private replicaSeq: number | string | undefined
@@ -86,6 +88,7 @@ export class SyncEngine {
       ...change,
       waiting: this.unsent.size,
       fromNewerApp: this.newer.size,
+      tooLarge: this.tooLarge.size,
       refused: this.refused.size,
       ...(refusal ? { refusal } : {})
     }
@@ -217,7 +220,9 @@ export class SyncEngine {
           for (const id of pushed.written) {
             this.unsent.add(id)
             this.refused.delete(id)
+            this.tooLarge.delete(id)
           }
+          for (const id of pushed.tooLarge) this.tooLarge.add(id)
           this.set({})
           // a turn that wrote goes round once more: its own writes are met in the replica's feed now, not under a later edit,
           // and signed papers (a lab library) bring their names into the library

@@ -11,22 +11,27 @@ import type { Replica } from './replica'
 import { documentsNow, everyId, touchedIds } from './rows'
 
 const BATCH = 500
+/** CouchDB refuses a document over its max_document_size (8,000,000 bytes by default); a little is kept for _rev and the rest */
+const LARGEST_DOCUMENT = 7_900_000
 
 export interface PushOutcome {
   /** documents written to the replica */
   written: string[]
   /** false when some documents changed in the replica meanwhile: apply incoming changes, then push again */
   done: boolean
+  /** documents too large for the server: not written, so they hold back nothing else */
+  tooLarge: string[]
 }
 
 /** `user`: in a lab library, the session's user name, written into each paper as who added and who last edited it. */
 export async function pushLocalChanges(db: NeurorefDb, replica: Replica, user?: string): Promise<PushOutcome> {
   const checkpoint = await readCheckpoint(replica)
   const { entries, complete, lastSeq } = await changesSince(db, checkpoint.pushedSeq)
-  if (lastSeq === checkpoint.pushedSeq && checkpoint.pushedSeq > 0) return { written: [], done: true }
+  if (lastSeq === checkpoint.pushedSeq && checkpoint.pushedSeq > 0) return { written: [], done: true, tooLarge: [] }
   const everything = checkpoint.pushedSeq === 0 || !complete || entries.some(e => e.kind === 'library')
   const touched = everything ? await everyId(db) : touchedIds(entries)
   const written: string[] = []
+  const tooLarge: string[] = []
   let done = true
   for (const type of Object.keys(touched) as DocumentType[]) {
     const ids = [...touched[type]]
@@ -34,11 +39,12 @@ export async function pushLocalChanges(db: NeurorefDb, replica: Replica, user?: 
       const docs = (await documentsNow(db, type, ids.slice(at, at + BATCH))).map(doc => ({ ...doc, device: checkpoint.device }))
       const outcome = await writeBatch(replica, docs, checkpoint.appliedSeq, user)
       written.push(...outcome.written)
+      tooLarge.push(...outcome.tooLarge)
       done &&= outcome.done
     }
   }
   if (done) await writeCheckpoint(replica, { pushedSeq: lastSeq })
-  return { written, done }
+  return { written, done, tooLarge }
 }
 
 async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: number | string, user?: string): Promise<PushOutcome> {
@@ -47,6 +53,7 @@ async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: 
   const arrived = new Set((await replica.changes({ since: appliedSeq, doc_ids: keys })).results.map(r => r.id))
   const held = await replica.allDocs({ keys, include_docs: true })
   const writes: SyncDocument[] = []
+  const tooLarge: string[] = []
   // written as the library has them (a signed paper is not: its names still have to come in)
   const asInLibrary = new Set<string>()
   held.rows.forEach((row, i) => {
@@ -59,6 +66,7 @@ async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: 
       return
     }
     if (sameContent(current, doc)) return
+    if (sizeOf(doc) > LARGEST_DOCUMENT) return void tooLarge.push(doc._id)
     if (doc === wanted[i] || sameContent(doc, wanted[i])) asInLibrary.add(doc._id)
     writes.push(current ? { ...doc, _rev: current._rev } : doc)
   })
@@ -68,7 +76,13 @@ async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: 
     (results as { id?: string; rev?: string }[]).filter(r => r.id && asInLibrary.has(r.id))
   )
   const failed = results.filter(r => 'error' in r && r.error)
-  return { written: writes.map(w => w._id), done: arrived.size === 0 && failed.length === 0 }
+  return { written: writes.map(w => w._id), done: arrived.size === 0 && failed.length === 0, tooLarge }
+}
+
+/** Bytes of the document as JSON (UTF-8 only counted when it could matter). */
+function sizeOf(doc: SyncDocument): number {
+  const json = JSON.stringify(doc)
+  return json.length * 3 > LARGEST_DOCUMENT ? new TextEncoder().encode(json).length : json.length
 }
 
 /**

@@ -15,6 +15,8 @@ export interface SyncStatus {
   refused?: number
   /** the server's reason for the last refusal, a sentence */
   refusal?: string
+  /** papers (or notes) too large for the server, kept on this computer only */
+  tooLarge?: number
 }
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })
@@ -36,6 +38,10 @@ export function statusText(status: SyncStatus): string {
   if (status.refused && status.refusal)
     parts.push(
       `The server refused ${status.refused === 1 ? '1 change' : `${status.refused} changes`}, kept on this computer: ${status.refusal.replace(/\.$/, '')}`
+    )
+  if (status.tooLarge)
+    parts.push(
+      `${status.tooLarge === 1 ? '1 paper is' : `${status.tooLarge} papers are`} too large for the server (over 8 MB) and ${status.tooLarge === 1 ? 'stays' : 'stay'} on this computer only`
     )
   return parts.join('. ').replace('…. ', '… ')
 }
