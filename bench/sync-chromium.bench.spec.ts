@@ -1,0 +1,104 @@
+// Sync in Chromium (issue 14): the web edition, two browser contexts (two
+// IndexedDBs: two computers), the replicas on PouchDB's idb adapter, through
+// the CouchDB-compatible test server. A holds 10,000 papers (written straight
+// into its IndexedDB, as the library-at-scale benchmark does) and pushes them;
+// B opens empty and syncs them all. Measures B's initial sync and its long
+// tasks meanwhile (the UI's responsiveness). Prints figures for
+// bench/RESULTS-sync.md; asserts only that everything arrived.
+import { mkdtemp } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page } from '@playwright/test'
+import { test, expect } from '../e2e/support/fixtures'
+import { startTestCouch } from '../e2e/support/couch-server'
+import { startWebEditionProcess } from '../e2e/support/web-edition'
+import { createSyntheticLibrary } from './synthetic-library'
+
+const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
+const USER = { name: 'ann', password: 'ann-password' }
+
+async function seed(page: Page, count: number): Promise<void> {
+  const all = createSyntheticLibrary(count).items
+  for (let start = 0; start < count; start += 5_000)
+    await page.evaluate(
+      rows =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('neuroref')
+          open.onsuccess = () => {
+            const tx = open.result.transaction('items', 'readwrite')
+            for (const row of rows) tx.objectStore('items').put(row)
+            tx.oncomplete = () => (open.result.close(), resolve())
+            tx.onerror = () => reject(tx.error)
+          }
+          open.onerror = () => reject(open.error)
+        }),
+      all.slice(start, start + 5_000)
+    )
+}
+
+const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
+const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
+
+async function watchLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const tasks: { start: number; ms: number }[] = []
+    ;(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks
+    new PerformanceObserver(list => list.getEntries().forEach(entry => tasks.push({ start: entry.startTime, ms: entry.duration }))).observe({
+      type: 'longtask',
+      buffered: true
+    })
+  })
+}
+
+test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser profile`, async ({ browser }) => {
+  test.setTimeout(30 * 60_000)
+  const couch = await startTestCouch()
+  const app = await startWebEditionProcess({ NEUROREF_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'neuroref-sync-bench-')) })
+  try {
+    await couch.createUser(USER.name, USER.password)
+    const database = 'neuroref-ann-bench'
+    await couch.admin(`/${database}`, { method: 'PUT' })
+    const security = { admins: { names: [], roles: [] }, members: { names: [USER.name], roles: [] } }
+    await couch.admin(`/${database}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(security) })
+
+    const a = await (await browser.newContext()).newPage()
+    await a.goto(app.url)
+    await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
+    await seed(a, SIZE)
+    await a.reload()
+    await expect.poll(() => countShown(a), { timeout: 300_000 }).toBe(SIZE)
+    await a.getByRole('button', { name: 'Settings' }).click()
+    const section = a.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Sync' })
+    await section.getByLabel('Server address').fill(couch.url)
+    await section.getByLabel('Database').fill(database)
+    await section.getByLabel('User name').fill(USER.name)
+    await section.getByLabel('Password').fill(USER.password)
+    const pushFrom = Date.now()
+    await section.getByRole('button', { name: 'Start syncing' }).click()
+    await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
+    await expect(syncLine(a)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 20 * 60_000 })
+    const pushed = Date.now() - pushFrom
+
+    // B: main keeps the account, so the second profile syncs as soon as it opens
+    const context = await browser.newContext()
+    await watchLongTasks(context)
+    const b = await context.newPage()
+    const from = Date.now()
+    await b.goto(app.url)
+    await expect.poll(() => countShown(b), { timeout: 20 * 60_000, intervals: [250] }).toBe(SIZE)
+    const initial = Date.now() - from
+    const tasks = await b.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.map(t => t.ms))
+    const longest = Math.max(0, ...tasks)
+    const over200 = tasks.filter(ms => ms > 200).length
+    console.log(
+      `[bench sync chromium] ${SIZE} papers: A's first push ${(pushed / 1000).toFixed(1)} s; B's initial sync ${(initial / 1000).toFixed(1)} s; ` +
+        `B's long tasks ${tasks.length}, longest ${longest.toFixed(0)} ms, ${over200} over 200 ms; load ${loadavg()
+          .map(l => l.toFixed(2))
+          .join(' ')}`
+    )
+    expect(await countShown(b)).toBe(SIZE)
+  } finally {
+    await app.stop()
+    await couch.close()
+  }
+})
