@@ -2,7 +2,8 @@
 // library's database, the in-memory store, the transport to main (with the
 // contact details attached), the PDF text-extraction queue and the
 // auto-exporter and the sync engine. Features import what they need from here; nothing else
-// creates them.
+// creates them. The window shows one library, the researcher's own or a lab
+// library (open-library.ts): its database is the one opened here.
 import { useEffect, useState, useSyncExternalStore, type DependencyList } from 'react'
 import { openLibrary, type NeurorefDb } from './library/schema'
 import { readContact } from './library/settings'
@@ -12,14 +13,17 @@ import { withContact } from './with-contact'
 import { ExtractionQueue } from './features/pdf/extraction-queue'
 import { AutoExporter } from './features/autoexport/auto-exporter'
 import { SyncEngine } from './sync/engine'
+import { chosenLibrary } from './open-library'
 
-export const db = openLibrary()
+export const library = chosenLibrary()
+export const db = openLibrary(library.dexieName)
 export const store = new LibraryStore(db)
 export const storeLoaded = store.load()
 export const api = withContact(windowApi(), () => readContact(db))
 export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })
-export const syncEngine = new SyncEngine({ db })
+// in a lab library each paper names who added and who last edited it
+export const syncEngine = new SyncEngine({ db, signEdits: library.kind === 'lab' })
 
 /** Re-renders the caller whenever the library changes; returns the change counter. */
 export function useLibraryVersion(): number {

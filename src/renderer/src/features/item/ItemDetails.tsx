@@ -20,6 +20,7 @@ import { EditItem } from './EditItem'
 import { OrganiseSections } from './OrganiseSections'
 import { PdfAttachments } from '../pdf'
 import { SyncConflicts } from '../sync'
+import { CopyToLibrary } from '../labs'
 
 function Identifiers({ item }: { item: Item }) {
   return (
@@ -104,6 +105,7 @@ export function ItemDetails({ selected, count, search }: { selected: LightItem |
           </p>
           <Identifiers item={item} />
           <EditItem key={item.id} item={item} />
+          <CopyToLibrary item={item} />
           <PdfAttachments item={item} search={search} />
           <OrganiseSections item={item} />
           <AbstractSection item={item} />

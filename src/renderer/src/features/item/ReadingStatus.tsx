@@ -60,6 +60,18 @@ export function ReadingStatus({ item }: { item: Item }) {
         <dd>{dateLabel(item.addedAt)}</dd>
         <dt>Modified</dt>
         <dd>{dateLabel(item.modifiedAt)}</dd>
+        {item.addedBy && (
+          <>
+            <dt>Added by</dt>
+            <dd>{item.addedBy}</dd>
+          </>
+        )}
+        {item.editedBy && (
+          <>
+            <dt>Last edited by</dt>
+            <dd>{item.editedBy}</dd>
+          </>
+        )}
       </dl>
     </section>
   )

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react'
 import type { ViewId } from '../../store/views'
 import { SyncStatusLine } from '../sync'
+import { LabLibraries } from '../labs'
 
 const BUILT_IN_VIEWS: { view: ViewId; label: string }[] = [
   { view: { kind: 'all' }, label: 'All items' },
@@ -49,6 +50,7 @@ export function Sidebar({
         })}
       </ul>
       {children}
+      <LabLibraries />
       <SyncStatusLine />
     </nav>
   )

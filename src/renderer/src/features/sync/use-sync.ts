@@ -2,7 +2,7 @@
 // account main keeps (the password stays in memory, never in IndexedDB).
 import { useSyncExternalStore } from 'react'
 import type { SyncAccount } from '@shared/sync-server'
-import { api, syncEngine } from '../../root'
+import { api, library, syncEngine } from '../../root'
 import type { SyncStatus } from '../../sync/status'
 
 export function useSyncStatus(): SyncStatus {
@@ -26,7 +26,8 @@ export async function startSync(): Promise<void> {
     console.error('[neuroref] the sync account could not be read', account.error)
     return
   }
-  if (account.value) await syncEngine.start(account.value)
+  // a lab library: the same server and user, the lab's database
+  if (account.value) await syncEngine.start(library.kind === 'lab' ? { ...account.value, database: library.database } : account.value)
 }
 
 /**

@@ -1,0 +1,3 @@
+// What the sidebar and the item pane use of lab libraries.
+export { LabLibraries } from './LabLibraries'
+export { CopyToLibrary } from './CopyToLibrary'
