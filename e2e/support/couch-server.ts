@@ -37,13 +37,17 @@ export interface TestCouch {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
+let servers = 0
+
 function inMemoryServer(): Handler {
   // the constructor is shared with the app's code in the same process: each plugin once
   const prototype = (PouchDB as unknown as { prototype: object }).prototype
   PouchDB.plugin(MemoryAdapter).plugin(HttpAdapter)
   if (!('query' in prototype)) PouchDB.plugin(MapReduce)
   if (!('replicate' in prototype)) PouchDB.plugin(Replication)
-  const MemoryPouch = PouchDB.defaults({ adapter: 'memory' })
+  // the memory adapter keeps databases by name for the whole process: a prefix per server keeps two
+  // servers in one Playwright worker (one spec after another) from sharing _users and the database list
+  const MemoryPouch = PouchDB.defaults({ adapter: 'memory', prefix: `test-couch-${++servers}-` } as { adapter: string })
   const app = expressPouchdb(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' })
   keepRevisionHistories(app)
   const set = (section: string, key: string, value: string): Promise<void> =>
