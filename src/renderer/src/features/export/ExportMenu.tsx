@@ -7,7 +7,7 @@ import { FILE_TYPES, type DataFormat } from '@shared/export/formats'
 import { problemText, sentenceFor } from '../../messages'
 import { BibliographyDialog } from './BibliographyDialog'
 import { saveExport } from './save-export'
-import { exportText } from './export-text'
+import { exportFile } from './export-text'
 
 const DATA_FORMATS: DataFormat[] = ['bibtex', 'biblatex', 'ris', 'csl-json']
 
@@ -21,16 +21,16 @@ export function ExportMenu({ items }: { items: readonly LightItem[] }) {
     if (items.length === 0) return notify({ kind: 'error', text: 'There is nothing to export yet.' })
     const type = FILE_TYPES[format]
     const base = items.length === 1 && items[0].citationKey ? items[0].citationKey : 'neuroref'
-    let text: string
+    let file: Blob
     try {
-      text = await exportText(
+      file = await exportFile(
         items.map(item => item.id),
         format
       )
     } catch (error) {
       return notify({ kind: 'error', text: `The export could not be written (${problemText(error)}).` })
     }
-    const saved = await saveExport(`${base}.${type.extension}`, text, type.mimeType)
+    const saved = await saveExport(`${base}.${type.extension}`, file, type.mimeType)
     if (!saved.ok) return notify({ kind: 'error', text: sentenceFor(saved.error) })
     if (saved.value) notify({ kind: 'info', text: `Exported ${items.length} ${items.length === 1 ? 'item' : 'items'} as ${type.label}.` })
   }

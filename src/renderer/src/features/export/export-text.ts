@@ -1,8 +1,10 @@
 // A data export (BibTeX, RIS, CSL-JSON…) of many papers is written in a
 // worker from the library's own rows: serialising 100,000 papers takes
 // seconds, and the window keeps answering meanwhile (the same path for a few
-// papers: one path, tested by every export).
-import { exportItems, type DataFormat } from '@shared/export/formats'
+// papers: one path, tested by every export). The worker hands back the file's
+// bytes (transferred, not copied): receiving a 40 MB string and encoding it
+// into a Blob took the window over 2 s for 20,000 papers.
+import { exportItems, FILE_TYPES, type DataFormat } from '@shared/export/formats'
 import { db } from '../../root'
 import { fullItems } from '../../library/queries'
 
@@ -12,16 +14,17 @@ export interface ExportRequest {
   format: DataFormat
 }
 
-export type ExportReply = { ok: true; text: string } | { ok: false; message: string }
+export type ExportReply = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string }
 
 /** The papers with these ids, exported from their stored rows (never the window's light copies). */
-export async function exportText(ids: readonly string[], format: DataFormat): Promise<string> {
-  if (typeof Worker === 'undefined') return exportItems(await fullItems(db, ids), format)
+export async function exportFile(ids: readonly string[], format: DataFormat): Promise<Blob> {
+  const type = FILE_TYPES[format].mimeType
+  if (typeof Worker === 'undefined') return new Blob([exportItems(await fullItems(db, ids), format)], { type })
   return await new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' })
     worker.onmessage = (event: MessageEvent<ExportReply>) => {
       worker.terminate()
-      if (event.data.ok) resolve(event.data.text)
+      if (event.data.ok) resolve(new Blob([event.data.bytes], { type }))
       else reject(new Error(event.data.message))
     }
     worker.onerror = event => {

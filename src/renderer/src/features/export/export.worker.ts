@@ -5,20 +5,20 @@ import { exportItems } from '@shared/export/formats'
 import { openLibrary } from '../../library/schema'
 import type { ExportReply, ExportRequest } from './export-text'
 
-const post = (reply: ExportReply) => (self as unknown as Worker).postMessage(reply)
+const post = (reply: ExportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer)
 
 self.onmessage = async (event: MessageEvent<ExportRequest>) => {
   const { dbName, ids, format } = event.data
   const db = openLibrary(dbName)
   try {
     const rows = await db.items.bulkGet(ids)
-    post({
-      ok: true,
-      text: exportItems(
-        rows.filter((row): row is Item => row !== undefined),
-        format
-      )
-    })
+    const text = exportItems(
+      rows.filter((row): row is Item => row !== undefined),
+      format
+    )
+    // UTF-8 here, handed over: the window only wraps the bytes in a Blob
+    const bytes = new TextEncoder().encode(text)
+    post({ ok: true, bytes }, [bytes.buffer])
   } catch (error) {
     post({ ok: false, message: error instanceof Error ? error.message : String(error) })
   } finally {

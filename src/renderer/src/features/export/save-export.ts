@@ -4,12 +4,14 @@ import { api } from '../../root'
 import { edition } from '../../transport'
 import type { Result } from '@shared/result'
 
-export async function saveExport(fileName: string, content: string, mimeType: string): Promise<Result<string | null>> {
+/** `content`: text, or a file already made (a large export comes from its worker as one). */
+export async function saveExport(fileName: string, content: string | Blob, mimeType: string): Promise<Result<string | null>> {
   if (edition === 'desktop') {
-    const saved = await api['export.saveFile']({ suggestedName: fileName, content })
+    const text = typeof content === 'string' ? content : await content.text()
+    const saved = await api['export.saveFile']({ suggestedName: fileName, content: text })
     return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved
   }
-  downloadBlob(fileName, new Blob([content], { type: mimeType }))
+  downloadBlob(fileName, typeof content === 'string' ? new Blob([content], { type: mimeType }) : content)
   return { ok: true, value: fileName }
 }
 
