@@ -142,4 +142,4 @@ it(`backs up and reads back ${PAPERS.toLocaleString('en')} papers as lines, a pa
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }
-})
+}, 900_000) // a guard against hangs, not a time limit: it asserts that every row came back; under load (CI beside other work) it took over the default 20 s
