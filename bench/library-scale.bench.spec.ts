@@ -4,10 +4,10 @@
 // importing a 10,000-entry .bib, exporting the library, opening again with the
 // saved index — the main thread's long tasks (over 50 ms) in each of those
 // phases, and the renderer's memory. Figures go to bench/results/library-scale.json.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
@@ -129,6 +129,26 @@ function oneEntryBib(n: number): string {
   return `@article{bench${n},\n  title = {Oxytocin benchmark paper number ${n} on social defeat},\n  author = {Benchmark, Ana},\n  journal = {Neuropeptides},\n  year = {2026}\n}\n`
 }
 
+/** Resident memory (VmRSS) of the renderer processes, MB, the largest first: Linux only (else empty). */
+async function rendererResidentMb(browser: Browser | null): Promise<number[]> {
+  if (!browser || process.platform !== 'linux') return []
+  const session = await browser.newBrowserCDPSession()
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number; type: string }[] }
+  await session.detach()
+  const resident = (pid: number): number => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+    } catch {
+      return 0 // the process ended meanwhile
+    }
+  }
+  return processInfo
+    .filter(p => p.type === 'renderer')
+    .map(p => Math.round(resident(p.id)))
+    .filter(mb => mb > 0)
+    .sort((a, b) => b - a)
+}
+
 test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
   const cdp = await page.context().newCDPSession(page)
   await observeLongTasks(page)
@@ -222,8 +242,10 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   await cdp.send('HeapProfiler.enable')
   await cdp.send('HeapProfiler.collectGarbage')
   const heapMb = await usedMb()
-  // Typed arrays' contents (index lists, word runs, packed abstracts) live outside the JS heap: counted apart.
+  // Typed arrays' contents (index lists, word runs) live outside the JS heap: counted apart.
   const arrayBuffersMb = ((await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number }).backingStorageSize! / 2 ** 20
+  const residentMb = await rendererResidentMb(page.context().browser())
+  console.log('memory', { heapMb, arrayBuffersMb, residentMb })
 
   // What every qualifier answers over the whole library, to compare with the answers right after opening again.
   const expected: number[] = []
@@ -252,6 +274,11 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   }
   const reopenAllLoadedMs = Math.round(await now(page))
   const longTasksReopen = await longTasksBetween(page, 0)
+  // The same library opened again: what a researcher's window holds day to day.
+  await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
+  await cdp.send('HeapProfiler.collectGarbage')
+  const reopenHeap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number }
+  const reopenResidentMb = await rendererResidentMb(page.context().browser())
 
   const result = {
     date: new Date().toISOString(),
@@ -282,7 +309,11 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
     addOneItemMs: stats(add),
     rendererHeapMb: Math.round(heapMb),
     rendererHeapBeforeGcMb: Math.round(heapBeforeGcMb),
-    rendererArrayBuffersMb: Math.round(arrayBuffersMb)
+    rendererArrayBuffersMb: Math.round(arrayBuffersMb),
+    rendererResidentMb: residentMb,
+    reopenHeapMb: Math.round(reopenHeap.usedSize / 2 ** 20),
+    reopenArrayBuffersMb: Math.round((reopenHeap.backingStorageSize ?? 0) / 2 ** 20),
+    reopenResidentMb
   }
   console.log(JSON.stringify(result, null, 2))
   writeFileSync('bench/results/library-scale.json', JSON.stringify(result, null, 2) + '\n')
