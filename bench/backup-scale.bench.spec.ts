@@ -9,6 +9,7 @@ import { loadavg } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
+import { putItemRows } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const CHUNK = 5_000
@@ -17,20 +18,7 @@ const CHUNK = 5_000
 async function seed(page: Page, count: number): Promise<void> {
   for (let start = 0; start < count; start += CHUNK) {
     const items = createSyntheticLibrary(Math.min(CHUNK, count - start), 42 + start).items.map(item => ({ ...item, id: `item-${start}-${item.id}` }))
-    await page.evaluate(
-      rows =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('neuroref')
-          open.onsuccess = () => {
-            const tx = open.result.transaction('items', 'readwrite')
-            for (const row of rows) tx.objectStore('items').put(row)
-            tx.oncomplete = () => (open.result.close(), resolve())
-            tx.onerror = () => reject(tx.error)
-          }
-          open.onerror = () => reject(open.error)
-        }),
-      items
-    )
+    await putItemRows(page, items)
   }
 }
 

@@ -12,6 +12,7 @@ import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
 import { BENCH_QUERIES } from './queries'
+import { putItemRows, recordLongTasks } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
 const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
@@ -33,21 +34,7 @@ async function seed(page: Page, count: number): Promise<void> {
   const all = createSyntheticLibrary(count).items
   for (let start = 0; start < count; start += CHUNK) {
     const items = all.slice(start, start + CHUNK)
-    await page.evaluate(
-      rows =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('neuroref')
-          open.onsuccess = () => {
-            const tx = open.result.transaction('items', 'readwrite')
-            const store = tx.objectStore('items')
-            for (const row of rows) store.put(row)
-            tx.oncomplete = () => (open.result.close(), resolve())
-            tx.onerror = () => reject(tx.error)
-          }
-          open.onerror = () => reject(open.error)
-        }),
-      items
-    )
+    await putItemRows(page, items)
   }
 }
 
@@ -79,18 +66,6 @@ interface LongTasks {
   count: number
   longestMs: number
   totalMs: number
-}
-
-/** Records every long task of each page the tab loads (buffered: those before the script ran too). */
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const tasks: { start: number; ms: number }[] = []
-    ;(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks
-    new PerformanceObserver(list => list.getEntries().forEach(entry => tasks.push({ start: entry.startTime, ms: entry.duration }))).observe({
-      type: 'longtask',
-      buffered: true
-    })
-  })
 }
 
 /** The long tasks that started between two moments of the current page (performance.now()). */
@@ -151,7 +126,7 @@ async function rendererResidentMb(browser: Browser | null): Promise<number[]> {
 
 test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
   const cdp = await page.context().newCDPSession(page)
-  await observeLongTasks(page)
+  await recordLongTasks(page)
   await page.goto(app.url)
   await page.getByRole('grid', { name: 'Items' }).waitFor()
   const seedStart = Date.now()

@@ -8,47 +8,23 @@
 import { mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
-import type { BrowserContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { startTestCouch } from '../e2e/support/couch-server'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
 import { createSyntheticLibrary } from './synthetic-library'
+import { putItemRows, recordLongTasks } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
 const USER = { name: 'ann', password: 'ann-password' }
 
 async function seed(page: Page, count: number): Promise<void> {
   const all = createSyntheticLibrary(count).items
-  for (let start = 0; start < count; start += 5_000)
-    await page.evaluate(
-      rows =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('neuroref')
-          open.onsuccess = () => {
-            const tx = open.result.transaction('items', 'readwrite')
-            for (const row of rows) tx.objectStore('items').put(row)
-            tx.oncomplete = () => (open.result.close(), resolve())
-            tx.onerror = () => reject(tx.error)
-          }
-          open.onerror = () => reject(open.error)
-        }),
-      all.slice(start, start + 5_000)
-    )
+  for (let start = 0; start < count; start += 5_000) await putItemRows(page, all.slice(start, start + 5_000))
 }
 
 const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
 const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
-
-async function watchLongTasks(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const tasks: { start: number; ms: number }[] = []
-    ;(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks
-    new PerformanceObserver(list => list.getEntries().forEach(entry => tasks.push({ start: entry.startTime, ms: entry.duration }))).observe({
-      type: 'longtask',
-      buffered: true
-    })
-  })
-}
 
 test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser profile`, async ({ browser }) => {
   test.setTimeout(30 * 60_000)
@@ -81,7 +57,7 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
 
     // B: main keeps the account, so the second profile syncs as soon as it opens
     const context = await browser.newContext()
-    await watchLongTasks(context)
+    await recordLongTasks(context)
     const b = await context.newPage()
     const from = Date.now()
     await b.goto(app.url)

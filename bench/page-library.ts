@@ -1,0 +1,38 @@
+/**
+ * What the Chromium benchmarks do to a page of the web edition before they measure: write
+ * papers straight into the app's IndexedDB (schema made by the app itself), and record the
+ * window's long tasks from the first script on.
+ */
+import type { BrowserContext, Page } from '@playwright/test'
+import type { Item } from '@shared/model'
+
+/** Puts the rows into the app's `items` store in one IndexedDB transaction. */
+export function putItemRows(page: Page, rows: Item[]): Promise<void> {
+  return page.evaluate(
+    rows =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('neuroref')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('items', 'readwrite')
+          const store = tx.objectStore('items')
+          for (const row of rows) store.put(row)
+          tx.oncomplete = () => (open.result.close(), resolve())
+          tx.onerror = () => reject(tx.error)
+        }
+        open.onerror = () => reject(open.error)
+      }),
+    rows
+  )
+}
+
+/** Records every long task of each page loaded (buffered: those before the script ran too) in `window.__longTasks`. */
+export async function recordLongTasks(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const tasks: { start: number; ms: number }[] = []
+    ;(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks
+    new PerformanceObserver(list => list.getEntries().forEach(entry => tasks.push({ start: entry.startTime, ms: entry.duration }))).observe({
+      type: 'longtask',
+      buffered: true
+    })
+  })
+}
