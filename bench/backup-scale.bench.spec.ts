@@ -4,12 +4,12 @@
 // papers). Times from the click to the sentence, and the peak memory of the
 // page's JS heap and of all the browser's processes (sampled every 250 ms).
 // Figures go to bench/results/backup-scale.json.
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
-import { putItemRows } from './page-library'
+import { putItemRows, saveFigures } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const CHUNK = 5_000
@@ -118,5 +118,5 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     loadAverage: { start: loadAtStart, end: loadavg()[0] }
   }
   console.log(JSON.stringify(result, null, 2))
-  writeFileSync('bench/results/backup-scale.json', JSON.stringify(result, null, 2) + '\n')
+  saveFigures('backup-scale', result)
 })

@@ -12,7 +12,7 @@ import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
 import { BENCH_QUERIES } from './queries'
-import { putItemRows, recordLongTasks } from './page-library'
+import { putItemRows, recordLongTasks, saveFigures } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
 const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
@@ -291,5 +291,5 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
     reopenResidentMb
   }
   console.log(JSON.stringify(result, null, 2))
-  writeFileSync('bench/results/library-scale.json', JSON.stringify(result, null, 2) + '\n')
+  saveFigures('library-scale', result)
 })

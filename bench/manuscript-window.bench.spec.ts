@@ -5,11 +5,11 @@
 // longest and their sum — and the click-to-download time. Twice: the first
 // time builds APA's engine, the second uses it warm. Figures go to
 // bench/results/manuscript-window.json.
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import type { Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { longLibraryBibtex, longManuscript } from '../e2e/support/long-manuscript'
+import { saveFigures } from './page-library'
 
 async function formatOnce(page: Page, docx: Uint8Array): Promise<{ longTasks: number; longestMs: number; blockedMs: number; clickToDownloadMs: number }> {
   await page.getByRole('button', { name: 'Manuscript' }).click()
@@ -50,6 +50,5 @@ test('the window while a 50-page manuscript is formatted in APA', async ({ page,
   const second = await formatOnce(page, docx)
   const figures = { first, second, loadAverage: [loadBefore, loadavg()[0]].map(l => +l.toFixed(1)), date: new Date().toISOString() }
   console.log('manuscript window benchmark', JSON.stringify(figures))
-  mkdirSync('bench/results', { recursive: true })
-  writeFileSync('bench/results/manuscript-window.json', JSON.stringify(figures, null, 2))
+  saveFigures('manuscript-window', figures)
 })

@@ -3,6 +3,7 @@
  * papers straight into the app's IndexedDB (schema made by the app itself), and record the
  * window's long tasks from the first script on.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
 import type { BrowserContext, Page } from '@playwright/test'
 import type { Item } from '@shared/model'
 
@@ -35,4 +36,10 @@ export async function recordLongTasks(target: Page | BrowserContext): Promise<vo
       buffered: true
     })
   })
+}
+
+/** Writes a benchmark's figures to bench/results/NAME.json (the folder is not in git: made on first use). */
+export function saveFigures(name: string, figures: unknown): void {
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(`bench/results/${name}.json`, JSON.stringify(figures, null, 2) + '\n')
 }
