@@ -25,12 +25,14 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => couch?.close())
 
-/** A database for one test, made by the server's administrator and open to ann only (docs/SYNC.md). */
+/** A database for one test and its files database, made by the server's administrator and open to ann only (docs/SYNC.md). */
 test.beforeEach(async () => {
   database = `neuroref-ann-${process.pid}-${++counter}`
-  expect((await couch.admin(`/${database}`, { method: 'PUT' })).ok).toBe(true)
   const security = { admins: { names: [], roles: [] }, members: { names: [USER.name], roles: [] } }
-  await couch.admin(`/${database}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(security) })
+  for (const name of [database, `${database}-files`]) {
+    expect((await couch.admin(`/${name}`, { method: 'PUT' })).ok).toBe(true)
+    await couch.admin(`/${name}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(security) })
+  }
 })
 
 async function webEdition(replayUrl: string): Promise<RunningWebEdition> {

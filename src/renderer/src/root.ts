@@ -13,6 +13,7 @@ import { withContact } from './with-contact'
 import { ExtractionQueue } from './features/pdf/extraction-queue'
 import { AutoExporter } from './features/autoexport/auto-exporter'
 import { SyncEngine } from './sync/engine'
+import { mainFiles } from './sync/main-files'
 import { chosenLibrary } from './open-library'
 
 export const library = chosenLibrary()
@@ -23,7 +24,7 @@ export const api = withContact(windowApi(), () => readContact(db))
 export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })
 // in a lab library each paper names who added and who last edited it
-export const syncEngine = new SyncEngine({ db, signEdits: library.kind === 'lab' })
+export const syncEngine = new SyncEngine({ db, signEdits: library.kind === 'lab', files: mainFiles(api) })
 
 /** Re-renders the caller whenever the library changes; returns the change counter. */
 export function useLibraryVersion(): number {

@@ -3,7 +3,7 @@
 // change-log entries recorded, so the list, search index and auto-export
 // follow. Sync recognises its own writes in the change log by content (the
 // document it would build equals the one it has), so nothing echoes back.
-import type { Collection, Item, Note, Tag } from '@shared/model'
+import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
 import { withIndexFields } from './index-fields'
 import { deletePapers } from './trash'
 import type { NeurorefDb } from './schema'
@@ -21,10 +21,24 @@ export interface SyncedChanges {
   deletedNotes: string[]
   tags: Tag[]
   deletedTags: string[]
+  /** which paper holds which PDF (by hash): the bytes come from the server when the PDF is opened */
+  attachments: AttachmentRecord[]
+  deletedAttachments: string[]
 }
 
 export function noSyncedChanges(): SyncedChanges {
-  return { items: [], deletedItems: [], collections: [], deletedCollections: [], notes: [], deletedNotes: [], tags: [], deletedTags: [] }
+  return {
+    items: [],
+    deletedItems: [],
+    collections: [],
+    deletedCollections: [],
+    notes: [],
+    deletedNotes: [],
+    tags: [],
+    deletedTags: [],
+    attachments: [],
+    deletedAttachments: []
+  }
 }
 
 /** Returns the change-log entries it wrote: sync tells its own arrivals from the researcher's edits by them. */
@@ -75,6 +89,23 @@ export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges
     if (incoming.deletedTags.length) {
       await db.tags.bulkDelete(incoming.deletedTags)
       changes.record({ kind: 'tag', change: 'deleted', ids: incoming.deletedTags })
+    }
+    if (incoming.attachments.length) {
+      // a paper deleted here meanwhile takes no attachment
+      const held = new Set((await db.items.bulkGet(incoming.attachments.map(a => a.itemId))).flatMap(item => (item ? [item.id] : [])))
+      const records = incoming.attachments.filter(a => held.has(a.itemId))
+      const before = new Map((await db.attachments.bulkGet(records.map(a => a.id))).flatMap(a => (a ? [[a.id, a] as const] : [])))
+      await db.attachments.bulkPut(records)
+      const added = records.filter(a => !before.has(a.id))
+      const moved = records.filter(a => before.has(a.id))
+      changes.record({ kind: 'attachment', change: 'added', ids: added.map(a => a.id), records: added })
+      changes.record({ kind: 'attachment', change: 'moved', ids: moved.map(a => a.id), records: moved })
+    }
+    if (incoming.deletedAttachments.length) {
+      const records = (await db.attachments.bulkGet(incoming.deletedAttachments)).flatMap(a => (a ? [a] : []))
+      await db.attachments.bulkDelete(records.map(a => a.id))
+      await db.fullTexts.bulkDelete(records.map(a => a.id))
+      changes.record({ kind: 'attachment', change: 'deleted', ids: records.map(a => a.id), records })
     }
   })
   return entries

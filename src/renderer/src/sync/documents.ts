@@ -1,19 +1,22 @@
 // The sync document format (docs/SYNC.md): one CouchDB document per paper,
 // collection, note and tag, with a stable id and our schema version. A
 // paper's document holds the item as the researcher made it; the fields the
-// library works out again from it (index fields, peptide tags) stay out.
-import type { Collection, Item, Note, Tag } from '@shared/model'
+// library works out again from it (index fields, peptide tags) stay out. An
+// attachment's document names its PDF by hash; the bytes travel in the files
+// database (files.ts).
+import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
 
 /** The version of the document format this app writes and understands. */
 const SYNC_SCHEMA = 1
 
-export type DocumentType = 'paper' | 'collection' | 'note' | 'tag'
+export type DocumentType = 'paper' | 'collection' | 'note' | 'tag' | 'attachment'
 
 export interface DocumentData {
   paper: PaperData
   collection: Collection
   note: Note
   tag: Tag
+  attachment: AttachmentRecord
 }
 
 /** An item without the fields `withIndexFields` derives from it. */
@@ -31,7 +34,7 @@ export interface SyncDocument {
   device?: string
 }
 
-const PREFIX: Record<DocumentType, string> = { paper: 'paper:', collection: 'collection:', note: 'note:', tag: 'tag:' }
+const PREFIX: Record<DocumentType, string> = { paper: 'paper:', collection: 'collection:', note: 'note:', tag: 'tag:', attachment: 'attachment:' }
 
 export function documentId(type: DocumentType, id: string): string {
   return PREFIX[type] + id

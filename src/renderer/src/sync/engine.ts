@@ -5,6 +5,7 @@
 // words by status.ts.
 import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint } from './checkpoint'
+import { downloadFile, filesDatabaseOf, filesOnServer, MAX_SYNCED_PDF_BYTES, uploadFile, type LocalFiles } from './files'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import { openReplica, remoteDatabase, type Replica } from './replica'
@@ -30,6 +31,8 @@ export interface SyncEngineOptions {
   replicaAdapter?: 'idb' | 'memory'
   /** a lab library: each paper names who added it and who last edited it (the session's user) */
   signEdits?: boolean
+  /** main's attachment store: PDFs are sent from it and fetched into it (files.ts); without it PDFs stay here */
+  files?: LocalFiles
 }
 
 const PROBLEMS: Record<SyncProblem, string> = {
@@ -73,6 +76,13 @@ export class SyncEngine {
   private retry: ReturnType<typeof setTimeout> | undefined
   private replication: Replication | undefined
   private replicaSeq: number | string | undefined
+  /** the files database and the session's fetch, while PDFs can travel */
+  private filesServer: { url: string; fetch: Fetch } | undefined
+  /** hashes the files database holds */
+  private sentFiles = new Set<string>()
+  /** PDFs over the size limit: never sent */
+  private largeFiles = new Set<string>()
+  private filesProblem: string | undefined
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -89,6 +99,8 @@ export class SyncEngine {
       waiting: this.unsent.size,
       fromNewerApp: this.newer.size,
       tooLarge: this.tooLarge.size,
+      pdfsTooLarge: this.largeFiles.size,
+      ...(this.filesProblem ? { filesProblem: this.filesProblem } : {}),
       refused: this.refused.size,
       ...(refusal ? { refusal } : {})
     }
@@ -123,6 +135,8 @@ export class SyncEngine {
       if (problem === 'unreachable' || problem === 'server-error') this.retry = setTimeout(() => void this.start(account), this.options.retryAfter ?? 15_000)
       return this.status
     }
+    // not awaited: the papers do not wait for the files database
+    void this.openFiles(session, filesDatabaseOf(dbUrl), account)
     const replica = openReplica(this.options.replicaName ?? `neuroref-sync-${this.options.db.name}-${account.user}@${dbUrl}`, this.options.replicaAdapter)
     this.replica = replica
     this.device = (await readCheckpoint(replica)).device
@@ -178,6 +192,57 @@ export class SyncEngine {
     }
   }
 
+  private async openFiles(session: CouchSession, url: string, account: SyncAccount): Promise<void> {
+    this.filesServer = undefined
+    this.filesProblem = undefined
+    if (!this.options.files) return
+    const current = () => this.account === account && !this.stopped
+    try {
+      await ensureDatabase(session, url)
+      if (current()) this.filesServer = { url, fetch: session.fetch }
+    } catch (error) {
+      if (current()) this.filesProblem = `PDFs are not synced: ${error instanceof SyncFailure ? error.message : PROBLEMS[problemOf(error)]}`
+    }
+    if (current()) this.settleSoon()
+  }
+
+  /** Sends the PDFs the server lacks, once per content hash; a PDF over the limit stays here. */
+  private async sendFiles(): Promise<void> {
+    const { files } = this.options
+    const server = this.filesServer
+    if (!files || !server) return
+    const sizes = new Map((await this.options.db.attachments.toArray()).map(a => [a.hash, a.size]))
+    this.largeFiles = new Set([...sizes].filter(([, size]) => size > MAX_SYNCED_PDF_BYTES).map(([hash]) => hash))
+    const unsent = [...sizes.keys()].filter(hash => !this.sentFiles.has(hash) && !this.largeFiles.has(hash))
+    if (unsent.length === 0) return
+    for (const hash of await filesOnServer(server.fetch, server.url, unsent)) this.sentFiles.add(hash)
+    for (const hash of unsent) {
+      if (this.sentFiles.has(hash) || this.stopped) continue
+      let bytes: Uint8Array
+      try {
+        bytes = await files.read(hash)
+      } catch {
+        continue // not on this computer (never opened here): the computer that has it sends it
+      }
+      await uploadFile(server.fetch, server.url, hash, bytes)
+      this.sentFiles.add(hash)
+    }
+  }
+
+  /** Whether a PDF missing here can be fetched from the sync server now. */
+  canFetchFiles(): boolean {
+    return Boolean(this.options.files && this.filesServer && !this.stopped)
+  }
+
+  /** Fetches one PDF from the files database into main's attachment store; throws with a sentence. */
+  async fetchFile(hash: string): Promise<void> {
+    const server = this.filesServer
+    if (!this.options.files || !server) throw new Error('This PDF is on another computer, and sync is not connected.')
+    const bytes = await downloadFile(server.fetch, server.url, hash)
+    await this.options.files.store(bytes, 'document.pdf')
+    this.sentFiles.add(hash)
+  }
+
   /** The network went away: said at once (replication retries by itself, and `online()` catches up). */
   offline(): void {
     if (!this.stopped) this.set({ state: 'offline' })
@@ -195,6 +260,7 @@ export class SyncEngine {
     await this.round.catch(() => undefined)
     await this.replica?.close().catch(() => undefined)
     this.replica = undefined
+    this.filesServer = undefined
     this.set({ state: 'off' })
   }
 
@@ -232,6 +298,11 @@ export class SyncEngine {
         const seq = (await replica.info()).update_seq
         if (seq !== this.replicaSeq) this.replication?.push()
         this.replicaSeq = seq
+        await this.sendFiles().then(
+          () => this.filesServer && (this.filesProblem = undefined),
+          error => (this.filesProblem = `PDFs could not be sent: ${String((error as Error)?.message ?? error)}`)
+        )
+        this.set({})
       } catch (error) {
         console.error('[neuroref] sync round failed', error)
         this.set({ state: 'problem', message: `Sync could not apply a change: ${String((error as Error)?.message ?? error)}` })

@@ -6,7 +6,7 @@
 import { applySyncedChanges, noSyncedChanges, type SyncedChanges } from '../library/apply-synced'
 import { changesSince, nothingLoggedBetween, type ChangeEntry } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
-import type { Collection, Item, Note, Tag } from '@shared/model'
+import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type SyncDocument } from './documents'
 import { mergeNotes, mergePapers } from './merge'
@@ -148,5 +148,6 @@ function addTo(incoming: SyncedChanges, doc: SyncDocument, id: string): void {
   if (doc.type === 'paper') gone ? incoming.deletedItems.push(id) : incoming.items.push(doc.data as Item)
   else if (doc.type === 'collection') gone ? incoming.deletedCollections.push(id) : incoming.collections.push(doc.data as Collection)
   else if (doc.type === 'note') gone ? incoming.deletedNotes.push(id) : incoming.notes.push(doc.data as Note)
+  else if (doc.type === 'attachment') gone ? incoming.deletedAttachments.push(id) : incoming.attachments.push(doc.data as AttachmentRecord)
   else gone ? incoming.deletedTags.push(id) : incoming.tags.push(doc.data as Tag)
 }

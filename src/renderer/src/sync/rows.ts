@@ -5,10 +5,17 @@ import type { ChangeEntry } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
 import { documentId, documentOf, paperData, type DocumentType, type SyncDocument } from './documents'
 
-/** Ids of the documents the entries touch, by type (saved searches, settings and attachments are not synced). */
+/** Ids of the documents the entries touch, by type (saved searches, settings and full text are not synced). */
 export function touchedIds(entries: readonly ChangeEntry[]): Record<DocumentType, Set<string>> {
-  const touched: Record<DocumentType, Set<string>> = { paper: new Set(), collection: new Set(), note: new Set(), tag: new Set() }
-  const type: Partial<Record<ChangeEntry['kind'], DocumentType>> = { item: 'paper', trash: 'paper', collection: 'collection', note: 'note', tag: 'tag' }
+  const touched: Record<DocumentType, Set<string>> = { paper: new Set(), collection: new Set(), note: new Set(), tag: new Set(), attachment: new Set() }
+  const type: Partial<Record<ChangeEntry['kind'], DocumentType>> = {
+    item: 'paper',
+    trash: 'paper',
+    collection: 'collection',
+    note: 'note',
+    tag: 'tag',
+    attachment: 'attachment'
+  }
   for (const entry of entries) {
     const t = type[entry.kind]
     if (t) for (const id of entry.ids) touched[t].add(id)
@@ -27,7 +34,8 @@ export async function everyId(db: NeurorefDb): Promise<Record<DocumentType, Set<
     paper: new Set((await db.items.toCollection().primaryKeys()) as string[]),
     collection: new Set((await db.collections.toCollection().primaryKeys()) as string[]),
     note: new Set((await db.notes.toCollection().primaryKeys()) as string[]),
-    tag: new Set((await db.tags.toCollection().primaryKeys()) as string[])
+    tag: new Set((await db.tags.toCollection().primaryKeys()) as string[]),
+    attachment: new Set((await db.attachments.toCollection().primaryKeys()) as string[])
   }
 }
 
@@ -39,5 +47,6 @@ export async function documentsNow(db: NeurorefDb, type: DocumentType, ids: stri
   if (type === 'paper') return pick(await db.items.bulkGet(ids), item => documentOf('paper', item.id, paperData(item)))
   if (type === 'collection') return pick(await db.collections.bulkGet(ids), c => documentOf('collection', c.id, c))
   if (type === 'note') return pick(await db.notes.bulkGet(ids), n => documentOf('note', n.id, n))
+  if (type === 'attachment') return pick(await db.attachments.bulkGet(ids), a => documentOf('attachment', a.id, a))
   return pick(await db.tags.bulkGet(ids), t => documentOf('tag', t.name, t))
 }

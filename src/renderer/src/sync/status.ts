@@ -1,4 +1,5 @@
 // The sync status in words, for the sidebar.
+import { MAX_SYNCED_PDF_BYTES } from './files'
 import type { SyncProblem } from './session'
 
 export interface SyncStatus {
@@ -17,6 +18,10 @@ export interface SyncStatus {
   refusal?: string
   /** papers (or notes) too large for the server, kept on this computer only */
   tooLarge?: number
+  /** PDFs over the per-file limit (files.ts), not sent: they stay on this computer */
+  pdfsTooLarge?: number
+  /** why PDFs do not travel now, a sentence */
+  filesProblem?: string
 }
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })
@@ -43,5 +48,10 @@ export function statusText(status: SyncStatus): string {
     parts.push(
       `${status.tooLarge === 1 ? '1 paper is' : `${status.tooLarge} papers are`} too large for the server (over 8 MB) and ${status.tooLarge === 1 ? 'stays' : 'stay'} on this computer only`
     )
+  if (status.pdfsTooLarge)
+    parts.push(
+      `${status.pdfsTooLarge === 1 ? '1 PDF is' : `${status.pdfsTooLarge} PDFs are`} over the ${MAX_SYNCED_PDF_BYTES / 1024 / 1024} MB limit, not sent, and ${status.pdfsTooLarge === 1 ? 'stays' : 'stay'} on this computer only`
+    )
+  if (status.filesProblem) parts.push(status.filesProblem.replace(/\.$/, ''))
   return parts.join('. ').replace('…. ', '… ')
 }

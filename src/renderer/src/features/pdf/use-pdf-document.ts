@@ -1,8 +1,9 @@
 // Opens one stored PDF in pdf.js: its bytes come from main by hash; a
 // protected PDF asks for its password (and again when it was wrong); a
-// damaged one says what went wrong. The document is destroyed on close.
+// damaged one says what went wrong. The document is destroyed on close. A PDF
+// attached on another computer is fetched from the sync server first.
 import { useEffect, useState } from 'react'
-import { api } from '../../root'
+import { api, syncEngine } from '../../root'
 import { sentenceFor } from '../../messages'
 import { base64ToBytes } from '@shared/base64'
 import type { PDFDocumentProxy } from './pdfjs'
@@ -19,7 +20,15 @@ export function usePdfDocument(hash: string, password: string | undefined): PdfS
     let destroy: (() => void) | undefined
     setState({ kind: 'loading' })
     void (async () => {
-      const read = await api['attachments.read']({ hash })
+      let read = await api['attachments.read']({ hash })
+      if (!read.ok && read.error.code === 'NOT_FOUND' && syncEngine.canFetchFiles()) {
+        try {
+          await syncEngine.fetchFile(hash)
+        } catch (error) {
+          return live && setState({ kind: 'error', message: (error as Error).message })
+        }
+        read = await api['attachments.read']({ hash })
+      }
       if (!read.ok) return live && setState({ kind: 'error', message: sentenceFor(read.error) })
       const { openPdfDocument } = await import('./pdfjs')
       const task = openPdfDocument(base64ToBytes(read.value.data), password)

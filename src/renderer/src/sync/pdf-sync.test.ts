@@ -1,0 +1,137 @@
+// PDFs travel once per content hash: attached on one computer, sent to the
+// library's files database, fetched on the other when opened, byte for byte;
+// a PDF over the size limit is not sent and the status says so.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
+import { addRecordsToLibrary } from '../library/add-paper'
+import { attachStoredFile } from '../library/attachments'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { newDatabase } from './computers.test-support'
+import { SyncEngine } from './engine'
+import { MAX_SYNCED_PDF_BYTES, type LocalFiles } from './files'
+import { statusText } from './status'
+
+let couch: TestCouch
+const cleanups: (() => Promise<unknown>)[] = []
+beforeAll(async () => {
+  couch = await startTestCouch()
+  await couch.createUser('ann', 'ann-password')
+})
+afterAll(() => couch?.close())
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+/** Waits for `check` to hold (a guard against hangs, not a timing assertion). */
+async function until(check: () => Promise<boolean> | boolean, what: string, limit = 30_000): Promise<void> {
+  const end = Date.now() + limit
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`)
+    await new Promise(r => setTimeout(r, 50))
+  }
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), b => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** A computer: its library, its engine, and main's attachment store as a map by hash. */
+function computer(): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, Uint8Array> } {
+  const db = openLibrary(`pdf-sync-${Math.random()}`)
+  const stored = new Map<string, Uint8Array>()
+  const files: LocalFiles = {
+    async read(hash) {
+      const bytes = stored.get(hash)
+      if (!bytes) throw new Error('The PDF file is missing from the library folder.')
+      return bytes
+    },
+    async store(bytes) {
+      stored.set(await sha256(bytes), bytes)
+    }
+  }
+  const engine = new SyncEngine({ db, files, replicaAdapter: 'memory', replicaName: `replica-${Math.random()}`, maxBackOff: 300, retryAfter: 200 })
+  cleanups.push(async () => {
+    const replica = engine.replica
+    await engine.stop()
+    await replica?.destroy().catch(() => undefined)
+    await db.delete()
+  })
+  return { db, engine, stored }
+}
+
+const account = (database: string) => ({ server: couch.url, database, user: 'ann', password: 'ann-password' })
+
+/** The library database and its files database, made by the server's administrator (docs/SYNC.md). */
+async function newLibrary(): Promise<string> {
+  const database = await newDatabase(couch)
+  const made = await couch.admin(`/${database}-files`, { method: 'PUT' })
+  if (!made.ok) throw new Error(`could not create ${database}-files: ${made.status}`)
+  return database
+}
+
+async function paper(db: NeurorefDb, title: string): Promise<string> {
+  const [{ item }] = await addRecordsToLibrary(db, [{ csl: { type: 'article-journal', title }, sources: ['manual'] }])
+  return item.id
+}
+
+async function filesOnServer(database: string): Promise<{ id: string; rev: string; length: number }[]> {
+  const listed = (await (await couch.admin(`/${database}-files/_all_docs?include_docs=true`)).json()) as {
+    rows: { id: string; value: { rev: string }; doc: { _attachments: { pdf: { length: number } } } }[]
+  }
+  return listed.rows.map(row => ({ id: row.id, rev: row.value.rev, length: row.doc._attachments.pdf.length }))
+}
+
+describe('PDFs between two computers', () => {
+  it('sends a PDF on two papers once, and the other computer fetches it byte for byte', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const b = computer()
+    const bytes = new TextEncoder().encode(`%PDF-1.4\n% oxytocin and social fear ${Math.random()}\n%%EOF\n`)
+    const hash = await sha256(bytes)
+    a.stored.set(hash, bytes)
+    const first = await paper(a.db, 'Oxytocin and social fear')
+    const second = await paper(a.db, 'Social fear, the preprint')
+    for (const itemId of [first, second]) await attachStoredFile(a.db, itemId, { hash, size: bytes.length, fileName: 'fear.pdf', existed: false })
+
+    await a.engine.start(account(database))
+    await until(async () => (await filesOnServer(database).catch(() => [])).length === 1, 'the PDF on the server')
+    const [onServer] = await filesOnServer(database)
+    expect(onServer).toEqual({ id: `file:${hash}`, rev: expect.stringMatching(/^1-/), length: bytes.length })
+
+    await b.engine.start(account(database))
+    await until(async () => (await b.db.attachments.count()) === 2, "both papers' attachments on B")
+    const onB = await b.db.attachments.where('itemId').equals(second).toArray()
+    expect(onB.map(a => [a.hash, a.fileName, a.size])).toEqual([[hash, 'fear.pdf', bytes.length]])
+    expect(b.stored.size).toBe(0)
+
+    expect(b.engine.canFetchFiles()).toBe(true)
+    await b.engine.fetchFile(hash)
+    expect(Array.from(b.stored.get(hash)!)).toEqual(Array.from(bytes))
+    await until(() => b.engine.status.state === 'synced', 'B synced')
+    expect(await filesOnServer(database)).toEqual([onServer])
+  })
+
+  it('does not send a PDF over the size limit, and says so', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const small = new TextEncoder().encode(`%PDF-1.4\n% small ${Math.random()}\n%%EOF\n`)
+    const smallHash = await sha256(small)
+    a.stored.set(smallHash, small)
+    const itemId = await paper(a.db, 'A very large atlas')
+    await attachStoredFile(a.db, itemId, { hash: 'f'.repeat(64), size: MAX_SYNCED_PDF_BYTES + 1, fileName: 'atlas.pdf', existed: false })
+    await attachStoredFile(a.db, itemId, { hash: smallHash, size: small.length, fileName: 'small.pdf', existed: false })
+
+    await a.engine.start(account(database))
+    await until(async () => (await filesOnServer(database).catch(() => [])).length === 1, 'the small PDF on the server')
+    await until(() => a.engine.status.state === 'synced', 'A synced')
+    expect((await filesOnServer(database)).map(file => file.id)).toEqual([`file:${smallHash}`])
+    expect(statusText(a.engine.status)).toMatch(/1 PDF is over the 50 MB limit, not sent, and stays on this computer only$/)
+  })
+
+  it('says on the other computer that a PDF not yet sent is not on the server', async () => {
+    const database = await newLibrary()
+    const b = computer()
+    await b.engine.start(account(database))
+    await expect(b.engine.fetchFile('e'.repeat(64))).rejects.toThrow('This PDF is not on the sync server yet')
+  })
+})
