@@ -1,6 +1,6 @@
 // Sync between two computers (issue 14): two browser contexts, each its own
 // IndexedDB (two computers), one web edition (main keeps the account both
-// use) and one CouchDB-compatible test server (e2e/support/couch-server.ts;
+// use; two web editions when each computer needs its own PDFs) and one CouchDB-compatible test server (e2e/support/couch-server.ts;
 // NEUROREF_TEST_COUCHDB_URL runs it against a real CouchDB). Papers come from
 // recorded Crossref responses.
 import { mkdtemp } from 'node:fs/promises'
@@ -15,6 +15,7 @@ import { startWebEditionProcess, type RunningWebEdition } from './support/web-ed
 const PLOS = { doi: '10.1371/journal.pone.0033693', title: 'Methylphenidate Exposure Induces Dopamine Neuron Loss' }
 const SREP = { doi: '10.1038/srep16696', title: 'Single-molecule FRET studies on alpha-synuclein oligomerization' }
 const USER = { name: 'ann', password: 'ann-password' }
+const HINDAWI = path.resolve(__dirname, 'fixtures/pdf/articles/hindawi_rrp_2010_157939.pdf')
 
 let couch: TestCouch
 let database = ''
@@ -165,5 +166,36 @@ test('a wrong password is said in words in the sidebar', async ({ browser, repla
     await expect(syncLine(page)).toHaveText('Wrong user name or password')
   } finally {
     await app.stop()
+  }
+})
+
+test('a PDF attached on one computer opens on another, fetched from the sync server', async ({ browser, replay }) => {
+  test.setTimeout(180_000)
+  // two web editions, two data folders: each computer has its own attachment store
+  const first = await webEdition(replay.url)
+  const second = await webEdition(replay.url)
+  try {
+    const a = await openComputer(browser, first)
+    await signIn(a.page)
+    await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+    await addByIdentifier(a.page, PLOS.doi, PLOS.title)
+    await row(a.page, PLOS.title).click()
+    await details(a.page).getByLabel('Attach PDF…').setInputFiles(HINDAWI)
+    await expect(details(a.page).getByRole('listitem', { name: path.basename(HINDAWI) })).toBeVisible()
+    // A sends the bytes once, to the files database
+    await expect.poll(async () => ((await (await couch.admin(`/${database}-files/_all_docs`)).json()) as { rows: unknown[] }).rows.length).toBe(1)
+
+    const b = await openComputer(browser, second)
+    await signIn(b.page)
+    await row(b.page, PLOS.title).click({ timeout: 30_000 })
+    const file = details(b.page).getByRole('listitem', { name: path.basename(HINDAWI) })
+    await file.getByRole('button', { name: 'Open PDF' }).click({ timeout: 30_000 })
+    const viewer = b.page.getByRole('dialog', { name: /PDF viewer/ })
+    await expect(viewer).toContainText('of 6')
+    await viewer.getByRole('button', { name: 'Next page' }).click()
+    await expect(viewer.getByTestId('pdf-text-layer')).toContainText('Structured cardiac rehabilitation')
+  } finally {
+    await first.stop()
+    await second.stop()
   }
 })
