@@ -110,7 +110,8 @@ describe('light copies in the window', () => {
     await addRecordsToLibrary(a.db, realRecords())
     const imported = new Map((await a.db.items.toArray()).map(item => [item.id, item]))
     const store = await openStore(a.db)
-    const ids = [...store.items.keys()]
+    // in PMID order, so every run picks the same papers (ids are random)
+    const ids = [...imported.values()].sort((x, y) => Number(x.pmid) - Number(y.pmid)).map(item => item.id)
     const [first, second, third] = ids
 
     // an edit of the title, then Undo (the pane edits the stored row and remembers it as it was)
