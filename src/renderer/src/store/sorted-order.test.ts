@@ -19,15 +19,21 @@ const paper = (title: string, i: number) => ({
   sources: ['manual' as const]
 })
 
+/** A library of the five titles, its store and kept title order, and the order a fresh sort gives. */
+async function fiveTitles() {
+  db = openLibrary(`sort-${Math.random()}`)
+  for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
+  const store = new LibraryStore(db)
+  await store.load()
+  const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
+  const fresh = () => [...store.items.values()].map(i => SORT_KEYS.title(i) as string).sort()
+  const titlesOf = () => order.get(store, 'title').map(i => SORT_KEYS.title(i) as string)
+  return { store, order, fresh, titlesOf }
+}
+
 describe('SortedOrder', () => {
   it('keeps title order through adds, edits and deletes, as a fresh sort would give', async () => {
-    db = openLibrary(`sort-${Math.random()}`)
-    for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
-    const store = new LibraryStore(db)
-    await store.load()
-    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
-    const fresh = () => [...store.items.values()].map(i => SORT_KEYS.title(i) as string).sort()
-    const titlesOf = () => order.get(store, 'title').map(i => SORT_KEYS.title(i) as string)
+    const { store, order, fresh, titlesOf } = await fiveTitles()
     expect(titlesOf()).toEqual(fresh())
     expect(titlesOf()[0]).toBe('angstrom-scale oxytocin imaging')
 
@@ -46,13 +52,7 @@ describe('SortedOrder', () => {
   })
 
   it('merges a large import into the kept order, as a fresh sort would give', async () => {
-    db = openLibrary(`sort-${Math.random()}`)
-    for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
-    const store = new LibraryStore(db)
-    await store.load()
-    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
-    const fresh = () => [...store.items.values()].map(i => SORT_KEYS.title(i) as string).sort()
-    const titlesOf = () => order.get(store, 'title').map(i => SORT_KEYS.title(i) as string)
+    const { store, fresh, titlesOf } = await fiveTitles()
     expect(titlesOf()).toEqual(fresh())
     // shuffled titles, some equal to each other and to papers already there
     const records = Array.from({ length: 450 }, (_, n) => paper(`${titles[(n * 7) % titles.length]} ${(n * 7919) % 97}`, 10 + n))
