@@ -8,6 +8,7 @@
 import type { Item } from '@shared/model'
 import { withIndexFields } from './index-fields'
 import type { NeurorefDb } from './schema'
+import { fullItems } from './queries'
 import { write } from './write'
 
 export interface CopyOutcome {
@@ -22,7 +23,7 @@ function copyOf(item: Item): Item {
 }
 
 export async function copyPapers(from: NeurorefDb, to: NeurorefDb, ids: readonly string[]): Promise<CopyOutcome> {
-  const items = (await from.items.bulkGet([...ids])).filter((item): item is Item => item !== undefined)
+  const items = await fullItems(from, ids)
   const tagNames = [...new Set(items.flatMap(item => item.tags))]
   const tags = (await from.tags.bulkGet(tagNames)).filter(tag => tag !== undefined)
   return write(to, [to.items, to.tags], async changes => {

@@ -8,6 +8,7 @@ import type { Item } from '@shared/model'
 import type { LibraryEvent } from './events'
 import { entryOf, type ChangeEntry } from './change-log'
 import type { NeurorefDb } from './schema'
+import { fullItems } from './queries'
 
 /** What a change hands back to `write`: one call per event, in order. */
 export interface Changes {
@@ -82,5 +83,5 @@ export async function changeItems(db: NeurorefDb, changes: Changes, found: { toA
  * table: 26 s to find 1,000 of 10,000 papers, against 31 ms by key.
  */
 export function itemsWithIds(db: NeurorefDb, ids: readonly string[], keep: (item: Item) => boolean = () => true): { toArray(): Promise<Item[]> } {
-  return { toArray: async () => (await db.items.bulkGet([...new Set(ids)].sort())).filter((item): item is Item => item !== undefined && keep(item)) }
+  return { toArray: async () => (await fullItems(db, [...new Set(ids)].sort())).filter(keep) }
 }
