@@ -17,8 +17,6 @@ const ISSN = /^(\d{4})-?(\d{3}[\dx])$/i
 
 interface Prepared {
   entry: StyleEntry
-  /** place in title order: ties are ranked by it, without comparing strings on every keystroke */
-  rank: number
   id: string
   title: string
   shortTitle: string
@@ -32,15 +30,7 @@ function prepare(entry: StyleEntry): Prepared {
   const shortTitle = entry.shortTitle ? ` ${plain(entry.shortTitle)}` : ''
   const fields = entry.fields.map(field => plain(field)).join(' ')
   const issn = (entry.issn ?? []).map(issn => issn.toUpperCase())
-  return {
-    entry,
-    rank: 0,
-    id: plain(entry.id),
-    title,
-    shortTitle,
-    all: `${title}${shortTitle} ${fields} ${plain(entry.id)} ${issn.join(' ').toLowerCase()}`,
-    issn
-  }
+  return { entry, id: plain(entry.id), title, shortTitle, all: `${title}${shortTitle} ${fields} ${plain(entry.id)} ${issn.join(' ').toLowerCase()}`, issn }
 }
 
 /** How well one style answers the query's words; null when a word is missing. */
@@ -64,17 +54,17 @@ function score(style: Prepared, words: string[], phrase: string): number | null 
 }
 
 export class StyleIndex {
+  /** in title order, so that styles with the same points (a stable sort) stay in title order without comparing strings on every keystroke */
   private readonly styles: Prepared[]
   private readonly byIssn = new Map<string, StyleEntry[]>()
 
   constructor(entries: StyleEntry[]) {
-    this.styles = entries.map(prepare)
-    const collator = new Intl.Collator('en')
-    const byTitle = [...this.styles].sort((a, b) => collator.compare(a.entry.title, b.entry.title))
-    byTitle.forEach((style, rank) => (style.rank = rank))
-    for (const style of this.styles) {
+    const prepared = entries.map(prepare)
+    for (const style of prepared) {
       for (const issn of style.issn) this.byIssn.set(issn, [...(this.byIssn.get(issn) ?? []), style.entry])
     }
+    const collator = new Intl.Collator('en')
+    this.styles = prepared.sort((a, b) => collator.compare(a.entry.title, b.entry.title))
   }
 
   /** The best `limit` styles for what was typed, best first, and how many matched in all. */
@@ -92,7 +82,7 @@ export class StyleIndex {
       const points = score(style, words, phrase)
       if (points !== null) found.push({ style, points })
     }
-    found.sort((a, b) => b.points - a.points || a.style.rank - b.style.rank)
+    found.sort((a, b) => b.points - a.points)
     return { total: found.length, styles: found.slice(0, limit).map(hit => hit.style.entry) }
   }
 }
