@@ -12,7 +12,7 @@ import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
 import { BENCH_QUERIES } from './queries'
-import { putItemRows, recordLongTasks, saveFigures } from './page-library'
+import { countShown, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
 const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
@@ -21,22 +21,6 @@ const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
 const IMPORT_MARK = 'zebrafinchimport'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
-const CHUNK = 5_000
-
-function stats(samples: number[]): { median: number; p95: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), max: +sorted[sorted.length - 1].toFixed(1) }
-}
-
-/** Writes items straight into the app's IndexedDB (schema made by the app itself). */
-async function seed(page: Page, count: number): Promise<void> {
-  const all = createSyntheticLibrary(count).items
-  for (let start = 0; start < count; start += CHUNK) {
-    const items = all.slice(start, start + CHUNK)
-    await putItemRows(page, items)
-  }
-}
 
 /**
  * Time from a UI action to the next painted frame. React renders input and
@@ -84,7 +68,6 @@ async function longTasksBetween(page: Page, from: number, to = Infinity): Promis
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
 
 /** The number the footer shows ("1,234 items"). */
-const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
 
 /** A .bib of papers the library does not have, each with a word only they have. */
 function importedBib(size: number): string {
@@ -130,7 +113,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   await page.goto(app.url)
   await page.getByRole('grid', { name: 'Items' }).waitFor()
   const seedStart = Date.now()
-  await seed(page, SIZE)
+  await seedSyntheticLibrary(page, SIZE)
   const seedSeconds = (Date.now() - seedStart) / 1000
 
   await page.reload()

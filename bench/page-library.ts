@@ -1,11 +1,12 @@
 /**
  * What the Chromium benchmarks do to a page of the web edition before they measure: write
  * papers straight into the app's IndexedDB (schema made by the app itself), and record the
- * window's long tasks from the first script on.
+ * window's long tasks from the first script on; and how they read and keep their figures.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { BrowserContext, Page } from '@playwright/test'
 import type { Item } from '@shared/model'
+import { createSyntheticLibrary } from './synthetic-library'
 
 /** Puts the rows into the app's `items` store in one IndexedDB transaction. */
 export function putItemRows(page: Page, rows: Item[]): Promise<void> {
@@ -26,6 +27,15 @@ export function putItemRows(page: Page, rows: Item[]): Promise<void> {
   )
 }
 
+/** Writes the synthetic library of `count` papers straight into the app's IndexedDB, 5,000 rows a transaction. */
+export async function seedSyntheticLibrary(page: Page, count: number): Promise<void> {
+  const all = createSyntheticLibrary(count).items
+  for (let start = 0; start < count; start += 5_000) await putItemRows(page, all.slice(start, start + 5_000))
+}
+
+/** The number of papers the library's count line shows (NaN before it shows one). */
+export const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
+
 /** Records every long task of each page loaded (buffered: those before the script ran too) in `window.__longTasks`. */
 export async function recordLongTasks(target: Page | BrowserContext): Promise<void> {
   await target.addInitScript(() => {
@@ -42,4 +52,11 @@ export async function recordLongTasks(target: Page | BrowserContext): Promise<vo
 export function saveFigures(name: string, figures: unknown): void {
   mkdirSync('bench/results', { recursive: true })
   writeFileSync(`bench/results/${name}.json`, JSON.stringify(figures, null, 2) + '\n')
+}
+
+/** Median, 95th percentile and largest of a benchmark's samples, to a tenth. */
+export function stats(samples: number[]): { median: number; p95: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), max: +sorted[sorted.length - 1].toFixed(1) }
 }

@@ -3,21 +3,16 @@
 // painted (the search runs in the host, as in the desktop app's main process);
 // and the web edition's start with and without the packed repository.
 // Figures go to bench/results/styles-chooser.json.
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { test, expect } from '../e2e/support/fixtures'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
+import { saveFigures, stats } from './page-library'
 
 const TYPED = ['psychoneuroendocrinology', '1873-3360', 'neuroscience', 'hormones and behavior', 'journal of neuro', 'vancouver']
 const PACK = resolve(__dirname, '../out/main/csl')
 const STARTS = 8
-
-function stats(samples: number[]): { median: number; p95: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), max: +sorted[sorted.length - 1].toFixed(1) }
-}
 
 async function startTimes(): Promise<number[]> {
   const times: number[] = []
@@ -98,5 +93,5 @@ test('style chooser: keystroke to painted list, and start time with the reposito
     webEditionStartMs: { withRepository: stats(withPack), withoutRepository: stats(withoutPack) }
   }
   console.log(JSON.stringify(figures, null, 2))
-  writeFileSync(resolve(__dirname, 'results/styles-chooser.json'), `${JSON.stringify(figures, null, 2)}\n`)
+  saveFigures('styles-chooser', figures)
 })

@@ -12,18 +12,11 @@ import type { Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { startTestCouch } from '../e2e/support/couch-server'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
-import { createSyntheticLibrary } from './synthetic-library'
-import { putItemRows, recordLongTasks } from './page-library'
+import { countShown, recordLongTasks, seedSyntheticLibrary } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
 const USER = { name: 'ann', password: 'ann-password' }
 
-async function seed(page: Page, count: number): Promise<void> {
-  const all = createSyntheticLibrary(count).items
-  for (let start = 0; start < count; start += 5_000) await putItemRows(page, all.slice(start, start + 5_000))
-}
-
-const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
 const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
 
 test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser profile`, async ({ browser }) => {
@@ -40,7 +33,7 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     const a = await (await browser.newContext()).newPage()
     await a.goto(app.url)
     await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
-    await seed(a, SIZE)
+    await seedSyntheticLibrary(a, SIZE)
     await a.reload()
     await expect.poll(() => countShown(a), { timeout: 300_000 }).toBe(SIZE)
     await a.getByRole('button', { name: 'Settings' }).click()
