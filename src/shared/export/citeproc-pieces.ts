@@ -74,9 +74,10 @@ export function piecesOf(records: CslRecord[], size: number): CslRecord[][] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]]
     return i
   }
+  const keys = records.map(keysOf)
   const firstWithKey = new Map<string, number>()
-  records.forEach((record, i) => {
-    for (const key of keysOf(record)) {
+  keys.forEach((own, i) => {
+    for (const key of own) {
       const other = firstWithKey.get(key)
       if (other === undefined) firstWithKey.set(key, i)
       else parent[root(i)] = root(other)
@@ -85,8 +86,8 @@ export function piecesOf(records: CslRecord[], size: number): CslRecord[][] {
   // Each group goes to a piece chosen by its smallest key, so that editing or adding a paper
   // changes only its own piece (a kept piece is then reused); each piece keeps the input order.
   const smallest = new Map<number, string>()
-  records.forEach((record, i) => {
-    for (const key of keysOf(record)) {
+  keys.forEach((own, i) => {
+    for (const key of own) {
       const least = smallest.get(root(i))
       if (least === undefined || key < least) smallest.set(root(i), key)
     }
