@@ -36,6 +36,14 @@ function learnStyles(customStyles: CustomStyles = [], locales: Record<string, st
   for (const { id, xml } of customStyles) if (!findStyle(id)) registerStyle(id, xml)
 }
 
+/** Keeps `value` as the most recently used under `key` (a Map iterates oldest first), forgetting the oldest beyond KEPT. */
+function remember<V>(kept: Map<string, V>, key: string, value: V): V {
+  kept.delete(key)
+  kept.set(key, value)
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value as string)
+  return value
+}
+
 export class BibliographyMaker {
   private readonly kept = new Map<string, string>()
   /** the pieces of the last long list per style, language and output: a list with a few papers changed remakes only their pieces */
@@ -44,26 +52,18 @@ export class BibliographyMaker {
   async make(request: BibliographyRequest, onProgress?: Progress): Promise<string> {
     learnStyles(request.customStyles, request.locales)
     const { records, style, output, lang } = request
-    const key = `${style}|${lang ?? ''}|${output}|${await fingerprint(JSON.stringify(records))}`
+    const kind = `${style}|${lang ?? ''}|${output}`
+    const key = `${kind}|${await fingerprint(JSON.stringify(records))}`
     const known = this.kept.get(key)
     if (known !== undefined) {
-      // most recently used last, so the oldest goes first
-      this.kept.delete(key)
-      this.kept.set(key, known)
+      remember(this.kept, key, known)
       onProgress?.(records.length, records.length)
       return known
     }
     let done = 0
     const onEntry = onProgress && ((): void => onProgress(++done, records.length))
-    const kind = `${style}|${lang ?? ''}|${output}`
-    const kept = this.pieces.get(kind) ?? { pieces: new Map() }
-    this.pieces.delete(kind)
-    this.pieces.set(kind, kept)
-    if (this.pieces.size > KEPT) this.pieces.delete(this.pieces.keys().next().value as string)
-    const text = bibliographyOfRecords(records, { style, output, lang, onEntry, kept })
-    this.kept.set(key, text)
-    if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string)
-    return text
+    const kept = remember(this.pieces, kind, this.pieces.get(kind) ?? { pieces: new Map() })
+    return remember(this.kept, key, bibliographyOfRecords(records, { style, output, lang, onEntry, kept }))
   }
 
   /** Builds the style's engine ahead of the real list (compiling APA takes seconds). */
