@@ -9,8 +9,6 @@ import type { StyleEntry, StyleFiles, StyleLocale, StyleSearchResult } from '@sh
 import { StyleIndex } from '@shared/styles/search'
 import { CATALOGUE_FILE, LOCALES_FILE, PACK_FILE, type PackCatalogue, type PackedStyle, type PackSlot } from './pack-format'
 
-const MISSING = 'The journal styles are missing from this installation; the 12 bundled styles and your own still work.'
-
 interface Loaded {
   index: StyleIndex
   byId: Map<string, PackedStyle>
@@ -34,14 +32,18 @@ export class StyleRepository {
 
   constructor(private readonly dir: string) {}
 
+  /** One of the pack's JSON files; without it, the repository is missing. */
+  private readJson<T>(file: string): T {
+    try {
+      return JSON.parse(readFileSync(join(this.dir, file), 'utf8')) as T
+    } catch {
+      throw new ServiceError('NOT_FOUND', 'The journal styles are missing from this installation; the 12 bundled styles and your own still work.')
+    }
+  }
+
   private load(): Loaded {
     if (this.loaded) return this.loaded
-    let catalogue: PackCatalogue
-    try {
-      catalogue = JSON.parse(readFileSync(join(this.dir, CATALOGUE_FILE), 'utf8')) as PackCatalogue
-    } catch {
-      throw new ServiceError('NOT_FOUND', MISSING)
-    }
+    const catalogue = this.readJson<PackCatalogue>(CATALOGUE_FILE)
     const styles = withParentTitles(catalogue.styles)
     const byId = new Map(styles.map(style => [style.id, style]))
     this.loaded = { index: new StyleIndex(styles.map(entryOf)), byId, renamed: catalogue.renamed }
@@ -68,12 +70,7 @@ export class StyleRepository {
 
   /** The languages, read from their own small file: listing them does not read the catalogue. */
   private localeSlots(): PackCatalogue['locales'] {
-    if (this.shippedLocales) return this.shippedLocales
-    try {
-      this.shippedLocales = JSON.parse(readFileSync(join(this.dir, LOCALES_FILE), 'utf8')) as PackCatalogue['locales']
-    } catch {
-      throw new ServiceError('NOT_FOUND', MISSING)
-    }
+    this.shippedLocales ??= this.readJson<PackCatalogue['locales']>(LOCALES_FILE)
     return this.shippedLocales
   }
 
