@@ -110,7 +110,7 @@ export class LibraryStore {
         this.fullText.reindex(item, this.notes.get(item.id))
         ids.push(item.id)
       }
-      this.fullItems.clear()
+      this.writtenRows.clear()
       if (next === items.length || performance.now() - shown > SHOW_EVERY_MS) {
         this.emit(ids)
         ids = []
@@ -156,11 +156,11 @@ export class LibraryStore {
     const unread: string[] = []
     for (const id of touched) {
       if (!this.items.has(id)) continue
-      const full = this.fullItems.get(id)
+      const full = this.writtenRows.get(id)
       if (!full) unread.push(id)
       else this.reindex(full)
     }
-    this.fullItems.clear()
+    this.writtenRows.clear()
     this.emit([...touched])
     if (unread.length > 0) this.reindexStored(unread)
   }
@@ -194,11 +194,11 @@ export class LibraryStore {
   }
 
   /** Rows stored by the events being applied, with every field (for indexing). */
-  private fullItems = new Map<string, Item>()
+  private writtenRows = new Map<string, Item>()
 
   private putItem(item: Item): void {
     this.finder.add(item)
-    this.fullItems.set(item.id, item)
+    this.writtenRows.set(item.id, item)
     // The store keeps a light copy: the event's row stays as the writer made it.
     this.keep(item)
   }
