@@ -28,12 +28,10 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => couch?.close())
 
-/** Each person's own library database, made by the server's administrator (docs/SYNC.md). */
+/** Each person's own library database and its files database, made by the server's administrator (docs/SYNC.md). */
 async function personalDatabase(user: string): Promise<string> {
   const database = `neuroref-${user}-${process.pid}`
-  await couch.admin(`/${database}`, { method: 'PUT' })
-  const security = { admins: { names: [], roles: [] }, members: { names: [user], roles: [] } }
-  await couch.admin(`/${database}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(security) })
+  await couch.createLibrary(database, [user])
   return database
 }
 

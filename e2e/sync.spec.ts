@@ -29,11 +29,7 @@ test.afterAll(() => couch?.close())
 /** A database for one test and its files database, made by the server's administrator and open to ann only (docs/SYNC.md). */
 test.beforeEach(async () => {
   database = `neuroref-ann-${process.pid}-${++counter}`
-  const security = { admins: { names: [], roles: [] }, members: { names: [USER.name], roles: [] } }
-  for (const name of [database, `${database}-files`]) {
-    expect((await couch.admin(`/${name}`, { method: 'PUT' })).ok).toBe(true)
-    await couch.admin(`/${name}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(security) })
-  }
+  await couch.createLibrary(database, [USER.name])
 })
 
 async function webEdition(replayUrl: string): Promise<RunningWebEdition> {

@@ -26,6 +26,8 @@ export interface TestCouch {
   createUser(name: string, password: string): Promise<void>
   /** a server admin (CouchDB's [admins]): on CouchDB 3 only they may create databases */
   createServerAdmin(name: string, password: string): Promise<void>
+  /** a person's library database and its files database, made by the administrator and open to these users only (docs/SYNC.md) */
+  createLibrary(database: string, members: string[]): Promise<void>
   /** a fetch as the admin, relative to the server */
   admin(path: string, init?: RequestInit): Promise<Response>
   /** closes the port (connections refused) and drops open connections */
@@ -112,6 +114,23 @@ function cors(req: IncomingMessage, res: ServerResponse): boolean {
   return true
 }
 
+/**
+ * CouchDB 3 lets only server admins create databases and answers anyone else
+ * 401; express-pouchdb 4.2.0 instead throws inside its create route (an
+ * uncaught TypeError, "db.info is not a function") and never answers. So a
+ * `PUT /<database>` is checked here first, against the caller's own session.
+ * True when the request was refused here.
+ */
+async function onlyAdminsCreate(base: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const path = (req.url ?? '').split('?')[0]
+  if (req.method !== 'PUT' || !/^\/[^_/][^/]*\/?$/.test(path)) return false
+  const credentials = Object.fromEntries(['cookie', 'authorization'].filter(h => req.headers[h]).map(h => [h, String(req.headers[h])]))
+  const session = (await (await fetch(`${base}/_session`, { headers: credentials })).json()) as { userCtx?: { roles?: string[] } }
+  if (session.userCtx?.roles?.includes('_admin')) return false
+  res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized","reason":"You are not a server admin."}')
+  return true
+}
+
 function proxyTo(target: URL): Handler {
   return (req, res) => {
     const upstream = http.request(
@@ -153,6 +172,14 @@ export async function startTestCouch(): Promise<TestCouch> {
       const answer = await couch.admin(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(password) })
       if (!answer.ok) throw new Error(`could not make ${name} a server admin: ${answer.status} ${await answer.text()}`)
     },
+    async createLibrary(database, members) {
+      const security = JSON.stringify({ admins: { names: [], roles: [] }, members: { names: members, roles: [] } })
+      for (const name of [database, `${database}-files`]) {
+        const made = await couch.admin(`/${name}`, { method: 'PUT' })
+        if (!made.ok) throw new Error(`could not create ${name}: ${made.status} ${await made.text()}`)
+        await couch.admin(`/${name}/_security`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: security })
+      }
+    },
     admin(path, init = {}) {
       const headers = new Headers(init.headers)
       headers.set('authorization', 'Basic ' + Buffer.from(`${admin.user}:${admin.password}`).toString('base64'))
@@ -168,7 +195,8 @@ export async function startTestCouch(): Promise<TestCouch> {
       server = http.createServer((req, res) => {
         if (!real && cors(req, res)) return
         if (couch.failWith) return void res.writeHead(couch.failWith, { 'content-type': 'application/json' }).end('{"error":"unknown","reason":"test fault"}')
-        handler(req, res)
+        if (real) return handler(req, res)
+        void onlyAdminsCreate(couch.url, req, res).then(refused => refused || handler(req, res))
       })
       server.on('connection', socket => {
         sockets.add(socket)
