@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import MemoryAdapter from 'pouchdb-adapter-memory'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
+import { createHash } from 'node:crypto'
+import { downloadFile, filesDatabaseOf, uploadFile } from './files'
 import { createGroup, groupDatabase, inviteMember, readGroup, roleOf, type GroupServer } from './groups'
 import { addPouchPlugin, openReplica, remoteDatabase } from './replica'
 import { CouchSession } from './session'
@@ -98,5 +100,23 @@ describe('lab libraries on the server', () => {
     await inviteMember(wendy, database, 'rex', 'writer')
     expect(roleOf(await readGroup(rex, database), 'rex')).toBe('writer')
     expect((await put(rex, database, 'paper:three')).status).toBe(201)
+  })
+
+  it('keeps the lab’s PDFs for its members only: a reader opens them but cannot send one, a stranger cannot open them', async () => {
+    const wendy = await as('wendy')
+    const rex = await as('rex')
+    const olga = await as('olga')
+    const { database } = await createGroup(wendy, labName(), 'wendy')
+    await inviteMember(wendy, database, 'rex', 'reader')
+    const files = (server: GroupServer): string => `${server.server}/${filesDatabaseOf(database)}`
+    const pdf = new TextEncoder().encode(`%PDF-1.4 lab copy ${database}`)
+    const hash = createHash('sha256').update(pdf).digest('hex')
+
+    await uploadFile(wendy.fetch, files(wendy), hash, pdf)
+    expect(await downloadFile(rex.fetch, files(rex), hash)).toEqual(pdf)
+    await expect(downloadFile(olga.fetch, files(olga), hash)).rejects.toThrow(/could not send this PDF \((401|403)\)/)
+
+    const other = new TextEncoder().encode('%PDF-1.4 rex’s own')
+    await expect(uploadFile(rex.fetch, files(rex), createHash('sha256').update(other).digest('hex'), other)).rejects.toThrow(/did not take a PDF \(403\)/)
   })
 })

@@ -3,7 +3,9 @@
 // who may write is a `validate_doc_update` function in `_design/neuroref`
 // that names the writers, so the server itself refuses a reader's change and
 // says why. Its creator is the database's admin: only admins may change
-// `_security` and design documents, so only they can invite.
+// `_security` and design documents, so only they can invite. The lab's PDFs
+// (files.ts) live in `<database>-files`, which gets the same members and rule.
+import { filesDatabaseOf } from './files'
 import { SyncFailure } from './session'
 
 type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
@@ -104,40 +106,50 @@ export async function readGroup(server: GroupServer, database: string): Promise<
   }
 }
 
+/** The lab's papers database and its PDFs database: both get the same members and writers. */
+const bothDatabases = (database: string): string[] => [database, filesDatabaseOf(database)]
+
 async function writeSecurity(server: GroupServer, database: string, admins: string[], members: string[]): Promise<void> {
   const body: Security = { admins: { names: admins, roles: [] }, members: { names: members, roles: [] } }
-  const put = await call(server, `${encodeURIComponent(database)}/_security`, { method: 'PUT', body: JSON.stringify(body) })
-  if (put.status === 401 || put.status === 403)
-    throw new SyncFailure('forbidden', `Only an admin of this lab library may invite members (${await reasonOf(put)}).`)
-  if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the members (${put.status}).`)
+  for (const each of bothDatabases(database)) {
+    const put = await call(server, `${encodeURIComponent(each)}/_security`, { method: 'PUT', body: JSON.stringify(body) })
+    if (put.status === 401 || put.status === 403)
+      throw new SyncFailure('forbidden', `Only an admin of this lab library may invite members (${await reasonOf(put)}).`)
+    if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the members (${put.status}).`)
+  }
 }
 
 async function writeDesign(server: GroupServer, database: string, name: string, writers: string[]): Promise<void> {
-  const path = `${encodeURIComponent(database)}/${DESIGN}`
-  const old = await call(server, path)
-  const rev = old.ok ? ((await old.json()) as DesignDoc)._rev : undefined
-  const doc: DesignDoc = { _id: DESIGN, ...(rev ? { _rev: rev } : {}), validate_doc_update: validateFunction(name, writers), neuroref: { name, writers } }
-  const put = await call(server, path, { method: 'PUT', body: JSON.stringify(doc) })
-  if (put.status === 401 || put.status === 403)
-    throw new SyncFailure('forbidden', `Only an admin of this lab library may change who writes (${await reasonOf(put)}).`)
-  if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the writers (${put.status}).`)
+  for (const each of bothDatabases(database)) {
+    const path = `${encodeURIComponent(each)}/${DESIGN}`
+    const old = await call(server, path)
+    const rev = old.ok ? ((await old.json()) as DesignDoc)._rev : undefined
+    const doc: DesignDoc = { _id: DESIGN, ...(rev ? { _rev: rev } : {}), validate_doc_update: validateFunction(name, writers), neuroref: { name, writers } }
+    const put = await call(server, path, { method: 'PUT', body: JSON.stringify(doc) })
+    if (put.status === 401 || put.status === 403)
+      throw new SyncFailure('forbidden', `Only an admin of this lab library may change who writes (${await reasonOf(put)}).`)
+    if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the writers (${put.status}).`)
+  }
 }
 
 /**
- * Creates the lab library's database with `me` as its admin and only writer.
- * On Apache CouchDB 3 only server admins may create databases: an ordinary
- * user is told to ask the administrator, who creates it empty and makes the
- * user its admin (docs/SYNC.md); creating it again here then sets it up.
+ * Creates the lab library's databases (papers and PDFs) with `me` as their
+ * admin and only writer. On Apache CouchDB 3 only server admins may create
+ * databases: an ordinary user is told to ask the administrator, who creates
+ * both empty and makes the user their admin (docs/SYNC.md); creating the lab
+ * again here then sets it up.
  */
 export async function createGroup(server: GroupServer, name: string, me: string): Promise<GroupInfo> {
   const database = groupDatabase(name)
-  const made = await call(server, encodeURIComponent(database), { method: 'PUT' })
-  if (made.status === 401 || made.status === 403)
-    throw new SyncFailure(
-      'no-database',
-      `Only the server's administrator may create databases here: ask them to create “${database}” and make you its admin (docs/SYNC.md), then create “${name}” again.`
-    )
-  if (!made.ok && made.status !== 412) throw new SyncFailure('server-error', `The server could not create the lab library (${made.status}).`)
+  for (const each of bothDatabases(database)) {
+    const made = await call(server, encodeURIComponent(each), { method: 'PUT' })
+    if (made.status === 401 || made.status === 403)
+      throw new SyncFailure(
+        'no-database',
+        `Only the server's administrator may create databases here: ask them to create “${database}” and “${filesDatabaseOf(database)}” and make you their admin (docs/SYNC.md), then create “${name}” again.`
+      )
+    if (!made.ok && made.status !== 412) throw new SyncFailure('server-error', `The server could not create the lab library (${made.status}).`)
+  }
   const security = await call(server, `${encodeURIComponent(database)}/_security`)
   const sec = (security.ok ? await security.json() : {}) as Security
   const admins = [...new Set([...(sec.admins?.names ?? []), me])]
