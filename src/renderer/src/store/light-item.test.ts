@@ -19,7 +19,7 @@ import { fullItem, fullItems } from '../library/queries'
 import { setRating, setReadStatus } from '../library/reading'
 import { addTag, removeTag } from '../library/tags'
 import { moveToTrash, restoreFromTrash } from '../library/trash'
-import { computer, newDatabase, type Computer } from '../sync/computers.test-support'
+import { twoComputers, type Computer } from '../sync/computers.test-support'
 import { inThisThread } from './index-jobs'
 import { LibraryStore } from './library-store'
 
@@ -37,13 +37,6 @@ afterEach(async () => {
   for (const store of stores.splice(0)) store.index.close()
   for (const c of open.splice(0)) await c.close()
 })
-
-async function twoComputers(): Promise<[Computer, Computer]> {
-  const database = await newDatabase(couch)
-  const pair: [Computer, Computer] = [await computer(couch, database), await computer(couch, database)]
-  open.push(...pair)
-  return pair
-}
 
 function realRecords() {
   return fixtureItems().map(
@@ -72,7 +65,7 @@ function recordPart(item: Item): Record<string, unknown> {
 
 describe('light copies in the window', () => {
   it('leave the long parts of real PubMed records out of memory and still find words of their abstracts', async () => {
-    const [a] = await twoComputers()
+    const [a] = await twoComputers(couch, open)
     await addRecordsToLibrary(a.db, realRecords())
     const store = await openStore(a.db)
     const rows = await a.db.items.toArray()
@@ -93,7 +86,7 @@ describe('light copies in the window', () => {
   })
 
   it('can never be stored: IndexedDB refuses one, and Undo with one fails without touching the row', async () => {
-    const [a] = await twoComputers()
+    const [a] = await twoComputers(couch, open)
     await addRecordsToLibrary(a.db, realRecords())
     const store = await openStore(a.db)
     const id = (await a.db.items.where('pmid').equals('38147649').first())!.id
@@ -106,7 +99,7 @@ describe('light copies in the window', () => {
   })
 
   it('keep every field of every stored paper through edits, undo, tags, collections, the Trash, merges and sync', async () => {
-    const [a, b] = await twoComputers()
+    const [a, b] = await twoComputers(couch, open)
     await addRecordsToLibrary(a.db, realRecords())
     const imported = new Map((await a.db.items.toArray()).map(item => [item.id, item]))
     const store = await openStore(a.db)

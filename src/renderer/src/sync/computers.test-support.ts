@@ -30,6 +30,14 @@ export async function newDatabase(couch: TestCouch): Promise<string> {
   return name
 }
 
+/** Two computers on one new server database; each goes into `open`, for the test's afterEach to close. */
+export async function twoComputers(couch: TestCouch, open: Computer[]): Promise<[Computer, Computer]> {
+  const database = await newDatabase(couch)
+  const pair: [Computer, Computer] = [await computer(couch, database), await computer(couch, database)]
+  open.push(...pair)
+  return pair
+}
+
 export async function computer(couch: TestCouch, database: string, user = 'ann', password = 'ann-password'): Promise<Computer> {
   await couch.createUser(user, password)
   await couch.admin(`/${database}/_security`, {

@@ -9,7 +9,7 @@ import { createCollection, addItemsToCollection } from '../library/collections'
 import { saveNote } from '../library/notes'
 import { addTag } from '../library/tags'
 import { emptyTrashRecords, moveToTrash } from '../library/trash'
-import { computer, newDatabase, type Computer } from './computers.test-support'
+import { twoComputers, type Computer } from './computers.test-support'
 import { paperData } from './documents'
 
 let couch: TestCouch
@@ -22,16 +22,9 @@ afterEach(async () => {
   for (const c of open.splice(0)) await c.close()
 })
 
-async function twoComputers(): Promise<[Computer, Computer]> {
-  const database = await newDatabase(couch)
-  const pair: [Computer, Computer] = [await computer(couch, database), await computer(couch, database)]
-  open.push(...pair)
-  return pair
-}
-
 describe('sync between two computers', () => {
   it('carries every field of real PubMed records (MeSH with qualifiers, grants, references) byte for byte', async () => {
-    const [a, b] = await twoComputers()
+    const [a, b] = await twoComputers(couch, open)
     const records = fixtureItems().map(
       ({ id: _id, titleWords: _w, year: _y, peptideTags: _p, tags: _t, collectionIds: _c, addedAt: _a, modifiedAt: _m, ...record }) => record
     )
@@ -53,7 +46,7 @@ describe('sync between two computers', () => {
   })
 
   it('carries collections, notes, tags, edits, the Trash and deletions; what arrived is not sent back', async () => {
-    const [a, b] = await twoComputers()
+    const [a, b] = await twoComputers(couch, open)
     const [{ item }] = await addRecordsToLibrary(a.db, [{ csl: { type: 'article-journal', title: 'Oxytocin and social fear' }, sources: ['manual'] }])
     const collection = await createCollection(a.db, 'Stress')
     await addItemsToCollection(a.db, collection.id, [item.id])
