@@ -2,6 +2,7 @@
 // replica, syncing with one test server (e2e/support/couch-server.ts).
 // `sync()` does one full round by hand — apply, push, replicate both ways,
 // apply — so tests decide exactly when each computer is online.
+// `engineComputer()` is a computer the sync engine drives instead, live.
 import type { TestCouch } from '../../../../e2e/support/couch-server'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { applyIncomingChanges } from './incoming'
@@ -9,6 +10,7 @@ import { pushLocalChanges } from './outgoing'
 import MemoryAdapter from 'pouchdb-adapter-memory'
 import { addPouchPlugin, openReplica, remoteDatabase, type Replica } from './replica'
 import { CouchSession } from './session'
+import { SyncEngine, type SyncEngineOptions } from './engine'
 
 export interface Computer {
   db: NeurorefDb
@@ -69,4 +71,36 @@ export async function computer(couch: TestCouch, database: string, user = 'ann',
       await db.delete()
     }
   }
+}
+
+/** Waits for `check` to hold (a guard against hangs, not a timing assertion). */
+export async function until(check: () => Promise<boolean> | boolean, what: string, limit = 30_000): Promise<void> {
+  const end = Date.now() + limit
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`)
+    await new Promise(r => setTimeout(r, 50))
+  }
+}
+
+/**
+ * A library with its sync engine (replica in memory, quick retries); what
+ * stops and deletes them is added to `cleanups`, for the test's afterEach.
+ */
+export function engineComputer(cleanups: (() => Promise<unknown>)[], options: Omit<SyncEngineOptions, 'db'> = {}): { db: NeurorefDb; engine: SyncEngine } {
+  const db = openLibrary(`engine-${++counter}-${Math.random()}`)
+  const engine = new SyncEngine({
+    db,
+    replicaAdapter: 'memory',
+    replicaName: `replica-${counter}-${Math.random()}`,
+    maxBackOff: 300,
+    retryAfter: 200,
+    ...options
+  })
+  cleanups.push(async () => {
+    const replica = engine.replica
+    await engine.stop()
+    await replica?.destroy().catch(() => undefined)
+    await db.delete()
+  })
+  return { db, engine }
 }

@@ -5,9 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary, newItem } from '../library/add-paper'
 import { applySyncedChanges, noSyncedChanges } from '../library/apply-synced'
-import { openLibrary, type NeurorefDb } from '../library/schema'
-import { newDatabase } from './computers.test-support'
-import { SyncEngine } from './engine'
+import type { NeurorefDb } from '../library/schema'
+import { engineComputer, newDatabase, until } from './computers.test-support'
 import { statusText } from './status'
 
 let couch: TestCouch
@@ -22,26 +21,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
 
-/** Waits for `check` to hold (a guard against hangs, not a timing assertion). */
-async function until(check: () => Promise<boolean> | boolean, what: string, limit = 30_000): Promise<void> {
-  const end = Date.now() + limit
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`)
-    await new Promise(r => setTimeout(r, 50))
-  }
-}
-
-function computer(): { db: NeurorefDb; engine: SyncEngine } {
-  const db = openLibrary(`engine-${Math.random()}`)
-  const engine = new SyncEngine({ db, replicaAdapter: 'memory', replicaName: `replica-${Math.random()}`, maxBackOff: 300, retryAfter: 200 })
-  cleanups.push(async () => {
-    const replica = engine.replica
-    await engine.stop()
-    await replica?.destroy().catch(() => undefined)
-    await db.delete()
-  })
-  return { db, engine }
-}
+const computer = () => engineComputer(cleanups)
 
 const account = (database: string, password = 'ann-password') => ({ server: couch.url, database, user: 'ann', password })
 /** Many papers in one write (adding them one by one checks each for duplicates: slow on fake-indexeddb). */

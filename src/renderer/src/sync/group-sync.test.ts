@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
-import { openLibrary, type NeurorefDb } from '../library/schema'
-import { SyncEngine } from './engine'
+import type { NeurorefDb } from '../library/schema'
+import { engineComputer, until } from './computers.test-support'
+import type { SyncEngine } from './engine'
 import { createGroup, inviteMember, type GroupServer } from './groups'
 import { CouchSession } from './session'
 import { statusText } from './status'
@@ -24,24 +25,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
 
-/** Waits for `check` to hold (a guard against hangs, not a timing assertion). */
-async function until(check: () => Promise<boolean> | boolean, what: string, limit = 30_000): Promise<void> {
-  const end = Date.now() + limit
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`)
-    await new Promise(r => setTimeout(r, 50))
-  }
-}
-
 async function member(user: string, database: string): Promise<{ db: NeurorefDb; engine: SyncEngine }> {
-  const db = openLibrary(`group-${user}-${Math.random()}`)
-  const engine = new SyncEngine({ db, replicaAdapter: 'memory', replicaName: `replica-${Math.random()}`, maxBackOff: 300, retryAfter: 200, signEdits: true })
-  cleanups.push(async () => {
-    const replica = engine.replica
-    await engine.stop()
-    await replica?.destroy().catch(() => undefined)
-    await db.delete()
-  })
+  const { db, engine } = engineComputer(cleanups, { signEdits: true })
   await engine.start({ server: couch.url, database, user, password: `${user}-password` })
   return { db, engine }
 }

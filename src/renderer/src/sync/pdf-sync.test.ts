@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { attachStoredFile } from '../library/attachments'
-import { openLibrary, type NeurorefDb } from '../library/schema'
-import { newDatabase } from './computers.test-support'
-import { SyncEngine } from './engine'
+import type { NeurorefDb } from '../library/schema'
+import { engineComputer, newDatabase, until } from './computers.test-support'
+import type { SyncEngine } from './engine'
 import { MAX_SYNCED_PDF_BYTES, type LocalFiles } from './files'
 import { statusText } from './status'
 
@@ -22,22 +22,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
 
-/** Waits for `check` to hold (a guard against hangs, not a timing assertion). */
-async function until(check: () => Promise<boolean> | boolean, what: string, limit = 30_000): Promise<void> {
-  const end = Date.now() + limit
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`)
-    await new Promise(r => setTimeout(r, 50))
-  }
-}
-
 async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), b => b.toString(16).padStart(2, '0')).join('')
 }
 
 /** A computer: its library, its engine, and main's attachment store as a map by hash. */
 function computer(): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, Uint8Array> } {
-  const db = openLibrary(`pdf-sync-${Math.random()}`)
   const stored = new Map<string, Uint8Array>()
   const files: LocalFiles = {
     async read(hash) {
@@ -49,13 +39,7 @@ function computer(): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, U
       stored.set(await sha256(bytes), bytes)
     }
   }
-  const engine = new SyncEngine({ db, files, replicaAdapter: 'memory', replicaName: `replica-${Math.random()}`, maxBackOff: 300, retryAfter: 200 })
-  cleanups.push(async () => {
-    const replica = engine.replica
-    await engine.stop()
-    await replica?.destroy().catch(() => undefined)
-    await db.delete()
-  })
+  const { db, engine } = engineComputer(cleanups, { files })
   return { db, engine, stored }
 }
 
