@@ -4,18 +4,24 @@
 // readers. What the server refuses is said in its words.
 import { useState, type FormEvent } from 'react'
 import { library } from '../../root'
-import { labLibraries, rememberLab, switchLibrary } from '../../open-library'
+import { labLibraries, rememberLab, switchLibrary, type LabLibrary } from '../../open-library'
 import { createGroup, groupDatabase, inviteMember, readGroup, type GroupRole } from '../../sync/groups'
 import { useNotify } from '../../components/notify'
 import { labServer } from './lab-server'
 
 const said = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
+/** Remembers a lab library and opens it (the window reloads). */
+function openLab(lab: LabLibrary): void {
+  rememberLab(lab)
+  switchLibrary(lab.database)
+}
+
 export function LabLibraries() {
   const notify = useNotify()
-  const labs = labLibraries()
-  const [name, setName] = useState('')
-  const [joinName, setJoinName] = useState('')
+  // the researcher's own library has no lab database
+  const shown: { database?: string; name: string }[] = [{ name: 'My library' }, ...labLibraries()]
+  const open = library.kind === 'lab' ? library.database : undefined
   const [member, setMember] = useState('')
   const [role, setRole] = useState<GroupRole>('reader')
   const [busy, setBusy] = useState(false)
@@ -31,26 +37,17 @@ export function LabLibraries() {
     }
   }
 
-  const create = (event: FormEvent) => {
-    event.preventDefault()
+  const create = (name: string) =>
     void run(async () => {
       const { server, user } = await labServer()
-      const made = await createGroup(server, name.trim(), user)
-      rememberLab(made)
-      switchLibrary(made.database)
+      openLab(await createGroup(server, name, user))
     })
-  }
 
-  const join = (event: FormEvent) => {
-    event.preventDefault()
+  const join = (typed: string) =>
     void run(async () => {
       const { server } = await labServer()
-      const typed = joinName.trim()
-      const found = await readGroup(server, typed.startsWith('neuroref-group-') ? typed : groupDatabase(typed))
-      rememberLab(found)
-      switchLibrary(found.database)
+      openLab(await readGroup(server, typed.startsWith('neuroref-group-') ? typed : groupDatabase(typed)))
     })
-  }
 
   const invite = (event: FormEvent) => {
     event.preventDefault()
@@ -68,20 +65,10 @@ export function LabLibraries() {
     <section className="lab-libraries" aria-label="Libraries">
       <h3>Libraries</h3>
       <ul>
-        <li>
-          <button
-            type="button"
-            className={`view-button${library.kind === 'personal' ? ' current' : ''}`}
-            aria-current={library.kind === 'personal' ? 'page' : undefined}
-            onClick={() => library.kind !== 'personal' && switchLibrary(undefined)}
-          >
-            My library
-          </button>
-        </li>
-        {labs.map(lab => {
-          const here = library.kind === 'lab' && library.database === lab.database
+        {shown.map(lab => {
+          const here = lab.database === open
           return (
-            <li key={lab.database}>
+            <li key={lab.database ?? ''}>
               <button
                 type="button"
                 className={`view-button${here ? ' current' : ''}`}
@@ -108,19 +95,26 @@ export function LabLibraries() {
       )}
       <details>
         <summary>New or join a lab library</summary>
-        <form aria-label="New lab library" onSubmit={create}>
-          <input aria-label="New lab library name" placeholder="Name, e.g. Smith lab" value={name} onChange={e => setName(e.target.value)} required />
-          <button type="submit" className="small" disabled={busy}>
-            Create
-          </button>
-        </form>
-        <form aria-label="Join a lab library" onSubmit={join}>
-          <input aria-label="Lab library to join" placeholder="Its name" value={joinName} onChange={e => setJoinName(e.target.value)} required />
-          <button type="submit" className="small" disabled={busy}>
-            Join
-          </button>
-        </form>
+        <NameForm form="New lab library" field="New lab library name" placeholder="Name, e.g. Smith lab" button="Create" busy={busy} onName={create} />
+        <NameForm form="Join a lab library" field="Lab library to join" placeholder="Its name" button="Join" busy={busy} onName={join} />
       </details>
     </section>
+  )
+}
+
+/** One name typed, one button: creating or joining a lab library. */
+function NameForm(props: { form: string; field: string; placeholder: string; button: string; busy: boolean; onName: (name: string) => void }) {
+  const [name, setName] = useState('')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    props.onName(name.trim())
+  }
+  return (
+    <form aria-label={props.form} onSubmit={submit}>
+      <input aria-label={props.field} placeholder={props.placeholder} value={name} onChange={e => setName(e.target.value)} required />
+      <button type="submit" className="small" disabled={props.busy}>
+        {props.button}
+      </button>
+    </form>
   )
 }
