@@ -12,10 +12,8 @@ import { openReplica, remoteDatabase, type Replica } from './replica'
 import { Replication } from './replication'
 import { checkServerAddress } from '@shared/sync-server'
 import type { SyncAccount } from '@shared/sync-server'
-import { CouchSession, SyncFailure, type SyncProblem } from './session'
+import { CouchSession, SyncFailure, type Fetch, type SyncProblem } from './session'
 import type { SyncStatus } from './status'
-
-type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
 
 export interface SyncEngineOptions {
   db: NeurorefDb

@@ -2,11 +2,10 @@
 // (`<database>-files`), one document `file:<sha256>` per content hash with one
 // attachment `pdf`. A PDF on two papers, or on two computers, is sent once;
 // the other computer fetches it when the PDF is opened (docs/SYNC.md).
+import type { Fetch } from './session'
 
 /** A larger PDF is not sent: it stays on the computer it was attached on. */
 export const MAX_SYNCED_PDF_BYTES = 50 * 1024 * 1024
-
-type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
 
 /** What the engine needs of main's attachment store. */
 export interface LocalFiles {

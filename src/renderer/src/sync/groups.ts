@@ -6,9 +6,7 @@
 // `_security` and design documents, so only they can invite. The lab's PDFs
 // (files.ts) live in `<database>-files`, which gets the same members and rule.
 import { filesDatabaseOf } from './files'
-import { SyncFailure } from './session'
-
-type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
+import { SyncFailure, type Fetch } from './session'
 
 /** A server and a session's fetch (session.ts). */
 export interface GroupServer {

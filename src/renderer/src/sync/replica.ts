@@ -8,6 +8,7 @@ import IdbAdapter from 'pouchdb-adapter-idb'
 import HttpAdapter from 'pouchdb-adapter-http'
 import Replication from 'pouchdb-replication'
 import type { SyncDocument } from './documents'
+import type { Fetch } from './session'
 
 PouchDB.plugin(IdbAdapter).plugin(HttpAdapter)
 // a test server in the same process may have added replication already
@@ -31,6 +32,6 @@ export function addPouchPlugin(plugin: unknown): void {
 }
 
 /** The server database; `fetch` carries the session (session.ts). */
-export function remoteDatabase(url: string, fetch: (url: string | Request, init?: RequestInit) => Promise<Response>): Replica {
+export function remoteDatabase(url: string, fetch: Fetch): Replica {
   return new PouchDB<SyncDocument>(url, { adapter: 'http', fetch, skip_setup: true })
 }

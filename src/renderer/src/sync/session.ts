@@ -16,7 +16,8 @@ export class SyncFailure extends Error {
   }
 }
 
-type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
+/** fetch as PouchDB's HTTP adapter calls it */
+export type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>
 
 export class CouchSession {
   private cookie: string | undefined
