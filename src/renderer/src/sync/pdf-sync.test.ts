@@ -6,7 +6,7 @@ import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-se
 import { addRecordsToLibrary } from '../library/add-paper'
 import { attachStoredFile } from '../library/attachments'
 import type { NeurorefDb } from '../library/schema'
-import { engineComputer, newDatabase, until } from './computers.test-support'
+import { engineComputer, until } from './computers.test-support'
 import type { SyncEngine } from './engine'
 import { MAX_SYNCED_PDF_BYTES, type LocalFiles } from './files'
 import { statusText } from './status'
@@ -45,11 +45,11 @@ function computer(): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, U
 
 const account = (database: string) => ({ server: couch.url, database, user: 'ann', password: 'ann-password' })
 
-/** The library database and its files database, made by the server's administrator (docs/SYNC.md). */
+let libraries = 0
+/** The library database and its files database, made by the server's administrator for ann (docs/SYNC.md). */
 async function newLibrary(): Promise<string> {
-  const database = await newDatabase(couch)
-  const made = await couch.admin(`/${database}-files`, { method: 'PUT' })
-  if (!made.ok) throw new Error(`could not create ${database}-files: ${made.status}`)
+  const database = `neuroref-pdf-${process.pid}-${++libraries}-${Date.now()}`
+  await couch.createLibrary(database, ['ann'])
   return database
 }
 
