@@ -66,6 +66,14 @@ async function signIn(page: Page, password = USER.password): Promise<void> {
   await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
 }
 
+/** A computer signed in to the sync server, its first sync done. */
+async function syncingComputer(browser: Browser, app: RunningWebEdition): Promise<Computer> {
+  const computer = await openComputer(browser, app)
+  await signIn(computer.page)
+  await expect(syncLine(computer.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+  return computer
+}
+
 async function addByIdentifier(page: Page, doi: string, title: string): Promise<void> {
   await page.getByLabel('Add by identifier').fill(doi)
   await page.getByRole('button', { name: 'Add', exact: true }).click()
@@ -88,9 +96,7 @@ test('two computers: added on one, shown on the other; edits made apart merge; a
   test.setTimeout(180_000)
   const app = await webEdition(replay.url)
   try {
-    const a = await openComputer(browser, app)
-    await signIn(a.page)
-    await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+    const a = await syncingComputer(browser, app)
     await addByIdentifier(a.page, PLOS.doi, PLOS.title)
     await addByIdentifier(a.page, SREP.doi, SREP.title)
 
@@ -171,9 +177,7 @@ test('a PDF attached on one computer opens on another, fetched from the sync ser
   const first = await webEdition(replay.url)
   const second = await webEdition(replay.url)
   try {
-    const a = await openComputer(browser, first)
-    await signIn(a.page)
-    await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+    const a = await syncingComputer(browser, first)
     await addByIdentifier(a.page, PLOS.doi, PLOS.title)
     await row(a.page, PLOS.title).click()
     await details(a.page).getByLabel('Attach PDF…').setInputFiles(HINDAWI)
