@@ -3,8 +3,9 @@
 // who may write is a `validate_doc_update` function in `_design/neuroref`
 // that names the writers, so the server itself refuses a reader's change and
 // says why. Its creator is the database's admin: only admins may change
-// `_security` and design documents, so only they can invite. The lab's PDFs
-// (files.ts) live in `<database>-files`, which gets the same members and rule.
+// `_security` and design documents, so only they invite, remove members and
+// change roles; a lab always keeps one admin. The lab's PDFs (files.ts) live
+// in `<database>-files`, which gets the same members and rule.
 import { filesDatabaseOf } from './files'
 import { SyncFailure, type Fetch } from './session'
 
@@ -14,7 +15,8 @@ export interface GroupServer {
   fetch: Fetch
 }
 
-export type GroupRole = 'writer' | 'reader'
+/** an admin also writes, and may invite, remove and change roles */
+export type GroupRole = 'admin' | 'writer' | 'reader'
 
 export interface GroupInfo {
   database: string
@@ -24,7 +26,7 @@ export interface GroupInfo {
   writers: string[]
   /** every member: writers and readers */
   members: string[]
-  /** may invite (the creator) */
+  /** may invite, remove and change roles (the creator, and whom they make admin) */
   admins: string[]
 }
 
@@ -107,12 +109,17 @@ export async function readGroup(server: GroupServer, database: string): Promise<
 /** The lab's papers database and its PDFs database: both get the same members and writers. */
 const bothDatabases = (database: string): string[] => [database, filesDatabaseOf(database)]
 
+const onlyAdmins = async (refused: Response): Promise<SyncFailure> =>
+  new SyncFailure('forbidden', `Only an admin of this lab library may change its members and their roles (${await reasonOf(refused)}).`)
+
+const lastAdmin = (group: GroupInfo, user: string): SyncFailure =>
+  new SyncFailure('forbidden', `${user} is the only admin of “${group.name}”, and a lab library needs one: make another member its admin first.`)
+
 async function writeSecurity(server: GroupServer, database: string, admins: string[], members: string[]): Promise<void> {
   const body: Security = { admins: { names: admins, roles: [] }, members: { names: members, roles: [] } }
   for (const each of bothDatabases(database)) {
     const put = await call(server, `${encodeURIComponent(each)}/_security`, { method: 'PUT', body: JSON.stringify(body) })
-    if (put.status === 401 || put.status === 403)
-      throw new SyncFailure('forbidden', `Only an admin of this lab library may invite members (${await reasonOf(put)}).`)
+    if (put.status === 401 || put.status === 403) throw await onlyAdmins(put)
     if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the members (${put.status}).`)
   }
 }
@@ -124,10 +131,20 @@ async function writeDesign(server: GroupServer, database: string, name: string, 
     const rev = old.ok ? ((await old.json()) as DesignDoc)._rev : undefined
     const doc: DesignDoc = { _id: DESIGN, ...(rev ? { _rev: rev } : {}), validate_doc_update: validateFunction(name, writers), neuroref: { name, writers } }
     const put = await call(server, path, { method: 'PUT', body: JSON.stringify(doc) })
-    if (put.status === 401 || put.status === 403)
-      throw new SyncFailure('forbidden', `Only an admin of this lab library may change who writes (${await reasonOf(put)}).`)
+    if (put.status === 401 || put.status === 403) throw await onlyAdmins(put)
     if (!put.ok) throw new SyncFailure('server-error', `The server did not keep the writers (${put.status}).`)
   }
+}
+
+/**
+ * Writes who may write, then who may read and who is admin, in both
+ * databases. The writers go first: an admin who steps down (or removes
+ * themselves) may still write the design documents.
+ */
+async function writeMembers(server: GroupServer, group: GroupInfo): Promise<GroupInfo> {
+  await writeDesign(server, group.database, group.name, group.writers)
+  await writeSecurity(server, group.database, group.admins, group.members)
+  return group
 }
 
 /**
@@ -152,24 +169,31 @@ export async function createGroup(server: GroupServer, name: string, me: string)
   const sec = (security.ok ? await security.json() : {}) as Security
   const admins = [...new Set([...(sec.admins?.names ?? []), me])]
   const members = [...new Set([...(sec.members?.names ?? []), me])]
-  await writeSecurity(server, database, admins, members)
-  await writeDesign(server, database, name, [me])
-  return { database, name, writers: [me], members, admins }
+  return writeMembers(server, { database, name, writers: [me], members, admins })
 }
 
-/** Adds `user` as a writer or a reader (or changes their role); only the library's admins may. */
+/** Adds `user` as an admin, a writer or a reader (or changes their role); only the library's admins may, and one admin stays. */
 export async function inviteMember(server: GroupServer, database: string, user: string, role: GroupRole): Promise<GroupInfo> {
   const name = user.trim()
   if (!name) throw new SyncFailure('forbidden', 'Type the user name of the person to invite.')
   const group = await readGroup(server, database)
-  const members = [...new Set([...group.members, name])]
-  const writers = role === 'writer' ? [...new Set([...group.writers, name])] : group.writers.filter(w => w !== name)
-  await writeSecurity(server, database, group.admins, members)
-  await writeDesign(server, database, group.name, writers)
-  return { ...group, members, writers }
+  const admins = role === 'admin' ? [...new Set([...group.admins, name])] : group.admins.filter(a => a !== name)
+  if (admins.length === 0) throw lastAdmin(group, name)
+  const writers = role === 'reader' ? group.writers.filter(w => w !== name) : [...new Set([...group.writers, name])]
+  return writeMembers(server, { ...group, admins, writers, members: [...new Set([...group.members, name])] })
+}
+
+/** Takes `user` out of the lab library: they can no longer read it nor write to it (its PDFs neither); one admin stays. */
+export async function removeMember(server: GroupServer, database: string, user: string): Promise<GroupInfo> {
+  const group = await readGroup(server, database)
+  if (!group.members.includes(user) && !group.admins.includes(user)) throw new SyncFailure('forbidden', `${user} is not a member of “${group.name}”.`)
+  const admins = group.admins.filter(a => a !== user)
+  if (admins.length === 0) throw lastAdmin(group, user)
+  return writeMembers(server, { ...group, admins, writers: group.writers.filter(w => w !== user), members: group.members.filter(m => m !== user) })
 }
 
 export function roleOf(group: GroupInfo, user: string): GroupRole | undefined {
+  if (group.admins.includes(user)) return 'admin'
   if (group.writers.includes(user)) return 'writer'
   return group.members.includes(user) ? 'reader' : undefined
 }
