@@ -3,6 +3,7 @@
 // combined so nothing the library knew about either copy is lost.
 import type { Item, ItemBasics, MeshHeading, PeptideTag, CitedWork, ReadStatus } from './model'
 import { fillMissing } from './merge'
+import { unionKeywords } from './keywords'
 import { nameLabel, plainText } from './display'
 import { titleFingerprint } from './text'
 
@@ -158,7 +159,8 @@ export function mergeItems(keep: Item, other: Item, choices: MergeChoices, now =
 
   filled.tags = union(keep.tags, other.tags)
   filled.collectionIds = union(keep.collectionIds, other.collectionIds)
-  filled.keywords = union(keep.keywords, other.keywords, k => k.trim().toLowerCase())
+  // Not a plain union: a BibTeX copy splits a keyword that holds a comma into pieces, which must not become extra keywords.
+  filled.keywords = unionKeywords(keep.keywords, other.keywords)
   filled.mesh = union<MeshHeading>(keep.mesh, other.mesh, m => m.descriptor.toLowerCase())
   filled.peptideTags = union<PeptideTag>(keep.peptideTags, other.peptideTags, p => p.peptide)
   filled.references = union(keep.references, other.references, citedKey)

@@ -4,6 +4,7 @@
 import type { CslFields, ReferenceRecord } from '../model'
 import { normaliseDoi, PMCID_DIGITS_PATTERN, PMID_PATTERN } from '../identifiers'
 import { oversized } from './limits'
+import { keywordPieces } from '../keywords'
 
 export type ImportFormat = 'bibtex' | 'ris' | 'nbib' | 'csl-json' | 'endnote-xml'
 
@@ -93,10 +94,7 @@ export function hasContent(record: ImportedRecord): boolean {
 /** Keywords as files write them: "a, b; c" in one field, or a list. */
 function splitKeywords(value: unknown): string[] {
   const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
-  return parts
-    .flatMap(part => part.split(/[,;]/))
-    .map(word => word.trim())
-    .filter(Boolean)
+  return parts.flatMap(keywordPieces)
 }
 
 // A file's PMID or PMCID field: the number, with or without its label and prefix.
