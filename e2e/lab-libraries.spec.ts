@@ -4,7 +4,8 @@
 // (e2e/support/couch-server.ts; NEUROREF_TEST_COUCHDB_URL runs it against a
 // real CouchDB). Wendy creates a lab library and invites Rex as a reader; what
 // she adds reaches him, naming her; what he adds is refused by the server,
-// which says why, and stays on his computer.
+// which says why, and stays on his computer. Rex then leaves the lab: it is
+// gone from his computer, and Wendy keeps everything.
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -77,7 +78,7 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     await libraries(wendy).getByText('New or join a lab library').click()
     await libraries(wendy).getByLabel('New lab library name').fill(LAB)
     await libraries(wendy).getByRole('button', { name: 'Create' }).click()
-    await expect(libraries(wendy).getByRole('button', { name: LAB })).toHaveAttribute('aria-current', 'page')
+    await expect(libraries(wendy).getByRole('button', { name: LAB, exact: true })).toHaveAttribute('aria-current', 'page')
     await expect(row(wendy, PLOS.title)).toHaveCount(0)
     await expect(syncLine(wendy)).toHaveText(/^Synced at \d\d:\d\d$/)
 
@@ -85,6 +86,9 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     await libraries(wendy).getByLabel('Role').selectOption('reader')
     await libraries(wendy).getByRole('button', { name: 'Invite' }).click()
     await expect(wendy.getByRole('status').filter({ hasText: `rex may now read “${LAB}”.` })).toBeVisible()
+    await libraries(wendy).getByText('Members', { exact: true }).click()
+    await expect(libraries(wendy).getByLabel('Role of rex')).toHaveValue('reader')
+    await expect(libraries(wendy).getByLabel('Role of wendy')).toHaveValue('admin')
     await addByIdentifier(wendy, SREP.doi, SREP.title)
 
     // …and copies the paper from her own library into the lab's, every field kept
@@ -93,7 +97,7 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     await details(wendy).getByLabel('Copy to library').selectOption({ label: LAB })
     await details(wendy).getByRole('button', { name: 'Copy', exact: true }).click()
     await expect(wendy.getByRole('status').filter({ hasText: `Copied to “${LAB}”.` })).toBeVisible()
-    await libraries(wendy).getByRole('button', { name: LAB }).click()
+    await libraries(wendy).getByRole('button', { name: LAB, exact: true }).click()
     await expect(row(wendy, PLOS.title)).toHaveCount(1)
     await expect(syncLine(wendy)).toHaveText(/^Synced at \d\d:\d\d$/)
 
@@ -102,7 +106,7 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     await libraries(rex).getByText('New or join a lab library').click()
     await libraries(rex).getByLabel('Lab library to join').fill(LAB)
     await libraries(rex).getByRole('button', { name: 'Join' }).click()
-    await expect(libraries(rex).getByRole('button', { name: LAB })).toHaveAttribute('aria-current', 'page')
+    await expect(libraries(rex).getByRole('button', { name: LAB, exact: true })).toHaveAttribute('aria-current', 'page')
     await expect(row(rex, SREP.title)).toHaveCount(1)
     await expect(row(rex, PLOS.title)).toHaveCount(1)
     await row(rex, PLOS.title).click()
@@ -116,6 +120,25 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     )
     await expect(row(rex, OTHER.title)).toHaveCount(1)
     await expect(row(wendy, OTHER.title)).toHaveCount(0)
+
+    // Rex leaves: the lab and its papers are gone from his computer (its database and replica too), he is back in his own library
+    await libraries(rex)
+      .getByRole('button', { name: `Leave “${LAB}”` })
+      .click()
+    const leaving = rex.getByRole('alertdialog', { name: `Leave “${LAB}”?` })
+    await expect(leaving).toContainText('The lab library on the server is not touched: its other members keep everything.')
+    await leaving.getByRole('button', { name: 'Leave', exact: true }).click()
+    await expect(libraries(rex).getByRole('button', { name: 'My library' })).toHaveAttribute('aria-current', 'page')
+    await expect(libraries(rex).getByRole('button', { name: LAB, exact: true })).toHaveCount(0)
+    await expect(row(rex, SREP.title)).toHaveCount(0)
+    const stored = await rex.evaluate(async () => (await indexedDB.databases()).map(d => d.name ?? ''))
+    expect(stored.filter(name => name.includes('neuroref-group-'))).toEqual([])
+    expect(stored).toContain('neuroref')
+
+    // Wendy, reopening the lab, still has both papers
+    await wendy.reload()
+    await expect(row(wendy, SREP.title)).toHaveCount(1)
+    await expect(row(wendy, PLOS.title)).toHaveCount(1)
   } finally {
     await wendysComputer.stop()
     await rexsComputer.stop()

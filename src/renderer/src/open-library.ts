@@ -36,6 +36,11 @@ export function rememberLab(lab: LabLibrary): void {
   localStorage.setItem(LABS, JSON.stringify([...labLibraries().filter(l => l.database !== lab.database), { database: lab.database, name: lab.name }]))
 }
 
+/** Takes a lab library off this computer's list (leaving it: features/labs/leave-lab.ts). */
+export function forgetLab(database: string): void {
+  localStorage.setItem(LABS, JSON.stringify(labLibraries().filter(l => l.database !== database)))
+}
+
 /** The library this window opens (kept per tab, so a reload stays in it). */
 export function chosenLibrary(): OpenLibrary {
   const database = sessionStorage.getItem(CHOSEN)

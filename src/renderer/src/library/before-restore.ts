@@ -19,7 +19,7 @@ export interface BeforeRestore {
   fingerprint: Fingerprint
 }
 
-export const beforeRestoreName = (db: NeurorefDb): string => `${db.name}-before-restore`
+export const beforeRestoreName = (db: { name: string }): string => `${db.name}-before-restore`
 
 function openCopy(db: NeurorefDb): Dexie {
   const copy = new Dexie(beforeRestoreName(db))

@@ -26,6 +26,27 @@ export function openReplica(name: string, adapter: 'idb' | 'memory' = 'idb') {
   return new PouchDB<SyncDocument>(name, { adapter, auto_compaction: false })
 }
 
+/**
+ * Deletes this computer's replicas of a lab library's server database,
+ * whichever server address or user synced them (leaving the lab). PouchDB
+ * reads a name that holds "://" as an address: the sync engine's replica
+ * names end with the server database's address, so each replica's IndexedDB
+ * database is named after that address alone. The replica must be closed
+ * (the sync engine closes its own; PouchDB closes one open elsewhere when
+ * asked to, on a version change).
+ */
+export async function destroyReplicas(database: string): Promise<void> {
+  const end = `/${encodeURIComponent(database)}`
+  for (const { name } of await indexedDB.databases()) {
+    if (!name || !/^https?:\/\//.test(name) || !name.endsWith(end)) continue
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(name)
+      request.onsuccess = () => resolve()
+      request.onerror = () => reject(request.error ?? new Error(`The sync replica ${name} could not be deleted.`))
+    })
+  }
+}
+
 /** For tests: PouchDB with extra plugins (the in-memory adapter). */
 export function addPouchPlugin(plugin: unknown): void {
   PouchDB.plugin(plugin)

@@ -1,13 +1,16 @@
 // The sidebar's libraries: the researcher's own and the lab libraries they
-// created or joined (each opens in this window, which reloads), and the
-// forms to create a lab library, join one, and invite members as writers or
-// readers. What the server refuses is said in its words.
+// created or joined (each opens in this window, which reloads), the forms to
+// create a lab library or join one, and for the open lab library its members
+// (invite, change a role, remove) and Leave. What the server refuses is said
+// in its words.
 import { useState, type FormEvent } from 'react'
 import { library } from '../../root'
 import { labLibraries, rememberLab, switchLibrary, type LabLibrary } from '../../open-library'
-import { createGroup, groupDatabase, inviteMember, readGroup, type GroupRole } from '../../sync/groups'
+import { createGroup, groupDatabase, readGroup } from '../../sync/groups'
 import { useNotify } from '../../components/notify'
 import { labServer } from './lab-server'
+import { LabMembers } from './LabMembers'
+import { LeaveLab } from './LeaveLab'
 
 const said = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -22,8 +25,6 @@ export function LabLibraries() {
   // the researcher's own library has no lab database
   const shown: { database?: string; name: string }[] = [{ name: 'My library' }, ...labLibraries()]
   const open = library.kind === 'lab' ? library.database : undefined
-  const [member, setMember] = useState('')
-  const [role, setRole] = useState<GroupRole>('reader')
   const [busy, setBusy] = useState(false)
 
   async function run(what: () => Promise<void>): Promise<void> {
@@ -49,18 +50,6 @@ export function LabLibraries() {
       openLab(await readGroup(server, typed.startsWith('neuroref-group-') ? typed : groupDatabase(typed)))
     })
 
-  const invite = (event: FormEvent) => {
-    event.preventDefault()
-    const lab = library
-    if (lab.kind !== 'lab') return
-    void run(async () => {
-      const { server } = await labServer()
-      await inviteMember(server, lab.database, member, role)
-      notify({ kind: 'info', text: `${member.trim()} may now ${role === 'writer' ? 'read and write' : 'read'} “${lab.name}”.` })
-      setMember('')
-    })
-  }
-
   return (
     <section className="lab-libraries" aria-label="Libraries">
       <h3>Libraries</h3>
@@ -77,22 +66,12 @@ export function LabLibraries() {
               >
                 {lab.name}
               </button>
+              {here && library.kind === 'lab' && <LeaveLab lab={library} />}
             </li>
           )
         })}
       </ul>
-      {library.kind === 'lab' && (
-        <form aria-label="Invite to this lab library" onSubmit={invite}>
-          <input aria-label="User name to invite" placeholder="User name" value={member} onChange={e => setMember(e.target.value)} required />
-          <select aria-label="Role" value={role} onChange={e => setRole(e.target.value as GroupRole)}>
-            <option value="reader">Reader</option>
-            <option value="writer">Writer</option>
-          </select>
-          <button type="submit" className="small" disabled={busy}>
-            Invite
-          </button>
-        </form>
-      )}
+      {library.kind === 'lab' && <LabMembers lab={library} />}
       <details>
         <summary>New or join a lab library</summary>
         <NameForm form="New lab library" field="New lab library name" placeholder="Name, e.g. Smith lab" button="Create" busy={busy} onName={create} />
