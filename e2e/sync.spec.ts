@@ -3,10 +3,11 @@
 // use; two web editions when each computer needs its own PDFs) and one CouchDB-compatible test server (e2e/support/couch-server.ts;
 // NEUROREF_TEST_COUCHDB_URL runs it against a real CouchDB). Papers come from
 // recorded Crossref responses.
-import { mkdtemp } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { access, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 import { replayEnvironment } from './replay/recorded'
 import { startTestCouch, type TestCouch } from './support/couch-server'
@@ -16,6 +17,8 @@ const PLOS = { doi: '10.1371/journal.pone.0033693', title: 'Methylphenidate Expo
 const SREP = { doi: '10.1038/srep16696', title: 'Single-molecule FRET studies on alpha-synuclein oligomerization' }
 const USER = { name: 'ann', password: 'ann-password' }
 const HINDAWI = path.resolve(__dirname, 'fixtures/pdf/articles/hindawi_rrp_2010_157939.pdf')
+/** 1.6 MB: over a 1 MB limit */
+const PEERJ = path.resolve(__dirname, 'fixtures/pdf/articles/peerj_cs_2019_10.7717_peerj-cs.213.pdf')
 
 let couch: TestCouch
 let database = ''
@@ -32,9 +35,9 @@ test.beforeEach(async () => {
   await couch.createLibrary(database, [USER.name])
 })
 
-async function webEdition(replayUrl: string): Promise<RunningWebEdition> {
+async function webEdition(replayUrl: string): Promise<RunningWebEdition & { dataDir: string }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'neuroref-sync-e2e-'))
-  return startWebEditionProcess({ ...replayEnvironment(replayUrl), NEUROREF_DATA_DIR: dataDir })
+  return { ...(await startWebEditionProcess({ ...replayEnvironment(replayUrl), NEUROREF_DATA_DIR: dataDir })), dataDir }
 }
 
 interface Computer {
@@ -194,6 +197,93 @@ test('a PDF attached on one computer opens on another, fetched from the sync ser
     await expect(viewer).toContainText('of 6')
     await viewer.getByRole('button', { name: 'Next page' }).click()
     await expect(viewer.getByTestId('pdf-text-layer')).toContainText('Structured cardiac rehabilitation')
+  } finally {
+    await first.stop()
+    await second.stop()
+  }
+})
+
+/** Settings → Sync, for `change`, then closed. */
+async function inSyncSettings(page: Page, change: (section: Locator) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await change(dialog.getByRole('region', { name: 'Sync' }))
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toHaveCount(0)
+}
+
+test('"Always download" fetches a PDF attached on another computer without opening it; a PDF over the size limit stays on its computer', async ({
+  browser,
+  replay
+}) => {
+  test.setTimeout(240_000)
+  const first = await webEdition(replay.url)
+  const second = await webEdition(replay.url)
+  try {
+    const a = await syncingComputer(browser, first)
+    const b = await syncingComputer(browser, second)
+    await inSyncSettings(b.page, async section => {
+      await expect(section.getByRole('radio', { name: 'Download when opened' })).toBeChecked()
+      await section.getByRole('radio', { name: 'Always download' }).check()
+      // a limit that is not a whole number of megabytes is said in words, and not kept
+      await section.getByLabel('Size limit per PDF (MB)').fill('0.5')
+      await section.getByLabel('Size limit per PDF (MB)').press('Enter')
+      await expect(section.getByRole('alert')).toHaveText('The PDF size limit is a whole number of megabytes, from 1 to 1000 (for example 50).')
+      await section.getByLabel('Size limit per PDF (MB)').fill('50')
+      await section.getByLabel('Size limit per PDF (MB)').press('Enter')
+      await expect(section.getByRole('alert')).toHaveCount(0)
+    })
+    // kept in main with the account: the choice is there when Settings open again
+    await inSyncSettings(b.page, async section => {
+      await expect(section.getByRole('radio', { name: 'Always download' })).toBeChecked()
+      await expect(section.getByLabel('Size limit per PDF (MB)')).toHaveValue('50')
+    })
+
+    await addByIdentifier(a.page, PLOS.doi, PLOS.title)
+    await row(a.page, PLOS.title).click()
+    await details(a.page).getByLabel('Attach PDF…').setInputFiles(HINDAWI)
+    await expect(details(a.page).getByRole('listitem', { name: path.basename(HINDAWI) })).toBeVisible()
+
+    // B stores the bytes without anyone opening the PDF there
+    const hash = createHash('sha256')
+      .update(await readFile(HINDAWI))
+      .digest('hex')
+    const storedOnB = path.join(second.dataDir, 'attachments', hash.slice(0, 2), `${hash}.pdf`)
+    await expect
+      .poll(
+        () =>
+          access(storedOnB).then(
+            () => true,
+            () => false
+          ),
+        { timeout: 60_000 }
+      )
+      .toBe(true)
+    // and opens it with the sync server down
+    await couch.takeDown()
+    try {
+      await row(b.page, PLOS.title).click()
+      await details(b.page)
+        .getByRole('listitem', { name: path.basename(HINDAWI) })
+        .getByRole('button', { name: 'Open PDF' })
+        .click()
+      await expect(b.page.getByRole('dialog', { name: /PDF viewer/ })).toContainText('of 6')
+    } finally {
+      await couch.bringUp()
+    }
+
+    // A lowers its limit to 1 MB: a 1.6 MB PDF is not sent, and both the status and the item pane say so with that number
+    await inSyncSettings(a.page, async section => {
+      await section.getByLabel('Size limit per PDF (MB)').fill('1')
+      await section.getByLabel('Size limit per PDF (MB)').press('Enter')
+      await expect(section.getByRole('alert')).toHaveCount(0)
+    })
+    await details(a.page).getByLabel('Attach PDF…').setInputFiles(PEERJ)
+    const large = details(a.page).getByRole('listitem', { name: path.basename(PEERJ) })
+    await expect(large).toContainText('Not synced: over 1 MB, it stays on this computer')
+    await expect(syncLine(a.page)).toContainText('1 PDF is over the 1 MB limit, not sent, and stays on this computer only')
+    const onServer = async () => ((await (await couch.admin(`/${database}-files/_all_docs`)).json()) as { rows: unknown[] }).rows.length
+    expect(await onServer()).toBe(1)
   } finally {
     await first.stop()
     await second.stop()

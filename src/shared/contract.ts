@@ -7,7 +7,7 @@ import type { Contact, PaperSummary, ReferenceRecord } from './model'
 import type { OpenRequest } from './open-request'
 import type { AppError, Result } from './result'
 import type { StyleFiles, StyleLocale, StyleSearchResult } from './styles/catalogue'
-import type { SyncAccount } from './sync-server'
+import type { PdfSyncOptions, SyncAccount } from './sync-server'
 
 export interface AppInfo {
   name: string
@@ -63,6 +63,8 @@ export interface Contract {
   'attachments.remove': { arg: { hashes: string[]; library?: string }; result: { removed: number } }
   /** Every hash the library holds; main lets go of the others it had for it and deletes files no library holds (the orphan sweep). */
   'attachments.reconcile': { arg: { hashes: string[]; library?: string }; result: { removed: number } }
+  /** Of these hashes, those whose PDF is not in the data folder (sync fetches them when PDFs are always downloaded). */
+  'attachments.missing': { arg: { hashes: string[] }; result: { missing: string[] } }
   /** The text of a stored PDF, page by page (the first `maxPages`, all of them by default). */
   'attachments.extractText': { arg: { hash: string; password?: string; maxPages?: number }; result: ExtractedText }
   /** Desktop only: reveal the stored PDF in the system file manager. */
@@ -83,6 +85,8 @@ export interface Contract {
   'sync.account': { arg: void; result: SyncAccount | null }
   /** Keep the sync account (desktop: the password encrypted by the system keychain; web: a file only its owner reads). The window reloads so its CSP allows the server. */
   'sync.saveAccount': { arg: SyncAccount; result: void }
+  /** How PDFs travel to this computer (when opened or always; the size limit), kept with the sync account; no reload. */
+  'sync.savePdfOptions': { arg: PdfSyncOptions; result: void }
   /** Forget the sync account: sync stops. */
   'sync.forgetAccount': { arg: void; result: void }
 }
@@ -210,6 +214,7 @@ export const CHANNELS = [
   'attachments.read',
   'attachments.remove',
   'attachments.reconcile',
+  'attachments.missing',
   'attachments.extractText',
   'attachments.show',
   'attachments.open',
@@ -220,6 +225,7 @@ export const CHANNELS = [
   'styles.locale',
   'sync.account',
   'sync.saveAccount',
+  'sync.savePdfOptions',
   'sync.forgetAccount'
 ] as const
 

@@ -10,6 +10,31 @@ export interface SyncAccount {
   database: string
   user: string
   password: string
+  /** how PDFs travel to this computer; the defaults when missing */
+  pdfs?: PdfSyncOptions
+}
+
+/** PDFs on this computer: fetched when opened or always, and the largest sent or fetched without asking (MB). */
+export interface PdfSyncOptions {
+  download: 'opened' | 'always'
+  limitMB: number
+}
+
+export const PDF_SYNC_DEFAULTS: PdfSyncOptions = { download: 'opened', limitMB: 50 }
+
+/** The options as they were kept, or the defaults for what is missing or wrong. */
+export function pdfSyncOptions(kept: Partial<PdfSyncOptions> | undefined): PdfSyncOptions {
+  return {
+    download: kept?.download === 'always' ? 'always' : 'opened',
+    limitMB: checkPdfLimit(String(kept?.limitMB)) ? PDF_SYNC_DEFAULTS.limitMB : Number(kept?.limitMB)
+  }
+}
+
+/** What is wrong with a PDF size limit as typed (megabytes), or undefined when it will do. */
+export function checkPdfLimit(text: string): string | undefined {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1 || Number(text) > 1000)
+    return 'The PDF size limit is a whole number of megabytes, from 1 to 1000 (for example 50).'
+  return undefined
 }
 
 /** What is wrong with the address, in words, or undefined when it will do. */

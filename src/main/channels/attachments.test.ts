@@ -70,6 +70,13 @@ describe('attachment channels', () => {
     expect(storedFiles()).toEqual([])
   })
 
+  it('says which of the hashes sent are not in the data folder', async () => {
+    const h = handlers()
+    await call(h, 'attachments.store', { name: 'Tully 2010.pdf', data: HINDAWI.toString('base64') })
+    expect(await call(h, 'attachments.missing', { hashes: [HINDAWI_SHA, 'b'.repeat(64)] })).toEqual({ ok: true, value: { missing: ['b'.repeat(64)] } })
+    expect(await call(h, 'attachments.missing', { hashes: 'all' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
   it('serves only stored hashes, never a path', async () => {
     const h = handlers()
     expect(await call(h, 'attachments.read', { hash: '../../secret' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

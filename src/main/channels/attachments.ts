@@ -59,6 +59,11 @@ export function attachmentsChannels({ config, http, platform, pdfText = createPd
       return { removed: await files.reconcile(libraryOf(req), hashList(req.hashes)) }
     },
 
+    'attachments.missing': async arg => {
+      const stored = new Set(await store.hashes())
+      return { missing: hashList(requireObject(arg).hashes).filter(hash => !stored.has(hash)) }
+    },
+
     'attachments.extractText': async arg => {
       const req = requireObject(arg)
       const password = typeof req.password === 'string' ? req.password.slice(0, 1000) : undefined

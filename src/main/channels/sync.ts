@@ -6,6 +6,7 @@ import { ServiceError } from '@shared/result'
 import type { SyncAccountStore } from '../services/sync/account-store'
 import type { ChannelDeps } from './deps'
 import { requireObject, requireString } from './validate'
+import { checkPdfLimit, type PdfSyncOptions } from '@shared/sync-server'
 
 function store(accounts: SyncAccountStore | undefined): SyncAccountStore {
   if (!accounts) throw new ServiceError('UNSUPPORTED', 'Sync is not available here.')
@@ -21,7 +22,8 @@ export function syncChannels({ syncAccounts }: ChannelDeps): NamespaceHandlers<'
         server: requireString(req.server, 'server address', 500).trim(),
         database: requireString(req.database, 'database name', 200).trim(),
         user: requireString(req.user, 'user name', 200).trim(),
-        password: requireString(req.password, 'password', 1000)
+        password: requireString(req.password, 'password', 1000),
+        ...(req.pdfs === undefined ? {} : { pdfs: requirePdfOptions(req.pdfs) })
       }
       // CouchDB's rule for database names
       if (!/^[a-z][a-z0-9_$()+/-]*$/.test(account.database))
@@ -32,6 +34,15 @@ export function syncChannels({ syncAccounts }: ChannelDeps): NamespaceHandlers<'
       if (!account.user) throw new ServiceError('INVALID_INPUT', 'Type the user name the server knows you by.')
       await store(syncAccounts).save(account)
     },
+    'sync.savePdfOptions': async arg => store(syncAccounts).savePdfOptions(requirePdfOptions(arg)),
     'sync.forgetAccount': async () => store(syncAccounts).forget()
   }
+}
+
+function requirePdfOptions(value: unknown): PdfSyncOptions {
+  const { download, limitMB } = requireObject(value)
+  if (download !== 'opened' && download !== 'always') throw new ServiceError('INVALID_INPUT', 'PDFs are downloaded when opened or always.')
+  const wrong = checkPdfLimit(String(limitMB))
+  if (wrong || typeof limitMB !== 'number') throw new ServiceError('INVALID_INPUT', wrong ?? 'The PDF size limit is a number of megabytes.')
+  return { download, limitMB }
 }

@@ -22,7 +22,7 @@ describe('sync account store', () => {
     expect(await readFile(file, 'utf8')).not.toContain('correct horse')
     // a new start (another process) reads it back, and names the server's origin for the CSP
     const again = new SyncAccountStore(dir, box)
-    expect(again.read()).toEqual(account)
+    expect(again.read()).toEqual({ ...account, pdfs: { download: 'opened', limitMB: 50 } })
     expect(again.origin()).toBe('https://couch.lab.example:6984')
   })
 
@@ -43,6 +43,17 @@ describe('sync account store', () => {
     await store.forget()
     expect(store.read()).toBeNull()
     expect(new SyncAccountStore(dir).origin()).toBeUndefined()
+  })
+
+  it('keeps how PDFs travel with the account, changed without the password, and refuses them before there is an account', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sync-account-'))
+    const store = new SyncAccountStore(dir, box)
+    await expect(store.savePdfOptions({ download: 'always', limitMB: 20 })).rejects.toThrow('Start syncing first')
+    await store.save({ ...account, pdfs: { download: 'always', limitMB: 20 } })
+    expect(new SyncAccountStore(dir, box).read()?.pdfs).toEqual({ download: 'always', limitMB: 20 })
+    await store.savePdfOptions({ download: 'opened', limitMB: 120 })
+    const again = new SyncAccountStore(dir, box).read()
+    expect(again).toEqual({ ...account, pdfs: { download: 'opened', limitMB: 120 } })
   })
 
   it('an encrypted password the web edition cannot read is said in words', async () => {

@@ -6,7 +6,7 @@
 import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { checkServerAddress, serverOrigin, type SyncAccount } from '@shared/sync-server'
+import { checkServerAddress, pdfSyncOptions, serverOrigin, type PdfSyncOptions, type SyncAccount } from '@shared/sync-server'
 import { ServiceError } from '@shared/result'
 
 /** Encrypts text for this user on this computer (desktop: Electron's safeStorage). */
@@ -56,15 +56,23 @@ export class SyncAccountStore {
         throw new ServiceError('IO', 'The saved sync password cannot be read any more (the system keychain changed): type it again in Settings → Sync.')
       }
     }
-    return { server: saved.server, database: saved.database, user: saved.user, password }
+    return { server: saved.server, database: saved.database, user: saved.user, password, pdfs: pdfSyncOptions(saved.pdfs) }
   }
 
   async save(account: SyncAccount): Promise<void> {
     const wrong = checkServerAddress(account.server)
     if (wrong) throw new ServiceError('INVALID_INPUT', wrong)
-    const saved: SavedAccount = this.box
-      ? { ...account, password: this.box.encrypt(account.password).toString('base64'), encrypted: true }
-      : { ...account, encrypted: false }
+    const kept = { ...account, pdfs: pdfSyncOptions(account.pdfs) }
+    await this.write(this.box ? { ...kept, password: this.box.encrypt(account.password).toString('base64'), encrypted: true } : { ...kept, encrypted: false })
+  }
+
+  /** How PDFs travel, changed without typing the password again; kept with the account. */
+  async savePdfOptions(pdfs: PdfSyncOptions): Promise<void> {
+    if (!this.saved) throw new ServiceError('INVALID_INPUT', 'Start syncing first: the PDF settings are kept with the sync account.')
+    await this.write({ ...this.saved, pdfs: pdfSyncOptions(pdfs) })
+  }
+
+  private async write(saved: SavedAccount): Promise<void> {
     await mkdir(this.dataDir, { recursive: true })
     const temp = join(this.dataDir, `${FILE}.${process.pid}.tmp`)
     await writeFile(temp, JSON.stringify(saved), { mode: 0o600 })

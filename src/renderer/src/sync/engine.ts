@@ -5,13 +5,13 @@
 // words by status.ts.
 import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint } from './checkpoint'
-import { downloadFile, filesDatabaseOf, filesOnServer, MAX_SYNCED_PDF_BYTES, uploadFile, type LocalFiles } from './files'
+import { downloadFile, filesDatabaseOf, filesOnServer, uploadFile, type LocalFiles } from './files'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import { openReplica, remoteDatabase, type Replica } from './replica'
 import { Replication } from './replication'
 import { checkServerAddress } from '@shared/sync-server'
-import type { SyncAccount } from '@shared/sync-server'
+import { PDF_SYNC_DEFAULTS, type PdfSyncOptions, type SyncAccount } from '@shared/sync-server'
 import { CouchSession, SyncFailure, type Fetch, type SyncProblem } from './session'
 import type { SyncStatus } from './status'
 
@@ -31,6 +31,8 @@ export interface SyncEngineOptions {
   signEdits?: boolean
   /** main's attachment store: PDFs are sent from it and fetched into it (files.ts); without it PDFs stay here */
   files?: LocalFiles
+  /** "always download": how long to wait before looking again for PDFs not on the server yet or not fetched (ms) */
+  recheckFilesAfter?: number
 }
 
 const PROBLEMS: Record<SyncProblem, string> = {
@@ -81,6 +83,16 @@ export class SyncEngine {
   /** PDFs over the size limit: never sent */
   private largeFiles = new Set<string>()
   private filesProblem: string | undefined
+  /** how PDFs travel to this computer (Settings → Sync; main keeps them with the account) */
+  pdfOptions: PdfSyncOptions = PDF_SYNC_DEFAULTS
+  /** hashes main's attachment store is known to hold */
+  private filesHere = new Set<string>()
+  /** "always download": the PDFs the last pass could not fetch, with why; retried next round */
+  private notFetched = new Map<string, string>()
+  private fetchProblem: string | undefined
+  private downloading: Promise<void> | undefined
+  private downloadAgain = false
+  private recheck: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -98,6 +110,9 @@ export class SyncEngine {
       fromNewerApp: this.newer.size,
       tooLarge: this.tooLarge.size,
       pdfsTooLarge: this.largeFiles.size,
+      pdfLimitMB: this.pdfOptions.limitMB,
+      pdfsNotFetched: this.notFetched.size,
+      pdfFetchProblem: [...this.notFetched.values()][0] ?? this.fetchProblem,
       ...(this.filesProblem ? { filesProblem: this.filesProblem } : {}),
       refused: this.refused.size,
       ...(refusal ? { refusal } : {})
@@ -204,13 +219,26 @@ export class SyncEngine {
     if (current()) this.settleSoon()
   }
 
+  /** How PDFs travel from now on: a new choice in Settings → Sync takes effect at once, without a new login. */
+  setPdfOptions(options: PdfSyncOptions): void {
+    this.pdfOptions = options
+    this.notFetched.clear()
+    this.fetchProblem = undefined
+    this.set({})
+    this.settleSoon()
+  }
+
+  private limitBytes(): number {
+    return this.pdfOptions.limitMB * 1024 * 1024
+  }
+
   /** Sends the PDFs the server lacks, once per content hash; a PDF over the limit stays here. */
   private async sendFiles(): Promise<void> {
     const { files } = this.options
     const server = this.filesServer
     if (!files || !server) return
     const sizes = new Map((await this.options.db.attachments.toArray()).map(a => [a.hash, a.size]))
-    this.largeFiles = new Set([...sizes].filter(([, size]) => size > MAX_SYNCED_PDF_BYTES).map(([hash]) => hash))
+    this.largeFiles = new Set([...sizes].filter(([, size]) => size > this.limitBytes()).map(([hash]) => hash))
     const unsent = [...sizes.keys()].filter(hash => !this.sentFiles.has(hash) && !this.largeFiles.has(hash))
     if (unsent.length === 0) return
     for (const hash of await filesOnServer(server.fetch, server.url, unsent)) this.sentFiles.add(hash)
@@ -239,6 +267,61 @@ export class SyncEngine {
     const bytes = await downloadFile(server.fetch, server.url, hash)
     await this.options.files.store(bytes, 'document.pdf')
     this.sentFiles.add(hash)
+    this.filesHere.add(hash)
+  }
+
+  /**
+   * "Always download": after a round, the PDFs this library's papers hold and
+   * main's store lacks are fetched, beside the rounds (papers never wait for
+   * them), one pass at a time; what fails is said and tried again next round.
+   */
+  private downloadMissing(): void {
+    if (this.pdfOptions.download !== 'always' || !this.filesServer || !this.options.files || this.stopped) return
+    if (this.downloading) {
+      this.downloadAgain = true
+      return
+    }
+    clearTimeout(this.recheck)
+    this.downloading = this.fetchMissing()
+      .then(
+        left => ((this.fetchProblem = undefined), left),
+        error => ((this.fetchProblem = String((error as Error)?.message ?? error)), 1)
+      )
+      .then(left => {
+        this.downloading = undefined
+        this.set({})
+        if (this.stopped) return
+        if (this.downloadAgain) {
+          this.downloadAgain = false
+          this.downloadMissing()
+        } else if (left > 0) {
+          // the PDF's record can arrive before its bytes reach the server, and nothing else may start a round: look again later
+          this.recheck = setTimeout(() => this.downloadMissing(), this.options.recheckFilesAfter ?? 30_000)
+        }
+      })
+  }
+
+  /** Fetches what is missing here; returns how many PDFs are still missing (not on the server yet, or failed). */
+  private async fetchMissing(): Promise<number> {
+    const { files } = this.options
+    const server = this.filesServer
+    if (!files || !server) return 0
+    // a PDF over the limit is fetched only when opened
+    const held = new Set((await this.options.db.attachments.toArray()).filter(a => a.size <= this.limitBytes()).map(a => a.hash))
+    const unknown = [...held].filter(hash => !this.filesHere.has(hash))
+    const missing = unknown.length ? new Set(await files.missing(unknown)) : new Set<string>()
+    for (const hash of unknown) if (!missing.has(hash)) this.filesHere.add(hash)
+    // a PDF not on the server yet is not a failure: the computer that has it sends it
+    const queue = missing.size ? [...(await filesOnServer(server.fetch, server.url, [...missing]))] : []
+    const failed = new Map<string, string>()
+    const worker = async (): Promise<void> => {
+      for (let hash = queue.shift(); hash !== undefined && !this.stopped; hash = queue.shift()) {
+        await this.fetchFile(hash).catch(error => failed.set(hash!, String((error as Error)?.message ?? error)))
+      }
+    }
+    await Promise.all([worker(), worker(), worker()])
+    this.notFetched = failed
+    return missing.size - [...missing].filter(hash => this.filesHere.has(hash)).length
   }
 
   /** The network went away: said at once (replication retries by itself, and `online()` catches up). */
@@ -254,8 +337,10 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.retry)
+    clearTimeout(this.recheck)
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     await this.round.catch(() => undefined)
+    await this.downloading
     await this.replica?.close().catch(() => undefined)
     this.replica = undefined
     this.filesServer = undefined
@@ -300,6 +385,7 @@ export class SyncEngine {
           () => this.filesServer && (this.filesProblem = undefined),
           error => (this.filesProblem = `PDFs could not be sent: ${String((error as Error)?.message ?? error)}`)
         )
+        this.downloadMissing()
         this.set({})
       } catch (error) {
         console.error('[neuroref] sync round failed', error)

@@ -1,16 +1,16 @@
 // PDF bytes on the server: a files database beside the library's
 // (`<database>-files`), one document `file:<sha256>` per content hash with one
 // attachment `pdf`. A PDF on two papers, or on two computers, is sent once;
-// the other computer fetches it when the PDF is opened (docs/SYNC.md).
+// the other computer fetches it when the PDF is opened, or after each round
+// when Settings → Sync says to always download PDFs (docs/SYNC.md).
 import type { Fetch } from './session'
-
-/** A larger PDF is not sent: it stays on the computer it was attached on. */
-export const MAX_SYNCED_PDF_BYTES = 50 * 1024 * 1024
 
 /** What the engine needs of main's attachment store. */
 export interface LocalFiles {
   read(hash: string): Promise<Uint8Array>
   store(bytes: Uint8Array, fileName: string): Promise<void>
+  /** of these hashes, those not in the store */
+  missing(hashes: string[]): Promise<string[]>
 }
 
 export const filesDatabaseOf = (dbUrl: string): string => `${dbUrl}-files`

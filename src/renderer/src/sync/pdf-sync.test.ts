@@ -1,6 +1,7 @@
 // PDFs travel once per content hash: attached on one computer, sent to the
-// library's files database, fetched on the other when opened, byte for byte;
-// a PDF over the size limit is not sent and the status says so.
+// library's files database, fetched on the other when opened (or after each
+// round, when it always downloads), byte for byte; a PDF over the size limit
+// (a setting) is not sent and the status says so.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary } from '../library/add-paper'
@@ -8,7 +9,7 @@ import { attachStoredFile } from '../library/attachments'
 import type { NeurorefDb } from '../library/schema'
 import { engineComputer, until } from './computers.test-support'
 import type { SyncEngine } from './engine'
-import { MAX_SYNCED_PDF_BYTES, type LocalFiles } from './files'
+import type { LocalFiles } from './files'
 import { statusText } from './status'
 
 let couch: TestCouch
@@ -26,8 +27,8 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), b => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** A computer: its library, its engine, and main's attachment store as a map by hash. */
-function computer(): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, Uint8Array> } {
+/** A computer: its library, its engine, and main's attachment store as a map by hash (which refuses to store while `refusal` says why). */
+function computer(refusal: () => string | undefined = () => undefined): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, Uint8Array> } {
   const stored = new Map<string, Uint8Array>()
   const files: LocalFiles = {
     async read(hash) {
@@ -36,7 +37,12 @@ function computer(): { db: NeurorefDb; engine: SyncEngine; stored: Map<string, U
       return bytes
     },
     async store(bytes) {
+      const refused = refusal()
+      if (refused) throw new Error(refused)
       stored.set(await sha256(bytes), bytes)
+    },
+    async missing(hashes) {
+      return hashes.filter(hash => !stored.has(hash))
     }
   }
   const { db, engine } = engineComputer(cleanups, { files })
@@ -102,7 +108,7 @@ describe('PDFs between two computers', () => {
     const smallHash = await sha256(small)
     a.stored.set(smallHash, small)
     const itemId = await paper(a.db, 'A very large atlas')
-    await attachStoredFile(a.db, itemId, { hash: 'f'.repeat(64), size: MAX_SYNCED_PDF_BYTES + 1, fileName: 'atlas.pdf', existed: false })
+    await attachStoredFile(a.db, itemId, { hash: 'f'.repeat(64), size: 50 * 1024 * 1024 + 1, fileName: 'atlas.pdf', existed: false })
     await attachStoredFile(a.db, itemId, { hash: smallHash, size: small.length, fileName: 'small.pdf', existed: false })
 
     await a.engine.start(account(database))
@@ -112,10 +118,104 @@ describe('PDFs between two computers', () => {
     expect(statusText(a.engine.status)).toMatch(/1 PDF is over the 50 MB limit, not sent, and stays on this computer only$/)
   })
 
+  it('with "always download" the other computer fetches every PDF without opening one; with "when opened" it fetches none', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const always = computer()
+    const whenOpened = computer()
+    always.engine.setPdfOptions({ download: 'always', limitMB: 50 })
+    const pdfs = await Promise.all(
+      ['oxytocin', 'vasopressin'].map(async word => {
+        const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${word} ${Math.random()}\n%%EOF\n`)
+        const hash = await sha256(bytes)
+        a.stored.set(hash, bytes)
+        await attachStoredFile(a.db, await paper(a.db, `On ${word}`), { hash, size: bytes.length, fileName: `${word}.pdf`, existed: false })
+        return { hash, bytes }
+      })
+    )
+    await a.engine.start(account(database))
+    await until(async () => (await filesOnServer(database).catch(() => [])).length === 2, 'both PDFs on the server')
+
+    await always.engine.start(account(database))
+    await whenOpened.engine.start(account(database))
+    await until(() => always.stored.size === 2, 'both PDFs in the store of the computer that always downloads')
+    for (const { hash, bytes } of pdfs) expect(Array.from(always.stored.get(hash)!)).toEqual(Array.from(bytes))
+
+    await until(async () => (await whenOpened.db.attachments.count()) === 2, 'the attachment records on the computer that downloads when opened')
+    await until(() => whenOpened.engine.status.state === 'synced', 'synced')
+    await whenOpened.engine.settle()
+    expect(whenOpened.stored.size).toBe(0)
+    await whenOpened.engine.fetchFile(pdfs[0].hash)
+    expect([...whenOpened.stored.keys()]).toEqual([pdfs[0].hash])
+  })
+
+  it('says in the status which PDFs could not be fetched, and fetches them next round', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const bytes = new TextEncoder().encode(`%PDF-1.4\n% oxytocin ${Math.random()}\n%%EOF\n`)
+    const hash = await sha256(bytes)
+    a.stored.set(hash, bytes)
+    await attachStoredFile(a.db, await paper(a.db, 'Oxytocin'), { hash, size: bytes.length, fileName: 'oxytocin.pdf', existed: false })
+    await a.engine.start(account(database))
+    await until(async () => (await filesOnServer(database).catch(() => [])).length === 1, 'the PDF on the server')
+
+    // B's store refuses the PDF (a full disk) until it has room again
+    let full = true
+    const b = computer(() => (full ? 'No space left on the disk.' : undefined))
+    b.engine.setPdfOptions({ download: 'always', limitMB: 50 })
+    await b.engine.start(account(database))
+    await until(() => statusText(b.engine.status).includes('1 PDF could not be fetched'), 'the failure in the status')
+    expect(statusText(b.engine.status)).toMatch(/1 PDF could not be fetched: No space left on the disk$/)
+    full = false
+    await b.engine.settle()
+    await until(() => b.stored.has(hash), 'the PDF fetched on the next round')
+    await until(() => !statusText(b.engine.status).includes('could not be fetched'), 'the failure gone from the status')
+  })
+
+  it('sends and always downloads PDFs up to the size limit chosen, and the larger ones once the limit is raised', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const b = computer()
+    a.engine.setPdfOptions({ download: 'opened', limitMB: 1 })
+    b.engine.setPdfOptions({ download: 'always', limitMB: 1 })
+    const small = new TextEncoder().encode(`%PDF-1.4\n% small ${Math.random()}\n%%EOF\n`)
+    const large = new Uint8Array(1.2 * 1024 * 1024).fill(0x20)
+    large.set(new TextEncoder().encode(`%PDF-1.4\n% an atlas ${Math.random()}\n`))
+    const itemId = await paper(a.db, 'A brain atlas')
+    const hashes: string[] = []
+    for (const [bytes, fileName] of [
+      [small, 'small.pdf'],
+      [large, 'atlas.pdf']
+    ] as const) {
+      const hash = await sha256(bytes)
+      a.stored.set(hash, bytes)
+      hashes.push(hash)
+      await attachStoredFile(a.db, itemId, { hash, size: bytes.length, fileName, existed: false })
+    }
+
+    await a.engine.start(account(database))
+    await until(() => statusText(a.engine.status).includes('limit'), 'the limit in the status')
+    expect(statusText(a.engine.status)).toMatch(/1 PDF is over the 1 MB limit, not sent, and stays on this computer only$/)
+    expect((await filesOnServer(database)).map(file => file.id)).toEqual([`file:${hashes[0]}`])
+    await b.engine.start(account(database))
+    await until(() => b.stored.size === 1, 'the small PDF on B')
+
+    a.engine.setPdfOptions({ download: 'opened', limitMB: 2 })
+    await until(async () => (await filesOnServer(database)).length === 2, 'the atlas sent once the limit is 2 MB')
+    expect(statusText(a.engine.status)).not.toMatch(/limit/)
+    await b.engine.settle()
+    expect([...b.stored.keys()]).toEqual([hashes[0]])
+    b.engine.setPdfOptions({ download: 'always', limitMB: 2 })
+    await until(() => b.stored.size === 2, 'the atlas on B once its limit is 2 MB')
+    expect(Array.from(b.stored.get(hashes[1])!)).toEqual(Array.from(large))
+  })
+
   it('says on the other computer that a PDF not yet sent is not on the server', async () => {
     const database = await newLibrary()
     const b = computer()
     await b.engine.start(account(database))
+    // the files database opens beside the papers, after start
+    await until(() => b.engine.canFetchFiles(), 'the files database open')
     await expect(b.engine.fetchFile('e'.repeat(64))).rejects.toThrow('This PDF is not on the sync server yet')
   })
 })

@@ -1,5 +1,4 @@
 // The sync status in words, for the sidebar.
-import { MAX_SYNCED_PDF_BYTES } from './files'
 import type { SyncProblem } from './session'
 
 export interface SyncStatus {
@@ -20,6 +19,11 @@ export interface SyncStatus {
   tooLarge?: number
   /** PDFs over the per-file limit (files.ts), not sent: they stay on this computer */
   pdfsTooLarge?: number
+  /** the per-file limit chosen in Settings → Sync (MB) */
+  pdfLimitMB?: number
+  /** "always download": PDFs the last pass could not fetch (tried again next round), and why */
+  pdfsNotFetched?: number
+  pdfFetchProblem?: string
   /** why PDFs do not travel now, a sentence */
   filesProblem?: string
 }
@@ -50,7 +54,11 @@ export function statusText(status: SyncStatus): string {
     )
   if (status.pdfsTooLarge)
     parts.push(
-      `${status.pdfsTooLarge === 1 ? '1 PDF is' : `${status.pdfsTooLarge} PDFs are`} over the ${MAX_SYNCED_PDF_BYTES / 1024 / 1024} MB limit, not sent, and ${status.pdfsTooLarge === 1 ? 'stays' : 'stay'} on this computer only`
+      `${status.pdfsTooLarge === 1 ? '1 PDF is' : `${status.pdfsTooLarge} PDFs are`} over the ${status.pdfLimitMB ?? 50} MB limit, not sent, and ${status.pdfsTooLarge === 1 ? 'stays' : 'stay'} on this computer only`
+    )
+  if (status.pdfFetchProblem)
+    parts.push(
+      `${status.pdfsNotFetched ? `${status.pdfsNotFetched === 1 ? '1 PDF' : `${status.pdfsNotFetched} PDFs`} could not be fetched` : 'PDFs could not be fetched'}: ${status.pdfFetchProblem.replace(/\.$/, '')}`
     )
   if (status.filesProblem) parts.push(status.filesProblem.replace(/\.$/, ''))
   return parts.join('. ').replace('…. ', '… ')

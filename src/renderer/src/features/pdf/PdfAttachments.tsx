@@ -9,7 +9,6 @@ import type { FullText } from '../../library/schema'
 import type { Message } from '../../components/StatusMessage'
 import { sentenceFor } from '../../messages'
 import { api, store, syncEngine, useLibraryQuery, useLibraryVersion } from '../../root'
-import { MAX_SYNCED_PDF_BYTES } from '../../sync/files'
 import { attachmentsOf, fullTextsOf } from '../../library/attachments'
 import { attachFilesToItem, droppedPdfs, findAndAttachFreePdf } from './attach-files'
 import { base64ToBytes } from '@shared/base64'
@@ -97,8 +96,8 @@ export function PdfAttachments({ item, search = '' }: PdfAttachmentsProps) {
             <li key={file.id} aria-label={file.fileName}>
               <span className="pdf-file-name">{file.fileName}</span> <span className="hint">{sizeLabel(file.size)}</span>
               {text && !text.hasTextLayer && <span className="pdf-badge">No text layer</span>}
-              {file.size > MAX_SYNCED_PDF_BYTES && syncEngine.status.state !== 'off' && (
-                <span className="pdf-badge">Not synced: over {MAX_SYNCED_PDF_BYTES / 1024 / 1024} MB, it stays on this computer</span>
+              {file.size > syncEngine.pdfOptions.limitMB * 1024 * 1024 && syncEngine.status.state !== 'off' && (
+                <span className="pdf-badge">Not synced: over {syncEngine.pdfOptions.limitMB} MB, it stays on this computer</span>
               )}
               {problem && (
                 <span className="pdf-badge" title={problem.message}>

@@ -1,30 +1,60 @@
-// Settings → Sync: the CouchDB server, the database, user name and password.
-// Main keeps them (desktop: encrypted by the system keychain); the window
+// Settings → Sync: the CouchDB server, the database, user name and password,
+// and how PDFs come to this computer (when opened or always; the size limit).
+// Main keeps them (desktop: the password encrypted by the system keychain); the window
 // reloads once so its Content-Security-Policy allows the server, then syncs
-// continuously. A section of the Settings form, so its buttons are plain
-// buttons (a form may not hold another).
-import { useEffect, useState } from 'react'
-import { checkServerAddress, type SyncAccount } from '@shared/sync-server'
+// continuously; a new PDF choice applies at once, without a reload. A section
+// of the Settings form, so its buttons are plain buttons (a form may not hold another).
+import { useEffect, useState, type KeyboardEvent } from 'react'
+import { checkPdfLimit, checkServerAddress, pdfSyncOptions, PDF_SYNC_DEFAULTS, type PdfSyncOptions, type SyncAccount } from '@shared/sync-server'
 import { api } from '../../root'
 import { statusText } from '../../sync/status'
-import { forgetAccount, saveAccount, useSyncStatus } from './use-sync'
+import { forgetAccount, saveAccount, savePdfOptions, useSyncStatus } from './use-sync'
 
-const EMPTY: SyncAccount = { server: '', database: '', user: '', password: '' }
+type AccountField = 'server' | 'database' | 'user' | 'password'
+const EMPTY: Record<AccountField, string> = { server: '', database: '', user: '', password: '' }
 
 export function SyncSettings() {
   const status = useSyncStatus()
   const [saved, setSaved] = useState<SyncAccount | null>(null)
-  const [form, setForm] = useState<SyncAccount>(EMPTY)
+  const [form, setForm] = useState(EMPTY)
+  const [pdfs, setPdfs] = useState<PdfSyncOptions>(PDF_SYNC_DEFAULTS)
+  const [limitText, setLimitText] = useState(String(PDF_SYNC_DEFAULTS.limitMB))
   const [error, setError] = useState<string | null>(null)
+  const [pdfError, setPdfError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     void api['sync.account']().then(answer => {
       if (!answer.ok) return setError(answer.error.message)
       setSaved(answer.value)
-      if (answer.value) setForm({ ...answer.value, password: '' })
+      if (!answer.value) return
+      const { server, database, user } = answer.value
+      setForm({ server, database, user, password: '' })
+      const kept = pdfSyncOptions(answer.value.pdfs)
+      setPdfs(kept)
+      setLimitText(String(kept.limitMB))
     })
   }, [])
+
+  /** A new PDF choice: kept in main with the account and used at once; before the first start it goes with the account. */
+  async function choosePdfs(next: PdfSyncOptions): Promise<void> {
+    setPdfs(next)
+    setPdfError(saved ? await savePdfOptions(next) : null)
+  }
+
+  function applyLimit(): void {
+    const wrong = checkPdfLimit(limitText)
+    if (wrong) return setPdfError(wrong)
+    if (Number(limitText) !== pdfs.limitMB) void choosePdfs({ ...pdfs, limitMB: Number(limitText) })
+    else setPdfError(null)
+  }
+
+  function limitKey(event: KeyboardEvent<HTMLInputElement>): void {
+    // Enter would submit the Settings form and close it
+    if (event.key !== 'Enter') return
+    event.preventDefault()
+    applyLimit()
+  }
 
   async function start(): Promise<void> {
     setError(null)
@@ -35,9 +65,12 @@ export function SyncSettings() {
     if (!user) return setError('Type the user name the server knows you by.')
     const password = form.password || (saved && saved.user === user && saved.server === server ? saved.password : '')
     if (!password) return setError('Type your password for this server.')
+    const wrongLimit = checkPdfLimit(limitText)
+    if (wrongLimit) return setPdfError(wrongLimit)
+    const account: SyncAccount = { server, user, password, database: form.database.trim() || `neuroref-${user.toLowerCase()}` }
     setBusy(true)
     try {
-      setError(await saveAccount({ server, user, password, database: form.database.trim() || `neuroref-${user.toLowerCase()}` }))
+      setError(await saveAccount({ ...account, pdfs: { ...pdfs, limitMB: Number(limitText) } }))
     } finally {
       setBusy(false)
     }
@@ -49,7 +82,7 @@ export function SyncSettings() {
     setForm(EMPTY)
   }
 
-  const field = (name: keyof SyncAccount) => ({
+  const field = (name: AccountField) => ({
     value: form[name],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value })
   })
@@ -78,6 +111,35 @@ export function SyncSettings() {
         Password
         <input {...field('password')} type="password" autoComplete="current-password" placeholder={saved ? '(unchanged)' : ''} />
       </label>
+      <fieldset className="sync-pdfs">
+        <legend>PDFs</legend>
+        <label>
+          <input type="radio" name="sync-pdf-download" checked={pdfs.download === 'opened'} onChange={() => void choosePdfs({ ...pdfs, download: 'opened' })} />
+          Download when opened
+        </label>
+        <label>
+          <input type="radio" name="sync-pdf-download" checked={pdfs.download === 'always'} onChange={() => void choosePdfs({ ...pdfs, download: 'always' })} />
+          Always download
+        </label>
+        <label>
+          Size limit per PDF (MB)
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            step={1}
+            value={limitText}
+            onChange={e => setLimitText(e.target.value)}
+            onBlur={applyLimit}
+            onKeyDown={limitKey}
+          />
+        </label>
+        <p className="muted">
+          “Always download” fetches every PDF of the library after each sync, so it opens without the server; it takes disk space. A PDF over the limit is not
+          sent, and is fetched only when opened; the server must accept files that large (docs/SYNC.md).
+        </p>
+      </fieldset>
+      {pdfError && <p role="alert">{pdfError}</p>}
       {error && <p role="alert">{error}</p>}
       <div className="dialog-buttons">
         {saved && (

@@ -1,7 +1,7 @@
 // Sync as the window sees it: the engine's status, and starting it with the
 // account main keeps (the password stays in memory, never in IndexedDB).
 import { useSyncExternalStore } from 'react'
-import type { SyncAccount } from '@shared/sync-server'
+import { pdfSyncOptions, type PdfSyncOptions, type SyncAccount } from '@shared/sync-server'
 import { api, library, syncEngine } from '../../root'
 import type { SyncStatus } from '../../sync/status'
 
@@ -26,6 +26,7 @@ export async function startSync(): Promise<void> {
     console.error('[neuroref] the sync account could not be read', account.error)
     return
   }
+  if (account.value) syncEngine.setPdfOptions(pdfSyncOptions(account.value.pdfs))
   // a lab library: the same server and user, the lab's database
   if (account.value) await syncEngine.start(library.kind === 'lab' ? { ...account.value, database: library.database } : account.value)
 }
@@ -40,6 +41,14 @@ export async function saveAccount(account: SyncAccount): Promise<string | null> 
   if (!saved.ok) return saved.error.message
   await syncEngine.stop()
   window.location.reload()
+  return null
+}
+
+/** Keeps how PDFs travel in main, with the account, and tells the engine at once. */
+export async function savePdfOptions(options: PdfSyncOptions): Promise<string | null> {
+  const saved = await api['sync.savePdfOptions'](options)
+  if (!saved.ok) return saved.error.message
+  syncEngine.setPdfOptions(options)
   return null
 }
 
