@@ -1,6 +1,7 @@
 // "One paper, one item": when a paper comes in again (or from a second
 // source), fill what the item lacks and never overwrite what the user edited.
 import type { Item, ReferenceRecord } from './model'
+import { rejoinKeywords } from './keywords'
 
 const RECORD_LISTS = [
   'authorDetails',
@@ -40,6 +41,8 @@ export function fillMissing<T extends ReferenceRecord>(base: T, incoming: Refere
       ;(merged as unknown as Record<string, unknown>)[key] = incoming[key]
     }
   }
+  // A file's keywords hold a keyword with a comma as pieces; the source that has it whole (PubMed) puts it back together.
+  if (!keep.has('keywords') && merged.keywords?.length && incoming.keywords?.length) merged.keywords = rejoinKeywords(merged.keywords, incoming.keywords)
   merged.flags = union(base.flags, incoming.flags)
   merged.sources = union(base.sources, incoming.sources) ?? []
   return merged

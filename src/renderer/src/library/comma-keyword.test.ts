@@ -94,4 +94,12 @@ describe('the .bib alone, in a fresh library', () => {
       'thoracic computed tomography'
     ])
   })
+
+  it('then adding the paper from PubMed puts the whole keyword back in place of its pieces', async () => {
+    const exported = newItem(pubmedRecord(), 0, new Set())
+    const { added } = await importRecords(db, [bibtexRecord(exported)], new DuplicateFinder())
+    const fromPubmed = await addRecordToLibrary(db, pubmedRecord())
+    expect(fromPubmed).toMatchObject({ status: 'existing', item: { id: added[0].id } })
+    expect((await db.items.get(added[0].id))?.keywords).toEqual(PUBMED_KEYWORDS)
+  })
 })
