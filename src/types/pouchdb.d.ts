@@ -55,6 +55,8 @@ declare module 'pouchdb-core' {
       retry?: boolean
       batch_size?: number
       back_off_function?: (delay: number) => number
+      /** which changes a replication sends: it reads each with its document */
+      filter?: (doc: Doc) => boolean
     }
     interface Database<T extends object = object> {
       readonly name: string

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary, newItem } from '../library/add-paper'
 import { applySyncedChanges, noSyncedChanges } from '../library/apply-synced'
+import { setReadStatus } from '../library/reading'
 import type { NeurorefDb } from '../library/schema'
 import { engineComputer, newDatabase, until } from './computers.test-support'
 import { statusText } from './status'
@@ -94,5 +95,27 @@ describe('sync engine', () => {
     expect((await b.db.items.toCollection().primaryKeys()).sort()).toEqual(ids)
     const onServer = (await (await couch.admin(`/${database}`)).json()) as { doc_count: number }
     expect(onServer.doc_count).toBe(2005)
+  }, 60_000)
+
+  it('does not ask the server again about the papers it pulled: only a change made here is sent', async () => {
+    const database = await newDatabase(couch)
+    const a = computer()
+    await addMany(a.db, 300)
+    await a.engine.start(account(database))
+    await until(() => a.engine.status.state === 'synced' && a.engine.status.waiting === 0, 'A pushed its 300 papers')
+    // the documents B's pushes ask the server about (revs_diff: which of these revisions do you lack?)
+    const asked: string[] = []
+    const fetch = async (url: string | Request, init?: RequestInit): Promise<Response> => {
+      if (String(url).includes('/_revs_diff') && typeof init?.body === 'string') asked.push(...Object.keys(JSON.parse(init.body) as object))
+      return globalThis.fetch(url, init)
+    }
+    const b = engineComputer(cleanups, { fetch })
+    await b.engine.start(account(database))
+    await until(async () => (await b.db.items.count()) === 300, 'the 300 papers on B')
+    await until(() => b.engine.status.state === 'synced', 'B synced')
+    const [id] = (await b.db.items.limit(1).primaryKeys()) as string[]
+    await setReadStatus(b.db, [id], 'read')
+    await until(async () => (await a.db.items.get(id))?.readStatus === 'read', 'the change on A')
+    expect(asked).toEqual([`paper:${id}`])
   }, 60_000)
 })
