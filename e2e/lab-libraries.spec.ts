@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
+import { groupDatabase } from '@renderer/sync/groups'
 import { replayEnvironment } from './replay/recorded'
 import { startTestCouch, type TestCouch } from './support/couch-server'
 import { startWebEditionProcess, type RunningWebEdition } from './support/web-edition'
@@ -61,19 +62,25 @@ const syncLine = (page: Page) => sidebar(page).getByRole('status', { name: 'Sync
 const row = (page: Page, title: string) => page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: title })
 const details = (page: Page) => page.getByRole('region', { name: 'Item details' })
 
+/** The lab's documents on the server, each at its revision (read as the server's admin). */
+async function onServer(): Promise<string[]> {
+  const answer = (await (await couch.admin(`/${groupDatabase(LAB)}/_all_docs`)).json()) as { rows: { id: string; value: { rev: string } }[] }
+  return answer.rows.map(r => `${r.id} ${r.value.rev}`)
+}
+
 async function addByIdentifier(page: Page, doi: string, title: string): Promise<void> {
   await page.getByLabel('Add by identifier').fill(doi)
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(row(page, title)).toHaveCount(1)
 }
 
-test('a writer creates a lab library and invites a reader, who sees her papers and is told why he cannot add', async ({ browser, replay }) => {
+test('a writer creates a lab library and invites a reader, who sees her papers, is told why he cannot add, and leaves it', async ({ browser, replay }) => {
   test.setTimeout(180_000)
-  const wendysComputer = await webEdition(replay.url)
-  const rexsComputer = await webEdition(replay.url)
+  const [wendysComputer, rexsComputer] = await Promise.all([webEdition(replay.url), webEdition(replay.url)])
   try {
+    // both sign in at once (each computer's first sync of its own library)
+    const [wendy, rex] = await Promise.all([signedIn(browser, wendysComputer, 'wendy'), signedIn(browser, rexsComputer, 'rex')])
     // Wendy: a paper in her own library, then a new lab library
-    const wendy = await signedIn(browser, wendysComputer, 'wendy')
     await addByIdentifier(wendy, PLOS.doi, PLOS.title)
     await libraries(wendy).getByText('New or join a lab library').click()
     await libraries(wendy).getByLabel('New lab library name').fill(LAB)
@@ -102,7 +109,6 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     await expect(syncLine(wendy)).toHaveText(/^Synced at \d\d:\d\d$/)
 
     // Rex joins: both papers, each naming who added it
-    const rex = await signedIn(browser, rexsComputer, 'rex')
     await libraries(rex).getByText('New or join a lab library').click()
     await libraries(rex).getByLabel('Lab library to join').fill(LAB)
     await libraries(rex).getByRole('button', { name: 'Join' }).click()
@@ -122,6 +128,7 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     await expect(row(wendy, OTHER.title)).toHaveCount(0)
 
     // Rex leaves: the lab and its papers are gone from his computer (its database and replica too), he is back in his own library
+    const serverCopy = await onServer()
     await libraries(rex)
       .getByRole('button', { name: `Leave “${LAB}”` })
       .click()
@@ -135,8 +142,9 @@ test('a writer creates a lab library and invites a reader, who sees her papers a
     expect(stored.filter(name => name.includes('neuroref-group-'))).toEqual([])
     expect(stored).toContain('neuroref')
 
-    // Wendy, reopening the lab, still has both papers
-    await wendy.reload()
+    // on the server nothing changed: Wendy keeps both papers
+    expect(await onServer()).toEqual(serverCopy)
+    expect(serverCopy.filter(doc => doc.startsWith('paper:'))).toHaveLength(2)
     await expect(row(wendy, SREP.title)).toHaveCount(1)
     await expect(row(wendy, PLOS.title)).toHaveCount(1)
   } finally {
