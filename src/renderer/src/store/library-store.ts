@@ -272,20 +272,24 @@ export class LibraryStore {
     await this.db.fullTexts.each(text => this.fullText.addText(text))
     // The index comes from a worker meanwhile; searches read the items until it is here.
     void this.index.open()
-    let offset = 0
-    for (;;) {
-      const chunk = await this.db.items.orderBy('addedAt').offset(offset).limit(CHUNK).toArray()
+    // The order in one request, then the rows by key, the next chunk read while this one is kept: paging
+    // with offset() walked a cursor one row per round trip to IndexedDB (about 1 ms a row, 5 s a chunk).
+    const ids = await this.db.items.orderBy('addedAt').primaryKeys()
+    const read = (start: number) => (start < ids.length ? this.db.items.bulkGet(ids.slice(start, start + CHUNK)) : Promise.resolve([]))
+    let next = read(0)
+    for (let offset = 0; offset < ids.length; offset += CHUNK) {
+      const chunk = await next
+      next = read(offset + CHUNK)
       // Indexing in short slices keeps the window responsive while a large library opens.
       for (let start = 0; start < chunk.length; start += SLICE) {
         for (const item of chunk.slice(start, start + SLICE)) {
+          if (!item) continue // deleted since the order was read
           this.fullText.reindex(item, this.notes.get(item.id))
           this.finder.add(item)
           this.keep(item)
         }
         await new Promise(resolve => setTimeout(resolve, 0))
       }
-      offset += chunk.length
-      if (chunk.length < CHUNK) break
     }
     this.complete = true
     this.emit()
