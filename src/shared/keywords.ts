@@ -1,8 +1,9 @@
 // Author keywords across formats. PubMed keeps each keyword whole, and some
 // hold a comma ("image processing, biomarkers", PMID 29963580); BibTeX,
 // biblatex and CSL-JSON write all keywords in one field separated by commas,
-// so no reader can tell that keyword from two. When two copies of a paper
-// meet, the pieces a file gave are recognised as the keyword they spell.
+// and real RIS files put several on one KW line, so no reader can tell that
+// keyword from two. When two copies of a paper meet, the pieces a file gave
+// are recognised as the keyword they spell.
 
 /** The keywords of one field as files write them: "a, b; c". */
 export function keywordPieces(field: string): string[] {

@@ -69,3 +69,20 @@ describe('identifiers that survive the trip', () => {
     expect(record.csl['container-title']).toBe('International Journal of Molecular Sciences')
   })
 })
+
+describe('a keyword that holds a comma (PMID 29963580: "image processing, biomarkers")', () => {
+  const paper = items.find(item => item.pmid === '29963580')!
+  const back = (format: DataFormat) => readBibliographyFile(new TextEncoder().encode(exportItems([paper], format)), FILE_NAMES[format]).records[0]
+
+  // BibTeX, biblatex and CSL-JSON write the keywords as one comma-separated
+  // field (as biber and Better BibTeX read and write them), and real RIS files
+  // put several keywords on one KW line ("KW  - Keyword1, Keyword2, Keyword3",
+  // e2e/fixtures/ris), so a reader cannot tell this comma from one between two
+  // keywords. The library counts the pieces as the whole keyword when the
+  // paper meets its PubMed copy (src/renderer/src/library/comma-keyword.test.ts).
+  it.each(Object.keys(FILE_NAMES) as DataFormat[])('%s gives its two pieces, every other keyword as it was', format => {
+    expect(paper.keywords).toContain('image processing, biomarkers')
+    const pieces = paper.keywords!.flatMap(keyword => (keyword === 'image processing, biomarkers' ? ['image processing', 'biomarkers'] : [keyword]))
+    expect(back(format).keywords).toEqual(pieces)
+  })
+})
