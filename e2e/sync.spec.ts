@@ -212,7 +212,7 @@ async function inSyncSettings(page: Page, change: (section: Locator) => Promise<
   await expect(dialog).toHaveCount(0)
 }
 
-test('"Always download" fetches a PDF attached on another computer without opening it; a PDF over the size limit stays on its computer', async ({
+test('"Always download" fetches a PDF attached on another computer without opening it, and its text is read; a PDF over the size limit stays on its computer', async ({
   browser,
   replay
 }) => {
@@ -259,6 +259,9 @@ test('"Always download" fetches a PDF attached on another computer without openi
         { timeout: 60_000 }
       )
       .toBe(true)
+    // its text is read once the bytes are here: B finds the paper by a word only its PDF holds
+    await b.page.getByLabel('Search library').fill('semistructured')
+    await expect(row(b.page, PLOS.title)).toHaveCount(1, { timeout: 30_000 })
     // and opens it with the sync server down
     await couch.takeDown()
     try {

@@ -25,6 +25,8 @@ export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })
 // in a lab library each paper names who added and who last edited it
 export const syncEngine = new SyncEngine({ db, signEdits: library.kind === 'lab', files: mainFiles(api) })
+// a PDF fetched from the sync server has text to read now (it was "Text not readable" while only its record was here)
+syncEngine.onFileFetched(hash => void extractionQueue.fileArrived(hash))
 
 /** Re-renders the caller whenever the library changes; returns the change counter. */
 export function useLibraryVersion(): number {

@@ -46,6 +46,13 @@ export async function attachmentsWithoutText(db: NeurorefDb): Promise<Attachment
   return (await db.attachments.toArray()).filter(a => !done.has(a.id))
 }
 
+/** The files holding this PDF (by hash) whose text is not read yet. */
+export async function attachmentsWithoutTextOf(db: NeurorefDb, hash: string): Promise<AttachmentRecord[]> {
+  const records = await db.attachments.where('hash').equals(hash).toArray()
+  const texts = await db.fullTexts.bulkGet(records.map(record => record.id))
+  return records.filter((_, i) => !texts[i])
+}
+
 export async function saveFullText(
   db: NeurorefDb,
   attachment: AttachmentRecord,

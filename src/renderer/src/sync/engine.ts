@@ -63,6 +63,7 @@ export class SyncEngine {
   device: string | undefined
   private account: SyncAccount | undefined
   private listeners = new Set<(status: SyncStatus) => void>()
+  private fetchedListeners = new Set<(hash: string) => void>()
   private stopped = true
   private cleanups: (() => void)[] = []
   private round: Promise<void> = Promise.resolve()
@@ -99,6 +100,12 @@ export class SyncEngine {
   subscribe(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Told the hash of each PDF fetched from the server into main's store (its text can be read now). */
+  onFileFetched(listener: (hash: string) => void): () => void {
+    this.fetchedListeners.add(listener)
+    return () => this.fetchedListeners.delete(listener)
   }
 
   private set(change: Partial<SyncStatus>): void {
@@ -268,6 +275,7 @@ export class SyncEngine {
     await this.options.files.store(bytes, 'document.pdf')
     this.sentFiles.add(hash)
     this.filesHere.add(hash)
+    for (const listener of [...this.fetchedListeners]) listener(hash)
   }
 
   /**

@@ -124,6 +124,9 @@ describe('PDFs between two computers', () => {
     const always = computer()
     const whenOpened = computer()
     always.engine.setPdfOptions({ download: 'always', limitMB: 50 })
+    // what reads a PDF's text (root.ts: the extraction queue) is told of each PDF fetched
+    const fetched: string[] = []
+    always.engine.onFileFetched(hash => fetched.push(hash))
     const pdfs = await Promise.all(
       ['oxytocin', 'vasopressin'].map(async word => {
         const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${word} ${Math.random()}\n%%EOF\n`)
@@ -140,6 +143,7 @@ describe('PDFs between two computers', () => {
     await whenOpened.engine.start(account(database))
     await until(() => always.stored.size === 2, 'both PDFs in the store of the computer that always downloads')
     for (const { hash, bytes } of pdfs) expect(Array.from(always.stored.get(hash)!)).toEqual(Array.from(bytes))
+    expect(fetched.sort()).toEqual(pdfs.map(pdf => pdf.hash).sort())
 
     await until(async () => (await whenOpened.db.attachments.count()) === 2, 'the attachment records on the computer that downloads when opened')
     await until(() => whenOpened.engine.status.state === 'synced', 'synced')

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react'
 import type { NeurorefApi } from '@shared/contract'
 import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
-import { attachmentsWithoutText, saveFullText } from '../../library/attachments'
+import { attachmentsWithoutText, attachmentsWithoutTextOf, saveFullText } from '../../library/attachments'
 
 type Listener = () => void
 
@@ -59,6 +59,17 @@ export class ExtractionQueue {
   /** At start: every attachment whose text is missing. */
   async addMissing(): Promise<void> {
     await this.add(await attachmentsWithoutText(this.db))
+  }
+
+  /**
+   * A PDF's bytes arrived on this computer (fetched from the sync server): its
+   * files without text are read, again if reading failed before the bytes were
+   * here ("Text not readable"); one that wants a password still waits for it.
+   */
+  async fileArrived(hash: string): Promise<void> {
+    const records = (await attachmentsWithoutTextOf(this.db, hash)).filter(record => this.problems.get(record.id)?.code !== 'PASSWORD_REQUIRED')
+    for (const record of records) this.problems.delete(record.id)
+    await this.add(records)
   }
 
   private pending: Promise<void> = Promise.resolve()
