@@ -41,6 +41,7 @@ const PROBLEMS: Record<SyncProblem, string> = {
   'server-error': 'The server had a problem; trying again',
   forbidden: 'The server refused a change (this user may only read)',
   'no-database': 'The library database does not exist on the server and this user may not create it',
+  'not-member': 'This user is not a member of the library database on the server',
   full: 'The server database is full',
   'not-couchdb': 'This address does not answer like a CouchDB server'
 }
@@ -148,10 +149,10 @@ export class SyncEngine {
     const dbUrl = `${session.server}/${encodeURIComponent(account.database)}`
     try {
       await session.login()
-      await ensureDatabase(session, dbUrl)
+      await ensureDatabase(session, dbUrl, account.user)
     } catch (error) {
       const problem = problemOf(error)
-      this.fail(problem, problem === 'no-database' && error instanceof SyncFailure ? error.message : undefined)
+      this.fail(problem, (problem === 'no-database' || problem === 'not-member') && error instanceof SyncFailure ? error.message : undefined)
       if (problem === 'unreachable' || problem === 'server-error') this.retry = setTimeout(() => void this.start(account), this.options.retryAfter ?? 15_000)
       return this.status
     }
@@ -218,7 +219,7 @@ export class SyncEngine {
     if (!this.options.files) return
     const current = () => this.account === account && !this.stopped
     try {
-      await ensureDatabase(session, url)
+      await ensureDatabase(session, url, account.user)
       if (current()) this.filesServer = { url, fetch: session.fetch }
     } catch (error) {
       if (current()) this.filesProblem = `PDFs are not synced: ${error instanceof SyncFailure ? error.message : PROBLEMS[problemOf(error)]}`
@@ -412,16 +413,19 @@ const backOff =
 const networkUp = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
 
 /** Opens the database, creating it when it is missing and the user may. */
-async function ensureDatabase(session: CouchSession, dbUrl: string): Promise<void> {
+async function ensureDatabase(session: CouchSession, dbUrl: string, user: string): Promise<void> {
+  const name = decodeURIComponent(dbUrl.split('/').pop() ?? '')
   const found = await session.fetch(dbUrl, { headers: { accept: 'application/json' } })
   if (found.ok) return
   if (found.status >= 500) throw new SyncFailure('server-error', PROBLEMS['server-error'])
-  if (found.status !== 404)
-    throw new SyncFailure(found.status === 401 ? 'wrong-password' : 'forbidden', PROBLEMS[found.status === 401 ? 'wrong-password' : 'forbidden'])
+  // signed in a moment ago: a refusal now means not a member (a lab library's admin may have removed this user)
+  if (found.status === 401 || found.status === 403)
+    throw new SyncFailure(
+      'not-member',
+      `${user} is not a member of “${name}” on the server: ask its admin to add ${user}. A lab library you were removed from can be left (Leave, beside its name) to delete it from this computer.`
+    )
+  if (found.status !== 404) throw new SyncFailure('forbidden', PROBLEMS.forbidden)
   const made = await session.fetch(dbUrl, { method: 'PUT', headers: { accept: 'application/json' } })
   if (made.ok || made.status === 412) return
-  throw new SyncFailure(
-    'no-database',
-    `${PROBLEMS['no-database']}: ask its administrator to create “${decodeURIComponent(dbUrl.split('/').pop() ?? '')}” (docs/SYNC.md).`
-  )
+  throw new SyncFailure('no-database', `${PROBLEMS['no-database']}: ask its administrator to create “${name}” (docs/SYNC.md).`)
 }

@@ -1,7 +1,8 @@
 // A lab library synced by the engine for two users, a writer and a reader,
 // through the test server: each paper says who added and who last edited
 // it; the reader's own additions are refused by the server, said in its
-// words, and kept on the reader's computer.
+// words, and kept on the reader's computer. A member removed from the lab
+// is told so when the engine next connects.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary } from '../library/add-paper'
@@ -9,7 +10,7 @@ import { formOf, saveEdit } from '../library/edit'
 import type { NeurorefDb } from '../library/schema'
 import { engineComputer, until } from './computers.test-support'
 import type { SyncEngine } from './engine'
-import { createGroup, inviteMember, type GroupServer } from './groups'
+import { createGroup, inviteMember, removeMember, type GroupServer } from './groups'
 import { CouchSession } from './session'
 import { statusText } from './status'
 
@@ -90,5 +91,20 @@ describe('a lab library, synced', () => {
     await until(async () => (await rex.db.items.count()) === 3, 'the writer’s next paper still reaches the reader')
     expect((await wendy.db.items.get(item.id))?.csl.title).toBe('Oxytocin receptor mapping')
     expect(await wendy.db.items.get(mine.id)).toBeUndefined()
+  })
+
+  it('tells a member removed from the lab library, in words, when it next connects, and keeps their library as it is', async () => {
+    const database = await lab()
+    const rex = await member('rex', database)
+    await until(() => rex.engine.status.state === 'synced', 'the reader synced')
+    await addRecordsToLibrary(rex.db, [paper('Kept on the removed reader’s computer')])
+    await removeMember(await asWendy(), database, 'rex')
+
+    const status = await rex.engine.start({ server: couch.url, database, user: 'rex', password: 'rex-password' })
+    // (followed by the change the server has not got: the reader's paper)
+    expect(statusText(status)).toContain(
+      `rex is not a member of “${database}” on the server: ask its admin to add rex. A lab library you were removed from can be left (Leave, beside its name) to delete it from this computer.`
+    )
+    expect(await rex.db.items.count()).toBe(1)
   })
 })

@@ -5,7 +5,7 @@
 // (401) logs in again once.
 import type { SyncAccount } from '@shared/sync-server'
 
-export type SyncProblem = 'wrong-password' | 'unreachable' | 'server-error' | 'forbidden' | 'no-database' | 'full' | 'not-couchdb'
+export type SyncProblem = 'wrong-password' | 'unreachable' | 'server-error' | 'forbidden' | 'no-database' | 'not-member' | 'full' | 'not-couchdb'
 
 export class SyncFailure extends Error {
   constructor(
