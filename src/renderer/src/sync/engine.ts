@@ -325,7 +325,7 @@ export class SyncEngine {
     const failed = new Map<string, string>()
     const worker = async (): Promise<void> => {
       for (let hash = queue.shift(); hash !== undefined && !this.stopped; hash = queue.shift()) {
-        await this.fetchFile(hash).catch(error => failed.set(hash!, String((error as Error)?.message ?? error)))
+        await this.fetchFile(hash).catch(error => this.stopped || failed.set(hash!, String((error as Error)?.message ?? error)))
       }
     }
     await Promise.all([worker(), worker(), worker()])
@@ -348,8 +348,8 @@ export class SyncEngine {
     clearTimeout(this.retry)
     clearTimeout(this.recheck)
     for (const cleanup of this.cleanups.splice(0)) cleanup()
+    // a download under way is not waited for (a stalled connection would hold up the next start); it stops after its file
     await this.round.catch(() => undefined)
-    await this.downloading
     await this.replica?.close().catch(() => undefined)
     this.replica = undefined
     this.filesServer = undefined
