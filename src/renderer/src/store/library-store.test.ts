@@ -4,8 +4,10 @@ import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
 import { emptyTrashRecords, moveToTrash } from '../library/trash'
 import { saveNote } from '../library/notes'
+import { addTag } from '../library/tags'
 import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
+import { readLightRows } from './light-rows'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -53,5 +55,38 @@ describe('LibraryStore', () => {
     expect(store.search('galanin')).toHaveLength(450)
     expect(store.search('kisspeptin')).toEqual([added[449].id])
     expect(store.items.get(added[0].id)?.csl.title).toBe('Galanin study number 0')
+  })
+
+  it('keeps what changed while the library was opening, not the copies read before the change', async () => {
+    db = openLibrary(`store-${Math.random()}`)
+    const records = Array.from({ length: 2500 }, (_, n) => paper(`Kisspeptin study number ${n}`, `10.3/${n}`))
+    const { added } = await importRecords(db, records, new LibraryStore(db).finder)
+    // The worker reads ahead of the window: here every chunk is read before the changes, and handed over after them.
+    let readAll: () => void = () => undefined
+    const read = new Promise<void>(resolve => (readAll = resolve))
+    let handOver: () => void = () => undefined
+    const changesMade = new Promise<void>(resolve => (handOver = resolve))
+    const rows = async function* (db: NeurorefDb) {
+      const chunks = []
+      for await (const chunk of readLightRows(db)) chunks.push(chunk)
+      readAll()
+      await changesMade
+      yield* chunks
+    }
+    const store = new LibraryStore(db, { rows })
+    const opening = store.load()
+    await read
+    const [tagged, gone] = [added[1200].id, added[1500].id]
+    await addTag(db, [tagged], 'read later')
+    await moveToTrash(db, [gone])
+    await emptyTrashRecords(db)
+    await store.settled()
+    handOver()
+    await opening
+    expect(store.complete).toBe(true)
+    expect(store.items.size).toBe(2499)
+    expect(store.items.get(tagged)?.tags).toEqual(['read later'])
+    expect(store.items.has(gone)).toBe(false)
+    expect(store.finder.find(paper('A new title', '10.3/1500'))).toBeUndefined()
   })
 })

@@ -8,14 +8,14 @@ import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
-import { lighten } from './light-item'
+import { lighten, markLight } from './light-item'
+import { lightRows } from './light-rows'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 
 type Listener = () => void
 
 const FIRST_PAGE = 200
-const CHUNK = 5000
 const SLICE = 500
 /** an event with more papers than this is applied in slices */
 const LARGE = 200
@@ -56,7 +56,7 @@ export class LibraryStore {
 
   constructor(
     private readonly db: NeurorefDb,
-    private readonly options: { jobs?: IndexJobs; saveAfterMs?: number } = {}
+    private readonly options: { jobs?: IndexJobs; saveAfterMs?: number; rows?: typeof lightRows } = {}
   ) {
     this.index = this.liveIndex()
     db.events.subscribe(events => this.apply(events))
@@ -196,7 +196,11 @@ export class LibraryStore {
   /** Rows stored by the events being applied, with every field (for indexing). */
   private writtenRows = new Map<string, Item>()
 
+  /** papers an event changed while the library opens (their copies read at open are older) */
+  private changedWhileOpening: Set<string> | null = null
+
   private putItem(item: Item): void {
+    this.changedWhileOpening?.add(item.id)
     this.finder.add(item)
     this.writtenRows.set(item.id, item)
     // The store keeps a light copy: the event's row stays as the writer made it.
@@ -210,6 +214,7 @@ export class LibraryStore {
   }
 
   private removeItem(id: string): void {
+    this.changedWhileOpening?.add(id)
     if (!this.items.delete(id)) return
     this.index.remove(id)
     this.fullText.remove(id)
@@ -272,25 +277,26 @@ export class LibraryStore {
     await this.db.fullTexts.each(text => this.fullText.addText(text))
     // The index comes from a worker meanwhile; searches read the items until it is here.
     void this.index.open()
-    // The order in one request, then the rows by key, the next chunk read while this one is kept: paging
-    // with offset() walked a cursor one row per round trip to IndexedDB (about 1 ms a row, 5 s a chunk).
-    const ids = await this.db.items.orderBy('addedAt').primaryKeys()
-    const read = (start: number) => (start < ids.length ? this.db.items.bulkGet(ids.slice(start, start + CHUNK)) : Promise.resolve([]))
-    let next = read(0)
-    for (let offset = 0; offset < ids.length; offset += CHUNK) {
-      const chunk = await next
-      next = read(offset + CHUNK)
-      // Indexing in short slices keeps the window responsive while a large library opens.
-      for (let start = 0; start < chunk.length; start += SLICE) {
-        for (const item of chunk.slice(start, start + SLICE)) {
-          if (!item) continue // deleted since the order was read
-          this.fullText.reindex(item, this.notes.get(item.id))
+    // Every paper's light copy comes from a worker, a chunk at a time, the window keeping each in short slices.
+    // A paper changed meanwhile came with its event, newer than the copy read: that copy is dropped.
+    const changed = (this.changedWhileOpening = new Set())
+    const withText: string[] = []
+    for await (const chunk of (this.options.rows ?? lightRows)(this.db)) {
+      for (let start = 0; start < chunk.items.length; start += SLICE) {
+        for (let i = start; i < Math.min(start + SLICE, chunk.items.length); i++) {
+          const item = chunk.items[i]
+          if (changed.has(item.id)) continue
+          if (this.fullText.has(item.id)) withText.push(item.id)
           this.finder.add(item)
-          this.keep(item)
+          this.items.set(item.id, markLight(item))
+          this.index.rememberAbstract(item.id, chunk.abstracts[i])
         }
         await new Promise(resolve => setTimeout(resolve, 0))
       }
     }
+    // the full-text index takes a paper whole (fields, notes, pages): those few are read in full
+    for (const item of await fullItems(this.db, withText)) if (!changed.has(item.id)) this.fullText.reindex(item, this.notes.get(item.id))
+    this.changedWhileOpening = null
     this.complete = true
     this.emit()
   }

@@ -98,9 +98,14 @@ export class LiveIndex implements SearchIndex {
   /** A paper as written, the store keeping its light copy: its abstract is kept while searches read papers. */
   remember(item: Item): void {
     if (this.index && !this.deferred.has(item.id)) return
-    const abstract = fieldValue(item, undefined, 'abstract')[0]
-    if (abstract) this.abstracts.set(item.id, abstract)
-    else this.abstracts.delete(item.id)
+    this.rememberAbstract(item.id, fieldValue(item, undefined, 'abstract')[0])
+  }
+
+  /** The same, for a paper read at open as a light copy and its abstract. */
+  rememberAbstract(id: string, abstract: string | undefined): void {
+    if (this.index && !this.deferred.has(id)) return
+    if (abstract) this.abstracts.set(id, abstract)
+    else this.abstracts.delete(id)
   }
 
   /** The store's copy with its abstract, for reading it against a query. */

@@ -1,0 +1,18 @@
+// Reads every paper when the library opens and sends the window their light
+// copies, a chunk at a time (light-rows.ts).
+import { openLibrary } from '../library/schema'
+import { readLightRows, type LightRowsReply, type LightRowsRequest } from './light-rows'
+
+const post = (reply: LightRowsReply) => (self as unknown as Worker).postMessage(reply)
+
+self.onmessage = async (event: MessageEvent<LightRowsRequest>) => {
+  const db = openLibrary(event.data.dbName)
+  try {
+    for await (const chunk of readLightRows(db)) post({ kind: 'chunk', chunk })
+    post({ kind: 'done' })
+  } catch (error) {
+    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    db.close()
+  }
+}
