@@ -57,6 +57,8 @@ declare module 'pouchdb-core' {
       back_off_function?: (delay: number) => number
       /** which changes a replication sends: it reads each with its document */
       filter?: (doc: Doc) => boolean
+      /** a one-shot replication: start reading the source's feed here, not at the checkpoint */
+      since?: number | string
     }
     interface Database<T extends object = object> {
       readonly name: string

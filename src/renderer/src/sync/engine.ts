@@ -77,7 +77,8 @@ export class SyncEngine {
   private tooLarge = new Set<string>()
   private retry: ReturnType<typeof setTimeout> | undefined
   private replication: Replication | undefined
-  private replicaSeq: number | string | undefined
+  /** the replica's update seq before the writes of a round not yet handed to a push (kept when a round fails midway) */
+  private pushFrom: number | string | undefined
   /** the files database and the session's fetch, while PDFs can travel */
   private filesServer: { url: string; fetch: Fetch } | undefined
   /** hashes the files database holds */
@@ -160,6 +161,8 @@ export class SyncEngine {
     void this.openFiles(session, filesDatabaseOf(dbUrl), account)
     const replica = openReplica(this.options.replicaName ?? `neuroref-sync-${this.options.db.name}-${account.user}@${dbUrl}`, this.options.replicaAdapter)
     this.replica = replica
+    // a seq of another replica means nothing here: the first push starts at this one's checkpoint
+    this.pushFrom = undefined
     this.device = (await readCheckpoint(replica)).device
     this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
     await this.settle()
@@ -371,6 +374,7 @@ export class SyncEngine {
       const replica = this.replica
       if (!replica || this.stopped) return
       try {
+        this.pushFrom ??= (await replica.info()).update_seq
         for (let turn = 0; turn < 5; turn++) {
           const pulled = await applyIncomingChanges(this.options.db, replica)
           for (const id of pulled.fromNewerApp) this.newer.add(id)
@@ -386,10 +390,9 @@ export class SyncEngine {
           // and signed papers (a lab library) bring their names into the library
           if (pushed.done && pushed.written.length === 0) break
         }
-        // what this round wrote to the replica (outgoing changes, merges) goes to the server
-        const seq = (await replica.info()).update_seq
-        if (seq !== this.replicaSeq) this.replication?.push()
-        this.replicaSeq = seq
+        // what this round wrote to the replica (outgoing changes, merges) goes to the server; what came before it is there already
+        if ((await replica.info()).update_seq !== this.pushFrom) this.replication?.push(this.pushFrom)
+        this.pushFrom = undefined
         await this.sendFiles().then(
           () => this.filesServer && (this.filesProblem = undefined),
           error => (this.filesProblem = `PDFs could not be sent: ${String((error as Error)?.message ?? error)}`)
