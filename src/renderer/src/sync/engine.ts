@@ -174,8 +174,20 @@ export class SyncEngine {
       else this.settleSoon()
       this.set({ state: networkUp() ? 'syncing' : 'offline' })
     })
+    // refused while connected: a changed password, or no longer a member (a lab's admin removed this user): the database says which
+    const refused = (error: unknown): void => {
+      const status = (error as { status?: number })?.status
+      if (status !== 401 && status !== 403) return this.fail(problemOf(error))
+      void ensureDatabase(session, dbUrl, account.user).then(
+        () => this.account === account && !this.stopped && this.fail(problemOf(error)),
+        failure =>
+          this.account === account &&
+          !this.stopped &&
+          this.fail(problemOf(failure), problemOf(failure) === 'not-member' ? (failure as Error).message : undefined)
+      )
+    }
     replication.on('paused', (error?: unknown) => {
-      if (error) return this.fail(problemOf(error))
+      if (error) return refused(error)
       void this.confirmUnsent(replica, remote).then(
         () => (this.unsent.size ? this.set({ state: 'syncing' }) : this.set({ state: 'synced', syncedAt: Date.now() })),
         failure => this.fail(problemOf(failure))
@@ -191,7 +203,7 @@ export class SyncEngine {
       this.refused.set(id, reason ?? message ?? PROBLEMS.forbidden)
       this.set({})
     })
-    replication.on('error', (error: unknown) => this.fail(problemOf(error)))
+    replication.on('error', refused)
     this.cleanups.push(() => {
       replication.cancel()
       this.replication = undefined
