@@ -20,6 +20,8 @@ export interface PullOutcome {
   applied: number
   /** documents written by a newer Neuroref, kept untouched */
   fromNewerApp: string[]
+  /** merges written to the replica (they go to the server) */
+  merged: number
 }
 
 type Doc = SyncDocument & { _rev: string; _conflicts?: string[]; _revisions?: { start: number; ids: string[] } }
@@ -27,7 +29,7 @@ type Doc = SyncDocument & { _rev: string; _conflicts?: string[]; _revisions?: { 
 export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Promise<PullOutcome> {
   const checkpoint = await readCheckpoint(replica)
   const pending = touchedDocumentIds((await changesSince(db, checkpoint.pushedSeq)).entries)
-  const outcome: PullOutcome = { applied: 0, fromNewerApp: [] }
+  const outcome: PullOutcome = { applied: 0, fromNewerApp: [], merged: 0 }
   let since = checkpoint.appliedSeq
   let pushedSeq = checkpoint.pushedSeq
   for (;;) {
@@ -38,10 +40,15 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Pr
       const doc = change.doc as Doc | undefined
       if (!doc || !parseDocumentId(doc._id) || isOwnWrite(replica, doc)) continue
       if (!doc._deleted && isFromNewerApp(doc)) outcome.fromNewerApp.push(doc._id)
-      else docs.push(doc._conflicts?.length ? await resolveConflict(replica, doc) : doc)
+      else if (!doc._conflicts?.length) docs.push(doc)
+      else {
+        docs.push(await resolveConflict(replica, doc))
+        outcome.merged++
+      }
     }
-    const { applied, logged } = await applyDocuments(db, replica, docs, pending, checkpoint.device)
+    const { applied, logged, merged } = await applyDocuments(db, replica, docs, pending, checkpoint.device)
     outcome.applied += applied
+    outcome.merged += merged
     since = feed.last_seq
     if (await onlyArrivals(db, logged, docs, pushedSeq)) pushedSeq = logged.at(-1)!.seq!
     await writeCheckpoint(replica, { appliedSeq: since, pushedSeq })
@@ -110,11 +117,12 @@ async function applyDocuments(
   docs: Doc[],
   pending: Set<string>,
   device: string
-): Promise<{ applied: number; logged: ChangeEntry[] }> {
+): Promise<{ applied: number; logged: ChangeEntry[]; merged: number }> {
   const byType = new Map<SyncDocument['type'], Doc[]>()
   for (const doc of docs) byType.set(parseDocumentId(doc._id)!.type, [...(byType.get(parseDocumentId(doc._id)!.type) ?? []), doc])
   const incoming = noSyncedChanges()
   let applied = 0
+  let merged = 0
   for (const [type, list] of byType) {
     const here = await documentsNow(
       db,
@@ -125,12 +133,15 @@ async function applyDocuments(
       let doc: SyncDocument = list[i]
       const mine = here[i]
       if (doc._deleted ? mine._deleted : sameContent(doc, { ...mine, _rev: doc._rev })) continue
-      if (!doc._deleted && !mine._deleted && pending.has(doc._id)) doc = await mergeWithUnpushed(replica, list[i], { ...mine, device })
+      if (!doc._deleted && !mine._deleted && pending.has(doc._id)) {
+        doc = await mergeWithUnpushed(replica, list[i], { ...mine, device })
+        merged++
+      }
       addTo(incoming, doc, parseDocumentId(doc._id)!.id)
       applied++
     }
   }
-  return { applied, logged: applied ? await applySyncedChanges(db, incoming) : [] }
+  return { applied, logged: applied ? await applySyncedChanges(db, incoming) : [], merged }
 }
 
 /** A document that arrived while this computer changed it too: merged, the merge written on top of the arrival. */
