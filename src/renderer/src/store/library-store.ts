@@ -267,21 +267,29 @@ export class LibraryStore {
     return ids
   }
 
-  /** Newest items first, right away; then the whole library in chunks, without blocking the window. */
-  async load(): Promise<void> {
-    const first = await this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
-    for (const item of first) this.keep(item)
-    this.emit()
+  /** Notes (joined per paper) and the text of attached PDFs. */
+  private async readNotes(): Promise<void> {
     const noteRows = await this.db.notes.toArray()
     for (const note of noteRows) this.notes.set(note.itemId, [this.notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
     await this.db.fullTexts.each(text => this.fullText.addText(text))
-    // The index comes from a worker meanwhile; searches read the items until it is here.
-    void this.index.open()
-    // Every paper's light copy comes from a worker, a chunk at a time, the window keeping each in short slices.
-    // A paper changed meanwhile came with its event, newer than the copy read: that copy is dropped.
+  }
+
+  /** Newest items first, right away; then the whole library in chunks, without blocking the window. */
+  async load(): Promise<void> {
+    // Both workers start first (starting one takes a few hundred ms): the index (put in use once the notes are
+    // read: papers changed meanwhile are indexed with theirs), and every paper's light copy, a chunk at a time,
+    // which the window keeps in short slices. A paper changed meanwhile came with its event, newer than the copy
+    // read: that copy is dropped. Searches read the items until the index is here.
+    const notesRead = this.readNotes()
+    void this.index.open(notesRead)
     const changed = (this.changedWhileOpening = new Set())
+    const rows = (this.options.rows ?? lightRows)(this.db)
+    const first = await this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
+    for (const item of first) this.keep(item)
+    this.emit()
+    await notesRead
     const withText: string[] = []
-    for await (const chunk of (this.options.rows ?? lightRows)(this.db)) {
+    for await (const chunk of rows) {
       for (let start = 0; start < chunk.items.length; start += SLICE) {
         for (let i = start; i < Math.min(start + SLICE, chunk.items.length); i++) {
           const item = chunk.items[i]

@@ -67,9 +67,12 @@ export class LiveIndex implements SearchIndex {
     return this.index !== null
   }
 
-  /** Asks the worker for the index; resolves when it is in use (or the job failed: searches keep scanning). */
-  open(): Promise<void> {
-    return this.run(result => this.arrive(result.snapshot))
+  /** Asks the worker for the index; resolves when it is in use (or the job failed: searches keep scanning), not before `ready`. */
+  open(ready: Promise<unknown> = Promise.resolve()): Promise<void> {
+    return this.run(async result => {
+      await ready
+      if (!this.closed) return this.arrive(result.snapshot)
+    })
   }
 
   private async arrive(snapshot: IndexSnapshot): Promise<void> {
