@@ -73,14 +73,17 @@ test('the citation picker copies [@key], \\parencite{} or a formatted citation, 
   await expect(picker.getByRole('option')).toHaveText([/^Lee .*2012.*Human umbilical cord blood/])
   await picker.getByRole('searchbox', { name: 'Find papers to cite' }).press('Enter')
   await expect(picker).toBeHidden()
-  expect(await clipboard()).toMatch(/^\[@lee2012\w*\]$/)
+  await expect.poll(clipboard).toMatch(/^\[@lee2012\w*\]$/)
 
   await page.keyboard.press('ControlOrMeta+Shift+C')
   await expect(picker.getByRole('radio', { name: /^\[@key\]/ })).toBeChecked()
   await picker.getByRole('radio', { name: /^\\parencite/ }).check()
   await picker.getByRole('searchbox', { name: 'Find papers to cite' }).fill('lee alzheimer')
+  await expect(picker.getByRole('option')).toHaveText([/^Lee .*2012.*Human umbilical cord blood/])
   await picker.getByRole('searchbox', { name: 'Find papers to cite' }).press('Enter')
-  expect(await clipboard()).toMatch(/^\\parencite\{lee2012\w*\}$/)
+  await expect(picker).toBeHidden()
+  // the copy reads the paper's full row first: wait for the clipboard, do not race it
+  await expect.poll(clipboard).toMatch(/^\\parencite\{lee2012\w*\}$/)
 
   // the form is remembered; a formatted citation carries HTML for word processors too
   await page.reload()
@@ -91,7 +94,7 @@ test('the citation picker copies [@key], \\parencite{} or a formatted citation, 
   await expect(picker).toContainText('In APA 7th edition')
   await picker.getByRole('searchbox', { name: 'Find papers to cite' }).press('Enter')
   await expect(picker).toBeHidden()
-  expect(await clipboard()).toBe('(Lee et al., 2012)')
+  await expect.poll(clipboard).toBe('(Lee et al., 2012)')
   const html = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read()
     return item.types.includes('text/html') ? (await item.getType('text/html')).text() : ''
