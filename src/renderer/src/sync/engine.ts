@@ -5,13 +5,14 @@
 // words by status.ts.
 import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint } from './checkpoint'
-import { downloadFile, filesDatabaseOf, filesOnServer, uploadFile, type LocalFiles } from './files'
+import { filesDatabaseOf, type LocalFiles } from './files'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
+import { PdfTransfer } from './pdf-transfer'
 import { openReplica, remoteDatabase, type Replica } from './replica'
 import { Replication } from './replication'
 import { checkServerAddress } from '@shared/sync-server'
-import { PDF_SYNC_DEFAULTS, type PdfSyncOptions, type SyncAccount } from '@shared/sync-server'
+import type { PdfSyncOptions, SyncAccount } from '@shared/sync-server'
 import { CouchSession, SyncFailure, type Fetch, type SyncProblem } from './session'
 import type { SyncStatus } from './status'
 
@@ -64,7 +65,6 @@ export class SyncEngine {
   device: string | undefined
   private account: SyncAccount | undefined
   private listeners = new Set<(status: SyncStatus) => void>()
-  private fetchedListeners = new Set<(hash: string) => void>()
   private stopped = true
   private cleanups: (() => void)[] = []
   private round: Promise<void> = Promise.resolve()
@@ -79,25 +79,24 @@ export class SyncEngine {
   private replication: Replication | undefined
   /** the replica's update seq before this computer's first write to it not yet handed to a push (kept when a round fails midway) */
   private pushFrom: number | string | undefined
-  /** the files database and the session's fetch, while PDFs can travel */
-  private filesServer: { url: string; fetch: Fetch } | undefined
-  /** hashes the files database holds */
-  private sentFiles = new Set<string>()
-  /** PDFs over the size limit: never sent */
-  private largeFiles = new Set<string>()
-  private filesProblem: string | undefined
-  /** how PDFs travel to this computer (Settings → Sync; main keeps them with the account) */
-  pdfOptions: PdfSyncOptions = PDF_SYNC_DEFAULTS
-  /** hashes main's attachment store is known to hold */
-  private filesHere = new Set<string>()
-  /** "always download": the PDFs the last pass could not fetch, with why; retried next round */
-  private notFetched = new Map<string, string>()
-  private fetchProblem: string | undefined
-  private downloading: Promise<void> | undefined
-  private downloadAgain = false
-  private recheck: ReturnType<typeof setTimeout> | undefined
+  /** PDF bytes to and from the files database (pdf-transfer.ts) */
+  private readonly pdfs: PdfTransfer
 
-  constructor(private readonly options: SyncEngineOptions) {}
+  constructor(private readonly options: SyncEngineOptions) {
+    this.pdfs = new PdfTransfer({
+      db: options.db,
+      files: options.files,
+      recheckFilesAfter: options.recheckFilesAfter,
+      stopped: () => this.stopped,
+      changed: () => this.set({}),
+      settleSoon: () => this.settleSoon()
+    })
+  }
+
+  /** how PDFs travel to this computer (Settings → Sync; main keeps them with the account) */
+  get pdfOptions(): PdfSyncOptions {
+    return this.pdfs.options
+  }
 
   subscribe(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener)
@@ -106,8 +105,7 @@ export class SyncEngine {
 
   /** Told the hash of each PDF fetched from the server into main's store (its text can be read now). */
   onFileFetched(listener: (hash: string) => void): () => void {
-    this.fetchedListeners.add(listener)
-    return () => this.fetchedListeners.delete(listener)
+    return this.pdfs.onFileFetched(listener)
   }
 
   private set(change: Partial<SyncStatus>): void {
@@ -118,11 +116,7 @@ export class SyncEngine {
       waiting: this.unsent.size,
       fromNewerApp: this.newer.size,
       tooLarge: this.tooLarge.size,
-      pdfsTooLarge: this.largeFiles.size,
-      pdfLimitMB: this.pdfOptions.limitMB,
-      pdfsNotFetched: this.notFetched.size,
-      pdfFetchProblem: [...this.notFetched.values()][0] ?? this.fetchProblem,
-      ...(this.filesProblem ? { filesProblem: this.filesProblem } : {}),
+      ...this.pdfs.status(),
       refused: this.refused.size,
       ...(refusal ? { refusal } : {})
     }
@@ -229,123 +223,32 @@ export class SyncEngine {
   }
 
   private async openFiles(session: CouchSession, url: string, account: SyncAccount): Promise<void> {
-    this.filesServer = undefined
-    this.filesProblem = undefined
-    if (!this.options.files) return
+    this.pdfs.disconnect()
+    this.pdfs.problem = undefined
+    if (!this.pdfs.enabled) return
     const current = () => this.account === account && !this.stopped
     try {
       await ensureDatabase(session, url, account.user)
-      if (current()) this.filesServer = { url, fetch: session.fetch }
+      if (current()) this.pdfs.connect({ url, fetch: session.fetch })
     } catch (error) {
-      if (current()) this.filesProblem = `PDFs are not synced: ${error instanceof SyncFailure ? error.message : PROBLEMS[problemOf(error)]}`
+      if (current()) this.pdfs.problem = `PDFs are not synced: ${error instanceof SyncFailure ? error.message : PROBLEMS[problemOf(error)]}`
     }
     if (current()) this.settleSoon()
   }
 
   /** How PDFs travel from now on: a new choice in Settings → Sync takes effect at once, without a new login. */
   setPdfOptions(options: PdfSyncOptions): void {
-    this.pdfOptions = options
-    this.notFetched.clear()
-    this.fetchProblem = undefined
-    this.set({})
-    this.settleSoon()
-  }
-
-  private limitBytes(): number {
-    return this.pdfOptions.limitMB * 1024 * 1024
-  }
-
-  /** Sends the PDFs the server lacks, once per content hash; a PDF over the limit stays here. */
-  private async sendFiles(): Promise<void> {
-    const { files } = this.options
-    const server = this.filesServer
-    if (!files || !server) return
-    const sizes = new Map((await this.options.db.attachments.toArray()).map(a => [a.hash, a.size]))
-    this.largeFiles = new Set([...sizes].filter(([, size]) => size > this.limitBytes()).map(([hash]) => hash))
-    const unsent = [...sizes.keys()].filter(hash => !this.sentFiles.has(hash) && !this.largeFiles.has(hash))
-    if (unsent.length === 0) return
-    for (const hash of await filesOnServer(server.fetch, server.url, unsent)) this.sentFiles.add(hash)
-    for (const hash of unsent) {
-      if (this.sentFiles.has(hash) || this.stopped) continue
-      let bytes: Uint8Array
-      try {
-        bytes = await files.read(hash)
-      } catch {
-        continue // not on this computer (never opened here): the computer that has it sends it
-      }
-      await uploadFile(server.fetch, server.url, hash, bytes)
-      this.sentFiles.add(hash)
-    }
+    this.pdfs.setOptions(options)
   }
 
   /** Whether a PDF missing here can be fetched from the sync server now. */
   canFetchFiles(): boolean {
-    return Boolean(this.options.files && this.filesServer && !this.stopped)
+    return this.pdfs.canFetchFiles()
   }
 
   /** Fetches one PDF from the files database into main's attachment store; throws with a sentence. */
-  async fetchFile(hash: string): Promise<void> {
-    const server = this.filesServer
-    if (!this.options.files || !server) throw new Error('This PDF is on another computer, and sync is not connected.')
-    const bytes = await downloadFile(server.fetch, server.url, hash)
-    await this.options.files.store(bytes, 'document.pdf')
-    this.sentFiles.add(hash)
-    this.filesHere.add(hash)
-    for (const listener of [...this.fetchedListeners]) listener(hash)
-  }
-
-  /**
-   * "Always download": after a round, the PDFs this library's papers hold and
-   * main's store lacks are fetched, beside the rounds (papers never wait for
-   * them), one pass at a time; what fails is said and tried again next round.
-   */
-  private downloadMissing(): void {
-    if (this.pdfOptions.download !== 'always' || !this.filesServer || !this.options.files || this.stopped) return
-    if (this.downloading) {
-      this.downloadAgain = true
-      return
-    }
-    clearTimeout(this.recheck)
-    this.downloading = this.fetchMissing()
-      .then(
-        left => ((this.fetchProblem = undefined), left),
-        error => ((this.fetchProblem = String((error as Error)?.message ?? error)), 1)
-      )
-      .then(left => {
-        this.downloading = undefined
-        this.set({})
-        if (this.stopped) return
-        if (this.downloadAgain) {
-          this.downloadAgain = false
-          this.downloadMissing()
-        } else if (left > 0) {
-          // the PDF's record can arrive before its bytes reach the server, and nothing else may start a round: look again later
-          this.recheck = setTimeout(() => this.downloadMissing(), this.options.recheckFilesAfter ?? 30_000)
-        }
-      })
-  }
-
-  /** Fetches what is missing here; returns how many PDFs are still missing (not on the server yet, or failed). */
-  private async fetchMissing(): Promise<number> {
-    const { files } = this.options
-    const server = this.filesServer
-    if (!files || !server) return 0
-    // a PDF over the limit is fetched only when opened
-    const held = new Set((await this.options.db.attachments.toArray()).filter(a => a.size <= this.limitBytes()).map(a => a.hash))
-    const unknown = [...held].filter(hash => !this.filesHere.has(hash))
-    const missing = unknown.length ? new Set(await files.missing(unknown)) : new Set<string>()
-    for (const hash of unknown) if (!missing.has(hash)) this.filesHere.add(hash)
-    // a PDF not on the server yet is not a failure: the computer that has it sends it
-    const queue = missing.size ? [...(await filesOnServer(server.fetch, server.url, [...missing]))] : []
-    const failed = new Map<string, string>()
-    const worker = async (): Promise<void> => {
-      for (let hash = queue.shift(); hash !== undefined && !this.stopped; hash = queue.shift()) {
-        await this.fetchFile(hash).catch(error => this.stopped || failed.set(hash!, String((error as Error)?.message ?? error)))
-      }
-    }
-    await Promise.all([worker(), worker(), worker()])
-    this.notFetched = failed
-    return missing.size - [...missing].filter(hash => this.filesHere.has(hash)).length
+  fetchFile(hash: string): Promise<void> {
+    return this.pdfs.fetchFile(hash)
   }
 
   /** The network went away: said at once (replication retries by itself, and `online()` catches up). */
@@ -361,13 +264,13 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.retry)
-    clearTimeout(this.recheck)
+    this.pdfs.stop()
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     // a download under way is not waited for (a stalled connection would hold up the next start); it stops after its file
     await this.round.catch(() => undefined)
     await this.replica?.close().catch(() => undefined)
     this.replica = undefined
-    this.filesServer = undefined
+    this.pdfs.disconnect()
     this.set({ state: 'off' })
   }
 
@@ -434,11 +337,7 @@ export class SyncEngine {
         // what this round wrote to the replica (outgoing changes, merges) goes to the server; what the pull wrote is there already
         if (this.pushFrom !== undefined) this.replication?.push(this.pushFrom)
         this.pushFrom = undefined
-        await this.sendFiles().then(
-          () => this.filesServer && (this.filesProblem = undefined),
-          error => (this.filesProblem = `PDFs could not be sent: ${String((error as Error)?.message ?? error)}`)
-        )
-        this.downloadMissing()
+        await this.pdfs.afterRound()
         this.set({})
       } catch (error) {
         console.error('[neuroref] sync round failed', error)

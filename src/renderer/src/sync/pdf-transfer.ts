@@ -1,0 +1,200 @@
+// PDF bytes between main's attachment store and the library's files database
+// (files.ts): after each round the engine has the PDFs the server lacks sent,
+// and with "always download" the ones this computer lacks fetched, beside the
+// rounds (papers never wait for PDFs). One instance per engine; the engine
+// connects it when the files database opens and reads its status.
+import type { NeurorefDb } from '../library/schema'
+import { downloadFile, filesOnServer, uploadFile, type LocalFiles } from './files'
+import { PDF_SYNC_DEFAULTS, type PdfSyncOptions } from '@shared/sync-server'
+import type { Fetch } from './session'
+import type { SyncStatus } from './status'
+
+export interface PdfTransferOptions {
+  db: NeurorefDb
+  /** main's attachment store; without it PDFs stay here */
+  files?: LocalFiles
+  /** "always download": how long to wait before looking again for PDFs not on the server yet or not fetched (ms) */
+  recheckFilesAfter?: number
+  /** whether the engine has stopped: nothing more is sent or fetched */
+  stopped: () => boolean
+  /** something the status shows changed */
+  changed: () => void
+  /** a new choice wants a round */
+  settleSoon: () => void
+}
+
+export class PdfTransfer {
+  /** how PDFs travel to this computer (Settings → Sync; main keeps them with the account) */
+  options: PdfSyncOptions = PDF_SYNC_DEFAULTS
+  /** why PDFs do not travel now, a sentence */
+  problem: string | undefined
+  /** the files database and the session's fetch, while PDFs can travel */
+  private server: { url: string; fetch: Fetch } | undefined
+  /** hashes the files database holds */
+  private sentFiles = new Set<string>()
+  /** PDFs over the size limit: never sent */
+  private largeFiles = new Set<string>()
+  /** hashes main's attachment store is known to hold */
+  private filesHere = new Set<string>()
+  /** "always download": the PDFs the last pass could not fetch, with why; retried next round */
+  private notFetched = new Map<string, string>()
+  private fetchProblem: string | undefined
+  private downloading: Promise<void> | undefined
+  private downloadAgain = false
+  private recheck: ReturnType<typeof setTimeout> | undefined
+  private fetchedListeners = new Set<(hash: string) => void>()
+
+  constructor(private readonly host: PdfTransferOptions) {}
+
+  /** Whether there is a store to send from and fetch into. */
+  get enabled(): boolean {
+    return Boolean(this.host.files)
+  }
+
+  /** The files database is open: PDFs travel from now on. */
+  connect(server: { url: string; fetch: Fetch }): void {
+    this.server = server
+  }
+
+  /** No files database (a new start, or stopped). */
+  disconnect(): void {
+    this.server = undefined
+  }
+
+  /** Stopping: no more looking again later. A download under way is not waited for (a stalled connection would hold up the next start); it stops after its file. */
+  stop(): void {
+    clearTimeout(this.recheck)
+  }
+
+  /** Told the hash of each PDF fetched from the server into main's store (its text can be read now). */
+  onFileFetched(listener: (hash: string) => void): () => void {
+    this.fetchedListeners.add(listener)
+    return () => this.fetchedListeners.delete(listener)
+  }
+
+  /** The PDF part of the sync status. */
+  status(): Pick<SyncStatus, 'pdfsTooLarge' | 'pdfLimitMB' | 'pdfsNotFetched' | 'pdfFetchProblem' | 'filesProblem'> {
+    return {
+      pdfsTooLarge: this.largeFiles.size,
+      pdfLimitMB: this.options.limitMB,
+      pdfsNotFetched: this.notFetched.size,
+      pdfFetchProblem: [...this.notFetched.values()][0] ?? this.fetchProblem,
+      ...(this.problem ? { filesProblem: this.problem } : {})
+    }
+  }
+
+  /** How PDFs travel from now on: a new choice in Settings → Sync takes effect at once, without a new login. */
+  setOptions(options: PdfSyncOptions): void {
+    this.options = options
+    this.notFetched.clear()
+    this.fetchProblem = undefined
+    this.host.changed()
+    this.host.settleSoon()
+  }
+
+  private limitBytes(): number {
+    return this.options.limitMB * 1024 * 1024
+  }
+
+  /** After a round: sends what the server lacks (a failure is said in the status), then downloads what is missing here. */
+  async afterRound(): Promise<void> {
+    await this.sendFiles().then(
+      () => this.server && (this.problem = undefined),
+      error => (this.problem = `PDFs could not be sent: ${String((error as Error)?.message ?? error)}`)
+    )
+    this.downloadMissing()
+  }
+
+  /** Sends the PDFs the server lacks, once per content hash; a PDF over the limit stays here. */
+  private async sendFiles(): Promise<void> {
+    const { files } = this.host
+    const server = this.server
+    if (!files || !server) return
+    const sizes = new Map((await this.host.db.attachments.toArray()).map(a => [a.hash, a.size]))
+    this.largeFiles = new Set([...sizes].filter(([, size]) => size > this.limitBytes()).map(([hash]) => hash))
+    const unsent = [...sizes.keys()].filter(hash => !this.sentFiles.has(hash) && !this.largeFiles.has(hash))
+    if (unsent.length === 0) return
+    for (const hash of await filesOnServer(server.fetch, server.url, unsent)) this.sentFiles.add(hash)
+    for (const hash of unsent) {
+      if (this.sentFiles.has(hash) || this.host.stopped()) continue
+      let bytes: Uint8Array
+      try {
+        bytes = await files.read(hash)
+      } catch {
+        continue // not on this computer (never opened here): the computer that has it sends it
+      }
+      await uploadFile(server.fetch, server.url, hash, bytes)
+      this.sentFiles.add(hash)
+    }
+  }
+
+  /** Whether a PDF missing here can be fetched from the sync server now. */
+  canFetchFiles(): boolean {
+    return Boolean(this.host.files && this.server && !this.host.stopped())
+  }
+
+  /** Fetches one PDF from the files database into main's attachment store; throws with a sentence. */
+  async fetchFile(hash: string): Promise<void> {
+    const server = this.server
+    if (!this.host.files || !server) throw new Error('This PDF is on another computer, and sync is not connected.')
+    const bytes = await downloadFile(server.fetch, server.url, hash)
+    await this.host.files.store(bytes, 'document.pdf')
+    this.sentFiles.add(hash)
+    this.filesHere.add(hash)
+    for (const listener of [...this.fetchedListeners]) listener(hash)
+  }
+
+  /**
+   * "Always download": after a round, the PDFs this library's papers hold and
+   * main's store lacks are fetched, beside the rounds (papers never wait for
+   * them), one pass at a time; what fails is said and tried again next round.
+   */
+  private downloadMissing(): void {
+    if (this.options.download !== 'always' || !this.server || !this.host.files || this.host.stopped()) return
+    if (this.downloading) {
+      this.downloadAgain = true
+      return
+    }
+    clearTimeout(this.recheck)
+    this.downloading = this.fetchMissing()
+      .then(
+        left => ((this.fetchProblem = undefined), left),
+        error => ((this.fetchProblem = String((error as Error)?.message ?? error)), 1)
+      )
+      .then(left => {
+        this.downloading = undefined
+        this.host.changed()
+        if (this.host.stopped()) return
+        if (this.downloadAgain) {
+          this.downloadAgain = false
+          this.downloadMissing()
+        } else if (left > 0) {
+          // the PDF's record can arrive before its bytes reach the server, and nothing else may start a round: look again later
+          this.recheck = setTimeout(() => this.downloadMissing(), this.host.recheckFilesAfter ?? 30_000)
+        }
+      })
+  }
+
+  /** Fetches what is missing here; returns how many PDFs are still missing (not on the server yet, or failed). */
+  private async fetchMissing(): Promise<number> {
+    const { files } = this.host
+    const server = this.server
+    if (!files || !server) return 0
+    // a PDF over the limit is fetched only when opened
+    const held = new Set((await this.host.db.attachments.toArray()).filter(a => a.size <= this.limitBytes()).map(a => a.hash))
+    const unknown = [...held].filter(hash => !this.filesHere.has(hash))
+    const missing = unknown.length ? new Set(await files.missing(unknown)) : new Set<string>()
+    for (const hash of unknown) if (!missing.has(hash)) this.filesHere.add(hash)
+    // a PDF not on the server yet is not a failure: the computer that has it sends it
+    const queue = missing.size ? [...(await filesOnServer(server.fetch, server.url, [...missing]))] : []
+    const failed = new Map<string, string>()
+    const worker = async (): Promise<void> => {
+      for (let hash = queue.shift(); hash !== undefined && !this.host.stopped(); hash = queue.shift()) {
+        await this.fetchFile(hash).catch(error => this.host.stopped() || failed.set(hash!, String((error as Error)?.message ?? error)))
+      }
+    }
+    await Promise.all([worker(), worker(), worker()])
+    this.notFetched = failed
+    return missing.size - [...missing].filter(hash => this.filesHere.has(hash)).length
+  }
+}
