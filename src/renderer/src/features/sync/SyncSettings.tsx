@@ -4,7 +4,7 @@
 // reloads once so its Content-Security-Policy allows the server, then syncs
 // continuously; a new PDF choice applies at once, without a reload. A section
 // of the Settings form, so its buttons are plain buttons (a form may not hold another).
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { checkPdfLimit, checkServerAddress, pdfSyncOptions, PDF_SYNC_DEFAULTS, type PdfSyncOptions, type SyncAccount } from '@shared/sync-server'
 import { api } from '../../root'
 import { statusText } from '../../sync/status'
@@ -22,6 +22,12 @@ export function SyncSettings() {
   const [error, setError] = useState<string | null>(null)
   const [pdfError, setPdfError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** counts what was said about the PDF choices: a save that answers late does not clear a sentence said after it */
+  const pdfTurn = useRef(0)
+  const sayPdfs = (sentence: string | null): void => {
+    pdfTurn.current++
+    setPdfError(sentence)
+  }
 
   useEffect(() => {
     void api['sync.account']().then(answer => {
@@ -39,14 +45,16 @@ export function SyncSettings() {
   /** A new PDF choice: kept in main with the account and used at once; before the first start it goes with the account. */
   async function choosePdfs(next: PdfSyncOptions): Promise<void> {
     setPdfs(next)
-    setPdfError(saved ? await savePdfOptions(next) : null)
+    const turn = ++pdfTurn.current
+    const problem = saved ? await savePdfOptions(next) : null
+    if (turn === pdfTurn.current) setPdfError(problem)
   }
 
   function applyLimit(): void {
     const wrong = checkPdfLimit(limitText)
-    if (wrong) return setPdfError(wrong)
+    if (wrong) return sayPdfs(wrong)
     if (Number(limitText) !== pdfs.limitMB) void choosePdfs({ ...pdfs, limitMB: Number(limitText) })
-    else setPdfError(null)
+    else sayPdfs(null)
   }
 
   function limitKey(event: KeyboardEvent<HTMLInputElement>): void {
@@ -66,7 +74,7 @@ export function SyncSettings() {
     const password = form.password || (saved && saved.user === user && saved.server === server ? saved.password : '')
     if (!password) return setError('Type your password for this server.')
     const wrongLimit = checkPdfLimit(limitText)
-    if (wrongLimit) return setPdfError(wrongLimit)
+    if (wrongLimit) return sayPdfs(wrongLimit)
     const account: SyncAccount = { server, user, password, database: form.database.trim() || `neuroref-${user.toLowerCase()}` }
     setBusy(true)
     try {
