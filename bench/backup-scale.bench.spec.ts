@@ -9,7 +9,7 @@ import { loadavg } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
-import { putItemRows, saveFigures } from './page-library'
+import { longTasksBetween, putItemRows, recordLongTasks, saveFigures, type LongTasks } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const CHUNK = 5_000
@@ -46,7 +46,8 @@ async function sampled<T>(
   page: Page,
   browser: Browser,
   act: () => Promise<T>
-): Promise<{ value: T; seconds: number; peakHeapMb: number; peakBrowserRssMb: number }> {
+): Promise<{ value: T; seconds: number; peakHeapMb: number; peakBrowserRssMb: number; longTasks: LongTasks }> {
+  const from = await page.evaluate(() => performance.now())
   const cdp = await page.context().newCDPSession(page)
   let peakHeap = 0
   let peakRss = 0
@@ -65,7 +66,8 @@ async function sampled<T>(
   const began = Date.now()
   try {
     const value = await act()
-    return { value, seconds: +((Date.now() - began) / 1000).toFixed(1), peakHeapMb: Math.round(peakHeap), peakBrowserRssMb: peakRss }
+    const seconds = +((Date.now() - began) / 1000).toFixed(1)
+    return { value, seconds, peakHeapMb: Math.round(peakHeap), peakBrowserRssMb: peakRss, longTasks: await longTasksBetween(page, from) }
   } finally {
     running = false
     await sampler
@@ -75,6 +77,7 @@ async function sampled<T>(
 
 test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page, app, browser }, testInfo) => {
   const loadAtStart = loadavg()[0]
+  await recordLongTasks(page)
   await page.goto(app.url)
   await page.getByRole('grid', { name: 'Items' }).waitFor()
   await seed(page, SIZE)
@@ -112,9 +115,9 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     items: SIZE,
     fileMb,
     loaded: { pageHeapMb: loadedPageHeapMb, browserRssMb: loadedBrowserRssMb },
-    backup: { seconds: backup.seconds, peakPageHeapMb: backup.peakHeapMb, peakBrowserRssMb: backup.peakBrowserRssMb },
-    checkInWorker: { seconds: check.seconds, peakPageHeapMb: check.peakHeapMb, peakBrowserRssMb: check.peakBrowserRssMb },
-    restore: { seconds: restore.seconds, peakPageHeapMb: restore.peakHeapMb, peakBrowserRssMb: restore.peakBrowserRssMb },
+    backup: { seconds: backup.seconds, peakPageHeapMb: backup.peakHeapMb, peakBrowserRssMb: backup.peakBrowserRssMb, longTasks: backup.longTasks },
+    checkInWorker: { seconds: check.seconds, peakPageHeapMb: check.peakHeapMb, peakBrowserRssMb: check.peakBrowserRssMb, longTasks: check.longTasks },
+    restore: { seconds: restore.seconds, peakPageHeapMb: restore.peakHeapMb, peakBrowserRssMb: restore.peakBrowserRssMb, longTasks: restore.longTasks },
     loadAverage: { start: loadAtStart, end: loadavg()[0] }
   }
   console.log(JSON.stringify(result, null, 2))

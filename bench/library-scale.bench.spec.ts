@@ -12,7 +12,7 @@ import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
 import { BENCH_QUERIES } from './queries'
-import { countShown, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
+import { countShown, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
 const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
@@ -44,25 +44,6 @@ async function timeToNextFrame(page: Page, act: 'search' | 'click', arg: string)
       }),
     [act, arg] as const
   )
-}
-
-interface LongTasks {
-  count: number
-  longestMs: number
-  totalMs: number
-}
-
-/** The long tasks that started between two moments of the current page (performance.now()). */
-async function longTasksBetween(page: Page, from: number, to = Infinity): Promise<LongTasks> {
-  // A long task is reported after it ends: give the last one a frame to arrive.
-  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0))))
-  const all = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks)
-  const inside = all.filter(task => task.start >= from && task.start < to).map(task => task.ms)
-  return {
-    count: inside.length,
-    longestMs: Math.round(Math.max(0, ...inside)),
-    totalMs: Math.round(inside.reduce((sum, ms) => sum + ms, 0))
-  }
 }
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())

@@ -70,6 +70,25 @@ export async function recordLongTasks(target: Page | BrowserContext): Promise<vo
   })
 }
 
+export interface LongTasks {
+  count: number
+  longestMs: number
+  totalMs: number
+}
+
+/** The long tasks that started between two moments of the current page (performance.now()). */
+export async function longTasksBetween(page: Page, from: number, to = Infinity): Promise<LongTasks> {
+  // A long task is reported after it ends: give the last one a frame to arrive.
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0))))
+  const all = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks)
+  const inside = all.filter(task => task.start >= from && task.start < to).map(task => task.ms)
+  return {
+    count: inside.length,
+    longestMs: Math.round(Math.max(0, ...inside)),
+    totalMs: Math.round(inside.reduce((sum, ms) => sum + ms, 0))
+  }
+}
+
 /** Writes a benchmark's figures to bench/results/NAME.json (the folder is not in git: made on first use). */
 export function saveFigures(name: string, figures: unknown): void {
   mkdirSync('bench/results', { recursive: true })

@@ -1,0 +1,41 @@
+// Exporting the whole library in each data format at scale, through the web
+// edition's Export menu in Chromium (issue 13: the window never freezes): the
+// time from the menu item to the download, the window's long tasks (> 50 ms)
+// meanwhile, and the file's size and SHA-256, so a change of how the file is
+// made can be checked to give the same bytes. Figures go to bench/results/export-scale.json.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { test } from '../e2e/support/fixtures'
+import { longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary } from './page-library'
+
+const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
+const FORMATS = ['BibTeX', 'BibLaTeX', 'RIS', 'CSL-JSON']
+
+test(`export ${SIZE.toLocaleString('en')} papers in every data format`, async ({ page, app }) => {
+  test.setTimeout(60 * 60_000)
+  const loadAtStart = loadavg()[0]
+  await recordLongTasks(page)
+  await page.goto(app.url)
+  await page.getByRole('grid', { name: 'Items' }).waitFor()
+  await seedSyntheticLibrary(page, SIZE)
+  await page.reload()
+  await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('opening'), null, { timeout: 600_000 })
+  await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout: 1_200_000 })
+
+  const exports = []
+  for (const format of FORMATS) {
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const from = await page.evaluate(() => performance.now())
+    const downloading = page.waitForEvent('download', { timeout: 900_000 })
+    await page.getByRole('menuitem', { name: format, exact: true }).click()
+    const download = await downloading
+    const seconds = +(((await page.evaluate(() => performance.now())) - from) / 1000).toFixed(1)
+    const longTasks = await longTasksBetween(page, from)
+    const bytes = readFileSync((await download.path())!)
+    const figures = { format, seconds, longTasks, fileMb: +(bytes.length / 2 ** 20).toFixed(1), sha256: createHash('sha256').update(bytes).digest('hex') }
+    console.log(figures)
+    exports.push(figures)
+  }
+  saveFigures('export-scale', { date: new Date().toISOString(), items: SIZE, exports, loadAverage: { start: loadAtStart, end: loadavg()[0] } })
+})
