@@ -43,6 +43,11 @@ function packCslStyles(): Plugin {
 // The path aliases of tsconfig.base.json, for every part of the build.
 const alias = { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolve(__dirname, 'src/renderer/src') }
 
+// src/shared/import/bibtex-values.ts calls two modules of the BibTeX plugin by path (lib/, the CommonJS
+// build Node loads); the web build loads the plugin from lib-mjs, so it must take those two from there
+// too, or the window would hold a second copy of the plugin.
+const citationJsModules = { '@citation-js/plugin-bibtex/lib': '@citation-js/plugin-bibtex/lib-mjs' }
+
 // One build makes the desktop app (main + preload + renderer) and the web
 // edition host (out/main/web.js), which serves the same renderer.
 export default defineConfig({
@@ -68,7 +73,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias },
+    resolve: { alias: { ...alias, ...citationJsModules } },
     plugins: [react(), copyPdfJsData()],
     build: {
       minify: true,

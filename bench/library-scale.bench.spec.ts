@@ -8,17 +8,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { exportBibtex } from '@shared/export/bibtex'
 import { test } from '../e2e/support/fixtures'
-import { createSyntheticLibrary } from './synthetic-library'
+import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
 import { BENCH_QUERIES } from './queries'
 import { countShown, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
 const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
-/** a word only the imported papers have: the import is searchable when all of them answer it */
-const IMPORT_MARK = 'zebrafinchimport'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 
@@ -49,19 +46,6 @@ async function timeToNextFrame(page: Page, act: 'search' | 'click', arg: string)
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
 
 /** The number the footer shows ("1,234 items"). */
-
-/** A .bib of papers the library does not have, each with a word only they have. */
-function importedBib(size: number): string {
-  const { items } = createSyntheticLibrary(size, 7)
-  // The same generator numbers its PMIDs, PMCIDs and DOIs alike: without them the papers are new.
-  return exportBibtex(
-    items.map(({ pmid: _, pmcid: __, doi: ___, ...item }, n) => ({
-      ...item,
-      csl: { ...item.csl, DOI: undefined, title: `${item.csl.title} ${IMPORT_MARK}` },
-      citationKey: `imported${n}`
-    }))
-  )
-}
 
 /** A one-entry BibTeX file: adding one paper without any network in the way. */
 function oneEntryBib(n: number): string {
@@ -153,7 +137,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   // A file on disk, as the file dialog gives: a buffer would be sent to the page as base64 and turned into a
   // File by Playwright's own script on the window's thread (one task of 14 s for 10,000 entries, not the app's).
   const bibPath = join(mkdtempSync(join(tmpdir(), 'neuroref-bench-')), 'imported.bib')
-  writeFileSync(bibPath, importedBib(IMPORT_SIZE))
+  writeFileSync(bibPath, syntheticBib(IMPORT_SIZE))
   phaseStart = await now(page)
   await page.getByLabel('Import file').setInputFiles(bibPath)
   await page.waitForFunction(size => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size, IMPORT_SIZE, {

@@ -48,6 +48,8 @@ declare module '@citation-js/core' {
       /** TeX ligature → character, e.g. `--` → en dash */
       ligatures: Record<string, string>
       defaultStrings: Record<string, string>
+      /** field → [kind, type] as biblatex defines them, e.g. author → ['list', 'name'] */
+      fieldTypes: Record<string, [string, string]>
       [table: string]: unknown
     }
     types: {
@@ -110,6 +112,16 @@ declare module '@citation-js/core' {
 
 // Plugins register themselves with @citation-js/core when imported.
 declare module '@citation-js/plugin-bibtex'
+// Two pieces of the BibTeX plugin that src/shared/import/bibtex-values.ts calls
+// one by one (the web build reads them from lib-mjs: electron.vite.config.ts).
+declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
+  /** One field's LaTeX value as text (or names, or a list), the way the plugin reads it for `field`. */
+  export function parse(text: string, field: string, languages?: unknown): unknown
+}
+declare module '@citation-js/plugin-bibtex/lib/mapping/index.js' {
+  /** BibLaTeX entries whose values were read → CSL-JSON, crossref parents included. */
+  export function parse(entries: { type: string; label: string; properties: Record<string, unknown> }[]): Record<string, unknown>[]
+}
 declare module '@citation-js/plugin-ris'
 declare module '@citation-js/plugin-csl'
 declare module '@citation-js/plugin-doi'

@@ -3,15 +3,8 @@
 // cannot read in one field, a parent book without an author, crossref
 // cycles); each stumble costs at most a field or the inheritance, not the
 // entry.
-import { plugins, type CslRecord } from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
-
-/** An entry as citation-js's BibTeX grammar gives it: fields still in LaTeX. */
-export interface RawEntry {
-  type: string
-  label: string
-  properties: Record<string, unknown>
-}
+import type { CslRecord } from '@citation-js/core'
+import { entriesToCsl, type RawEntry } from './bibtex-values'
 
 export interface ConvertedEntry {
   csl: CslRecord
@@ -20,8 +13,6 @@ export interface ConvertedEntry {
   /** false when crossref inheritance had to be given up */
   inherited: boolean
 }
-
-const TO_CSL = { forceType: '@biblatex/entries+list', generateGraph: false }
 
 /** Throws only when the entry cannot be converted even without its unreadable fields and parents. */
 export function convertEntry(raw: RawEntry, byKey: Map<string, RawEntry>): ConvertedEntry {
@@ -63,7 +54,7 @@ function inheritPlainly(raw: RawEntry, parents: RawEntry[]): RawEntry {
 }
 
 function toCsl(entry: RawEntry, parents: RawEntry[]): CslRecord {
-  const [csl] = plugins.input.chain([entry, ...parents], TO_CSL)
+  const [csl] = entriesToCsl([entry, ...parents])
   if (!csl) throw new Error('no record')
   return csl
 }

@@ -5,7 +5,8 @@
 import { plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import { splitBibtexBlocks, type BibtexBlock } from './bibtex-blocks'
-import { convertEntry, type RawEntry } from './bibtex-convert'
+import { convertEntry } from './bibtex-convert'
+import type { RawEntry } from './bibtex-values'
 import { ExpansionBudget, expandEntry } from './bibtex-expand'
 import { Macros } from './bibtex-macros'
 import { recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
@@ -49,7 +50,7 @@ export function parseBibtex(text: string): ParsedFile {
   return { records, problems }
 }
 
-/** One entry read by citation-js with the file's @strings expanded, or null (and a problem) when it cannot be read. */
+/** One entry read with the file's @strings expanded (by citation-js where our field reader stopped), or null (and a problem) when it cannot be read. */
 function readEntry(block: BibtexBlock, macros: Macros, budget: ExpansionBudget, problems: ImportProblem[]): RawEntry | null {
   if (!block.closed) {
     problems.push(problem(block, 'The entry has no closing brace, so it was skipped.'))
@@ -57,6 +58,7 @@ function readEntry(block: BibtexBlock, macros: Macros, budget: ExpansionBudget, 
   }
   const expanded = expandEntry(block, block.key ? block.text : withStandInKey(block), block.offset, macros, budget)
   for (const { line, reason } of expanded.problems) problems.push({ line, ...(block.key ? { entry: block.key } : {}), reason })
+  if (expanded.entry) return expanded.entry
   if (expanded.text === null) return null
   try {
     const parsed = plugins.input.chain(expanded.text, RAW_ENTRIES) as unknown as RawEntry[]
