@@ -38,6 +38,6 @@ declare module 'citeproc' {
   }
   /** citeproc's case mapping, called with the engine as `this` (its tmp.lang_array holds the languages in use) */
   type CaseMapping = (this: { tmp: { lang_array?: string[] } }, text: string) => string
-  const CSL: { Engine: typeof Engine; toLocaleLowerCase: CaseMapping; toLocaleUpperCase: CaseMapping }
+  const CSL: { Engine: typeof Engine; toLocaleLowerCase: CaseMapping; toLocaleUpperCase: CaseMapping; PROCESSOR_VERSION: string }
   export default CSL
 }

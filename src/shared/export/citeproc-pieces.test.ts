@@ -10,7 +10,9 @@ import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-supp
 import { createSyntheticLibrary } from '../../../bench/synthetic-library'
 import type { ExportItem } from './bibtex-fields'
 import { cslRecords } from './csl-items'
-import { bibliographyOfRecords, type StyledOutput } from './formats'
+import { bibliographyOfRecords, makePieces, type StyledOutput } from './formats'
+import { BibliographyMaker, type PieceHelper } from './bibliography-maker'
+import { keptInMemory } from './kept-entries.test-support'
 import { piecesAreExact, piecesOf } from './citeproc-pieces'
 import { findStyle } from './styles'
 import { seedPaper } from './seed-paper.test-support'
@@ -108,15 +110,36 @@ describe('a reference list made in pieces', { timeout: 180_000 }, () => {
     expect(expected.length).toBeGreaterThan(30_000)
   })
 
-  it('remakes only the piece of a changed paper when the pieces of the last list are kept, and still reads as one run', () => {
-    const kept = { pieces: new Map() }
-    expect(bibliographyOfRecords(list, { style: 'apa', pieceSize, kept })).toBe(oneRun('apa', 'text', list))
-    const before = new Set(kept.pieces.values())
-    expect(before.size).toBeGreaterThan(3)
+  it('is the same text when a helper (another worker) makes part of the pieces', async () => {
+    const helped: number[] = []
+    const helper: PieceHelper = async (order, onEntry) => {
+      helped.push(...order.pieces.map(piece => piece.length))
+      return makePieces(order.pieces, order.style, onEntry)
+    }
+    const maker = new BibliographyMaker({ helpers: [helper], pieceSize })
+    for (const output of ['text', 'html', 'rtf'] as const) {
+      const progress: number[] = []
+      expect(await maker.make({ records: list, style: 'apa', output }, done => void progress.push(done))).toBe(
+        bibliographyOfRecords(list, { style: 'apa', output })
+      )
+      expect(progress).toEqual(list.map((_, i) => i + 1)) // every entry counted once, here or in the helper
+    }
+    expect(helped.length).toBeGreaterThan(1)
+    expect(helped.reduce((a, b) => a + b, 0)).toBeGreaterThan(list.length) // about half of each of the three lists
+  })
+
+  it('remakes only the group of a changed paper, and still reads as one run', async () => {
+    const store = keptInMemory()
+    const maker = new BibliographyMaker({ store, pieceSize })
+    expect(await maker.make({ records: list, style: 'apa', output: 'text' })).toBe(oneRun('apa', 'text', list))
+    const groups = store.rows.size
+    expect(groups).toBeGreaterThan(20)
     const changed = list.map((record, i) => (i === 100 ? { ...record, title: 'A title changed since the last list' } : record))
-    expect(bibliographyOfRecords(changed, { style: 'apa', pieceSize, kept })).toBe(oneRun('apa', 'text', changed))
-    const reused = [...kept.pieces.values()].filter(piece => before.has(piece))
-    expect(reused).toHaveLength(before.size - 1)
+    store.written = 0
+    const again = await maker.make({ records: changed, style: 'apa', output: 'text' })
+    expect(again).toBe(oneRun('apa', 'text', changed))
+    expect(again).toContain('A title changed since the last list')
+    expect(store.written).toBe(1)
   })
 
   // findStyle registers the bundled styles: without it, run alone, this case would compare with citation-js's own older APA.

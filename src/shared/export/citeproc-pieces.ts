@@ -64,50 +64,52 @@ function keysOf(record: CslRecord): string[] {
 }
 
 /**
- * The records in pieces of about `size` records: papers sharing a key are in
- * one piece (groups that share nothing are packed together, since any union
- * of pieces is a piece too), each piece in input order.
+ * Papers that could change each other's entries, as groups of positions in
+ * `records` (papers sharing a key are in one group; each group ascending,
+ * groups in order of their first paper).
  */
-export function piecesOf(records: CslRecord[], size: number): CslRecord[][] {
+export function groupsOf(records: CslRecord[]): number[][] {
   const parent = records.map((_, i) => i)
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]]
     return i
   }
-  const keys = records.map(keysOf)
   const firstWithKey = new Map<string, number>()
-  keys.forEach((own, i) => {
-    for (const key of own) {
+  records.forEach((record, i) => {
+    for (const key of keysOf(record)) {
       const other = firstWithKey.get(key)
       if (other === undefined) firstWithKey.set(key, i)
       else parent[root(i)] = root(other)
     }
   })
-  // Each group goes to a piece chosen by its smallest key, so that editing or adding a paper
-  // changes only its own piece (a kept piece is then reused); each piece keeps the input order.
-  const smallest = new Map<number, string>()
-  keys.forEach((own, i) => {
-    for (const key of own) {
-      const least = smallest.get(root(i))
-      if (least === undefined || key < least) smallest.set(root(i), key)
-    }
+  const groups = new Map<number, number[]>()
+  records.forEach((_, i) => {
+    const group = groups.get(root(i))
+    if (group) group.push(i)
+    else groups.set(root(i), [i])
   })
-  const count = Math.max(1, Math.round(records.length / size))
-  const pieces: CslRecord[][] = Array.from({ length: count }, () => [])
-  records.forEach((record, i) => pieces[hash(smallest.get(root(i)) ?? '') % count].push(record))
-  return pieces.filter(piece => piece.length)
+  return [...groups.values()]
 }
 
-/** FNV-1a: a stable small number for a string. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
+/**
+ * Groups packed into `count` pieces of about the same size (any union of
+ * groups is a piece too), each piece in input order.
+ */
+export function packGroups(groups: number[][], count: number): number[][] {
+  const pieces: number[][] = Array.from({ length: Math.max(1, count) }, () => [])
+  for (const group of [...groups].sort((a, b) => b.length - a.length)) {
+    const smallest = pieces.reduce((least, piece) => (piece.length < least.length ? piece : least))
+    smallest.push(...group)
+  }
+  return pieces.filter(piece => piece.length).map(piece => piece.sort((a, b) => a - b))
 }
 
-/** Pieces already made, by their records (as JSON), for one style, language and output. */
-export type KeptPieces = Map<string, PieceEntries>
+/** The records in pieces of about `size` records that cannot affect each other, each piece in input order. */
+export function piecesOf(records: CslRecord[], size: number): CslRecord[][] {
+  return packGroups(groupsOf(records), Math.round(records.length / size)).map(piece => piece.map(i => records[i]))
+}
 
+/** citeproc's entries of a piece or a group (all of a group's entries depend only on its own papers). */
 export interface PieceEntries {
   /** citeproc's entries, each with its paper's id and sort keys */
   entries: { id: string; entry: string; sortkeys: string[] }[]

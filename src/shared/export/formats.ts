@@ -9,7 +9,7 @@ import type { ExportItem } from './bibtex-fields'
 import { cslRecords, exportCslJson } from './csl-items'
 import { exportRis } from './ris'
 import { DEFAULT_STYLE, styleOrThrow } from './styles'
-import { mergePieces, pieceEntries, piecesAreExact, piecesOf, type KeptPieces, type PieceEntries } from './citeproc-pieces'
+import { groupsOf, mergePieces, packGroups, pieceEntries, piecesAreExact, type PieceEntries } from './citeproc-pieces'
 
 export type DataFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
 export type StyledOutput = 'text' | 'html' | 'rtf'
@@ -60,11 +60,6 @@ interface StyledOptions {
   onEntry?: () => void
   /** reference lists: records per citeproc run where pieces give the same text (500; tests use small pieces) */
   pieceSize?: number
-  /**
-   * reference lists: pieces made earlier in this style, language and output, reused when their
-   * papers are the same; replaced by this list's pieces
-   */
-  kept?: { pieces: KeptPieces }
 }
 
 /** citeproc's options for a style; the language is the style's own unless one is asked for. */
@@ -98,49 +93,89 @@ function bibliographyFile(items: ExportItem[], opts: StyledOptions): string {
 
 /** The same file from CSL-JSON (what the bibliography worker is sent). */
 export function bibliographyOfRecords(records: CslRecord[], opts: StyledOptions): string {
+  return bibliographyFileOf(records, opts, () => inPieces(records, opts))
+}
+
+/** A reference list's entries in citeproc's order, with what citeproc writes before and after them. */
+export interface MadeList {
+  entries: string[]
+  bibstart: string
+  bibend: string
+}
+
+/** The file around a list; `madeInPieces` gives the list made in pieces, or undefined where it is made in one citeproc run. */
+export function bibliographyFileOf(records: CslRecord[], opts: StyledOptions, madeInPieces: () => MadeList | undefined): string {
   const list = (): string => {
     if (!records.length) return ''
-    const pieces = inPieces(records, opts)
+    const pieces = madeInPieces()
     return pieces ? pieces.bibstart + pieces.entries.join('') + pieces.bibend : styled(records, 'bibliography', opts)
   }
   switch (opts.output ?? 'text') {
     case 'html':
       return `<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"><title>Bibliography</title></head>\n<body>\n${list()}\n</body>\n</html>\n`
     case 'rtf':
-      return records.length ? rtfDocument(records, opts) : ''
+      return records.length ? rtfDocument(records, opts, madeInPieces()) : ''
     default:
       return list()
   }
 }
 
 /** Records per citeproc run when a list is made in pieces: small enough to keep and redo, large enough that a run's setup does not count. */
-const PIECE_SIZE = 500
+export const PIECE_SIZE = 500
+
+/** citeproc's style, language and output for a list made in pieces. */
+export interface PieceStyle {
+  template: string
+  lang: string | undefined
+  format: string
+}
+
+/** A long list to be made in pieces: the records as citeproc gets them, in groups of papers that cannot affect other groups' entries. */
+export interface ListPlan {
+  data: CslRecord[]
+  groups: number[][]
+  style: PieceStyle
+}
 
 /**
- * A long list made by citeproc in pieces that cannot affect each other
- * (citeproc-pieces.ts), in citeproc's order: the same entries as one run, or
- * undefined for a short list or a style whose entries depend on each other
- * in other ways (numbered styles), which are made in one run.
+ * A long list's plan for pieces (citeproc-pieces.ts), or undefined for a
+ * short list or a style whose entries depend on each other in other ways
+ * (numbered styles), which are made in one run.
  */
-function inPieces(records: CslRecord[], opts: StyledOptions): { entries: string[]; bibstart: string; bibend: string } | undefined {
+export function planInPieces(records: CslRecord[], opts: StyledOptions): ListPlan | undefined {
   const { template, lang, format } = engineOptions(opts)
   const xml = plugins.config.get('@csl').templates.get(template)
-  const size = opts.pieceSize ?? PIECE_SIZE
-  if (records.length <= size || !xml || !piecesAreExact(xml)) return undefined
+  if (records.length <= (opts.pieceSize ?? PIECE_SIZE) || !xml || !piecesAreExact(xml)) return undefined
   // As Cite#format hands the records to citeproc (uncleaned names and dates make citeproc many times slower).
   const data = plugins.input.util.clean(new Cite(records).data)
-  const order = new Map(data.map((record, i) => [String(record.id), i]))
-  const now: KeptPieces = new Map()
-  const made = piecesOf(data, size).map((piece): PieceEntries => {
-    const key = JSON.stringify(piece)
-    const known = opts.kept?.pieces.get(key)
-    if (known) known.entries.forEach(() => opts.onEntry?.())
-    const entries = known ?? pieceEntries(piece, template, lang, format, opts.onEntry)
-    now.set(key, entries)
-    return entries
-  })
-  if (opts.kept) opts.kept.pieces = now
+  return { data, groups: groupsOf(data), style: { template, lang, format } }
+}
+
+/** Pieces through citeproc on this thread, one after another. */
+export function makePieces(pieces: CslRecord[][], style: PieceStyle, onEntry?: () => void): PieceEntries[] {
+  return pieces.map(piece => pieceEntries(piece, style.template, style.lang, style.format, onEntry))
+}
+
+/** The entries made for a plan's groups, in the order one citeproc run over the whole list gives. */
+export function listInOrder(plan: ListPlan, made: PieceEntries[]): MadeList {
+  const { template, lang, format } = plan.style
+  const order = new Map(plan.data.map((record, i) => [String(record.id), i]))
   return { entries: mergePieces(made, template, lang, format, order), bibstart: made[0].bibstart, bibend: made[0].bibend }
+}
+
+/** A long list made in pieces on this thread, in citeproc's order (undefined: made in one run). */
+function inPieces(records: CslRecord[], opts: StyledOptions): MadeList | undefined {
+  const plan = planInPieces(records, opts)
+  if (!plan) return undefined
+  const pieces = packGroups(plan.groups, Math.round(plan.data.length / (opts.pieceSize ?? PIECE_SIZE)))
+  return listInOrder(
+    plan,
+    makePieces(
+      pieces.map(piece => piece.map(i => plan.data[i])),
+      plan.style,
+      opts.onEntry
+    )
+  )
 }
 
 /**
@@ -148,10 +183,10 @@ function inPieces(records: CslRecord[], opts: StyledOptions): { entries: string[
  * and LibreOffice want the RTF version, a character set and one paragraph
  * per entry.
  */
-function rtfDocument(records: CslRecord[], opts: StyledOptions): string {
+function rtfDocument(records: CslRecord[], opts: StyledOptions, madeInPieces: MadeList | undefined): string {
   const rtf = { ...opts, output: 'rtf' as const }
   const entries =
-    inPieces(records, rtf)?.entries ??
+    madeInPieces?.entries ??
     (plugins.output.format('bibliography', records, { ...engineOptions(rtf), asEntryArray: true }) as [string, string][]).map(([, entry]) => entry)
   const paragraphs = entries.map(entry => `${entry.trim()}\\par`)
   return `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n${paragraphs.join('\n')}\n}\n`

@@ -15,12 +15,16 @@ interface Waiting {
 }
 
 let worker: Worker | undefined
+let helper: Worker | undefined
 let nextId = 1
 const waiting = new Map<number, Waiting>()
 
+const newWorker = (name: string): Worker => new Worker(new URL('./bibliography.worker.ts', import.meta.url), { type: 'module', name })
+
+/** The lead worker and, where the machine has a second core, a helper worker that makes half of a long list's pieces. */
 function theWorker(): Worker {
   if (worker) return worker
-  worker = new Worker(new URL('./bibliography.worker.ts', import.meta.url), { type: 'module', name: 'bibliography' })
+  worker = newWorker('bibliography')
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const message = event.data
     const call = waiting.get(message.id)
@@ -31,10 +35,21 @@ function theWorker(): Worker {
     else call.reject(new Error(message.message))
   }
   worker.onerror = event => {
-    // The worker itself broke (not one list): fail everything waiting and start a new one next time.
+    // The worker itself broke (not one list): fail everything waiting and start new ones next time.
     for (const call of waiting.values()) call.reject(new Error(event.message || 'The formatting worker stopped.'))
     waiting.clear()
     worker = undefined
+    helper?.terminate()
+    helper = undefined
+  }
+  if ((navigator.hardwareConcurrency ?? 1) >= 2) {
+    const lead = worker
+    const { port1, port2 } = new MessageChannel()
+    helper = newWorker('bibliography helper')
+    helper.postMessage({ id: 0, kind: 'help', port: port2 } satisfies ToWorker, [port2])
+    lead.postMessage({ id: 0, kind: 'lead', port: port1 } satisfies ToWorker, [port1])
+    // A helper that broke leaves its pieces to the lead.
+    helper.onerror = () => lead.postMessage({ id: 0, kind: 'helper-gone' } satisfies ToWorker)
   }
   return worker
 }
@@ -67,5 +82,8 @@ export function makeBibliographyFile(
 export function warmBibliographyStyle(style: string, lang?: string): void {
   if (here) return
   const added = addedStyleSources()
-  void ask({ kind: 'warm', style, lang, customStyles: added.styles, locales: added.locales }).catch(() => undefined)
+  const warm = { kind: 'warm', style, lang, customStyles: added.styles, locales: added.locales } as const
+  void ask(warm).catch(() => undefined)
+  // The helper compiles the style too (its answer goes to no one waiting).
+  helper?.postMessage({ ...warm, id: 0 } satisfies ToWorker)
 }

@@ -1,15 +1,27 @@
 // A worker that formats long reference lists off the window's thread (10,000
-// papers in APA take citeproc many seconds) and reports entry by entry.
-import { BibliographyMaker, type BibliographyRequest, type CustomStyles } from '@shared/export/bibliography-maker'
+// papers in APA take citeproc many seconds) and reports entry by entry. The
+// window may start a second one as its helper: the lead shares a long list's
+// pieces with it (another core) over a port of their own.
+import { BibliographyMaker, type BibliographyRequest, type CustomStyles, type PieceHelper } from '@shared/export/bibliography-maker'
+import { keptEntriesIn } from './kept-entries'
+import { helperThrough, serveHelper } from './piece-helper'
 
 export type ToWorker =
   | { id: number; kind: 'make'; request: BibliographyRequest }
   | { id: number; kind: 'warm'; style: string; lang?: string; customStyles: CustomStyles; locales: Record<string, string> }
+  /** this worker leads, with a helper at the other end of `port` */
+  | { id: number; kind: 'lead'; port: MessagePort }
+  /** this worker helps the lead at the other end of `port` */
+  | { id: number; kind: 'help'; port: MessagePort }
+  /** the helper worker stopped */
+  | { id: number; kind: 'helper-gone' }
 
 export type FromWorker =
   { id: number; kind: 'progress'; done: number; total: number } | { id: number; kind: 'done'; text: string } | { id: number; kind: 'failed'; message: string }
 
-const maker = new BibliographyMaker()
+const helpers: PieceHelper[] = []
+let helperGone = (): void => undefined
+const maker = new BibliographyMaker({ store: keptEntriesIn(), helpers })
 const post = (message: FromWorker): void => self.postMessage(message)
 
 /** Progress at most every 100 ms: thousands of messages would only slow the window down. */
@@ -26,7 +38,15 @@ function throttled(id: number): (done: number, total: number) => void {
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data
   try {
-    if (message.kind === 'warm') {
+    if (message.kind === 'lead') {
+      const through = helperThrough(message.port)
+      helpers.push(through.helper)
+      helperGone = through.gone
+    } else if (message.kind === 'help') serveHelper(message.port)
+    else if (message.kind === 'helper-gone') {
+      helpers.length = 0
+      helperGone()
+    } else if (message.kind === 'warm') {
       maker.warm(message.style, message.lang, message.customStyles, message.locales)
       post({ id: message.id, kind: 'done', text: '' })
     } else {
