@@ -43,8 +43,8 @@ function packCslStyles(): Plugin {
 // The path aliases of tsconfig.base.json, for every part of the build.
 const alias = { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolve(__dirname, 'src/renderer/src') }
 
-// src/shared/import/bibtex-values.ts calls two modules of the BibTeX plugin by path (lib/, the CommonJS
-// build Node loads); the web build loads the plugin from lib-mjs, so it must take those two from there
+// src/shared/import/bibtex-values.ts and bibtex-names.ts call modules of the BibTeX plugin by path (lib/, the CommonJS
+// build Node loads); the web build loads the plugin from lib-mjs, so it must take those from there
 // too, or the window would hold a second copy of the plugin.
 const citationJsModules = { '@citation-js/plugin-bibtex/lib': '@citation-js/plugin-bibtex/lib-mjs' }
 

@@ -112,11 +112,17 @@ declare module '@citation-js/core' {
 
 // Plugins register themselves with @citation-js/core when imported.
 declare module '@citation-js/plugin-bibtex'
-// Two pieces of the BibTeX plugin that src/shared/import/bibtex-values.ts calls
+// Pieces of the BibTeX plugin that src/shared/import/bibtex-values.ts and bibtex-names.ts call
 // one by one (the web build reads them from lib-mjs: electron.vite.config.ts).
 declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
   /** One field's LaTeX value as text (or names, or a list), the way the plugin reads it for `field`. */
   export function parse(text: string, field: string, languages?: unknown): unknown
+}
+declare module '@citation-js/plugin-bibtex/lib/input/name.js' {
+  /** true for "Upper", false for "lower", null for a word without letters that have a case */
+  export function getStringCase(text: string): boolean | null
+  /** A name's comma-separated pieces of words → { family, given, prefix, suffix } */
+  export function orderNamePieces(pieces: { value: string; upperCase: boolean | null; hyphenated?: true }[][]): Record<string, string>
 }
 declare module '@citation-js/plugin-bibtex/lib/mapping/index.js' {
   /** BibLaTeX entries whose values were read → CSL-JSON, crossref parents included. */

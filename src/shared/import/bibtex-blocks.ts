@@ -22,6 +22,10 @@ export interface BibtexBlock {
 
 // "@", optional whitespace and %-comment lines, then the type name.
 const BLOCK_START = /@(?:\s|%[^\n]*\n)*([A-Za-z][\w-]*)\s*/y
+// What findBlockEnd looks at: escapes, braces, a closing parenthesis and line ends.
+const BLOCK_SPECIAL = /[\\{})\n]/g
+const NEWLINE = 10
+const PERCENT = 37
 // A line that starts a new entry: used to stop a block whose braces never close.
 const LINE_STARTS_ENTRY = /\n@\s*[A-Za-z]+\s*[{(]/y
 
@@ -72,9 +76,9 @@ function commentTracker(text: string): (at: number) => boolean {
   let percentOnLine = false
   return at => {
     for (; scanned < at; scanned++) {
-      const c = text[scanned]
-      if (c === '\n') percentOnLine = false
-      else if (c === '%') percentOnLine = true
+      const c = text.charCodeAt(scanned)
+      if (c === NEWLINE) percentOnLine = false
+      else if (c === PERCENT) percentOnLine = true
     }
     return percentOnLine
   }
@@ -98,8 +102,11 @@ function keyOf(body: string): string {
  */
 function findBlockEnd(text: string, open: number, closer: string): { end: number; closed: boolean } {
   let depth = 0
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text[i]
+  // from one character that matters to the next (most of a block is words)
+  BLOCK_SPECIAL.lastIndex = open + 1
+  for (let found = BLOCK_SPECIAL.exec(text); found; found = BLOCK_SPECIAL.exec(text)) {
+    let i = found.index
+    const c = found[0]
     if (c === '\\') {
       i++ // an escaped brace \{ or \} does not count
     } else if (c === '{') {
@@ -113,6 +120,7 @@ function findBlockEnd(text: string, open: number, closer: string): { end: number
       LINE_STARTS_ENTRY.lastIndex = i
       if (LINE_STARTS_ENTRY.test(text)) return { end: i, closed: false }
     }
+    BLOCK_SPECIAL.lastIndex = i + 1
   }
   return { end: text.length, closed: false }
 }

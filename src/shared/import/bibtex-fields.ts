@@ -84,6 +84,9 @@ function readPart(text: string, at: number): ValuePart | null {
   return null
 }
 
+// what can end or nest a literal
+const LITERAL_SPECIAL = /[\\{}"]/g
+
 /**
  * A "quoted" or {braced} literal starting at `at`. Braces nest; inside
  * braces \\, \{ and \} are text; directly inside quotes \\ and \{ are
@@ -93,8 +96,11 @@ function readLiteral(text: string, at: number): ValuePart | null {
   const quoted = text[at] === '"'
   let depth = quoted ? 0 : 1
   let deepest = depth
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text[i]
+  // from one \, {, } or " to the next: an abstract is a few of those in a thousand characters
+  LITERAL_SPECIAL.lastIndex = at + 1
+  for (let found = LITERAL_SPECIAL.exec(text); found; found = LITERAL_SPECIAL.exec(text)) {
+    let i = found.index
+    const c = found[0]
     if (c === '\\') {
       const next = text[i + 1]
       if (next === '\\' || next === '{' || (next === '}' && depth > 0)) i++
@@ -107,6 +113,7 @@ function readLiteral(text: string, at: number): ValuePart | null {
     } else if (c === '"' && quoted && depth === 0) {
       return { kind: 'literal', start: at, end: i + 1, depth: deepest }
     }
+    LITERAL_SPECIAL.lastIndex = i + 1
   }
   return null
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { splitBibtexBlocks } from './bibtex-blocks'
 import { ExpansionBudget, expandEntry } from './bibtex-expand'
 import { Macros } from './bibtex-macros'
-import { entriesToCsl, type RawEntry } from './bibtex-values'
+import { parse as readLatexValue } from '@citation-js/plugin-bibtex/lib/input/value.js'
+import { entriesToCsl, readValue, type RawEntry } from './bibtex-values'
 import { decodeBibliography } from './decode'
 
 const DIR = 'e2e/fixtures/bibtex'
@@ -89,4 +90,80 @@ it("reads most entries of the real files without citation-js's grammar (so the c
   const read = FIXTURES.flatMap(file => bothReadings(decoded(file)))
   expect(read.length).toBeGreaterThan(entries.length * 0.8)
   expect(bothReadings(EDGES)).toHaveLength(11)
+})
+
+describe('one value, read both ways', () => {
+  // pieces of names, lists, URLs and prose, and the white space and punctuation between them
+  const PIECES = [
+    'Ana',
+    'b',
+    'Öz',
+    'ß',
+    'α',
+    'van',
+    'Jr.',
+    '1',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\u00a0',
+    ',',
+    '-',
+    '--',
+    '---',
+    "''",
+    '``',
+    'and',
+    'AND',
+    ' and ',
+    '.',
+    ':',
+    '%',
+    '/',
+    '?',
+    '=',
+    '&',
+    'é'
+  ]
+  const FIELDS = [
+    'author',
+    'editor',
+    'title',
+    'abstract',
+    'keywords',
+    'publisher',
+    'location',
+    'language',
+    'url',
+    'doi',
+    'pages',
+    'note',
+    'options',
+    'madeupfield'
+  ]
+
+  /** the same 3,000 values every run */
+  function* values(): Generator<string> {
+    let seed = 13
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let n = 0; n < 3000; n++) {
+      const length = 1 + Math.floor(random() * 12)
+      yield Array.from({ length }, () => PIECES[Math.floor(random() * PIECES.length)]).join('')
+    }
+  }
+
+  const outcome = (read: () => unknown): unknown => {
+    try {
+      return read()
+    } catch (error) {
+      return `throws ${error instanceof Error ? error.name : String(error)}`
+    }
+  }
+
+  it.each(FIELDS)('%s: 3,000 values without LaTeX give what citation-js gives', field => {
+    for (const text of values()) {
+      expect([text, outcome(() => readValue(text, field, []))]).toEqual([text, outcome(() => readLatexValue(text, field, []))])
+    }
+  })
 })

@@ -11,6 +11,7 @@ import { plugins, type BibtexPluginConfig, type CslRecord } from '@citation-js/c
 import '@citation-js/plugin-bibtex'
 import { parse as readLatexValue } from '@citation-js/plugin-bibtex/lib/input/value.js'
 import { parse as mapBiblatexEntries } from '@citation-js/plugin-bibtex/lib/mapping/index.js'
+import { readPlainNames } from './bibtex-names'
 
 /** An entry as citation-js's BibTeX grammar gives it: fields still in LaTeX. */
 export interface RawEntry {
@@ -26,7 +27,10 @@ const { fieldTypes, ligatures } = CONFIG.constants
 // citation-js's own ligature pattern, less the "~" that a plain value cannot hold
 const LIGATURES = /---?|''|``/g
 const LATEX = /[{}$\\~]/
+const LIGATURE = /--|''|``/
 const SPACES = /\s+/g
+// white space that reads as something else: two spaces in a row, or any white space (\s) but a plain space
+const UNSPACED = / {2}|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/
 // a list field's separator ("and"), as citation-js's list reader finds it
 const LIST_AND = /\sand\s/
 const TO_CSL = { forceType: '@biblatex/entries+list', generateGraph: false }
@@ -50,7 +54,8 @@ function readValues(entry: RawEntry): RawEntry {
   return { ...entry, properties: values }
 }
 
-function readValue(text: string, field: string, language: unknown): unknown {
+/** One field's value as citation-js's value reader gives it (text, a list, or names). */
+export function readValue(text: string, field: string, language: unknown): unknown {
   const plain = !LATEX.test(text) && plainReading(text, fieldTypes[field] ?? [])
   return plain === undefined || plain === false ? readLatexValue(text, field, language) : plain
 }
@@ -61,7 +66,7 @@ function readValue(text: string, field: string, language: unknown): unknown {
  * set to sentence case).
  */
 function plainReading(text: string, [kind, type]: [string, string] | []): unknown {
-  if (type === 'name') return undefined
+  if (type === 'name') return kind === 'list' && !text.includes('=') ? readPlainNames(text) : undefined
   if (type === 'title') return CONFIG.parse.sentenceCase === 'never' ? words(text) : undefined
   if (kind === 'list') return LIST_AND.test(text) ? undefined : words(text)
   if (kind === 'separated') return separated(text)
@@ -71,7 +76,9 @@ function plainReading(text: string, [kind, type]: [string, string] | []): unknow
 }
 
 function words(text: string): string {
-  return text.replace(SPACES, ' ').replace(LIGATURES, ligature => ligatures[ligature])
+  // testing first spares a copy of every value that is already single-spaced and has no ligature
+  const spaced = UNSPACED.test(text) ? text.replace(SPACES, ' ') : text
+  return LIGATURE.test(spaced) ? spaced.replace(LIGATURES, ligature => ligatures[ligature]) : spaced
 }
 
 /** "a, b,c" → ["a", "b", "c"]; a comma at the end starts no empty item. */

@@ -120,9 +120,14 @@ function oneValue(field: string, value: unknown): unknown {
   return MULTILINE_CSL.includes(field) ? value.join('\n\n') : value[0]
 }
 
+// what tidying changes besides the ends: a tab or line break, or two spaces in a row
+const UNTIDY = /[\t\r\n]| {2}/
+
 /** Long text keeps its paragraphs; every other field becomes one line. Non-breaking spaces stay. */
 function tidyText(field: string, value: string): string {
   const text = composed(value)
+  // most values (and every abstract BibTeX gives) are already one line with single spaces: test, do not copy
+  if (!UNTIDY.test(text)) return text.trim()
   if (!MULTILINE_CSL.includes(field)) return text.replace(SPACES, ' ').trim()
   return text
     .split(/\n[ \t\r]*\n/)
@@ -136,7 +141,7 @@ function tidyText(field: string, value: string): string {
  * dotless i plus an accent, which has no composed form: it means "í".
  */
 function composed(text: string): string {
-  return text.replace(/\u0131(?=[\u0300-\u036f])/g, 'i').normalize('NFC')
+  return (text.includes('\u0131') ? text.replace(/\u0131(?=[\u0300-\u036f])/g, 'i') : text).normalize('NFC')
 }
 
 /** Strings anywhere inside a name or date object, tidied the same way. */
