@@ -1,6 +1,9 @@
 // The sync engine, live, against the test server: what one computer adds
 // reaches the other; the status says in words what is going on; a server
-// that goes away in the middle of a large first sync loses nothing.
+// that goes away in the middle of a large first sync loses nothing. Each
+// library has its own replica: My library and a lab library syncing the same
+// server database each get the papers; a computer that synced with an
+// earlier version keeps its replica and does not download its library again.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary, newItem } from '../library/add-paper'
@@ -8,6 +11,8 @@ import { applySyncedChanges, noSyncedChanges } from '../library/apply-synced'
 import { setReadStatus } from '../library/reading'
 import type { NeurorefDb } from '../library/schema'
 import { engineComputer, newDatabase, until } from './computers.test-support'
+import { SyncEngine } from './engine'
+import type { Fetch } from './session'
 import { statusText } from './status'
 
 let couch: TestCouch
@@ -118,4 +123,58 @@ describe('sync engine', () => {
     await until(async () => (await a.db.items.get(id))?.readStatus === 'read', 'the change on A')
     expect(asked).toEqual([`paper:${id}`])
   }, 60_000)
+})
+
+/** The documents a computer downloads from the server (PouchDB's pull asks for them with _bulk_get). */
+function countingDownloads(): { fetch: Fetch; downloaded: () => number } {
+  let downloaded = 0
+  const fetch = async (url: string | Request, init?: RequestInit): Promise<Response> => {
+    if (String(url).includes('/_bulk_get') && typeof init?.body === 'string') downloaded += (JSON.parse(init.body) as { docs: unknown[] }).docs.length
+    return globalThis.fetch(url, init)
+  }
+  return { fetch, downloaded: () => downloaded }
+}
+
+describe('the replica of a library', () => {
+  it('is its own: My library and a lab library syncing the same server database each get the papers', async () => {
+    const database = await newDatabase(couch)
+    const a = engineComputer(cleanups)
+    await addRecordsToLibrary(a.db, papers(3))
+    await a.engine.start(account(database))
+    // one computer, two libraries (two IndexedDB databases), each with the replica its engine names
+    const mine = engineComputer(cleanups, { replicaName: undefined })
+    const lab = engineComputer(cleanups, { replicaName: undefined })
+    await mine.engine.start(account(database))
+    await until(async () => (await mine.db.items.count()) === 3, 'the papers in My library')
+    await lab.engine.start(account(database))
+    await until(async () => (await lab.db.items.count()) === 3, 'the papers in the lab library', 10_000)
+    expect((await lab.db.items.toArray()).map(item => item.csl.title).sort()).toEqual([
+      'Neuropeptide Y paper 0',
+      'Neuropeptide Y paper 1',
+      'Neuropeptide Y paper 2'
+    ])
+  })
+
+  it('made by an earlier version, under the server address, is kept: the library is not downloaded again', async () => {
+    const database = await newDatabase(couch)
+    const a = engineComputer(cleanups)
+    await addRecordsToLibrary(a.db, papers(20))
+    await a.engine.start(account(database))
+    const { fetch, downloaded } = countingDownloads()
+    // the earlier version named the replica like this; PouchDB kept only the address after the "@"
+    const b = engineComputer(cleanups, { fetch, replicaName: undefined })
+    const earlier = new SyncEngine({ db: b.db, fetch, replicaAdapter: 'memory', replicaName: `neuroref-sync-${b.db.name}-ann@${couch.url}/${database}` })
+    await earlier.start(account(database))
+    await until(async () => (await b.db.items.count()) === 20, 'the 20 papers on B')
+    await until(() => earlier.status.state === 'synced', 'B synced')
+    expect(downloaded()).toBe(20)
+    await earlier.stop()
+
+    // the new version starts on the same library
+    await b.engine.start(account(database))
+    await until(() => b.engine.status.state === 'synced', 'B synced again')
+    await addRecordsToLibrary(a.db, papers(1, 20))
+    await until(async () => (await b.db.items.count()) === 21, 'the new paper on B')
+    expect(downloaded()).toBe(21)
+  })
 })

@@ -9,7 +9,7 @@ import { filesDatabaseOf, type LocalFiles } from './files'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import { PdfTransfer } from './pdf-transfer'
-import { openReplica, remoteDatabase, type Replica } from './replica'
+import { openLibraryReplica, openReplica, remoteDatabase, type Replica } from './replica'
 import { Replication } from './replication'
 import { checkServerAddress } from '@shared/sync-server'
 import type { PdfSyncOptions, SyncAccount } from '@shared/sync-server'
@@ -20,7 +20,7 @@ export interface SyncEngineOptions {
   db: NeurorefDb
   /** base fetch (tests pass one that can fail on purpose) */
   fetch?: Fetch
-  /** the replica's name; defaults to one per library, server and database */
+  /** the replica's name; defaults to one per library and server database (replica.ts) */
   replicaName?: string
   /** how long to wait before retrying a failed login (ms) */
   retryAfter?: number
@@ -153,7 +153,10 @@ export class SyncEngine {
     }
     // not awaited: the papers do not wait for the files database
     void this.openFiles(session, filesDatabaseOf(dbUrl), account)
-    const replica = openReplica(this.options.replicaName ?? `neuroref-sync-${this.options.db.name}-${account.user}@${dbUrl}`, this.options.replicaAdapter)
+    const adapter = this.options.replicaAdapter
+    const replica = this.options.replicaName
+      ? openReplica(this.options.replicaName, adapter)
+      : await openLibraryReplica(this.options.db.name, account.database, dbUrl, adapter)
     this.replica = replica
     // a seq of another replica means nothing here: the first push starts at this one's checkpoint
     this.pushFrom = undefined

@@ -8,6 +8,7 @@ import { addRecordsToLibrary } from '../../library/add-paper'
 import { keepBeforeRestore } from '../../library/before-restore'
 import { openLibrary } from '../../library/schema'
 import { dexieNameOf, labLibraries, rememberLab } from '../../open-library'
+import { replicaName } from '../../sync/replica'
 import { leaveLabHere } from './leave-lab'
 
 /** localStorage as the window has it (vitest runs in Node). */
@@ -23,12 +24,12 @@ const LEFT = { database: 'neuroref-group-smith', name: 'Smith' }
 const KEPT = { database: 'neuroref-group-smith-lab', name: 'Smith lab' }
 
 /**
- * The IndexedDB database of a library's replica: PouchDB names it after the
- * server database's address (replica.ts; its idb adapter does not run on
- * fake-indexeddb, so an empty database of that name stands in; the e2e test
- * checks the real one).
+ * The IndexedDB database of a library's replica, as PouchDB's idb adapter names it (replica.ts; the adapter does
+ * not run on fake-indexeddb, so an empty database of that name stands in; the e2e test checks the real one).
  */
-const replicaOf = (database: string | undefined, server = SERVER): string => `${server}/${database ?? 'neuroref-rex'}`
+const replicaOf = (database: string | undefined): string => `_pouch_${replicaName(dexieNameOf(database), database ?? 'neuroref-rex')}`
+/** An earlier version's replica: PouchDB named it after the server database's address alone. */
+const earlierReplicaOf = (database: string | undefined, server = SERVER): string => `${server}/${database ?? 'neuroref-rex'}`
 
 async function makeReplica(name: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -50,6 +51,7 @@ async function libraryWithPaper(database: string | undefined): Promise<void> {
   await keepBeforeRestore(db, '2026-12-04T10:00:00Z')
   db.close()
   await makeReplica(replicaOf(database))
+  await makeReplica(earlierReplicaOf(database))
 }
 
 const databases = async (): Promise<string[]> => (await indexedDB.databases()).map(d => d.name ?? '').sort()
@@ -61,8 +63,8 @@ beforeEach(() => {
 describe('leaving a lab library on this computer', () => {
   it('deletes its library and replicas and forgets it; the others keep their papers', async () => {
     for (const database of [undefined, LEFT.database, KEPT.database]) await libraryWithPaper(database)
-    // synced once with another server too
-    await makeReplica(replicaOf(LEFT.database, 'https://couch.example.org'))
+    // synced by an earlier version with another server too
+    await makeReplica(earlierReplicaOf(LEFT.database, 'https://couch.example.org'))
     rememberLab(LEFT)
     rememberLab(KEPT)
     const before = await databases()
@@ -71,7 +73,8 @@ describe('leaving a lab library on this computer', () => {
       dexieNameOf(LEFT.database),
       `${dexieNameOf(LEFT.database)}-before-restore`,
       replicaOf(LEFT.database),
-      replicaOf(LEFT.database, 'https://couch.example.org')
+      earlierReplicaOf(LEFT.database),
+      earlierReplicaOf(LEFT.database, 'https://couch.example.org')
     ]
     expect(before).toEqual(expect.arrayContaining(gone))
 

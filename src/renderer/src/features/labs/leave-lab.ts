@@ -9,7 +9,7 @@ import { destroyReplicas } from '../../sync/replica'
 /** The library must be closed in this window first (the sync engine stopped, the database closed). */
 export async function leaveLabHere(database: string): Promise<void> {
   const dexieName = dexieNameOf(database)
-  await destroyReplicas(database)
+  await destroyReplicas(dexieName, database)
   await deleteLibrary(dexieName)
   forgetLab(database)
 }
