@@ -73,6 +73,8 @@ declare module 'pouchdb-core' {
         to(remote: Database<T>, options?: SyncOptions): Promise<unknown> & Sync<T>
         from(remote: Database<T>, options?: SyncOptions): Promise<unknown> & Sync<T>
       }
+      /** the local database's own id, or the server's uuid and database name: PouchDB names checkpoints after both */
+      id(): Promise<string>
       close(): Promise<void>
       destroy(): Promise<void>
     }
@@ -96,6 +98,15 @@ declare module 'pouchdb-adapter-http' {
 declare module 'pouchdb-replication' {
   const plugin: unknown
   export default plugin
+}
+declare module 'pouchdb-generate-replication-id' {
+  /** PouchDB's name for a replication's checkpoint (`_local/<md5>`) */
+  function generateReplicationId(
+    source: { id(): Promise<string> },
+    target: { id(): Promise<string> },
+    options: { filter?: { toString(): string } }
+  ): Promise<string>
+  export default generateReplicationId
 }
 declare module 'pouchdb-adapter-memory' {
   const plugin: unknown

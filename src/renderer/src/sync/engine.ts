@@ -164,7 +164,11 @@ export class SyncEngine {
     this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
     await this.settle()
     const remote = remoteDatabase(dbUrl, session.fetch)
-    const replication = new Replication(replica, remote, { batchSize: 500, pushBatchSize: 1000, backOff: backOff(this.options.maxBackOff ?? 30_000) })
+    const replication = await Replication.start(replica, remote, { batchSize: 500, pushBatchSize: 1000, backOff: backOff(this.options.maxBackOff ?? 30_000) })
+    if (this.stopped || this.account !== account) {
+      replication.cancel()
+      return this.status
+    }
     this.replication = replication
     replication.on('change', (info: { direction: string; change: { docs: { _id: string }[] } }) => {
       if (info.direction === 'push') for (const doc of info.change.docs) this.unsent.delete(doc._id)

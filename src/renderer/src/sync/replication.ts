@@ -9,6 +9,7 @@
 // used to ask the server about each (revs_diff), in batches as small as the
 // replica's feed came out: after a first sync of 10,000 papers, some 500
 // requests while the next change waited behind them.
+import { earlierPushCheckpoint, pushFilter } from './push-checkpoint'
 import type { Replica } from './replica'
 
 interface Options {
@@ -56,10 +57,17 @@ export class Replication {
   /** the revision the pull wrote last, by document id, until a push meets it (kept in memory: after a restart the server is asked) */
   private readonly pulled = new Map<string, string>()
 
-  constructor(
+  /** Starts replicating; the first push takes over where an earlier build's push stopped (push-checkpoint.ts). */
+  static async start(replica: Replica, remote: Replica, options: Options): Promise<Replication> {
+    const earlier = await earlierPushCheckpoint(replica, remote).catch(() => undefined)
+    return new Replication(replica, remote, options, earlier)
+  }
+
+  private constructor(
     private readonly replica: Replica,
     private readonly remote: Replica,
-    private readonly options: Options
+    private readonly options: Options,
+    firstPushFrom: Seq | undefined
   ) {
     this.pull = replica.replicate.from(remote, { live: true, retry: true, batch_size: options.batchSize, back_off_function: options.backOff }) as unknown as Run
     this.pull.on('change', (change: { docs: { _id: string; _rev?: string }[] }) => {
@@ -77,7 +85,7 @@ export class Replication {
     })
     this.pull.on('denied', (doc: unknown) => this.emit('denied', { direction: 'pull', doc }))
     this.pull.on('error', (error: unknown) => this.emit('error', error))
-    this.push()
+    this.push(firstPushFrom)
   }
 
   on(event: 'change' | 'active' | 'paused' | 'denied' | 'error', listener: Listener): void {
@@ -109,10 +117,10 @@ export class Replication {
     const since = this.sendFrom ?? 'checkpoint'
     this.sendFrom = undefined
     this.emit('active')
-    // the filter's text names the push's checkpoint on the server: keep it as it is
     const run = this.replica.replicate.to(this.remote, {
       batch_size: this.options.pushBatchSize,
-      filter: doc => this.toSend(doc),
+      // the filter's text names the push's checkpoint: pushFilter keeps it the same whatever the build
+      filter: pushFilter((doc: { _id: string; _rev?: string }) => this.toSend(doc)),
       ...(since === 'checkpoint' ? {} : { since })
     })
     this.pushing = run as unknown as Run
