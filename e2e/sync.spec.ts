@@ -203,6 +203,57 @@ test('a PDF attached on one computer opens on another, fetched from the sync ser
   }
 })
 
+test('Download PDF on another computer fetches a PDF only its record brought; one the size limit kept back is said with the limit', async ({
+  browser,
+  replay
+}) => {
+  test.setTimeout(180_000)
+  // two web editions, two data folders: each computer has its own attachment store; the web edition offers Download PDF
+  // where the desktop app offers Show file and Open in system viewer, which take the same first step
+  const first = await webEdition(replay.url)
+  const second = await webEdition(replay.url)
+  const oneMegabyte = async (section: Locator) => {
+    await section.getByLabel('Size limit per PDF (MB)').fill('1')
+    await section.getByLabel('Size limit per PDF (MB)').press('Enter')
+    await expect(section.getByRole('alert')).toHaveCount(0)
+  }
+  try {
+    const a = await syncingComputer(browser, first)
+    await inSyncSettings(a.page, oneMegabyte)
+    await addByIdentifier(a.page, PLOS.doi, PLOS.title)
+    await row(a.page, PLOS.title).click()
+    for (const pdf of [HINDAWI, PEERJ]) {
+      await details(a.page).getByLabel('Attach PDF…').setInputFiles(pdf)
+      await expect(details(a.page).getByRole('listitem', { name: path.basename(pdf) })).toBeVisible()
+    }
+    await expect.poll(async () => ((await (await couch.admin(`/${database}-files/_all_docs`)).json()) as { rows: unknown[] }).rows.length).toBe(1)
+
+    const b = await openComputer(browser, second)
+    await signIn(b.page)
+    await inSyncSettings(b.page, oneMegabyte)
+    await row(b.page, PLOS.title).click({ timeout: 30_000 })
+    const downloading = b.page.waitForEvent('download')
+    await details(b.page)
+      .getByRole('listitem', { name: path.basename(HINDAWI) })
+      .getByRole('button', { name: 'Download PDF' })
+      .click({ timeout: 30_000 })
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe(path.basename(HINDAWI))
+    expect(Buffer.compare(await readFile((await download.path())!), await readFile(HINDAWI))).toBe(0)
+
+    await details(b.page)
+      .getByRole('listitem', { name: path.basename(PEERJ) })
+      .getByRole('button', { name: 'Download PDF' })
+      .click()
+    await expect(b.page.getByRole('alert')).toContainText(
+      'This PDF (1.5 MB) is over the 1 MB limit per PDF (Settings → Sync), so it is not sent to the sync server: it stays on the computer it was attached on.'
+    )
+  } finally {
+    await first.stop()
+    await second.stop()
+  }
+})
+
 /** Settings → Sync, for `change`, then closed. */
 async function inSyncSettings(page: Page, change: (section: Locator) => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click()

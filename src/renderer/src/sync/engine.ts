@@ -258,6 +258,11 @@ export class SyncEngine {
     return this.pdfs.fetchFile(hash)
   }
 
+  /** A PDF's bytes here before something reads them: fetched from the server when only its record came; throws with a sentence. */
+  fetchIfElsewhere(file: { hash: string; size: number }): Promise<void> {
+    return this.pdfs.fetchIfElsewhere(file)
+  }
+
   /** The network went away: said at once (replication retries by itself, and `online()` catches up). */
   offline(): void {
     if (!this.stopped) this.set({ state: 'offline' })

@@ -43,7 +43,8 @@ export async function uploadFile(fetch: Fetch, filesUrl: string, hash: string, b
 /** One PDF's bytes from the server, checked against its hash. */
 export async function downloadFile(fetch: Fetch, filesUrl: string, hash: string): Promise<Uint8Array> {
   const answer = await fetch(`${fileUrl(filesUrl, hash)}/pdf`)
-  if (answer.status === 404) throw new Error('This PDF is not on the sync server yet: open it on the computer it was attached on, online, to send it.')
+  if (answer.status === 404)
+    throw Object.assign(new Error('This PDF is not on the sync server yet: open it on the computer it was attached on, online, to send it.'), { status: 404 })
   if (!answer.ok) throw new Error(`The sync server could not send this PDF (${answer.status}).`)
   const bytes = new Uint8Array(await answer.arrayBuffer())
   if ((await sha256(bytes)) !== hash) throw new Error('The PDF from the sync server arrived damaged: try again.')

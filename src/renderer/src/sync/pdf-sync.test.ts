@@ -214,6 +214,58 @@ describe('PDFs between two computers', () => {
     expect(Array.from(b.stored.get(hashes[1])!)).toEqual(Array.from(large))
   })
 
+  it('fetches a PDF only its record brought before Download PDF, Show file or Open in system viewer reads it, and says why it cannot', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const b = computer()
+    for (const { engine } of [a, b]) engine.setPdfOptions({ download: 'opened', limitMB: 1 })
+    const bytes = new TextEncoder().encode(`%PDF-1.4\n% oxytocin ${Math.random()}\n%%EOF\n`)
+    const large = new Uint8Array(1.2 * 1024 * 1024).fill(0x20)
+    large.set(new TextEncoder().encode(`%PDF-1.4\n% an atlas ${Math.random()}\n`))
+    const [hash, largeHash] = [await sha256(bytes), await sha256(large)]
+    a.stored.set(hash, bytes)
+    a.stored.set(largeHash, large)
+    const itemId = await paper(a.db, 'Oxytocin and an atlas')
+    await attachStoredFile(a.db, itemId, { hash, size: bytes.length, fileName: 'oxytocin.pdf', existed: false })
+    await attachStoredFile(a.db, itemId, { hash: largeHash, size: large.length, fileName: 'atlas.pdf', existed: false })
+    await a.engine.start(account(database))
+    await until(async () => (await filesOnServer(database).catch(() => [])).length === 1, 'the small PDF on the server')
+    await b.engine.start(account(database))
+    await until(async () => (await b.db.attachments.count()) === 2, 'both records on B')
+    await until(() => b.engine.canFetchFiles(), 'the files database open on B')
+
+    await b.engine.fetchIfElsewhere({ hash, size: bytes.length })
+    expect(Array.from(b.stored.get(hash)!)).toEqual(Array.from(bytes))
+    // the limit kept the atlas on A: said with the limit
+    await expect(b.engine.fetchIfElsewhere({ hash: largeHash, size: large.length })).rejects.toThrow(
+      'This PDF (1.2 MB) is over the 1 MB limit per PDF (Settings → Sync), so it is not sent to the sync server: it stays on the computer it was attached on.'
+    )
+    // bytes damaged on the server are not stored
+    const other = new TextEncoder().encode(`%PDF-1.4\n% vasopressin ${Math.random()}\n%%EOF\n`)
+    const otherHash = await sha256(other)
+    const put = await couch.admin(`/${database}-files/file:${otherHash}/pdf`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/pdf' },
+      body: new TextEncoder().encode('%PDF-1.4\n% not these bytes\n')
+    })
+    expect(put.ok).toBe(true)
+    await expect(b.engine.fetchIfElsewhere({ hash: otherHash, size: other.length })).rejects.toThrow('The PDF from the sync server arrived damaged: try again.')
+    expect(b.stored.has(otherHash)).toBe(false)
+    // with the server down: a PDF already here needs nothing from it, one only there is said to be out of reach
+    await couch.takeDown()
+    try {
+      await b.engine.fetchIfElsewhere({ hash, size: bytes.length })
+      await expect(b.engine.fetchIfElsewhere({ hash: otherHash, size: other.length })).rejects.toThrow(
+        'Server unreachable: this PDF is on the sync server only, and cannot be fetched now. Try again when the server can be reached.'
+      )
+    } finally {
+      await couch.bringUp()
+    }
+    // sync off: nothing to fetch from (main says the file is missing)
+    await b.engine.stop()
+    await b.engine.fetchIfElsewhere({ hash: otherHash, size: other.length })
+  })
+
   it('says on the other computer that a PDF not yet sent is not on the server', async () => {
     const database = await newLibrary()
     const b = computer()

@@ -6,7 +6,7 @@
 import type { NeurorefDb } from '../library/schema'
 import { downloadFile, filesOnServer, uploadFile, type LocalFiles } from './files'
 import { PDF_SYNC_DEFAULTS, type PdfSyncOptions } from '@shared/sync-server'
-import type { Fetch } from './session'
+import { SyncFailure, type Fetch } from './session'
 import type { SyncStatus } from './status'
 
 export interface PdfTransferOptions {
@@ -133,15 +133,42 @@ export class PdfTransfer {
     return Boolean(this.host.files && this.server && !this.host.stopped())
   }
 
-  /** Fetches one PDF from the files database into main's attachment store; throws with a sentence. */
-  async fetchFile(hash: string): Promise<void> {
+  /**
+   * Before anything reads a PDF's bytes (the viewer, Download PDF, Show file,
+   * Open in system viewer): fetched from the server when only its record came
+   * here. With sync off there is nothing to fetch from: main says it is missing.
+   */
+  async fetchIfElsewhere(file: { hash: string; size: number }): Promise<void> {
+    const { files } = this.host
+    if (!files || this.host.stopped()) return
+    if ((await files.missing([file.hash])).length === 0) return
+    await this.fetchFile(file.hash, file.size)
+  }
+
+  /** Fetches one PDF from the files database into main's attachment store; throws with a sentence (its size, when known, tells a PDF kept back by the limit). */
+  async fetchFile(hash: string, size?: number): Promise<void> {
     const server = this.server
-    if (!this.host.files || !server) throw new Error('This PDF is on another computer, and sync is not connected.')
-    const bytes = await downloadFile(server.fetch, server.url, hash)
+    if (!this.host.files || !server)
+      throw new Error(this.problem ?? 'This PDF is on the sync server only, and sync is not connected yet: try again in a moment.')
+    const bytes = await downloadFile(server.fetch, server.url, hash).catch(error => {
+      throw this.fetchFailure(error, size)
+    })
     await this.host.files.store(bytes, 'document.pdf')
     this.sentFiles.add(hash)
     this.filesHere.add(hash)
     for (const listener of [...this.fetchedListeners]) listener(hash)
+  }
+
+  /** Why a fetch failed, in the researcher's words. */
+  private fetchFailure(error: unknown, size: number | undefined): unknown {
+    if (error instanceof SyncFailure && error.problem === 'unreachable')
+      return new Error('Server unreachable: this PDF is on the sync server only, and cannot be fetched now. Try again when the server can be reached.')
+    // the computer it was attached on does not send a PDF over the limit (taken to be the same there as here)
+    if ((error as { status?: number })?.status === 404 && size !== undefined && size > this.limitBytes())
+      return new Error(
+        `This PDF (${(size / (1024 * 1024)).toFixed(1)} MB) is over the ${this.options.limitMB} MB limit per PDF (Settings → Sync), so it is not sent to the sync server: it stays on the computer it was attached on.`
+      )
+    return error
   }
 
   /**

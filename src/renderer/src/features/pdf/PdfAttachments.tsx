@@ -1,6 +1,7 @@
 // The item pane's "PDFs" section: the files attached to the paper (open in the
 // viewer, show in the file manager, open in the system viewer or download),
-// "Attach PDF…" and drops, "Find available PDF", where a search hit stands
+// "Attach PDF…" and drops (each fetches a PDF from the sync server first when
+// only its record came to this computer), "Find available PDF", where a search hit stands
 // ("found on page 4"), and the "Needs metadata" form for items made from a PDF.
 import { useNotify } from '../../components/notify'
 import { useSyncExternalStore, useState, type DragEvent } from 'react'
@@ -49,12 +50,25 @@ export function PdfAttachments({ item, search = '' }: PdfAttachmentsProps) {
     }
   }
 
+  /** The PDF's bytes here: fetched from the sync server when only its record came; false (and said why) when they could not be. */
+  async function bytesHere(file: AttachmentRecord): Promise<boolean> {
+    try {
+      await syncEngine.fetchIfElsewhere(file)
+      return true
+    } catch (error) {
+      notify({ kind: 'error', text: (error as Error).message })
+      return false
+    }
+  }
+
   async function call(channel: 'attachments.show' | 'attachments.open', file: AttachmentRecord): Promise<void> {
+    if (!(await bytesHere(file))) return
     const result = await api[channel]({ hash: file.hash })
     if (!result.ok) notify({ kind: 'error', text: sentenceFor(result.error) })
   }
 
   async function download(file: AttachmentRecord): Promise<void> {
+    if (!(await bytesHere(file))) return
     const read = await api['attachments.read']({ hash: file.hash })
     if (!read.ok) return notify({ kind: 'error', text: sentenceFor(read.error) })
     const url = URL.createObjectURL(new Blob([base64ToBytes(read.value.data) as BlobPart], { type: 'application/pdf' }))

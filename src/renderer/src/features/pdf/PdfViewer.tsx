@@ -15,7 +15,7 @@ const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3]
 const lastPageKey = (hash: string): string => `pdf.lastPage.${hash}`
 
 export interface PdfViewerProps {
-  attachment: Pick<AttachmentRecord, 'hash' | 'fileName'>
+  attachment: Pick<AttachmentRecord, 'hash' | 'fileName' | 'size'>
   /** open at this page (a full-text hit) instead of the last one read */
   startPage?: number
   startFind?: string
@@ -27,7 +27,7 @@ export interface PdfViewerProps {
 export function PdfViewer({ attachment, startPage, startFind, onClose, onUnlocked }: PdfViewerProps) {
   const titleId = useId()
   const [password, setPassword] = useState<string | undefined>()
-  const state = usePdfDocument(attachment.hash, password)
+  const state = usePdfDocument(attachment, password)
   const [page, setPage] = useState(startPage ?? 1)
   const [zoom, setZoom] = useState<number | 'fit'>('fit')
   const [scale, setScale] = useState(1)

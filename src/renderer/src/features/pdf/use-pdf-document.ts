@@ -13,22 +13,19 @@ export type PdfState = { kind: 'loading' } | { kind: 'open'; doc: PDFDocumentPro
 // pdf.js' PasswordResponses.INCORRECT_PASSWORD
 const INCORRECT_PASSWORD = 2
 
-export function usePdfDocument(hash: string, password: string | undefined): PdfState {
+export function usePdfDocument({ hash, size }: { hash: string; size: number }, password: string | undefined): PdfState {
   const [state, setState] = useState<PdfState>({ kind: 'loading' })
   useEffect(() => {
     let live = true
     let destroy: (() => void) | undefined
     setState({ kind: 'loading' })
     void (async () => {
-      let read = await api['attachments.read']({ hash })
-      if (!read.ok && read.error.code === 'NOT_FOUND' && syncEngine.canFetchFiles()) {
-        try {
-          await syncEngine.fetchFile(hash)
-        } catch (error) {
-          return live && setState({ kind: 'error', message: (error as Error).message })
-        }
-        read = await api['attachments.read']({ hash })
+      try {
+        await syncEngine.fetchIfElsewhere({ hash, size })
+      } catch (error) {
+        return live && setState({ kind: 'error', message: (error as Error).message })
       }
+      const read = await api['attachments.read']({ hash })
       if (!read.ok) return live && setState({ kind: 'error', message: sentenceFor(read.error) })
       const { openPdfDocument } = await import('./pdfjs')
       const task = openPdfDocument(base64ToBytes(read.value.data), password)
@@ -47,6 +44,6 @@ export function usePdfDocument(hash: string, password: string | undefined): PdfS
       live = false
       destroy?.()
     }
-  }, [hash, password])
+  }, [hash, size, password])
   return state
 }
