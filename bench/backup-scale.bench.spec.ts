@@ -46,7 +46,7 @@ async function sampled<T>(
   page: Page,
   browser: Browser,
   act: () => Promise<T>
-): Promise<{ value: T; seconds: number; peakHeapMb: number; peakBrowserRssMb: number; longTasks: LongTasks }> {
+): Promise<{ value: T; from: number; seconds: number; peakHeapMb: number; peakBrowserRssMb: number; longTasks: LongTasks }> {
   const from = await page.evaluate(() => performance.now())
   const cdp = await page.context().newCDPSession(page)
   let peakHeap = 0
@@ -67,7 +67,7 @@ async function sampled<T>(
   try {
     const value = await act()
     const seconds = +((Date.now() - began) / 1000).toFixed(1)
-    return { value, seconds, peakHeapMb: Math.round(peakHeap), peakBrowserRssMb: peakRss, longTasks: await longTasksBetween(page, from) }
+    return { value, from, seconds, peakHeapMb: Math.round(peakHeap), peakBrowserRssMb: peakRss, longTasks: await longTasksBetween(page, from) }
   } finally {
     running = false
     await sampler
@@ -104,11 +104,22 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     await settings.getByLabel('Restore library').setInputFiles(path)
     await expect(page.getByRole('alertdialog', { name: 'Restore library' })).toContainText(`It holds ${papers} papers`, { timeout: 600_000 })
   })
+  // When the store starts loading the restored library (the rows are written by then): the restore's long tasks before and after.
+  await page.evaluate(() => {
+    const marks = window as unknown as { __reloadAt?: number }
+    const seen = (): void => {
+      if (marks.__reloadAt === undefined && document.querySelector('.library-count')?.textContent?.includes('opening')) marks.__reloadAt = performance.now()
+    }
+    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
   const restore = await sampled(page, browser, async () => {
     await page.getByRole('alertdialog', { name: 'Restore library' }).getByRole('button', { name: 'Replace library' }).click()
     await expect(status).toContainText(`Restored the library from the backup of`, { timeout: 1_200_000 })
   })
   await expect(status).toContainText(`${papers} papers`)
+  const reloadAt = await page.evaluate(() => (window as unknown as { __reloadAt?: number }).__reloadAt ?? Infinity)
+  const restoreRows = { untilLoadSeconds: +((reloadAt - restore.from) / 1000).toFixed(1), longTasks: await longTasksBetween(page, restore.from, reloadAt) }
+  const restoreLoad = { longTasks: await longTasksBetween(page, reloadAt) }
 
   const result = {
     date: new Date().toISOString(),
@@ -118,6 +129,9 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     backup: { seconds: backup.seconds, peakPageHeapMb: backup.peakHeapMb, peakBrowserRssMb: backup.peakBrowserRssMb, longTasks: backup.longTasks },
     checkInWorker: { seconds: check.seconds, peakPageHeapMb: check.peakHeapMb, peakBrowserRssMb: check.peakBrowserRssMb, longTasks: check.longTasks },
     restore: { seconds: restore.seconds, peakPageHeapMb: restore.peakHeapMb, peakBrowserRssMb: restore.peakBrowserRssMb, longTasks: restore.longTasks },
+    // the copy and the rows written, until the store starts loading the restored library; then that load (as at start)
+    restoreRows,
+    restoreLoad,
     loadAverage: { start: loadAtStart, end: loadavg()[0] }
   }
   console.log(JSON.stringify(result, null, 2))

@@ -16,7 +16,7 @@ import { saveSearch } from './saved-searches'
 import { savePubmedSearch } from './pubmed-searches'
 import { writeSetting } from './settings'
 import { backupSummary, BACKUP_TABLES, countsOf, parseBackup, restoreBackup } from './backup'
-import { restoreLibrary, undoRestore } from './restore'
+import { restoreLibrary, rowWorkHere, undoRestore } from './restore'
 import { beforeRestore } from './before-restore'
 import type { RowPage } from './library-pages'
 import { LibraryStore } from '../store/library-store'
@@ -180,7 +180,9 @@ describe('restoring never loses the library', () => {
       yield { table: 'items', rows: before.items.slice(0, 2) }
       yield { table: 'notes', rows: [note, note] } // the same key twice: this write fails
     }
-    await expect(restoreLibrary(db, pages, '2025-03-04T10:00:00Z', async () => {})).rejects.toThrow(/The library was put back as it was before/)
+    await expect(restoreLibrary(db, rowWorkHere(db, pages), '2025-03-04T10:00:00Z', async () => {})).rejects.toThrow(
+      /The library was put back as it was before/
+    )
     expect(await everyTable(db)).toEqual(before)
   })
 })

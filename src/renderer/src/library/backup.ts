@@ -21,7 +21,7 @@ import {
   type LinesOutcome,
   type TableCounts
 } from './backup-lines'
-import { restoreLibrary, type TrialLoad } from './restore'
+import { restoreLibrary, rowWorkHere, type RowWork, type TrialLoad } from './restore'
 
 export { BACKUP_TABLES, type BackupTable } from './backup-rows'
 
@@ -106,7 +106,12 @@ async function* pagesOfBackup(backup: LibraryBackup): AsyncGenerator<RowPage> {
  * app does at start, and a failure puts the copy back (restore.ts).
  */
 export function restoreBackup(db: NeurorefDb, backup: LibraryBackup, trialLoad: TrialLoad = async () => {}): Promise<Fingerprint> {
-  return restoreLibrary(db, () => pagesOfBackup(backup), backup.createdAt, trialLoad)
+  return restoreLibrary(
+    db,
+    rowWorkHere(db, () => pagesOfBackup(backup)),
+    backup.createdAt,
+    trialLoad
+  )
 }
 
 /** Larger than any version-1 backup can be: such a file is never read whole. */
@@ -137,10 +142,23 @@ export async function checkBackupFile(file: Blob, fileName: string, checkLines =
   return { kind: 'object', backup: parseBackup(await file.text(), fileName) }
 }
 
-/** Replaces the library with a checked backup file, inside restoreLibrary's safety net. */
-export function restoreCheckedBackup(db: NeurorefDb, file: Blob, checked: CheckedBackup, trialLoad: TrialLoad = async () => {}): Promise<Fingerprint> {
+/** A restore's row work on this thread, the backup's rows read again from its file of lines. */
+export const linesWorkHere = (db: NeurorefDb, file: Blob): RowWork => rowWorkHere(db, () => pagesOfLines(linesOf(textOfFile(file))))
+
+/**
+ * Replaces the library with a checked backup file, inside restoreLibrary's
+ * safety net; `workOn` does the row work of a file of lines (the window
+ * passes a Web Worker doing the same).
+ */
+export function restoreCheckedBackup(
+  db: NeurorefDb,
+  file: Blob,
+  checked: CheckedBackup,
+  trialLoad: TrialLoad = async () => {},
+  workOn: (file: Blob) => RowWork = file => linesWorkHere(db, file)
+): Promise<Fingerprint> {
   if (checked.kind === 'object') return restoreBackup(db, checked.backup, trialLoad)
-  return restoreLibrary(db, () => pagesOfLines(linesOf(textOfFile(file))), checked.header.createdAt, trialLoad)
+  return restoreLibrary(db, workOn(file), checked.header.createdAt, trialLoad)
 }
 
 /** How many papers, collections and notes a backup holds, for the question before restoring. */

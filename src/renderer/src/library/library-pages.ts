@@ -80,12 +80,13 @@ export async function fingerprintOf(db: Dexie): Promise<Fingerprint> {
 
 /**
  * Empties every table and writes the pages, each page in a transaction of
- * its own (a 100,000-paper backup does not fit one transaction's memory);
- * then records "library restored", which tells the store to load again.
+ * its own (a 100,000-paper backup does not fit one transaction's memory).
  * The caller keeps a safety copy first (before-restore.ts): that copy, not
- * one transaction, is what makes a failed restore reversible.
+ * one transaction, is what makes a failed restore reversible. Records no
+ * event: a Web Worker may do this, and only the window's own write tells
+ * its store (`recordRestored`).
  */
-export async function replaceLibrary(db: NeurorefDb, pages: AsyncIterable<RowPage>): Promise<Fingerprint> {
+export async function replaceRows(db: Dexie, pages: AsyncIterable<RowPage>): Promise<Fingerprint> {
   const tables = BACKUP_TABLES.map(name => db.table(name))
   await db.transaction('rw', tables, () => Promise.all(tables.map(t => t.clear())))
   const written = new FingerprintBuilder()
@@ -94,6 +95,10 @@ export async function replaceLibrary(db: NeurorefDb, pages: AsyncIterable<RowPag
     await db.transaction('rw', db.table(page.table), () => db.table(page.table).bulkAdd(page.rows))
     written.add(page.table, page.rows)
   }
-  await write(db, [], async changes => changes.record({ kind: 'library', change: 'restored', ids: [] }))
   return written.result()
+}
+
+/** Records "library restored" (the tables were replaced), which tells the store to load again. */
+export async function recordRestored(db: NeurorefDb): Promise<void> {
+  await write(db, [], async changes => changes.record({ kind: 'library', change: 'restored', ids: [] }))
 }

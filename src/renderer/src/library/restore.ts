@@ -3,12 +3,38 @@
 // here a safety copy is taken, the library replaced, then loaded the way the
 // app loads it at start (`trialLoad`). If anything fails, the copy is put
 // back and compared with what was there, row by row (fingerprints), before
-// anyone is told the library is as it was.
+// anyone is told the library is as it was. The work on rows (copy, write,
+// fingerprint: every row of the library, page by page) is a `RowWork`: done
+// here, or by a Web Worker on the same database so the window never waits on
+// it (features/backup/restore-in-worker.ts); the window records the event
+// that reloads its store and runs the trial load.
 import { ServiceError } from '@shared/result'
 import { beforeRestore, beforeRestorePages, forgetBeforeRestore, keepBeforeRestore, type BeforeRestore } from './before-restore'
 import { BACKUP_TABLES } from './backup-rows'
-import { fingerprintOf, replaceLibrary, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
+import { fingerprintOf, recordRestored, replaceRows, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
 import type { NeurorefDb } from './schema'
+
+/** A restore's work on rows, each step over the whole library a page at a time; each returns the fingerprint of what it wrote or read. */
+export interface RowWork {
+  /** copies the library to its safety copy (before-restore.ts) */
+  keepCopy(backupCreatedAt: string): Promise<Fingerprint>
+  /** empties the library and writes the backup's rows */
+  writeBackup(): Promise<Fingerprint>
+  /** empties the library and writes the safety copy's rows back */
+  writeCopy(): Promise<Fingerprint>
+  /** the library as stored */
+  fingerprint(): Promise<Fingerprint>
+}
+
+async function* noPages(): AsyncGenerator<RowPage> {}
+
+/** The row work done on this thread, with the backup's rows from `pages` (read again at each call). */
+export const rowWorkHere = (db: NeurorefDb, pages: () => AsyncIterable<RowPage> = noPages): RowWork => ({
+  keepCopy: backupCreatedAt => keepBeforeRestore(db, backupCreatedAt),
+  writeBackup: () => replaceRows(db, pages()),
+  writeCopy: () => replaceRows(db, beforeRestorePages(db)),
+  fingerprint: () => fingerprintOf(db)
+})
 
 /** Loads the library as the window does at start (the store's load); throws if it cannot. */
 export type TrialLoad = () => Promise<void>
@@ -27,11 +53,12 @@ async function countsMatch(db: NeurorefDb, written: Fingerprint): Promise<string
 }
 
 /** Puts the safety copy back and checks it; returns the sentence for what the library now is. */
-async function rollBack(db: NeurorefDb, before: Fingerprint, trialLoad: TrialLoad): Promise<string> {
+async function rollBack(db: NeurorefDb, work: RowWork, before: Fingerprint, trialLoad: TrialLoad): Promise<string> {
   try {
-    await replaceLibrary(db, beforeRestorePages(db))
+    await work.writeCopy()
+    await recordRestored(db)
     await trialLoad()
-    if (sameFingerprint(await fingerprintOf(db), before))
+    if (sameFingerprint(await work.fingerprint(), before))
       return `The library was put back as it was before (${papers(before.counts.items)}; every row checked).`
   } catch (error) {
     return `Putting the previous library back failed too (${reasonOf(error)}). Its copy is kept: try Undo restore in Settings → Library backup.`
@@ -40,40 +67,42 @@ async function rollBack(db: NeurorefDb, before: Fingerprint, trialLoad: TrialLoa
 }
 
 /**
- * Replaces the library with `pages` (already checked), keeping a safety copy
- * first. Returns what was written; throws a sentence saying what happened to
- * the library when the restored one cannot be stored or loaded.
+ * Replaces the library with the backup's rows (already checked), keeping a
+ * safety copy first. Returns what was written; throws a sentence saying what
+ * happened to the library when the restored one cannot be stored or loaded.
  */
-export async function restoreLibrary(db: NeurorefDb, pages: () => AsyncIterable<RowPage>, backupCreatedAt: string, trialLoad: TrialLoad): Promise<Fingerprint> {
+export async function restoreLibrary(db: NeurorefDb, work: RowWork, backupCreatedAt: string, trialLoad: TrialLoad): Promise<Fingerprint> {
   let before: Fingerprint
   try {
-    before = await keepBeforeRestore(db, backupCreatedAt)
+    before = await work.keepCopy(backupCreatedAt)
   } catch (error) {
     throw new ServiceError('IO', `A copy of the library could not be kept before restoring (${reasonOf(error)}), so nothing was changed.`)
   }
   try {
-    const written = await replaceLibrary(db, pages())
+    const written = await work.writeBackup()
+    await recordRestored(db)
     await trialLoad()
     const wrong = await countsMatch(db, written)
     if (wrong) throw new Error(wrong)
     return written
   } catch (error) {
-    const now = await rollBack(db, before, trialLoad)
+    const now = await rollBack(db, work, before, trialLoad)
     throw new ServiceError('INVALID_INPUT', `The backup could not be restored (${reasonOf(error)}). ${now}`)
   }
 }
 
 /** Puts back the library as it was before the latest restore, checked against the copy's fingerprint. */
-export async function undoRestore(db: NeurorefDb, trialLoad: TrialLoad): Promise<BeforeRestore> {
+export async function undoRestore(db: NeurorefDb, trialLoad: TrialLoad, work = rowWorkHere(db)): Promise<BeforeRestore> {
   const about = await beforeRestore(db)
   if (!about) throw new ServiceError('NOT_FOUND', 'There is no library kept from before a restore to put back.')
   try {
-    await replaceLibrary(db, beforeRestorePages(db))
+    await work.writeCopy()
+    await recordRestored(db)
     await trialLoad()
   } catch (error) {
     throw new ServiceError('IO', `The library before the restore could not be put back (${reasonOf(error)}). Its copy is kept: try again.`)
   }
-  if (!sameFingerprint(await fingerprintOf(db), about.fingerprint)) {
+  if (!sameFingerprint(await work.fingerprint(), about.fingerprint)) {
     throw new ServiceError('IO', 'The library put back differs from the copy taken before the restore. The copy is kept: try again.')
   }
   await forgetBeforeRestore(db)

@@ -15,6 +15,7 @@ import { undoLastRestore } from './undo-restore'
 import { ServiceError } from '@shared/result'
 import { saveBackup } from './save-backup'
 import { checkLinesInWorker } from './check-in-worker'
+import { rowWorkInWorker } from './restore-in-worker'
 
 /** A backup file chosen and checked, waiting for the researcher's yes. */
 interface Pending {
@@ -69,7 +70,13 @@ export function BackupSection({ onRestored }: { onRestored?: () => void }) {
     setMessage({ kind: 'info', text: 'Restoring the library… (a copy of the library is kept first; a large library takes a few minutes)' })
     try {
       // the store loads the restored library as at start: if it cannot, the library before is put back
-      await restoreCheckedBackup(db, file, checked, () => store.settled())
+      await restoreCheckedBackup(
+        db,
+        file,
+        checked,
+        () => store.settled(),
+        lines => rowWorkInWorker(db, lines)
+      )
       onRestored?.()
       const text = `Restored the library from the backup of ${dateOf(checked)}: ${summaryOf(checked)}.`
       setMessage({ kind: 'info', text })

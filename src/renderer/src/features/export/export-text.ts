@@ -8,6 +8,7 @@
 import { exportItems, FILE_TYPES, type DataFormat } from '@shared/export/formats'
 import { db } from '../../root'
 import { fullItems } from '../../library/queries'
+import { answerOf, type WorkerAnswer } from '../../worker-answer'
 
 export interface ExportRequest {
   dbName: string
@@ -15,25 +16,14 @@ export interface ExportRequest {
   format: DataFormat
 }
 
-export type ExportReply = { ok: true; file: Blob } | { ok: false; message: string }
+export type ExportReply = WorkerAnswer<{ file: Blob }>
 
 /** The papers with these ids, exported from their stored rows (never the window's light copies). */
 export async function exportFile(ids: readonly string[], format: DataFormat): Promise<Blob> {
   const type = FILE_TYPES[format].mimeType
   if (typeof Worker === 'undefined') return new Blob([exportItems(await fullItems(db, ids), format)], { type })
-  return await new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' })
-    worker.onmessage = (event: MessageEvent<ExportReply>) => {
-      worker.terminate()
-      if (event.data.ok) resolve(event.data.file)
-      else reject(new Error(event.data.message))
-    }
-    worker.onerror = event => {
-      event.preventDefault()
-      worker.terminate()
-      reject(new Error(event.message || 'the export stopped unexpectedly'))
-    }
-    // Ids, not papers: the worker reads the full rows itself, and the window copies nothing large.
-    worker.postMessage({ dbName: db.name, ids: [...ids], format } satisfies ExportRequest)
-  })
+  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' })
+  // Ids, not papers: the worker reads the full rows itself, and the window copies nothing large.
+  const answer = await answerOf<{ file: Blob }>(worker, { dbName: db.name, ids: [...ids], format } satisfies ExportRequest, 'the export stopped unexpectedly')
+  return answer.file
 }

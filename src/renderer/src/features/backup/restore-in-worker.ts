@@ -1,0 +1,36 @@
+// The window's side of a restore's row work (library/restore.ts, RowWork):
+// each step runs in a Web Worker of its own on the same database, so the
+// window keeps answering while 100,000 papers are copied and written. Where
+// there is no Worker (unit tests in Node) the same work runs here.
+import { linesWorkHere } from '../../library/backup'
+import type { Fingerprint } from '../../library/library-pages'
+import type { RowWork } from '../../library/restore'
+import type { NeurorefDb } from '../../library/schema'
+import { answerOf, type WorkerAnswer } from '../../worker-answer'
+
+export interface RowStep {
+  dbName: string
+  step: keyof RowWork
+  /** the backup of lines being restored (read again by the worker) */
+  file?: Blob
+  backupCreatedAt?: string
+}
+
+export type RowStepReply = WorkerAnswer<{ fingerprint: Fingerprint }>
+
+async function inWorker(request: RowStep): Promise<Fingerprint> {
+  const worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' })
+  return (await answerOf<{ fingerprint: Fingerprint }>(worker, request, 'the restore stopped unexpectedly')).fingerprint
+}
+
+/** The row work of restoring `file` (or, without one, of Undo restore) on `db`, each step in a worker. */
+export function rowWorkInWorker(db: NeurorefDb, file?: Blob): RowWork {
+  if (typeof Worker === 'undefined') return linesWorkHere(db, file ?? new Blob([]))
+  const step = (name: keyof RowWork, backupCreatedAt?: string) => inWorker({ dbName: db.name, step: name, file, backupCreatedAt })
+  return {
+    keepCopy: backupCreatedAt => step('keepCopy', backupCreatedAt),
+    writeBackup: () => step('writeBackup'),
+    writeCopy: () => step('writeCopy'),
+    fingerprint: () => step('fingerprint')
+  }
+}

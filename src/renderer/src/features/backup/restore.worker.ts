@@ -1,0 +1,24 @@
+// Does a restore's work on rows off the window's thread (library/restore.ts,
+// RowWork): the safety copy, writing the backup's rows read again from its
+// file, putting the copy back, fingerprints. Every step reads and writes the
+// whole library a page at a time; on the window's thread a page of 2,000 rows
+// was a long task and the window held each page it copied.
+import { linesWorkHere } from '../../library/backup'
+import { openLibrary } from '../../library/schema'
+import type { RowStep, RowStepReply } from './restore-in-worker'
+
+const scope = self as unknown as { onmessage: (event: MessageEvent<RowStep>) => void; postMessage(data: RowStepReply): void }
+
+scope.onmessage = async event => {
+  const { dbName, file, step, backupCreatedAt } = event.data
+  const db = openLibrary(dbName)
+  const work = linesWorkHere(db, file ?? new Blob([]))
+  try {
+    const fingerprint = step === 'keepCopy' ? await work.keepCopy(backupCreatedAt ?? '') : await work[step]()
+    scope.postMessage({ ok: true, fingerprint })
+  } catch (error) {
+    scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    db.close()
+  }
+}
