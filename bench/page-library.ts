@@ -28,9 +28,10 @@ export function putItemRows(page: Page, rows: Item[]): Promise<void> {
 }
 
 /**
- * Removes the saved search index. Rows written behind the app's back are not in its change log, so the index
- * the app saved for the empty library on its first open would still count as current: the next open would load
- * it and no search would ever find the seeded papers. Without it, the next open builds it from every row.
+ * Removes the saved search index and light form. Rows written behind the app's back are not in its change log, so
+ * what the app saved for the empty library on its first open would still count as current: the next open would
+ * load it and neither the list nor a search would ever show the seeded papers. Without them, the next open reads
+ * every row and builds both.
  */
 function forgetSavedIndex(page: Page): Promise<void> {
   return page.evaluate(
@@ -38,8 +39,9 @@ function forgetSavedIndex(page: Page): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('neuroref')
         open.onsuccess = () => {
-          const tx = open.result.transaction('searchIndex', 'readwrite')
+          const tx = open.result.transaction(['searchIndex', 'lightCopies'], 'readwrite')
           tx.objectStore('searchIndex').clear()
+          tx.objectStore('lightCopies').clear()
           tx.oncomplete = () => (open.result.close(), resolve())
           tx.onerror = () => reject(tx.error)
         }

@@ -5,7 +5,10 @@
 // touches the window.
 import type { Item } from '@shared/model'
 import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '@shared/search/index'
-import { changesSince, lastChangeSeq } from './change-log'
+import { changedPapers, lastChangeSeq } from './change-log'
+import { itemChunks } from './item-chunks'
+import type { LightWriteOptions } from './light-form'
+import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
 import { readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
 import type { NeurorefDb } from './schema'
 
@@ -17,14 +20,16 @@ export interface IndexJobResult {
   how: 'loaded' | 'caught up' | 'rebuilt'
   /** why it was rebuilt */
   reason?: string
+  /** what was done to the saved light form (light-form-job.ts) */
+  light: LightFormJob['how']
 }
 
 export interface IndexJobOptions extends WriteOptions {
   /** while rebuilding: items indexed so far, of how many */
   onProgress?: (done: number, total: number) => void
+  /** for the light form's save (tests play a crash there) */
+  light?: LightWriteOptions
 }
-
-const CHUNK = 2000
 
 /** Notes of these papers (or of every paper), joined per paper the way the store joins them. */
 async function notesOf(db: NeurorefDb, itemIds?: string[]): Promise<Map<string, string>> {
@@ -34,39 +39,22 @@ async function notesOf(db: NeurorefDb, itemIds?: string[]): Promise<Map<string, 
   return notes
 }
 
-/** Every item, read in chunks by id. */
-export async function buildIndex(db: NeurorefDb, onProgress?: (done: number, total: number) => void): Promise<SearchIndex> {
+/** Every item, read in chunks by id; `each` sees every row read (the light form is built from the same rows). */
+export async function buildIndex(db: NeurorefDb, onProgress?: (done: number, total: number) => void, each?: (item: Item) => void): Promise<SearchIndex> {
   const index = createSearchIndex()
   const notes = await notesOf(db)
   const total = await db.items.count()
   let done = 0
-  let after: string | undefined
-  for (;;) {
-    const chunk: Item[] = await (after === undefined ? db.items.orderBy('id') : db.items.where('id').above(after)).limit(CHUNK).toArray()
-    for (const item of chunk) index.add(item, notes.get(item.id))
+  for await (const chunk of itemChunks(db)) {
+    for (const item of chunk) {
+      index.add(item, notes.get(item.id))
+      each?.(item)
+    }
     done += chunk.length
     onProgress?.(done, Math.max(total, done))
-    if (chunk.length < CHUNK) return index
-    after = chunk[chunk.length - 1].id
   }
-}
-
-/** The papers whose index entries the log says changed after `seq`; null when that can't be known (rebuild). */
-async function changedPapers(db: NeurorefDb, seq: number): Promise<{ ids: Set<string>; lastSeq: number } | { reason: string }> {
-  // the log's own newest entry (changesSince counts the asker's seq too)
-  if (seq > (await lastChangeSeq(db))) return { reason: 'it is newer than the library (a restored or replaced database)' }
-  const { entries, complete, lastSeq } = await changesSince(db, seq)
-  if (!complete) return { reason: 'changes it had not seen were compacted away' }
-  const ids = new Set<string>()
-  for (const entry of entries) {
-    if (entry.kind === 'library') return { reason: 'a backup was restored' }
-    if (entry.kind === 'item') entry.ids.forEach(id => ids.add(id))
-    if (entry.kind === 'note') {
-      if (!entry.itemIds) return { reason: 'a note change does not name its paper' }
-      entry.itemIds.forEach(id => ids.add(id))
-    }
-  }
-  return { ids, lastSeq }
+  if (done === 0) onProgress?.(0, 0)
+  return index
 }
 
 export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}): Promise<IndexJobResult> {
@@ -75,8 +63,10 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
   if (saved.state === 'ok') {
     const changed = await changedPapers(db, saved.meta.seq)
     if ('reason' in changed) reason = changed.reason
-    else if (changed.ids.size === 0) return { snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded' }
-    else {
+    else if (changed.ids.size === 0) {
+      const light = await currentLightForm(db, options.light)
+      return { snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded', light: light.how }
+    } else {
       const index = createSearchIndex({ from: saved.snapshot })
       const ids = [...changed.ids]
       const [items, notes] = await Promise.all([db.items.bulkGet(ids), notesOf(db, ids)])
@@ -87,12 +77,16 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
       })
       const snapshot = index.snapshot()
       await writeSavedIndex(db, snapshot, changed.lastSeq, options)
-      return { snapshot, seq: changed.lastSeq, how: 'caught up' }
+      const light = await currentLightForm(db, options.light)
+      return { snapshot, seq: changed.lastSeq, how: 'caught up', light: light.how }
     }
   }
-  // read before the items, so a change written meanwhile is caught up next time
+  // read before the items, so a change written meanwhile is caught up next time;
+  // the light form is built again from the same rows (whatever put the index in doubt puts it in doubt too)
   const seq = await lastChangeSeq(db)
-  const snapshot = (await buildIndex(db, options.onProgress)).snapshot()
+  const light = new LightFormBuilder()
+  const snapshot = (await buildIndex(db, options.onProgress, item => light.add(item))).snapshot()
   await writeSavedIndex(db, snapshot, seq, options)
-  return { snapshot, seq, how: 'rebuilt', reason }
+  await light.save(db, seq, options.light)
+  return { snapshot, seq, how: 'rebuilt', reason, light: 'rebuilt' }
 }

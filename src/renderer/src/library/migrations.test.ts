@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2 } from './schema'
 
 describe('schema migrations', () => {
-  it('v1 → v4 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
+  it('v1 → v5 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
     const name = `migrate-${Math.random()}`
     const v1 = new Dexie(name)
     v1.version(1).stores(SCHEMA_V1)
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(4)
+    expect(v2.verno).toBe(5)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -39,7 +39,7 @@ describe('schema migrations', () => {
     await v2.delete()
   })
 
-  it('v2 → v4 keeps every row and adds an empty change log that numbers from 1', async () => {
+  it('v2 → v5 keeps every row and adds an empty change log that numbers from 1', async () => {
     const name = `migrate-${Math.random()}`
     const v2 = new Dexie(name)
     v2.version(1).stores(SCHEMA_V1)
@@ -60,7 +60,7 @@ describe('schema migrations', () => {
 
     const v3 = openLibrary(name)
     await v3.open()
-    expect(v3.verno).toBe(4)
+    expect(v3.verno).toBe(5)
     expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
     expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
     expect(await v3.fullTexts.count()).toBe(1)

@@ -107,6 +107,12 @@ export async function readSavedIndex(db: NeurorefDb): Promise<SavedIndex> {
   })
 }
 
+/** True when a saved index of this version is committed (it may still need catching up): the window will have it soon. */
+export async function savedIndexMarked(db: NeurorefDb): Promise<boolean> {
+  const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
+  return meta?.fingerprint === INDEX_FINGERPRINT
+}
+
 export interface WriteOptions {
   /** called after each part is stored (tests stop here to play a crash) */
   afterPart?: (n: number) => void

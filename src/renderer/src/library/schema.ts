@@ -5,6 +5,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '@shared/model'
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
+import type { LightFormRow } from './light-form'
 import type { SavedIndexRow } from './saved-index'
 
 export interface SavedSearch {
@@ -51,6 +52,8 @@ export type NeurorefDb = Dexie & {
   changes: EntityTable<ChangeEntry, 'seq'>
   /** the search index, saved (saved-index.ts): derived from the rows above, rebuilt when in doubt */
   searchIndex: EntityTable<SavedIndexRow, 'id'>
+  /** every paper's light copy, saved (light-form.ts): derived from the items, rebuilt when in doubt */
+  lightCopies: EntityTable<LightFormRow, 'id'>
   /** events of committed writes (events.ts); only the library module emits them */
   events: LibraryEvents
 }
@@ -92,6 +95,17 @@ export const SCHEMA_V4 = {
   searchIndex: 'id, generation'
 }
 
+/**
+ * Version 5: the saved light form (every paper's light copy in parts, and a
+ * commit marker), read when the library opens instead of every full row.
+ * Nothing else changes; the first open reads the rows as before and the index
+ * job builds the form once, because there is no marker yet.
+ */
+const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  lightCopies: 'id, generation'
+}
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
@@ -107,6 +121,7 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
     )
   db.version(3).stores(SCHEMA_V3)
   db.version(4).stores(SCHEMA_V4)
+  db.version(5).stores(SCHEMA_V5)
   db.events = new LibraryEvents()
   return db
 }

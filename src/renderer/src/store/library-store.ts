@@ -2,14 +2,14 @@
 // searching 100,000 papers needs that), loaded in chunks so the first rows
 // paint at once, and kept in step with the library through its events. The
 // search index is the saved one, brought up to date in a worker (live-index.ts).
-import type { Item, LightItem } from '@shared/model'
+import type { Item, ItemBasics, LightItem } from '@shared/model'
 import { DuplicateFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
-import { lightRows } from './light-rows'
+import { lightRows, type LightChunk } from './light-rows'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 
@@ -35,6 +35,14 @@ function nextTask(): Promise<void> {
     channel.port1.onmessage = () => (channel.port1.close(), resolve())
     channel.port2.postMessage(null)
   })
+}
+
+/** The papers of a part of the saved light form, but those changed since (they come as rows). */
+function papersOf(chunk: Extract<LightChunk, { kind: 'packed' }>): ItemBasics[] {
+  const papers = JSON.parse(chunk.json) as ItemBasics[]
+  if (chunk.except.length === 0) return papers
+  const except = new Set(chunk.except)
+  return papers.filter(item => !except.has(item.id))
 }
 
 export class LibraryStore {
@@ -64,7 +72,15 @@ export class LibraryStore {
 
   private liveIndex(): LiveIndex {
     const { jobs = defaultIndexJobs, saveAfterMs } = this.options
-    return new LiveIndex({ db: this.db, items: this.items, notes: this.notes, jobs, saveAfterMs, changed: () => this.emit() })
+    return new LiveIndex({
+      db: this.db,
+      items: this.items,
+      notes: this.notes,
+      jobs,
+      saveAfterMs,
+      changed: () => this.emit(),
+      rebuilding: () => this.readAbstracts()
+    })
   }
 
   /** events waiting behind a large one that is applied in slices, in order */
@@ -222,9 +238,35 @@ export class LibraryStore {
     this.notes.delete(id)
   }
 
+  /** the papers came from the saved light form, without their abstracts */
+  private fromForm = false
+  private readingAbstracts: Promise<void> | null = null
+
+  /**
+   * The index is being rebuilt (it was damaged, though the light form was not): searches read the
+   * papers until it is here, so their abstracts are read from every row meanwhile (in the rows worker).
+   */
+  private readAbstracts(): void {
+    if (!this.fromForm || this.readingAbstracts) return
+    const read = async (): Promise<void> => {
+      for await (const chunk of (this.options.rows ?? lightRows)(this.db, true)) {
+        if (chunk.kind !== 'rows' || this.index.ready) continue
+        chunk.items.forEach((row, i) => {
+          // a paper changed since it was read has its newer abstract already
+          if (this.items.get(row.id)?.modifiedAt === row.modifiedAt) this.index.rememberAbstract(row.id, chunk.abstracts[i])
+        })
+        this.emit()
+      }
+    }
+    this.readingAbstracts = read()
+      .catch(error => console.warn('[neuroref] abstracts could not be read for searches:', error))
+      .finally(() => (this.readingAbstracts = null))
+  }
+
   /** Resolves when the store reflects every committed write (a restore reloads it). */
   async settled(): Promise<void> {
-    while (this.reloading || this.draining || this.rereading) await (this.reloading ?? this.draining ?? this.rereading)
+    while (this.reloading || this.draining || this.rereading || this.readingAbstracts)
+      await (this.reloading ?? this.draining ?? this.rereading ?? this.readingAbstracts)
   }
 
   /** Resolves when the search index is in use and saved (tests, the bench). */
@@ -290,18 +332,22 @@ export class LibraryStore {
     await notesRead
     const withText: string[] = []
     for await (const chunk of rows) {
-      for (let start = 0; start < chunk.items.length; start += SLICE) {
-        for (let i = start; i < Math.min(start + SLICE, chunk.items.length); i++) {
-          const item = chunk.items[i]
+      if (chunk.kind === 'packed') this.fromForm = true
+      const items = chunk.kind === 'rows' ? chunk.items : papersOf(chunk)
+      for (let start = 0; start < items.length; start += SLICE) {
+        for (let i = start; i < Math.min(start + SLICE, items.length); i++) {
+          const item = items[i]
           if (changed.has(item.id)) continue
           if (this.fullText.has(item.id)) withText.push(item.id)
           this.finder.add(item)
           this.items.set(item.id, markLight(item))
-          this.index.rememberAbstract(item.id, chunk.abstracts[i])
+          if (chunk.kind === 'rows') this.index.rememberAbstract(item.id, chunk.abstracts[i])
         }
         await new Promise(resolve => setTimeout(resolve, 0))
       }
     }
+    // the index started rebuilding before the papers were here: their abstracts are needed after all
+    if (this.fromForm && this.index.progress) this.readAbstracts()
     // the full-text index takes a paper whole (fields, notes, pages): those few are read in full
     for (const item of await fullItems(this.db, withText)) if (!changed.has(item.id)) this.fullText.reindex(item, this.notes.get(item.id))
     this.changedWhileOpening = null
@@ -326,6 +372,7 @@ export class LibraryStore {
     this.notes.clear()
     this.index.close()
     this.index = this.liveIndex()
+    this.fromForm = false
     this.fullText = new FullTextIndex()
     this.finder = new DuplicateFinder()
     this.complete = false

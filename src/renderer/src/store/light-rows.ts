@@ -1,20 +1,26 @@
 // Every paper's light copy, read when the library opens: in a Web Worker in
-// the app, here in unit tests (Node has no Worker). Reading 100,000 full rows
-// (abstracts, references, author details) and turning them into light copies
-// was most of the window's work while a large library opened; the worker
-// does it on another thread and sends only the light copies, a chunk at a time.
+// the app, here in unit tests (Node has no Worker). It reads the saved light
+// form (library/light-form.ts: a few hundred JSON strings) and the rows of the
+// papers changed since; only without a usable form does it read every full
+// row (abstracts, references, author details: most of a minute at 100,000
+// papers) and send the window their light copies, a chunk at a time.
 import type { ItemBasics } from '@shared/model'
 import { fieldValue } from '@shared/search/fields'
+import { changedPapers } from '../library/change-log'
+import { forgetLightForm, readLightForm } from '../library/light-form'
+import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
-import { basics } from './light-item'
+import { basics } from '../library/item-basics'
 
-/** Papers in the order they were added: their light fields and abstracts (kept while searches read papers). */
-export interface LightChunk {
-  items: ItemBasics[]
-  abstracts: (string | undefined)[]
-}
+/**
+ * Papers for the window: a part of the saved light form (its papers as JSON, but those in `except`, changed since
+ * the form was saved: they come as rows), or papers read from their rows with their abstracts (kept while searches
+ * read papers: the form is only used when the saved index is there to answer them soon).
+ */
+export type LightChunk = { kind: 'packed'; json: string; except: string[] } | { kind: 'rows'; items: ItemBasics[]; abstracts: (string | undefined)[] }
 
-export type LightRowsRequest = { dbName: string }
+/** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
+export type LightRowsRequest = { dbName: string; everyRow?: boolean }
 
 export type LightRowsReply = { kind: 'chunk'; chunk: LightChunk } | { kind: 'done' } | { kind: 'failed'; message: string }
 
@@ -24,24 +30,44 @@ const CHUNK = 1000
  * Reads the rows by key, the order in one request and the next chunk read while this one is sent:
  * paging with offset() walked a cursor one row per round trip to IndexedDB (4-5 s per 5,000 rows).
  */
-export async function* readLightRows(db: NeurorefDb): AsyncGenerator<LightChunk> {
-  const ids = await db.items.orderBy('addedAt').primaryKeys()
+async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean): AsyncGenerator<LightChunk> {
   const read = (start: number) => (start < ids.length ? db.items.bulkGet(ids.slice(start, start + CHUNK)) : Promise.resolve([]))
   let next = read(0)
   for (let start = 0; start < ids.length; start += CHUNK) {
     const rows = await next
     next = read(start + CHUNK)
-    const chunk: LightChunk = { items: [], abstracts: [] }
+    const chunk: LightChunk = { kind: 'rows', items: [], abstracts: [] }
     for (const row of rows) {
       if (!row) continue // deleted since the order was read
       chunk.items.push(basics(row))
-      chunk.abstracts.push(fieldValue(row, undefined, 'abstract')[0])
+      chunk.abstracts.push(withAbstracts ? fieldValue(row, undefined, 'abstract')[0] : undefined)
     }
     yield chunk
   }
 }
 
-function inWorker(db: NeurorefDb): AsyncGenerator<LightChunk> {
+/** The saved light form and the papers changed since, or null when it can't be used (missing, damaged, behind what the log holds, or no saved index). */
+async function savedForm(db: NeurorefDb): Promise<AsyncGenerator<LightChunk> | null> {
+  const [form, index] = await Promise.all([readLightForm(db), savedIndexMarked(db)])
+  // a part of another size (the marker and its parts disagree): the next index job builds it again
+  if (form.state === 'damaged') await forgetLightForm(db, form.generation)
+  if (form.state !== 'ok' || !index) return null
+  const changed = await changedPapers(db, form.meta.seq)
+  if ('reason' in changed) return null
+  return (async function* () {
+    for (const [n, json] of form.parts.entries()) yield { kind: 'packed', json, except: form.meta.parts[n].ids.filter(id => changed.ids.has(id)) }
+    yield* fullRows(db, [...changed.ids], false)
+  })()
+}
+
+/** Every paper's light copy: from the saved light form when it can be used, else (or when asked) from every row. */
+export async function* readLightRows(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> {
+  const saved = everyRow ? null : await savedForm(db)
+  if (saved) return yield* saved
+  yield* fullRows(db, await db.items.orderBy('addedAt').primaryKeys(), true)
+}
+
+function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> {
   const worker = new Worker(new URL('./light-rows.worker.ts', import.meta.url), { type: 'module', name: 'library rows' })
   const replies: LightRowsReply[] = []
   let wake: (() => void) | undefined
@@ -54,7 +80,7 @@ function inWorker(db: NeurorefDb): AsyncGenerator<LightChunk> {
     event.preventDefault()
     arrive({ kind: 'failed', message: event.message || 'the worker reading the library stopped unexpectedly' })
   }
-  worker.postMessage({ dbName: db.name } satisfies LightRowsRequest)
+  worker.postMessage({ dbName: db.name, everyRow } satisfies LightRowsRequest)
   return (async function* () {
     try {
       for (;;) {
@@ -70,4 +96,4 @@ function inWorker(db: NeurorefDb): AsyncGenerator<LightChunk> {
   })()
 }
 
-export const lightRows: (db: NeurorefDb) => AsyncGenerator<LightChunk> = typeof Worker === 'undefined' ? readLightRows : inWorker
+export const lightRows: (db: NeurorefDb, everyRow?: boolean) => AsyncGenerator<LightChunk> = typeof Worker === 'undefined' ? readLightRows : inWorker

@@ -8,7 +8,7 @@ const post = (reply: LightRowsReply) => (self as unknown as Worker).postMessage(
 self.onmessage = async (event: MessageEvent<LightRowsRequest>) => {
   const db = openLibrary(event.data.dbName)
   try {
-    for await (const chunk of readLightRows(db)) post({ kind: 'chunk', chunk })
+    for await (const chunk of readLightRows(db, event.data.everyRow)) post({ kind: 'chunk', chunk })
     post({ kind: 'done' })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })

@@ -3,40 +3,22 @@
 // all made through the library module; and so does the index the window
 // uses meanwhile. Every query of the search benchmark's table is asked.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Item, ReferenceRecord } from '@shared/model'
 import { createSearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
-import { formOf, saveEdit } from '../library/edit'
 import { buildIndex } from '../library/index-job'
-import { mergeDuplicates } from '../library/merge'
-import { saveNote } from '../library/notes'
 import { readSavedIndex } from '../library/saved-index'
 import { openLibrary, type NeurorefDb } from '../library/schema'
-import { emptyTrashRecords, moveToTrash, restoreFromTrash } from '../library/trash'
 import { inThisThread } from './index-jobs'
 import { LibraryStore } from './library-store'
+import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
 
 /** The benchmark's table, and queries on what the changes below write (notes, edited titles). */
 const QUERIES = [...BENCH_QUERIES, 'note:chapter', 'note:"see table"', 'title:"edited oxytocin"', 'edited', 'pair bonding', 'peptide:orexin', '-oxytocin']
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
-
-function randomFrom(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
-/** A synthetic paper as an import would bring it (no library fields). */
-function recordOf(item: Item): ReferenceRecord {
-  const { id: _id, titleWords: _w, tags: _t, collectionIds: _c, addedAt: _a, modifiedAt: _m, citationKey: _k, peptideTags: _p, ...record } = item
-  return record
-}
 
 const sorted = (ids: string[]) => [...ids].sort()
 
@@ -65,28 +47,8 @@ describe('the saved search index', () => {
     expect(store.index.last?.how).toBe('rebuilt')
 
     const random = randomFrom(11)
-    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
-    const ids = async () => (await db.items.toCollection().primaryKeys()) as string[]
     for (let round = 0; round < 8; round++) {
-      for (let step = 0; step < 8; step++) {
-        const roll = random()
-        if (roll < 0.2) await addRecordsToLibrary(db, pool.splice(0, 1 + Math.floor(random() * 6)))
-        else if (roll < 0.4) {
-          const item = (await db.items.get(pick(await ids())))!
-          const other = pick(pool)
-          const form = formOf(item)
-          await saveEdit(db, item.id, { ...form, title: `Edited oxytocin ${other.csl.title}`, abstract: other.csl.abstract ?? '' })
-        } else if (roll < 0.5) {
-          const all = await ids()
-          const [a, b] = [pick(all), pick(all)]
-          if (a !== b) await mergeDuplicates(db, a, b, random() < 0.5 ? { title: 'other' } : {})
-        } else if (roll < 0.65) await saveNote(db, pick(await ids()), pick(['Cited in the oxytocin chapter.', 'See Table 3 for pair bonding.', '']))
-        else if (roll < 0.8) {
-          const all = await ids()
-          await moveToTrash(db, [pick(all), pick(all)])
-        } else if (roll < 0.95) await restoreFromTrash(db, (await db.items.where('trashedAt').above(0).primaryKeys()) as string[])
-        else await emptyTrashRecords(db)
-      }
+      await randomChanges(db, pool, random, 8)
       await store.settled()
       // the window's index, kept current from events
       await expectSameAnswers(query => store.index.search(query))

@@ -32,6 +32,8 @@ export interface LiveIndexSource {
   jobs: IndexJobs
   /** called when the index arrives or its progress moves */
   changed: () => void
+  /** called when a job starts rebuilding the index (searches will read papers for a while) */
+  rebuilding?: () => void
   saveAfterMs?: number
 }
 
@@ -133,6 +135,7 @@ export class LiveIndex implements SearchIndex {
     let failed = false
     const job = this.source
       .jobs(this.source.db, (done, total) => {
+        if (!this.progress) this.source.rebuilding?.()
         this.progress = { done, total }
         this.source.changed()
       })

@@ -1,0 +1,27 @@
+// What the window keeps of a paper: every field but the long parts of a
+// record (abstract, its sections, references, author details, investigators,
+// grants, funders, substances, conflict of interest, title words). Here
+// because the saved light form (light-form.ts) is made by the library's
+// worker job as well as by the store (store/light-item.ts marks them).
+import type { Item, ItemBasics } from '@shared/model'
+
+/** The light copy's fields without its mark: what IndexedDB and a worker's message can hold (a function cannot be). */
+export function basics(item: Item): ItemBasics {
+  const {
+    abstractSections: _sections,
+    references: _references,
+    related: _related,
+    investigators: _investigators,
+    authorDetails: _authorDetails,
+    grants: _grants,
+    funders: _funders,
+    chemicals: _chemicals,
+    coi: _coi,
+    titleWords: _titleWords,
+    light: _light,
+    csl,
+    ...kept
+  } = item
+  const { abstract: _abstract, ...cslKept } = csl
+  return { ...kept, csl: cslKept }
+}

@@ -1,0 +1,95 @@
+// Brings the saved light form (light-form.ts) up to date with the library, in
+// the search-index worker's job (index-job.ts): the papers the change log
+// names since the form's `seq` are read again and only the parts holding them
+// rewritten (new papers fill the last part, then new ones); when the form is
+// missing, damaged, or older than what the log still holds, it is built
+// again from every row.
+import type { Item, ItemBasics } from '@shared/model'
+import { changedPapers, lastChangeSeq } from './change-log'
+import { basics } from './item-basics'
+import { itemChunks } from './item-chunks'
+import {
+  lightPartsStored,
+  PAPERS_PER_PART,
+  readLightMeta,
+  readLightParts,
+  writeLightForm,
+  type LightFormMeta,
+  type LightPartToSave,
+  type LightWriteOptions
+} from './light-form'
+import type { NeurorefDb } from './schema'
+
+export type LightFormJob = { how: 'loaded' | 'caught up' } | { how: 'rebuilt'; reason: string }
+
+/** Collects light copies a row at a time into parts (a rebuild; the index job hands it the rows it reads anyway). */
+export class LightFormBuilder {
+  private parts: ItemBasics[][] = [[]]
+
+  add(item: Item): void {
+    let last = this.parts[this.parts.length - 1]
+    if (last.length === PAPERS_PER_PART) this.parts.push((last = []))
+    last.push(basics(item))
+  }
+
+  save(db: NeurorefDb, seq: number, options?: LightWriteOptions): Promise<boolean> {
+    return writeLightForm(db, this.parts, seq, options)
+  }
+}
+
+/** The form from every row, current to the log's `seq` read before the rows (a change written meanwhile is caught up next time). */
+async function rebuild(db: NeurorefDb, options?: LightWriteOptions): Promise<void> {
+  const seq = await lastChangeSeq(db)
+  const builder = new LightFormBuilder()
+  for await (const chunk of itemChunks(db)) for (const item of chunk) builder.add(item)
+  await builder.save(db, seq, options)
+}
+
+/** The parts holding these papers read again from their rows (or without them); false when a part to change is damaged. */
+async function caughtUp(db: NeurorefDb, meta: LightFormMeta, ids: Set<string>, seq: number, options?: LightWriteOptions): Promise<boolean> {
+  const changed = [...ids]
+  const rows = await db.items.bulkGet(changed)
+  const now = new Map(changed.map((id, n) => [id, rows[n]]))
+  const inForm = new Set(meta.parts.flatMap(ref => ref.ids))
+  const added = changed.filter(id => now.get(id) && !inForm.has(id))
+  // the last part takes new papers while it has room, so papers added one at a time make no parts of one
+  const last = meta.parts.at(-1)
+  const fillLast = last !== undefined && added.length > 0 && last.ids.length < PAPERS_PER_PART
+  const touched = meta.parts.filter(ref => (ref === last && fillLast) || ref.ids.some(id => now.has(id)))
+  const jsons = await readLightParts(db, touched)
+  if (typeof jsons === 'string') return false
+  const rewritten = new Map<string, ItemBasics[]>()
+  touched.forEach((ref, n) => {
+    const papers = (JSON.parse(jsons[n]) as ItemBasics[]).flatMap(item => {
+      if (!now.has(item.id)) return [item]
+      const row = now.get(item.id)
+      return row ? [basics(row)] : []
+    })
+    rewritten.set(ref.key, papers)
+  })
+  const parts: LightPartToSave[] = meta.parts.map(ref => rewritten.get(ref.key) ?? ref)
+  let tail = fillLast ? rewritten.get(last.key) : undefined
+  for (const id of added) {
+    if (!tail || tail.length >= PAPERS_PER_PART) parts.push((tail = []))
+    tail.push(basics(now.get(id)!))
+  }
+  await writeLightForm(db, parts, seq, options)
+  return true
+}
+
+/** Loads, catches up or rebuilds the saved light form. */
+export async function currentLightForm(db: NeurorefDb, options?: LightWriteOptions): Promise<LightFormJob> {
+  const meta = await readLightMeta(db)
+  const changed = !meta
+    ? { reason: 'there was none yet' }
+    : !(await lightPartsStored(db, meta))
+      ? { reason: 'a part of it is missing' }
+      : await changedPapers(db, meta.seq)
+  if (!('reason' in changed)) {
+    if (changed.ids.size === 0) return { how: 'loaded' }
+    if (await caughtUp(db, meta!, changed.ids, changed.lastSeq, options)) return { how: 'caught up' }
+  }
+  const reason = 'reason' in changed ? changed.reason : 'a part of it has the wrong size'
+  await rebuild(db, options)
+  return { how: 'rebuilt', reason }
+}

@@ -1,0 +1,147 @@
+// Every paper's light copy (item-basics.ts), saved beside the search index so
+// that opening a library reads a few large strings instead of every full row
+// (100,000 rows with their abstracts took IndexedDB most of a minute to hand
+// out). The papers are packed as JSON in parts of PAPERS_PER_PART; the commit
+// marker (`meta`) names the parts in force, their sizes and papers, and the
+// change-log `seq` the form is current to. A save writes its new parts first,
+// each in its own transaction, then moves the marker in one small transaction,
+// then deletes the parts no marker names. Parts nobody changed stay and are
+// named again by the next marker. A crash before the marker moves leaves the
+// previous form in force (older `seq`: the change log says which papers to
+// read again); a part missing or of another size means "damaged".
+import type { ItemBasics } from '@shared/model'
+import type { NeurorefDb } from './schema'
+
+/** Bump when what a part holds changes. */
+const LIGHT_FORMAT = 1
+const META = 'meta'
+/** papers per part: what the window parses in one go (≈ 0.6 MB of JSON) */
+export const PAPERS_PER_PART = 500
+
+export interface LightPartRef {
+  key: string
+  /** length of its JSON: a part of another size is damaged */
+  size: number
+  /** its papers, in order */
+  ids: string[]
+}
+
+export interface LightFormMeta {
+  id: typeof META
+  format: number
+  generation: number
+  /** every change-log entry up to this one is in the form */
+  seq: number
+  parts: LightPartRef[]
+  items: number
+  savedAt: number
+}
+
+export interface LightFormPart {
+  id: string
+  generation: number
+  /** JSON of the papers' ItemBasics, in the order of the marker's ids */
+  json: string
+}
+
+export type LightFormRow = LightFormMeta | LightFormPart
+
+/** A part of the form to save: one already saved (kept as it is) or new papers. */
+export type LightPartToSave = LightPartRef | ItemBasics[]
+
+export type SavedLightForm =
+  | { state: 'ok'; meta: LightFormMeta; parts: string[] }
+  | { state: 'missing' }
+  /** a marker that does not match its parts: rebuild */
+  | { state: 'damaged'; reason: string; generation: number }
+
+async function committedMeta(db: NeurorefDb): Promise<LightFormMeta | undefined> {
+  const meta = (await db.lightCopies.get(META)) as LightFormMeta | undefined
+  return meta?.format === LIGHT_FORMAT ? meta : undefined
+}
+
+/** The marker alone (the job's catch-up reads only the parts it changes); undefined when there is none of this format. */
+export const readLightMeta = (db: NeurorefDb): Promise<LightFormMeta | undefined> => db.transaction('r', db.lightCopies, () => committedMeta(db))
+
+/** True when every part the marker names is stored (sizes are checked where the parts are read). */
+export async function lightPartsStored(db: NeurorefDb, meta: LightFormMeta): Promise<boolean> {
+  const keys = new Set((await db.lightCopies.toCollection().primaryKeys()) as string[])
+  return meta.parts.every(ref => keys.has(ref.key))
+}
+
+/** Forgets a form found damaged where it was read (a part of another size): the next index job builds it again. */
+export async function forgetLightForm(db: NeurorefDb, generation: number): Promise<void> {
+  await db.transaction('rw', db.lightCopies, async () => {
+    if ((await committedMeta(db))?.generation === generation) await db.lightCopies.delete(META)
+  })
+}
+
+/** Some parts' JSON, checked against the marker; a sentence when one is missing or of another size. */
+export async function readLightParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<string[] | string> {
+  const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
+  const parts: string[] = []
+  for (const [n, ref] of refs.entries()) {
+    const json = rows[n]?.json
+    if (json === undefined) return `a part of it is missing`
+    if (json.length !== ref.size) return `a part of it has the wrong size`
+    parts.push(json)
+  }
+  return parts
+}
+
+/** The committed form: its marker and every part, read in one transaction (a save meanwhile cannot mix two forms). */
+export async function readLightForm(db: NeurorefDb): Promise<SavedLightForm> {
+  return db.transaction('r', db.lightCopies, async () => {
+    const meta = await committedMeta(db)
+    if (!meta) return { state: 'missing' }
+    const parts = await readLightParts(db, meta.parts)
+    return typeof parts === 'string' ? { state: 'damaged', reason: parts, generation: meta.generation } : { state: 'ok', meta, parts }
+  })
+}
+
+export interface LightWriteOptions {
+  /** called after each new part is stored (tests stop here to play a crash) */
+  afterPart?: (n: number) => void
+}
+
+/**
+ * Saves the form current to `seq`: new parts first, then the marker. Returns
+ * false when a newer form was committed meanwhile (another window): that one
+ * stays, and this save's parts are removed.
+ */
+export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartToSave[], seq: number, options: LightWriteOptions = {}): Promise<boolean> {
+  const before = await db.lightCopies.orderBy('generation').last()
+  const generation = (before?.generation ?? 0) + 1
+  const refs: LightPartRef[] = []
+  for (const part of parts) {
+    if (!Array.isArray(part)) {
+      refs.push(part)
+      continue
+    }
+    if (part.length === 0) continue
+    const key = `part:${generation}:${refs.length}`
+    const json = JSON.stringify(part)
+    await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
+    options.afterPart?.(refs.length)
+    refs.push({ key, size: json.length, ids: part.map(item => item.id) })
+  }
+  const meta: LightFormMeta = {
+    id: META,
+    format: LIGHT_FORMAT,
+    generation,
+    seq,
+    parts: refs,
+    items: refs.reduce((sum, ref) => sum + ref.ids.length, 0),
+    savedAt: Date.now()
+  }
+  return db.transaction('rw', db.lightCopies, async () => {
+    const current = await committedMeta(db)
+    const kept = current && current.seq > seq ? current : meta
+    if (kept === meta) await db.lightCopies.put(meta)
+    // every part the marker in force does not name: the ones replaced, and any left by a save that crashed
+    const named = new Set(kept.parts.map(ref => ref.key))
+    const keys = (await db.lightCopies.toCollection().primaryKeys()) as string[]
+    await db.lightCopies.bulkDelete(keys.filter(key => key !== META && !named.has(key)))
+    return kept === meta
+  })
+}

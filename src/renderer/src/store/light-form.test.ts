@@ -1,0 +1,186 @@
+// The saved light form gives the window the same light copies as reading
+// every row: after random adds, edits, merges, notes, trashes and restores
+// (caught up by the index job, or not yet: the change log says which rows to
+// read), after a crash while it is saved, when a part is missing or damaged
+// (every row is read instead and the job builds it again), and for a library
+// written by the schema before it (built once, then read).
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ItemBasics, LightItem } from '@shared/model'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { BENCH_QUERIES } from '../../../../bench/queries'
+import { addRecordsToLibrary } from '../library/add-paper'
+import { formOf, saveEdit } from '../library/edit'
+import { buildIndex, currentIndex } from '../library/index-job'
+import { basics } from '../library/item-basics'
+import { readLightMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
+import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
+import { moveToTrash } from '../library/trash'
+import { inThisThread, type IndexJobs } from './index-jobs'
+import { LibraryStore } from './library-store'
+import { readLightRows, type LightChunk } from './light-rows'
+import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Every paper's light copy made from its stored row, as JSON would keep it. */
+async function fromRows(): Promise<ItemBasics[]> {
+  return JSON.parse(JSON.stringify((await db.items.toArray()).map(basics).sort(byId)))
+}
+
+/** What the reader hands the window, and whether it read the saved form ('packed') or every row ('rows'). */
+async function read(): Promise<{ papers: ItemBasics[]; kinds: Set<LightChunk['kind']> }> {
+  const papers: ItemBasics[] = []
+  const kinds = new Set<LightChunk['kind']>()
+  for await (const chunk of readLightRows(db)) {
+    kinds.add(chunk.kind)
+    if (chunk.kind === 'rows') papers.push(...chunk.items)
+    else papers.push(...(JSON.parse(chunk.json) as ItemBasics[]).filter(item => !chunk.except.includes(item.id)))
+  }
+  return { papers: JSON.parse(JSON.stringify(papers.sort(byId))), kinds }
+}
+
+/** The store's light copies without their mark. */
+function storePapers(store: LibraryStore): ItemBasics[] {
+  const papers = [...store.items.values()].map(({ light: _light, ...paper }: LightItem) => paper)
+  return JSON.parse(JSON.stringify(papers.sort(byId)))
+}
+
+/** A library of synthetic papers added through the library module, its index and light form saved. */
+async function librarySaved(count = 120): Promise<ReturnType<typeof recordOf>[]> {
+  db = openLibrary(`light-form-${Math.random()}`)
+  const pool = createSyntheticLibrary(count + 200, 9).items.map(recordOf)
+  await addRecordsToLibrary(db, pool.splice(0, count))
+  expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+  return pool
+}
+
+describe('the saved light form', () => {
+  it('gives the light copies the rows give, after random changes, caught up or not', async () => {
+    const pool = await librarySaved()
+    const random = randomFrom(5)
+    for (let round = 0; round < 6; round++) {
+      await randomChanges(db, pool, random, 8)
+      // not caught up yet: the form and the rows of the papers the log names since
+      const behind = await read()
+      expect(behind.papers).toEqual(await fromRows())
+      expect(behind.kinds.has('packed')).toBe(true)
+      expect((await currentIndex(db)).light).toBe('caught up')
+      const current = await read()
+      expect(current.papers).toEqual(await fromRows())
+      expect([...current.kinds]).toEqual(['packed'])
+    }
+    // a window opening it holds the same papers
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    expect(storePapers(store)).toEqual(await fromRows())
+  }, 60_000)
+
+  it('stays in force when a save is killed; the next job catches it up and removes the orphaned part', async () => {
+    const pool = await librarySaved()
+    const before = (await readLightMeta(db))!
+    await addRecordsToLibrary(db, pool.splice(0, 3))
+    const [first] = await db.items.orderBy('addedAt').limit(1).toArray()
+    await saveEdit(db, first.id, { ...formOf(first), title: 'Oxytocin after the crash' })
+    await moveToTrash(db, [before.parts[0].ids[3]])
+    const killed = currentIndex(db, {
+      light: {
+        afterPart: () => {
+          throw new Error('killed')
+        }
+      }
+    })
+    await expect(killed).rejects.toThrow('killed')
+    expect((await readLightMeta(db))?.generation).toBe(before.generation)
+    const meanwhile = await read()
+    expect(meanwhile.papers).toEqual(await fromRows())
+    expect(meanwhile.papers.find(paper => paper.id === first.id)?.csl.title).toBe('Oxytocin after the crash')
+
+    expect((await currentIndex(db)).light).toBe('caught up')
+    const after = (await readLightMeta(db))!
+    expect(await db.lightCopies.count()).toBe(after.parts.length + 1)
+    expect((await read()).papers).toEqual(await fromRows())
+  })
+
+  it('is not used when a part is missing or has another size: every row is read, and the job builds it again', async () => {
+    await librarySaved(700)
+    const meta = (await readLightMeta(db))!
+    await db.lightCopies.delete(meta.parts[1].key)
+    const missing = await read()
+    expect([...missing.kinds]).toEqual(['rows'])
+    expect(missing.papers).toEqual(await fromRows())
+    expect(await currentIndex(db)).toMatchObject({ how: 'loaded', light: 'rebuilt' })
+    expect([...(await read()).kinds]).toEqual(['packed'])
+
+    const rebuilt = (await readLightMeta(db))!
+    const part = (await db.lightCopies.get(rebuilt.parts[0].key)) as LightFormPart
+    await db.lightCopies.put({ ...part, json: part.json.slice(0, -1) + ',null]' } as LightFormRow)
+    expect([...(await read()).kinds]).toEqual(['rows'])
+    expect((await currentIndex(db)).light).toBe('rebuilt')
+    expect((await read()).papers).toEqual(await fromRows())
+  })
+})
+
+describe('a damaged saved index beside a sound light form', () => {
+  it('has searches read every abstract while the index is rebuilt, and answer as a fresh build does', async () => {
+    await librarySaved(700)
+    const index = (await db.searchIndex.get('meta')) as IndexMeta
+    await db.searchIndex.delete(`part:${index.generation}:1`)
+    let release!: () => void
+    const gate = new Promise<void>(resolve => (release = resolve))
+    // the worker says at once that it rebuilds, then takes its time
+    const jobs: IndexJobs = async (target, onProgress) => (onProgress?.(0, 700), await gate, inThisThread(target, onProgress))
+    const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity })
+    await store.load()
+    await store.settled()
+    expect(store.index.ready).toBe(false)
+    const fresh = await buildIndex(db)
+    const sorted = (ids: string[]) => [...ids].sort()
+    for (const query of BENCH_QUERIES) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+    release()
+    await store.indexSettled()
+    expect(store.index.last).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    for (const query of BENCH_QUERIES) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+  })
+})
+
+describe('a library written by schema version 4', () => {
+  it('opens from its rows, has its light form built once, then opens from it', async () => {
+    const name = `light-form-v4-${Math.random()}`
+    const v4 = new Dexie(name)
+    v4.version(1).stores(SCHEMA_V1)
+    v4.version(2).stores(SCHEMA_V2)
+    v4.version(3).stores(SCHEMA_V3)
+    v4.version(4).stores(SCHEMA_V4)
+    const { items } = createSyntheticLibrary(700, 4)
+    await v4.table('items').bulkAdd(items)
+    await writeSavedIndex(v4 as NeurorefDb, (await buildIndex(v4 as NeurorefDb)).snapshot(), 0)
+    v4.close()
+
+    db = openLibrary(name)
+    const kinds: LightChunk['kind'][] = []
+    const recorded = async function* (target: NeurorefDb) {
+      for await (const chunk of readLightRows(target)) yield (kinds.push(chunk.kind), chunk)
+    }
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: recorded })
+    await store.load()
+    await store.indexSettled()
+    expect(db.verno).toBe(5)
+    expect(new Set(kinds)).toEqual(new Set(['rows']))
+    expect(store.index.last).toMatchObject({ how: 'loaded', light: 'rebuilt' })
+    expect(storePapers(store)).toEqual(await fromRows())
+
+    kinds.length = 0
+    const again = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: recorded })
+    await again.load()
+    await again.indexSettled()
+    expect(new Set(kinds)).toEqual(new Set(['packed']))
+    expect(again.index.last).toMatchObject({ how: 'loaded', light: 'loaded' })
+    expect(storePapers(again)).toEqual(await fromRows())
+    expect((await readLightMeta(db))?.parts.length).toBe(2)
+  })
+})
