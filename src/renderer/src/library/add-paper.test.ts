@@ -2,7 +2,7 @@
 // one paper one item, citation keys unique.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '@shared/model'
-import { openLibrary, SCHEMA_V4, type NeurorefDb } from './schema'
+import { openLibrary, SCHEMA_V5, type NeurorefDb } from './schema'
 import { addRecordsToLibrary, addRecordToLibrary, findSamePaper } from './add-paper'
 import { DuplicateFinder } from '@shared/duplicates'
 import type { Item } from '@shared/model'
@@ -38,7 +38,7 @@ describe('schema', () => {
   it('has every table of the model with the planned indexes', async () => {
     const library = fresh()
     await library.open()
-    expect(library.tables.map(t => t.name).sort()).toEqual(Object.keys(SCHEMA_V4).sort())
+    expect(library.tables.map(t => t.name).sort()).toEqual(Object.keys(SCHEMA_V5).sort())
     const itemIndexes = library.items.schema.indexes.map(i => i.name)
     expect(itemIndexes).toEqual(expect.arrayContaining(['doiKey', 'pmid', 'pmcid', 'titleWords', 'year', 'addedAt']))
     expect(library.items.schema.indexes.find(i => i.name === 'titleWords')?.multi).toBe(true)

@@ -101,7 +101,7 @@ export const SCHEMA_V4 = {
  * Nothing else changes; the first open reads the rows as before and the index
  * job builds the form once, because there is no marker yet.
  */
-const SCHEMA_V5 = {
+export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   lightCopies: 'id, generation'
 }
