@@ -32,7 +32,7 @@ export interface SyncEngineOptions {
   signEdits?: boolean
   /** main's attachment store: PDFs are sent from it and fetched into it (files.ts); without it PDFs stay here */
   files?: LocalFiles
-  /** "always download": how long to wait before looking again for PDFs not on the server yet or not fetched (ms) */
+  /** how long to wait before looking again for PDFs not on the server yet or not fetched ("always download"), and before asking again whether a PDF no paper names may be deleted (ms) */
   recheckFilesAfter?: number
 }
 
@@ -87,6 +87,7 @@ export class SyncEngine {
       db: options.db,
       files: options.files,
       recheckFilesAfter: options.recheckFilesAfter,
+      replica: () => this.replica,
       stopped: () => this.stopped,
       changed: () => this.set({}),
       settleSoon: () => this.settleSoon()
@@ -152,7 +153,7 @@ export class SyncEngine {
       return this.status
     }
     // not awaited: the papers do not wait for the files database
-    void this.openFiles(session, filesDatabaseOf(dbUrl), account)
+    void this.openFiles(session, dbUrl, account)
     const adapter = this.options.replicaAdapter
     const replica = this.options.replicaName
       ? openReplica(this.options.replicaName, adapter)
@@ -229,14 +230,15 @@ export class SyncEngine {
     }
   }
 
-  private async openFiles(session: CouchSession, url: string, account: SyncAccount): Promise<void> {
+  private async openFiles(session: CouchSession, libraryUrl: string, account: SyncAccount): Promise<void> {
+    const url = filesDatabaseOf(libraryUrl)
     this.pdfs.disconnect()
     this.pdfs.problem = undefined
     if (!this.pdfs.enabled) return
     const current = () => this.account === account && !this.stopped
     try {
       await ensureDatabase(session, url, account.user)
-      if (current()) this.pdfs.connect({ url, fetch: session.fetch })
+      if (current()) this.pdfs.connect({ url, libraryUrl, fetch: session.fetch })
     } catch (error) {
       if (current()) this.pdfs.problem = `PDFs are not synced: ${error instanceof SyncFailure ? error.message : PROBLEMS[problemOf(error)]}`
     }

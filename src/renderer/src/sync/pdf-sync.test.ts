@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCouch, type TestCouch } from '../../../../e2e/support/couch-server'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { attachStoredFile } from '../library/attachments'
+import { emptyTrashRecords, moveToTrash } from '../library/trash'
 import type { NeurorefDb } from '../library/schema'
 import { engineComputer, until } from './computers.test-support'
 import type { SyncEngine } from './engine'
@@ -45,7 +46,7 @@ function computer(refusal: () => string | undefined = () => undefined): { db: Ne
       return hashes.filter(hash => !stored.has(hash))
     }
   }
-  const { db, engine } = engineComputer(cleanups, { files })
+  const { db, engine } = engineComputer(cleanups, { files, recheckFilesAfter: 200 })
   return { db, engine, stored }
 }
 
@@ -66,9 +67,10 @@ async function paper(db: NeurorefDb, title: string): Promise<string> {
 
 async function filesOnServer(database: string): Promise<{ id: string; rev: string; length: number }[]> {
   const listed = (await (await couch.admin(`/${database}-files/_all_docs?include_docs=true`)).json()) as {
-    rows: { id: string; value: { rev: string }; doc: { _attachments: { pdf: { length: number } } } }[]
+    rows: { id: string; value: { rev: string }; doc: { _attachments?: { pdf: { length: number } } } }[]
   }
-  return listed.rows.map(row => ({ id: row.id, rev: row.value.rev, length: row.doc._attachments.pdf.length }))
+  // a document made again after a deletion holds its PDF a moment later
+  return listed.rows.flatMap(row => (row.doc._attachments ? [{ id: row.id, rev: row.value.rev, length: row.doc._attachments.pdf.length }] : []))
 }
 
 describe('PDFs between two computers', () => {
@@ -264,6 +266,59 @@ describe('PDFs between two computers', () => {
     // sync off: nothing to fetch from (main says the file is missing)
     await b.engine.stop()
     await b.engine.fetchIfElsewhere({ hash: otherHash, size: other.length })
+  })
+
+  it('deletes a PDF from the server once no paper there names it, not while another paper or computer does, and sends it again when attached again', async () => {
+    const database = await newLibrary()
+    const a = computer()
+    const b = computer()
+    const bytes = new TextEncoder().encode(`%PDF-1.4\n% oxytocin ${Math.random()}\n%%EOF\n`)
+    const hash = await sha256(bytes)
+    const pdf = { hash, size: bytes.length, fileName: 'oxytocin.pdf', existed: false }
+    a.stored.set(hash, bytes)
+    const [first, second] = [await paper(a.db, 'Oxytocin'), await paper(a.db, 'Oxytocin, the preprint')]
+    for (const itemId of [first, second]) await attachStoredFile(a.db, itemId, pdf)
+    await a.engine.start(account(database))
+    await until(async () => (await filesOnServer(database).catch(() => [])).length === 1, 'the PDF on the server')
+    await b.engine.start(account(database))
+    await until(async () => (await b.db.attachments.count()) === 2, 'both records on B')
+    const emptyTrash = async (db: NeurorefDb, itemId: string) => {
+      await moveToTrash(db, [itemId])
+      await emptyTrashRecords(db)
+    }
+    const namedOnServer = async () => (await (await couch.admin(`/${database}/_all_docs?startkey="attachment:"&endkey="attachment:\ufff0"`)).json()).rows.length
+
+    // the preprint still holds it
+    await emptyTrash(a.db, first)
+    await until(async () => (await namedOnServer()) === 1, "A's deletion on the server")
+    await a.engine.settle()
+    expect(await filesOnServer(database)).toHaveLength(1)
+
+    // B's own paper holds it while A's last one goes
+    b.stored.set(hash, bytes)
+    const onB = await paper(b.db, 'Oxytocin, read on B')
+    // the paper first: an attachment that reaches a computer before its paper is dropped there (docs/SYNC.md, "PDFs: not built yet")
+    await until(async () => Boolean(await a.db.items.get(onB)), "B's paper on A")
+    await attachStoredFile(b.db, onB, pdf)
+    await until(async () => (await a.db.attachments.count()) === 2, "B's PDF on A")
+    await emptyTrash(a.db, second)
+    await until(async () => (await b.db.attachments.count()) === 1, "A's deletion on B")
+    await a.engine.settle()
+    await b.engine.settle()
+    expect(await filesOnServer(database)).toHaveLength(1)
+
+    // B's goes too: no paper on the server names it
+    await emptyTrash(b.db, (await b.db.attachments.toArray())[0].itemId)
+    await until(async () => (await filesOnServer(database)).length === 0, 'the PDF deleted from the server')
+    expect(await namedOnServer()).toBe(0)
+
+    // attached again on A, which sent it before: sent again
+    await attachStoredFile(a.db, await paper(a.db, 'Oxytocin, once more'), pdf)
+    await until(async () => (await filesOnServer(database)).length === 1, 'the PDF on the server again')
+    await b.engine.settle()
+    b.stored.clear()
+    await b.engine.fetchFile(hash)
+    expect(Array.from(b.stored.get(hash)!)).toEqual(Array.from(bytes))
   })
 
   it('says on the other computer that a PDF not yet sent is not on the server', async () => {

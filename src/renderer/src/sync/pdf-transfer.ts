@@ -1,10 +1,12 @@
 // PDF bytes between main's attachment store and the library's files database
 // (files.ts): after each round the engine has the PDFs the server lacks sent,
-// and with "always download" the ones this computer lacks fetched, beside the
-// rounds (papers never wait for PDFs). One instance per engine; the engine
+// the ones no paper names any more deleted there (docs/SYNC.md, "Deleting a PDF
+// from the server"), and with "always download" the ones this computer lacks
+// fetched, beside the rounds (papers never wait for PDFs). One instance per engine; the engine
 // connects it when the files database opens and reads its status.
 import type { NeurorefDb } from '../library/schema'
-import { downloadFile, filesOnServer, uploadFile, type LocalFiles } from './files'
+import { deleteFiles, downloadFile, filesOnServer, filesReferenced, uploadFile, type LocalFiles } from './files'
+import type { Replica } from './replica'
 import { PDF_SYNC_DEFAULTS, type PdfSyncOptions } from '@shared/sync-server'
 import { SyncFailure, type Fetch } from './session'
 import type { SyncStatus } from './status'
@@ -13,8 +15,10 @@ export interface PdfTransferOptions {
   db: NeurorefDb
   /** main's attachment store; without it PDFs stay here */
   files?: LocalFiles
-  /** "always download": how long to wait before looking again for PDFs not on the server yet or not fetched (ms) */
+  /** how long to wait before looking again for PDFs not on the server yet or not fetched ("always download"), and before asking again whether a PDF no paper names may be deleted (ms) */
   recheckFilesAfter?: number
+  /** the engine's replica, while it syncs: it tells this computer's own deletions not yet on the server */
+  replica: () => Replica | undefined
   /** whether the engine has stopped: nothing more is sent or fetched */
   stopped: () => boolean
   /** something the status shows changed */
@@ -23,13 +27,27 @@ export interface PdfTransferOptions {
   settleSoon: () => void
 }
 
+interface FilesServer {
+  url: string
+  /** the library database the files database stands beside */
+  libraryUrl: string
+  fetch: Fetch
+}
+
 export class PdfTransfer {
   /** how PDFs travel to this computer (Settings → Sync; main keeps them with the account) */
   options: PdfSyncOptions = PDF_SYNC_DEFAULTS
   /** why PDFs do not travel now, a sentence */
   problem: string | undefined
-  /** the files database and the session's fetch, while PDFs can travel */
-  private server: { url: string; fetch: Fetch } | undefined
+  /** the files database, the library database beside it and the session's fetch, while PDFs can travel */
+  private server: FilesServer | undefined
+  /** the hashes this library's papers held at the last round on this server (none before the first) */
+  private referenced: Set<string> | undefined
+  /** hashes no paper here names since a round of this session: deleted from the server once no document there names them */
+  private unreferenced = new Set<string>()
+  private deleteRecheck: ReturnType<typeof setTimeout> | undefined
+  /** looks again while this computer's own deletions are on their way (a reader's never arrive: it stops after 10) */
+  private deleteTries = 0
   /** hashes the files database holds */
   private sentFiles = new Set<string>()
   /** PDFs over the size limit: never sent */
@@ -52,9 +70,17 @@ export class PdfTransfer {
   }
 
   /** The files database is open: PDFs travel from now on. */
-  connect(server: { url: string; fetch: Fetch }): void {
+  connect(server: FilesServer): void {
+    // another server or database: what this computer named there says nothing here
+    if (server.url !== this.lastUrl) {
+      this.referenced = undefined
+      this.unreferenced.clear()
+    }
     this.server = server
+    this.lastUrl = server.url
   }
+
+  private lastUrl: string | undefined
 
   /** No files database (a new start, or stopped). */
   disconnect(): void {
@@ -64,6 +90,7 @@ export class PdfTransfer {
   /** Stopping: no more looking again later. A download under way is not waited for (a stalled connection would hold up the next start); it stops after its file. */
   stop(): void {
     clearTimeout(this.recheck)
+    clearTimeout(this.deleteRecheck)
   }
 
   /** Told the hash of each PDF fetched from the server into main's store (its text can be read now). */
@@ -102,6 +129,7 @@ export class PdfTransfer {
       () => this.server && (this.problem = undefined),
       error => (this.problem = `PDFs could not be sent: ${String((error as Error)?.message ?? error)}`)
     )
+    await this.deleteUnreferenced()
     this.downloadMissing()
   }
 
@@ -111,6 +139,7 @@ export class PdfTransfer {
     const server = this.server
     if (!files || !server) return
     const sizes = new Map((await this.host.db.attachments.toArray()).map(a => [a.hash, a.size]))
+    this.noteReferences(new Set(sizes.keys()))
     this.largeFiles = new Set([...sizes].filter(([, size]) => size > this.limitBytes()).map(([hash]) => hash))
     const unsent = [...sizes.keys()].filter(hash => !this.sentFiles.has(hash) && !this.largeFiles.has(hash))
     if (unsent.length === 0) return
@@ -125,6 +154,57 @@ export class PdfTransfer {
       }
       await uploadFile(server.fetch, server.url, hash, bytes)
       this.sentFiles.add(hash)
+    }
+  }
+
+  /** Which hashes this library stopped naming since the last round (candidates for deletion), and which it names anew. */
+  private noteReferences(now: Set<string>): void {
+    const before = this.referenced
+    this.referenced = now
+    if (!before) return
+    for (const hash of before) if (!now.has(hash)) this.unreferenced.add(hash)
+    for (const hash of now) {
+      this.unreferenced.delete(hash)
+      // named anew here: another computer may have deleted it from the server meanwhile, so ask again before counting it sent
+      if (!before.has(hash)) this.sentFiles.delete(hash)
+    }
+  }
+
+  /**
+   * Deletes from the files database the PDFs no paper here names any more,
+   * once the library database on the server names them in no document either
+   * (another computer's paper, a lab member's). A document the server still
+   * has that this replica holds deleted is this computer's own deletion on its
+   * way there: asked again a little later. A server that cannot say (no
+   * `_find`) or refuses (a reader) keeps its files: nothing is lost.
+   */
+  private async deleteUnreferenced(): Promise<void> {
+    const server = this.server
+    const replica = this.host.replica()
+    if (!server || !replica || this.unreferenced.size === 0 || this.host.stopped()) return
+    const hashes = [...this.unreferenced]
+    try {
+      const named = await filesReferenced(server.fetch, server.libraryUrl, hashes)
+      const ids = [...named.values()].flat()
+      const here = ids.length ? (await replica.allDocs({ keys: ids })).rows : []
+      const leaving = new Set(here.filter(row => !('error' in row && row.error) && row.value?.deleted).map(row => row.id))
+      let waiting = false
+      for (const [hash, docs] of named) {
+        if (docs.some(id => leaving.has(id))) waiting = true
+        else this.unreferenced.delete(hash) // another paper on the server names it: it stays
+      }
+      const gone = hashes.filter(hash => !named.has(hash))
+      if (gone.length) await deleteFiles(server.fetch, server.url, gone)
+      for (const hash of gone) {
+        this.unreferenced.delete(hash)
+        this.sentFiles.delete(hash)
+      }
+      clearTimeout(this.deleteRecheck)
+      this.deleteTries = waiting ? this.deleteTries + 1 : 0
+      if (waiting && this.deleteTries <= 10) this.deleteRecheck = setTimeout(() => void this.deleteUnreferenced(), this.host.recheckFilesAfter ?? 30_000)
+    } catch (error) {
+      console.warn('[neuroref] PDFs no paper names were not deleted from the sync server', error)
+      this.unreferenced.clear()
     }
   }
 
