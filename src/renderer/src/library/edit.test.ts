@@ -89,7 +89,7 @@ describe('undo', () => {
     const saved = await saveEdit(db, item.id, { ...formOf(item), title: 'Oops' })
     expect(await restoreVersions(db, [saved!.before])).toBe(1)
     expect(await db.items.get(item.id)).toEqual(item)
-    expect(await db.items.where('titleWords').equals('oops').count()).toBe(0)
+    expect((await db.items.get(item.id))!.titleWords).not.toContain('oops')
   })
 
   it('never brings back a paper deleted from the Trash since', async () => {

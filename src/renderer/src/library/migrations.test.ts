@@ -2,10 +2,10 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, SCHEMA_V1, SCHEMA_V2 } from './schema'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema'
 
 describe('schema migrations', () => {
-  it('v1 → v5 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
+  it('v1 → v6 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
     const name = `migrate-${Math.random()}`
     const v1 = new Dexie(name)
     v1.version(1).stores(SCHEMA_V1)
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(5)
+    expect(v2.verno).toBe(6)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -39,7 +39,7 @@ describe('schema migrations', () => {
     await v2.delete()
   })
 
-  it('v2 → v5 keeps every row and adds an empty change log that numbers from 1', async () => {
+  it('v2 → v6 keeps every row and adds an empty change log that numbers from 1', async () => {
     const name = `migrate-${Math.random()}`
     const v2 = new Dexie(name)
     v2.version(1).stores(SCHEMA_V1)
@@ -60,7 +60,7 @@ describe('schema migrations', () => {
 
     const v3 = openLibrary(name)
     await v3.open()
-    expect(v3.verno).toBe(5)
+    expect(v3.verno).toBe(6)
     expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
     expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
     expect(await v3.fullTexts.count()).toBe(1)
@@ -68,5 +68,36 @@ describe('schema migrations', () => {
     await v3.changes.add({ kind: 'item', change: 'changed', ids: ['a'], time: 5 })
     expect((await v3.changes.toArray()).map(e => e.seq)).toEqual([1])
     await v3.delete()
+  })
+
+  it('v5 → v6 keeps every paper with its title words and finds it by its identifiers, tags and year, without a title-word index', async () => {
+    const name = `migrate-${Math.random()}`
+    const v5 = new Dexie(name)
+    ;[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5].forEach((stores, n) => v5.version(n + 1).stores(stores))
+    await v5.table('items').add({
+      id: 'a',
+      csl: { type: 'article-journal', title: 'Oxytocin and social defeat' },
+      titleWords: ['oxytocin', 'social', 'defeat'],
+      year: 2021,
+      doiKey: '10.1000/ot',
+      tags: ['mine'],
+      collectionIds: [],
+      addedAt: 1,
+      modifiedAt: 2,
+      sources: ['file'],
+      peptideTags: []
+    })
+    expect(await v5.table('items').where('titleWords').equals('defeat').count()).toBe(1)
+    v5.close()
+
+    const v6 = openLibrary(name)
+    await v6.open()
+    expect(v6.verno).toBe(6)
+    expect(await v6.items.get('a')).toMatchObject({ titleWords: ['oxytocin', 'social', 'defeat'], tags: ['mine'] })
+    expect(await v6.items.where('doiKey').equals('10.1000/ot').count()).toBe(1)
+    expect(await v6.items.where('tags').equals('mine').count()).toBe(1)
+    expect(await v6.items.where('year').equals(2021).count()).toBe(1)
+    expect(v6.items.schema.indexes.map(index => index.name)).not.toContain('titleWords')
+    await v6.delete()
   })
 })

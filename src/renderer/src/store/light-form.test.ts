@@ -169,7 +169,7 @@ describe('a library written by schema version 4', () => {
     const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: recorded })
     await store.load()
     await store.indexSettled()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(new Set(kinds)).toEqual(new Set(['rows']))
     expect(store.index.last).toMatchObject({ how: 'loaded', light: 'rebuilt' })
     expect(storePapers(store)).toEqual(await fromRows())
