@@ -13,6 +13,7 @@ import { test, expect } from '../e2e/support/fixtures'
 import { startTestCouch } from '../e2e/support/couch-server'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
 import { countShown, recordLongTasks, seedSyntheticLibrary } from './page-library'
+import { startProfile } from './cpu-profile'
 
 const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
 const USER = { name: 'ann', password: 'ann-password' }
@@ -41,20 +42,24 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     await section.getByLabel('Database').fill(database)
     await section.getByLabel('User name').fill(USER.name)
     await section.getByLabel('Password').fill(USER.password)
+    const profileA = await startProfile(a, 'sync-push')
     const pushFrom = Date.now()
     await section.getByRole('button', { name: 'Start syncing' }).click()
     await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
     await expect(syncLine(a)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 20 * 60_000 })
     const pushed = Date.now() - pushFrom
+    await profileA.stop()
 
     // B: main keeps the account, so the second profile syncs as soon as it opens
     const context = await browser.newContext()
     await recordLongTasks(context)
     const b = await context.newPage()
+    const profileB = await startProfile(b, 'sync-initial')
     const from = Date.now()
     await b.goto(app.url)
     await expect.poll(() => countShown(b), { timeout: 20 * 60_000, intervals: [250] }).toBe(SIZE)
     const initial = Date.now() - from
+    await profileB.stop()
     const tasks = await b.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.map(t => t.ms))
     const longest = Math.max(0, ...tasks)
     const over200 = tasks.filter(ms => ms > 200).length

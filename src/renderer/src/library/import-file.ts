@@ -8,6 +8,7 @@ import type { NeurorefDb } from './schema'
 import { keysLike, toItem, withCitationKey } from './add-paper'
 import { write } from './write'
 import { addItemsToCollection, createCollection } from './collections'
+import { inChunks, inSlices } from './slices'
 import type { Collection } from '@shared/model'
 
 export interface FileImportOutcome {
@@ -23,11 +24,6 @@ interface PreparedImport {
   records: ImportedRecord[]
 }
 
-/** work done between two turns of the event loop while preparing (a long task is 50 ms) */
-const SLICE_MS = 20
-/** rows handed to IndexedDB at once: each put copies its rows on the window's thread (1,000 took 200–400 ms, 100 up to 110 ms under load) */
-const PUT_CHUNK = 50
-
 /**
  * Works out each record's item (unless the reader did) and whether the
  * library or the file already has it, before the transaction, a slice at a
@@ -38,21 +34,13 @@ async function prepareImport(records: ImportedRecord[], known: DuplicateFinder, 
   const now = Date.now()
   const finder = known.fork()
   const prepared: PreparedImport = { fresh: [], duplicates: [], records }
-  for (let n = 0; n < records.length;) {
-    const began = performance.now()
-    for (; n < records.length && performance.now() - began < SLICE_MS; n++) {
-      const record = records[n]
-      const same = finder.find(record)
-      if (same) {
-        prepared.duplicates.push({ record, existingId: same.id, reason: same.reason })
-        continue
-      }
-      const item = items?.[n] ?? toItem(record, now)
-      finder.add(item)
-      prepared.fresh.push({ item, fileKey: record.citationKey })
-    }
-    if (n < records.length) await new Promise(resolve => setTimeout(resolve, 0))
-  }
+  await inSlices(records, (record, n) => {
+    const same = finder.find(record)
+    if (same) return void prepared.duplicates.push({ record, existingId: same.id, reason: same.reason })
+    const item = items?.[n] ?? toItem(record, now)
+    finder.add(item)
+    prepared.fresh.push({ item, fileKey: record.citationKey })
+  })
   return prepared
 }
 
@@ -76,8 +64,8 @@ function storeImport(db: NeurorefDb, { records, fresh, duplicates }: PreparedImp
       for (const record of records) for (const key of await keysLike(db, record)) taken.add(key)
     }
     const outcome: FileImportOutcome = { added: fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey)), duplicates }
-    // In chunks: between two, the window gets a turn while IndexedDB writes (the transaction stays open).
-    for (let start = 0; start < outcome.added.length; start += PUT_CHUNK) await db.items.bulkAdd(outcome.added.slice(start, start + PUT_CHUNK))
+    // in chunks: between two, the window gets a turn while IndexedDB writes (the transaction stays open)
+    await inChunks(outcome.added, chunk => db.items.bulkAdd(chunk))
     changes.record({ kind: 'item', change: 'added', ids: outcome.added.map(item => item.id), items: outcome.added })
     return outcome
   })
