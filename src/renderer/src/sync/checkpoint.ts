@@ -4,6 +4,7 @@
 // two can never disagree: a new replica starts both from zero. It also names
 // this computer (`device`, made once per replica), so a conflict can say which
 // value was written here and which on the other computer.
+import type { WaitingAttachments } from './papers-first'
 import type { Replica } from './replica'
 
 export interface Checkpoint {
@@ -13,6 +14,8 @@ export interface Checkpoint {
   appliedSeq: number | string
   /** this computer, as the documents it writes name it */
   device: string
+  /** attachments that arrived before their papers (papers-first.ts) */
+  waitingAttachments?: WaitingAttachments
 }
 
 const ID = '_local/neuroref-sync'
@@ -30,7 +33,7 @@ export async function readCheckpoint(replica: Replica): Promise<Checkpoint> {
     await writeCheckpoint(replica, { device: newDevice() })
     return readCheckpoint(replica)
   }
-  return { pushedSeq: doc.pushedSeq ?? 0, appliedSeq: doc.appliedSeq ?? 0, device: doc.device }
+  return { pushedSeq: doc.pushedSeq ?? 0, appliedSeq: doc.appliedSeq ?? 0, device: doc.device, waitingAttachments: doc.waitingAttachments ?? {} }
 }
 
 export async function writeCheckpoint(replica: Replica, change: Partial<Checkpoint>): Promise<void> {
@@ -43,5 +46,13 @@ export async function writeCheckpoint(replica: Replica, change: Partial<Checkpoi
   } catch {
     // first checkpoint
   }
-  await replica.put({ _id: ID, _rev: rev, pushedSeq: now.pushedSeq, appliedSeq: now.appliedSeq, device: now.device, ...change } as never)
+  await replica.put({
+    _id: ID,
+    _rev: rev,
+    pushedSeq: now.pushedSeq,
+    appliedSeq: now.appliedSeq,
+    device: now.device,
+    waitingAttachments: now.waitingAttachments,
+    ...change
+  } as never)
 }

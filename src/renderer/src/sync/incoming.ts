@@ -11,6 +11,7 @@ import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type SyncDocument } from './documents'
 import { mergeNotes, mergePapers } from './merge'
 import { isOwnWrite } from './own-writes'
+import { withTheirPapers } from './papers-first'
 import type { Replica } from './replica'
 import { documentsNow, touchedDocumentIds } from './rows'
 
@@ -32,6 +33,7 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Pr
   const outcome: PullOutcome = { applied: 0, fromNewerApp: [], merged: 0 }
   let since = checkpoint.appliedSeq
   let pushedSeq = checkpoint.pushedSeq
+  const waiting = { ...checkpoint.waitingAttachments }
   for (;;) {
     const feed = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true })
     if (feed.results.length === 0) break
@@ -46,12 +48,13 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Pr
         outcome.merged++
       }
     }
+    docs.push(...(await withTheirPapers(db, replica, docs, waiting)).filter(doc => !isFromNewerApp(doc)))
     const { applied, logged, merged } = await applyDocuments(db, replica, docs, pending, checkpoint.device)
     outcome.applied += applied
     outcome.merged += merged
     since = feed.last_seq
     if (await onlyArrivals(db, logged, docs, pushedSeq)) pushedSeq = logged.at(-1)!.seq!
-    await writeCheckpoint(replica, { appliedSeq: since, pushedSeq })
+    await writeCheckpoint(replica, { appliedSeq: since, pushedSeq, waitingAttachments: waiting })
   }
   return outcome
 }

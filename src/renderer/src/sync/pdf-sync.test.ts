@@ -296,10 +296,7 @@ describe('PDFs between two computers', () => {
 
     // B's own paper holds it while A's last one goes
     b.stored.set(hash, bytes)
-    const onB = await paper(b.db, 'Oxytocin, read on B')
-    // the paper first: an attachment that reaches a computer before its paper is dropped there (docs/SYNC.md, "PDFs: not built yet")
-    await until(async () => Boolean(await a.db.items.get(onB)), "B's paper on A")
-    await attachStoredFile(b.db, onB, pdf)
+    await attachStoredFile(b.db, await paper(b.db, 'Oxytocin, read on B'), pdf)
     await until(async () => (await a.db.attachments.count()) === 2, "B's PDF on A")
     await emptyTrash(a.db, second)
     await until(async () => (await b.db.attachments.count()) === 1, "A's deletion on B")

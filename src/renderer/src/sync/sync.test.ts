@@ -9,7 +9,9 @@ import { createCollection, addItemsToCollection } from '../library/collections'
 import { saveNote } from '../library/notes'
 import { addTag } from '../library/tags'
 import { emptyTrashRecords, moveToTrash } from '../library/trash'
+import { attachStoredFile } from '../library/attachments'
 import { twoComputers, type Computer } from './computers.test-support'
+import { applyIncomingChanges } from './incoming'
 import { paperData } from './documents'
 
 let couch: TestCouch
@@ -23,6 +25,21 @@ afterEach(async () => {
 })
 
 describe('sync between two computers', () => {
+  it('keeps a PDF record that reaches the other computer before its paper', async () => {
+    const [a, b] = await twoComputers(couch, open)
+    const [{ item }] = await addRecordsToLibrary(a.db, [{ csl: { type: 'article-journal', title: 'Oxytocin and social fear' }, sources: ['manual'] }])
+    await attachStoredFile(a.db, item.id, { hash: 'a'.repeat(64), size: 10, fileName: 'fear.pdf', existed: false })
+    await a.sync()
+    const records = await a.db.attachments.toArray()
+    // B's pull brings the record alone, and B applies it before the paper comes
+    await b.replica.replicate.from(b.remote, { filter: doc => doc._id === `attachment:${records[0].id}` })
+    await applyIncomingChanges(b.db, b.replica)
+    expect(await b.db.attachments.count()).toBe(0)
+    await b.sync()
+    expect(await b.db.items.get(item.id)).toBeDefined()
+    expect(await b.db.attachments.toArray()).toEqual(records)
+  })
+
   it('carries every field of real PubMed records (MeSH with qualifiers, grants, references) byte for byte', async () => {
     const [a, b] = await twoComputers(couch, open)
     const records = fixtureItems().map(
