@@ -35,6 +35,7 @@ export interface DesktopExtras {
   userDataDir?: string
   chooseBibFile?: (suggestedName: string) => Promise<string | null>
   chooseBackupFile?: (suggestedName: string) => Promise<string | null>
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>
   chooseManuscript?: () => Promise<string | null>
 }
 
@@ -52,6 +53,7 @@ export function createAppHandlers(env: Record<string, string | undefined>, platf
     version: APP_VERSION,
     chooseBibFile: desktop.chooseBibFile,
     chooseBackupFile: desktop.chooseBackupFile,
+    chooseExportFile: desktop.chooseExportFile,
     styles: new StyleRepository(packedStylesDir()),
     chooseManuscript: desktop.chooseManuscript,
     syncAccounts: host.syncAccounts

@@ -12,7 +12,7 @@ import { SyncAccountStore } from './services/sync/account-store'
 import { APP_INDEX_URL, isAppPageUrl } from './electron/app-origin'
 import { registerAppScheme, serveRendererOverAppScheme } from './electron/app-protocol'
 import { bindContract } from './electron/ipc'
-import { saveWithDialog } from './electron/save-dialog'
+import { chooseExportFile, saveWithDialog } from './electron/save-dialog'
 import { chooseBackupFile, chooseBibFile } from './electron/choose-bib-file'
 import { chooseManuscript } from './electron/choose-manuscript'
 import { restrictPermissions } from './electron/security'
@@ -98,6 +98,7 @@ async function start(): Promise<void> {
       userDataDir,
       chooseBibFile: name => chooseBibFile(mainWindow, name),
       chooseBackupFile: name => chooseBackupFile(mainWindow, name),
+      chooseExportFile: name => chooseExportFile(mainWindow, name),
       chooseManuscript: () => chooseManuscript(mainWindow)
     },
     { syncAccounts }

@@ -32,6 +32,14 @@ export interface Contract {
   'pubmed.search': { arg: { query: string; start: number; size: number; since?: string; contact?: Contact }; result: PubmedSearchPage }
   /** Desktop only: ask where to save an export and write it there. `null` when the user cancels. */
   'export.saveFile': { arg: { suggestedName: string; content: string }; result: { path: string } | null }
+  /** Desktop only: ask where to save a large export; an id to append its pieces to, or `null` when the user cancels. */
+  'export.begin': { arg: { suggestedName: string }; result: { id: string; path: string } | null }
+  /** Desktop only: the next piece of the export `id` (a few million characters at most). */
+  'export.append': { arg: { id: string; text: string }; result: void }
+  /** Desktop only: the export `id` is complete: flushed and put at its path (atomically); returns the path. */
+  'export.finish': { arg: { id: string }; result: { path: string } }
+  /** Desktop only: give up the export `id`; nothing is left at its path. */
+  'export.abort': { arg: { id: string }; result: void }
   /** Desktop only: ask where to save a library backup; an id to append its pieces to, or `null` when the user cancels. */
   'backup.begin': { arg: { suggestedName: string }; result: { id: string; path: string } | null }
   /** Desktop only: the next piece of the backup `id` (a few million characters at most). */
@@ -199,6 +207,10 @@ export const CHANNELS = [
   'pubmed.related',
   'pubmed.search',
   'export.saveFile',
+  'export.begin',
+  'export.append',
+  'export.finish',
+  'export.abort',
   'backup.begin',
   'backup.append',
   'backup.finish',

@@ -34,3 +34,9 @@ export class ServiceError extends Error {
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } })
+
+/** The value, or the error thrown again as a ServiceError (for a caller that runs several calls in one try). */
+export function orThrow<T>(result: Result<T>): T {
+  if (!result.ok) throw new ServiceError(result.error.code, result.error.message)
+  return result.value
+}

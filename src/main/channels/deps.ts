@@ -18,6 +18,8 @@ export interface ChannelDeps {
   version: string
   /** Desktop: the save dialog that picks an auto-export .bib file. */
   chooseBibFile?: (suggestedName: string) => Promise<string | null>
+  /** Desktop: the save dialog that picks where a large export goes (written in pieces). */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>
   /** Desktop: the save dialog that picks where a library backup goes. */
   chooseBackupFile?: (suggestedName: string) => Promise<string | null>
   /** Desktop: the open dialog that picks a manuscript to format. */

@@ -5,7 +5,7 @@ import { CHANNELS } from '@shared/contract'
 import { readConfig } from '../config'
 import { invokeChannel } from '../invoke'
 import { testChannelDeps } from './deps.test-support'
-import { safeFileName } from './export'
+import { safeFileName } from './pieces'
 import { createHandlers } from '.'
 import { requireWebUrl } from './shell'
 

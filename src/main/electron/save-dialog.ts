@@ -3,14 +3,20 @@ import { dialog, type BrowserWindow } from 'electron'
 import { writeFile } from 'node:fs/promises'
 import { ServiceError } from '@shared/result'
 
-export async function saveWithDialog(window: BrowserWindow | null, suggestedName: string, content: string): Promise<{ path: string } | null> {
+/** Where to save an export, asked in the save dialog; null when the user cancels. */
+export async function chooseExportFile(window: BrowserWindow | null, suggestedName: string): Promise<string | null> {
   const options = { defaultPath: suggestedName, filters: [{ name: 'Bibliography', extensions: ['bib', 'ris', 'json', 'txt'] }] }
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
-  if (choice.canceled || !choice.filePath) return null
+  return choice.canceled || !choice.filePath ? null : choice.filePath
+}
+
+export async function saveWithDialog(window: BrowserWindow | null, suggestedName: string, content: string): Promise<{ path: string } | null> {
+  const path = await chooseExportFile(window, suggestedName)
+  if (path === null) return null
   try {
-    await writeFile(choice.filePath, content, 'utf8')
+    await writeFile(path, content, 'utf8')
   } catch (error) {
-    throw new ServiceError('IO', `Could not write ${choice.filePath}: ${(error as Error).message}`)
+    throw new ServiceError('IO', `Could not write ${path}: ${(error as Error).message}`)
   }
-  return { path: choice.filePath }
+  return { path }
 }

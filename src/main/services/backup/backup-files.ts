@@ -1,6 +1,6 @@
-// Backup files written in pieces: the renderer reads the library a page at
-// a time and hands each piece here, so neither side ever holds the whole
-// backup in one string. Each backup is a temp file beside the chosen path
+// Backup files (and large exports) written in pieces: the renderer reads the
+// library a page at a time and hands each piece here, so neither side ever
+// holds the whole file in one string. Each backup is a temp file beside the chosen path
 // that becomes the file only when finished (flushed, then renamed); one
 // abandoned or failed leaves nothing behind. Known by an id handed out here,
 // never by a path from the renderer.
@@ -17,20 +17,33 @@ interface Open {
   timer: ReturnType<typeof setTimeout>
 }
 
-const ioError = (path: string, error: unknown): ServiceError =>
-  new ServiceError('IO', `The backup could not be written to ${path} (${(error as Error).message}). Nothing was saved there.`)
+/** What the files are, in the sentences that name them: a backup, an export. */
+export interface PieceWords {
+  what: string
+  /** what to do when one was given up */
+  again: string
+}
+
+const BACKUP_WORDS: PieceWords = { what: 'backup', again: 'Back up again.' }
 
 export class BackupFiles {
   private open = new Map<string, Open>()
 
-  constructor(private idleMs = IDLE_MS) {}
+  constructor(
+    private idleMs = IDLE_MS,
+    private words = BACKUP_WORDS
+  ) {}
+
+  private ioError(path: string, error: unknown): ServiceError {
+    return new ServiceError('IO', `The ${this.words.what} could not be written to ${path} (${(error as Error).message}). Nothing was saved there.`)
+  }
 
   async begin(path: string): Promise<string> {
     let file: AtomicFile
     try {
       file = await openAtomicFile(path)
     } catch (error) {
-      throw ioError(path, error)
+      throw this.ioError(path, error)
     }
     const id = randomBytes(16).toString('hex')
     this.open.set(id, { path, file, timer: this.idleTimer(id) })
@@ -44,7 +57,7 @@ export class BackupFiles {
       await backup.file.append(text)
     } catch (error) {
       this.open.delete(id)
-      throw ioError(backup.path, error)
+      throw this.ioError(backup.path, error)
     }
     backup.timer = this.idleTimer(id)
   }
@@ -54,7 +67,7 @@ export class BackupFiles {
     try {
       await backup.file.commit()
     } catch (error) {
-      throw ioError(backup.path, error)
+      throw this.ioError(backup.path, error)
     }
     return backup.path
   }
@@ -65,7 +78,8 @@ export class BackupFiles {
 
   private take(id: string): Open {
     const backup = this.open.get(id)
-    if (!backup) throw new ServiceError('NOT_FOUND', 'This backup is no longer being written (it was stopped or took too long). Back up again.')
+    if (!backup)
+      throw new ServiceError('NOT_FOUND', `This ${this.words.what} is no longer being written (it was stopped or took too long). ${this.words.again}`)
     return backup
   }
 

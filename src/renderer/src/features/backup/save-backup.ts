@@ -5,7 +5,7 @@
 // downloads (the browser keeps large Blobs on disk, not in the page). The
 // lines are written in a Web Worker (backup-in-worker.ts); the window only
 // passes its pieces on.
-import { ServiceError, type Result } from '@shared/result'
+import { orThrow } from '@shared/result'
 import { api, db } from '../../root'
 import { edition } from '../../transport'
 import { backupFileName } from '../../library/backup'
@@ -17,11 +17,6 @@ export interface SavedBackup {
   /** where it went: a path on the desktop, the file name of the download in the web edition */
   where: string
   counts: TableCounts
-}
-
-const orThrow = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new ServiceError(result.error.code, result.error.message)
-  return result.value
 }
 
 async function appVersion(): Promise<string> {
