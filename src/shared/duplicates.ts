@@ -28,6 +28,9 @@ function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][]
   return keys
 }
 
+/** The keys a paper is recognised by (what DuplicateFinder keeps): saved with the light form, so opening a library does not work them out again. */
+export const recognitionKeys = (record: ReferenceRecord): string[] => paperKeys(record).map(([key]) => key)
+
 export function findDuplicatePairs(items: Iterable<ItemBasics>): DuplicatePair[] {
   const seen = new Map<string, string>()
   const pairs = new Map<string, DuplicatePair>()
@@ -67,10 +70,10 @@ export class DuplicateFinder {
     for (const item of items) this.add(item)
   }
 
-  add(item: ItemBasics): void {
+  add(item: ItemBasics, keys?: string[]): void {
     this.remove(item.id)
     if (item.trashedAt !== undefined) return
-    const keys = paperKeys(item).map(([key]) => key)
+    keys ??= recognitionKeys(item)
     this.keysOfItem.set(item.id, keys)
     for (const key of keys) if (!this.byKey.has(key)) this.byKey.set(key, item.id)
   }

@@ -10,6 +10,7 @@ import { basics } from './item-basics'
 import { itemChunks } from './item-chunks'
 import {
   lightPartsStored,
+  parseLightPart,
   PAPERS_PER_PART,
   readLightMeta,
   readLightParts,
@@ -60,7 +61,7 @@ async function caughtUp(db: NeurorefDb, meta: LightFormMeta, ids: Set<string>, s
   if (typeof jsons === 'string') return false
   const rewritten = new Map<string, ItemBasics[]>()
   touched.forEach((ref, n) => {
-    const papers = (JSON.parse(jsons[n]) as ItemBasics[]).flatMap(item => {
+    const papers = parseLightPart(jsons[n]).papers.flatMap(item => {
       if (!now.has(item.id)) return [item]
       const row = now.get(item.id)
       return row ? [basics(row)] : []

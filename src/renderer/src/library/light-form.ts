@@ -10,10 +10,20 @@
 // previous form in force (older `seq`: the change log says which papers to
 // read again); a part missing or of another size means "damaged".
 import type { ItemBasics } from '@shared/model'
+import { recognitionKeys } from '@shared/duplicates'
 import type { NeurorefDb } from './schema'
 
-/** Bump when what a part holds changes. */
-const LIGHT_FORMAT = 1
+/** Bump when what a part holds changes; the keys of a sample paper catch a change to how duplicates are recognised. */
+const LIGHT_FORMAT = [
+  2,
+  ...recognitionKeys({
+    csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
+    doi: '10.1/AbC',
+    pmid: '1',
+    pmcid: 'pmc2',
+    sources: []
+  })
+].join('|')
 const META = 'meta'
 /** papers per part: what the window parses in one go (≈ 0.6 MB of JSON) */
 export const PAPERS_PER_PART = 500
@@ -28,7 +38,7 @@ export interface LightPartRef {
 
 export interface LightFormMeta {
   id: typeof META
-  format: number
+  format: string
   generation: number
   /** every change-log entry up to this one is in the form */
   seq: number
@@ -40,9 +50,17 @@ export interface LightFormMeta {
 export interface LightFormPart {
   id: string
   generation: number
-  /** JSON of the papers' ItemBasics, in the order of the marker's ids */
+  /** JSON of a PackedPapers, in the order of the marker's ids */
   json: string
 }
+
+/** What a part holds: the papers' light fields, and the keys the duplicate finder knows each by. */
+export interface PackedPapers {
+  papers: ItemBasics[]
+  keys: string[][]
+}
+
+export const parseLightPart = (json: string): PackedPapers => JSON.parse(json)
 
 export type LightFormRow = LightFormMeta | LightFormPart
 
@@ -120,7 +138,7 @@ export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartTo
     }
     if (part.length === 0) continue
     const key = `part:${generation}:${refs.length}`
-    const json = JSON.stringify(part)
+    const json = JSON.stringify({ papers: part, keys: part.map(recognitionKeys) } satisfies PackedPapers)
     await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
     options.afterPart?.(refs.length)
     refs.push({ key, size: json.length, ids: part.map(item => item.id) })

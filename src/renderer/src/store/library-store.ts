@@ -9,6 +9,7 @@ import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
+import { parseLightPart } from '../library/light-form'
 import { lightRows, type LightChunk } from './light-rows'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
@@ -37,12 +38,14 @@ function nextTask(): Promise<void> {
   })
 }
 
-/** The papers of a part of the saved light form, but those changed since (they come as rows). */
-function papersOf(chunk: Extract<LightChunk, { kind: 'packed' }>): ItemBasics[] {
-  const papers = JSON.parse(chunk.json) as ItemBasics[]
-  if (chunk.except.length === 0) return papers
+/** The papers of a chunk, with their duplicate keys when the saved form has them; those changed since the form was saved come as rows. */
+function papersOf(chunk: LightChunk): { items: ItemBasics[]; keys?: string[][]; abstracts?: (string | undefined)[] } {
+  if (chunk.kind === 'rows') return chunk
+  const { papers, keys } = parseLightPart(chunk.json)
+  if (chunk.except.length === 0) return { items: papers, keys }
   const except = new Set(chunk.except)
-  return papers.filter(item => !except.has(item.id))
+  const kept = papers.flatMap((item, i) => (except.has(item.id) ? [] : [i]))
+  return { items: kept.map(i => papers[i]), keys: kept.map(i => keys[i]) }
 }
 
 export class LibraryStore {
@@ -333,15 +336,15 @@ export class LibraryStore {
     const withText: string[] = []
     for await (const chunk of rows) {
       if (chunk.kind === 'packed') this.fromForm = true
-      const items = chunk.kind === 'rows' ? chunk.items : papersOf(chunk)
+      const { items, keys, abstracts } = papersOf(chunk)
       for (let start = 0; start < items.length; start += SLICE) {
         for (let i = start; i < Math.min(start + SLICE, items.length); i++) {
           const item = items[i]
           if (changed.has(item.id)) continue
           if (this.fullText.has(item.id)) withText.push(item.id)
-          this.finder.add(item)
+          this.finder.add(item, keys?.[i])
           this.items.set(item.id, markLight(item))
-          if (chunk.kind === 'rows') this.index.rememberAbstract(item.id, chunk.abstracts[i])
+          if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
         }
         await new Promise(resolve => setTimeout(resolve, 0))
       }

@@ -7,13 +7,14 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ItemBasics, LightItem } from '@shared/model'
+import { DuplicateFinder } from '@shared/duplicates'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { basics } from '../library/item-basics'
-import { readLightMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
+import { parseLightPart, readLightMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
@@ -39,7 +40,7 @@ async function read(): Promise<{ papers: ItemBasics[]; kinds: Set<LightChunk['ki
   for await (const chunk of readLightRows(db)) {
     kinds.add(chunk.kind)
     if (chunk.kind === 'rows') papers.push(...chunk.items)
-    else papers.push(...(JSON.parse(chunk.json) as ItemBasics[]).filter(item => !chunk.except.includes(item.id)))
+    else papers.push(...parseLightPart(chunk.json).papers.filter(item => !chunk.except.includes(item.id)))
   }
   return { papers: JSON.parse(JSON.stringify(papers.sort(byId))), kinds }
 }
@@ -74,10 +75,13 @@ describe('the saved light form', () => {
       expect(current.papers).toEqual(await fromRows())
       expect([...current.kinds]).toEqual(['packed'])
     }
-    // a window opening it holds the same papers
+    // a window opening it holds the same papers, and recognises the same papers again (keys saved with the form)
     const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
     await store.load()
     expect(storePapers(store)).toEqual(await fromRows())
+    const rows = await db.items.toArray()
+    const fresh = new DuplicateFinder(rows)
+    for (const row of rows) expect(store.finder.find(row), row.id).toEqual(fresh.find(row))
   }, 60_000)
 
   it('stays in force when a save is killed; the next job catches it up and removes the orphaned part', async () => {
