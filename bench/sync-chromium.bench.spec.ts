@@ -18,6 +18,25 @@ import { startProfile } from './cpu-profile'
 const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
 const USER = { name: 'ann', password: 'ann-password' }
 
+/**
+ * The page's requests to the server by kind (_bulk_docs, _revs_diff, _local…): how many, the time to their last
+ * byte summed, and when the first of each kind was sent (s after the call).
+ */
+function timeServerRequests(page: Page, server: string): () => string {
+  const from = Date.now()
+  const kinds = new Map<string, { n: number; ms: number; first: number }>()
+  const kindOf = (url: string): string => /\/(_[a-z_]+)/.exec(new URL(url).pathname)?.[1] ?? 'document'
+  page.on('request', request => {
+    if (request.url().startsWith(server) && !kinds.has(kindOf(request.url()))) kinds.set(kindOf(request.url()), { n: 0, ms: 0, first: Date.now() - from })
+  })
+  page.on('requestfinished', request => {
+    const sum = request.url().startsWith(server) ? kinds.get(kindOf(request.url())) : undefined
+    if (sum) kinds.set(kindOf(request.url()), { ...sum, n: sum.n + 1, ms: sum.ms + Math.max(0, request.timing().responseEnd) })
+  })
+  const s = (ms: number): string => (ms / 1000).toFixed(1)
+  return () => [...kinds].map(([kind, { n, ms, first }]) => `${kind} ${n} × ${s(ms)} s (first at ${s(first)} s)`).join(', ')
+}
+
 const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
 
 test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser profile`, async ({ browser }) => {
@@ -43,12 +62,14 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     await section.getByLabel('User name').fill(USER.name)
     await section.getByLabel('Password').fill(USER.password)
     const profileA = await startProfile(a, 'sync-push')
+    const serverTime = timeServerRequests(a, couch.url)
     const pushFrom = Date.now()
     await section.getByRole('button', { name: 'Start syncing' }).click()
     await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
     await expect(syncLine(a)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 20 * 60_000 })
     const pushed = Date.now() - pushFrom
     await profileA.stop()
+    console.log(`[bench sync chromium] A's requests to the server during its first push: ${serverTime()}`)
 
     // B: main keeps the account, so the second profile syncs as soon as it opens
     const context = await browser.newContext()
