@@ -3,8 +3,6 @@
 import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
 import type { LightItem } from '@shared/model'
-import { db } from '../../root'
-import { fullItems } from '../../library/queries'
 import { FILE_TYPES, type StyledOutput } from '@shared/export/formats'
 import { sentenceFor, problemText } from '../../messages'
 import { StyleChooser, useCitationStyles } from '../cite'
@@ -39,11 +37,12 @@ export function BibliographyDialog({ items, onClose }: { items: readonly LightIt
     setSaving(true)
     try {
       const type = FILE_TYPES[output]
-      const stored = await fullItems(
-        db,
-        items.map(item => item.id)
+      // Ids only: the worker reads the papers' rows, so the window neither reads nor copies them.
+      const content = await makeBibliographyFile(
+        items.map(item => item.id),
+        { style: style.id, output, lang },
+        (done, total) => setProgress({ done, total })
       )
-      const content = await makeBibliographyFile(stored, { style: style.id, output, lang }, (done, total) => setProgress({ done, total }))
       const saved = await saveExport(`bibliography.${type.extension}`, content, `${type.mimeType};charset=utf-8`)
       if (!saved.ok) return setError(sentenceFor(saved.error))
       onClose()

@@ -1,12 +1,12 @@
-// The window's side of the bibliography worker: hands the papers over as
-// CSL-JSON, passes progress on, and keeps the worker (and so citeproc's
+// The window's side of the bibliography worker: names the papers by id (the
+// worker reads their rows), passes progress on, and keeps the worker (and so citeproc's
 // engines and the last lists) alive between calls.
-import type { ExportItem } from '@shared/export/bibtex-fields'
 import { BibliographyMaker, type Progress } from '@shared/export/bibliography-maker'
-import { cslRecords } from '@shared/export/csl-items'
 import type { StyledOutput } from '@shared/export/formats'
 import { addedStyleSources } from '@shared/export/styles'
+import { db } from '../../root'
 import type { FromWorker, ToWorker } from './bibliography.worker'
+import { requestFromRows, type BibliographyAsk } from './bibliography-rows'
 
 interface Waiting {
   resolve: (text: string) => void
@@ -67,15 +67,15 @@ function ask(message: Unnumbered<ToWorker>, onProgress?: Progress): Promise<stri
 /** Where there are no workers (unit tests in Node), the list is made on this thread. */
 const here = typeof Worker === 'undefined' ? new BibliographyMaker() : undefined
 
-/** A whole bibliography file (text, HTML or RTF) in a style, made in the worker, with progress entry by entry. */
-export function makeBibliographyFile(
-  items: ExportItem[],
+/** A whole bibliography file (text, HTML or RTF) of the papers with these ids, in this order, made in the worker, with progress entry by entry. */
+export async function makeBibliographyFile(
+  ids: readonly string[],
   options: { style: string; output: StyledOutput; lang?: string },
   onProgress?: Progress
 ): Promise<string> {
   const added = addedStyleSources()
-  const request = { ...options, records: cslRecords(items), customStyles: added.styles, locales: added.locales }
-  return here ? here.make(request, onProgress) : ask({ kind: 'make', request }, onProgress)
+  const papers: BibliographyAsk = { ...options, dbName: db.name, ids: [...ids], customStyles: added.styles, locales: added.locales }
+  return here ? here.make(await requestFromRows(db, papers), onProgress) : ask({ kind: 'make', ask: papers }, onProgress)
 }
 
 /** Builds the style's engine in the worker while the researcher is still choosing (APA takes seconds to compile). */

@@ -2,12 +2,15 @@
 // papers in APA take citeproc many seconds) and reports entry by entry. The
 // window may start a second one as its helper: the lead shares a long list's
 // pieces with it (another core) over a port of their own.
-import { BibliographyMaker, type BibliographyRequest, type CustomStyles, type PieceHelper } from '@shared/export/bibliography-maker'
+import { BibliographyMaker, type CustomStyles, type PieceHelper } from '@shared/export/bibliography-maker'
+import { openLibrary } from '../../library/schema'
+import { requestFromRows, type BibliographyAsk } from './bibliography-rows'
 import { keptEntriesIn } from './kept-entries'
 import { helperThrough, serveHelper } from './piece-helper'
 
 export type ToWorker =
-  | { id: number; kind: 'make'; request: BibliographyRequest }
+  /** the papers named by id: this worker reads their rows itself */
+  | { id: number; kind: 'make'; ask: BibliographyAsk }
   | { id: number; kind: 'warm'; style: string; lang?: string; customStyles: CustomStyles; locales: Record<string, string> }
   /** this worker leads, with a helper at the other end of `port` */
   | { id: number; kind: 'lead'; port: MessagePort }
@@ -50,7 +53,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       maker.warm(message.style, message.lang, message.customStyles, message.locales)
       post({ id: message.id, kind: 'done', text: '' })
     } else {
-      post({ id: message.id, kind: 'done', text: await maker.make(message.request, throttled(message.id)) })
+      const db = openLibrary(message.ask.dbName)
+      const request = await requestFromRows(db, message.ask).finally(() => db.close())
+      post({ id: message.id, kind: 'done', text: await maker.make(request, throttled(message.id)) })
     }
   } catch (error) {
     post({ id: message.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) })
