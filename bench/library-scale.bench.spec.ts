@@ -11,6 +11,7 @@ import type { Browser, Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
 import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
 import { BENCH_QUERIES } from './queries'
+import { startProfile } from './cpu-profile'
 import { countShown, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
@@ -72,10 +73,51 @@ async function rendererResidentMb(browser: Browser | null): Promise<number[]> {
     .sort((a, b) => b - a)
 }
 
-test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
-  const cdp = await page.context().newCDPSession(page)
-  await recordLongTasks(page)
-  await page.goto(app.url)
+/** What every qualifier answers over the whole library, to compare with the answers right after opening again. */
+async function qualifierCounts(page: Page): Promise<number[]> {
+  const expected: number[] = []
+  for (const query of QUALIFIER_QUERIES) {
+    await timeToNextFrame(page, 'search', query)
+    expected.push(await countShown(page))
+  }
+  return expected
+}
+
+/** Opening again, with the index and light form the worker saved: first rows, and how soon each qualifier answers over the whole library. */
+async function reopen(page: Page, expected: number[], profileName = 'reopen') {
+  await page.waitForTimeout(8_000) // the index is saved a few seconds after the last change
+  await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
+  const profile = await startProfile(page, profileName)
+  await page.reload()
+  await page.locator('[role=row][aria-rowindex="2"]').waitFor()
+  const reopenFirstRowsMs = Math.round(await now(page))
+  const qualifierAnsweredMs: Record<string, number> = {}
+  for (const [n, query] of QUALIFIER_QUERIES.entries()) {
+    await timeToNextFrame(page, 'search', query)
+    await page.waitForFunction(
+      ([size, query]) =>
+        (document.querySelector('input[aria-label="Search library"]') as HTMLInputElement).value === query &&
+        parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size,
+      [expected[n], query] as const,
+      { timeout: 600_000, polling: 20 }
+    )
+    qualifierAnsweredMs[query] = Math.round(await now(page))
+  }
+  const reopenAllLoadedMs = Math.round(await now(page))
+  await profile.stop()
+  const longTasksReopen = await longTasksBetween(page, 0)
+  return {
+    reopenFirstRowsMs,
+    qualifierAnsweredMs,
+    everyQualifierAnsweredMs: Math.max(...Object.values(qualifierAnsweredMs)),
+    reopenAllLoadedMs,
+    longTasksReopen
+  }
+}
+
+/** Seeds the library and opens it the first time (no saved index: the worker builds it and the light form). */
+async function seededAndOpened(page: Page, url: string) {
+  await page.goto(url)
   await page.getByRole('grid', { name: 'Items' }).waitFor()
   const seedStart = Date.now()
   await seedSyntheticLibrary(page, SIZE)
@@ -91,6 +133,15 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   const indexReadyMs = await now(page)
   const longTasksOpen = await longTasksBetween(page, 0, indexReadyMs)
   console.log('opened', { firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen })
+
+  return { seedSeconds, firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen }
+}
+
+test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
+  test.skip(process.env.NEUROREF_BENCH_PHASES === 'reopen', 'NEUROREF_BENCH_PHASES=reopen measures only opening again')
+  const cdp = await page.context().newCDPSession(page)
+  await recordLongTasks(page)
+  const { seedSeconds, firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen } = await seededAndOpened(page, app.url)
 
   let phaseStart = await now(page)
   const search: number[] = []
@@ -170,33 +221,8 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   const residentMb = await rendererResidentMb(page.context().browser())
   console.log('memory', { heapMb, arrayBuffersMb, residentMb })
 
-  // What every qualifier answers over the whole library, to compare with the answers right after opening again.
-  const expected: number[] = []
-  for (const query of QUALIFIER_QUERIES) {
-    await timeToNextFrame(page, 'search', query)
-    expected.push(await countShown(page))
-  }
-
-  // Opening again, with the index the worker saved: how soon each qualifier answers over the whole library.
-  await page.waitForTimeout(8_000) // the index is saved a few seconds after the last change
-  await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
-  await page.reload()
-  await page.locator('[role=row][aria-rowindex="2"]').waitFor()
-  const reopenFirstRowsMs = Math.round(await now(page))
-  const qualifierAnsweredMs: Record<string, number> = {}
-  for (const [n, query] of QUALIFIER_QUERIES.entries()) {
-    await timeToNextFrame(page, 'search', query)
-    await page.waitForFunction(
-      ([size, query]) =>
-        (document.querySelector('input[aria-label="Search library"]') as HTMLInputElement).value === query &&
-        parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size,
-      [expected[n], query] as const,
-      { timeout: 600_000, polling: 20 }
-    )
-    qualifierAnsweredMs[query] = Math.round(await now(page))
-  }
-  const reopenAllLoadedMs = Math.round(await now(page))
-  const longTasksReopen = await longTasksBetween(page, 0)
+  const expected = await qualifierCounts(page)
+  const { reopenFirstRowsMs, qualifierAnsweredMs, reopenAllLoadedMs, longTasksReopen } = await reopen(page, expected)
   // The same library opened again: what a researcher's window holds day to day.
   await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
   await cdp.send('HeapProfiler.collectGarbage')
@@ -240,4 +266,28 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   }
   console.log(JSON.stringify(result, null, 2))
   saveFigures('library-scale', result)
+})
+
+// NEUROREF_BENCH_PHASES=reopen: only seeding, the first open and NEUROREF_BENCH_REOPENS openings again (about 3 min at 100k instead of 7);
+// with NEUROREF_BENCH_PROFILE=folder each opening again is profiled there (reopen-1.cpuprofile, …).
+test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ page, app }) => {
+  test.skip(process.env.NEUROREF_BENCH_PHASES !== 'reopen', 'set NEUROREF_BENCH_PHASES=reopen to measure only opening again')
+  await recordLongTasks(page)
+  const opened = await seededAndOpened(page, app.url)
+  const expected = await qualifierCounts(page)
+  const reopens = []
+  for (let n = 1; n <= Number(process.env.NEUROREF_BENCH_REOPENS ?? 3); n++) {
+    const { longTasksReopen, ...times } = await reopen(page, expected, `reopen-${n}`)
+    reopens.push({ load: loadavg().map(l => +l.toFixed(1)), ...times, longTasksReopen })
+    console.log('opened again', reopens.at(-1))
+  }
+  const result = {
+    date: new Date().toISOString(),
+    items: SIZE,
+    seedSeconds: +opened.seedSeconds.toFixed(1),
+    indexReadyMs: Math.round(opened.indexReadyMs),
+    reopens
+  }
+  console.log(JSON.stringify(result, null, 2))
+  saveFigures('library-reopen', result)
 })

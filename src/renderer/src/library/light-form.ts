@@ -68,7 +68,7 @@ export type LightFormRow = LightFormMeta | LightFormPart
 export type LightPartToSave = LightPartRef | ItemBasics[]
 
 export type SavedLightForm =
-  | { state: 'ok'; meta: LightFormMeta; parts: string[] }
+  | { state: 'ok'; meta: LightFormMeta }
   | { state: 'missing' }
   /** a marker that does not match its parts: rebuild */
   | { state: 'damaged'; reason: string; generation: number }
@@ -107,13 +107,23 @@ export async function readLightParts(db: NeurorefDb, refs: readonly LightPartRef
   return parts
 }
 
-/** The committed form: its marker and every part, read in one transaction (a save meanwhile cannot mix two forms). */
-export async function readLightForm(db: NeurorefDb): Promise<SavedLightForm> {
+/**
+ * Some parts' JSON as stored, each undefined when it is no longer stored as the marker named it (missing, or of
+ * another size). Part keys are written once, so a part read is the one the marker named: a save since can only
+ * have removed it (its papers are then read from their rows).
+ */
+export async function readStoredParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<(string | undefined)[]> {
+  const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
+  return refs.map((ref, n) => (rows[n]?.json.length === ref.size ? rows[n].json : undefined))
+}
+
+/** The committed marker, with a check that every part it names is stored, in one small transaction (the parts are read after, a few at a time). */
+export async function readLightMarker(db: NeurorefDb): Promise<SavedLightForm> {
   return db.transaction('r', db.lightCopies, async () => {
     const meta = await committedMeta(db)
     if (!meta) return { state: 'missing' }
-    const parts = await readLightParts(db, meta.parts)
-    return typeof parts === 'string' ? { state: 'damaged', reason: parts, generation: meta.generation } : { state: 'ok', meta, parts }
+    if (!(await lightPartsStored(db, meta))) return { state: 'damaged', reason: 'a part of it is missing', generation: meta.generation }
+    return { state: 'ok', meta }
   })
 }
 

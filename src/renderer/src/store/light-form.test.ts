@@ -2,8 +2,9 @@
 // every row: after random adds, edits, merges, notes, trashes and restores
 // (caught up by the index job, or not yet: the change log says which rows to
 // read), after a crash while it is saved, when a part is missing or damaged
-// (every row is read instead and the job builds it again), and for a library
-// written by the schema before it (built once, then read).
+// (rows are read instead and the job builds it again), when a save replaces
+// parts between two of the reader's reads, and for a library written by the
+// schema before it (built once, then read).
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ItemBasics, LightItem } from '@shared/model'
@@ -110,7 +111,7 @@ describe('the saved light form', () => {
     expect((await read()).papers).toEqual(await fromRows())
   })
 
-  it('is not used when a part is missing or has another size: every row is read, and the job builds it again', async () => {
+  it('is not used when a part is missing (every row is read) nor a part of another size (its rows are), and the job builds it again', async () => {
     await librarySaved(700)
     const meta = (await readLightMeta(db))!
     await db.lightCopies.delete(meta.parts[1].key)
@@ -123,10 +124,50 @@ describe('the saved light form', () => {
     const rebuilt = (await readLightMeta(db))!
     const part = (await db.lightCopies.get(rebuilt.parts[0].key)) as LightFormPart
     await db.lightCopies.put({ ...part, json: part.json.slice(0, -1) + ',null]' } as LightFormRow)
-    expect([...(await read()).kinds]).toEqual(['rows'])
+    // found only when it is read, after other parts reached the window: its papers come from their rows
+    const damaged = await read()
+    expect([...damaged.kinds]).toEqual(['packed', 'rows'])
+    expect(damaged.papers).toEqual(await fromRows())
     expect((await currentIndex(db)).light).toBe('rebuilt')
     expect((await read()).papers).toEqual(await fromRows())
   })
+})
+
+describe('the saved light form read a few parts at a time', () => {
+  it('gives the window the papers the rows give when a save replaces its parts between two reads', async () => {
+    const pool = await librarySaved(1_600)
+    const before = (await readLightMeta(db))!
+    expect(before.parts.length).toBe(4)
+    let release!: () => void
+    const gate = new Promise<void>(resolve => (release = resolve))
+    // the window's own index job waits: the save between two reads is the only one
+    const jobs: IndexJobs = async (target, onProgress) => (await gate, inThisThread(target, onProgress))
+    const oneAtATime = async function* (target: NeurorefDb) {
+      let reads = 0
+      for await (const chunk of readLightRows(target, false, 1)) {
+        yield chunk
+        if (++reads > 1) continue
+        // after the first part: a paper of every later part edited, one trashed, papers added, and the form saved
+        for (const ref of before.parts.slice(1)) {
+          const item = (await db.items.get(ref.ids[7]))!
+          await saveEdit(db, item.id, { ...formOf(item), title: `Oxytocin read between two parts ${ref.key}` })
+        }
+        await moveToTrash(db, [before.parts[2].ids[11]])
+        await addRecordsToLibrary(db, pool.splice(0, 4))
+        expect((await currentIndex(db)).light).toBe('caught up')
+        const after = (await readLightMeta(db))!
+        expect(after.parts.filter(ref => before.parts.some(old => old.key === ref.key))).toEqual([before.parts[0]])
+        release()
+      }
+    }
+    const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity, rows: oneAtATime })
+    await store.load()
+    await store.indexSettled()
+    expect(storePapers(store)).toEqual(await fromRows())
+    expect(storePapers(store).filter(paper => paper.csl.title?.startsWith('Oxytocin read between two parts'))).toHaveLength(3)
+    // and the next window, reading the form saved meanwhile
+    expect((await read()).papers).toEqual(await fromRows())
+  }, 60_000)
 })
 
 describe('a damaged saved index beside a sound light form', () => {

@@ -7,7 +7,7 @@
 import type { ItemBasics } from '@shared/model'
 import { fieldValue } from '@shared/search/fields'
 import { changedPapers } from '../library/change-log'
-import { forgetLightForm, readLightForm } from '../library/light-form'
+import { forgetLightForm, readLightMarker, readStoredParts } from '../library/light-form'
 import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
@@ -46,23 +46,49 @@ async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean):
   }
 }
 
-/** The saved light form and the papers changed since, or null when it can't be used (missing, damaged, behind what the log holds, or no saved index). */
-async function savedForm(db: NeurorefDb): Promise<AsyncGenerator<LightChunk> | null> {
-  const [form, index] = await Promise.all([readLightForm(db), savedIndexMarked(db)])
-  // a part of another size (the marker and its parts disagree): the next index job builds it again
+/**
+ * Parts read per transaction (≈ 2.4 MB). Reading the whole form in one transaction (120 MB at 100,000 papers) held
+ * IndexedDB for seconds before the window had a paper; a few parts at a time reach the window as they are read.
+ */
+export const PARTS_PER_READ = 4
+
+/**
+ * The saved light form and the papers changed since, or null when it can't be used (missing, a part missing, behind
+ * what the log holds, or no saved index). Its parts are read a few at a time, each read its own transaction, so a
+ * save may commit in between: it removes the parts it replaced, never rewrites one, so a part still stored is the
+ * one the marker named, and the papers of one no longer stored are read from their rows with those the log names.
+ */
+async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGenerator<LightChunk> | null> {
+  const [form, index] = await Promise.all([readLightMarker(db), savedIndexMarked(db)])
+  // a part missing (the marker and its parts disagree): the next index job builds it again
   if (form.state === 'damaged') await forgetLightForm(db, form.generation)
   if (form.state !== 'ok' || !index) return null
-  const changed = await changedPapers(db, form.meta.seq)
+  const { meta } = form
+  const changed = await changedPapers(db, meta.seq)
   if ('reason' in changed) return null
   return (async function* () {
-    for (const [n, json] of form.parts.entries()) yield { kind: 'packed', json, except: form.meta.parts[n].ids.filter(id => changed.ids.has(id)) }
-    yield* fullRows(db, [...changed.ids], false)
+    const fromRows = new Set(changed.ids)
+    let partGone = false
+    for (let start = 0; start < meta.parts.length; start += partsPerRead) {
+      const refs = meta.parts.slice(start, start + partsPerRead)
+      for (const [n, json] of (await readStoredParts(db, refs)).entries()) {
+        if (json !== undefined) {
+          yield { kind: 'packed', json, except: refs[n].ids.filter(id => changed.ids.has(id)) }
+        } else {
+          for (const id of refs[n].ids) fromRows.add(id)
+          partGone = true
+        }
+      }
+    }
+    // gone while the marker still names it (of another size): damaged, the next index job builds the form again
+    if (partGone) await forgetLightForm(db, meta.generation)
+    yield* fullRows(db, [...fromRows], false)
   })()
 }
 
 /** Every paper's light copy: from the saved light form when it can be used, else (or when asked) from every row. */
-export async function* readLightRows(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> {
-  const saved = everyRow ? null : await savedForm(db)
+export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerRead = PARTS_PER_READ): AsyncGenerator<LightChunk> {
+  const saved = everyRow ? null : await savedForm(db, partsPerRead)
   if (saved) return yield* saved
   yield* fullRows(db, await db.items.orderBy('addedAt').primaryKeys(), true)
 }
