@@ -50,7 +50,7 @@ async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean):
  * Parts read per transaction (≈ 2.4 MB). Reading the whole form in one transaction (120 MB at 100,000 papers) held
  * IndexedDB for seconds before the window had a paper; a few parts at a time reach the window as they are read.
  */
-export const PARTS_PER_READ = 4
+const PARTS_PER_READ = 4
 
 /**
  * The saved light form and the papers changed since, or null when it can't be used (missing, a part missing, behind
