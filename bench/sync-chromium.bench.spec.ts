@@ -2,9 +2,10 @@
 // IndexedDBs: two computers), the replicas on PouchDB's idb adapter, through
 // the CouchDB-compatible test server. A holds 10,000 papers (written straight
 // into its IndexedDB, as the library-at-scale benchmark does) and pushes them;
-// B opens empty and syncs them all. Measures B's initial sync and its long
-// tasks meanwhile (the UI's responsiveness). Prints figures for
-// bench/RESULTS-sync.md; asserts only that everything arrived.
+// B opens empty and syncs them all. Measures A's first push and B's initial
+// sync, the long tasks of each window meanwhile (the UI's responsiveness) and
+// the browser's peak memory. Prints figures for bench/RESULTS-sync.md;
+// asserts only that everything arrived.
 import { mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import { startTestCouch } from '../e2e/support/couch-server'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
 import { countShown, recordLongTasks, seedSyntheticLibrary } from './page-library'
 import { startProfile } from './cpu-profile'
+import { samplePeakMemory } from './browser-memory'
 
 const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
 const USER = { name: 'ann', password: 'ann-password' }
@@ -37,6 +39,12 @@ function timeServerRequests(page: Page, server: string): () => string {
   return () => [...kinds].map(([kind, { n, ms, first }]) => `${kind} ${n} × ${s(ms)} s (first at ${s(first)} s)`).join(', ')
 }
 
+/** The window's long tasks so far: how many, the longest, how many over 200 ms. */
+async function longTasksOf(page: Page): Promise<string> {
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.map(t => t.ms))
+  return `${tasks.length} long tasks, longest ${Math.max(0, ...tasks).toFixed(0)} ms, ${tasks.filter(ms => ms > 200).length} over 200 ms`
+}
+
 const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
 
 test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser profile`, async ({ browser }) => {
@@ -49,7 +57,10 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     // the library and its PDFs database, as the server's administrator makes them (docs/SYNC.md)
     await couch.createLibrary(database, [USER.name])
 
-    const a = await (await browser.newContext()).newPage()
+    const contextA = await browser.newContext()
+    // A's window reloads when the account is saved: the tasks counted are those after that, during its push
+    await recordLongTasks(contextA)
+    const a = await contextA.newPage()
     await a.goto(app.url)
     await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
     await seedSyntheticLibrary(a, SIZE)
@@ -63,12 +74,15 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     await section.getByLabel('Password').fill(USER.password)
     const profileA = await startProfile(a, 'sync-push')
     const serverTime = timeServerRequests(a, couch.url)
+    const memoryA = samplePeakMemory()
     const pushFrom = Date.now()
     await section.getByRole('button', { name: 'Start syncing' }).click()
     await expect(a.getByRole('grid', { name: 'Items' })).toBeVisible()
     await expect(syncLine(a)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 20 * 60_000 })
     const pushed = Date.now() - pushFrom
+    const peakA = memoryA.stop()
     await profileA.stop()
+    const tasksA = await longTasksOf(a)
     console.log(`[bench sync chromium] A's requests to the server during its first push: ${serverTime()}`)
 
     // B: main keeps the account, so the second profile syncs as soon as it opens
@@ -76,17 +90,16 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     await recordLongTasks(context)
     const b = await context.newPage()
     const profileB = await startProfile(b, 'sync-initial')
+    const memoryB = samplePeakMemory()
     const from = Date.now()
     await b.goto(app.url)
     await expect.poll(() => countShown(b), { timeout: 20 * 60_000, intervals: [250] }).toBe(SIZE)
     const initial = Date.now() - from
+    const peakB = memoryB.stop()
     await profileB.stop()
-    const tasks = await b.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.map(t => t.ms))
-    const longest = Math.max(0, ...tasks)
-    const over200 = tasks.filter(ms => ms > 200).length
     console.log(
-      `[bench sync chromium] ${SIZE} papers: A's first push ${(pushed / 1000).toFixed(1)} s; B's initial sync ${(initial / 1000).toFixed(1)} s; ` +
-        `B's long tasks ${tasks.length}, longest ${longest.toFixed(0)} ms, ${over200} over 200 ms; load ${loadavg()
+      `[bench sync chromium] ${SIZE} papers: A's first push ${(pushed / 1000).toFixed(1)} s, A's window ${tasksA}, browser peak ${peakA} MB; ` +
+        `B's initial sync ${(initial / 1000).toFixed(1)} s, B's window ${await longTasksOf(b)}, browser peak ${peakB} MB; load ${loadavg()
           .map(l => l.toFixed(2))
           .join(' ')}`
     )

@@ -174,6 +174,35 @@ test('a wrong password is said in words in the sidebar', async ({ browser, repla
   }
 })
 
+test('the replica is kept by the sync worker: when the worker fails the sidebar says so, and sync starts again and goes on', async ({ browser, replay }) => {
+  test.setTimeout(180_000)
+  const app = await webEdition(replay.url)
+  try {
+    const a = await syncingComputer(browser, app)
+    // B: main already keeps the account
+    const b = await openComputer(browser, app)
+    await expect(syncLine(b.page)).toHaveText(/^Synced at \d\d:\d\d$/)
+    // the window's thread holds no PouchDB: the replica and its replication live in their own worker
+    const worker = a.page.workers().find(w => /replica\.worker/.test(w.url()))
+    expect(worker, 'a sync worker holds the replica').toBeDefined()
+    // an uncaught error in the worker, as a failure inside PouchDB would be
+    await worker!.evaluate(
+      () =>
+        void setTimeout(() => {
+          throw new Error('simulated failure')
+        })
+    )
+    await expect(syncLine(a.page)).toContainText('Sync stopped unexpectedly: the sync worker failed')
+    await expect(syncLine(a.page)).toContainText('simulated failure')
+    // a new worker takes over, and what is added afterwards reaches the other computer
+    await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 60_000 })
+    await addByIdentifier(a.page, PLOS.doi, PLOS.title)
+    await expect(row(b.page, PLOS.title)).toHaveCount(1, { timeout: 30_000 })
+  } finally {
+    await app.stop()
+  }
+})
+
 test('a PDF attached on one computer opens on another, fetched from the sync server', async ({ browser, replay }) => {
   test.setTimeout(180_000)
   // two web editions, two data folders: each computer has its own attachment store

@@ -39,6 +39,13 @@ describe('app:// serves the built renderer', () => {
     expect(new Uint8Array(await wasm.arrayBuffer())).toEqual(new Uint8Array([0, 0x61, 0x73, 0x6d]))
   })
 
+  it('serves a worker script with the page policy: the sync worker may reach the saved server and nothing else', async () => {
+    const worker = await rendererResponse(root, new Request('app://neuroref/assets/index.js'), 'https://couch.example.org')
+    const csp = String(worker.headers.get('content-security-policy'))
+    expect(csp).toContain("connect-src 'self' https://couch.example.org;")
+    expect(csp).toContain("default-src 'self'")
+  })
+
   it('follows a symlink that stays inside the renderer folder', async () => {
     const alias = await get('app://neuroref/alias.js')
     expect(alias.status).toBe(200)

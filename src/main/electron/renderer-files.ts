@@ -51,10 +51,12 @@ export async function rendererResponse(rootDir: string, request: Request, syncOr
   const path = await rendererFilePath(rootDir, url.pathname)
   if (!path) return plain(404, 'Not found.')
   const bytes = request.method === 'HEAD' ? null : await readFile(path)
-  const body = bytes && path.endsWith('.html') ? htmlWithCsp(bytes.toString('utf8'), rendererCsp(syncOrigin)) : bytes
+  const csp = rendererCsp(syncOrigin)
+  const body = bytes && path.endsWith('.html') ? htmlWithCsp(bytes.toString('utf8'), csp) : bytes
   return new Response(body, {
     status: 200,
-    headers: { 'Content-Type': contentTypeOf(path), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }
+    // a worker's policy is the one its script is served with: the sync worker reaches the saved server and nothing else
+    headers: { 'Content-Type': contentTypeOf(path), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }
   })
 }
 

@@ -5,7 +5,7 @@
 // this computer (`device`, made once per replica), so a conflict can say which
 // value was written here and which on the other computer.
 import type { WaitingAttachments } from './papers-first'
-import type { Replica } from './replica'
+import type { ReplicaStore } from './replica'
 
 export interface Checkpoint {
   /** change-log seq handled by the outgoing side */
@@ -22,7 +22,7 @@ const ID = '_local/neuroref-sync'
 
 const newDevice = (): string => Array.from(crypto.getRandomValues(new Uint8Array(8)), b => b.toString(16).padStart(2, '0')).join('')
 
-export async function readCheckpoint(replica: Replica): Promise<Checkpoint> {
+export async function readCheckpoint(replica: ReplicaStore): Promise<Checkpoint> {
   let doc: Partial<Checkpoint> | undefined
   try {
     doc = (await replica.get(ID)) as unknown as Checkpoint
@@ -36,7 +36,7 @@ export async function readCheckpoint(replica: Replica): Promise<Checkpoint> {
   return { pushedSeq: doc.pushedSeq ?? 0, appliedSeq: doc.appliedSeq ?? 0, device: doc.device, waitingAttachments: doc.waitingAttachments ?? {} }
 }
 
-export async function writeCheckpoint(replica: Replica, change: Partial<Checkpoint>): Promise<void> {
+export async function writeCheckpoint(replica: ReplicaStore, change: Partial<Checkpoint>): Promise<void> {
   let rev: string | undefined
   let now: Partial<Checkpoint> = { pushedSeq: 0, appliedSeq: 0 }
   try {

@@ -1,16 +1,16 @@
-// The sync engine: logs in, finds or creates the server database, runs
-// PouchDB's live replication between the replica and the server, and keeps
-// the library and the replica in step (incoming first, then outgoing) after
-// every library write and every replicated change. Its status is said in
-// words by status.ts.
+// The sync engine: logs in, finds or creates the server database, has the
+// sync worker (replica-client.ts) open the replica and run PouchDB's
+// replication with the server, and keeps the library and the replica in step
+// (incoming first, then outgoing) after every library write and every
+// replicated change. Its status is said in words by status.ts.
 import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint } from './checkpoint'
 import { filesDatabaseOf, type LocalFiles } from './files'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import { PdfTransfer } from './pdf-transfer'
-import { openLibraryReplica, openReplica, remoteDatabase, type Replica } from './replica'
-import { Replication } from './replication'
+import type { ReplicaStore } from './replica'
+import { SyncWorker, WorkerStopped } from './replica-client'
 import { checkServerAddress } from '@shared/sync-server'
 import type { PdfSyncOptions, SyncAccount } from '@shared/sync-server'
 import { CouchSession, SyncFailure, type Fetch, type SyncProblem } from './session'
@@ -60,7 +60,7 @@ function problemOf(error: unknown): SyncProblem {
 
 export class SyncEngine {
   status: SyncStatus = { state: 'off', waiting: 0, fromNewerApp: 0 }
-  replica: Replica | undefined
+  replica: ReplicaStore | undefined
   /** this computer, as its documents and conflicts name it (checkpoint.ts) */
   device: string | undefined
   private account: SyncAccount | undefined
@@ -76,7 +76,12 @@ export class SyncEngine {
   /** documents too large for the server: they stay here */
   private tooLarge = new Set<string>()
   private retry: ReturnType<typeof setTimeout> | undefined
-  private replication: Replication | undefined
+  /** the worker holding the replica and running its replication, while this engine runs */
+  private worker: SyncWorker | undefined
+  private replication: SyncWorker | undefined
+  /** a round is running: replication falling idle meanwhile is not "synced" yet (the round may still write) */
+  private inRound = false
+  private idleInRound = false
   /** the replica's update seq before this computer's first write to it not yet handed to a push (kept when a round fails midway) */
   private pushFrom: number | string | undefined
   /** PDF bytes to and from the files database (pdf-transfer.ts) */
@@ -154,22 +159,30 @@ export class SyncEngine {
     }
     // not awaited: the papers do not wait for the files database
     void this.openFiles(session, dbUrl, account)
-    const adapter = this.options.replicaAdapter
-    const replica = this.options.replicaName
-      ? openReplica(this.options.replicaName, adapter)
-      : await openLibraryReplica(this.options.db.name, account.database, dbUrl, adapter)
-    this.replica = replica
-    // a seq of another replica means nothing here: the first push starts at this one's checkpoint
-    this.pushFrom = undefined
-    this.device = (await readCheckpoint(replica)).device
-    this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
-    await this.settle()
-    const remote = remoteDatabase(dbUrl, session.fetch)
-    const replication = await Replication.start(replica, remote, { batchSize: 500, pushBatchSize: 1000, backOff: backOff(this.options.maxBackOff ?? 30_000) })
-    if (this.stopped || this.account !== account) {
-      replication.cancel()
+    const worker = SyncWorker.start(this.options.replicaAdapter ?? 'idb', this.options.fetch)
+    this.worker = worker
+    worker.onStopped(sentence => this.workerStopped(worker, account, sentence))
+    let replica: ReplicaStore
+    try {
+      replica = await worker.open({
+        library: this.options.db.name,
+        database: account.database,
+        address: dbUrl,
+        name: this.options.replicaName,
+        adapter: this.options.replicaAdapter ?? 'idb'
+      })
+      this.replica = replica
+      // a seq of another replica means nothing here: the first push starts at this one's checkpoint
+      this.pushFrom = undefined
+      this.device = (await readCheckpoint(replica)).device
+      // replication starts before the first round, so that a first sync's push follows the outgoing side's batches
+      await worker.replicate(dbUrl, account, this.options.maxBackOff ?? 30_000)
+    } catch (error) {
+      if (!(error instanceof WorkerStopped)) this.fail(problemOf(error))
       return this.status
     }
+    if (this.stopped || this.account !== account) return this.status
+    const replication = worker
     this.replication = replication
     replication.on('change', (info: { direction: string; change: { docs: { _id: string }[] } }) => {
       if (info.direction === 'push') for (const doc of info.change.docs) this.unsent.delete(doc._id)
@@ -188,13 +201,7 @@ export class SyncEngine {
           this.fail(problemOf(failure), problemOf(failure) === 'not-member' ? (failure as Error).message : undefined)
       )
     }
-    replication.on('paused', (error?: unknown) => {
-      if (error) return refused(error)
-      void this.confirmUnsent(replica, remote).then(
-        () => (this.unsent.size ? this.set({ state: 'syncing' }) : this.set({ state: 'synced', syncedAt: Date.now() })),
-        failure => this.fail(problemOf(failure))
-      )
-    })
+    replication.on('paused', (error?: unknown) => (error ? refused(error) : this.idle()))
     replication.on('active', () => this.set({ state: networkUp() ? 'syncing' : 'offline' }))
     replication.on('denied', (error: unknown) => {
       // replication.ts hands the document's error on as { direction, doc }, as PouchDB's sync() does
@@ -207,27 +214,47 @@ export class SyncEngine {
     })
     replication.on('error', refused)
     this.cleanups.push(() => {
-      replication.cancel()
+      replication.stopReplication()
       this.replication = undefined
     })
+    this.cleanups.push(this.options.db.events.subscribe(() => this.settleSoon()))
+    await this.settle()
     return this.status
   }
 
   /**
-   * Replication pauses when it has nothing to do, and also before it has
-   * started: the documents still counted as waiting are compared with the
-   * server, and those it holds at the same revision are no longer waiting.
+   * Replication has nothing to do (and also before it has started): the
+   * documents still counted as waiting are compared with the server, and those
+   * it holds at the same revision are no longer waiting. While a round runs it
+   * may still write: then the round says it when it ends.
    */
-  private async confirmUnsent(replica: Replica, remote: Replica): Promise<void> {
-    const ids = [...this.unsent]
-    for (let at = 0; at < ids.length; at += 500) {
-      const keys = ids.slice(at, at + 500)
-      const [here, there] = await Promise.all([replica.allDocs({ keys }), remote.allDocs({ keys })])
-      here.rows.forEach((row, i) => {
-        const server = there.rows[i]
-        if (!row.error && !server.error && server.value?.rev === row.value.rev) this.unsent.delete(row.id)
-      })
+  private idle(): void {
+    if (this.inRound) {
+      this.idleInRound = true
+      return
     }
+    const worker = this.replication
+    if (!worker) return
+    void worker.sameOnServer([...this.unsent]).then(
+      same => {
+        for (const id of same) this.unsent.delete(id)
+        if (this.stopped) return
+        if (this.inRound) return void (this.idleInRound = true)
+        if (this.unsent.size) this.set({ state: 'syncing' })
+        else this.set({ state: 'synced', syncedAt: Date.now() })
+      },
+      failure => failure instanceof WorkerStopped || this.fail(problemOf(failure))
+    )
+  }
+
+  /** The worker failed (or the browser ended it): said as a sentence, and sync starts again a little later with a new one. */
+  private workerStopped(worker: SyncWorker, account: SyncAccount, sentence: string): void {
+    if (worker !== this.worker || this.stopped) return
+    const wait = this.options.retryAfter ?? 15_000
+    this.set({ state: 'problem', message: `Sync stopped unexpectedly: ${sentence}; it starts again in ${Math.round(wait / 1000)} s` })
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    clearTimeout(this.retry)
+    this.retry = setTimeout(() => void this.start(account), wait)
   }
 
   private async openFiles(session: CouchSession, libraryUrl: string, account: SyncAccount): Promise<void> {
@@ -283,6 +310,8 @@ export class SyncEngine {
     // a download under way is not waited for (a stalled connection would hold up the next start); it stops after its file
     await this.round.catch(() => undefined)
     await this.replica?.close().catch(() => undefined)
+    this.worker?.end()
+    this.worker = undefined
     this.replica = undefined
     this.pdfs.disconnect()
     this.set({ state: 'off' })
@@ -310,7 +339,7 @@ export class SyncEngine {
    * nothing (after a first sync of 10,000 papers, reading them all again took
    * a push 5 s). A step that fails keeps the note, for the next round's push.
    */
-  private async writing<T>(replica: Replica, step: () => Promise<T>, wrote: (outcome: T) => boolean): Promise<T> {
+  private async writing<T>(replica: ReplicaStore, step: () => Promise<T>, wrote: (outcome: T) => boolean): Promise<T> {
     const first = this.pushFrom === undefined
     if (first) this.pushFrom = (await replica.info()).update_seq
     const outcome = await step()
@@ -323,6 +352,7 @@ export class SyncEngine {
     this.round = this.round.then(async () => {
       const replica = this.replica
       if (!replica || this.stopped) return
+      this.inRound = true
       try {
         for (let turn = 0; turn < 5; turn++) {
           const pulled = await this.writing(
@@ -334,14 +364,9 @@ export class SyncEngine {
           const user = this.options.signEdits ? this.account?.user : undefined
           const pushed = await this.writing(
             replica,
-            () => pushLocalChanges(this.options.db, replica, user),
+            () => pushLocalChanges(this.options.db, replica, user, written => this.sendSoon(replica, written)),
             outcome => outcome.written.length > 0
           )
-          for (const id of pushed.written) {
-            this.unsent.add(id)
-            this.refused.delete(id)
-            this.tooLarge.delete(id)
-          }
           for (const id of pushed.tooLarge) this.tooLarge.add(id)
           this.set({})
           // a turn that wrote goes round once more: its own writes are met in the replica's feed now, not under a later edit,
@@ -354,18 +379,38 @@ export class SyncEngine {
         await this.pdfs.afterRound()
         this.set({})
       } catch (error) {
+        // a stopped worker is said once, by workerStopped
+        if (error instanceof WorkerStopped) return
         console.error('[neuroref] sync round failed', error)
         this.set({ state: 'problem', message: `Sync could not apply a change: ${String((error as Error)?.message ?? error)}` })
+      } finally {
+        this.inRound = false
+        if (this.idleInRound) {
+          this.idleInRound = false
+          this.idle()
+        }
       }
     })
     return this.round
   }
-}
 
-const backOff =
-  (longest: number) =>
-  (delay: number): number =>
-    delay === 0 ? Math.min(1000, longest) : Math.min(delay * 2, longest)
+  /**
+   * A batch the outgoing side just wrote to the replica: counted as waiting,
+   * and handed to a push at once, so a first sync of 10,000 papers goes up
+   * while the rest are still being written (the push used to start after all
+   * of them). The next batch's push starts after this one's writes.
+   */
+  private async sendSoon(replica: ReplicaStore, written: string[]): Promise<void> {
+    for (const id of written) {
+      this.unsent.add(id)
+      this.refused.delete(id)
+      this.tooLarge.delete(id)
+    }
+    if (!this.replication || this.pushFrom === undefined) return
+    this.replication.push(this.pushFrom)
+    this.pushFrom = (await replica.info()).update_seq
+  }
+}
 
 const networkUp = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
 

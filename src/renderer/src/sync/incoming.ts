@@ -12,7 +12,7 @@ import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type Sync
 import { mergeNotes, mergePapers } from './merge'
 import { isOwnWrite } from './own-writes'
 import { withTheirPapers } from './papers-first'
-import type { Replica } from './replica'
+import type { ReplicaStore } from './replica'
 import { documentsNow, touchedDocumentIds } from './rows'
 
 const BATCH = 500
@@ -27,7 +27,7 @@ export interface PullOutcome {
 
 type Doc = SyncDocument & { _rev: string; _conflicts?: string[]; _revisions?: { start: number; ids: string[] } }
 
-export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Promise<PullOutcome> {
+export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore): Promise<PullOutcome> {
   const checkpoint = await readCheckpoint(replica)
   const pending = touchedDocumentIds((await changesSince(db, checkpoint.pushedSeq)).entries)
   const outcome: PullOutcome = { applied: 0, fromNewerApp: [], merged: 0 }
@@ -60,7 +60,7 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: Replica): Pr
 }
 
 /** The newest ancestor of `doc` whose body this replica still has: the version both sides started from. */
-async function baseOf(replica: Replica, doc: Doc, shared?: (rev: string) => boolean): Promise<SyncDocument | undefined> {
+async function baseOf(replica: ReplicaStore, doc: Doc, shared?: (rev: string) => boolean): Promise<SyncDocument | undefined> {
   const history = doc._revisions ?? (await replica.get(doc._id, { rev: doc._rev, revs: true }))._revisions
   if (!history) return undefined
   for (let i = 1; i < history.ids.length; i++) {
@@ -83,7 +83,7 @@ function mergeData(type: SyncDocument['type'], base: SyncDocument | undefined, k
 }
 
 /** Merges every open revision into the winner and deletes the others, in one write. */
-async function resolveConflict(replica: Replica, winner: Doc): Promise<Doc> {
+async function resolveConflict(replica: ReplicaStore, winner: Doc): Promise<Doc> {
   let merged: Doc = winner
   const removals: SyncDocument[] = []
   const winnerHistory = (await replica.get(winner._id, { rev: winner._rev, revs: true }))._revisions
@@ -116,7 +116,7 @@ async function onlyArrivals(db: NeurorefDb, logged: ChangeEntry[], docs: Doc[], 
 
 async function applyDocuments(
   db: NeurorefDb,
-  replica: Replica,
+  replica: ReplicaStore,
   docs: Doc[],
   pending: Set<string>,
   device: string
@@ -148,7 +148,7 @@ async function applyDocuments(
 }
 
 /** A document that arrived while this computer changed it too: merged, the merge written on top of the arrival. */
-async function mergeWithUnpushed(replica: Replica, arrived: Doc, mine: SyncDocument): Promise<SyncDocument> {
+async function mergeWithUnpushed(replica: ReplicaStore, arrived: Doc, mine: SyncDocument): Promise<SyncDocument> {
   const base = await baseOf(replica, arrived)
   const merged: SyncDocument = { ...arrived, data: mergeData(arrived.type, base, mine, arrived), device: mine.device }
   delete (merged as Doc)._conflicts

@@ -7,7 +7,7 @@ import type { NeurorefDb } from '../library/schema'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, sameContent, type DocumentType, type PaperData, type SyncDocument } from './documents'
 import { rememberWrites } from './own-writes'
-import type { Replica } from './replica'
+import type { ReplicaStore } from './replica'
 import { documentsNow, everyId, touchedIds } from './rows'
 
 const BATCH = 500
@@ -23,8 +23,16 @@ export interface PushOutcome {
   tooLarge: string[]
 }
 
-/** `user`: in a lab library, the session's user name, written into each paper as who added and who last edited it. */
-export async function pushLocalChanges(db: NeurorefDb, replica: Replica, user?: string): Promise<PushOutcome> {
+/**
+ * `user`: in a lab library, the session's user name, written into each paper as who added and who last edited it.
+ * `batchWritten`: told the documents of each batch as it is written, so that the push can send them while the next is made.
+ */
+export async function pushLocalChanges(
+  db: NeurorefDb,
+  replica: ReplicaStore,
+  user?: string,
+  batchWritten?: (written: string[]) => Promise<void>
+): Promise<PushOutcome> {
   const checkpoint = await readCheckpoint(replica)
   const { entries, complete, lastSeq } = await changesSince(db, checkpoint.pushedSeq)
   if (lastSeq === checkpoint.pushedSeq && checkpoint.pushedSeq > 0) return { written: [], done: true, tooLarge: [] }
@@ -41,13 +49,14 @@ export async function pushLocalChanges(db: NeurorefDb, replica: Replica, user?: 
       written.push(...outcome.written)
       tooLarge.push(...outcome.tooLarge)
       done &&= outcome.done
+      if (outcome.written.length) await batchWritten?.(outcome.written)
     }
   }
   if (done) await writeCheckpoint(replica, { pushedSeq: lastSeq })
   return { written, done, tooLarge }
 }
 
-async function writeBatch(replica: Replica, wanted: SyncDocument[], appliedSeq: number | string, user?: string): Promise<PushOutcome> {
+async function writeBatch(replica: ReplicaStore, wanted: SyncDocument[], appliedSeq: number | string, user?: string): Promise<PushOutcome> {
   const keys = wanted.map(doc => doc._id)
   // a document that arrived after the last applied change is merged by the incoming side first
   const arrived = new Set((await replica.changes({ since: appliedSeq, doc_ids: keys })).results.map(r => r.id))

@@ -7,7 +7,7 @@
 import type { NeurorefDb } from '../library/schema'
 import type { AttachmentRecord } from '@shared/model'
 import { documentId, parseDocumentId, type SyncDocument } from './documents'
-import type { Replica } from './replica'
+import type { ReplicaStore } from './replica'
 
 type Doc = SyncDocument & { _rev: string }
 
@@ -15,7 +15,7 @@ type Doc = SyncDocument & { _rev: string }
 export type WaitingAttachments = Record<string, string>
 
 /** The documents to apply with this batch so that its attachments find their papers, and those that wait it released. */
-export async function withTheirPapers(db: NeurorefDb, replica: Replica, docs: Doc[], waiting: WaitingAttachments): Promise<Doc[]> {
+export async function withTheirPapers(db: NeurorefDb, replica: ReplicaStore, docs: Doc[], waiting: WaitingAttachments): Promise<Doc[]> {
   const inBatch = new Set(docs.filter(doc => doc.type === 'paper' && !doc._deleted).map(doc => parseDocumentId(doc._id)!.id))
   const orphans = docs.filter(doc => doc.type === 'attachment' && !doc._deleted && !inBatch.has((doc.data as AttachmentRecord).itemId))
   const itemIds = [...new Set(orphans.map(doc => (doc.data as AttachmentRecord).itemId))]

@@ -6,7 +6,7 @@
 // connects it when the files database opens and reads its status.
 import type { NeurorefDb } from '../library/schema'
 import { deleteFiles, downloadFile, filesOnServer, filesReferenced, uploadFile, type LocalFiles } from './files'
-import type { Replica } from './replica'
+import type { ReplicaStore } from './replica'
 import { PDF_SYNC_DEFAULTS, type PdfSyncOptions } from '@shared/sync-server'
 import { SyncFailure, type Fetch } from './session'
 import type { SyncStatus } from './status'
@@ -18,7 +18,7 @@ export interface PdfTransferOptions {
   /** how long to wait before looking again for PDFs not on the server yet or not fetched ("always download"), and before asking again whether a PDF no paper names may be deleted (ms) */
   recheckFilesAfter?: number
   /** the engine's replica, while it syncs: it tells this computer's own deletions not yet on the server */
-  replica: () => Replica | undefined
+  replica: () => ReplicaStore | undefined
   /** whether the engine has stopped: nothing more is sent or fetched */
   stopped: () => boolean
   /** something the status shows changed */

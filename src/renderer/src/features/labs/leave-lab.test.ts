@@ -8,7 +8,7 @@ import { addRecordsToLibrary } from '../../library/add-paper'
 import { keepBeforeRestore } from '../../library/before-restore'
 import { openLibrary } from '../../library/schema'
 import { dexieNameOf, labLibraries, rememberLab } from '../../open-library'
-import { replicaName } from '../../sync/replica'
+import { replicaName } from '../../sync/replica-names'
 import { leaveLabHere } from './leave-lab'
 
 /** localStorage as the window has it (vitest runs in Node). */

@@ -4,7 +4,7 @@
 // ordinary member may not change the lab's members; its admin removes them).
 import { deleteLibrary } from '../../library/delete-library'
 import { dexieNameOf, forgetLab } from '../../open-library'
-import { destroyReplicas } from '../../sync/replica'
+import { destroyReplicas } from '../../sync/replica-names'
 
 /** The library must be closed in this window first (the sync engine stopped, the database closed). */
 export async function leaveLabHere(database: string): Promise<void> {
