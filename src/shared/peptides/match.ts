@@ -42,6 +42,8 @@ interface Found {
   ambiguous: boolean
   source: EvidenceSource
   text: string
+  /** the text folded (foldName): evidence that differs only in case, accents or hyphens is shown once */
+  folded: string
 }
 
 const foldName = (name: string): string =>
@@ -70,29 +72,23 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
   function scan(text: string | undefined, source: EvidenceSource, found: Found[]): void {
     if (!text) return
     const plain = plainText(text)
-    const words = wordsOf(plain)
-    for (let i = 0; i < words.length;) {
-      const match = phrases.longestAt(words, i)
-      if (!match) {
-        i++
-        continue
-      }
-      const quote = plain.slice(words[i].start, words[match.end - 1].end)
+    for (const match of phrases.matchesIn(plain)) {
+      const quote = plain.slice(match.start, match.end)
       const seen = new Map<number, boolean>()
       for (const h of match.hits) {
         if (h.entry < 0) continue
         seen.set(h.entry, (seen.get(h.entry) ?? true) && h.ambiguous)
       }
-      for (const [entry, ambiguous] of seen) found.push({ entry, ambiguous, source, text: quote })
-      i = match.end
+      for (const [entry, ambiguous] of seen) found.push({ entry, ambiguous, source, text: quote, folded: match.keys })
     }
   }
 
   function scanMesh(record: ReferenceRecord, found: Found[]): void {
     const headings = [...(record.mesh ?? []).map(m => ({ ui: m.ui, name: m.descriptor })), ...(record.chemicals ?? []).map(c => ({ ui: c.ui, name: c.name }))]
     for (const h of headings) {
-      const entry = (h.ui ? meshByUi.get(h.ui) : undefined) ?? meshByName.get(foldName(h.name))
-      if (entry !== undefined) found.push({ entry, ambiguous: false, source: 'mesh', text: h.name })
+      const folded = foldName(h.name)
+      const entry = (h.ui ? meshByUi.get(h.ui) : undefined) ?? meshByName.get(folded)
+      if (entry !== undefined) found.push({ entry, ambiguous: false, source: 'mesh', text: h.name, folded })
     }
   }
 
@@ -116,7 +112,7 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
       let t = tags.get(peptide)
       if (!t) tags.set(peptide, (t = { entry: entries[peptide], receptors: new Set(), evidence: [], keys: new Set() }))
       if (entries[f.entry].kind === 'receptor') t.receptors.add(entries[f.entry].name)
-      const key = `${f.source}\u0000${foldName(f.text)}`
+      const key = `${f.source}\u0000${f.folded}`
       if (!t.keys.has(key)) {
         t.keys.add(key)
         t.evidence.push({ source: f.source, text: f.text })

@@ -2,7 +2,7 @@
 // that tagging reads each field in a single pass.
 
 import type { PeptideVocab } from './vocab'
-import { spellOut, wordsOf, type Word } from './words'
+import { asciiHash, spellOut, WordCursor, wordsOf, type Word } from './words'
 
 /** What a matched phrase names. `entry` is -1 for a phrase that names nothing (see NOT_PEPTIDES). */
 export interface PhraseHit {
@@ -46,8 +46,20 @@ function writtenForms(synonym: string, isGene: boolean): Set<string> {
   return forms
 }
 
+/** A phrase found in a text: its hits, where its words start and end, and its words' keys joined by spaces. */
+export interface PhraseMatch {
+  hits: PhraseHit[]
+  start: number
+  end: number
+  keys: string
+}
+
+type Longest = { hits: PhraseHit[]; words: number; keys: string }
+
 export class PhraseTree {
   private readonly root = newNode()
+  /** asciiHash of every ASCII first word: an ASCII word with another hash starts no phrase */
+  private readonly firstWords = new Set<number>()
 
   constructor(vocab: PeptideVocab) {
     const genes = new Set(vocab.entries.flatMap(e => e.genes.map(g => g.toUpperCase())))
@@ -77,6 +89,7 @@ export class PhraseTree {
       if (withPlural && /^[a-z]{4,}$/.test(last) && !last.endsWith('s')) variants.push([...v.slice(0, -1), last + 's'])
     }
     for (const v of variants) {
+      if (/^[\x00-\x7f]*$/.test(v[0])) this.firstWords.add(asciiHash(v[0]))
       let node = this.root
       for (const key of v) {
         let child = node.next.get(key)
@@ -93,17 +106,51 @@ export class PhraseTree {
    * undefined. Returns the hits (all of one phrase) and the index after it.
    */
   longestAt(words: Word[], i: number): { hits: PhraseHit[]; end: number } | undefined {
-    let node: Node | undefined = this.root
-    let best: { hits: PhraseHit[]; end: number } | undefined
+    let j = i
+    const match = this.longest(() => words[j++])
+    return match && { hits: match.hits, end: i + match.words }
+  }
+
+  /**
+   * Every phrase in a plain text, reading on after each: what longestAt at
+   * each word of wordsOf(text) finds, but a word that starts no phrase costs
+   * no Word, and the words after one are read only as far as the tree goes.
+   */
+  matchesIn(text: string): PhraseMatch[] {
+    const matches: PhraseMatch[] = []
+    const cursor = new WordCursor(text)
+    while (cursor.next()) {
+      if (cursor.ascii && !this.firstWords.has(cursor.hash)) continue
+      const start = cursor.start
+      const ends: number[] = []
+      const match = this.longest(() => {
+        if (ends.length > 0 && !cursor.next()) return undefined
+        ends.push(cursor.end)
+        return cursor.word()
+      })
+      if (match) matches.push({ hits: match.hits, start, end: ends[match.words - 1], keys: match.keys })
+      cursor.resumeAfter(ends[match ? match.words - 1 : 0])
+    }
+    return matches
+  }
+
+  /** The longest phrase made by the words `next` hands out (from the one a phrase would start with), and how many words it takes. */
+  private longest(next: () => Word | undefined): Longest | undefined {
+    let node = this.root
+    let best: Longest | undefined
     let written = ''
-    for (let j = i; j < words.length; j++) {
-      if (j > i && words[j].breakBefore) break
-      node = node.next.get(words[j].key)
-      if (!node) break
-      written += words[j].cased
+    let keys = ''
+    for (let n = 0; n === 0 || node.next.size > 0; n++) {
+      const word = next()
+      if (!word || (n > 0 && word.breakBefore)) break
+      const child = node.next.get(word.key)
+      if (!child) break
+      node = child
+      written += word.cased
+      keys = n === 0 ? word.key : `${keys} ${word.key}`
       if (node.hits.length === 0) continue
       const hits = node.hits.filter(h => !h.forms || h.forms.has(written))
-      if (hits.length > 0) best = { hits, end: j + 1 }
+      if (hits.length > 0) best = { hits, words: n + 1, keys }
     }
     return best
   }

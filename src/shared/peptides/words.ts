@@ -59,7 +59,7 @@ export function spellOut(word: string): string {
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu
 const CLAUSE_PUNCTUATION = /[.,;:!?()[\]{}]/
 
-/** The words of a plain text, in order. */
+/** The words of a plain text, in order (the vocabulary's synonyms and short names; fields are read with a WordCursor). */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = []
   let previousEnd = 0
@@ -79,4 +79,105 @@ export function wordsOf(text: string): Word[] {
     previousEnd = start + m[0].length
   }
   return words
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+const SPACE = /\s/
+/** what a character is to the word splitter: part of a word, white space, clause punctuation (CLAUSE_PUNCTUATION), or none */
+const IN_WORD = 1
+const IS_SPACE = 2
+const ENDS_CLAUSE = 4
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) => kindOf(String.fromCharCode(code)))
+/** the kinds of the characters above ASCII met so far */
+const otherKinds = new Map<number, number>()
+
+function kindOf(char: string): number {
+  if (WORD_CHAR.test(char)) return IN_WORD
+  return (SPACE.test(char) ? IS_SPACE : 0) | (CLAUSE_PUNCTUATION.test(char) ? ENDS_CLAUSE : 0)
+}
+
+function kindOfCode(code: number): number {
+  if (code < 128) return ASCII_KINDS[code]
+  let kind = otherKinds.get(code)
+  if (kind === undefined) otherKinds.set(code, (kind = kindOf(String.fromCodePoint(code))))
+  return kind
+}
+
+/** The hash a WordCursor gives an ASCII word: of its lower case, so "NPY", "Npy" and "npy" share it. */
+export function asciiHash(word: string): number {
+  let hash = 0
+  for (let p = 0; p < word.length; p++) {
+    const code = word.charCodeAt(p)
+    hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0
+  }
+  return hash
+}
+
+/**
+ * The words of a plain text one at a time, as wordsOf finds them, without
+ * making a Word for each: the tagger reads every abstract, and most words
+ * cannot start a phrase, which an ASCII word's hash tells without a string.
+ */
+export class WordCursor {
+  /** the current word is text[start, end) */
+  start = 0
+  end = 0
+  /** the current word is all ASCII, and `hash` is asciiHash of it */
+  ascii = true
+  hash = 0
+  /** as Word.breakBefore */
+  breakBefore = false
+  private seen = 0
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next word; false when the text has no more. */
+  next(): boolean {
+    const text = this.text
+    let p = this.end
+    let space = false
+    let punctuation = false
+    for (;;) {
+      if (p >= text.length) return false
+      const code = text.codePointAt(p)!
+      const kind = kindOfCode(code)
+      if (kind === IN_WORD) break
+      if (kind === IS_SPACE) space = true
+      else if (kind === ENDS_CLAUSE) punctuation = true
+      p += code > 0xffff ? 2 : 1
+    }
+    this.start = p
+    this.breakBefore = this.seen > 0 && space && punctuation
+    let ascii = true
+    let hash = 0
+    for (;;) {
+      if (p >= text.length) break
+      const code = text.codePointAt(p)!
+      if (code < 128) {
+        if (ASCII_KINDS[code] !== IN_WORD) break
+        hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0
+        p++
+      } else {
+        if (kindOfCode(code) !== IN_WORD) break
+        ascii = false
+        p += code > 0xffff ? 2 : 1
+      }
+    }
+    this.end = p
+    this.ascii = ascii
+    this.hash = hash
+    this.seen++
+    return true
+  }
+
+  /** The current word as wordsOf gives it. */
+  word(): Word {
+    const cased = spellOut(this.text.slice(this.start, this.end))
+    return { key: cased.toLowerCase(), cased, start: this.start, end: this.end, breakBefore: this.breakBefore }
+  }
+
+  /** Goes on after the word that ended at `end` (one this cursor has passed). */
+  resumeAfter(end: number): void {
+    this.end = end
+  }
 }

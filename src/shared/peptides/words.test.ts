@@ -1,0 +1,123 @@
+// The tagger reads fields with a WordCursor and PhraseTree.matchesIn instead of
+// making a Word for every word: it must find exactly the words and phrases the
+// word list did (wordsOf, then longestAt at each word), on the text of every
+// fixture file and on generated text full of synonyms, Greek, accents,
+// brackets, markup and characters outside the BMP.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { PhraseTree, type PhraseMatch } from './phrases'
+import { parsePeptideVocab } from './vocab'
+import { plainText, WordCursor, wordsOf, type Word } from './words'
+
+const root = path.join(import.meta.dirname, '../../..')
+const vocab = parsePeptideVocab(JSON.parse(fs.readFileSync(path.join(root, 'resources/vocab/neuropeptides.json'), 'utf8')))
+const tree = new PhraseTree(vocab)
+
+function cursorWords(text: string): Word[] {
+  const cursor = new WordCursor(text)
+  const words: Word[] = []
+  while (cursor.next()) words.push(cursor.word())
+  return words
+}
+
+/** what the tagger did before: longestAt at each word of the whole word list */
+function wordListMatches(text: string): PhraseMatch[] {
+  const words = wordsOf(text)
+  const matches: PhraseMatch[] = []
+  for (let i = 0; i < words.length;) {
+    const match = tree.longestAt(words, i)
+    if (!match) {
+      i++
+      continue
+    }
+    const start = words[i].start
+    const end = words[match.end - 1].end
+    // the key the tagger used to tell evidence apart (foldName of the quote)
+    const keys = wordsOf(text.slice(start, end))
+      .map(w => w.key)
+      .join(' ')
+    matches.push({ hits: match.hits, start, end, keys })
+    i = match.end
+  }
+  return matches
+}
+
+function fixtureTexts(): string[] {
+  const texts: string[] = []
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (!/\.(pdf|docx|zip|gz)$/i.test(entry.name)) texts.push(plainText(fs.readFileSync(file, 'utf8')))
+    }
+  }
+  walk(path.join(root, 'e2e/fixtures'))
+  return texts
+}
+
+/** Text of synonyms (in their case, upper case and lower case, plural), joiners, and the characters the splitter treats apart. */
+function generatedText(seed: number, words: number): string {
+  let state = seed
+  const random = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    return state % n
+  }
+  const synonyms = vocab.entries.flatMap(e => e.synonyms)
+  const plain = ['the', 'of', 'receptor', 'neurons', 'and', 'in', 'P', 'A', '1', 'converting', 'enzyme', 'Miñarro', 'naïve', 'Straße', '𝛼', 'µM', 'ﬁbre']
+  const joiners = [
+    ' ',
+    ' ',
+    ' ',
+    '-',
+    ', ',
+    '. ',
+    ' (',
+    ') ',
+    '; ',
+    ': ',
+    '\u00a0',
+    '\u2003',
+    '\n',
+    '/',
+    ' [',
+    '] ',
+    '(',
+    '!',
+    ' – ',
+    '\ud835',
+    ' \u0301',
+    '𝟘',
+    '\t'
+  ]
+  const parts: string[] = []
+  for (let n = 0; n < words; n++) {
+    let word = random(3) === 0 ? synonyms[random(synonyms.length)] : plain[random(plain.length)]
+    const writing = random(14)
+    if (writing === 0) word = word.toUpperCase()
+    else if (writing === 1) word = word.toLowerCase()
+    if (random(9) === 0) word += 's'
+    parts.push(word, joiners[random(joiners.length)])
+  }
+  return parts.join('')
+}
+
+describe('reading a field word by word', () => {
+  const texts = [...fixtureTexts(), ...Array.from({ length: 40 }, (_, seed) => generatedText(seed + 1, 2_000))]
+
+  it('finds the words of every fixture file and of generated text as the word list does', () => {
+    expect(texts.length).toBeGreaterThan(150)
+    for (const text of texts) expect(cursorWords(text)).toEqual(wordsOf(text))
+  })
+
+  it('finds the same peptide names, at the same places', () => {
+    let found = 0
+    for (const text of texts) {
+      const matches = tree.matchesIn(text)
+      expect(matches).toEqual(wordListMatches(text))
+      found += matches.length
+    }
+    // the texts do name peptides: the comparison is not of empty lists
+    expect(found).toBeGreaterThan(1_000)
+  })
+})
