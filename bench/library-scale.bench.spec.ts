@@ -123,6 +123,7 @@ async function seededAndOpened(page: Page, url: string) {
   await seedSyntheticLibrary(page, SIZE)
   const seedSeconds = (Date.now() - seedStart) / 1000
 
+  const openProfile = await startProfile(page, 'first-open')
   await page.reload()
   await page.locator('[role=row][aria-rowindex="2"]').waitFor()
   const firstRowsMs = await page.evaluate(() => performance.now())
@@ -132,6 +133,7 @@ async function seededAndOpened(page: Page, url: string) {
   await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout: 600_000 })
   const indexReadyMs = await now(page)
   const longTasksOpen = await longTasksBetween(page, 0, indexReadyMs)
+  await openProfile.stop()
   console.log('opened', { firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen })
 
   return { seedSeconds, firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen }
@@ -143,6 +145,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   await recordLongTasks(page)
   const { seedSeconds, firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen } = await seededAndOpened(page, app.url)
 
+  const searchProfile = await startProfile(page, 'search')
   let phaseStart = await now(page)
   const search: number[] = []
   for (const query of BENCH_QUERIES) {
@@ -151,11 +154,14 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   }
   const searchOnly = search.filter((_, i) => i % 2 === 0)
   const longTasksSearch = await longTasksBetween(page, phaseStart)
+  await searchProfile.stop()
 
+  const sortProfile = await startProfile(page, 'sort')
   phaseStart = await now(page)
   const sort: number[] = []
   for (let i = 0; i < 4; i++) sort.push(await timeToNextFrame(page, 'click', '[role=columnheader] button'))
   const longTasksSort = await longTasksBetween(page, phaseStart)
+  await sortProfile.stop()
 
   // Adding one paper: from choosing a one-entry file to its row on screen (parse, one transaction, store, render).
   await timeToNextFrame(page, 'search', 'benchmark paper number')

@@ -81,7 +81,9 @@ export class LibraryStore {
       notes: this.notes,
       jobs,
       saveAfterMs,
-      changed: () => this.emit(),
+      // the index's progress or arrival changes no paper, nor what a search finds (searches read the papers meanwhile):
+      // the status line shows it, the lists stand (a change of everything re-sorted 100,000 papers at each progress step)
+      changed: () => this.emit([]),
       rebuilding: () => this.readAbstracts()
     })
   }

@@ -5,24 +5,33 @@
 // row (abstracts, references, author details: most of a minute at 100,000
 // papers) and send the window their light copies, a chunk at a time.
 import type { ItemBasics } from '@shared/model'
+import { recognitionKeys } from '@shared/duplicates'
 import { fieldValue } from '@shared/search/fields'
 import { changedPapers } from '../library/change-log'
 import { forgetLightForm, readLightMarker, readStoredParts } from '../library/light-form'
 import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
+import { rowsFromJson } from './rows-wire'
+
+/**
+ * Papers read from their rows, with their abstracts (kept while searches read papers: the form is only used when the
+ * saved index is there to answer them soon) and the keys the duplicate finder knows each by (worked out by the reader,
+ * not the window).
+ */
+export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string | undefined)[]; keys: string[][] }
 
 /**
  * Papers for the window: a part of the saved light form (its papers as JSON, but those in `except`, changed since
- * the form was saved: they come as rows), or papers read from their rows with their abstracts (kept while searches
- * read papers: the form is only used when the saved index is there to answer them soon).
+ * the form was saved: they come as rows), or papers read from their rows.
  */
-export type LightChunk = { kind: 'packed'; json: string; except: string[] } | { kind: 'rows'; items: ItemBasics[]; abstracts: (string | undefined)[] }
+export type LightChunk = { kind: 'packed'; json: string; except: string[] } | RowsChunk
 
 /** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
 export type LightRowsRequest = { dbName: string; everyRow?: boolean }
 
-export type LightRowsReply = { kind: 'chunk'; chunk: LightChunk } | { kind: 'done' } | { kind: 'failed'; message: string }
+/** `rows`: a RowsChunk as JSON (rows-wire.ts) */
+export type LightRowsReply = { kind: 'chunk'; chunk: LightChunk } | { kind: 'rows'; json: string } | { kind: 'done' } | { kind: 'failed'; message: string }
 
 const CHUNK = 1000
 
@@ -36,11 +45,12 @@ async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean):
   for (let start = 0; start < ids.length; start += CHUNK) {
     const rows = await next
     next = read(start + CHUNK)
-    const chunk: LightChunk = { kind: 'rows', items: [], abstracts: [] }
+    const chunk: RowsChunk = { kind: 'rows', items: [], abstracts: [], keys: [] }
     for (const row of rows) {
       if (!row) continue // deleted since the order was read
       chunk.items.push(basics(row))
       chunk.abstracts.push(withAbstracts ? fieldValue(row, undefined, 'abstract')[0] : undefined)
+      chunk.keys.push(recognitionKeys(row))
     }
     yield chunk
   }
@@ -113,6 +123,7 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> 
         const reply = replies.shift()
         if (!reply) await new Promise<void>(resolve => (wake = resolve))
         else if (reply.kind === 'chunk') yield reply.chunk
+        else if (reply.kind === 'rows') yield rowsFromJson(reply.json)
         else if (reply.kind === 'done') return
         else throw new Error(reply.message)
       }

@@ -2,13 +2,17 @@
 // copies, a chunk at a time (light-rows.ts).
 import { openLibrary } from '../library/schema'
 import { readLightRows, type LightRowsReply, type LightRowsRequest } from './light-rows'
+import { rowsAsJson } from './rows-wire'
 
 const post = (reply: LightRowsReply) => (self as unknown as Worker).postMessage(reply)
 
 self.onmessage = async (event: MessageEvent<LightRowsRequest>) => {
   const db = openLibrary(event.data.dbName)
   try {
-    for await (const chunk of readLightRows(db, event.data.everyRow)) post({ kind: 'chunk', chunk })
+    for await (const chunk of readLightRows(db, event.data.everyRow)) {
+      if (chunk.kind === 'rows') for (const json of rowsAsJson(chunk)) post({ kind: 'rows', json })
+      else post({ kind: 'chunk', chunk })
+    }
     post({ kind: 'done' })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })

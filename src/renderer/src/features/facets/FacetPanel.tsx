@@ -2,10 +2,10 @@
 // (peptides, MeSH major topics, organisms, publication types, journals,
 // years), with counts that follow the view and the search. Clicking a value
 // adds its qualifier to the search text, so the search does the filtering.
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { LightItem } from '@shared/model'
-import { computeFacets, countYears, type FacetCount } from '@shared/facets'
+import { computeFacets, countYears, type FacetCount, type Facets } from '@shared/facets'
 import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
 import { store, useLibraryVersion } from '../../root'
 import { visibleItems, type ViewState } from '../../store/views'
@@ -23,14 +23,36 @@ interface Props {
   onSearch: (search: string) => void
 }
 
+/**
+ * What decides which papers are in view, but not their order: with no paper changed since, the same text means the
+ * same papers. None for the views that move without a library change (recent papers with the clock, duplicates with
+ * the pairs dismissed).
+ */
+function samePapers(state: ViewState, count: number): string | undefined {
+  if (state.view.kind === 'recent' || state.view.kind === 'duplicates') return undefined
+  return JSON.stringify([state.view, state.search, state.tags, state.fullText, count])
+}
+
+/** The facet counts of the papers in view; the same papers in another order (a sort) are not counted again. */
+function useFacetCounts(inView: { items: LightItem[]; papers?: string; version: number }, open: boolean): Facets | undefined {
+  const last = useRef<{ papers: string; version: number; facets: Facets } | null>(null)
+  return useMemo(() => {
+    if (!open) return undefined
+    const kept = last.current
+    if (inView.papers !== undefined && kept?.papers === inView.papers && store.changedSince(kept.version)?.size === 0) return kept.facets
+    const facets = computeFacets(inView.items)
+    last.current = inView.papers === undefined ? null : { papers: inView.papers, version: inView.version, facets }
+    return facets
+  }, [inView, open])
+}
+
 export function FacetPanel({ items, state, onSearch }: Props) {
   const version = useLibraryVersion()
   const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
-  // Counting 100,000 papers takes a moment: let typing in the search box go first.
   // Counting 100,000 papers takes ~100 ms: done once typing pauses, not on every keystroke.
-  const counted = useSettledValue(items, 200)
-  const facets = useMemo(() => (open ? computeFacets(counted) : undefined), [counted, open])
+  const inView = useMemo(() => ({ items, papers: samePapers(state, items.length), version }), [items, state, version])
+  const facets = useFacetCounts(useSettledValue(inView, 200), open)
   const selectedYears = yearRangeOf(search)
   // With a year chosen, the histogram still shows the other years, so a new range can be picked.
   const otherYears = useMemo(() => {
