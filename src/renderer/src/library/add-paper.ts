@@ -8,6 +8,7 @@ import { yearOf } from '@shared/display'
 import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '@shared/export/citation-key'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
+import { keysInUseLike } from './keys-in-use'
 import { write } from './write'
 import { DuplicateFinder } from '@shared/duplicates'
 
@@ -89,11 +90,7 @@ export function withCitationKey(item: Item, taken: Set<string>, preferredKey?: s
 /** Citation keys in use that start like this paper's would, or like the key it brings (lower-cased). */
 export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey?: string }): Promise<Set<string>> {
   const base = (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(toItem(record, 0), new Set())
-  return db.items
-    .where('citationKey')
-    .startsWithIgnoreCase(base)
-    .keys()
-    .then(keys => new Set((keys as string[]).map(k => k.toLowerCase())))
+  return keysInUseLike(db, [base])
 }
 
 /**
@@ -135,7 +132,7 @@ export async function addRecordsToLibrary(db: NeurorefDb, records: ReferenceReco
     for (const item of await db.items.bulkGet(records.map(record => known?.find(record)?.id).filter((id): id is string => !!id))) {
       if (item) same.remember(item)
     }
-    const taken = await keysStartingWith(db, bases)
+    const taken = await keysInUseLike(db, bases)
     const added = new Map<string, Item>()
     const changed = new Map<string, Item>()
     const outcomes: AddOutcome[] = []
@@ -172,13 +169,6 @@ export async function addRecordsToLibrary(db: NeurorefDb, records: ReferenceReco
 /** What `keysLike` looks for: the key the record brings, or the start of the one it would get. */
 function keyBase(record: ReferenceRecord & { citationKey?: string }, item: Item): string {
   return (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(item, new Set())
-}
-
-/** Citation keys in use that start like any of `bases` (lower-cased), in one index walk. */
-async function keysStartingWith(db: NeurorefDb, bases: string[]): Promise<Set<string>> {
-  const wanted = [...new Set(bases.filter(Boolean))]
-  const keys = (await db.items.where('citationKey').startsWithAnyOfIgnoreCase(wanted).keys()) as string[]
-  return new Set(keys.map(key => key.toLowerCase()))
 }
 
 /** The library's items that carry any of the records' DOIs, PMIDs or PMCIDs: three index queries in all. */

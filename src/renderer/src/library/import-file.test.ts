@@ -56,4 +56,16 @@ describe('importRecords', () => {
     expect(a.added[0].citationKey).toBe('smith2020')
     expect(b.added[0].citationKey).toBe('smith2020a')
   })
+
+  it('counts a key in the library as taken whatever its case', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const record = (citationKey: string, title: string) => ({ csl: { type: 'article-journal', title }, sources: ['file' as const], citationKey })
+    await importRecords(
+      db,
+      [record('Smith2020', 'Oxytocin and stress'), record('SMITH2020a', 'Vasopressin and fear'), record('smiths2020b', 'Kisspeptin')],
+      new DuplicateFinder()
+    )
+    const { added } = await importRecords(db, [record('smith2020', 'Neuropeptide Y and anxiety')], new DuplicateFinder(await db.items.toArray()))
+    expect(added[0].citationKey).toBe('smith2020b')
+  })
 })

@@ -4,6 +4,7 @@
 import { useNotify, type Notify } from '../../components/notify'
 import { useState } from 'react'
 import { importBibliographyFile } from './import-files'
+import { prepareReader } from './read-in-worker'
 
 const ENCODINGS: [string, string][] = [
   ['', 'Detect encoding'],
@@ -28,7 +29,8 @@ export function ImportFile() {
   const [busy, setBusy] = useState(false)
   return (
     <div className="import-file">
-      <label className="file-button">
+      {/* the reader starts while the researcher reaches for the button and picks the file */}
+      <label className="file-button" onPointerEnter={prepareReader} onFocus={prepareReader}>
         Import file
         <input
           type="file"

@@ -6,6 +6,7 @@
 import { readFileInWords, type ReadRequest } from './read-file'
 import { toItem } from '../../library/add-paper'
 import type { ReaderMessage } from './read-in-worker'
+import { peptideMatcher } from '@shared/peptides/default-matcher'
 
 /**
  * Papers per message: the window takes each message in one task, and
@@ -26,3 +27,6 @@ scope.onmessage = event => {
   }
   scope.postMessage({ kind: 'done', outcome: { ok: true, result: { ...rest, records: [] } } })
 }
+
+// Built now, while this worker most likely waits as the spare: the first paper's tags do not wait for it.
+peptideMatcher()

@@ -1,8 +1,10 @@
 // Runs the parse step in a Web Worker, one per file: the window stays
 // responsive whatever the file holds, and a file that still takes too long
-// is stopped (terminating the worker frees all it allocated).
+// is stopped (terminating the worker frees all it allocated). The next
+// file's worker is started as this one finishes (spare-worker.ts).
 import type { Item } from '@shared/model'
 import { readFileInWords, type ReadOutcome, type ReadRequest } from './read-file'
+import { SpareWorker } from './spare-worker'
 
 /** What the reader worker sends: the papers a few hundred at a time, then how the read went. */
 export type ReaderMessage = { kind: 'items'; items: Item[] } | { kind: 'done'; outcome: ReadOutcome }
@@ -13,16 +15,30 @@ export type ReadInWorkerOutcome = ReadOutcome & { items?: Item[] }
 /** Generous: a 100,000-entry library reads in well under a minute here. */
 const READ_TIME_LIMIT_MS = 180_000
 
+/** A spare reader is kept this long after a read (a researcher importing files one after another), then stopped. */
+const SPARE_IDLE_MS = 120_000
+
+const readers = new SpareWorker(
+  () => new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'read bibliography file' }),
+  SPARE_IDLE_MS
+)
+
+/** Starts a reader ahead of a file about to be chosen or dropped (the pointer on Import file, files dragged over the window). */
+export function prepareReader(): void {
+  if (typeof Worker !== 'undefined') readers.prepare()
+}
+
 /** `request.bytes` is handed to the worker (its buffer is detached here). */
 export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
   // no Worker (unit tests in Node): read here
   if (typeof Worker === 'undefined') return Promise.resolve(readFileInWords(request))
   return new Promise(resolve => {
-    const worker = new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'read bibliography file' })
+    const worker = readers.take()
     const items: Item[] = []
     const finish = (outcome: ReadInWorkerOutcome) => {
       clearTimeout(timer)
       worker.terminate()
+      readers.prepare()
       resolve(outcome)
     }
     const timer = setTimeout(

@@ -2,11 +2,15 @@
 // PDFs go to `onPdfs` (PDF → item) when given. Drops on elements that handle
 // their own (an item row, the PDF area) stop propagation and never reach here.
 import { useEffect } from 'react'
+import { prepareReader } from './read-in-worker'
 
 export function useFileDrop(onBibliographies: (files: File[]) => void, onPdfs?: (files: File[]) => void): void {
   useEffect(() => {
     const over = (event: DragEvent): void => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault()
+      if (!event.dataTransfer?.types.includes('Files')) return
+      event.preventDefault()
+      // a bibliography may be dropped: its reader starts while the file is dragged
+      prepareReader()
     }
     const drop = (event: DragEvent): void => {
       const files = [...(event.dataTransfer?.files ?? [])]
