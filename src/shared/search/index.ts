@@ -195,9 +195,9 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     if (wordMask && clause.words.length > 0) forEachWithAllWords(clause, wordMask, visit)
     const idMask = maskOf(fields.identifiers)
     if (idMask && clause.value) {
-      const values = clause.prefix ? postings.wordsStartingWith(clause.value) : [clause.value]
+      const values = clause.prefix ? postings.wordsStartingWith(clause.value) : [postings.numberOf(clause.value)]
       for (const v of values) {
-        postings.forEachEntry(v, e => (1 << (e & FIELD_MASK)) & idMask && visit(e >>> ENTRY_SHIFT, e & FIELD_MASK))
+        postings.forEachEntryOf(v, e => (1 << (e & FIELD_MASK)) & idMask && visit(e >>> ENTRY_SHIFT, e & FIELD_MASK))
       }
     }
   }
@@ -208,9 +208,9 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     // Counted per (item, field): the words of a phrase must share a field.
     const seen = words.length > 1 ? new Uint8Array(ids.length * (FIELD_MASK + 1)) : undefined
     words.forEach((word, k) => {
-      const variants = k === last && clause.prefix ? postings.wordsStartingWith(word) : [word]
+      const variants = k === last && clause.prefix ? postings.wordsStartingWith(word) : [postings.numberOf(word)]
       for (const v of variants) {
-        postings.forEachEntry(v, e => {
+        postings.forEachEntryOf(v, e => {
           if (!((1 << (e & FIELD_MASK)) & mask)) return
           if (!seen) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
           else if (seen[e] === k) seen[e] = k + 1
@@ -235,13 +235,14 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     }
   }
 
-  /** Which word numbers may stand at each place of the phrase (the last one may be a beginning). */
-  function runMatcher(words: string[], prefix: boolean): (k: number, word: number) => boolean {
-    const exact = words.map(w => postings.numberOf(w))
+  /** Which word codes of the runs may stand at each place of the phrase (the last one may be a beginning). */
+  function runMatcher(words: string[], prefix: boolean): (k: number, code: number) => boolean {
+    const exact = words.map(w => runs.codeOf(postings.numberOf(w)))
     const last = words.length - 1
-    if (!prefix) return (k, word) => word === exact[k] && word !== BREAK
-    const starts = new Set(postings.wordsStartingWith(words[last]).map(w => postings.numberOf(w)))
-    return (k, word) => (k === last ? starts.has(word) : word === exact[k] && word !== BREAK)
+    if (!prefix) return (k, code) => code === exact[k] && code !== BREAK
+    const starts = new Set(postings.wordsStartingWith(words[last]).map(w => runs.codeOf(w)))
+    starts.delete(BREAK)
+    return (k, code) => (k === last ? starts.has(code) : code === exact[k] && code !== BREAK)
   }
 
   function search(query: Query | string, options: SearchOptions = {}): string[] {

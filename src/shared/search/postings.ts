@@ -2,13 +2,17 @@
 // An entry packs both into one uint32: internal item number × 16 + field number.
 //
 // Two layers. The base is what a saved index brings back (snapshot.ts): the
-// words sorted, each word's entries in one shared Uint32Array (offsets into
-// it), so opening a library costs no object per word. The overlay holds what
-// was added since, shaped for memory at 100k items: a word seen once is just
-// its entry; a rare word an exact-size JS array; a common word a Uint32Array
-// whose slot 0 holds the count. Every word has a number (from 1; 0 is never a
-// word): base word k is number k + 1, overlay words follow. Long fields are
-// kept as runs of these numbers, so phrases are confirmed on integers.
+// words sorted in one string (no string per word), each word's entries as
+// the differences between them in varint bytes (varint.ts: a common word's
+// next entry is a few items on, one byte instead of four), all words' in one
+// shared Uint8Array with offsets, so opening a library costs no object per
+// word. The overlay holds what was added since, shaped for memory at 100k
+// items: a word seen once is just its entry; a rare word an exact-size JS
+// array; a common word a Uint32Array whose slot 0 holds the count. Every word
+// has a number (from 1; 0 is never a word): base word k is number k + 1,
+// overlay words follow. Long fields are kept as runs of word codes
+// (word-runs.ts), so phrases are confirmed on integers.
+import { ByteWriter, forEachAscending } from './varint'
 
 type List = number | number[] | Uint32Array
 
@@ -22,11 +26,14 @@ export function entryOf(item: number, field: number): number {
   return item * (FIELD_MASK + 1) + field
 }
 
-/** The saved form of the lists: words sorted and joined by NUL, word k's entries at entries[offsets[k] … offsets[k+1]). */
+/**
+ * The saved form of the lists: words sorted and joined by NUL; word k's
+ * entries, ascending, as varint differences at entries[offsets[k] … offsets[k+1]).
+ */
 export interface PostingsSnapshot {
   words: string
   offsets: Uint32Array
-  entries: Uint32Array
+  entries: Uint8Array
 }
 
 /** Words never hold a NUL (tokens are letters and digits; identifiers drop it), so it can join them. */
@@ -43,10 +50,73 @@ function firstAtLeast(sorted: readonly string[], start: string): number {
   return lo
 }
 
+/** The sorted base words kept as one string: where each begins, and comparing without cutting them out. */
+class JoinedWords {
+  readonly count: number
+  /** word k is text[starts[k] … starts[k + 1] - 1) (the NUL after it left out) */
+  private readonly starts: Uint32Array
+
+  constructor(readonly text: string) {
+    let count = text === '' ? 0 : 1
+    for (let at = text.indexOf(WORD_JOIN); at >= 0; at = text.indexOf(WORD_JOIN, at + 1)) count++
+    this.count = count
+    this.starts = new Uint32Array(count + 1)
+    let k = 1
+    for (let at = text.indexOf(WORD_JOIN); at >= 0; at = text.indexOf(WORD_JOIN, at + 1)) this.starts[k++] = at + 1
+    this.starts[count] = text.length + 1
+  }
+
+  word(k: number): string {
+    return this.text.slice(this.starts[k], this.starts[k + 1] - 1)
+  }
+
+  startsWith(k: number, start: string): boolean {
+    return this.starts[k + 1] - 1 - this.starts[k] >= start.length && this.text.startsWith(start, this.starts[k])
+  }
+
+  /** Below 0 when `word` sorts before word k, 0 when it is word k (the order of `<` on strings). */
+  private compare(word: string, k: number): number {
+    const from = this.starts[k]
+    const length = this.starts[k + 1] - 1 - from
+    const n = Math.min(word.length, length)
+    for (let i = 0; i < n; i++) {
+      const d = word.charCodeAt(i) - this.text.charCodeAt(from + i)
+      if (d !== 0) return d
+    }
+    return word.length - length
+  }
+
+  firstAtLeast(start: string): number {
+    let lo = 0
+    let hi = this.count
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.compare(start, mid) > 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /** k when `word` is word k, else -1. */
+  find(word: string): number {
+    const k = this.firstAtLeast(word)
+    return k < this.count && this.compare(word, k) === 0 ? k : -1
+  }
+}
+
+/** Appends one word's entries (ascending) to `into` as differences. */
+function writeAscending(into: ByteWriter, entries: number[]): void {
+  let previous = 0
+  for (const entry of entries) {
+    into.write(entry - previous)
+    previous = entry
+  }
+}
+
 export class PostingLists {
-  private base: string[] = []
+  private base = new JoinedWords('')
   private baseOffsets: Uint32Array = new Uint32Array(1)
-  private baseEntries: Uint32Array = new Uint32Array(0)
+  private baseEntries: Uint8Array = new Uint8Array(0)
   /** overlay words → their numbers (after the base's) */
   private readonly numbers = new Map<string, number>()
   /** overlay entries per word number (base words may have some too) */
@@ -57,13 +127,13 @@ export class PostingLists {
   private recent: string[] = []
 
   get wordCount(): number {
-    return this.base.length + this.numbers.size
+    return this.base.count + this.numbers.size
   }
 
   /** The word's number, or 0 when no item ever had it. */
   numberOf(word: string): number {
-    const k = firstAtLeast(this.base, word)
-    if (k < this.base.length && this.base[k] === word) return k + 1
+    const k = this.base.find(word)
+    if (k >= 0) return k + 1
     return this.numbers.get(word) ?? 0
   }
 
@@ -115,17 +185,10 @@ export class PostingLists {
     }
   }
 
-  /** Calls `visit` with every entry of `word` (exact). */
-  forEachEntry(word: string, visit: (entry: number) => void): void {
-    this.forEachEntryOf(this.numberOf(word), visit)
-  }
-
-  private forEachEntryOf(number: number, visit: (entry: number) => void): void {
+  /** Calls `visit` with every entry of the word with this number, in ascending order. */
+  forEachEntryOf(number: number, visit: (entry: number) => void): void {
     if (number === 0) return
-    if (number <= this.base.length) {
-      const end = this.baseOffsets[number]
-      for (let i = this.baseOffsets[number - 1]; i < end; i++) visit(this.baseEntries[i])
-    }
+    if (number <= this.base.count) forEachAscending(this.baseEntries, this.baseOffsets[number - 1], this.baseOffsets[number], visit)
     const list = this.lists[number]
     if (list === undefined) return
     if (typeof list === 'number') visit(list)
@@ -137,36 +200,42 @@ export class PostingLists {
     }
   }
 
-  /** The indexed words that begin with `start` (including `start` itself). */
-  wordsStartingWith(start: string): string[] {
+  /** The numbers of the indexed words that begin with `start` (including `start` itself). */
+  wordsStartingWith(start: string): number[] {
     if (this.recent.length > 5000) this.resort()
-    const found: string[] = []
-    for (let i = firstAtLeast(this.base, start); i < this.base.length && this.base[i].startsWith(start); i++) found.push(this.base[i])
-    for (let i = firstAtLeast(this.sorted, start); i < this.sorted.length && this.sorted[i].startsWith(start); i++) found.push(this.sorted[i])
-    for (const word of this.recent) if (word.startsWith(start)) found.push(word)
+    const found: number[] = []
+    for (let k = this.base.firstAtLeast(start); k < this.base.count && this.base.startsWith(k, start); k++) found.push(k + 1)
+    for (let i = firstAtLeast(this.sorted, start); i < this.sorted.length && this.sorted[i].startsWith(start); i++)
+      found.push(this.numbers.get(this.sorted[i])!)
+    for (const word of this.recent) if (word.startsWith(start)) found.push(this.numbers.get(word)!)
     return found
   }
 
-  /** Every word number with the entries it keeps, `newNumber[oldItem]` applied (-1 = item gone). */
+  /** Every entry the word with this number keeps, `newNumber[oldItem]` applied (-1 = item gone), ascending. */
   private keptEntries(number: number, newNumber: Int32Array): number[] {
     const kept: number[] = []
+    let ascending = true
     this.forEachEntryOf(number, entry => {
       const item = newNumber[Math.floor(entry / (FIELD_MASK + 1))]
-      if (item >= 0) kept.push(entryOf(item, entry & FIELD_MASK))
+      if (item < 0) return
+      const renumbered = entryOf(item, entry & FIELD_MASK)
+      if (kept.length && renumbered <= kept[kept.length - 1]) ascending = false
+      kept.push(renumbered)
     })
-    return kept
+    // Items are numbered in the order they were added, so lists come ascending; the saved form relies on it.
+    return ascending ? kept : [...new Set(kept)].sort((a, b) => a - b)
   }
 
   /** Renumbers items after removals: `newNumber[old]` is the new number, or -1 when gone. Word numbers stay. */
   renumber(newNumber: Int32Array): void {
-    const offsets = new Uint32Array(this.base.length + 1)
-    const entries: number[] = []
-    for (let k = 1; k <= this.base.length; k++) {
-      for (const entry of this.keptEntries(k, newNumber)) entries.push(entry)
+    const offsets = new Uint32Array(this.base.count + 1)
+    const entries = new ByteWriter(this.baseEntries.length + 16)
+    for (let k = 1; k <= this.base.count; k++) {
+      writeAscending(entries, this.keptEntries(k, newNumber))
       offsets[k] = entries.length
     }
     const lists: (List | undefined)[] = new Array(this.lists.length)
-    for (let number = this.base.length + 1; number < this.lists.length; number++) {
+    for (let number = this.base.count + 1; number < this.lists.length; number++) {
       const kept = this.keptEntries(number, newNumber)
       if (kept.length === 0) continue
       if (kept.length === 1) lists[number] = kept[0]
@@ -179,8 +248,22 @@ export class PostingLists {
       }
     }
     this.baseOffsets = offsets
-    this.baseEntries = Uint32Array.from(entries)
+    this.baseEntries = entries.done()
     this.lists = lists
+  }
+
+  /** Every word with its number, sorted: the base's (already sorted) merged with the overlay's. */
+  private allSorted(): { word: string; number: number }[] {
+    const overlay = [...this.numbers].map(([word, number]) => ({ word, number })).sort((a, b) => (a.word < b.word ? -1 : 1))
+    const all: { word: string; number: number }[] = []
+    let i = 0
+    for (let k = 0; k < this.base.count; k++) {
+      const word = this.base.word(k)
+      while (i < overlay.length && overlay[i].word < word) all.push(overlay[i++])
+      all.push({ word, number: k + 1 })
+    }
+    while (i < overlay.length) all.push(overlay[i++])
+    return all
   }
 
   /**
@@ -189,46 +272,38 @@ export class PostingLists {
    * (0 for a word no item keeps).
    */
   snapshot(newNumber: Int32Array): { postings: PostingsSnapshot; wordRemap: Uint32Array } {
-    const all: { word: string; number: number }[] = this.base.map((word, k) => ({ word, number: k + 1 }))
-    for (const [word, number] of this.numbers) all.push({ word, number })
-    all.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
     const wordRemap = new Uint32Array(this.lists.length)
     const words: string[] = []
     const offsets: number[] = [0]
-    let entries = new Uint32Array(1 << 16)
-    let used = 0
-    for (const { word, number } of all) {
+    const entries = new ByteWriter(this.baseEntries.length + (1 << 16))
+    for (const { word, number } of this.allSorted()) {
       const kept = this.keptEntries(number, newNumber)
       if (kept.length === 0) continue
       if (word.includes(WORD_JOIN)) throw new Error('A search word holds a NUL character.')
-      if (used + kept.length > entries.length) {
-        const grown = new Uint32Array(Math.max(entries.length * 2, used + kept.length))
-        grown.set(entries.subarray(0, used))
-        entries = grown
-      }
-      entries.set(kept, used)
-      used += kept.length
+      writeAscending(entries, kept)
       words.push(word)
-      offsets.push(used)
+      offsets.push(entries.length)
       wordRemap[number] = words.length
     }
-    return { postings: { words: words.join(WORD_JOIN), offsets: Uint32Array.from(offsets), entries: entries.slice(0, used) }, wordRemap }
+    return { postings: { words: words.join(WORD_JOIN), offsets: Uint32Array.from(offsets), entries: entries.done() }, wordRemap }
   }
 
   /** Starts over from a saved form (nothing in the overlay). */
   restore(saved: PostingsSnapshot): void {
-    this.base = saved.words === '' ? [] : saved.words.split(WORD_JOIN)
-    if (saved.offsets.length !== this.base.length + 1) throw new Error('The saved search index is damaged (word offsets).')
+    this.base = new JoinedWords(saved.words)
+    if (saved.offsets.length !== this.base.count + 1 || saved.offsets[this.base.count] !== saved.entries.length) {
+      throw new Error('The saved search index is damaged (word offsets).')
+    }
     this.baseOffsets = saved.offsets
     this.baseEntries = saved.entries
     this.numbers.clear()
-    this.lists = new Array(this.base.length + 1)
+    this.lists = new Array(this.base.count + 1)
     this.sorted = []
     this.recent = []
   }
 
   clear(): void {
-    this.restore({ words: '', offsets: new Uint32Array(1), entries: new Uint32Array(0) })
+    this.restore({ words: '', offsets: new Uint32Array(1), entries: new Uint8Array(0) })
   }
 
   private resort(): void {

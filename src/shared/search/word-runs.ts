@@ -1,33 +1,79 @@
 // The long fields of every item (abstract, notes, full text) as runs of word
-// numbers, so a phrase is confirmed by comparing integers instead of folding
+// codes, so a phrase is confirmed by comparing integers instead of folding
 // the item's text again — and the index needs no copy of that text.
-// Runs live in shared pages of 1M numbers (4 MB): no object per item.
+//
+// A word's code is its rank in the order words were first met: the words of
+// almost every abstract ("the", "of", "receptor") are met first, so most
+// codes are under 128 and take one byte (varint.ts). Runs live in shared
+// pages of 4 MB: no object per item. A code maps back to the postings' word
+// number (`words`); renumbering words (a snapshot sorts them) only rewrites
+// that table, never the runs.
+import { varintSize, writeVarint } from './varint'
 
-const PAGE = 1 << 20
+const PAGE = 1 << 22
 /** Between two values of one field: a phrase never runs across it. */
 export const BREAK = 0
 
-/** The saved form: the pages, and per item where its run starts (-1 = none) and its length. */
+/** The saved form: the pages, per item where its run starts (-1 = none) and its byte length, and each code's word number. */
 export interface RunsSnapshot {
-  pages: Uint32Array[]
+  pages: Uint8Array[]
   starts: Int32Array
   lengths: Uint32Array
+  /** words[code] is the word number (0 for BREAK) */
+  words: Uint32Array
+}
+
+// Where the last read left off: one number read at a time without allocating.
+let next = 0
+
+/** The number at `bytes[at]`; `next` is set to the byte after it. */
+function readAt(bytes: Uint8Array, at: number): number {
+  let b = bytes[at++]
+  let value = b & 127
+  let scale = 128
+  while (b > 127) {
+    b = bytes[at++]
+    value += (b & 127) * scale
+    scale *= 128
+  }
+  next = at
+  return value
 }
 
 export class WordRuns {
-  private pages: Uint32Array[] = []
+  private pages: Uint8Array[] = []
   private used = PAGE
-  /** per item number: where its run starts (page × PAGE + offset), and its length; -1 = none */
+  /** per item number: where its run starts (page × PAGE + offset), and its byte length; -1 = none */
   private starts: number[] = []
   private lengths: number[] = []
+  /** code → word number, and word number → code (0 = none yet) */
+  private words: number[] = [BREAK]
+  private codes = new Uint32Array(1024)
+
+  /** The code of a word number, 0 when no run holds it. */
+  codeOf(word: number): number {
+    return word < this.codes.length ? this.codes[word] : 0
+  }
+
+  private codeFor(word: number): number {
+    if (word === BREAK) return BREAK
+    if (word >= this.codes.length) {
+      const grown = new Uint32Array(Math.max(this.codes.length * 2, word + 1))
+      grown.set(this.codes)
+      this.codes = grown
+    }
+    if (this.codes[word] === 0) this.codes[word] = this.words.push(word) - 1
+    return this.codes[word]
+  }
 
   /**
-   * Stores one item's long fields: for each field, its number, its length and
-   * its words (values separated by BREAK). Item numbers are given in order.
+   * Stores one item's long fields: for each field, its number, its byte length
+   * and its word codes (values separated by BREAK). Item numbers are given in order.
    */
   set(item: number, fields: [field: number, words: number[]][]): void {
-    let size = 0
-    for (const [, words] of fields) if (words.length) size += 2 + words.length
+    const coded = fields.filter(([, words]) => words.length > 0).map(([field, words]) => [field, words.map(w => this.codeFor(w))] as const)
+    const bytes = coded.map(([, codes]) => codes.reduce((sum, code) => sum + varintSize(code), 0))
+    const size = coded.reduce((sum, [field], i) => sum + varintSize(field) + varintSize(bytes[i]) + bytes[i], 0)
     while (this.starts.length < item) {
       this.starts.push(-1)
       this.lengths.push(0)
@@ -41,13 +87,11 @@ export class WordRuns {
     let at = this.used
     this.starts[item] = (this.pages.length - 1) * PAGE + at
     this.lengths[item] = size
-    for (const [field, words] of fields) {
-      if (!words.length) continue
-      page[at++] = field
-      page[at++] = words.length
-      page.set(words, at)
-      at += words.length
-    }
+    coded.forEach(([field, codes], i) => {
+      at = writeVarint(page, at, field)
+      at = writeVarint(page, at, bytes[i])
+      for (const code of codes) at = writeVarint(page, at, code)
+    })
     this.used = at
   }
 
@@ -57,29 +101,36 @@ export class WordRuns {
   }
 
   /**
-   * Does the item hold `first…` as consecutive words in this field?
-   * `wordAt(k, number)` tells whether a word number fits position k.
+   * Does the item hold `length` consecutive words in this field such that
+   * `codeAt(k, code)` holds for each place k?
    */
-  hasRun(item: number, field: number, length: number, wordAt: (k: number, word: number) => boolean): boolean {
+  hasRun(item: number, field: number, length: number, codeAt: (k: number, code: number) => boolean): boolean {
     const start = this.starts[item] ?? -1
     if (start < 0) return false
     const page = this.pages[Math.floor(start / PAGE)]
     let at = start % PAGE
     const end = at + this.lengths[item]
     while (at < end) {
-      const f = page[at]
-      const count = page[at + 1]
-      at += 2
-      if (f === field) {
-        const last = at + count - length
-        for (let i = at; i <= last; i++) {
-          let k = 0
-          while (k < length && wordAt(k, page[i + k])) k++
-          if (k === length) return true
-        }
-        return false
+      const f = readAt(page, at)
+      const size = readAt(page, next)
+      at = next
+      if (f !== field) {
+        at += size
+        continue
       }
-      at += count
+      const fieldEnd = at + size
+      while (at < fieldEnd) {
+        const code = readAt(page, at)
+        at = next
+        if (!codeAt(0, code)) continue
+        let k = 1
+        for (let i = at; k < length && i < fieldEnd; k++) {
+          if (!codeAt(k, readAt(page, i))) break
+          i = next
+        }
+        if (k === length) return true
+      }
+      return false
     }
     return false
   }
@@ -98,13 +149,13 @@ export class WordRuns {
    * dropped) and word numbers by `wordRemap`.
    */
   snapshot(newNumber: Int32Array, wordRemap: Uint32Array): RunsSnapshot {
-    const copy = this.copied(newNumber, wordRemap)
+    const copy = this.copied(newNumber)
     const pages = copy.pages.map((page, i) => (i === copy.pages.length - 1 ? page.slice(0, copy.used) : page))
-    return { pages, starts: Int32Array.from(copy.starts), lengths: Uint32Array.from(copy.lengths) }
+    return { pages, starts: Int32Array.from(copy.starts), lengths: Uint32Array.from(copy.lengths), words: Uint32Array.from(this.words, w => wordRemap[w]) }
   }
 
-  /** A compacted copy: items renumbered by `newNumber` (gone ones dropped), word numbers mapped by `wordRemap` if given. */
-  private copied(newNumber: Int32Array, wordRemap?: Uint32Array): WordRuns {
+  /** A compacted copy of the runs: items renumbered by `newNumber` (gone ones dropped); codes stay. */
+  private copied(newNumber: Int32Array): WordRuns {
     const copy = new WordRuns()
     const kept = newNumber.reduce((count, n) => (n >= 0 ? count + 1 : count), 0)
     copy.starts = new Array(kept).fill(-1)
@@ -118,8 +169,7 @@ export class WordRuns {
       const page = copy.room(size)
       copy.starts[target] = (copy.pages.length - 1) * PAGE + copy.used
       copy.lengths[target] = size
-      if (wordRemap) copyRemapped(from, at, size, page, copy.used, wordRemap)
-      else page.set(from.subarray(at, at + size), copy.used)
+      page.set(from.subarray(at, at + size), copy.used)
       copy.used += size
     }
     return copy
@@ -127,32 +177,27 @@ export class WordRuns {
 
   /** Starts over from a saved form. */
   restore(saved: RunsSnapshot): void {
-    if (saved.starts.length !== saved.lengths.length) throw new Error('The saved search index is damaged (phrase runs).')
+    if (saved.starts.length !== saved.lengths.length || saved.words[0] !== BREAK) throw new Error('The saved search index is damaged (phrase runs).')
     this.pages = saved.pages
     this.starts = Array.from(saved.starts)
     this.lengths = Array.from(saved.lengths)
+    this.words = Array.from(saved.words)
+    let top = 0
+    for (const w of this.words) top = Math.max(top, w)
+    this.codes = new Uint32Array(top + 1)
+    this.words.forEach((w, code) => {
+      if (code > 0 && w > 0) this.codes[w] = code // 0: a word no paper keeps any more
+    })
     // New runs go to a new page: the last saved one was cut to its used size.
     this.used = PAGE
   }
 
-  /** The page with room for `size` more numbers (a new one when the last is full). */
-  private room(size: number): Uint32Array {
+  /** The page with room for `size` more bytes (a new one when the last is full). */
+  private room(size: number): Uint8Array {
     if (this.used + size > PAGE || this.pages.length === 0) {
-      this.pages.push(new Uint32Array(Math.max(PAGE, size)))
+      this.pages.push(new Uint8Array(Math.max(PAGE, size)))
       this.used = 0
     }
     return this.pages[this.pages.length - 1]
-  }
-}
-
-/** Copies one item's run (field, count, words…) with its word numbers mapped. */
-function copyRemapped(from: Uint32Array, at: number, size: number, to: Uint32Array, into: number, wordRemap: Uint32Array): void {
-  const end = at + size
-  while (at < end) {
-    const count = from[at + 1]
-    to[into++] = from[at]
-    to[into++] = count
-    at += 2
-    for (let i = 0; i < count; i++) to[into++] = wordRemap[from[at++]]
   }
 }

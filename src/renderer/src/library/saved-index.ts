@@ -12,8 +12,11 @@ import { SEARCH_FIELDS } from '@shared/search/fields'
 import { tokenize } from '@shared/search/tokens'
 import type { NeurorefDb } from './schema'
 
-/** Bump when the saved layout changes; the fingerprint below catches changes to how text becomes words. */
-const INDEX_FORMAT = 1
+/**
+ * Bump when the saved layout changes; the fingerprint below catches changes to how text becomes words.
+ * 2: entries and phrase runs as varint bytes, runs in word codes (docs/SEARCH-INDEX.md).
+ */
+const INDEX_FORMAT = 2
 const INDEX_FINGERPRINT = [
   INDEX_FORMAT,
   SEARCH_FIELDS.join(','),
@@ -38,9 +41,9 @@ export interface IndexMeta {
 }
 
 type Part =
-  | { kind: 'head'; ids: string; years: Uint16Array; words: string; offsets: Uint32Array; starts: Int32Array; lengths: Uint32Array }
-  | { kind: 'entries'; entries: Uint32Array }
-  | { kind: 'runs'; pages: Uint32Array[] }
+  | { kind: 'head'; ids: string; years: Uint16Array; words: string; offsets: Uint32Array; starts: Int32Array; lengths: Uint32Array; runWords: Uint32Array }
+  | { kind: 'entries'; entries: Uint8Array }
+  | { kind: 'runs'; pages: Uint8Array[] }
 
 export interface IndexPart {
   id: string
@@ -55,7 +58,15 @@ const partId = (generation: number, n: number) => `part:${generation}:${n}`
 function sizeOf(part: Part): number {
   switch (part.kind) {
     case 'head':
-      return part.ids.length + part.words.length + part.years.byteLength + part.offsets.byteLength + part.starts.byteLength + part.lengths.byteLength
+      return (
+        part.ids.length +
+        part.words.length +
+        part.years.byteLength +
+        part.offsets.byteLength +
+        part.starts.byteLength +
+        part.lengths.byteLength +
+        part.runWords.byteLength
+      )
     case 'entries':
       return part.entries.byteLength
     case 'runs':
@@ -66,7 +77,7 @@ function sizeOf(part: Part): number {
 function partsOf(snapshot: IndexSnapshot): Part[] {
   const { ids, years, postings, runs } = snapshot
   const parts: Part[] = [
-    { kind: 'head', ids, years, words: postings.words, offsets: postings.offsets, starts: runs.starts, lengths: runs.lengths },
+    { kind: 'head', ids, years, words: postings.words, offsets: postings.offsets, starts: runs.starts, lengths: runs.lengths, runWords: runs.words },
     { kind: 'entries', entries: postings.entries }
   ]
   for (let i = 0; i < runs.pages.length; i += PAGES_PER_PART) parts.push({ kind: 'runs', pages: runs.pages.slice(i, i + PAGES_PER_PART) })
@@ -101,7 +112,7 @@ export async function readSavedIndex(db: NeurorefDb): Promise<SavedIndex> {
       ids: head.ids,
       years: head.years,
       postings: { words: head.words, offsets: head.offsets, entries: entries.entries },
-      runs: { pages, starts: head.starts, lengths: head.lengths }
+      runs: { pages, starts: head.starts, lengths: head.lengths, words: head.runWords }
     }
     return { state: 'ok', meta, snapshot }
   })
