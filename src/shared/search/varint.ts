@@ -4,7 +4,7 @@
 // (docs/SEARCH-INDEX.md): most of what it stores is small.
 
 /** Numbers must stay below this (a uint32). */
-export const VARINT_LIMIT = 2 ** 32
+const VARINT_LIMIT = 2 ** 32
 
 /** A growing byte buffer numbers are written to. */
 export class ByteWriter {
@@ -58,30 +58,6 @@ export function varintSize(value: number): number {
     size++
   }
   return size
-}
-
-/** Reads every number of `bytes[start … end)` into `into` from 0 (grown when short); returns it and the count. */
-export function readAll(bytes: Uint8Array, start: number, end: number, into: Uint32Array): { values: Uint32Array; count: number } {
-  let values = into
-  let count = 0
-  let i = start
-  while (i < end) {
-    let value = 0
-    let scale = 1
-    let b: number
-    do {
-      b = bytes[i++]
-      value += (b & 127) * scale
-      scale *= 128
-    } while (b > 127)
-    if (count === values.length) {
-      const grown = new Uint32Array(values.length * 2 + 16)
-      grown.set(values)
-      values = grown
-    }
-    values[count++] = value
-  }
-  return { values, count }
 }
 
 /**
