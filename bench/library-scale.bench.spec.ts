@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
 import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
+import { heapSites, startHeapSampling } from './heap-sites'
 import { BENCH_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
 import { countShown, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
@@ -228,12 +229,17 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   console.log('memory', { heapMb, arrayBuffersMb, residentMb })
 
   const expected = await qualifierCounts(page)
+  // NEUROREF_BENCH_HEAP_SITES=1: where the reopened window's live heap was allocated (sampled; a little slower).
+  const sampleHeap = process.env.NEUROREF_BENCH_HEAP_SITES === '1'
+  if (sampleHeap) await startHeapSampling(cdp)
   const { reopenFirstRowsMs, qualifierAnsweredMs, reopenAllLoadedMs, longTasksReopen } = await reopen(page, expected)
   // The same library opened again: what a researcher's window holds day to day.
   await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
   await cdp.send('HeapProfiler.collectGarbage')
   const reopenHeap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number }
   const reopenResidentMb = await rendererResidentMb(page.context().browser())
+  const reopenHeapSites = sampleHeap ? await heapSites(cdp, join(process.cwd(), 'out/renderer/assets')) : undefined
+  if (reopenHeapSites) console.log('heap sites after reopening', reopenHeapSites)
 
   const result = {
     date: new Date().toISOString(),
@@ -268,6 +274,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
     rendererResidentMb: residentMb,
     reopenHeapMb: Math.round(reopenHeap.usedSize / 2 ** 20),
     reopenArrayBuffersMb: Math.round((reopenHeap.backingStorageSize ?? 0) / 2 ** 20),
+    reopenHeapSites,
     reopenResidentMb
   }
   console.log(JSON.stringify(result, null, 2))
