@@ -55,8 +55,14 @@ export class LibraryStore {
   index: LiveIndex
   /** text of attached PDFs, searched when "Include full text" is on */
   fullText = new FullTextIndex()
-  /** recognises papers already in the library (imports, "Add by identifier") */
-  finder = new DuplicateFinder()
+  /** recognises papers already in the library (imports, "Add by identifier"); see `finder` */
+  private knownPapers = new DuplicateFinder()
+  /**
+   * Papers read at open that the finder does not know yet, with the keys saved in the light form: adding 100,000
+   * papers' keys took the window 0.5 s it needs for the first search, so they join after the library is complete,
+   * in short slices, or at once when the finder is asked for sooner.
+   */
+  private unrecognised: { items: LightItem[]; keys: (string[] | undefined)[]; next: number } = { items: [], keys: [], next: 0 }
   /** true once every item is in memory (the first page comes earlier) */
   complete = false
   /** bumps on every change; views memoise on it */
@@ -222,7 +228,7 @@ export class LibraryStore {
 
   private putItem(item: Item): void {
     this.changedWhileOpening?.add(item.id)
-    this.finder.add(item)
+    this.knownPapers.add(item)
     this.writtenRows.set(item.id, item)
     // The store keeps a light copy: the event's row stays as the writer made it.
     this.keep(item)
@@ -239,7 +245,7 @@ export class LibraryStore {
     if (!this.items.delete(id)) return
     this.index.remove(id)
     this.fullText.remove(id)
-    this.finder.remove(id)
+    this.knownPapers.remove(id)
     this.notes.delete(id)
   }
 
@@ -278,6 +284,29 @@ export class LibraryStore {
   async indexSettled(): Promise<void> {
     await this.settled()
     await this.index.settled()
+  }
+
+  /** Recognises papers already in the library (imports, "Add by identifier", a manuscript's references). */
+  get finder(): DuplicateFinder {
+    this.recognise(Infinity)
+    return this.knownPapers
+  }
+
+  /** Adds papers read at open to the finder for up to `ms`; false once none is left. A paper changed or removed since it was read was put right by its event: skipped. */
+  private recognise(ms: number): boolean {
+    const waiting = this.unrecognised
+    const began = performance.now()
+    for (; waiting.next < waiting.items.length && performance.now() - began < ms; waiting.next++) {
+      const item = waiting.items[waiting.next]
+      if (this.items.get(item.id) === item) this.knownPapers.add(item, waiting.keys[waiting.next])
+    }
+    if (waiting.next < waiting.items.length) return true
+    this.unrecognised = { items: [], keys: [], next: 0 }
+    return false
+  }
+
+  private async recogniseInSlices(): Promise<void> {
+    while (this.recognise(SLICE_MS)) await nextTask()
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -327,12 +356,13 @@ export class LibraryStore {
     // read: papers changed meanwhile are indexed with theirs), and every paper's light copy, a chunk at a time,
     // which the window keeps in short slices. A paper changed meanwhile came with its event, newer than the copy
     // read: that copy is dropped. Searches read the items until the index is here.
+    // The first page is asked for first: it must not wait behind the workers' reads.
+    const first = this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
     const notesRead = this.readNotes()
     void this.index.open(notesRead)
     const changed = (this.changedWhileOpening = new Set())
     const rows = (this.options.rows ?? lightRows)(this.db)
-    const first = await this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
-    for (const item of first) this.keep(item)
+    for (const item of await first) this.keep(item)
     this.emit()
     await notesRead
     const withText: string[] = []
@@ -344,8 +374,10 @@ export class LibraryStore {
           const item = items[i]
           if (changed.has(item.id)) continue
           if (this.fullText.has(item.id)) withText.push(item.id)
-          this.finder.add(item, keys?.[i])
-          this.items.set(item.id, markLight(item))
+          const light = markLight(item)
+          this.items.set(item.id, light)
+          this.unrecognised.items.push(light)
+          this.unrecognised.keys.push(keys?.[i])
           if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
         }
         await new Promise(resolve => setTimeout(resolve, 0))
@@ -358,6 +390,7 @@ export class LibraryStore {
     this.changedWhileOpening = null
     this.complete = true
     this.emit()
+    void this.recogniseInSlices()
   }
 
   /**
@@ -379,7 +412,8 @@ export class LibraryStore {
     this.index = this.liveIndex()
     this.fromForm = false
     this.fullText = new FullTextIndex()
-    this.finder = new DuplicateFinder()
+    this.knownPapers = new DuplicateFinder()
+    this.unrecognised = { items: [], keys: [], next: 0 }
     this.complete = false
     await this.load()
   }
