@@ -59,8 +59,8 @@ export class LibraryStore {
   private knownPapers = new DuplicateFinder()
   /**
    * Papers read at open that the finder does not know yet, with the keys saved in the light form: adding 100,000
-   * papers' keys took the window 0.5 s it needs for the first search, so they join after the library is complete,
-   * in short slices, or at once when the finder is asked for sooner.
+   * papers' keys took the window 0.5 s it needs for the first search, so they join after the library is complete
+   * and the search index in use, in short slices, or at once when the finder is asked for sooner.
    */
   private unrecognised: { items: LightItem[]; keys: (string[] | undefined)[]; next: number } = { items: [], keys: [], next: 0 }
   /** true once every item is in memory (the first page comes earlier) */
@@ -359,7 +359,7 @@ export class LibraryStore {
     // The first page is asked for first: it must not wait behind the workers' reads.
     const first = this.db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE).toArray()
     const notesRead = this.readNotes()
-    void this.index.open(notesRead)
+    const indexInUse = this.index.open(notesRead)
     const changed = (this.changedWhileOpening = new Set())
     const rows = (this.options.rows ?? lightRows)(this.db)
     for (const item of await first) this.keep(item)
@@ -390,7 +390,8 @@ export class LibraryStore {
     this.changedWhileOpening = null
     this.complete = true
     this.emit()
-    void this.recogniseInSlices()
+    // after the index too: what the first searches need comes first
+    void indexInUse.then(() => this.recogniseInSlices())
   }
 
   /**
