@@ -72,6 +72,21 @@ export async function recordLongTasks(target: Page | BrowserContext): Promise<vo
   })
 }
 
+/**
+ * Notes in `window.__firstRowsAt` when each page loaded first showed a paper's row (the frame after it is in the
+ * DOM): timed in the page, so a busy window does not add the round trips of Playwright asking.
+ */
+export async function recordFirstRows(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('[role=row][aria-rowindex="2"]')) return
+      seen.disconnect()
+      requestAnimationFrame(() => ((window as unknown as { __firstRowsAt: number }).__firstRowsAt = performance.now()))
+    })
+    seen.observe(document, { subtree: true, childList: true })
+  })
+}
+
 export interface LongTasks {
   count: number
   longestMs: number
