@@ -44,16 +44,25 @@ async function prepareImport(records: ImportedRecord[], known: DuplicateFinder, 
   return prepared
 }
 
+/** New papers written so far in the import's transaction, out of all it adds (they are in the library once it commits). */
+export type SaveProgress = (saved: number, total: number) => void
+
 /**
  * `known`: the papers already in the library (the store's finder), so 10,000 records need no per-record queries.
  * `items`: the records as items, when the reader worked them out (index fields, peptide tags).
  */
-export async function importRecords(db: NeurorefDb, records: ImportedRecord[], known: DuplicateFinder, items?: Item[]): Promise<FileImportOutcome> {
-  return storeImport(db, await prepareImport(records, known, items))
+export async function importRecords(
+  db: NeurorefDb,
+  records: ImportedRecord[],
+  known: DuplicateFinder,
+  items?: Item[],
+  onSaved?: SaveProgress
+): Promise<FileImportOutcome> {
+  return storeImport(db, await prepareImport(records, known, items), onSaved)
 }
 
 /** Stores prepared records (in the enclosing write, if any): the new papers added with free citation keys. */
-function storeImport(db: NeurorefDb, { records, fresh, duplicates }: PreparedImport): Promise<FileImportOutcome> {
+function storeImport(db: NeurorefDb, { records, fresh, duplicates }: PreparedImport, onSaved?: SaveProgress): Promise<FileImportOutcome> {
   return write(db, [db.items], async changes => {
     // Keys already in use that the new records could collide with: for a few
     // records an index range each, for a large file all keys at once.
@@ -65,7 +74,11 @@ function storeImport(db: NeurorefDb, { records, fresh, duplicates }: PreparedImp
     }
     const outcome: FileImportOutcome = { added: fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey)), duplicates }
     // in chunks: between two, the window gets a turn while IndexedDB writes (the transaction stays open)
-    await inChunks(outcome.added, chunk => db.items.bulkAdd(chunk))
+    let saved = 0
+    await inChunks(outcome.added, async chunk => {
+      await db.items.bulkAdd(chunk)
+      onSaved?.((saved += chunk.length), outcome.added.length)
+    })
     changes.record({ kind: 'item', change: 'added', ids: outcome.added.map(item => item.id), items: outcome.added })
     return outcome
   })

@@ -19,7 +19,8 @@ const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
 
 export async function importFiles(files: File[], encoding: string | undefined, notify: Notify): Promise<void> {
   for (const file of files) {
-    notify(await importBibliographyFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, encoding))
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    notify(await importBibliographyFile({ name: file.name, bytes }, encoding, text => notify({ kind: 'info', text })))
   }
 }
 

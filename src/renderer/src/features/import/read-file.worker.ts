@@ -21,6 +21,7 @@ scope.onmessage = event => {
   const outcome = readFileInWords(event.data)
   if (!outcome.ok) return scope.postMessage({ kind: 'done', outcome })
   const { records, ...rest } = outcome.result
+  scope.postMessage({ kind: 'read', total: records.length })
   const now = Date.now()
   for (let start = 0; start < records.length; start += SEND_CHUNK) {
     scope.postMessage({ kind: 'items', items: records.slice(start, start + SEND_CHUNK).map(record => toItem(record, now)) })

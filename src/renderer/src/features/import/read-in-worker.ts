@@ -6,8 +6,11 @@ import type { Item } from '@shared/model'
 import { readFileInWords, type ReadOutcome, type ReadRequest } from './read-file'
 import { SpareWorker } from './spare-worker'
 
-/** What the reader worker sends: the papers a few hundred at a time, then how the read went. */
-export type ReaderMessage = { kind: 'items'; items: Item[] } | { kind: 'done'; outcome: ReadOutcome }
+/** What the reader worker sends: how many papers the file holds, the papers a few hundred at a time, then how the read went. */
+export type ReaderMessage = { kind: 'read'; total: number } | { kind: 'items'; items: Item[] } | { kind: 'done'; outcome: ReadOutcome }
+
+/** Papers made ready so far out of those the file holds, told as they arrive from the worker. */
+export type ReadProgress = (ready: number, total: number) => void
 
 /** A read file; from the worker, its records come as items ready to store (index fields, peptide tags). */
 export type ReadInWorkerOutcome = ReadOutcome & { items?: Item[] }
@@ -29,12 +32,13 @@ export function prepareReader(): void {
 }
 
 /** `request.bytes` is handed to the worker (its buffer is detached here). */
-export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
+export function readInWorker(request: ReadRequest, onProgress?: ReadProgress, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
   // no Worker (unit tests in Node): read here
   if (typeof Worker === 'undefined') return Promise.resolve(readFileInWords(request))
   return new Promise(resolve => {
     const worker = readers.take()
     const items: Item[] = []
+    let total = 0
     const finish = (outcome: ReadInWorkerOutcome) => {
       clearTimeout(timer)
       worker.terminate()
@@ -47,8 +51,11 @@ export function readInWorker(request: ReadRequest, limitMs = READ_TIME_LIMIT_MS)
     )
     worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
       const message = event.data
-      if (message.kind === 'items') items.push(...message.items)
-      else if (!message.outcome.ok) finish(message.outcome)
+      if (message.kind === 'read') total = message.total
+      else if (message.kind === 'items') {
+        items.push(...message.items)
+        onProgress?.(items.length, total)
+      } else if (!message.outcome.ok) finish(message.outcome)
       // the items are the records, with what the library adds
       else finish({ ok: true, result: { ...message.outcome.result, records: items }, items })
     }
