@@ -68,4 +68,22 @@ describe('importRecords', () => {
     const { added } = await importRecords(db, [record('smith2020', 'Neuropeptide Y and anxiety')], new DuplicateFinder(await db.items.toArray()))
     expect(added[0].citationKey).toBe('smith2020b')
   })
+
+  it('leaves the library as it was when one paper of a large file cannot be written, whichever chunk it is in', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    await importRecords(
+      db,
+      [{ csl: { type: 'article-journal', title: 'Already here: oxytocin and pair bonding' }, sources: ['file' as const] }],
+      new DuplicateFinder()
+    )
+    const records = Array.from({ length: 400 }, (_, n) => ({
+      csl: { type: 'article-journal', title: `Vasopressin study number ${n}` },
+      sources: ['file' as const]
+    }))
+    const items = records.map(record => toItem(record, 1_000))
+    // paper 330 is written in a late chunk, while earlier chunks are still under way; it cannot be stored (its id is taken)
+    items[330] = { ...items[330], id: items[12].id }
+    await expect(importRecords(db, records, new DuplicateFinder(await db.items.toArray()), items)).rejects.toThrow()
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Already here: oxytocin and pair bonding'])
+  })
 })

@@ -1,8 +1,8 @@
 // Many rows without stopping the window. A transaction cannot wait for the
 // event loop (it would commit), so the work that can happen before it is done
 // a slice at a time, the event loop turning between slices; inside it, rows go
-// to IndexedDB in small chunks, each put in a task of its own (the next chunk
-// starts when the last one is stored), so the window gets a turn in between.
+// to IndexedDB in small chunks, each put in a task of its own (a next chunk
+// starts when one under way is stored), so the window gets a turn in between.
 
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
@@ -18,7 +18,24 @@ export async function inSlices<T>(values: readonly T[], each: (value: T, index: 
   }
 }
 
-/** `step` called on consecutive chunks of the rows, each once the one before has finished. */
+/**
+ * Chunks handed to IndexedDB before the first is stored: with one at a time, IndexedDB waited for the window to
+ * copy each next chunk, and the window for IndexedDB to store the last (10,000 rows: 3.9 s, the window mostly idle).
+ */
+const IN_FLIGHT = 4
+
+/**
+ * `step` called on consecutive chunks of the rows, in order, a few under way at once: each next one starts when one
+ * under way has finished (inside a transaction, that is when a request may be made), so each is a task of its own.
+ */
 export async function inChunks<T>(rows: readonly T[], step: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += PUT_CHUNK) await step(rows.slice(start, start + PUT_CHUNK))
+  let next = 0
+  const oneAtATime = async (): Promise<void> => {
+    while (next < rows.length) {
+      const start = next
+      next += PUT_CHUNK
+      await step(rows.slice(start, start + PUT_CHUNK))
+    }
+  }
+  await Promise.all(Array.from({ length: IN_FLIGHT }, oneAtATime))
 }
