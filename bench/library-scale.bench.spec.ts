@@ -118,6 +118,55 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen') {
   }
 }
 
+/**
+ * Importing a NEUROREF_BENCH_IMPORT-entry .bib: from choosing the file until every imported paper answers a search,
+ * with the long tasks, what the status line said meanwhile, and the renderer's largest memory while it ran.
+ */
+async function importedAndSearchable(page: Page) {
+  await timeToNextFrame(page, 'search', IMPORT_MARK)
+  // A file on disk, as the file dialog gives: a buffer would be sent to the page as base64 and turned into a
+  // File by Playwright's own script on the window's thread (one task of 14 s for 10,000 entries, not the app's).
+  const bibPath = join(mkdtempSync(join(tmpdir(), 'neuroref-bench-')), 'imported.bib')
+  writeFileSync(bibPath, syntheticBib(IMPORT_SIZE))
+  // every text the status line shows, as it is drawn (progress can come and go between two polls)
+  await page.evaluate(() => {
+    const said: { ms: number; text: string }[] = ((window as unknown as { __said: unknown }).__said = [])
+    new MutationObserver(() => {
+      const text = document.querySelector('.status-line > span')?.textContent ?? ''
+      if (text && text !== said.at(-1)?.text) said.push({ ms: performance.now(), text })
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  const cdp = await page.context().newCDPSession(page)
+  let peakHeapMb = 0
+  let peakResidentMb = 0
+  let importing = true
+  const sampling = (async () => {
+    while (importing) {
+      peakHeapMb = Math.max(peakHeapMb, ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20)
+      peakResidentMb = Math.max(peakResidentMb, ...(await rendererResidentMb(page.context().browser())))
+      await new Promise(resolve => setTimeout(resolve, 500))
+    }
+  })()
+  const phaseStart = await now(page)
+  const profile = await startProfile(page, 'import')
+  await page.getByLabel('Import file').setInputFiles(bibPath)
+  await page.waitForFunction(size => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size, IMPORT_SIZE, {
+    timeout: 900_000,
+    polling: 50
+  })
+  const importSearchableMs = Math.round((await now(page)) - phaseStart)
+  await profile.stop()
+  importing = false
+  await sampling
+  await cdp.detach()
+  const longTasksImport = await longTasksBetween(page, phaseStart)
+  const said = await page.evaluate(() => (window as unknown as { __said: { ms: number; text: string }[] }).__said)
+  const progress = said.filter(s => s.text.startsWith('Importing')).map(s => ({ atMs: Math.round(s.ms - phaseStart), text: s.text }))
+  const figures = { importSearchableMs, longTasksImport, peakHeapMb: Math.round(peakHeapMb), peakResidentMb, progress }
+  console.log('imported', { ...figures, progress: `${progress.length} messages`, first: progress[0], last: progress.at(-1) })
+  return figures
+}
+
 /** Seeds the library and opens it the first time (no saved index: the worker builds it and the light form). */
 async function seededAndOpened(page: Page, url: string) {
   await page.goto(url)
@@ -143,7 +192,7 @@ async function seededAndOpened(page: Page, url: string) {
 }
 
 test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
-  test.skip(process.env.NEUROREF_BENCH_PHASES === 'reopen', 'NEUROREF_BENCH_PHASES=reopen measures only opening again')
+  test.skip(!!process.env.NEUROREF_BENCH_PHASES, `NEUROREF_BENCH_PHASES=${process.env.NEUROREF_BENCH_PHASES} measures only that phase`)
   const cdp = await page.context().newCDPSession(page)
   await recordLongTasks(page)
   const { seedSeconds, firstRowsMs, allLoadedMs, indexReadyMs, longTasksOpen } = await seededAndOpened(page, app.url)
@@ -192,21 +241,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
     add.push(await timing)
   }
 
-  // Importing a 10,000-entry .bib: from choosing the file until every imported paper answers a search.
-  await timeToNextFrame(page, 'search', IMPORT_MARK)
-  // A file on disk, as the file dialog gives: a buffer would be sent to the page as base64 and turned into a
-  // File by Playwright's own script on the window's thread (one task of 14 s for 10,000 entries, not the app's).
-  const bibPath = join(mkdtempSync(join(tmpdir(), 'neuroref-bench-')), 'imported.bib')
-  writeFileSync(bibPath, syntheticBib(IMPORT_SIZE))
-  phaseStart = await now(page)
-  await page.getByLabel('Import file').setInputFiles(bibPath)
-  await page.waitForFunction(size => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10) === size, IMPORT_SIZE, {
-    timeout: 600_000,
-    polling: 50
-  })
-  const importSearchableMs = Math.round((await now(page)) - phaseStart)
-  const longTasksImport = await longTasksBetween(page, phaseStart)
-  console.log('imported', { importSearchableMs, longTasksImport })
+  const { importSearchableMs, longTasksImport } = await importedAndSearchable(page)
 
   // Exporting the whole library as BibTeX: from the menu item to the download.
   await timeToNextFrame(page, 'search', '')
@@ -281,6 +316,26 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
   }
   console.log(JSON.stringify(result, null, 2))
   saveFigures('library-scale', result)
+})
+
+// NEUROREF_BENCH_PHASES=import: only seeding, the first open and the import (NEUROREF_BENCH_ITEMS=1000 for a small library);
+// with NEUROREF_BENCH_PROFILE=folder the import is profiled there (import.cpuprofile).
+test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .bib imported into ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
+  test.skip(process.env.NEUROREF_BENCH_PHASES !== 'import', 'set NEUROREF_BENCH_PHASES=import to measure only the import')
+  await recordLongTasks(page)
+  const opened = await seededAndOpened(page, app.url)
+  const load = loadavg().map(l => +l.toFixed(1))
+  const imported = await importedAndSearchable(page)
+  const result = {
+    date: new Date().toISOString(),
+    load: [load, loadavg().map(l => +l.toFixed(1))],
+    items: SIZE,
+    importedEntries: IMPORT_SIZE,
+    seedSeconds: +opened.seedSeconds.toFixed(1),
+    ...imported
+  }
+  console.log(JSON.stringify({ ...result, progress: [result.progress[0], result.progress.at(-1)] }, null, 2))
+  saveFigures('library-import', result)
 })
 
 // NEUROREF_BENCH_PHASES=reopen: only seeding, the first open and NEUROREF_BENCH_REOPENS openings again (about 3 min at 100k instead of 7);
