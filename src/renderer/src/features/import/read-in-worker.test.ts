@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { toItem } from '../../library/add-paper'
 import { readFileInWords, type ReadRequest } from './read-file'
+import { itemsToWire } from './items-wire'
 
 type Behaviour = 'reads' | 'crashes' | 'never answers'
 
@@ -30,7 +31,7 @@ class FakeReader {
       if (this.behaviour === 'crashes') return this.fail('out of memory')
       const outcome = readFileInWords(request)
       if (!outcome.ok) return this.onmessage?.({ data: { kind: 'done', outcome } })
-      this.onmessage?.({ data: { kind: 'items', items: outcome.result.records.map(record => toItem(record, Date.now())) } })
+      this.onmessage?.({ data: { kind: 'items', json: itemsToWire(outcome.result.records.map(record => toItem(record, Date.now()))) } })
       this.onmessage?.({ data: { kind: 'done', outcome: { ok: true, result: { ...outcome.result, records: [] } } } })
     })
   }
@@ -106,7 +107,7 @@ describe('reading files in workers', () => {
   it('stops a file that takes too long, and its reader', async () => {
     const { readInWorker } = await reader()
     FakeReader.next = ['never answers']
-    const read = await readInWorker(file('slow.bib', 'Oxytocin and pair bonding'), 60_000 / 1000)
+    const read = await readInWorker(file('slow.bib', 'Oxytocin and pair bonding'), undefined, 60_000 / 1000)
     expect(read.ok).toBe(false)
     expect(!read.ok && read.sentence).toMatch(/^Reading slow\.bib took longer than .* so it was stopped\.$/)
     expect(FakeReader.started[0].terminated).toBe(true)

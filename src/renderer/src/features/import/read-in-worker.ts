@@ -5,9 +5,10 @@
 import type { Item } from '@shared/model'
 import { readFileInWords, type ReadOutcome, type ReadRequest } from './read-file'
 import { SpareWorker } from './spare-worker'
+import { itemsFromWire } from './items-wire'
 
 /** What the reader worker sends: how many papers the file holds, the papers a few hundred at a time, then how the read went. */
-export type ReaderMessage = { kind: 'read'; total: number } | { kind: 'items'; items: Item[] } | { kind: 'done'; outcome: ReadOutcome }
+export type ReaderMessage = { kind: 'read'; total: number } | { kind: 'items'; json: string } | { kind: 'done'; outcome: ReadOutcome }
 
 /** Papers made ready so far out of those the file holds, told as they arrive from the worker. */
 export type ReadProgress = (ready: number, total: number) => void
@@ -53,7 +54,7 @@ export function readInWorker(request: ReadRequest, onProgress?: ReadProgress, li
       const message = event.data
       if (message.kind === 'read') total = message.total
       else if (message.kind === 'items') {
-        items.push(...message.items)
+        items.push(...itemsFromWire(message.json))
         onProgress?.(items.length, total)
       } else if (!message.outcome.ok) finish(message.outcome)
       // the items are the records, with what the library adds
