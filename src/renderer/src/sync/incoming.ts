@@ -16,6 +16,8 @@ import type { ReplicaStore } from './replica'
 import { documentsNow, touchedDocumentIds } from './rows'
 
 const BATCH = 500
+/** changes read from the replica at a time: 500 documents copied from the sync worker in one message took the window a long task */
+const PAGE = 100
 
 export interface PullOutcome {
   applied: number
@@ -35,7 +37,7 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore
   let pushedSeq = checkpoint.pushedSeq
   const waiting = { ...checkpoint.waitingAttachments }
   for (;;) {
-    const feed = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true })
+    const feed = await feedAfter(replica, since)
     if (feed.results.length === 0) break
     const docs: Doc[] = []
     for (const change of feed.results) {
@@ -57,6 +59,20 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore
     await writeCheckpoint(replica, { appliedSeq: since, pushedSeq, waitingAttachments: waiting })
   }
   return outcome
+}
+
+/** Up to a batch of the replica's changes after `since`, with their documents, read a page at a time. */
+async function feedAfter(replica: ReplicaStore, since: number | string): Promise<{ results: { doc?: unknown }[]; last_seq: number | string }> {
+  const results: { doc?: unknown }[] = []
+  let last = since
+  while (results.length < BATCH) {
+    const page = await replica.changes({ since: last, limit: PAGE, include_docs: true, conflicts: true })
+    if (page.results.length === 0) break
+    results.push(...page.results)
+    last = page.last_seq
+    if (page.results.length < PAGE) break
+  }
+  return { results, last_seq: last }
 }
 
 /** The newest ancestor of `doc` whose body this replica still has: the version both sides started from. */

@@ -11,6 +11,8 @@ import type { ReplicaStore } from './replica'
 import { documentsNow, everyId, touchedIds } from './rows'
 
 const BATCH = 500
+/** documents handed to the replica at a time: 500 copied to the sync worker in one message took the window a long task */
+const PAGE = 100
 /** CouchDB refuses a document over its max_document_size (8,000,000 bytes by default); a little is kept for _rev and the rest */
 const LARGEST_DOCUMENT = 7_900_000
 
@@ -79,7 +81,8 @@ async function writeBatch(replica: ReplicaStore, wanted: SyncDocument[], applied
     if (doc === wanted[i] || sameContent(doc, wanted[i])) asInLibrary.add(doc._id)
     writes.push(current ? { ...doc, _rev: current._rev } : doc)
   })
-  const results = writes.length ? await replica.bulkDocs(writes) : []
+  const results: Awaited<ReturnType<ReplicaStore['bulkDocs']>> = []
+  for (let at = 0; at < writes.length; at += PAGE) results.push(...(await replica.bulkDocs(writes.slice(at, at + PAGE))))
   rememberWrites(
     replica,
     (results as { id?: string; rev?: string }[]).filter(r => r.id && asInLibrary.has(r.id))
