@@ -120,13 +120,21 @@ export class WordRuns {
       }
       const fieldEnd = at + size
       while (at < fieldEnd) {
-        const code = readAt(page, at)
-        at = next
+        // Most codes are one byte: read those in place (the phrase check's hot loop).
+        let code = page[at++]
+        if (code > 127) {
+          code = readAt(page, at - 1)
+          at = next
+        }
         if (!codeAt(0, code)) continue
         let k = 1
         for (let i = at; k < length && i < fieldEnd; k++) {
-          if (!codeAt(k, readAt(page, i))) break
-          i = next
+          let following = page[i++]
+          if (following > 127) {
+            following = readAt(page, i - 1)
+            i = next
+          }
+          if (!codeAt(k, following)) break
         }
         if (k === length) return true
       }
