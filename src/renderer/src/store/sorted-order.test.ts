@@ -8,6 +8,8 @@ import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 import { SortedOrder } from './sorted-order'
 import { SORT_KEYS } from './views'
+import { inTurns, sortInSlices } from './sort-in-slices'
+import type { LightItem } from '@shared/model'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -60,5 +62,51 @@ describe('SortedOrder', () => {
     await store.settled()
     expect(titlesOf()).toHaveLength(455)
     expect(titlesOf()).toEqual(fresh())
+  })
+})
+
+describe('a sort order prepared beforehand', () => {
+  const spellings = ['Orexin', 'orexin', 'Órexin', 'OREXIN', '', 'Ångström', 'angstrom', 'Zebrafish', 'beta-endorphin', 'Beta-Endorphin']
+  /** papers with titles, authors and journals equal but for case and accents, some empty, many tied */
+  const papers = Array.from(
+    { length: 5000 },
+    (_, n) =>
+      ({
+        id: `p${(n * 7919) % 5003}`,
+        csl: {
+          title: n % 11 === 0 ? undefined : `${spellings[n % spellings.length]} ${n % 13}`,
+          author: n % 5 === 0 ? [] : [{ family: spellings[(n * 3) % spellings.length] }],
+          'container-title': spellings[(n * 7) % spellings.length]
+        },
+        year: n % 4 === 0 ? undefined : 1990 + (n % 30)
+      }) as unknown as LightItem
+  )
+
+  it.each(['title', 'author', 'journal', 'year'] as const)('puts papers in the same order as sorting at the click (%s)', async column => {
+    const key = SORT_KEYS[column]
+    const atTheClick = papers
+      .map(item => ({ item, key: key(item) }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.item.id < y.item.id ? -1 : 1))
+      .map(p => p.item.id)
+    const prepared = await inTurns(sortInSlices(papers, key))
+    expect(prepared.items.map(item => item.id)).toEqual(atTheClick)
+  })
+
+  it('shows papers edited before and while it was prepared in their new places', async () => {
+    const { store, order, fresh, titlesOf } = await fiveTitles()
+    const first = (await db.items.get([...store.items.keys()][0]))!
+    await saveEdit(db, first.id, { ...formOf(first), title: 'Álpha first' })
+    await store.settled()
+    const preparing = order.prepare(store, ['title', 'year'])
+    const second = (await db.items.get([...store.items.keys()][1]))!
+    await saveEdit(db, second.id, { ...formOf(second), title: 'Zulu last' })
+    await store.settled()
+    await preparing
+    await addRecordToLibrary(db, paper('Middle of the list', 20))
+    await store.settled()
+    expect(titlesOf()).toEqual(fresh())
+    expect(titlesOf()[0]).toBe('alpha first')
+    expect(titlesOf().at(-1)).toBe('zulu last')
+    expect(order.get(store, 'year').map(i => i.year)).toEqual([...store.items.values()].map(i => i.year).sort())
   })
 })

@@ -51,6 +51,8 @@ export const SORT_KEYS: Record<SortColumn, SortKey> = {
 }
 
 const sortedOrder = new SortedOrder(column => SORT_KEYS[column as SortColumn])
+/** sorted beforehand, once the library is in memory: folding and sorting 100,000 titles was a 400 ms click */
+const PREPARED_COLUMNS: SortColumn[] = ['title', 'author', 'journal', 'year']
 
 function inView(item: LightItem, view: ViewId, now: number, descendants?: Set<string>): boolean {
   if (view.kind === 'trash') return item.trashedAt !== undefined
@@ -109,6 +111,7 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
 function fullList(store: LibraryStore, state: ViewState, query: string, fullText: boolean, passes: (item: LightItem) => boolean): LightItem[] {
   const matching = query.trim() ? new Set(store.search(query, fullText)) : undefined
   const ordered = sortedOrder.get(store, state.sort.column)
+  if (store.complete) void sortedOrder.prepare(store, PREPARED_COLUMNS)
   const out: LightItem[] = []
   const ascending = state.sort.direction === 'asc'
   for (let i = 0; i < ordered.length; i++) {
