@@ -6,7 +6,7 @@ import { clauseFields, phraseFinder } from './match'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { tokenize } from './tokens'
-import { BREAK, WordRuns, type RunsSnapshot } from './word-runs'
+import { BREAK, WordRuns, type RunPhrase, type RunsSnapshot } from './word-runs'
 
 export type { Query } from './query'
 export { parseQuery } from './query'
@@ -217,32 +217,47 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
         })
       }
     })
-    if (seen) for (let e = 0; e < seen.length; e++) if (seen[e] === words.length) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
+    if (!seen) return
+    // Long fields first: their phrases are confirmed on the runs, a short field's on the paper's text, needed only when no long field holds it.
+    const short: number[] = []
+    for (let e = 0; e < seen.length; e++) {
+      if (seen[e] !== words.length) continue
+      if (IS_LONG[e & FIELD_MASK]) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
+      else short.push(e)
+    }
+    for (const e of short) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
   }
 
   /** For a clause of several words: does the item hold them as a phrase in this field? */
   function phraseCheck(clause: Clause): ((n: number, field: number) => boolean) | undefined {
     if (clause.kind !== 'text' || clause.words.length < 2) return undefined
     const find = phraseFinder(clause.words, clause.prefix)
-    const inRun = runMatcher(clause.words, clause.prefix)
+    const inRun = runPhrase(clause.words, clause.prefix)
+    // A paper's short fields come one after another: find it once for all of them.
+    let lastN = -1
+    let lastItem: SearchableItem | undefined
     return (n, field) => {
       const name = SEARCH_FIELDS[field]
       if (!live[n]) return false // removed, not yet tidied away
-      if (IS_LONG[field]) return runs.hasRun(n, field, clause.words.length, inRun)
+      if (IS_LONG[field]) return inRun !== undefined && runs.hasRun(n, field, inRun)
       if (isIdentifierField(name)) return true
-      const item = itemAt(n)
-      return item !== undefined && fieldValue(item, undefined, name).some(find)
+      if (n !== lastN) {
+        lastN = n
+        lastItem = itemAt(n)
+      }
+      return lastItem !== undefined && fieldValue(lastItem, undefined, name).some(find)
     }
   }
 
-  /** Which word codes of the runs may stand at each place of the phrase (the last one may be a beginning). */
-  function runMatcher(words: string[], prefix: boolean): (k: number, code: number) => boolean {
-    const exact = words.map(w => runs.codeOf(postings.numberOf(w)))
+  /** The phrase in word codes, or undefined when one of its words is in no run (no run holds it). */
+  function runPhrase(words: string[], prefix: boolean): RunPhrase | undefined {
     const last = words.length - 1
-    if (!prefix) return (k, code) => code === exact[k] && code !== BREAK
-    const starts = new Set(postings.wordsStartingWith(words[last]).map(w => runs.codeOf(w)))
-    starts.delete(BREAK)
-    return (k, code) => (k === last ? starts.has(code) : code === exact[k] && code !== BREAK)
+    const codes = words.map(w => runs.codeOf(postings.numberOf(w)))
+    if (!prefix) return codes.includes(BREAK) ? undefined : { codes }
+    if (codes.slice(0, last).includes(BREAK)) return undefined
+    const lastCodes = new Set(postings.wordsStartingWith(words[last]).map(w => runs.codeOf(w)))
+    lastCodes.delete(BREAK)
+    return { codes, lastCodes }
   }
 
   function search(query: Query | string, options: SearchOptions = {}): string[] {

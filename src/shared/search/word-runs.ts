@@ -23,6 +23,16 @@ export interface RunsSnapshot {
   words: Uint32Array
 }
 
+/**
+ * A phrase of two or more words as the runs hold it: the code each place must
+ * have (never BREAK), except that the last place may instead be any of
+ * `lastCodes` (the words beginning with what was typed).
+ */
+export interface RunPhrase {
+  codes: number[]
+  lastCodes?: Set<number>
+}
+
 // Where the last read left off: one number read at a time without allocating.
 let next = 0
 
@@ -100,13 +110,13 @@ export class WordRuns {
     if (item < this.starts.length) this.starts[item] = -1
   }
 
-  /**
-   * Does the item hold `length` consecutive words in this field such that
-   * `codeAt(k, code)` holds for each place k?
-   */
-  hasRun(item: number, field: number, length: number, codeAt: (k: number, code: number) => boolean): boolean {
+  /** Does the item hold the phrase in this field? */
+  hasRun(item: number, field: number, phrase: RunPhrase): boolean {
     const start = this.starts[item] ?? -1
     if (start < 0) return false
+    const { codes, lastCodes } = phrase
+    const last = codes.length - 1
+    const first = codes[0]
     const page = this.pages[Math.floor(start / PAGE)]
     let at = start % PAGE
     const end = at + this.lengths[item]
@@ -126,17 +136,17 @@ export class WordRuns {
           code = readAt(page, at - 1)
           at = next
         }
-        if (!codeAt(0, code)) continue
+        if (code !== first) continue
         let k = 1
-        for (let i = at; k < length && i < fieldEnd; k++) {
+        for (let i = at; k <= last && i < fieldEnd; k++) {
           let following = page[i++]
           if (following > 127) {
             following = readAt(page, i - 1)
             i = next
           }
-          if (!codeAt(k, following)) break
+          if (k === last && lastCodes ? !lastCodes.has(following) : following !== codes[k]) break
         }
-        if (k === length) return true
+        if (k > last) return true
       }
       return false
     }
