@@ -3,7 +3,7 @@
 // paint at once, and kept in step with the library through its events. The
 // search index is the saved one, brought up to date in a worker (live-index.ts).
 import type { Item, ItemBasics, LightItem } from '@shared/model'
-import { DuplicateFinder } from '@shared/duplicates'
+import type { DuplicateFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
@@ -13,6 +13,8 @@ import { parseLightPart } from '../library/light-form'
 import { lightRows, type LightChunk } from './light-rows'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
+import { FinderFilledLater } from './finder-later'
+import { afterPaint, nextTask } from './turns'
 
 type Listener = () => void
 
@@ -29,15 +31,6 @@ function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'i
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
 }
 
-/** The next turn of the event loop, without setTimeout's 4 ms clamp when nested. */
-function nextTask(): Promise<void> {
-  return new Promise(resolve => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => (channel.port1.close(), resolve())
-    channel.port2.postMessage(null)
-  })
-}
-
 /** The papers of a chunk, with their duplicate keys when the saved form has them; those changed since the form was saved come as rows. */
 function papersOf(chunk: LightChunk): { items: ItemBasics[]; keys?: string[][]; abstracts?: (string | undefined)[] } {
   if (chunk.kind === 'rows') return chunk
@@ -48,15 +41,6 @@ function papersOf(chunk: LightChunk): { items: ItemBasics[]; keys?: string[][]; 
   return { items: kept.map(i => papers[i]), keys: kept.map(i => keys[i]) }
 }
 
-/** After the browser painted what was just rendered (a frame, then a task); at once where there are no frames (tests), within 100 ms in a hidden window (no frames). */
-function afterPaint(): Promise<void> {
-  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve()
-  return new Promise(resolve => {
-    const latest = setTimeout(resolve, 100)
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(latest), resolve()), 0))
-  })
-}
-
 export class LibraryStore {
   /** a light copy of every paper: no abstract, references, author details… (see light-item.ts) */
   readonly items = new Map<string, LightItem>()
@@ -64,14 +48,8 @@ export class LibraryStore {
   index: LiveIndex
   /** text of attached PDFs, searched when "Include full text" is on */
   fullText = new FullTextIndex()
-  /** recognises papers already in the library (imports, "Add by identifier"); see `finder` */
-  private knownPapers = new DuplicateFinder()
-  /**
-   * Papers read at open that the finder does not know yet, with the keys saved in the light form: adding 100,000
-   * papers' keys took the window 0.5 s it needs for the first search, so they join after the library is complete
-   * and the search index in use, in short slices, or at once when the finder is asked for sooner.
-   */
-  private unrecognised: { items: LightItem[]; keys: (string[] | undefined)[]; next: number } = { items: [], keys: [], next: 0 }
+  /** recognises papers already in the library; those read at open join it late (finder-later.ts) */
+  private knownPapers = new FinderFilledLater(this.items)
   /** true once every item is in memory (the first page comes earlier) */
   complete = false
   /** bumps on every change; views memoise on it */
@@ -297,25 +275,11 @@ export class LibraryStore {
 
   /** Recognises papers already in the library (imports, "Add by identifier", a manuscript's references). */
   get finder(): DuplicateFinder {
-    this.recognise(Infinity)
-    return this.knownPapers
-  }
-
-  /** Adds papers read at open to the finder for up to `ms`; false once none is left. A paper changed or removed since it was read was put right by its event: skipped. */
-  private recognise(ms: number): boolean {
-    const waiting = this.unrecognised
-    const began = performance.now()
-    for (; waiting.next < waiting.items.length && performance.now() - began < ms; waiting.next++) {
-      const item = waiting.items[waiting.next]
-      if (this.items.get(item.id) === item) this.knownPapers.add(item, waiting.keys[waiting.next])
-    }
-    if (waiting.next < waiting.items.length) return true
-    this.unrecognised = { items: [], keys: [], next: 0 }
-    return false
+    return this.knownPapers.finder
   }
 
   private async recogniseInSlices(): Promise<void> {
-    while (this.recognise(SLICE_MS)) await nextTask()
+    while (this.knownPapers.fill(SLICE_MS)) await nextTask()
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -385,8 +349,7 @@ export class LibraryStore {
           if (this.fullText.has(item.id)) withText.push(item.id)
           const light = markLight(item)
           this.items.set(item.id, light)
-          this.unrecognised.items.push(light)
-          this.unrecognised.keys.push(keys?.[i])
+          this.knownPapers.later(light, keys?.[i])
           if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
         }
         await new Promise(resolve => setTimeout(resolve, 0))
@@ -422,8 +385,7 @@ export class LibraryStore {
     this.index = this.liveIndex()
     this.fromForm = false
     this.fullText = new FullTextIndex()
-    this.knownPapers = new DuplicateFinder()
-    this.unrecognised = { items: [], keys: [], next: 0 }
+    this.knownPapers = new FinderFilledLater(this.items)
     this.complete = false
     await this.load()
   }

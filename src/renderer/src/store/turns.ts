@@ -1,0 +1,20 @@
+// Waiting for the window's next turn: work done in slices gives the window its
+// turns in between (painting, answering the researcher).
+
+/** The next turn of the event loop, without setTimeout's 4 ms clamp when nested. */
+export function nextTask(): Promise<void> {
+  return new Promise(resolve => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => (channel.port1.close(), resolve())
+    channel.port2.postMessage(null)
+  })
+}
+
+/** After the browser painted what was just rendered (a frame, then a task); at once where there are no frames (tests), within 100 ms in a hidden window (no frames). */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve()
+  return new Promise(resolve => {
+    const latest = setTimeout(resolve, 100)
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(latest), resolve()), 0))
+  })
+}
