@@ -15,6 +15,8 @@ import { checkServerAddress } from '@shared/sync-server'
 import type { PdfSyncOptions, SyncAccount } from '@shared/sync-server'
 import { CouchSession, SyncFailure, type Fetch, type SyncProblem } from './session'
 import type { SyncStatus } from './status'
+import { PROBLEMS, problemOf } from './problems'
+import { ensureDatabase } from './server-database'
 
 export interface SyncEngineOptions {
   db: NeurorefDb
@@ -34,28 +36,6 @@ export interface SyncEngineOptions {
   files?: LocalFiles
   /** how long to wait before looking again for PDFs not on the server yet or not fetched ("always download"), and before asking again whether a PDF no paper names may be deleted (ms) */
   recheckFilesAfter?: number
-}
-
-const PROBLEMS: Record<SyncProblem, string> = {
-  'wrong-password': 'Wrong user name or password',
-  unreachable: 'Server unreachable',
-  'server-error': 'The server had a problem; trying again',
-  forbidden: 'The server refused a change (this user may only read)',
-  'no-database': 'The library database does not exist on the server and this user may not create it',
-  'not-member': 'This user is not a member of the library database on the server',
-  full: 'The server database is full',
-  'not-couchdb': 'This address does not answer like a CouchDB server'
-}
-
-/** The problem a PouchDB or fetch error stands for. */
-function problemOf(error: unknown): SyncProblem {
-  if (error instanceof SyncFailure) return error.problem
-  const e = error as { status?: number; name?: string; message?: string; reason?: string }
-  if (e?.status === 401) return 'wrong-password'
-  if (e?.status === 403) return 'forbidden'
-  if (e?.status === 413 || /quota|full/i.test(`${e?.reason ?? ''}${e?.message ?? ''}`)) return 'full'
-  if (e?.status && e.status >= 500) return 'server-error'
-  return 'unreachable'
 }
 
 export class SyncEngine {
@@ -413,21 +393,3 @@ export class SyncEngine {
 }
 
 const networkUp = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
-
-/** Opens the database, creating it when it is missing and the user may. */
-async function ensureDatabase(session: CouchSession, dbUrl: string, user: string): Promise<void> {
-  const name = decodeURIComponent(dbUrl.split('/').pop() ?? '')
-  const found = await session.fetch(dbUrl, { headers: { accept: 'application/json' } })
-  if (found.ok) return
-  if (found.status >= 500) throw new SyncFailure('server-error', PROBLEMS['server-error'])
-  // signed in a moment ago: a refusal now means not a member (a lab library's admin may have removed this user)
-  if (found.status === 401 || found.status === 403)
-    throw new SyncFailure(
-      'not-member',
-      `${user} is not a member of “${name}” on the server: ask its admin to add ${user}. A lab library you were removed from can be left (Leave, beside its name) to delete it from this computer.`
-    )
-  if (found.status !== 404) throw new SyncFailure('forbidden', PROBLEMS.forbidden)
-  const made = await session.fetch(dbUrl, { method: 'PUT', headers: { accept: 'application/json' } })
-  if (made.ok || made.status === 412) return
-  throw new SyncFailure('no-database', `${PROBLEMS['no-database']}: ask its administrator to create “${name}” (docs/SYNC.md).`)
-}
