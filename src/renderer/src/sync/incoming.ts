@@ -13,11 +13,10 @@ import { mergeNotes, mergePapers } from './merge'
 import { isOwnWrite } from './own-writes'
 import { withTheirPapers } from './papers-first'
 import type { ReplicaStore } from './replica'
+import { DOCUMENTS_PER_MESSAGE } from './replica-client'
 import { documentsNow, touchedDocumentIds } from './rows'
 
 const BATCH = 500
-/** changes read from the replica at a time: 500 documents copied from the sync worker in one message took the window a long task */
-const PAGE = 100
 
 export interface PullOutcome {
   applied: number
@@ -66,11 +65,11 @@ async function feedAfter(replica: ReplicaStore, since: number | string): Promise
   const results: { doc?: unknown }[] = []
   let last = since
   while (results.length < BATCH) {
-    const page = await replica.changes({ since: last, limit: PAGE, include_docs: true, conflicts: true })
+    const page = await replica.changes({ since: last, limit: DOCUMENTS_PER_MESSAGE, include_docs: true, conflicts: true })
     if (page.results.length === 0) break
     results.push(...page.results)
     last = page.last_seq
-    if (page.results.length < PAGE) break
+    if (page.results.length < DOCUMENTS_PER_MESSAGE) break
   }
   return { results, last_seq: last }
 }

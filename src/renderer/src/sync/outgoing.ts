@@ -8,11 +8,10 @@ import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, sameContent, type DocumentType, type PaperData, type SyncDocument } from './documents'
 import { rememberWrites } from './own-writes'
 import type { ReplicaStore } from './replica'
+import { DOCUMENTS_PER_MESSAGE } from './replica-client'
 import { documentsNow, everyId, touchedIds } from './rows'
 
 const BATCH = 500
-/** documents handed to the replica at a time: 500 copied to the sync worker in one message took the window a long task */
-const PAGE = 100
 /** CouchDB refuses a document over its max_document_size (8,000,000 bytes by default); a little is kept for _rev and the rest */
 const LARGEST_DOCUMENT = 7_900_000
 
@@ -82,7 +81,7 @@ async function writeBatch(replica: ReplicaStore, wanted: SyncDocument[], applied
     writes.push(current ? { ...doc, _rev: current._rev } : doc)
   })
   const results: Awaited<ReturnType<ReplicaStore['bulkDocs']>> = []
-  for (let at = 0; at < writes.length; at += PAGE) results.push(...(await replica.bulkDocs(writes.slice(at, at + PAGE))))
+  for (let at = 0; at < writes.length; at += DOCUMENTS_PER_MESSAGE) results.push(...(await replica.bulkDocs(writes.slice(at, at + DOCUMENTS_PER_MESSAGE))))
   rememberWrites(
     replica,
     (results as { id?: string; rev?: string }[]).filter(r => r.id && asInLibrary.has(r.id))

@@ -19,6 +19,9 @@ type Listener = (...args: never[]) => void
 /** A request before it is numbered (each kind of request keeps its own fields). */
 type Unnumbered = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, 'id'> : never) : never
 
+/** Documents sent to or read from the worker in one message: 500 at once, copied on the window's thread, took it a long task. */
+export const DOCUMENTS_PER_MESSAGE = 100
+
 /** A call the stopped worker can no longer answer. */
 export class WorkerStopped extends Error {}
 
@@ -71,6 +74,11 @@ export class SyncWorker {
     if (this.stoppedWith) return
     this.stoppedWith = sentence
     for (const listener of this.stoppedListeners) listener(sentence)
+    this.close(sentence)
+  }
+
+  /** Every call waiting fails, and the worker is gone. */
+  private close(sentence: string): void {
     for (const { reject } of this.pending.values()) reject(new WorkerStopped(sentence))
     this.pending.clear()
     this.channel.end()
@@ -135,9 +143,7 @@ export class SyncWorker {
   /** Ends the worker: nothing more is answered, and this is no failure. */
   end(): void {
     this.stoppedWith ??= 'The sync worker was ended.'
-    for (const { reject } of this.pending.values()) reject(new WorkerStopped(this.stoppedWith))
-    this.pending.clear()
-    this.channel.end()
+    this.close(this.stoppedWith)
   }
 }
 
