@@ -4,7 +4,8 @@
 // into its IndexedDB, as the library-at-scale benchmark does) and pushes them;
 // B opens empty and syncs them all. Measures A's first push and B's initial
 // sync, the long tasks of each window meanwhile (the UI's responsiveness) and
-// the browser's peak memory. Prints figures for bench/RESULTS-sync.md;
+// the browser's peak memory (NEUROREF_BENCH_PROFILE: CPU profiles of both windows; NEUROREF_BENCH_TRACE: a trace of
+// B's, its long tasks summed by bench/long-tasks.mjs). Prints figures for bench/RESULTS-sync.md;
 // asserts only that everything arrived.
 import { mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -15,6 +16,7 @@ import { startTestCouch } from '../e2e/support/couch-server'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
 import { countShown, recordLongTasks, seedSyntheticLibrary } from './page-library'
 import { startProfile } from './cpu-profile'
+import { startTrace } from './task-trace'
 import { samplePeakMemory } from './browser-memory'
 
 const SIZE = Number(process.env.NEUROREF_SYNC_BENCH_SIZE ?? 10_000)
@@ -90,6 +92,7 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     await recordLongTasks(context)
     const b = await context.newPage()
     const profileB = await startProfile(b, 'sync-initial')
+    const traceB = await startTrace(browser, b, 'sync-initial')
     const memoryB = samplePeakMemory()
     const from = Date.now()
     await b.goto(app.url)
@@ -97,6 +100,7 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     const initial = Date.now() - from
     const peakB = memoryB.stop()
     await profileB.stop()
+    await traceB.stop()
     console.log(
       `[bench sync chromium] ${SIZE} papers: A's first push ${(pushed / 1000).toFixed(1)} s, A's window ${tasksA}, browser peak ${peakA} MB; ` +
         `B's initial sync ${(initial / 1000).toFixed(1)} s, B's window ${await longTasksOf(b)}, browser peak ${peakB} MB; load ${loadavg()

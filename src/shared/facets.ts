@@ -79,61 +79,70 @@ const isShouted = (text: string): boolean => text.length > 3 && text === text.to
 const foldJournal = (raw: string): string => raw.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLowerCase()
 
 export function computeFacets(items: Iterable<ItemBasics>): Facets {
-  const peptides = new Map<string, number>()
-  const mesh = new Map<string, MeshCounter>()
-  const organisms = new Array<number>(ORGANISMS.length).fill(0)
-  const types = new FoldedCounts(publicationTypeKey, publicationTypeLabel)
-  const journals = new FoldedCounts(foldJournal)
-  const years = new Map<number, number>()
-  let total = 0
-  let undated = 0
+  const counter = new FacetCounter()
+  for (const item of items) counter.add(item)
+  return counter.facets()
+}
 
-  for (const item of items) {
-    total += 1
+/** Facet counts that more papers can join (a first sync's arrivals) without counting the others again. */
+export class FacetCounter {
+  private readonly peptides = new Map<string, number>()
+  private readonly mesh = new Map<string, MeshCounter>()
+  private readonly organisms = new Array<number>(ORGANISMS.length).fill(0)
+  private readonly types = new FoldedCounts(publicationTypeKey, publicationTypeLabel)
+  private readonly journals = new FoldedCounts(foldJournal)
+  private readonly years = new Map<number, number>()
+  private total = 0
+  private undated = 0
+
+  add(item: ItemBasics): void {
+    this.total += 1
     // Index loops, no `?? []`: nothing is allocated per paper.
     const removed = item.removedPeptideTags
     const tags = item.peptideTags
-    if (tags) for (let i = 0; i < tags.length; i++) if (!removed?.includes(tags[i].peptide)) bump(peptides, tags[i].peptide)
+    if (tags) for (let i = 0; i < tags.length; i++) if (!removed?.includes(tags[i].peptide)) bump(this.peptides, tags[i].peptide)
 
     // A paper indexed with "Mice" and "Mice, Inbred C57BL" counts once for mice.
     let organismSeen = 0
     const headings = item.mesh
     for (let i = 0; headings && i < headings.length; i++) {
       const heading = headings[i]
-      let counter = mesh.get(heading.descriptor)
+      let counter = this.mesh.get(heading.descriptor)
       if (counter === undefined) {
         counter = { organism: organismIndexOf(heading.descriptor), major: 0 }
-        mesh.set(heading.descriptor, counter)
+        this.mesh.set(heading.descriptor, counter)
       }
       const organism = counter.organism
       if (organism >= 0) {
-        if ((organismSeen & (1 << organism)) === 0) organisms[organism] += 1
+        if ((organismSeen & (1 << organism)) === 0) this.organisms[organism] += 1
         organismSeen |= 1 << organism
       }
       if (isMajor(heading)) counter.major += 1
     }
 
     const pubTypes = item.publicationTypes
-    for (let i = 0; pubTypes && i < pubTypes.length; i++) types.add(pubTypes[i])
+    for (let i = 0; pubTypes && i < pubTypes.length; i++) this.types.add(pubTypes[i])
     const journal = item.csl['container-title']
-    if (typeof journal === 'string' && journal.trim()) journals.add(journal)
-    if (item.year) years.set(item.year, (years.get(item.year) ?? 0) + 1)
-    else undated += 1
+    if (typeof journal === 'string' && journal.trim()) this.journals.add(journal)
+    if (item.year) this.years.set(item.year, (this.years.get(item.year) ?? 0) + 1)
+    else this.undated += 1
   }
 
-  for (const key of types.counts.keys()) if (isFundingType(key)) types.counts.delete(key)
-  const organismCounts = ORGANISMS.map((o, i) => ({ id: o.id, value: o.label, count: organisms[i] }))
-    .filter(o => o.count > 0)
-    .sort((a, b) => Number(a.id === 'animals') - Number(b.id === 'animals') || b.count - a.count)
-  return {
-    total,
-    peptides: ranked(peptides),
-    mesh: ranked(majorTopics(mesh)),
-    organisms: organismCounts,
-    publicationTypes: ranked(types.counts, types.label),
-    journals: ranked(journals.counts, journals.label),
-    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
-    undated
+  facets(): Facets {
+    const types = new Map([...this.types.counts].filter(([key]) => !isFundingType(key)))
+    const organismCounts = ORGANISMS.map((o, i) => ({ id: o.id, value: o.label, count: this.organisms[i] }))
+      .filter(o => o.count > 0)
+      .sort((a, b) => Number(a.id === 'animals') - Number(b.id === 'animals') || b.count - a.count)
+    return {
+      total: this.total,
+      peptides: ranked(this.peptides),
+      mesh: ranked(majorTopics(this.mesh)),
+      organisms: organismCounts,
+      publicationTypes: ranked(types, this.types.label),
+      journals: ranked(this.journals.counts, this.journals.label),
+      years: [...this.years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+      undated: this.undated
+    }
   }
 }
 

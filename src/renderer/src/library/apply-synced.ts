@@ -4,7 +4,7 @@
 // follow. Sync recognises its own writes in the change log by content (the
 // document it would build equals the one it has), so nothing echoes back.
 import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
-import { withIndexFields } from './index-fields'
+import { withIndexFields, type IndexFields } from './index-fields'
 import { inChunks, inSlices } from './slices'
 import { deletePapers } from './trash'
 import type { NeurorefDb } from './schema'
@@ -12,8 +12,10 @@ import { writeLogged } from './write'
 import type { ChangeEntry } from './change-log'
 
 export interface SyncedChanges {
-  /** papers as another computer has them (index fields are worked out here) */
+  /** papers as another computer has them (index fields are worked out here, or taken from `indexFields`) */
   items: Item[]
+  /** by paper id: the index fields `indexFieldsOf` gave for exactly that paper's record (the sync worker works them out, off the window's thread) */
+  indexFields: Map<string, IndexFields>
   /** papers deleted for good there (Trash emptied, merged away) */
   deletedItems: string[]
   collections: Collection[]
@@ -30,6 +32,7 @@ export interface SyncedChanges {
 export function noSyncedChanges(): SyncedChanges {
   return {
     items: [],
+    indexFields: new Map(),
     deletedItems: [],
     collections: [],
     deletedCollections: [],
@@ -44,13 +47,13 @@ export function noSyncedChanges(): SyncedChanges {
 
 /**
  * Returns the change-log entries it wrote: sync tells its own arrivals from the researcher's edits by them.
- * The papers' index fields (peptide tags: about 2 ms a paper) are worked out before the transaction, a slice at
- * a time, and the papers are read and stored in chunks: a first sync's batch of 500 was a window task of up to 1 s.
+ * The papers' index fields (peptide tags: about 2 ms a paper), unless given, are worked out before the transaction, a
+ * slice at a time, and the papers are read and stored in chunks: a first sync's batch of 500 was a window task of up to 1 s.
  */
 export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges): Promise<ChangeEntry[]> {
   const tables = [db.items, db.collections, db.notes, db.tags, db.attachments, db.fullTexts]
   const items: Item[] = []
-  await inSlices(incoming.items, item => items.push(withIndexFields(item)))
+  await inSlices(incoming.items, item => items.push(withIndexFields(item, incoming.indexFields.get(item.id))))
   const { entries } = await writeLogged(db, tables, async changes => {
     if (items.length) {
       const before = new Map<string, Item>()

@@ -60,6 +60,22 @@ describe('conflicts', () => {
     }
   })
 
+  it('tags peptides and finds words from the merged paper, not from the version that arrived', async () => {
+    const { a, b, id } = await sharedPaper()
+    await edit(a, id, { title: 'Vasopressin and oxytocin in pair bonding', doi: '10.1016/J.NEURON.2020.01.001' })
+    await a.sync()
+    // A's edit reaches B's replica while B's own edit is not pushed yet: B merges the two
+    await edit(b, id, { abstract: 'Galanin in the hypothalamus.' })
+    await b.replica.replicate.from(b.remote)
+    await settle(b, a)
+    for (const c of [a, b]) {
+      const item = (await c.db.items.get(id))!
+      expect(item.peptideTags?.map(t => t.peptide).sort()).toEqual(['Galanin', 'Oxytocin', 'Vasopressin'])
+      expect(item.titleWords).toContain('oxytocin')
+      expect([item.doi, item.doiKey]).toEqual(['10.1016/j.neuron.2020.01.001', '10.1016/j.neuron.2020.01.001'])
+    }
+  })
+
   it('keeps both values of a field edited differently on both, the same on both computers', async () => {
     const { a, b, id } = await sharedPaper()
     await edit(a, id, { title: 'Title from the laptop' })

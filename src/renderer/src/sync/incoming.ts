@@ -7,6 +7,8 @@ import { applySyncedChanges, noSyncedChanges, type SyncedChanges } from '../libr
 import { changesSince, nothingLoggedBetween, type ChangeEntry } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
 import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
+import type { IndexFields } from '../library/index-fields'
+import { arrivalsAfter, type Arrival } from './arrivals'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type SyncDocument } from './documents'
 import { mergeNotes, mergePapers } from './merge'
@@ -39,18 +41,21 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore
     const feed = await feedAfter(replica, since)
     if (feed.results.length === 0) break
     const docs: Doc[] = []
+    const indexFields = new Map<Doc, IndexFields>()
     for (const change of feed.results) {
       const doc = change.doc as Doc | undefined
       if (!doc || !parseDocumentId(doc._id) || isOwnWrite(replica, doc)) continue
       if (!doc._deleted && isFromNewerApp(doc)) outcome.fromNewerApp.push(doc._id)
-      else if (!doc._conflicts?.length) docs.push(doc)
-      else {
+      else if (!doc._conflicts?.length) {
+        docs.push(doc)
+        if (change.indexFields) indexFields.set(doc, change.indexFields)
+      } else {
         docs.push(await resolveConflict(replica, doc))
         outcome.merged++
       }
     }
     docs.push(...(await withTheirPapers(db, replica, docs, waiting)).filter(doc => !isFromNewerApp(doc)))
-    const { applied, logged, merged } = await applyDocuments(db, replica, docs, pending, checkpoint.device)
+    const { applied, logged, merged } = await applyDocuments(db, replica, docs, indexFields, pending, checkpoint.device)
     outcome.applied += applied
     outcome.merged += merged
     since = feed.last_seq
@@ -61,11 +66,11 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore
 }
 
 /** Up to a batch of the replica's changes after `since`, with their documents, read a page at a time. */
-async function feedAfter(replica: ReplicaStore, since: number | string): Promise<{ results: { doc?: unknown }[]; last_seq: number | string }> {
-  const results: { doc?: unknown }[] = []
+async function feedAfter(replica: ReplicaStore, since: number | string): Promise<{ results: Arrival[]; last_seq: number | string }> {
+  const results: Arrival[] = []
   let last = since
   while (results.length < BATCH) {
-    const page = await replica.changes({ since: last, limit: DOCUMENTS_PER_MESSAGE, include_docs: true, conflicts: true })
+    const page = await arrivalsAfter(replica, last, DOCUMENTS_PER_MESSAGE)
     if (page.results.length === 0) break
     results.push(...page.results)
     last = page.last_seq
@@ -133,6 +138,7 @@ async function applyDocuments(
   db: NeurorefDb,
   replica: ReplicaStore,
   docs: Doc[],
+  indexFields: Map<Doc, IndexFields>,
   pending: Set<string>,
   device: string
 ): Promise<{ applied: number; logged: ChangeEntry[]; merged: number }> {
@@ -155,7 +161,11 @@ async function applyDocuments(
         doc = await mergeWithUnpushed(replica, list[i], { ...mine, device })
         merged++
       }
-      addTo(incoming, doc, parseDocumentId(doc._id)!.id)
+      const id = parseDocumentId(doc._id)!.id
+      addTo(incoming, doc, id)
+      // worked out for the document as it arrived: a merge works them out again
+      const fields = doc === list[i] ? indexFields.get(list[i]) : undefined
+      if (fields) incoming.indexFields.set(id, fields)
       applied++
     }
   }

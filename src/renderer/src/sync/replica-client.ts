@@ -112,7 +112,8 @@ export class SyncWorker {
       allDocs: call('allDocs'),
       changes: call('changes'),
       close: call('close'),
-      destroy: call('destroy')
+      destroy: call('destroy'),
+      arrivals: (since, limit) => this.ask({ op: 'arrivals', since, limit })
     } as ReplicaStore
   }
 

@@ -5,15 +5,17 @@
 // for reads and writes by message (replica-client.ts) and is told what
 // replication does, with document ids only.
 import type { SyncAccount } from '@shared/sync-server'
+import { readArrivals } from './arrivals'
 import { openLibraryReplica, openReplica, remoteDatabase, type Replica, type ReplicaStore } from './replica'
 import { Replication } from './replication'
 import { CouchSession, SyncFailure, type Fetch } from './session'
 
-export type StoreMethod = keyof ReplicaStore
+export type StoreMethod = Exclude<keyof ReplicaStore, 'arrivals'>
 
 export type HostRequest =
   | { id: number; op: 'open'; library: string; database: string; address: string; name?: string; adapter: 'idb' | 'memory' }
   | { id: number; op: 'call'; method: StoreMethod; args: unknown[] }
+  | { id: number; op: 'arrivals'; since: number | string; limit: number }
   | { id: number; op: 'replicate'; url: string; account: Pick<SyncAccount, 'server' | 'user' | 'password'>; maxBackOff: number }
   | { id: number; op: 'push'; from?: number | string }
   | { id: number; op: 'same-on-server'; ids: string[] }
@@ -89,6 +91,8 @@ export class ReplicaHost {
         const replica = this.opened()
         return await (replica[request.method] as (...args: unknown[]) => Promise<unknown>).apply(replica, request.args)
       }
+      case 'arrivals':
+        return readArrivals(this.opened(), request.since, request.limit)
       case 'replicate': {
         const session = new CouchSession(request.account, this.fetch)
         this.remote = remoteDatabase(request.url, session.fetch)

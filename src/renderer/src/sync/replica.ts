@@ -7,6 +7,7 @@ import PouchDB from 'pouchdb-core'
 import IdbAdapter from 'pouchdb-adapter-idb'
 import HttpAdapter from 'pouchdb-adapter-http'
 import Replication from 'pouchdb-replication'
+import type { ArrivalsPage } from './arrivals'
 import type { SyncDocument } from './documents'
 import { indexedDbNameOf, replicaName } from './replica-names'
 import type { Fetch } from './session'
@@ -17,8 +18,13 @@ if (!('replicate' in (PouchDB as unknown as { prototype: object }).prototype)) P
 
 export type Replica = ReturnType<typeof openReplica>
 
-/** What the sync engine reads and writes in a replica: a PouchDB database here, or one held by the sync worker (replica-client.ts). */
-export type ReplicaStore = Pick<Replica, 'info' | 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'changes' | 'close' | 'destroy'>
+/**
+ * What the sync engine reads and writes in a replica: a PouchDB database here, or one held by the sync worker
+ * (replica-client.ts), which also reads the incoming side's pages of changes with their papers' index fields (arrivals.ts).
+ */
+export type ReplicaStore = Pick<Replica, 'info' | 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'changes' | 'close' | 'destroy'> & {
+  arrivals?: (since: number | string, limit: number) => Promise<ArrivalsPage>
+}
 
 /**
  * The replica kept in this browser profile for one library and one server

@@ -5,12 +5,13 @@
 import { useMemo, useRef, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { LightItem } from '@shared/model'
-import { computeFacets, countYears, type FacetCount, type Facets } from '@shared/facets'
+import { countYears, type FacetCount, type Facets } from '@shared/facets'
 import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
 import { store, useLibraryVersion } from '../../root'
 import { visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'
+import { countFacets, type CountedView } from './facet-counts'
 import './facets.css'
 
 const OPEN_KEY = 'neuroref.facets.open'
@@ -28,21 +29,20 @@ interface Props {
  * same papers. None for the views that move without a library change (recent papers with the clock, duplicates with
  * the pairs dismissed).
  */
-function samePapers(state: ViewState, count: number): string | undefined {
+function samePapers(state: ViewState): string | undefined {
   if (state.view.kind === 'recent' || state.view.kind === 'duplicates') return undefined
-  return JSON.stringify([state.view, state.search, state.tags, state.fullText, count])
+  return JSON.stringify([state.view, state.search, state.tags, state.fullText])
 }
 
-/** The facet counts of the papers in view; the same papers in another order (a sort) are not counted again. */
+/** The facet counts of the papers in view; the same papers in another order (a sort) are not counted again, papers that join are added. */
 function useFacetCounts(inView: { items: LightItem[]; papers?: string; version: number }, open: boolean): Facets | undefined {
-  const last = useRef<{ papers: string; version: number; facets: Facets } | null>(null)
+  const last = useRef<CountedView | undefined>(undefined)
   return useMemo(() => {
     if (!open) return undefined
     const kept = last.current
-    if (inView.papers !== undefined && kept?.papers === inView.papers && store.changedSince(kept.version)?.size === 0) return kept.facets
-    const facets = computeFacets(inView.items)
-    last.current = inView.papers === undefined ? null : { papers: inView.papers, version: inView.version, facets }
-    return facets
+    const counted = countFacets(inView.items, inView.papers, inView.version, kept, kept ? store.changedSince(kept.version) : null)
+    last.current = 'counter' in counted ? counted : undefined
+    return counted.facets
   }, [inView, open])
 }
 
@@ -51,7 +51,7 @@ export function FacetPanel({ items, state, onSearch }: Props) {
   const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
   // Counting 100,000 papers takes ~100 ms: done once typing pauses, not on every keystroke.
-  const inView = useMemo(() => ({ items, papers: samePapers(state, items.length), version }), [items, state, version])
+  const inView = useMemo(() => ({ items, papers: samePapers(state), version }), [items, state, version])
   const facets = useFacetCounts(useSettledValue(inView, 200), open)
   const selectedYears = yearRangeOf(search)
   // With a year chosen, the histogram still shows the other years, so a new range can be picked.

@@ -1,0 +1,55 @@
+// The long tasks (over 50 ms) of a Chromium trace (bench/task-trace.ts), the longest first, each with what ran in
+// it: the callback (function, file:line), the timer, the message or event dispatched, garbage collection, layout.
+// Usage: node bench/long-tasks.mjs FILE.json [how many]
+import { readFileSync } from 'node:fs'
+
+const [file, shown = '25'] = process.argv.slice(2)
+const parsed = JSON.parse(readFileSync(file, 'utf8'))
+const events = Array.isArray(parsed) ? parsed : parsed.traceEvents
+const mainThreads = new Set(events.filter(e => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(e => `${e.pid}:${e.tid}`))
+const onMain = e => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && typeof e.dur === 'number'
+const tasks = events.filter(e => onMain(e) && e.name === 'RunTask' && e.dur > 50_000)
+const inside = events.filter(e => onMain(e) && e.name !== 'RunTask').sort((a, b) => a.ts - b.ts)
+
+const what = e => {
+  const d = e.args?.data ?? {}
+  if (e.name === 'FunctionCall')
+    return `call ${d.functionName || '(anonymous)'} ${String(d.url ?? '')
+      .split('/')
+      .pop()}:${(d.lineNumber ?? 0) + 1}`
+  if (e.name === 'EventDispatch') return `event ${d.type}`
+  if (e.name === 'TimerFire') return 'timer'
+  return e.name
+}
+const interesting = new Set([
+  'FunctionCall',
+  'EventDispatch',
+  'TimerFire',
+  'FireAnimationFrame',
+  'MajorGC',
+  'MinorGC',
+  'V8.GC_MC_BACKGROUND',
+  'Layout',
+  'UpdateLayoutTree',
+  'Paint',
+  'ParseHTML',
+  'RunMicrotasks',
+  'v8.evaluateModule',
+  'V8.DeserializeContext'
+])
+
+console.log(`${file}: ${tasks.length} tasks over 50 ms on the renderers' main threads, ${tasks.filter(t => t.dur > 100_000).length} over 100 ms`)
+const sums = new Map()
+for (const task of tasks.sort((a, b) => b.dur - a.dur)) {
+  const parts = new Map()
+  for (const e of inside) {
+    if (e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts > task.ts + task.dur || !interesting.has(e.name)) continue
+    parts.set(what(e), (parts.get(what(e)) ?? 0) + e.dur / 1000)
+  }
+  const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4)
+  for (const [name, ms] of top.slice(0, 1)) sums.set(name, (sums.get(name) ?? 0) + 1)
+  if (sums.size && Number(shown) > 0 && tasks.indexOf(task) < Number(shown))
+    console.log(`${(task.dur / 1000).toFixed(0).padStart(6)} ms: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}`)
+}
+console.log('\nlong tasks by what took most of them:')
+for (const [name, n] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(5)}  ${name}`)

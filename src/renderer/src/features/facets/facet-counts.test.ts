@@ -1,0 +1,41 @@
+// The facet panel's counts as papers arrive: the same counts as counting the
+// whole view again, whichever way the view grew or changed.
+import { describe, expect, it } from 'vitest'
+import { computeFacets } from '@shared/facets'
+import type { LightItem } from '@shared/model'
+import { fixtureItems } from '../../../../main/services/pubmed/fixture-items.test-support'
+import { countFacets, type CountedView } from './facet-counts'
+
+const papers = fixtureItems() as unknown as LightItem[]
+const view = JSON.stringify(['library'])
+
+function kept(counted: ReturnType<typeof countFacets>): CountedView {
+  if (!('counter' in counted)) throw new Error('not kept')
+  return counted
+}
+
+describe('facet counts kept between library versions', () => {
+  it('adds papers that join the view and counts what a full count would', () => {
+    let counted = kept(countFacets(papers.slice(0, 10), view, 1, undefined, null))
+    counted = kept(countFacets(papers.slice(0, 20), view, 2, counted, new Set(papers.slice(10, 20).map(p => p.id))))
+    counted = kept(countFacets(papers, view, 3, counted, new Set(papers.slice(20).map(p => p.id))))
+    expect(counted.facets).toEqual(computeFacets(papers))
+    // the same counts again, twice (the funding notes left out each time)
+    expect(countFacets(papers, view, 4, counted, new Set()).facets).toEqual(computeFacets(papers))
+    expect(kept(countFacets(papers, view, 4, counted, new Set())).counter.facets()).toEqual(computeFacets(papers))
+  })
+
+  it('counts again when a counted paper changed or left, or the view is another', () => {
+    const first = kept(countFacets(papers, view, 1, undefined, null))
+    const edited = papers.map((p, i) => (i === 0 ? { ...p, csl: { ...p.csl, 'container-title': 'Journal of Sleep' } } : p))
+    const afterEdit = countFacets(edited, view, 2, first, new Set([papers[0].id]))
+    expect(afterEdit.facets).toEqual(computeFacets(edited))
+    expect(afterEdit.facets.journals.some(j => j.value === 'Journal of Sleep')).toBe(true)
+    const afterDelete = countFacets(papers.slice(1), view, 3, kept(afterEdit), new Set([papers[0].id]))
+    expect(afterDelete.facets.total).toBe(papers.length - 1)
+    const search = countFacets(papers.slice(0, 5), JSON.stringify(['library', 'oxytocin']), 4, kept(afterDelete), new Set())
+    expect(search.facets).toEqual(computeFacets(papers.slice(0, 5)))
+    // a change log too old to say what changed
+    expect(countFacets(papers.slice(0, 3), view, 9, first, null).facets).toEqual(computeFacets(papers.slice(0, 3)))
+  })
+})
