@@ -47,7 +47,7 @@ for (const task of tasks.sort((a, b) => b.dur - a.dur)) {
     parts.set(what(e), (parts.get(what(e)) ?? 0) + e.dur / 1000)
   }
   const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4)
-  for (const [name, ms] of top.slice(0, 1)) sums.set(name, (sums.get(name) ?? 0) + 1)
+  for (const [name] of top.slice(0, 1)) sums.set(name, (sums.get(name) ?? 0) + 1)
   if (sums.size && Number(shown) > 0 && tasks.indexOf(task) < Number(shown))
     console.log(`${(task.dur / 1000).toFixed(0).padStart(6)} ms: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}`)
 }
