@@ -37,7 +37,21 @@ declare module 'citeproc' {
     makeCitationCluster(items: CitationItem[]): string
   }
   /** citeproc's case mapping, called with the engine as `this` (its tmp.lang_array holds the languages in use) */
-  type CaseMapping = (this: { tmp: { lang_array?: string[] } }, text: string) => string
-  const CSL: { Engine: typeof Engine; toLocaleLowerCase: CaseMapping; toLocaleUpperCase: CaseMapping; PROCESSOR_VERSION: string }
+  export type CaseMapping = (this: { tmp: { lang_array?: string[] } }, text: string) => string
+  /** a piece of text citeproc writes, with its formatting */
+  export interface TextBlob {
+    blobs: unknown
+  }
+  /** finds markup (<i>, quotes…) in the strings an engine writes; one per engine */
+  export interface FlipFlopper {
+    processTags(blob: TextBlob): void
+  }
+  const CSL: {
+    Engine: typeof Engine
+    toLocaleLowerCase: CaseMapping
+    toLocaleUpperCase: CaseMapping
+    PROCESSOR_VERSION: string
+    Util: { FlipFlopper: new (state: { getTerm(term: string): string | undefined }) => FlipFlopper }
+  }
   export default CSL
 }

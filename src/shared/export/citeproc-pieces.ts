@@ -22,6 +22,7 @@
 //    all names (all-names): styles that use them are made in one run.
 import { plugins, util, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-csl'
+import './citeproc-shortcuts'
 
 /** Whether citeproc's entries in this style (its CSL, parent included) depend on other entries only as described above. */
 export function piecesAreExact(styleXml: string): boolean {

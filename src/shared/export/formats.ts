@@ -3,6 +3,7 @@
 // RTF) and citations, by style or by key (LaTeX \cite, Pandoc [@key]).
 import { Cite, plugins, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-csl'
+import './citeproc-shortcuts'
 import { exportBibtex, citationKeys } from './bibtex'
 import { exportBiblatex } from './biblatex'
 import type { ExportItem } from './bibtex-fields'

@@ -5,6 +5,7 @@
 import CSL, { type Citation, type Engine } from 'citeproc'
 import { plugins, type CslRecord } from '@citation-js/core'
 import { styleOrThrow } from '../export/styles'
+import '../export/citeproc-shortcuts'
 import { ServiceError } from '../result'
 import { htmlToRuns, runsToText, type TextRun } from './rich-text'
 
@@ -35,21 +36,6 @@ export interface FormattedManuscript {
   citations: Map<string, FormattedCitation>
   bibliography: { runs: TextRun[]; text: string }[]
   layout: BibliographyLayout
-}
-
-// citeproc lower- and upper-cases words through String#toLocaleLowerCase(languages), an ICU call each
-// time (APA, 150 papers: hundreds of thousands of calls, sentence-casing titles and sorting names).
-// Only Turkish, Azeri and Lithuanian case letters differently from Unicode's default mapping, so
-// for every other language the plain mapping gives the same text, far quicker.
-const SPECIAL_CASING = /^(tr|az|lt)\b/i
-const localeLower = CSL.toLocaleLowerCase
-const localeUpper = CSL.toLocaleUpperCase
-const specialCasing = (langs: string[] | undefined) => langs?.some(lang => SPECIAL_CASING.test(lang)) ?? false
-CSL.toLocaleLowerCase = function (text) {
-  return specialCasing(this.tmp.lang_array) ? localeLower.call(this, text) : text.toLowerCase()
-}
-CSL.toLocaleUpperCase = function (text) {
-  return specialCasing(this.tmp.lang_array) ? localeUpper.call(this, text) : text.toUpperCase()
 }
 
 /** The style's rules (a dependent style's parent) and its language, from the registered styles. */
