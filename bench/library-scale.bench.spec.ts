@@ -362,3 +362,45 @@ test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ pa
   console.log(JSON.stringify(result, null, 2))
   saveFigures('library-reopen', result)
 })
+
+/** The keystrokes of words being typed, one letter at a time (each a keystroke the researcher waits on). */
+const TYPED_WORDS = ['oxytocin', 'neuro', 'stress', 'author:smith']
+
+/** Every query of the table, each after an empty search (as the full run does), then words typed letter by letter. */
+async function keystrokes(page: Page, profileName: string) {
+  const profile = await startProfile(page, profileName)
+  const phaseStart = await now(page)
+  const perQuery: Record<string, number> = {}
+  for (const query of BENCH_QUERIES) {
+    await timeToNextFrame(page, 'search', '')
+    perQuery[query] = Math.round(await timeToNextFrame(page, 'search', query))
+  }
+  const typed: number[] = []
+  for (const word of TYPED_WORDS) {
+    await timeToNextFrame(page, 'search', '')
+    for (let n = 1; n <= word.length; n++) typed.push(await timeToNextFrame(page, 'search', word.slice(0, n)))
+  }
+  const longTasks = await longTasksBetween(page, phaseStart)
+  await profile.stop()
+  const slowest = Object.entries(perQuery)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+  return { load: loadavg().map(l => +l.toFixed(1)), searchMs: stats(Object.values(perQuery)), typedMs: stats(typed), slowest, longTasks }
+}
+
+// NEUROREF_BENCH_PHASES=search: only seeding, the first open, the keystrokes, then opening again (the saved index) and the
+// keystrokes again; with NEUROREF_BENCH_PROFILE=folder each round of keystrokes is profiled there (search-built, search-reopened).
+test(`search keystrokes in ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
+  test.skip(process.env.NEUROREF_BENCH_PHASES !== 'search', 'set NEUROREF_BENCH_PHASES=search to measure only the search keystrokes')
+  await recordLongTasks(page)
+  await seededAndOpened(page, app.url)
+  const built = await keystrokes(page, 'search-built')
+  console.log('keystrokes, index built at open', built)
+  const expected = await qualifierCounts(page)
+  await reopen(page, expected)
+  const reopened = await keystrokes(page, 'search-reopened')
+  console.log('keystrokes, saved index', reopened)
+  const result = { date: new Date().toISOString(), items: SIZE, built, reopened }
+  console.log(JSON.stringify(result, null, 2))
+  saveFigures('library-search', result)
+})

@@ -19,7 +19,7 @@ import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
 import { NotifyProvider, useNotify } from './components/notify'
-import { libraryCounts, visibleItems, type ViewState } from './store/views'
+import { chosenInList, libraryCounts, visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './library/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
@@ -90,10 +90,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
   const counts = useMemo(() => {
     return { ...libraryCounts(store), duplicates: state.view.kind === 'duplicates' ? duplicatePairs.length : undefined }
   }, [version, state.view, duplicatePairs])
-  const selectedItems = useMemo(() => {
-    const chosen = new Set(selection.ids)
-    return items.filter(item => chosen.has(item.id))
-  }, [items, selection])
+  const selectedItems = useMemo(() => chosenInList(store, items, selection.ids), [items, selection])
   const toExport = selectedItems.length > 0 ? selectedItems : items
 
   // Ctrl/Cmd+F focuses "Search library" from anywhere in the window.

@@ -7,6 +7,7 @@ import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
 import { patchList, type PreviousList } from './view-patch'
+import { foundIn, keptBase, type BaseList } from './view-base'
 
 export type ViewId =
   | { kind: 'all' }
@@ -103,25 +104,65 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
           }
         })
       : null
-  const out = patched ?? fullList(store, state, query, fullText, passes)
+  const out = patched ?? fullList(store, state, context, passes, query, fullText)
   previousLists.set(state, { store, version: store.version, items: out, descendants: context.descendants })
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
   if (store.complete && store.index.ready) void sortedOrder.prepare(store, PREPARED_COLUMNS)
   return out
 }
 
-function fullList(store: LibraryStore, state: ViewState, query: string, fullText: boolean, passes: (item: LightItem) => boolean): LightItem[] {
-  const matching = query.trim() ? new Set(store.search(query, fullText)) : undefined
-  const ordered = sortedOrder.get(store, state.sort.column)
-  const out: LightItem[] = []
+function fullList(
+  store: LibraryStore,
+  state: ViewState,
+  context: ViewContext,
+  passes: (item: LightItem) => boolean,
+  query: string,
+  fullText: boolean
+): LightItem[] {
   const ascending = state.sort.direction === 'asc'
-  for (let i = 0; i < ordered.length; i++) {
-    const item = ordered[ascending ? i : ordered.length - 1 - i]
-    if (matching && !matching.has(item.id)) continue
-    if (!passes(item)) continue
-    out.push(item)
+  const build = (): LightItem[] => {
+    const ordered = sortedOrder.get(store, state.sort.column)
+    const out: LightItem[] = []
+    for (let i = 0; i < ordered.length; i++) {
+      const item = ordered[ascending ? i : ordered.length - 1 - i]
+      if (passes(item)) out.push(item)
+    }
+    return out
   }
-  return out
+  // "Recently added" moves with the clock and Duplicates with the pairs: their lists are not kept.
+  const base: BaseList =
+    state.view.kind === 'recent' || state.view.kind === 'duplicates'
+      ? { items: build() }
+      : keptBase(store, {
+          key: JSON.stringify([state.view, state.tags, state.sort]),
+          descendants: context.descendants,
+          sortKey: SORT_KEYS[state.sort.column],
+          ascending,
+          passes,
+          build
+        })
+  return query.trim() ? foundIn(base, store.search(query, fullText)) : base.items
+}
+
+/** Up to this many chosen papers are found in the list by reference; more by reading every row's id. */
+const FEW_CHOSEN = 32
+
+/**
+ * The chosen papers the list shows, in its order. A few are found by reference to the store's copy (the list holds those
+ * very objects), so no paper of a 100,000-row list is read at each keystroke just to learn that none is chosen.
+ */
+export function chosenInList(store: LibraryStore, items: readonly LightItem[], ids: readonly string[]): LightItem[] {
+  if (ids.length > FEW_CHOSEN) {
+    const chosen = new Set(ids)
+    return items.filter(item => chosen.has(item.id))
+  }
+  const found: { at: number; item: LightItem }[] = []
+  for (const id of new Set(ids)) {
+    const item = store.items.get(id)
+    const at = item ? items.indexOf(item) : -1
+    if (item && at >= 0) found.push({ at, item })
+  }
+  return found.sort((a, b) => a.at - b.at).map(f => f.item)
 }
 
 /** Papers in the library and in the Trash, kept up to date from the change log rather than counted each time. */

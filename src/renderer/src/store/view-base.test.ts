@@ -1,0 +1,91 @@
+// What each keystroke of a search shows — the view's list kept between
+// keystrokes and patched after changes — is what a window opened afresh on
+// the same library shows: the same papers in the same order, in several
+// views, sorts and tag filters, after random adds, edits, merges, notes,
+// trashes and restores. And the chosen papers found in the list are those the
+// list shows, in its order.
+import { afterEach, describe, expect, it } from 'vitest'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { addRecordsToLibrary } from '../library/add-paper'
+import { addItemsToCollection, createCollection } from '../library/collections'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { addTag } from '../library/tags'
+import { inThisThread } from './index-jobs'
+import { LibraryStore } from './library-store'
+import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
+import { chosenInList, visibleItems, type ViewState } from './views'
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+/** Words typed a letter at a time, then cleared: each keystroke a new search. */
+const TYPED = ['oxytocin', 'author:smith', 'edited', '"social defeat"', 'stress -mice']
+
+const ids = (items: { id: string }[]) => items.map(item => item.id)
+
+async function opened(): Promise<LibraryStore> {
+  const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+  await store.load()
+  await store.indexSettled()
+  return store
+}
+
+/** Every keystroke of every typed word, as the list shows it. */
+function keystrokes(store: LibraryStore, state: ViewState, descendants?: Set<string>): string[][] {
+  const shown: string[][] = []
+  for (const word of TYPED) {
+    for (let n = 1; n <= word.length; n++) shown.push(ids(visibleItems(store, { ...state, search: word.slice(0, n) }, { now: Date.now(), descendants })))
+    shown.push(ids(visibleItems(store, { ...state, search: '' }, { now: Date.now(), descendants })))
+  }
+  return shown
+}
+
+describe('search keystrokes on the kept list', () => {
+  it('show what a window opened afresh shows, after random changes', async () => {
+    db = openLibrary(`view-base-${Math.random()}`)
+    const pool = createSyntheticLibrary(400, 5).items.map(recordOf)
+    await addRecordsToLibrary(db, pool.splice(0, 150))
+    const first = (await db.items.toCollection().primaryKeys()) as string[]
+    const collection = (await createCollection(db, 'Stress')).id
+    await addItemsToCollection(db, collection, first.slice(0, 60))
+    await addTag(db, first.slice(30, 90), 'read later')
+    const store = await opened()
+    const states: ViewState[] = [
+      { view: { kind: 'all' }, search: '', tags: [], sort: { column: 'added', direction: 'desc' } },
+      { view: { kind: 'all' }, search: '', tags: [], sort: { column: 'title', direction: 'asc' } },
+      { view: { kind: 'collection', id: collection }, search: '', tags: ['manual:read later'], sort: { column: 'year', direction: 'desc' } },
+      { view: { kind: 'saved', id: 's', query: 'oxytocin' }, search: '', tags: [], sort: { column: 'author', direction: 'asc' } },
+      { view: { kind: 'trash' }, search: '', tags: [], sort: { column: 'journal', direction: 'asc' } }
+    ]
+    const random = randomFrom(3)
+    let compared = 0
+    for (let round = 0; round < 5; round++) {
+      for (const state of states) {
+        // the same state typed twice around a change: the second time its kept list is patched, not built
+        keystrokes(store, state)
+        await randomChanges(db, pool, random, 3)
+        await store.settled()
+        const typed = keystrokes(store, state)
+        const fresh = await opened()
+        expect(typed, JSON.stringify(state)).toEqual(keystrokes(fresh, state))
+        compared += typed.filter(list => list.length > 0).length
+      }
+    }
+    expect(compared).toBeGreaterThan(100)
+  }, 120_000)
+
+  it('find the chosen papers the list shows, in its order', async () => {
+    db = openLibrary(`view-base-${Math.random()}`)
+    await addRecordsToLibrary(db, createSyntheticLibrary(80, 9).items.map(recordOf))
+    const store = await opened()
+    const list = visibleItems(store, { view: { kind: 'all' }, search: 'oxytocin', tags: [], sort: { column: 'title', direction: 'asc' } }, { now: Date.now() })
+    const notShown = [...store.items.keys()].filter(id => !list.some(item => item.id === id))
+    expect(list.length).toBeGreaterThan(3)
+    expect(notShown.length).toBeGreaterThan(0)
+    const chosen = [list[3].id, notShown[0], list[0].id, list[3].id]
+    expect(ids(chosenInList(store, list, chosen))).toEqual([list[0].id, list[3].id])
+    expect(chosenInList(store, list, [])).toEqual([])
+    const many = [...store.items.keys()]
+    expect(ids(chosenInList(store, list, many))).toEqual(ids(list))
+  })
+})
