@@ -147,22 +147,23 @@ function fullList(
 /** Up to this many chosen papers are found in the list by reference; more by reading every row's id. */
 const FEW_CHOSEN = 32
 
+/** Where the list shows this paper (-1: not shown), found by reference to the store's copy: the list holds those very objects. */
+export function placeInList(store: LibraryStore, items: readonly LightItem[], id: string): number {
+  const item = store.items.get(id)
+  return item ? items.indexOf(item) : -1
+}
+
 /**
- * The chosen papers the list shows, in its order. A few are found by reference to the store's copy (the list holds those
- * very objects), so no paper of a 100,000-row list is read at each keystroke just to learn that none is chosen.
+ * The chosen papers the list shows, in its order. A few are found by reference, so no paper of a 100,000-row list is read
+ * at each keystroke just to learn that none or one is chosen.
  */
 export function chosenInList(store: LibraryStore, items: readonly LightItem[], ids: readonly string[]): LightItem[] {
   if (ids.length > FEW_CHOSEN) {
     const chosen = new Set(ids)
     return items.filter(item => chosen.has(item.id))
   }
-  const found: { at: number; item: LightItem }[] = []
-  for (const id of new Set(ids)) {
-    const item = store.items.get(id)
-    const at = item ? items.indexOf(item) : -1
-    if (item && at >= 0) found.push({ at, item })
-  }
-  return found.sort((a, b) => a.at - b.at).map(f => f.item)
+  const places = [...new Set(ids)].map(id => placeInList(store, items, id)).filter(at => at >= 0)
+  return places.sort((a, b) => a - b).map(at => items[at])
 }
 
 /** Papers in the library and in the Trash, kept up to date from the change log rather than counted each time. */

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from
 import type { LightItem } from '@shared/model'
 import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
 import { RichText } from '../../components/RichText'
-import type { SortColumn, ViewState } from '../../store/views'
+import { store } from '../../root'
+import { placeInList, type SortColumn, type ViewState } from '../../store/views'
 import { COLUMNS, type ColumnId } from './columns'
 
 export interface Selection {
@@ -88,7 +89,7 @@ export function ItemList({ items, columns, sort, onSort, selection, onSelect, on
     const el = scroller.current
     const anchor = selection.focus ?? selection.anchor
     if (!el || !anchor) return
-    const index = items.findIndex(i => i.id === anchor)
+    const index = placeInList(store, items, anchor)
     if (index < 0) return
     const top = index * ROW_HEIGHT
     if (top < el.scrollTop) el.scrollTop = top
