@@ -49,6 +49,20 @@ export interface SearchIndex {
   snapshot(): IndexSnapshot
 }
 
+/** The items' numbers in an index: whoever keeps its own list by number asks again when `version` changes. */
+export interface ItemNumbers {
+  of(id: string): number | undefined
+  /** changes whenever a number is given or dropped (an item added, edited or removed; the index tidied) */
+  readonly version: number
+}
+
+/** An index that can answer with marks by item number instead of ids, for a list of 100,000 papers walked at each keystroke. */
+export interface NumberedIndex extends SearchIndex {
+  /** `marks[n]` is 1 when item number n matches (removed items never do) */
+  marks(query: Query | string): Uint8Array
+  readonly numbers: ItemNumbers
+}
+
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
 const ENTRY_SHIFT = Math.log2(FIELD_MASK + 1)
 const YEAR = SEARCH_FIELDS.indexOf('year')
@@ -62,7 +76,7 @@ function maskOf(fields: readonly string[]): number {
   return mask
 }
 
-export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
+export function createSearchIndex(options: IndexOptions = {}): NumberedIndex {
   const postings = new PostingLists()
   // Per internal item number. Items are kept by reference (the library list
   // holds them anyway) so phrases in short fields can be checked against the
@@ -74,6 +88,7 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
   let years: number[] = []
   const runs = new WordRuns()
   const numberOf = new Map<string, number>()
+  const numbers = { of: (id: string) => numberOf.get(id), version: 0 }
   let removed = 0
 
   const itemAt = (n: number): SearchableItem | undefined => items[n] ?? options.itemOf?.(ids[n])
@@ -105,6 +120,7 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     if (numberOf.has(item.id)) remove(item.id)
     if (ids.length >= MAX_ITEMS) throw new Error('The search index is full.')
     const n = ids.length
+    numbers.version++
     ids.push(item.id)
     items.push(item)
     setLive(n, 1)
@@ -138,6 +154,7 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     const n = numberOf.get(id)
     if (n === undefined) return
     numberOf.delete(id)
+    numbers.version++
     items[n] = undefined
     live[n] = 0
     runs.drop(n)
@@ -165,6 +182,7 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     live = new Uint8Array(Math.max(1024, ids.length * 2))
     live.fill(1, 0, ids.length)
     ids.forEach((id, n) => numberOf.set(id, n))
+    numbers.version++
     removed = 0
   }
 
@@ -260,7 +278,8 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     return { codes, lastCodes }
   }
 
-  function search(query: Query | string, options: SearchOptions = {}): string[] {
+  /** 1 for each item number that matches. */
+  function marks(query: Query | string, options: SearchOptions = {}): Uint8Array {
     const { clauses } = typeof query === 'string' ? parseQuery(query) : query
     const count = ids.length
     let scope: Uint8Array | undefined
@@ -283,16 +302,23 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
         if (met[n] === k && (!scope || scope[n]) && (!check || check(n, field))) met[n] = k + 1
       })
     })
-    const out = new Uint8Array(count)
-    const candidate = (n: number) => met[n] === included.length && !out[n] && live[n] === 1 && (!scope || scope[n] === 1)
+    const excluded = new Uint8Array(count)
+    const candidate = (n: number) => met[n] === included.length && !excluded[n] && live[n] === 1 && (!scope || scope[n] === 1)
     for (const clause of clauses.filter(c => c.exclude)) {
       const check = phraseCheck(clause)
       forEachMatch(clause, (n, field) => {
-        if (!out[n] && (!check || (candidate(n) && check(n, field)))) out[n] = 1
+        if (!excluded[n] && (!check || (candidate(n) && check(n, field)))) excluded[n] = 1
       })
     }
+    const found = new Uint8Array(count)
+    for (let n = 0; n < count; n++) if (candidate(n)) found[n] = 1
+    return found
+  }
+
+  function search(query: Query | string, options: SearchOptions = {}): string[] {
+    const found = marks(query, options)
     const result: string[] = []
-    for (let n = 0; n < count; n++) if (candidate(n)) result.push(ids[n])
+    for (let n = 0; n < found.length; n++) if (found[n]) result.push(ids[n])
     return result
   }
 
@@ -302,6 +328,8 @@ export function createSearchIndex(options: IndexOptions = {}): SearchIndex {
     update: add,
     remove,
     search,
+    marks: query => marks(query),
+    numbers,
     get size() {
       return numberOf.size
     },

@@ -377,6 +377,11 @@ export class LibraryStore {
     return [...found.filter(id => !this.fullText.has(id)), ...this.fullText.search(query)]
   }
 
+  /** The main index's answer as marks by item number when it alone answers this search (no PDF text in play); else undefined. */
+  searchMarks(query: string, includeFullText = true): ReturnType<LiveIndex['marked']> {
+    return includeFullText && this.fullText.size > 0 ? undefined : this.index.marked(query)
+  }
+
   /** After a restore or wipe: start again from the database. */
   async reload(): Promise<void> {
     this.items.clear()

@@ -11,7 +11,16 @@
 // The window's copies of papers are light: searches that read papers take
 // their abstracts from a map kept only for those papers meanwhile.
 import type { Item, LightItem } from '@shared/model'
-import { createSearchIndex, parseQuery, type IndexSnapshot, type Query, type SearchIndex, type SearchOptions } from '@shared/search/index'
+import {
+  createSearchIndex,
+  parseQuery,
+  type IndexSnapshot,
+  type ItemNumbers,
+  type NumberedIndex,
+  type Query,
+  type SearchIndex,
+  type SearchOptions
+} from '@shared/search/index'
 import { matchesQuery } from '@shared/search/match'
 import { fieldValue, type NotesText, type SearchableItem } from '@shared/search/fields'
 import type { IndexJobResult } from '../library/index-job'
@@ -38,7 +47,7 @@ export interface LiveIndexSource {
 }
 
 export class LiveIndex implements SearchIndex {
-  private index: SearchIndex | null = null
+  private index: NumberedIndex | null = null
   /** papers changed since the running job started (or while the index was away): applied from memory when its index arrives */
   private pending = new Set<string>()
   /** papers of large batches the index in use does not hold yet (the worker indexes them); searches read them meanwhile */
@@ -290,6 +299,13 @@ export class LiveIndex implements SearchIndex {
     if (options.within) for (const id of options.within) items.has(id) && scan(items.get(id)!)
     else for (const item of items.values()) scan(item)
     return found
+  }
+
+  /** The index's answer as marks by item number, when it alone answers (nothing deferred); undefined while searches read papers. */
+  marked(query: string): { marks: Uint8Array; numbers: ItemNumbers } | undefined {
+    if (!this.index || this.deferred.size) return undefined
+    this.deferredMatches(query)
+    return { marks: this.index.marks(query), numbers: this.index.numbers }
   }
 
   get size(): number {

@@ -4,6 +4,7 @@
 // 100,000 papers again (its id, whether it is in the Trash, its tags): that
 // reading was most of a keystroke at 100k.
 import type { LightItem } from '@shared/model'
+import type { ItemNumbers } from '@shared/search/index'
 import type { LibraryStore } from './library-store'
 import { patchList } from './view-patch'
 import type { SortKey } from './sorted-order'
@@ -13,6 +14,8 @@ export interface BaseList {
   items: LightItem[]
   /** each paper's place in `items`, made at the first search of this list */
   places?: Map<string, number>
+  /** the place of each of the search index's item numbers (-1: not in the list), while those numbers stand */
+  byNumber?: { numbers: ItemNumbers; version: number; places: Int32Array }
 }
 
 export interface BaseRules {
@@ -59,8 +62,29 @@ export function foundIn(base: BaseList, ids: readonly string[]): LightItem[] {
     const at = places.get(id)
     if (at !== undefined) found[at] = 1
   }
+  return listed(base.items, found)
+}
+
+/** Of a base list, the papers the search index marked by item number, in the list's order: no id is read at a keystroke. */
+export function markedIn(base: BaseList, marks: Uint8Array, numbers: ItemNumbers): LightItem[] {
+  let byNumber = base.byNumber
+  if (!byNumber || byNumber.numbers !== numbers || byNumber.version !== numbers.version) {
+    const places = new Int32Array(marks.length).fill(-1)
+    for (let i = 0; i < base.items.length; i++) {
+      const n = numbers.of(base.items[i].id)
+      if (n !== undefined && n < places.length) places[n] = i
+    }
+    byNumber = base.byNumber = { numbers, version: numbers.version, places }
+  }
+  const found = new Uint8Array(base.items.length)
+  const { places } = byNumber
+  for (let n = 0; n < marks.length && n < places.length; n++) if (marks[n] && places[n] >= 0) found[places[n]] = 1
+  return listed(base.items, found)
+}
+
+function listed(items: LightItem[], found: Uint8Array): LightItem[] {
   const out: LightItem[] = []
-  for (let i = 0; i < found.length; i++) if (found[i]) out.push(base.items[i])
+  for (let i = 0; i < found.length; i++) if (found[i]) out.push(items[i])
   return out
 }
 

@@ -7,7 +7,7 @@ import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
 import { patchList, type PreviousList } from './view-patch'
-import { foundIn, keptBase, type BaseList } from './view-base'
+import { foundIn, keptBase, markedIn, type BaseList } from './view-base'
 
 export type ViewId =
   | { kind: 'all' }
@@ -141,7 +141,9 @@ function fullList(
           passes,
           build
         })
-  return query.trim() ? foundIn(base, store.search(query, fullText)) : base.items
+  if (!query.trim()) return base.items
+  const marked = store.searchMarks(query, fullText)
+  return marked ? markedIn(base, marked.marks, marked.numbers) : foundIn(base, store.search(query, fullText))
 }
 
 /** Up to this many chosen papers are found in the list by reference; more by reading every row's id. */
