@@ -1,7 +1,7 @@
 // Likely duplicates: the same DOI, PMID or PMCID, or the same title (letters
 // and digits only, accents folded), year and first author. Linear in the
 // number of items, so it stays cheap at 100,000.
-import type { ItemBasics, ReferenceRecord } from './model'
+import type { ItemBasics, NamedRecord } from './model'
 import { titleFingerprint } from './text'
 import { yearOf } from './display'
 
@@ -11,13 +11,13 @@ export interface DuplicatePair {
   reason: 'DOI' | 'PMID' | 'PMCID' | 'title, year and first author'
 }
 
-function firstAuthor(record: ReferenceRecord): string {
+function firstAuthor(record: NamedRecord): string {
   const first = record.csl.author?.[0]
   return titleFingerprint(first?.family ?? first?.literal ?? '')
 }
 
 /** The keys under which a paper can be recognised again, each with its reason. */
-function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][] {
+function paperKeys(record: NamedRecord): [string, DuplicatePair['reason']][] {
   const keys: [string, DuplicatePair['reason']][] = []
   if (record.doi) keys.push([`doi:${record.doi.toLowerCase()}`, 'DOI'])
   if (record.pmid) keys.push([`pmid:${record.pmid}`, 'PMID'])
@@ -29,7 +29,7 @@ function paperKeys(record: ReferenceRecord): [string, DuplicatePair['reason']][]
 }
 
 /** The keys a paper is recognised by (what DuplicateFinder keeps): saved with the light form, so opening a library does not work them out again. */
-export const recognitionKeys = (record: ReferenceRecord): string[] => paperKeys(record).map(([key]) => key)
+export const recognitionKeys = (record: NamedRecord): string[] => paperKeys(record).map(([key]) => key)
 
 export function findDuplicatePairs(items: Iterable<ItemBasics>): DuplicatePair[] {
   const seen = new Map<string, string>()
@@ -84,7 +84,7 @@ export class DuplicateFinder {
   }
 
   /** The id of the item that already holds this paper, and why it is the same. */
-  find(record: ReferenceRecord): { id: string; reason: DuplicatePair['reason'] } | undefined {
+  find(record: NamedRecord): { id: string; reason: DuplicatePair['reason'] } | undefined {
     for (const [key, reason] of paperKeys(record)) {
       const id = this.byKey.get(key)
       if (id) return { id, reason }

@@ -4,6 +4,7 @@
 // so 100,000 papers count in milliseconds.
 import type { ItemBasics } from './model'
 import { ORGANISMS, isFundingType, organismIndexOf, publicationTypeKey, publicationTypeLabel } from './facet-vocab'
+import { isMajorTopic } from './mesh-terms'
 
 export interface FacetCount {
   value: string
@@ -117,7 +118,7 @@ export class FacetCounter {
         if ((organismSeen & (1 << organism)) === 0) this.organisms[organism] += 1
         organismSeen |= 1 << organism
       }
-      if (isMajor(heading)) counter.major += 1
+      if (isMajorTopic(heading)) counter.major += 1
     }
 
     const pubTypes = item.publicationTypes
@@ -157,11 +158,4 @@ export function countYears(items: Iterable<ItemBasics>): YearCount[] {
   const years = new Map<number, number>()
   for (const item of items) if (item.year) years.set(item.year, (years.get(item.year) ?? 0) + 1)
   return [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year)
-}
-
-/** A MeSH major topic: the heading itself or one of its qualifiers is starred. */
-function isMajor(heading: NonNullable<ItemBasics['mesh']>[number]): boolean {
-  if (heading.majorTopic) return true
-  for (const q of heading.qualifiers) if (q.majorTopic) return true
-  return false
 }

@@ -129,6 +129,9 @@ export interface ReferenceRecord {
   sources: ItemSource[]
 }
 
+/** What names a paper in lists, labels and the duplicate finder: a new record, a full item or a light copy. */
+export type NamedRecord = Pick<ReferenceRecord, 'csl' | 'doi' | 'pmid' | 'pmcid'>
+
 export type ReadStatus = 'unread' | 'reading' | 'read'
 
 /** An item as the library stores it. */
@@ -170,8 +173,20 @@ export interface Item extends ReferenceRecord {
 export type HeavyItemField =
   'abstractSections' | 'references' | 'related' | 'investigators' | 'authorDetails' | 'grants' | 'funders' | 'chemicals' | 'coi' | 'titleWords'
 
+/**
+ * A MeSH heading as the list, facets, tags and searches read it. A full item's
+ * headings have their qualifiers; a light copy keeps only the descriptor and
+ * whether the paper is about it (`majorTopic` there already counts a starred
+ * qualifier), which is all those readers ask: read it with `isMajorTopic`.
+ */
+export interface MeshTerm {
+  descriptor: string
+  majorTopic: boolean
+  qualifiers?: MeshHeading['qualifiers']
+}
+
 /** The fields the list, search, sort, facets and duplicates read: a full item or a light copy. */
-export type ItemBasics = Omit<Item, HeavyItemField | 'light'>
+export type ItemBasics = Omit<Item, HeavyItemField | 'light' | 'mesh'> & { mesh?: MeshTerm[] }
 
 /**
  * The window's copy of a paper, without its long parts. Its mark is a

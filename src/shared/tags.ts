@@ -2,6 +2,7 @@
 // MeSH major topics that came with the paper, and peptide tags. Imported
 // kinds are derived from the record, so editing manual tags never loses them.
 import type { ItemBasics } from './model'
+import { isMajorTopic } from './mesh-terms'
 
 export type TagKind = 'manual' | 'keyword' | 'mesh' | 'peptide'
 
@@ -33,7 +34,7 @@ export function itemTags(item: ItemBasics): ItemTag[] {
   const tags: ItemTag[] = item.tags.map(name => ({ kind: 'manual', name }))
   for (const keyword of item.keywords ?? []) tags.push({ kind: 'keyword', name: keyword.trim() })
   for (const heading of item.mesh ?? []) {
-    if (heading.majorTopic || heading.qualifiers.some(q => q.majorTopic)) tags.push({ kind: 'mesh', name: heading.descriptor })
+    if (isMajorTopic(heading)) tags.push({ kind: 'mesh', name: heading.descriptor })
   }
   for (const peptide of item.peptideTags ?? []) {
     if (!item.removedPeptideTags?.includes(peptide.peptide)) tags.push({ kind: 'peptide', name: peptide.peptide })

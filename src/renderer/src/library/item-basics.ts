@@ -1,9 +1,11 @@
 // What the window keeps of a paper: every field but the long parts of a
 // record (abstract, its sections, references, author details, investigators,
-// grants, funders, substances, conflict of interest, title words). Here
+// grants, funders, substances, conflict of interest, title words), and of its
+// MeSH headings only the descriptor and whether it is a major topic. Here
 // because the saved light form (light-form.ts) is made by the library's
 // worker job as well as by the store (store/light-item.ts marks them).
 import type { Item, ItemBasics } from '@shared/model'
+import { meshTerm } from '@shared/mesh-terms'
 
 /** The light copy's fields without its mark: what IndexedDB and a worker's message can hold (a function cannot be). */
 export function basics(item: Item): ItemBasics {
@@ -19,9 +21,12 @@ export function basics(item: Item): ItemBasics {
     coi: _coi,
     titleWords: _titleWords,
     light: _light,
+    mesh,
     csl,
     ...kept
   } = item
   const { abstract: _abstract, ...cslKept } = csl
-  return { ...kept, csl: cslKept }
+  const basics: ItemBasics = { ...kept, csl: cslKept }
+  if (mesh) basics.mesh = mesh.map(meshTerm)
+  return basics
 }

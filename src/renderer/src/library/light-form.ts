@@ -1,7 +1,8 @@
 // Every paper's light copy (item-basics.ts), saved beside the search index so
 // that opening a library reads a few large strings instead of every full row
 // (100,000 rows with their abstracts took IndexedDB most of a minute to hand
-// out). The papers are packed as JSON in parts of PAPERS_PER_PART; the commit
+// out). The papers are packed as JSON in parts of PAPERS_PER_PART, what they
+// share written once per part (light-packing.ts); the commit
 // marker (`meta`) names the parts in force, their sizes and papers, and the
 // change-log `seq` the form is current to. A save writes its new parts first,
 // each in its own transaction, then moves the marker in one small transaction,
@@ -12,16 +13,19 @@
 import type { ItemBasics } from '@shared/model'
 import { recognitionKeys } from '@shared/duplicates'
 import type { NeurorefDb } from './schema'
+import { packPapers, unpackPapers } from './light-packing'
 
-/** Bump when what a part holds changes; the keys of a sample paper catch a change to how duplicates are recognised. */
+/**
+ * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers); the keys of
+ * a sample paper catch a change to how duplicates are recognised.
+ */
 const LIGHT_FORMAT = [
-  2,
+  3,
   ...recognitionKeys({
     csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
     doi: '10.1/AbC',
     pmid: '1',
-    pmcid: 'pmc2',
-    sources: []
+    pmcid: 'pmc2'
   })
 ].join('|')
 const META = 'meta'
@@ -50,17 +54,11 @@ export interface LightFormMeta {
 export interface LightFormPart {
   id: string
   generation: number
-  /** JSON of a PackedPapers, in the order of the marker's ids */
+  /** the papers' light fields and the keys the duplicate finder knows each by (light-packing.ts), in the order of the marker's ids */
   json: string
 }
 
-/** What a part holds: the papers' light fields, and the keys the duplicate finder knows each by. */
-export interface PackedPapers {
-  papers: ItemBasics[]
-  keys: string[][]
-}
-
-export const parseLightPart = (json: string): PackedPapers => JSON.parse(json)
+export const parseLightPart = unpackPapers
 
 export type LightFormRow = LightFormMeta | LightFormPart
 
@@ -148,7 +146,7 @@ export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartTo
     }
     if (part.length === 0) continue
     const key = `part:${generation}:${refs.length}`
-    const json = JSON.stringify({ papers: part, keys: part.map(recognitionKeys) } satisfies PackedPapers)
+    const json = packPapers(part, part.map(recognitionKeys))
     await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
     options.afterPart?.(refs.length)
     refs.push({ key, size: json.length, ids: part.map(item => item.id) })

@@ -10,6 +10,7 @@ import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
 import { parseLightPart } from '../library/light-form'
+import { SharedValues } from '../library/light-packing'
 import { lightRows, type LightChunk } from './light-rows'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
@@ -31,10 +32,13 @@ function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'i
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
 }
 
-/** The papers of a chunk, with their duplicate keys when the saved form has them; those changed since the form was saved come as rows. */
-function papersOf(chunk: LightChunk): { items: ItemBasics[]; keys?: string[][]; abstracts?: (string | undefined)[] } {
+/**
+ * The papers of a chunk, with their duplicate keys when the saved form has them; those changed since the form was
+ * saved come as rows. What papers share is kept once across the form's parts (`shared`).
+ */
+function papersOf(chunk: LightChunk, shared: SharedValues): { items: ItemBasics[]; keys?: string[][]; abstracts?: (string | undefined)[] } {
   if (chunk.kind === 'rows') return chunk
-  const { papers, keys } = parseLightPart(chunk.json)
+  const { papers, keys } = parseLightPart(chunk.json, shared)
   if (chunk.except.length === 0) return { items: papers, keys }
   const except = new Set(chunk.except)
   const kept = papers.flatMap((item, i) => (except.has(item.id) ? [] : [i]))
@@ -339,9 +343,11 @@ export class LibraryStore {
     const rows = (this.options.rows ?? lightRows)(this.db)
     await notesRead
     const withText: string[] = []
+    // one copy of each journal, author, MeSH term… while the form is read (then only the papers hold them)
+    const shared = new SharedValues()
     for await (const chunk of rows) {
       if (chunk.kind === 'packed') this.fromForm = true
-      const { items, keys, abstracts } = papersOf(chunk)
+      const { items, keys, abstracts } = papersOf(chunk, shared)
       for (let start = 0; start < items.length; start += SLICE) {
         for (let i = start; i < Math.min(start + SLICE, items.length); i++) {
           const item = items[i]

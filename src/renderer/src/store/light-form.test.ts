@@ -4,11 +4,17 @@
 // read), after a crash while it is saved, when a part is missing or damaged
 // (rows are read instead and the job builds it again), when a save replaces
 // parts between two of the reader's reads, and for a library written by the
-// schema before it (built once, then read).
+// schema before it (built once, then read). A window opened from it shows the
+// facets, tags and dashboard the full rows give, while keeping less: MeSH
+// headings without qualifiers, one copy of what papers share.
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ItemBasics, LightItem } from '@shared/model'
 import { DuplicateFinder } from '@shared/duplicates'
+import { computeFacets } from '@shared/facets'
+import { itemTags } from '@shared/tags'
+import { coOccurringMesh, topPeptides } from '@shared/dashboard-data'
+import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
@@ -130,6 +136,73 @@ describe('the saved light form', () => {
     expect(damaged.papers).toEqual(await fromRows())
     expect((await currentIndex(db)).light).toBe('rebuilt')
     expect((await read()).papers).toEqual(await fromRows())
+  })
+})
+
+describe('a window opened from the saved light form', () => {
+  it('shows the MeSH facet, tags and dashboard the full rows give, from headings without their qualifiers', async () => {
+    db = openLibrary(`light-form-${Math.random()}`)
+    const real = fixtureItems().map(recordOf)
+    // a heading that is a major topic only through a starred qualifier, and one that is not one at all
+    const starred = {
+      ...real[0],
+      pmid: undefined,
+      doi: undefined,
+      csl: { ...real[0].csl, title: 'Oxytocin, starred through its qualifier', DOI: undefined, PMID: undefined },
+      mesh: [
+        { descriptor: 'Receptors, Oxytocin', majorTopic: false, qualifiers: [{ name: 'metabolism', majorTopic: true }] },
+        { descriptor: 'Prairie Voles', majorTopic: false, qualifiers: [{ name: 'physiology', majorTopic: false }] }
+      ]
+    }
+    await addRecordsToLibrary(db, [...real, starred])
+    expect((await currentIndex(db)).light).toBe('rebuilt')
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    const rows = await db.items.toArray()
+    const light = rows.map(row => store.items.get(row.id)!)
+    expect(rows.some(row => row.mesh?.some(heading => heading.qualifiers.length > 0))).toBe(true)
+    expect(light.every(item => item.mesh?.every(heading => heading.qualifiers === undefined) ?? true)).toBe(true)
+
+    const facets = computeFacets(light)
+    expect(facets).toEqual(computeFacets(rows))
+    expect(facets.mesh.map(entry => entry.value)).toContain('Receptors, Oxytocin')
+    expect(facets.mesh.map(entry => entry.value)).not.toContain('Prairie Voles')
+    expect(light.map(itemTags)).toEqual(rows.map(itemTags))
+    const peptides = topPeptides(rows)
+    expect(peptides.length).toBeGreaterThan(0)
+    expect(topPeptides(light)).toEqual(peptides)
+    for (const { value } of peptides) expect(coOccurringMesh(light, value), value).toEqual(coOccurringMesh(rows, value))
+  })
+
+  it('keeps one copy of an author, a MeSH term or a date that papers in different parts share', async () => {
+    await librarySaved(1_200)
+    const meta = (await readLightMeta(db))!
+    expect(meta.parts.length).toBe(3)
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    const [first, last] = [meta.parts[0], meta.parts[2]].map(ref => ref.ids.map(id => store.items.get(id)!))
+    // the same value in two parts is the same object in the window
+    const sameIn = <T>(valuesOf: (item: ItemBasics) => T[], key: (value: T) => string) => {
+      const seen = new Map(first.flatMap(valuesOf).map(value => [key(value), value]))
+      const again = last.flatMap(valuesOf).filter(value => seen.has(key(value)))
+      expect(again.length).toBeGreaterThan(10)
+      for (const value of again) expect(value).toBe(seen.get(key(value)))
+    }
+    sameIn(
+      item => item.csl.author ?? [],
+      name => JSON.stringify(name)
+    )
+    sameIn(
+      item => item.mesh ?? [],
+      heading => JSON.stringify(heading)
+    )
+    sameIn(
+      item => [item.csl.issued],
+      date => JSON.stringify(date)
+    )
+    // shared, so never changed in place
+    expect(() => ((first[0].csl.author![0] as { family?: string }).family = 'Changed')).toThrow(TypeError)
   })
 })
 

@@ -1,0 +1,56 @@
+// A part of the saved light form gives back every paper exactly as it went
+// in — real PubMed records, names in any script, odd values where a list or
+// a name is expected — while keeping its text one byte a character.
+import { describe, expect, it } from 'vitest'
+import type { Item, ItemBasics } from '@shared/model'
+import { recognitionKeys } from '@shared/duplicates'
+import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
+import { basics } from './item-basics'
+import { packPapers, SharedValues, unpackPapers } from './light-packing'
+
+/** As JSON keeps a paper (what the form kept before it shared anything). */
+const asJson = (papers: ItemBasics[]): unknown => JSON.parse(JSON.stringify(papers))
+
+function odd(base: Item): Item {
+  return {
+    ...base,
+    id: 'odd',
+    keywords: ['Łódź', 'μ-opioid', 'Nguyễn', '😀 emoji', 'lone \ud800 surrogate', '"quoted" \\ back'],
+    tags: ['to read'],
+    sources: ['file'],
+    addedBy: 'Zoë',
+    csl: {
+      ...base.csl,
+      type: 7 as unknown as string,
+      title: 'β-Endorphin and κ-opioid receptors in 東京',
+      author: [{ family: 'Dvořák', given: 'Łucja' }, { literal: 'Oxytocin Consortium' }],
+      editor: 'not a list' as unknown as Item['csl']['editor'],
+      issued: { 'date-parts': [['2020', 3]] },
+      'container-title': ''
+    },
+    mesh: [{ descriptor: 'Receptors, Opioid, kappa', majorTopic: false, qualifiers: [{ name: 'metabolism', majorTopic: true }] }]
+  }
+}
+
+describe('a part of the saved light form', () => {
+  it('gives back every paper as it went in, and its text is one byte a character', () => {
+    const items = fixtureItems()
+    const papers = [...items, odd(items[0])].map(basics)
+    const json = packPapers(papers, papers.map(recognitionKeys))
+    expect(/[^\u0000-\u00ff]/.test(json)).toBe(false)
+    const { papers: back, keys } = unpackPapers(json)
+    expect(asJson(back)).toEqual(asJson(papers))
+    expect(keys).toEqual(papers.map(recognitionKeys))
+    expect(back.at(-1)!.keywords).toEqual(odd(items[0]).keywords)
+  })
+
+  it('read with the same shared values, gives one copy of each, which cannot be changed', () => {
+    const papers = fixtureItems().map(basics)
+    const json = packPapers(papers, [])
+    const shared = new SharedValues()
+    const [a, b] = [unpackPapers(json, shared), unpackPapers(json, shared)]
+    expect(b.papers[0].csl.author![0]).toBe(a.papers[0].csl.author![0])
+    expect(b.papers[0].mesh![0]).toBe(a.papers[0].mesh![0])
+    expect(Object.isFrozen(a.papers[0].mesh![0])).toBe(true)
+  })
+})
