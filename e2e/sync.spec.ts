@@ -174,8 +174,11 @@ test('a wrong password is said in words in the sidebar', async ({ browser, repla
   }
 })
 
-test('the replica is kept by the sync worker: when the worker fails the sidebar says so, and sync starts again and goes on', async ({ browser, replay }) => {
-  test.setTimeout(180_000)
+test('the replica is kept by the sync worker: when the worker fails or stops answering the sidebar says so, and sync starts again and goes on', async ({
+  browser,
+  replay
+}) => {
+  test.setTimeout(240_000)
   const app = await webEdition(replay.url)
   try {
     const a = await syncingComputer(browser, app)
@@ -194,7 +197,16 @@ test('the replica is kept by the sync worker: when the worker fails the sidebar 
     )
     await expect(syncLine(a.page)).toContainText('Sync stopped unexpectedly: the sync worker failed')
     await expect(syncLine(a.page)).toContainText('simulated failure')
-    // a new worker takes over, and what is added afterwards reaches the other computer
+    // a new worker takes over
+    await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 60_000 })
+    // a worker ended without an error event (as the browser may end one) stops answering: that is found and said too
+    const second = a.page
+      .workers()
+      .filter(w => /replica\.worker/.test(w.url()))
+      .at(-1)
+    await second!.evaluate(() => void setTimeout(() => (self as unknown as { close(): void }).close()))
+    await expect(syncLine(a.page)).toHaveText(/^Sync stopped unexpectedly: the sync worker stopped answering; it starts again in 15 s/, { timeout: 60_000 })
+    // and a new worker takes over again: what is added afterwards reaches the other computer
     await expect(syncLine(a.page)).toHaveText(/^Synced at \d\d:\d\d$/, { timeout: 60_000 })
     await addByIdentifier(a.page, PLOS.doi, PLOS.title)
     await expect(row(b.page, PLOS.title)).toHaveCount(1, { timeout: 30_000 })

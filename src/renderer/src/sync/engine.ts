@@ -11,6 +11,7 @@ import { pushLocalChanges } from './outgoing'
 import { PdfTransfer } from './pdf-transfer'
 import type { ReplicaStore } from './replica'
 import { SyncWorker, WorkerStopped } from './replica-client'
+import { WorkerRestarts } from './worker-restarts'
 import { checkServerAddress } from '@shared/sync-server'
 import type { PdfSyncOptions, SyncAccount } from '@shared/sync-server'
 import { CouchSession, SyncFailure, type Fetch, type SyncProblem } from './session'
@@ -66,6 +67,8 @@ export class SyncEngine {
   private pushFrom: number | string | undefined
   /** PDF bytes to and from the files database (pdf-transfer.ts) */
   private readonly pdfs: PdfTransfer
+  /** a failed worker is started again, a few times in a row at most (worker-restarts.ts) */
+  private readonly restarts = new WorkerRestarts()
 
   constructor(private readonly options: SyncEngineOptions) {
     this.pdfs = new PdfTransfer({
@@ -95,6 +98,7 @@ export class SyncEngine {
   }
 
   private set(change: Partial<SyncStatus>): void {
+    if (change.state === 'synced') this.restarts.worked()
     const refusal = [...this.refused.values()].pop()
     this.status = {
       ...this.status,
@@ -227,14 +231,15 @@ export class SyncEngine {
     )
   }
 
-  /** The worker failed (or the browser ended it): said as a sentence, and sync starts again a little later with a new one. */
+  /** The worker failed (or the browser ended it, or it stopped answering): said as a sentence, and sync starts again a little later with a new one. */
   private workerStopped(worker: SyncWorker, account: SyncAccount, sentence: string): void {
     if (worker !== this.worker || this.stopped) return
     const wait = this.options.retryAfter ?? 15_000
-    this.set({ state: 'problem', message: `Sync stopped unexpectedly: ${sentence}; it starts again in ${Math.round(wait / 1000)} s` })
+    const { again, message } = this.restarts.failed(sentence, wait)
+    this.set({ state: 'problem', message })
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     clearTimeout(this.retry)
-    this.retry = setTimeout(() => void this.start(account), wait)
+    if (again) this.retry = setTimeout(() => void this.start(account), wait)
   }
 
   private async openFiles(session: CouchSession, libraryUrl: string, account: SyncAccount): Promise<void> {

@@ -6,6 +6,7 @@ import type { SyncAccount } from '@shared/sync-server'
 import type { HostReply, HostRequest, PlainError, ReplicationEvent, StoreMethod } from './replica-host'
 import type { ReplicaStore } from './replica'
 import { SyncFailure, type Fetch } from './session'
+import { startHeartbeat, type HeartbeatTimes } from './heartbeat'
 
 interface Channel {
   send(request: HostRequest): void
@@ -39,20 +40,29 @@ export class SyncWorker {
   private next = 0
   private stoppedWith: string | undefined
   private readonly channel: Channel
+  private readonly heartbeat: { stop(): void }
 
   /** `fetch`: in this thread (unit tests) only, how the replication reaches the server. */
-  private constructor(inThisThread: boolean, fetch?: Fetch) {
+  private constructor(inThisThread: boolean, fetch?: Fetch, heartbeat?: HeartbeatTimes) {
     this.channel = inThisThread
       ? thisThread(reply => this.receive(reply), fetch)
       : worker(
           reply => this.receive(reply),
           sentence => this.failed(sentence)
         )
+    this.heartbeat = startHeartbeat(
+      () => this.ask({ op: 'ping' }),
+      () => this.failed('the sync worker stopped answering'),
+      heartbeat
+    )
   }
 
-  /** The sync worker in the app; in Node (unit tests, benchmarks) the same host on this thread, with the replica in memory. */
-  static start(adapter: 'idb' | 'memory', fetch?: Fetch): SyncWorker {
-    return new SyncWorker(adapter === 'memory' || typeof Worker === 'undefined', fetch)
+  /**
+   * The sync worker in the app; in Node (unit tests, benchmarks) the same host on this thread, with the replica in memory.
+   * `heartbeat`: how often it is asked whether it is still there (heartbeat.ts).
+   */
+  static start(adapter: 'idb' | 'memory', fetch?: Fetch, heartbeat?: HeartbeatTimes): SyncWorker {
+    return new SyncWorker(adapter === 'memory' || typeof Worker === 'undefined', fetch, heartbeat)
   }
 
   private receive(reply: HostReply): void {
@@ -79,6 +89,7 @@ export class SyncWorker {
 
   /** Every call waiting fails, and the worker is gone. */
   private close(sentence: string): void {
+    this.heartbeat.stop()
     for (const { reject } of this.pending.values()) reject(new WorkerStopped(sentence))
     this.pending.clear()
     this.channel.end()

@@ -20,6 +20,7 @@ export type HostRequest =
   | { id: number; op: 'push'; from?: number | string }
   | { id: number; op: 'same-on-server'; ids: string[] }
   | { id: number; op: 'stop' }
+  | { id: number; op: 'ping' }
 
 /** A failure as it crosses to the window: PouchDB's fields and, for the session's own failures, the problem. */
 export interface PlainError {
@@ -106,6 +107,8 @@ export class ReplicaHost {
         return this.replication?.push(request.from)
       case 'same-on-server':
         return this.sameOnServer(request.ids)
+      case 'ping':
+        return undefined
       case 'stop':
         this.replication?.cancel()
         this.replication = undefined
