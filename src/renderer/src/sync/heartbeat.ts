@@ -9,7 +9,7 @@ export interface HeartbeatTimes {
   within: number
 }
 
-export const HEARTBEAT: HeartbeatTimes = { every: 5_000, within: 20_000 }
+const HEARTBEAT: HeartbeatTimes = { every: 5_000, within: 20_000 }
 
 /** Calls `gone` once when a `ping` has not answered within `times.within`; `stop` ends the asking. */
 export function startHeartbeat(ping: () => Promise<unknown>, gone: () => void, times: HeartbeatTimes = HEARTBEAT): { stop(): void } {
