@@ -3,7 +3,7 @@
 import type { Item } from '../model'
 import { fieldValue, fieldValues, itemYear, LONG_FIELDS, SEARCH_FIELDS, isIdentifierField, type NotesText, type SearchableItem } from './fields'
 import { clauseFields, phraseFinder } from './match'
-import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, WORD_JOIN, type PostingsSnapshot } from './postings'
+import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, RESTORE_STEP, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { tokenize } from './tokens'
 import { BREAK, WordRuns, type RunPhrase, type RunsSnapshot } from './word-runs'
@@ -77,6 +77,33 @@ function maskOf(fields: readonly string[]): number {
 }
 
 export function createSearchIndex(options: IndexOptions = {}): NumberedIndex {
+  const steps = searchIndexInSteps(options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** The ids joined by NUL, split a few thousand at a time. */
+function* splitIds(joined: string): Generator<void, string[]> {
+  const ids: string[] = []
+  if (joined === '') return ids
+  let from = 0
+  for (let at = joined.indexOf(WORD_JOIN); at >= 0; at = joined.indexOf(WORD_JOIN, from)) {
+    ids.push(joined.slice(from, at))
+    from = at + 1
+    if (ids.length % RESTORE_STEP === 0) yield
+  }
+  ids.push(joined.slice(from))
+  return ids
+}
+
+/**
+ * The same index as `createSearchIndex`, pausing (yield) every few thousand
+ * words or items while a saved one is restored: at 100,000 papers that is a
+ * few hundred milliseconds, which the window runs in slices.
+ */
+export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void, NumberedIndex> {
   const postings = new PostingLists()
   // Per internal item number. Items are kept by reference (the library list
   // holds them anyway) so phrases in short fields can be checked against the
@@ -104,16 +131,18 @@ export function createSearchIndex(options: IndexOptions = {}): NumberedIndex {
 
   if (options.from) {
     const saved = options.from
-    ids = saved.ids === '' ? [] : saved.ids.split(WORD_JOIN)
+    ids = yield* splitIds(saved.ids)
     if (saved.years.length !== ids.length || saved.runs.starts.length > ids.length) throw new Error('The saved search index is damaged (items).')
-    postings.restore(saved.postings)
-    runs.restore(saved.runs)
+    yield* postings.restoring(saved.postings)
+    yield* runs.restoring(saved.runs)
     years = Array.from(saved.years)
     items = new Array(ids.length)
-    ids.forEach((id, n) => {
-      numberOf.set(id, n)
-      setLive(n, 1)
-    })
+    live = new Uint8Array(Math.max(1024, ids.length * 2))
+    live.fill(1, 0, ids.length)
+    for (let n = 0; n < ids.length; n++) {
+      numberOf.set(ids[n], n)
+      if (n % RESTORE_STEP === RESTORE_STEP - 1) yield
+    }
   }
 
   function add(item: Item, notes?: NotesText): void {

@@ -50,20 +50,36 @@ function firstAtLeast(sorted: readonly string[], start: string): number {
   return lo
 }
 
+/** Words looked at, or items restored, between two pauses of a saved index's restore (the window runs it in slices). */
+export const RESTORE_STEP = 1 << 12
+
 /** The sorted base words kept as one string: where each begins, and comparing without cutting them out. */
 class JoinedWords {
   readonly count: number
-  /** word k is text[starts[k] … starts[k + 1] - 1) (the NUL after it left out) */
-  private readonly starts: Uint32Array
 
-  constructor(readonly text: string) {
-    let count = text === '' ? 0 : 1
-    for (let at = text.indexOf(WORD_JOIN); at >= 0; at = text.indexOf(WORD_JOIN, at + 1)) count++
-    this.count = count
-    this.starts = new Uint32Array(count + 1)
+  /** word k is text[starts[k] … starts[k + 1] - 1) (the NUL after it left out) */
+  constructor(
+    readonly text: string,
+    private readonly starts: Uint32Array
+  ) {
+    this.count = starts.length - 1
+  }
+
+  static readonly EMPTY = new JoinedWords('', Uint32Array.of(1))
+
+  /** Finds where each word begins, pausing every RESTORE_STEP words: a saved index holds hundreds of thousands. */
+  static *of(text: string): Generator<void, JoinedWords> {
+    if (text === '') return JoinedWords.EMPTY
+    let count = 1
+    for (let at = text.indexOf(WORD_JOIN); at >= 0; at = text.indexOf(WORD_JOIN, at + 1)) if (++count % RESTORE_STEP === 0) yield
+    const starts = new Uint32Array(count + 1)
     let k = 1
-    for (let at = text.indexOf(WORD_JOIN); at >= 0; at = text.indexOf(WORD_JOIN, at + 1)) this.starts[k++] = at + 1
-    this.starts[count] = text.length + 1
+    for (let at = text.indexOf(WORD_JOIN); at >= 0; at = text.indexOf(WORD_JOIN, at + 1)) {
+      starts[k++] = at + 1
+      if (k % RESTORE_STEP === 0) yield
+    }
+    starts[count] = text.length + 1
+    return new JoinedWords(text, starts)
   }
 
   word(k: number): string {
@@ -114,7 +130,7 @@ function writeAscending(into: ByteWriter, entries: number[]): void {
 }
 
 export class PostingLists {
-  private base = new JoinedWords('')
+  private base = JoinedWords.EMPTY
   private baseOffsets: Uint32Array = new Uint32Array(1)
   private baseEntries: Uint8Array = new Uint8Array(0)
   /** overlay words → their numbers (after the base's) */
@@ -288,22 +304,19 @@ export class PostingLists {
     return { postings: { words: words.join(WORD_JOIN), offsets: Uint32Array.from(offsets), entries: entries.done() }, wordRemap }
   }
 
-  /** Starts over from a saved form (nothing in the overlay). */
-  restore(saved: PostingsSnapshot): void {
-    this.base = new JoinedWords(saved.words)
-    if (saved.offsets.length !== this.base.count + 1 || saved.offsets[this.base.count] !== saved.entries.length) {
+  /** Starts over from a saved form (nothing in the overlay), pausing now and then (`RESTORE_STEP`). */
+  *restoring(saved: PostingsSnapshot): Generator<void> {
+    const base = yield* JoinedWords.of(saved.words)
+    if (saved.offsets.length !== base.count + 1 || saved.offsets[base.count] !== saved.entries.length) {
       throw new Error('The saved search index is damaged (word offsets).')
     }
+    this.base = base
     this.baseOffsets = saved.offsets
     this.baseEntries = saved.entries
     this.numbers.clear()
-    this.lists = new Array(this.base.count + 1)
+    this.lists = new Array(base.count + 1)
     this.sorted = []
     this.recent = []
-  }
-
-  clear(): void {
-    this.restore({ words: '', offsets: new Uint32Array(1), entries: new Uint8Array(0) })
   }
 
   private resort(): void {

@@ -4,7 +4,8 @@
 // past one and two bytes in the abstracts, and a saved index edited and saved again.
 import { describe, expect, test } from 'vitest'
 import type { Item } from '../model'
-import { createSearchIndex, type IndexSnapshot, type SearchIndex } from './index'
+import { createSearchIndex, searchIndexInSteps, type IndexSnapshot, type SearchIndex } from './index'
+import { RESTORE_STEP } from './postings'
 import { ByteWriter, forEachAscending } from './varint'
 
 const COUNT = 70_000
@@ -63,6 +64,24 @@ describe(`a saved index of ${COUNT.toLocaleString('en')} papers`, () => {
     expect(saved.search('"receptor u5"')).toEqual([])
     expect(sorted(saved.search('"receptor of u6553'))).toEqual(sorted(built.search('"receptor of u6553')))
     expect(saved.search('"receptor of u6553').length).toBe(11)
+  })
+
+  test('restored a step at a time, as the window does, it pauses often and answers as the whole restore', () => {
+    const steps = searchIndexInSteps({ from: structuredClone(built.snapshot()), itemOf: n => byId.get(n) })
+    let pauses = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) pauses++
+    const inSteps = step.value
+    // every word, run and paper once, a pause every RESTORE_STEP of them
+    expect(pauses).toBeGreaterThanOrEqual((2 * COUNT + built.wordCount) / RESTORE_STEP - 3)
+    expect(inSteps.size).toBe(COUNT)
+    for (const query of ['every', 'edge', 't4095 ', 't4096 ', 't65536 ', `t${COUNT - 1} `, '"the u4096 binds"', '"of u6553', 'year:2020']) {
+      expect(inSteps.search(query), query).toEqual(saved.search(query))
+    }
+    const renamed = paper(4096, 'renamed')
+    inSteps.update(renamed)
+    expect(inSteps.search('renamed')).toEqual([id(4096)])
+    expect(inSteps.search('t4096 ')).toEqual([])
   })
 
   test('edited, saved again and reopened, it answers as a fresh build', () => {

@@ -8,6 +8,7 @@
 // pages of 4 MB: no object per item. A code maps back to the postings' word
 // number (`words`); renumbering words (a snapshot sorts them) only rewrites
 // that table, never the runs.
+import { RESTORE_STEP } from './postings'
 import { varintSize, writeVarint } from './varint'
 
 const PAGE = 1 << 22
@@ -193,19 +194,33 @@ export class WordRuns {
     return copy
   }
 
-  /** Starts over from a saved form. */
-  restore(saved: RunsSnapshot): void {
+  /** Starts over from a saved form, pausing every `RESTORE_STEP` items or codes. */
+  *restoring(saved: RunsSnapshot): Generator<void> {
     if (saved.starts.length !== saved.lengths.length || saved.words[0] !== BREAK) throw new Error('The saved search index is damaged (phrase runs).')
-    this.pages = saved.pages
-    this.starts = Array.from(saved.starts)
-    this.lengths = Array.from(saved.lengths)
-    this.words = Array.from(saved.words)
+    const starts: number[] = []
+    const lengths: number[] = []
+    for (let n = 0; n < saved.starts.length; n++) {
+      starts.push(saved.starts[n])
+      lengths.push(saved.lengths[n])
+      if (n % RESTORE_STEP === RESTORE_STEP - 1) yield
+    }
+    const words: number[] = []
     let top = 0
-    for (const w of this.words) top = Math.max(top, w)
-    this.codes = new Uint32Array(top + 1)
-    this.words.forEach((w, code) => {
-      if (code > 0 && w > 0) this.codes[w] = code // 0: a word no paper keeps any more
-    })
+    for (let code = 0; code < saved.words.length; code++) {
+      words.push(saved.words[code])
+      if (saved.words[code] > top) top = saved.words[code]
+      if (code % RESTORE_STEP === RESTORE_STEP - 1) yield
+    }
+    const codes = new Uint32Array(top + 1)
+    for (let code = 1; code < words.length; code++) {
+      if (words[code] > 0) codes[words[code]] = code // 0: a word no paper keeps any more
+      if (code % RESTORE_STEP === 0) yield
+    }
+    this.pages = saved.pages
+    this.starts = starts
+    this.lengths = lengths
+    this.words = words
+    this.codes = codes
     // New runs go to a new page: the last saved one was cut to its used size.
     this.used = PAGE
   }

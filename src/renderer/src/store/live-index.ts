@@ -12,8 +12,8 @@
 // their abstracts from a map kept only for those papers meanwhile.
 import type { Item, LightItem } from '@shared/model'
 import {
-  createSearchIndex,
   parseQuery,
+  searchIndexInSteps,
   type IndexSnapshot,
   type ItemNumbers,
   type NumberedIndex,
@@ -27,6 +27,7 @@ import type { IndexJobResult } from '../library/index-job'
 import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
+import { inTurns } from './turns'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
@@ -88,7 +89,9 @@ export class LiveIndex implements SearchIndex {
 
   private async arrive(snapshot: IndexSnapshot): Promise<void> {
     const { db, items, notes } = this.source
-    const index = createSearchIndex({ from: snapshot, itemOf: id => items.get(id) })
+    // in slices: restoring 100,000 papers' index at once held the window for hundreds of milliseconds
+    const index = await inTurns(searchIndexInSteps({ from: snapshot, itemOf: id => items.get(id) }))
+    if (this.closed) return
     // Changed while the worker worked: indexed from their stored rows (the
     // window's copies are light); a change made during the read is read again.
     while (this.pending.size > 0) {

@@ -12,7 +12,14 @@ self.onmessage = async (event: MessageEvent<IndexJobRequest>) => {
   try {
     const result = await currentIndex(db, { onProgress: (done, total) => post({ kind: 'progress', done, total }) })
     const { years, postings, runs } = result.snapshot
-    const buffers = new Set<ArrayBufferLike>([years.buffer, postings.offsets.buffer, postings.entries.buffer, runs.starts.buffer, runs.lengths.buffer])
+    const buffers = new Set<ArrayBufferLike>([
+      years.buffer,
+      postings.offsets.buffer,
+      postings.entries.buffer,
+      runs.starts.buffer,
+      runs.lengths.buffer,
+      runs.words.buffer
+    ])
     for (const page of runs.pages) buffers.add(page.buffer)
     post({ kind: 'done', result }, [...buffers] as ArrayBuffer[])
   } catch (error) {

@@ -6,8 +6,6 @@ import type { LightItem } from '@shared/model'
 
 export type SortKey = (item: LightItem) => string | number
 
-/** work done between two turns of the event loop (a long task is 50 ms; the window shares it with rendering) */
-const SLICE_MS = 10
 /** papers sorted at once before merging: about a millisecond each */
 const RUN = 2048
 /** keys worked out, or papers merged, between two looks at the clock */
@@ -52,17 +50,4 @@ export function* sortInSlices(papers: LightItem[], key: SortKey): Generator<void
     ;[from, to] = [to, from]
   }
   return { items: Array.from(from, i => papers[i]), keys: Array.from(from, i => keys[i]) }
-}
-
-/** Runs the work a slice at a time, letting the window paint and answer between slices. */
-export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const began = performance.now()
-    for (;;) {
-      const step = work.next()
-      if (step.done) return step.value
-      if (performance.now() - began >= SLICE_MS) break
-    }
-    await new Promise(resolve => setTimeout(resolve, 0))
-  }
 }

@@ -8,7 +8,8 @@ import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 import { SortedOrder } from './sorted-order'
 import { SORT_KEYS } from './views'
-import { inTurns, sortInSlices } from './sort-in-slices'
+import { sortInSlices } from './sort-in-slices'
+import { inTurns } from './turns'
 import type { LightItem } from '@shared/model'
 
 let db: NeurorefDb

@@ -5,7 +5,8 @@
 // slice at a time (`prepare`), so the click finds their order ready.
 import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
-import { compareKeys as compare, inTurns, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
+import { compareKeys as compare, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
+import { inTurns } from './turns'
 
 export type { SortKey }
 

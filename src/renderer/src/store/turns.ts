@@ -18,3 +18,19 @@ export function afterPaint(): Promise<void> {
     requestAnimationFrame(() => setTimeout(() => (clearTimeout(latest), resolve()), 0))
   })
 }
+
+/** work done between two turns of the event loop (a long task is 50 ms; the window shares it with rendering) */
+const SLICE_MS = 10
+
+/** Runs the work a slice at a time, letting the window paint and answer between slices. */
+export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const began = performance.now()
+    for (;;) {
+      const step = work.next()
+      if (step.done) return step.value
+      if (performance.now() - began >= SLICE_MS) break
+    }
+    await new Promise(resolve => setTimeout(resolve, 0))
+  }
+}
