@@ -46,12 +46,31 @@ declare module 'citeproc' {
   export interface FlipFlopper {
     processTags(blob: TextBlob): void
   }
+  /** a name as citeproc's particle parser reads and writes it */
+  export interface NameParts {
+    family?: unknown
+    given?: unknown
+    suffix?: unknown
+    'dropping-particle'?: unknown
+    'comma-suffix'?: unknown
+    'non-dropping-particle'?: unknown
+    'comma-dropping-particle'?: unknown
+  }
+  /** citeproc's initials of a given name ("Maria José" → "M. J."), with the engine's state */
+  export type InitializeWith = (
+    this: unknown,
+    state: { opt: Record<string, unknown>; tmp: { lang_array?: string[] } },
+    name: unknown,
+    terminator?: unknown,
+    normalizeOnly?: unknown
+  ) => string
   const CSL: {
     Engine: typeof Engine
     toLocaleLowerCase: CaseMapping
     toLocaleUpperCase: CaseMapping
     PROCESSOR_VERSION: string
-    Util: { FlipFlopper: new (state: { getTerm(term: string): string | undefined }) => FlipFlopper }
+    Util: { FlipFlopper: new (state: { getTerm(term: string): string | undefined }) => FlipFlopper; Names: { initializeWith: InitializeWith } }
+    parseParticles: (name: NameParts) => void
   }
   export default CSL
 }

@@ -3,6 +3,7 @@
 // several styles, outputs and languages, for papers with markup and quotes in
 // their titles, Turkish and Greek papers, accented names and many authors.
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import CSL from 'citeproc'
 import { describe, expect, it } from 'vitest'
@@ -13,7 +14,7 @@ import { withCiteprocAsShipped } from './citeproc-shortcuts'
 import { cslRecords } from './csl-items'
 import { bibliographyOfRecords, formatCitation, type StyledOutput } from './formats'
 import { seedPaper } from './seed-paper.test-support'
-import { learnLocale } from './styles'
+import { learnLocale, registerStyle } from './styles'
 
 const ARCHIVE = resolve(__dirname, '../../../resources/csl/csl-styles-and-locales.tar.gz')
 const localeXml = (lang: string): string => execFileSync('tar', ['-xzOf', ARCHIVE, `locales/locales-${lang}.xml`], { encoding: 'utf8' })
@@ -41,9 +42,29 @@ function marked(): ExportItem[] {
     paper('turkish-2', 'Işık ve insan', { language: 'tr', author: [{ family: 'Işık', given: 'ılgın' }] }),
     paper('greek', 'άρθρο για την ωκυτοκίνη', { language: 'el', author: [{ family: 'Παπαδόπουλος', given: 'Άγγελος' }] }),
     paper('lithuanian', 'Ìi straipsnis', { language: 'lit', author: [{ family: 'Jonaitis', given: 'Ìeva' }] }),
-    paper('nonsense-language', 'A paper whose language field is garbage', { language: '12 not a language' })
+    paper('nonsense-language', 'A paper whose language field is garbage', { language: '12 not a language' }),
+    paper('names', 'Names with particles, suffixes and initials', {
+      author: [
+        { family: 'van der Berg', given: 'Piet' },
+        { family: 'Berg', given: 'Jean de la' },
+        { family: 'King', given: 'Martin Luther, Jr.' },
+        { family: 'Smith', given: 'John, et al.' },
+        { family: 'Dupont', given: 'Jean-Paul' },
+        { family: 'Lee', given: 'J.P.' },
+        { family: 'Costa', given: 'maria' },
+        { family: "d'Alembert", given: 'Jean le Rond' },
+        { family: 'Lord', given: 'Lord' }
+      ]
+    })
   ]
 }
+
+// APA but with "Jean-Paul" initialised as "J. P." (initialize-with-hyphen="false"), to follow APA in the same process.
+const APA_XML = readFileSync(resolve(__dirname, '../../../resources/csl/apa.csl'), 'utf8')
+registerStyle(
+  'apa-no-hyphen',
+  APA_XML.replace('<style ', '<style initialize-with-hyphen="false" ').replace(/<id>[^<]*<\/id>/, '<id>http://example.org/apa-no-hyphen</id>')
+)
 
 const list = cslRecords([seedPaper, ...fixtureItems(), ...marked(), ...createSyntheticLibrary(60, 21).items])
 
@@ -82,10 +103,13 @@ describe('citeproc with the shortcuts', { timeout: 180_000 }, () => {
     ['apa', 'text', 'de-DE'],
     ['apa', 'html', 'tr-TR'],
     ['apa', 'text', 'el-GR'],
+    ['apa-no-hyphen', 'text', undefined],
     ['chicago-author-date', 'text', undefined],
     ['chicago-author-date', 'text', 'fr-FR'],
     ['chicago-author-date', 'html', 'de-DE'],
-    ['nature', 'html', undefined]
+    ['nature', 'html', undefined],
+    ['vancouver-nlm', 'text', undefined],
+    ['american-medical-association', 'text', undefined]
   ] as const)('in %s (%s, %s) writes the reference list and a citation as citeproc as shipped', (style, output, lang: string | undefined) => {
     if (lang) learnLocale(lang, localeXml(lang))
     const options = { style, output: output as StyledOutput, lang }

@@ -1,6 +1,6 @@
-// Two places where citeproc-js does costly work whose answer is known
-// beforehand; answered directly, the text is the same (about 15 % of a long
-// APA list's time, measured in bench/RESULTS-bibliography.md).
+// Places where citeproc-js does costly work whose answer is known beforehand;
+// answered directly, the text is the same (about a third of a long APA list's
+// CPU, measured in bench/RESULTS-bibliography.md).
 //  - Case. citeproc lower- and upper-cases through
 //    String#toLocaleLowerCase(languages), and V8 canonicalises the language
 //    list through ICU on every call (the initials of every name: hundreds of
@@ -13,30 +13,45 @@
 //    and typographic quotes, the locale's quote marks) in every string it
 //    writes, building a regular expression each time. A string with none of
 //    the characters such markup is made of is left as it is, so it is skipped.
-import CSL, { type CaseMapping, type FlipFlopper, type TextBlob } from 'citeproc'
+//  - Names. citeproc initialises given names ("Maria José" → "M. J.") and
+//    splits particles off names ("van der Berg") again each time it writes or
+//    compares a name, several times per paper. Both answers depend only on the
+//    name and on a few settings, so they are remembered.
+import CSL, { type CaseMapping, type FlipFlopper, type InitializeWith, type NameParts, type TextBlob } from 'citeproc'
 
 /** First languages whose case mapping differs from the default one (V8's list). */
 const OWN_CASING = new Set(['tr', 'az', 'lt', 'el'])
 const INSTALLED = Symbol.for('neuroref.citeproc-shortcuts')
 
 let shortcutsOn = true
-const plainByLanguages = new Map<string, boolean>()
 
-/** Whether String#toLocaleLowerCase(languages) maps case exactly as String#toLowerCase does. */
+/** Per language tag: its canonical form's language, or null for a tag ICU rejects (lookups by the same strings each time: no key is built). */
+const canonicalLanguage = new Map<string, string | null>()
+
+function languageOf(tag: unknown): string | null {
+  if (typeof tag !== 'string') return null
+  let language = canonicalLanguage.get(tag)
+  if (language === undefined) {
+    try {
+      language = Intl.getCanonicalLocales(tag)[0].split('-')[0]
+    } catch {
+      language = null
+    }
+    if (canonicalLanguage.size > 1000) canonicalLanguage.clear()
+    canonicalLanguage.set(tag, language)
+  }
+  return language
+}
+
+/**
+ * Whether String#toLocaleLowerCase(languages) maps case exactly as
+ * String#toLowerCase does: V8 canonicalises the whole list (one invalid tag
+ * throws, and citeproc then maps plainly) and cases by its first language.
+ */
 function casesPlainly(languages: string[] | undefined): boolean {
   if (!languages?.length) return false
-  const key = languages.join('\n')
-  let plain = plainByLanguages.get(key)
-  if (plain === undefined) {
-    try {
-      plain = !OWN_CASING.has(Intl.getCanonicalLocales(languages)[0].split('-')[0])
-    } catch {
-      plain = true
-    }
-    if (plainByLanguages.size > 1000) plainByLanguages.clear()
-    plainByLanguages.set(key, plain)
-  }
-  return plain
+  for (const tag of languages) if (languageOf(tag) === null) return true
+  return !OWN_CASING.has(languageOf(languages[0]) as string)
 }
 
 function quickCase(shipped: CaseMapping, plainly: (text: string) => string): CaseMapping {
@@ -70,6 +85,75 @@ function skippingPlainText(flipflopper: FlipFlopper, state: Terms): FlipFlopper 
   return flipflopper
 }
 
+/** Answers remembered per name: a few thousand distinct names in a long list. */
+const REMEMBERED = 50_000
+
+/** Nested maps keyed by strings citeproc already holds (their hashes are kept), so a lookup builds no key. */
+class Answers<V> {
+  private readonly root = new Map<unknown, unknown>()
+  private size = 0
+
+  get(keys: unknown[], work: () => V): V {
+    let map = this.root
+    const last = keys.length - 1
+    for (let i = 0; i < last; i++) {
+      let next = map.get(keys[i]) as Map<unknown, unknown> | undefined
+      if (!next) map.set(keys[i], (next = new Map()))
+      map = next
+    }
+    if (map.has(keys[last])) return map.get(keys[last]) as V
+    const answer = work()
+    if (++this.size > REMEMBERED) {
+      this.root.clear()
+      this.size = 0
+    }
+    map.set(keys[last], answer)
+    return answer
+  }
+}
+
+const initials = new Answers<string>()
+const particles = new Answers<[keyof NameParts, unknown][]>()
+
+/**
+ * citeproc's initials of a name depend on the name, the terminator ("%s" or
+ * ". "), whether to only normalise, the style's initialize-with-hyphen and,
+ * for lower-casing, the languages in use.
+ */
+function rememberInitials(shipped: InitializeWith): InitializeWith {
+  return function (state, name, terminator, normalizeOnly) {
+    const work = (): string => shipped.call(this, state, name, terminator, normalizeOnly)
+    if (!shortcutsOn || typeof name !== 'string' || (terminator && typeof terminator !== 'string')) return work()
+    const languages = state.tmp.lang_array
+    const casing = casesPlainly(languages) ? '' : JSON.stringify(languages ?? null)
+    const settings = (normalizeOnly ? 2 : 0) + (state.opt['initialize-with-hyphen'] === false ? 1 : 0)
+    return initials.get([terminator || '', settings, casing, name], work)
+  }
+}
+
+/** What citeproc's particle parser may write into a name. */
+const PARSED: (keyof NameParts)[] = ['family', 'given', 'suffix', 'dropping-particle', 'comma-suffix', 'non-dropping-particle', 'comma-dropping-particle']
+
+/**
+ * citeproc's particle parser reads a name's family, given, suffix and
+ * dropping particle, and writes some of the parts. For the usual name (a
+ * family and a given name, nothing else read) what it writes is remembered.
+ */
+function rememberParticles(shipped: (name: NameParts) => void): (name: NameParts) => void {
+  return name => {
+    const { family, given } = name
+    if (!shortcutsOn || typeof family !== 'string' || typeof given !== 'string' || name.suffix !== undefined || name['dropping-particle'] !== undefined)
+      return shipped(name)
+    const written = particles.get([family, given], () => {
+      const parsed: NameParts = { family, given }
+      shipped(parsed)
+      const read: NameParts = { family, given }
+      return PARSED.filter(part => parsed[part] !== read[part]).map(part => [part, parsed[part]])
+    })
+    for (const [part, value] of written) name[part] = value
+  }
+}
+
 function install(): void {
   const citeproc = CSL as typeof CSL & { [INSTALLED]?: true }
   if (citeproc[INSTALLED]) return
@@ -81,6 +165,8 @@ function install(): void {
   CSL.Util.FlipFlopper = function (state: Terms) {
     return skippingPlainText(new ShippedFlipFlopper(state), state)
   } as unknown as typeof ShippedFlipFlopper
+  CSL.Util.Names.initializeWith = rememberInitials(CSL.Util.Names.initializeWith)
+  CSL.parseParticles = rememberParticles(CSL.parseParticles)
 }
 
 install()
