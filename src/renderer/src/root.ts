@@ -6,6 +6,7 @@
 // library (open-library.ts): its database is the one opened here.
 import { useEffect, useState, useSyncExternalStore, type DependencyList } from 'react'
 import { openLibrary, type NeurorefDb } from './library/schema'
+import { clearUnfinishedImports } from './library/unfinished-import'
 import { readContact } from './library/settings'
 import { LibraryStore } from './store/library-store'
 import { windowApi } from './transport'
@@ -19,7 +20,10 @@ import { chosenLibrary } from './open-library'
 export const library = chosenLibrary()
 export const db = openLibrary(library.dexieName)
 export const store = new LibraryStore(db)
-export const storeLoaded = store.load()
+// papers of an import a closed window left unfinished go first: they were never announced
+export const storeLoaded = clearUnfinishedImports(db)
+  .catch(error => console.warn('[neuroref] an unfinished import could not be cleared:', error))
+  .then(() => store.load())
 export const api = withContact(windowApi(), () => readContact(db))
 export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })

@@ -9,11 +9,12 @@ import { convertEntry } from './bibtex-convert'
 import type { RawEntry } from './bibtex-values'
 import { ExpansionBudget, expandEntry } from './bibtex-expand'
 import { Macros } from './bibtex-macros'
-import { recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile, type RecordSink } from './imported-record'
 
 const RAW_ENTRIES = { forceType: '@biblatex/text', target: '@biblatex/entries+list', generateGraph: false }
 
-export function parseBibtex(text: string): ParsedFile {
+/** With a `sink`, each record goes there as it is converted (the returned records are then empty). */
+export function parseBibtex(text: string, sink?: RecordSink): ParsedFile {
   const blocks = splitBibtexBlocks(text)
   const macros = new Macros(blocks.filter(b => b.kind === 'string'))
   const problems: ImportProblem[] = []
@@ -32,10 +33,13 @@ export function parseBibtex(text: string): ParsedFile {
   // crossref: a child inherits from its parent wherever the parent sits in the file
   const byKey = new Map(entries.map(({ raw }) => [raw.label, raw]))
   const records: ImportedRecord[] = []
+  sink?.total(entries.length)
   for (const { block, raw } of entries) {
     try {
       const { csl, droppedFields, inherited } = convertEntry(raw, byKey)
-      records.push(recordFromCsl(csl, extraIds(raw, block.key)))
+      const record = recordFromCsl(csl, extraIds(raw, block.key))
+      if (sink) sink.record(record)
+      else records.push(record)
       for (const field of droppedFields) {
         problems.push(problem(block, `The field "${field}" could not be read, so it was left out.`))
       }

@@ -32,6 +32,15 @@ export interface ParsedFile {
   problems: ImportProblem[]
 }
 
+/**
+ * Where a reader hands each record as soon as it is read, instead of returning them all at the end: the first
+ * papers of a large file are stored while the rest is read. `total` comes first: how many entries will be tried.
+ */
+export interface RecordSink {
+  total(count: number): void
+  record(record: ImportedRecord): void
+}
+
 /** Identifiers the CSL fields may lack but the file had elsewhere. */
 export interface ExtraIds {
   pmid?: unknown

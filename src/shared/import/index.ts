@@ -6,14 +6,15 @@ import { parseBibtex } from './bibtex'
 import { cslItemsOf, parseCslJson } from './csl-json'
 import { decodeBibliography, type DecodedText } from './decode'
 import { looksLikeEndnoteXml, parseEndnoteXml } from './endnote-xml'
-import type { ImportFormat, ImportResult, ParsedFile } from './imported-record'
+import type { ImportFormat, ImportResult, ImportedRecord, ParsedFile, RecordSink } from './imported-record'
 import { parseMedline } from './nbib'
 import { looksLikeMedline } from './nbib-records'
 import { looksLikeRis, parseRis } from './ris'
 
-export type { ImportFormat, ImportResult, ImportedRecord } from './imported-record'
+export type { ImportFormat, ImportResult, ImportedRecord, RecordSink } from './imported-record'
 
-const PARSERS: Record<ImportFormat, (text: string) => ParsedFile> = {
+/** BibTeX hands its records to a sink as it converts them; the other readers return them all, then they are handed over. */
+const PARSERS: Record<ImportFormat, (text: string, sink?: RecordSink) => ParsedFile> = {
   bibtex: parseBibtex,
   ris: parseRis,
   nbib: parseMedline,
@@ -36,7 +37,8 @@ const EXTENSIONS: Record<string, ImportFormat> = {
 // How much of a file the binary check reads: enough to reach a PDF's first stream.
 const BINARY_SAMPLE = 65536
 
-export function readBibliographyFile(bytes: Uint8Array, fileName: string, opts: { encoding?: string } = {}): ImportResult {
+/** With `opts.sink`, the records go there as they are read, and the result's records are empty. */
+export function readBibliographyFile(bytes: Uint8Array, fileName: string, opts: { encoding?: string; sink?: RecordSink } = {}): ImportResult {
   const notABibliography = new ServiceError(
     'INVALID_INPUT',
     `${fileName} is not a bibliography file Neuroref can read (BibTeX, RIS, MEDLINE/.nbib, CSL-JSON or EndNote XML).`
@@ -47,9 +49,23 @@ export function readBibliographyFile(bytes: Uint8Array, fileName: string, opts: 
   const sniffed = formatOfContent(decoded.text)
   const format = sniffed ?? EXTENSIONS[extensionOf(fileName)]
   if (!format) throw notABibliography
-  const parsed = PARSERS[format](decoded.text)
+  let handedOver = 0
+  const given = opts.sink
+  const sink = given && {
+    total: (count: number) => given.total(count),
+    record(record: ImportedRecord) {
+      handedOver++
+      given.record(record)
+    }
+  }
+  const parsed = PARSERS[format](decoded.text, sink)
   // Nothing recognised at all: the file only had the right name.
-  if (!parsed.records.length && (!sniffed || !parsed.problems.length)) throw notABibliography
+  if (!parsed.records.length && !handedOver && (!sniffed || !parsed.problems.length)) throw notABibliography
+  if (sink && parsed.records.length) {
+    sink.total(parsed.records.length)
+    for (const record of parsed.records) sink.record(record)
+    parsed.records = []
+  }
   const problems = [...decoded.problems, ...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   return { format, encoding: decoded.encoding, records: parsed.records, problems }
 }

@@ -1,11 +1,14 @@
-// Importing a real BibTeX file into the library: one transaction, duplicates
-// reported, the file's citation keys kept where free.
+// Importing a real BibTeX file into the library: duplicates reported, the
+// file's citation keys kept where free; a large file written in batches as the
+// reader hands its papers over, and removed again if a batch or the reading fails.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readBibliographyFile } from '@shared/import'
 import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
-import { importRecords } from './import-file'
+import { ImportInBatches, importRecords } from './import-file'
+import type { LibraryEvent } from './events'
+import { clearUnfinishedImports } from './unfinished-import'
 import { toItem } from './add-paper'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../e2e/fixtures/${name}`, import.meta.url)))
@@ -85,5 +88,113 @@ describe('importRecords', () => {
     items[330] = { ...items[330], id: items[12].id }
     await expect(importRecords(db, records, new DuplicateFinder(await db.items.toArray()), items)).rejects.toThrow()
     expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Already here: oxytocin and pair bonding'])
+  })
+})
+
+describe('a file written in batches as the reader hands its papers over', () => {
+  const record = (n: number, extra: object = {}) => ({
+    csl: {
+      type: 'article-journal',
+      title: `Vasopressin and social recognition, study ${n}`,
+      author: [{ family: 'Ross', given: 'Ana' }],
+      issued: { 'date-parts': [[2020]] }
+    },
+    sources: ['file' as const],
+    citationKey: `ross2020`,
+    ...extra
+  })
+  /** the events the library sends, as "item added 300" (how many papers) */
+  const follow = (db: NeurorefDb) => {
+    const seen: string[] = []
+    db.events.subscribe(events => events.forEach((event: LibraryEvent) => seen.push(`${event.kind} ${event.change} ${event.ids.length}`)))
+    return seen
+  }
+  /** resolves once `count` papers are written (announced or not) */
+  const written = (db: NeurorefDb, count: number) =>
+    new Promise<void>(resolve => {
+      const wait = async () => ((await db.items.count()) >= count ? resolve() : setTimeout(wait, 1))
+      void wait()
+    })
+
+  it('adds each paper once, with every field, whatever batch it came in; a paper repeated in a later batch is found', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const seen = follow(db)
+    const records = Array.from({ length: 2_500 }, (_, n) => record(n, n === 2_450 ? { doi: '10.1/first' } : {}))
+    const items = records.map(r => toItem(r, 1_000))
+    const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()))
+    batches.expect(records.length + 1)
+    batches.take(records.slice(0, 1_200), items.slice(0, 1_200))
+    await written(db, 1_200)
+    // written, not yet announced
+    expect(seen).toEqual([])
+    // these arrive while nothing is being written, the next while the first of them are; the last batch is what is left
+    batches.take(records.slice(1_200, 2_300), items.slice(1_200, 2_300))
+    batches.take(records.slice(2_300), items.slice(2_300))
+    batches.take([{ ...record(9_999), doi: '10.1/FIRST' }])
+    const { added, duplicates } = await batches.finish()
+
+    // announced once, all together
+    expect(seen).toEqual(['item added 2500'])
+    expect((await db.changes.toArray()).map(change => change.ids.length)).toEqual([2_500])
+    expect(await db.settings.count()).toBe(0)
+    expect(added.map(item => item.id)).toEqual(items.map(item => item.id))
+    expect(duplicates.map(d => [d.existingId, d.reason])).toEqual([[items[2_450].id, 'DOI']])
+    const stored = await db.items.toArray()
+    expect(stored).toHaveLength(2_500)
+    for (const item of added) expect(stored.find(row => row.id === item.id)).toEqual(item)
+    // every field the reader worked out, and a citation key of its own
+    expect(added[2_499]).toEqual({ ...items[2_499], citationKey: expect.any(String) })
+    expect(new Set(stored.map(item => item.citationKey!.toLowerCase())).size).toBe(2_500)
+  })
+
+  it('removes the batches already written, unannounced, when a later one cannot be written, and throws its error', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    await importRecords(
+      db,
+      [{ csl: { type: 'article-journal', title: 'Already here: oxytocin and pair bonding' }, sources: ['file' as const] }],
+      new DuplicateFinder()
+    )
+    const seen = follow(db)
+    const records = Array.from({ length: 1_600 }, (_, n) => record(n))
+    const items = records.map(r => toItem(r, 1_000))
+    // paper 1,500 cannot be stored: its id is taken by paper 12, written in the first batch
+    items[1_500] = { ...items[1_500], id: items[12].id }
+    const batches = new ImportInBatches(db, new DuplicateFinder(await db.items.toArray()))
+    batches.take(records.slice(0, 1_200), items.slice(0, 1_200))
+    await written(db, 1_201)
+    batches.take(records.slice(1_200), items.slice(1_200))
+
+    await expect(batches.finish()).rejects.toThrow()
+    // never announced, so nothing to take back
+    expect(seen).toEqual([])
+    expect(await db.settings.count()).toBe(0)
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Already here: oxytocin and pair bonding'])
+  })
+
+  it('removes the batches already written, unannounced, when the file cannot be read to its end', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const seen = follow(db)
+    const batches = new ImportInBatches(db, new DuplicateFinder())
+    batches.take(Array.from({ length: 1_000 }, (_, n) => record(n)))
+    await written(db, 1_000)
+    await batches.abandon()
+    expect(seen).toEqual([])
+    expect(await db.items.count()).toBe(0)
+    expect(await db.settings.count()).toBe(0)
+  })
+
+  it('removes, when the library opens, the papers of an import a closed window left unfinished', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    await importRecords(db, [record(1)], new DuplicateFinder())
+    // a window closed after the first batch was written
+    const batches = new ImportInBatches(db, new DuplicateFinder(await db.items.toArray()))
+    batches.take(Array.from({ length: 1_000 }, (_, n) => record(n + 10)))
+    await written(db, 1_001)
+    const seen = follow(db)
+
+    await clearUnfinishedImports(db)
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual([record(1).csl.title])
+    expect(await db.settings.count()).toBe(0)
+    expect(seen).toEqual([])
   })
 })

@@ -3,6 +3,7 @@
 // detected; the researcher can choose it when detection guesses wrong.
 import { useNotify, type Notify } from '../../components/notify'
 import { useState } from 'react'
+import { db, store } from '../../root'
 import { importBibliographyFile } from './import-files'
 import { prepareReader } from './read-in-worker'
 
@@ -20,7 +21,7 @@ const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
 export async function importFiles(files: File[], encoding: string | undefined, notify: Notify): Promise<void> {
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer())
-    notify(await importBibliographyFile({ name: file.name, bytes }, encoding, text => notify({ kind: 'info', text })))
+    notify(await importBibliographyFile({ db, store }, { name: file.name, bytes }, encoding, text => notify({ kind: 'info', text })))
   }
 }
 

@@ -1,14 +1,13 @@
 // Every "import-file" case of the bad-input corpus (e2e/support/bad-input-corpus.ts),
 // through the same steps as Import file: the parse step (inline here, in a worker
-// in the app), the library write (fake-indexeddb), and the message shown.
+// in the app), the library writes (fake-indexeddb), and the message shown.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BAD_INPUTS, badInputPath } from '../../../../../e2e/support/bad-input-corpus'
 import { DuplicateFinder } from '@shared/duplicates'
 import { importRecords } from '../../library/import-file'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { fileImportMessage, refusedFileMessage } from './file-import-message'
-import { readInWorker } from './read-in-worker'
+import { importBibliographyFile } from './import-files'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -25,10 +24,8 @@ describe('the bad-input corpus, imported as a file', () => {
       const bytes = new Uint8Array(readFileSync(badInputPath(input)))
       const started = performance.now()
 
-      const read = await readInWorker({ name: input.file, bytes })
-      const message = read.ok
-        ? fileImportMessage(input.file, read.result, await importRecords(db, read.result.records, new DuplicateFinder(await db.items.toArray())))
-        : refusedFileMessage(read.sentence)
+      const store = { settled: async () => undefined, finder: new DuplicateFinder(await db.items.toArray()) }
+      const message = await importBibliographyFile({ db, store }, { name: input.file, bytes })
 
       const seconds = (performance.now() - started) / 1000
       expect(seconds, 'a guard against hangs, not a benchmark').toBeLessThan(input.seconds)

@@ -1,23 +1,61 @@
 // The parse step of "Import file", the same in the worker and (where no
 // worker can start) in the window: bytes → records and problems, or the
-// sentence that says why nothing can be imported.
-import { readBibliographyFile, type ImportResult } from '@shared/import'
+// sentence that says why nothing can be imported. The records are handed on as
+// they are read, as items ready to store, a hundred at a time, so the window
+// writes the first while the rest of the file is read.
+import { readBibliographyFile, type ImportResult, type RecordSink } from '@shared/import'
+import type { Item } from '@shared/model'
 import { ServiceError } from '@shared/result'
+import { toItem } from '../../library/add-paper'
+import { itemsToWire } from './items-wire'
 
 export interface ReadRequest {
   name: string
   bytes: Uint8Array
   encoding?: string
+  /** where the papers also go, as they are read: the worker that writes them (the window does not copy them on) */
+  writer?: MessagePort
 }
 
 export type ReadOutcome = { ok: true; result: ImportResult } | { ok: false; sentence: string }
 
-export function readFileInWords({ name, bytes, encoding }: ReadRequest): ReadOutcome {
+/** What the reader sends: how many papers the file holds, the papers a hundred at a time as they are read, then how the read went (its records already sent). */
+export type ReaderMessage = { kind: 'read'; total: number } | { kind: 'items'; json: string } | { kind: 'done'; outcome: ReadOutcome }
+
+/**
+ * Papers per message: the window takes each message in one task, and
+ * 10,000 papers in one message kept it busy for most of a second.
+ */
+const SEND_CHUNK = 100
+
+function readFileInWords({ name, bytes, encoding }: ReadRequest, sink?: RecordSink): ReadOutcome {
   try {
-    return { ok: true, result: readBibliographyFile(bytes, name, { encoding }) }
+    return { ok: true, result: readBibliographyFile(bytes, name, { encoding, sink }) }
   } catch (error) {
     if (error instanceof ServiceError) return { ok: false, sentence: error.message }
     if (error instanceof RangeError) return { ok: false, sentence: `${name} is nested too deeply or is too large to be read.` }
     return { ok: false, sentence: `${name} could not be read (${error instanceof Error ? error.message : String(error)}).` }
   }
+}
+
+/** Reads the file and sends what it holds as it is read: the papers as items (index fields and peptide tags worked out here). */
+export function readAndSend(request: ReadRequest, send: (message: ReaderMessage) => void): void {
+  const now = Date.now()
+  let chunk: Item[] = []
+  const sendChunk = () => {
+    if (!chunk.length) return
+    const json = itemsToWire(chunk)
+    request.writer?.postMessage(json)
+    send({ kind: 'items', json })
+    chunk = []
+  }
+  const outcome = readFileInWords(request, {
+    total: total => send({ kind: 'read', total }),
+    record(record) {
+      chunk.push(toItem(record, now))
+      if (chunk.length === SEND_CHUNK) sendChunk()
+    }
+  })
+  sendChunk()
+  send({ kind: 'done', outcome })
 }

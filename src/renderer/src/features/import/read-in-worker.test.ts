@@ -2,49 +2,8 @@
 // the next one already started; a reader that fails, or a file that takes too long, is reported and that worker is
 // stopped and never used again; an unused spare is stopped after a while.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { toItem } from '../../library/add-paper'
-import { readFileInWords, type ReadRequest } from './read-file'
-import { itemsToWire } from './items-wire'
-
-type Behaviour = 'reads' | 'crashes' | 'never answers'
-
-/** Stands in for the reader worker: reads the file as the real one does, or fails as told. */
-class FakeReader {
-  static started: FakeReader[] = []
-  /** how the next workers started will behave (then 'reads') */
-  static next: Behaviour[] = []
-  readonly behaviour = FakeReader.next.shift() ?? 'reads'
-  terminated = false
-  readFiles: string[] = []
-  onmessage: ((event: { data: unknown }) => void) | null = null
-  onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null
-
-  constructor() {
-    FakeReader.started.push(this)
-  }
-
-  postMessage(request: ReadRequest): void {
-    if (this.terminated) throw new Error('a stopped worker was handed a file')
-    this.readFiles.push(request.name)
-    setTimeout(() => {
-      if (this.terminated || this.behaviour === 'never answers') return
-      if (this.behaviour === 'crashes') return this.fail('out of memory')
-      const outcome = readFileInWords(request)
-      if (!outcome.ok) return this.onmessage?.({ data: { kind: 'done', outcome } })
-      this.onmessage?.({ data: { kind: 'items', json: itemsToWire(outcome.result.records.map(record => toItem(record, Date.now()))) } })
-      this.onmessage?.({ data: { kind: 'done', outcome: { ok: true, result: { ...outcome.result, records: [] } } } })
-    })
-  }
-
-  /** The worker's script stops with an error (as a crash or a script that does not load reports it). */
-  fail(message: string): void {
-    this.onerror?.({ message, preventDefault: () => undefined })
-  }
-
-  terminate(): void {
-    this.terminated = true
-  }
-}
+import type { ReadRequest } from './read-file'
+import { FakeReader } from './fake-reader.test-support'
 
 const file = (name: string, title: string): ReadRequest => ({
   name,

@@ -3,17 +3,17 @@
 // is stopped (terminating the worker frees all it allocated). The next
 // file's worker is started as this one finishes (spare-worker.ts).
 import type { Item } from '@shared/model'
-import { readFileInWords, type ReadOutcome, type ReadRequest } from './read-file'
+import { readAndSend, type ReaderMessage, type ReadOutcome, type ReadRequest } from './read-file'
 import { SpareWorker } from './spare-worker'
 import { itemsFromWire } from './items-wire'
 
-/** What the reader worker sends: how many papers the file holds, the papers a few hundred at a time, then how the read went. */
-export type ReaderMessage = { kind: 'read'; total: number } | { kind: 'items'; json: string } | { kind: 'done'; outcome: ReadOutcome }
+/** What the window does with a file's papers as the reader sends them: `read` hears how many are ready of how many, `items` takes them. */
+export interface ReadListener {
+  read?(ready: number, total: number): void
+  items?(items: Item[]): void
+}
 
-/** Papers made ready so far out of those the file holds, told as they arrive from the worker. */
-export type ReadProgress = (ready: number, total: number) => void
-
-/** A read file; from the worker, its records come as items ready to store (index fields, peptide tags). */
+/** A read file; without a listener taking the papers, its records come at the end as items ready to store (index fields, peptide tags). */
 export type ReadInWorkerOutcome = ReadOutcome & { items?: Item[] }
 
 /** Generous: a 100,000-entry library reads in well under a minute here. */
@@ -33,39 +33,50 @@ export function prepareReader(): void {
 }
 
 /** `request.bytes` is handed to the worker (its buffer is detached here). */
-export function readInWorker(request: ReadRequest, onProgress?: ReadProgress, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
-  // no Worker (unit tests in Node): read here
-  if (typeof Worker === 'undefined') return Promise.resolve(readFileInWords(request))
+export function readInWorker(request: ReadRequest, listener: ReadListener = {}, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
   return new Promise(resolve => {
-    const worker = readers.take()
-    const items: Item[] = []
+    const kept: Item[] = []
+    const take = listener.items ?? (items => kept.push(...items))
+    let ready = 0
     let total = 0
+    let finished = false
+    let stop = () => undefined as void
     const finish = (outcome: ReadInWorkerOutcome) => {
-      clearTimeout(timer)
-      worker.terminate()
-      readers.prepare()
+      if (finished) return
+      finished = true
+      stop()
       resolve(outcome)
     }
+    const receive = (message: ReaderMessage) => {
+      if (finished) return
+      if (message.kind === 'read') total = message.total
+      else if (message.kind === 'items') {
+        const items = itemsFromWire(message.json)
+        take(items)
+        listener.read?.((ready += items.length), Math.max(total, ready))
+      } else if (!message.outcome.ok || listener.items) finish(message.outcome)
+      // the items are the records, with what the library adds
+      else finish({ ok: true, result: { ...message.outcome.result, records: kept }, items: kept })
+    }
+    // no Worker (unit tests in Node): read here, the same messages
+    if (typeof Worker === 'undefined') return readAndSend(request, receive)
+    const worker = readers.take()
     const timer = setTimeout(
       () => finish({ ok: false, sentence: `Reading ${request.name} took longer than ${Math.round(limitMs / 60_000)} minutes, so it was stopped.` }),
       limitMs
     )
-    worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
-      const message = event.data
-      if (message.kind === 'read') total = message.total
-      else if (message.kind === 'items') {
-        items.push(...itemsFromWire(message.json))
-        onProgress?.(items.length, total)
-      } else if (!message.outcome.ok) finish(message.outcome)
-      // the items are the records, with what the library adds
-      else finish({ ok: true, result: { ...message.outcome.result, records: items }, items })
+    stop = () => {
+      clearTimeout(timer)
+      worker.terminate()
+      readers.prepare()
     }
+    worker.onmessage = (event: MessageEvent<ReaderMessage>) => receive(event.data)
     // the worker script could not start or crashed (out of memory): say so rather than wait for the time limit
     worker.onerror = event => {
       event.preventDefault()
       finish({ ok: false, sentence: `${request.name} could not be read (${event.message || 'the reader stopped unexpectedly'}).` })
     }
     // handed over, not copied: the window has no more use for the bytes
-    worker.postMessage(request, [request.bytes.buffer])
+    worker.postMessage(request, request.writer ? [request.bytes.buffer, request.writer] : [request.bytes.buffer])
   })
 }

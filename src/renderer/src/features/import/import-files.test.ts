@@ -1,0 +1,60 @@
+// Import file with the reader and the writer in (stand-in) workers: the papers are written by the writer as the reader
+// sends them, the window told once all are; a reader that stops midway leaves the library as it was, with a sentence
+// that says so.
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { DuplicateFinder } from '@shared/duplicates'
+import { openLibrary, type NeurorefDb } from '../../library/schema'
+import { FakeReader, FakeWorkers, FakeWriter } from './fake-reader.test-support'
+
+let db: NeurorefDb
+beforeEach(() => {
+  vi.resetModules()
+  FakeReader.started = []
+  FakeReader.next = []
+  FakeWriter.started = []
+  vi.stubGlobal('Worker', FakeWorkers)
+  db = openLibrary(`import-files-${Math.random()}`)
+})
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await db.delete()
+})
+
+const bib = (count: number) =>
+  new TextEncoder().encode(
+    Array.from(
+      { length: count },
+      (_, n) => `@article{ross${n},\n  title = {Oxytocin and partner preference, study ${n}},\n  author = {Ross, Ana},\n  year = {2021}\n}\n`
+    ).join('\n')
+  )
+
+const importing = async (count: number) => {
+  const { importBibliographyFile } = await import('./import-files')
+  const store = { settled: async () => undefined, finder: new DuplicateFinder(await db.items.toArray()) }
+  return importBibliographyFile({ db, store }, { name: 'partners.bib', bytes: bib(count) })
+}
+
+it('adds every paper the reader sends, each once, written by the writer and told to the window once', async () => {
+  const told: string[] = []
+  db.events.subscribe(events => events.forEach(event => told.push(`${event.kind} ${event.change}`)))
+  const message = await importing(2_500)
+  expect(FakeWriter.started).toHaveLength(1)
+  expect(told).toEqual(['item added'])
+  expect((await db.changes.toArray()).flatMap(change => change.ids)).toHaveLength(2_500)
+  expect(message.text).toBe('partners.bib (BibTeX, utf-8): 2500 added.')
+  const titles = (await db.items.orderBy('citationKey').toArray()).map(item => item.csl.title)
+  expect(titles).toHaveLength(2_500)
+  expect(new Set(titles).size).toBe(2_500)
+})
+
+it('removes the papers already written when the reader stops midway, and says nothing was imported', async () => {
+  const seen: string[] = []
+  db.events.subscribe(events => events.forEach(event => seen.push(`${event.kind} ${event.change}`)))
+  FakeReader.next = ['crashes midway']
+  const message = await importing(2_500)
+  expect(message).toEqual({ kind: 'error', text: 'partners.bib could not be read (out of memory). Nothing was imported.' })
+  // a batch was written before the reader stopped, never announced, then removed
+  expect(FakeWriter.started[0].written).toBeGreaterThanOrEqual(1)
+  expect(seen).toEqual([])
+  expect(await db.items.count()).toBe(0)
+})

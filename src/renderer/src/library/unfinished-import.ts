@@ -1,0 +1,66 @@
+// A large import's papers are written in batches while the file is still
+// being read, but announced once, when all are written: one change-log entry
+// and one event, so the window takes them in and the search-index worker
+// indexes them once (announcing each batch indexed and redrew the list at
+// every batch, and a 10,000-entry import took longer than writing it in one
+// go). Until then each batch's ids are kept in a settings row of the import,
+// written in the batch's own transaction. Announcing deletes those rows; an
+// import that fails removes its papers and rows, unannounced; a window closed
+// midway leaves them, and the next opening of the library removes them (unless
+// another window of the library is still importing: it holds the import's lock).
+import type { Item } from '@shared/model'
+import type { NeurorefDb } from './schema'
+import { write } from './write'
+
+const MARK = 'unfinished import '
+
+/** A batch of an import's new papers, with their citation keys, to be written unannounced. */
+export interface UnannouncedBatch {
+  importId: string
+  number: number
+  items: Item[]
+}
+
+const markOf = (importId: string, number: number) => `${MARK}${importId} ${number}`
+const marksOf = (db: NeurorefDb, importId: string) => db.settings.where('key').startsWith(`${MARK}${importId} `)
+
+/** Writes a batch's papers and the row that names them in one transaction; no change-log entry, no event (yet). */
+export async function writeUnannounced(db: NeurorefDb, { importId, number, items }: UnannouncedBatch): Promise<void> {
+  await db.transaction('rw', [db.items, db.settings], async () => {
+    await db.items.bulkAdd(items)
+    await db.settings.put({ key: markOf(importId, number), value: items.map(item => item.id) })
+  })
+}
+
+/** The import's papers, all written, become part of the library: one change-log entry and one event, its rows of ids gone. */
+export async function announceImport(db: NeurorefDb, importId: string, items: Item[]): Promise<void> {
+  await write(db, [db.items, db.settings], async changes => {
+    await marksOf(db, importId).delete()
+    changes.record({ kind: 'item', change: 'added', ids: items.map(item => item.id), items })
+  })
+}
+
+/** An import that failed: the papers it wrote and its rows of ids removed, unannounced (nothing had been told). */
+export async function removeUnannounced(db: NeurorefDb, importId: string): Promise<void> {
+  await db.transaction('rw', [db.items, db.settings], async () => {
+    const marks = await marksOf(db, importId).toArray()
+    await db.items.bulkDelete(marks.flatMap(mark => mark.value as string[]))
+    await marksOf(db, importId).delete()
+  })
+}
+
+const lockOf = (importId: string) => `neuroref ${MARK}${importId}`
+
+/** Holds the import's lock until `done` settles, so another window opening the library leaves its papers alone. */
+export function holdWhileImporting(importId: string, done: Promise<unknown>): void {
+  void globalThis.navigator?.locks?.request(lockOf(importId), () => done.catch(() => undefined))
+}
+
+/** At open: the papers of imports a closed window left unfinished are removed, unannounced. */
+export async function clearUnfinishedImports(db: NeurorefDb): Promise<void> {
+  const marks = await db.settings.where('key').startsWith(MARK).primaryKeys()
+  if (!marks.length) return
+  const held = new Set(((await globalThis.navigator?.locks?.query())?.held ?? []).map(lock => lock.name))
+  const imports = new Set(marks.map(key => String(key).slice(MARK.length).split(' ')[0]))
+  for (const importId of imports) if (!held.has(lockOf(importId))) await removeUnannounced(db, importId)
+}
