@@ -109,7 +109,9 @@ export class LiveIndex implements SearchIndex {
     // The job read the change log after these were written: its index holds them.
     if (this.covered.size) this.setDeferred([...this.deferredSinceJob])
     this.covered.clear()
-    for (const id of this.abstracts.keys()) if (!this.deferred.has(id)) this.abstracts.delete(id)
+    // at the first open that is every paper's abstract: dropped at once rather than 100,000 deletions in one task
+    if (this.deferred.size === 0) this.abstracts = new Map()
+    else for (const id of this.abstracts.keys()) if (!this.deferred.has(id)) this.abstracts.delete(id)
   }
 
   /** A paper as written, the store keeping its light copy: its abstract is kept while searches read papers. */
