@@ -54,11 +54,13 @@ export function FacetPanel({ items, state, onSearch }: Props) {
   const inView = useMemo(() => ({ items, papers: samePapers(state), version }), [items, state, version])
   const facets = useFacetCounts(useSettledValue(inView, 200), open)
   const selectedYears = yearRangeOf(search)
-  // With a year chosen, the histogram still shows the other years, so a new range can be picked.
+  // With a year chosen, the histogram still shows the other years, so a new range can be picked: counted once typing
+  // pauses, like the facets (at each keystroke it read every paper of the view without the year).
+  const settled = useSettledValue(state, 200)
   const otherYears = useMemo(() => {
-    if (!open || !selectedYears || state.view.kind === 'duplicates') return undefined
-    return countYears(visibleItems(store, { ...state, search: withoutYear(state.search) }, { now: Date.now() }))
-  }, [open, state, version, selectedYears?.from, selectedYears?.to])
+    if (!open || !yearRangeOf(settled.search) || settled.view.kind === 'duplicates') return undefined
+    return countYears(visibleItems(store, { ...settled, search: withoutYear(settled.search) }, { now: Date.now() }))
+  }, [open, settled, version])
 
   const toggleOpen = (): void => {
     localStorage.setItem(OPEN_KEY, String(!open))
