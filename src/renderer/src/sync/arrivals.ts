@@ -28,7 +28,7 @@ export async function readArrivals(replica: ReplicaStore, since: number | string
   return { results: page.results.map(change => ({ doc: change.doc, indexFields: fieldsOf(change.doc as Doc | undefined) })), last_seq: page.last_seq }
 }
 
-/** The same, from the sync worker when the replica is there (replica-client.ts). */
+/** The same, from the sync worker when the replica is there (replica-client.ts: sent as JSON text). */
 export function arrivalsAfter(replica: ReplicaStore, since: number | string, limit: number): Promise<ArrivalsPage> {
   return replica.arrivals ? replica.arrivals(since, limit) : readArrivals(replica, since, limit)
 }

@@ -124,7 +124,7 @@ export class SyncWorker {
       changes: call('changes'),
       close: call('close'),
       destroy: call('destroy'),
-      arrivals: (since, limit) => this.ask({ op: 'arrivals', since, limit })
+      arrivals: async (since, limit) => JSON.parse(await this.ask<string>({ op: 'arrivals', since, limit }))
     } as ReplicaStore
   }
 
