@@ -13,7 +13,7 @@ import { cslRecords } from './csl-items'
 import { bibliographyOfRecords, makePieces, type StyledOutput } from './formats'
 import { BibliographyMaker, type PieceHelper } from './bibliography-maker'
 import { keptInMemory } from './kept-entries.test-support'
-import { piecesAreExact, piecesOf } from './citeproc-pieces'
+import { groupsOf, piecesAreExact, piecesOf } from './citeproc-pieces'
 import { findStyle } from './styles'
 import { seedPaper } from './seed-paper.test-support'
 import type { CslName } from '@shared/model'
@@ -95,6 +95,24 @@ describe('a reference list made in pieces', { timeout: 180_000 }, () => {
       expect(found).not.toContain(-1)
       expect(new Set(found).size).toBe(1)
     }
+  })
+
+  // What the grouping must never do, checked directly: a paper's citation written alone (before any
+  // disambiguation) is what citeproc compares; papers whose citations read alike get year suffixes or
+  // more names from each other, so they must share a group. (A grouping by paper, by title or by
+  // journal fails here; so would one that left out a name variable or the papers without names.)
+  it.each(['apa', 'chicago-author-date', 'elsevier-harvard'])('never separates papers whose citations read alike in %s', style => {
+    const groups = groupsOf(list)
+    const groupOf = new Map(groups.flatMap((group, g) => group.map(i => [String(list[i].id), g])))
+    const papersByCitation = new Map<string, string[]>()
+    for (const record of list) {
+      const alone = new Cite([record]).format('citation', { template: style, lang: findStyle(style)?.locale, format: 'text' })
+      papersByCitation.set(alone, [...(papersByCitation.get(alone) ?? []), String(record.id)])
+    }
+    const alike = [...papersByCitation.values()].filter(papers => papers.length > 1)
+    expect(alike.length).toBeGreaterThan(5)
+    expect(alike.flat()).toEqual(expect.arrayContaining(['same-1', 'same-2', 'twin-1', 'twin-2', 'no-date', 'no-date-2', 'institution-1', 'institution-2']))
+    for (const papers of alike) expect(new Set(papers.map(id => groupOf.get(id))).size, papers.join(', ')).toBe(1)
   })
 
   it.each([
