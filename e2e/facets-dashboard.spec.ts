@@ -77,3 +77,44 @@ test('facet counts follow the library; a year narrows the list; the Dashboard fi
   await expect(rows(PLOS.title)).toHaveCount(0)
   await expect(rows(AGING.title)).toHaveCount(0)
 })
+
+test('in a collection, a chosen year leaves its sub-collections’ other years on the histogram', async ({ page, app, replay }) => {
+  replay.addRoutes([{ method: 'POST', path: '/eutils/efetch.fcgi', file: 'pubmed/efetch/metapub_38147649_oxytocin_vasopressin_social_fear.xml' }])
+  await page.goto(app.url)
+  for (const paper of [PLOS, PNAS]) await add(page, paper)
+  const items = page.getByRole('grid', { name: 'Items' })
+  const rows = (title: string) => items.getByRole('row').filter({ hasText: title })
+  const tree = page.getByRole('tree', { name: 'Collections' })
+
+  // "Social fear" holds the 2012 paper; its sub-collection "Oxytocin" the 2024 one.
+  await page.getByRole('button', { name: 'New collection' }).click()
+  await page.getByRole('textbox', { name: 'Name of the new collection' }).fill('Social fear')
+  await page.getByRole('button', { name: 'Create' }).click()
+  await page.getByRole('button', { name: 'New collection' }).click()
+  await page.getByRole('textbox', { name: 'Name of the new sub-collection in “Social fear”' }).fill('Oxytocin')
+  await page.getByRole('button', { name: 'Create' }).click()
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All items' }).click()
+  for (const [paper, collection] of [
+    [PLOS, 'Social fear'],
+    [PNAS, 'Oxytocin']
+  ] as const) {
+    await rows(paper.title).click()
+    await page.getByRole('button', { name: 'Add to collection' }).click()
+    await page.getByRole('menuitem', { name: collection, exact: true }).click()
+    await expect(page.getByRole('status')).toContainText(`Added 1 paper to “${collection}”.`)
+  }
+
+  await tree.getByText('Social fear', { exact: true }).click()
+  await expect(rows(PNAS.title)).toHaveCount(1) // the parent shows its sub-collection's paper
+  const years = page.getByRole('region', { name: 'Facets' }).getByRole('region', { name: 'Year' })
+  await expect(years.getByRole('button', { name: '2024: 1 paper' })).toBeVisible()
+  await years.getByRole('button', { name: '2012: 1 paper' }).click()
+  await expect(page.getByLabel('Search library')).toHaveValue('year:2012')
+  await expect(rows(PNAS.title)).toHaveCount(0)
+  // once the counts have followed the search (they wait for typing to pause)
+  const facets = page.getByRole('region', { name: 'Facets' })
+  await expect(facets.getByRole('region', { name: 'Journal' }).getByRole('button', { name: /Proceedings/ })).toHaveCount(0)
+  // The other years stay on the histogram so another can be chosen: the sub-collection's 2024 paper among them.
+  await expect(years.getByRole('button', { name: '2012: 1 paper' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(years.getByRole('button', { name: '2024: 1 paper' })).toBeVisible()
+})

@@ -152,7 +152,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
           <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} />
         ) : (
           <>
-            <FacetPanel items={items} state={state} onSearch={search => update({ search })} />
+            <FacetPanel items={items} state={state} descendants={descendants} onSearch={search => update({ search })} />
             <SelectionBar
               view={state.view}
               selectedIds={selectedItems.map(i => i.id)}

@@ -2,6 +2,7 @@
 // its sub-collections) or a saved search — and the view that lists them when
 // a plot is clicked.
 import type { Collection, LightItem } from '@shared/model'
+import { descendantsOf } from '../../library/collections'
 import type { SavedSearch } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
 import { visibleItems, type ViewId } from '../../store/views'
@@ -27,21 +28,8 @@ export function scopeOptions(collections: Collection[], saved: SavedSearch[]): S
   ]
 }
 
-function descendantsOf(id: string, collections: Collection[]): Set<string> {
-  const out = new Set<string>()
-  const walk = (parent: string): void => {
-    for (const c of collections) {
-      if (c.parentId !== parent || out.has(c.id)) continue
-      out.add(c.id)
-      walk(c.id)
-    }
-  }
-  walk(id)
-  return out
-}
-
 export function scopeItems(store: LibraryStore, scope: Scope, collections: Collection[]): LightItem[] {
-  const descendants = scope.kind === 'collection' ? descendantsOf(scope.id, collections) : undefined
+  const descendants = scope.kind === 'collection' ? descendantsOf(collections, scope.id) : undefined
   return visibleItems(store, { view: scope, search: '', tags: [], sort: { column: 'year', direction: 'asc' } }, { now: Date.now(), descendants })
 }
 

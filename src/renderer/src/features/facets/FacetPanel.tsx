@@ -21,6 +21,8 @@ interface Props {
   items: LightItem[]
   /** the view, search and tag filter those items come from */
   state: ViewState
+  /** ids of the chosen collection's sub-collections, whose papers the collection shows too */
+  descendants?: Set<string>
   onSearch: (search: string) => void
 }
 
@@ -46,7 +48,7 @@ function useFacetCounts(inView: { items: LightItem[]; papers?: string; version: 
   }, [inView, open])
 }
 
-export function FacetPanel({ items, state, onSearch }: Props) {
+export function FacetPanel({ items, state, descendants, onSearch }: Props) {
   const version = useLibraryVersion()
   const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
@@ -59,8 +61,8 @@ export function FacetPanel({ items, state, onSearch }: Props) {
   const settled = useSettledValue(state, 200)
   const otherYears = useMemo(() => {
     if (!open || !yearRangeOf(settled.search) || settled.view.kind === 'duplicates') return undefined
-    return countYears(visibleItems(store, { ...settled, search: withoutYear(settled.search) }, { now: Date.now() }))
-  }, [open, settled, version])
+    return countYears(visibleItems(store, { ...settled, search: withoutYear(settled.search) }, { now: Date.now(), descendants }))
+  }, [open, settled, version, descendants])
 
   const toggleOpen = (): void => {
     localStorage.setItem(OPEN_KEY, String(!open))
