@@ -359,20 +359,27 @@ test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ pa
   const opened = await seededAndOpened(page, app.url)
   const expected = await qualifierCounts(page)
   const reopens = []
-  for (let n = 1; n <= Number(process.env.NEUROREF_BENCH_REOPENS ?? 3); n++) {
+  const count = Number(process.env.NEUROREF_BENCH_REOPENS ?? 3)
+  // NEUROREF_BENCH_HEAP_SITES=1: where the window's live heap was allocated, over the last opening again
+  const sites = process.env.NEUROREF_BENCH_HEAP_SITES === '1' ? await page.context().newCDPSession(page) : undefined
+  for (let n = 1; n <= count; n++) {
+    if (sites && n === count) await startHeapSampling(sites)
     const { longTasksReopen, ...times } = await reopen(page, expected, `reopen-${n}`)
     reopens.push({ load: loadavg().map(l => +l.toFixed(1)), ...times, longTasksReopen })
     console.log('opened again', reopens.at(-1))
   }
   // what the window holds after the last opening again, as the whole bench measures it
   const memory = await memoryAfterGc(page)
+  const heapSitesAfter = sites ? await heapSites(sites, join(process.cwd(), 'out/renderer/assets')) : undefined
+  if (heapSitesAfter) console.log('heap sites after opening again', heapSitesAfter)
   const result = {
     date: new Date().toISOString(),
     items: SIZE,
     seedSeconds: +opened.seedSeconds.toFixed(1),
     indexReadyMs: Math.round(opened.indexReadyMs),
     reopens,
-    memory
+    memory,
+    heapSitesAfter
   }
   console.log(JSON.stringify(result, null, 2))
   saveFigures('library-reopen', result)

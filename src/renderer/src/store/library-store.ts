@@ -20,7 +20,6 @@ import { afterPaint, nextTask } from './turns'
 type Listener = () => void
 
 const FIRST_PAGE = 200
-const SLICE = 500
 /** an event with more papers than this is applied in slices */
 const LARGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
@@ -345,20 +344,24 @@ export class LibraryStore {
     const withText: string[] = []
     // one copy of each journal, author, MeSH term… while the form is read (then only the papers hold them)
     const shared = new SharedValues()
+    // Parts are taken until a slice's time is up, then the window gets a turn: a setTimeout after every 500 papers
+    // waited 4 ms at least once nested, 200 times at 100,000 papers.
+    let sliceBegan = performance.now()
     for await (const chunk of rows) {
       if (chunk.kind === 'packed') this.fromForm = true
       const { items, keys, abstracts } = papersOf(chunk, shared)
-      for (let start = 0; start < items.length; start += SLICE) {
-        for (let i = start; i < Math.min(start + SLICE, items.length); i++) {
-          const item = items[i]
-          if (changed.has(item.id)) continue
-          if (this.fullText.has(item.id)) withText.push(item.id)
-          const light = markLight(item)
-          this.items.set(item.id, light)
-          this.knownPapers.later(light, keys?.[i])
-          if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
-        }
-        await new Promise(resolve => setTimeout(resolve, 0))
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]
+        if (changed.has(item.id)) continue
+        if (this.fullText.has(item.id)) withText.push(item.id)
+        const light = markLight(item)
+        this.items.set(item.id, light)
+        this.knownPapers.later(light, keys?.[i])
+        if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
+      }
+      if (performance.now() - sliceBegan >= SLICE_MS) {
+        await nextTask()
+        sliceBegan = performance.now()
       }
     }
     // the index started rebuilding before the papers were here: their abstracts are needed after all

@@ -12,7 +12,8 @@ import { forgetLightForm, readLightMarker, readStoredParts } from '../library/li
 import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
-import { rowsFromJson } from './rows-wire'
+import { rowsFromJson, type RowsPiece } from './rows-wire'
+import { SharedValues } from '../library/light-packing'
 
 /**
  * Papers read from their rows, with their abstracts (kept while searches read papers: the form is only used when the
@@ -30,8 +31,8 @@ export type LightChunk = { kind: 'packed'; json: string; except: string[] } | Ro
 /** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
 export type LightRowsRequest = { dbName: string; everyRow?: boolean }
 
-/** `rows`: a RowsChunk as JSON (rows-wire.ts) */
-export type LightRowsReply = { kind: 'chunk'; chunk: LightChunk } | { kind: 'rows'; json: string } | { kind: 'done' } | { kind: 'failed'; message: string }
+/** `rows`: a piece of a RowsChunk, packed (rows-wire.ts) */
+export type LightRowsReply = { kind: 'chunk'; chunk: LightChunk } | { kind: 'rows'; piece: RowsPiece } | { kind: 'done' } | { kind: 'failed'; message: string }
 
 const CHUNK = 1000
 
@@ -117,13 +118,15 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> 
     arrive({ kind: 'failed', message: event.message || 'the worker reading the library stopped unexpectedly' })
   }
   worker.postMessage({ dbName: db.name, everyRow } satisfies LightRowsRequest)
+  // one copy of what the papers read from their rows share
+  const shared = new SharedValues()
   return (async function* () {
     try {
       for (;;) {
         const reply = replies.shift()
         if (!reply) await new Promise<void>(resolve => (wake = resolve))
         else if (reply.kind === 'chunk') yield reply.chunk
-        else if (reply.kind === 'rows') yield rowsFromJson(reply.json)
+        else if (reply.kind === 'rows') yield rowsFromJson(reply.piece, shared)
         else if (reply.kind === 'done') return
         else throw new Error(reply.message)
       }

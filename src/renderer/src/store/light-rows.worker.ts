@@ -10,7 +10,7 @@ self.onmessage = async (event: MessageEvent<LightRowsRequest>) => {
   const db = openLibrary(event.data.dbName)
   try {
     for await (const chunk of readLightRows(db, event.data.everyRow)) {
-      if (chunk.kind === 'rows') for (const json of rowsAsJson(chunk)) post({ kind: 'rows', json })
+      if (chunk.kind === 'rows') for (const piece of rowsAsJson(chunk)) post({ kind: 'rows', piece })
       else post({ kind: 'chunk', chunk })
     }
     post({ kind: 'done' })

@@ -7,6 +7,7 @@ import { DuplicateFinder } from '@shared/duplicates'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { basics } from '../library/item-basics'
+import { SharedValues } from '../library/light-packing'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
@@ -21,9 +22,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /** The reader as the app runs it: each chunk of rows crosses as JSON pieces, the window parsing one at a time. */
 async function* throughTheWire(target: NeurorefDb) {
+  const shared = new SharedValues()
   for await (const chunk of readLightRows(target)) {
     if (chunk.kind !== 'rows') throw new Error('this library has no saved light form: every row is read')
-    for (const json of rowsAsJson(chunk)) yield rowsFromJson(json)
+    for (const piece of rowsAsJson(chunk)) yield rowsFromJson(piece, shared)
   }
 }
 
@@ -54,6 +56,13 @@ describe('papers read from their rows, sent to the window in pieces', () => {
       // its abstract came with it: a search finds it by a word only the abstract has, and only it
       expect(store.search(`zq${n}x`), `paper ${at}`).toEqual([row.id])
     }
+    // an author of papers in the first and the fourth piece is one copy in the window, which cannot be changed
+    const authors = (from: number, to: number) => added.slice(from, to).flatMap(id => store.items.get(id)!.csl.author ?? [])
+    const names = new Map(authors(0, PAPERS_PER_MESSAGE).map(name => [JSON.stringify(name), name]))
+    const again = authors(3 * PAPERS_PER_MESSAGE, 4 * PAPERS_PER_MESSAGE).filter(name => names.has(JSON.stringify(name)))
+    expect(again.length).toBeGreaterThan(10)
+    for (const name of again) expect(name).toBe(names.get(JSON.stringify(name)))
+    expect(again.every(name => Object.isFrozen(name))).toBe(true)
     // the duplicate finder knows every paper by the keys the reader worked out, as if it had worked them out itself
     const fresh = new DuplicateFinder(rows)
     for (const row of rows) expect(store.finder.find(row), row.id).toEqual(fresh.find(row))
@@ -62,7 +71,7 @@ describe('papers read from their rows, sent to the window in pieces', () => {
   it('split a chunk into pieces of the given size, in order, with nothing lost or repeated', () => {
     const items = createSyntheticLibrary(7, 4).items.map(basics)
     const chunk = { kind: 'rows' as const, items, abstracts: items.map((_, n) => (n % 2 ? `abstract ${n}` : undefined)), keys: items.map(item => [item.id]) }
-    const pieces = rowsAsJson(chunk, 3).map(rowsFromJson)
+    const pieces = rowsAsJson(chunk, 3).map(piece => rowsFromJson(piece))
     expect(pieces.map(piece => piece.items.length)).toEqual([3, 3, 1])
     expect(pieces.flatMap(piece => piece.items.map(item => item.id))).toEqual(items.map(item => item.id))
     expect(pieces.flatMap(piece => piece.abstracts)).toEqual(chunk.abstracts)

@@ -3,23 +3,37 @@
 // objects took the window 80-90 ms to receive (structured clone rebuilds every
 // object on the window's thread), 100 such tasks at 100,000 papers; a string
 // is copied whole and JSON.parse builds the papers several times faster, in
-// pieces small enough to leave the window its turns.
+// pieces small enough to leave the window its turns. The papers are packed as
+// the saved light form packs them (library/light-packing.ts), so the window
+// keeps one copy of what they share on this way in too.
+import { packPapers, unpackPapers, type SharedValues } from '../library/light-packing'
 import type { RowsChunk } from './light-rows'
 
 /** papers per message */
 export const PAPERS_PER_MESSAGE = 250
 
-/** The chunk's papers in order, as JSON pieces of at most `size` papers (an abstract not read is `null`). */
-export function rowsAsJson(chunk: RowsChunk, size = PAPERS_PER_MESSAGE): string[] {
-  const pieces: string[] = []
+/** A piece of a chunk: its papers and their keys packed, their abstracts as JSON (an abstract not read is `null`). */
+export interface RowsPiece {
+  papers: string
+  abstracts: string
+}
+
+/** The chunk's papers in order, in pieces of at most `size` papers. */
+export function rowsAsJson(chunk: RowsChunk, size = PAPERS_PER_MESSAGE): RowsPiece[] {
+  const pieces: RowsPiece[] = []
   for (let start = 0; start < chunk.items.length; start += size) {
     const end = start + size
-    pieces.push(JSON.stringify({ items: chunk.items.slice(start, end), abstracts: chunk.abstracts.slice(start, end), keys: chunk.keys.slice(start, end) }))
+    pieces.push({
+      papers: packPapers(chunk.items.slice(start, end), chunk.keys.slice(start, end)),
+      abstracts: JSON.stringify(chunk.abstracts.slice(start, end))
+    })
   }
   return pieces
 }
 
-export function rowsFromJson(json: string): RowsChunk {
-  const { items, abstracts, keys } = JSON.parse(json) as { items: RowsChunk['items']; abstracts: (string | null)[]; keys: string[][] }
-  return { kind: 'rows', items, abstracts: abstracts.map(abstract => abstract ?? undefined), keys }
+/** A piece's papers; what they share is taken from `shared` (one copy of each across pieces). */
+export function rowsFromJson(piece: RowsPiece, shared?: SharedValues): RowsChunk {
+  const { papers, keys } = unpackPapers(piece.papers, shared)
+  const abstracts = JSON.parse(piece.abstracts) as (string | null)[]
+  return { kind: 'rows', items: papers, abstracts: abstracts.map(abstract => abstract ?? undefined), keys }
 }
