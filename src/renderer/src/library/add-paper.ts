@@ -9,6 +9,7 @@ import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '@shared/ex
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { keysInUseLike } from './keys-in-use'
+import { isUnannounced } from './unfinished-import'
 import { write } from './write'
 import { DuplicateFinder } from '@shared/duplicates'
 
@@ -27,7 +28,8 @@ export function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: D
   const doi = record.doi?.toLowerCase()
   const pmcid = record.pmcid?.toUpperCase()
   const by = (index: 'doiKey' | 'pmid' | 'pmcid', value: string | undefined) => (found: Item | undefined) =>
-    found ?? (value ? db.items.where(index).equals(value).first() : undefined)
+    found ?? (value ? db.items.where(index).equals(value).and(announced).first() : undefined)
+  const announced = (item: Item): boolean => !isUnannounced(db, item.id)
   return Dexie.Promise.resolve<Item | undefined>(undefined)
     .then(by('doiKey', doi))
     .then(by('pmid', record.pmid))
@@ -47,7 +49,7 @@ function sameTitle(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFin
   return db.items
     .where('year')
     .equals(year)
-    .filter(item => titleFingerprint(item.csl.title) === fingerprint && firstAuthorKey(item) === firstAuthor)
+    .filter(item => titleFingerprint(item.csl.title) === fingerprint && firstAuthorKey(item) === firstAuthor && !isUnannounced(db, item.id))
     .first()
 }
 
@@ -180,7 +182,7 @@ async function itemsWithIdentifiersOf(db: NeurorefDb, records: ReferenceRecord[]
   const byDoi = await db.items.where('doiKey').anyOf(dois).toArray()
   const byPmid = await db.items.where('pmid').anyOf(pmids).toArray()
   const byPmcid = await db.items.where('pmcid').anyOf(pmcids).toArray()
-  return [...byDoi, ...byPmid, ...byPmcid]
+  return [...byDoi, ...byPmid, ...byPmcid].filter(item => !isUnannounced(db, item.id))
 }
 
 /**

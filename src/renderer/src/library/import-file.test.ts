@@ -9,7 +9,7 @@ import { openLibrary, type NeurorefDb } from './schema'
 import { ImportInBatches, importRecords } from './import-file'
 import type { LibraryEvent } from './events'
 import { clearUnfinishedImports } from './unfinished-import'
-import { toItem } from './add-paper'
+import { addRecordToLibrary, toItem } from './add-paper'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../e2e/fixtures/${name}`, import.meta.url)))
 
@@ -169,6 +169,33 @@ describe('a file written in batches as the reader hands its papers over', () => 
     expect(seen).toEqual([])
     expect(await db.settings.count()).toBe(0)
     expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Already here: oxytocin and pair bonding'])
+  })
+
+  it('keeps a paper added by identifier while an import is written apart from its unannounced papers, and keeps it when the import fails', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const records = Array.from({ length: 1_600 }, (_, n) => record(n, n === 5 ? { doi: '10.1/shared', pmid: '123' } : {}))
+    const items = records.map(r => toItem(r, 1_000))
+    // paper 1,500 cannot be stored: its id is taken by paper 12, written in the first batch
+    items[1_500] = { ...items[1_500], id: items[12].id }
+    const batches = new ImportInBatches(db, new DuplicateFinder())
+    batches.take(records.slice(0, 1_200), items.slice(0, 1_200))
+    await written(db, 1_200)
+
+    // the same DOI and PMID added by identifier meanwhile: a paper of its own, not "already in the library"
+    const byIdentifier = {
+      csl: { type: 'article-journal', title: 'Added by identifier mid-import' },
+      doi: '10.1/SHARED',
+      pmid: '123',
+      sources: ['pubmed' as const]
+    }
+    const outcome = await addRecordToLibrary(db, byIdentifier)
+    expect(outcome.status).toBe('added')
+
+    batches.take(records.slice(1_200), items.slice(1_200))
+    await expect(batches.finish()).rejects.toThrow()
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Added by identifier mid-import'])
+    // once the import has ended, its DOI is found again like any other
+    expect((await addRecordToLibrary(db, byIdentifier)).status).toBe('existing')
   })
 
   it('removes the batches already written, unannounced, when the file cannot be read to its end', async () => {

@@ -10,7 +10,7 @@ import { keysLike, toItem, withCitationKey } from './add-paper'
 import { write } from './write'
 import { addItemsToCollection, createCollection } from './collections'
 import { inSlices } from './slices'
-import { announceImport, holdWhileImporting, removeUnannounced, writeUnannounced, type UnannouncedBatch } from './unfinished-import'
+import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced, type UnannouncedBatch } from './unfinished-import'
 import type { Collection } from '@shared/model'
 
 export interface FileImportOutcome {
@@ -88,6 +88,8 @@ export class ImportInBatches {
   private readonly stopFollowing: () => void
   private readonly importId = crypto.randomUUID()
   private batches = 0
+  /** ids of the papers handed to be written, unannounced until the end */
+  private readonly written: string[] = []
   private ended!: () => void
 
   /**
@@ -136,6 +138,7 @@ export class ImportInBatches {
       this.failure = { error }
     } finally {
       this.ended()
+      noteUnannounced(this.db, this.written, false)
     }
     await removeUnannounced(this.db, this.importId)
     this.outcome.added = []
@@ -176,6 +179,8 @@ export class ImportInBatches {
     const added = fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey))
     const { elsewhere, onSaved } = this.options
     const unannounced = { importId: this.importId, number: ++this.batches, items: added }
+    this.written.push(...added.map(item => item.id))
+    noteUnannounced(this.db, this.written.slice(-added.length), true)
     await (elsewhere ? elsewhere(unannounced) : writeUnannounced(this.db, unannounced))
     this.outcome.added.push(...added)
     onSaved?.(this.outcome.added.length)

@@ -21,6 +21,27 @@ export interface UnannouncedBatch {
   items: Item[]
 }
 
+/**
+ * Ids this window's imports have written but not announced. Another write in the window (a paper added by identifier
+ * mid-import) must not find them as "already in the library": the store has not seen them, and a failing import
+ * removes them.
+ */
+const unannouncedHere = new WeakMap<NeurorefDb, Set<string>>()
+
+export function isUnannounced(db: NeurorefDb, id: string): boolean {
+  return unannouncedHere.get(db)?.has(id) === true
+}
+
+/** Notes (`written` true) or forgets papers written unannounced by this window. */
+export function noteUnannounced(db: NeurorefDb, ids: readonly string[], written: boolean): void {
+  let here = unannouncedHere.get(db)
+  if (!here) unannouncedHere.set(db, (here = new Set()))
+  for (const id of ids) {
+    if (written) here.add(id)
+    else here.delete(id)
+  }
+}
+
 const markOf = (importId: string, number: number) => `${MARK}${importId} ${number}`
 const marksOf = (db: NeurorefDb, importId: string) => db.settings.where('key').startsWith(`${MARK}${importId} `)
 
