@@ -64,7 +64,8 @@ function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () => void; 
   }
 }
 
-describe('a large import', () => {
+// Three full builds and the query table four times: 3–4 s on an idle machine, over 20 s at load 12 (CI on a shared machine).
+describe('a large import', { timeout: 60_000 }, () => {
   it('is indexed by the worker; searches read its papers meanwhile and answer as a fresh build does', async () => {
     db = openLibrary(`deferred-index-${Math.random()}`)
     const { items } = createSyntheticLibrary(150, 3)
