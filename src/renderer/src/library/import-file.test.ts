@@ -16,6 +16,11 @@ const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new UR
 let db: NeurorefDb
 afterEach(() => db?.delete())
 
+const ALREADY_HERE = 'Already here: oxytocin and pair bonding'
+/** The library before a failing import: one paper, which must be all that is left after it. */
+const aPaperAlreadyHere = (db: NeurorefDb) =>
+  importRecords(db, [{ csl: { type: 'article-journal', title: ALREADY_HERE }, sources: ['file' as const] }], new DuplicateFinder())
+
 describe('importRecords', () => {
   it('adds every entry of biblatex-examples.bib once, keeping its keys, and reports a second import as duplicates', async () => {
     db = openLibrary(`imp-${Math.random()}`)
@@ -74,11 +79,7 @@ describe('importRecords', () => {
 
   it('leaves the library as it was when one paper of a large file cannot be written, whichever chunk it is in', async () => {
     db = openLibrary(`imp-${Math.random()}`)
-    await importRecords(
-      db,
-      [{ csl: { type: 'article-journal', title: 'Already here: oxytocin and pair bonding' }, sources: ['file' as const] }],
-      new DuplicateFinder()
-    )
+    await aPaperAlreadyHere(db)
     const records = Array.from({ length: 400 }, (_, n) => ({
       csl: { type: 'article-journal', title: `Vasopressin study number ${n}` },
       sources: ['file' as const]
@@ -87,7 +88,7 @@ describe('importRecords', () => {
     // paper 330 is written in a late chunk, while earlier chunks are still under way; it cannot be stored (its id is taken)
     items[330] = { ...items[330], id: items[12].id }
     await expect(importRecords(db, records, new DuplicateFinder(await db.items.toArray()), items)).rejects.toThrow()
-    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Already here: oxytocin and pair bonding'])
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual([ALREADY_HERE])
   })
 })
 
@@ -149,11 +150,7 @@ describe('a file written in batches as the reader hands its papers over', () => 
 
   it('removes the batches already written, unannounced, when a later one cannot be written, and throws its error', async () => {
     db = openLibrary(`imp-${Math.random()}`)
-    await importRecords(
-      db,
-      [{ csl: { type: 'article-journal', title: 'Already here: oxytocin and pair bonding' }, sources: ['file' as const] }],
-      new DuplicateFinder()
-    )
+    await aPaperAlreadyHere(db)
     const seen = follow(db)
     const records = Array.from({ length: 1_600 }, (_, n) => record(n))
     const items = records.map(r => toItem(r, 1_000))
@@ -168,7 +165,7 @@ describe('a file written in batches as the reader hands its papers over', () => 
     // never announced, so nothing to take back
     expect(seen).toEqual([])
     expect(await db.settings.count()).toBe(0)
-    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual(['Already here: oxytocin and pair bonding'])
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual([ALREADY_HERE])
   })
 
   it('keeps a paper added by identifier while an import is written apart from its unannounced papers, and keeps it when the import fails', async () => {

@@ -16,8 +16,7 @@ import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
 import { afterPaint, nextTask } from './turns'
-
-type Listener = () => void
+import { ChangeVersions } from './change-versions'
 
 const FIRST_PAGE = 200
 /** an event with more papers than this is applied in slices */
@@ -55,9 +54,11 @@ export class LibraryStore {
   private knownPapers = new FinderFilledLater(this.items)
   /** true once every item is in memory (the first page comes earlier) */
   complete = false
+  private readonly versions = new ChangeVersions()
   /** bumps on every change; views memoise on it */
-  version = 0
-  private listeners = new Set<Listener>()
+  get version(): number {
+    return this.versions.version
+  }
 
   private reloading: Promise<void> | null = null
 
@@ -285,38 +286,17 @@ export class LibraryStore {
     while (this.knownPapers.fill(SLICE_MS)) await nextTask()
   }
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  subscribe = (listener: () => void): (() => void) => this.versions.subscribe(listener)
 
-  getVersion = (): number => this.version
-
-  /** which items each recent change touched; `null` for a change of everything (load, reload) */
-  private changeLog: { version: number; ids: string[] | null }[] = []
+  getVersion = (): number => this.versions.version
 
   private emit(ids: string[] | null = null): void {
-    this.version += 1
-    this.changeLog.push({ version: this.version, ids })
-    if (this.changeLog.length > 64) this.changeLog.shift()
-    for (const listener of this.listeners) listener()
+    this.versions.emit(ids)
   }
 
-  /**
-   * The ids changed after `version`, so views can patch instead of starting
-   * over; null when that is not known (too old, or everything changed).
-   */
+  /** The ids changed after `version`, so views can patch instead of starting over; null when that is not known. */
   changedSince(version: number): Set<string> | null {
-    if (version === this.version) return new Set()
-    const first = this.changeLog[0]
-    if (!first || first.version > version + 1) return null
-    const ids = new Set<string>()
-    for (const entry of this.changeLog) {
-      if (entry.version <= version) continue
-      if (entry.ids === null) return null
-      for (const id of entry.ids) ids.add(id)
-    }
-    return ids
+    return this.versions.changedSince(version)
   }
 
   /** Notes (joined per paper) and the text of attached PDFs. */

@@ -1,0 +1,42 @@
+// The store's version: it bumps on every change, views memoise on it, and the
+// last changes remember which papers they touched so a view can patch its list
+// instead of starting over (view-patch.ts, view-base.ts).
+
+type Listener = () => void
+
+/** How many recent changes are remembered; a view older than that starts over. */
+const REMEMBERED = 64
+
+export class ChangeVersions {
+  version = 0
+  private readonly listeners = new Set<Listener>()
+  /** which items each recent change touched; `null` for a change of everything (load, reload) */
+  private readonly log: { version: number; ids: string[] | null }[] = []
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** A change: the version bumps and every listener is told. */
+  emit(ids: string[] | null = null): void {
+    this.version += 1
+    this.log.push({ version: this.version, ids })
+    if (this.log.length > REMEMBERED) this.log.shift()
+    for (const listener of this.listeners) listener()
+  }
+
+  /** The ids changed after `version`; null when that is not known (too old, or everything changed). */
+  changedSince(version: number): Set<string> | null {
+    if (version === this.version) return new Set()
+    const first = this.log[0]
+    if (!first || first.version > version + 1) return null
+    const ids = new Set<string>()
+    for (const entry of this.log) {
+      if (entry.version <= version) continue
+      if (entry.ids === null) return null
+      for (const id of entry.ids) ids.add(id)
+    }
+    return ids
+  }
+}
