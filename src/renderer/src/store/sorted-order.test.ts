@@ -93,6 +93,56 @@ describe('a sort order prepared beforehand', () => {
     expect(prepared.items.map(item => item.id)).toEqual(atTheClick)
   })
 
+  /** A store of these papers whose changes are told by id, as the library store tells an import's. */
+  function storeOf(start: LightItem[]) {
+    const log: Set<string>[] = []
+    const store = {
+      items: new Map(start.map(item => [item.id, item])),
+      get version() {
+        return log.length
+      },
+      changedSince: (version: number) => new Set(log.slice(version).flatMap(ids => [...ids])),
+      take(changed: LightItem[]) {
+        for (const item of changed) store.items.set(item.id, item)
+        log.push(new Set(changed.map(item => item.id)))
+      }
+    }
+    return store
+  }
+  const sortedAtTheClick = (items: Iterable<LightItem>, column: 'title' | 'year') =>
+    [...items]
+      .map(item => ({ id: item.id, key: SORT_KEYS[column](item) }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.id < y.id ? -1 : 1))
+      .map(p => p.id)
+
+  it('places 6,000 papers imported at once into 5,000 (some of them edited) as sorting at the click would', async () => {
+    const store = storeOf(papers)
+    const library = store as unknown as LibraryStore
+    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
+    await order.prepare(library, ['title', 'year'])
+    const imported = Array.from({ length: 6000 }, (_, n) => papers[n % papers.length]).map(
+      (p, n) => ({ ...p, id: `new${n}`, csl: { ...p.csl, title: `${p.csl.title ?? ''} ${n % 17}` } }) as LightItem
+    )
+    const edited = papers.slice(0, 50).map(p => ({ ...p, csl: { ...p.csl, title: 'Zebrafish last' }, year: 1900 }) as LightItem)
+    store.take([...imported.slice(0, 3000), ...papers.slice(100, 3000)])
+    store.take([...imported.slice(3000), ...edited])
+    const preparing = order.prepare(library, ['title', 'year'])
+    await new Promise(resolve => setTimeout(resolve, 0))
+    // a paper edited while the import is merged in, and the list shown meanwhile
+    store.take([{ ...papers[60], csl: { title: 'Álpha first' } } as LightItem])
+    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    await preparing
+    expect(order.get(library, 'title')).toHaveLength(11_000)
+    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    expect(
+      order
+        .get(library, 'title')
+        .slice(-50)
+        .map(i => i.csl.title)
+    ).toEqual(Array(50).fill('Zebrafish last'))
+    expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+  })
+
   it('shows papers edited before and while it was prepared in their new places', async () => {
     const { store, order, fresh, titlesOf } = await fiveTitles()
     const first = (await db.items.get([...store.items.keys()][0]))!

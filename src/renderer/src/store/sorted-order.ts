@@ -5,14 +5,17 @@
 // slice at a time (`prepare`), so the click finds their order ready.
 import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
-import { compareKeys as compare, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
-import { inTurns } from './turns'
+import { compareKeys as compare, mergeInSlices, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
+import { atOnce, inTurns } from './turns'
 
 export type { SortKey }
 
 interface Kept extends Ordered {
   version: number
 }
+
+/** More changed papers than this are merged into a prepared column a slice at a time (an import brings 100,000). */
+const SLICED_CHANGE = 5000
 
 /** Ascending by key, ties by id; the caller walks it backwards for descending. */
 export class SortedOrder {
@@ -42,7 +45,7 @@ export class SortedOrder {
         for (const column of columns) {
           // each column in a task of its own, after the list that asked has been shown
           await new Promise(resolve => setTimeout(resolve, 0))
-          if (this.current(store, column)) continue
+          if (this.current(store, column, SLICED_CHANGE) || (await this.mergedInTurns(store, column))) continue
           const version = store.version
           const ordered = await inTurns(sortInSlices([...store.items.values()], this.keyOf(column)))
           // changes made meanwhile are patched in at the next use; a change of everything means sorting again
@@ -55,18 +58,30 @@ export class SortedOrder {
     return this.preparing
   }
 
-  /** The kept order of this column with the changes since patched in, or undefined when it must be sorted again. */
-  private current(store: LibraryStore, column: string): Kept | undefined {
+  /** The kept order of this column with up to `most` changes patched in, or undefined when there are more or it must be sorted again. */
+  private current(store: LibraryStore, column: string, most = Infinity): Kept | undefined {
     if (this.store !== store) {
       this.kept.clear()
       this.store = store
     }
     const kept = this.kept.get(column)
     const changed = kept && store.changedSince(kept.version)
-    if (!kept || !changed) return undefined
-    if (changed.size > 0) this.patch(store, kept, column, changed)
+    if (!kept || !changed || changed.size > most) return undefined
+    if (changed.size > 0) Object.assign(kept, atOnce(this.merge(store, kept, column, changed)))
     kept.version = store.version
     return kept
+  }
+
+  /** A large change merged into the kept order a slice at a time; false when there is none to merge into. */
+  private async mergedInTurns(store: LibraryStore, column: string): Promise<boolean> {
+    const kept = this.kept.get(column)
+    const changed = kept && store.changedSince(kept.version)
+    if (!kept || !changed) return false
+    const { version } = store
+    const { items, keys } = await inTurns(this.merge(store, kept, column, changed))
+    // a list shown meanwhile patched this column itself (or another library opened): its order stands
+    if (this.store === store && this.kept.get(column) === kept && kept.version < version) Object.assign(kept, { items, keys, version })
+    return true
   }
 
   private rebuild(store: LibraryStore, column: string): Kept {
@@ -78,32 +93,13 @@ export class SortedOrder {
     return kept
   }
 
-  /** The unchanged items keep their places; the changed ones, sorted among themselves, are merged in (an import brings thousands). */
-  private patch(store: LibraryStore, kept: Kept, column: string, changed: Set<string>): void {
-    const key = this.keyOf(column)
-    const moved: { item: LightItem; key: string | number }[] = []
+  /** The unchanged items keep their places; the changed ones, sorted among themselves, are merged in. */
+  private merge(store: LibraryStore, kept: Kept, column: string, changed: Set<string>): Generator<void, Ordered> {
+    const moved: LightItem[] = []
     for (const id of changed) {
       const item = store.items.get(id)
-      if (item) moved.push({ item, key: key(item) })
+      if (item) moved.push(item)
     }
-    moved.sort((x, y) => compare(x.key, x.item.id, y.key, y.item.id))
-    const items: LightItem[] = []
-    const keys: (string | number)[] = []
-    let m = 0
-    for (let i = 0; i < kept.items.length; i++) {
-      if (changed.has(kept.items[i].id)) continue
-      for (; m < moved.length && compare(moved[m].key, moved[m].item.id, kept.keys[i], kept.items[i].id) < 0; m++) {
-        items.push(moved[m].item)
-        keys.push(moved[m].key)
-      }
-      items.push(kept.items[i])
-      keys.push(kept.keys[i])
-    }
-    for (; m < moved.length; m++) {
-      items.push(moved[m].item)
-      keys.push(moved[m].key)
-    }
-    kept.items = items
-    kept.keys = keys
+    return mergeInSlices({ items: kept.items, keys: kept.keys }, moved, changed, this.keyOf(column))
   }
 }

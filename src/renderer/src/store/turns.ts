@@ -34,3 +34,11 @@ export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
     await new Promise(resolve => setTimeout(resolve, 0))
   }
 }
+
+/** Runs the work to its end in this task: for an answer needed now. */
+export function atOnce<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const step = work.next()
+    if (step.done) return step.value
+  }
+}
