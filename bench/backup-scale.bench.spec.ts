@@ -4,7 +4,8 @@
 // papers). Times from the click to the sentence, and the peak memory of the
 // page's JS heap and of all the browser's processes (sampled every 250 ms).
 // Figures go to bench/results/backup-scale.json.
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
+import { browserRssMb, samplePagePeaks } from './browser-memory'
 import { loadavg } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
@@ -22,25 +23,6 @@ async function seed(page: Page, count: number): Promise<void> {
   }
 }
 
-/** Resident memory of every process of this browser (from /proc), in MB. */
-async function browserRssMb(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession()
-  try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number }[] }
-    let kb = 0
-    for (const { id } of processInfo) {
-      try {
-        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0)
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-    return Math.round(kb / 1024)
-  } finally {
-    await cdp.detach()
-  }
-}
-
 /** Runs `act`, sampling the page's JS heap and the browser's memory; the time is measured by `act` itself or around it. */
 async function sampled<T>(
   page: Page,
@@ -48,30 +30,16 @@ async function sampled<T>(
   act: () => Promise<T>
 ): Promise<{ value: T; from: number; seconds: number; peakHeapMb: number; peakBrowserRssMb: number; longTasks: LongTasks }> {
   const from = await page.evaluate(() => performance.now())
-  const cdp = await page.context().newCDPSession(page)
-  let peakHeap = 0
-  let peakRss = 0
-  let running = true
-  const sampler = (async () => {
-    while (running) {
-      try {
-        peakHeap = Math.max(peakHeap, (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20)
-        peakRss = Math.max(peakRss, await browserRssMb(browser))
-      } catch {
-        // the page is busy navigating: sample again
-      }
-      await new Promise(resolve => setTimeout(resolve, 250))
-    }
-  })()
+  const peaks = await samplePagePeaks(page, () => browserRssMb(browser), 250)
   const began = Date.now()
   try {
     const value = await act()
     const seconds = +((Date.now() - began) / 1000).toFixed(1)
-    return { value, from, seconds, peakHeapMb: Math.round(peakHeap), peakBrowserRssMb: peakRss, longTasks: await longTasksBetween(page, from) }
-  } finally {
-    running = false
-    await sampler
-    await cdp.detach()
+    const { heapMb: peakHeapMb, residentMb: peakBrowserRssMb } = await peaks.stop()
+    return { value, from, seconds, peakHeapMb, peakBrowserRssMb, longTasks: await longTasksBetween(page, from) }
+  } catch (error) {
+    await peaks.stop()
+    throw error
   }
 }
 

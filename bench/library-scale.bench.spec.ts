@@ -4,15 +4,16 @@
 // importing a 10,000-entry .bib, exporting the library, opening again with the
 // saved index — the main thread's long tasks (over 50 ms) in each of those
 // phases, and the renderer's memory. Figures go to bench/results/library-scale.json.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
 import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
 import { heapSites, startHeapSampling } from './heap-sites'
 import { BENCH_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
+import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
@@ -52,41 +53,6 @@ const now = (page: Page): Promise<number> => page.evaluate(() => performance.now
 /** A one-entry BibTeX file: adding one paper without any network in the way. */
 function oneEntryBib(n: number): string {
   return `@article{bench${n},\n  title = {Oxytocin benchmark paper number ${n} on social defeat},\n  author = {Benchmark, Ana},\n  journal = {Neuropeptides},\n  year = {2026}\n}\n`
-}
-
-/** Resident memory (VmRSS) of the renderer processes, MB, the largest first: Linux only (else empty). */
-async function rendererResidentMb(browser: Browser | null): Promise<number[]> {
-  if (!browser || process.platform !== 'linux') return []
-  const session = await browser.newBrowserCDPSession()
-  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number; type: string }[] }
-  await session.detach()
-  const resident = (pid: number): number => {
-    try {
-      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
-    } catch {
-      return 0 // the process ended meanwhile
-    }
-  }
-  return processInfo
-    .filter(p => p.type === 'renderer')
-    .map(p => Math.round(resident(p.id)))
-    .filter(mb => mb > 0)
-    .sort((a, b) => b - a)
-}
-
-/** The window's heap after a full collection through the inspector (page-side gc() frees far less), its typed arrays (outside the heap) and the renderers' resident memory. */
-async function memoryAfterGc(page: Page) {
-  const cdp = await page.context().newCDPSession(page)
-  await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
-  await cdp.send('HeapProfiler.enable')
-  await cdp.send('HeapProfiler.collectGarbage')
-  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number }
-  await cdp.detach()
-  return {
-    heapMb: Math.round(heap.usedSize / 2 ** 20),
-    arrayBuffersMb: Math.round((heap.backingStorageSize ?? 0) / 2 ** 20),
-    residentMb: await rendererResidentMb(page.context().browser())
-  }
 }
 
 /** What every qualifier answers over the whole library, to compare with the answers right after opening again. */
@@ -151,17 +117,8 @@ async function importedAndSearchable(page: Page) {
       if (text && text !== said.at(-1)?.text) said.push({ ms: performance.now(), text })
     }).observe(document.body, { subtree: true, childList: true, characterData: true })
   })
-  const cdp = await page.context().newCDPSession(page)
-  let peakHeapMb = 0
-  let peakResidentMb = 0
-  let importing = true
-  const sampling = (async () => {
-    while (importing) {
-      peakHeapMb = Math.max(peakHeapMb, ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20)
-      peakResidentMb = Math.max(peakResidentMb, ...(await rendererResidentMb(page.context().browser())))
-      await new Promise(resolve => setTimeout(resolve, 500))
-    }
-  })()
+  const browser = page.context().browser()
+  const peaks = await samplePagePeaks(page, async () => Math.max(0, ...(await rendererResidentMb(browser))), 500)
   const phaseStart = await now(page)
   const profile = await startProfile(page, 'import')
   await page.getByLabel('Import file').setInputFiles(bibPath)
@@ -171,13 +128,11 @@ async function importedAndSearchable(page: Page) {
   })
   const importSearchableMs = Math.round((await now(page)) - phaseStart)
   await profile.stop()
-  importing = false
-  await sampling
-  await cdp.detach()
+  const { heapMb: peakHeapMb, residentMb: peakResidentMb } = await peaks.stop()
   const longTasksImport = await longTasksBetween(page, phaseStart)
   const said = await page.evaluate(() => (window as unknown as { __said: { ms: number; text: string }[] }).__said)
   const progress = said.filter(s => s.text.startsWith('Importing')).map(s => ({ atMs: Math.round(s.ms - phaseStart), text: s.text }))
-  const figures = { importSearchableMs, longTasksImport, peakHeapMb: Math.round(peakHeapMb), peakResidentMb, progress }
+  const figures = { importSearchableMs, longTasksImport, peakHeapMb, peakResidentMb, progress }
   console.log('imported', { ...figures, progress: `${progress.length} messages`, first: progress[0], last: progress.at(-1) })
   return figures
 }
