@@ -13,30 +13,26 @@ import { recordFromCsl, type ImportProblem, type ImportedRecord, type ParsedFile
 
 const RAW_ENTRIES = { forceType: '@biblatex/text', target: '@biblatex/entries+list', generateGraph: false }
 
-/** With a `sink`, each record goes there as it is converted (the returned records are then empty). */
+/**
+ * With a `sink`, each record goes there as soon as its entry is read and converted (the returned records are then
+ * empty): the first papers of a 100,000-entry file are on their way at once, not after every entry has been read.
+ */
 export function parseBibtex(text: string, sink?: RecordSink): ParsedFile {
   const blocks = splitBibtexBlocks(text)
   const macros = new Macros(blocks.filter(b => b.kind === 'string'))
   const problems: ImportProblem[] = []
   const budget = new ExpansionBudget()
+  // a biblatex @set only groups other entries; it is not a work of its own
+  const entries = blocks.filter(block => block.kind === 'entry' && block.type !== 'set')
+  const parents = new CrossrefParents(entries, block => readEntry(block, macros, budget, []))
 
-  const entries: { block: BibtexBlock; raw: RawEntry }[] = []
-  for (const block of blocks) {
-    // a biblatex @set only groups other entries; it is not a work of its own
-    if (block.kind !== 'entry' || block.type === 'set') continue
-    const raw = readEntry(block, macros, budget, problems)
-    if (raw) entries.push({ block, raw })
-  }
-  // unreadable @strings, and what expanding them for the entries revealed (a loop, an undefined name)
-  problems.push(...macros.problems)
-
-  // crossref: a child inherits from its parent wherever the parent sits in the file
-  const byKey = new Map(entries.map(({ raw }) => [raw.label, raw]))
   const records: ImportedRecord[] = []
   sink?.total(entries.length)
-  for (const { block, raw } of entries) {
+  for (const block of entries) {
+    const raw = readEntry(block, macros, budget, problems)
+    if (!raw) continue
     try {
-      const { csl, droppedFields, inherited } = convertEntry(raw, byKey)
+      const { csl, droppedFields, inherited } = convertEntry(raw, parents.of(raw))
       const record = recordFromCsl(csl, extraIds(raw, block.key))
       if (sink) sink.record(record)
       else records.push(record)
@@ -50,8 +46,46 @@ export function parseBibtex(text: string, sink?: RecordSink): ParsedFile {
       problems.push(problem(block, `The entry could not be converted (${firstLine(error)}).`))
     }
   }
+  // unreadable @strings, and what expanding them for the entries revealed (a loop, an undefined name)
+  problems.push(...macros.problems)
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   return { records, problems }
+}
+
+/**
+ * crossref: a child inherits from its parent wherever the parent sits in the file. The parents are read again when a
+ * child asks for them (their problems are reported where they stand), so no entry waits for the whole file to be read.
+ */
+class CrossrefParents {
+  private readonly byKey = new Map<string, BibtexBlock>()
+  private readonly read = new Map<string, RawEntry | null>()
+
+  constructor(
+    entries: BibtexBlock[],
+    private readonly readAgain: (block: BibtexBlock) => RawEntry | null
+  ) {
+    for (const block of entries) if (block.key) this.byKey.set(block.key, block)
+  }
+
+  /** The entries `raw`'s crossref chain may reach, by key (read once each); empty without a crossref. */
+  of(raw: RawEntry): Map<string, RawEntry> {
+    const chain = new Map<string, RawEntry>()
+    for (let key = raw.properties.crossref; typeof key === 'string' && !chain.has(key) && key !== raw.label;) {
+      const parent = this.parent(key)
+      if (!parent) break
+      chain.set(key, parent)
+      key = parent.properties.crossref
+    }
+    return chain
+  }
+
+  private parent(key: string): RawEntry | null {
+    if (!this.read.has(key)) {
+      const block = this.byKey.get(key)
+      this.read.set(key, block ? this.readAgain(block) : null)
+    }
+    return this.read.get(key)!
+  }
 }
 
 /** One entry read with the file's @strings expanded (by citation-js where our field reader stopped), or null (and a problem) when it cannot be read. */
