@@ -1,0 +1,69 @@
+// What the sidebar is told about sync: the state, and the documents counted
+// in it (waiting for the server, from a newer Neuroref, refused by the
+// server, too large for it), with the PDFs' part (pdf-transfer.ts). status.ts
+// says it in words.
+import type { SyncProblem } from './session'
+import type { SyncStatus } from './status'
+import { PROBLEMS } from './problems'
+
+export class StatusBoard {
+  status: SyncStatus = { state: 'off', waiting: 0, fromNewerApp: 0 }
+  /** documents written to the replica that the server does not hold yet */
+  readonly unsent = new Set<string>()
+  /** documents written by a newer Neuroref, kept untouched */
+  readonly newer = new Set<string>()
+  /** changes the server refused (a reader in a lab library), with its reason; they stay here, unsent */
+  readonly refused = new Map<string, string>()
+  /** documents too large for the server: they stay here */
+  readonly tooLarge = new Set<string>()
+  private readonly listeners = new Set<(status: SyncStatus) => void>()
+
+  /** `pdfs`: the PDFs' part of the status; `synced`: told each time both sides agree */
+  constructor(
+    private readonly pdfs: () => Partial<SyncStatus>,
+    private readonly synced: () => void
+  ) {}
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  set(change: Partial<SyncStatus>): void {
+    if (change.state === 'synced') this.synced()
+    const refusal = [...this.refused.values()].pop()
+    this.status = {
+      ...this.status,
+      ...change,
+      waiting: this.unsent.size,
+      fromNewerApp: this.newer.size,
+      tooLarge: this.tooLarge.size,
+      ...this.pdfs(),
+      refused: this.refused.size,
+      ...(refusal ? { refusal } : {})
+    }
+    if (change.state && change.state !== 'problem') delete this.status.problem
+    if (change.state && change.state !== 'problem') delete this.status.message
+    for (const listener of [...this.listeners]) listener(this.status)
+  }
+
+  fail(problem: SyncProblem, message = PROBLEMS[problem]): void {
+    this.set({ state: problem === 'unreachable' && !networkUp() ? 'offline' : 'problem', problem, message })
+  }
+
+  /** Syncing, or offline when the browser says the network is gone. */
+  active(): void {
+    this.set({ state: networkUp() ? 'syncing' : 'offline' })
+  }
+
+  /** Documents just written to the replica: waiting for the server, and no longer refused or too large. */
+  written(ids: string[]): void {
+    for (const id of ids) {
+      this.unsent.add(id)
+      this.refused.delete(id)
+      this.tooLarge.delete(id)
+    }
+  }
+}
+
+const networkUp = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
