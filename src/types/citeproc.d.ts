@@ -64,8 +64,15 @@ declare module 'citeproc' {
     terminator?: unknown,
     normalizeOnly?: unknown
   ) => string
+  /** compares two sort keys (negative, 0, positive) */
+  export type SortCompare = (a: string, b: string) => number
+  /** makes an engine's comparison of sort keys, with the engine as `this`, for its sort locale */
+  export type SortCompareMaker = (this: { tmp: { lang_array?: string[] } }, defaultLocale?: string) => SortCompare
   const CSL: {
     Engine: typeof Engine
+    getSortCompare: SortCompareMaker
+    /** a comparison to use instead of the locale's, when set */
+    stringCompare?: SortCompare
     toLocaleLowerCase: CaseMapping
     toLocaleUpperCase: CaseMapping
     PROCESSOR_VERSION: string

@@ -9,7 +9,7 @@ import { BibliographyMaker, type Progress } from './bibliography-maker'
 import type { ExportItem } from './bibtex-fields'
 import { cslRecords } from './csl-items'
 import { exportItems, type StyledOutput } from './formats'
-import { findStyle } from './styles'
+import { findStyle, registerStyle } from './styles'
 import { seedPaper } from './seed-paper.test-support'
 
 /** The recorded PubMed papers, the seed paper, and three papers by the same first author in the same year (APA writes 2021a, b, c). */
@@ -92,5 +92,29 @@ describe('BibliographyMaker', { timeout: 60_000 }, () => {
       .replace(/<id>[^<]*<\/id>/, '<id>http://example.org/lab-apa</id>')
     const made = await new BibliographyMaker().make({ records, style: 'lab-apa-maker-test', output: 'text', customStyles: [{ id: 'lab-apa-maker-test', xml }] })
     expect(made).toBe(oneShot(items, 'apa', 'text'))
+  })
+
+  it("writes each paper's abstract and keywords where a style prints them (APA leaves them out unread)", async () => {
+    registerStyle(
+      'annotated-maker-test',
+      `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Annotated</title><id>http://example.org/annotated-maker-test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>
+    <sort><key variable="title"/></sort>
+    <layout><text variable="title" suffix=". "/><text variable="abstract" suffix=" "/><text variable="keyword" prefix="Keywords: "/></layout>
+  </bibliography>
+</style>`
+    )
+    const annotated = records.map((record, i) => ({ ...record, abstract: `What paper ${i} found.`, keyword: `oxytocin, trust ${i}` }))
+    const request = { records: annotated, style: 'annotated-maker-test', output: 'text' as const }
+    const expected = new Cite(annotated).format('bibliography', { template: 'annotated-maker-test', format: 'text' })
+    // one run, and in pieces of two papers
+    for (const maker of [new BibliographyMaker(), new BibliographyMaker({ pieceSize: 2 })]) {
+      const made = await maker.make(request)
+      expect(made).toBe(expected)
+      annotated.forEach((_, i) => expect(made).toContain(`What paper ${i} found. Keywords: oxytocin, trust ${i}`))
+    }
   })
 })

@@ -15,7 +15,8 @@ import { plugins } from '@citation-js/core'
 import CSL from 'citeproc'
 import { bibliographyFileOf, bibliographyOfRecords, listInOrder, makePieces, PIECE_SIZE, planInPieces, type PieceStyle, type StyledOutput } from './formats'
 import { packGroups, type PieceEntries } from './citeproc-pieces'
-import { findStyle, learnLocale, registerStyle } from './styles'
+import { findStyle, learnLocale, registerStyle, styleOrThrow } from './styles'
+import { withoutUnreadFields } from './unread-fields'
 
 export interface BibliographyRequest {
   records: CslRecord[]
@@ -88,7 +89,8 @@ export class BibliographyMaker {
 
   async make(request: BibliographyRequest, onProgress?: Progress): Promise<string> {
     learnStyles(request.customStyles, request.locales)
-    const { records, style, output, lang } = request
+    const { style, output, lang } = request
+    const records = withoutUnreadFields(request.records, styleOrThrow(style).id)
     const key = `${style}|${lang ?? ''}|${output}|${await fingerprint(JSON.stringify(records))}`
     const known = this.kept.get(key)
     if (known !== undefined) {

@@ -1,7 +1,8 @@
 // citeproc with Neuroref's shortcuts (citeproc-shortcuts.ts) writes exactly
 // what citeproc as shipped writes: the same reference lists and citations, in
 // several styles, outputs and languages, for papers with markup and quotes in
-// their titles, Turkish and Greek papers, accented names and many authors.
+// their titles, Turkish and Greek papers, accented names and many authors,
+// and names and titles that sort otherwise under other collation rules.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -43,6 +44,15 @@ function marked(): ExportItem[] {
     paper('greek', 'άρθρο για την ωκυτοκίνη', { language: 'el', author: [{ family: 'Παπαδόπουλος', given: 'Άγγελος' }] }),
     paper('lithuanian', 'Ìi straipsnis', { language: 'lit', author: [{ family: 'Jonaitis', given: 'Ìeva' }] }),
     paper('nonsense-language', 'A paper whose language field is garbage', { language: '12 not a language' }),
+    // Sort keys that order otherwise under another locale or other collation options than citeproc's (base letters, punctuation ignored, numbers by value)
+    paper('sort-obrien', 'Sorting with an apostrophe', { author: [{ family: "O'Brien", given: 'Kate' }] }),
+    paper('sort-oakes', 'Sorting without one', { author: [{ family: 'Oakes', given: 'Kate' }] }),
+    paper('sort-mueller', 'Sorting with an umlaut', { author: [{ family: 'Müller', given: 'Anna' }], issued: { 'date-parts': [[2019]] } }),
+    paper('sort-muller', 'Sorting without one', { author: [{ family: 'Muller', given: 'Anna' }], issued: { 'date-parts': [[2020]] } }),
+    paper('sort-celik', 'Sorting with a cedilla', { author: [{ family: 'Çelik', given: 'Ada' }] }),
+    paper('sort-cox', 'Sorting without one', { author: [{ family: 'Cox', given: 'Ada' }] }),
+    paper('sort-9', 'Paper 9 of a series', { author: [{ family: 'Series', given: 'Sam' }] }),
+    paper('sort-10', 'Paper 10 of a series', { author: [{ family: 'Series', given: 'Sam' }] }),
     paper('names', 'Names with particles, suffixes and initials', {
       author: [
         { family: 'van der Berg', given: 'Piet' },

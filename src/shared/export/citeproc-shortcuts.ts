@@ -17,7 +17,11 @@
 //    splits particles off names ("van der Berg") again each time it writes or
 //    compares a name, several times per paper. Both answers depend only on the
 //    name and on a few settings, so they are remembered.
-import CSL, { type CaseMapping, type FlipFlopper, type InitializeWith, type NameParts, type TextBlob } from 'citeproc'
+//  - Sorting. citeproc compares sort keys with a.localeCompare(b, locale,
+//    options), which builds a collator for every comparison; one collator
+//    with the same locale and options compares the same (localeCompare is
+//    defined as exactly that).
+import CSL, { type CaseMapping, type FlipFlopper, type InitializeWith, type NameParts, type SortCompareMaker, type TextBlob } from 'citeproc'
 
 /** First languages whose case mapping differs from the default one (V8's list). */
 const OWN_CASING = new Set(['tr', 'az', 'lt', 'el'])
@@ -154,6 +158,33 @@ function rememberParticles(shipped: (name: NameParts) => void): (name: NameParts
   }
 }
 
+/** The options citeproc compares sort keys with (CSL.getSortCompare). */
+const SORT_OPTIONS: Intl.CollatorOptions = { sensitivity: 'base', ignorePunctuation: true, numeric: true }
+
+/**
+ * citeproc's comparison of sort keys with one collator for the engine's sort
+ * locale: both keys lower-cased in the languages in use, compared after
+ * leading brackets and quotes where the collator does not ignore them, as
+ * citeproc does.
+ */
+function oneCollator(shipped: SortCompareMaker): SortCompareMaker {
+  return function (defaultLocale) {
+    const compare = shipped.call(this, defaultLocale)
+    if (CSL.stringCompare) return compare
+    let collator: Intl.Collator
+    try {
+      collator = new Intl.Collator(defaultLocale || 'en-US', SORT_OPTIONS)
+    } catch {
+      return compare // a locale ICU rejects: citeproc's own comparison throws as it did
+    }
+    const lower = (text: string): string => CSL.toLocaleLowerCase.call(this, text)
+    const strcmp = (a: string, b: string): number => collator.compare(lower(a), lower(b))
+    const strip = (text: string): string => text.replace(/^[[\]'"]*/g, '')
+    const bracketsFirst = strcmp('[x', 'x') !== 0
+    return (a, b) => (!shortcutsOn ? compare(a, b) : bracketsFirst ? strcmp(strip(a), strip(b)) : strcmp(a, b))
+  }
+}
+
 function install(): void {
   const citeproc = CSL as typeof CSL & { [INSTALLED]?: true }
   if (citeproc[INSTALLED]) return
@@ -167,6 +198,7 @@ function install(): void {
   } as unknown as typeof ShippedFlipFlopper
   CSL.Util.Names.initializeWith = rememberInitials(CSL.Util.Names.initializeWith)
   CSL.parseParticles = rememberParticles(CSL.parseParticles)
+  CSL.getSortCompare = oneCollator(CSL.getSortCompare)
 }
 
 install()

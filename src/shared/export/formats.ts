@@ -10,6 +10,7 @@ import type { ExportItem } from './bibtex-fields'
 import { cslRecords, exportCslJson } from './csl-items'
 import { exportRis } from './ris'
 import { DEFAULT_STYLE, styleOrThrow } from './styles'
+import { withoutUnreadFields } from './unread-fields'
 import { groupsOf, mergePieces, packGroups, pieceEntries, piecesAreExact, type PieceEntries } from './citeproc-pieces'
 
 export type DataFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
@@ -148,7 +149,7 @@ export function planInPieces(records: CslRecord[], opts: StyledOptions): ListPla
   const xml = plugins.config.get('@csl').templates.get(template)
   if (records.length <= (opts.pieceSize ?? PIECE_SIZE) || !xml || !piecesAreExact(xml)) return undefined
   // As Cite#format hands the records to citeproc (uncleaned names and dates make citeproc many times slower).
-  const data = plugins.input.util.clean(new Cite(records).data)
+  const data = plugins.input.util.clean(new Cite(withoutUnreadFields(records, template)).data)
   return { data, groups: groupsOf(data), style: { template, lang, format } }
 }
 
