@@ -8,6 +8,7 @@ import { addTag } from '../library/tags'
 import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 import { readLightRows } from './light-rows'
+import { currentIndex } from '../library/index-job'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -88,5 +89,32 @@ describe('LibraryStore', () => {
     expect(store.items.get(tagged)?.tags).toEqual(['read later'])
     expect(store.items.has(gone)).toBe(false)
     expect(store.finder.find(paper('A new title', '10.3/1500'))).toBeUndefined()
+  })
+
+  it('shows the newest papers first, before any paper the reader has already read', async () => {
+    db = openLibrary(`store-${Math.random()}`)
+    const records = Array.from({ length: 600 }, (_, n) => paper(`Galanin study number ${n}`, `10.4/${n}`))
+    const { added } = await importRecords(db, records, new LibraryStore(db).finder)
+    await currentIndex(db)
+    // as the worker does: it starts reading when the window opens and its papers wait for the window
+    const rows = (target: NeurorefDb) => {
+      const chunks = (async () => {
+        const read = []
+        for await (const chunk of readLightRows(target)) read.push(chunk)
+        return read
+      })()
+      return (async function* () {
+        yield* await chunks
+      })()
+    }
+    const store = new LibraryStore(db, { rows })
+    const shown: string[][] = []
+    store.subscribe(() => shown.push([...store.items.keys()]))
+    await store.load()
+    const newest = (await db.items.orderBy('addedAt').reverse().limit(200).primaryKeys()) as string[]
+    expect(new Set(shown[0])).toEqual(new Set(newest))
+    expect(store.items.size).toBe(600)
+    expect(store.search('galanin')).toHaveLength(600)
+    expect(store.items.get(added[599].id)?.csl.title).toBe('Galanin study number 599')
   })
 })

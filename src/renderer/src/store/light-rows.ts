@@ -80,9 +80,14 @@ async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGen
   return (async function* () {
     const fromRows = new Set(changed.ids)
     let partGone = false
+    // the next parts are read while these go to the window (IndexedDB sat idle between two reads)
+    const read = (start: number) => readStoredParts(db, meta.parts.slice(start, start + partsPerRead))
+    let next = read(0)
     for (let start = 0; start < meta.parts.length; start += partsPerRead) {
       const refs = meta.parts.slice(start, start + partsPerRead)
-      for (const [n, json] of (await readStoredParts(db, refs)).entries()) {
+      const parts = await next
+      if (start + partsPerRead < meta.parts.length) next = read(start + partsPerRead)
+      for (const [n, json] of parts.entries()) {
         if (json !== undefined) {
           yield { kind: 'packed', json, except: refs[n].ids.filter(id => changed.ids.has(id)) }
         } else {
