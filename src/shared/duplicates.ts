@@ -16,8 +16,8 @@ function firstAuthor(record: NamedRecord): string {
   return titleFingerprint(first?.family ?? first?.literal ?? '')
 }
 
-/** The keys under which a paper can be recognised again, each with its reason. */
-function paperKeys(record: NamedRecord): [string, DuplicatePair['reason']][] {
+/** The keys under which a paper can be recognised again, each with its reason, in the order a match is looked for. */
+export function keysWithReasons(record: NamedRecord): [string, DuplicatePair['reason']][] {
   const keys: [string, DuplicatePair['reason']][] = []
   if (record.doi) keys.push([`doi:${record.doi.toLowerCase()}`, 'DOI'])
   if (record.pmid) keys.push([`pmid:${record.pmid}`, 'PMID'])
@@ -28,8 +28,35 @@ function paperKeys(record: NamedRecord): [string, DuplicatePair['reason']][] {
   return keys
 }
 
-/** The keys a paper is recognised by (what DuplicateFinder keeps): saved with the light form, so opening a library does not work them out again. */
-export const recognitionKeys = (record: NamedRecord): string[] => paperKeys(record).map(([key]) => key)
+/** The keys a paper is recognised by (what DuplicateFinder keeps). */
+export const recognitionKeys = (record: NamedRecord): string[] => keysWithReasons(record).map(([key]) => key)
+
+/**
+ * A key's 30-bit hash (FNV-1a, folded; 30 bits so it is a small integer in JSON and in V8): what the library's own
+ * finder keeps of each key (store/paper-key-table.ts) and the light form saves, so opening a library does not work
+ * the keys out again. It names candidates only: a match is checked against the paper's keys.
+ */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
+  return (hash ^ (hash >>> 30)) & 0x3fffffff
+}
+
+/** The hashes of the keys a paper is recognised by. */
+export const recognitionHashes = (record: NamedRecord): number[] => recognitionKeys(record).map(keyHash)
+
+/** The paper already present that holds a record, and why it is the same. */
+export interface FoundPaper {
+  id: string
+  reason: DuplicatePair['reason']
+}
+
+/** What recognises papers already in the library: the store's finder, or a fork of it that also knows a file's records. */
+export interface PaperFinder {
+  find(record: NamedRecord): FoundPaper | undefined
+  /** A finder that sees everything this one does, plus what is added to it. */
+  fork(): DuplicateFinder
+}
 
 export function findDuplicatePairs(items: Iterable<ItemBasics>): DuplicatePair[] {
   const seen = new Map<string, string>()
@@ -45,7 +72,7 @@ export function findDuplicatePairs(items: Iterable<ItemBasics>): DuplicatePair[]
   }
   for (const item of items) {
     if (item.trashedAt !== undefined) continue
-    for (const [key, reason] of paperKeys(item)) note(key, item, reason)
+    for (const [key, reason] of keysWithReasons(item)) note(key, item, reason)
   }
   return [...pairs.values()]
 }
@@ -59,13 +86,13 @@ export function idsInPairs(pairs: DuplicatePair[]): Set<string> {
  * the library store as items change, and forked for a file import so the
  * file's own records count too (the fork is dropped if the import fails).
  */
-export class DuplicateFinder {
+export class DuplicateFinder implements PaperFinder {
   private byKey = new Map<string, string>()
   private keysOfItem = new Map<string, string[]>()
 
   constructor(
     items: Iterable<ItemBasics> = [],
-    private readonly base?: DuplicateFinder
+    private readonly base?: PaperFinder
   ) {
     for (const item of items) this.add(item)
   }
@@ -84,15 +111,14 @@ export class DuplicateFinder {
   }
 
   /** The id of the item that already holds this paper, and why it is the same. */
-  find(record: NamedRecord): { id: string; reason: DuplicatePair['reason'] } | undefined {
-    for (const [key, reason] of paperKeys(record)) {
+  find(record: NamedRecord): FoundPaper | undefined {
+    for (const [key, reason] of keysWithReasons(record)) {
       const id = this.byKey.get(key)
       if (id) return { id, reason }
     }
     return this.base?.find(record)
   }
 
-  /** A finder that sees everything this one does, plus what is added to it. */
   fork(): DuplicateFinder {
     return new DuplicateFinder([], this)
   }

@@ -185,7 +185,10 @@ export interface MeshTerm {
   qualifiers?: MeshHeading['qualifiers']
 }
 
-/** The fields the list, search, sort, facets and duplicates read: a full item or a light copy. */
+/**
+ * The fields the list, search, sort, facets and duplicates read: a full item or a light copy. A light copy's peptide
+ * tags keep only their MeSH evidence (what the dashboard reads); the item pane shows the rest from the row.
+ */
 export type ItemBasics = Omit<Item, HeavyItemField | 'light' | 'mesh'> & { mesh?: MeshTerm[] }
 
 /**

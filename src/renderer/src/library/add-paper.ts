@@ -11,7 +11,7 @@ import { withIndexFields } from './index-fields'
 import { keysInUseLike } from './keys-in-use'
 import { isUnannounced } from './unfinished-import'
 import { write } from './write'
-import { DuplicateFinder } from '@shared/duplicates'
+import { DuplicateFinder, type PaperFinder } from '@shared/duplicates'
 
 export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing'; item: Item }
 
@@ -24,7 +24,7 @@ export type AddOutcome = { status: 'added'; item: Item } | { status: 'existing';
  * inside callers' transactions, and an async helper that sometimes awaits
  * and sometimes not makes Dexie lose the transaction (PrematureCommitError).
  */
-export function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> {
+export function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: PaperFinder): Promise<Item | undefined> {
   const doi = record.doi?.toLowerCase()
   const pmcid = record.pmcid?.toUpperCase()
   const by = (index: 'doiKey' | 'pmid' | 'pmcid', value: string | undefined) => (found: Item | undefined) =>
@@ -37,7 +37,7 @@ export function findSamePaper(db: NeurorefDb, record: ReferenceRecord, known?: D
     .then(found => found ?? sameTitle(db, record, known))
 }
 
-function sameTitle(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<Item | undefined> | undefined {
+function sameTitle(db: NeurorefDb, record: ReferenceRecord, known?: PaperFinder): Promise<Item | undefined> | undefined {
   if (known) {
     const same = known.find(record)
     return same ? db.items.get(same.id) : undefined
@@ -99,7 +99,7 @@ export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey
  * Adds a paper, or merges it into the item that already holds it. `known`
  * (the store's finder) spares the duplicate queries in a large library.
  */
-export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: DuplicateFinder): Promise<AddOutcome> {
+export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: PaperFinder): Promise<AddOutcome> {
   return write(db, [db.items], async changes => {
     const now = Date.now()
     const existing = await findSamePaper(db, record, known)
@@ -125,7 +125,7 @@ export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, know
  * one event each. Callers that must keep the rest when one fails fall back to
  * `addRecordToLibrary` one by one.
  */
-export async function addRecordsToLibrary(db: NeurorefDb, records: ReferenceRecord[], known?: DuplicateFinder): Promise<AddOutcome[]> {
+export async function addRecordsToLibrary(db: NeurorefDb, records: ReferenceRecord[], known?: PaperFinder): Promise<AddOutcome[]> {
   const now = Date.now()
   const fresh = records.map(record => toItem(record, now))
   const bases = fresh.map((item, i) => keyBase(records[i], item))
@@ -210,7 +210,7 @@ class SamePapers {
   }
 
   /** As `findSamePaper`: DOI, then PMID, then PMCID, then title, year and first author. */
-  find(record: ReferenceRecord, known?: DuplicateFinder): Item | undefined {
+  find(record: ReferenceRecord, known?: PaperFinder): Item | undefined {
     const keys = [`doi:${record.doi?.toLowerCase() ?? ''}`, `pmid:${record.pmid ?? ''}`, `pmcid:${record.pmcid?.toUpperCase() ?? ''}`]
     for (const key of keys) {
       const id = !key.endsWith(':') ? this.byKey.get(key) : undefined

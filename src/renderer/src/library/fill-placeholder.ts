@@ -3,7 +3,7 @@
 // gives way (fields the researcher edited by hand stay), the flag goes, the
 // attachments stay. When the paper is already in the library, the PDF moves
 // to that item and the placeholder goes.
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 import { makeCitationKey } from '@shared/export/citation-key'
 import { mergeRecordIntoItem } from '@shared/merge'
 import type { Item, ReferenceRecord } from '@shared/model'
@@ -18,7 +18,7 @@ export const NEEDS_METADATA = 'needs-metadata'
 
 export type FillOutcome = { ok: true; itemId: string; title: string; merged: boolean } | { ok: false; message: string }
 
-export function fillPlaceholder(db: NeurorefDb, itemId: string, record: ReferenceRecord, known?: DuplicateFinder): Promise<FillOutcome> {
+export function fillPlaceholder(db: NeurorefDb, itemId: string, record: ReferenceRecord, known?: PaperFinder): Promise<FillOutcome> {
   return write(db, [db.items, db.attachments, db.fullTexts], async changes => {
     const placeholder = await db.items.get(itemId)
     if (!placeholder) return { ok: false, message: 'The item is no longer in the library.' }

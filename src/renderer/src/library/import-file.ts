@@ -2,7 +2,7 @@
 // already in the library is added, duplicates are reported (not added), and entries that could not be read are listed
 // by the caller. A file's papers are written in batches as the reader hands them over; a document's references in one
 // transaction with their new collection.
-import { DuplicateFinder } from '@shared/duplicates'
+import { DuplicateFinder, type PaperFinder } from '@shared/duplicates'
 import type { ImportedRecord } from '@shared/import'
 import type { Item } from '@shared/model'
 import type { NeurorefDb } from './schema'
@@ -98,7 +98,7 @@ export class ImportInBatches {
    */
   constructor(
     private readonly db: NeurorefDb,
-    known: DuplicateFinder | Promise<DuplicateFinder>,
+    known: PaperFinder | Promise<PaperFinder>,
     private readonly options: { onSaved?: SaveProgress; elsewhere?: BatchWriter } = {}
   ) {
     this.finder = Promise.resolve(known).then(finder => finder.fork())
@@ -200,7 +200,7 @@ export class ImportInBatches {
 export async function importRecords(
   db: NeurorefDb,
   records: ImportedRecord[],
-  known: DuplicateFinder,
+  known: PaperFinder,
   items?: Item[],
   onSaved?: SaveProgress
 ): Promise<FileImportOutcome> {
@@ -218,7 +218,7 @@ export async function importRecords(
 export async function importIntoNewCollection(
   db: NeurorefDb,
   records: ImportedRecord[],
-  known: DuplicateFinder,
+  known: PaperFinder,
   collectionName: string
 ): Promise<{ outcome: FileImportOutcome; collection: Collection }> {
   const { fresh, duplicates } = await sortOut(records, known.fork())

@@ -11,17 +11,18 @@
 // previous form in force (older `seq`: the change log says which papers to
 // read again); a part missing or of another size means "damaged".
 import type { ItemBasics } from '@shared/model'
-import { recognitionKeys } from '@shared/duplicates'
+import { recognitionHashes } from '@shared/duplicates'
 import type { NeurorefDb } from './schema'
 import { packPapers, unpackPapers } from './light-packing'
 
 /**
- * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers); the keys of
- * a sample paper catch a change to how duplicates are recognised.
+ * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers; 4: the
+ * duplicate keys as hashes, the DOI written once); the key hashes of a sample paper catch a change to how duplicates
+ * are recognised or hashed.
  */
 const LIGHT_FORMAT = [
-  3,
-  ...recognitionKeys({
+  4,
+  ...recognitionHashes({
     csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
     doi: '10.1/AbC',
     pmid: '1',
@@ -54,7 +55,7 @@ export interface LightFormMeta {
 export interface LightFormPart {
   id: string
   generation: number
-  /** the papers' light fields and the keys the duplicate finder knows each by (light-packing.ts), in the order of the marker's ids */
+  /** the papers' light fields and the hashes of the keys the duplicate finder knows each by (light-packing.ts), in the order of the marker's ids */
   json: string
 }
 
@@ -146,7 +147,7 @@ export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartTo
     }
     if (part.length === 0) continue
     const key = `part:${generation}:${refs.length}`
-    const json = packPapers(part, part.map(recognitionKeys))
+    const json = packPapers(part, part.map(recognitionHashes))
     await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
     options.afterPart?.(refs.length)
     refs.push({ key, size: json.length, ids: part.map(item => item.id) })

@@ -1,11 +1,13 @@
 // A part of the saved light form gives back every paper exactly as it went
 // in — real PubMed records, names in any script, odd values where a list or
-// a name is expected — while keeping its text one byte a character.
+// a name is expected — while keeping its text one byte a character, and a
+// paper's DOI once.
 import { describe, expect, it } from 'vitest'
 import type { Item, ItemBasics } from '@shared/model'
-import { recognitionKeys } from '@shared/duplicates'
+import { recognitionHashes } from '@shared/duplicates'
 import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
 import { basics } from './item-basics'
+import { withIndexFields } from './index-fields'
 import { packPapers, SharedValues, unpackPapers } from './light-packing'
 
 /** As JSON keeps a paper (what the form kept before it shared anything). */
@@ -19,8 +21,10 @@ function odd(base: Item): Item {
     tags: ['to read'],
     sources: ['file'],
     addedBy: 'Zoë',
+    doiKey: 0 as unknown as string,
     csl: {
       ...base.csl,
+      DOI: [0] as unknown as string,
       type: 7 as unknown as string,
       title: 'β-Endorphin and κ-opioid receptors in 東京',
       author: [{ family: 'Dvořák', given: 'Łucja' }, { literal: 'Oxytocin Consortium' }],
@@ -36,11 +40,11 @@ describe('a part of the saved light form', () => {
   it('gives back every paper as it went in, and its text is one byte a character', () => {
     const items = fixtureItems()
     const papers = [...items, odd(items[0])].map(basics)
-    const json = packPapers(papers, papers.map(recognitionKeys))
+    const json = packPapers(papers, papers.map(recognitionHashes))
     expect(/[^\u0000-\u00ff]/.test(json)).toBe(false)
-    const { papers: back, keys } = unpackPapers(json)
+    const { papers: back, hashes } = unpackPapers(json)
     expect(asJson(back)).toEqual(asJson(papers))
-    expect(keys).toEqual(papers.map(recognitionKeys))
+    expect(hashes).toEqual(papers.map(recognitionHashes))
     expect(back.at(-1)!.keywords).toEqual(odd(items[0]).keywords)
   })
 
@@ -52,5 +56,19 @@ describe('a part of the saved light form', () => {
     expect(b.papers[0].csl.author![0]).toBe(a.papers[0].csl.author![0])
     expect(b.papers[0].mesh![0]).toBe(a.papers[0].mesh![0])
     expect(Object.isFrozen(a.papers[0].mesh![0])).toBe(true)
+  })
+
+  it("writes a paper's DOI once where its doi, doiKey and csl.DOI say the same, and gives one string for them", () => {
+    const papers = fixtureItems().map(item => basics(withIndexFields(item)))
+    const json = packPapers(papers, [])
+    const withDoi = papers.filter(paper => paper.doi)
+    expect(withDoi.length).toBeGreaterThan(20)
+    for (const { doi } of withDoi) {
+      const written = json.split(JSON.stringify(doi)).length - 1
+      expect(written, doi).toBe(withDoi.filter(paper => paper.doi === doi).length)
+    }
+    const back = unpackPapers(json).papers
+    expect(asJson(back)).toEqual(asJson(papers))
+    for (const paper of back.filter(paper => paper.doi)) expect(paper.doiKey).toBe(paper.doi)
   })
 })

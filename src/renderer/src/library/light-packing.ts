@@ -4,7 +4,10 @@
 // it by number. At 100,000 papers the form was 120 MB of JSON, and the window
 // kept a string and an object of its own for every author, heading and journal
 // of every paper (160 MB of its heap); the window now keeps one of each
-// (SharedValues), frozen, since many papers hold it.
+// (SharedValues), frozen, since many papers hold it. A paper's DOI is written
+// once: its lower-cased `doi`, the `doiKey` the database indexes and the
+// `csl.DOI` citations read are most often the same text (three copies of it in
+// the form and in the window's heap).
 import type { ItemBasics } from '@shared/model'
 
 /** Fields of a paper whose values (or, for a list, whose entries) many papers share. */
@@ -29,18 +32,33 @@ const CSL_FIELDS = ['type', 'author', 'editor', 'container-title', 'container-ti
 /**
  * A part as JSON: `shared` holds each shared value once, as its own JSON text (so the window recognises a value it
  * already holds without building it again); in `papers`, a shared field is the number of its value in `shared`, a
- * shared list the numbers of its entries.
+ * shared list the numbers of its entries, and `doiKey` or `csl.DOI` the same text as `doi` is SAME_AS_DOI.
+ * `hashes`: the hashes of the keys the duplicate finder knows each paper by (keyHash, shared/duplicates.ts).
  */
 interface PackedPart {
   shared: string[]
   papers: Record<string, unknown>[]
-  keys: string[][]
+  hashes: number[][]
+}
+
+/** in a packed paper, `doiKey` or `csl.DOI`: the same text as its `doi` */
+const SAME_AS_DOI = 0
+
+/** `doiKey` or `csl.DOI` as written: SAME_AS_DOI, or an odd number or list in a list of its own (so none reads as SAME_AS_DOI). */
+function packDoi(value: unknown, doi: unknown): unknown {
+  if (typeof doi === 'string' && value === doi) return SAME_AS_DOI
+  return typeof value === 'number' || Array.isArray(value) ? [value] : value
+}
+
+function unpackDoi(value: unknown, doi: unknown): unknown {
+  if (value === SAME_AS_DOI) return doi
+  return Array.isArray(value) ? value[0] : value
 }
 
 type Fields = Record<string, unknown>
 
-/** The papers and the keys the duplicate finder knows each by, as one JSON string. */
-export function packPapers(papers: readonly ItemBasics[], keys: string[][]): string {
+/** The papers and the hashes of the keys the duplicate finder knows each by, as one JSON string. */
+export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): string {
   const shared: string[] = []
   const numbers = new Map<string, number>()
   const numberOf = (value: unknown): number => {
@@ -56,12 +74,15 @@ export function packPapers(papers: readonly ItemBasics[], keys: string[][]): str
     }
   }
   const packed = papers.map(paper => {
-    const fields: Fields = { ...paper, csl: { ...paper.csl } }
+    const csl: Fields = { ...paper.csl }
+    const fields: Fields = { ...paper, csl }
     pack(fields, PAPER_FIELDS)
-    pack(fields.csl as Fields, CSL_FIELDS)
+    pack(csl, CSL_FIELDS)
+    if (fields.doiKey !== undefined) fields.doiKey = packDoi(fields.doiKey, paper.doi)
+    if (csl.DOI !== undefined) csl.DOI = packDoi(csl.DOI, paper.doi)
     return fields
   })
-  return oneByte(JSON.stringify({ shared, papers: packed, keys } satisfies PackedPart))
+  return oneByte(JSON.stringify({ shared, papers: packed, hashes } satisfies PackedPart))
 }
 
 /**
@@ -93,8 +114,8 @@ function frozen(value: unknown): unknown {
   return Object.freeze(value)
 }
 
-/** A part's papers and their keys; the shared values are taken from `values` (one copy of each across parts). */
-export function unpackPapers(json: string, values = new SharedValues()): { papers: ItemBasics[]; keys: string[][] } {
+/** A part's papers and their keys' hashes; the shared values are taken from `values` (one copy of each across parts). */
+export function unpackPapers(json: string, values = new SharedValues()): { papers: ItemBasics[]; hashes: number[][] } {
   const part = JSON.parse(json) as PackedPart
   const shared = part.shared.map(text => values.valueOf(text))
   const unpack = (fields: Fields, names: readonly string[]): void => {
@@ -105,8 +126,12 @@ export function unpackPapers(json: string, values = new SharedValues()): { paper
     }
   }
   for (const paper of part.papers) {
+    const csl = paper.csl as Fields
     unpack(paper, PAPER_FIELDS)
-    unpack(paper.csl as Fields, CSL_FIELDS)
+    unpack(csl, CSL_FIELDS)
+    // one string for the three
+    if (paper.doiKey !== undefined) paper.doiKey = unpackDoi(paper.doiKey, paper.doi)
+    if (csl.DOI !== undefined) csl.DOI = unpackDoi(csl.DOI, paper.doi)
   }
-  return { papers: part.papers as unknown as ItemBasics[], keys: part.keys }
+  return { papers: part.papers as unknown as ItemBasics[], hashes: part.hashes }
 }

@@ -1,34 +1,39 @@
 // The duplicate finder of the library in the window, which recognises papers
 // already in the library (imports, "Add by identifier", a manuscript's
-// references). Papers read at open join it late, with the keys saved in the
-// light form: adding 100,000 papers' keys took the window 0.5 s it needs for
-// the first search, so they join in short slices once the library is complete
-// and the search index in use, or all at once when the finder is asked for.
+// references). Papers read at open join it late, with the hashes of their keys
+// saved in the light form: adding 100,000 papers' keys took the window 0.5 s it
+// needs for the first search, so they join in short slices once the library is
+// complete and the search index in use, or all at once when the finder is
+// asked for.
 import type { ItemBasics, LightItem } from '@shared/model'
-import { DuplicateFinder } from '@shared/duplicates'
+import { recognitionHashes, type PaperFinder } from '@shared/duplicates'
+import { PaperKeyTable } from './paper-key-table'
 
 export class FinderFilledLater {
-  private known = new DuplicateFinder()
-  private waiting: { items: LightItem[]; keys: (string[] | undefined)[]; next: number } = { items: [], keys: [], next: 0 }
+  private known: PaperKeyTable
+  private waiting: { items: LightItem[]; hashes: (number[] | undefined)[]; next: number } = { items: [], hashes: [], next: 0 }
 
-  /** `current`: the window's papers, to tell a paper read at open from its newer copy */
-  constructor(private readonly current: ReadonlyMap<string, LightItem>) {}
+  /** `current`: the window's papers, to tell a paper read at open from its newer copy (and to check a match against) */
+  constructor(private readonly current: ReadonlyMap<string, LightItem>) {
+    this.known = new PaperKeyTable(id => current.get(id))
+  }
 
   /** Every paper known, those read at open too. */
-  get finder(): DuplicateFinder {
+  get finder(): PaperFinder {
     this.fill(Infinity)
     return this.known
   }
 
-  /** A paper read at open, with its saved keys: recognised later. */
-  later(item: LightItem, keys: string[] | undefined): void {
+  /** A paper read at open, with its keys' saved hashes: recognised later. */
+  later(item: LightItem, hashes: number[] | undefined): void {
     this.waiting.items.push(item)
-    this.waiting.keys.push(keys)
+    this.waiting.hashes.push(hashes)
   }
 
-  /** A paper written now: known at once. */
+  /** A paper written now: known at once (a paper in the Trash is not known). */
   add(item: ItemBasics): void {
-    this.known.add(item)
+    if (item.trashedAt !== undefined) this.known.remove(item.id)
+    else this.known.add(item.id, recognitionHashes(item))
   }
 
   remove(id: string): void {
@@ -41,10 +46,11 @@ export class FinderFilledLater {
     const began = performance.now()
     for (; waiting.next < waiting.items.length && performance.now() - began < ms; waiting.next++) {
       const item = waiting.items[waiting.next]
-      if (this.current.get(item.id) === item) this.known.add(item, waiting.keys[waiting.next])
+      if (this.current.get(item.id) !== item || item.trashedAt !== undefined) continue
+      this.known.add(item.id, waiting.hashes[waiting.next] ?? recognitionHashes(item))
     }
     if (waiting.next < waiting.items.length) return true
-    this.waiting = { items: [], keys: [], next: 0 }
+    this.waiting = { items: [], hashes: [], next: 0 }
     return false
   }
 }

@@ -3,7 +3,7 @@
 // paint at once, and kept in step with the library through its events. The
 // search index is the saved one, brought up to date in a worker (live-index.ts).
 import type { Item, ItemBasics, LightItem } from '@shared/model'
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
@@ -31,16 +31,16 @@ function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'i
 }
 
 /**
- * The papers of a chunk, with their duplicate keys when the saved form has them; those changed since the form was
+ * The papers of a chunk, with the hashes of their duplicate keys when the saved form has them; those changed since the form was
  * saved come as rows. What papers share is kept once across the form's parts (`shared`).
  */
-function papersOf(chunk: LightChunk, shared: SharedValues): { items: ItemBasics[]; keys?: string[][]; abstracts?: (string | undefined)[] } {
+function papersOf(chunk: LightChunk, shared: SharedValues): { items: ItemBasics[]; hashes?: number[][]; abstracts?: (string | undefined)[] } {
   if (chunk.kind === 'rows') return chunk
-  const { papers, keys } = parseLightPart(chunk.json, shared)
-  if (chunk.except.length === 0) return { items: papers, keys }
+  const { papers, hashes } = parseLightPart(chunk.json, shared)
+  if (chunk.except.length === 0) return { items: papers, hashes }
   const except = new Set(chunk.except)
   const kept = papers.flatMap((item, i) => (except.has(item.id) ? [] : [i]))
-  return { items: kept.map(i => papers[i]), keys: kept.map(i => keys[i]) }
+  return { items: kept.map(i => papers[i]), hashes: kept.map(i => hashes[i]) }
 }
 
 export class LibraryStore {
@@ -278,7 +278,7 @@ export class LibraryStore {
   }
 
   /** Recognises papers already in the library (imports, "Add by identifier", a manuscript's references). */
-  get finder(): DuplicateFinder {
+  get finder(): PaperFinder {
     return this.knownPapers.finder
   }
 
@@ -338,14 +338,14 @@ export class LibraryStore {
     let sliceBegan = performance.now()
     for await (const chunk of rows) {
       if (chunk.kind === 'packed') this.fromForm = true
-      const { items, keys, abstracts } = papersOf(chunk, shared)
+      const { items, hashes, abstracts } = papersOf(chunk, shared)
       for (let i = 0; i < items.length; i++) {
         const item = items[i]
         if (changed.has(item.id)) continue
         if (this.fullText.has(item.id)) withText.push(item.id)
         const light = markLight(item)
         this.items.set(item.id, light)
-        this.knownPapers.later(light, keys?.[i])
+        this.knownPapers.later(light, hashes?.[i])
         if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
       }
       if (performance.now() - sliceBegan >= SLICE_MS) {

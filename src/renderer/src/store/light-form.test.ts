@@ -3,8 +3,9 @@
 // (caught up by the index job, or not yet: the change log says which rows to
 // read), after a crash while it is saved, when a part is missing or damaged
 // (rows are read instead and the job builds it again), when a save replaces
-// parts between two of the reader's reads, and for a library written by the
-// schema before it (built once, then read). A window opened from it shows the
+// parts between two of the reader's reads, for a library written by the
+// schema before it and for a form of the format before (built once, then
+// read; the duplicate finder recognises the same papers). A window opened from it shows the
 // facets, tags and dashboard the full rows give, while keeping less: MeSH
 // headings without qualifiers, one copy of what papers share.
 import Dexie from 'dexie'
@@ -21,7 +22,7 @@ import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { basics } from '../library/item-basics'
-import { parseLightPart, readLightMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
+import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
@@ -140,7 +141,7 @@ describe('the saved light form', () => {
 })
 
 describe('a window opened from the saved light form', () => {
-  it('shows the MeSH facet, tags and dashboard the full rows give, from headings without their qualifiers', async () => {
+  it('shows the MeSH facet, tags and dashboard the full rows give, from headings without their qualifiers and peptide tags with only their MeSH evidence', async () => {
     db = openLibrary(`light-form-${Math.random()}`)
     const real = fixtureItems().map(recordOf)
     // a heading that is a major topic only through a starred qualifier, and one that is not one at all
@@ -163,6 +164,11 @@ describe('a window opened from the saved light form', () => {
     const light = rows.map(row => store.items.get(row.id)!)
     expect(rows.some(row => row.mesh?.some(heading => heading.qualifiers.length > 0))).toBe(true)
     expect(light.every(item => item.mesh?.every(heading => heading.qualifiers === undefined) ?? true)).toBe(true)
+    // peptide tags with only their MeSH evidence, the same tags as the rows'
+    const evidence = (items: ItemBasics[]) => items.flatMap(item => item.peptideTags ?? []).flatMap(tag => tag.evidence.map(e => e.source))
+    expect(new Set(evidence(rows))).toEqual(new Set(['mesh', 'title', 'abstract']))
+    expect(new Set(evidence(light))).toEqual(new Set(['mesh']))
+    expect(light.map(item => item.peptideTags?.map(tag => tag.peptide))).toEqual(rows.map(row => row.peptideTags?.map(tag => tag.peptide)))
 
     const facets = computeFacets(light)
     expect(facets).toEqual(computeFacets(rows))
@@ -280,25 +286,47 @@ describe('a library written by schema version 4', () => {
     v4.close()
 
     db = openLibrary(name)
-    const kinds: LightChunk['kind'][] = []
-    const recorded = async function* (target: NeurorefDb) {
-      for await (const chunk of readLightRows(target)) yield (kinds.push(chunk.kind), chunk)
-    }
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: recorded })
-    await store.load()
-    await store.indexSettled()
+    await opensFromRowsThenFromForm()
     expect(db.verno).toBe(6)
-    expect(new Set(kinds)).toEqual(new Set(['rows']))
-    expect(store.index.last).toMatchObject({ how: 'loaded', light: 'rebuilt' })
-    expect(storePapers(store)).toEqual(await fromRows())
-
-    kinds.length = 0
-    const again = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: recorded })
-    await again.load()
-    await again.indexSettled()
-    expect(new Set(kinds)).toEqual(new Set(['packed']))
-    expect(again.index.last).toMatchObject({ how: 'loaded', light: 'loaded' })
-    expect(storePapers(again)).toEqual(await fromRows())
     expect((await readLightMeta(db))?.parts.length).toBe(2)
   })
 })
+
+/** The marker as the version before this format wrote it (format 3: duplicate keys as text, the DOI written again). */
+const FORMAT_3 = '3|doi:10.1/abc|pmid:1|pmcid:PMC2|t:unicodeμopioidreceptorsłodz|2020|ørsted'
+
+describe('a light form of the format before', () => {
+  it('is not read: the window opens from the rows, the form is built once, then opened from', async () => {
+    await librarySaved(700)
+    const meta = (await db.lightCopies.get('meta')) as LightFormMeta
+    await db.lightCopies.put({ ...meta, format: FORMAT_3 } satisfies LightFormMeta as LightFormRow)
+    await opensFromRowsThenFromForm()
+    expect((await readLightMeta(db))?.format.startsWith('4|')).toBe(true)
+  })
+})
+
+/**
+ * Opens the library twice: first from every row (its light form cannot be used) while the form is built again, then
+ * from that form; both windows hold the papers the rows give and recognise the papers the keys as text recognise.
+ */
+async function opensFromRowsThenFromForm(): Promise<void> {
+  const kinds: LightChunk['kind'][] = []
+  const recorded = async function* (target: NeurorefDb) {
+    for await (const chunk of readLightRows(target)) yield (kinds.push(chunk.kind), chunk)
+  }
+  const rows = await db.items.toArray()
+  const text = new DuplicateFinder(rows)
+  for (const [read, light] of [
+    ['rows', 'rebuilt'],
+    ['packed', 'loaded']
+  ]) {
+    kinds.length = 0
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: recorded })
+    await store.load()
+    await store.indexSettled()
+    expect(new Set(kinds)).toEqual(new Set([read]))
+    expect(store.index.last).toMatchObject({ how: 'loaded', light })
+    expect(storePapers(store)).toEqual(await fromRows())
+    for (const row of rows) expect(store.finder.find(row), row.id).toEqual(text.find(row))
+  }
+}

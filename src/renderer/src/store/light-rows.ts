@@ -5,7 +5,7 @@
 // row (abstracts, references, author details: most of a minute at 100,000
 // papers) and send the window their light copies, a chunk at a time.
 import type { ItemBasics } from '@shared/model'
-import { recognitionKeys } from '@shared/duplicates'
+import { recognitionHashes } from '@shared/duplicates'
 import { fieldValue } from '@shared/search/fields'
 import { changedPapers } from '../library/change-log'
 import { forgetLightForm, readLightMarker, readStoredParts } from '../library/light-form'
@@ -17,10 +17,10 @@ import { SharedValues } from '../library/light-packing'
 
 /**
  * Papers read from their rows, with their abstracts (kept while searches read papers: the form is only used when the
- * saved index is there to answer them soon) and the keys the duplicate finder knows each by (worked out by the reader,
- * not the window).
+ * saved index is there to answer them soon) and the hashes of the keys the duplicate finder knows each by (worked out
+ * by the reader, not the window).
  */
-export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string | undefined)[]; keys: string[][] }
+export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string | undefined)[]; hashes: number[][] }
 
 /**
  * Papers for the window: a part of the saved light form (its papers as JSON, but those in `except`, changed since
@@ -46,12 +46,12 @@ async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean):
   for (let start = 0; start < ids.length; start += CHUNK) {
     const rows = await next
     next = read(start + CHUNK)
-    const chunk: RowsChunk = { kind: 'rows', items: [], abstracts: [], keys: [] }
+    const chunk: RowsChunk = { kind: 'rows', items: [], abstracts: [], hashes: [] }
     for (const row of rows) {
       if (!row) continue // deleted since the order was read
       chunk.items.push(basics(row))
       chunk.abstracts.push(withAbstracts ? fieldValue(row, undefined, 'abstract')[0] : undefined)
-      chunk.keys.push(recognitionKeys(row))
+      chunk.hashes.push(recognitionHashes(row))
     }
     yield chunk
   }

@@ -70,11 +70,16 @@ describe('papers read from their rows, sent to the window in pieces', () => {
 
   it('split a chunk into pieces of the given size, in order, with nothing lost or repeated', () => {
     const items = createSyntheticLibrary(7, 4).items.map(basics)
-    const chunk = { kind: 'rows' as const, items, abstracts: items.map((_, n) => (n % 2 ? `abstract ${n}` : undefined)), keys: items.map(item => [item.id]) }
+    const chunk = {
+      kind: 'rows' as const,
+      items,
+      abstracts: items.map((_, n) => (n % 2 ? `abstract ${n}` : undefined)),
+      hashes: items.map((_, n) => [n, n + 1])
+    }
     const pieces = rowsAsJson(chunk, 3).map(piece => rowsFromJson(piece))
     expect(pieces.map(piece => piece.items.length)).toEqual([3, 3, 1])
     expect(pieces.flatMap(piece => piece.items.map(item => item.id))).toEqual(items.map(item => item.id))
     expect(pieces.flatMap(piece => piece.abstracts)).toEqual(chunk.abstracts)
-    expect(pieces.flatMap(piece => piece.keys)).toEqual(chunk.keys)
+    expect(pieces.flatMap(piece => piece.hashes)).toEqual(chunk.hashes)
   })
 })

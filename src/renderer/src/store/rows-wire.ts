@@ -12,7 +12,7 @@ import type { RowsChunk } from './light-rows'
 /** papers per message */
 export const PAPERS_PER_MESSAGE = 250
 
-/** A piece of a chunk: its papers and their keys packed, their abstracts as JSON (an abstract not read is `null`). */
+/** A piece of a chunk: its papers and their keys' hashes packed, their abstracts as JSON (an abstract not read is `null`). */
 export interface RowsPiece {
   papers: string
   abstracts: string
@@ -24,7 +24,7 @@ export function rowsAsJson(chunk: RowsChunk, size = PAPERS_PER_MESSAGE): RowsPie
   for (let start = 0; start < chunk.items.length; start += size) {
     const end = start + size
     pieces.push({
-      papers: packPapers(chunk.items.slice(start, end), chunk.keys.slice(start, end)),
+      papers: packPapers(chunk.items.slice(start, end), chunk.hashes.slice(start, end)),
       abstracts: JSON.stringify(chunk.abstracts.slice(start, end))
     })
   }
@@ -33,7 +33,7 @@ export function rowsAsJson(chunk: RowsChunk, size = PAPERS_PER_MESSAGE): RowsPie
 
 /** A piece's papers; what they share is taken from `shared` (one copy of each across pieces). */
 export function rowsFromJson(piece: RowsPiece, shared?: SharedValues): RowsChunk {
-  const { papers, keys } = unpackPapers(piece.papers, shared)
+  const { papers, hashes } = unpackPapers(piece.papers, shared)
   const abstracts = JSON.parse(piece.abstracts) as (string | null)[]
-  return { kind: 'rows', items: papers, abstracts: abstracts.map(abstract => abstract ?? undefined), keys }
+  return { kind: 'rows', items: papers, abstracts: abstracts.map(abstract => abstract ?? undefined), hashes }
 }

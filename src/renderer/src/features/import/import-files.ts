@@ -4,7 +4,7 @@
 // stored while the rest is read; the window finds the duplicates, chooses the
 // citation keys and tells the library's listeners of each batch written. The researcher is told how many came in, which were already
 // in the library, and every problem, with its line.
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 import { problemText } from '../../messages'
 import type { Message } from '../../components/StatusMessage'
 import type { NeurorefDb } from '../../library/schema'
@@ -17,7 +17,7 @@ import { PapersWriter } from './papers-writer'
 /** The library a file goes into: its database, and the papers already in it once the window has applied every write. */
 export interface ImportTarget {
   db: NeurorefDb
-  store: { settled(): Promise<void>; readonly finder: DuplicateFinder }
+  store: { settled(): Promise<void>; readonly finder: PaperFinder }
 }
 
 /** `tell`: where the progress goes (the status line), replaced by the message returned at the end. */

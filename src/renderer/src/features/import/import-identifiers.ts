@@ -8,7 +8,7 @@ import type { IdentifierLookup, NeurorefApi } from '@shared/contract'
 import type { ReferenceRecord } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
 import { addRecordsToLibrary, addRecordToLibrary } from '../../library/add-paper'
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 
 export type PaperOutcome =
   | { ids: Identifier[]; label: string; status: 'added' | 'existing'; itemId: string; title: string }
@@ -28,7 +28,7 @@ export interface ImportDeps {
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
   /** papers already in the library, in memory (the store's finder) */
-  known?: DuplicateFinder
+  known?: PaperFinder
 }
 
 /** Identifiers sent to main per call: one efetch request's worth. */
@@ -93,7 +93,7 @@ function summarise(outcomes: PaperOutcome[], cancelled: boolean): ImportSummary 
 const STORE_CHUNK = BATCH_SIZE
 
 /** Stores a chunk in one transaction; if anything in it fails, each paper is tried on its own. */
-async function storeChunk(db: NeurorefDb, papers: LookedUp[], known?: DuplicateFinder): Promise<PaperOutcome[]> {
+async function storeChunk(db: NeurorefDb, papers: LookedUp[], known?: PaperFinder): Promise<PaperOutcome[]> {
   try {
     const stored = await addRecordsToLibrary(
       db,
@@ -113,7 +113,7 @@ async function storeChunk(db: NeurorefDb, papers: LookedUp[], known?: DuplicateF
 
 type LookedUp = { ids: Identifier[]; record: ReferenceRecord }
 
-async function store(db: NeurorefDb, ids: Identifier[], record: ReferenceRecord, known?: DuplicateFinder): Promise<PaperOutcome> {
+async function store(db: NeurorefDb, ids: Identifier[], record: ReferenceRecord, known?: PaperFinder): Promise<PaperOutcome> {
   const label = labelOf(ids)
   try {
     const { status, item } = await addRecordToLibrary(db, record, known)

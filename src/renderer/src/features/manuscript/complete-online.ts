@@ -4,7 +4,7 @@
 // transport adds the contact details) and merged with what the document
 // carried. Offline, or when a service fails, the document's data stays and
 // the summary says why.
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 import type { Identifier } from '@shared/identifiers'
 import type { ImportedRecord } from '@shared/import/imported-record'
 import { completeReferences, identifierToLookUp } from '@shared/manuscript/complete-references'
@@ -23,7 +23,7 @@ export interface OnlineCompletion {
 export async function completeOnline(
   api: NeurorefApi,
   records: ImportedRecord[],
-  known: DuplicateFinder,
+  known: PaperFinder,
   onStart?: (count: number) => void
 ): Promise<OnlineCompletion> {
   // papers already in the library stay as they are there: nothing to look up

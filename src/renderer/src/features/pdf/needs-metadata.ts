@@ -2,7 +2,7 @@
 // PMID or PMCID looks the paper up; the library fills the item with the
 // record (library/fill-placeholder.ts).
 import type { NeurorefApi } from '@shared/contract'
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 import { findIdentifiers, identifierLabel } from '@shared/identifiers'
 import type { Item } from '@shared/model'
 import { fillPlaceholder, NEEDS_METADATA, type FillOutcome } from '../../library/fill-placeholder'
@@ -12,7 +12,7 @@ import { sentenceFor } from '../../messages'
 export interface FillDeps {
   api: Pick<NeurorefApi, 'lookup.identifiers'>
   db: NeurorefDb
-  known?: DuplicateFinder
+  known?: PaperFinder
 }
 
 export function needsMetadata(item: Pick<Item, 'flags'>): boolean {

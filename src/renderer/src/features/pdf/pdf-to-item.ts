@@ -4,7 +4,7 @@
 // when the lookup fails) the item is titled from the PDF and flagged
 // "Needs metadata" for the researcher to finish.
 import type { NeurorefApi, StoredFile } from '@shared/contract'
-import type { DuplicateFinder } from '@shared/duplicates'
+import type { PaperFinder } from '@shared/duplicates'
 import type { AttachmentRecord, ReferenceRecord } from '@shared/model'
 import { findDoiInPdfText } from '@shared/pdf/find-doi'
 import type { AppError } from '@shared/result'
@@ -20,7 +20,7 @@ import { bytesToBase64 } from '@shared/base64'
 export interface PdfImportDeps {
   api: NeurorefApi
   db: NeurorefDb
-  known?: DuplicateFinder
+  known?: PaperFinder
 }
 
 /** `attachment`: the record made (or found); `textError`: why its text could not be read (a password). */
