@@ -56,6 +56,12 @@ describe('a part of the saved light form', () => {
     expect(b.papers[0].csl.author![0]).toBe(a.papers[0].csl.author![0])
     expect(b.papers[0].mesh![0]).toBe(a.papers[0].mesh![0])
     expect(Object.isFrozen(a.papers[0].mesh![0])).toBe(true)
+    // lists few papers differ in: one array for all the papers holding the same
+    const [first, last] = [a.papers[0], b.papers.at(-1)!]
+    expect(first.sources).toEqual(last.sources)
+    expect(first.sources).toBe(last.sources)
+    expect(first.collectionIds).toBe(last.collectionIds)
+    expect(Object.isFrozen(first.tags)).toBe(true)
   })
 
   it("writes a paper's DOI once where its doi, doiKey and csl.DOI say the same, and gives one string for them", () => {

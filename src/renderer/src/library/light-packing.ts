@@ -4,17 +4,16 @@
 // it by number. At 100,000 papers the form was 120 MB of JSON, and the window
 // kept a string and an object of its own for every author, heading and journal
 // of every paper (160 MB of its heap); the window now keeps one of each
-// (SharedValues), frozen, since many papers hold it. A paper's DOI is written
+// (SharedValues), frozen, since many papers hold it. Lists few papers differ in
+// (tags, collections, sources…) are shared whole: an array of its own for each
+// paper, empty or not, was ≈ 7 MB at 100,000 papers. A paper's DOI is written
 // once: its lower-cased `doi`, the `doiKey` the database indexes and the
 // `csl.DOI` citations read are most often the same text (three copies of it in
 // the form and in the window's heap).
 import type { ItemBasics } from '@shared/model'
 
-/** Fields of a paper whose values (or, for a list, whose entries) many papers share. */
+/** Fields of a paper whose values many papers share: lists that few papers differ in are shared whole. */
 const PAPER_FIELDS = [
-  'mesh',
-  'peptideTags',
-  'keywords',
   'tags',
   'sources',
   'publicationTypes',
@@ -27,12 +26,15 @@ const PAPER_FIELDS = [
   'addedBy',
   'editedBy'
 ] as const
-const CSL_FIELDS = ['type', 'author', 'editor', 'container-title', 'container-title-short', 'issued', 'publisher', 'publisher-place', 'language'] as const
+/** Lists of a paper whose entries many papers share (the lists themselves differ). */
+const PAPER_LISTS = ['mesh', 'peptideTags', 'keywords'] as const
+const CSL_FIELDS = ['type', 'container-title', 'container-title-short', 'issued', 'publisher', 'publisher-place', 'language'] as const
+const CSL_LISTS = ['author', 'editor'] as const
 
 /**
  * A part as JSON: `shared` holds each shared value once, as its own JSON text (so the window recognises a value it
- * already holds without building it again); in `papers`, a shared field is the number of its value in `shared`, a
- * shared list the numbers of its entries, and `doiKey` or `csl.DOI` the same text as `doi` is SAME_AS_DOI.
+ * already holds without building it again); in `papers`, a shared field is the number of its value in `shared` (a
+ * list shared whole too), a list of shared entries the numbers of its entries, and `doiKey` or `csl.DOI` the same text as `doi` is SAME_AS_DOI.
  * `hashes`: the hashes of the keys the duplicate finder knows each paper by (keyHash, shared/duplicates.ts).
  */
 interface PackedPart {
@@ -67,17 +69,19 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): s
     if (n === undefined) numbers.set(text, (n = shared.push(text) - 1))
     return n
   }
-  const pack = (fields: Fields, names: readonly string[]): void => {
+  const pack = (fields: Fields, names: readonly string[], entries = false): void => {
     for (const name of names) {
       const value = fields[name]
-      if (value !== undefined) fields[name] = Array.isArray(value) ? value.map(numberOf) : numberOf(value)
+      if (value !== undefined) fields[name] = entries && Array.isArray(value) ? value.map(numberOf) : numberOf(value)
     }
   }
   const packed = papers.map(paper => {
     const csl: Fields = { ...paper.csl }
     const fields: Fields = { ...paper, csl }
     pack(fields, PAPER_FIELDS)
+    pack(fields, PAPER_LISTS, true)
     pack(csl, CSL_FIELDS)
+    pack(csl, CSL_LISTS, true)
     if (fields.doiKey !== undefined) fields.doiKey = packDoi(fields.doiKey, paper.doi)
     if (csl.DOI !== undefined) csl.DOI = packDoi(csl.DOI, paper.doi)
     return fields
@@ -128,7 +132,9 @@ export function unpackPapers(json: string, values = new SharedValues()): { paper
   for (const paper of part.papers) {
     const csl = paper.csl as Fields
     unpack(paper, PAPER_FIELDS)
+    unpack(paper, PAPER_LISTS)
     unpack(csl, CSL_FIELDS)
+    unpack(csl, CSL_LISTS)
     // one string for the three
     if (paper.doiKey !== undefined) paper.doiKey = unpackDoi(paper.doiKey, paper.doi)
     if (csl.DOI !== undefined) csl.DOI = unpackDoi(csl.DOI, paper.doi)
