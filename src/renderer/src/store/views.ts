@@ -8,6 +8,7 @@ import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
 import { patchList, type PreviousList } from './view-patch'
 import { foundIn, keptBase, markedIn, type BaseList } from './view-base'
+import { foldedOnce } from './folded-once'
 
 export type ViewId =
   | { kind: 'all' }
@@ -40,9 +41,9 @@ const RECENT_MS = 30 * 24 * 3600 * 1000
 /** What each sortable column sorts by (folded text, so case and accents do not matter). */
 export const SORT_KEYS: Record<SortColumn, SortKey> = {
   title: item => foldText(item.csl.title ?? ''),
-  author: item => foldText(firstAuthorLabel(item)),
+  author: item => foldedOnce(firstAuthorLabel(item)),
   year: item => item.year ?? 0,
-  journal: item => foldText(item.csl['container-title'] ?? ''),
+  journal: item => foldedOnce(item.csl['container-title'] ?? ''),
   added: item => item.addedAt,
   modified: item => item.modifiedAt,
   rating: item => item.rating ?? 0,
