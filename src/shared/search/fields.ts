@@ -33,9 +33,6 @@ export type SearchField = (typeof SEARCH_FIELDS)[number]
  */
 export const IDENTIFIER_FIELDS: readonly SearchField[] = ['doi', 'pmid', 'pmcid', 'citekey', 'type', 'organism']
 
-/** Fields kept by the index as word numbers (long text): phrases in them never need the item's text. */
-export const LONG_FIELDS: readonly SearchField[] = ['abstract', 'note']
-
 export function isIdentifierField(field: SearchField): boolean {
   return IDENTIFIER_FIELDS.includes(field)
 }

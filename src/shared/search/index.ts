@@ -1,8 +1,8 @@
 // The library's search index: kept in memory, updated item by item, and fast
 // enough at 100,000 items to answer on every keystroke.
 import type { Item } from '../model'
-import { fieldValue, fieldValues, itemYear, LONG_FIELDS, SEARCH_FIELDS, isIdentifierField, type NotesText, type SearchableItem } from './fields'
-import { clauseFields, phraseFinder } from './match'
+import { fieldValues, itemYear, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
+import { clauseFields } from './match'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, RESTORE_STEP, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { tokenize } from './tokens'
@@ -28,12 +28,6 @@ export interface IndexSnapshot {
 export interface IndexOptions {
   /** start from a saved index instead of an empty one */
   from?: IndexSnapshot
-  /**
-   * Where a saved index finds its items again (phrases in short fields are
-   * confirmed on the item's text). An item it cannot find yet is not matched
-   * by such a phrase.
-   */
-  itemOf?: (id: string) => SearchableItem | undefined
 }
 
 export interface SearchIndex {
@@ -66,7 +60,7 @@ export interface NumberedIndex extends SearchIndex {
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
 const ENTRY_SHIFT = Math.log2(FIELD_MASK + 1)
 const YEAR = SEARCH_FIELDS.indexOf('year')
-const IS_LONG = SEARCH_FIELDS.map(f => LONG_FIELDS.includes(f))
+const IS_IDENTIFIER = SEARCH_FIELDS.map(isIdentifierField)
 // Renumber once removed items are a quarter of the index (and at least this many).
 const COMPACT_AFTER = 1000
 
@@ -105,20 +99,16 @@ function* splitIds(joined: string): Generator<void, string[]> {
  */
 export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void, NumberedIndex> {
   const postings = new PostingLists()
-  // Per internal item number. Items are kept by reference (the library list
-  // holds them anyway) so phrases in short fields can be checked against the
-  // real text; a saved index finds them through `itemOf`. Long fields are
-  // kept as word numbers in `runs`.
+  // Per internal item number. The words of every field but identifiers are
+  // also kept in order, as word codes in `runs`, so a phrase is confirmed on
+  // integers, never on the item's text.
   let ids: string[] = []
-  let items: (Item | undefined)[] = []
   let live = new Uint8Array(1024)
   let years: number[] = []
   const runs = new WordRuns()
   const numberOf = new Map<string, number>()
   const numbers = { of: (id: string) => numberOf.get(id), version: 0 }
   let removed = 0
-
-  const itemAt = (n: number): SearchableItem | undefined => items[n] ?? options.itemOf?.(ids[n])
 
   function setLive(n: number, value: 0 | 1): void {
     if (n >= live.length) {
@@ -136,7 +126,6 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     yield* postings.restoring(saved.postings)
     yield* runs.restoring(saved.runs)
     years = Array.from(saved.years)
-    items = new Array(ids.length)
     live = new Uint8Array(Math.max(1024, ids.length * 2))
     live.fill(1, 0, ids.length)
     for (let n = 0; n < ids.length; n++) {
@@ -151,32 +140,31 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     const n = ids.length
     numbers.version++
     ids.push(item.id)
-    items.push(item)
     setLive(n, 1)
     years.push(itemYear(item) ?? 0)
     numberOf.set(item.id, n)
     const values = fieldValues(item, notes)
-    const long: [number, number[]][] = []
+    const phrases: [number, number[]][] = []
     SEARCH_FIELDS.forEach((field, f) => {
-      if (IS_LONG[f]) {
-        // In order, repeats kept: the run is what phrases are checked against.
-        const run: number[] = []
-        for (const value of values[field]) {
-          if (run.length) run.push(BREAK)
-          for (const w of tokenize(value)) run.push(postings.wordNumber(w))
-        }
-        for (const w of new Set(run)) if (w !== BREAK) postings.appendTo(w, entryOf(n, f))
-        long.push([f, run])
+      if (IS_IDENTIFIER[f]) {
+        for (const value of new Set(values[field].map(v => v.replaceAll(WORD_JOIN, '')))) postings.append(value, entryOf(n, f))
         return
       }
-      const words = new Set<string>()
+      // In order, repeats kept: the run is what phrases are checked against.
+      // A value of one word can hold no phrase, so only longer ones are kept.
+      const words = new Set<number>()
+      const run: number[] = []
       for (const value of values[field]) {
-        if (isIdentifierField(field)) words.add(value.replaceAll(WORD_JOIN, ''))
-        else for (const w of tokenize(value)) words.add(w)
+        const numbers = tokenize(value).map(w => postings.wordNumber(w))
+        for (const w of numbers) words.add(w)
+        if (numbers.length < 2) continue
+        if (run.length) run.push(BREAK)
+        run.push(...numbers)
       }
-      for (const w of words) postings.append(w, entryOf(n, f))
+      for (const w of words) postings.appendTo(w, entryOf(n, f))
+      if (run.length) phrases.push([f, run])
     })
-    runs.set(n, long)
+    runs.set(n, phrases)
   }
 
   function remove(id: string): void {
@@ -184,7 +172,6 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     if (n === undefined) return
     numberOf.delete(id)
     numbers.version++
-    items[n] = undefined
     live[n] = 0
     runs.drop(n)
     years[n] = 0
@@ -206,7 +193,6 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     postings.renumber(newNumber)
     runs.renumber(newNumber)
     ids = kept.map(n => ids[n])
-    items = kept.map(n => items[n])
     years = kept.map(n => years[n])
     live = new Uint8Array(Math.max(1024, ids.length * 2))
     live.fill(1, 0, ids.length)
@@ -265,34 +251,17 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
       }
     })
     if (!seen) return
-    // Long fields first: their phrases are confirmed on the runs, a short field's on the paper's text, needed only when no long field holds it.
-    const short: number[] = []
-    for (let e = 0; e < seen.length; e++) {
-      if (seen[e] !== words.length) continue
-      if (IS_LONG[e & FIELD_MASK]) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
-      else short.push(e)
-    }
-    for (const e of short) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
+    for (let e = 0; e < seen.length; e++) if (seen[e] === words.length) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
   }
 
   /** For a clause of several words: does the item hold them as a phrase in this field? */
   function phraseCheck(clause: Clause): ((n: number, field: number) => boolean) | undefined {
     if (clause.kind !== 'text' || clause.words.length < 2) return undefined
-    const find = phraseFinder(clause.words, clause.prefix)
     const inRun = runPhrase(clause.words, clause.prefix)
-    // A paper's short fields come one after another: find it once for all of them.
-    let lastN = -1
-    let lastItem: SearchableItem | undefined
     return (n, field) => {
-      const name = SEARCH_FIELDS[field]
       if (!live[n]) return false // removed, not yet tidied away
-      if (IS_LONG[field]) return inRun !== undefined && runs.hasRun(n, field, inRun)
-      if (isIdentifierField(name)) return true
-      if (n !== lastN) {
-        lastN = n
-        lastItem = itemAt(n)
-      }
-      return lastItem !== undefined && fieldValue(lastItem, undefined, name).some(find)
+      if (IS_IDENTIFIER[field]) return true
+      return inRun !== undefined && runs.hasRun(n, field, inRun)
     }
   }
 
@@ -319,7 +288,7 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
         if (n !== undefined) scope[n] = 1
       }
     }
-    // Phrases last: they are confirmed on the text of the items still in the running.
+    // Phrases last: they are confirmed on the runs of the items still in the running.
     const needsText = (c: Clause) => c.kind === 'text' && c.words.length > 1
     const included = clauses.filter(c => !c.exclude && !needsText(c)).concat(clauses.filter(c => !c.exclude && needsText(c)))
     // Only the first 255 included clauses count: one byte tracks how many an item met so far.

@@ -1,6 +1,6 @@
 // Does one item satisfy a query? The plain, item-by-item reading of the query
-// language. The index uses it to confirm phrases on its few candidates; tests
-// use it as the reference the index must agree with.
+// language: tests use it as the reference the index must agree with, and the
+// window reads papers with it while the index is not there yet.
 import { fieldValues, IDENTIFIER_FIELDS, itemYear, SEARCH_FIELDS, type FieldValues, type NotesText, type SearchField, type SearchableItem } from './fields'
 import type { Query, TextClause } from './query'
 import { foldForSearch, tokenize } from './tokens'

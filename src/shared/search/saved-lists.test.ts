@@ -27,7 +27,6 @@ function paper(n: number, title = `every paper ${EDGES.includes(n) ? 'edge' : ''
 }
 
 const papers = Array.from({ length: COUNT }, (_, n) => paper(n))
-const byId = new Map(papers.map(p => [p.id, p]))
 const sorted = (ids: string[]) => [...ids].sort()
 
 function fresh(): SearchIndex {
@@ -38,7 +37,7 @@ function fresh(): SearchIndex {
 
 /** Through the structured clone a save to IndexedDB or a worker's message makes. */
 function reopened(snapshot: IndexSnapshot): SearchIndex {
-  return createSearchIndex({ from: structuredClone(snapshot), itemOf: n => byId.get(n) })
+  return createSearchIndex({ from: structuredClone(snapshot) })
 }
 
 describe(`a saved index of ${COUNT.toLocaleString('en')} papers`, () => {
@@ -67,7 +66,7 @@ describe(`a saved index of ${COUNT.toLocaleString('en')} papers`, () => {
   })
 
   test('restored a step at a time, as the window does, it pauses often and answers as the whole restore', () => {
-    const steps = searchIndexInSteps({ from: structuredClone(built.snapshot()), itemOf: n => byId.get(n) })
+    const steps = searchIndexInSteps({ from: structuredClone(built.snapshot()) })
     let pauses = 0
     let step = steps.next()
     for (; !step.done; step = steps.next()) pauses++
@@ -89,7 +88,6 @@ describe(`a saved index of ${COUNT.toLocaleString('en')} papers`, () => {
     const changed = [3, 65536, 65540]
     for (const n of changed) {
       const p = paper(n, `renamed every t${n}`)
-      byId.set(p.id, p)
       papers[n] = p
       edited.update(p)
     }

@@ -1,6 +1,7 @@
-// The long fields of every item (abstract, notes, full text) as runs of word
-// codes, so a phrase is confirmed by comparing integers instead of folding
-// the item's text again — and the index needs no copy of that text.
+// The fields of words of every item (title, authors, journal, MeSH…,
+// abstract, notes, full text) as runs of word codes, so a phrase is confirmed
+// by comparing integers instead of folding the item's text again — and the
+// index needs no copy of that text.
 //
 // A word's code is its rank in the order words were first met: the words of
 // almost every abstract ("the", "of", "receptor") are met first, so most
@@ -78,7 +79,7 @@ export class WordRuns {
   }
 
   /**
-   * Stores one item's long fields: for each field, its number, its byte length
+   * Stores one item's runs: for each field, its number, its byte length
    * and its word codes (values separated by BREAK). Item numbers are given in order.
    */
   set(item: number, fields: [field: number, words: number[]][]): void {
@@ -111,7 +112,7 @@ export class WordRuns {
     if (item < this.starts.length) this.starts[item] = -1
   }
 
-  /** Does the item hold the phrase in this field? */
+  /** Does the item hold the phrase in this field? (A field holding no run of two words or more never does.) */
   hasRun(item: number, field: number, phrase: RunPhrase): boolean {
     const start = this.starts[item] ?? -1
     if (start < 0) return false

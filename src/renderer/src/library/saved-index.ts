@@ -15,8 +15,9 @@ import type { NeurorefDb } from './schema'
 /**
  * Bump when the saved layout changes; the fingerprint below catches changes to how text becomes words.
  * 2: entries and phrase runs as varint bytes, runs in word codes (docs/SEARCH-INDEX.md).
+ * 3: runs for every field of words (title, authors, journal, MeSH…), not only abstracts and notes.
  */
-const INDEX_FORMAT = 2
+const INDEX_FORMAT = 3
 const INDEX_FINGERPRINT = [
   INDEX_FORMAT,
   SEARCH_FIELDS.join(','),

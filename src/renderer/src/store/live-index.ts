@@ -90,7 +90,7 @@ export class LiveIndex implements SearchIndex {
   private async arrive(snapshot: IndexSnapshot): Promise<void> {
     const { db, items, notes } = this.source
     // in slices: restoring 100,000 papers' index at once held the window for hundreds of milliseconds
-    const index = await inTurns(searchIndexInSteps({ from: snapshot, itemOf: id => items.get(id) }))
+    const index = await inTurns(searchIndexInSteps({ from: snapshot }))
     if (this.closed) return
     // Changed while the worker worked: indexed from their stored rows (the
     // window's copies are light); a change made during the read is read again.
