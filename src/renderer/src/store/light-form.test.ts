@@ -269,7 +269,7 @@ describe('a damaged saved index beside a sound light form', () => {
     await store.indexSettled()
     expect(store.index.last).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
     for (const query of BENCH_QUERIES) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
-  })
+  }, 60_000) // builds two indexes of 700 papers and asks the query table: past the 20 s default at load 10 beside a merge-train run
 })
 
 describe('a library written by schema version 4', () => {
