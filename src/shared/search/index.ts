@@ -3,6 +3,7 @@
 import type { Item } from '../model'
 import { fieldValues, itemYear, SEARCH_FIELDS, isIdentifierField, type NotesText } from './fields'
 import { clauseFields } from './match'
+import { narrows } from './narrowing'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, RESTORE_STEP, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { tokenize } from './tokens'
@@ -52,7 +53,7 @@ export interface ItemNumbers {
 
 /** An index that can answer with marks by item number instead of ids, for a list of 100,000 papers walked at each keystroke. */
 export interface NumberedIndex extends SearchIndex {
-  /** `marks[n]` is 1 when item number n matches (removed items never do) */
+  /** `marks[n]` is 1 when item number n matches (removed items never do); kept for the next query, so not to be changed */
   marks(query: Query | string): Uint8Array
   readonly numbers: ItemNumbers
 }
@@ -276,11 +277,15 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     return { codes, lastCodes }
   }
 
+  /** The last answer over the whole library, and its query: the next keystroke usually narrows it. */
+  let last: { clauses: Clause[]; version: number; found: Uint8Array } | undefined
+
   /** 1 for each item number that matches. */
   function marks(query: Query | string, options: SearchOptions = {}): Uint8Array {
     const { clauses } = typeof query === 'string' ? parseQuery(query) : query
     const count = ids.length
-    let scope: Uint8Array | undefined
+    // A narrower query finds only papers the last one found (same papers, same numbers): only those are checked.
+    let scope = !options.within && last?.version === numbers.version && narrows(clauses, last.clauses) ? last.found : undefined
     if (options.within) {
       scope = new Uint8Array(count)
       for (const id of options.within) {
@@ -310,6 +315,7 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     }
     const found = new Uint8Array(count)
     for (let n = 0; n < count; n++) if (candidate(n)) found[n] = 1
+    if (!options.within) last = { clauses, version: numbers.version, found }
     return found
   }
 
