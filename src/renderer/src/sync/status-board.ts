@@ -1,10 +1,15 @@
 // What the sidebar is told about sync: the state, and the documents counted
 // in it (waiting for the server, from a newer Neuroref, refused by the
 // server, too large for it), with the PDFs' part (pdf-transfer.ts). status.ts
-// says it in words.
+// says it in words. A new state is told at once; changed counts at most a few
+// times a second: a first sync of 10,000 papers changed them with every pulled
+// batch and round, and each telling is a render of the window.
 import type { SyncProblem } from './session'
 import type { SyncStatus } from './status'
 import { PROBLEMS } from './problems'
+
+/** the least time between two tellings that only change counts (ms) */
+const COUNTS_EVERY_MS = 250
 
 export class StatusBoard {
   status: SyncStatus = { state: 'off', waiting: 0, fromNewerApp: 0 }
@@ -17,6 +22,8 @@ export class StatusBoard {
   /** documents too large for the server: they stay here */
   readonly tooLarge = new Set<string>()
   private readonly listeners = new Set<(status: SyncStatus) => void>()
+  private toldAt = -Infinity
+  private later: ReturnType<typeof setTimeout> | undefined
 
   /** `pdfs`: the PDFs' part of the status; `synced`: told each time both sides agree */
   constructor(
@@ -31,6 +38,7 @@ export class StatusBoard {
 
   set(change: Partial<SyncStatus>): void {
     if (change.state === 'synced') this.synced()
+    const before = this.status
     const refusal = [...this.refused.values()].pop()
     this.status = {
       ...this.status,
@@ -44,6 +52,16 @@ export class StatusBoard {
     }
     if (change.state && change.state !== 'problem') delete this.status.problem
     if (change.state && change.state !== 'problem') delete this.status.message
+    const now = Date.now()
+    const words = (s: SyncStatus): string => `${s.state} ${s.problem} ${s.message} ${s.syncedAt}`
+    if (words(before) !== words(this.status) || now - this.toldAt >= COUNTS_EVERY_MS) this.tell()
+    else this.later ??= setTimeout(() => this.tell(), this.toldAt + COUNTS_EVERY_MS - now)
+  }
+
+  private tell(): void {
+    clearTimeout(this.later)
+    this.later = undefined
+    this.toldAt = Date.now()
     for (const listener of [...this.listeners]) listener(this.status)
   }
 
