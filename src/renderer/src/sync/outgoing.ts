@@ -4,6 +4,7 @@
 // is how changes that came from the server do not echo back.
 import { changesSince } from '../library/change-log'
 import type { NeurorefDb } from '../library/schema'
+import { ChangedSince } from './changed-since'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, sameContent, type DocumentType, type PaperData, type SyncDocument } from './documents'
 import { rememberWrites } from './own-writes'
@@ -42,11 +43,13 @@ export async function pushLocalChanges(
   const written: string[] = []
   const tooLarge: string[] = []
   let done = true
+  // a document that arrived after the last applied change is merged by the incoming side first
+  const arrivedSince = new ChangedSince(replica, checkpoint.appliedSeq)
   for (const type of Object.keys(touched) as DocumentType[]) {
     const ids = [...touched[type]]
     for (let at = 0; at < ids.length; at += BATCH) {
       const docs = (await documentsNow(db, type, ids.slice(at, at + BATCH))).map(doc => ({ ...doc, device: checkpoint.device }))
-      const outcome = await writeBatch(replica, docs, checkpoint.appliedSeq, user)
+      const outcome = await writeBatch(replica, docs, await arrivedSince.among(docs.map(doc => doc._id)), user)
       written.push(...outcome.written)
       tooLarge.push(...outcome.tooLarge)
       done &&= outcome.done
@@ -57,10 +60,8 @@ export async function pushLocalChanges(
   return { written, done, tooLarge }
 }
 
-async function writeBatch(replica: ReplicaStore, wanted: SyncDocument[], appliedSeq: number | string, user?: string): Promise<PushOutcome> {
+async function writeBatch(replica: ReplicaStore, wanted: SyncDocument[], arrived: Set<string>, user?: string): Promise<PushOutcome> {
   const keys = wanted.map(doc => doc._id)
-  // a document that arrived after the last applied change is merged by the incoming side first
-  const arrived = new Set((await replica.changes({ since: appliedSeq, doc_ids: keys })).results.map(r => r.id))
   const held = await replica.allDocs({ keys, include_docs: true })
   const writes: SyncDocument[] = []
   const tooLarge: string[] = []
