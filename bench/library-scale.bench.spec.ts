@@ -14,6 +14,7 @@ import { heapSites, startHeapSampling } from './heap-sites'
 import { BENCH_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
+import { sampleBrowserCpu } from './browser-cpu'
 import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 /** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
@@ -119,6 +120,7 @@ async function importedAndSearchable(page: Page) {
   })
   const browser = page.context().browser()
   const peaks = await samplePagePeaks(page, async () => Math.max(0, ...(await rendererResidentMb(browser))), 500)
+  const cpu = await sampleBrowserCpu(browser)
   const phaseStart = await now(page)
   const profile = await startProfile(page, 'import')
   await page.getByLabel('Import file').setInputFiles(bibPath)
@@ -127,12 +129,13 @@ async function importedAndSearchable(page: Page) {
     polling: 50
   })
   const importSearchableMs = Math.round((await now(page)) - phaseStart)
+  const { cpuS, cpuByThreadS } = cpu.stop()
   await profile.stop()
   const { heapMb: peakHeapMb, residentMb: peakResidentMb } = await peaks.stop()
   const longTasksImport = await longTasksBetween(page, phaseStart)
   const said = await page.evaluate(() => (window as unknown as { __said: { ms: number; text: string }[] }).__said)
   const progress = said.filter(s => s.text.startsWith('Importing')).map(s => ({ atMs: Math.round(s.ms - phaseStart), text: s.text }))
-  const figures = { importSearchableMs, longTasksImport, peakHeapMb, peakResidentMb, progress }
+  const figures = { importSearchableMs, longTasksImport, cpuS, cpuByThreadS, peakHeapMb, peakResidentMb, progress }
   console.log('imported', { ...figures, progress: `${progress.length} messages`, first: progress[0], last: progress.at(-1) })
   return figures
 }
