@@ -19,6 +19,14 @@ function statOf(path: string): { name: string; ticks: number } | undefined {
   }
 }
 
+function threadsOf(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return [] // the process ended
+  }
+}
+
 async function browserPids(browser: Browser): Promise<{ pid: number; type: string }[]> {
   if (process.platform !== 'linux') return []
   const session = await browser.newBrowserCDPSession()
@@ -37,13 +45,7 @@ export async function sampleBrowserCpu(browser: Browser | null, everyMs = 250) {
   const threads = new Map<string, { label: string; first: number; last: number }>()
   const sample = (atStart: boolean) => {
     for (const { pid, type } of pids) {
-      let tids: string[] = []
-      try {
-        tids = readdirSync(`/proc/${pid}/task`)
-      } catch {
-        continue
-      }
-      for (const tid of tids) {
+      for (const tid of threadsOf(pid)) {
         const stat = statOf(`/proc/${pid}/task/${tid}/stat`)
         if (!stat) continue
         const key = `${pid}/${tid}`
