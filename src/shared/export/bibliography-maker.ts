@@ -165,9 +165,10 @@ export class BibliographyMaker {
   }
 
   /**
-   * The groups' entries, made in pieces shared between this thread and the
-   * helpers (by number of papers); a helper that fails leaves its pieces to
-   * this thread.
+   * The groups' entries, made in pieces that this thread and the helpers take
+   * from one queue, largest first, each the next one as soon as it is free: a
+   * helper on a busy core takes fewer, and none waits for another's share. A
+   * helper that fails leaves its piece and the rest to this thread.
    */
   private async makeGroups(groups: number[][], data: CslRecord[], order: PieceOrder, onEntry?: () => void): Promise<PieceEntries[]> {
     if (!groups.length) return []
@@ -175,20 +176,28 @@ export class BibliographyMaker {
     const papers = groups.reduce((sum, group) => sum + group.length, 0)
     const helpers = this.options.helpers ?? []
     const count = Math.max(Math.round(papers / size), Math.min(groups.length, helpers.length + 1))
-    const pieces = packGroups(groups, count)
-    // Pieces alternate between this thread and the helpers, largest first, each to the least loaded.
-    const shares: number[][][] = Array.from({ length: helpers.length + 1 }, () => [])
-    for (const piece of [...pieces].sort((a, b) => b.length - a.length)) {
-      shares.reduce((least, share) => (load(share) < load(least) ? share : least)).push(piece)
+    const queue = packGroups(groups, count).sort((a, b) => b.length - a.length)
+    const records = (piece: number[]): CslRecord[] => piece.map(i => data[i])
+    const made: PieceEntries[] = []
+    const here = async (): Promise<void> => {
+      for (let piece = queue.shift(); piece; piece = queue.shift()) {
+        made.push(...makePieces([records(piece)], order.style, onEntry))
+        await aTurn() // lets a helper's progress and answers in
+      }
     }
-    const records = (share: number[][]): CslRecord[][] => share.map(piece => piece.map(i => data[i]))
-    const away = helpers.map((helper, h) => {
-      const share = shares[h + 1]
-      if (!share.length) return Promise.resolve([])
-      return helper({ ...order, pieces: records(share) }, () => onEntry?.()).catch(async () => this.makeHere(records(share), order.style, onEntry))
-    })
-    const here = await this.makeHere(records(shares[0]), order.style, onEntry)
-    const made = [here, ...(await Promise.all(away))].flat()
+    const failed = new Set<PieceHelper>()
+    const away = async (helper: PieceHelper): Promise<void> => {
+      for (let piece = queue.shift(); piece; piece = queue.shift()) {
+        const entries = failed.has(helper)
+          ? undefined
+          : await helper({ ...order, pieces: [records(piece)] }, () => onEntry?.()).catch(() => void failed.add(helper))
+        if (!entries) return void made.push(...makePieces([records(piece)], order.style, onEntry))
+        made.push(...entries)
+      }
+    }
+    // The helpers are sent their first pieces before this thread starts on its own. Two pieces in flight per helper: it
+    // starts the next while this thread, busy with a piece, has not yet read its answer.
+    await Promise.all([...helpers.flatMap(helper => [away(helper), away(helper)]), here()])
     // Back from pieces to groups: each entry to its paper's group.
     const groupOf = new Map<string, number>()
     groups.forEach((group, g) => group.forEach(i => groupOf.set(String(data[i].id), g)))
@@ -196,15 +205,4 @@ export class BibliographyMaker {
     for (const piece of made) for (const entry of piece.entries) byGroup[groupOf.get(entry.id) ?? 0].entries.push(entry)
     return byGroup
   }
-
-  private async makeHere(pieces: CslRecord[][], style: PieceStyle, onEntry?: () => void): Promise<PieceEntries[]> {
-    const made: PieceEntries[] = []
-    for (const piece of pieces) {
-      made.push(...makePieces([piece], style, onEntry))
-      await aTurn()
-    }
-    return made
-  }
 }
-
-const load = (share: number[][]): number => share.reduce((sum, piece) => sum + piece.length, 0)

@@ -169,6 +169,48 @@ describe('a reference list made in pieces', { timeout: 180_000 }, () => {
     expect(helped.reduce((a, b) => a + b, 0)).toBeGreaterThan(list.length) // about half of each of the three lists
   })
 
+  it('leaves the pieces to this thread while the helper is busy (a helper on a loaded core), the same text', async () => {
+    // The helper answers only when every other entry has been written here: it is busy all along.
+    let written = 0
+    let held = 0
+    const answers: (() => void)[] = []
+    const answerWhenAllElseIsWritten = (): void => void (written + held === list.length && answers.splice(0).forEach(answer => answer()))
+    const helped: number[] = []
+    const helper: PieceHelper = async (order, onEntry) => {
+      const papers = order.pieces.reduce((sum, piece) => sum + piece.length, 0)
+      helped.push(order.pieces.length)
+      held += papers
+      await new Promise<void>(resolve => {
+        answers.push(resolve)
+        answerWhenAllElseIsWritten()
+      })
+      return makePieces(order.pieces, order.style, onEntry)
+    }
+    const maker = new BibliographyMaker({ helpers: [helper], pieceSize: 20 })
+    const text = await maker.make({ records: list, style: 'apa', output: 'text' }, done => {
+      written = done
+      answerWhenAllElseIsWritten()
+    })
+    expect(text).toBe(bibliographyOfRecords(list, { style: 'apa', output: 'text' }))
+    expect(helped.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2) // of more than ten pieces
+    expect(list.length / 20).toBeGreaterThan(10)
+  })
+
+  it('makes the pieces of a helper that stops here, the same text, every entry counted', async () => {
+    let calls = 0
+    const helper: PieceHelper = async (order, onEntry) => {
+      if (++calls > 2) throw new Error('The second formatting worker stopped.')
+      return makePieces(order.pieces, order.style, onEntry)
+    }
+    let written = 0
+    const maker = new BibliographyMaker({ helpers: [helper], pieceSize: 20 })
+    expect(await maker.make({ records: list, style: 'apa', output: 'text' }, done => void (written = done))).toBe(
+      bibliographyOfRecords(list, { style: 'apa', output: 'text' })
+    )
+    expect(written).toBe(list.length)
+    expect(calls).toBe(4) // two pieces in flight when it stopped, none sent after
+  })
+
   it('remakes only the group of a changed paper, and still reads as one run', async () => {
     const store = keptInMemory()
     const maker = new BibliographyMaker({ store, pieceSize })

@@ -48,13 +48,16 @@ export function helperThrough(port: MessagePort): { helper: PieceHelper; gone: (
     if ('made' in message) call.resolve(message.made)
     else call.reject(new Error(message.failed))
   }
+  let stopped = false
   const helper: PieceHelper = (order, onEntry) =>
     new Promise((resolve, reject) => {
+      if (stopped) return reject(new Error('The second formatting worker stopped.'))
       const id = nextId++
       waiting.set(id, { onEntry, resolve, reject })
       port.postMessage({ id, order } satisfies ToHelper)
     })
   const gone = (): void => {
+    stopped = true
     for (const call of waiting.values()) call.reject(new Error('The second formatting worker stopped.'))
     waiting.clear()
   }
