@@ -95,8 +95,11 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): s
  * one-byte string is half of that, and JSON.parse reads the escapes back.
  */
 function oneByte(json: string): string {
-  return json.replace(/[\u0100-\uffff]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return json.replace(/[\u0100-\uffff]/g, unicodeEscape)
 }
+
+/** A character as JSON's \u escape (every character past ASCII is inside a JSON string, where the escape means the same). */
+export const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 
 /**
  * The values papers share, one copy of each for every part read with it (the window keeps one while it reads the

@@ -13,6 +13,7 @@ import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
 import { rowsFromJson, type RowsPiece } from './rows-wire'
+import { partFromBytes } from './part-bytes'
 import { SharedValues } from '../library/light-packing'
 
 /**
@@ -31,8 +32,9 @@ export type LightChunk = { kind: 'packed'; json: string; except: string[] } | Ro
 /** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
 export type LightRowsRequest = { dbName: string; everyRow?: boolean }
 
-/** `rows`: a piece of a RowsChunk, packed (rows-wire.ts) */
-export type LightRowsReply = { kind: 'chunk'; chunk: LightChunk } | { kind: 'rows'; piece: RowsPiece } | { kind: 'done' } | { kind: 'failed'; message: string }
+/** `part`: a part of the saved form as bytes (part-bytes.ts); `rows`: a piece of a RowsChunk, packed (rows-wire.ts) */
+export type LightRowsReply =
+  { kind: 'part'; bytes: Uint8Array; except: string[] } | { kind: 'rows'; piece: RowsPiece } | { kind: 'done' } | { kind: 'failed'; message: string }
 
 const CHUNK = 1000
 
@@ -130,7 +132,7 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> 
       for (;;) {
         const reply = replies.shift()
         if (!reply) await new Promise<void>(resolve => (wake = resolve))
-        else if (reply.kind === 'chunk') yield reply.chunk
+        else if (reply.kind === 'part') yield { kind: 'packed', json: partFromBytes(reply.bytes), except: reply.except }
         else if (reply.kind === 'rows') yield rowsFromJson(reply.piece, shared)
         else if (reply.kind === 'done') return
         else throw new Error(reply.message)

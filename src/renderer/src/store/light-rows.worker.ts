@@ -3,15 +3,19 @@
 import { openLibrary } from '../library/schema'
 import { readLightRows, type LightRowsReply, type LightRowsRequest } from './light-rows'
 import { rowsAsJson } from './rows-wire'
+import { partAsBytes } from './part-bytes'
 
-const post = (reply: LightRowsReply) => (self as unknown as Worker).postMessage(reply)
+const post = (reply: LightRowsReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer)
 
 self.onmessage = async (event: MessageEvent<LightRowsRequest>) => {
   const db = openLibrary(event.data.dbName)
   try {
     for await (const chunk of readLightRows(db, event.data.everyRow)) {
       if (chunk.kind === 'rows') for (const piece of rowsAsJson(chunk)) post({ kind: 'rows', piece })
-      else post({ kind: 'chunk', chunk })
+      else {
+        const bytes = partAsBytes(chunk.json)
+        post({ kind: 'part', bytes, except: chunk.except }, [bytes.buffer])
+      }
     }
     post({ kind: 'done' })
   } catch (error) {

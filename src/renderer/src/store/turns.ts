@@ -19,6 +19,21 @@ export function afterPaint(): Promise<void> {
   })
 }
 
+/** the longest a slice of work done beforehand waits for the window to be idle (ms) */
+const IDLE_WAIT_MS = 1000
+
+/**
+ * How long the next slice of work done beforehand may take, once the window has nothing else to do: such work waits
+ * behind what the researcher asked for (searches, the list), at most a second. The next task where there are no
+ * idle callbacks (tests).
+ */
+export function idleSlice(most: number): Promise<number> {
+  if (typeof requestIdleCallback === 'undefined') return nextTask().then(() => most)
+  return new Promise(resolve =>
+    requestIdleCallback(deadline => resolve(deadline.didTimeout ? most : Math.max(1, Math.min(most, deadline.timeRemaining()))), { timeout: IDLE_WAIT_MS })
+  )
+}
+
 /** work done between two turns of the event loop (a long task is 50 ms; the window shares it with rendering) */
 const SLICE_MS = 10
 
