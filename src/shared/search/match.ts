@@ -30,6 +30,8 @@ function containsRun(tokens: string[], words: string[], prefix: boolean): boolea
 }
 
 function identifierMatches(value: string, wanted: string, prefix: boolean): boolean {
+  // "doi:" alone names no identifier: it finds none (as the index), not every paper with a DOI
+  if (!wanted) return false
   return prefix ? value.startsWith(wanted) : value === wanted
 }
 
