@@ -15,7 +15,6 @@ import { ExtractionQueue } from './features/pdf/extraction-queue'
 import { AutoExporter } from './features/autoexport/auto-exporter'
 import { SyncEngine } from './sync/engine'
 import { mainFiles } from './sync/main-files'
-import { arrivalsWriter } from './features/import/arrivals-writer'
 import { chosenLibrary } from './open-library'
 
 export const library = chosenLibrary()
@@ -29,8 +28,7 @@ export const api = withContact(windowApi(), () => readContact(db))
 export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })
 // in a lab library each paper names who added and who last edited it
-// arrived papers new to the library are stored by a worker (features/import/arrivals-writer.ts)
-export const syncEngine = new SyncEngine({ db, signEdits: library.kind === 'lab', files: mainFiles(api), writePapers: arrivalsWriter(db.name) })
+export const syncEngine = new SyncEngine({ db, signEdits: library.kind === 'lab', files: mainFiles(api) })
 // a PDF fetched from the sync server has text to read now (it was "Text not readable" while only its record was here)
 syncEngine.onFileFetched(hash => void extractionQueue.fileArrived(hash))
 

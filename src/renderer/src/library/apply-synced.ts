@@ -3,10 +3,6 @@
 // change-log entries recorded, so the list, search index and auto-export
 // follow. Sync recognises its own writes in the change log by content (the
 // document it would build equals the one it has), so nothing echoes back.
-// Papers new to the library may be stored by a worker first, unannounced (as
-// an import's are: IndexedDB copies each row on the thread that writes it, and
-// a first sync's 10,000 papers took the window 1.6 s), then announced in the
-// same transaction as the rest; a failure removes them and nothing is told.
 import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
 import { withIndexFields, type IndexFields } from './index-fields'
 import { inChunks, inSlices } from './slices'
@@ -14,8 +10,6 @@ import { deletePapers } from './trash'
 import type { NeurorefDb } from './schema'
 import { writeLogged } from './write'
 import type { ChangeEntry } from './change-log'
-import type { BatchWriter } from './import-file'
-import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced } from './unfinished-import'
 
 export interface SyncedChanges {
   /** papers as another computer has them (index fields are worked out here, or taken from `indexFields`) */
@@ -56,55 +50,11 @@ export function noSyncedChanges(): SyncedChanges {
  * The papers' index fields (peptide tags: about 2 ms a paper), unless given, are worked out before the transaction, a
  * slice at a time, and the papers are read and stored in chunks: a first sync's batch of 500 was a window task of up to 1 s.
  */
-export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges, elsewhere?: BatchWriter): Promise<ChangeEntry[]> {
-  const arrived: Item[] = []
-  await inSlices(incoming.items, item => arrived.push(withIndexFields(item, incoming.indexFields.get(item.id))))
-  const fresh = elsewhere ? await notHeld(db, arrived) : []
-  if (!fresh.length) return applyHere(db, incoming, arrived)
-  const batch = { importId: crypto.randomUUID(), number: ++batches, items: fresh }
-  const ids = fresh.map(item => item.id)
-  noteUnannounced(db, ids, true)
-  let done = () => undefined as void
-  // another window opening the library meanwhile leaves the rows alone (it removes an unfinished import's)
-  holdWhileImporting(batch.importId, new Promise<void>(resolve => (done = resolve)))
-  try {
-    await elsewhere!(batch)
-    const written = new Set(ids)
-    return await applyHere(
-      db,
-      incoming,
-      arrived.filter(item => !written.has(item.id)),
-      () => announceImport(db, batch.importId, fresh)
-    )
-  } catch (error) {
-    // the worker's rows go (a worker that failed after storing them too): the library is as it was, the batch is read again next round
-    await removeUnannounced(db, batch.importId)
-    throw error
-  } finally {
-    done()
-    noteUnannounced(db, ids, false)
-  }
-}
-
-/** batches handed to a worker in this window (each names its rows of ids) */
-let batches = 0
-
-/** The papers the library does not hold: none of their rows is copied to be read. */
-async function notHeld(db: NeurorefDb, items: Item[]): Promise<Item[]> {
-  const held = new Set(
-    await db.items
-      .where(':id')
-      .anyOf(items.map(item => item.id))
-      .primaryKeys()
-  )
-  return items.filter(item => !held.has(item.id))
-}
-
-/** One transaction: `items` stored here, `announce` (papers a worker stored) and everything else. */
-async function applyHere(db: NeurorefDb, incoming: SyncedChanges, items: Item[], announce?: () => Promise<void>): Promise<ChangeEntry[]> {
-  const tables = [db.items, db.collections, db.notes, db.tags, db.attachments, db.fullTexts, ...(announce ? [db.settings] : [])]
+export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges): Promise<ChangeEntry[]> {
+  const tables = [db.items, db.collections, db.notes, db.tags, db.attachments, db.fullTexts]
+  const items: Item[] = []
+  await inSlices(incoming.items, item => items.push(withIndexFields(item, incoming.indexFields.get(item.id))))
   const { entries } = await writeLogged(db, tables, async changes => {
-    await announce?.()
     if (items.length) {
       const before = new Map<string, Item>()
       await inChunks(items, async chunk => (await db.items.bulkGet(chunk.map(item => item.id))).forEach(item => item && before.set(item.id, item)))

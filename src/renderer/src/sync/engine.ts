@@ -4,7 +4,6 @@
 // PDFs to pdf-transfer.ts. Rounds after every library write and every
 // replicated change are rounds.ts's; what the sidebar is told, status-board.ts's.
 import type { NeurorefDb } from '../library/schema'
-import type { BatchWriter } from '../library/import-file'
 import { readCheckpoint } from './checkpoint'
 import { filesDatabaseOf, type LocalFiles } from './files'
 import { PdfTransfer } from './pdf-transfer'
@@ -39,8 +38,6 @@ export interface SyncEngineOptions {
   files?: LocalFiles
   /** how long to wait before looking again for PDFs not on the server yet or not fetched ("always download"), and before asking again whether a PDF no paper names may be deleted (ms) */
   recheckFilesAfter?: number
-  /** a worker that stores arrived papers new to the library, off the window's thread (the window announces them) */
-  writePapers?: BatchWriter
 }
 
 export class SyncEngine {
@@ -83,8 +80,7 @@ export class SyncEngine {
       stopped: () => this.stopped,
       signer: () => (options.signEdits ? this.account?.user : undefined),
       afterRound: () => this.pdfs.afterRound(),
-      idle: () => this.idle(),
-      writePapers: options.writePapers
+      idle: () => this.idle()
     })
   }
 

@@ -8,7 +8,6 @@ import { changesSince, nothingLoggedBetween, type ChangeEntry } from '../library
 import type { NeurorefDb } from '../library/schema'
 import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
 import type { IndexFields } from '../library/index-fields'
-import type { BatchWriter } from '../library/import-file'
 import { arrivalsAfter, type Arrival } from './arrivals'
 import { readCheckpoint, writeCheckpoint } from './checkpoint'
 import { isFromNewerApp, parseDocumentId, sameContent, type PaperData, type SyncDocument } from './documents'
@@ -31,8 +30,7 @@ export interface PullOutcome {
 
 type Doc = SyncDocument & { _rev: string; _conflicts?: string[]; _revisions?: { start: number; ids: string[] } }
 
-/** `writePapers`: a worker that stores the papers new to the library (the window then only announces them). */
-export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore, writePapers?: BatchWriter): Promise<PullOutcome> {
+export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore): Promise<PullOutcome> {
   const checkpoint = await readCheckpoint(replica)
   const pending = touchedDocumentIds((await changesSince(db, checkpoint.pushedSeq)).entries)
   const outcome: PullOutcome = { applied: 0, fromNewerApp: [], merged: 0 }
@@ -57,7 +55,7 @@ export async function applyIncomingChanges(db: NeurorefDb, replica: ReplicaStore
       }
     }
     docs.push(...(await withTheirPapers(db, replica, docs, waiting)).filter(doc => !isFromNewerApp(doc)))
-    const { applied, logged, merged } = await applyDocuments(db, replica, docs, indexFields, pending, checkpoint.device, writePapers)
+    const { applied, logged, merged } = await applyDocuments(db, replica, docs, indexFields, pending, checkpoint.device)
     outcome.applied += applied
     outcome.merged += merged
     since = feed.last_seq
@@ -142,8 +140,7 @@ async function applyDocuments(
   docs: Doc[],
   indexFields: Map<Doc, IndexFields>,
   pending: Set<string>,
-  device: string,
-  writePapers?: BatchWriter
+  device: string
 ): Promise<{ applied: number; logged: ChangeEntry[]; merged: number }> {
   // by type, each document with its library id (a list copied for every document made a first sync's batch of 500 allocate 125,000 slots)
   const byType = new Map<SyncDocument['type'], { list: Doc[]; ids: string[] }>()
@@ -175,7 +172,7 @@ async function applyDocuments(
       applied++
     }
   }
-  return { applied, logged: applied ? await applySyncedChanges(db, incoming, writePapers) : [], merged }
+  return { applied, logged: applied ? await applySyncedChanges(db, incoming) : [], merged }
 }
 
 /** A document that arrived while this computer changed it too: merged, the merge written on top of the arrival. */

@@ -3,7 +3,6 @@
 // to the replica (outgoing.ts), until both agree; what this computer wrote
 // goes to a push. Rounds run one after another.
 import type { NeurorefDb } from '../library/schema'
-import type { BatchWriter } from '../library/import-file'
 import { applyIncomingChanges } from './incoming'
 import { pushLocalChanges } from './outgoing'
 import type { ReplicaStore } from './replica'
@@ -23,8 +22,6 @@ export interface RoundsOptions {
   afterRound: () => Promise<void>
   /** replication fell idle while a round ran: said once it ends */
   idle: () => void
-  /** a worker that stores arrived papers new to the library (incoming.ts) */
-  writePapers?: BatchWriter
 }
 
 export class Rounds {
@@ -95,7 +92,7 @@ export class Rounds {
         for (let turn = 0; turn < 5; turn++) {
           const pulled = await this.writing(
             replica,
-            () => applyIncomingChanges(db, replica, this.options.writePapers),
+            () => applyIncomingChanges(db, replica),
             outcome => outcome.merged > 0
           )
           for (const id of pulled.fromNewerApp) board.newer.add(id)

@@ -36,8 +36,7 @@ export function paperWriter(reply: (message: WriterReply) => void): (request: Wr
         const items = request.keys.map(([id, citationKey]) => {
           const item = papers.get(id)!
           papers.delete(id)
-          // sync's arrivals keep their own key, or none (the window sends '' for none)
-          return citationKey ? { ...item, citationKey } : item
+          return { ...item, citationKey }
         })
         if (!db) throw new Error('the writer was not told which library to write')
         await writeUnannounced(db, { importId: request.importId, number: request.batch, items })
