@@ -179,8 +179,9 @@ export class ImportInBatches {
     const added = fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey))
     const { elsewhere, onSaved } = this.options
     const unannounced = { importId: this.importId, number: ++this.batches, items: added }
-    this.written.push(...added.map(item => item.id))
-    noteUnannounced(this.db, this.written.slice(-added.length), true)
+    const ids = added.map(item => item.id)
+    this.written.push(...ids)
+    noteUnannounced(this.db, ids, true)
     await (elsewhere ? elsewhere(unannounced) : writeUnannounced(this.db, unannounced))
     this.outcome.added.push(...added)
     onSaved?.(this.outcome.added.length)
