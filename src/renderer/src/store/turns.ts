@@ -46,7 +46,7 @@ export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
       if (step.done) return step.value
       if (performance.now() - began >= SLICE_MS) break
     }
-    await new Promise(resolve => setTimeout(resolve, 0))
+    await nextTask()
   }
 }
 
