@@ -74,6 +74,12 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
     const plain = plainText(text)
     for (const match of phrases.matchesIn(plain)) {
       const quote = plain.slice(match.start, match.end)
+      if (match.hits.length === 1) {
+        // most phrases name one entry: no map of entries for them
+        const [{ entry, ambiguous }] = match.hits
+        if (entry >= 0) found.push({ entry, ambiguous, source, text: quote, folded: match.keys })
+        continue
+      }
       const seen = new Map<number, boolean>()
       for (const h of match.hits) {
         if (h.entry < 0) continue

@@ -14,7 +14,14 @@ export interface PhraseHit {
 
 interface Node {
   next: Map<string, Node>
+  /** the children whose word is ASCII (set once the tree is built): an ASCII word of a text finds its child without a string */
+  nextAscii: AsciiChildren
+  /** the word that leads here (a key), and the keys of the whole phrase joined by spaces */
+  key: string
+  keys: string
   hits: PhraseHit[]
+  /** some hit must match its written form (an abbreviation) */
+  casedHits: boolean
 }
 
 /**
@@ -24,7 +31,8 @@ interface Node {
  */
 const NOT_PEPTIDES = ['angiotensin converting enzyme', 'angiotensin I converting enzyme', 'angiotensin 1 converting enzyme', 'angiotensin converting enzyme 2']
 
-const newNode = (): Node => ({ next: new Map(), hits: [] })
+const newNode = (key: string, keys: string): Node => ({ next: new Map(), nextAscii: NO_CHILDREN, key, keys, hits: [], casedHits: false })
+const ASCII = /^[\x00-\x7f]*$/
 
 /**
  * An abbreviation or gene symbol: one written unit with two or more capitals
@@ -57,9 +65,7 @@ export interface PhraseMatch {
 type Longest = { hits: PhraseHit[]; words: number; keys: string }
 
 export class PhraseTree {
-  private readonly root = newNode()
-  /** asciiHash of every ASCII first word: an ASCII word with another hash starts no phrase */
-  private readonly firstWords = new Set<number>()
+  private readonly root = newNode('', '')
 
   constructor(vocab: PeptideVocab) {
     const genes = new Set(vocab.entries.flatMap(e => e.genes.map(g => g.toUpperCase())))
@@ -76,6 +82,11 @@ export class PhraseTree {
       }
     })
     for (const phrase of NOT_PEPTIDES) this.addPhrase(phrase, { entry: -1, ambiguous: false }, true)
+    const withChildren = [this.root]
+    for (const node of withChildren) {
+      node.nextAscii = new AsciiChildren([...node.next.values()].filter(child => ASCII.test(child.key)))
+      withChildren.push(...[...node.next.values()].filter(child => child.next.size > 0))
+    }
   }
 
   /** Adds a synonym, its hyphen-free run-together form ("betaendorphin") and, for names, its plural. */
@@ -89,15 +100,15 @@ export class PhraseTree {
       if (withPlural && /^[a-z]{4,}$/.test(last) && !last.endsWith('s')) variants.push([...v.slice(0, -1), last + 's'])
     }
     for (const v of variants) {
-      if (/^[\x00-\x7f]*$/.test(v[0])) this.firstWords.add(asciiHash(v[0]))
       let node = this.root
       for (const key of v) {
         let child = node.next.get(key)
-        if (!child) node.next.set(key, (child = newNode()))
+        if (!child) node.next.set(key, (child = newNode(key, node === this.root ? key : `${node.keys} ${key}`)))
         node = child
       }
       const same = (h: PhraseHit) => h.entry === hit.entry && h.ambiguous === hit.ambiguous && !h.forms && !hit.forms
       if (!node.hits.some(same)) node.hits.push(hit)
+      if (hit.forms) node.casedHits = true
     }
   }
 
@@ -113,25 +124,50 @@ export class PhraseTree {
 
   /**
    * Every phrase in a plain text, reading on after each: what longestAt at
-   * each word of wordsOf(text) finds, but a word that starts no phrase costs
-   * no Word, and the words after one are read only as far as the tree goes.
+   * each word of wordsOf(text) finds, but an ASCII word is looked up by its
+   * hash and compared in place (no Word, no string), and the words after one
+   * that starts a phrase are read only as far as the tree goes.
    */
   matchesIn(text: string): PhraseMatch[] {
     const matches: PhraseMatch[] = []
     const cursor = new WordCursor(text)
+    const starts: number[] = []
+    const ends: number[] = []
     while (cursor.next()) {
-      if (cursor.ascii && !this.firstWords.has(cursor.hash)) continue
+      let node = this.childFor(this.root, cursor, text)
+      if (!node) continue
       const start = cursor.start
-      const ends: number[] = []
-      const match = this.longest(() => {
-        if (ends.length > 0 && !cursor.next()) return undefined
+      let best: PhraseMatch | undefined
+      starts.length = 0
+      ends.length = 0
+      for (;;) {
+        starts.push(cursor.start)
         ends.push(cursor.end)
-        return cursor.word()
-      })
-      if (match) matches.push({ hits: match.hits, start, end: ends[match.words - 1], keys: match.keys })
-      cursor.resumeAfter(ends[match ? match.words - 1 : 0])
+        if (node.hits.length > 0) {
+          const hits = node.casedHits ? this.hitsWritten(node, text, starts, ends) : node.hits
+          if (hits.length > 0) best = { hits, start, end: cursor.end, keys: node.keys }
+        }
+        if (node.next.size === 0 || !cursor.next() || cursor.breakBefore) break
+        const child = this.childFor(node, cursor, text)
+        if (!child) break
+        node = child
+      }
+      if (best) matches.push(best)
+      cursor.resumeAfter(best ? best.end : ends[0])
     }
     return matches
+  }
+
+  /** The child of `node` the cursor's word leads to. */
+  private childFor(node: Node, cursor: WordCursor, text: string): Node | undefined {
+    return cursor.ascii ? node.nextAscii.find(cursor.hash, text, cursor.start, cursor.end) : node.next.get(cursor.word().key)
+  }
+
+  /** The hits of `node` whose case rules the phrase's words, text[starts[n], ends[n]), meet. */
+  private hitsWritten(node: Node, text: string, starts: number[], ends: number[]): PhraseHit[] {
+    let written = ''
+    for (let n = 0; n < starts.length; n++) written += spellOut(text.slice(starts[n], ends[n]))
+    return node.hits.filter(h => !h.forms || h.forms.has(written))
   }
 
   /** The longest phrase made by the words `next` hands out (from the one a phrase would start with), and how many words it takes. */
@@ -155,3 +191,46 @@ export class PhraseTree {
     return best
   }
 }
+
+/** `key` is the lower case of text[start, end), an ASCII word. */
+function isLowerCaseOf(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false
+  for (let p = 0; p < key.length; p++) {
+    const code = text.charCodeAt(start + p)
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== key.charCodeAt(p)) return false
+  }
+  return true
+}
+
+/** A node's children whose word is ASCII, by the word's asciiHash in an open-addressed table (a Map of hashes past 2^30 boxed each one it was asked). */
+class AsciiChildren {
+  private readonly hashes: Int32Array
+  private readonly nodes: (Node | null)[]
+  private readonly mask: number
+
+  constructor(children: Node[]) {
+    let size = 1
+    while (size < children.length * 2) size *= 2
+    this.mask = size - 1
+    this.hashes = new Int32Array(size)
+    this.nodes = new Array<Node | null>(size).fill(null)
+    for (const child of children) {
+      const hash = asciiHash(child.key)
+      let slot = hash & this.mask
+      while (this.nodes[slot]) slot = (slot + 1) & this.mask
+      this.hashes[slot] = hash
+      this.nodes[slot] = child
+    }
+  }
+
+  /** The child for the word text[start, end), whose asciiHash is `hash`. */
+  find(hash: number, text: string, start: number, end: number): Node | undefined {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const node = this.nodes[slot]
+      if (!node) return undefined
+      if (this.hashes[slot] === hash && isLowerCaseOf(node.key, text, start, end)) return node
+    }
+  }
+}
+
+const NO_CHILDREN = new AsciiChildren([])

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PhraseTree, type PhraseMatch } from './phrases'
 import { parsePeptideVocab } from './vocab'
-import { plainText, WordCursor, wordsOf, type Word } from './words'
+import { asciiHash, plainText, WordCursor, wordsOf, type Word } from './words'
 
 const root = path.join(import.meta.dirname, '../../..')
 const vocab = parsePeptideVocab(JSON.parse(fs.readFileSync(path.join(root, 'resources/vocab/neuropeptides.json'), 'utf8')))
@@ -119,5 +119,31 @@ describe('reading a field word by word', () => {
     }
     // the texts do name peptides: the comparison is not of empty lists
     expect(found).toBeGreaterThan(1_000)
+  })
+})
+
+describe('names whose words hash alike', () => {
+  // "orelmvqp" and "abcnqlep" have the same asciiHash: the tree finds a word's phrase by that hash, then checks the word
+  const named = (id: string, synonym: string) => ({
+    id,
+    name: synonym,
+    label: synonym,
+    kind: 'peptide' as const,
+    family: 'test',
+    receptorOf: null,
+    mesh: [],
+    synonyms: [synonym],
+    ambiguous: [],
+    genes: []
+  })
+  const alike = new PhraseTree({ ...vocab, entries: [named('first', 'orelmvqp'), named('second', 'abcnqlep')] })
+
+  it('tags each by its own name', () => {
+    expect(asciiHash('orelmvqp')).toBe(asciiHash('abcnqlep'))
+    const found = alike.matchesIn('Abcnqlep, then orelmvqp; never orelmvqq.').map(m => [m.keys, m.hits.map(h => h.entry)])
+    expect(found).toEqual([
+      ['abcnqlep', [1]],
+      ['orelmvqp', [0]]
+    ])
   })
 })

@@ -103,6 +103,12 @@ function kindOfCode(code: number): number {
   return kind
 }
 
+/** The code point at `p`, read as one UTF-16 unit unless it starts a surrogate pair (codePointAt asks every time). */
+function codeAt(text: string, p: number): number {
+  const code = text.charCodeAt(p)
+  return code >= 0xd800 && code <= 0xdbff ? text.codePointAt(p)! : code
+}
+
 /** The hash a WordCursor gives an ASCII word: of its lower case, so "NPY", "Npy" and "npy" share it. */
 export function asciiHash(word: string): number {
   let hash = 0
@@ -139,7 +145,7 @@ export class WordCursor {
     let punctuation = false
     for (;;) {
       if (p >= text.length) return false
-      const code = text.codePointAt(p)!
+      const code = codeAt(text, p)
       const kind = kindOfCode(code)
       if (kind === IN_WORD) break
       if (kind === IS_SPACE) space = true
@@ -152,7 +158,7 @@ export class WordCursor {
     let hash = 0
     for (;;) {
       if (p >= text.length) break
-      const code = text.codePointAt(p)!
+      const code = codeAt(text, p)
       if (code < 128) {
         if (ASCII_KINDS[code] !== IN_WORD) break
         hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0
