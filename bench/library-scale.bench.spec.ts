@@ -113,9 +113,13 @@ async function importedAndSearchable(page: Page) {
   // every text the status line shows, as it is drawn (progress can come and go between two polls)
   await page.evaluate(() => {
     const said: { ms: number; text: string }[] = ((window as unknown as { __said: unknown }).__said = [])
+    const count = () => document.querySelector('.library-count')?.textContent
+    const before = count()
     new MutationObserver(() => {
       const text = document.querySelector('.status-line > span')?.textContent ?? ''
       if (text && text !== said.at(-1)?.text) said.push({ ms: performance.now(), text })
+      // the first showing of the imported papers: the store takes them in from then on
+      if (count() !== before) (window as unknown as { __firstShownAt?: number }).__firstShownAt ??= performance.now()
     }).observe(document.body, { subtree: true, childList: true, characterData: true })
   })
   const browser = page.context().browser()
@@ -133,9 +137,19 @@ async function importedAndSearchable(page: Page) {
   await profile.stop()
   const { heapMb: peakHeapMb, residentMb: peakResidentMb } = await peaks.stop()
   const longTasksImport = await longTasksBetween(page, phaseStart)
+  // the long tasks from the imported papers' first showing on: the store and the list taking them in (the reading and
+  // writing before it are the workers', the finding of duplicates and the collector's)
+  const firstShownAt = await page.evaluate(() => (window as unknown as { __firstShownAt?: number }).__firstShownAt ?? Infinity)
+  const longTasksTakingIn = await longTasksBetween(page, firstShownAt)
+  const firstShownMs = Math.round(firstShownAt - phaseStart)
+  const takingInTasks = await page.evaluate(
+    from => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.filter(t => t.start >= from).map(t => Math.round(t.ms)),
+    firstShownAt
+  )
+  console.log('long tasks while the papers are taken in (ms):', takingInTasks.join(' '))
   const said = await page.evaluate(() => (window as unknown as { __said: { ms: number; text: string }[] }).__said)
   const progress = said.filter(s => s.text.startsWith('Importing')).map(s => ({ atMs: Math.round(s.ms - phaseStart), text: s.text }))
-  const figures = { importSearchableMs, longTasksImport, cpuS, cpuByThreadS, peakHeapMb, peakResidentMb, progress }
+  const figures = { importSearchableMs, longTasksImport, firstShownMs, longTasksTakingIn, cpuS, cpuByThreadS, peakHeapMb, peakResidentMb, progress }
   console.log('imported', { ...figures, progress: `${progress.length} messages`, first: progress[0], last: progress.at(-1) })
   return figures
 }

@@ -10,8 +10,11 @@ const REMEMBERED = 64
 export class ChangeVersions {
   version = 0
   private readonly listeners = new Set<Listener>()
-  /** which items each recent change touched; `null` for a change of everything (load, reload) */
-  private readonly log: { version: number; ids: string[] | null }[] = []
+  /**
+   * which items each recent change touched (`null`: everything, at load or reload), and whether every one was new to
+   * the store then (an import): a kept order can then take them in without looking for them among its papers
+   */
+  private readonly log: { version: number; ids: string[] | null; new: boolean }[] = []
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener)
@@ -19,10 +22,20 @@ export class ChangeVersions {
   }
 
   /** A change: the version bumps and every listener is told. */
-  emit(ids: string[] | null = null): void {
+  emit(ids: string[] | null = null, allNew = false): void {
+    this.record(ids, allNew)
+    this.tell()
+  }
+
+  /** A change the listeners are told of later (`tell`), once what shows it has been brought up to date. */
+  record(ids: string[] | null, allNew = false): void {
     this.version += 1
-    this.log.push({ version: this.version, ids })
+    // a change of no paper (the index's progress) leaves every kept order as it was
+    this.log.push({ version: this.version, ids, new: allNew || ids?.length === 0 })
     if (this.log.length > REMEMBERED) this.log.shift()
+  }
+
+  tell(): void {
     for (const listener of this.listeners) listener()
   }
 
@@ -38,5 +51,10 @@ export class ChangeVersions {
       for (const id of entry.ids) ids.add(id)
     }
     return ids
+  }
+
+  /** Whether every paper changed after `version` was new to the store then (none changed or left). */
+  onlyNewSince(version: number): boolean {
+    return this.log.every(entry => entry.version <= version || (entry.new && entry.ids !== null))
   }
 }

@@ -25,6 +25,8 @@ const LARGE = 200
 const SLICE_MS = 20
 /** a large batch is shown this often while it comes in (each showing redraws the list) */
 const SHOW_EVERY_MS = 250
+/** a showing that took t ms (its list prepared and drawn) is followed by the next no sooner than this many times t later */
+const SHOWINGS_SHARE = 4
 
 function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
@@ -111,32 +113,66 @@ export class LibraryStore {
     this.draining = null
   }
 
+  /** true while a large batch is taken in: its last showing is the one that counts (sort orders not shown wait for it) */
+  takingIn = false
+  /** true while papers put in `items` are in no change recorded yet: an order sorted now may already hold them */
+  unshown = false
+  /** what brings the list up to date, a slice at a time, before a large batch is shown (views register it) */
+  private readonly preparers = new Set<() => Promise<void>>()
+
   /**
    * Stores many new or changed papers a slice at a time, the list growing as
    * they come. Their search index is built by the worker from the change log
-   * (the window reads them for searches until it arrives).
+   * (the window reads them for searches until it arrives). Each showing is a
+   * task of its own, prepared beforehand; the costlier it was, the rarer the
+   * next, so the list's work stays a small part of the batch's.
    */
   private async applyInSlices(items: readonly Item[]): Promise<void> {
+    this.takingIn = true
     let shown = performance.now()
+    let every = SHOW_EVERY_MS
     let ids: string[] = []
+    let allNew = true
     for (let next = 0; next < items.length;) {
       const began = performance.now()
       while (next < items.length && performance.now() - began < SLICE_MS) {
         const item = items[next++]
+        if (this.items.has(item.id)) allNew = false
+        this.unshown = true
         this.putItem(item)
         this.index.defer(item)
         this.fullText.reindex(item, this.notes.get(item.id))
         ids.push(item.id)
       }
       this.writtenRows.clear()
-      if (next === items.length || performance.now() - shown > SHOW_EVERY_MS) {
-        this.emit(ids)
+      await nextTask()
+      const last = next === items.length
+      if (last || performance.now() - shown > every) {
+        this.takingIn = !last
+        every = Math.max(SHOW_EVERY_MS, SHOWINGS_SHARE * (await this.show(ids, allNew)))
         ids = []
+        allNew = true
         shown = performance.now()
       }
-      await nextTask()
     }
     this.index.indexDeferred()
+  }
+
+  /** Records a change, lets the views bring their lists up to date in slices, then tells them: the ms that took, drawing included. */
+  private async show(ids: string[], allNew: boolean): Promise<number> {
+    const began = performance.now()
+    this.versions.record(ids, allNew)
+    this.unshown = false
+    for (const prepare of this.preparers) await prepare().catch(error => console.warn('[neuroref] the list could not be prepared beforehand:', error))
+    this.versions.tell()
+    // a render asked for by telling runs after this task's code, before the next task
+    await nextTask()
+    return performance.now() - began
+  }
+
+  /** Work that brings what shows the list up to date before a large batch is shown (a slice at a time). */
+  beforeShowing(prepare: () => Promise<void>): void {
+    this.preparers.add(prepare)
   }
 
   /**
@@ -293,6 +329,11 @@ export class LibraryStore {
 
   private emit(ids: string[] | null = null): void {
     this.versions.emit(ids)
+  }
+
+  /** Whether every paper changed after `version` was new to the library then (an import's): kept orders merge them without looking for them. */
+  onlyNewSince(version: number): boolean {
+    return this.versions.onlyNewSince(version)
   }
 
   /** The ids changed after `version`, so views can patch instead of starting over; null when that is not known. */

@@ -30,7 +30,8 @@ export function* sortInSlices(papers: LightItem[], key: SortKey): Generator<void
     if (i % STEP === STEP - 1) yield
   }
   const byKey = (a: number, b: number): number => compareKeys(keys[a], papers[a].id, keys[b], papers[b].id)
-  let from = Uint32Array.from({ length: n }, (_, i) => i)
+  let from = new Uint32Array(n)
+  for (let i = 0; i < n; i++) from[i] = i
   for (let start = 0; start < n; start += RUN) {
     from.subarray(start, start + RUN).sort(byKey)
     yield
@@ -55,9 +56,12 @@ export function* sortInSlices(papers: LightItem[], key: SortKey): Generator<void
 /**
  * The kept order with the changed papers taken out and `moved` (changed papers still in the library) sorted and merged
  * in, pausing like `sortInSlices`: an import brings 100,000 at once, whose merge over every column was a task of seconds.
+ * `onlyNew`: none of the changed papers is in the kept order (an import's new papers), so the kept papers are not read
+ * one by one, only their keys: reading 100,000 papers' ids to take the changed ones out took 40-90 ms a showing.
  */
-export function* mergeInSlices(kept: Ordered, moved: LightItem[], changed: Set<string>, key: SortKey): Generator<void, Ordered> {
+export function* mergeInSlices(kept: Ordered, moved: LightItem[], changed: Set<string>, key: SortKey, onlyNew = false): Generator<void, Ordered> {
   const add = yield* sortInSlices(moved, key)
+  if (onlyNew) return yield* mergeNew(kept, add)
   const items: LightItem[] = []
   const keys: (string | number)[] = []
   let k = 0
@@ -71,6 +75,32 @@ export function* mergeInSlices(kept: Ordered, moved: LightItem[], changed: Set<s
     items.push(from.items[at])
     keys.push(from.keys[at])
     if (items.length % STEP === 0) yield
+  }
+  return { items, keys }
+}
+
+/** Two orders of different papers merged; a paper is read (its id) only where two keys are equal. */
+function* mergeNew(kept: Ordered, add: Ordered): Generator<void, Ordered> {
+  const items: LightItem[] = []
+  const keys: (string | number)[] = []
+  const n = kept.items.length + add.items.length
+  let k = 0
+  let a = 0
+  for (let out = 0; out < n; out++) {
+    let fromAdd = k >= kept.items.length
+    if (!fromAdd && a < add.items.length) {
+      const x = add.keys[a]
+      const y = kept.keys[k]
+      fromAdd = x < y || (!(x > y) && add.items[a].id < kept.items[k].id)
+    }
+    if (fromAdd) {
+      items.push(add.items[a])
+      keys.push(add.keys[a++])
+    } else {
+      items.push(kept.items[k])
+      keys.push(kept.keys[k++])
+    }
+    if (out % STEP === STEP - 1) yield
   }
   return { items, keys }
 }

@@ -95,16 +95,20 @@ describe('a sort order prepared beforehand', () => {
 
   /** A store of these papers whose changes are told by id, as the library store tells an import's. */
   function storeOf(start: LightItem[]) {
-    const log: Set<string>[] = []
+    const log: { ids: Set<string>; allNew: boolean }[] = []
     const store = {
       items: new Map(start.map(item => [item.id, item])),
+      takingIn: false,
+      unshown: false,
       get version() {
         return log.length
       },
-      changedSince: (version: number) => new Set(log.slice(version).flatMap(ids => [...ids])),
-      take(changed: LightItem[]) {
+      changedSince: (version: number) => new Set(log.slice(version).flatMap(change => [...change.ids])),
+      onlyNewSince: (version: number) => log.slice(version).every(change => change.allNew),
+      /** `allNew`: none was in the store when it was put there (the store notes that as it takes a batch in) */
+      take(changed: LightItem[], allNew = changed.every(item => !store.items.has(item.id))) {
         for (const item of changed) store.items.set(item.id, item)
-        log.push(new Set(changed.map(item => item.id)))
+        log.push({ ids: new Set(changed.map(item => item.id)), allNew })
       }
     }
     return store
@@ -141,6 +145,27 @@ describe('a sort order prepared beforehand', () => {
         .map(i => i.csl.title)
     ).toEqual(Array(50).fill('Zebrafish last'))
     expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+  })
+
+  it('takes an import in once, though its order was sorted while some of its papers were in the store but not yet shown', async () => {
+    const store = storeOf(papers.slice(0, 2000))
+    const library = store as unknown as LibraryStore
+    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
+    order.get(library, 'title')
+    // the store takes an import in: papers put before their showing is recorded, a list drawn meanwhile sorts them
+    const imported = papers.slice(2000, 4000)
+    for (const item of imported.slice(0, 700)) store.items.set(item.id, item)
+    store.unshown = true
+    order.get(library, 'year')
+    store.take(imported.slice(0, 700), true)
+    store.unshown = false
+    // all new to the library: merged without looking for them among the kept papers, unless the order may hold them
+    expect(store.onlyNewSince(0)).toBe(true)
+    expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+    store.take(imported.slice(700))
+    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+    expect(order.get(library, 'year')).toHaveLength(4000)
   })
 
   it('shows papers edited before and while it was prepared in their new places', async () => {

@@ -12,10 +12,12 @@ export type { SortKey }
 
 interface Kept extends Ordered {
   version: number
+  /** sorted while papers taken in were not yet shown: a change to come may already be in it, so it is looked for */
+  unsure?: boolean
 }
 
-/** More changed papers than this are merged into a prepared column a slice at a time (an import brings 100,000). */
-const SLICED_CHANGE = 5000
+/** A kept order of more papers than this is brought up to date beforehand a slice at a time (an import brings 100,000). */
+const AT_ONCE = 20_000
 
 /** Ascending by key, ties by id; the caller walks it backwards for descending. */
 export class SortedOrder {
@@ -45,17 +47,32 @@ export class SortedOrder {
         for (const column of columns) {
           // each column in a task of its own, after the list that asked has been shown
           await new Promise(resolve => setTimeout(resolve, 0))
-          if (this.current(store, column, SLICED_CHANGE) || (await this.mergedInTurns(store, column))) continue
-          const version = store.version
-          const ordered = await inTurns(sortInSlices([...store.items.values()], this.keyOf(column)))
-          // changes made meanwhile are patched in at the next use; a change of everything means sorting again
-          if (this.store === store && store.changedSince(version) !== null) this.kept.set(column, { ...ordered, version })
-          else this.again = true
+          // while a large batch is taken in, its last showing asks again: merging every column at each showing cost
+          // the import a merge over the whole library per column and showing
+          if (store.takingIn) break
+          await this.catchUp(store, column)
         }
       } while (this.again)
     }
     this.preparing = run().finally(() => (this.preparing = null))
     return this.preparing
+  }
+
+  /** Brings this column's kept order up to date (or sorts it) a slice at a time, so that showing it next is quick: the order and the version it shows. */
+  async catchUp(store: LibraryStore, column: string): Promise<{ items: LightItem[]; version: number }> {
+    if (!this.current(store, column, 0) && !(await this.mergedInTurns(store, column))) {
+      const version = store.version
+      const unsure = store.unshown
+      const ordered = await inTurns(sortInSlices([...store.items.values()], this.keyOf(column)))
+      // changes made meanwhile are patched in at the next use; a change of everything means sorting again
+      if (this.store !== store || store.changedSince(version) === null) {
+        this.again = true
+        return { ...ordered, version }
+      }
+      this.kept.set(column, { ...ordered, version, unsure })
+    }
+    const { items, version } = this.kept.get(column)!
+    return { items, version }
   }
 
   /** The kept order of this column with up to `most` changes patched in, or undefined when there are more or it must be sorted again. */
@@ -66,21 +83,21 @@ export class SortedOrder {
     }
     const kept = this.kept.get(column)
     const changed = kept && store.changedSince(kept.version)
-    if (!kept || !changed || changed.size > most) return undefined
+    if (!kept || !changed || (changed.size > most && kept.items.length + changed.size > AT_ONCE)) return undefined
     if (changed.size > 0) Object.assign(kept, atOnce(this.merge(store, kept, column, changed)))
     kept.version = store.version
     return kept
   }
 
-  /** A large change merged into the kept order a slice at a time; false when there is none to merge into. */
+  /** A change merged into the kept order a slice at a time; false when there is none to merge into. */
   private async mergedInTurns(store: LibraryStore, column: string): Promise<boolean> {
     const kept = this.kept.get(column)
     const changed = kept && store.changedSince(kept.version)
     if (!kept || !changed) return false
     const { version } = store
-    const { items, keys } = await inTurns(this.merge(store, kept, column, changed))
+    const merged = await inTurns(this.merge(store, kept, column, changed))
     // a list shown meanwhile patched this column itself (or another library opened): its order stands
-    if (this.store === store && this.kept.get(column) === kept && kept.version < version) Object.assign(kept, { items, keys, version })
+    if (this.store === store && this.kept.get(column) === kept && kept.version < version) Object.assign(kept, merged, { version })
     return true
   }
 
@@ -88,18 +105,28 @@ export class SortedOrder {
     const key = this.keyOf(column)
     const pairs = [...store.items.values()].map(item => ({ item, key: key(item) }))
     pairs.sort((x, y) => compare(x.key, x.item.id, y.key, y.item.id))
-    const kept = { items: pairs.map(p => p.item), keys: pairs.map(p => p.key), version: store.version }
+    const kept = { items: pairs.map(p => p.item), keys: pairs.map(p => p.key), version: store.version, unsure: store.unshown }
     this.kept.set(column, kept)
     return kept
   }
 
-  /** The unchanged items keep their places; the changed ones, sorted among themselves, are merged in. */
-  private merge(store: LibraryStore, kept: Kept, column: string, changed: Set<string>): Generator<void, Ordered> {
+  /**
+   * The unchanged items keep their places; the changed ones, sorted among themselves, are merged in. Papers new to the
+   * library since the kept order (an import's) are merged without looking for them among the kept ones.
+   */
+  private merge(store: LibraryStore, kept: Kept, column: string, changed: Set<string>): Generator<void, Ordered & { unsure: boolean }> {
     const moved: LightItem[] = []
     for (const id of changed) {
       const item = store.items.get(id)
       if (item) moved.push(item)
     }
-    return mergeInSlices({ items: kept.items, keys: kept.keys }, moved, changed, this.keyOf(column))
+    const onlyNew = !kept.unsure && store.onlyNewSince(kept.version)
+    // what was unsure is known once every paper taken in so far is among the changes merged
+    const unsure = kept.unsure === true && store.unshown
+    return withUnsure(mergeInSlices({ items: kept.items, keys: kept.keys }, moved, changed, this.keyOf(column), onlyNew), unsure)
   }
+}
+
+function* withUnsure(merging: Generator<void, Ordered>, unsure: boolean): Generator<void, Ordered & { unsure: boolean }> {
+  return { ...(yield* merging), unsure }
 }

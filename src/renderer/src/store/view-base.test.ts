@@ -10,8 +10,8 @@ import { addRecordsToLibrary } from '../library/add-paper'
 import { addItemsToCollection, createCollection } from '../library/collections'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addTag } from '../library/tags'
-import { inThisThread } from './index-jobs'
-import { LibraryStore } from './library-store'
+import type { LibraryStore } from './library-store'
+import { openedStore } from './opened-store.test-support'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
 import { chosenInList, visibleItems, type ViewState } from './views'
 
@@ -23,12 +23,7 @@ const TYPED = ['oxytocin', 'author:smith', 'edited', '"social defeat"', 'stress 
 
 const ids = (items: { id: string }[]) => items.map(item => item.id)
 
-async function opened(): Promise<LibraryStore> {
-  const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-  await store.load()
-  await store.indexSettled()
-  return store
-}
+const opened = () => openedStore(db)
 
 /** Every keystroke of every typed word, as the list shows it. */
 function keystrokes(store: LibraryStore, state: ViewState, descendants?: Set<string>): string[][] {

@@ -7,7 +7,8 @@ import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
 import { patchList, type PreviousList } from './view-patch'
-import { foundIn, keptBase, markedIn, type BaseList } from './view-base'
+import { foundIn, inOrder, keptBase, markedIn, type BaseList } from './view-base'
+import { atOnce } from './turns'
 import { foldedOnce } from './folded-once'
 
 export type ViewId =
@@ -121,26 +122,19 @@ function fullList(
   fullText: boolean
 ): LightItem[] {
   const ascending = state.sort.direction === 'asc'
-  const build = (): LightItem[] => {
-    const ordered = sortedOrder.get(store, state.sort.column)
-    const out: LightItem[] = []
-    for (let i = 0; i < ordered.length; i++) {
-      const item = ordered[ascending ? i : ordered.length - 1 - i]
-      if (passes(item)) out.push(item)
-    }
-    return out
-  }
+  const order = (): LightItem[] => sortedOrder.get(store, state.sort.column)
   // "Recently added" moves with the clock and Duplicates with the pairs: their lists are not kept.
   const base: BaseList =
     state.view.kind === 'recent' || state.view.kind === 'duplicates'
-      ? { items: build() }
+      ? { items: atOnce(inOrder(order(), ascending, passes)) }
       : keptBase(store, {
           key: JSON.stringify([state.view, state.tags, state.sort]),
           descendants: context.descendants,
           sortKey: SORT_KEYS[state.sort.column],
           ascending,
           passes,
-          build
+          order,
+          orderInTurns: () => sortedOrder.catchUp(store, state.sort.column)
         })
   if (!query.trim()) return base.items
   const marked = store.searchMarks(query, fullText)
