@@ -8,6 +8,8 @@ export interface RunningWebEdition {
   origin: string
   port: number
   token: string
+  /** the host process, whose CPU time a benchmark may read */
+  pid: number | undefined
   output: () => string
   stop(): Promise<void>
 }
@@ -46,6 +48,7 @@ export async function startWebEditionProcess(env: Record<string, string>): Promi
     origin: `http://127.0.0.1:${port}`,
     port,
     token: match[3],
+    pid: child.pid,
     output: () => output,
     stop: () =>
       new Promise(resolve => {

@@ -197,6 +197,16 @@ describe('resolveIdentifiers: asking NCBI politely', () => {
     expect(requestsPerSecondMax(ncbi, '/')).toBeLessThanOrEqual(3)
   })
 
+  it('lookups asked for at once (Add by identifier keeps three under way) still reach NCBI at most 3 times in any second, in the order asked', async () => {
+    const deps = services()
+    const batches = [0, 1, 2, 3, 4].map(n => recordedPmids.slice(n * 5, n * 5 + 5).map(pmid))
+    const results = await Promise.all(batches.map(batch => resolveIdentifiers(batch, deps)))
+    expect(results.map(r => r.papers.length)).toEqual([5, 5, 5, 5, 5])
+    const efetch = efetchCalls(replay)
+    expect(efetch.map(r => r.query.id)).toEqual(batches.map(batch => batch.map(id => id.value).join(',')))
+    expect(requestsPerSecondMax(efetch, '/')).toBeLessThanOrEqual(3)
+  })
+
   it('with an API key, sends it on every NCBI request and keeps under 10 a second', async () => {
     const ids = [...recordedPmids.map(pmid), pmcid(GUT_PMCID), doi(GUT_DOI)]
     await resolveIdentifiers(ids, services({}, { NEUROREF_NCBI_API_KEY: 'key-from-settings' }))

@@ -82,24 +82,36 @@ describe('importIdentifierList', () => {
     expect(progress.at(-1)).toBe(305)
   })
 
-  it('stops after the first batch when cancelled, and says so (the second, already asked for, is dropped)', async () => {
+  it('stops after the first batch when cancelled, and says so (the batches already asked for are dropped)', async () => {
     const { api, calls } = standInMain()
     const cancel = new AbortController()
-    const summary = await importIdentifierList(pasted450(), {
+    const ids = [...pasted450(), ...Array.from({ length: 550 }, (_, i) => unknown(1000 + i))]
+    const summary = await importIdentifierList(ids, {
       api,
       db: freshLibrary(),
       signal: cancel.signal,
       onProgress: done => done >= 200 && cancel.abort()
     })
-    // The second batch was looked up while the first was stored; nothing of it is stored, and no third is asked for.
-    expect(calls).toHaveLength(2)
+    // The second and third batches were looked up while the first was stored; nothing of them is stored,
+    // and none of the two batches after them is asked for.
+    expect(calls).toHaveLength(3)
     expect(summary.cancelled).toBe(true)
     expect(summary.outcomes).toHaveLength(200)
-    const firstBatchPapers = pasted450()
-      .slice(0, 200)
-      .filter(id => byPmid.has(id.value)).length
+    const firstBatchPapers = ids.slice(0, 200).filter(id => byPmid.has(id.value)).length
     expect(summary.added).toBe(firstBatchPapers)
     expect(await db.items.count()).toBe(firstBatchPapers)
+  })
+
+  it("has three batches asked for while the first is stored, so NCBI's pace in main, not the window's wait, spaces the requests", async () => {
+    const { api, calls } = standInMain()
+    const askedWhenStored: number[] = []
+    const ids = [...pasted450(), ...Array.from({ length: 350 }, (_, i) => unknown(1000 + i))]
+    const summary = await importIdentifierList(ids, { api, db: freshLibrary(), onProgress: () => askedWhenStored.push(calls.length) })
+    // the second and third were asked for before the first batch was stored; the fourth once the first was handled
+    expect(askedWhenStored[0]).toBe(3)
+    expect(askedWhenStored.at(-1)).toBe(4)
+    expect(calls.map(batch => batch.length)).toEqual([200, 200, 200, 200])
+    expect(summary).toMatchObject({ added: RECORDED.length, failed: 800 - RECORDED.length, cancelled: false })
   })
 
   it('keeps going when one identifier or one whole batch fails', async () => {
