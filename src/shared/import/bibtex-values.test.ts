@@ -33,6 +33,7 @@ e}, note = { lead and trail }}
 @inbook{child, crossref = {parent}, title = {Child Chapter}, pages = {1--2}}
 @article{names, author = {Müller, Hans and de la Vega, Ana and {The Oxytocin Consortium}}, editor = {Smith-Jones, A. B.}}
 @article{mixed, title = {The {\"O}strogen receptor in {NPY} neurons}, abstract = {Plain words, then \emph{some} $\alpha$.}}
+@article{braces, title = {The {NPY} -{-}- system {{in}}  {}rats}, journal = {{Brain} {Research}}, note = {{''}' and ''{}'}, keywords = {{a, b}, c}}
 `
 
 function decoded(file: string): string {
@@ -89,7 +90,7 @@ it("reads most entries of the real files without citation-js's grammar (so the c
   const entries = FIXTURES.flatMap(file => splitBibtexBlocks(decoded(file)).filter(block => block.kind === 'entry' && block.closed && block.key))
   const read = FIXTURES.flatMap(file => bothReadings(decoded(file)))
   expect(read.length).toBeGreaterThan(entries.length * 0.8)
-  expect(bothReadings(EDGES)).toHaveLength(11)
+  expect(bothReadings(EDGES)).toHaveLength(12)
 })
 
 describe('one value, read both ways', () => {
@@ -124,7 +125,11 @@ describe('one value, read both ways', () => {
     '?',
     '=',
     '&',
-    'é'
+    'é',
+    '{',
+    '}',
+    '{NPY}',
+    '{-}'
   ]
   const FIELDS = [
     'author',

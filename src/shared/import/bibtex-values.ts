@@ -4,10 +4,12 @@
 // 10,000-entry file's import went there, mostly into abstracts. A value
 // with nothing LaTeX in it (no braces, $, \ or ~) reads the same without
 // the tokenizer: runs of white space become one space and ---, --, `` and ''
-// become dashes and quotes. Those are done here; every other value goes to
+// become dashes and quotes. So does running text whose only LaTeX is
+// braces ("The {NPY} system": most files protect capitals so), stretch by
+// stretch between them. Those are done here; every other value goes to
 // citation-js's own value reader, and every entry to its own BibLaTeX → CSL
 // mapping, so accents, commands, math, names and crossref stay citation-js's.
-import { plugins, type BibtexPluginConfig, type CslRecord } from '@citation-js/core'
+import { plugins, util, type BibtexPluginConfig, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import { parse as readLatexValue } from '@citation-js/plugin-bibtex/lib/input/value.js'
 import { parse as mapBiblatexEntries } from '@citation-js/plugin-bibtex/lib/mapping/index.js'
@@ -24,9 +26,13 @@ export interface RawEntry {
 
 const CONFIG: BibtexPluginConfig = plugins.config.get('@bibtex')
 const { fieldTypes, ligatures } = CONFIG.constants
+/** citation-js's update of older CSL (event → event-title, a book with a version → software) */
+const upgradeCsl = util.upgradeCsl as (records: Record<string, unknown>[]) => CslRecord[]
 // citation-js's own ligature pattern, less the "~" that a plain value cannot hold
 const LIGATURES = /---?|''|``/g
 const LATEX = /[{}$\\~]/
+const BEYOND_BRACES = /[$\\~]/
+const BRACES = /[{}]/g
 const LIGATURE = /--|''|``/
 const SPACES = /\s+/g
 // white space that reads as something else: two spaces in a row, or any white space (\s) but a plain space
@@ -34,13 +40,13 @@ const UNSPACED = / {2}|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 // a list field's separator ("and"), as citation-js's list reader finds it
 const LIST_AND = /\sand\s/
 const TO_CSL = { forceType: '@biblatex/entries+list', generateGraph: false }
-const CSL_LIST = { forceType: '@csl/list+object', generateGraph: false }
 
 /** The entries' CSL records (the first is `entries[0]`'s; the others are its crossref parents, so it can inherit). */
 export function entriesToCsl(entries: RawEntry[]): CslRecord[] {
   // what the fast reading below does not cover: biber annotations, and settings this app never makes
   if (CONFIG.parse.strict || entries.some(entry => entry.annotations)) return plugins.input.chain(entries, TO_CSL)
-  return plugins.input.chain(mapBiblatexEntries(entries.map(readValues)), CSL_LIST)
+  // what chain() does with CSL records it is handed, less its deep copy of them (these were just made)
+  return upgradeCsl(mapBiblatexEntries(entries.map(readValues)))
 }
 
 /** citation-js's parseEntryValues, with plain values read without its tokenizer. */
@@ -56,8 +62,28 @@ function readValues(entry: RawEntry): RawEntry {
 
 /** One field's value as citation-js's value reader gives it (text, a list, or names). */
 export function readValue(text: string, field: string, language: unknown): unknown {
-  const plain = !LATEX.test(text) && plainReading(text, fieldTypes[field] ?? [])
-  return plain === undefined || plain === false ? readLatexValue(text, field, language) : plain
+  const types = fieldTypes[field] ?? []
+  if (!LATEX.test(text)) return plainReading(text, types) ?? readLatexValue(text, field, language)
+  if (!BEYOND_BRACES.test(text) && readAsWords(types)) return withoutBraces(text) ?? readLatexValue(text, field, language)
+  return readLatexValue(text, field, language)
+}
+
+/** A value read as running text: not names, a list, a URL or verbatim, nor a title set to sentence case (whose braces keep case). */
+function readAsWords([kind, type]: [string, string] | []): boolean {
+  if (type === 'name' || kind === 'list' || kind === 'separated') return false
+  if (type === 'title') return CONFIG.parse.sentenceCase === 'never'
+  return !(kind === 'field' && (type === 'verbatim' || type === 'uri'))
+}
+
+/**
+ * Running text whose only LaTeX is braces ("The {NPY} system", as most files protect capitals): citation-js reads
+ * each braced group as the text in it, and its white space and ligatures never run across a brace, so each stretch
+ * between braces reads as plain text. Undefined when the braces do not pair up (citation-js says why).
+ */
+function withoutBraces(text: string): string | undefined {
+  let depth = 0
+  for (const [brace] of text.matchAll(BRACES)) if ((depth += brace === '{' ? 1 : -1) < 0) return undefined
+  return depth === 0 ? text.split(BRACES).map(words).join('') : undefined
 }
 
 /**
