@@ -19,7 +19,7 @@ import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
 import { NotifyProvider, useNotify } from './components/notify'
-import { chosenInList, libraryCounts, visibleItems, type ViewState } from './store/views'
+import { chosenInList, libraryCounts, SEARCHING_TEXT, visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './library/trash'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
@@ -83,7 +83,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
   const duplicatePairs = useDuplicatePairs(state.view.kind === 'duplicates', version)
   const [columns, setColumns] = useColumns()
   const descendants = useCollectionDescendants(state.view)
-  const items = useMemo(
+  const { items, searching } = useMemo(
     () => visibleItems(store, state, { now: Date.now(), duplicateIds: idsInPairs(duplicatePairs), descendants }),
     [version, state, duplicatePairs, descendants]
   )
@@ -152,7 +152,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
           <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} />
         ) : (
           <>
-            <FacetPanel items={items} state={state} descendants={descendants} onSearch={search => update({ search })} />
+            <FacetPanel items={items} searching={searching} state={state} descendants={descendants} onSearch={search => update({ search })} />
             <SelectionBar
               view={state.view}
               selectedIds={selectedItems.map(i => i.id)}
@@ -171,7 +171,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
               selection={selection}
               onSelect={setSelection}
               onDragItems={startDraggingItems}
-              emptyText={state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
+              emptyText={searching ? SEARCHING_TEXT : state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
               onKeyDown={event =>
                 handleListKey(event, items, selection, {
                   select: setSelection,
@@ -193,7 +193,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
       </div>
       <footer>
         <span className="library-count" aria-live="polite">
-          {items.length} {items.length === 1 ? 'item' : 'items'}
+          {searching ? SEARCHING_TEXT : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}
           {!store.complete && ' (opening the library…)'}
           {store.index.progress && ` (preparing search: ${Math.floor((100 * store.index.progress.done) / Math.max(1, store.index.progress.total))} %)`}
         </span>

@@ -13,7 +13,7 @@ import { importRecords } from '../library/import-file'
 import { readSavedIndex } from '../library/saved-index'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
-import { inThisThread, type IndexJobs } from './index-jobs'
+import { gatedJobs } from './held-jobs.test-support'
 import { LibraryStore } from './library-store'
 
 const QUERIES = [...BENCH_QUERIES, 'zebrafinch', 'title:"imported zebrafinch"', 'edited', '-oxytocin', 'year:2001-2010 oxytocin']
@@ -49,19 +49,6 @@ function importedRecords(count: number, seed: number): ReferenceRecord[] {
 async function expectSameAnswers(store: LibraryStore): Promise<void> {
   const fresh = await buildIndex(db)
   for (const query of QUERIES) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
-}
-
-/** Index jobs that wait while `hold` is on: the window is seen while the worker works. */
-function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () => void; started: () => number } {
-  let gate: Promise<void> = Promise.resolve()
-  let open = () => {}
-  let count = 0
-  return {
-    jobs: async (target, onProgress) => (count++, await gate, inThisThread(target, onProgress)),
-    hold: () => (gate = new Promise(resolve => (open = resolve))),
-    release: () => open(),
-    started: () => count
-  }
 }
 
 // Three full builds and the query table four times: 3–4 s on an idle machine, over 20 s at load 12 (CI on a shared machine).

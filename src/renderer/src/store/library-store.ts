@@ -83,6 +83,7 @@ export class LibraryStore {
       // the index's progress or arrival changes no paper, nor what a search finds (searches read the papers meanwhile):
       // the status line shows it, the lists stand (a change of everything re-sorted 100,000 papers at each progress step)
       changed: () => this.emit([]),
+      complete: () => this.complete,
       rebuilding: () => this.readAbstracts()
     })
   }
@@ -412,7 +413,19 @@ export class LibraryStore {
    * and pages), all others by the main index.
    */
   search(query: string, includeFullText = true): string[] {
-    const found = this.index.search(query)
+    return this.withFullText(query, this.index.search(query), includeFullText)
+  }
+
+  /**
+   * The same, or undefined while the papers are being read for it: before the index is in use they are read a slice
+   * at a time, and the store's version moves when the answer is whole.
+   */
+  answer(query: string, includeFullText = true): string[] | undefined {
+    const found = this.index.answer(query)
+    return found && this.withFullText(query, found, includeFullText)
+  }
+
+  private withFullText(query: string, found: string[], includeFullText: boolean): string[] {
     if (!includeFullText || this.fullText.size === 0) return found
     return [...found.filter(id => !this.fullText.has(id)), ...this.fullText.search(query)]
   }

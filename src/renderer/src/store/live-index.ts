@@ -9,7 +9,9 @@
 // either: its papers are searched by reading them until the worker has
 // indexed them from the change log, and its index is then put in use.
 // The window's copies of papers are light: searches that read papers take
-// their abstracts from a map kept only for those papers meanwhile.
+// their abstracts from a map kept only for those papers meanwhile. The list's
+// searches read them a slice at a time (search-by-reading.ts) and say they
+// are searching until the answer is whole.
 import type { Item, LightItem } from '@shared/model'
 import {
   parseQuery,
@@ -28,6 +30,7 @@ import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 import { inTurns } from './turns'
+import { SearchByReading } from './search-by-reading'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
@@ -40,8 +43,10 @@ export interface LiveIndexSource {
   items: ReadonlyMap<string, LightItem>
   notes: ReadonlyMap<string, string>
   jobs: IndexJobs
-  /** called when the index arrives or its progress moves */
+  /** called when the index arrives or its progress moves, or a search reading papers has its answer */
   changed: () => void
+  /** whether every paper is in `items` (a search reading papers waits for that); always, unless said */
+  complete?: () => boolean
   /** called when a job starts rebuilding the index (searches will read papers for a while) */
   rebuilding?: () => void
   saveAfterMs?: number
@@ -72,8 +77,20 @@ export class LiveIndex implements SearchIndex {
   /** how the index was last had (for the bench and the status line) */
   last: Omit<IndexJobResult, 'snapshot'> | null = null
   lastError: string | null = null
+  /** the list's searches until the index is in use */
+  private readonly reader: SearchByReading
 
-  constructor(private readonly source: LiveIndexSource) {}
+  constructor(private readonly source: LiveIndexSource) {
+    const { items, notes } = source
+    this.reader = new SearchByReading({
+      ids: () => (source.complete?.() === false ? undefined : [...items.keys()]),
+      read: id => {
+        const item = this.readable(items.get(id))
+        return item && { item, notes: notes.get(id) }
+      },
+      answered: () => source.changed()
+    })
+  }
 
   get ready(): boolean {
     return this.index !== null
@@ -106,6 +123,7 @@ export class LiveIndex implements SearchIndex {
       }
     }
     this.index = index
+    this.reader.stop()
     // The job read the change log after these were written: its index holds them.
     if (this.covered.size) this.setDeferred([...this.deferredSinceJob])
     this.covered.clear()
@@ -125,6 +143,7 @@ export class LiveIndex implements SearchIndex {
     if (this.index && !this.deferred.has(id)) return
     if (abstract) this.abstracts.set(id, abstract)
     else this.abstracts.delete(id)
+    if (!this.index) this.reader.changed(id)
   }
 
   /** The store's copy with its abstract, for reading it against a query. */
@@ -187,6 +206,7 @@ export class LiveIndex implements SearchIndex {
     if (!this.index || this.job) this.pending.add(id)
     if (this.deferred.delete(id)) this.deferredSinceJob.delete(id)
     if (this.index) this.abstracts.delete(id)
+    else this.reader.changed(id)
     this.scheduleSave()
   }
 
@@ -304,6 +324,15 @@ export class LiveIndex implements SearchIndex {
     if (options.within) for (const id of options.within) items.has(id) && scan(items.get(id)!)
     else for (const item of items.values()) scan(item)
     return found
+  }
+
+  /**
+   * The same answer as `search`, or undefined while the papers are being read for it (no index in use yet): they are
+   * read a slice at a time, and `changed` is called when the answer is whole. A few papers (`within`) are read at once.
+   */
+  answer(query: string, options: SearchOptions = {}): string[] | undefined {
+    if (this.index || options.within) return this.search(query, options)
+    return this.reader.answer(query, parseQuery(query))
   }
 
   /** The index's answer as marks by item number, when it alone answers (nothing deferred); undefined while searches read papers. */

@@ -29,8 +29,8 @@ const opened = () => openedStore(db)
 function keystrokes(store: LibraryStore, state: ViewState, descendants?: Set<string>): string[][] {
   const shown: string[][] = []
   for (const word of TYPED) {
-    for (let n = 1; n <= word.length; n++) shown.push(ids(visibleItems(store, { ...state, search: word.slice(0, n) }, { now: Date.now(), descendants })))
-    shown.push(ids(visibleItems(store, { ...state, search: '' }, { now: Date.now(), descendants })))
+    for (let n = 1; n <= word.length; n++) shown.push(ids(visibleItems(store, { ...state, search: word.slice(0, n) }, { now: Date.now(), descendants }).items))
+    shown.push(ids(visibleItems(store, { ...state, search: '' }, { now: Date.now(), descendants }).items))
   }
   return shown
 }
@@ -73,7 +73,11 @@ describe('search keystrokes on the kept list', () => {
     db = openLibrary(`view-base-${Math.random()}`)
     await addRecordsToLibrary(db, createSyntheticLibrary(80, 9).items.map(recordOf))
     const store = await opened()
-    const list = visibleItems(store, { view: { kind: 'all' }, search: 'oxytocin', tags: [], sort: { column: 'title', direction: 'asc' } }, { now: Date.now() })
+    const list = visibleItems(
+      store,
+      { view: { kind: 'all' }, search: 'oxytocin', tags: [], sort: { column: 'title', direction: 'asc' } },
+      { now: Date.now() }
+    ).items
     const notShown = [...store.items.keys()].filter(id => !list.some(item => item.id === id))
     expect(list.length).toBeGreaterThan(3)
     expect(notShown.length).toBeGreaterThan(0)

@@ -80,10 +80,20 @@ export interface ViewContext {
   duplicateIds?: Set<string>
 }
 
+/** What the list and the count say while a search is answered by reading the papers (seconds after opening). */
+export const SEARCHING_TEXT = 'Searching… (the search index is loading)'
+
+/** The papers a view shows; while a search is still being answered (papers read before the index is in use), none. */
+export interface ViewList {
+  items: LightItem[]
+  /** the search's answer is not whole yet: the list says so, and fills when it is (the store's version moves) */
+  searching: boolean
+}
+
 /** The last list worked out for each view state (the shell keeps one state object until it changes). */
 const previousLists = new WeakMap<ViewState, PreviousList & { descendants?: Set<string> }>()
 
-export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): LightItem[] {
+export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): ViewList {
   const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter(q => q.trim()).join(' ')
   const fullText = state.fullText !== false
   const passes = (item: LightItem): boolean =>
@@ -107,10 +117,11 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
         })
       : null
   const out = patched ?? fullList(store, state, context, passes, query, fullText)
-  previousLists.set(state, { store, version: store.version, items: out, descendants: context.descendants })
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
   if (store.complete && store.index.ready) void sortedOrder.prepare(store, PREPARED_COLUMNS)
-  return out
+  if (!out) return { items: [], searching: true }
+  previousLists.set(state, { store, version: store.version, items: out, descendants: context.descendants })
+  return { items: out, searching: false }
 }
 
 function fullList(
@@ -120,7 +131,7 @@ function fullList(
   passes: (item: LightItem) => boolean,
   query: string,
   fullText: boolean
-): LightItem[] {
+): LightItem[] | undefined {
   const ascending = state.sort.direction === 'asc'
   const order = (): LightItem[] => sortedOrder.get(store, state.sort.column)
   // "Recently added" moves with the clock and Duplicates with the pairs: their lists are not kept.
@@ -138,7 +149,9 @@ function fullList(
         })
   if (!query.trim()) return base.items
   const marked = store.searchMarks(query, fullText)
-  return marked ? markedIn(base, marked.marks, marked.numbers) : foundIn(base, store.search(query, fullText))
+  if (marked) return markedIn(base, marked.marks, marked.numbers)
+  const found = store.answer(query, fullText)
+  return found && foundIn(base, found)
 }
 
 /** Up to this many chosen papers are found in the list by reference; more by reading every row's id. */

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { LightItem } from '@shared/model'
 import { fullItems } from '../../library/queries'
 import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
-import { db, store } from '../../root'
+import { db, store, useLibraryVersion } from '../../root'
+import { SEARCHING_TEXT } from '../../store/views'
 import { useNotify } from '../../components/notify'
 import { problemText } from '../../messages'
 import { PICKER_FORMS, pickerCitation, readPickerForm, writePickerForm, type PickerForm } from './picker-form'
@@ -35,7 +36,8 @@ export function CitationPicker() {
   return open ? <PickerDialog onClose={() => setOpen(false)} /> : null
 }
 
-function found(query: string): LightItem[] {
+/** The papers found, or undefined while the papers are read for the query (the search index not in use yet). */
+function found(query: string): LightItem[] | undefined {
   const live = (item: LightItem | undefined): item is LightItem => !!item && item.trashedAt === undefined
   if (!query.trim()) {
     // nothing typed yet: the papers added last
@@ -45,8 +47,8 @@ function found(query: string): LightItem[] {
       .slice(0, SHOWN)
   }
   return store
-    .search(query)
-    .map(id => store.items.get(id))
+    .answer(query)
+    ?.map(id => store.items.get(id))
     .filter(live)
     .slice(0, SHOWN)
 }
@@ -60,7 +62,10 @@ function PickerDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState<PickerForm | null>(null)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  const results = found(query)
+  // an answer read while the search index is not in use yet comes with a change of the library's version
+  useLibraryVersion()
+  const answer = found(query)
+  const results = answer ?? []
 
   useEffect(() => void readPickerForm(db).then(setForm), [])
   useEffect(() => input.current?.focus(), [])
@@ -161,7 +166,9 @@ function PickerDialog({ onClose }: { onClose: () => void }) {
               <span>{plainText(item.csl.title)}</span>
             </li>
           ))}
-          {results.length === 0 && <li className="muted">{query.trim() ? 'No paper in the library matches.' : 'The library is empty.'}</li>}
+          {results.length === 0 && (
+            <li className="muted">{answer === undefined ? SEARCHING_TEXT : query.trim() ? 'No paper in the library matches.' : 'The library is empty.'}</li>
+          )}
         </ul>
         <fieldset className="picker-forms">
           <legend>Copy as</legend>

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react'
 import { store, useLibraryQuery, useLibraryVersion } from '../../root'
 import { allCollections, savedSearches } from '../../library/queries'
-import type { ViewId } from '../../store/views'
+import { SEARCHING_TEXT, type ViewId } from '../../store/views'
 import { citationsByYear, coOccurringMesh, meshSearch, peptidesByYear, segmentSearch, topPeptides } from '@shared/dashboard-data'
 import { peptideQualifier, yearQualifier } from '@shared/facet-query'
 import { ChartCard } from './ChartCard'
@@ -26,7 +26,7 @@ export default function DashboardPlots({ onFilter }: DashboardProps) {
   const options = scopeOptions(collections, saved)
   const [scopeKey, setScopeKey] = useState('all')
   const option = options.find(o => o.key === scopeKey) ?? options[0]
-  const items = useMemo(() => scopeItems(store, option.scope, collections), [version, option.key, collections])
+  const { items, searching } = useMemo(() => scopeItems(store, option.scope, collections), [version, option.key, collections])
 
   const byYear = useMemo(() => peptidesByYear(items), [items])
   const peptides = useMemo(() => topPeptides(items), [items])
@@ -50,9 +50,7 @@ export default function DashboardPlots({ onFilter }: DashboardProps) {
             ))}
           </select>
         </label>
-        <span className="muted">
-          {items.length} {items.length === 1 ? 'paper' : 'papers'}
-        </span>
+        <span className="muted">{searching ? SEARCHING_TEXT : `${items.length} ${items.length === 1 ? 'paper' : 'papers'}`}</span>
       </div>
 
       <ChartCard

@@ -1,11 +1,11 @@
 // Which papers the Dashboard plots: the whole library, one collection (with
 // its sub-collections) or a saved search — and the view that lists them when
 // a plot is clicked.
-import type { Collection, LightItem } from '@shared/model'
+import type { Collection } from '@shared/model'
 import { descendantsOf } from '../../library/collections'
 import type { SavedSearch } from '../../library/schema'
 import type { LibraryStore } from '../../store/library-store'
-import { visibleItems, type ViewId } from '../../store/views'
+import { visibleItems, type ViewId, type ViewList } from '../../store/views'
 
 export type Scope = { kind: 'all' } | { kind: 'collection'; id: string } | { kind: 'saved'; id: string; query: string }
 
@@ -28,7 +28,7 @@ export function scopeOptions(collections: Collection[], saved: SavedSearch[]): S
   ]
 }
 
-export function scopeItems(store: LibraryStore, scope: Scope, collections: Collection[]): LightItem[] {
+export function scopeItems(store: LibraryStore, scope: Scope, collections: Collection[]): ViewList {
   const descendants = scope.kind === 'collection' ? descendantsOf(collections, scope.id) : undefined
   return visibleItems(store, { view: scope, search: '', tags: [], sort: { column: 'year', direction: 'asc' } }, { now: Date.now(), descendants })
 }

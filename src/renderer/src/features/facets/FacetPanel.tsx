@@ -19,6 +19,8 @@ const OPEN_KEY = 'neuroref.facets.open'
 interface Props {
   /** the papers the list shows: view, search and tag filter applied */
   items: LightItem[]
+  /** the search is still being answered (the list is empty meanwhile): no counts are shown */
+  searching: boolean
   /** the view, search and tag filter those items come from */
   state: ViewState
   /** ids of the chosen collection's sub-collections, whose papers the collection shows too */
@@ -48,7 +50,7 @@ function useFacetCounts(inView: { items: LightItem[]; papers?: string; version: 
   }, [inView, open])
 }
 
-export function FacetPanel({ items, state, descendants, onSearch }: Props) {
+export function FacetPanel({ items, searching, state, descendants, onSearch }: Props) {
   const version = useLibraryVersion()
   const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
@@ -61,7 +63,8 @@ export function FacetPanel({ items, state, descendants, onSearch }: Props) {
   const settled = useSettledValue(state, 200)
   const otherYears = useMemo(() => {
     if (!open || !yearRangeOf(settled.search) || settled.view.kind === 'duplicates') return undefined
-    return countYears(visibleItems(store, { ...settled, search: withoutYear(settled.search) }, { now: Date.now(), descendants }))
+    const others = visibleItems(store, { ...settled, search: withoutYear(settled.search) }, { now: Date.now(), descendants })
+    return others.searching ? undefined : countYears(others.items)
   }, [open, settled, version, descendants])
 
   const toggleOpen = (): void => {
@@ -83,7 +86,7 @@ export function FacetPanel({ items, state, descendants, onSearch }: Props) {
           {open ? 'Hide facets' : 'Show facets'}
         </button>
       </div>
-      {facets && (
+      {facets && !searching && (
         <div className="facet-groups">
           <FacetList title="Peptides" entries={entries(facets.peptides, peptideQualifier)} onToggle={toggle} />
           <FacetList title="MeSH" entries={entries(facets.mesh, v => qualifier('mesh', v))} onToggle={toggle} />

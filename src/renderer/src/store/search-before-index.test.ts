@@ -1,0 +1,90 @@
+// A search typed before the search index is in use (the seconds after opening
+// again, or while the worker rebuilds it) is answered by reading the papers:
+// the list says it is searching and shows no paper until the answer is whole,
+// the papers are read over many turns of the window (at 100,000 papers one
+// task held it for most of a second), and the list then shows what reading
+// every paper gives — a paper edited meanwhile included — before and after
+// the index arrives.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { matchesQuery } from '@shared/search/match'
+import { parseQuery } from '@shared/search/index'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { formOf, saveEdit } from '../library/edit'
+import { fullItems } from '../library/queries'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { gatedJobs } from './held-jobs.test-support'
+import { LibraryStore } from './library-store'
+import { visibleItems, type ViewState } from './views'
+
+let db: NeurorefDb
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await db?.delete()
+})
+
+const QUERIES = ['oxytocin', 'author:smith', '"social defeat"', 'year:2015-2021 stress', 'title:edited']
+
+const listOf = (search: string): ViewState => ({ view: { kind: 'all' }, search, tags: [], sort: { column: 'title', direction: 'asc' } })
+const sorted = (ids: string[]) => [...ids].sort()
+
+/** Every paper of the library read against the query, with its abstract and notes. */
+async function readingEveryPaper(query: string): Promise<string[]> {
+  const ids = (await db.items.toCollection().primaryKeys()) as string[]
+  const notes = new Map((await db.notes.toArray()).map(note => [note.itemId, note.text]))
+  return (await fullItems(db, ids)).filter(item => matchesQuery(parseQuery(query), item, notes.get(item.id))).map(item => item.id)
+}
+
+/** The window's idle turns, counted; each gives the least time (the work must still be done a slice at a time). */
+function countedIdleTurns(): () => number {
+  let turns = 0
+  vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback) => setTimeout(() => (turns++, run({ didTimeout: false, timeRemaining: () => 0 })), 0))
+  return () => turns
+}
+
+/** Resolves at the store's next change (an answer made whole says so). */
+const nextChange = (store: LibraryStore): Promise<void> =>
+  new Promise(resolve => {
+    const stop = store.subscribe(() => (stop(), resolve()))
+  })
+
+describe('a search asked before the index is in use', () => {
+  it('says it is searching, reads the papers over many turns, then shows what reading every paper gives, before and after the index arrives', async () => {
+    db = openLibrary(`search-before-index-${Math.random()}`)
+    const { items } = createSyntheticLibrary(1_000, 5)
+    await db.items.bulkAdd(items)
+    const gated = gatedJobs()
+    gated.hold()
+    const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
+    await store.load()
+    expect(store.index.ready).toBe(false)
+    const turns = countedIdleTurns()
+
+    for (const query of QUERIES) {
+      const asked = visibleItems(store, listOf(query), { now: Date.now() })
+      // not the answer read in one task: no paper shown yet, and the list says why
+      expect(asked, query).toEqual({ items: [], searching: true })
+      const before = turns()
+      if (query === 'title:edited') {
+        // a paper edited while the papers are read is in the answer
+        await saveEdit(db, items[500].id, { ...formOf(items[500]), title: 'Edited paper on vasopressin' })
+        await store.settled()
+      }
+      for (let list = asked; list.searching; list = visibleItems(store, listOf(query), { now: Date.now() })) await nextChange(store)
+      // a thousand papers, read a slice at a time: the window had many turns meanwhile
+      expect(turns() - before, query).toBeGreaterThan(3)
+      const shown = visibleItems(store, listOf(query), { now: Date.now() })
+      expect(shown.searching).toBe(false)
+      expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(await readingEveryPaper(query)))
+    }
+    expect((await readingEveryPaper('title:edited')).length).toBe(1)
+
+    gated.release()
+    await store.indexSettled()
+    expect(store.index.ready).toBe(true)
+    for (const query of QUERIES) {
+      const shown = visibleItems(store, listOf(query), { now: Date.now() })
+      expect(shown.searching, query).toBe(false)
+      expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(await readingEveryPaper(query)))
+    }
+  })
+})
