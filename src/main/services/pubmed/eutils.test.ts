@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { ServiceError } from '@shared/result'
 import type { HttpClient, HttpRequest } from '../http-types'
+import { loadPubmedCorpus } from '../../../../e2e/replay/ncbi-corpus'
+import { pubmedArticleSet } from '../../../../e2e/replay/ncbi-replies'
 import { fetchPubmedRecords } from './eutils'
 import { fixtureText } from './fixture-files.test-support'
 
@@ -38,5 +40,35 @@ describe('fetchPubmedRecords', () => {
     await expect(attempt).rejects.toThrow(ServiceError)
     await expect(attempt).rejects.toThrow('PubMed sent a reply that could not be read.')
     expect(asked).toEqual([200, 200])
+  })
+
+  it("sends the next request while it reads a long reply: main's thread takes other work between the reply's slices", async () => {
+    const corpus = loadPubmedCorpus().records
+    const long = pubmedArticleSet(corpus) // 31 records, about half a megabyte
+    const short = fixtureText('efetch', 'biocommons_23121403_investigators_RCT.xml')
+    const log: string[] = []
+    let done = false
+    const otherWork = (): void => {
+      if (done) return
+      log.push('other work')
+      setImmediate(otherWork)
+    }
+    const http = {
+      getText: async (req: HttpRequest) => {
+        const n = log.filter(entry => entry.startsWith('sent')).length + 1
+        // the client's wait for NCBI's next turn: a timer, which runs only when main's thread is free
+        if (n > 1) await new Promise(resolve => setImmediate(resolve))
+        log.push(`sent ${n} (${String(req.form?.id).split(',').length} PMIDs)`)
+        return n === 1 ? long : short
+      }
+    } as unknown as HttpClient
+    setImmediate(otherWork)
+    const records = await fetchPubmedRecords(pmids.slice(0, 250), { http, eutilsUrl: 'https://eutils.example/', idconvUrl: 'https://idconv.example/' })
+    done = true
+    expect(records).toHaveLength(corpus.length + 1)
+    const second = log.indexOf('sent 2 (50 PMIDs)')
+    expect(second).toBeGreaterThan(log.indexOf('sent 1 (200 PMIDs)'))
+    // after the second request left, the first reply was still being read, a slice at a time
+    expect(log.slice(second).filter(entry => entry === 'other work').length).toBeGreaterThanOrEqual(2)
   })
 })

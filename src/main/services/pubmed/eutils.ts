@@ -4,7 +4,7 @@
 // to NCBI (3/s, or 10/s with an API key).
 import type { PaperSummary, ReferenceRecord } from '@shared/model'
 import type { HttpClient } from '../http-types'
-import { parsePubmedArticleSet } from './parse-efetch'
+import { parsePubmedArticleSetInTurns } from './parse-efetch'
 import { parseIdConverterReply, parseLinkReply, parseSearchReply, parseSummaryReply, type IdConversion, type Summary } from './parse-eutils'
 
 export interface EutilsDeps {
@@ -40,6 +40,9 @@ export function postEutils(deps: EutilsDeps, tool: string, params: Record<string
   return deps.http.getText({ url: `${deps.eutilsUrl}${tool}`, method: 'POST', form: ncbiParams(deps, params), signal: deps.signal })
 }
 
+/** A turn of main's event loop: timers (the next request's turn) and other answers go first. */
+const nextTurn = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
+
 /** Full PubMed records for these PMIDs (unknown PMIDs are simply absent). */
 export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Promise<ReferenceRecord[]> {
   const records: ReferenceRecord[] = []
@@ -51,7 +54,7 @@ export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Pro
     // Ask for the next batch before reading this one, so NCBI's spacing and the network overlap the parse.
     next = i + 1 < batches.length ? fetchBatch(batches[i + 1]) : undefined
     next?.catch(() => undefined) // awaited next time round; a parse error here must not leave it unhandled
-    records.push(...parsePubmedArticleSet(xml))
+    records.push(...(await parsePubmedArticleSetInTurns(xml, nextTurn)))
   }
   return records
 }

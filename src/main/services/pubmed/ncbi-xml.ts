@@ -3,7 +3,7 @@
 // direct children, because PubMed nests the same element names at several
 // depths (an ArticleIdList per cited reference, a Count per search term).
 import { ServiceError } from '@shared/result'
-import { parseXmlTree, type XmlElement, type XmlNode } from './xml-tree'
+import { parseXmlTree, parseXmlTreeInTurns, type TreeOptions, type XmlElement, type XmlNode } from './xml-tree'
 
 export type { XmlElement }
 
@@ -19,14 +19,31 @@ const unreadable = (): ServiceError => new ServiceError('BAD_RESPONSE', UNREADAB
  * fails as a whole when it is cut off after some of them.
  */
 export function parseNcbiXml(xml: string, roots: string[], eachTopLevel?: (el: XmlElement) => void): XmlElement {
-  const root = parseXmlTree(xml, {
+  return rootAmong(parseXmlTree(xml, treeOptions(roots, eachTopLevel)), roots)
+}
+
+/** As parseNcbiXml, a slice at a time with a turn of the event loop between slices (parseXmlTreeInTurns). */
+export async function parseNcbiXmlInTurns(
+  xml: string,
+  roots: string[],
+  nextTurn: () => Promise<void>,
+  eachTopLevel?: (el: XmlElement) => void
+): Promise<XmlElement> {
+  return rootAmong(await parseXmlTreeInTurns(xml, nextTurn, treeOptions(roots, eachTopLevel)), roots)
+}
+
+function treeOptions(roots: string[], eachTopLevel?: (el: XmlElement) => void): TreeOptions {
+  return {
     eachTopLevel: eachTopLevel
       ? (el, top) => {
           if (!roots.includes(top.name)) throw unreadable()
           eachTopLevel(el)
         }
       : undefined
-  })
+  }
+}
+
+function rootAmong(root: XmlElement | null, roots: string[]): XmlElement {
   if (!root || !roots.includes(root.name)) throw unreadable()
   return root
 }

@@ -8,7 +8,7 @@ import { loadPubmedCorpus } from '../../../../e2e/replay/ncbi-corpus'
 import { pubmedArticleSet } from '../../../../e2e/replay/ncbi-replies'
 import { ServiceError } from '@shared/result'
 import { fixtureNames, fixtureText } from './fixture-files.test-support'
-import { parsePubmedArticleSet } from './parse-efetch'
+import { parsePubmedArticleSet, parsePubmedArticleSetInTurns } from './parse-efetch'
 
 /**
  * What the earlier reader (@xmldom/xmldom's DOM under the same field readers,
@@ -60,6 +60,30 @@ describe('a reply cut off anywhere', () => {
   it('is refused at 200 points spread over the reply, and one character short of the end', () => {
     const cuts = Array.from({ length: 200 }, (_, i) => Math.floor((end * i) / 200)).concat(end - 1)
     for (const cut of cuts) expect(refusal(whole.slice(0, cut)), `cut at ${cut}`).toBe('BAD_RESPONSE')
+  })
+})
+
+describe('read in turns, a slice at a time (as main reads efetch replies)', () => {
+  const whole = pubmedArticleSet(loadPubmedCorpus().records)
+  let turns = 0
+  const nextTurn = (): Promise<void> => {
+    turns += 1
+    return new Promise(resolve => setImmediate(resolve))
+  }
+
+  it('gives the very same records as reading the reply at once, with turns between the slices', async () => {
+    turns = 0
+    expect(JSON.stringify(await parsePubmedArticleSetInTurns(whole, nextTurn))).toBe(JSON.stringify(parsePubmedArticleSet(whole)))
+    expect(turns).toBeGreaterThanOrEqual(3)
+  })
+
+  it('refuses a reply cut off right after a record, in any slice, and one character short of the end', async () => {
+    const cuts = [...whole.matchAll(/<\/(PubmedArticle|PubmedBookArticle)>/g)].map(m => (m.index ?? 0) + m[0].length)
+    const end = whole.lastIndexOf('</PubmedArticleSet>') + '</PubmedArticleSet>'.length
+    for (const cut of [...cuts, end - 1]) {
+      const attempt = parsePubmedArticleSetInTurns(whole.slice(0, cut), nextTurn)
+      await expect(attempt, `cut at ${cut}`).rejects.toThrow(new ServiceError('BAD_RESPONSE', 'PubMed sent a reply that could not be read.'))
+    }
   })
 })
 

@@ -9,7 +9,7 @@ import { publicationDate, simpleDate } from './parse-dates'
 import { readArticleIds, readCitesLinks, readFlags, readReferenceList, readRelated } from './parse-links'
 import { readChemicals, readGrants, readKeywords, readMesh, readPublicationTypes } from './parse-subjects'
 import { pubmedRecord, readLanguage } from './record-parts'
-import { attr, child, children, parseNcbiXml, textAt, textOf, type XmlElement } from './ncbi-xml'
+import { attr, child, children, parseNcbiXml, parseNcbiXmlInTurns, textAt, textOf, type XmlElement } from './ncbi-xml'
 import { markupText } from './xml-text'
 
 /**
@@ -18,12 +18,25 @@ import { markupText } from './xml-text'
  */
 export function parsePubmedArticleSet(xml: string): ReferenceRecord[] {
   const records: ReferenceRecord[] = []
-  // Each record is read as soon as its element closes; DeleteCitation and friends carry no record.
-  parseNcbiXml(xml, ['PubmedArticleSet'], el => {
-    if (el.name === 'PubmedArticle') records.push(readJournalArticle(el))
-    else if (el.name === 'PubmedBookArticle') records.push(readBookArticle(el))
-  })
+  parseNcbiXml(xml, ['PubmedArticleSet'], el => readRecord(el, records))
   return records
+}
+
+/**
+ * As parsePubmedArticleSet, a slice of the reply at a time with a turn of the
+ * event loop between slices: what main uses, so a reply of 200 records (a few
+ * megabytes, 0.1-0.5 s of work) does not hold back the next request to NCBI.
+ */
+export async function parsePubmedArticleSetInTurns(xml: string, nextTurn: () => Promise<void>): Promise<ReferenceRecord[]> {
+  const records: ReferenceRecord[] = []
+  await parseNcbiXmlInTurns(xml, ['PubmedArticleSet'], nextTurn, el => readRecord(el, records))
+  return records
+}
+
+/** Each record is read as soon as its element closes; DeleteCitation and friends carry no record. */
+function readRecord(el: XmlElement, records: ReferenceRecord[]): void {
+  if (el.name === 'PubmedArticle') records.push(readJournalArticle(el))
+  else if (el.name === 'PubmedBookArticle') records.push(readBookArticle(el))
 }
 
 /** The DOI PubMed took from the publisher's electronic location, when the id list has none. */

@@ -27,8 +27,15 @@ export interface TreeOptions {
   eachTopLevel?: (el: XmlElement, root: XmlElement) => void
 }
 
-/** The root element, or null when the text is not well-formed XML. */
-export function parseXmlTree(xml: string, options: TreeOptions = {}): XmlElement | null {
+/** A tree being built from text written to it in one piece or several. */
+interface TreeBuilder {
+  /** false once the text so far is not well-formed */
+  write(text: string): boolean
+  /** the root element, or null when the whole text is not well-formed XML */
+  close(): XmlElement | null
+}
+
+function treeBuilder(options: TreeOptions): TreeBuilder {
   const { eachTopLevel } = options
   const parser = new SaxesParser({ position: false })
   const open: XmlElement[] = []
@@ -54,11 +61,41 @@ export function parseXmlTree(xml: string, options: TreeOptions = {}): XmlElement
   })
   parser.on('text', addText)
   parser.on('cdata', addText)
-  try {
-    parser.write(xml).close()
-  } catch (error) {
-    if (malformed) return null
-    throw error
+  const wellFormed = (step: () => void): boolean => {
+    try {
+      step()
+      return true
+    } catch (error) {
+      if (malformed) return false
+      throw error
+    }
   }
-  return root
+  return {
+    write: text => wellFormed(() => parser.write(text)),
+    close: () => (wellFormed(() => parser.close()) ? root : null)
+  }
+}
+
+/** The root element, or null when the text is not well-formed XML. */
+export function parseXmlTree(xml: string, options: TreeOptions = {}): XmlElement | null {
+  const tree = treeBuilder(options)
+  return tree.write(xml) ? tree.close() : null
+}
+
+/** Characters parsed between two turns of the event loop: a few milliseconds of work. */
+const SLICE_CHARS = 128 * 1024
+
+/**
+ * As parseXmlTree, a slice of the text at a time with a turn of the event loop
+ * (`nextTurn`) between slices, so a reply of several megabytes does not hold
+ * main's thread: the next request's turn (NCBI's spacing) and other answers
+ * go out on time meanwhile.
+ */
+export async function parseXmlTreeInTurns(xml: string, nextTurn: () => Promise<void>, options: TreeOptions = {}): Promise<XmlElement | null> {
+  const tree = treeBuilder(options)
+  for (let at = 0; at < xml.length; at += SLICE_CHARS) {
+    if (at > 0) await nextTurn()
+    if (!tree.write(xml.slice(at, at + SLICE_CHARS))) return null
+  }
+  return tree.close()
 }
