@@ -13,6 +13,7 @@ import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
 import { heapSites, startHeapSampling } from './heap-sites'
 import { BENCH_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
+import { startTrace } from './task-trace'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
 import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
@@ -71,6 +72,7 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen') {
   await page.waitForTimeout(8_000) // the index is saved a few seconds after the last change
   await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
   const profile = await startProfile(page, profileName)
+  const trace = await startTrace(page.context().browser()!, page, profileName)
   await page.reload()
   await page.locator('[role=row][aria-rowindex="2"]').waitFor()
   const reopenFirstRowsMs = Math.round(await now(page))
@@ -89,6 +91,7 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen') {
   }
   const reopenAllLoadedMs = Math.round(await now(page))
   await profile.stop()
+  await trace.stop()
   const longTasksReopen = await longTasksBetween(page, 0)
   return {
     reopenFirstRowsMs,
@@ -323,7 +326,8 @@ test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .bib imported into ${SIZE.toLo
 })
 
 // NEUROREF_BENCH_PHASES=reopen: only seeding, the first open and NEUROREF_BENCH_REOPENS openings again (about 3 min at 100k instead of 7);
-// with NEUROREF_BENCH_PROFILE=folder each opening again is profiled there (reopen-1.cpuprofile, …).
+// with NEUROREF_BENCH_PROFILE=folder each opening again is profiled there (reopen-1.cpuprofile, …), with NEUROREF_BENCH_TRACE=folder
+// traced there (reopen-1.json: its long tasks with `node bench/long-tasks.mjs`).
 test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ page, app }) => {
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'reopen', 'set NEUROREF_BENCH_PHASES=reopen to measure only opening again')
   await recordLongTasks(page)

@@ -17,11 +17,11 @@ import { packPapers, unpackPapers } from './light-packing'
 
 /**
  * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers; 4: the
- * duplicate keys as hashes, the DOI written once); the key hashes of a sample paper catch a change to how duplicates
- * are recognised or hashed.
+ * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line); the key hashes
+ * of a sample paper catch a change to how duplicates are recognised or hashed.
  */
 const LIGHT_FORMAT = [
-  4,
+  5,
   ...recognitionHashes({
     csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
     doi: '10.1/AbC',
@@ -30,12 +30,12 @@ const LIGHT_FORMAT = [
   })
 ].join('|')
 const META = 'meta'
-/** papers per part: what the window parses in one go (≈ 0.6 MB of JSON) */
+/** papers per part: what the reader reads and sends the window in one go (≈ 0.3 MB of JSON lines) */
 export const PAPERS_PER_PART = 500
 
 export interface LightPartRef {
   key: string
-  /** length of its JSON: a part of another size is damaged */
+  /** length of its text: a part of another size is damaged */
   size: number
   /** its papers, in order */
   ids: string[]
@@ -55,7 +55,7 @@ export interface LightFormMeta {
 export interface LightFormPart {
   id: string
   generation: number
-  /** the papers' light fields and the hashes of the keys the duplicate finder knows each by (light-packing.ts), in the order of the marker's ids */
+  /** the papers' light fields and the hashes of the keys the duplicate finder knows each by, as JSON lines (light-packing.ts), in the order of the marker's ids */
   json: string
 }
 

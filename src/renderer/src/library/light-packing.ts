@@ -9,7 +9,11 @@
 // paper, empty or not, was ≈ 7 MB at 100,000 papers. A paper's DOI is written
 // once: its lower-cased `doi`, the `doiKey` the database indexes and the
 // `csl.DOI` citations read are most often the same text (three copies of it in
-// the form and in the window's heap).
+// the form and in the window's heap). A part is written in lines (JSON never
+// has a raw newline): what is shared, the key hashes, then the papers a hundred
+// a line, so the window parses a line in a short step of its own (a part whole
+// was one string of 0.3 MB that the collector had to handle as a large object,
+// and one step of 500 papers).
 import type { ItemBasics } from '@shared/model'
 
 /** Fields of a paper whose values many papers share: lists that few papers differ in are shared whole. */
@@ -32,16 +36,13 @@ const CSL_FIELDS = ['type', 'container-title', 'container-title-short', 'issued'
 const CSL_LISTS = ['author', 'editor'] as const
 
 /**
- * A part as JSON: `shared` holds each shared value once, as its own JSON text (so the window recognises a value it
- * already holds without building it again); in `papers`, a shared field is the number of its value in `shared` (a
- * list shared whole too), a list of shared entries the numbers of its entries, and `doiKey` or `csl.DOI` the same text as `doi` is SAME_AS_DOI.
- * `hashes`: the hashes of the keys the duplicate finder knows each paper by (keyHash, shared/duplicates.ts).
+ * A part's lines: first a JSON list of each shared value once, as its own JSON text (so the window recognises a value
+ * it already holds without building it again); then a JSON list of the hashes of the keys the duplicate finder knows
+ * each paper by (keyHash, shared/duplicates.ts); then the papers, PAPERS_PER_LINE to a JSON list, where a shared field is the number of
+ * its value in the shared list (a list shared whole too), a list of shared entries the numbers of its entries, and
+ * `doiKey` or `csl.DOI` the same text as `doi` is SAME_AS_DOI.
  */
-interface PackedPart {
-  shared: string[]
-  papers: Record<string, unknown>[]
-  hashes: number[][]
-}
+export const PAPERS_PER_LINE = 100
 
 /** in a packed paper, `doiKey` or `csl.DOI`: the same text as its `doi` */
 const SAME_AS_DOI = 0
@@ -59,7 +60,7 @@ function unpackDoi(value: unknown, doi: unknown): unknown {
 
 type Fields = Record<string, unknown>
 
-/** The papers and the hashes of the keys the duplicate finder knows each by, as one JSON string. */
+/** The papers and the hashes of the keys the duplicate finder knows each by, as one string of JSON lines. */
 export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): string {
   const shared: string[] = []
   const numbers = new Map<string, number>()
@@ -86,7 +87,9 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): s
     if (csl.DOI !== undefined) csl.DOI = packDoi(csl.DOI, paper.doi)
     return fields
   })
-  return oneByte(JSON.stringify({ shared, papers: packed, hashes } satisfies PackedPart))
+  const lines = [JSON.stringify(shared), JSON.stringify(hashes)]
+  for (let start = 0; start < packed.length; start += PAPERS_PER_LINE) lines.push(JSON.stringify(packed.slice(start, start + PAPERS_PER_LINE)))
+  return oneByte(lines.join('\n'))
 }
 
 /**
@@ -110,10 +113,13 @@ export class SharedValues {
 
   valueOf(text: string): unknown {
     let value = this.values.get(text)
-    if (value === undefined) this.values.set(text, (value = frozen(JSON.parse(text))))
+    if (value === undefined) this.values.set(text, (value = sharedValue(text)))
     return value
   }
 }
+
+/** A shared value from its JSON text, frozen (many papers hold it). */
+export const sharedValue = (text: string): unknown => frozen(JSON.parse(text))
 
 function frozen(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value
@@ -123,24 +129,31 @@ function frozen(value: unknown): unknown {
 
 /** A part's papers and their keys' hashes; the shared values are taken from `values` (one copy of each across parts). */
 export function unpackPapers(json: string, values = new SharedValues()): { papers: ItemBasics[]; hashes: number[][] } {
-  const part = JSON.parse(json) as PackedPart
-  const shared = part.shared.map(text => values.valueOf(text))
-  const unpack = (fields: Fields, names: readonly string[]): void => {
-    for (const name of names) {
-      const value = fields[name]
-      if (typeof value === 'number') fields[name] = shared[value]
-      else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = shared[value[i]]
-    }
+  const [sharedLine, hashesLine, ...paperLines] = json.split('\n')
+  const shared = (JSON.parse(sharedLine) as string[]).map(text => values.valueOf(text))
+  return { papers: paperLines.flatMap(line => unpackLine(line, shared)), hashes: JSON.parse(hashesLine) as number[][] }
+}
+
+const unpack = (fields: Fields, names: readonly string[], shared: readonly unknown[]): void => {
+  for (const name of names) {
+    const value = fields[name]
+    if (typeof value === 'number') fields[name] = shared[value]
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = shared[value[i]]
   }
-  for (const paper of part.papers) {
+}
+
+/** The papers of one line of a part, `shared` its shared values in the order the part lists them. */
+export function unpackLine(line: string, shared: readonly unknown[]): ItemBasics[] {
+  const papers = JSON.parse(line) as Fields[]
+  for (const paper of papers) {
     const csl = paper.csl as Fields
-    unpack(paper, PAPER_FIELDS)
-    unpack(paper, PAPER_LISTS)
-    unpack(csl, CSL_FIELDS)
-    unpack(csl, CSL_LISTS)
+    unpack(paper, PAPER_FIELDS, shared)
+    unpack(paper, PAPER_LISTS, shared)
+    unpack(csl, CSL_FIELDS, shared)
+    unpack(csl, CSL_LISTS, shared)
     // one string for the three
     if (paper.doiKey !== undefined) paper.doiKey = unpackDoi(paper.doiKey, paper.doi)
     if (csl.DOI !== undefined) csl.DOI = unpackDoi(csl.DOI, paper.doi)
   }
-  return { papers: part.papers as unknown as ItemBasics[], hashes: part.hashes }
+  return papers as unknown as ItemBasics[]
 }

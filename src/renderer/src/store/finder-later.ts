@@ -9,9 +9,26 @@ import type { ItemBasics, LightItem } from '@shared/model'
 import { recognitionHashes, type PaperFinder } from '@shared/duplicates'
 import { PaperKeyTable } from './paper-key-table'
 
+/** Key hashes as read: a paper's own list (read from its row), or the typed array of its part's (part-bytes.ts). */
+type Hashes = readonly number[] | Int32Array
+
+/**
+ * Papers read at open, each with where its keys' hashes are (`hashes[n]` from `from[n]` to `to[n]`; none: worked out
+ * from the paper): many papers point to the same typed array of their part's hashes, none has an object of its own.
+ */
+interface Waiting {
+  items: LightItem[]
+  hashes: (Hashes | undefined)[]
+  from: number[]
+  to: number[]
+  next: number
+}
+
+const nothingWaiting = (): Waiting => ({ items: [], hashes: [], from: [], to: [], next: 0 })
+
 export class FinderFilledLater {
   private known: PaperKeyTable
-  private waiting: { items: LightItem[]; hashes: (number[] | undefined)[]; next: number } = { items: [], hashes: [], next: 0 }
+  private waiting = nothingWaiting()
 
   /** `current`: the window's papers, to tell a paper read at open from its newer copy (and to check a match against) */
   constructor(private readonly current: ReadonlyMap<string, LightItem>) {
@@ -24,10 +41,13 @@ export class FinderFilledLater {
     return this.known
   }
 
-  /** A paper read at open, with its keys' saved hashes: recognised later. */
-  later(item: LightItem, hashes: number[] | undefined): void {
-    this.waiting.items.push(item)
-    this.waiting.hashes.push(hashes)
+  /** A paper read at open, with its keys' saved hashes (those of `hashes` from `from` to `to`): recognised later. */
+  later(item: LightItem, hashes: Hashes | undefined, from = 0, to = hashes?.length ?? 0): void {
+    const waiting = this.waiting
+    waiting.items.push(item)
+    waiting.hashes.push(hashes)
+    waiting.from.push(from)
+    waiting.to.push(to)
   }
 
   /** A paper written now: known at once (a paper in the Trash is not known). */
@@ -47,10 +67,11 @@ export class FinderFilledLater {
     for (; waiting.next < waiting.items.length && performance.now() - began < ms; waiting.next++) {
       const item = waiting.items[waiting.next]
       if (this.current.get(item.id) !== item || item.trashedAt !== undefined) continue
-      this.known.add(item.id, waiting.hashes[waiting.next] ?? recognitionHashes(item))
+      const hashes = waiting.hashes[waiting.next]
+      this.known.add(item.id, hashes ? hashes.slice(waiting.from[waiting.next], waiting.to[waiting.next]) : recognitionHashes(item))
     }
     if (waiting.next < waiting.items.length) return true
-    this.waiting = { items: [], hashes: [], next: 0 }
+    this.waiting = nothingWaiting()
     return false
   }
 }

@@ -7,7 +7,7 @@ import { saveNote } from '../library/notes'
 import { addTag } from '../library/tags'
 import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
-import { readLightRows } from './light-rows'
+import { arriving, readLightRows } from './light-rows'
 import { currentIndex } from '../library/index-job'
 
 let db: NeurorefDb
@@ -69,7 +69,7 @@ describe('LibraryStore', () => {
     const changesMade = new Promise<void>(resolve => (handOver = resolve))
     const rows = async function* (db: NeurorefDb) {
       const chunks = []
-      for await (const chunk of readLightRows(db)) chunks.push(chunk)
+      for await (const chunk of arriving(readLightRows(db))) chunks.push(chunk)
       readAll()
       await changesMade
       yield* chunks
@@ -100,7 +100,7 @@ describe('LibraryStore', () => {
     const rows = (target: NeurorefDb) => {
       const chunks = (async () => {
         const read = []
-        for await (const chunk of readLightRows(target)) read.push(chunk)
+        for await (const chunk of arriving(readLightRows(target))) read.push(chunk)
         return read
       })()
       return (async function* () {

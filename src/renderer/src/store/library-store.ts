@@ -9,9 +9,8 @@ import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
-import { parseLightPart } from '../library/light-form'
-import { SharedValues } from '../library/light-packing'
-import { lightRows, type LightChunk } from './light-rows'
+import { lightRows } from './light-rows'
+import { PartReceiver } from './part-bytes'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
@@ -23,6 +22,8 @@ const FIRST_PAGE = 200
 const LARGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
+/** the same while the light copies arrive, which the collector follows (every copy is kept: it copies and marks them) */
+const ARRIVAL_SLICE_MS = 10
 /** a large batch is shown this often while it comes in (each showing redraws the list) */
 const SHOW_EVERY_MS = 250
 /** a showing that took t ms (its list prepared and drawn) is followed by the next no sooner than this many times t later */
@@ -30,19 +31,6 @@ const SHOWINGS_SHARE = 4
 
 function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
-}
-
-/**
- * The papers of a chunk, with the hashes of their duplicate keys when the saved form has them; those changed since the form was
- * saved come as rows. What papers share is kept once across the form's parts (`shared`).
- */
-function papersOf(chunk: LightChunk, shared: SharedValues): { items: ItemBasics[]; hashes?: number[][]; abstracts?: (string | undefined)[] } {
-  if (chunk.kind === 'rows') return chunk
-  const { papers, hashes } = parseLightPart(chunk.json, shared)
-  if (chunk.except.length === 0) return { items: papers, hashes }
-  const except = new Set(chunk.except)
-  const kept = papers.flatMap((item, i) => (except.has(item.id) ? [] : [i]))
-  return { items: kept.map(i => papers[i]), hashes: kept.map(i => hashes[i]) }
 }
 
 export class LibraryStore {
@@ -374,26 +362,39 @@ export class LibraryStore {
     const rows = (this.options.rows ?? lightRows)(this.db)
     await notesRead
     const withText: string[] = []
+    /** a paper read, unless an event changed it meanwhile; false when it was */
+    const take = (item: ItemBasics, hashes?: Int32Array | readonly number[], from?: number, to?: number): boolean => {
+      if (changed.has(item.id)) return false
+      if (this.fullText.has(item.id)) withText.push(item.id)
+      const light = markLight(item)
+      this.items.set(item.id, light)
+      this.knownPapers.later(light, hashes, from, to)
+      return true
+    }
     // one copy of each journal, author, MeSH term… while the form is read (then only the papers hold them)
-    const shared = new SharedValues()
-    // Parts are taken until a slice's time is up, then the window gets a turn: a setTimeout after every 500 papers
-    // waited 4 ms at least once nested, 200 times at 100,000 papers.
+    const receiver = new PartReceiver()
+    // Lines of papers are taken until a slice's time is up, then the window gets a turn: a setTimeout after every 500
+    // papers waited 4 ms at least once nested, 200 times at 100,000 papers. A slice leaves room in its task for the
+    // collector, which works in the tasks that allocate.
     let sliceBegan = performance.now()
+    const turn = async () => {
+      if (performance.now() - sliceBegan < ARRIVAL_SLICE_MS) return
+      await nextTask()
+      sliceBegan = performance.now()
+    }
     for await (const chunk of rows) {
-      if (chunk.kind === 'packed') this.fromForm = true
-      const { items, hashes, abstracts } = papersOf(chunk, shared)
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i]
-        if (changed.has(item.id)) continue
-        if (this.fullText.has(item.id)) withText.push(item.id)
-        const light = markLight(item)
-        this.items.set(item.id, light)
-        this.knownPapers.later(light, hashes?.[i])
-        if (abstracts) this.index.rememberAbstract(item.id, abstracts[i])
+      if (chunk.kind === 'rows') {
+        chunk.items.forEach((item, i) => {
+          if (take(item, chunk.hashes[i])) this.index.rememberAbstract(item.id, chunk.abstracts[i])
+        })
+        await turn()
+        continue
       }
-      if (performance.now() - sliceBegan >= SLICE_MS) {
-        await nextTask()
-        sliceBegan = performance.now()
+      this.fromForm = true
+      const except = new Set(chunk.part.except)
+      for (const { papers, hashes, hashFrom } of receiver.lines(chunk.part)) {
+        for (let i = 0; i < papers.length; i++) if (!except.has(papers[i].id)) take(papers[i], hashes, hashFrom[i], hashFrom[i + 1])
+        await turn()
       }
     }
     // the index started rebuilding before the papers were here: their abstracts are needed after all

@@ -1,9 +1,10 @@
 // Every paper's light copy, read when the library opens: in a Web Worker in
 // the app, here in unit tests (Node has no Worker). It reads the saved light
-// form (library/light-form.ts: a few hundred JSON strings) and the rows of the
+// form (library/light-form.ts: a few hundred parts of JSON lines) and the rows of the
 // papers changed since; only without a usable form does it read every full
 // row (abstracts, references, author details: most of a minute at 100,000
-// papers) and send the window their light copies, a chunk at a time.
+// papers) and send the window their light copies, a chunk at a time. The
+// parts go to the window made ready to cross (part-bytes.ts).
 import type { ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
 import { fieldValue } from '@shared/search/fields'
@@ -13,7 +14,7 @@ import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
 import { rowsFromJson, type RowsPiece } from './rows-wire'
-import { partFromBytes } from './part-bytes'
+import { PartSender, type PartOnTheWay } from './part-bytes'
 import { SharedValues } from '../library/light-packing'
 
 /**
@@ -29,12 +30,14 @@ export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string 
  */
 export type LightChunk = { kind: 'packed'; json: string; except: string[] } | RowsChunk
 
+/** Papers as they reach the window: a part of the saved form on its way (part-bytes.ts), or papers read from their rows. */
+export type ArrivingChunk = { kind: 'part'; part: PartOnTheWay } | RowsChunk
+
 /** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
 export type LightRowsRequest = { dbName: string; everyRow?: boolean }
 
-/** `part`: a part of the saved form as bytes (part-bytes.ts); `rows`: a piece of a RowsChunk, packed (rows-wire.ts) */
-export type LightRowsReply =
-  { kind: 'part'; bytes: Uint8Array; except: string[] } | { kind: 'rows'; piece: RowsPiece } | { kind: 'done' } | { kind: 'failed'; message: string }
+/** `part`: a part of the saved form on its way (part-bytes.ts); `rows`: a piece of a RowsChunk, packed (rows-wire.ts) */
+export type LightRowsReply = { kind: 'part'; part: PartOnTheWay } | { kind: 'rows'; piece: RowsPiece } | { kind: 'done' } | { kind: 'failed'; message: string }
 
 const CHUNK = 1000
 
@@ -111,7 +114,16 @@ export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerR
   yield* fullRows(db, await db.items.orderBy('addedAt').primaryKeys(), true)
 }
 
-function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> {
+/** The chunks read, the saved form's parts made ready to cross to the window (their shared values numbered across parts). */
+export async function* arriving(chunks: AsyncIterable<LightChunk>): AsyncGenerator<ArrivingChunk> {
+  const sender = new PartSender()
+  for await (const chunk of chunks) yield chunk.kind === 'packed' ? { kind: 'part', part: sender.onTheWay(chunk.json, chunk.except) } : chunk
+}
+
+/** In unit tests (Node has no Worker): read here, made ready as the worker makes them. */
+const inThisThread = (db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChunk> => arriving(readLightRows(db, everyRow))
+
+function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChunk> {
   const worker = new Worker(new URL('./light-rows.worker.ts', import.meta.url), { type: 'module', name: 'library rows' })
   const replies: LightRowsReply[] = []
   let wake: (() => void) | undefined
@@ -132,7 +144,7 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> 
       for (;;) {
         const reply = replies.shift()
         if (!reply) await new Promise<void>(resolve => (wake = resolve))
-        else if (reply.kind === 'part') yield { kind: 'packed', json: partFromBytes(reply.bytes), except: reply.except }
+        else if (reply.kind === 'part') yield reply
         else if (reply.kind === 'rows') yield rowsFromJson(reply.piece, shared)
         else if (reply.kind === 'done') return
         else throw new Error(reply.message)
@@ -143,4 +155,4 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<LightChunk> 
   })()
 }
 
-export const lightRows: (db: NeurorefDb, everyRow?: boolean) => AsyncGenerator<LightChunk> = typeof Worker === 'undefined' ? readLightRows : inWorker
+export const lightRows: (db: NeurorefDb, everyRow?: boolean) => AsyncGenerator<ArrivingChunk> = typeof Worker === 'undefined' ? inThisThread : inWorker

@@ -25,13 +25,13 @@ export class PaperKeyTable implements PaperFinder {
   constructor(private readonly paperOf: (id: string) => NamedRecord | undefined) {}
 
   /** Knows a paper by its keys' hashes (recognitionHashes), instead of what it was known by before. */
-  add(id: string, hashes: readonly number[]): void {
+  add(id: string, hashes: ArrayLike<number>): void {
     this.remove(id)
     if (hashes.length === 0) return
     if ((this.taken + hashes.length) * 4 > this.papers.length * 3) this.rebuild(hashes.length)
     const number = this.ids.push(id) - 1
     this.numbers.set(id, number)
-    for (const hash of hashes) this.put(hash, number)
+    for (let n = 0; n < hashes.length; n++) this.put(hashes[n], number)
   }
 
   remove(id: string): void {
