@@ -71,4 +71,20 @@ describe('fetchPubmedRecords', () => {
     // after the second request left, the first reply was still being read, a slice at a time
     expect(log.slice(second).filter(entry => entry === 'other work').length).toBeGreaterThanOrEqual(2)
   })
+
+  it('reads replies one at a time in the order they came: a long first reply is done before a short second one (lookups are stored in order)', async () => {
+    const long = pubmedArticleSet(loadPubmedCorpus().records)
+    const short = fixtureText('efetch', 'biocommons_23121403_investigators_RCT.xml')
+    const deps = (reply: string) => ({
+      http: { getText: async () => reply } as unknown as HttpClient,
+      eutilsUrl: 'https://eutils.example/',
+      idconvUrl: 'https://idconv.example/'
+    })
+    const done: string[] = []
+    await Promise.all([
+      fetchPubmedRecords(pmids.slice(0, 31), deps(long)).then(() => done.push('first lookup')),
+      fetchPubmedRecords(pmids.slice(31, 32), deps(short)).then(() => done.push('second lookup'))
+    ])
+    expect(done).toEqual(['first lookup', 'second lookup'])
+  })
 })

@@ -43,6 +43,20 @@ export function postEutils(deps: EutilsDeps, tool: string, params: Record<string
 /** A turn of main's event loop: timers (the next request's turn) and other answers go first. */
 const nextTurn = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
 
+/** The reply being read, after which the next one starts. */
+let reading: Promise<unknown> = Promise.resolve()
+
+/**
+ * Reads efetch replies one at a time, in the order they arrive: the window stores lookups in order, so
+ * several replies read in turns side by side (three lookups are under way) would all be done late, the
+ * first no sooner than the last.
+ */
+function readInOrder(xml: string): Promise<ReferenceRecord[]> {
+  const read = reading.then(() => parsePubmedArticleSetInTurns(xml, nextTurn))
+  reading = read.catch(() => undefined)
+  return read
+}
+
 /** Full PubMed records for these PMIDs (unknown PMIDs are simply absent). */
 export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Promise<ReferenceRecord[]> {
   const records: ReferenceRecord[] = []
@@ -54,7 +68,7 @@ export async function fetchPubmedRecords(pmids: string[], deps: EutilsDeps): Pro
     // Ask for the next batch before reading this one, so NCBI's spacing and the network overlap the parse.
     next = i + 1 < batches.length ? fetchBatch(batches[i + 1]) : undefined
     next?.catch(() => undefined) // awaited next time round; a parse error here must not leave it unhandled
-    records.push(...(await parsePubmedArticleSetInTurns(xml, nextTurn)))
+    records.push(...(await readInOrder(xml)))
   }
   return records
 }
