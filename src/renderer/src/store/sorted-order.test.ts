@@ -1,5 +1,5 @@
 // The kept sort order matches a fresh sort after any sequence of changes.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
@@ -13,7 +13,10 @@ import { inTurns } from './turns'
 import type { LightItem } from '@shared/model'
 
 let db: NeurorefDb
-afterEach(() => db?.delete())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  return db?.delete()
+})
 
 const titles = ['Vasopressin and pair bonds', 'orexin and sleep', 'Ångström-scale oxytocin imaging', 'CRF in stress', 'beta-endorphin and reward']
 const paper = (title: string, i: number) => ({
@@ -166,6 +169,27 @@ describe('a sort order prepared beforehand', () => {
     expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
     expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
     expect(order.get(library, 'year')).toHaveLength(4000)
+  })
+
+  it("is sorted only in the window's idle time, so what the researcher asks meanwhile (a search at open) comes first", async () => {
+    // idle callbacks held until the test says the window is idle
+    const waiting: IdleRequestCallback[] = []
+    vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback) => waiting.push(run))
+    const store = storeOf(papers)
+    const library = store as unknown as LibraryStore
+    let keysWorkedOut = 0
+    const order = new SortedOrder(() => item => (keysWorkedOut++, SORT_KEYS.title(item)))
+    const preparing = order.prepare(library, ['title'])
+    for (let turn = 0; turn < 20; turn++) await new Promise(resolve => setTimeout(resolve, 0))
+    expect(keysWorkedOut).toBe(0)
+    expect(waiting.length).toBeGreaterThan(0)
+    for (let done = false; !done;) {
+      void preparing.then(() => (done = true))
+      for (const run of waiting.splice(0)) run({ didTimeout: false, timeRemaining: () => 10 })
+      await new Promise(resolve => setTimeout(resolve, 0))
+    }
+    expect(keysWorkedOut).toBeGreaterThan(0)
+    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
   })
 
   it('shows papers edited before and while it was prepared in their new places', async () => {

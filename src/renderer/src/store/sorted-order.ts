@@ -6,7 +6,7 @@
 import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
 import { compareKeys as compare, mergeInSlices, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
-import { atOnce, inTurns } from './turns'
+import { atOnce, inIdleTurns, inTurns } from './turns'
 
 export type { SortKey }
 
@@ -50,7 +50,8 @@ export class SortedOrder {
           // while a large batch is taken in, its last showing asks again: merging every column at each showing cost
           // the import a merge over the whole library per column and showing
           if (store.takingIn) break
-          await this.catchUp(store, column)
+          // in idle time: at open these sorts ran beside the researcher's first searches
+          await this.catchUp(store, column, inIdleTurns)
         }
       } while (this.again)
     }
@@ -59,11 +60,11 @@ export class SortedOrder {
   }
 
   /** Brings this column's kept order up to date (or sorts it) a slice at a time, so that showing it next is quick: the order and the version it shows. */
-  async catchUp(store: LibraryStore, column: string): Promise<{ items: LightItem[]; version: number }> {
-    if (!this.current(store, column, 0) && !(await this.mergedInTurns(store, column))) {
+  async catchUp(store: LibraryStore, column: string, turns = inTurns): Promise<{ items: LightItem[]; version: number }> {
+    if (!this.current(store, column, 0) && !(await this.mergedInTurns(store, column, turns))) {
       const version = store.version
       const unsure = store.unshown
-      const ordered = await inTurns(sortInSlices([...store.items.values()], this.keyOf(column)))
+      const ordered = await turns(sortInSlices([...store.items.values()], this.keyOf(column)))
       // changes made meanwhile are patched in at the next use; a change of everything means sorting again
       if (this.store !== store || store.changedSince(version) === null) {
         this.again = true
@@ -90,12 +91,12 @@ export class SortedOrder {
   }
 
   /** A change merged into the kept order a slice at a time; false when there is none to merge into. */
-  private async mergedInTurns(store: LibraryStore, column: string): Promise<boolean> {
+  private async mergedInTurns(store: LibraryStore, column: string, turns: typeof inTurns): Promise<boolean> {
     const kept = this.kept.get(column)
     const changed = kept && store.changedSince(kept.version)
     if (!kept || !changed) return false
     const { version } = store
-    const merged = await inTurns(this.merge(store, kept, column, changed))
+    const merged = await turns(this.merge(store, kept, column, changed))
     // a list shown meanwhile patched this column itself (or another library opened): its order stands
     if (this.store === store && this.kept.get(column) === kept && kept.version < version) Object.assign(kept, merged, { version })
     return true

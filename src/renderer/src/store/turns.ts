@@ -50,6 +50,22 @@ export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
   }
 }
 
+/**
+ * Runs work done beforehand a slice at a time in the window's idle time (or after a second's wait), so it waits behind
+ * what the researcher asks for: at open the sorts of the prepared columns ran beside the first searches.
+ */
+export async function inIdleTurns<T>(work: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const most = await idleSlice(SLICE_MS)
+    const began = performance.now()
+    for (;;) {
+      const step = work.next()
+      if (step.done) return step.value
+      if (performance.now() - began >= most) break
+    }
+  }
+}
+
 /** Runs the work to its end in this task: for an answer needed now. */
 export function atOnce<T>(work: Generator<void, T>): T {
   for (;;) {
