@@ -111,23 +111,24 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
     scan(abstractOf(record), 'abstract', found)
 
     const named = new Set(found.filter(f => !f.ambiguous).map(f => peptideOf(f.entry)))
-    const tags = new Map<number, { entry: VocabEntry; receptors: Set<string>; evidence: PeptideEvidence[]; keys: Set<string> }>()
+    // by folded text, the sources (bits of STRENGTH) it was found in: the folded texts are the tree's own strings, so no key is made per hit
+    const tags = new Map<number, { entry: VocabEntry; receptors: Set<string>; evidence: PeptideEvidence[]; seen: Map<string, number> }>()
     for (const f of found) {
       const peptide = peptideOf(f.entry)
       if (f.ambiguous && !named.has(peptide)) continue
       let t = tags.get(peptide)
-      if (!t) tags.set(peptide, (t = { entry: entries[peptide], receptors: new Set(), evidence: [], keys: new Set() }))
+      if (!t) tags.set(peptide, (t = { entry: entries[peptide], receptors: new Set(), evidence: [], seen: new Map() }))
       if (entries[f.entry].kind === 'receptor') t.receptors.add(entries[f.entry].name)
-      const key = `${f.source}\u0000${f.folded}`
-      if (!t.keys.has(key)) {
-        t.keys.add(key)
+      const sources = t.seen.get(f.folded) ?? 0
+      const source = 1 << STRENGTH[f.source]
+      if (!(sources & source)) {
+        t.seen.set(f.folded, sources | source)
         t.evidence.push({ source: f.source, text: f.text })
       }
     }
     const result = [...tags.values()].map(t => {
-      // stable sort keeps the order words appear in within one source
-      const evidence = [...t.evidence].sort((a, b) => STRENGTH[a.source] - STRENGTH[b.source])
-      const out: PeptideTag = { peptide: t.entry.name, family: t.entry.family, evidence }
+      // no sort: found, and so each tag's evidence, is in order of STRENGTH (MeSH, keywords, title, abstract), within one source in the words' order
+      const out: PeptideTag = { peptide: t.entry.name, family: t.entry.family, evidence: t.evidence }
       if (t.receptors.size > 0) out.receptor = [...t.receptors].join(', ')
       return out
     })
