@@ -32,8 +32,11 @@ export interface Facets {
   undated: number
 }
 
-function bump(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
+/** Adds `by` (1 or -1) to a count; a count that falls to nothing is dropped, as if never counted. */
+function bump<K>(counts: Map<K, number>, key: K, by: number): void {
+  const count = (counts.get(key) ?? 0) + by
+  if (count > 0) counts.set(key, count)
+  else counts.delete(key)
 }
 
 /** What one MeSH descriptor is worth, looked up once per distinct descriptor: one map read per heading. */
@@ -59,18 +62,22 @@ class FoldedCounts {
     private canonical: (key: string) => string | undefined = () => undefined
   ) {}
 
-  add(raw: string): string {
+  add(raw: string, by: number): void {
     let key = this.keyOf.get(raw)
+    const firstSight = key === undefined
     if (key === undefined) {
       key = this.fold(raw)
       this.keyOf.set(raw, key)
+    }
+    if (firstSight || !this.labels.has(key)) {
       const shown = this.labels.get(key)
       // Prefer a known spelling, then anything not shouted in capitals (PubMed's "JOURNAL ARTICLE").
       const best = this.canonical(key) ?? (shown === undefined || (isShouted(shown) && !isShouted(raw)) ? raw.trim() : shown)
       this.labels.set(key, best)
     }
-    bump(this.counts, key)
-    return key
+    bump(this.counts, key, by)
+    // a value no paper has any more is labelled afresh when one comes back
+    if (!this.counts.has(key)) this.labels.delete(key)
   }
 
   label = (key: string): string => this.labels.get(key) ?? key
@@ -85,7 +92,7 @@ export function computeFacets(items: Iterable<ItemBasics>): Facets {
   return counter.facets()
 }
 
-/** Facet counts that more papers can join (a first sync's arrivals) without counting the others again. */
+/** Facet counts that papers can join (a first sync's arrivals) or leave (an edit, the Trash) without counting the others again. */
 export class FacetCounter {
   private readonly peptides = new Map<string, number>()
   private readonly mesh = new Map<string, MeshCounter>()
@@ -97,11 +104,20 @@ export class FacetCounter {
   private undated = 0
 
   add(item: ItemBasics): void {
-    this.total += 1
+    this.tally(item, 1)
+  }
+
+  /** Takes back what `add` counted for this very paper (its old copy, after an edit). */
+  remove(item: ItemBasics): void {
+    this.tally(item, -1)
+  }
+
+  private tally(item: ItemBasics, by: number): void {
+    this.total += by
     // Index loops, no `?? []`: nothing is allocated per paper.
     const removed = item.removedPeptideTags
     const tags = item.peptideTags
-    if (tags) for (let i = 0; i < tags.length; i++) if (!removed?.includes(tags[i].peptide)) bump(this.peptides, tags[i].peptide)
+    if (tags) for (let i = 0; i < tags.length; i++) if (!removed?.includes(tags[i].peptide)) bump(this.peptides, tags[i].peptide, by)
 
     // A paper indexed with "Mice" and "Mice, Inbred C57BL" counts once for mice.
     let organismSeen = 0
@@ -115,18 +131,18 @@ export class FacetCounter {
       }
       const organism = counter.organism
       if (organism >= 0) {
-        if ((organismSeen & (1 << organism)) === 0) this.organisms[organism] += 1
+        if ((organismSeen & (1 << organism)) === 0) this.organisms[organism] += by
         organismSeen |= 1 << organism
       }
-      if (isMajorTopic(heading)) counter.major += 1
+      if (isMajorTopic(heading)) counter.major += by
     }
 
     const pubTypes = item.publicationTypes
-    for (let i = 0; pubTypes && i < pubTypes.length; i++) this.types.add(pubTypes[i])
+    for (let i = 0; pubTypes && i < pubTypes.length; i++) this.types.add(pubTypes[i], by)
     const journal = item.csl['container-title']
-    if (typeof journal === 'string' && journal.trim()) this.journals.add(journal)
-    if (item.year) this.years.set(item.year, (this.years.get(item.year) ?? 0) + 1)
-    else this.undated += 1
+    if (typeof journal === 'string' && journal.trim()) this.journals.add(journal, by)
+    if (item.year) bump(this.years, item.year, by)
+    else this.undated += by
   }
 
   facets(): Facets {

@@ -6,7 +6,7 @@ import { firstAuthorLabel } from '@shared/display'
 import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type SortKey } from './sorted-order'
-import { patchList, type PreviousList } from './view-patch'
+import { patchList, type PatchRules, type PreviousList } from './view-patch'
 import { foundIn, inOrder, keptBase, markedIn, type BaseList } from './view-base'
 import { atOnce } from './turns'
 import { foldedOnce } from './folded-once'
@@ -93,28 +93,51 @@ export interface ViewList {
 /** The last list worked out for each view state (the shell keeps one state object until it changes). */
 const previousLists = new WeakMap<ViewState, PreviousList & { descendants?: Set<string> }>()
 
-export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): ViewList {
+/** What a paper must pass to be in view (view, tags), and which of some changed papers the search matches. */
+function viewRules(
+  store: LibraryStore,
+  state: ViewState,
+  context: ViewContext
+): Pick<PatchRules, 'passes' | 'matching'> & { query: string; fullText: boolean } {
   const query = [state.view.kind === 'saved' ? state.view.query : '', state.search].filter(q => q.trim()).join(' ')
   const fullText = state.fullText !== false
   const passes = (item: LightItem): boolean =>
     inView(item, state.view, context.now, context.descendants) &&
     (state.view.kind !== 'duplicates' || context.duplicateIds?.has(item.id) === true) &&
     (!state.tags.length || state.tags.every(tag => itemTagKeys(item).includes(tag)))
+  const matching = (ids: Set<string>): Set<string> | null | undefined => {
+    if (!query.trim()) return undefined
+    // the full-text index answers for papers with PDF text; it cannot be asked about a few ids
+    if (fullText && store.fullText.size > 0 && [...ids].some(id => store.fullText.has(id))) return null
+    return new Set(store.index.search(query, { within: ids }))
+  }
+  return { passes, matching, query, fullText }
+}
+
+/**
+ * Of some changed papers, those the view shows now (the store's copies), found without reading the rest of the list;
+ * null when the search cannot say for these papers.
+ */
+export function changedInView(store: LibraryStore, state: ViewState, context: ViewContext, ids: Set<string>): LightItem[] | null {
+  const { passes, matching, query } = viewRules(store, state, context)
+  if (query && !store.index.ready) return null
+  const matched = matching(ids)
+  if (matched === null) return null
+  const shown: LightItem[] = []
+  for (const id of ids) {
+    const item = store.items.get(id)
+    if (item && (!matched || matched.has(id)) && passes(item)) shown.push(item)
+  }
+  return shown
+}
+
+export function visibleItems(store: LibraryStore, state: ViewState, context: ViewContext): ViewList {
+  const { passes, matching, query, fullText } = viewRules(store, state, context)
   // "Recently added" moves with the clock and Duplicates with the pairs: those are always rebuilt.
   const previous = state.view.kind === 'recent' || state.view.kind === 'duplicates' ? undefined : previousLists.get(state)
   const patched =
     previous && previous.descendants === context.descendants
-      ? patchList(store, previous, {
-          key: SORT_KEYS[state.sort.column],
-          ascending: state.sort.direction === 'asc',
-          passes,
-          matching: ids => {
-            if (!query.trim()) return undefined
-            // the full-text index answers for papers with PDF text; it cannot be asked about a few ids
-            if (fullText && store.fullText.size > 0 && [...ids].some(id => store.fullText.has(id))) return null
-            return new Set(store.index.search(query, { within: ids }))
-          }
-        })
+      ? patchList(store, previous, { key: SORT_KEYS[state.sort.column], ascending: state.sort.direction === 'asc', passes, matching })
       : null
   const out = patched ?? fullList(store, state, context, passes, query, fullText)
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)

@@ -8,7 +8,7 @@ import type { LightItem } from '@shared/model'
 import { countYears, type FacetCount, type Facets } from '@shared/facets'
 import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
 import { store, useLibraryVersion } from '../../root'
-import { visibleItems, type ViewState } from '../../store/views'
+import { changedInView, visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'
 import { countFacets, type CountedView } from './facet-counts'
@@ -38,13 +38,26 @@ function samePapers(state: ViewState): string | undefined {
   return JSON.stringify([state.view, state.search, state.tags, state.fullText])
 }
 
-/** The facet counts of the papers in view; the same papers in another order (a sort) are not counted again, papers that join are added. */
-function useFacetCounts(inView: { items: LightItem[]; papers?: string; version: number }, open: boolean): Facets | undefined {
+interface InView {
+  items: LightItem[]
+  papers?: string
+  version: number
+  state: ViewState
+  descendants?: Set<string>
+}
+
+/** The facet counts of the papers in view; the same papers in another order (a sort) are not counted again, papers that change are followed. */
+function useFacetCounts(inView: InView, open: boolean): Facets | undefined {
   const last = useRef<CountedView | undefined>(undefined)
   return useMemo(() => {
     if (!open) return undefined
     const kept = last.current
-    const counted = countFacets(inView.items, inView.papers, inView.version, kept, kept ? store.changedSince(kept.version) : null)
+    // the store's copies of the changed papers are the list's only while the list is of the store's version
+    const current = inView.version === store.version
+    const counted = countFacets(inView.items, inView.papers, inView.version, kept, {
+      ids: kept ? store.changedSince(kept.version) : null,
+      shown: current ? ids => changedInView(store, inView.state, { now: Date.now(), descendants: inView.descendants }, ids) : undefined
+    })
     last.current = 'counter' in counted ? counted : undefined
     return counted.facets
   }, [inView, open])
@@ -55,7 +68,11 @@ export function FacetPanel({ items, searching, state, descendants, onSearch }: P
   const search = state.search
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
   // Counting 100,000 papers takes ~100 ms: done once typing pauses, not on every keystroke.
-  const inView = useMemo(() => ({ items, papers: samePapers(state), version }), [items, state, version])
+  // counts of a list still being searched (empty meanwhile) are not kept: the answer moves the version with no paper changed
+  const inView = useMemo(
+    () => ({ items, papers: searching ? undefined : samePapers(state), version, state, descendants }),
+    [items, searching, state, version, descendants]
+  )
   const facets = useFacetCounts(useSettledValue(inView, 200), open)
   const selectedYears = yearRangeOf(search)
   // With a year chosen, the histogram still shows the other years, so a new range can be picked: counted once typing

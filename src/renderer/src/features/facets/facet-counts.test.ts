@@ -16,26 +16,26 @@ function kept(counted: ReturnType<typeof countFacets>): CountedView {
 
 describe('facet counts kept between library versions', () => {
   it('adds papers that join the view and counts what a full count would', () => {
-    let counted = kept(countFacets(papers.slice(0, 10), view, 1, undefined, null))
-    counted = kept(countFacets(papers.slice(0, 20), view, 2, counted, new Set(papers.slice(10, 20).map(p => p.id))))
-    counted = kept(countFacets(papers, view, 3, counted, new Set(papers.slice(20).map(p => p.id))))
+    let counted = kept(countFacets(papers.slice(0, 10), view, 1, undefined, { ids: null }))
+    counted = kept(countFacets(papers.slice(0, 20), view, 2, counted, { ids: new Set(papers.slice(10, 20).map(p => p.id)) }))
+    counted = kept(countFacets(papers, view, 3, counted, { ids: new Set(papers.slice(20).map(p => p.id)) }))
     expect(counted.facets).toEqual(computeFacets(papers))
     // the same counts again, twice (the funding notes left out each time)
-    expect(countFacets(papers, view, 4, counted, new Set()).facets).toEqual(computeFacets(papers))
-    expect(kept(countFacets(papers, view, 4, counted, new Set())).counter.facets()).toEqual(computeFacets(papers))
+    expect(countFacets(papers, view, 4, counted, { ids: new Set() }).facets).toEqual(computeFacets(papers))
+    expect(kept(countFacets(papers, view, 4, counted, { ids: new Set() })).counter.facets()).toEqual(computeFacets(papers))
   })
 
-  it('counts again when a counted paper changed or left, or the view is another', () => {
-    const first = kept(countFacets(papers, view, 1, undefined, null))
+  it('follows a counted paper that changed or left, and counts again for another view or an unknown change', () => {
+    const first = kept(countFacets(papers, view, 1, undefined, { ids: null }))
     const edited = papers.map((p, i) => (i === 0 ? { ...p, csl: { ...p.csl, 'container-title': 'Journal of Sleep' } } : p))
-    const afterEdit = countFacets(edited, view, 2, first, new Set([papers[0].id]))
+    const afterEdit = countFacets(edited, view, 2, first, { ids: new Set([papers[0].id]) })
     expect(afterEdit.facets).toEqual(computeFacets(edited))
     expect(afterEdit.facets.journals.some(j => j.value === 'Journal of Sleep')).toBe(true)
-    const afterDelete = countFacets(papers.slice(1), view, 3, kept(afterEdit), new Set([papers[0].id]))
+    const afterDelete = countFacets(papers.slice(1), view, 3, kept(afterEdit), { ids: new Set([papers[0].id]) })
     expect(afterDelete.facets.total).toBe(papers.length - 1)
-    const search = countFacets(papers.slice(0, 5), JSON.stringify(['library', 'oxytocin']), 4, kept(afterDelete), new Set())
+    const search = countFacets(papers.slice(0, 5), JSON.stringify(['library', 'oxytocin']), 4, kept(afterDelete), { ids: new Set() })
     expect(search.facets).toEqual(computeFacets(papers.slice(0, 5)))
     // a change log too old to say what changed
-    expect(countFacets(papers.slice(0, 3), view, 9, first, null).facets).toEqual(computeFacets(papers.slice(0, 3)))
+    expect(countFacets(papers.slice(0, 3), view, 9, first, { ids: null }).facets).toEqual(computeFacets(papers.slice(0, 3)))
   })
 })
