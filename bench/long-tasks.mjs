@@ -1,5 +1,6 @@
 // The long tasks (over 50 ms) of a Chromium trace (bench/task-trace.ts), the longest first, each with what ran in
-// it: the callback (function, file:line), the timer, the message or event dispatched, garbage collection, layout.
+// it: the callback (function, file:line), the timer, the message or event dispatched, garbage collection, layout,
+// and the functions sampled most in it (file:line:column of the built bundle: find them in out/renderer/assets).
 // Usage: node bench/long-tasks.mjs FILE.json [how many]
 import { readFileSync } from 'node:fs'
 
@@ -38,6 +39,41 @@ const interesting = new Set([
   'V8.DeserializeContext'
 ])
 
+// The CPU samples of the trace (task-trace.ts records them): what ran in a task that resumed an await shows as its
+// callback alone ('call t.port1.onmessage 0'); the functions sampled most in it say what it was.
+const profiles = new Map()
+const samples = []
+for (const e of events.filter(e => e.name === 'Profile' || e.name === 'ProfileChunk').sort((a, b) => a.ts - b.ts)) {
+  const id = `${e.pid}:${e.id}`
+  if (e.name === 'Profile') profiles.set(id, { at: e.args.data.startTime, thread: `${e.pid}:${e.tid}`, nodes: new Map() })
+  const profile = profiles.get(id)
+  if (e.name !== 'ProfileChunk' || !profile || !mainThreads.has(profile.thread)) continue
+  const { cpuProfile = {}, timeDeltas = [] } = e.args.data
+  for (const node of cpuProfile.nodes ?? []) profile.nodes.set(node.id, node.callFrame)
+  ;(cpuProfile.samples ?? []).forEach((node, n) => {
+    profile.at += timeDeltas[n]
+    const frame = profile.nodes.get(node)
+    if (frame)
+      samples.push({
+        at: profile.at,
+        thread: profile.thread,
+        name: frame.url
+          ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
+          : frame.functionName
+      })
+  })
+}
+const sampledIn = task => {
+  const counts = new Map()
+  for (const { at, thread, name } of samples)
+    if (thread === `${task.pid}:${task.tid}` && at >= task.ts && at <= task.ts + task.dur) counts.set(name, (counts.get(name) ?? 0) + 1)
+  const top = [...counts]
+    .filter(([name]) => !name.startsWith('('))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+  return top.length ? `\n          sampled: ${top.map(([name, n]) => `${name} ×${n}`).join(', ')}` : ''
+}
+
 console.log(`${file}: ${tasks.length} tasks over 50 ms on the renderers' main threads, ${tasks.filter(t => t.dur > 100_000).length} over 100 ms`)
 const sums = new Map()
 for (const task of tasks.sort((a, b) => b.dur - a.dur)) {
@@ -49,7 +85,7 @@ for (const task of tasks.sort((a, b) => b.dur - a.dur)) {
   const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4)
   for (const [name] of top.slice(0, 1)) sums.set(name, (sums.get(name) ?? 0) + 1)
   if (sums.size && Number(shown) > 0 && tasks.indexOf(task) < Number(shown))
-    console.log(`${(task.dur / 1000).toFixed(0).padStart(6)} ms: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}`)
+    console.log(`${(task.dur / 1000).toFixed(0).padStart(6)} ms: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}${sampledIn(task)}`)
 }
 console.log('\nlong tasks by what took most of them:')
 for (const [name, n] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(5)}  ${name}`)

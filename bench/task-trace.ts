@@ -10,7 +10,8 @@ import type { Browser, Page } from '@playwright/test'
 export async function startTrace(browser: Browser, page: Page, name: string): Promise<{ stop(): Promise<void> }> {
   const folder = process.env.NEUROREF_BENCH_TRACE
   if (!folder) return { stop: async () => undefined }
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] })
+  // with the CPU samples: a task that resumed an await shows only its callback, the samples say what ran
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] })
   return {
     async stop() {
       const trace = await browser.stopTracing()
