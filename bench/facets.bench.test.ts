@@ -5,7 +5,8 @@
 // times (figures go to bench/RESULTS-facets.md); asserts only that counts add up.
 import { expect, it } from 'vitest'
 import { computeFacets } from '@shared/facets'
-import type { Item } from '@shared/model'
+import type { Item, LightItem } from '@shared/model'
+import { countFacets, type CountedView } from '../src/renderer/src/features/facets/facet-counts'
 import { createSyntheticLibrary } from './synthetic-library'
 import { facetBenchItems } from './facet-items'
 
@@ -50,6 +51,30 @@ it(
     // Both spellings of "Journal Article" are one value; funding notes are no type.
     expect(facets.publicationTypes.filter(t => t.value.toLowerCase() === 'journal article')).toHaveLength(1)
     expect(facets.publicationTypes.some(t => t.value.startsWith('Research Support'))).toBe(false)
+  },
+  HANG_GUARD_MS
+)
+
+it(
+  'follows an import shown 500 papers at a time into 100,000 papers',
+  () => {
+    const items = facetBenchItems(100_000) as unknown as LightItem[]
+    // `shown` given: the changed papers come from the store (the panel); not given: they are looked for in the list (before)
+    for (const follow of [false, true]) {
+      let kept = countFacets(items.slice(0, 90_000), 'view', 0, undefined, { ids: null }) as CountedView
+      const times: number[] = []
+      for (let showing = 1; showing <= 20; showing++) {
+        const joined = items.slice(89_500 + showing * 500, 90_000 + showing * 500)
+        const start = performance.now()
+        const changes = { ids: new Set(joined.map(item => item.id)), shown: follow ? () => joined : undefined }
+        kept = countFacets(items.slice(0, 90_000 + showing * 500), 'view', showing, kept, changes) as CountedView
+        times.push(performance.now() - start)
+      }
+      times.sort((a, b) => a - b)
+      const how = follow ? 'changed papers from the store' : 'changed papers looked for in the list'
+      console.log(`facet counts at a showing of 500 new papers, ${how}: median ${times[10].toFixed(1)} ms, worst ${times[19].toFixed(1)} ms`)
+      expect(kept.facets.total).toBe(100_000)
+    }
   },
   HANG_GUARD_MS
 )
