@@ -73,18 +73,26 @@ export async function recordLongTasks(target: Page | BrowserContext): Promise<vo
 }
 
 /**
- * Notes in `window.__firstRowsAt` when each page loaded first showed a paper's row (the frame after it is in the
- * DOM): timed in the page, so a busy window does not add the round trips of Playwright asking.
+ * Notes in `window[name]` when each page loaded first drew an element matching `selector` (the frame after it is in
+ * the DOM): timed in the page, so a busy window does not add the round trips of Playwright asking.
  */
-export async function recordFirstRows(target: Page | BrowserContext): Promise<void> {
-  await target.addInitScript(() => {
-    const seen = new MutationObserver(() => {
-      if (!document.querySelector('[role=row][aria-rowindex="2"]')) return
-      seen.disconnect()
-      requestAnimationFrame(() => ((window as unknown as { __firstRowsAt: number }).__firstRowsAt = performance.now()))
-    })
-    seen.observe(document, { subtree: true, childList: true })
-  })
+export async function recordFirstDrawn(target: Page | BrowserContext, selector: string, name: string): Promise<void> {
+  await target.addInitScript(
+    ([selector, name]) => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return
+        seen.disconnect()
+        requestAnimationFrame(() => ((window as unknown as Record<string, number>)[name] = performance.now()))
+      })
+      seen.observe(document, { subtree: true, childList: true })
+    },
+    [selector, name]
+  )
+}
+
+/** Notes in `window.__firstRowsAt` when each page loaded first showed a paper's row. */
+export function recordFirstRows(target: Page | BrowserContext): Promise<void> {
+  return recordFirstDrawn(target, '[role=row][aria-rowindex="2"]', '__firstRowsAt')
 }
 
 export interface LongTasks {

@@ -10,11 +10,11 @@
 import { mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
-import type { BrowserContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { startTestCouch } from '../e2e/support/couch-server'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
-import { countShown, recordLongTasks, seedSyntheticLibrary } from './page-library'
+import { countShown, recordFirstDrawn, recordLongTasks, seedSyntheticLibrary } from './page-library'
 import { startProfile } from './cpu-profile'
 import { startTrace } from './task-trace'
 import { samplePeakMemory } from './browser-memory'
@@ -46,18 +46,6 @@ async function longTasksOf(page: Page, from = 0, to = Infinity): Promise<string>
   const all = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks)
   const tasks = all.filter(t => t.start >= from && t.start < to).map(t => t.ms)
   return `${tasks.length} long tasks, longest ${Math.max(0, ...tasks).toFixed(0)} ms, ${tasks.filter(ms => ms > 200).length} over 200 ms`
-}
-
-/** Notes in `window.__appShownAt` when the page first drew the library's grid (its script run, its first render). */
-async function recordAppShown(target: BrowserContext): Promise<void> {
-  await target.addInitScript(() => {
-    const seen = new MutationObserver(() => {
-      if (!document.querySelector('[role=grid]')) return
-      seen.disconnect()
-      requestAnimationFrame(() => ((window as unknown as { __appShownAt: number }).__appShownAt = performance.now()))
-    })
-    seen.observe(document, { subtree: true, childList: true })
-  })
 }
 
 const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('status', { name: 'Sync' })
@@ -103,7 +91,8 @@ test(`sync of ${SIZE.toLocaleString('en')} papers to an empty second browser pro
     // B: main keeps the account, so the second profile syncs as soon as it opens
     const context = await browser.newContext()
     await recordLongTasks(context)
-    await recordAppShown(context)
+    // the page's script run and first render, until it first drew the library's grid
+    await recordFirstDrawn(context, '[role=grid]', '__appShownAt')
     const b = await context.newPage()
     const profileB = await startProfile(b, 'sync-initial')
     const traceB = await startTrace(browser, b, 'sync-initial')
