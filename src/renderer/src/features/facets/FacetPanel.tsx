@@ -82,6 +82,8 @@ export function FacetPanel({ items, searching, state, descendants, onSearch }: P
     if (!open || !yearRangeOf(settled.search) || settled.view.kind === 'duplicates') return undefined
     const others = visibleItems(store, { ...settled, search: withoutYear(settled.search) }, { now: Date.now(), descendants })
     return others.searching ? undefined : countYears(others.items)
+    // the store's version is not read here, but a changed library must be counted again
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, settled, version, descendants])
 
   const toggleOpen = (): void => {
