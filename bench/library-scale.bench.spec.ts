@@ -62,6 +62,8 @@ async function qualifierCounts(page: Page): Promise<number[]> {
   const expected: number[] = []
   for (const query of QUALIFIER_QUERIES) {
     await timeToNextFrame(page, 'search', query)
+    // a search asked before the index is in use says "Searching…" (no count) until its answer is whole
+    await page.waitForFunction(() => !Number.isNaN(parseInt(document.querySelector('.library-count')?.textContent ?? '', 10)), null, { polling: 20 })
     expected.push(await countShown(page))
   }
   return expected
