@@ -38,16 +38,8 @@ export function idleSlice(most: number): Promise<number> {
 const SLICE_MS = 10
 
 /** Runs the work a slice at a time, letting the window paint and answer between slices. */
-export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const began = performance.now()
-    for (;;) {
-      const step = work.next()
-      if (step.done) return step.value
-      if (performance.now() - began >= SLICE_MS) break
-    }
-    await nextTask()
-  }
+export function inTurns<T>(work: Generator<void, T>): Promise<T> {
+  return inSlices(work, SLICE_MS, () => nextTask().then(() => SLICE_MS))
 }
 
 /**
@@ -55,14 +47,19 @@ export async function inTurns<T>(work: Generator<void, T>): Promise<T> {
  * what the researcher asks for: at open the sorts of the prepared columns ran beside the first searches.
  */
 export async function inIdleTurns<T>(work: Generator<void, T>): Promise<T> {
+  return inSlices(work, await idleSlice(SLICE_MS), () => idleSlice(SLICE_MS))
+}
+
+/** Steps the work for `most` ms, then waits for the next slice's length, until it is done. */
+async function inSlices<T>(work: Generator<void, T>, most: number, nextSlice: () => Promise<number>): Promise<T> {
   for (;;) {
-    const most = await idleSlice(SLICE_MS)
     const began = performance.now()
     for (;;) {
       const step = work.next()
       if (step.done) return step.value
       if (performance.now() - began >= most) break
     }
+    most = await nextSlice()
   }
 }
 
