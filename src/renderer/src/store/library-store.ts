@@ -16,6 +16,7 @@ import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
 import { afterPaint, idleSlice, nextTask } from './turns'
 import { ChangeVersions } from './change-versions'
+import { Showings } from './showings'
 
 const FIRST_PAGE = 200
 /** an event with more papers than this is applied in slices */
@@ -24,10 +25,6 @@ const LARGE = 200
 const SLICE_MS = 20
 /** the same while the light copies arrive, which the collector follows (every copy is kept: it copies and marks them) */
 const ARRIVAL_SLICE_MS = 10
-/** a large batch is shown this often while it comes in (each showing redraws the list) */
-const SHOW_EVERY_MS = 250
-/** a showing that took t ms (its list prepared and drawn) is followed by the next no sooner than this many times t later */
-const SHOWINGS_SHARE = 4
 
 function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
@@ -45,6 +42,7 @@ export class LibraryStore {
   /** true once every item is in memory (the first page comes earlier) */
   complete = false
   private readonly versions = new ChangeVersions()
+  private readonly showings = new Showings(this.versions)
   /** bumps on every change; views memoise on it */
   get version(): number {
     return this.versions.version
@@ -106,20 +104,16 @@ export class LibraryStore {
   takingIn = false
   /** true while papers put in `items` are in no change recorded yet: an order sorted now may already hold them */
   unshown = false
-  /** what brings the list up to date, a slice at a time, before a large batch is shown (views register it) */
-  private readonly preparers = new Set<() => Promise<void>>()
 
   /**
    * Stores many new or changed papers a slice at a time, the list growing as
    * they come. Their search index is built by the worker from the change log
    * (the window reads them for searches until it arrives). Each showing is a
-   * task of its own, prepared beforehand; the costlier it was, the rarer the
-   * next, so the list's work stays a small part of the batch's.
+   * task of its own, prepared beforehand (showings.ts).
    */
   private async applyInSlices(items: readonly Item[]): Promise<void> {
     this.takingIn = true
-    let shown = performance.now()
-    let every = SHOW_EVERY_MS
+    this.showings.begin()
     let ids: string[] = []
     let allNew = true
     for (let next = 0; next < items.length;) {
@@ -136,32 +130,20 @@ export class LibraryStore {
       this.writtenRows.clear()
       await nextTask()
       const last = next === items.length
-      if (last || performance.now() - shown > every) {
+      if (last || this.showings.due) {
         this.takingIn = !last
-        every = Math.max(SHOW_EVERY_MS, SHOWINGS_SHARE * (await this.show(ids, allNew)))
+        this.unshown = false
+        await this.showings.show(ids, allNew)
         ids = []
         allNew = true
-        shown = performance.now()
       }
     }
     this.index.indexDeferred()
   }
 
-  /** Records a change, lets the views bring their lists up to date in slices, then tells them: the ms that took, drawing included. */
-  private async show(ids: string[], allNew: boolean): Promise<number> {
-    const began = performance.now()
-    this.versions.record(ids, allNew)
-    this.unshown = false
-    for (const prepare of this.preparers) await prepare().catch(error => console.warn('[neuroref] the list could not be prepared beforehand:', error))
-    this.versions.tell()
-    // a render asked for by telling runs after this task's code, before the next task
-    await nextTask()
-    return performance.now() - began
-  }
-
   /** Work that brings what shows the list up to date before a large batch is shown (a slice at a time). */
   beforeShowing(prepare: () => Promise<void>): void {
-    this.preparers.add(prepare)
+    this.showings.beforeShowing(prepare)
   }
 
   /**
