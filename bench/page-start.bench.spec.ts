@@ -1,0 +1,74 @@
+// The window's start (issue 13, "the window never freezes"): the built web edition opened in a fresh browser
+// profile (an empty library, its first open), then reloaded (opening again), several times; for each, the long
+// tasks from the first script until the library's grid was first drawn, and when that was. Also the size of
+// the first script (the entry chunk and the chunks it imports statically). Prints figures for bench/RESULTS.md;
+// asserts only that the window opened.
+import { mkdtemp } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page } from '@playwright/test'
+import { test, expect } from '../e2e/support/fixtures'
+import { startWebEditionProcess } from '../e2e/support/web-edition'
+import { longTasksBetween, recordFirstDrawn, recordLongTasks, saveFigures, stats, type LongTasks } from './page-library'
+
+const ROUNDS = Number(process.env.NEUROREF_PAGE_START_ROUNDS ?? 8)
+const RENDERER = path.resolve(__dirname, '..', 'out', 'renderer')
+
+/** The scripts index.html loads before anything runs: the entry and its static imports (modulepreload), in KB. */
+function firstScriptKb(): { entryKb: number; preloadedKb: number } {
+  const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8')
+  const kb = (href: string): number => Math.round(statSync(path.join(RENDERER, href)).size / 1024)
+  const entry = /<script type="module"[^>]* src="([^"]+)"/.exec(html)?.[1]
+  if (!entry) throw new Error('out/renderer/index.html names no module script: build first')
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map(match => kb(match[1]))
+  return { entryKb: kb(entry), preloadedKb: preloaded.reduce((sum, size) => sum + size, 0) }
+}
+
+interface Start extends LongTasks {
+  shownAtMs: number
+}
+
+/** The page's long tasks until it first drew the library's grid (recorded from its first script on). */
+async function pageStart(page: Page, open: () => Promise<unknown>): Promise<Start> {
+  await open()
+  await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
+  const shownAtMs = await page
+    .waitForFunction(() => (window as unknown as { __appShownAt?: number }).__appShownAt)
+    .then(handle => handle.jsonValue() as Promise<number>)
+  return { ...(await longTasksBetween(page, 0, shownAtMs)), shownAtMs: Math.round(shownAtMs) }
+}
+
+const line = (starts: Start[]): string =>
+  `${starts.map(s => s.count).join('/')} long tasks, longest ${starts.map(s => s.longestMs).join('/')} ms (median ${stats(starts.map(s => s.longestMs)).median}); ` +
+  `grid drawn at median ${stats(starts.map(s => s.shownAtMs)).median} ms`
+
+test('the page start of an empty library, first open and opening again', async ({ browser }) => {
+  test.setTimeout(10 * 60_000)
+  const app = await startWebEditionProcess({ NEUROREF_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'neuroref-page-start-')) })
+  const first: Start[] = []
+  const again: Start[] = []
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      const context: BrowserContext = await browser.newContext()
+      await recordLongTasks(context)
+      await recordFirstDrawn(context, '[role=grid]', '__appShownAt')
+      const page = await context.newPage()
+      first.push(await pageStart(page, () => page.goto(app.url)))
+      again.push(await pageStart(page, () => page.reload()))
+      await context.close()
+    }
+  } finally {
+    await app.stop()
+  }
+  const script = firstScriptKb()
+  const load = loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ')
+  console.log(
+    `[bench page start] first script ${script.entryKb} KB (+ ${script.preloadedKb} KB preloaded); ${ROUNDS} rounds; ` +
+      `first open: ${line(first)}; opening again: ${line(again)}; load ${load}`
+  )
+  saveFigures('page-start', { script, first, again, load })
+  expect(first).toHaveLength(ROUNDS)
+})
