@@ -75,3 +75,31 @@ function resolveSpecifier(from: string, specifier: string): string | undefined {
 
 export const isTest = (file: string): boolean => /\.(?:test|spec)\.tsx?$/.test(file)
 export const isTestSupport = (file: string): boolean => /\.test-support\.tsx?$/.test(file)
+
+/**
+ * The imports of `file` that load with it: static imports and re-exports that
+ * carry a value. Left out: `import type`, imports of types only (the compiler
+ * drops them), and import() (the bundler makes a separate chunk of it).
+ */
+export function loadedWithFile(file: string): ImportEdge[] {
+  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false)
+  const edges: ImportEdge[] = []
+  const add = (specifier: ts.Expression | undefined): void => {
+    if (specifier && ts.isStringLiteral(specifier)) edges.push({ from: file, specifier: specifier.text, to: resolveSpecifier(file, specifier.text) })
+  }
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause
+      if (clause?.isTypeOnly) continue
+      const bindings = clause?.namedBindings
+      const onlyTypes =
+        !!clause && !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every(e => e.isTypeOnly)
+      if (!onlyTypes) add(statement.moduleSpecifier)
+    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+      const clause = statement.exportClause
+      const onlyTypes = !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every(e => e.isTypeOnly)
+      if (!onlyTypes) add(statement.moduleSpecifier)
+    }
+  }
+  return edges
+}

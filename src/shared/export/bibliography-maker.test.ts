@@ -8,7 +8,8 @@ import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-supp
 import { BibliographyMaker, type Progress } from './bibliography-maker'
 import type { ExportItem } from './bibtex-fields'
 import { cslRecords } from './csl-items'
-import { exportItems, type StyledOutput } from './formats'
+import { exportItems } from './formats'
+import type { StyledOutput } from './file-types'
 import { findStyle, registerStyle } from './styles'
 import { seedPaper } from './seed-paper.test-support'
 

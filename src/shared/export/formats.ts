@@ -12,9 +12,8 @@ import { exportRis } from './ris'
 import { DEFAULT_STYLE, styleOrThrow } from './styles'
 import { withoutUnreadFields } from './unread-fields'
 import { groupsOf, mergePieces, packGroups, pieceEntries, piecesAreExact, type PieceEntries } from './citeproc-pieces'
+import type { DataFormat, StyledOutput } from './file-types'
 
-export type DataFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
-export type StyledOutput = 'text' | 'html' | 'rtf'
 export type ExportFormat = DataFormat | 'bibliography'
 
 export interface ExportOptions {
@@ -26,17 +25,6 @@ export interface ExportOptions {
   output?: StyledOutput
   /** bibliography: a CSL locale such as en-GB; the style's own by default */
   lang?: string
-}
-
-/** What a saved file is called and how the browser should treat it. */
-export const FILE_TYPES: Record<DataFormat | StyledOutput, { label: string; extension: string; mimeType: string }> = {
-  bibtex: { label: 'BibTeX', extension: 'bib', mimeType: 'application/x-bibtex' },
-  biblatex: { label: 'BibLaTeX', extension: 'bib', mimeType: 'application/x-bibtex' },
-  ris: { label: 'RIS', extension: 'ris', mimeType: 'application/x-research-info-systems' },
-  'csl-json': { label: 'CSL-JSON', extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json' },
-  text: { label: 'plain text', extension: 'txt', mimeType: 'text/plain' },
-  html: { label: 'HTML', extension: 'html', mimeType: 'text/html' },
-  rtf: { label: 'RTF', extension: 'rtf', mimeType: 'application/rtf' }
 }
 
 export function exportItems(items: ExportItem[], format: ExportFormat, opts: ExportOptions = {}): string {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import type { CslName, ReferenceRecord } from '../model'
 import { readBibliographyFile } from '../import'
 import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-support'
-import { exportItems, type DataFormat } from './formats'
+import { exportItems } from './formats'
+import type { DataFormat } from './file-types'
 // The seed paper is shared with the other export tests.
 import { seedPaper } from './seed-paper.test-support'
 

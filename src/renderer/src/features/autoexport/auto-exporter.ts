@@ -1,7 +1,6 @@
 // Keeps every auto-export .bib file in step with the library: after any
 // change (debounced, ~1 s) it rewrites the files whose papers changed; at
 // start it rewrites a file only if the library changed since the last write.
-import { exportBibtex } from '@shared/export/bibtex'
 import type { NeurorefApi } from '@shared/contract'
 import type { LightItem } from '@shared/model'
 import type { NeurorefDb } from '../../library/schema'
@@ -69,6 +68,8 @@ export class AutoExporter {
       // The store replaces an item object whenever it changes: same objects, same file.
       if (!force && sameItems(this.lastItems.get(id), items)) continue
       this.lastItems.set(id, items)
+      // the BibTeX writer (citation-js) loads with the first file to write, not with the window
+      const { exportBibtex } = await import('@shared/export/bibtex')
       // written from the stored rows: the store's copies are light
       const content = exportBibtex(
         await fullItems(

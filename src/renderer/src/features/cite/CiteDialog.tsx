@@ -1,4 +1,4 @@
-// "Cite": the selected papers in a citation style, previewed live, and
+// The Cite dialog: the selected papers in a citation style, previewed live, and
 // copied as a citation, a reference list, LaTeX \cite{} or Pandoc [@key].
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
@@ -19,19 +19,6 @@ interface Preview {
   bibliography: string[]
 }
 
-export function CiteButton({ items }: { items: readonly LightItem[] }) {
-  const notify = useNotify()
-  const [open, setOpen] = useState(false)
-  return (
-    <>
-      <button type="button" onClick={() => (items.length ? setOpen(true) : notify({ kind: 'error', text: 'There is nothing to cite yet.' }))}>
-        Cite
-      </button>
-      {open && <CiteDialog items={items} onClose={() => setOpen(false)} />}
-    </>
-  )
-}
-
 const NONE: Item[] = []
 
 /** The chosen papers with every field, read once when the dialog opens (the list holds light copies). */
@@ -48,7 +35,7 @@ function useStoredItems(chosen: readonly LightItem[]): Item[] | undefined {
   return items
 }
 
-function CiteDialog({ items: chosen, onClose }: { items: readonly LightItem[]; onClose: () => void }) {
+export function CiteDialog({ items: chosen, onClose }: { items: readonly LightItem[]; onClose: () => void }) {
   const stored = useStoredItems(chosen)
   const items = stored ?? NONE
   const loaded = stored !== undefined

@@ -1,5 +1,4 @@
-// What other features use of citing: the style chooser, the styles in use and
-// the citation picker (Ctrl/⌘+Shift+C).
+// What other features use of citing: the style chooser and the styles in use
+// (both load citeproc: only dialogs that load on demand import this).
 export { StyleChooser } from './StyleChooser'
 export { useCitationStyles } from './use-citation-styles'
-export { CitationPicker } from './CitationPicker'

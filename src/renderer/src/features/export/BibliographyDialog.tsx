@@ -3,7 +3,7 @@
 import { useNotify } from '../../components/notify'
 import { useEffect, useState, type FormEvent } from 'react'
 import type { LightItem } from '@shared/model'
-import { FILE_TYPES, type StyledOutput } from '@shared/export/formats'
+import { FILE_TYPES, type StyledOutput } from '@shared/export/file-types'
 import { sentenceFor, problemText } from '../../messages'
 import { StyleChooser, useCitationStyles } from '../cite'
 import { makeBibliographyFile, warmBibliographyStyle } from './bibliography-client'

@@ -3,13 +3,16 @@
 import { useNotify } from '../../components/notify'
 import { useState } from 'react'
 import type { LightItem } from '@shared/model'
-import { FILE_TYPES, type DataFormat } from '@shared/export/formats'
+import { FILE_TYPES, type DataFormat } from '@shared/export/file-types'
 import { problemText, sentenceFor } from '../../messages'
-import { BibliographyDialog } from './BibliographyDialog'
+import { onDemandDialog } from '../../components/OnDemandDialog'
 import { saveExport } from './save-export'
 import { exportFile } from './export-text'
 
 const DATA_FORMATS: DataFormat[] = ['bibtex', 'biblatex', 'ris', 'csl-json']
+
+// citeproc and the styles load with the dialog, not with the window
+const BibliographyDialog = onDemandDialog('Bibliography', () => import('./BibliographyDialog').then(module => module.BibliographyDialog))
 
 export function ExportMenu({ items }: { items: readonly LightItem[] }) {
   const notify = useNotify()
@@ -53,7 +56,7 @@ export function ExportMenu({ items }: { items: readonly LightItem[] }) {
               {FILE_TYPES[format].label}
             </button>
           ))}
-          <button type="button" role="menuitem" onClick={chooseBibliography}>
+          <button type="button" role="menuitem" onPointerEnter={BibliographyDialog.preload} onFocus={BibliographyDialog.preload} onClick={chooseBibliography}>
             Bibliography…
           </button>
         </div>

@@ -2,7 +2,7 @@
 // worker reads their rows), passes progress on, and keeps the worker (and so citeproc's
 // engines and the last lists) alive between calls.
 import { BibliographyMaker, type Progress } from '@shared/export/bibliography-maker'
-import type { StyledOutput } from '@shared/export/formats'
+import type { StyledOutput } from '@shared/export/file-types'
 import { addedStyleSources } from '@shared/export/styles'
 import { db } from '../../root'
 import type { FromWorker, ToWorker } from './bibliography.worker'

@@ -1,6 +1,7 @@
 // Writes a data export away from the window: the papers' rows read from the
 // library by id (in the order asked), then serialised.
-import { exportItems, FILE_TYPES } from '@shared/export/formats'
+import { exportItems } from '@shared/export/formats'
+import { FILE_TYPES } from '@shared/export/file-types'
 import { openLibrary } from '../../library/schema'
 import { fullItems } from '../../library/queries'
 import type { ExportReply, ExportRequest } from './export-text'

@@ -3,7 +3,7 @@
 // is stopped (terminating the worker frees all it allocated). The next
 // file's worker is started as this one finishes (spare-worker.ts).
 import type { Item } from '@shared/model'
-import { readAndSend, type ReaderMessage, type ReadOutcome, type ReadRequest } from './read-file'
+import type { ReaderMessage, ReadOutcome, ReadRequest } from './read-file'
 import { SpareWorker } from './spare-worker'
 import { itemsFromWire } from './items-wire'
 
@@ -59,7 +59,7 @@ export function readInWorker(request: ReadRequest, listener: ReadListener = {}, 
       else finish({ ok: true, result: { ...message.outcome.result, records: kept }, items: kept })
     }
     // no Worker (unit tests in Node): read here, the same messages
-    if (typeof Worker === 'undefined') return readAndSend(request, receive)
+    if (typeof Worker === 'undefined') return void import('./read-file').then(({ readAndSend }) => readAndSend(request, receive))
     const worker = readers.take()
     const timer = setTimeout(
       () => finish({ ok: false, sentence: `Reading ${request.name} took longer than ${Math.round(limitMs / 60_000)} minutes, so it was stopped.` }),

@@ -11,7 +11,8 @@ import { StyleChooser, useCitationStyles } from '../cite'
 import { addIdentifiers } from '../import'
 import './manuscript.css'
 import { documentStyleOf, type DocumentStyle } from './document-style'
-import { chooseOnDesktop, deliverManuscript, libraryPapers, MANUSCRIPT_ACCEPT, opensFromDesktop, readManuscript } from './manuscript-actions'
+import { MANUSCRIPT_ACCEPT } from './manuscript-files'
+import { chooseOnDesktop, deliverManuscript, libraryPapers, opensFromDesktop, readManuscript } from './manuscript-actions'
 import { formatManuscriptFile, reviewManuscriptFile, warmManuscriptStyle, type Formatting, type OpenedManuscript } from './manuscript-client'
 
 interface Opened {

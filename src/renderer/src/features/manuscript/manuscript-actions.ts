@@ -16,8 +16,6 @@ import { completeOnline } from './complete-online'
 import { documentStyleOf } from './document-style'
 import { openManuscriptFile, referencesOf, type OpenedManuscript } from './manuscript-client'
 
-export const MANUSCRIPT_ACCEPT = '.docx,.odt,.doc'
-
 /** Every paper in the library (not the Trash): what markers are looked up in. */
 export async function libraryPapers(): Promise<Item[]> {
   await store.settled()
