@@ -2,7 +2,7 @@
 // searching 100,000 papers needs that), loaded in chunks so the first rows
 // paint at once, and kept in step with the library through its events. The
 // search index is the saved one, brought up to date in a worker (live-index.ts).
-import type { Item, ItemBasics, LightItem } from '@shared/model'
+import type { Item, LightItem } from '@shared/model'
 import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
@@ -10,7 +10,7 @@ import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
 import { lightRows } from './light-rows'
-import { PartReceiver } from './part-bytes'
+import { takeArriving } from './light-arrival'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
@@ -23,8 +23,6 @@ const FIRST_PAGE = 200
 const LARGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
-/** the same while the light copies arrive, which the collector follows (every copy is kept: it copies and marks them) */
-const ARRIVAL_SLICE_MS = 10
 
 function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
   return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
@@ -344,41 +342,19 @@ export class LibraryStore {
     const rows = (this.options.rows ?? lightRows)(this.db)
     await notesRead
     const withText: string[] = []
-    /** a paper read, unless an event changed it meanwhile; false when it was */
-    const take = (item: ItemBasics, hashes?: Int32Array | readonly number[], from?: number, to?: number): boolean => {
-      if (changed.has(item.id)) return false
-      if (this.fullText.has(item.id)) withText.push(item.id)
-      const light = markLight(item)
-      this.items.set(item.id, light)
-      this.knownPapers.later(light, hashes, from, to)
-      return true
-    }
-    // one copy of each journal, author, MeSH term… while the form is read (then only the papers hold them)
-    const receiver = new PartReceiver()
-    // Lines of papers are taken until a slice's time is up, then the window gets a turn: a setTimeout after every 500
-    // papers waited 4 ms at least once nested, 200 times at 100,000 papers. A slice leaves room in its task for the
-    // collector, which works in the tasks that allocate.
-    let sliceBegan = performance.now()
-    const turn = async () => {
-      if (performance.now() - sliceBegan < ARRIVAL_SLICE_MS) return
-      await nextTask()
-      sliceBegan = performance.now()
-    }
-    for await (const chunk of rows) {
-      if (chunk.kind === 'rows') {
-        chunk.items.forEach((item, i) => {
-          if (take(item, chunk.hashes[i])) this.index.rememberAbstract(item.id, chunk.abstracts[i])
-        })
-        await turn()
-        continue
-      }
-      this.fromForm = true
-      const except = new Set(chunk.part.except)
-      for (const { papers, hashes, hashFrom } of receiver.lines(chunk.part)) {
-        for (let i = 0; i < papers.length; i++) if (!except.has(papers[i].id)) take(papers[i], hashes, hashFrom[i], hashFrom[i + 1])
-        await turn()
-      }
-    }
+    await takeArriving(rows, {
+      // a paper read, unless an event changed it meanwhile
+      take: (item, hashes, from, to) => {
+        if (changed.has(item.id)) return false
+        if (this.fullText.has(item.id)) withText.push(item.id)
+        const light = markLight(item)
+        this.items.set(item.id, light)
+        this.knownPapers.later(light, hashes, from, to)
+        return true
+      },
+      abstract: (id, abstract) => this.index.rememberAbstract(id, abstract),
+      fromForm: () => (this.fromForm = true)
+    })
     // the index started rebuilding before the papers were here: their abstracts are needed after all
     if (this.fromForm && this.index.progress) this.readAbstracts()
     // the full-text index takes a paper whole (fields, notes, pages): those few are read in full
@@ -415,7 +391,7 @@ export class LibraryStore {
 
   /** The main index's answer as marks by item number when it alone answers this search (no PDF text in play); else undefined. */
   searchMarks(query: string, includeFullText = true): ReturnType<LiveIndex['marked']> {
-    return includeFullText && this.fullText.size > 0 ? undefined : this.index.marked(query)
+    return (includeFullText && this.fullText.size > 0) ? undefined : this.index.marked(query)
   }
 
   /** After a restore or wipe: start again from the database. */
