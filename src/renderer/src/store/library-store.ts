@@ -377,9 +377,12 @@ export class LibraryStore {
 
   /**
    * The same, or undefined while the papers are being read for it: before the index is in use they are read a slice
-   * at a time, and the store's version moves when the answer is whole.
+   * at a time, and the store's version moves when the answer is whole. Undefined too while the papers still arrive at
+   * open: the index may be in use, but a list of its answer would hold only the papers in so far (the store's version
+   * moves when every paper is in).
    */
   answer(query: string, includeFullText = true): string[] | undefined {
+    if (!this.complete) return undefined
     const found = this.index.answer(query)
     return found && this.withFullText(query, found, includeFullText)
   }
@@ -389,9 +392,9 @@ export class LibraryStore {
     return [...found.filter(id => !this.fullText.has(id)), ...this.fullText.search(query)]
   }
 
-  /** The main index's answer as marks by item number when it alone answers this search (no PDF text in play); else undefined. */
+  /** The main index's answer as marks by item number when it alone answers this search (no PDF text in play, every paper in); else undefined. */
   searchMarks(query: string, includeFullText = true): ReturnType<LiveIndex['marked']> {
-    return (includeFullText && this.fullText.size > 0) ? undefined : this.index.marked(query)
+    return !this.complete || (includeFullText && this.fullText.size > 0) ? undefined : this.index.marked(query)
   }
 
   /** After a restore or wipe: start again from the database. */

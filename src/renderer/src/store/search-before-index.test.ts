@@ -11,8 +11,11 @@ import { parseQuery } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { formOf, saveEdit } from '../library/edit'
 import { fullItems } from '../library/queries'
+import { currentIndex } from '../library/index-job'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { gatedJobs } from './held-jobs.test-support'
+import { inThisThread } from './index-jobs'
+import { arriving, readLightRows } from './light-rows'
 import { LibraryStore } from './library-store'
 import { visibleItems, type ViewState } from './views'
 
@@ -81,6 +84,45 @@ describe('a search asked before the index is in use', () => {
     gated.release()
     await store.indexSettled()
     expect(store.index.ready).toBe(true)
+    for (const query of QUERIES) {
+      const shown = visibleItems(store, listOf(query), { now: Date.now() })
+      expect(shown.searching, query).toBe(false)
+      expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(await readingEveryPaper(query)))
+    }
+  })
+})
+
+describe('a search asked while the papers still arrive, the index already in use', () => {
+  it('says it is searching and shows no paper, then shows what reading every paper gives once every paper is in', async () => {
+    db = openLibrary(`search-while-arriving-${Math.random()}`)
+    await db.items.bulkAdd(createSyntheticLibrary(1_600, 5).items)
+    // the saved index and light form, as the first open leaves them
+    expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    let release!: () => void
+    const gate = new Promise<void>(resolve => (release = resolve))
+    // the reader sends the form's first part, then waits (the rest of a large library is still on its way)
+    const firstPartThenWait = async function* (target: NeurorefDb) {
+      let parts = 0
+      for await (const chunk of readLightRows(target, false, 1)) {
+        if (parts++ === 1) await gate
+        yield chunk
+      }
+    }
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows: target => arriving(firstPartThenWait(target)) })
+    const loaded = store.load()
+    await store.index.settled()
+    expect(store.index.ready).toBe(true)
+    expect(store.complete).toBe(false)
+    expect(store.items.size).toBeLessThan(1_600)
+
+    for (const query of QUERIES) {
+      // not the papers that happen to be in already: no paper shown yet, and the list says why
+      expect(visibleItems(store, listOf(query), { now: Date.now() }), query).toEqual({ items: [], searching: true })
+    }
+    const filled = nextChange(store)
+    release()
+    await loaded
+    await filled
     for (const query of QUERIES) {
       const shown = visibleItems(store, listOf(query), { now: Date.now() })
       expect(shown.searching, query).toBe(false)

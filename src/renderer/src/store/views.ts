@@ -80,8 +80,8 @@ export interface ViewContext {
   duplicateIds?: Set<string>
 }
 
-/** What the list and the count say while a search is answered by reading the papers (seconds after opening). */
-export const SEARCHING_TEXT = 'Searching… (the search index is loading)'
+/** What the list and the count say while a search is answered by reading the papers, or the papers still arrive (seconds after opening). */
+export const SEARCHING_TEXT = 'Searching… (the library is loading)'
 
 /** The papers a view shows; while a search is still being answered (papers read before the index is in use), none. */
 export interface ViewList {
