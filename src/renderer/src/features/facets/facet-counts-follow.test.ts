@@ -80,17 +80,19 @@ describe('facet counts kept as the library changes', () => {
     expect(counts.map(counted => counted.facets.total > 0 && 'counter' in counted)).toEqual([true, true, true])
   })
 
-  it('reads none of the papers already counted when a few new papers are shown', () => {
-    const papers: LightItem[] = Array.from({ length: 20_000 }, (_, i) => ({
+  /** `counted` papers counted, then the rest of `all` shown: the papers of the list read to count them (the counts checked) */
+  function readsWhenShown(all: number, counted: number): number {
+    const papers = Array.from({ length: all }, (_, i) => ({
       id: `p${i}`,
       csl: { type: 'article-journal', title: `Paper ${i}`, 'container-title': JOURNALS[i % 3] },
       year: 1990 + (i % 30),
+      mesh: [{ descriptor: TOPICS[i % 5], majorTopic: i % 2 === 0 }],
       tags: [],
       collectionIds: [],
       addedAt: i,
       modifiedAt: i
     })) as unknown as LightItem[]
-    const first = kept(countFacets(papers.slice(0, 19_990), 'view', 1, undefined, { ids: null }))
+    const first = kept(countFacets(papers.slice(0, counted), 'view', 1, undefined, { ids: null }))
     let reads = 0
     const list = new Proxy(papers, {
       get(target, key, receiver) {
@@ -98,9 +100,17 @@ describe('facet counts kept as the library changes', () => {
         return Reflect.get(target, key, receiver)
       }
     })
-    const joined = papers.slice(19_990)
-    const counted = countFacets(list, 'view', 2, first, { ids: new Set(joined.map(p => p.id)), shown: () => joined })
-    expect(counted.facets).toEqual(computeFacets(papers))
-    expect(reads).toBe(0)
+    const joined = papers.slice(counted)
+    const now = countFacets(list, 'view', 2, first, { ids: new Set(joined.map(p => p.id)), shown: () => joined })
+    expect(now.facets).toEqual(computeFacets(papers))
+    return reads
+  }
+
+  it('reads none of the papers already counted when a few new papers are shown', () => {
+    expect(readsWhenShown(20_000, 19_990)).toBe(0)
+  })
+
+  it('reads none of the papers already counted when a showing of an import brings thousands of new papers', () => {
+    expect(readsWhenShown(40_000, 28_000)).toBe(0)
   })
 })
