@@ -9,6 +9,7 @@ import { startTestCouch, type TestCouch } from '../e2e/support/couch-server'
 import { newItem } from '../src/renderer/src/library/add-paper'
 import { applySyncedChanges, noSyncedChanges } from '../src/renderer/src/library/apply-synced'
 import { openLibrary, type NeurorefDb } from '../src/renderer/src/library/schema'
+import { papersOf } from '../src/renderer/src/library/events'
 import { setReadStatus } from '../src/renderer/src/library/reading'
 import { newDatabase } from '../src/renderer/src/sync/computers.test-support'
 import { SyncEngine } from '../src/renderer/src/sync/engine'
@@ -78,7 +79,7 @@ it(`initial sync of ${PAPERS} papers, ${CHANGES} changes, one change`, async () 
   const readOnB = new Set<string>()
   const stopListening = b.db.events.subscribe(events => {
     for (const event of events)
-      if (event.kind === 'item' && event.change !== 'deleted') for (const item of event.items) if (item.readStatus === 'read') readOnB.add(item.id)
+      if (event.kind === 'item' && event.change !== 'deleted') for (const item of papersOf(event)) if (item.readStatus === 'read') readOnB.add(item.id)
   })
   const changedAt = performance.now()
   await setReadStatus(a.db, ids, 'read')

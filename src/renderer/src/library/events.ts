@@ -3,12 +3,28 @@
 // the views listen here instead of re-reading rows; the change log
 // (change-log.ts) keeps the same events, without their rows, for sync and
 // auto-export.
-import type { AttachmentRecord, Collection, Item, Note } from '@shared/model'
+import type { AttachmentRecord, Collection, Item, ItemBasics, Note } from '@shared/model'
 import type { FullText } from './schema'
+
+/**
+ * An import's new papers as the window kept them until they were announced: not the rows (100,000 whole papers held a
+ * gigabyte of the window's heap) but what the window keeps of each (its light copy's fields, item-basics.ts), the text
+ * searches read of it until the search index holds it (its abstract), and the hashes of the keys it is recognised by
+ * (worked out once, when the import looked for duplicates).
+ */
+export interface ImportedPapers {
+  items: ItemBasics[]
+  abstracts: (string | undefined)[]
+  /** the key hashes of `items[n]` are `hashes` from `hashFrom[n]` up to `hashFrom[n + 1]` */
+  hashes: Int32Array
+  hashFrom: Int32Array
+}
 
 export type LibraryEvent =
   /** papers stored: `items` are the rows as written */
   | { kind: 'item'; change: 'added' | 'changed'; ids: string[]; items: Item[] }
+  /** an import's papers, written in batches and announced together */
+  | { kind: 'item'; change: 'added'; ids: string[]; imported: ImportedPapers }
   /** papers gone for good (Trash emptied, merged into another) */
   | { kind: 'item'; change: 'deleted'; ids: string[] }
   /** papers moved to or out of the Trash, or deleted when it was emptied (ids are item ids) */
@@ -31,6 +47,11 @@ export type LibraryEvent =
   | { kind: 'library'; change: 'restored'; ids: string[] }
 
 export type EventKind = LibraryEvent['kind']
+
+/** The papers an item event stored, as written or as an import kept them. */
+export function papersOf(event: Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }>): readonly ItemBasics[] {
+  return 'imported' in event ? event.imported.items : event.items
+}
 
 /** The events of one committed transaction, in the order the write made them. */
 export type EventListener = (events: readonly LibraryEvent[]) => void

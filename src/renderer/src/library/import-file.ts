@@ -2,25 +2,28 @@
 // already in the library is added, duplicates are reported (not added), and entries that could not be read are listed
 // by the caller. A file's papers are written in batches as the reader hands them over; a document's references in one
 // transaction with their new collection.
-import { DuplicateFinder, type PaperFinder } from '@shared/duplicates'
+import { DuplicateFinder, recognitionKeys, type PaperFinder } from '@shared/duplicates'
 import type { ImportedRecord } from '@shared/import'
-import type { Item } from '@shared/model'
+import type { Item, ItemBasics } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { keysLike, toItem, withCitationKey } from './add-paper'
 import { write } from './write'
 import { addItemsToCollection, createCollection } from './collections'
 import { inSlices } from './slices'
 import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced, type UnannouncedBatch } from './unfinished-import'
+import { papersOf } from './events'
+import { ImportedPapersKept } from './imported-papers'
 import type { Collection } from '@shared/model'
 
-export interface FileImportOutcome {
-  added: Item[]
+/** `Paper`: a file's new papers are as the window keeps them (no abstract, references…: see item-basics.ts), a document's whole. */
+export interface FileImportOutcome<Paper extends ItemBasics = ItemBasics> {
+  added: Paper[]
   duplicates: { record: ImportedRecord; existingId: string; reason: string }[]
 }
 
-/** Records sorted out: the new papers (each with the citation key its file gave) and those the library or the file already has. */
+/** Records sorted out: the new papers (each with the citation key its file gave and the keys it is recognised by) and those the library or the file already has. */
 interface SortedOut {
-  fresh: { item: Item; fileKey?: string }[]
+  fresh: { item: Item; fileKey?: string; keys: string[] }[]
   duplicates: FileImportOutcome['duplicates']
 }
 
@@ -36,8 +39,9 @@ async function sortOut(records: readonly ImportedRecord[], finder: DuplicateFind
     const same = finder.find(record)
     if (same) return void sorted.duplicates.push({ record, existingId: same.id, reason: same.reason })
     const item = items?.[n] ?? toItem(record, now)
-    finder.add(item)
-    sorted.fresh.push({ item, fileKey: record.citationKey })
+    const keys = recognitionKeys(item)
+    finder.add(item, keys)
+    sorted.fresh.push({ item, fileKey: record.citationKey, keys })
   })
   return sorted
 }
@@ -75,7 +79,9 @@ const MOST_IN_A_BATCH = 5_000
  * written, or the reading fails (`abandon`), the batches written are removed and the library is as it was.
  */
 export class ImportInBatches {
-  private readonly outcome: FileImportOutcome = { added: [], duplicates: [] }
+  private readonly duplicates: FileImportOutcome['duplicates'] = []
+  /** the papers written, as the window keeps them until they are announced (the whole papers go to the writer) */
+  private readonly kept = new ImportedPapersKept()
   private readonly finder: Promise<DuplicateFinder>
   private waiting: { record: ImportedRecord; item?: Item }[] = []
   /** all records taken: the last batch may be small */
@@ -107,7 +113,7 @@ export class ImportInBatches {
     this.stopFollowing = db.events.subscribe(events => {
       for (const event of events) {
         if (this.taken && event.kind === 'item' && event.change !== 'deleted')
-          for (const item of event.items) if (item.citationKey) this.taken.add(item.citationKey.toLowerCase())
+          for (const item of papersOf(event)) if (item.citationKey) this.taken.add(item.citationKey.toLowerCase())
       }
     })
   }
@@ -131,8 +137,8 @@ export class ImportInBatches {
     this.stopFollowing()
     try {
       if (!this.failure) {
-        if (this.outcome.added.length) await announceImport(this.db, this.importId, this.outcome.added)
-        return this.outcome
+        if (this.kept.items.length) await announceImport(this.db, this.importId, this.kept.papers())
+        return { added: this.kept.items, duplicates: this.duplicates }
       }
     } catch (error) {
       this.failure = { error }
@@ -141,7 +147,6 @@ export class ImportInBatches {
       noteUnannounced(this.db, this.written, false)
     }
     await removeUnannounced(this.db, this.importId)
-    this.outcome.added = []
     throw this.failure.error
   }
 
@@ -172,7 +177,7 @@ export class ImportInBatches {
       await this.finder,
       batch.map(({ item }) => item)
     )
-    this.outcome.duplicates.push(...duplicates)
+    this.duplicates.push(...duplicates)
     if (!fresh.length) return
     // Keys are chosen before the write, so a worker can write it: those in use were read once, and other writes' are followed.
     const taken = await this.keysTaken(records)
@@ -183,8 +188,8 @@ export class ImportInBatches {
     this.written.push(...ids)
     noteUnannounced(this.db, ids, true)
     await (elsewhere ? elsewhere(unannounced) : writeUnannounced(this.db, unannounced))
-    this.outcome.added.push(...added)
-    onSaved?.(this.outcome.added.length)
+    added.forEach((item, n) => this.kept.keep(item, fresh[n].keys))
+    onSaved?.(this.kept.items.length)
   }
 
   /** For a few records the keys like theirs; for a large file every key in use, read once. */
@@ -221,15 +226,15 @@ export async function importIntoNewCollection(
   records: ImportedRecord[],
   known: PaperFinder,
   collectionName: string
-): Promise<{ outcome: FileImportOutcome; collection: Collection }> {
+): Promise<{ outcome: FileImportOutcome<Item>; collection: Collection }> {
   const { fresh, duplicates } = await sortOut(records, known.fork())
   return write(db, [db.items, db.collections], async changes => {
     const taken = await keysTakenFor(db, records, records.length > FEW_RECORDS)
-    const outcome: FileImportOutcome = { added: fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey)), duplicates }
-    await db.items.bulkAdd(outcome.added)
-    changes.record({ kind: 'item', change: 'added', ids: outcome.added.map(item => item.id), items: outcome.added })
+    const added = fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey))
+    await db.items.bulkAdd(added)
+    changes.record({ kind: 'item', change: 'added', ids: added.map(item => item.id), items: added })
     const collection = await createCollection(db, collectionName)
-    await addItemsToCollection(db, collection.id, [...outcome.added.map(item => item.id), ...duplicates.map(d => d.existingId)])
-    return { outcome, collection }
+    await addItemsToCollection(db, collection.id, [...added.map(item => item.id), ...duplicates.map(d => d.existingId)])
+    return { outcome: { added, duplicates }, collection }
   })
 }

@@ -9,6 +9,7 @@
 // midway leaves them, and the next opening of the library removes them (unless
 // another window of the library is still importing: it holds the import's lock).
 import type { Item } from '@shared/model'
+import type { ImportedPapers } from './events'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 
@@ -53,11 +54,11 @@ export async function writeUnannounced(db: NeurorefDb, { importId, number, items
   })
 }
 
-/** The import's papers, all written, become part of the library: one change-log entry and one event, its rows of ids gone. */
-export async function announceImport(db: NeurorefDb, importId: string, items: Item[]): Promise<void> {
+/** The import's papers, all written, become part of the library: one change-log entry and one event (the papers as the window kept them), its rows of ids gone. */
+export async function announceImport(db: NeurorefDb, importId: string, imported: ImportedPapers): Promise<void> {
   await write(db, [db.items, db.settings], async changes => {
     await marksOf(db, importId).delete()
-    changes.record({ kind: 'item', change: 'added', ids: items.map(item => item.id), items })
+    changes.record({ kind: 'item', change: 'added', ids: imported.items.map(item => item.id), imported })
   })
 }
 

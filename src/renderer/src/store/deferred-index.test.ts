@@ -3,7 +3,7 @@
 // fresh build does; changes made meanwhile (an edit, a second import) are in
 // the answers before, while and after the index changes hands.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Item, ReferenceRecord } from '@shared/model'
+import type { ReferenceRecord } from '@shared/model'
 import { createSearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
@@ -74,7 +74,7 @@ describe('a large import', { timeout: 60_000 }, () => {
     expect(store.index.search('zebrafinch')).toHaveLength(300)
 
     // While the worker works: an imported paper edited, an old one trashed, another large import.
-    const edited: Item = first.added[7]
+    const edited = (await db.items.get(first.added[7].id))!
     await saveEdit(db, edited.id, { ...formOf(edited), title: 'Edited oxytocin paper' })
     await moveToTrash(db, [items[4].id])
     await importRecords(db, importedRecords(250, 12), store.finder)

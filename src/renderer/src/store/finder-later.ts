@@ -50,10 +50,10 @@ export class FinderFilledLater {
     waiting.to.push(to)
   }
 
-  /** A paper written now: known at once (a paper in the Trash is not known). */
-  add(item: ItemBasics): void {
+  /** A paper written now: known at once (a paper in the Trash is not known), by its keys' hashes when they were worked out already. */
+  add(item: ItemBasics, hashes?: ArrayLike<number>): void {
     if (item.trashedAt !== undefined) this.known.remove(item.id)
-    else this.known.add(item.id, recognitionHashes(item))
+    else this.known.add(item.id, hashes ?? recognitionHashes(item))
   }
 
   remove(id: string): void {

@@ -5,7 +5,7 @@
 import type { Item, LightItem } from '@shared/model'
 import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
-import type { LibraryEvent } from '../library/events'
+import type { ImportedPapers, LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
@@ -24,8 +24,11 @@ const LARGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
 
-function isLarge(event: LibraryEvent): event is Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }> {
-  return event.kind === 'item' && event.change !== 'deleted' && event.items.length > LARGE
+type StoredEvent = Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }>
+
+/** An event applied in slices: many papers, or an import's (the window has no row of them to index: the worker indexes them). */
+function isLarge(event: LibraryEvent): event is StoredEvent {
+  return event.kind === 'item' && event.change !== 'deleted' && ('imported' in event || event.items.length > LARGE)
 }
 
 export class LibraryStore {
@@ -91,7 +94,7 @@ export class LibraryStore {
   private async drain(): Promise<void> {
     for (let events = this.queue.shift(); events; events = this.queue.shift()) {
       for (const event of events) {
-        if (isLarge(event)) await this.applyInSlices(event.items)
+        if (isLarge(event)) await this.applyInSlices(event)
         else this.applyNow([event])
       }
     }
@@ -109,25 +112,25 @@ export class LibraryStore {
    * (the window reads them for searches until it arrives). Each showing is a
    * task of its own, prepared beforehand (showings.ts).
    */
-  private async applyInSlices(items: readonly Item[]): Promise<void> {
+  private async applyInSlices(event: StoredEvent): Promise<void> {
+    const papers = 'imported' in event ? event.imported.items : event.items
+    const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n])
     this.takingIn = true
     this.showings.begin()
     let ids: string[] = []
     let allNew = true
-    for (let next = 0; next < items.length;) {
+    for (let next = 0; next < papers.length;) {
       const began = performance.now()
-      while (next < items.length && performance.now() - began < SLICE_MS) {
-        const item = items[next++]
-        if (this.items.has(item.id)) allNew = false
+      while (next < papers.length && performance.now() - began < SLICE_MS) {
+        const id = papers[next].id
+        if (this.items.has(id)) allNew = false
         this.unshown = true
-        this.putItem(item)
-        this.index.defer(item)
-        this.fullText.reindex(item, this.notes.get(item.id))
-        ids.push(item.id)
+        take(next++)
+        ids.push(id)
       }
       this.writtenRows.clear()
       await nextTask()
-      const last = next === items.length
+      const last = next === papers.length
       if (last || this.showings.due) {
         this.takingIn = !last
         this.unshown = false
@@ -137,6 +140,26 @@ export class LibraryStore {
       }
     }
     this.index.indexDeferred()
+  }
+
+  /** A paper of a large batch, as written: searches read it until the worker has indexed it. */
+  private takeWritten(item: Item): void {
+    this.putItem(item)
+    this.index.defer(item)
+    this.fullText.reindex(item, this.notes.get(item.id))
+  }
+
+  /**
+   * A paper of an import, as the import kept it: its light copy, the keys it was recognised by when the import looked
+   * for duplicates, and its abstract, which searches read until the worker has indexed it. It is new: no PDF text yet.
+   */
+  private takeImported(imported: ImportedPapers, n: number): void {
+    const light = markLight(imported.items[n])
+    const abstract = imported.abstracts[n]
+    this.changedWhileOpening?.add(light.id)
+    this.knownPapers.add(light, imported.hashes.subarray(imported.hashFrom[n], imported.hashFrom[n + 1]))
+    this.items.set(light.id, light)
+    this.index.defer(abstract === undefined ? light : { ...light, csl: { ...light.csl, abstract } })
   }
 
   /** Work that brings what shows the list up to date before a large batch is shown (a slice at a time). */
@@ -154,7 +177,8 @@ export class LibraryStore {
       switch (event.kind) {
         case 'item':
           if (event.change === 'deleted') for (const id of event.ids) this.removeItem(id)
-          else for (const item of event.items) this.putItem(item)
+          // (an import's papers come as a batch: isLarge)
+          else if ('items' in event) for (const item of event.items) this.putItem(item)
           event.ids.forEach(id => touched.add(id))
           break
         case 'note':

@@ -132,8 +132,8 @@ export class LiveIndex implements SearchIndex {
     else for (const id of this.abstracts.keys()) if (!this.deferred.has(id)) this.abstracts.delete(id)
   }
 
-  /** A paper as written, the store keeping its light copy: its abstract is kept while searches read papers. */
-  remember(item: Item): void {
+  /** A paper as written (or a light copy with its abstract), the store keeping its light copy: its abstract is kept while searches read papers. */
+  remember(item: SearchableItem): void {
     if (this.index && !this.deferred.has(item.id)) return
     this.rememberAbstract(item.id, fieldValue(item, undefined, 'abstract')[0])
   }
@@ -239,7 +239,7 @@ export class LiveIndex implements SearchIndex {
    * worker indexes them (call indexDeferred after the batch), and until its
    * index is here searches read them, each once per recent query.
    */
-  defer(item: Item): void {
+  defer(item: SearchableItem): void {
     // read again if it was read before (a second batch changed it)
     if (this.inOrder.has(item.id)) {
       this.deferred.delete(item.id)
@@ -251,7 +251,7 @@ export class LiveIndex implements SearchIndex {
     this.deferredOrder.push(item.id)
     this.inOrder.add(item.id)
     // the queries on screen answer for it now, in the slice that brought it, not in the next render;
-    // read from the row as written (the store's copy is light)
+    // read as the event gave it, with its abstract (the store's copy has none)
     for (const entry of this.scanned.values()) this.scanUpTo(entry, item)
   }
 
@@ -260,7 +260,7 @@ export class LiveIndex implements SearchIndex {
     if (this.deferred.size) void this.save()
   }
 
-  private scanUpTo(entry: { query: Query; upTo: number; found: string[] }, newest?: Item): void {
+  private scanUpTo(entry: { query: Query; upTo: number; found: string[] }, newest?: SearchableItem): void {
     const { items, notes } = this.source
     for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
       const id = this.deferredOrder[entry.upTo]

@@ -1,0 +1,77 @@
+// An import's papers reach the window as the window keeps them (light copies, their abstracts for searches until the
+// search index holds them, the hashes of their duplicate keys), not as whole papers. Looked at at any moment, the
+// window's papers are a fresh window's, a search finds every imported paper shown, and the same file imported again
+// adds nothing.
+import { afterEach, expect, it } from 'vitest'
+import type { ReferenceRecord } from '@shared/model'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { papersOf, type LibraryEvent } from '../library/events'
+import { importRecords } from '../library/import-file'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { gatedJobs } from './held-jobs.test-support'
+import { LibraryStore } from './library-store'
+import { openedStore } from './opened-store.test-support'
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+/** Papers as a .bib brings them, none twice, each with a word in its abstract alone. */
+function records(count: number): ReferenceRecord[] {
+  return createSyntheticLibrary(count, 5).items.map(
+    ({ id: _i, titleWords: _w, peptideTags: _p, citationKey: _k, doi: _d, pmid: _m, pmcid: _c, ...paper }, n) => ({
+      ...paper,
+      csl: { ...paper.csl, DOI: undefined, title: `Imported paper ${n}: ${paper.csl.title}`, abstract: `${paper.csl.abstract ?? ''} Quokkaphrenia was seen.` }
+    })
+  )
+}
+
+it(
+  'takes an import in as light copies: searches find every imported paper shown, at every showing; the papers are a fresh window’s',
+  { timeout: 60_000 },
+  async () => {
+    db = openLibrary(`taken-in-${Math.random()}`)
+    const library = createSyntheticLibrary(100, 9).items
+    await db.items.bulkAdd(library)
+    const before = new Set(library.map(item => item.id))
+    const gated = gatedJobs()
+    const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    // the worker holds the imported papers back: searches read them meanwhile
+    gated.hold()
+    const announced: LibraryEvent[] = []
+    db.events.subscribe(events => announced.push(...events))
+    const misses: string[] = []
+    store.subscribe(() => {
+      const shown = [...store.items.keys()].filter(id => !before.has(id))
+      const found = new Set(store.search('quokkaphrenia'))
+      if (shown.length !== found.size || !shown.every(id => found.has(id))) misses.push(`${found.size} of ${shown.length} found`)
+    })
+
+    const file = records(700)
+    const { added } = await importRecords(db, file, store.finder)
+    await store.settled()
+    expect(added).toHaveLength(700)
+    expect(misses).toEqual([])
+
+    // one announcement, of what the window keeps: no abstract, no title words (the rows hold them)
+    expect(announced.map(event => `${event.kind} ${event.change} ${event.ids.length}`)).toEqual(['item added 700'])
+    const event = announced[0] as Extract<LibraryEvent, { kind: 'item'; change: 'added' }>
+    expect(papersOf(event).filter(paper => 'abstract' in paper.csl || 'titleWords' in paper)).toEqual([])
+    expect((await db.items.get(added[0].id))?.csl.abstract).toContain('Quokkaphrenia')
+
+    // the window's papers are those a window opened now reads
+    const fresh = await openedStore(db)
+    expect(store.items.size).toBe(fresh.items.size)
+    for (const [id, item] of fresh.items) expect(store.items.get(id), id).toEqual(item)
+    expect(new Set(store.search('quokkaphrenia'))).toEqual(new Set(fresh.search('quokkaphrenia')))
+
+    // the index arrives: the same answer; the same file again is all already here
+    gated.release()
+    await store.indexSettled()
+    expect(new Set(store.search('quokkaphrenia'))).toEqual(new Set(added.map(paper => paper.id)))
+    const again = await importRecords(db, file, store.finder)
+    expect(again.added).toHaveLength(0)
+    expect(again.duplicates).toHaveLength(700)
+  }
+)
