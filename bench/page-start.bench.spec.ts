@@ -2,7 +2,7 @@
 // profile (an empty library, its first open), then reloaded (opening again), several times; for each, the long
 // tasks from the first script until the library's grid was first drawn, and when that was. Also the size of
 // the first script (the entry chunk and the chunks it imports statically). Prints figures for bench/RESULTS.md;
-// asserts only that the window opened.
+// asserts only that the window opened. NEUROREF_BENCH_TRACE: a trace of the last first open (bench/long-tasks.mjs reads it).
 import { mkdtemp } from 'node:fs/promises'
 import { readFileSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
+import { startTrace } from './task-trace'
 import { longTasksBetween, recordFirstDrawn, recordLongTasks, saveFigures, stats, type LongTasks } from './page-library'
 
 const ROUNDS = Number(process.env.NEUROREF_PAGE_START_ROUNDS ?? 8)
@@ -54,7 +55,9 @@ test('the page start of an empty library, first open and opening again', async (
       await recordLongTasks(context)
       await recordFirstDrawn(context, '[role=grid]', '__appShownAt')
       const page = await context.newPage()
+      const trace = await startTrace(browser, page, 'page-start')
       first.push(await pageStart(page, () => page.goto(app.url)))
+      await trace.stop()
       again.push(await pageStart(page, () => page.reload()))
       await context.close()
     }
