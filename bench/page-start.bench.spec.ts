@@ -2,7 +2,8 @@
 // profile (an empty library, its first open), then reloaded (opening again), several times; for each, the long
 // tasks from the first script until the library's grid was first drawn, and when that was. Also the size of
 // the first script (the entry chunk and the chunks it imports statically). Prints figures for bench/RESULTS.md;
-// asserts only that the window opened. NEUROREF_BENCH_TRACE: a trace of the last first open (bench/long-tasks.mjs reads it).
+// asserts only that the window opened. NEUROREF_BENCH_TRACE, NEUROREF_BENCH_PROFILE: a trace or CPU profile of
+// the last first open (bench/long-tasks.mjs, bench/profile-summary.mjs read them).
 import { mkdtemp } from 'node:fs/promises'
 import { readFileSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -11,6 +12,7 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { startWebEditionProcess } from '../e2e/support/web-edition'
 import { startTrace } from './task-trace'
+import { startProfile } from './cpu-profile'
 import { longTasksBetween, recordFirstDrawn, recordLongTasks, saveFigures, stats, type LongTasks } from './page-library'
 
 const ROUNDS = Number(process.env.NEUROREF_PAGE_START_ROUNDS ?? 8)
@@ -56,7 +58,9 @@ test('the page start of an empty library, first open and opening again', async (
       await recordFirstDrawn(context, '[role=grid]', '__appShownAt')
       const page = await context.newPage()
       const trace = await startTrace(browser, page, 'page-start')
+      const profile = await startProfile(page, 'page-start')
       first.push(await pageStart(page, () => page.goto(app.url)))
+      await profile.stop()
       await trace.stop()
       again.push(await pageStart(page, () => page.reload()))
       await context.close()
