@@ -128,6 +128,13 @@ declare module '@citation-js/plugin-bibtex/lib/mapping/index.js' {
   /** BibLaTeX entries whose values were read → CSL-JSON, crossref parents included. */
   export function parse(entries: { type: string; label: string; properties: Record<string, unknown> }[]): Record<string, unknown>[]
 }
+declare module '@citation-js/plugin-bibtex/lib/mapping/shared.js' {
+  interface ToTarget {
+    toTarget(...values: unknown[]): unknown
+  }
+  /** The value converters of the plugin's BibLaTeX → CSL rules (names, titles, dates, pages, keywords) */
+  export const Converters: Record<'NAMES_ORCID' | 'TITLE' | 'DATE' | 'YEAR_MONTH' | 'PAGES' | 'KEYWORDS' | 'PICK', ToTarget>
+}
 declare module '@citation-js/plugin-ris'
 declare module '@citation-js/plugin-csl'
 declare module '@citation-js/plugin-doi'

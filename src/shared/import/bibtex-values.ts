@@ -7,12 +7,14 @@
 // become dashes and quotes. So does running text whose only LaTeX is
 // braces ("The {NPY} system": most files protect capitals so), stretch by
 // stretch between them. Those are done here; every other value goes to
-// citation-js's own value reader, and every entry to its own BibLaTeX → CSL
-// mapping, so accents, commands, math, names and crossref stay citation-js's.
+// citation-js's own value reader, and every entry but a common journal
+// article (bibtex-articles.ts) to its own BibLaTeX → CSL mapping, so accents,
+// commands, math, names and crossref stay citation-js's.
 import { plugins, util, type BibtexPluginConfig, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import { parse as readLatexValue } from '@citation-js/plugin-bibtex/lib/input/value.js'
 import { parse as mapBiblatexEntries } from '@citation-js/plugin-bibtex/lib/mapping/index.js'
+import { articleCsl } from './bibtex-articles'
 import { readPlainNames } from './bibtex-names'
 
 /** An entry as citation-js's BibTeX grammar gives it: fields still in LaTeX. */
@@ -45,8 +47,10 @@ const TO_CSL = { forceType: '@biblatex/entries+list', generateGraph: false }
 export function entriesToCsl(entries: RawEntry[]): CslRecord[] {
   // what the fast reading below does not cover: biber annotations, and settings this app never makes
   if (CONFIG.parse.strict || entries.some(entry => entry.annotations)) return plugins.input.chain(entries, TO_CSL)
+  const read = entries.map(readValues)
+  const article = read.length === 1 ? articleCsl(read[0]) : undefined
   // what chain() does with CSL records it is handed, less its deep copy of them (these were just made)
-  return upgradeCsl(mapBiblatexEntries(entries.map(readValues)))
+  return article ? [article] : upgradeCsl(mapBiblatexEntries(read))
 }
 
 /** citation-js's parseEntryValues, with plain values read without its tokenizer. */
