@@ -11,6 +11,7 @@ import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
 import { lightRows } from './light-rows'
 import { takeArriving } from './light-arrival'
+import { PartReceiver } from './part-bytes'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
@@ -280,12 +281,15 @@ export class LibraryStore {
   private readAbstracts(): void {
     if (!this.fromForm || this.readingAbstracts) return
     const read = async (): Promise<void> => {
-      for await (const chunk of (this.options.rows ?? lightRows)(this.db, true)) {
-        if (chunk.kind !== 'rows' || this.index.ready) continue
-        chunk.items.forEach((row, i) => {
+      const receiver = new PartReceiver()
+      for await (const { part, abstracts } of (this.options.rows ?? lightRows)(this.db, true)) {
+        if (!abstracts || this.index.ready) continue
+        for (const { papers, first } of receiver.lines(part)) {
           // a paper changed since it was read has its newer abstract already
-          if (this.items.get(row.id)?.modifiedAt === row.modifiedAt) this.index.rememberAbstract(row.id, chunk.abstracts[i])
-        })
+          papers.forEach((row, i) => {
+            if (this.items.get(row.id)?.modifiedAt === row.modifiedAt) this.index.rememberAbstract(row.id, { block: abstracts, at: first + i })
+          })
+        }
         this.emit()
       }
     }

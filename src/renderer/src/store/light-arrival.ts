@@ -1,11 +1,12 @@
 // The light copies' arrival when the library opens: what the rows worker sends
 // (light-rows.ts) — parts of the saved light form, and papers read from their
-// rows — taken into the window a line of a hundred papers per step, in short
+// rows packed as parts are, with their abstracts as bytes — taken into the window a line of a hundred papers per step, in short
 // slices, the window getting a turn between them.
 import type { ItemBasics } from '@shared/model'
 import type { ArrivingChunk } from './light-rows'
 import { PartReceiver } from './part-bytes'
 import { nextTask } from './turns'
+import type { ArrivedAbstract } from './abstract-bytes'
 
 /** work done between two turns while the light copies arrive, which the collector follows (every copy is kept: it copies and marks them) */
 const ARRIVAL_SLICE_MS = 10
@@ -14,8 +15,8 @@ const ARRIVAL_SLICE_MS = 10
 export interface ArrivalTarget {
   /** a paper read, with its key hashes (those of `hashes` from `from` to `to`); false when an event changed it meanwhile */
   take: (item: ItemBasics, hashes?: Int32Array | readonly number[], from?: number, to?: number) => boolean
-  /** the abstract of a paper read from its row (taken), for searches that read papers */
-  abstract: (id: string, abstract: string | undefined) => void
+  /** the abstract of a paper read from its row (taken), where it is in the bytes that came, for searches that read papers */
+  abstract: (id: string, abstract: ArrivedAbstract) => void
   /** the first part of the saved light form arrived: the papers come without their abstracts */
   fromForm: () => void
 }
@@ -33,18 +34,15 @@ export async function takeArriving(rows: AsyncIterable<ArrivingChunk>, target: A
     await nextTask()
     sliceBegan = performance.now()
   }
-  for await (const chunk of rows) {
-    if (chunk.kind === 'rows') {
-      chunk.items.forEach((item, i) => {
-        if (target.take(item, chunk.hashes[i])) target.abstract(item.id, chunk.abstracts[i])
-      })
-      await turn()
-      continue
-    }
-    target.fromForm()
-    const except = new Set(chunk.part.except)
-    for (const { papers, hashes, hashFrom } of receiver.lines(chunk.part)) {
-      for (let i = 0; i < papers.length; i++) if (!except.has(papers[i].id)) target.take(papers[i], hashes, hashFrom[i], hashFrom[i + 1])
+  for await (const { part, abstracts } of rows) {
+    // without abstracts: a part of the saved form (the papers changed since come with theirs, or none)
+    if (!abstracts) target.fromForm()
+    const except = new Set(part.except)
+    for (const { papers, first, hashes, hashFrom } of receiver.lines(part)) {
+      for (let i = 0; i < papers.length; i++) {
+        if (except.has(papers[i].id) || !target.take(papers[i], hashes, hashFrom[i], hashFrom[i + 1])) continue
+        if (abstracts) target.abstract(papers[i].id, { block: abstracts, at: first + i })
+      }
       await turn()
     }
   }

@@ -3,8 +3,10 @@
 // form (library/light-form.ts: a few hundred parts of JSON lines) and the rows of the
 // papers changed since; only without a usable form does it read every full
 // row (abstracts, references, author details: most of a minute at 100,000
-// papers) and send the window their light copies, a chunk at a time. The
-// parts go to the window made ready to cross (part-bytes.ts).
+// papers) and send the window their light copies, a chunk at a time. Both go
+// to the window made ready to cross (part-bytes.ts): papers read from their rows
+// are packed as a part of the form is, their abstracts beside them as bytes
+// (abstract-bytes.ts).
 import type { ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
 import { fieldValue } from '@shared/search/fields'
@@ -13,9 +15,9 @@ import { forgetLightForm, readLightMarker, readStoredParts } from '../library/li
 import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
-import { rowsFromJson, type RowsPiece } from './rows-wire'
-import { PartSender, type PartOnTheWay } from './part-bytes'
-import { SharedValues } from '../library/light-packing'
+import { PartSender, partTransfer, type PartOnTheWay } from './part-bytes'
+import { packPapers } from '../library/light-packing'
+import { abstractsOnTheWay, abstractsTransfer, type AbstractsOnTheWay } from './abstract-bytes'
 
 /**
  * Papers read from their rows, with their abstracts (kept while searches read papers: the form is only used when the
@@ -30,14 +32,20 @@ export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string 
  */
 export type LightChunk = { kind: 'packed'; json: string; except: string[] } | RowsChunk
 
-/** Papers as they reach the window: a part of the saved form on its way (part-bytes.ts), or papers read from their rows. */
-export type ArrivingChunk = { kind: 'part'; part: PartOnTheWay } | RowsChunk
+/**
+ * Papers as they reach the window: a part of the saved form on its way (part-bytes.ts), or papers read from their rows
+ * packed as a part is, with their abstracts (none where they were not read).
+ */
+export type ArrivingChunk = { kind: 'part'; part: PartOnTheWay; abstracts?: AbstractsOnTheWay }
+
+/** What a message carrying the chunk hands over rather than copies. */
+export const arrivingTransfer = (chunk: ArrivingChunk): ArrayBuffer[] =>
+  partTransfer(chunk.part).concat(chunk.abstracts ? abstractsTransfer(chunk.abstracts) : [])
 
 /** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
 export type LightRowsRequest = { dbName: string; everyRow?: boolean }
 
-/** `part`: a part of the saved form on its way (part-bytes.ts); `rows`: a piece of a RowsChunk, packed (rows-wire.ts) */
-export type LightRowsReply = { kind: 'part'; part: PartOnTheWay } | { kind: 'rows'; piece: RowsPiece } | { kind: 'done' } | { kind: 'failed'; message: string }
+export type LightRowsReply = ArrivingChunk | { kind: 'done' } | { kind: 'failed'; message: string }
 
 const CHUNK = 1000
 
@@ -114,10 +122,17 @@ export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerR
   yield* fullRows(db, await db.items.orderBy('addedAt').primaryKeys(), true)
 }
 
-/** The chunks read, the saved form's parts made ready to cross to the window (their shared values numbered across parts). */
+/**
+ * The chunks read, made ready to cross to the window: the saved form's parts, and papers read from their rows packed
+ * as a part is (a message of 250 papers as JSON was a string the window copied, parsed and collected; their key hashes
+ * a list per paper), their shared values numbered across parts.
+ */
 export async function* arriving(chunks: AsyncIterable<LightChunk>): AsyncGenerator<ArrivingChunk> {
   const sender = new PartSender()
-  for await (const chunk of chunks) yield chunk.kind === 'packed' ? { kind: 'part', part: sender.onTheWay(chunk.json, chunk.except) } : chunk
+  for await (const chunk of chunks) {
+    if (chunk.kind === 'packed') yield { kind: 'part', part: sender.onTheWay(chunk.json, chunk.except) }
+    else yield { kind: 'part', part: sender.onTheWay(packPapers(chunk.items, chunk.hashes), []), abstracts: abstractsOnTheWay(chunk.abstracts) }
+  }
 }
 
 /** In unit tests (Node has no Worker): read here, made ready as the worker makes them. */
@@ -137,15 +152,12 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChun
     arrive({ kind: 'failed', message: event.message || 'the worker reading the library stopped unexpectedly' })
   }
   worker.postMessage({ dbName: db.name, everyRow } satisfies LightRowsRequest)
-  // one copy of what the papers read from their rows share
-  const shared = new SharedValues()
   return (async function* () {
     try {
       for (;;) {
         const reply = replies.shift()
         if (!reply) await new Promise<void>(resolve => (wake = resolve))
         else if (reply.kind === 'part') yield reply
-        else if (reply.kind === 'rows') yield rowsFromJson(reply.piece, shared)
         else if (reply.kind === 'done') return
         else throw new Error(reply.message)
       }

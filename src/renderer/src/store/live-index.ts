@@ -31,6 +31,7 @@ import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 import { inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
+import { KeptAbstracts, type ArrivedAbstract } from './abstract-bytes'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
@@ -67,7 +68,7 @@ export class LiveIndex implements SearchIndex {
   private inOrder = new Set<string>()
   private scanned = new Map<string, { query: Query; upTo: number; found: string[] }>()
   /** the abstracts of the papers searches read instead of the index: all until it arrives, then the deferred ones */
-  private abstracts = new Map<string, string>()
+  private abstracts = new KeptAbstracts()
   private job: Promise<unknown> | null = null
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private saveAgain = false
@@ -128,8 +129,8 @@ export class LiveIndex implements SearchIndex {
     if (this.covered.size) this.setDeferred([...this.deferredSinceJob])
     this.covered.clear()
     // at the first open that is every paper's abstract: dropped at once rather than 100,000 deletions in one task
-    if (this.deferred.size === 0) this.abstracts = new Map()
-    else for (const id of this.abstracts.keys()) if (!this.deferred.has(id)) this.abstracts.delete(id)
+    if (this.deferred.size === 0) this.abstracts = new KeptAbstracts()
+    else for (const id of this.abstracts.ids()) if (!this.deferred.has(id)) this.abstracts.delete(id)
   }
 
   /** A paper as written (or a light copy with its abstract), the store keeping its light copy: its abstract is kept while searches read papers. */
@@ -138,11 +139,10 @@ export class LiveIndex implements SearchIndex {
     this.rememberAbstract(item.id, fieldValue(item, undefined, 'abstract')[0])
   }
 
-  /** The same, for a paper read at open as a light copy and its abstract. */
-  rememberAbstract(id: string, abstract: string | undefined): void {
+  /** The same, for a paper read at open as a light copy and its abstract (its text, or where it is in the bytes that came). */
+  rememberAbstract(id: string, abstract: ArrivedAbstract): void {
     if (this.index && !this.deferred.has(id)) return
-    if (abstract) this.abstracts.set(id, abstract)
-    else this.abstracts.delete(id)
+    this.abstracts.set(id, abstract)
     if (!this.index) this.reader.changed(id)
   }
 

@@ -76,6 +76,8 @@ export class PartSender {
 /** A line of a part's papers in the window, with where each paper's key hashes are in the part's `hashes` (paper i: from `hashFrom[i]` to `hashFrom[i + 1]`). */
 export interface ArrivedLine {
   papers: ItemBasics[]
+  /** the place in the part of the line's first paper */
+  first: number
   hashes?: Int32Array
   hashFrom: Uint32Array
 }
@@ -94,9 +96,10 @@ export class PartReceiver {
       const hashFrom = new Uint32Array(papers.length + 1)
       hashFrom[0] = hash
       for (let i = 0; i < papers.length; i++) hashFrom[i + 1] = hashFrom[i] + (hashes ? part.hashCounts[paper + i] : 0)
+      const first = paper
       paper += papers.length
       hash = hashFrom[papers.length]
-      yield { papers, hashes, hashFrom }
+      yield { papers, first, hashes, hashFrom }
     }
   }
 

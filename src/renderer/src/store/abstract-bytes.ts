@@ -1,0 +1,97 @@
+// The abstracts of papers read from their rows at open (the first open of a
+// library, after a restore or a migration), for the searches that read papers
+// until the search index is in use. They cross from the reader worker as UTF-8
+// bytes, handed over, a block per chunk of rows, and the window keeps them so:
+// as strings they were half of what the window took in at 100,000 papers
+// (≈ 130 MB), every one copied by the collector as it grew old, in tasks of
+// 50-140 ms. A search that reads a paper decodes its abstract then; the string
+// dies young. An abstract that is not well-formed UTF-16 (a lone surrogate,
+// which UTF-8 cannot hold) crosses as a string, so every abstract reads back
+// as it was stored.
+
+/** The abstracts of a chunk of rows on their way: paper i's from `ends[i - 1]` (0 for the first) to `ends[i]`. */
+export interface AbstractsOnTheWay {
+  bytes: Uint8Array<ArrayBuffer>
+  ends: Uint32Array<ArrayBuffer>
+  /** papers whose abstract crossed as a string (not well-formed), by their place in the chunk */
+  odd: [number, string][]
+}
+
+/** A paper's abstract as the window takes it: its text, or its place in a block that came. */
+export type ArrivedAbstract = string | undefined | { block: AbstractsOnTheWay; at: number }
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** In the reader: the chunk's abstracts made ready to cross (an abstract not read or empty is none). */
+export function abstractsOnTheWay(abstracts: readonly (string | undefined)[]): AbstractsOnTheWay {
+  const odd: [number, string][] = []
+  const parts = abstracts.map((abstract, i) => {
+    if (!abstract || !LONE_SURROGATE.test(abstract)) return abstract ?? ''
+    odd.push([i, abstract])
+    return ''
+  })
+  const ends = new Uint32Array(parts.length)
+  const texts: Uint8Array[] = parts.map(text => encoder.encode(text))
+  const bytes = new Uint8Array(texts.reduce((sum, text) => sum + text.length, 0))
+  let at = 0
+  texts.forEach((text, i) => {
+    bytes.set(text, at)
+    ends[i] = at += text.length
+  })
+  return { bytes, ends, odd }
+}
+
+/** What a message carrying the abstracts hands over rather than copies. */
+export const abstractsTransfer = (block: AbstractsOnTheWay): ArrayBuffer[] => [block.bytes.buffer, block.ends.buffer]
+
+/** papers a block holds at most (a chunk of rows is 1,000) */
+const PER_BLOCK = 1 << 16
+
+/** Abstracts by paper id: the text of those given as text, the place in their block of those that came as bytes. */
+export class KeptAbstracts {
+  private texts = new Map<string, string>()
+  /** block number × PER_BLOCK + place in the block: a number per paper, no object */
+  private places = new Map<string, number>()
+  private blocks: AbstractsOnTheWay[] = []
+  private numbers = new Map<AbstractsOnTheWay, number>()
+
+  set(id: string, abstract: ArrivedAbstract): void {
+    this.delete(id)
+    if (typeof abstract === 'string') {
+      if (abstract) this.texts.set(id, abstract)
+      return
+    }
+    if (!abstract) return
+    const { block, at } = abstract
+    const odd = block.odd.length ? block.odd.find(([place]) => place === at) : undefined
+    if (odd) return void this.texts.set(id, odd[1])
+    if (block.ends[at] === (at === 0 ? 0 : block.ends[at - 1])) return
+    if (block.ends.length > PER_BLOCK) throw new Error(`a block of abstracts holds ${PER_BLOCK} papers at most`)
+    let n = this.numbers.get(block)
+    if (n === undefined) this.numbers.set(block, (n = this.blocks.push(block) - 1))
+    this.places.set(id, n * PER_BLOCK + at)
+  }
+
+  get(id: string): string | undefined {
+    const text = this.texts.get(id)
+    if (text !== undefined) return text
+    const place = this.places.get(id)
+    if (place === undefined) return undefined
+    const block = this.blocks[Math.floor(place / PER_BLOCK)]
+    const at = place % PER_BLOCK
+    return decoder.decode(block.bytes.subarray(at === 0 ? 0 : block.ends[at - 1], block.ends[at]))
+  }
+
+  delete(id: string): void {
+    this.texts.delete(id)
+    this.places.delete(id)
+  }
+
+  /** the papers with an abstract kept */
+  *ids(): Generator<string> {
+    yield* this.texts.keys()
+    yield* this.places.keys()
+  }
+}
