@@ -75,3 +75,31 @@ it(
     expect(again.duplicates).toHaveLength(700)
   }
 )
+
+it(
+  'reads an import’s papers for a search asked before the index was in use as they come, not all at once when the list is next drawn',
+  { timeout: 60_000 },
+  async () => {
+    db = openLibrary(`taken-in-${Math.random()}`)
+    await db.items.bulkAdd(createSyntheticLibrary(100, 9).items)
+    const gated = gatedJobs()
+    gated.hold()
+    const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
+    await store.load()
+    // the list asks while the index is away: it is searching; the index then arrives and the list is patched, not asked again
+    expect(store.answer('quokkaphrenia')).toBeUndefined()
+    gated.release()
+    await store.indexSettled()
+
+    gated.hold()
+    const { added } = await importRecords(db, records(700), store.finder)
+    await store.settled()
+    let read = 0
+    const get = store.items.get.bind(store.items)
+    store.items.get = id => (read++, get(id))
+    expect(new Set(store.answer('quokkaphrenia'))).toEqual(new Set(added.map(paper => paper.id)))
+    expect(read).toBe(0)
+    gated.release()
+    await store.indexSettled()
+  }
+)

@@ -275,14 +275,20 @@ export class LiveIndex implements SearchIndex {
    * an import are read for the query on screen as they come in.
    */
   private deferredMatches(query: Query | string): string[] {
+    const entry = this.remembered(query)
+    this.scanUpTo(entry)
+    return this.deferred.size ? entry.found.filter(id => this.deferred.has(id)) : []
+  }
+
+  /** The query among the latest remembered (the latest now), its deferred papers not read yet if it is new. */
+  private remembered(query: Query | string): { query: Query; upTo: number; found: string[] } {
     const key = typeof query === 'string' ? query : JSON.stringify(query)
     let entry = this.scanned.get(key)
     if (entry) this.scanned.delete(key)
     else entry = { query: typeof query === 'string' ? parseQuery(query) : query, upTo: 0, found: [] }
     this.scanned.set(key, entry)
     if (this.scanned.size > SCANNED_QUERIES) this.scanned.delete(this.scanned.keys().next().value!)
-    this.scanUpTo(entry)
-    return this.deferred.size ? entry.found.filter(id => this.deferred.has(id)) : []
+    return entry
   }
 
   /** Stops saving (the store is starting over or the window closes). */
@@ -332,7 +338,9 @@ export class LiveIndex implements SearchIndex {
    */
   answer(query: string, options: SearchOptions = {}): string[] | undefined {
     if (this.index || options.within) return this.search(query, options)
-    return this.reader.answer(query, parseQuery(query))
+    // remembered now: once the index is in use the list may only be patched, never asking again, and a large import's
+    // papers would then be read for it all at once at their first showing (a task of 1 s at 100,000) instead of as they come
+    return this.reader.answer(query, this.remembered(query).query)
   }
 
   /** The index's answer as marks by item number, when it alone answers (nothing deferred); undefined while searches read papers. */
