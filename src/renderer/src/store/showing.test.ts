@@ -1,4 +1,4 @@
-// A large batch (an import, a sync's arrivals) is shown with the list already
+// A large batch (an import, a sync's arrivals, every paper read at open) is shown with the list already
 // brought up to date: what the window draws when it is told is what a window
 // opened afresh shows, and drawing it sorts no paper (that work was done
 // beforehand, a slice at a time, instead of in the drawing's task).
@@ -9,6 +9,8 @@ import { importRecords } from '../library/import-file'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
 import { openedStore } from './opened-store.test-support'
+import { inThisThread } from './index-jobs'
+import { LibraryStore } from './library-store'
 import { recordOf } from './random-changes.test-support'
 import { SORT_KEYS, visibleItems, type ViewState } from './views'
 
@@ -61,4 +63,33 @@ describe('a large batch shown', () => {
     },
     60_000
   )
+
+  it('at open, the whole library is drawn in order without sorting a paper once every paper is in', async () => {
+    db = openLibrary(`showing-${Math.random()}`)
+    // more than the first page (200, read and drawn at once), from the saved light form or from every row
+    await addRecordsToLibrary(db, createSyntheticLibrary(900, 12).items.map(recordOf))
+    const state: ViewState = { view: { kind: 'all' }, search: '', tags: [], sort: { column: 'title', direction: 'asc' } }
+    const context = { now: Date.now() }
+    const key = SORT_KEYS.title
+    let keysWorkedOut = 0
+    vi.spyOn(SORT_KEYS, 'title').mockImplementation(item => (keysWorkedOut++, key(item)))
+    for (const opening of ['first open', 'opened again']) {
+      const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+      const drawn: { ids: string[]; keys: number; size: number }[] = []
+      store.subscribe(() => {
+        keysWorkedOut = 0
+        const list = visibleItems(store, { ...state }, context).items
+        drawn.push({ ids: ids(list), keys: keysWorkedOut, size: list.length })
+      })
+      await store.load()
+      await store.indexSettled()
+      const whole = drawn.filter(d => d.size === 900)
+      expect(whole.length, opening).toBeGreaterThan(0)
+      expect(
+        whole.map(d => d.keys),
+        opening
+      ).toEqual(whole.map(() => 0))
+      expect(whole[0].ids, opening).toEqual(ids(visibleItems(await opened(), { ...state }, context).items))
+    }
+  }, 60_000)
 })
