@@ -11,6 +11,7 @@ import type { Browser, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
 import { longTasksBetween, putItemRows, recordLongTasks, saveFigures, type LongTasks } from './page-library'
+import { startTrace } from './task-trace'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const CHUNK = 5_000
@@ -80,6 +81,10 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     }
     new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true })
   })
+  // NEUROREF_BENCH_TRACE: a trace of the window from the store's start on the restored library (restore-load.json)
+  const trace = page
+    .waitForFunction(() => (window as unknown as { __reloadAt?: number }).__reloadAt !== undefined, null, { timeout: 1_200_000, polling: 50 })
+    .then(() => startTrace(browser, page, 'restore-load'))
   const restore = await sampled(page, browser, async () => {
     await page.getByRole('alertdialog', { name: 'Restore library' }).getByRole('button', { name: 'Replace library' }).click()
     await expect(status).toContainText(`Restored the library from the backup of`, { timeout: 1_200_000 })
@@ -87,7 +92,21 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
   await expect(status).toContainText(`${papers} papers`)
   const reloadAt = await page.evaluate(() => (window as unknown as { __reloadAt?: number }).__reloadAt ?? Infinity)
   const restoreRows = { untilLoadSeconds: +((reloadAt - restore.from) / 1000).toFixed(1), longTasks: await longTasksBetween(page, restore.from, reloadAt) }
-  const restoreLoad = { longTasks: await longTasksBetween(page, reloadAt) }
+  // the restored library's search index is built again in its worker (the count line says 'preparing search: N %'): until it is in use
+  await page.waitForFunction(() => !/opening|preparing search/.test(document.querySelector('.library-count')?.textContent ?? ''), null, {
+    timeout: 900_000,
+    polling: 100
+  })
+  const indexReadyAt = await page.evaluate(() => performance.now())
+  await (await trace).stop()
+  const restoreLoad = {
+    untilIndexReadySeconds: +((indexReadyAt - reloadAt) / 1000).toFixed(1),
+    longTasks: await longTasksBetween(page, reloadAt),
+    each: await page.evaluate(
+      from => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.filter(t => t.start >= from).map(t => Math.round(t.ms)),
+      reloadAt
+    )
+  }
 
   const result = {
     date: new Date().toISOString(),
