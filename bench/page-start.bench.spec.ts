@@ -1,11 +1,10 @@
 // The window's start (issue 13, "the window never freezes"): the built web edition opened in a fresh browser
 // profile (an empty library, its first open), then reloaded (opening again), several times; for each, the long
-// tasks from the first script until the library's grid was first drawn, and when that was. Also the size of
-// the first script (the entry chunk and the chunks it imports statically). Prints figures for bench/RESULTS.md;
+// tasks from the first script until the library's grid was first drawn, when that was, and the scripts the window
+// loaded until then (KB, files; the workers' own not counted). Prints figures for bench/RESULTS.md;
 // asserts only that the window opened. NEUROREF_BENCH_TRACE, NEUROREF_BENCH_PROFILE: a trace or CPU profile of
 // the last first open (bench/long-tasks.mjs, bench/profile-summary.mjs read them).
 import { mkdtemp } from 'node:fs/promises'
-import { readFileSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
@@ -16,20 +15,22 @@ import { startProfile } from './cpu-profile'
 import { longTasksBetween, recordFirstDrawn, recordLongTasks, saveFigures, stats, type LongTasks } from './page-library'
 
 const ROUNDS = Number(process.env.NEUROREF_PAGE_START_ROUNDS ?? 8)
-const RENDERER = path.resolve(__dirname, '..', 'out', 'renderer')
-
-/** The scripts index.html loads before anything runs: the entry and its static imports (modulepreload), in KB. */
-function firstScriptKb(): { entryKb: number; preloadedKb: number } {
-  const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8')
-  const kb = (href: string): number => Math.round(statSync(path.join(RENDERER, href)).size / 1024)
-  const entry = /<script type="module"[^>]* src="([^"]+)"/.exec(html)?.[1]
-  if (!entry) throw new Error('out/renderer/index.html names no module script: build first')
-  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map(match => kb(match[1]))
-  return { entryKb: kb(entry), preloadedKb: preloaded.reduce((sum, size) => sum + size, 0) }
-}
 
 interface Start extends LongTasks {
   shownAtMs: number
+  /** the window's scripts fetched before the grid was drawn */
+  scriptKb: number
+  scripts: number
+}
+
+/** The scripts the window fetched before `at` (its own timeline: a worker's scripts are in the worker's). */
+function scriptsBefore(page: Page, at: number): Promise<{ scriptKb: number; scripts: number }> {
+  return page.evaluate(at => {
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter(entry => entry.startTime < at && /\.m?js$/.test(new URL(entry.name).pathname)) as PerformanceResourceTiming[]
+    return { scriptKb: Math.round(scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0) / 1024), scripts: scripts.length }
+  }, at)
 }
 
 /** The page's long tasks until it first drew the library's grid (recorded from its first script on). */
@@ -39,12 +40,12 @@ async function pageStart(page: Page, open: () => Promise<unknown>): Promise<Star
   const shownAtMs = await page
     .waitForFunction(() => (window as unknown as { __appShownAt?: number }).__appShownAt)
     .then(handle => handle.jsonValue() as Promise<number>)
-  return { ...(await longTasksBetween(page, 0, shownAtMs)), shownAtMs: Math.round(shownAtMs) }
+  return { ...(await longTasksBetween(page, 0, shownAtMs)), shownAtMs: Math.round(shownAtMs), ...(await scriptsBefore(page, shownAtMs)) }
 }
 
 const line = (starts: Start[]): string =>
   `${starts.map(s => s.count).join('/')} long tasks, longest ${starts.map(s => s.longestMs).join('/')} ms (median ${stats(starts.map(s => s.longestMs)).median}); ` +
-  `grid drawn at median ${stats(starts.map(s => s.shownAtMs)).median} ms`
+  `grid drawn at median ${stats(starts.map(s => s.shownAtMs)).median} ms, after ${starts[0].scriptKb} KB of script in ${starts[0].scripts} files`
 
 test('the page start of an empty library, first open and opening again', async ({ browser }) => {
   test.setTimeout(10 * 60_000)
@@ -68,14 +69,10 @@ test('the page start of an empty library, first open and opening again', async (
   } finally {
     await app.stop()
   }
-  const script = firstScriptKb()
   const load = loadavg()
     .map(l => l.toFixed(2))
     .join(' ')
-  console.log(
-    `[bench page start] first script ${script.entryKb} KB (+ ${script.preloadedKb} KB preloaded); ${ROUNDS} rounds; ` +
-      `first open: ${line(first)}; opening again: ${line(again)}; load ${load}`
-  )
-  saveFigures('page-start', { script, first, again, load })
+  console.log(`[bench page start] ${ROUNDS} rounds; ` + `first open: ${line(first)}; opening again: ${line(again)}; load ${load}`)
+  saveFigures('page-start', { first, again, load })
   expect(first).toHaveLength(ROUNDS)
 })
