@@ -123,11 +123,18 @@ beforeAll(async () => {
 afterAll(() => made.forEach(dir => rmSync(dir, { recursive: true, force: true })))
 
 describe('desktop entry wiring (a stand-in for electron, not Electron)', () => {
-  it('registers app:// as a standard, secure scheme before the app is ready, then serves it', () => {
+  it('registers app:// as a standard, secure scheme whose scripts V8 keeps compiled between starts, before the app is ready, then serves it', () => {
     expect(rec.privileged).toEqual([
       {
         scheme: 'app',
-        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, allowServiceWorkers: false })
+        privileges: expect.objectContaining({
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          codeCache: true,
+          bypassCSP: false,
+          allowServiceWorkers: false
+        })
       }
     ])
     expect(rec.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(rec.calls.indexOf('whenReady'))

@@ -8,14 +8,26 @@ import { rendererResponse } from './renderer-files'
  * Must run before the app is ready. standard: relative URLs and an origin of
  * its own (its own IndexedDB); secure: counts as a secure context like https;
  * supportFetchAPI + corsEnabled: module scripts, pdf.js's module worker and
- * its fetches of cmaps, fonts and wasm load as they do over http. It never
- * bypasses CSP and registers no service workers.
+ * its fetches of cmaps, fonts and wasm load as they do over http; codeCache:
+ * V8 keeps the window's scripts compiled between starts, as it does for http
+ * (without it every start compiles them again: the long first task of the
+ * web edition's first open, bench/RESULTS.md). It never bypasses CSP and
+ * registers no service workers.
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, bypassCSP: false, allowServiceWorkers: false, stream: false }
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        codeCache: true,
+        bypassCSP: false,
+        allowServiceWorkers: false,
+        stream: false
+      }
     }
   ])
 }
