@@ -134,7 +134,7 @@ async function importedAndSearchable(page: Page) {
   const profile = await startProfile(page, 'import')
   await page.getByLabel('Import file').setInputFiles(bibPath)
   // NEUROREF_BENCH_TRACE: a trace of the window from the imported papers' first showing on (long-tasks.mjs sums it);
-  // with NEUROREF_BENCH_TRACE_ALL=1, from the file chosen on (import.json)
+  // with NEUROREF_BENCH_TRACE_ALL=1, from the file chosen on (import.json; thread-samples.mjs sums every thread's samples, the workers' too)
   const trace = process.env.NEUROREF_BENCH_TRACE_ALL
     ? await startTrace(page.context().browser()!, page, 'import')
     : process.env.NEUROREF_BENCH_TRACE

@@ -3,6 +3,7 @@
 // and the functions sampled most in it (file:line:column of the built bundle: find them in out/renderer/assets).
 // Usage: node bench/long-tasks.mjs FILE.json [how many]
 import { readFileSync } from 'node:fs'
+import { forEachSample, frameName } from './trace-samples.mjs'
 
 const [file, shown = '25'] = process.argv.slice(2)
 const parsed = JSON.parse(readFileSync(file, 'utf8'))
@@ -41,28 +42,12 @@ const interesting = new Set([
 
 // The CPU samples of the trace (task-trace.ts records them): what ran in a task that resumed an await shows as its
 // callback alone ('call t.port1.onmessage 0'); the functions sampled most in it say what it was.
-const profiles = new Map()
 const samples = []
-for (const e of events.filter(e => e.name === 'Profile' || e.name === 'ProfileChunk').sort((a, b) => a.ts - b.ts)) {
-  const id = `${e.pid}:${e.id}`
-  if (e.name === 'Profile') profiles.set(id, { at: e.args.data.startTime, thread: `${e.pid}:${e.tid}`, nodes: new Map() })
-  const profile = profiles.get(id)
-  if (e.name !== 'ProfileChunk' || !profile || !mainThreads.has(profile.thread)) continue
-  const { cpuProfile = {}, timeDeltas = [] } = e.args.data
-  for (const node of cpuProfile.nodes ?? []) profile.nodes.set(node.id, node.callFrame)
-  ;(cpuProfile.samples ?? []).forEach((node, n) => {
-    profile.at += timeDeltas[n]
-    const frame = profile.nodes.get(node)
-    if (frame)
-      samples.push({
-        at: profile.at,
-        thread: profile.thread,
-        name: frame.url
-          ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
-          : frame.functionName
-      })
-  })
-}
+forEachSample(
+  events,
+  ({ at, thread, frame }) => samples.push({ at, thread, name: frameName(frame) }),
+  thread => mainThreads.has(thread)
+)
 const sampledIn = task => {
   const counts = new Map()
   for (const { at, thread, name } of samples)
