@@ -363,29 +363,40 @@ export class LibraryStore {
         this.emit()
         await afterPaint()
       })
-    // Both workers start reading now, not after the paint: starting them and IndexedDB's first answers left the
-    // window idle for half a second at 100,000 papers. What they send waits in their messages until it is painted.
+    // The rows worker starts reading now, not after the paint: starting it and IndexedDB's first answers left the
+    // window idle for half a second at 100,000 papers. What it sends waits in its messages until it is painted. The
+    // index job starts when the first papers are taken: its reads (tens of MB at 100,000 papers) went first and held
+    // IndexedDB for half a second before the light form's first part was read, the window idle meanwhile; the index
+    // is needed only once every paper is in.
     const notesRead = painted.then(() => this.readNotes())
-    const indexInUse = this.index.open(notesRead)
     const rows = (this.options.rows ?? lightRows)(this.db)
+    const index = this.index
+    let startIndex!: () => void
+    const indexInUse = new Promise<void>(resolve => (startIndex = resolve)).then(() => index.open(notesRead))
     await notesRead
     const withText: string[] = []
     /** the papers taken in, shown together once every one is in */
     const taken: string[] = []
-    await takeArriving(rows, {
-      // a paper read, unless an event changed it meanwhile
-      take: (item, hashes, from, to) => {
-        if (changed.has(item.id)) return false
-        if (this.fullText.has(item.id)) withText.push(item.id)
-        const light = markLight(item)
-        this.items.set(item.id, light)
-        this.knownPapers.later(light, hashes, from, to)
-        taken.push(item.id)
-        return true
-      },
-      abstract: (id, abstract) => this.index.rememberAbstract(id, abstract),
-      fromForm: () => (this.fromForm = true)
-    })
+    try {
+      await takeArriving(rows, {
+        // a paper read, unless an event changed it meanwhile
+        take: (item, hashes, from, to) => {
+          if (changed.has(item.id)) return false
+          if (this.fullText.has(item.id)) withText.push(item.id)
+          const light = markLight(item)
+          this.items.set(item.id, light)
+          this.knownPapers.later(light, hashes, from, to)
+          taken.push(item.id)
+          return true
+        },
+        abstract: (id, abstract) => this.index.rememberAbstract(id, abstract),
+        fromForm: () => (this.fromForm = true),
+        arrived: startIndex
+      })
+    } finally {
+      // no paper came (an empty library), or the reader failed
+      startIndex()
+    }
     // the index started rebuilding before the papers were here: their abstracts are needed after all
     if (this.fromForm && this.index.progress) this.readAbstracts()
     // the full-text index takes a paper whole (fields, notes, pages): those few are read in full

@@ -19,6 +19,8 @@ export interface ArrivalTarget {
   abstract: (id: string, abstract: ArrivedAbstract) => void
   /** the first part of the saved light form arrived: the papers come without their abstracts */
   fromForm: () => void
+  /** the first papers are here */
+  arrived: () => void
 }
 
 /** Takes every paper the rows worker sends, a slice at a time. */
@@ -35,6 +37,7 @@ export async function takeArriving(rows: AsyncIterable<ArrivingChunk>, target: A
     sliceBegan = performance.now()
   }
   for await (const { part, abstracts } of rows) {
+    target.arrived()
     // without abstracts: a part of the saved form (the papers changed since come with theirs, or none)
     if (!abstracts) target.fromForm()
     const except = new Set(part.except)
