@@ -181,14 +181,15 @@ export class ImportInBatches {
     if (!fresh.length) return
     // Keys are chosen before the write, so a worker can write it: those in use were read once, and other writes' are followed.
     const taken = await this.keysTaken(records)
-    const added = fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey))
+    const added: Item[] = []
+    await inSlices(fresh, ({ item, fileKey }) => added.push(withCitationKey(item, taken, fileKey)))
     const { elsewhere, onSaved } = this.options
     const unannounced = { importId: this.importId, number: ++this.batches, items: added }
     const ids = added.map(item => item.id)
     this.written.push(...ids)
     noteUnannounced(this.db, ids, true)
     await (elsewhere ? elsewhere(unannounced) : writeUnannounced(this.db, unannounced))
-    added.forEach((item, n) => this.kept.keep(item, fresh[n].keys))
+    await this.kept.keepAll(added, n => fresh[n].keys)
     onSaved?.(this.kept.items.length)
   }
 

@@ -7,6 +7,7 @@ import type { Item, ItemBasics } from '@shared/model'
 import { fieldValue } from '@shared/search/fields'
 import type { ImportedPapers } from './events'
 import { basics } from './item-basics'
+import { inSlices } from './slices'
 
 export class ImportedPapersKept {
   readonly items: ItemBasics[] = []
@@ -20,6 +21,11 @@ export class ImportedPapersKept {
     this.abstracts.push(fieldValue(item, undefined, 'abstract')[0])
     for (const key of keys) this.hashes.push(keyHash(key))
     this.hashFrom.push(this.hashes.length)
+  }
+
+  /** A batch written, a slice at a time: keeping 5,000 papers at once was a task of 50–200 ms under load. */
+  keepAll(items: readonly Item[], keysOf: (n: number) => readonly string[]): Promise<void> {
+    return inSlices(items, (item, n) => this.keep(item, keysOf(n)))
   }
 
   /** What the announcement hands the library's listeners. */
