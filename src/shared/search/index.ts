@@ -14,7 +14,7 @@ export { parseQuery } from './query'
 
 export interface SearchOptions {
   /** only these item ids (the collection or list being looked at) */
-  within?: Set<string>
+  within?: ReadonlySet<string>
 }
 
 /** The index in a form that can be stored (IndexedDB) and sent to or from a worker: strings and typed arrays only. */

@@ -334,7 +334,7 @@ export class LibraryStore {
   }
 
   /** The ids changed after `version`, so views can patch instead of starting over; null when that is not known. */
-  changedSince(version: number): Set<string> | null {
+  changedSince(version: number): ReadonlySet<string> | null {
     return this.versions.changedSince(version)
   }
 

@@ -115,7 +115,7 @@ export class SortedOrder {
    * The unchanged items keep their places; the changed ones, sorted among themselves, are merged in. Papers new to the
    * library since the kept order (an import's) are merged without looking for them among the kept ones.
    */
-  private merge(store: LibraryStore, kept: Kept, column: string, changed: Set<string>): Generator<void, Ordered & { unsure: boolean }> {
+  private merge(store: LibraryStore, kept: Kept, column: string, changed: ReadonlySet<string>): Generator<void, Ordered & { unsure: boolean }> {
     const moved: LightItem[] = []
     for (const id of changed) {
       const item = store.items.get(id)

@@ -21,7 +21,7 @@ export interface PatchRules {
   /** whether a changed paper passes the view and tag filter */
   passes: (item: LightItem) => boolean
   /** of the changed ids, those the search matches (undefined: no search); null when unknown */
-  matching: (ids: Set<string>) => Set<string> | null | undefined
+  matching: (ids: ReadonlySet<string>) => Set<string> | null | undefined
 }
 
 function compare(a: string | number, aId: string, b: string | number, bId: string): number {

@@ -105,7 +105,7 @@ function viewRules(
     inView(item, state.view, context.now, context.descendants) &&
     (state.view.kind !== 'duplicates' || context.duplicateIds?.has(item.id) === true) &&
     (!state.tags.length || state.tags.every(tag => itemTagKeys(item).includes(tag)))
-  const matching = (ids: Set<string>): Set<string> | null | undefined => {
+  const matching = (ids: ReadonlySet<string>): Set<string> | null | undefined => {
     if (!query.trim()) return undefined
     // the full-text index answers for papers with PDF text; it cannot be asked about a few ids
     if (fullText && store.fullText.size > 0 && [...ids].some(id => store.fullText.has(id))) return null
@@ -118,7 +118,7 @@ function viewRules(
  * Of some changed papers, those the view shows now (the store's copies), found without reading the rest of the list;
  * null when the search cannot say for these papers.
  */
-export function changedInView(store: LibraryStore, state: ViewState, context: ViewContext, ids: Set<string>): LightItem[] | null {
+export function changedInView(store: LibraryStore, state: ViewState, context: ViewContext, ids: ReadonlySet<string>): LightItem[] | null {
   const { passes, matching, query } = viewRules(store, state, context)
   if (query && !store.index.ready) return null
   const matched = matching(ids)

@@ -55,7 +55,7 @@ describe('facet counts kept as the library changes', () => {
     // as the panel does, the counts of a list still being searched are not kept
     const countView = (state: ViewState, kept?: CountedView): CountedView | { facets: Facets } => {
       const list = visibleItems(store, state, context)
-      const changes = { ids: kept ? store.changedSince(kept.version) : null, shown: (ids: Set<string>) => changedInView(store, state, context, ids) }
+      const changes = { ids: kept ? store.changedSince(kept.version) : null, shown: (ids: ReadonlySet<string>) => changedInView(store, state, context, ids) }
       const counted = countFacets(list.items, list.searching ? undefined : 'view', store.version, kept, changes)
       expect(counted.facets).toEqual(computeFacets(list.items))
       return counted

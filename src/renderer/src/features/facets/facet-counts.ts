@@ -22,9 +22,9 @@ export interface CountedView {
 
 export interface Changes {
   /** the papers changed since the kept counts' version; null when not known */
-  ids: Set<string> | null
+  ids: ReadonlySet<string> | null
   /** of those, the ones in view now, found without reading the list; null when that cannot be told (they are looked for in the list) */
-  shown?: (ids: Set<string>) => LightItem[] | null
+  shown?: (ids: ReadonlySet<string>) => LightItem[] | null
 }
 
 /**
