@@ -375,8 +375,6 @@ export class LibraryStore {
     const indexInUse = new Promise<void>(resolve => (startIndex = resolve)).then(() => index.open(notesRead))
     await notesRead
     const withText: string[] = []
-    /** the papers taken in, shown together once every one is in */
-    const taken: string[] = []
     try {
       await takeArriving(rows, {
         // a paper read, unless an event changed it meanwhile
@@ -386,7 +384,6 @@ export class LibraryStore {
           const light = markLight(item)
           this.items.set(item.id, light)
           this.knownPapers.later(light, hashes, from, to)
-          taken.push(item.id)
           return true
         },
         abstract: (id, abstract) => this.index.rememberAbstract(id, abstract),
@@ -403,9 +400,10 @@ export class LibraryStore {
     for (const item of await fullItems(this.db, withText)) if (!changed.has(item.id)) this.fullText.reindex(item, this.notes.get(item.id))
     this.changedWhileOpening = null
     this.complete = true
-    // shown as a change of the papers taken in, not of everything: the list merges them into its kept order a slice
-    // at a time before it is told (showings.ts), where drawing it sorted the whole library in one task (0.1-0.25 s at 100,000)
-    await this.showings.show(taken, false)
+    // shown as a change of everything once the list is sorted again a slice at a time (showings.ts), where drawing it
+    // sorted the whole library in one task (0.1-0.25 s at 100,000); as a change of the 100,000 papers taken in, every
+    // view worked out which of them it shows
+    await this.showings.show(null, false)
     // after the index too: what the first searches need comes first
     void indexInUse.then(() => this.recogniseInSlices())
   }

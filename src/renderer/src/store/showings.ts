@@ -35,8 +35,11 @@ export class Showings {
     return performance.now() - this.shownAt > this.every
   }
 
-  /** Records the change (at once, before any wait), lets the views prepare their lists, then tells them and waits for the drawing. */
-  async show(ids: string[], allNew: boolean): Promise<void> {
+  /**
+   * Records the change (at once, before any wait), lets the views prepare their lists, then tells them and waits for
+   * the drawing. `ids` null: every paper (the library read at open).
+   */
+  async show(ids: string[] | null, allNew: boolean): Promise<void> {
     const began = performance.now()
     this.versions.record(ids, allNew)
     for (const prepare of this.preparers) await prepare().catch(error => console.warn('[neuroref] the list could not be prepared beforehand:', error))
