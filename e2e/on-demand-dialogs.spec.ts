@@ -1,7 +1,8 @@
 // The dialogs whose code loads the first time they open (Cite, Bibliography…,
 // Format manuscript…, the citation picker), shown here with Format manuscript…:
 // what the researcher sees while the code arrives, and when it cannot arrive
-// (a tab left open while the web edition was updated, its old files gone).
+// (a tab left open while the web edition was updated, its old files gone);
+// and the citation picker, which keeps what is typed while its code arrives.
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 
@@ -12,13 +13,19 @@ async function openFormatManuscript(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Format manuscript…' }).click()
 }
 
-test('a dialog says "Loading…" until its code has arrived, then works', async ({ page, app }) => {
+/** Holds back the code `pattern` names until the returned release is called. */
+async function holdCode(page: Page, pattern: RegExp): Promise<() => void> {
   let release = (): void => undefined
   const held = new Promise<void>(resolve => (release = resolve))
-  await page.route(DIALOG_CODE, async route => {
+  await page.route(pattern, async route => {
     await held
     await route.continue()
   })
+  return release
+}
+
+test('a dialog says "Loading…" until its code has arrived, then works', async ({ page, app }) => {
+  const release = await holdCode(page, DIALOG_CODE)
   await page.goto(app.url)
   await openFormatManuscript(page)
   const dialog = page.getByRole('dialog', { name: 'Format manuscript' })
@@ -37,4 +44,37 @@ test('a dialog whose code cannot be loaded says so in a sentence, and the window
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
+})
+
+// Recorded real Crossref response (e2e/fixtures/crossref/works/, see SOURCES.md)
+const DOI = '10.1016/j.neurobiolaging.2010.03.024'
+const PICKER_CODE = /\/assets\/PickerDialog-[\w-]+\.js$/
+
+test('what is typed into the citation picker while its code arrives is kept: the picker opens with that search and its papers', async ({ page, app }) => {
+  const release = await holdCode(page, PICKER_CODE)
+  await page.goto(app.url)
+  await page.getByLabel('Add by identifier').fill(DOI)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'Human umbilical cord blood' })).toHaveCount(1)
+  const picker = page.getByRole('dialog', { name: 'Citation picker' })
+  const search = picker.getByRole('searchbox', { name: 'Find papers to cite' })
+
+  // Escape still closes while the code is on its way, and what was typed goes with it
+  await page.keyboard.press('ControlOrMeta+Shift+C')
+  await page.keyboard.type('alzheimer')
+  await expect(picker).toContainText('Loading…')
+  await page.keyboard.press('Escape')
+  await expect(picker).toBeHidden()
+
+  // the researcher presses the shortcut and types at once, and moves the caret back to finish a word
+  await page.keyboard.press('ControlOrMeta+Shift+C')
+  await page.keyboard.type('lee umbilical')
+  await page.keyboard.press('ArrowLeft')
+  await expect(picker).toContainText('Loading…')
+  release()
+  await expect(picker.getByRole('option')).toHaveText([/^Lee .*2012.*Human umbilical cord blood/])
+  await expect(search).toHaveValue('lee umbilical')
+  await expect(search).toBeFocused()
+  await page.keyboard.type('X')
+  await expect(search).toHaveValue('lee umbilicaXl')
 })

@@ -1,16 +1,26 @@
 // A dialog whose code loads the first time it opens (Cite, Bibliography…,
 // Format manuscript…): with citeproc, the styles and the document writers it
 // is a chunk of its own, so the window's first script is small and its start
-// short. Until the chunk arrives the dialog says "Loading…"; a chunk that
-// cannot load (the app was updated under an open tab) is said in a sentence.
-import { lazy, Suspense, type ComponentType } from 'react'
+// short. Until the chunk arrives the dialog says "Loading…" (a dialog that
+// takes typing at once gives a frame of its own that keeps what is typed); a
+// chunk that cannot load (the app was updated under an open tab) is said in a sentence.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 
 interface DialogProps {
   onClose: () => void
 }
 
-/** The dialog `load` gives, shown as `label`; `preload()` fetches it ahead (the pointer on the button that opens it). */
-export function onDemandDialog<P extends DialogProps>(label: string, load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload(): void } {
+export const LOADING_TEXT = 'Loading…'
+
+/**
+ * The dialog `load` gives, shown as `label`; `preload()` fetches it ahead (the pointer on the button that opens it).
+ * `Loading` is shown, with the same props, until the code has arrived.
+ */
+export function onDemandDialog<P extends DialogProps>(
+  label: string,
+  load: () => Promise<ComponentType<P>>,
+  Loading: ComponentType<P> = ({ onClose }: P) => <DialogFrame label={label} busy onClose={onClose} text={LOADING_TEXT} />
+): ComponentType<P> & { preload(): void } {
   let loading: Promise<{ default: ComponentType<P> }> | undefined
   const loaded = (): Promise<{ default: ComponentType<P> }> =>
     (loading ??= load().then(
@@ -19,7 +29,7 @@ export function onDemandDialog<P extends DialogProps>(label: string, load: () =>
     ))
   const Dialog = lazy(loaded)
   const OnDemand = (props: P) => (
-    <Suspense fallback={<Frame label={label} busy onClose={props.onClose} text="Loading…" />}>
+    <Suspense fallback={<Loading {...props} />}>
       <Dialog {...props} />
     </Suspense>
   )
@@ -33,19 +43,31 @@ export function unloadedText(label: string, failure: unknown): string {
 }
 
 function Unloaded({ label, failure, onClose }: { label: string; failure: unknown; onClose: () => void }) {
-  return <Frame label={label} onClose={onClose} text={unloadedText(label, failure)} alert />
+  return <DialogFrame label={label} onClose={onClose} text={unloadedText(label, failure)} alert />
 }
 
-function Frame({ label, text, busy, alert, onClose }: { label: string; text: string; busy?: boolean; alert?: boolean; onClose: () => void }) {
+interface FrameProps {
+  label: string
+  text: string
+  busy?: boolean
+  alert?: boolean
+  onClose: () => void
+  /** Shown above the text (a search field): it takes the focus, so what is typed goes there, not to Close. */
+  children?: ReactNode
+}
+
+/** The dialog shown in place of one whose code is loading or could not be loaded. */
+export function DialogFrame({ label, text, busy, alert, onClose, children }: FrameProps) {
   return (
     <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
       <div role="dialog" aria-modal="true" aria-label={label} aria-busy={busy} className="dialog">
         <h2>{label}</h2>
+        {children}
         <p className={alert ? undefined : 'muted'} role={alert ? 'alert' : undefined}>
           {text}
         </p>
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose} autoFocus>
+          <button type="button" onClick={onClose} autoFocus={!children}>
             Close
           </button>
         </div>

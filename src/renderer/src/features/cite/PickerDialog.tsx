@@ -1,7 +1,7 @@
 // The citation picker's dialog: a quick search over the library (the engine of
 // "Search library"); Enter copies the chosen papers as [@key], \cite{},
 // \parencite{} or a formatted citation in the current style. The form is remembered.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { LightItem } from '@shared/model'
 import { fullItems } from '../../library/queries'
 import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
@@ -11,6 +11,7 @@ import { useNotify } from '../../components/notify'
 import { problemText } from '../../messages'
 import { PICKER_FORMS, pickerCitation, readPickerForm, writePickerForm, type PickerForm } from './picker-form'
 import { useCitationStyles } from './use-citation-styles'
+import { PickerSearchField, type PickerProps } from './PickerSearchField'
 import './cite.css'
 
 /** Papers listed at once: the picker is for finding a few, not browsing. */
@@ -33,22 +34,27 @@ function found(query: string): LightItem[] | undefined {
     .slice(0, SHOWN)
 }
 
-export function PickerDialog({ onClose }: { onClose: () => void }) {
+export function PickerDialog({ onClose, typed }: PickerProps) {
   const notify = useNotify()
   const styles = useCitationStyles()
-  const [query, setQuery] = useState('')
+  const [query, setQuery] = useState(typed.text)
   const [active, setActive] = useState(0)
   const [chosen, setChosen] = useState<LightItem[]>([])
   const [form, setForm] = useState<PickerForm | null>(null)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  const caret = useRef(typed)
   // an answer read while the search index is not in use yet comes with a change of the library's version
   useLibraryVersion()
   const answer = found(query)
   const results = answer ?? []
 
   useEffect(() => void readPickerForm(db).then(setForm), [])
-  useEffect(() => input.current?.focus(), [])
+  // before the next key can arrive: what was typed while the code loaded goes on where the caret was
+  useLayoutEffect(() => {
+    input.current?.focus()
+    input.current?.setSelectionRange(caret.current.start, caret.current.end)
+  }, [])
 
   function toggle(item: LightItem | undefined): void {
     if (!item) return
@@ -103,11 +109,8 @@ export function PickerDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop" onKeyDown={e => e.key === 'Escape' && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="Citation picker" className="dialog citation-picker">
         <h2>Cite papers</h2>
-        <input
+        <PickerSearchField
           ref={input}
-          type="search"
-          aria-label="Find papers to cite"
-          placeholder="Author, title words, year… — Enter copies, Ctrl+Space adds another"
           value={query}
           onChange={e => {
             setQuery(e.target.value)
