@@ -50,12 +50,16 @@ test('a dialog whose code cannot be loaded says so in a sentence, and the window
 const DOI = '10.1016/j.neurobiolaging.2010.03.024'
 const PICKER_CODE = /\/assets\/PickerDialog-[\w-]+\.js$/
 
-test('what is typed into the citation picker while its code arrives is kept: the picker opens with that search and its papers', async ({ page, app }) => {
-  const release = await holdCode(page, PICKER_CODE)
-  await page.goto(app.url)
+async function openWithOnePaper(page: Page, url: string): Promise<void> {
+  await page.goto(url)
   await page.getByLabel('Add by identifier').fill(DOI)
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'Human umbilical cord blood' })).toHaveCount(1)
+}
+
+test('what is typed into the citation picker while its code arrives is kept: the picker opens with that search and its papers', async ({ page, app }) => {
+  const release = await holdCode(page, PICKER_CODE)
+  await openWithOnePaper(page, app.url)
   const picker = page.getByRole('dialog', { name: 'Citation picker' })
   const search = picker.getByRole('searchbox', { name: 'Find papers to cite' })
 
@@ -77,4 +81,19 @@ test('what is typed into the citation picker while its code arrives is kept: the
   await expect(search).toBeFocused()
   await page.keyboard.type('X')
   await expect(search).toHaveValue('lee umbilicaXl')
+})
+
+test('Enter pressed in the citation picker while its code arrives copies the paper found once it is there', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin })
+  const release = await holdCode(page, PICKER_CODE)
+  await openWithOnePaper(page, app.url)
+  const picker = page.getByRole('dialog', { name: 'Citation picker' })
+
+  await page.keyboard.press('ControlOrMeta+Shift+C')
+  await page.keyboard.type('umbilical')
+  await page.keyboard.press('Enter')
+  await expect(picker).toContainText('Loading…')
+  release()
+  await expect(picker).toBeHidden()
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\[@lee2012\w*\]$/)
 })

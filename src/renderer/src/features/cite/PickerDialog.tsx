@@ -1,7 +1,7 @@
 // The citation picker's dialog: a quick search over the library (the engine of
 // "Search library"); Enter copies the chosen papers as [@key], \cite{},
 // \parencite{} or a formatted citation in the current style. The form is remembered.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { LightItem } from '@shared/model'
 import { fullItems } from '../../library/queries'
 import { firstAuthorLabel, plainText, yearLabel } from '@shared/display'
@@ -44,6 +44,7 @@ export function PickerDialog({ onClose, typed }: PickerProps) {
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const caret = useRef(typed)
+  const [copyWhenFound, setCopyWhenFound] = useState(!!typed.copy)
   // an answer read while the search index is not in use yet comes with a change of the library's version
   useLibraryVersion()
   const answer = found(query)
@@ -55,6 +56,15 @@ export function PickerDialog({ onClose, typed }: PickerProps) {
     input.current?.focus()
     input.current?.setSelectionRange(caret.current.start, caret.current.end)
   }, [])
+
+  // Enter pressed while the picker loaded: copy once the search has its answer and the form (and style) are read
+  const ready = !!form && answer !== undefined && (form !== 'formatted' || !!styles.style)
+  const copyPending = useEffectEvent(() => void copy())
+  useEffect(() => {
+    if (!copyWhenFound || !ready) return
+    setCopyWhenFound(false)
+    copyPending()
+  }, [copyWhenFound, ready])
 
   function toggle(item: LightItem | undefined): void {
     if (!item) return

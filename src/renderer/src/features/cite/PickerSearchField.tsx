@@ -1,13 +1,15 @@
 // The citation picker's search field, shared by the picker and by the frame
 // shown while the picker's code loads: a researcher presses Ctrl/⌘+Shift+C and
 // types an author's name at once, and what is typed is kept for the picker.
-import type { InputHTMLAttributes, Ref } from 'react'
+import type { Dispatch, InputHTMLAttributes, Ref, SetStateAction } from 'react'
 
 /** What is typed in the search field, and the caret (or the selected text). */
 export interface TypedSearch {
   text: string
   start: number
   end: number
+  /** Enter was pressed while the picker loaded: it copies the paper found as soon as it can */
+  copy?: boolean
 }
 
 export const NOTHING_TYPED: TypedSearch = { text: '', start: 0, end: 0 }
@@ -16,7 +18,7 @@ export const NOTHING_TYPED: TypedSearch = { text: '', start: 0, end: 0 }
 export interface PickerProps {
   onClose: () => void
   typed: TypedSearch
-  onTyped: (typed: TypedSearch) => void
+  onTyped: Dispatch<SetStateAction<TypedSearch>>
 }
 
 export function typedIn(field: HTMLInputElement): TypedSearch {
