@@ -5,7 +5,7 @@
 import type { Item, LightItem } from '@shared/model'
 import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
-import type { ImportedPapers, LibraryEvent } from '../library/events'
+import { papersOf, type ImportedPapers, type LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
@@ -114,7 +114,7 @@ export class LibraryStore {
    * task of its own, prepared beforehand (showings.ts).
    */
   private async applyInSlices(event: StoredEvent): Promise<void> {
-    const papers = 'imported' in event ? event.imported.items : event.items
+    const papers = papersOf(event)
     const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n])
     this.takingIn = true
     this.showings.begin()
