@@ -5,32 +5,24 @@
 import type { Item, LightItem } from '@shared/model'
 import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
-import { papersOf, type ImportedPapers, type LibraryEvent } from '../library/events'
+import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight } from './light-item'
+import { BatchIntake, isLarge } from './batch-intake'
 import { lightRows } from './light-rows'
 import { takeArriving } from './light-arrival'
 import { PartReceiver } from './part-bytes'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
-import { afterPaint, idleSlice, nextTask } from './turns'
+import { afterPaint, idleSlice } from './turns'
 import { ChangeVersions } from './change-versions'
 import { Showings } from './showings'
 
 const FIRST_PAGE = 200
-/** an event with more papers than this is applied in slices */
-const LARGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
-
-type StoredEvent = Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }>
-
-/** An event applied in slices: many papers, or an import's (the window has no row of them to index: the worker indexes them). */
-function isLarge(event: LibraryEvent): event is StoredEvent {
-  return event.kind === 'item' && event.change !== 'deleted' && ('imported' in event || event.items.length > LARGE)
-}
 
 export class LibraryStore {
   /** a light copy of every paper: no abstract, references, author details… (see light-item.ts) */
@@ -45,6 +37,21 @@ export class LibraryStore {
   complete = false
   private readonly versions = new ChangeVersions()
   private readonly showings = new Showings(this.versions)
+  /** large batches, taken in a slice at a time (batch-intake.ts) */
+  private readonly intake = new BatchIntake({
+    items: this.items,
+    showings: this.showings,
+    index: () => this.index,
+    keepWritten: item => {
+      this.putItem(item)
+      this.fullText.reindex(item, this.notes.get(item.id))
+    },
+    dropWritten: () => this.writtenRows.clear(),
+    keepImported: (light, hashes) => {
+      this.changedWhileOpening?.add(light.id)
+      this.knownPapers.add(light, hashes)
+    }
+  })
   /** bumps on every change; views memoise on it */
   get version(): number {
     return this.versions.version
@@ -95,7 +102,7 @@ export class LibraryStore {
   private async drain(): Promise<void> {
     for (let events = this.queue.shift(); events; events = this.queue.shift()) {
       for (const event of events) {
-        if (isLarge(event)) await this.applyInSlices(event)
+        if (isLarge(event)) await this.intake.applyInSlices(event)
         else this.applyNow([event])
       }
     }
@@ -103,64 +110,12 @@ export class LibraryStore {
   }
 
   /** true while a large batch is taken in: its last showing is the one that counts (sort orders not shown wait for it) */
-  takingIn = false
+  get takingIn(): boolean {
+    return this.intake.takingIn
+  }
   /** true while papers put in `items` are in no change recorded yet: an order sorted now may already hold them */
-  unshown = false
-
-  /**
-   * Stores many new or changed papers a slice at a time, the list growing as
-   * they come. Their search index is built by the worker from the change log
-   * (the window reads them for searches until it arrives). Each showing is a
-   * task of its own, prepared beforehand (showings.ts).
-   */
-  private async applyInSlices(event: StoredEvent): Promise<void> {
-    const papers = papersOf(event)
-    const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n])
-    this.takingIn = true
-    this.showings.begin()
-    let ids: string[] = []
-    let allNew = true
-    for (let next = 0; next < papers.length;) {
-      const began = performance.now()
-      while (next < papers.length && performance.now() - began < SLICE_MS) {
-        const id = papers[next].id
-        if (this.items.has(id)) allNew = false
-        this.unshown = true
-        take(next++)
-        ids.push(id)
-      }
-      this.writtenRows.clear()
-      await nextTask()
-      const last = next === papers.length
-      if (last || this.showings.due) {
-        this.takingIn = !last
-        this.unshown = false
-        await this.showings.show(ids, allNew)
-        ids = []
-        allNew = true
-      }
-    }
-    this.index.indexDeferred()
-  }
-
-  /** A paper of a large batch, as written: searches read it until the worker has indexed it. */
-  private takeWritten(item: Item): void {
-    this.putItem(item)
-    this.index.defer(item)
-    this.fullText.reindex(item, this.notes.get(item.id))
-  }
-
-  /**
-   * A paper of an import, as the import kept it: its light copy, the keys it was recognised by when the import looked
-   * for duplicates, and its abstract, which searches read until the worker has indexed it. It is new: no PDF text yet.
-   */
-  private takeImported(imported: ImportedPapers, n: number): void {
-    const light = markLight(imported.items[n])
-    const abstract = imported.abstracts[n]
-    this.changedWhileOpening?.add(light.id)
-    this.knownPapers.add(light, imported.hashes.subarray(imported.hashFrom[n], imported.hashFrom[n + 1]))
-    this.items.set(light.id, light)
-    this.index.defer(abstract === undefined ? light : { ...light, csl: { ...light.csl, abstract } })
+  get unshown(): boolean {
+    return this.intake.unshown
   }
 
   /** Work that brings what shows the list up to date before a large batch is shown (a slice at a time). */
