@@ -72,7 +72,6 @@ export function facetBenchItems(count: number, seed = 7): Item[] {
       publicationTypes: [pick(TYPES), pick(TYPES)],
       peptideTags,
       removedPeptideTags: next() < 0.02 ? [PEPTIDES[0]] : undefined,
-      titleWords: [],
       year: next() < 0.01 ? undefined : 1970 + Math.floor(next() * 56),
       tags: [],
       collectionIds: [],

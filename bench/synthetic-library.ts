@@ -257,7 +257,6 @@ export function createSyntheticLibrary(count: number, seed = 42): { items: Item[
       pmcid: random() < 0.3 ? `PMC${5_000_000 + i}` : undefined,
       keywords: some(KEYWORDS, 6),
       mesh: some(MESH, 12).map(descriptor => ({ descriptor, majorTopic: random() < 0.2, qualifiers: [] })),
-      titleWords: [],
       year,
       tags: some(TAGS, 2),
       collectionIds: [],

@@ -129,7 +129,7 @@ test('merge duplicates, dismiss a look-alike, back up and restore, choose and so
   const lines = readFileSync(backupPath, 'utf8').trimEnd().split('\n')
   expect(JSON.parse(lines[0])).toMatchObject({
     format: 'neuroref-library-backup',
-    version: 2,
+    version: 3,
     layout: 'ndjson',
     counts: { items: 3, collections: 1, notes: 1 }
   })

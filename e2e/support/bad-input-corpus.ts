@@ -246,7 +246,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     file: 'backup-newer-version.ndjson',
     kind: 'restore-backup',
-    what: 'a backup of lines whose header says version 3 (a newer Neuroref)',
+    what: 'a backup of lines whose header says version 4 (a newer Neuroref)',
     told: 'backup-newer-version.ndjson was made by a newer version of Neuroref. Update Neuroref to restore it. Nothing was changed.',
     added: 0,
     seconds: 30

@@ -139,8 +139,11 @@ export interface Item extends ReferenceRecord {
   id: string
   /** lower-cased DOI, for the index */
   doiKey?: string
-  /** normalised words of the title, for the multi-entry index */
-  titleWords: string[]
+  /**
+   * Rows written before this field was dropped still carry the title's words (an index until schema v6, read by
+   * nothing since): no write keeps it (`withIndexFields` drops it), backups and sync documents leave it out.
+   */
+  titleWords?: string[]
   year?: number
   tags: string[]
   collectionIds: string[]

@@ -63,7 +63,6 @@ export function toItem(record: ReferenceRecord, now: number): Item {
   return withIndexFields({
     ...record,
     id: crypto.randomUUID(),
-    titleWords: [],
     tags: [],
     collectionIds: [],
     readStatus: 'unread',

@@ -93,13 +93,38 @@ describe('a backup of lines', () => {
     expect(await everyRowAsText(restored)).toEqual(before)
   })
 
+  it('leaves out the title words an older row carries, and still restores an older backup that has them', async () => {
+    const [first, ...others] = await db.items.toArray()
+    // a row written before title words were dropped
+    await db.items.put({ ...first, titleWords: ['oxytocin', 'social', 'reward'] })
+    const { text } = await backupText(db)
+    const lines = text.trimEnd().split('\n')
+    expect(JSON.parse(lines[0])).toMatchObject({ version: 3 })
+    expect(lines.filter(line => line.includes('titleWords'))).toEqual([])
+    const restored = library('restored')
+    await restoreText(restored, text)
+    expect(await restored.items.get(first.id)).toEqual(first)
+
+    // a version 2 backup: every paper with its title words
+    const older = lines.map((line, n) => {
+      const value = JSON.parse(line) as { version?: number; table?: string; row: Record<string, unknown> }
+      if (n === 0) return JSON.stringify({ ...value, version: 2 })
+      return value.table === 'items' ? JSON.stringify({ ...value, row: { ...value.row, titleWords: ['old', 'words'] } }) : line
+    })
+    const fromOlder = library('from-older')
+    await restoreText(fromOlder, older.join('\n') + '\n', 'older.ndjson')
+    expect((await fromOlder.items.toArray()).map(({ titleWords: _words, ...item }) => item).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [first, ...others].sort((a, b) => a.id.localeCompare(b.id))
+    )
+  })
+
   it('starts with a header saying what it is, and ends with the rows written', async () => {
     const { text } = await backupText(db, new Date('2025-03-04T10:00:00Z'))
     const lines = text.trimEnd().split('\n')
     const header = JSON.parse(lines[0]) as BackupHeader
     expect(header).toMatchObject({
       format: 'neuroref-library-backup',
-      version: 2,
+      version: 3,
       layout: 'ndjson',
       appVersion: '9.9.9',
       createdAt: '2025-03-04T10:00:00.000Z'
@@ -184,7 +209,7 @@ describe('a damaged backup of lines changes nothing', () => {
   it('refuses a backup from a newer Neuroref, and an end line that does not match the rows', async () => {
     const lines = (await backupText(db)).text.split('\n')
     const header = JSON.parse(lines[0]) as BackupHeader
-    expect(await refusal([JSON.stringify({ ...header, version: 3 }), ...lines.slice(1)].join('\n'), 'new.ndjson')).toBe(
+    expect(await refusal([JSON.stringify({ ...header, version: 4 }), ...lines.slice(1)].join('\n'), 'new.ndjson')).toBe(
       'new.ndjson was made by a newer version of Neuroref. Update Neuroref to restore it. Nothing was changed.'
     )
     const end = lines.length - 2

@@ -8,8 +8,11 @@ import { BACKUP_TABLES, BackupRowCheck, type BackupTable } from './backup-rows'
 import type { RowPage } from './library-pages'
 
 export const BACKUP_FORMAT = 'neuroref-library-backup'
-/** Version 1 was one JSON object (backup.ts still reads it); version 2 is these lines. */
-export const LINES_VERSION = 2
+/**
+ * Version 1 was one JSON object (backup.ts still reads it); version 2 is these lines; version 3 the same lines without
+ * the papers' title words (an app that requires them says a version 3 backup is from a newer Neuroref, not damaged).
+ */
+export const LINES_VERSION = 3
 
 export type TableCounts = Record<BackupTable, number>
 
@@ -46,7 +49,7 @@ export async function writeBackupLines(header: BackupHeader, pages: AsyncIterabl
   let chunk = JSON.stringify(header) + '\n'
   for await (const page of pages) {
     for (const row of page.rows) {
-      chunk += JSON.stringify({ table: page.table, row }) + '\n'
+      chunk += JSON.stringify({ table: page.table, row: page.table === 'items' ? withoutTitleWords(row) : row }) + '\n'
       if (chunk.length >= CHUNK_CHARS) {
         await sink(chunk)
         chunk = ''
@@ -56,6 +59,13 @@ export async function writeBackupLines(header: BackupHeader, pages: AsyncIterabl
   }
   await sink(chunk + JSON.stringify({ end: true, counts: written }) + '\n')
   return written
+}
+
+/** A paper's row as a backup holds it: a row written before title words were dropped still has them, and loses them here. */
+function withoutTitleWords(row: unknown): unknown {
+  if (!(row as { titleWords?: unknown }).titleWords) return row
+  const { titleWords: _words, ...rest } = row as Record<string, unknown>
+  return rest
 }
 
 /** The first line of a file, when it is a backup header of this layout (or a newer one). */

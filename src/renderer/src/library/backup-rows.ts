@@ -44,7 +44,8 @@ const MODEL: Record<BackupTable, Record<string, Check>> = {
   items: {
     id: key,
     csl: paperFields,
-    titleWords: texts,
+    // backups before version 3 carry each paper's title words (an old index); later ones leave them out
+    'titleWords?': texts,
     tags: texts,
     collectionIds: texts,
     sources: texts,

@@ -126,7 +126,7 @@ describe('restoring never loses the library', () => {
   it('names the first bad row of any table and counts the others', async () => {
     const backup = await oldFormatBackup(db)
     const items = backup.tables.items as Record<string, unknown>[]
-    const broken = items.map((item, i) => (i === 0 ? item : i % 2 ? { ...item, addedAt: 'yesterday' } : { ...item, titleWords: undefined }))
+    const broken = items.map((item, i) => (i === 0 ? item : i % 2 ? { ...item, addedAt: 'yesterday' } : { ...item, tags: undefined }))
     expect(() => parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, items: broken } }), 'b.json')).toThrow(
       `b.json cannot be restored: row 2 of items (id “${items[1].id}”) has a date added (addedAt) that is not a number. ${items.length - 2} more rows are damaged. Nothing was changed.`
     )

@@ -201,7 +201,7 @@ describe('library events and the change log', () => {
       `note saved n1`,
       'tag changed sleep'
     ])
-    expect((await db.items.get('from-elsewhere'))?.titleWords).toContain('appetite')
+    expect(await db.items.get('from-elsewhere')).toMatchObject({ csl: { title: 'NPY and appetite' }, doiKey: '10.1/t' })
     const gone = { ...noSyncedChanges(), deletedItems: [item.id], deletedCollections: ['c1'], deletedTags: ['sleep'] }
     expect(await eventsOf(() => applySyncedChanges(db, gone))).toEqual([
       'note deleted n1',

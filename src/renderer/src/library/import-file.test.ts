@@ -54,7 +54,7 @@ describe('importRecords', () => {
     expect(added.length + duplicates.length).toBe(records.length)
     expect(duplicates.at(-1)?.existingId).toBe(items[3].id)
     const stored = await db.items.get(items[0].id)
-    expect(stored).toMatchObject({ addedAt: 1_000, titleWords: items[0].titleWords, peptideTags: items[0].peptideTags })
+    expect(stored).toMatchObject({ addedAt: 1_000, peptideTags: items[0].peptideTags })
   })
 
   it('gives a colliding key a suffix instead of renaming the item already there', async () => {

@@ -60,7 +60,7 @@ describe('conflicts', () => {
     }
   })
 
-  it('tags peptides and finds words from the merged paper, not from the version that arrived', async () => {
+  it('tags peptides and sets the DOI from the merged paper, not from the version that arrived', async () => {
     const { a, b, id } = await sharedPaper()
     await edit(a, id, { title: 'Vasopressin and oxytocin in pair bonding', doi: '10.1016/J.NEURON.2020.01.001' })
     await a.sync()
@@ -71,7 +71,6 @@ describe('conflicts', () => {
     for (const c of [a, b]) {
       const item = (await c.db.items.get(id))!
       expect(item.peptideTags?.map(t => t.peptide).sort()).toEqual(['Galanin', 'Oxytocin', 'Vasopressin'])
-      expect(item.titleWords).toContain('oxytocin')
       expect([item.doi, item.doiKey]).toEqual(['10.1016/j.neuron.2020.01.001', '10.1016/j.neuron.2020.01.001'])
     }
   })

@@ -91,4 +91,28 @@ describe('sync between two computers', () => {
     expect(await b.db.notes.where('itemId').equals(item.id).count()).toBe(0)
     expect(await b.db.collections.get(collection.id)).toEqual(collection)
   })
+
+  it('applies a paper document that carries title words and stores the paper without them; an old row is sent without them', async () => {
+    const [a, b] = await twoComputers(couch, open)
+    const [{ item }] = await addRecordsToLibrary(a.db, [{ csl: { type: 'article-journal', title: 'Oxytocin and social fear' }, sources: ['manual'] }])
+    // a row written before title words were dropped still has them
+    await a.db.items.update(item.id, { titleWords: ['oxytocin', 'and', 'social', 'fear'] })
+    await a.sync()
+    const database = a.remote.name.split('/').pop()!
+    const sent = (await (await couch.admin(`/${database}/paper:${item.id}`)).json()) as { type: string; schema: number; data: Record<string, unknown> }
+    expect(sent.data).not.toHaveProperty('titleWords')
+
+    // a document with them, as one could have been written before
+    const data = { ...sent.data, id: 'with-title-words', csl: { type: 'article-journal', title: 'Galanin and sleep' }, titleWords: ['galanin', 'and', 'sleep'] }
+    await couch.admin(`/${database}/paper:with-title-words`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: sent.type, schema: sent.schema, data })
+    })
+    await b.sync()
+    const arrived = await b.db.items.get('with-title-words')
+    expect(arrived).toMatchObject({ csl: { title: 'Galanin and sleep' }, peptideTags: [expect.objectContaining({ peptide: 'Galanin' })] })
+    expect(arrived).not.toHaveProperty('titleWords')
+    expect((await b.db.items.get(item.id))?.csl.title).toBe('Oxytocin and social fear')
+  })
 })
