@@ -14,7 +14,7 @@ export function clauseFields(clause: TextClause): { words: SearchField[]; identi
 }
 
 /** `words` appear one after another in `tokens` (the last may be a beginning when prefix). */
-function containsRun(tokens: string[], words: string[], prefix: boolean): boolean {
+export function containsRun(tokens: string[], words: string[], prefix: boolean): boolean {
   const last = words.length - 1
   for (let start = 0; start + last < tokens.length; start++) {
     let k = 0
@@ -29,7 +29,7 @@ function containsRun(tokens: string[], words: string[], prefix: boolean): boolea
   return false
 }
 
-function identifierMatches(value: string, wanted: string, prefix: boolean): boolean {
+export function identifierMatches(value: string, wanted: string, prefix: boolean): boolean {
   // "doi:" alone names no identifier: it finds none (as the index), not every paper with a DOI
   if (!wanted) return false
   return prefix ? value.startsWith(wanted) : value === wanted

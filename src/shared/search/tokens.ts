@@ -63,10 +63,15 @@ const SEPARATORS = /[^\p{L}\p{N}]+/u
 
 /** The folded words of a text, in order (repeats kept: phrases need positions). */
 export function tokenize(text: string): string[] {
+  return wordsOfFolded(foldForSearch(text))
+}
+
+/** The words of a text already folded (`foldForSearch`), in order. */
+export function wordsOfFolded(folded: string): string[] {
   // Splitting on ASCII separators first is several times faster than a Unicode
   // split; only the rare pieces with other characters need the full rule.
   const words: string[] = []
-  for (const piece of foldForSearch(text).split(ASCII_SEPARATORS)) {
+  for (const piece of folded.split(ASCII_SEPARATORS)) {
     if (piece.length === 0) continue
     if (!NON_ASCII.test(piece)) words.push(piece)
     else for (const w of piece.split(SEPARATORS)) if (w.length > 0) words.push(w)

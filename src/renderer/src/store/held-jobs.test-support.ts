@@ -1,5 +1,8 @@
-// Index jobs a test can hold: the window is seen while the worker works (or before its index arrives).
+// Index jobs and the rows reader a test can hold: the window is seen while the worker works (or before its index
+// arrives), or while the papers still arrive.
+import type { NeurorefDb } from '../library/schema'
 import { inThisThread, type IndexJobs } from './index-jobs'
+import { arriving, readLightRows, type ArrivingChunk } from './light-rows'
 
 /** Index jobs that wait while `hold` is on. */
 export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () => void; started: () => number } {
@@ -12,4 +15,18 @@ export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () =>
     release: () => open(),
     started: () => count
   }
+}
+
+/** The rows reader of an opening library, sending its first part (or chunk of rows) and then waiting until `release`: the rest of a large library is still on its way. */
+export function heldRows(): { rows: (target: NeurorefDb) => AsyncGenerator<ArrivingChunk>; release: () => void } {
+  let release!: () => void
+  const gate = new Promise<void>(resolve => (release = resolve))
+  const firstThenWait = async function* (target: NeurorefDb) {
+    let parts = 0
+    for await (const chunk of readLightRows(target, false, 1)) {
+      if (parts++ === 1) await gate
+      yield chunk
+    }
+  }
+  return { rows: target => arriving(firstThenWait(target)), release }
 }

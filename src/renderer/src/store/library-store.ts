@@ -341,7 +341,7 @@ export class LibraryStore {
           this.knownPapers.later(light, hashes, from, to)
           return true
         },
-        abstract: (id, abstract) => this.index.rememberAbstract(id, abstract),
+        abstract: (id, abstract) => this.index.arrived(id, abstract),
         fromForm: () => (this.fromForm = true),
         arrived: startIndex
       })
@@ -379,7 +379,6 @@ export class LibraryStore {
    * moves when every paper is in).
    */
   answer(query: string, includeFullText = true): string[] | undefined {
-    if (!this.complete) return undefined
     const found = this.index.answer(query)
     return found && this.withFullText(query, found, includeFullText)
   }

@@ -15,7 +15,7 @@ const ARRIVAL_SLICE_MS = 10
 export interface ArrivalTarget {
   /** a paper read, with its key hashes (those of `hashes` from `from` to `to`); false when an event changed it meanwhile */
   take: (item: ItemBasics, hashes?: Int32Array | readonly number[], from?: number, to?: number) => boolean
-  /** the abstract of a paper read from its row (taken), where it is in the bytes that came, for searches that read papers */
+  /** every paper taken, with its abstract where it was read from its row (where it is in the bytes that came), for searches that read papers */
   abstract: (id: string, abstract: ArrivedAbstract) => void
   /** the first part of the saved light form arrived: the papers come without their abstracts */
   fromForm: () => void
@@ -44,7 +44,7 @@ export async function takeArriving(rows: AsyncIterable<ArrivingChunk>, target: A
     for (const { papers, first, hashes, hashFrom } of receiver.lines(part)) {
       for (let i = 0; i < papers.length; i++) {
         if (except.has(papers[i].id) || !target.take(papers[i], hashes, hashFrom[i], hashFrom[i + 1])) continue
-        if (abstracts) target.abstract(papers[i].id, { block: abstracts, at: first + i })
+        target.abstract(papers[i].id, abstracts && { block: abstracts, at: first + i })
       }
       await turn()
     }

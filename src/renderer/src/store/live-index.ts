@@ -31,6 +31,7 @@ import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 import { inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
+import { PaperText } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from './abstract-bytes'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
@@ -84,10 +85,11 @@ export class LiveIndex implements SearchIndex {
   constructor(private readonly source: LiveIndexSource) {
     const { items, notes } = source
     this.reader = new SearchByReading({
-      ids: () => (source.complete?.() === false ? undefined : [...items.keys()]),
+      ids: () => items.keys(),
+      complete: () => source.complete?.() !== false,
       read: id => {
-        const item = this.readable(items.get(id))
-        return item && { item, notes: notes.get(id) }
+        const item = items.get(id)
+        return item && new PaperText(item, notes.get(id), () => this.abstracts.get(id))
       },
       answered: () => source.changed()
     })
@@ -144,6 +146,13 @@ export class LiveIndex implements SearchIndex {
     if (this.index && !this.deferred.has(id)) return
     this.abstracts.set(id, abstract)
     if (!this.index) this.reader.changed(id)
+  }
+
+  /** A paper read at open, with its abstract when it was read from its row: searches asked meanwhile read it now. */
+  arrived(id: string, abstract: ArrivedAbstract): void {
+    if (this.index) return
+    if (abstract !== undefined) this.abstracts.set(id, abstract)
+    this.reader.changed(id)
   }
 
   /** The store's copy with its abstract, for reading it against a query. */
@@ -337,7 +346,9 @@ export class LiveIndex implements SearchIndex {
    * read a slice at a time, and `changed` is called when the answer is whole. A few papers (`within`) are read at once.
    */
   answer(query: string, options: SearchOptions = {}): string[] | undefined {
-    if (this.index || options.within) return this.search(query, options)
+    if (options.within) return this.search(query, options)
+    // the index's answer over the papers in so far would not be whole
+    if (this.index) return this.source.complete?.() === false ? undefined : this.search(query, options)
     // remembered now: once the index is in use the list may only be patched, never asking again, and a large import's
     // papers would then be read for it all at once at their first showing (a task of 1 s at 100,000) instead of as they come
     return this.reader.answer(query, this.remembered(query).query)

@@ -1,0 +1,112 @@
+// The first open of a library without a saved index or light form (after a
+// migration, a restore, a large sync): the index is built in its worker for
+// most of a minute at 100,000 papers, and searches asked meanwhile are read
+// from the papers. Every query of the search test table must then answer as
+// a fresh build does; a query asked while the papers still arrive is read as
+// they come, so its answer is whole as the last paper is in, without a second
+// reading of the whole library afterwards (which took seconds a query).
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BENCH_QUERIES } from '../../../../bench/queries'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { buildIndex } from '../library/index-job'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { gatedJobs, heldRows } from './held-jobs.test-support'
+import { LibraryStore } from './library-store'
+import { visibleItems, type ViewState } from './views'
+
+let db: NeurorefDb
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await db?.delete()
+})
+
+const listOf = (search: string): ViewState => ({ view: { kind: 'all' }, search, tags: [], sort: { column: 'title', direction: 'asc' } })
+const sorted = (ids: string[]) => [...ids].sort()
+const shownFor = (store: LibraryStore, query: string) => visibleItems(store, listOf(query), { now: Date.now() })
+
+const turn = () => new Promise(resolve => setTimeout(resolve, 0))
+
+/** Resolves at the store's next change (an answer made whole says so). */
+const nextChange = (store: LibraryStore): Promise<void> =>
+  new Promise(resolve => {
+    const stop = store.subscribe(() => (stop(), resolve()))
+  })
+
+/** The window's idle time, given while `idle` is on (each slice the least time: the work is still done a slice at a time). */
+function heldIdleTime(): { idle: (on: boolean) => void; used: () => Promise<void> } {
+  let on = true
+  let asked = 0
+  const waiting: IdleRequestCallback[] = []
+  const run = (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 0)
+  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => (asked++, on ? run(callback) : waiting.push(callback)))
+  return {
+    idle: value => {
+      on = value
+      if (on) waiting.splice(0).forEach(run)
+    },
+    // until nothing asks for idle time any more
+    used: async () => {
+      for (let before = -1; before !== asked;) {
+        before = asked
+        for (let n = 0; n < 5; n++) await turn()
+      }
+    }
+  }
+}
+
+async function firstOpenOf(count: number): Promise<{ store: LibraryStore; gated: ReturnType<typeof gatedJobs>; release: () => void; loaded: Promise<void> }> {
+  db = openLibrary(`first-open-search-${Math.random()}`)
+  const { items, notes } = createSyntheticLibrary(count, 7)
+  await db.items.bulkAdd(items)
+  await db.notes.bulkAdd([...notes].map(([itemId, text], n) => ({ id: `note-${n}`, itemId, text, createdAt: 0, modifiedAt: 0 })))
+  // the index worker builds for most of a minute: held until the test lets it go
+  const gated = gatedJobs()
+  gated.hold()
+  // every row read (no saved form): the reader sends its first chunk, then waits
+  const { rows, release } = heldRows()
+  const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity, rows })
+  const loaded = store.load()
+  while (store.items.size <= 200) await turn()
+  return { store, gated, release, loaded }
+}
+
+describe('searching at the first open, before the index is built', () => {
+  it('answers every query of the search table as a fresh build does, before the index arrives and after', async () => {
+    const { store, gated, release, loaded } = await firstOpenOf(1_200)
+    release()
+    await loaded
+    const fresh = await buildIndex(db)
+    for (const query of BENCH_QUERIES) {
+      for (let list = shownFor(store, query); list.searching; list = shownFor(store, query)) await nextChange(store)
+      expect(store.index.ready, query).toBe(false)
+      expect(sorted(shownFor(store, query).items.map(item => item.id)), query).toEqual(sorted(fresh.search(query)))
+    }
+    gated.release()
+    await store.indexSettled()
+    for (const query of BENCH_QUERIES) expect(sorted(shownFor(store, query).items.map(item => item.id)), query).toEqual(sorted(fresh.search(query)))
+  }, 60_000) // the table read over 1,200 papers 50 times, a slice at a time: past the 20 s default under load
+
+  it('reads the papers for queries asked while they arrive as they come: the answers are whole when the last paper is in', async () => {
+    const held = heldIdleTime()
+    const count = 2_400
+    const { store, release, loaded } = await firstOpenOf(count)
+    expect(store.complete).toBe(false)
+    const asked = ['oxytocin', 'author:garcia', '"social defeat"', 'year:2015-2021 stress']
+    for (const query of asked) expect(shownFor(store, query), query).toEqual({ items: [], searching: true })
+    expect(store.items.size).toBeLessThan(count)
+    // the papers in so far are read in idle time
+    await held.used()
+    // then the window is never idle again until the last paper is in: the rest must be read as it comes
+    held.idle(false)
+    release()
+    await loaded
+    expect(store.index.ready).toBe(false)
+    const fresh = await buildIndex(db)
+    for (const query of asked) {
+      const shown = shownFor(store, query)
+      expect(shown.searching, query).toBe(false)
+      expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(fresh.search(query)))
+    }
+    held.idle(true)
+  })
+})
