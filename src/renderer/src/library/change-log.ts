@@ -75,17 +75,26 @@ export async function compactChangeLog(db: NeurorefDb, throughSeq: number): Prom
   })
 }
 
+/** Where something derived from the papers (the saved search index, the saved light form) is current to. */
+export interface CurrentTo {
+  /** every change-log entry up to this one is in it */
+  seq: number
+  /** built by this restore from the rows it wrote (library-pages.ts): its "library restored" entry changes nothing for it */
+  restore?: string
+}
+
 /**
  * The papers the log says changed after `seq` (their rows, or their notes), for what is derived from them
  * (the saved search index, the saved light form); a reason instead when that can't be known: rebuild.
  */
-export async function changedPapers(db: NeurorefDb, seq: number): Promise<{ ids: Set<string>; lastSeq: number } | { reason: string }> {
+export async function changedPapers(db: NeurorefDb, { seq, restore }: CurrentTo): Promise<{ ids: Set<string>; lastSeq: number } | { reason: string }> {
   // the log's own newest entry (changesSince counts the asker's seq too)
   if (seq > (await lastChangeSeq(db))) return { reason: 'it is newer than the library (a restored or replaced database)' }
   const { entries, complete, lastSeq } = await changesSince(db, seq)
   if (!complete) return { reason: 'changes it had not seen were compacted away' }
   const ids = new Set<string>()
   for (const entry of entries) {
+    if (entry.kind === 'library' && restore !== undefined && entry.ids.includes(restore)) continue
     if (entry.kind === 'library') return { reason: 'a backup was restored' }
     if (entry.kind === 'item') entry.ids.forEach(id => ids.add(id))
     if (entry.kind === 'note') {

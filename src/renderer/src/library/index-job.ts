@@ -32,7 +32,7 @@ export interface IndexJobOptions extends WriteOptions {
 }
 
 /** Notes of these papers (or of every paper), joined per paper the way the store joins them. */
-async function notesOf(db: NeurorefDb, itemIds?: string[]): Promise<Map<string, string>> {
+export async function notesOf(db: NeurorefDb, itemIds?: string[]): Promise<Map<string, string>> {
   const rows = itemIds ? await db.notes.where('itemId').anyOf(itemIds).toArray() : await db.notes.toArray()
   const notes = new Map<string, string>()
   for (const note of rows) notes.set(note.itemId, [notes.get(note.itemId), note.text].filter(Boolean).join('\n'))
@@ -61,7 +61,7 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
   const saved = await readSavedIndex(db)
   let reason = saved.state === 'missing' ? 'there was none yet' : saved.state === 'damaged' ? saved.reason : ''
   if (saved.state === 'ok') {
-    const changed = await changedPapers(db, saved.meta.seq)
+    const changed = await changedPapers(db, saved.meta)
     if ('reason' in changed) reason = changed.reason
     else if (changed.ids.size === 0) {
       const light = await currentLightForm(db, options.light)

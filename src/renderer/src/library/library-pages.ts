@@ -5,6 +5,9 @@
 import type { Dexie, Table } from 'dexie'
 import { BACKUP_TABLES, PRIMARY_KEYS, type BackupTable } from './backup-rows'
 import type { NeurorefDb } from './schema'
+import { lastChangeSeq } from './change-log'
+import { nextLightGeneration, type LightWriteOptions } from './light-form'
+import { RestoredForms } from './restored-forms'
 import { write } from './write'
 
 export const PAGE = 2000
@@ -82,23 +85,37 @@ export async function fingerprintOf(db: Dexie): Promise<Fingerprint> {
  * Empties every table and writes the pages, each page in a transaction of
  * its own (a 100,000-paper backup does not fit one transaction's memory).
  * The caller keeps a safety copy first (before-restore.ts): that copy, not
- * one transaction, is what makes a failed restore reversible. Records no
- * event: a Web Worker may do this, and only the window's own write tells
- * its store (`recordRestored`).
+ * one transaction, is what makes a failed restore reversible. The saved
+ * search index and light form go with the rows they were made of, and new
+ * ones are made from the rows as they are written, marked as this restore's
+ * (restored-forms.ts). Records no event: a Web Worker may do this, and only
+ * the window's own write tells its store (`recordRestored`, with the same
+ * `restore`).
  */
-export async function replaceRows(db: Dexie, pages: AsyncIterable<RowPage>): Promise<Fingerprint> {
+export async function replaceRows(db: NeurorefDb, pages: AsyncIterable<RowPage>, restore: string, light?: LightWriteOptions): Promise<Fingerprint> {
   const tables = BACKUP_TABLES.map(name => db.table(name))
-  await db.transaction('rw', tables, () => Promise.all(tables.map(t => t.clear())))
+  // the log's seq and the form's next generation read where the old rows and forms go, in one transaction
+  const [seq, generation] = await db.transaction('rw', [...tables, db.lightCopies, db.searchIndex, db.changes], async () => {
+    const at = await Promise.all([lastChangeSeq(db), nextLightGeneration(db)])
+    await Promise.all([...tables, db.lightCopies, db.searchIndex].map(t => t.clear()))
+    return at
+  })
+  const forms = new RestoredForms(db, generation, { seq, restore }, light)
   const written = new FingerprintBuilder()
   for await (const page of pages) {
     if (page.rows.length === 0) continue
     await db.transaction('rw', db.table(page.table), () => db.table(page.table).bulkAdd(page.rows))
     written.add(page.table, page.rows)
+    await forms.take(page)
   }
+  await forms.commit()
   return written.result()
 }
 
-/** Records "library restored" (the tables were replaced), which tells the store to load again. */
-export async function recordRestored(db: NeurorefDb): Promise<void> {
-  await write(db, [], async changes => changes.record({ kind: 'library', change: 'restored', ids: [] }))
+/** Records "library restored" (the tables were replaced by `restore`), which tells the store to load again. */
+export async function recordRestored(db: NeurorefDb, restore: string): Promise<void> {
+  await write(db, [], async changes => changes.record({ kind: 'library', change: 'restored', ids: [restore] }))
 }
+
+/** A name for one replacement of the library's rows, which its saved forms and its "library restored" entry share. */
+export const newRestore = (): string => `restore-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`

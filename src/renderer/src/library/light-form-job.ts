@@ -85,7 +85,7 @@ export async function currentLightForm(db: NeurorefDb, options?: LightWriteOptio
     ? { reason: 'there was none yet' }
     : !(await lightPartsStored(db, meta))
       ? { reason: 'a part of it is missing' }
-      : await changedPapers(db, meta.seq)
+      : await changedPapers(db, meta)
   if (!('reason' in changed)) {
     if (changed.ids.size === 0) return { how: 'loaded' }
     if (await caughtUp(db, meta!, changed.ids, changed.lastSeq, options)) return { how: 'caught up' }

@@ -12,6 +12,7 @@
 // read again); a part missing or of another size means "damaged".
 import type { ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
+import type { CurrentTo } from './change-log'
 import type { NeurorefDb } from './schema'
 import { packPapers, unpackPapers } from './light-packing'
 
@@ -47,6 +48,8 @@ export interface LightFormMeta {
   generation: number
   /** every change-log entry up to this one is in the form */
   seq: number
+  /** built by this restore from the rows it wrote (change-log.ts, `CurrentTo`) */
+  restore?: string
   parts: LightPartRef[]
   items: number
   savedAt: number
@@ -131,39 +134,32 @@ export interface LightWriteOptions {
   afterPart?: (n: number) => void
 }
 
+/** A new part of `generation`, stored in its own transaction; its reference for the marker. */
+async function putPart(db: NeurorefDb, generation: number, n: number, papers: readonly ItemBasics[]): Promise<LightPartRef> {
+  const key = `part:${generation}:${n}`
+  const json = packPapers(papers, papers.map(recognitionHashes))
+  await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
+  return { key, size: json.length, ids: papers.map(item => item.id) }
+}
+
 /**
- * Saves the form current to `seq`: new parts first, then the marker. Returns
- * false when a newer form was committed meanwhile (another window): that one
- * stays, and this save's parts are removed.
+ * Moves the marker to these parts, current to `at`, unless a newer form was committed meanwhile (another window):
+ * that one stays. Then deletes every part the marker in force does not name. True when this one is in force.
  */
-export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartToSave[], seq: number, options: LightWriteOptions = {}): Promise<boolean> {
-  const before = await db.lightCopies.orderBy('generation').last()
-  const generation = (before?.generation ?? 0) + 1
-  const refs: LightPartRef[] = []
-  for (const part of parts) {
-    if (!Array.isArray(part)) {
-      refs.push(part)
-      continue
-    }
-    if (part.length === 0) continue
-    const key = `part:${generation}:${refs.length}`
-    const json = packPapers(part, part.map(recognitionHashes))
-    await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
-    options.afterPart?.(refs.length)
-    refs.push({ key, size: json.length, ids: part.map(item => item.id) })
-  }
+async function commitParts(db: NeurorefDb, generation: number, refs: LightPartRef[], at: CurrentTo): Promise<boolean> {
   const meta: LightFormMeta = {
     id: META,
     format: LIGHT_FORMAT,
     generation,
-    seq,
+    seq: at.seq,
+    ...(at.restore === undefined ? {} : { restore: at.restore }),
     parts: refs,
     items: refs.reduce((sum, ref) => sum + ref.ids.length, 0),
     savedAt: Date.now()
   }
   return db.transaction('rw', db.lightCopies, async () => {
     const current = await committedMeta(db)
-    const kept = current && current.seq > seq ? current : meta
+    const kept = current && current.seq > at.seq ? current : meta
     if (kept === meta) await db.lightCopies.put(meta)
     // every part the marker in force does not name: the ones replaced, and any left by a save that crashed
     const named = new Set(kept.parts.map(ref => ref.key))
@@ -171,4 +167,60 @@ export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartTo
     await db.lightCopies.bulkDelete(keys.filter(key => key !== META && !named.has(key)))
     return kept === meta
   })
+}
+
+/** The generation after every one stored: a part's key is never written twice (readers rely on it). */
+export async function nextLightGeneration(db: NeurorefDb): Promise<number> {
+  return ((await db.lightCopies.orderBy('generation').last())?.generation ?? 0) + 1
+}
+
+/**
+ * Saves the form current to `seq`: new parts first, then the marker. Returns
+ * false when a newer form was committed meanwhile (another window): that one
+ * stays, and this save's parts are removed.
+ */
+export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartToSave[], seq: number, options: LightWriteOptions = {}): Promise<boolean> {
+  const generation = await nextLightGeneration(db)
+  const refs: LightPartRef[] = []
+  for (const part of parts) {
+    if (!Array.isArray(part)) {
+      refs.push(part)
+      continue
+    }
+    if (part.length === 0) continue
+    refs.push(await putPart(db, generation, refs.length, part))
+    options.afterPart?.(refs.length - 1)
+  }
+  return commitParts(db, generation, refs, { seq })
+}
+
+/**
+ * A new form written as its papers come, a part each time PAPERS_PER_PART are in (a restore writing rows a page
+ * at a time keeps no more than a part of them), committed at the end. Its parts are named by no marker until then:
+ * a crash leaves them to the next save, which removes them.
+ */
+export class LightFormWriter {
+  private refs: LightPartRef[] = []
+  private waiting: ItemBasics[] = []
+
+  constructor(
+    private db: NeurorefDb,
+    private generation: number,
+    private options: LightWriteOptions = {}
+  ) {}
+
+  async add(papers: readonly ItemBasics[]): Promise<void> {
+    this.waiting.push(...papers)
+    while (this.waiting.length >= PAPERS_PER_PART) await this.putNext(this.waiting.splice(0, PAPERS_PER_PART))
+  }
+
+  async commit(at: CurrentTo): Promise<boolean> {
+    if (this.waiting.length > 0) await this.putNext(this.waiting.splice(0))
+    return commitParts(this.db, this.generation, this.refs, at)
+  }
+
+  private async putNext(papers: ItemBasics[]): Promise<void> {
+    this.refs.push(await putPart(this.db, this.generation, this.refs.length, papers))
+    this.options.afterPart?.(this.refs.length - 1)
+  }
 }

@@ -11,17 +11,17 @@
 import { ServiceError } from '@shared/result'
 import { beforeRestore, beforeRestorePages, forgetBeforeRestore, keepBeforeRestore, type BeforeRestore } from './before-restore'
 import { BACKUP_TABLES } from './backup-rows'
-import { fingerprintOf, recordRestored, replaceRows, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
+import { fingerprintOf, newRestore, recordRestored, replaceRows, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
 import type { NeurorefDb } from './schema'
 
 /** A restore's work on rows, each step over the whole library a page at a time; each returns the fingerprint of what it wrote or read. */
 export interface RowWork {
   /** copies the library to its safety copy (before-restore.ts) */
   keepCopy(backupCreatedAt: string): Promise<Fingerprint>
-  /** empties the library and writes the backup's rows */
-  writeBackup(): Promise<Fingerprint>
-  /** empties the library and writes the safety copy's rows back */
-  writeCopy(): Promise<Fingerprint>
+  /** empties the library and writes the backup's rows (its saved forms made as they go, named `restore`: library-pages.ts) */
+  writeBackup(restore: string): Promise<Fingerprint>
+  /** empties the library and writes the safety copy's rows back (the same) */
+  writeCopy(restore: string): Promise<Fingerprint>
   /** the library as stored */
   fingerprint(): Promise<Fingerprint>
 }
@@ -31,8 +31,8 @@ async function* noPages(): AsyncGenerator<RowPage> {}
 /** The row work done on this thread, with the backup's rows from `pages` (read again at each call). */
 export const rowWorkHere = (db: NeurorefDb, pages: () => AsyncIterable<RowPage> = noPages): RowWork => ({
   keepCopy: backupCreatedAt => keepBeforeRestore(db, backupCreatedAt),
-  writeBackup: () => replaceRows(db, pages()),
-  writeCopy: () => replaceRows(db, beforeRestorePages(db)),
+  writeBackup: restore => replaceRows(db, pages(), restore),
+  writeCopy: restore => replaceRows(db, beforeRestorePages(db), restore),
   fingerprint: () => fingerprintOf(db)
 })
 
@@ -55,8 +55,9 @@ async function countsMatch(db: NeurorefDb, written: Fingerprint): Promise<string
 /** Puts the safety copy back and checks it; returns the sentence for what the library now is. */
 async function rollBack(db: NeurorefDb, work: RowWork, before: Fingerprint, trialLoad: TrialLoad): Promise<string> {
   try {
-    await work.writeCopy()
-    await recordRestored(db)
+    const restore = newRestore()
+    await work.writeCopy(restore)
+    await recordRestored(db, restore)
     await trialLoad()
     if (sameFingerprint(await work.fingerprint(), before))
       return `The library was put back as it was before (${papers(before.counts.items)}; every row checked).`
@@ -79,8 +80,9 @@ export async function restoreLibrary(db: NeurorefDb, work: RowWork, backupCreate
     throw new ServiceError('IO', `A copy of the library could not be kept before restoring (${reasonOf(error)}), so nothing was changed.`)
   }
   try {
-    const written = await work.writeBackup()
-    await recordRestored(db)
+    const restore = newRestore()
+    const written = await work.writeBackup(restore)
+    await recordRestored(db, restore)
     await trialLoad()
     const wrong = await countsMatch(db, written)
     if (wrong) throw new Error(wrong)
@@ -96,8 +98,9 @@ export async function undoRestore(db: NeurorefDb, trialLoad: TrialLoad, work = r
   const about = await beforeRestore(db)
   if (!about) throw new ServiceError('NOT_FOUND', 'There is no library kept from before a restore to put back.')
   try {
-    await work.writeCopy()
-    await recordRestored(db)
+    const restore = newRestore()
+    await work.writeCopy(restore)
+    await recordRestored(db, restore)
     await trialLoad()
   } catch (error) {
     throw new ServiceError('IO', `The library before the restore could not be put back (${reasonOf(error)}). Its copy is kept: try again.`)

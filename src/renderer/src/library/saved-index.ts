@@ -35,6 +35,8 @@ export interface IndexMeta {
   generation: number
   /** every change-log entry up to this one is in the index */
   seq: number
+  /** built by this restore from the rows it wrote (change-log.ts, `CurrentTo`) */
+  restore?: string
   /** byte size of each part, in order: a part missing or of another size means the index is damaged */
   sizes: number[]
   items: number
@@ -128,6 +130,8 @@ export async function savedIndexMarked(db: NeurorefDb): Promise<boolean> {
 export interface WriteOptions {
   /** called after each part is stored (tests stop here to play a crash) */
   afterPart?: (n: number) => void
+  /** the restore whose rows it was built from, as they were written (library-pages.ts) */
+  restore?: string
 }
 
 /**
@@ -149,6 +153,7 @@ export async function writeSavedIndex(db: NeurorefDb, snapshot: IndexSnapshot, s
     fingerprint: INDEX_FINGERPRINT,
     generation,
     seq,
+    ...(options.restore === undefined ? {} : { restore: options.restore }),
     sizes: parts.map(sizeOf),
     items: snapshot.years.length,
     savedAt: Date.now()

@@ -21,14 +21,14 @@ import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { buildIndex, currentIndex } from '../library/index-job'
-import { basics } from '../library/item-basics'
-import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
+import { readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
 import { inThisThread, type IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
 import { arriving, readLightRows, type LightChunk } from './light-rows'
+import { lightFromRows, readAtOpen } from './light-rows.test-support'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
 
 let db: NeurorefDb
@@ -36,22 +36,8 @@ afterEach(() => db?.delete())
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** Every paper's light copy made from its stored row, as JSON would keep it. */
-async function fromRows(): Promise<ItemBasics[]> {
-  return JSON.parse(JSON.stringify((await db.items.toArray()).map(basics).sort(byId)))
-}
-
-/** What the reader hands the window, and whether it read the saved form ('packed') or every row ('rows'). */
-async function read(): Promise<{ papers: ItemBasics[]; kinds: Set<LightChunk['kind']> }> {
-  const papers: ItemBasics[] = []
-  const kinds = new Set<LightChunk['kind']>()
-  for await (const chunk of readLightRows(db)) {
-    kinds.add(chunk.kind)
-    if (chunk.kind === 'rows') papers.push(...chunk.items)
-    else papers.push(...parseLightPart(chunk.json).papers.filter(item => !chunk.except.includes(item.id)))
-  }
-  return { papers: JSON.parse(JSON.stringify(papers.sort(byId))), kinds }
-}
+const fromRows = () => lightFromRows(db)
+const read = () => readAtOpen(db)
 
 /** The store's light copies without their mark. */
 function storePapers(store: LibraryStore): ItemBasics[] {

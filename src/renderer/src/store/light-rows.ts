@@ -88,7 +88,7 @@ async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGen
   if (form.state === 'damaged') await forgetLightForm(db, form.generation)
   if (form.state !== 'ok' || !index) return null
   const { meta } = form
-  const changed = await changedPapers(db, meta.seq)
+  const changed = await changedPapers(db, meta)
   if ('reason' in changed) return null
   return (async function* () {
     const fromRows = new Set(changed.ids)

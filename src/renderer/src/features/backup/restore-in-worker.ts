@@ -14,6 +14,8 @@ export interface RowStep {
   /** the backup of lines being restored (read again by the worker) */
   file?: Blob
   backupCreatedAt?: string
+  /** the name the rows written and their saved forms share (library-pages.ts) */
+  restore?: string
 }
 
 export type RowStepReply = WorkerAnswer<{ fingerprint: Fingerprint }>
@@ -26,11 +28,11 @@ async function inWorker(request: RowStep): Promise<Fingerprint> {
 /** The row work of restoring `file` (or, without one, of Undo restore) on `db`, each step in a worker. */
 export function rowWorkInWorker(db: NeurorefDb, file?: Blob): RowWork {
   if (typeof Worker === 'undefined') return linesWorkHere(db, file ?? new Blob([]))
-  const step = (name: keyof RowWork, backupCreatedAt?: string) => inWorker({ dbName: db.name, step: name, file, backupCreatedAt })
+  const step = (name: keyof RowWork, more: Pick<RowStep, 'backupCreatedAt' | 'restore'> = {}) => inWorker({ dbName: db.name, step: name, file, ...more })
   return {
-    keepCopy: backupCreatedAt => step('keepCopy', backupCreatedAt),
-    writeBackup: () => step('writeBackup'),
-    writeCopy: () => step('writeCopy'),
+    keepCopy: backupCreatedAt => step('keepCopy', { backupCreatedAt }),
+    writeBackup: restore => step('writeBackup', { restore }),
+    writeCopy: restore => step('writeCopy', { restore }),
     fingerprint: () => step('fingerprint')
   }
 }

@@ -10,11 +10,12 @@ import type { RowStep, RowStepReply } from './restore-in-worker'
 const scope = self as unknown as { onmessage: (event: MessageEvent<RowStep>) => void; postMessage(data: RowStepReply): void }
 
 scope.onmessage = async event => {
-  const { dbName, file, step, backupCreatedAt } = event.data
+  const { dbName, file, step, backupCreatedAt, restore } = event.data
   const db = openLibrary(dbName)
   const work = linesWorkHere(db, file ?? new Blob([]))
   try {
-    const fingerprint = step === 'keepCopy' ? await work.keepCopy(backupCreatedAt ?? '') : await work[step]()
+    const fingerprint =
+      step === 'keepCopy' ? await work.keepCopy(backupCreatedAt ?? '') : step === 'fingerprint' ? await work.fingerprint() : await work[step](restore ?? '')
     scope.postMessage({ ok: true, fingerprint })
   } catch (error) {
     scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) })
