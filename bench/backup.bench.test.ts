@@ -12,7 +12,7 @@
 import { mkdirSync, mkdtempSync, openAsBlob, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { BackupFiles } from '../src/main/services/backup/backup-files'
 import {
   ATTACHMENT_NOTE,
@@ -29,6 +29,10 @@ import { checkLinesHere } from '@renderer/library/backup'
 import { withIndexFields } from '@renderer/library/index-fields'
 import type { RowPage } from '@renderer/library/library-pages'
 import { createSyntheticLibrary } from './synthetic-library'
+import { loadPeptideTagger } from '@renderer/library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const PAPERS = process.env.NEUROREF_BENCH ? Number(process.env.NEUROREF_BENCH_BACKUP_ITEMS ?? 100_000) : 4_000
 const PAGE = 2000

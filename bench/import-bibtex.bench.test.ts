@@ -6,12 +6,16 @@
 // tags), and the peptide tagging alone. Figures only
 // (bench/results/import-bibtex.json); with NEUROREF_BENCH=1, 5 runs.
 import { cpus, loadavg } from 'node:os'
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { readBibliographyFile, type ImportResult } from '@shared/import'
 import { peptideMatcher } from '@shared/peptides/default-matcher'
 import { toItem } from '@renderer/library/add-paper'
 import { saveFigures, stats } from './page-library'
 import { syntheticBib } from './synthetic-bib'
+import { loadPeptideTagger } from '@renderer/library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const FULL = process.env.NEUROREF_BENCH === '1'
 const SIZE = FULL ? Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000) : 200

@@ -13,6 +13,10 @@ import { papersOf } from '../src/renderer/src/library/events'
 import { setReadStatus } from '../src/renderer/src/library/reading'
 import { newDatabase } from '../src/renderer/src/sync/computers.test-support'
 import { SyncEngine } from '../src/renderer/src/sync/engine'
+import { loadPeptideTagger } from '../src/renderer/src/library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const FULL = process.env.NEUROREF_BENCH === '1'
 const PAPERS = FULL ? 10_000 : 1_000

@@ -9,6 +9,3 @@ export function peptideMatcher(): PeptideMatcher {
   matcher ??= createPeptideMatcher(parsePeptideVocab(vocabJson))
   return matcher
 }
-
-/** Bump when the vocabulary or the matching rules change: existing items are tagged again once. */
-export const PEPTIDE_TAGGING_VERSION = 1

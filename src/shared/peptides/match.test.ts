@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Chemical, MeshHeading, ReferenceRecord } from '../model'
-import { createPeptideMatcher, describeEvidence, type PeptideTag } from './match'
+import { createPeptideMatcher, type PeptideTag } from './match'
+import { describeEvidence } from './evidence'
 import { parsePeptideVocab } from './vocab'
 
 const vocabFile = path.join(import.meta.dirname, '../../../resources/vocab/neuropeptides.json')

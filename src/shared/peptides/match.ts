@@ -23,19 +23,13 @@ import { PhraseTree } from './phrases'
 import type { PeptideVocab, VocabEntry } from './vocab'
 import { plainText, wordsOf } from './words'
 
-export type { PeptideEvidence, PeptideTag }
+export type { PeptideTag }
 
 export interface PeptideMatcher {
   tag(record: ReferenceRecord): PeptideTag[]
 }
 
 const STRENGTH: Record<EvidenceSource, number> = { mesh: 0, keyword: 1, title: 2, abstract: 3 }
-const SOURCE_WORD: Record<EvidenceSource, string> = { mesh: 'MeSH', keyword: 'keyword', title: 'title', abstract: 'abstract' }
-
-/** "MeSH: Oxytocin", "title: oxytocin receptor", "abstract: CRF". */
-export function describeEvidence(e: PeptideEvidence): string {
-  return `${SOURCE_WORD[e.source]}: ${e.text}`
-}
 
 interface Found {
   entry: number

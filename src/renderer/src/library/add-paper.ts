@@ -8,6 +8,7 @@ import { yearOf } from '@shared/display'
 import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '@shared/export/citation-key'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import { keysInUseLike } from './keys-in-use'
 import { isUnannounced } from './unfinished-import'
 import { write } from './write'
@@ -90,7 +91,7 @@ export function withCitationKey(item: Item, taken: Set<string>, preferredKey?: s
 
 /** Citation keys in use that start like this paper's would, or like the key it brings (lower-cased). */
 export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey?: string }): Promise<Set<string>> {
-  const base = (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(toItem(record, 0), new Set())
+  const base = (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(record, new Set())
   return keysInUseLike(db, [base])
 }
 
@@ -98,7 +99,8 @@ export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey
  * Adds a paper, or merges it into the item that already holds it. `known`
  * (the store's finder) spares the duplicate queries in a large library.
  */
-export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: PaperFinder): Promise<AddOutcome> {
+export async function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, known?: PaperFinder): Promise<AddOutcome> {
+  await loadPeptideTagger()
   return write(db, [db.items], async changes => {
     const now = Date.now()
     const existing = await findSamePaper(db, record, known)
@@ -125,6 +127,7 @@ export function addRecordToLibrary(db: NeurorefDb, record: ReferenceRecord, know
  * `addRecordToLibrary` one by one.
  */
 export async function addRecordsToLibrary(db: NeurorefDb, records: ReferenceRecord[], known?: PaperFinder): Promise<AddOutcome[]> {
+  await loadPeptideTagger()
   const now = Date.now()
   const fresh = records.map(record => toItem(record, now))
   const bases = fresh.map((item, i) => keyBase(records[i], item))

@@ -5,6 +5,7 @@
 // document it would build equals the one it has), so nothing echoes back.
 import type { AttachmentRecord, Collection, Item, Note, Tag } from '@shared/model'
 import { withIndexFields, type IndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import { inChunks, inSlices } from './slices'
 import { deletePapers } from './trash'
 import type { NeurorefDb } from './schema'
@@ -53,6 +54,7 @@ export function noSyncedChanges(): SyncedChanges {
 export async function applySyncedChanges(db: NeurorefDb, incoming: SyncedChanges): Promise<ChangeEntry[]> {
   const tables = [db.items, db.collections, db.notes, db.tags, db.attachments, db.fullTexts]
   const items: Item[] = []
+  if (incoming.items.some(item => !incoming.indexFields.has(item.id))) await loadPeptideTagger()
   await inSlices(incoming.items, item => items.push(withIndexFields(item, incoming.indexFields.get(item.id))))
   const { entries } = await writeLogged(db, tables, async changes => {
     if (items.length) {

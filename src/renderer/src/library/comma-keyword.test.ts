@@ -4,7 +4,7 @@
 // keywords comma-separated, as biblatex and Better BibTeX do, so reading the
 // file back gives "image processing" and "biomarkers". The library must not
 // turn the one keyword into two when the two copies of the paper meet.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportedRecord } from '@shared/import'
 import { readBibliographyFile } from '@shared/import'
 import { DuplicateFinder } from '@shared/duplicates'
@@ -16,6 +16,10 @@ import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary, newItem } from './add-paper'
 import { importRecords } from './import-file'
 import { mergeDuplicates } from './merge'
+import { loadPeptideTagger } from './peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const PUBMED_KEYWORDS = [
   'asthma',

@@ -7,6 +7,7 @@
 // A paper the other library already has (same id, DOI or PMID) is left as it is.
 import type { Item } from '@shared/model'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import type { NeurorefDb } from './schema'
 import { fullItems } from './queries'
 import { write } from './write'
@@ -23,6 +24,7 @@ function copyOf(item: Item): Item {
 }
 
 export async function copyPapers(from: NeurorefDb, to: NeurorefDb, ids: readonly string[]): Promise<CopyOutcome> {
+  await loadPeptideTagger()
   const items = await fullItems(from, ids)
   const tagNames = [...new Set(items.flatMap(item => item.tags))]
   const tags = (await from.tags.bulkGet(tagNames)).filter(tag => tag !== undefined)

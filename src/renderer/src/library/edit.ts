@@ -7,6 +7,7 @@ import { normaliseDoi } from '@shared/identifiers'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import { write } from './write'
 
 /** The fields of the Edit form, as the researcher types them. Authors: one "Family, Given" per line. */
@@ -127,6 +128,7 @@ function applyForm(item: Item, form: ItemForm): { item: Item; changed: string[] 
  * (for Undo), or `null` when nothing changed.
  */
 export async function saveEdit(db: NeurorefDb, id: string, form: ItemForm): Promise<{ before: Item; after: Item; changed: string[] } | null> {
+  await loadPeptideTagger()
   return write(db, [db.items], async changes => {
     const before = await db.items.get(id)
     if (!before) throw new ServiceError('NOT_FOUND', 'This paper is no longer in the library.')

@@ -10,6 +10,7 @@ import type { Item, ReferenceRecord } from '@shared/model'
 import { findSamePaper } from './add-paper'
 import { moveAttachments } from './attachments'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 
@@ -18,7 +19,8 @@ export const NEEDS_METADATA = 'needs-metadata'
 
 export type FillOutcome = { ok: true; itemId: string; title: string; merged: boolean } | { ok: false; message: string }
 
-export function fillPlaceholder(db: NeurorefDb, itemId: string, record: ReferenceRecord, known?: PaperFinder): Promise<FillOutcome> {
+export async function fillPlaceholder(db: NeurorefDb, itemId: string, record: ReferenceRecord, known?: PaperFinder): Promise<FillOutcome> {
+  await loadPeptideTagger()
   return write(db, [db.items, db.attachments, db.fullTexts], async changes => {
     const placeholder = await db.items.get(itemId)
     if (!placeholder) return { ok: false, message: 'The item is no longer in the library.' }

@@ -2,7 +2,7 @@
 // file's citation keys kept where free; a large file written in batches as the
 // reader hands its papers over, and removed again if a batch or the reading fails.
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readBibliographyFile } from '@shared/import'
 import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
@@ -11,6 +11,10 @@ import type { LibraryEvent } from './events'
 import { clearUnfinishedImports } from './unfinished-import'
 import { addRecordToLibrary, toItem } from './add-paper'
 import { basics } from './item-basics'
+import { loadPeptideTagger } from './peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../e2e/fixtures/${name}`, import.meta.url)))
 

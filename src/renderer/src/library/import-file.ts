@@ -8,6 +8,7 @@ import type { Item, ItemBasics } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { keysLike, toItem, withCitationKey } from './add-paper'
 import { write } from './write'
+import { loadPeptideTagger } from './peptide-tagger'
 import { addItemsToCollection, createCollection } from './collections'
 import { inSlices } from './slices'
 import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced, type UnannouncedBatch } from './unfinished-import'
@@ -33,6 +34,7 @@ interface SortedOut {
  * wait for the event loop (it would commit), so the work that can happen before it does, and the window keeps answering.
  */
 async function sortOut(records: readonly ImportedRecord[], finder: DuplicateFinder, items?: readonly (Item | undefined)[]): Promise<SortedOut> {
+  if (records.some((_, n) => !items?.[n])) await loadPeptideTagger() // records the reader did not work out are tagged here
   const now = Date.now()
   const sorted: SortedOut = { fresh: [], duplicates: [] }
   await inSlices(records, (record, n) => {

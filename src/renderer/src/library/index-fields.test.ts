@@ -1,13 +1,17 @@
 // One function sets an item's index fields, and every write goes through it:
 // an edit now puts DOI and PMCID in their canonical case, and a merge tags
 // peptides again from the merged record.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Item } from '@shared/model'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addRecordToLibrary } from './add-paper'
 import { formOf, saveEdit } from './edit'
 import { mergeDuplicates } from './merge'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 let db: NeurorefDb
 beforeEach(() => {

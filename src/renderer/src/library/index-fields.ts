@@ -1,9 +1,10 @@
 // The one place an item's derived index fields are set. Every write that
 // stores an item (add, merge, edit, fill from an identifier, retag, sync) passes it
-// through here, so the indexes always agree with the record.
+// through here, so the indexes always agree with the record. Peptide tags need
+// the tagger loaded first (peptide-tagger.ts): await it before the transaction.
 import type { Item } from '@shared/model'
 import { yearOf } from '@shared/display'
-import { peptideMatcher } from '@shared/peptides/default-matcher'
+import { peptideTagsOf } from './peptide-tagger'
 
 /** What `withIndexFields` sets: worked out elsewhere (the sync worker) and handed over, they are set as they are. */
 export type IndexFields = Pick<Item, 'year' | 'doiKey' | 'doi' | 'pmcid' | 'peptideTags'>
@@ -20,7 +21,7 @@ export function withIndexFields<T extends Item>(item: T, fields?: IndexFields): 
   if (fields) return withFields({ ...item }, fields)
   const doi = item.doi?.toLowerCase()
   const next = withFields({ ...item }, { year: yearOf(item), doiKey: doi, doi, pmcid: item.pmcid?.toUpperCase() })
-  next.peptideTags = peptideMatcher().tag(next)
+  next.peptideTags = peptideTagsOf(next)
   return next
 }
 

@@ -2,13 +2,17 @@
 // in — real PubMed records, names in any script, odd values where a list or
 // a name is expected — while keeping its text one byte a character, and a
 // paper's DOI once.
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Item, ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
 import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
 import { basics } from './item-basics'
 import { withIndexFields } from './index-fields'
 import { packPapers, SharedValues, unpackPapers } from './light-packing'
+import { loadPeptideTagger } from './peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 /** As JSON keeps a paper (what the form kept before it shared anything). */
 const asJson = (papers: ItemBasics[]): unknown => JSON.parse(JSON.stringify(papers))

@@ -1,7 +1,7 @@
 // Merging a duplicate pair in the library: PMID 25744111 from a colleague's
 // BibTeX file and from PubMed (see shared/two-copies.test-support.ts), each
 // with a note, the PubMed copy with its PDF's attachment record and text.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { colleagueBibtexRecord, pubmedRecord } from '@shared/two-copies.test-support'
 import { LibraryStore } from '../store/library-store'
 import { openLibrary, type NeurorefDb } from './schema'
@@ -9,6 +9,10 @@ import { newItem } from './add-paper'
 import { saveNote, noteOf } from './notes'
 import { markNotDuplicates, mergeDuplicates, NOT_DUPLICATES_KEY, pairsToReview } from './merge'
 import { readSetting } from './settings'
+import { loadPeptideTagger } from './peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 let db: NeurorefDb
 let older: string

@@ -8,6 +8,7 @@ import { ServiceError } from '@shared/result'
 import { updateSetting } from './settings'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import { moveAttachments } from './attachments'
 import { write } from './write'
 
@@ -33,6 +34,7 @@ export function pairsToReview(items: Iterable<ItemBasics>, dismissed: readonly s
  * the kept item as stored.
  */
 export async function mergeDuplicates(db: NeurorefDb, firstId: string, secondId: string, choices: MergeChoices): Promise<Item> {
+  await loadPeptideTagger()
   return write(db, [db.items, db.notes, db.attachments, db.fullTexts], async changes => {
     const [first, second] = await db.items.bulkGet([firstId, secondId])
     if (!first || !second) throw new ServiceError('NOT_FOUND', 'One of the two papers is no longer in the library; nothing was merged.')

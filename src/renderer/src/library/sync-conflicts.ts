@@ -4,6 +4,7 @@
 import type { Item, SyncConflict } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import { withIndexFields } from './index-fields'
+import { loadPeptideTagger } from './peptide-tagger'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 
@@ -23,6 +24,7 @@ function withField(item: Item, field: string, value: unknown): Item {
  * 'other'. For `trashedAt`, 'other' moves the paper to the Trash after all.
  */
 export async function resolveSyncConflict(db: NeurorefDb, id: string, conflict: SyncConflict, choice: 'kept' | 'other'): Promise<Item> {
+  await loadPeptideTagger()
   return write(db, [db.items], async changes => {
     const before = await db.items.get(id)
     if (!before) throw new ServiceError('NOT_FOUND', 'This paper is no longer in the library.')

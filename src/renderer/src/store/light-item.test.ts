@@ -22,6 +22,10 @@ import { moveToTrash, restoreFromTrash } from '../library/trash'
 import { twoComputers, type Computer } from '../sync/computers.test-support'
 import { inThisThread } from './index-jobs'
 import { LibraryStore } from './library-store'
+import { loadPeptideTagger } from '../library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 /** The fields a light copy leaves out; the stored rows must keep every one. */
 const LONG_PARTS = ['abstractSections', 'references', 'related', 'investigators', 'authorDetails', 'grants', 'funders', 'chemicals', 'coi'] as const

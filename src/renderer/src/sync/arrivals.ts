@@ -6,6 +6,7 @@
 // window's thread on them.
 import type { Item } from '@shared/model'
 import { indexFieldsOf, type IndexFields } from '../library/index-fields'
+import { loadPeptideTagger } from '../library/peptide-tagger'
 import { isFromNewerApp, type SyncDocument } from './documents'
 import type { ReplicaStore } from './replica'
 
@@ -25,6 +26,7 @@ type Doc = SyncDocument & { _conflicts?: string[] }
 /** Up to `limit` of the replica's changes after `since`, read here. */
 export async function readArrivals(replica: ReplicaStore, since: number | string, limit: number): Promise<ArrivalsPage> {
   const page = await replica.changes({ since, limit, include_docs: true, conflicts: true })
+  await loadPeptideTagger()
   return { results: page.results.map(change => ({ doc: change.doc, indexFields: fieldsOf(change.doc as Doc | undefined) })), last_seq: page.last_seq }
 }
 

@@ -14,6 +14,10 @@ import { engineComputer, newDatabase, until } from './computers.test-support'
 import { SyncEngine } from './engine'
 import type { Fetch } from './session'
 import { statusText } from './status'
+import { loadPeptideTagger } from '../library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 let couch: TestCouch
 const cleanups: (() => Promise<unknown>)[] = []

@@ -1,7 +1,7 @@
 // The outgoing side writes a large push a batch at a time; another computer's
 // edit that reaches the replica meanwhile is not overwritten by this
 // computer's older copy: it is left for the incoming side to merge.
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, beforeAll, expect, it } from 'vitest'
 import { newItem } from '../library/add-paper'
 import { applySyncedChanges, noSyncedChanges } from '../library/apply-synced'
 import { openLibrary } from '../library/schema'
@@ -10,6 +10,10 @@ import './computers.test-support'
 import { pushLocalChanges } from './outgoing'
 import { openReplica, type ReplicaStore } from './replica'
 import { documentsNow } from './rows'
+import { loadPeptideTagger } from '../library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {

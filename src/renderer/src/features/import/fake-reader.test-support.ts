@@ -26,7 +26,7 @@ export class FakeReader {
       if (this.terminated || this.behaviour === 'never answers') return
       if (this.behaviour === 'crashes') return this.fail('out of memory')
       const messages: ReaderMessage[] = []
-      readAndSend(request, message => messages.push(message))
+      await readAndSend(request, message => messages.push(message))
       // 'crashes midway': the first half of the papers sent, then the worker stops
       const sent = this.behaviour === 'crashes midway' ? messages.slice(0, Math.ceil(messages.length / 2)) : messages
       for (const message of sent) {

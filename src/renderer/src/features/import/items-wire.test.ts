@@ -2,10 +2,14 @@
 // worker as it was worked out there: the JSON hand-over loses nothing.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { readBibliographyFile } from '@shared/import'
 import { toItem } from '../../library/add-paper'
 import { itemsFromWire, itemsToWire } from './items-wire'
+import { loadPeptideTagger } from '../../library/peptide-tagger'
+
+// papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
+beforeAll(loadPeptideTagger)
 
 const fixtures = path.join(import.meta.dirname, '../../../../../e2e/fixtures')
 const files = ['bibtex', 'ris', 'other', 'csl'].flatMap(folder => readdirSync(path.join(fixtures, folder)).map(name => path.join(fixtures, folder, name)))

@@ -7,6 +7,7 @@ import { readBibliographyFile, type ImportResult, type RecordSink } from '@share
 import type { Item } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import { toItem } from '../../library/add-paper'
+import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { itemsToWire } from './items-wire'
 
 export interface ReadRequest {
@@ -39,7 +40,12 @@ function readFileInWords({ name, bytes, encoding }: ReadRequest, sink?: RecordSi
 }
 
 /** Reads the file and sends what it holds as it is read: the papers as items (index fields and peptide tags worked out here). */
-export function readAndSend(request: ReadRequest, send: (message: ReaderMessage) => void): void {
+export async function readAndSend(request: ReadRequest, send: (message: ReaderMessage) => void): Promise<void> {
+  try {
+    await loadPeptideTagger()
+  } catch (error) {
+    return send({ kind: 'done', outcome: { ok: false, sentence: error instanceof Error ? error.message : String(error) } })
+  }
   const now = Date.now()
   let chunk: Item[] = []
   const sendChunk = () => {

@@ -4,12 +4,12 @@
 // read (their index fields and peptide tags worked out here too, sent as JSON)
 // and problems, or the sentence saying why the file cannot be read, out.
 import { readAndSend, type ReaderMessage, type ReadRequest } from './read-file'
-import { peptideMatcher } from '@shared/peptides/default-matcher'
+import { loadPeptideTagger } from '../../library/peptide-tagger'
 
 // the DOM typings describe a window's postMessage; this is a dedicated worker's
 const scope = self as unknown as { onmessage: (event: MessageEvent<ReadRequest>) => void; postMessage(data: ReaderMessage): void }
 
-scope.onmessage = event => readAndSend(event.data, message => scope.postMessage(message))
+scope.onmessage = event => void readAndSend(event.data, message => scope.postMessage(message))
 
-// Built now, while this worker most likely waits as the spare: the first paper's tags do not wait for it.
-peptideMatcher()
+// Loaded now (with this worker's script: it has no chunks), while this worker most likely waits as the spare: the first paper's tags do not wait for it.
+void loadPeptideTagger()

@@ -4,7 +4,7 @@
 // imported again; it is listed below and can be given back.
 import { useNotify } from '../../components/notify'
 import type { Item, PeptideTag } from '@shared/model'
-import { describeEvidence } from '@shared/peptides/match'
+import { describeEvidence } from '@shared/peptides/evidence'
 import { db } from '../../root'
 import { removePeptideTag, restorePeptideTag } from '../../library/peptide-tags'
 import { rememberForUndo, withUndo } from './undo'
