@@ -57,11 +57,11 @@ async function caughtUp(db: NeurorefDb, meta: LightFormMeta, ids: Set<string>, s
   const last = meta.parts.at(-1)
   const fillLast = last !== undefined && added.length > 0 && last.ids.length < PAPERS_PER_PART
   const touched = meta.parts.filter(ref => (ref === last && fillLast) || ref.ids.some(id => now.has(id)))
-  const jsons = await readLightParts(db, touched)
-  if (typeof jsons === 'string') return false
+  const stored = await readLightParts(db, touched)
+  if (typeof stored === 'string') return false
   const rewritten = new Map<string, ItemBasics[]>()
   touched.forEach((ref, n) => {
-    const papers = parseLightPart(jsons[n]).papers.flatMap(item => {
+    const papers = parseLightPart(stored[n]).papers.flatMap(item => {
       if (!now.has(item.id)) return [item]
       const row = now.get(item.id)
       return row ? [basics(row)] : []

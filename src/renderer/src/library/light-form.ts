@@ -1,8 +1,8 @@
 // Every paper's light copy (item-basics.ts), saved beside the search index so
-// that opening a library reads a few large strings instead of every full row
+// that opening a library reads a few hundred parts instead of every full row
 // (100,000 rows with their abstracts took IndexedDB most of a minute to hand
-// out). The papers are packed as JSON in parts of PAPERS_PER_PART, what they
-// share written once per part (light-packing.ts); the commit
+// out). The papers are packed in parts of PAPERS_PER_PART, as the bytes that
+// cross to the window, what they share written once per part (light-packing.ts); the commit
 // marker (`meta`) names the parts in force, their sizes and papers, and the
 // change-log `seq` the form is current to. A save writes its new parts first,
 // each in its own transaction, then moves the marker in one small transaction,
@@ -14,15 +14,15 @@ import type { ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
 import type { CurrentTo } from './change-log'
 import type { NeurorefDb } from './schema'
-import { packPapers, unpackPapers } from './light-packing'
+import { packPapers, unpackPapers, type PackedPapers } from './light-packing'
 
 /**
  * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers; 4: the
- * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line); the key hashes
+ * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line; 6: saved as the bytes and typed arrays that cross to the window); the key hashes
  * of a sample paper catch a change to how duplicates are recognised or hashed.
  */
 const LIGHT_FORMAT = [
-  5,
+  6,
   ...recognitionHashes({
     csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
     doi: '10.1/AbC',
@@ -36,7 +36,7 @@ export const PAPERS_PER_PART = 500
 
 export interface LightPartRef {
   key: string
-  /** length of its text: a part of another size is damaged */
+  /** length of its papers' bytes: a part of another size is damaged */
   size: number
   /** its papers, in order */
   ids: string[]
@@ -58,8 +58,8 @@ export interface LightFormMeta {
 export interface LightFormPart {
   id: string
   generation: number
-  /** the papers' light fields and the hashes of the keys the duplicate finder knows each by, as JSON lines (light-packing.ts), in the order of the marker's ids */
-  json: string
+  /** the papers' light fields and the hashes of the keys the duplicate finder knows each by (light-packing.ts), in the order of the marker's ids */
+  papers: PackedPapers
 }
 
 export const parseLightPart = unpackPapers
@@ -96,27 +96,27 @@ export async function forgetLightForm(db: NeurorefDb, generation: number): Promi
   })
 }
 
-/** Some parts' JSON, checked against the marker; a sentence when one is missing or of another size. */
-export async function readLightParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<string[] | string> {
+/** Some parts, checked against the marker; a sentence when one is missing or of another size. */
+export async function readLightParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<PackedPapers[] | string> {
   const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
-  const parts: string[] = []
+  const parts: PackedPapers[] = []
   for (const [n, ref] of refs.entries()) {
-    const json = rows[n]?.json
-    if (json === undefined) return `a part of it is missing`
-    if (json.length !== ref.size) return `a part of it has the wrong size`
-    parts.push(json)
+    const papers = rows[n]?.papers
+    if (papers === undefined) return `a part of it is missing`
+    if (papers.lines.length !== ref.size) return `a part of it has the wrong size`
+    parts.push(papers)
   }
   return parts
 }
 
 /**
- * Some parts' JSON as stored, each undefined when it is no longer stored as the marker named it (missing, or of
+ * Some parts as stored, each undefined when it is no longer stored as the marker named it (missing, or of
  * another size). Part keys are written once, so a part read is the one the marker named: a save since can only
  * have removed it (its papers are then read from their rows).
  */
-export async function readStoredParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<(string | undefined)[]> {
+export async function readStoredParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<(PackedPapers | undefined)[]> {
   const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
-  return refs.map((ref, n) => (rows[n]?.json.length === ref.size ? rows[n].json : undefined))
+  return refs.map((ref, n) => (rows[n]?.papers?.lines.length === ref.size ? rows[n].papers : undefined))
 }
 
 /** The committed marker, with a check that every part it names is stored, in one small transaction (the parts are read after, a few at a time). */
@@ -137,9 +137,9 @@ export interface LightWriteOptions {
 /** A new part of `generation`, stored in its own transaction; its reference for the marker. */
 async function putPart(db: NeurorefDb, generation: number, n: number, papers: readonly ItemBasics[]): Promise<LightPartRef> {
   const key = `part:${generation}:${n}`
-  const json = packPapers(papers, papers.map(recognitionHashes))
-  await db.lightCopies.put({ id: key, generation, json } satisfies LightFormPart as LightFormRow)
-  return { key, size: json.length, ids: papers.map(item => item.id) }
+  const packed = packPapers(papers, papers.map(recognitionHashes))
+  await db.lightCopies.put({ id: key, generation, papers: packed } satisfies LightFormPart as LightFormRow)
+  return { key, size: packed.lines.length, ids: papers.map(item => item.id) }
 }
 
 /**

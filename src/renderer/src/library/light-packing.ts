@@ -9,11 +9,11 @@
 // paper, empty or not, was ≈ 7 MB at 100,000 papers. A paper's DOI is written
 // once: its lower-cased `doi`, the `doiKey` the database indexes and the
 // `csl.DOI` citations read are most often the same text (three copies of it in
-// the form and in the window's heap). A part is written in lines (JSON never
-// has a raw newline): what is shared, the key hashes, then the papers a hundred
-// a line, so the window parses a line in a short step of its own (a part whole
+// the form and in the window's heap). The papers are written a hundred to a
+// line, so the window parses a line in a short step of its own (a part whole
 // was one string of 0.3 MB that the collector had to handle as a large object,
-// and one step of 500 papers).
+// and one step of 500 papers), and a part is saved as the bytes and typed
+// arrays that cross to the window (PackedPapers).
 import type { ItemBasics } from '@shared/model'
 
 /** Fields of a paper whose values many papers share: lists that few papers differ in are shared whole. */
@@ -36,12 +36,25 @@ const CSL_FIELDS = ['type', 'container-title', 'container-title-short', 'issued'
 const CSL_LISTS = ['author', 'editor'] as const
 
 /**
- * A part's lines: first a JSON list of each shared value once, as its own JSON text (so the window recognises a value
- * it already holds without building it again); then a JSON list of the hashes of the keys the duplicate finder knows
- * each paper by (keyHash, shared/duplicates.ts); then the papers, PAPERS_PER_LINE to a JSON list, where a shared field is the number of
- * its value in the shared list (a list shared whole too), a list of shared entries the numbers of its entries, and
- * `doiKey` or `csl.DOI` the same text as `doi` is SAME_AS_DOI.
+ * A part as it is saved and as it crosses to the window (store/part-bytes.ts): each shared value once, as its own JSON
+ * text (so the window recognises a value it already holds without building it again); the papers PAPERS_PER_LINE to
+ * a JSON list, as ASCII bytes, where a shared field is the number of its value in the shared list (a list shared whole
+ * too), a list of shared entries the numbers of its entries, and `doiKey` or `csl.DOI` the same text as `doi` is
+ * SAME_AS_DOI; and the hashes of the keys the duplicate finder knows each paper by (keyHash, shared/duplicates.ts) as
+ * typed arrays. Saved as the bytes that cross, the reader worker only hands them over: making them from a part saved
+ * as one JSON text (escapes, encoding, line ends, the hashes parsed) was 10-30 ms a part, the worker's pace deciding
+ * when the library was whole at open.
  */
+export interface PackedPapers {
+  shared: string[]
+  /** the lines of papers one after another, each ending where `lineEnds` says; every character past ASCII written as a \u escape */
+  lines: Uint8Array<ArrayBuffer>
+  lineEnds: Uint32Array<ArrayBuffer>
+  /** every paper's key hashes one after another, and how many each paper has (both empty when none were given) */
+  hashes: Int32Array<ArrayBuffer>
+  hashCounts: Uint8Array<ArrayBuffer>
+}
+
 export const PAPERS_PER_LINE = 100
 
 /** in a packed paper, `doiKey` or `csl.DOI`: the same text as its `doi` */
@@ -60,8 +73,11 @@ function unpackDoi(value: unknown, doi: unknown): unknown {
 
 type Fields = Record<string, unknown>
 
-/** The papers and the hashes of the keys the duplicate finder knows each by, as one string of JSON lines. */
-export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): string {
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+/** The papers and the hashes of the keys the duplicate finder knows each by, packed to be saved and to cross. */
+export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): PackedPapers {
   const shared: string[] = []
   const numbers = new Map<string, number>()
   const numberOf = (value: unknown): number => {
@@ -73,7 +89,8 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): s
   const pack = (fields: Fields, names: readonly string[], entries = false): void => {
     for (const name of names) {
       const value = fields[name]
-      if (value !== undefined) fields[name] = entries && Array.isArray(value) ? value.map(numberOf) : numberOf(value)
+      // an empty list is shared whole: one frozen array for every paper without keywords, MeSH terms…
+      if (value !== undefined) fields[name] = entries && Array.isArray(value) && value.length > 0 ? value.map(numberOf) : numberOf(value)
     }
   }
   const packed = papers.map(paper => {
@@ -85,24 +102,42 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): s
     pack(csl, CSL_LISTS, true)
     if (fields.doiKey !== undefined) fields.doiKey = packDoi(fields.doiKey, paper.doi)
     if (csl.DOI !== undefined) csl.DOI = packDoi(csl.DOI, paper.doi)
+    // the light copy's mark, last: a slot for it in the object JSON.parse makes (added after, it took an object more)
+    fields.light = 0
     return fields
   })
-  const lines = [JSON.stringify(shared), JSON.stringify(hashes)]
-  for (let start = 0; start < packed.length; start += PAPERS_PER_LINE) lines.push(JSON.stringify(packed.slice(start, start + PAPERS_PER_LINE)))
-  return oneByte(lines.join('\n'))
+  const lines: string[] = []
+  for (let start = 0; start < packed.length; start += PAPERS_PER_LINE) lines.push(ascii(JSON.stringify(packed.slice(start, start + PAPERS_PER_LINE))))
+  const lineEnds = new Uint32Array(lines.length)
+  for (let n = 0, end = 0; n < lines.length; n++) lineEnds[n] = end += lines[n].length
+  return { shared, lines: encoder.encode(lines.join('')), lineEnds, ...hashesOf(hashes) }
 }
 
 /**
- * The JSON with every character past Latin-1 written as a \u escape. One such character (a β, an Ł) in a part made
- * the whole string two bytes a character, each copied from IndexedDB to the worker and again to the window; a
- * one-byte string is half of that, and JSON.parse reads the escapes back.
+ * JSON with every character past ASCII written as a \u escape, which JSON.parse reads back: one byte a character,
+ * which the window's TextDecoder turns into a string several times faster than a message carrying the string.
  */
-function oneByte(json: string): string {
-  return json.replace(/[\u0100-\uffff]/g, unicodeEscape)
-}
+const ascii = (json: string): string => json.replace(/[\u0080-\uffff]/g, unicodeEscape)
 
 /** A character as JSON's \u escape (every character past ASCII is inside a JSON string, where the escape means the same). */
-export const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+
+/** Every paper's key hashes one after another, and how many each paper has, copied in two plain loops (flat() and filling through the iterator took 3× as long). */
+function hashesOf(lists: number[][]): { hashes: Int32Array<ArrayBuffer>; hashCounts: Uint8Array<ArrayBuffer> } {
+  const hashCounts = new Uint8Array(lists.length)
+  let total = 0
+  for (let i = 0; i < lists.length; i++) total += hashCounts[i] = lists[i].length
+  const hashes = new Int32Array(total)
+  let n = 0
+  for (const list of lists) for (let k = 0; k < list.length; k++) hashes[n++] = list[k]
+  return { hashes, hashCounts }
+}
+
+/** The text of each line of papers of a part, one at a time. */
+export function* lineTexts(part: Pick<PackedPapers, 'lines' | 'lineEnds'>): Generator<string> {
+  for (let line = 0, start = 0; line < part.lineEnds.length; start = part.lineEnds[line++])
+    yield decoder.decode(part.lines.subarray(start, part.lineEnds[line]))
+}
 
 /**
  * The values papers share, one copy of each for every part read with it (the window keeps one while it reads the
@@ -127,11 +162,12 @@ function frozen(value: unknown): unknown {
   return Object.freeze(value)
 }
 
-/** A part's papers and their keys' hashes; the shared values are taken from `values` (one copy of each across parts). */
-export function unpackPapers(json: string, values = new SharedValues()): { papers: ItemBasics[]; hashes: number[][] } {
-  const [sharedLine, hashesLine, ...paperLines] = json.split('\n')
-  const shared = (JSON.parse(sharedLine) as string[]).map(text => values.valueOf(text))
-  return { papers: paperLines.flatMap(line => unpackLine(line, shared)), hashes: JSON.parse(hashesLine) as number[][] }
+/** A part's papers (unmarked) and their keys' hashes; the shared values are taken from `values` (one copy of each across parts). */
+export function unpackPapers(part: PackedPapers, values = new SharedValues()): { papers: ItemBasics[]; hashes: number[][] } {
+  const shared = part.shared.map(text => values.valueOf(text))
+  const hashes: number[][] = []
+  for (let i = 0, at = 0; i < part.hashCounts.length; at += part.hashCounts[i++]) hashes.push([...part.hashes.subarray(at, at + part.hashCounts[i])])
+  return { papers: [...lineTexts(part)].flatMap(line => unpackLine(line, shared)), hashes }
 }
 
 const unpack = (fields: Fields, names: readonly string[], shared: readonly unknown[]): void => {
@@ -142,10 +178,16 @@ const unpack = (fields: Fields, names: readonly string[], shared: readonly unkno
   }
 }
 
-/** The papers of one line of a part, `shared` its shared values in the order the part lists them. */
-export function unpackLine(line: string, shared: readonly unknown[]): ItemBasics[] {
+/**
+ * The papers of one line of a part, `shared` its shared values in the order the part lists them, each given `mark`
+ * as its light copy's mark (store/light-item.ts), or none.
+ */
+export function unpackLine(line: string, shared: readonly unknown[], mark?: () => void): ItemBasics[] {
   const papers = JSON.parse(line) as Fields[]
   for (const paper of papers) {
+    // the last property: deleting it leaves the object as it was without it
+    if (mark) paper.light = mark
+    else delete paper.light
     const csl = paper.csl as Fields
     unpack(paper, PAPER_FIELDS, shared)
     unpack(paper, PAPER_LISTS, shared)

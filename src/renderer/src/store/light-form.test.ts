@@ -21,7 +21,8 @@ import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { buildIndex, currentIndex } from '../library/index-job'
-import { readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow } from '../library/light-form'
+import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow, type LightPartRef } from '../library/light-form'
+import { lineTexts } from '../library/light-packing'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
@@ -116,7 +117,7 @@ describe('the saved light form', () => {
 
     const rebuilt = (await readLightMeta(db))!
     const part = (await db.lightCopies.get(rebuilt.parts[0].key)) as LightFormPart
-    await db.lightCopies.put({ ...part, json: part.json.slice(0, -1) + ',null]' } as LightFormRow)
+    await db.lightCopies.put({ ...part, papers: { ...part.papers, lines: new Uint8Array([...part.papers.lines, 0x20]) } } as LightFormRow)
     // found only when it is read, after other parts reached the window: its papers come from their rows
     const damaged = await read()
     expect([...damaged.kinds]).toEqual(['packed', 'rows'])
@@ -278,15 +279,29 @@ describe('a library written by schema version 4', () => {
   })
 })
 
-/** The marker as the version before this format wrote it (format 4: a part one JSON text, not lines), the sample paper's hashes unchanged. */
-const formatBefore = (format: string): string => format.replace(/^5\|/, '4|')
+/**
+ * The form as the version before this format wrote it (format 5: each part one string of JSON lines — the shared
+ * values, the key hashes, then the papers a hundred a line — its size that string's length), the sample paper's hashes
+ * unchanged.
+ */
+async function savedAsFormatBefore(meta: LightFormMeta): Promise<void> {
+  const parts: LightPartRef[] = []
+  for (const ref of meta.parts) {
+    const { papers } = (await db.lightCopies.get(ref.key)) as LightFormPart
+    const hashes = parseLightPart(papers).hashes
+    const json = [JSON.stringify(papers.shared), JSON.stringify(hashes), ...lineTexts(papers)].join('\n')
+    await db.lightCopies.put({ id: ref.key, generation: meta.generation, json } as unknown as LightFormRow)
+    parts.push({ ...ref, size: json.length })
+  }
+  await db.lightCopies.put({ ...meta, format: meta.format.replace(/^6\|/, '5|'), parts } satisfies LightFormMeta as LightFormRow)
+}
 
 describe('a light form of the format before', () => {
   it('is not read: the window opens from the rows, the form is built once, then opened from', async () => {
     await librarySaved(700)
     const meta = (await db.lightCopies.get('meta')) as LightFormMeta
-    expect(meta.format.startsWith('5|')).toBe(true)
-    await db.lightCopies.put({ ...meta, format: formatBefore(meta.format) } satisfies LightFormMeta as LightFormRow)
+    expect(meta.format.startsWith('6|')).toBe(true)
+    await savedAsFormatBefore(meta)
     await opensFromRowsThenFromForm()
     expect((await readLightMeta(db))?.format).toBe(meta.format)
   })

@@ -7,7 +7,7 @@ import type { Item, ItemBasics, LightItem } from '@shared/model'
 import { basics } from '../library/item-basics'
 
 /** The mark of a light copy: a function, which IndexedDB cannot store. */
-const LIGHT = (): void => undefined
+export const LIGHT = (): void => undefined
 
 export function lighten(item: Item): LightItem {
   return markLight(basics(item))

@@ -14,7 +14,7 @@ export async function readAtOpen(db: NeurorefDb): Promise<{ papers: ItemBasics[]
   for await (const chunk of readLightRows(db)) {
     kinds.add(chunk.kind)
     if (chunk.kind === 'rows') papers.push(...chunk.items)
-    else papers.push(...parseLightPart(chunk.json).papers.filter(item => !chunk.except.includes(item.id)))
+    else papers.push(...parseLightPart(chunk.part).papers.filter(item => !chunk.except.includes(item.id)))
   }
   return { papers: JSON.parse(JSON.stringify(papers.sort(byId))), kinds }
 }

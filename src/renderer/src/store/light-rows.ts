@@ -1,6 +1,6 @@
 // Every paper's light copy, read when the library opens: in a Web Worker in
 // the app, here in unit tests (Node has no Worker). It reads the saved light
-// form (library/light-form.ts: a few hundred parts of JSON lines) and the rows of the
+// form (library/light-form.ts: a few hundred parts, saved as they cross) and the rows of the
 // papers changed since; only without a usable form does it read every full
 // row (abstracts, references, author details: most of a minute at 100,000
 // papers) and send the window their light copies, a chunk at a time. Both go
@@ -16,7 +16,7 @@ import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
 import { PartSender, partTransfer, type PartOnTheWay } from './part-bytes'
-import { packPapers } from '../library/light-packing'
+import { packPapers, type PackedPapers } from '../library/light-packing'
 import { abstractsOnTheWay, abstractsTransfer, type AbstractsOnTheWay } from './abstract-bytes'
 
 /**
@@ -27,10 +27,10 @@ import { abstractsOnTheWay, abstractsTransfer, type AbstractsOnTheWay } from './
 export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string | undefined)[]; hashes: number[][] }
 
 /**
- * Papers for the window: a part of the saved light form (its papers as JSON, but those in `except`, changed since
- * the form was saved: they come as rows), or papers read from their rows.
+ * Papers for the window: a part of the saved light form (its papers, but those in `except`, changed since the form
+ * was saved: they come as rows), or papers read from their rows.
  */
-export type LightChunk = { kind: 'packed'; json: string; except: string[] } | RowsChunk
+export type LightChunk = { kind: 'packed'; part: PackedPapers; except: string[] } | RowsChunk
 
 /**
  * Papers as they reach the window: a part of the saved form on its way (part-bytes.ts), or papers read from their rows
@@ -100,9 +100,9 @@ async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGen
       const refs = meta.parts.slice(start, start + partsPerRead)
       const parts = await next
       if (start + partsPerRead < meta.parts.length) next = read(start + partsPerRead)
-      for (const [n, json] of parts.entries()) {
-        if (json !== undefined) {
-          yield { kind: 'packed', json, except: refs[n].ids.filter(id => changed.ids.has(id)) }
+      for (const [n, part] of parts.entries()) {
+        if (part !== undefined) {
+          yield { kind: 'packed', part, except: refs[n].ids.filter(id => changed.ids.has(id)) }
         } else {
           for (const id of refs[n].ids) fromRows.add(id)
           partGone = true
@@ -130,7 +130,7 @@ export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerR
 export async function* arriving(chunks: AsyncIterable<LightChunk>): AsyncGenerator<ArrivingChunk> {
   const sender = new PartSender()
   for await (const chunk of chunks) {
-    if (chunk.kind === 'packed') yield { kind: 'part', part: sender.onTheWay(chunk.json, chunk.except) }
+    if (chunk.kind === 'packed') yield { kind: 'part', part: sender.onTheWay(chunk.part, chunk.except) }
     else yield { kind: 'part', part: sender.onTheWay(packPapers(chunk.items, chunk.hashes), []), abstracts: abstractsOnTheWay(chunk.abstracts) }
   }
 }

@@ -28,11 +28,11 @@ describe('a part of the saved light form sent to the window', () => {
       csl: { ...first.csl, title: 'Müller–Ørsted: μ-opioid receptors\nin the nucleus accumbens' }
     }
     const papers = [named, ...others]
-    const json = packPapers(papers, papers.map(recognitionHashes))
-    const part = crossed(new PartSender().onTheWay(json, []))
-    expect(part.bytes.every(byte => byte < 0x80)).toBe(true)
+    const packed = packPapers(papers, papers.map(recognitionHashes))
+    const part = crossed(new PartSender().onTheWay(structuredClone(packed), []))
+    expect(part.lines.every(byte => byte < 0x80)).toBe(true)
     const arrived = withHashes([...new PartReceiver().lines(part)])
-    expect(arrived.map(({ paper }) => paper)).toEqual(unpackPapers(json).papers)
+    expect(arrived.map(({ paper }) => paper)).toEqual(unpackPapers(packed).papers)
     expect(arrived.map(({ hashes }) => hashes)).toEqual(papers.map(recognitionHashes))
     expect(arrived[0].paper.tags).toEqual(named.tags)
     expect(arrived[0].paper.keywords).toEqual(named.keywords)

@@ -103,7 +103,7 @@ describe('papers read from their rows, sent to the window', () => {
       chunks++
       const sent = structuredClone(chunk, { transfer: arrivingTransfer(chunk) })
       // the papers and their abstracts were handed over: the reader holds them no more
-      expect(chunk.part.bytes.byteLength).toBe(0)
+      expect(chunk.part.lines.byteLength).toBe(0)
       expect(chunk.abstracts?.bytes.byteLength).toBe(0)
       // no string of many papers in the message (a journal, an author's name: a shared value)
       expect(longestString(sent)).toBeLessThan(500)
