@@ -322,7 +322,9 @@ export class LibraryStore {
     // window idle for half a second at 100,000 papers. What it sends waits in its messages until it is painted. The
     // index job starts when the first papers are taken: its reads (tens of MB at 100,000 papers) went first and held
     // IndexedDB for half a second before the light form's first part was read, the window idle meanwhile; the index
-    // is needed only once every paper is in.
+    // is needed only once every paper is in. Without a usable form (a first open: every row read, the index built
+    // again) it starts when the last paper is in: both workers reading every row at once on two cores put off the
+    // library's being whole, which every search waits for, and searches read the papers until the index is here.
     const notesRead = painted.then(() => this.readNotes())
     const rows = (this.options.rows ?? lightRows)(this.db)
     const index = this.index
@@ -343,7 +345,7 @@ export class LibraryStore {
         },
         abstract: (id, abstract) => this.index.arrived(id, abstract),
         fromForm: () => (this.fromForm = true),
-        arrived: startIndex
+        arrived: () => this.fromForm && startIndex()
       })
     } finally {
       // no paper came (an empty library), or the reader failed

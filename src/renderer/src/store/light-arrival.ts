@@ -39,9 +39,9 @@ export async function takeArriving(rows: AsyncIterable<ArrivingChunk>, target: A
     sliceBegan = performance.now()
   }
   for await (const { part, abstracts } of rows) {
-    target.arrived()
     // without abstracts: a part of the saved form (the papers changed since come with theirs, or none)
     if (!abstracts) target.fromForm()
+    target.arrived()
     const except = new Set(part.except)
     for (const { papers, first, hashes, hashFrom } of receiver.lines(part)) {
       for (let i = 0; i < papers.length; i++) {
