@@ -24,9 +24,17 @@ export interface IndexJobResult {
   light: LightFormJob['how']
 }
 
+/** The index as the job has it, before it is saved and the light form brought up to date. */
+export type BuiltIndex = Omit<IndexJobResult, 'light'>
+
 export interface IndexJobOptions extends WriteOptions {
   /** while rebuilding: items indexed so far, of how many */
   onProgress?: (done: number, total: number) => void
+  /**
+   * the index, as soon as it is loaded, caught up or built: the window puts it in use while it is saved (at 100,000
+   * papers saving the index and building the light form again took seconds after the last paper was indexed)
+   */
+  onIndex?: (index: BuiltIndex) => void
   /** for the light form's save (tests play a crash there) */
   light?: LightWriteOptions
 }
@@ -64,6 +72,7 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
     const changed = await changedPapers(db, saved.meta)
     if ('reason' in changed) reason = changed.reason
     else if (changed.ids.size === 0) {
+      options.onIndex?.({ snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded' })
       const light = await currentLightForm(db, options.light)
       return { snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded', light: light.how }
     } else {
@@ -76,6 +85,7 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
         else index.remove(id)
       })
       const snapshot = index.snapshot()
+      options.onIndex?.({ snapshot, seq: changed.lastSeq, how: 'caught up' })
       await writeSavedIndex(db, snapshot, changed.lastSeq, options)
       const light = await currentLightForm(db, options.light)
       return { snapshot, seq: changed.lastSeq, how: 'caught up', light: light.how }
@@ -86,6 +96,7 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
   const seq = await lastChangeSeq(db)
   const light = new LightFormBuilder()
   const snapshot = (await buildIndex(db, options.onProgress, item => light.add(item))).snapshot()
+  options.onIndex?.({ snapshot, seq, how: 'rebuilt', reason })
   await writeSavedIndex(db, snapshot, seq, options)
   await light.save(db, seq, options.light)
   return { snapshot, seq, how: 'rebuilt', reason, light: 'rebuilt' }

@@ -8,9 +8,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
-import { buildIndex } from '../library/index-job'
+import { buildIndex, currentIndex } from '../library/index-job'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { gatedJobs, heldRows } from './held-jobs.test-support'
+import type { IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
 import { visibleItems, type ViewState } from './views'
 
@@ -108,5 +109,28 @@ describe('searching at the first open, before the index is built', () => {
       expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(fresh.search(query)))
     }
     held.idle(true)
+  })
+
+  it('puts the index in use as soon as it is built, before it is saved: a save that fails leaves it in use', async () => {
+    db = openLibrary(`first-open-save-fails-${Math.random()}`)
+    await db.items.bulkAdd(createSyntheticLibrary(600, 3).items)
+    // the worker's save is killed after its first part (a crash, a full disk)
+    const jobs: IndexJobs = (target, onProgress, onIndex) =>
+      currentIndex(target, {
+        onProgress,
+        onIndex,
+        afterPart: () => {
+          throw new Error('the save was killed')
+        }
+      })
+    const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    expect(store.index.lastError).toMatch('the save was killed')
+    expect(store.index.ready).toBe(true)
+    const fresh = await buildIndex(db)
+    for (const query of ['oxytocin', 'author:garcia', '"oxytocin receptor"', 'year:2015-2021 stress']) {
+      expect(sorted(store.index.marked(query) ? store.search(query) : []), query).toEqual(sorted(fresh.search(query)))
+    }
   })
 })

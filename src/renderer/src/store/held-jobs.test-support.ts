@@ -10,7 +10,7 @@ export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () =>
   let open = () => {}
   let count = 0
   return {
-    jobs: async (target, onProgress) => (count++, await gate, inThisThread(target, onProgress)),
+    jobs: async (target, onProgress, onIndex) => (count++, await gate, inThisThread(target, onProgress, onIndex)),
     hold: () => (gate = new Promise(resolve => (open = resolve))),
     release: () => open(),
     started: () => count

@@ -25,7 +25,7 @@ import {
 } from '@shared/search/index'
 import { matchesQuery } from '@shared/search/match'
 import { fieldValue, type NotesText, type SearchableItem } from '@shared/search/fields'
-import type { IndexJobResult } from '../library/index-job'
+import type { BuiltIndex, IndexJobResult } from '../library/index-job'
 import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
@@ -169,26 +169,35 @@ export class LiveIndex implements SearchIndex {
     for (const entry of this.scanned.values()) Object.assign(entry, { upTo: 0, found: [] })
   }
 
-  private run(use: (result: IndexJobResult) => Promise<void> | void): Promise<void> {
+  private run(use: (index: BuiltIndex) => Promise<void> | void): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
     this.covered = new Set(this.deferred)
     this.deferredSinceJob.clear()
     let failed = false
+    // put in use as soon as the job has it, while the worker saves it; once
+    let using: Promise<void> | undefined
+    const useOnce = (index: BuiltIndex) => (using ??= Promise.resolve().then(() => (this.closed ? undefined : use(index))))
     const job = this.source
-      .jobs(this.source.db, (done, total) => {
-        if (!this.progress) this.source.rebuilding?.()
-        this.progress = { done, total }
-        this.source.changed()
-      })
+      .jobs(
+        this.source.db,
+        (done, total) => {
+          if (!this.progress) this.source.rebuilding?.()
+          this.progress = { done, total }
+          this.source.changed()
+        },
+        index => void useOnce(index).catch(() => undefined)
+      )
       .then(result => {
         if (this.closed) return
         const { snapshot: _, ...rest } = result
         this.last = rest
-        return use(result)
+        return useOnce(result)
       })
-      .catch(error => {
+      .catch(async error => {
         failed = true
+        // the index may be in use already (its save failed): the job ends when it is
+        await using?.catch(() => undefined)
         // the library was closed (a test's end, a restore starting over): nothing to say
         if (this.closed || (error instanceof Error && error.name === 'DatabaseClosedError')) return
         this.lastError = error instanceof Error ? error.message : String(error)

@@ -1,27 +1,22 @@
 // Brings the saved search index up to date (library/index-job.ts) away from
 // the window: tokenising a large library takes tens of seconds. Answers with
-// progress while rebuilding, then the index itself (its buffers transferred).
+// progress while rebuilding, then the index itself as soon as it is had (a
+// copy: this worker saves it next, and the window puts it in use meanwhile),
+// then what was done to the light form once both are saved.
 import { currentIndex } from '../library/index-job'
 import { openLibrary } from '../library/schema'
 import type { IndexJobReply, IndexJobRequest } from './index-jobs'
 
-const post = (reply: IndexJobReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer)
+const post = (reply: IndexJobReply) => (self as unknown as Worker).postMessage(reply)
 
 self.onmessage = async (event: MessageEvent<IndexJobRequest>) => {
   const db = openLibrary(event.data.dbName)
   try {
-    const result = await currentIndex(db, { onProgress: (done, total) => post({ kind: 'progress', done, total }) })
-    const { years, postings, runs } = result.snapshot
-    const buffers = new Set<ArrayBufferLike>([
-      years.buffer,
-      postings.offsets.buffer,
-      postings.entries.buffer,
-      runs.starts.buffer,
-      runs.lengths.buffer,
-      runs.words.buffer
-    ])
-    for (const page of runs.pages) buffers.add(page.buffer)
-    post({ kind: 'done', result }, [...buffers] as ArrayBuffer[])
+    const result = await currentIndex(db, {
+      onProgress: (done, total) => post({ kind: 'progress', done, total }),
+      onIndex: index => post({ kind: 'index', index })
+    })
+    post({ kind: 'done', light: result.light })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
   } finally {
