@@ -81,8 +81,8 @@ export function newItem(record: ReferenceRecord, now: number, taken: Set<string>
   return withCitationKey(toItem(record, now), taken, preferredKey)
 }
 
-/** `item` (from toItem) with a citation key unique among `taken`, which gets it. */
-export function withCitationKey(item: Item, taken: Set<string>, preferredKey?: string): Item {
+/** `item` (from toItem, or its light copy) with a citation key unique among `taken`, which gets it. */
+export function withCitationKey<Paper extends Pick<Item, 'csl'>>(item: Paper, taken: Set<string>, preferredKey?: string): Paper & { citationKey: string } {
   const wanted = preferredKey ? cleanCitationKey(preferredKey) : ''
   const citationKey = wanted ? uniqueCitationKey(wanted, taken) : makeCitationKey(item, taken)
   taken.add(citationKey.toLowerCase())
@@ -90,7 +90,7 @@ export function withCitationKey(item: Item, taken: Set<string>, preferredKey?: s
 }
 
 /** Citation keys in use that start like this paper's would, or like the key it brings (lower-cased). */
-export function keysLike(db: NeurorefDb, record: ReferenceRecord & { citationKey?: string }): Promise<Set<string>> {
+export function keysLike(db: NeurorefDb, record: Pick<ReferenceRecord, 'csl'> & { citationKey?: string }): Promise<Set<string>> {
   const base = (record.citationKey && cleanCitationKey(record.citationKey)) || makeCitationKey(record, new Set())
   return keysInUseLike(db, [base])
 }

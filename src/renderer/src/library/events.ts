@@ -5,6 +5,7 @@
 // auto-export.
 import type { AttachmentRecord, Collection, Item, ItemBasics, Note } from '@shared/model'
 import type { FullText } from './schema'
+import type { ArrivedAbstract } from './abstract-bytes'
 
 /**
  * An import's new papers as the window kept them until they were announced: not the rows (100,000 whole papers held a
@@ -14,7 +15,8 @@ import type { FullText } from './schema'
  */
 export interface ImportedPapers {
   items: ItemBasics[]
-  abstracts: (string | undefined)[]
+  /** as text, or as UTF-8 bytes (abstract-bytes.ts) where a worker wrote the papers */
+  abstracts: ArrivedAbstract[]
   /** the key hashes of `items[n]` are `hashes` from `hashFrom[n]` up to `hashFrom[n + 1]` */
   hashes: Int32Array
   hashFrom: Int32Array

@@ -5,27 +5,49 @@
 import { DuplicateFinder, recognitionKeys, type PaperFinder } from '@shared/duplicates'
 import type { ImportedRecord } from '@shared/import'
 import type { Item, ItemBasics } from '@shared/model'
+import { fieldValue } from '@shared/search/fields'
 import type { NeurorefDb } from './schema'
 import { keysLike, toItem, withCitationKey } from './add-paper'
 import { write } from './write'
 import { loadPeptideTagger } from './peptide-tagger'
 import { addItemsToCollection, createCollection } from './collections'
 import { inSlices } from './slices'
-import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced, type UnannouncedBatch } from './unfinished-import'
+import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced } from './unfinished-import'
 import { papersOf } from './events'
-import { ImportedPapersKept } from './imported-papers'
+import { ImportedPapersKept, type KeptPaper } from './imported-papers'
+import { basics } from './item-basics'
+import { abstractsOnTheWay, type ArrivedAbstract } from './abstract-bytes'
 import type { Collection } from '@shared/model'
 
 /** `Paper`: a file's new papers are as the window keeps them (no abstract, references…: see item-basics.ts), a document's whole. */
 export interface FileImportOutcome<Paper extends ItemBasics = ItemBasics> {
   added: Paper[]
-  duplicates: { record: ImportedRecord; existingId: string; reason: string }[]
+  /** `record`: what the file gave (or its light copy), named in the message */
+  duplicates: { record: Pick<ImportedRecord, 'csl' | 'citationKey'>; existingId: string; reason: string }[]
 }
 
-/** Records sorted out: the new papers (each with the citation key its file gave and the keys it is recognised by) and those the library or the file already has. */
-interface SortedOut {
-  fresh: { item: Item; fileKey?: string; keys: string[] }[]
+/**
+ * A record waiting for its batch. Where the window writes the batch: the record, and its item when the reader worked
+ * it out. Where a worker writes it (the reader sends it the papers whole): only what the window reads and keeps, the
+ * paper's light copy and its abstract as bytes. 100,000 whole papers waiting for their batch in the window's heap made
+ * it 0.8–1 GB, and the collector copied each as it grew old.
+ */
+type Arrived = { record: ImportedRecord; item?: Item } | { light: ItemBasics; abstract: ArrivedAbstract }
+
+/** A new paper: as the window writes it (the whole item) or keeps it (its light copy, where a worker writes it), with the citation key its file gave and the keys it is recognised by. */
+type Fresh = ({ item: Item } | { light: ItemBasics; abstract: ArrivedAbstract }) & { fileKey?: string; keys: string[] }
+
+/** Records sorted out: the new papers and those the library or the file already has. */
+interface SortedOut<Paper extends Fresh = Fresh> {
+  fresh: Paper[]
   duplicates: FileImportOutcome['duplicates']
+}
+
+/** A new paper with its citation key: the row to write (where the window writes it) and what the window keeps. */
+function keyed(fresh: Fresh, taken: Set<string>): { item?: Item; kept: KeptPaper } {
+  if ('light' in fresh) return { kept: { paper: withCitationKey(fresh.light, taken, fresh.fileKey), abstract: fresh.abstract, keys: fresh.keys } }
+  const item = withCitationKey(fresh.item, taken, fresh.fileKey)
+  return { item, kept: { paper: basics(item), abstract: fieldValue(item, undefined, 'abstract')[0], keys: fresh.keys } }
 }
 
 /**
@@ -33,17 +55,18 @@ interface SortedOut {
  * a fork of the library's, learns each new paper), before the transaction, a slice at a time: a transaction cannot
  * wait for the event loop (it would commit), so the work that can happen before it does, and the window keeps answering.
  */
-async function sortOut(records: readonly ImportedRecord[], finder: DuplicateFinder, items?: readonly (Item | undefined)[]): Promise<SortedOut> {
-  if (records.some((_, n) => !items?.[n])) await loadPeptideTagger() // records the reader did not work out are tagged here
+async function sortOut(arrived: readonly Arrived[], finder: DuplicateFinder): Promise<SortedOut> {
+  if (arrived.some(paper => 'record' in paper && !paper.item)) await loadPeptideTagger() // records the reader did not work out are tagged here
   const now = Date.now()
   const sorted: SortedOut = { fresh: [], duplicates: [] }
-  await inSlices(records, (record, n) => {
+  await inSlices(arrived, paper => {
+    const record = 'light' in paper ? paper.light : paper.record
     const same = finder.find(record)
     if (same) return void sorted.duplicates.push({ record, existingId: same.id, reason: same.reason })
-    const item = items?.[n] ?? toItem(record, now)
-    const keys = recognitionKeys(item)
-    finder.add(item, keys)
-    sorted.fresh.push({ item, fileKey: record.citationKey, keys })
+    const fresh = 'light' in paper ? paper : { item: paper.item ?? toItem(paper.record, now) }
+    const keys = recognitionKeys('light' in fresh ? fresh.light : fresh.item)
+    finder.add('light' in fresh ? fresh.light : fresh.item, keys)
+    sorted.fresh.push({ ...fresh, fileKey: record.citationKey, keys })
   })
   return sorted
 }
@@ -52,7 +75,7 @@ async function sortOut(records: readonly ImportedRecord[], finder: DuplicateFind
 const FEW_RECORDS = 100
 
 /** Lower-cased keys in use that new papers from `records` could collide with. */
-async function keysTakenFor(db: NeurorefDb, records: readonly ImportedRecord[], all: boolean): Promise<Set<string>> {
+async function keysTakenFor(db: NeurorefDb, records: readonly Pick<ImportedRecord, 'csl' | 'citationKey'>[], all: boolean): Promise<Set<string>> {
   const taken = new Set<string>()
   if (all) for (const key of (await db.items.orderBy('citationKey').keys()) as string[]) taken.add(key.toLowerCase())
   else for (const record of records) for (const key of await keysLike(db, record)) taken.add(key)
@@ -67,7 +90,7 @@ export type SaveProgress = (saved: number) => void
  * `writeUnannounced` here, or a worker doing the same on the same database (the window's thread then does not copy
  * the rows into IndexedDB: 10,000 papers took it 0.6–1.5 s).
  */
-export type BatchWriter = (batch: UnannouncedBatch) => Promise<void>
+export type BatchWriter = (batch: { importId: string; number: number; keys: [id: string, citationKey: string][] }) => Promise<void>
 
 /** Records in a batch, until the file has been read (the last batch takes what is left), and at most. */
 const FEWEST_IN_A_BATCH = 1_000
@@ -85,7 +108,7 @@ export class ImportInBatches {
   /** the papers written, as the window keeps them until they are announced (the whole papers go to the writer) */
   private readonly kept = new ImportedPapersKept()
   private readonly finder: Promise<DuplicateFinder>
-  private waiting: { record: ImportedRecord; item?: Item }[] = []
+  private waiting: Arrived[] = []
   /** all records taken: the last batch may be small */
   private allTaken = false
   private writing: Promise<void> | null = null
@@ -125,9 +148,16 @@ export class ImportInBatches {
     this.expected = total
   }
 
-  /** Records to import (with their items, when the reader worked them out), written as soon as the batch before them is. */
+  /**
+   * Records to import (with their items, when the reader worked them out), written as soon as the batch before them is.
+   * Where a worker writes them, the window keeps of each item at once only its light copy and its abstract (as bytes):
+   * the whole item dies young.
+   */
   take(records: readonly ImportedRecord[], items?: readonly Item[]): void {
-    records.forEach((record, n) => this.waiting.push({ record, item: items?.[n] }))
+    if (this.options.elsewhere && items) {
+      const abstracts = abstractsOnTheWay(items.map(item => fieldValue(item, undefined, 'abstract')[0]))
+      items.forEach((item, n) => this.waiting.push({ light: basics(item), abstract: { block: abstracts, at: n } }))
+    } else records.forEach((record, n) => this.waiting.push({ record, item: items?.[n] }))
     if (this.waiting.length >= FEWEST_IN_A_BATCH) this.startWriting()
   }
 
@@ -172,33 +202,34 @@ export class ImportInBatches {
     }
   }
 
-  private async writeBatch(batch: { record: ImportedRecord; item?: Item }[]): Promise<void> {
-    const records = batch.map(({ record }) => record)
-    const { fresh, duplicates } = await sortOut(
-      records,
-      await this.finder,
-      batch.map(({ item }) => item)
-    )
+  private async writeBatch(batch: Arrived[]): Promise<void> {
+    const { fresh, duplicates } = await sortOut(batch, await this.finder)
     this.duplicates.push(...duplicates)
     if (!fresh.length) return
     // Keys are chosen before the write, so a worker can write it: those in use were read once, and other writes' are followed.
-    const taken = await this.keysTaken(records)
-    const added: Item[] = []
-    await inSlices(fresh, ({ item, fileKey }) => added.push(withCitationKey(item, taken, fileKey)))
+    const taken = await this.keysTaken(fresh)
+    const added: ReturnType<typeof keyed>[] = []
+    await inSlices(fresh, paper => added.push(keyed(paper, taken)))
     const { elsewhere, onSaved } = this.options
-    const unannounced = { importId: this.importId, number: ++this.batches, items: added }
-    const ids = added.map(item => item.id)
+    const importId = this.importId
+    const number = ++this.batches
+    const ids = added.map(({ kept }) => kept.paper.id)
     this.written.push(...ids)
     noteUnannounced(this.db, ids, true)
-    await (elsewhere ? elsewhere(unannounced) : writeUnannounced(this.db, unannounced))
-    await this.kept.keepAll(added, n => fresh[n].keys)
+    if (elsewhere) await elsewhere({ importId, number, keys: added.map(({ kept }) => [kept.paper.id, kept.paper.citationKey ?? '']) })
+    else await writeUnannounced(this.db, { importId, number, items: added.map(({ item }) => item).filter(item => item !== undefined) })
+    await this.kept.keepAll(added, ({ kept }) => kept)
     onSaved?.(this.kept.items.length)
   }
 
   /** For a few records the keys like theirs; for a large file every key in use, read once. */
-  private async keysTaken(records: ImportedRecord[]): Promise<Set<string>> {
-    if (this.expected <= FEW_RECORDS) return keysTakenFor(this.db, records, false)
-    return (this.taken ??= await keysTakenFor(this.db, records, true))
+  private async keysTaken(fresh: Fresh[]): Promise<Set<string>> {
+    if (this.expected > FEW_RECORDS) return (this.taken ??= await keysTakenFor(this.db, [], true))
+    return keysTakenFor(
+      this.db,
+      fresh.map(paper => ('light' in paper ? paper.light : paper.item)),
+      false
+    )
   }
 }
 
@@ -230,10 +261,14 @@ export async function importIntoNewCollection(
   known: PaperFinder,
   collectionName: string
 ): Promise<{ outcome: FileImportOutcome<Item>; collection: Collection }> {
-  const { fresh, duplicates } = await sortOut(records, known.fork())
+  const { fresh, duplicates } = await sortOut(
+    records.map(record => ({ record })),
+    known.fork()
+  )
   return write(db, [db.items, db.collections], async changes => {
     const taken = await keysTakenFor(db, records, records.length > FEW_RECORDS)
-    const added = fresh.map(({ item, fileKey }) => withCitationKey(item, taken, fileKey))
+    // the window writes these: every paper came whole
+    const added = fresh.flatMap(paper => ('item' in paper ? [withCitationKey(paper.item, taken, paper.fileKey)] : []))
     await db.items.bulkAdd(added)
     changes.record({ kind: 'item', change: 'added', ids: added.map(item => item.id), items: added })
     const collection = await createCollection(db, collectionName)

@@ -21,7 +21,7 @@ it('keeps a batch of 3,000 papers over many turns of the window, each with its l
   }
   setTimeout(turn, 0)
   const papers = new ImportedPapersKept()
-  await papers.keepAll(items, n => recognitionKeys(items[n]))
+  await papers.keepAll(items, item => ({ paper: basics(item), abstract: item.csl.abstract, keys: recognitionKeys(item) }))
   kept = true
   expect(turns).toBeGreaterThan(100)
 

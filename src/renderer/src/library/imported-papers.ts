@@ -3,29 +3,34 @@
 // out once, when the import looked for duplicates). Keeping the whole papers held ~1 GB of the window's heap at 100,000
 // papers, and the store then worked their keys out again.
 import { keyHash } from '@shared/duplicates'
-import type { Item, ItemBasics } from '@shared/model'
-import { fieldValue } from '@shared/search/fields'
+import type { ItemBasics } from '@shared/model'
 import type { ImportedPapers } from './events'
-import { basics } from './item-basics'
+import type { ArrivedAbstract } from './abstract-bytes'
 import { inSlices } from './slices'
+
+/** A paper written: its light fields (with its citation key), its abstract, and the keys it is recognised by. */
+export interface KeptPaper {
+  paper: ItemBasics
+  abstract: ArrivedAbstract
+  keys: readonly string[]
+}
 
 export class ImportedPapersKept {
   readonly items: ItemBasics[] = []
-  private readonly abstracts: (string | undefined)[] = []
+  private readonly abstracts: ArrivedAbstract[] = []
   private readonly hashes: number[] = []
   private readonly hashFrom: number[] = [0]
 
-  /** A paper written (with its citation key), and the keys it is recognised by. */
-  keep(item: Item, keys: readonly string[]): void {
-    this.items.push(basics(item))
-    this.abstracts.push(fieldValue(item, undefined, 'abstract')[0])
+  keep({ paper, abstract, keys }: KeptPaper): void {
+    this.items.push(paper)
+    this.abstracts.push(abstract)
     for (const key of keys) this.hashes.push(keyHash(key))
     this.hashFrom.push(this.hashes.length)
   }
 
   /** A batch written, a slice at a time: keeping 5,000 papers at once was a task of 50–200 ms under load. */
-  keepAll(items: readonly Item[], keysOf: (n: number) => readonly string[]): Promise<void> {
-    return inSlices(items, (item, n) => this.keep(item, keysOf(n)))
+  keepAll<T>(written: readonly T[], kept: (value: T, n: number) => KeptPaper): Promise<void> {
+    return inSlices(written, (value, n) => this.keep(kept(value, n)))
   }
 
   /** What the announcement hands the library's listeners. */

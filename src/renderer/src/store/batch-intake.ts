@@ -93,6 +93,6 @@ export class BatchIntake {
     const abstract = imported.abstracts[n]
     this.store.keepImported(light, imported.hashes.subarray(imported.hashFrom[n], imported.hashFrom[n + 1]))
     this.store.items.set(light.id, light)
-    this.store.index().defer(abstract === undefined ? light : { ...light, csl: { ...light.csl, abstract } })
+    this.store.index().defer(light, abstract)
   }
 }

@@ -7,7 +7,7 @@ import type { ArrivingChunk } from './light-rows'
 import { PartReceiver } from './part-bytes'
 import { LIGHT } from './light-item'
 import { nextTask } from './turns'
-import type { ArrivedAbstract } from './abstract-bytes'
+import type { ArrivedAbstract } from '../library/abstract-bytes'
 
 /** work done between two turns while the light copies arrive, which the collector follows (every copy is kept: it copies and marks them) */
 const ARRIVAL_SLICE_MS = 10

@@ -6,7 +6,7 @@
 // papers) and send the window their light copies, a chunk at a time. Both go
 // to the window made ready to cross (part-bytes.ts): papers read from their rows
 // are packed as a part of the form is, their abstracts beside them as bytes
-// (abstract-bytes.ts).
+// (library/abstract-bytes.ts).
 import type { ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
 import { fieldValue } from '@shared/search/fields'
@@ -17,7 +17,7 @@ import type { NeurorefDb } from '../library/schema'
 import { basics } from '../library/item-basics'
 import { PartSender, partTransfer, type PartOnTheWay } from './part-bytes'
 import { packPapers, type PackedPapers } from '../library/light-packing'
-import { abstractsOnTheWay, abstractsTransfer, type AbstractsOnTheWay } from './abstract-bytes'
+import { abstractsOnTheWay, abstractsTransfer, type AbstractsOnTheWay } from '../library/abstract-bytes'
 
 /**
  * Papers read from their rows, with their abstracts (kept while searches read papers: the form is only used when the

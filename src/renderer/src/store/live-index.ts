@@ -32,7 +32,7 @@ import type { IndexJobs } from './index-jobs'
 import { inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
 import { PaperText } from '@shared/search/paper-reading'
-import { KeptAbstracts, type ArrivedAbstract } from './abstract-bytes'
+import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
@@ -156,7 +156,7 @@ export class LiveIndex implements SearchIndex {
   }
 
   /** The store's copy with its abstract, for reading it against a query. */
-  private readable(item: LightItem | undefined): SearchableItem | undefined {
+  private readable(item: SearchableItem | undefined): SearchableItem | undefined {
     const abstract = item && this.abstracts.get(item.id)
     return abstract === undefined || !item ? item : { ...item, csl: { ...item.csl, abstract } }
   }
@@ -257,20 +257,23 @@ export class LiveIndex implements SearchIndex {
    * worker indexes them (call indexDeferred after the batch), and until its
    * index is here searches read them, each once per recent query.
    */
-  defer(item: SearchableItem): void {
+  defer(item: SearchableItem, abstract?: ArrivedAbstract): void {
     // read again if it was read before (a second batch changed it)
     if (this.inOrder.has(item.id)) {
       this.deferred.delete(item.id)
       this.setDeferred([...this.deferred])
     }
     this.deferred.add(item.id)
-    this.remember(item)
+    if (abstract === undefined) this.remember(item)
+    else this.rememberAbstract(item.id, abstract)
     if (this.job) this.deferredSinceJob.add(item.id)
     this.deferredOrder.push(item.id)
     this.inOrder.add(item.id)
     // the queries on screen answer for it now, in the slice that brought it, not in the next render;
     // read as the event gave it, with its abstract (the store's copy has none)
-    for (const entry of this.scanned.values()) this.scanUpTo(entry, item)
+    if (!this.scanned.size) return
+    const newest = abstract === undefined ? item : this.readable(item)
+    for (const entry of this.scanned.values()) this.scanUpTo(entry, newest)
   }
 
   /** Has the worker index the deferred papers now (after the running job, if any). */

@@ -14,7 +14,7 @@ import type { IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
 import { arriving, arrivingTransfer, readLightRows, type ArrivingChunk } from './light-rows'
 import { recordOf } from './random-changes.test-support'
-import { abstractsOnTheWay, KeptAbstracts } from './abstract-bytes'
+import { abstractsOnTheWay, KeptAbstracts } from '../library/abstract-bytes'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())

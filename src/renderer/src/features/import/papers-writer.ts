@@ -34,11 +34,11 @@ export class PapersWriter {
     this.worker.postMessage({ kind: 'open', dbName, papers: channel.port2 } satisfies WriterRequest, [channel.port2])
   }
 
-  write: BatchWriter = ({ importId, number, items }) =>
+  write: BatchWriter = ({ importId, number, keys }) =>
     new Promise((resolve, reject) => {
       if (this.broken) return reject(this.broken)
       this.waiting.set(number, { resolve, reject })
-      const request: WriterRequest = { kind: 'write', importId, batch: number, keys: items.map(item => [item.id, item.citationKey ?? '']) }
+      const request: WriterRequest = { kind: 'write', importId, batch: number, keys }
       this.worker.postMessage(request)
     })
 
