@@ -22,25 +22,27 @@ export type ArrivedAbstract = string | undefined | { block: AbstractsOnTheWay; a
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-/** In the reader: the chunk's abstracts made ready to cross (an abstract not read or empty is none). */
+/** No lone surrogate (String.prototype.isWellFormed, ES2024: Chromium 111, Node 20): a regular expression for it took 1.6 s at 100,000 abstracts. */
+const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed()
+
+/** In the reader, or in the window as an import's papers arrive: the chunk's abstracts made ready to cross or be kept (an abstract not read or empty is none). */
 export function abstractsOnTheWay(abstracts: readonly (string | undefined)[]): AbstractsOnTheWay {
   const odd: [number, string][] = []
   const parts = abstracts.map((abstract, i) => {
-    if (!abstract || !LONE_SURROGATE.test(abstract)) return abstract ?? ''
+    if (!abstract || wellFormed(abstract)) return abstract ?? ''
     odd.push([i, abstract])
     return ''
   })
+  // each encoded straight into one buffer (a UTF-16 unit is at most 3 bytes of UTF-8), then cut to what was written
+  const buffer = new Uint8Array(parts.reduce((most, text) => most + text.length * 3, 0))
   const ends = new Uint32Array(parts.length)
-  const texts: Uint8Array[] = parts.map(text => encoder.encode(text))
-  const bytes = new Uint8Array(texts.reduce((sum, text) => sum + text.length, 0))
   let at = 0
-  texts.forEach((text, i) => {
-    bytes.set(text, at)
-    ends[i] = at += text.length
+  parts.forEach((text, i) => {
+    if (text) at += encoder.encodeInto(text, buffer.subarray(at)).written
+    ends[i] = at
   })
-  return { bytes, ends, odd }
+  return { bytes: buffer.slice(0, at), ends, odd }
 }
 
 /** What a message carrying the abstracts hands over rather than copies. */
