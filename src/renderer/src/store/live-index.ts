@@ -31,7 +31,7 @@ import type { NeurorefDb } from '../library/schema'
 import type { IndexJobs } from './index-jobs'
 import { inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
-import { PaperText } from '@shared/search/paper-reading'
+import { PaperText, readsAs } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
@@ -156,7 +156,7 @@ export class LiveIndex implements SearchIndex {
   }
 
   /** The store's copy with its abstract, for reading it against a query. */
-  private readable(item: SearchableItem | undefined): SearchableItem | undefined {
+  private readable(item: LightItem | undefined): SearchableItem | undefined {
     const abstract = item && this.abstracts.get(item.id)
     return abstract === undefined || !item ? item : { ...item, csl: { ...item.csl, abstract } }
   }
@@ -270,10 +270,8 @@ export class LiveIndex implements SearchIndex {
     this.deferredOrder.push(item.id)
     this.inOrder.add(item.id)
     // the queries on screen answer for it now, in the slice that brought it, not in the next render;
-    // read as the event gave it, with its abstract (the store's copy has none)
-    if (!this.scanned.size) return
-    const newest = abstract === undefined ? item : this.readable(item)
-    for (const entry of this.scanned.values()) this.scanUpTo(entry, newest)
+    // read as the event gave it, with its abstract kept (the store's copy has none)
+    for (const entry of this.scanned.values()) this.scanUpTo(entry, item)
   }
 
   /** Has the worker index the deferred papers now (after the running job, if any). */
@@ -285,8 +283,9 @@ export class LiveIndex implements SearchIndex {
     const { items, notes } = this.source
     for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
       const id = this.deferredOrder[entry.upTo]
-      const item = newest?.id === id ? newest : this.readable(items.get(id))
-      if (item && matchesQuery(entry.query, item, notes.get(id))) entry.found.push(id)
+      // read a field at a time: an abstract kept as bytes is decoded only when no other field answers
+      const item = newest?.id === id ? newest : items.get(id)
+      if (item && readsAs(entry.query, new PaperText(item, notes.get(id), () => this.abstracts.get(id)))) entry.found.push(id)
     }
   }
 
