@@ -33,14 +33,23 @@ it('peptide tagging: items per second', () => {
   let tagged = 0
   let tags = 0
   const started = performance.now()
+  const used = process.cpuUsage()
   while (performance.now() - started < 2000)
     for (const item of items) {
       tags += matcher.tag(item).length
       tagged++
     }
   const perSecond = Math.round(tagged / ((performance.now() - started) / 1000))
-  console.log(`peptide tags: matcher built in ${buildMs.toFixed(0)} ms; ${perSecond} items a second over ${items.length} labelled records`)
+  // this process's CPU time as well: on a shared machine the wall clock counts the other processes' turns
+  const { user, system } = process.cpuUsage(used)
+  const perCpuSecond = Math.round(tagged / ((user + system) / 1e6))
+  console.log(
+    `peptide tags: matcher built in ${buildMs.toFixed(0)} ms; ${perSecond} items a second (${perCpuSecond} a CPU second) over ${items.length} labelled records`
+  )
   fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
-  fs.writeFileSync(path.join(root, 'bench/results/peptides.json'), JSON.stringify({ date: new Date().toISOString(), buildMs, perSecond }, null, 2))
+  fs.writeFileSync(
+    path.join(root, 'bench/results/peptides.json'),
+    JSON.stringify({ date: new Date().toISOString(), buildMs, perSecond, perCpuSecond }, null, 2)
+  )
   expect(tags).toBeGreaterThan(0) // the matcher found peptides, so the figure measures real work
 })

@@ -3,34 +3,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ReferenceRecord } from '../model'
 import { createPeptideMatcher } from './match'
+import { labelledItems, labelledRecord } from './texts.test-support'
 import { parsePeptideVocab } from './vocab'
-
-interface LabelledItem {
-  file: string
-  id: string
-  kind: string
-  title?: string
-  abstract?: string
-  keywords?: string[]
-  mesh?: { descriptor: string; ui?: string }[]
-  chemicals?: { name: string; ui?: string }[]
-  expected: string[]
-}
 
 const here = import.meta.dirname
 const fixtures = path.join(here, '../../../e2e/fixtures')
 const vocab = parsePeptideVocab(JSON.parse(fs.readFileSync(path.join(here, '../../../resources/vocab/neuropeptides.json'), 'utf8')))
-const items = (JSON.parse(fs.readFileSync(path.join(here, 'labelled-set.json'), 'utf8')) as { items: LabelledItem[] }).items
-
-const asRecord = (it: LabelledItem): ReferenceRecord => ({
-  csl: { type: 'article-journal', title: it.title, abstract: it.abstract },
-  keywords: it.keywords,
-  mesh: it.mesh?.map(m => ({ descriptor: m.descriptor, ui: m.ui, majorTopic: false, qualifiers: [] })),
-  chemicals: it.chemicals,
-  sources: ['pubmed']
-})
+const items = labelledItems()
 
 describe('the labelled set', () => {
   it('holds at least 60 items, each from a fixture file that names it', () => {
@@ -53,7 +33,7 @@ describe('the labelled set', () => {
     let falseNegatives = 0
     const mistakes: string[] = []
     for (const it of items) {
-      const got = new Set(matcher.tag(asRecord(it)).map(t => t.peptide))
+      const got = new Set(matcher.tag(labelledRecord(it)).map(t => t.peptide))
       const want = new Set(it.expected)
       for (const p of got) {
         if (want.has(p)) truePositives++

@@ -31,19 +31,32 @@ export interface PeptideMatcher {
 
 const STRENGTH: Record<EvidenceSource, number> = { mesh: 0, keyword: 1, title: 2, abstract: 3 }
 
-interface Found {
-  entry: number
-  ambiguous: boolean
-  source: EvidenceSource
-  text: string
-  /** the text folded (foldName): evidence that differs only in case, accents or hyphens is shown once */
-  folded: string
-}
-
 const foldName = (name: string): string =>
   wordsOf(name)
     .map(w => w.key)
     .join(' ')
+
+/** A tag being made for the record: its receptors, evidence, and each folded text quoted with the sources it was quoted from. */
+interface Tagged {
+  entry: VocabEntry
+  receptors: string[]
+  evidence: PeptideEvidence[]
+  folded: string[]
+  sources: number[]
+}
+
+/** Headings recur from paper to paper (Humans, Animals, Oxytocin): each name is folded once (bounded for any input). */
+const foldedNames = new Map<string, string>()
+const MOST_FOLDED_NAMES = 10_000
+
+function foldedName(name: string): string {
+  let folded = foldedNames.get(name)
+  if (folded === undefined) {
+    if (foldedNames.size >= MOST_FOLDED_NAMES) foldedNames.clear()
+    foldedNames.set(name, (folded = foldName(name)))
+  }
+  return folded
+}
 
 export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
   const entries = vocab.entries
@@ -58,20 +71,42 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
     }
   })
   /** the peptide entry a hit speaks for: itself, or the peptide a receptor binds */
-  const peptideOf = (i: number): number => {
-    const e = entries[i]
-    return e.kind === 'receptor' && e.receptorOf ? (byId.get(e.receptorOf) ?? i) : i
-  }
+  const peptideOf = Int32Array.from(entries, (e, i) => (e.kind === 'receptor' && e.receptorOf ? (byId.get(e.receptorOf) ?? i) : i))
 
-  function scan(text: string | undefined, source: EvidenceSource, found: Found[]): void {
+  // What the record being tagged names, in the order read (MeSH, keywords, title, abstract): kept in arrays reused
+  // from one record to the next, the quote as where it stands in its field (most hits repeat one already quoted).
+  let count = 0
+  const foundEntry: number[] = []
+  const foundAmbiguous: boolean[] = []
+  const foundSource: EvidenceSource[] = []
+  const foundField: string[] = []
+  const foundStart: number[] = []
+  const foundEnd: number[] = []
+  /** the text folded (foldName, or the phrase's keys): evidence that differs only in case, accents or hyphens is shown once */
+  const foundFolded: string[] = []
+  const found = (entry: number, ambiguous: boolean, source: EvidenceSource, field: string, start: number, end: number, folded: string): void => {
+    foundEntry[count] = entry
+    foundAmbiguous[count] = ambiguous
+    foundSource[count] = source
+    foundField[count] = field
+    foundStart[count] = start
+    foundEnd[count] = end
+    foundFolded[count++] = folded
+  }
+  /** by entry: the record (its number) whose text names that peptide unambiguously, and the one that has a tag for it */
+  const namedIn = new Int32Array(entries.length)
+  const taggedIn = new Int32Array(entries.length)
+  const tagOf = new Array<Tagged | undefined>(entries.length)
+  let records = 0
+
+  function scan(text: string | undefined, source: EvidenceSource): void {
     if (!text) return
     const plain = plainText(text)
     for (const match of phrases.matchesIn(plain)) {
-      const quote = plain.slice(match.start, match.end)
       if (match.hits.length === 1) {
         // most phrases name one entry: no map of entries for them
         const [{ entry, ambiguous }] = match.hits
-        if (entry >= 0) found.push({ entry, ambiguous, source, text: quote, folded: match.keys })
+        if (entry >= 0) found(entry, ambiguous, source, plain, match.start, match.end, match.keys)
         continue
       }
       const seen = new Map<number, boolean>()
@@ -79,17 +114,15 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
         if (h.entry < 0) continue
         seen.set(h.entry, (seen.get(h.entry) ?? true) && h.ambiguous)
       }
-      for (const [entry, ambiguous] of seen) found.push({ entry, ambiguous, source, text: quote, folded: match.keys })
+      for (const [entry, ambiguous] of seen) found(entry, ambiguous, source, plain, match.start, match.end, match.keys)
     }
   }
 
-  function scanMesh(record: ReferenceRecord, found: Found[]): void {
-    const headings = [...(record.mesh ?? []).map(m => ({ ui: m.ui, name: m.descriptor })), ...(record.chemicals ?? []).map(c => ({ ui: c.ui, name: c.name }))]
-    for (const h of headings) {
-      const folded = foldName(h.name)
-      const entry = (h.ui ? meshByUi.get(h.ui) : undefined) ?? meshByName.get(folded)
-      if (entry !== undefined) found.push({ entry, ambiguous: false, source: 'mesh', text: h.name, folded })
-    }
+  /** A MeSH heading or substance, by its UI or, where the record has none or the vocabulary does not know it, its name. */
+  function scanHeading(ui: string | undefined, name: string): void {
+    let entry = ui ? meshByUi.get(ui) : undefined
+    if (entry === undefined) entry = meshByName.get(foldedName(name))
+    if (entry !== undefined) found(entry, false, 'mesh', name, 0, name.length, foldedName(name))
   }
 
   function abstractOf(record: ReferenceRecord): string | undefined {
@@ -98,32 +131,43 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
   }
 
   function tag(record: ReferenceRecord): PeptideTag[] {
-    const found: Found[] = []
-    scanMesh(record, found)
-    for (const keyword of record.keywords ?? []) scan(keyword, 'keyword', found)
-    scan(typeof record.csl.title === 'string' ? record.csl.title : undefined, 'title', found)
-    scan(abstractOf(record), 'abstract', found)
+    count = 0
+    const record_ = ++records
+    for (const m of record.mesh ?? []) scanHeading(m.ui, m.descriptor)
+    for (const c of record.chemicals ?? []) scanHeading(c.ui, c.name)
+    for (const keyword of record.keywords ?? []) scan(keyword, 'keyword')
+    scan(typeof record.csl.title === 'string' ? record.csl.title : undefined, 'title')
+    scan(abstractOf(record), 'abstract')
 
-    const named = new Set(found.filter(f => !f.ambiguous).map(f => peptideOf(f.entry)))
-    // by folded text, the sources (bits of STRENGTH) it was found in: the folded texts are the tree's own strings, so no key is made per hit
-    const tags = new Map<number, { entry: VocabEntry; receptors: Set<string>; evidence: PeptideEvidence[]; seen: Map<string, number> }>()
-    for (const f of found) {
-      const peptide = peptideOf(f.entry)
-      if (f.ambiguous && !named.has(peptide)) continue
-      let t = tags.get(peptide)
-      if (!t) tags.set(peptide, (t = { entry: entries[peptide], receptors: new Set(), evidence: [], seen: new Map() }))
-      if (entries[f.entry].kind === 'receptor') t.receptors.add(entries[f.entry].name)
-      const sources = t.seen.get(f.folded) ?? 0
-      const source = 1 << STRENGTH[f.source]
-      if (!(sources & source)) {
-        t.seen.set(f.folded, sources | source)
-        t.evidence.push({ source: f.source, text: f.text })
+    for (let n = 0; n < count; n++) if (!foundAmbiguous[n]) namedIn[peptideOf[foundEntry[n]]] = record_
+    const tags: Tagged[] = []
+    for (let n = 0; n < count; n++) {
+      const entry = foundEntry[n]
+      const peptide = peptideOf[entry]
+      if (foundAmbiguous[n] && namedIn[peptide] !== record_) continue
+      let t = taggedIn[peptide] === record_ ? tagOf[peptide]! : undefined
+      if (!t) {
+        taggedIn[peptide] = record_
+        tags.push((t = tagOf[peptide] = { entry: entries[peptide], receptors: [], evidence: [], folded: [], sources: [] }))
       }
+      if (entries[entry].kind === 'receptor' && !t.receptors.includes(entries[entry].name)) t.receptors.push(entries[entry].name)
+      // by folded text, the sources (bits of STRENGTH) it was found in: a tag has few texts, and they are the tree's own strings
+      const source = 1 << STRENGTH[foundSource[n]]
+      const folded = foundFolded[n]
+      const at = t.folded.indexOf(folded)
+      if (at >= 0 && t.sources[at] & source) continue
+      if (at >= 0) t.sources[at] |= source
+      else {
+        t.folded.push(folded)
+        t.sources.push(source)
+      }
+      t.evidence.push({ source: foundSource[n], text: foundField[n].slice(foundStart[n], foundEnd[n]) })
     }
-    const result = [...tags.values()].map(t => {
+    foundField.fill('', 0, count) // the record's text is not kept past its tagging
+    const result = tags.map(t => {
       // no sort: found, and so each tag's evidence, is in order of STRENGTH (MeSH, keywords, title, abstract), within one source in the words' order
       const out: PeptideTag = { peptide: t.entry.name, family: t.entry.family, evidence: t.evidence }
-      if (t.receptors.size > 0) out.receptor = [...t.receptors].join(', ')
+      if (t.receptors.length > 0) out.receptor = t.receptors.join(', ')
       return out
     })
     // strongest evidence first, then the order the item names them

@@ -66,6 +66,9 @@ type Longest = { hits: PhraseHit[]; words: number; keys: string }
 
 export class PhraseTree {
   private readonly root = newNode('', '')
+  /** where the words of the phrase being read start and end (matchesIn) */
+  private readonly starts: number[] = []
+  private readonly ends: number[] = []
 
   constructor(vocab: PeptideVocab) {
     const genes = new Set(vocab.entries.flatMap(e => e.genes.map(g => g.toUpperCase())))
@@ -131,20 +134,18 @@ export class PhraseTree {
   matchesIn(text: string): PhraseMatch[] {
     const matches: PhraseMatch[] = []
     const cursor = new WordCursor(text)
-    const starts: number[] = []
-    const ends: number[] = []
+    const { starts, ends } = this
     while (cursor.next()) {
       let node = this.childFor(this.root, cursor, text)
       if (!node) continue
       const start = cursor.start
       let best: PhraseMatch | undefined
-      starts.length = 0
-      ends.length = 0
+      let words = 0
       for (;;) {
-        starts.push(cursor.start)
-        ends.push(cursor.end)
+        starts[words] = cursor.start
+        ends[words++] = cursor.end
         if (node.hits.length > 0) {
-          const hits = node.casedHits ? this.hitsWritten(node, text, starts, ends) : node.hits
+          const hits = node.casedHits ? this.hitsWritten(node, text, words) : node.hits
           if (hits.length > 0) best = { hits, start, end: cursor.end, keys: node.keys }
         }
         if (node.next.size === 0 || !cursor.next() || cursor.breakBefore) break
@@ -160,14 +161,15 @@ export class PhraseTree {
 
   /** The child of `node` the cursor's word leads to. */
   private childFor(node: Node, cursor: WordCursor, text: string): Node | undefined {
-    return cursor.ascii ? node.nextAscii.find(cursor.hash, text, cursor.start, cursor.end) : node.next.get(cursor.word().key)
+    return cursor.ascii ? node.nextAscii.find(cursor.hash, text, cursor.start, cursor.end) : node.next.get(cursor.key())
   }
 
-  /** The hits of `node` whose case rules the phrase's words, text[starts[n], ends[n]), meet. */
-  private hitsWritten(node: Node, text: string, starts: number[], ends: number[]): PhraseHit[] {
+  /** The hits of `node` whose case rules the phrase's `words` words, text[starts[n], ends[n]), meet (all of them: the node's own list). */
+  private hitsWritten(node: Node, text: string, words: number): PhraseHit[] {
     let written = ''
-    for (let n = 0; n < starts.length; n++) written += spellOut(text.slice(starts[n], ends[n]))
-    return node.hits.filter(h => !h.forms || h.forms.has(written))
+    for (let n = 0; n < words; n++) written += spellOut(text.slice(this.starts[n], this.ends[n]))
+    const met = (h: PhraseHit): boolean => !h.forms || h.forms.has(written)
+    return node.hits.every(met) ? node.hits : node.hits.filter(met)
   }
 
   /** The longest phrase made by the words `next` hands out (from the one a phrase would start with), and how many words it takes. */
@@ -202,33 +204,40 @@ function isLowerCaseOf(key: string, text: string, start: number, end: number): b
   return true
 }
 
-/** A node's children whose word is ASCII, by the word's asciiHash in an open-addressed table (a Map of hashes past 2^30 boxed each one it was asked). */
+/**
+ * A node's children whose word is ASCII, by the word's asciiHash in an open-addressed table (a Map of hashes past 2^30
+ * boxed each one it was asked), eight slots a child: most words of a text start no phrase, and find one empty slot.
+ */
 class AsciiChildren {
   private readonly hashes: Int32Array
-  private readonly nodes: (Node | null)[]
+  /** by slot, the child's place in `children` plus one; 0 for an empty slot */
+  private readonly slots: Int32Array
   private readonly mask: number
 
-  constructor(children: Node[]) {
+  constructor(private readonly children: Node[]) {
     let size = 1
-    while (size < children.length * 2) size *= 2
+    while (size < children.length * 8) size *= 2
     this.mask = size - 1
     this.hashes = new Int32Array(size)
-    this.nodes = new Array<Node | null>(size).fill(null)
-    for (const child of children) {
+    this.slots = new Int32Array(size)
+    children.forEach((child, n) => {
       const hash = asciiHash(child.key)
       let slot = hash & this.mask
-      while (this.nodes[slot]) slot = (slot + 1) & this.mask
+      while (this.slots[slot]) slot = (slot + 1) & this.mask
       this.hashes[slot] = hash
-      this.nodes[slot] = child
-    }
+      this.slots[slot] = n + 1
+    })
   }
 
   /** The child for the word text[start, end), whose asciiHash is `hash`. */
   find(hash: number, text: string, start: number, end: number): Node | undefined {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const node = this.nodes[slot]
-      if (!node) return undefined
-      if (this.hashes[slot] === hash && isLowerCaseOf(node.key, text, start, end)) return node
+      const at = this.slots[slot]
+      if (at === 0) return undefined
+      if (this.hashes[slot] === hash) {
+        const node = this.children[at - 1]
+        if (isLowerCaseOf(node.key, text, start, end)) return node
+      }
     }
   }
 }

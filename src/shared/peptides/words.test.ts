@@ -8,7 +8,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PhraseTree, type PhraseMatch } from './phrases'
 import { parsePeptideVocab } from './vocab'
-import { asciiHash, plainText, WordCursor, wordsOf, type Word } from './words'
+import { fixtureTexts, generatedText } from './texts.test-support'
+import { asciiHash, WordCursor, wordsOf, type Word } from './words'
 
 const root = path.join(import.meta.dirname, '../../..')
 const vocab = parsePeptideVocab(JSON.parse(fs.readFileSync(path.join(root, 'resources/vocab/neuropeptides.json'), 'utf8')))
@@ -43,67 +44,8 @@ function wordListMatches(text: string): PhraseMatch[] {
   return matches
 }
 
-function fixtureTexts(): string[] {
-  const texts: string[] = []
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const file = path.join(folder, entry.name)
-      if (entry.isDirectory()) walk(file)
-      else if (!/\.(pdf|docx|zip|gz)$/i.test(entry.name)) texts.push(plainText(fs.readFileSync(file, 'utf8')))
-    }
-  }
-  walk(path.join(root, 'e2e/fixtures'))
-  return texts
-}
-
-/** Text of synonyms (in their case, upper case and lower case, plural), joiners, and the characters the splitter treats apart. */
-function generatedText(seed: number, words: number): string {
-  let state = seed
-  const random = (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    return state % n
-  }
-  const synonyms = vocab.entries.flatMap(e => e.synonyms)
-  const plain = ['the', 'of', 'receptor', 'neurons', 'and', 'in', 'P', 'A', '1', 'converting', 'enzyme', 'Miñarro', 'naïve', 'Straße', '𝛼', 'µM', 'ﬁbre']
-  const joiners = [
-    ' ',
-    ' ',
-    ' ',
-    '-',
-    ', ',
-    '. ',
-    ' (',
-    ') ',
-    '; ',
-    ': ',
-    '\u00a0',
-    '\u2003',
-    '\n',
-    '/',
-    ' [',
-    '] ',
-    '(',
-    '!',
-    ' – ',
-    '\ud835',
-    ' \u0301',
-    '𝟘',
-    '\t'
-  ]
-  const parts: string[] = []
-  for (let n = 0; n < words; n++) {
-    let word = random(3) === 0 ? synonyms[random(synonyms.length)] : plain[random(plain.length)]
-    const writing = random(14)
-    if (writing === 0) word = word.toUpperCase()
-    else if (writing === 1) word = word.toLowerCase()
-    if (random(9) === 0) word += 's'
-    parts.push(word, joiners[random(joiners.length)])
-  }
-  return parts.join('')
-}
-
 describe('reading a field word by word', () => {
-  const texts = [...fixtureTexts(), ...Array.from({ length: 40 }, (_, seed) => generatedText(seed + 1, 2_000))]
+  const texts = [...fixtureTexts().map(({ text }) => text), ...Array.from({ length: 40 }, (_, seed) => generatedText(vocab, seed + 1, 2_000))]
 
   it('finds the words of every fixture file and of generated text as the word list does', () => {
     expect(texts.length).toBeGreaterThan(150)

@@ -119,6 +119,10 @@ export function asciiHash(word: string): number {
   return hash
 }
 
+/** Keys of the words that are not ASCII, by their text, as spelled out so far (a few hundred in a library; a bound for any text). */
+const spelledKeys = new Map<string, string>()
+const MOST_SPELLED_KEYS = 10_000
+
 /**
  * The words of a plain text one at a time, as wordsOf finds them, without
  * making a Word for each: the tagger reads every abstract, and most words
@@ -180,6 +184,17 @@ export class WordCursor {
   word(): Word {
     const cased = spellOut(this.text.slice(this.start, this.end))
     return { key: cased.toLowerCase(), cased, start: this.start, end: this.end, breakBefore: this.breakBefore }
+  }
+
+  /** The current word's key (Word.key): the words that are not ASCII recur (Greek letters, accented names), so each is spelled out once. */
+  key(): string {
+    const written = this.text.slice(this.start, this.end)
+    let key = spelledKeys.get(written)
+    if (key === undefined) {
+      if (spelledKeys.size >= MOST_SPELLED_KEYS) spelledKeys.clear()
+      spelledKeys.set(written, (key = spellOut(written).toLowerCase()))
+    }
+    return key
   }
 
   /** Goes on after the word that ended at `end` (one this cursor has passed). */
