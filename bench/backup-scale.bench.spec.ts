@@ -3,6 +3,9 @@
 // one JSON.stringify, which passes V8's string limit well below 100,000
 // papers). Times from the click to the sentence, and the peak memory of the
 // page's JS heap and of all the browser's processes (sampled every 250 ms).
+// Every qualifier is asked over the library before the backup and again once
+// the restore says it is done (timed from the start of the restored library's
+// load until each shows a count): the same counts, and how soon they answer.
 // Figures go to bench/results/backup-scale.json.
 import { statSync } from 'node:fs'
 import { browserRssMb, samplePagePeaks } from './browser-memory'
@@ -10,18 +13,42 @@ import { loadavg } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
 import { test, expect } from '../e2e/support/fixtures'
 import { createSyntheticLibrary } from './synthetic-library'
-import { longTasksBetween, putItemRows, recordLongTasks, saveFigures, type LongTasks } from './page-library'
+import { forgetSavedIndex, longTasksBetween, putItemRows, recordLongTasks, saveFigures, type LongTasks } from './page-library'
 import { startTrace } from './task-trace'
+import { QUALIFIER_QUERIES } from './queries'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const CHUNK = 5_000
 
-/** Writes items straight into the app's IndexedDB (schema made by the app itself), a chunk at a time. */
+/** Writes items straight into the app's IndexedDB (schema made by the app itself), a chunk at a time; what the app saved for the empty library goes. */
 async function seed(page: Page, count: number): Promise<void> {
   for (let start = 0; start < count; start += CHUNK) {
     const items = createSyntheticLibrary(Math.min(CHUNK, count - start), 42 + start).items.map(item => ({ ...item, id: `item-${start}-${item.id}` }))
     await putItemRows(page, items)
   }
+  await forgetSavedIndex(page)
+}
+
+/**
+ * Each qualifier asked in turn, timed from `from` (the page's clock) until the count line shows a count: a search
+ * asked before the index is in use says "Searching…" until its answer is whole. The search is left empty after.
+ */
+async function qualifiersAnswered(page: Page, from = 0): Promise<{ query: string; seconds: number; count: number }[]> {
+  const answered = []
+  const search = (query: string) =>
+    page.evaluate(query => {
+      const input = document.querySelector('input[aria-label="Search library"]') as HTMLInputElement
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, query)
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    }, query)
+  const count = () => page.evaluate(() => parseInt((document.querySelector('.library-count')?.textContent ?? '').replace(/,/g, ''), 10))
+  for (const query of QUALIFIER_QUERIES) {
+    await search(query)
+    await page.waitForFunction(() => /^\d/.test(document.querySelector('.library-count')?.textContent ?? ''), null, { timeout: 900_000, polling: 20 })
+    answered.push({ query, seconds: +(((await page.evaluate(() => performance.now())) - from) / 1000).toFixed(1), count: await count() })
+  }
+  await search('')
+  return answered
 }
 
 /** Runs `act`, sampling the page's JS heap and the browser's memory; the time is measured by `act` itself or around it. */
@@ -56,6 +83,8 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
   const status = settings.getByRole('status')
   const papers = SIZE.toLocaleString('en')
 
+  // what every qualifier answers over the library backed up (waits for its search index): the restored one must answer the same
+  const expected = await qualifiersAnswered(page)
   const loadedBrowserRssMb = await browserRssMb(browser)
   const loadedPageHeapMb = Math.round((await (await page.context().newCDPSession(page)).send('Runtime.getHeapUsage')).usedSize / 2 ** 20)
   await page.getByRole('button', { name: 'Settings' }).click()
@@ -91,6 +120,13 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
   })
   await expect(status).toContainText(`${papers} papers`)
   const reloadAt = await page.evaluate(() => (window as unknown as { __reloadAt?: number }).__reloadAt ?? Infinity)
+  // every qualifier asked in turn once the restore says it is done, timed from the start of the restored library's load
+  const answered = await qualifiersAnswered(page, reloadAt)
+  const qualifiers = {
+    firstAnsweredSeconds: answered[0].seconds,
+    everyAnsweredSeconds: answered.at(-1)!.seconds,
+    notAsBefore: answered.filter(({ count }, n) => count !== expected[n].count).map(({ query, count }, n) => ({ query, count, before: expected[n].count }))
+  }
   const restoreRows = { untilLoadSeconds: +((reloadAt - restore.from) / 1000).toFixed(1), longTasks: await longTasksBetween(page, restore.from, reloadAt) }
   // the restored library's search index is built again in its worker (the count line says 'preparing search: N %'): until it is in use
   await page.waitForFunction(() => !/opening|preparing search/.test(document.querySelector('.library-count')?.textContent ?? ''), null, {
@@ -119,6 +155,7 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     // the copy and the rows written, until the store starts loading the restored library; then that load (as at start)
     restoreRows,
     restoreLoad,
+    qualifiers,
     loadAverage: { start: loadAtStart, end: loadavg()[0] }
   }
   console.log(JSON.stringify(result, null, 2))

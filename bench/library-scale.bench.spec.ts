@@ -11,15 +11,13 @@ import type { Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
 import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
 import { heapSites, startHeapSampling } from './heap-sites'
-import { BENCH_QUERIES } from './queries'
+import { BENCH_QUERIES, QUALIFIER_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
 import { startTrace } from './task-trace'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
 import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
-/** One of each qualifier, and a word and a phrase: what must answer soon after opening. */
-const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)

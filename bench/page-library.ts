@@ -33,7 +33,7 @@ export function putItemRows(page: Page, rows: Item[]): Promise<void> {
  * load it and neither the list nor a search would ever show the seeded papers. Without them, the next open reads
  * every row and builds both.
  */
-function forgetSavedIndex(page: Page): Promise<void> {
+export function forgetSavedIndex(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

@@ -52,3 +52,6 @@ export const BENCH_QUERIES: string[] = [
   'npy anxiety',
   'doi:10.1000'
 ]
+
+/** One of each qualifier, and a word and a phrase: what must answer soon after a library opens. */
+export const QUALIFIER_QUERIES = BENCH_QUERIES.filter(query => /^[a-z]+:/.test(query)).concat(['oxytocin', '"social defeat"'])
