@@ -249,6 +249,18 @@ describe('politeness', () => {
     expect(slept).toEqual([340, 680, 1100, 1440])
   })
 
+  it('spaces a request from when the one before really left: a timer that fires late does not bring the next closer', async () => {
+    server.setRoutes([{ path: '/x', body: 'ok' }])
+    let clock = 0
+    const waits: number[] = []
+    // every wait ends 60 ms late, as a timer does on a busy machine
+    const http = createHttpClient({ userAgent: UA, minIntervalMs: 150, now: () => clock, sleep: async ms => void (waits.push(ms), (clock += ms + 60)) })
+    const url = `${server.url}/x`
+    await Promise.all([1, 2, 3].map(() => http.getText({ url })))
+    // asked together: the 2nd waits 150 ms and leaves at 210; the 3rd waits from there, not from its planned 300
+    expect(waits).toEqual([150, 150])
+  })
+
   it('spacing is per host: another host is not held up', async () => {
     const other = await startReplayServer([{ path: '/x', body: 'ok' }])
     try {

@@ -91,17 +91,26 @@ export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpCli
   const maxRetryAfter = options.maxRetryAfterMs ?? 60_000
   const random = options.random ?? Math.random
   const intervals = new Map(Object.entries(options.hostMinIntervalMs ?? {}))
-  /** Each host's most recent start times (reserved slots), as many as its one-second window holds. */
+  /** Each host's most recent start times, as many as its one-second window holds. */
   const recentStarts = new Map<string, number[]>()
+  /** Each host's last turn: the next one is worked out once it has left. */
+  const lastTurn = new Map<string, Promise<void>>()
 
   /**
-   * Reserve this host's next free slot now (so callers queue in order), then
-   * wait for it. Besides the spacing, a slot keeps one-second windows (plus
-   * slack) to the host's rate: at 340 ms three requests fill a second with
-   * only 20 ms to spare, and one that leaves a little late (a busy thread, a
-   * new connection) would otherwise make four in a second as NCBI counts them.
+   * Wait for this host's next free slot, in the order callers asked. A slot is
+   * worked out from the times earlier requests really left, not the times they
+   * were meant to: one that leaves late (a busy thread, a timer fired late)
+   * would otherwise leave the next closer to it than the spacing. Besides the
+   * spacing, a slot keeps one-second windows (plus slack) to the host's rate:
+   * at 340 ms three requests fill a second with only 20 ms to spare.
    */
-  async function takeTurn(host: string, signal?: AbortSignal): Promise<void> {
+  function takeTurn(host: string, signal?: AbortSignal): Promise<void> {
+    const turn = (lastTurn.get(host) ?? Promise.resolve()).then(() => waitForSlot(host, signal))
+    lastTurn.set(host, turn)
+    return turn
+  }
+
+  async function waitForSlot(host: string, signal?: AbortSignal): Promise<void> {
     const interval = intervals.get(host) ?? options.minIntervalMs ?? 0
     const perSecond = interval > 0 ? Math.ceil(1000 / interval) : 1
     const t = now()
@@ -109,8 +118,9 @@ export function createHttpClient(options: HttpClientOptions = {}): BinaryHttpCli
     let start = t
     if (starts.length) start = Math.max(start, starts[starts.length - 1] + interval)
     if (interval > 0 && starts.length >= perSecond) start = Math.max(start, starts[starts.length - perSecond] + 1000 + WINDOW_SLACK_MS)
-    recentStarts.set(host, [...starts, start].slice(-perSecond))
     if (start > t) await sleep(start - t, signal)
+    // when it really leaves: later than planned if the timer fired late
+    recentStarts.set(host, [...starts, Math.max(start, now())].slice(-perSecond))
   }
 
   /** Crossref tells clients its limit (e.g. 50 per 1s); keep under it. */
