@@ -2,7 +2,7 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema'
 
 describe('schema migrations', () => {
   it('v1 → v6 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(6)
+    expect(v2.verno).toBe(7)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -60,7 +60,7 @@ describe('schema migrations', () => {
 
     const v3 = openLibrary(name)
     await v3.open()
-    expect(v3.verno).toBe(6)
+    expect(v3.verno).toBe(7)
     expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
     expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
     expect(await v3.fullTexts.count()).toBe(1)
@@ -69,6 +69,9 @@ describe('schema migrations', () => {
     expect((await v3.changes.toArray()).map(e => e.seq)).toEqual([1])
     await v3.delete()
   })
+
+  /** what the v5 and v6 papers below share: tagged "mine", added at 1, modified at 2 */
+  const minePaper = { tags: ['mine'], collectionIds: [], addedAt: 1, modifiedAt: 2, sources: ['file'], peptideTags: [] }
 
   it('v5 → v6 keeps every paper with its title words and finds it by its identifiers, tags and year, without a title-word index', async () => {
     const name = `migrate-${Math.random()}`
@@ -80,24 +83,48 @@ describe('schema migrations', () => {
       titleWords: ['oxytocin', 'social', 'defeat'],
       year: 2021,
       doiKey: '10.1000/ot',
-      tags: ['mine'],
-      collectionIds: [],
-      addedAt: 1,
-      modifiedAt: 2,
-      sources: ['file'],
-      peptideTags: []
+      ...minePaper
     })
     expect(await v5.table('items').where('titleWords').equals('defeat').count()).toBe(1)
     v5.close()
 
     const v6 = openLibrary(name)
     await v6.open()
-    expect(v6.verno).toBe(6)
+    expect(v6.verno).toBe(7)
     expect(await v6.items.get('a')).toMatchObject({ titleWords: ['oxytocin', 'social', 'defeat'], tags: ['mine'] })
     expect(await v6.items.where('doiKey').equals('10.1000/ot').count()).toBe(1)
     expect(await v6.items.where('tags').equals('mine').count()).toBe(1)
     expect(await v6.items.where('year').equals(2021).count()).toBe(1)
     expect(v6.items.schema.indexes.map(index => index.name)).not.toContain('titleWords')
     await v6.delete()
+  })
+
+  it('v6 → v7 keeps every paper and finds it by its identifiers, tags, year, added date and key, without a date-modified index', async () => {
+    const name = `migrate-${Math.random()}`
+    const v6 = new Dexie(name)
+    ;[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6].forEach((stores, n) => v6.version(n + 1).stores(stores))
+    const paper = {
+      id: 'a',
+      csl: { type: 'article-journal', title: 'Galanin and sleep' },
+      year: 2022,
+      doiKey: '10.1000/gal',
+      citationKey: 'sleep2022galanin',
+      ...minePaper
+    }
+    await v6.table('items').add(paper)
+    expect(await v6.table('items').where('modifiedAt').equals(2).count()).toBe(1)
+    v6.close()
+
+    const v7 = openLibrary(name)
+    await v7.open()
+    expect(v7.verno).toBe(7)
+    expect(await v7.items.get('a')).toEqual(paper)
+    expect(await v7.items.where('doiKey').equals('10.1000/gal').count()).toBe(1)
+    expect(await v7.items.where('tags').equals('mine').count()).toBe(1)
+    expect(await v7.items.where('year').equals(2022).count()).toBe(1)
+    expect(await v7.items.orderBy('addedAt').primaryKeys()).toEqual(['a'])
+    expect(await v7.items.where('citationKey').startsWith('sleep').count()).toBe(1)
+    expect(v7.items.schema.indexes.map(index => index.name)).not.toContain('modifiedAt')
+    await v7.delete()
   })
 })
