@@ -7,6 +7,7 @@ import { askForPersistentStorage } from './features/settings/LibraryStorage'
 import { api, db, storeLoaded } from './root'
 import { attachedHashes } from './library/queries'
 import { retagPeptidesIfNeeded } from './library/peptide-retag'
+import { loadPeptideTagger } from './library/peptide-tagger'
 import { checkDueSearches } from './library/pubmed-searches'
 import { startSync } from './features/sync'
 
@@ -18,6 +19,10 @@ export function useStartupTasks(): string | null {
     if (edition === 'web') void askForPersistentStorage()
     void (async () => {
       await storeLoaded
+      // The tagger is not in the first script, but it is fetched as soon as the library is in, so a write never
+      // waits for it, nor fails later when its code can no longer be fetched (the web edition's server gone, an
+      // update under an open tab). A failure here is said by the write that needs it.
+      void loadPeptideTagger().catch(() => undefined)
       // sync starts once the library is loaded; its own problems are said in the sidebar, not here
       void startSync().catch(error => console.error('[neuroref] sync could not start', error))
       await retagPeptidesIfNeeded(db, (done, total) => live && setProgress(`Tagging peptides: ${done} of ${total}`))
