@@ -23,7 +23,6 @@ import {
   type SearchIndex,
   type SearchOptions
 } from '@shared/search/index'
-import { matchesQuery } from '@shared/search/match'
 import { fieldValue, type NotesText, type SearchableItem } from '@shared/search/fields'
 import type { BuiltIndex, IndexJobResult } from '../library/index-job'
 import { fullItems } from '../library/queries'
@@ -83,13 +82,13 @@ export class LiveIndex implements SearchIndex {
   private readonly reader: SearchByReading
 
   constructor(private readonly source: LiveIndexSource) {
-    const { items, notes } = source
+    const { items } = source
     this.reader = new SearchByReading({
       ids: () => items.keys(),
       complete: () => source.complete?.() !== false,
       read: id => {
         const item = items.get(id)
-        return item && new PaperText(item, notes.get(id), () => this.abstracts.get(id))
+        return item && this.paperText(item)
       },
       answered: () => source.changed()
     })
@@ -155,10 +154,9 @@ export class LiveIndex implements SearchIndex {
     this.reader.changed(id)
   }
 
-  /** The store's copy with its abstract, for reading it against a query. */
-  private readable(item: LightItem | undefined): SearchableItem | undefined {
-    const abstract = item && this.abstracts.get(item.id)
-    return abstract === undefined || !item ? item : { ...item, csl: { ...item.csl, abstract } }
+  /** A paper to read against queries, with its notes and its abstract kept apart (read only if a clause reads abstracts). */
+  private paperText(item: SearchableItem): PaperText {
+    return new PaperText(item, this.source.notes.get(item.id), () => this.abstracts.get(item.id))
   }
 
   private setDeferred(ids: string[]): void {
@@ -280,12 +278,12 @@ export class LiveIndex implements SearchIndex {
   }
 
   private scanUpTo(entry: { query: Query; upTo: number; found: string[] }, newest?: SearchableItem): void {
-    const { items, notes } = this.source
+    const { items } = this.source
     for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
       const id = this.deferredOrder[entry.upTo]
       // read a field at a time: an abstract kept as bytes is decoded only when no other field answers
       const item = newest?.id === id ? newest : items.get(id)
-      if (item && readsAs(entry.query, new PaperText(item, notes.get(id), () => this.abstracts.get(id)))) entry.found.push(id)
+      if (item && readsAs(entry.query, this.paperText(item))) entry.found.push(id)
     }
   }
 
@@ -344,9 +342,9 @@ export class LiveIndex implements SearchIndex {
       return this.index.search(query, options)
     }
     const parsed = typeof query === 'string' ? parseQuery(query) : query
-    const { items, notes } = this.source
+    const { items } = this.source
     const found: string[] = []
-    const scan = (item: LightItem) => matchesQuery(parsed, this.readable(item)!, notes.get(item.id)) && found.push(item.id)
+    const scan = (item: LightItem) => readsAs(parsed, this.paperText(item)) && found.push(item.id)
     if (options.within) for (const id of options.within) items.has(id) && scan(items.get(id)!)
     else for (const item of items.values()) scan(item)
     return found
