@@ -9,7 +9,8 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
-import { IMPORT_MARK, syntheticBib } from './synthetic-bib'
+import { IMPORT_MARK } from './synthetic-bib'
+import { importFormat, syntheticFile } from './synthetic-files'
 import { heapSites, startHeapSampling } from './heap-sites'
 import { BENCH_QUERIES, QUALIFIER_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
@@ -19,6 +20,8 @@ import { sampleBrowserCpu } from './browser-cpu'
 import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
+/** NEUROREF_BENCH_IMPORT_FORMAT: the imported file's format (bib, ris or nbib) */
+const IMPORT_FORMAT = importFormat()
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 
@@ -104,15 +107,15 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen') {
 }
 
 /**
- * Importing a NEUROREF_BENCH_IMPORT-entry .bib: from choosing the file until every imported paper answers a search,
+ * Importing a NEUROREF_BENCH_IMPORT-entry file (.bib, or NEUROREF_BENCH_IMPORT_FORMAT's): from choosing the file until every imported paper answers a search,
  * with the long tasks, what the status line said meanwhile, and the renderer's largest memory while it ran.
  */
 async function importedAndSearchable(page: Page) {
   await timeToNextFrame(page, 'search', IMPORT_MARK)
   // A file on disk, as the file dialog gives: a buffer would be sent to the page as base64 and turned into a
   // File by Playwright's own script on the window's thread (one task of 14 s for 10,000 entries, not the app's).
-  const bibPath = join(mkdtempSync(join(tmpdir(), 'neuroref-bench-')), 'imported.bib')
-  writeFileSync(bibPath, syntheticBib(IMPORT_SIZE))
+  const bibPath = join(mkdtempSync(join(tmpdir(), 'neuroref-bench-')), `imported.${IMPORT_FORMAT}`)
+  writeFileSync(bibPath, syntheticFile(IMPORT_FORMAT, IMPORT_SIZE))
   // every text the status line shows, as it is drawn (progress can come and go between two polls)
   await page.evaluate(() => {
     const said: { ms: number; text: string }[] = ((window as unknown as { __said: unknown }).__said = [])
@@ -368,7 +371,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
 
 // NEUROREF_BENCH_PHASES=import: only seeding, the first open and the import (NEUROREF_BENCH_ITEMS=1000 for a small library);
 // with NEUROREF_BENCH_PROFILE=folder the import is profiled there (import.cpuprofile).
-test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .bib imported into ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
+test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .${IMPORT_FORMAT} imported into ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'import', 'set NEUROREF_BENCH_PHASES=import to measure only the import')
   await recordLongTasks(page)
   const opened = await seededAndOpened(page, app.url)
@@ -379,6 +382,7 @@ test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .bib imported into ${SIZE.toLo
     load: [load, loadavg().map(l => +l.toFixed(1))],
     items: SIZE,
     importedEntries: IMPORT_SIZE,
+    importedFormat: IMPORT_FORMAT,
     seedSeconds: +opened.seedSeconds.toFixed(1),
     ...imported
   }

@@ -3,18 +3,22 @@
 // PMCIDs and DOIs that would make them duplicates, each title carrying a word
 // only they have, so a search shows when all of them are in.
 import { exportBibtex } from '@shared/export/bibtex'
+import type { Item } from '@shared/model'
 import { createSyntheticLibrary } from './synthetic-library'
 
 /** a word only the imported papers have */
 export const IMPORT_MARK = 'zebrafinchimport'
 
-export function syntheticBib(size: number): string {
+/** The papers every synthetic import file holds (the .bib, .ris and .nbib the same ones). */
+export function importedPapers(size: number): Item[] {
   const { items } = createSyntheticLibrary(size, 7)
-  return exportBibtex(
-    items.map(({ pmid: _, pmcid: __, doi: ___, ...item }, n) => ({
-      ...item,
-      csl: { ...item.csl, DOI: undefined, title: `${item.csl.title} ${IMPORT_MARK}` },
-      citationKey: `imported${n}`
-    }))
-  )
+  return items.map(({ pmid: _, pmcid: __, doi: ___, ...item }, n) => ({
+    ...item,
+    csl: { ...item.csl, DOI: undefined, title: `${item.csl.title} ${IMPORT_MARK}` },
+    citationKey: `imported${n}`
+  }))
+}
+
+export function syntheticBib(size: number): string {
+  return exportBibtex(importedPapers(size))
 }
