@@ -9,7 +9,20 @@ import { fileURLToPath } from 'node:url'
 
 const repeat = (count, line) => Array.from({ length: count }, (_, i) => line(i)).join('')
 
-/** name → the file's bytes. Add a generator here when a case is too big to commit. */
+// small well-formed records, for the large files that hide something hostile among them
+const risRecord = i =>
+  `TY  - JOUR\nTI  - Oxytocin and social memory, part ${i}\nAU  - Neumann, Inga D.\nPY  - 2020\nAB  - Vasopressin and oxytocin in the lateral septum.\nER  - \n\n`
+const medlineRecord = i =>
+  `PMID- ${31_000_000 + i}\nTI  - Oxytocin and social memory, part ${i}.\nFAU - Neumann, Inga D\nAU  - Neumann ID\nDP  - 2020 Jan\nAB  - Vasopressin and oxytocin in the lateral\n      septum.\n\n`
+
+/** `text`, then `count` bytes of noise (the same each run) as a disk or sync tool leaves in a file, then `after`. */
+function withNoise(text, count, after) {
+  const noise = new Uint8Array(count)
+  for (let i = 0, x = 12_345; i < count; i++) noise[i] = (x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) >>> 24
+  return Buffer.concat([Buffer.from(text), noise, Buffer.from(after)])
+}
+
+/** name → the file's text (or bytes). Add a generator here when a case is too big to commit. */
 export const GENERATED = {
   // Issue 11 item 8: one record with 200,000 KW lines (≈1.8 MB); froze the window 265 s.
   'ris-200k-keywords.ris': () =>
@@ -35,6 +48,16 @@ export const GENERATED = {
   // An EndNote XML title inside 100,000 nested <style> elements (≈1.5 MB).
   'endnote-100k-nested-styles.xml': () =>
     `<?xml version="1.0" encoding="UTF-8"?><xml><records><record><ref-type name="Journal Article">17</ref-type><titles><title>${'<style>'.repeat(100_000)}x${'</style>'.repeat(100_000)}</title></titles></record></records></xml>\n`,
+  // 2,000 RIS records, then one whose title is a 1 MB line and which never ends (no ER, no last line break): the
+  // problem quoted the whole title as the record's name, a 1 MB line in the message.
+  'ris-1mb-title-no-end.ris': () => `${repeat(2000, risRecord)}TY  - JOUR\nTI  - ${'oxytocin'.repeat(131_072)}\nAU  - Landgraf, Rainer\nPY  - 2021`,
+  // 2,000 MEDLINE records, then one whose abstract is a 1 MB line and which never ends.
+  'nbib-1mb-abstract-no-end.nbib': () =>
+    `${repeat(2000, medlineRecord)}PMID- 32000000\nTI  - A record that never ends.\nAB  - ${'oxytocin'.repeat(131_072)}\nFAU - Landgraf, Rainer`,
+  // 2,000 RIS records, 1 MB of binary noise, 10 more records.
+  'ris-binary-noise.ris': () => withNoise(repeat(2000, risRecord), 1 << 20, `\n${repeat(10, i => risRecord(5000 + i))}`),
+  // 2,000 MEDLINE records, 1 MB of binary noise, 10 more records.
+  'nbib-binary-noise.nbib': () => withNoise(repeat(2000, medlineRecord), 1 << 20, `\n\n${repeat(10, i => medlineRecord(5000 + i))}`),
   // A CSL-JSON title nested 100,000 arrays deep (≈200 KB).
   'csl-json-100k-nested-arrays.json': () =>
     `[{"type": "article-journal", "title": ${'['.repeat(100_000)}"x"${']'.repeat(100_000)}}, {"type": "article-journal", "title": "A readable neighbour"}]\n`
@@ -47,7 +70,8 @@ export function writeGenerated(folder = CACHE) {
   mkdirSync(folder, { recursive: true })
   for (const [name, make] of Object.entries(GENERATED)) {
     const file = path.join(folder, name)
-    const bytes = Buffer.from(make(), 'utf8')
+    const made = make()
+    const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : made
     if (existsSync(file) && statSync(file).size === bytes.length) continue
     writeFileSync(file, bytes)
   }

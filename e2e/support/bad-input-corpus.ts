@@ -167,6 +167,44 @@ export const BAD_INPUTS: BadInput[] = [
     added: 0,
     seconds: 30
   },
+  // Issue 13: large RIS and MEDLINE files with something hostile among thousands of good records
+  {
+    file: 'ris-1mb-title-no-end.ris',
+    from: 'generated',
+    kind: 'import-file',
+    what: '2,000 RIS records, then one whose title is a 1 MB line and which never ends (no ER); the problem quoted the whole title',
+    told: `Line 14001 (${'oxytocin'.repeat(10)}): The title field is 1,048,576 characters long (Neuroref keeps up to 1,000,000 characters per field), so it was left out.`,
+    added: 2001,
+    seconds: 60,
+    ui: true
+  },
+  {
+    file: 'nbib-1mb-abstract-no-end.nbib',
+    from: 'generated',
+    kind: 'import-file',
+    what: '2,000 MEDLINE records, then one whose abstract is a 1 MB line and which never ends',
+    told: 'Line 16001 (A record that never ends.): The abstract field is 1,048,576 characters long (Neuroref keeps up to 1,000,000 characters per field), so it was left out.',
+    added: 2001,
+    seconds: 60
+  },
+  {
+    file: 'ris-binary-noise.ris',
+    from: 'generated',
+    kind: 'import-file',
+    what: '2,000 RIS records, 1 MB of binary noise, 10 more records',
+    told: 'Line 14001: This line is not valid UTF-8 like the rest of the file; it was read as Windows-1252 (check its accented letters).',
+    added: 2010,
+    seconds: 60
+  },
+  {
+    file: 'nbib-binary-noise.nbib',
+    from: 'generated',
+    kind: 'import-file',
+    what: '2,000 MEDLINE records, 1 MB of binary noise, 10 more records',
+    told: 'Line 16001: This part of the file is not a MEDLINE record (it has no PMID or title), so it was skipped.',
+    added: 2010,
+    seconds: 60
+  },
   // Bad inputs that were already handled: they must stay handled
   {
     file: 'zotero_bibtex_malformed_missing_comma_paths.bib',

@@ -95,6 +95,11 @@ export function withoutOversized(record: ImportedRecord): string[] {
   return reasons
 }
 
+/** How a problem names its record: by its title, cut to what one line of the message shows (a 1 MB title line is left out, not quoted whole). */
+export function entryNamed(title: string | undefined): { entry?: string } {
+  return title ? { entry: title.slice(0, 80) } : {}
+}
+
 /** False for a record that holds nothing but its type (an empty entry in a damaged file). */
 export function hasContent(record: ImportedRecord): boolean {
   return Object.keys(record.csl).some(field => field !== 'type') || !!record.keywords?.length

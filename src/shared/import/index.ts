@@ -13,7 +13,7 @@ import { looksLikeRis, parseRis } from './ris'
 
 export type { ImportFormat, ImportResult, ImportedRecord, RecordSink } from './imported-record'
 
-/** BibTeX hands its records to a sink as it converts them; the other readers return them all, then they are handed over. */
+/** BibTeX, RIS and MEDLINE hand their records to a sink as they convert them; the other readers return them all, then they are handed over. */
 const PARSERS: Record<ImportFormat, (text: string, sink?: RecordSink) => ParsedFile> = {
   bibtex: parseBibtex,
   ris: parseRis,

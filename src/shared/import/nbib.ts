@@ -3,24 +3,33 @@
 // topics, substances, grants, keywords, publication types, book chapters.
 import type { AuthorDetail, Chemical, CslFields, CslName, Grant, MeshHeading } from '../model'
 import { normaliseDoi } from '../identifiers'
-import { splitMedlineRecords, valueOf, valuesOf, type MedlineRecord } from './nbib-records'
-import { pmcidOf, pmidOf, recordFromCsl, withoutOversized, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { medlineRecordTexts, readMedlineRecord, valueOf, valuesOf, type MedlineRecord } from './nbib-records'
+import { entryNamed, pmcidOf, pmidOf, recordFromCsl, withoutOversized } from './imported-record'
+import type { ImportProblem, ImportedRecord, ParsedFile, RecordSink } from './imported-record'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const SEASONS: Record<string, number> = { spring: 1, summer: 2, fall: 3, autumn: 3, winter: 4 }
 
-export function parseMedline(text: string): ParsedFile {
+/**
+ * With a `sink`, each record goes there as soon as it is read (the returned records are then empty): the first papers
+ * of a 100,000-record download are on their way at once, and no list of them all is ever held.
+ */
+export function parseMedline(text: string, sink?: RecordSink): ParsedFile {
   const records: ImportedRecord[] = []
   const problems: ImportProblem[] = []
-  for (const medline of splitMedlineRecords(text)) {
+  const texts = medlineRecordTexts(text)
+  sink?.total(texts.length)
+  for (const recordText of texts) {
+    const medline = readMedlineRecord(recordText)
     const title = valueOf(medline, 'TI') ?? valueOf(medline, 'BTI')
     if (!title && !valueOf(medline, 'PMID')) {
       problems.push({ line: medline.line, reason: 'This part of the file is not a MEDLINE record (it has no PMID or title), so it was skipped.' })
       continue
     }
     const record = recordFromMedline(medline)
-    for (const reason of withoutOversized(record)) problems.push({ line: medline.line, ...(title ? { entry: title.slice(0, 80) } : {}), reason })
-    records.push(record)
+    for (const reason of withoutOversized(record)) problems.push({ line: medline.line, ...entryNamed(title), reason })
+    if (sink) sink.record(record)
+    else records.push(record)
   }
   return { records, problems }
 }
@@ -81,7 +90,7 @@ function titlesOf(m: MedlineRecord): Partial<CslFields> {
 
 /** Authors from FAU (full) or AU; the AD and AUID lines after an author belong to that author. */
 function authorsOf(m: MedlineRecord): { authors: CslName[]; details: AuthorDetail[] } {
-  const useFull = m.fields.some(f => f.tag === 'FAU')
+  const useFull = m.byTag.has('FAU')
   const nameTag = useFull ? 'FAU' : 'AU'
   const authors: CslName[] = []
   const details: AuthorDetail[] = []

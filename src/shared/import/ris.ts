@@ -5,7 +5,8 @@
 import { plugins, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-ris'
 import { isIdentifierValue, normaliseDoi } from '../identifiers'
-import { hasContent, pmcidOf, recordFromCsl, withoutOversized, type ImportProblem, type ImportedRecord, type ParsedFile } from './imported-record'
+import { entryNamed, hasContent, pmcidOf, recordFromCsl, withoutOversized } from './imported-record'
+import type { ImportProblem, ImportedRecord, ParsedFile, RecordSink } from './imported-record'
 
 /** Tags and their values, as citation-js's "@ris/record" expects: a string, or a list when repeated. */
 type RisTags = Record<string, string | string[]>
@@ -26,12 +27,15 @@ export function looksLikeRis(text: string): boolean {
   return /^\s*(?:TY {1,2}- \S|[A-Z][A-Z0-9] {2}- .*\n(?:.*\n){0,40}\s*(?:TY|ER) {1,2}-)/m.test(text.slice(0, 8000))
 }
 
-export function parseRis(text: string): ParsedFile {
+/** With a `sink`, each record goes there once converted and none are returned (so the first papers are stored while the rest are read). */
+export function parseRis(text: string, sink?: RecordSink): ParsedFile {
   const records: ImportedRecord[] = []
   const problems: ImportProblem[] = []
-  for (const record of splitRisRecords(text)) {
+  const split = splitRisRecords(text)
+  sink?.total(split.length)
+  for (const record of split) {
     const title = first(record.tags, 'TI', 'T1', 'CT', 'BT')
-    const where = { line: record.line, ...(title ? { entry: title } : {}) }
+    const where = { line: record.line, ...entryNamed(title) }
     if (!record.tags.TY) {
       problems.push({ ...where, reason: 'This record has no TY (type) line, so it was skipped.' })
       continue
@@ -40,8 +44,9 @@ export function parseRis(text: string): ParsedFile {
       const { csl, dropped } = convertRecord(record.tags)
       const imported = recordFromCsl(csl, extraIds(record.tags))
       for (const reason of withoutOversized(imported)) problems.push({ ...where, reason })
-      if (hasContent(imported)) records.push(imported)
-      else problems.push({ ...where, reason: 'This record holds nothing but its type, so it was skipped.' })
+      if (!hasContent(imported)) problems.push({ ...where, reason: 'This record holds nothing but its type, so it was skipped.' })
+      else if (sink) sink.record(imported)
+      else records.push(imported)
       for (const tag of dropped) {
         problems.push({ ...where, reason: `The ${tag} line could not be read, so it was left out.` })
       }
