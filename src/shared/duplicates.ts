@@ -53,7 +53,8 @@ export interface FoundPaper {
 
 /** What recognises papers already in the library: the store's finder, or a fork of it that also knows a file's records. */
 export interface PaperFinder {
-  find(record: NamedRecord): FoundPaper | undefined
+  /** `keys`: the record's keysWithReasons, when they were worked out already (an import works them out once a paper) */
+  find(record: NamedRecord, keys?: readonly [string, DuplicatePair['reason']][]): FoundPaper | undefined
   /** A finder that sees everything this one does, plus what is added to it. */
   fork(): DuplicateFinder
 }
@@ -111,12 +112,12 @@ export class DuplicateFinder implements PaperFinder {
   }
 
   /** The id of the item that already holds this paper, and why it is the same. */
-  find(record: NamedRecord): FoundPaper | undefined {
-    for (const [key, reason] of keysWithReasons(record)) {
+  find(record: NamedRecord, keys = keysWithReasons(record)): FoundPaper | undefined {
+    for (const [key, reason] of keys) {
       const id = this.byKey.get(key)
       if (id) return { id, reason }
     }
-    return this.base?.find(record)
+    return this.base?.find(record, keys)
   }
 
   fork(): DuplicateFinder {

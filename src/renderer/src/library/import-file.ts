@@ -2,7 +2,7 @@
 // already in the library is added, duplicates are reported (not added), and entries that could not be read are listed
 // by the caller. A file's papers are written in batches as the reader hands them over; a document's references in one
 // transaction with their new collection.
-import { DuplicateFinder, recognitionKeys, type PaperFinder } from '@shared/duplicates'
+import { DuplicateFinder, keysWithReasons, recognitionKeys, type PaperFinder } from '@shared/duplicates'
 import type { ImportedRecord } from '@shared/import'
 import type { Item, ItemBasics } from '@shared/model'
 import { fieldValue } from '@shared/search/fields'
@@ -16,7 +16,7 @@ import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced,
 import { papersOf } from './events'
 import { ImportedPapersKept, type KeptPaper } from './imported-papers'
 import { basics } from './item-basics'
-import { abstractsOnTheWay, type ArrivedAbstract } from './abstract-bytes'
+import type { AbstractsOnTheWay, ArrivedAbstract } from './abstract-bytes'
 import type { Collection } from '@shared/model'
 
 /** `Paper`: a file's new papers are as the window keeps them (no abstract, references…: see item-basics.ts), a document's whole. */
@@ -29,8 +29,8 @@ export interface FileImportOutcome<Paper extends ItemBasics = ItemBasics> {
 /**
  * A record waiting for its batch. Where the window writes the batch: the record, and its item when the reader worked
  * it out. Where a worker writes it (the reader sends it the papers whole): only what the window reads and keeps, the
- * paper's light copy and its abstract as bytes. 100,000 whole papers waiting for their batch in the window's heap made
- * it 0.8–1 GB, and the collector copied each as it grew old.
+ * paper's light copy and its abstract as bytes, as the reader sends them to the window. 100,000 whole papers waiting
+ * for their batch in the window's heap made it 0.8–1 GB, and the collector copied each as it grew old.
  */
 type Arrived = { record: ImportedRecord; item?: Item } | { light: ItemBasics; abstract: ArrivedAbstract }
 
@@ -61,10 +61,12 @@ async function sortOut(arrived: readonly Arrived[], finder: DuplicateFinder): Pr
   const sorted: SortedOut = { fresh: [], duplicates: [] }
   await inSlices(arrived, paper => {
     const record = 'light' in paper ? paper.light : paper.record
-    const same = finder.find(record)
+    // worked out once: finding and learning the paper read the same keys (the title's fingerprint was a tenth of the window's import)
+    const keysOf = keysWithReasons(record)
+    const same = finder.find(record, keysOf)
     if (same) return void sorted.duplicates.push({ record, existingId: same.id, reason: same.reason })
     const fresh = 'light' in paper ? paper : { item: paper.item ?? toItem(paper.record, now) }
-    const keys = recognitionKeys('light' in fresh ? fresh.light : fresh.item)
+    const keys = 'light' in fresh ? keysOf.map(([key]) => key) : recognitionKeys(fresh.item)
     finder.add('light' in fresh ? fresh.light : fresh.item, keys)
     sorted.fresh.push({ ...fresh, fileKey: record.citationKey, keys })
   })
@@ -148,16 +150,18 @@ export class ImportInBatches {
     this.expected = total
   }
 
-  /**
-   * Records to import (with their items, when the reader worked them out), written as soon as the batch before them is.
-   * Where a worker writes them, the window keeps of each item at once only its light copy and its abstract (as bytes):
-   * the whole item dies young.
-   */
+  /** Records to import (with their items, when the reader worked them out), written as soon as the batch before them is. */
   take(records: readonly ImportedRecord[], items?: readonly Item[]): void {
-    if (this.options.elsewhere && items) {
-      const abstracts = abstractsOnTheWay(items.map(item => fieldValue(item, undefined, 'abstract')[0]))
-      items.forEach((item, n) => this.waiting.push({ light: basics(item), abstract: { block: abstracts, at: n } }))
-    } else records.forEach((record, n) => this.waiting.push({ record, item: items?.[n] }))
+    records.forEach((record, n) => this.waiting.push({ record, item: items?.[n] }))
+    if (this.waiting.length >= FEWEST_IN_A_BATCH) this.startWriting()
+  }
+
+  /**
+   * Papers a worker writes (`elsewhere`, which has them whole from the reader), as the window keeps them: their light
+   * copies, and their abstracts as bytes (paper n's at `n` in the block).
+   */
+  takeKept(papers: readonly ItemBasics[], abstracts: AbstractsOnTheWay): void {
+    papers.forEach((light, at) => this.waiting.push({ light, abstract: { block: abstracts, at } }))
     if (this.waiting.length >= FEWEST_IN_A_BATCH) this.startWriting()
   }
 

@@ -8,6 +8,8 @@ import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { papersOf, type LibraryEvent } from '../library/events'
 import type { PaperFinder } from '@shared/duplicates'
 import { toItem } from '../library/add-paper'
+import { basics } from '../library/item-basics'
+import { abstractsOnTheWay } from '../library/abstract-bytes'
 import { ImportInBatches, importRecords, type FileImportOutcome } from '../library/import-file'
 import { writeUnannounced } from '../library/unfinished-import'
 import { openLibrary, type NeurorefDb } from '../library/schema'
@@ -32,8 +34,9 @@ function records(count: number): ReferenceRecord[] {
 type Importing = (db: NeurorefDb, records: ReferenceRecord[], known: PaperFinder) => Promise<FileImportOutcome>
 
 /**
- * As "Import file" does: the reader sends the papers as items, whole, to the writer worker and to the window; the window
- * finds duplicates and chooses citation keys, the writer writes each batch of ids and keys from its own copies.
+ * As "Import file" does: the reader sends the papers as items, whole, to the writer worker, and to the window their
+ * light copies and abstracts as bytes; the window finds duplicates and chooses citation keys, the writer writes each
+ * batch of ids and keys from its own copies.
  */
 const withWorkers: Importing = async (db, records, known) => {
   const items = records.map(record => toItem(record, Date.now()))
@@ -43,7 +46,10 @@ const withWorkers: Importing = async (db, records, known) => {
       writeUnannounced(db, { importId, number, items: keys.map(([id, citationKey]) => ({ ...writersCopies.get(id)!, citationKey })) })
   })
   batches.expect(items.length)
-  for (let at = 0; at < items.length; at += 100) batches.take(items.slice(at, at + 100), items.slice(at, at + 100))
+  for (let at = 0; at < items.length; at += 100) {
+    const sent = items.slice(at, at + 100)
+    batches.takeKept(sent.map(basics), abstractsOnTheWay(sent.map(item => item.csl.abstract)))
+  }
   return batches.finish()
 }
 

@@ -42,9 +42,9 @@ export class PaperKeyTable implements PaperFinder {
   }
 
   /** The paper holding one of the record's keys (DOI first, title last); of several, the one known longest. */
-  find(record: NamedRecord): FoundPaper | undefined {
+  find(record: NamedRecord, keys = keysWithReasons(record)): FoundPaper | undefined {
     const mask = this.papers.length - 1
-    for (const [key, reason] of keysWithReasons(record)) {
+    for (const [key, reason] of keys) {
       const hash = keyHash(key)
       let found: number | undefined
       for (let cell = hash & mask; this.papers[cell] !== EMPTY; cell = (cell + 1) & mask) {

@@ -44,7 +44,8 @@ export async function importBibliographyFile(
           batches.expect(total)
           progress.read(ready, total)
         },
-        items: items => batches.take(items, items)
+        items: items => batches.take(items, items),
+        papers: (papers, abstracts) => batches.takeKept(papers, abstracts)
       }
     )
     if (!read.ok) {

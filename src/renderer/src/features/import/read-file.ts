@@ -1,14 +1,17 @@
 // The parse step of "Import file", the same in the worker and (where no
 // worker can start) in the window: bytes → records and problems, or the
 // sentence that says why nothing can be imported. The records are handed on as
-// they are read, as items ready to store, a hundred at a time, so the window
-// writes the first while the rest of the file is read.
+// they are read, as items ready to store, a hundred at a time, so the first are
+// written while the rest of the file is read: whole to the worker that writes
+// them and, of each, what the window keeps (papers-for-window.ts); whole to the
+// window where it writes them itself.
 import { readBibliographyFile, type ImportResult, type RecordSink } from '@shared/import'
 import type { Item } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import { toItem } from '../../library/add-paper'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { itemsToWire } from './items-wire'
+import { PapersSender, papersTransfer, type PapersOnTheWay } from './papers-for-window'
 
 export interface ReadRequest {
   name: string
@@ -20,8 +23,16 @@ export interface ReadRequest {
 
 export type ReadOutcome = { ok: true; result: ImportResult } | { ok: false; sentence: string }
 
-/** What the reader sends: how many papers the file holds, the papers a hundred at a time as they are read, then how the read went (its records already sent). */
-export type ReaderMessage = { kind: 'read'; total: number } | { kind: 'items'; json: string } | { kind: 'done'; outcome: ReadOutcome }
+/**
+ * What the reader sends: how many papers the file holds, the papers a hundred at a time as they are read — as the
+ * window keeps them (`papers`) where a writer has them whole, else whole (`items`, JSON) —, then how the read went
+ * (its records already sent).
+ */
+export type ReaderMessage =
+  { kind: 'read'; total: number } | { kind: 'items'; json: string } | ({ kind: 'papers' } & PapersOnTheWay) | { kind: 'done'; outcome: ReadOutcome }
+
+/** Sends a message, handing over `transfer` (the papers' bytes) rather than copying it. */
+export type SendToWindow = (message: ReaderMessage, transfer?: Transferable[]) => void
 
 /**
  * Papers per message: the window takes each message in one task, and
@@ -40,7 +51,7 @@ function readFileInWords({ name, bytes, encoding }: ReadRequest, sink?: RecordSi
 }
 
 /** Reads the file and sends what it holds as it is read: the papers as items (index fields and peptide tags worked out here). */
-export async function readAndSend(request: ReadRequest, send: (message: ReaderMessage) => void): Promise<void> {
+export async function readAndSend(request: ReadRequest, send: SendToWindow): Promise<void> {
   try {
     await loadPeptideTagger()
   } catch (error) {
@@ -48,11 +59,15 @@ export async function readAndSend(request: ReadRequest, send: (message: ReaderMe
   }
   const now = Date.now()
   let chunk: Item[] = []
+  const papers = new PapersSender()
   const sendChunk = () => {
     if (!chunk.length) return
     const json = itemsToWire(chunk)
-    request.writer?.postMessage(json)
-    send({ kind: 'items', json })
+    if (request.writer) {
+      request.writer.postMessage(json)
+      const message = { kind: 'papers', ...papers.onTheWay(chunk) } as const
+      send(message, papersTransfer(message))
+    } else send({ kind: 'items', json })
     chunk = []
   }
   const outcome = readFileInWords(request, {

@@ -2,15 +2,23 @@
 // responsive whatever the file holds, and a file that still takes too long
 // is stopped (terminating the worker frees all it allocated). The next
 // file's worker is started as this one finishes (spare-worker.ts).
-import type { Item } from '@shared/model'
+import type { Item, ItemBasics } from '@shared/model'
+import type { AbstractsOnTheWay } from '../../library/abstract-bytes'
+import { LIGHT } from '../../store/light-item'
 import type { ReaderMessage, ReadOutcome, ReadRequest } from './read-file'
 import { SpareWorker } from './spare-worker'
 import { itemsFromWire } from './items-wire'
+import { PapersReceiver } from './papers-for-window'
 
-/** What the window does with a file's papers as the reader sends them: `read` hears how many are ready of how many, `items` takes them. */
+/**
+ * What the window does with a file's papers as the reader sends them: `read` hears how many are ready of how many;
+ * `items` takes them whole, `papers` as the window keeps them where a writer worker has them whole (`request.writer`):
+ * their light copies (marked as such) and their abstracts (paper n's at `n` in the block).
+ */
 export interface ReadListener {
   read?(ready: number, total: number): void
   items?(items: Item[]): void
+  papers?(papers: ItemBasics[], abstracts: AbstractsOnTheWay): void
 }
 
 /** A read file; without a listener taking the papers, its records come at the end as items ready to store (index fields, peptide tags). */
@@ -37,6 +45,8 @@ export function readInWorker(request: ReadRequest, listener: ReadListener = {}, 
   return new Promise(resolve => {
     const kept: Item[] = []
     const take = listener.items ?? (items => kept.push(...items))
+    // parsed with the mark of the light copies the store keeps (store/light-item.ts) in place, not given it after
+    const receiver = new PapersReceiver(LIGHT)
     let ready = 0
     let total = 0
     let finished = false
@@ -54,6 +64,10 @@ export function readInWorker(request: ReadRequest, listener: ReadListener = {}, 
         const items = itemsFromWire(message.json)
         take(items)
         listener.read?.((ready += items.length), Math.max(total, ready))
+      } else if (message.kind === 'papers') {
+        const papers = receiver.papers(message)
+        listener.papers?.(papers, message.abstracts)
+        listener.read?.((ready += papers.length), Math.max(total, ready))
       } else if (!message.outcome.ok || listener.items) finish(message.outcome)
       // the items are the records, with what the library adds
       else finish({ ok: true, result: { ...message.outcome.result, records: kept }, items: kept })

@@ -1,0 +1,67 @@
+// Where a writer worker writes a file's papers, the reader sends them whole to the writer, once, and the window only
+// what it keeps of each: its light copy and its abstract, as bytes handed over. Every paper of every bibliography
+// fixture arrives so, nothing lost; no message to the window carries a whole paper.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, expect, it } from 'vitest'
+import type { Item } from '@shared/model'
+import { fieldValue } from '@shared/search/fields'
+import { basics } from '../../library/item-basics'
+import { KeptAbstracts } from '../../library/abstract-bytes'
+import { loadPeptideTagger } from '../../library/peptide-tagger'
+import { readAndSend, type ReaderMessage } from './read-file'
+import { itemsFromWire } from './items-wire'
+import { PapersReceiver } from './papers-for-window'
+
+beforeAll(loadPeptideTagger)
+
+const fixtures = path.join(import.meta.dirname, '../../../../../e2e/fixtures')
+const files = ['bibtex', 'ris', 'other', 'csl']
+  .flatMap(folder => readdirSync(path.join(fixtures, folder)).map(name => path.join(fixtures, folder, name)))
+  .filter(file => statSync(file).isFile())
+
+/** What the reader sent, with a writer: the writer's papers, and the window's messages with what each handed over. */
+async function read(name: string, bytes: Uint8Array) {
+  const writer: Item[] = []
+  const port = { postMessage: (json: string) => writer.push(...itemsFromWire(json)) } as unknown as MessagePort
+  const window: { message: ReaderMessage; transfer: Transferable[] }[] = []
+  await readAndSend({ name, bytes, writer: port }, (message, transfer = []) => window.push({ message, transfer }))
+  return { writer, window }
+}
+
+it('sends the window of every paper of every bibliography fixture its light copy and its abstract, the writer the paper whole', async () => {
+  let papers = 0
+  for (const file of files) {
+    const { writer, window } = await read(path.basename(file), new Uint8Array(readFileSync(file)))
+    const receiver = new PapersReceiver()
+    const abstracts = new KeptAbstracts()
+    const light = window.flatMap(({ message }) => {
+      if (message.kind !== 'papers') return []
+      const arrived = receiver.papers(message)
+      arrived.forEach((paper, at) => abstracts.set(paper.id, { block: message.abstracts, at }))
+      return arrived
+    })
+    expect(light, file).toEqual(writer.map(basics))
+    for (const item of writer) expect(abstracts.get(item.id), file).toBe(fieldValue(item, undefined, 'abstract')[0])
+    papers += writer.length
+  }
+  expect(papers).toBeGreaterThan(250)
+})
+
+it('hands the window each message’s bytes over rather than a text of whole papers, and the writer each paper once', async () => {
+  const bib = Array.from(
+    { length: 250 },
+    (_, n) => `@article{k${n},\n  title = {Oxytocin study ${n}},\n  abstract = {Vasopressin and μ-opioid ${n}.}\n}\n`
+  ).join('\n')
+  const { writer, window } = await read('refs.bib', new TextEncoder().encode(bib))
+  expect(writer.map(item => item.citationKey)).toEqual(Array.from({ length: 250 }, (_, n) => `k${n}`))
+  const kinds = window.map(({ message }) => message.kind)
+  expect(kinds).toEqual(['read', 'papers', 'papers', 'papers', 'done'])
+  for (const { message, transfer } of window) {
+    if (message.kind !== 'papers') continue
+    // nothing of the message is a text holding papers: their light copies and abstracts are bytes, handed over
+    expect(Object.values(message).filter(value => typeof value === 'string')).toEqual(['papers'])
+    expect(transfer).toContain(message.part.lines.buffer)
+    expect(transfer).toContain(message.abstracts.bytes.buffer)
+  }
+})
