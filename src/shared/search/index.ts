@@ -6,7 +6,7 @@ import { clauseFields } from './match'
 import { narrows } from './narrowing'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, RESTORE_STEP, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
-import { tokenize } from './tokens'
+import { foldForSearch } from './tokens'
 import { BREAK, WordRuns, type RunPhrase, type RunsSnapshot } from './word-runs'
 
 export type { Query } from './query'
@@ -135,6 +135,9 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     }
   }
 
+  // the word numbers of one value, reused from value to value
+  const words: number[] = []
+
   function add(item: Item, notes?: NotesText): void {
     if (numberOf.has(item.id)) remove(item.id)
     if (ids.length >= MAX_ITEMS) throw new Error('The search index is full.')
@@ -153,16 +156,16 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
       }
       // In order, repeats kept: the run is what phrases are checked against.
       // A value of one word can hold no phrase, so only longer ones are kept.
-      const words = new Set<number>()
+      const entry = entryOf(n, f)
       const run: number[] = []
       for (const value of values[field]) {
-        const numbers = tokenize(value).map(w => postings.wordNumber(w))
-        for (const w of numbers) words.add(w)
-        if (numbers.length < 2) continue
+        words.length = 0
+        postings.wordNumbersOf(foldForSearch(value), words)
+        for (const w of words) postings.appendOnce(w, entry)
+        if (words.length < 2) continue
         if (run.length) run.push(BREAK)
-        run.push(...numbers)
+        for (const w of words) run.push(w)
       }
-      for (const w of words) postings.appendTo(w, entryOf(n, f))
       if (run.length) phrases.push([f, run])
     })
     runs.set(n, phrases)

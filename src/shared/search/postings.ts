@@ -12,7 +12,9 @@
 // has a number (from 1; 0 is never a word): base word k is number k + 1,
 // overlay words follow. Long fields are kept as runs of word codes
 // (word-runs.ts), so phrases are confirmed on integers.
+import { forEachWordOfFolded } from './tokens'
 import { ByteWriter, forEachAscending } from './varint'
+import { WordTable } from './word-table'
 
 type List = number | number[] | Uint32Array
 
@@ -90,33 +92,38 @@ class JoinedWords {
     return this.starts[k + 1] - 1 - this.starts[k] >= start.length && this.text.startsWith(start, this.starts[k])
   }
 
-  /** Below 0 when `word` sorts before word k, 0 when it is word k (the order of `<` on strings). */
-  private compare(word: string, k: number): number {
+  /** Below 0 when the word text[start … end) sorts before word k, 0 when it is word k (the order of `<` on strings). */
+  private compare(text: string, start: number, end: number, k: number): number {
     const from = this.starts[k]
     const length = this.starts[k + 1] - 1 - from
-    const n = Math.min(word.length, length)
+    const n = Math.min(end - start, length)
     for (let i = 0; i < n; i++) {
-      const d = word.charCodeAt(i) - this.text.charCodeAt(from + i)
+      const d = text.charCodeAt(start + i) - this.text.charCodeAt(from + i)
       if (d !== 0) return d
     }
-    return word.length - length
+    return end - start - length
   }
 
-  firstAtLeast(start: string): number {
+  private firstAtLeastIn(text: string, start: number, end: number): number {
     let lo = 0
     let hi = this.count
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (this.compare(start, mid) > 0) lo = mid + 1
+      if (this.compare(text, start, end, mid) > 0) lo = mid + 1
       else hi = mid
     }
     return lo
   }
 
-  /** k when `word` is word k, else -1. */
-  find(word: string): number {
-    const k = this.firstAtLeast(word)
-    return k < this.count && this.compare(word, k) === 0 ? k : -1
+  firstAtLeast(start: string): number {
+    return this.firstAtLeastIn(start, 0, start.length)
+  }
+
+  /** k when the word text[start … end) is word k, else -1. */
+  find(text: string, start = 0, end = text.length): number {
+    if (this.count === 0) return -1
+    const k = this.firstAtLeastIn(text, start, end)
+    return k < this.count && this.compare(text, start, end, k) === 0 ? k : -1
   }
 }
 
@@ -133,8 +140,8 @@ export class PostingLists {
   private base = JoinedWords.EMPTY
   private baseOffsets: Uint32Array = new Uint32Array(1)
   private baseEntries: Uint8Array = new Uint8Array(0)
-  /** overlay words → their numbers (after the base's) */
-  private readonly numbers = new Map<string, number>()
+  /** overlay words: the one in place i has number base.count + 1 + i */
+  private readonly overlay = new WordTable()
   /** overlay entries per word number (base words may have some too) */
   private lists: (List | undefined)[] = [undefined]
   /** overlay words, sorted, for prefix lookup by binary search */
@@ -143,26 +150,55 @@ export class PostingLists {
   private recent: string[] = []
 
   get wordCount(): number {
-    return this.base.count + this.numbers.size
+    return this.base.count + this.overlay.size
   }
 
   /** The word's number, or 0 when no item ever had it. */
   numberOf(word: string): number {
     const k = this.base.find(word)
     if (k >= 0) return k + 1
-    return this.numbers.get(word) ?? 0
+    return this.overlayNumber(word)
+  }
+
+  private overlayNumber(word: string): number {
+    const place = this.overlay.findWord(word)
+    return place < 0 ? 0 : this.base.count + 1 + place
   }
 
   /** The word's number, given one if it is new. */
   wordNumber(word: string): number {
-    let number = this.numberOf(word)
-    if (number === 0) {
-      number = this.lists.length
-      this.numbers.set(word, number)
-      this.lists.push(undefined)
-      this.recent.push(word)
+    return this.numberOf(word) || this.added(word)
+  }
+
+  private added(word: string, hash?: number): number {
+    this.overlay.add(word, hash)
+    this.lists.push(undefined)
+    this.recent.push(word)
+    return this.lists.length - 1
+  }
+
+  /**
+   * Pushes the number of each word of a folded text (`forEachWordOfFolded`) onto `into`, in order, giving new words
+   * numbers: a word already met costs no string.
+   */
+  wordNumbersOf(folded: string, into: number[]): void {
+    forEachWordOfFolded(folded, this.numberOfSpan(folded, into), word => into.push(this.wordNumber(word)))
+  }
+
+  private numberOfSpan(folded: string, into: number[]): (start: number, end: number, hash: number) => void {
+    return (start, end, hash) => {
+      const k = this.base.find(folded, start, end)
+      if (k >= 0) return into.push(k + 1)
+      const place = this.overlay.find(folded, start, end, hash)
+      into.push(place >= 0 ? this.base.count + 1 + place : this.added(folded.slice(start, end), hash))
     }
-    return number
+  }
+
+  /** Adds an entry to a word's list unless its last entry is this one (an item's entries come in ascending order). */
+  appendOnce(number: number, entry: number): void {
+    const list = this.lists[number]
+    const last = list === undefined ? -1 : typeof list === 'number' ? list : Array.isArray(list) ? list[list.length - 1] : list[list[0]]
+    if (last !== entry) this.appendTo(number, entry)
   }
 
   /** Adds an entry to a word's list. */
@@ -222,8 +258,8 @@ export class PostingLists {
     const found: number[] = []
     for (let k = this.base.firstAtLeast(start); k < this.base.count && this.base.startsWith(k, start); k++) found.push(k + 1)
     for (let i = firstAtLeast(this.sorted, start); i < this.sorted.length && this.sorted[i].startsWith(start); i++)
-      found.push(this.numbers.get(this.sorted[i])!)
-    for (const word of this.recent) if (word.startsWith(start)) found.push(this.numbers.get(word)!)
+      found.push(this.overlayNumber(this.sorted[i]))
+    for (const word of this.recent) if (word.startsWith(start)) found.push(this.overlayNumber(word))
     return found
   }
 
@@ -270,7 +306,7 @@ export class PostingLists {
 
   /** Every word with its number, sorted: the base's (already sorted) merged with the overlay's. */
   private allSorted(): { word: string; number: number }[] {
-    const overlay = [...this.numbers].map(([word, number]) => ({ word, number })).sort((a, b) => (a.word < b.word ? -1 : 1))
+    const overlay = this.overlay.words.map((word, place) => ({ word, number: this.base.count + 1 + place })).sort((a, b) => (a.word < b.word ? -1 : 1))
     const all: { word: string; number: number }[] = []
     let i = 0
     for (let k = 0; k < this.base.count; k++) {
@@ -313,14 +349,14 @@ export class PostingLists {
     this.base = base
     this.baseOffsets = saved.offsets
     this.baseEntries = saved.entries
-    this.numbers.clear()
+    this.overlay.clear()
     this.lists = new Array(base.count + 1)
     this.sorted = []
     this.recent = []
   }
 
   private resort(): void {
-    this.sorted = [...this.numbers.keys()].sort()
+    this.sorted = [...this.overlay.words].sort()
     this.recent = []
   }
 }

@@ -1,6 +1,7 @@
 // How search sees text: folded (case, accents, Greek letters spelled out) and
 // split into words. The index and the query parser must agree on this.
 import { foldText } from '../text'
+import { FNV_START, fnvStep, mixed } from './word-table'
 
 // Letters NFD does not decompose, and Greek letters researchers type as words
 // ("mu opioid" must find "μ-opioid").
@@ -58,13 +59,14 @@ export function foldForSearch(text: string): string {
   return NON_ASCII.test(t) ? t.replace(SPELLED_RE, c => SPELLED[c]) : t
 }
 
-const ASCII_SEPARATORS = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/
 const SEPARATORS = /[^\p{L}\p{N}]+/u
 
 /** The folded words of a text, in order (repeats kept: phrases need positions). */
 export function tokenize(text: string): string[] {
   return wordsOfFolded(foldForSearch(text))
 }
+
+const ASCII_SEPARATORS = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/
 
 /** The words of a text already folded (`foldForSearch`), in order. */
 export function wordsOfFolded(folded: string): string[] {
@@ -77,4 +79,32 @@ export function wordsOfFolded(folded: string): string[] {
     else for (const w of piece.split(SEPARATORS)) if (w.length > 0) words.push(w)
   }
   return words
+}
+
+/**
+ * The words `wordsOfFolded` gives, in order, for building an index: a stretch of ASCII letters and digits (what
+ * ASCII_SEPARATORS leaves) is handed over as where it starts and ends with its hash (word-table.ts), so the index looks
+ * it up without cutting a string; only the rare stretches holding other characters are split by the full rule and
+ * handed over as strings. Queries and reading keep the split: for a few texts it is as fast and simpler.
+ */
+export function forEachWordOfFolded(folded: string, ascii: (start: number, end: number, hash: number) => void, other: (word: string) => void): void {
+  let start = -1
+  let hash = FNV_START
+  let plain = true
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 128) {
+      if (start < 0) {
+        start = i
+        hash = FNV_START
+        plain = true
+      }
+      if (c < 128) hash = fnvStep(hash, c)
+      else plain = false
+    } else if (start >= 0) {
+      if (plain) ascii(start, i, mixed(hash))
+      else for (const word of folded.slice(start, i).split(SEPARATORS)) if (word.length > 0) other(word)
+      start = -1
+    }
+  }
 }
