@@ -7,35 +7,47 @@
 // `doiKey` and `csl.DOI` have the same text. Here
 // because the saved light form (light-form.ts) is made by the library's
 // worker job as well as by the store (store/light-item.ts marks them).
-import type { Item, ItemBasics, PeptideTag } from '@shared/model'
+import type { HeavyItemField, Item, ItemBasics, PeptideTag } from '@shared/model'
 import { meshTerm } from '@shared/mesh-terms'
+
+/**
+ * What a light copy does not copy as it is: the long parts, the mark, and what it keeps in part (headings, peptide
+ * tags, CSL). Named by a record of every heavy field, so a field added to them is left out here too.
+ */
+const NOT_AS_IS = new Set(
+  Object.keys({
+    abstractSections: 0,
+    references: 0,
+    related: 0,
+    investigators: 0,
+    authorDetails: 0,
+    grants: 0,
+    funders: 0,
+    chemicals: 0,
+    coi: 0,
+    titleWords: 0,
+    light: 0,
+    mesh: 0,
+    peptideTags: 0,
+    csl: 0
+  } satisfies Record<HeavyItemField | 'light' | 'mesh' | 'peptideTags' | 'csl', 0>)
+)
 
 /** The light copy's fields without its mark: what IndexedDB and a worker's message can hold (a function cannot be). */
 export function basics(item: Item): ItemBasics {
-  const {
-    abstractSections: _sections,
-    references: _references,
-    related: _related,
-    investigators: _investigators,
-    authorDetails: _authorDetails,
-    grants: _grants,
-    funders: _funders,
-    chemicals: _chemicals,
-    coi: _coi,
-    titleWords: _titleWords,
-    light: _light,
-    mesh,
-    peptideTags,
-    csl,
-    ...kept
-  } = item
-  const { abstract: _abstract, ...cslKept } = csl
-  const basics: ItemBasics = { ...kept, csl: cslKept }
-  if (mesh) basics.mesh = mesh.map(meshTerm)
-  if (peptideTags) basics.peptideTags = peptideTags.map(lightPeptideTag)
+  // copied a field at a time, in the paper's order: an object rest leaving fourteen names out took 4× as long (every
+  // paper an import reads, every write the window takes in)
+  const kept: Record<string, unknown> = {}
+  for (const name in item) if (!NOT_AS_IS.has(name)) kept[name] = item[name as keyof Item]
+  const cslKept: Record<string, unknown> = {}
+  for (const name in item.csl) if (name !== 'abstract') cslKept[name] = item.csl[name as keyof Item['csl']]
+  kept.csl = cslKept
+  const basics = kept as unknown as ItemBasics
+  if (item.mesh) basics.mesh = item.mesh.map(meshTerm)
+  if (item.peptideTags) basics.peptideTags = item.peptideTags.map(lightPeptideTag)
   if (basics.doi !== undefined) {
     if (basics.doiKey === basics.doi) basics.doiKey = basics.doi
-    if (cslKept.DOI === basics.doi) cslKept.DOI = basics.doi
+    if (basics.csl.DOI === basics.doi) basics.csl.DOI = basics.doi
   }
   return basics
 }
