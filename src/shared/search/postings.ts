@@ -6,19 +6,17 @@
 // the differences between them in varint bytes (varint.ts: a common word's
 // next entry is a few items on, one byte instead of four), all words' in one
 // shared Uint8Array with offsets, so opening a library costs no object per
-// word. The overlay holds what was added since, shaped for memory at 100k
-// items: a word seen once is just its entry; a rare word an exact-size JS
-// array; a common word a Uint32Array whose slot 0 holds the count. Every word
+// word. The overlay holds what was added since: its words in a table that
+// finds a stretch of a text (word-table.ts), their entries in one pair of
+// typed arrays (added-entries.ts), no object per word or list. Every word
 // has a number (from 1; 0 is never a word): base word k is number k + 1,
 // overlay words follow. Long fields are kept as runs of word codes
 // (word-runs.ts), so phrases are confirmed on integers.
+import { AddedEntries } from './added-entries'
 import { forEachWordOfFolded } from './tokens'
 import { ByteWriter, forEachAscending } from './varint'
 import { WordTable } from './word-table'
 
-type List = number | number[] | Uint32Array
-
-const SMALL = 40
 const FIELD_BITS = 4
 export const FIELD_MASK = (1 << FIELD_BITS) - 1
 /** Item numbers must fit in the 28 bits left for them. */
@@ -143,7 +141,8 @@ export class PostingLists {
   /** overlay words: the one in place i has number base.count + 1 + i */
   private readonly overlay = new WordTable()
   /** overlay entries per word number (base words may have some too) */
-  private lists: (List | undefined)[] = [undefined]
+  /** entries added since the base, per word number (base words may have some too) */
+  private addedEntries = new AddedEntries()
   /** overlay words, sorted, for prefix lookup by binary search */
   private sorted: string[] = []
   /** overlay words added since `sorted` was built; scanned linearly until there are many */
@@ -167,14 +166,12 @@ export class PostingLists {
 
   /** The word's number, given one if it is new. */
   wordNumber(word: string): number {
-    return this.numberOf(word) || this.added(word)
+    return this.numberOf(word) || this.newWord(word)
   }
 
-  private added(word: string, hash?: number): number {
-    this.overlay.add(word, hash)
-    this.lists.push(undefined)
+  private newWord(word: string, hash?: number): number {
     this.recent.push(word)
-    return this.lists.length - 1
+    return this.base.count + 1 + this.overlay.add(word, hash)
   }
 
   /**
@@ -190,66 +187,25 @@ export class PostingLists {
       const k = this.base.find(folded, start, end)
       if (k >= 0) return into.push(k + 1)
       const place = this.overlay.find(folded, start, end, hash)
-      into.push(place >= 0 ? this.base.count + 1 + place : this.added(folded.slice(start, end), hash))
+      into.push(place >= 0 ? this.base.count + 1 + place : this.newWord(folded.slice(start, end), hash))
     }
   }
 
   /** Adds an entry to a word's list unless its last entry is this one (an item's entries come in ascending order). */
   appendOnce(number: number, entry: number): void {
-    const list = this.lists[number]
-    const last = list === undefined ? -1 : typeof list === 'number' ? list : Array.isArray(list) ? list[list.length - 1] : list[list[0]]
-    if (last !== entry) this.appendTo(number, entry)
+    if (this.addedEntries.lastOf(number) !== entry) this.addedEntries.add(number, entry)
   }
 
   /** Adds an entry to a word's list. */
   append(word: string, entry: number): void {
-    this.appendTo(this.wordNumber(word), entry)
-  }
-
-  /** Adds an entry to the list of the word with this number. */
-  appendTo(number: number, entry: number): void {
-    const list = this.lists[number]
-    if (list === undefined) {
-      this.lists[number] = entry
-    } else if (typeof list === 'number') {
-      this.lists[number] = [list, entry]
-    } else if (Array.isArray(list)) {
-      // concat, not push: push leaves room for 16 more entries on every small list.
-      if (list.length < SMALL) this.lists[number] = list.concat(entry)
-      else {
-        const grown = new Uint32Array(SMALL * 2 + 1)
-        grown[0] = list.length + 1
-        grown.set(list, 1)
-        grown[list.length + 1] = entry
-        this.lists[number] = grown
-      }
-    } else {
-      const count = list[0]
-      let target = list
-      if (count + 1 >= list.length) {
-        // Grow by half, not double: less slack across a few hundred thousand lists.
-        target = new Uint32Array(Math.ceil(list.length * 1.5))
-        target.set(list)
-        this.lists[number] = target
-      }
-      target[count + 1] = entry
-      target[0] = count + 1
-    }
+    this.addedEntries.add(this.wordNumber(word), entry)
   }
 
   /** Calls `visit` with every entry of the word with this number, in ascending order. */
   forEachEntryOf(number: number, visit: (entry: number) => void): void {
     if (number === 0) return
     if (number <= this.base.count) forEachAscending(this.baseEntries, this.baseOffsets[number - 1], this.baseOffsets[number], visit)
-    const list = this.lists[number]
-    if (list === undefined) return
-    if (typeof list === 'number') visit(list)
-    else if (Array.isArray(list)) {
-      for (let i = 0; i < list.length; i++) visit(list[i])
-    } else {
-      const end = list[0]
-      for (let i = 1; i <= end; i++) visit(list[i])
-    }
+    this.addedEntries.forEachOf(number, visit)
   }
 
   /** The numbers of the indexed words that begin with `start` (including `start` itself). */
@@ -286,22 +242,19 @@ export class PostingLists {
       writeAscending(entries, this.keptEntries(k, newNumber))
       offsets[k] = entries.length
     }
-    const lists: (List | undefined)[] = new Array(this.lists.length)
-    for (let number = this.base.count + 1; number < this.lists.length; number++) {
-      const kept = this.keptEntries(number, newNumber)
-      if (kept.length === 0) continue
-      if (kept.length === 1) lists[number] = kept[0]
-      else if (kept.length <= SMALL) lists[number] = kept
-      else {
-        const packed = new Uint32Array(kept.length + 1)
-        packed[0] = kept.length
-        packed.set(kept, 1)
-        lists[number] = packed
-      }
-    }
+    const kept: number[][] = []
+    for (let number = this.base.count + 1; number < this.numberEnd; number++) kept.push(this.keptEntries(number, newNumber))
     this.baseOffsets = offsets
     this.baseEntries = entries.done()
-    this.lists = lists
+    this.addedEntries.clear()
+    kept.forEach((list, place) => {
+      for (const entry of list) this.addedEntries.add(this.base.count + 1 + place, entry)
+    })
+  }
+
+  /** One past the highest word number. */
+  private get numberEnd(): number {
+    return this.base.count + this.overlay.size + 1
   }
 
   /** Every word with its number, sorted: the base's (already sorted) merged with the overlay's. */
@@ -324,7 +277,7 @@ export class PostingLists {
    * (0 for a word no item keeps).
    */
   snapshot(newNumber: Int32Array): { postings: PostingsSnapshot; wordRemap: Uint32Array } {
-    const wordRemap = new Uint32Array(this.lists.length)
+    const wordRemap = new Uint32Array(this.numberEnd)
     const words: string[] = []
     const offsets: number[] = [0]
     const entries = new ByteWriter(this.baseEntries.length + (1 << 16))
@@ -350,7 +303,7 @@ export class PostingLists {
     this.baseOffsets = saved.offsets
     this.baseEntries = saved.entries
     this.overlay.clear()
-    this.lists = new Array(base.count + 1)
+    this.addedEntries.clear()
     this.sorted = []
     this.recent = []
   }
