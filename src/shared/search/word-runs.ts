@@ -81,11 +81,16 @@ export class WordRuns {
   /**
    * Stores one item's runs: for each field, its number, its byte length
    * and its word codes (values separated by BREAK). Item numbers are given in order.
+   * The word numbers given are turned into codes in place: the caller hands them over.
    */
   set(item: number, fields: [field: number, words: number[]][]): void {
-    const coded = fields.filter(([, words]) => words.length > 0).map(([field, words]) => [field, words.map(w => this.codeFor(w))] as const)
-    const bytes = coded.map(([, codes]) => codes.reduce((sum, code) => sum + varintSize(code), 0))
-    const size = coded.reduce((sum, [field], i) => sum + varintSize(field) + varintSize(bytes[i]) + bytes[i], 0)
+    // loops, not a chain of filter / map / reduce: an index build stores 100,000 papers' runs of ≈ 200 words each
+    let size = 0
+    for (const [field, words] of fields) {
+      if (words.length === 0) continue
+      const bytes = this.coded(words)
+      size += varintSize(field) + varintSize(bytes) + bytes
+    }
     while (this.starts.length < item) {
       this.starts.push(-1)
       this.lengths.push(0)
@@ -99,12 +104,26 @@ export class WordRuns {
     let at = this.used
     this.starts[item] = (this.pages.length - 1) * PAGE + at
     this.lengths[item] = size
-    coded.forEach(([field, codes], i) => {
+    for (const [field, codes] of fields) {
+      if (codes.length === 0) continue
+      let bytes = 0
+      for (let i = 0; i < codes.length; i++) bytes += varintSize(codes[i])
       at = writeVarint(page, at, field)
-      at = writeVarint(page, at, bytes[i])
-      for (const code of codes) at = writeVarint(page, at, code)
-    })
+      at = writeVarint(page, at, bytes)
+      for (let i = 0; i < codes.length; i++) at = writeVarint(page, at, codes[i])
+    }
     this.used = at
+  }
+
+  /** Turns the word numbers into their codes, in place; their byte size. */
+  private coded(words: number[]): number {
+    let bytes = 0
+    for (let i = 0; i < words.length; i++) {
+      const code = this.codeFor(words[i])
+      words[i] = code
+      bytes += varintSize(code)
+    }
+    return bytes
   }
 
   /** Forgets an item's run (its space is reclaimed at the next renumbering). */
