@@ -80,18 +80,18 @@ export function recordFromCsl(input: Record<string, unknown>, extra: ExtraIds = 
 /** Removes fields too long or too deep to keep (see limits.ts) and says which, in words. */
 export function withoutOversized(record: ImportedRecord): string[] {
   const reasons: string[] = []
-  const fields = record as unknown as Record<string, unknown>
-  for (const [owner, name, value] of [
-    ...Object.entries(record.csl).map(([name, value]) => [record.csl as Record<string, unknown>, name, value] as const),
-    ...Object.entries(fields)
-      .filter(([name]) => name !== 'csl')
-      .map(([name, value]) => [fields, name, value] as const)
-  ]) {
-    const reason = oversized(name, value)
-    if (!reason) continue
-    delete owner[name]
-    reasons.push(reason)
+  // plain loops over the two objects: listing their entries as triples first was a tenth of reading a MEDLINE file
+  const leaveOut = (owner: Record<string, unknown>, skip?: string) => {
+    for (const name in owner) {
+      if (name === skip) continue
+      const reason = oversized(name, owner[name])
+      if (!reason) continue
+      delete owner[name]
+      reasons.push(reason)
+    }
   }
+  leaveOut(record.csl as Record<string, unknown>)
+  leaveOut(record as unknown as Record<string, unknown>, 'csl')
   return reasons
 }
 
