@@ -1,25 +1,13 @@
-// RIS → records. We read the lines ourselves (exports differ: one or two
-// spaces before the dash, values continued on untagged lines, CRLF, blank
-// lines, records without TY) and let citation-js map each record's tags to
-// CSL, one record at a time so a bad one cannot sink the file.
+// RIS → records. We read the lines ourselves (ris-records.ts) and let
+// citation-js map each record's tags to CSL, one record at a time so a bad
+// one cannot sink the file.
 import { plugins, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-ris'
 import { isIdentifierValue, normaliseDoi } from '../identifiers'
+import { readRisRecord, risRecordTexts, type RisTags } from './ris-records'
 import { entryNamed, hasContent, pmcidOf, recordFromCsl, withoutOversized } from './imported-record'
 import type { ImportProblem, ImportedRecord, ParsedFile, RecordSink } from './imported-record'
 
-/** Tags and their values, as citation-js's "@ris/record" expects: a string, or a list when repeated. */
-type RisTags = Record<string, string | string[]>
-
-interface RisRecord {
-  line: number
-  tags: RisTags
-}
-
-// "TY  - JOUR"; EndNote sometimes writes one space ("TY - JOUR"); "ER  -" may end the line.
-const TAG_LINE = /^\s*([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$/
-// Tags whose continuation lines are further values (one link per line), not more text.
-const ONE_PER_LINE = new Set(['L1', 'L2', 'L3', 'L4', 'UR'])
 const TO_CSL = { forceType: '@ris/record', generateGraph: false }
 
 /** True when `text` looks like RIS: a tag line such as "TY  - JOUR" near the top. */
@@ -31,9 +19,10 @@ export function looksLikeRis(text: string): boolean {
 export function parseRis(text: string, sink?: RecordSink): ParsedFile {
   const records: ImportedRecord[] = []
   const problems: ImportProblem[] = []
-  const split = splitRisRecords(text)
-  sink?.total(split.length)
-  for (const record of split) {
+  const texts = risRecordTexts(text)
+  sink?.total(texts.length)
+  for (const recordText of texts) {
+    const record = readRisRecord(recordText)
     const title = first(record.tags, 'TI', 'T1', 'CT', 'BT')
     const where = { line: record.line, ...entryNamed(title) }
     if (!record.tags.TY) {
@@ -55,46 +44,6 @@ export function parseRis(text: string, sink?: RecordSink): ParsedFile {
     }
   }
   return { records, problems }
-}
-
-/** The file's records with the line each starts on; a TY or an ER closes the record before it. */
-function splitRisRecords(text: string): RisRecord[] {
-  const records: RisRecord[] = []
-  let current: RisRecord | null = null
-  let lastTag: string | null = null
-  text.split('\n').forEach((raw, index) => {
-    const match = TAG_LINE.exec(raw)
-    if (!match) {
-      const more = raw.trim()
-      if (current && lastTag && more) addValue(current.tags, lastTag, more, !ONE_PER_LINE.has(lastTag))
-      return
-    }
-    const [, tag, value = ''] = match
-    if (tag === 'ER') {
-      current = lastTag = null
-      return
-    }
-    // A TY right after a TY (a stress-test file has nine) only changes the type.
-    const onlyType = current && Object.keys(current.tags).length === 1 && current.tags.TY
-    if (tag === 'TY' && !onlyType) current = null
-    if (!current) records.push((current = { line: index + 1, tags: {} }))
-    if (tag === 'TY') {
-      current.tags.TY = value.trim().toUpperCase()
-    } else if (value.trim()) {
-      addValue(current.tags, tag, value.trim(), false)
-    }
-    lastTag = value.trim() ? tag : null
-  })
-  return records
-}
-
-/** Adds in place: copying the list for every value made 200,000 KW lines take minutes. */
-function addValue(tags: RisTags, tag: string, value: string, continues: boolean): void {
-  const old = tags[tag]
-  if (old === undefined) tags[tag] = value
-  else if (typeof old === 'string') tags[tag] = continues ? `${old} ${value}` : [old, value]
-  else if (continues) old[old.length - 1] = `${old[old.length - 1]} ${value}`
-  else old.push(value)
 }
 
 /** CSL for one record; tags citation-js cannot read (odd dates) are left out and named. */
