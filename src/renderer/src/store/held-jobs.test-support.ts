@@ -18,15 +18,15 @@ export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () =>
 }
 
 /** The rows reader of an opening library, sending its first part (or chunk of rows) and then waiting until `release`: the rest of a large library is still on its way. */
-export function heldRows(): { rows: (target: NeurorefDb) => AsyncGenerator<ArrivingChunk>; release: () => void } {
+export function heldRows(): { rows: (target: NeurorefDb, everyRow?: boolean) => AsyncGenerator<ArrivingChunk>; release: () => void } {
   let release!: () => void
   const gate = new Promise<void>(resolve => (release = resolve))
-  const firstThenWait = async function* (target: NeurorefDb) {
+  const firstThenWait = async function* (target: NeurorefDb, everyRow = false) {
     let parts = 0
-    for await (const chunk of readLightRows(target, false, 1)) {
+    for await (const chunk of readLightRows(target, everyRow, 1)) {
       if (parts++ === 1) await gate
       yield chunk
     }
   }
-  return { rows: target => arriving(firstThenWait(target)), release }
+  return { rows: (target, everyRow) => arriving(firstThenWait(target, everyRow)), release }
 }

@@ -344,7 +344,11 @@ export class LibraryStore {
           return true
         },
         abstract: (id, abstract) => this.index.arrived(id, abstract),
-        fromForm: () => (this.fromForm = true),
+        fromForm: () => {
+          // the saved index is committed beside the form: searches wait for it rather than read every paper arriving
+          if (!this.fromForm) this.index.awaitSaved()
+          this.fromForm = true
+        },
         arrived: () => this.fromForm && startIndex()
       })
     } finally {

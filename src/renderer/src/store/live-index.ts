@@ -48,7 +48,7 @@ export interface LiveIndexSource {
   changed: () => void
   /** whether every paper is in `items` (a search reading papers waits for that); always, unless said */
   complete?: () => boolean
-  /** called when a job starts rebuilding the index (searches will read papers for a while) */
+  /** called when a job starts rebuilding the index, or fails before one is in use (searches will read papers for a while) */
   rebuilding?: () => void
   saveAfterMs?: number
 }
@@ -134,6 +134,16 @@ export class LiveIndex implements SearchIndex {
     else for (const id of this.abstracts.ids()) if (!this.deferred.has(id)) this.abstracts.delete(id)
   }
 
+  /**
+   * Opening again from the saved light form, the saved index is on its way (the form is used only beside a committed
+   * index): searches asked meanwhile wait for it rather than read the papers as they arrive — which, without their
+   * abstracts (the form has none), could not answer a word of an abstract. They read them if the worker rebuilds the
+   * index or fails, the abstracts read from every row then (`rebuilding`).
+   */
+  awaitSaved(): void {
+    if (!this.index) this.reader.hold()
+  }
+
   /** A paper as written (or a light copy with its abstract), the store keeping its light copy: its abstract is kept while searches read papers. */
   remember(item: SearchableItem): void {
     if (this.index && !this.deferred.has(item.id)) return
@@ -180,7 +190,11 @@ export class LiveIndex implements SearchIndex {
       .jobs(
         this.source.db,
         (done, total) => {
-          if (!this.progress) this.source.rebuilding?.()
+          if (!this.progress) {
+            this.source.rebuilding?.()
+            // rebuilding takes long: searches read the papers meanwhile
+            this.reader.release()
+          }
           this.progress = { done, total }
           this.source.changed()
         },
@@ -198,6 +212,11 @@ export class LiveIndex implements SearchIndex {
         await using?.catch(() => undefined)
         // the library was closed (a test's end, a restore starting over): nothing to say
         if (this.closed || (error instanceof Error && error.name === 'DatabaseClosedError')) return
+        // searches read the papers until a later job's index is here: with their abstracts
+        if (!this.index) {
+          this.source.rebuilding?.()
+          this.reader.release()
+        }
         this.lastError = error instanceof Error ? error.message : String(error)
         console.warn('[neuroref] the search index could not be brought up to date:', this.lastError)
       })

@@ -4,9 +4,12 @@
 // the papers are read over many turns of the window (at 100,000 papers one
 // task held it for most of a second), and the list then shows what reading
 // every paper gives — a paper edited meanwhile included — before and after
-// the index arrives.
+// the index arrives. Opening again, the saved index is on its way: the papers
+// are read only once every paper is in and the index is still away, or as they
+// arrive when the worker says it rebuilds the index.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { matchesQuery } from '@shared/search/match'
+import { PaperText } from '@shared/search/paper-reading'
 import { parseQuery } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { formOf, saveEdit } from '../library/edit'
@@ -14,7 +17,7 @@ import { fullItems } from '../library/queries'
 import { currentIndex } from '../library/index-job'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { gatedJobs, heldRows } from './held-jobs.test-support'
-import { inThisThread } from './index-jobs'
+import { inThisThread, type IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
 import { visibleItems, type ViewState } from './views'
 
@@ -120,5 +123,73 @@ describe('a search asked while the papers still arrive, the index already in use
       expect(shown.searching, query).toBe(false)
       expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(await readingEveryPaper(query)))
     }
+  })
+})
+
+describe('a search asked while the papers arrive, opening again with the saved index on its way', () => {
+  /** The window's idle turns, run only when the test says so: what is read in them is not read as the papers arrive. */
+  const idleTurnsWhenAsked = () => {
+    const waiting: IdleRequestCallback[] = []
+    vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback) => waiting.push(run))
+    return () => waiting.splice(0).forEach(run => run({ didTimeout: false, timeRemaining: () => 0 }))
+  }
+  const opened = async (jobs: IndexJobs) => {
+    db = openLibrary(`search-awaiting-index-${Math.random()}`)
+    await db.items.bulkAdd(createSyntheticLibrary(1_600, 5).items)
+    expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    const { rows, release } = heldRows()
+    const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity, rows })
+    const loaded = store.load()
+    while (store.items.size <= 200) await new Promise(resolve => setTimeout(resolve, 1))
+    // asked while the papers arrive (the form's first part is in, the rest on its way), before the index is in use
+    for (const query of QUERIES) expect(visibleItems(store, listOf(query), { now: Date.now() }), query).toEqual({ items: [], searching: true })
+    release()
+    await loaded
+    return store
+  }
+  const answersAsReading = async (store: LibraryStore, idleTurns: () => void) => {
+    for (const query of QUERIES) {
+      while (visibleItems(store, listOf(query), { now: Date.now() }).searching) {
+        idleTurns()
+        await new Promise(resolve => setTimeout(resolve, 0))
+      }
+      const shown = visibleItems(store, listOf(query), { now: Date.now() })
+      expect(sorted(shown.items.map(item => item.id)), query).toEqual(sorted(await readingEveryPaper(query)))
+    }
+  }
+
+  it('reads no paper (they come without abstracts): the list says it is searching until the index answers, even after the last paper', async () => {
+    const gated = gatedJobs()
+    gated.hold()
+    const idleTurns = idleTurnsWhenAsked()
+    const reads = vi.spyOn(PaperText.prototype, 'field')
+    const store = await opened(gated.jobs)
+    expect(store.complete).toBe(true)
+    idleTurns()
+    await store.settled()
+    expect(store.index.ready).toBe(false)
+    expect(reads).not.toHaveBeenCalled()
+    for (const query of QUERIES) expect(visibleItems(store, listOf(query), { now: Date.now() }), query).toEqual({ items: [], searching: true })
+    gated.release()
+    await store.indexSettled()
+    expect(store.index.ready).toBe(true)
+    await answersAsReading(store, idleTurns)
+    expect(reads).not.toHaveBeenCalled()
+  })
+
+  it('reads them when the worker says it rebuilds the index, and answers as reading every paper does before it is in use', async () => {
+    let release!: () => void
+    const gate = new Promise<void>(resolve => (release = resolve))
+    // the worker says at once that it rebuilds, then takes its time
+    const jobs: IndexJobs = async (target, onProgress) => (onProgress?.(0, 1_600), await gate, inThisThread(target, onProgress))
+    const idleTurns = idleTurnsWhenAsked()
+    const store = await opened(jobs)
+    expect(store.index.ready).toBe(false)
+    // their abstracts read from every row meanwhile
+    await store.settled()
+    await answersAsReading(store, idleTurns)
+    release()
+    await store.indexSettled()
+    await answersAsReading(store, idleTurns)
   })
 })
