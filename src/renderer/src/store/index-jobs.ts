@@ -3,12 +3,13 @@
 // no Worker). Both run library/index-job.ts against the same database.
 import { currentIndex, type BuiltIndex, type IndexJobResult } from '../library/index-job'
 import type { NeurorefDb } from '../library/schema'
+import type { IndexSnapshot } from '@shared/search/index'
 
 export interface IndexJobRequest {
   dbName: string
 }
 
-/** progress while rebuilding; the index (a copy: the worker saves it next); then what was done to the light form */
+/** progress while rebuilding; the index (its arrays transferred: `handedOver`); then what was done to the light form */
 export type IndexJobReply =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'index'; index: BuiltIndex }
@@ -42,3 +43,28 @@ const inWorker: IndexJobs = (db, onProgress, onIndex) =>
   })
 
 export const defaultIndexJobs: IndexJobs = typeof Worker === 'undefined' ? inThisThread : inWorker
+
+// The worker hands the window its index with its typed arrays transferred, not copied again as the window reads the
+// message (a copy of tens of MB at 100,000 papers, read in one task of the window: 124 and 708 ms in two traced reopens
+// at load 20). A saved index as loaded is handed over itself (the job is done with it); one caught up or built is
+// copied in the worker first (it saves it next), so the copying is the worker's, not the window's.
+
+/** The index and the buffers a message carrying it transfers. */
+export function handedOver(index: BuiltIndex): { index: BuiltIndex; transfer: ArrayBuffer[] } {
+  const snapshot = index.how === 'loaded' ? index.snapshot : copied(index.snapshot)
+  const { years, postings, runs } = snapshot
+  const arrays = [years, postings.offsets, postings.entries, runs.starts, runs.lengths, runs.words, ...runs.pages]
+  // one buffer may hold several arrays (read from one stored value): each is transferred once
+  const transfer = [...new Set(arrays.map(array => array.buffer as ArrayBuffer))]
+  return { index: { ...index, snapshot }, transfer }
+}
+
+function copied(snapshot: IndexSnapshot): IndexSnapshot {
+  const { years, postings, runs } = snapshot
+  return {
+    ids: snapshot.ids,
+    years: years.slice(),
+    postings: { words: postings.words, offsets: postings.offsets.slice(), entries: postings.entries.slice() },
+    runs: { pages: runs.pages.map(page => page.slice()), starts: runs.starts.slice(), lengths: runs.lengths.slice(), words: runs.words.slice() }
+  }
+}

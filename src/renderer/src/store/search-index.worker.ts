@@ -1,20 +1,24 @@
 // Brings the saved search index up to date (library/index-job.ts) away from
 // the window: tokenising a large library takes tens of seconds. Answers with
-// progress while rebuilding, then the index itself as soon as it is had (a
-// copy: this worker saves it next, and the window puts it in use meanwhile),
-// then what was done to the light form once both are saved.
+// progress while rebuilding, then the index itself as soon as it is had (its
+// arrays transferred, a copy if this worker saves it next: `handedOver` in
+// index-jobs.ts; the window puts it in use meanwhile), then what was done to
+// the light form once both are saved.
 import { currentIndex } from '../library/index-job'
 import { openLibrary } from '../library/schema'
-import type { IndexJobReply, IndexJobRequest } from './index-jobs'
+import { handedOver, type IndexJobReply, type IndexJobRequest } from './index-jobs'
 
-const post = (reply: IndexJobReply) => (self as unknown as Worker).postMessage(reply)
+const post = (reply: IndexJobReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer)
 
 self.onmessage = async (event: MessageEvent<IndexJobRequest>) => {
   const db = openLibrary(event.data.dbName)
   try {
     const result = await currentIndex(db, {
       onProgress: (done, total) => post({ kind: 'progress', done, total }),
-      onIndex: index => post({ kind: 'index', index })
+      onIndex: built => {
+        const { index, transfer } = handedOver(built)
+        post({ kind: 'index', index }, transfer)
+      }
     })
     post({ kind: 'done', light: result.light })
   } catch (error) {
