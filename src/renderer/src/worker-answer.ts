@@ -5,8 +5,8 @@
 /** What such a worker answers: its value, or the message of what went wrong. */
 export type WorkerAnswer<T> = ({ ok: true } & T) | { ok: false; message: string }
 
-/** Posts `request` to `worker` and resolves with its answer (rejects with its message); `stopped` says what broke if the worker itself fails. */
-export function answerOf<T>(worker: Worker, request: unknown, stopped: string): Promise<T> {
+/** Posts `request` to `worker` (handing over `transfer`) and resolves with its answer (rejects with its message); `stopped` says what broke if the worker itself fails. */
+export function answerOf<T>(worker: Worker, request: unknown, stopped: string, transfer: Transferable[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<WorkerAnswer<T>>) => {
       worker.terminate()
@@ -18,6 +18,6 @@ export function answerOf<T>(worker: Worker, request: unknown, stopped: string): 
       worker.terminate()
       reject(new Error(event.message || stopped))
     }
-    worker.postMessage(request)
+    worker.postMessage(request, transfer)
   })
 }

@@ -22,6 +22,7 @@ import {
   type TableCounts
 } from './backup-lines'
 import { restoreLibrary, rowWorkHere, type RowWork, type TrialLoad } from './restore'
+import type { MakeForms } from './restored-forms'
 
 export { BACKUP_TABLES, type BackupTable } from './backup-rows'
 
@@ -142,8 +143,11 @@ export async function checkBackupFile(file: Blob, fileName: string, checkLines =
   return { kind: 'object', backup: parseBackup(await file.text(), fileName) }
 }
 
-/** A restore's row work on this thread, the backup's rows read again from its file of lines. */
-export const linesWorkHere = (db: NeurorefDb, file: Blob): RowWork => rowWorkHere(db, () => pagesOfLines(linesOf(textOfFile(file))))
+/** The rows of a backup file of lines, read again from the file at each call. */
+export const pagesOfFile = (file: Blob): AsyncGenerator<RowPage> => pagesOfLines(linesOf(textOfFile(file)))
+
+/** A restore's row work on this thread, the backup's rows read again from its file of lines (their forms made by `backupForms` if given). */
+export const linesWorkHere = (db: NeurorefDb, file: Blob, backupForms?: MakeForms): RowWork => rowWorkHere(db, () => pagesOfFile(file), backupForms)
 
 /**
  * Replaces the library with a checked backup file, inside restoreLibrary's

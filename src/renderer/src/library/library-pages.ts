@@ -7,7 +7,7 @@ import { BACKUP_TABLES, PRIMARY_KEYS, type BackupTable } from './backup-rows'
 import type { NeurorefDb } from './schema'
 import { lastChangeSeq } from './change-log'
 import { nextLightGeneration, type LightWriteOptions } from './light-form'
-import { RestoredForms } from './restored-forms'
+import { formsHere, type MakeForms } from './restored-forms'
 import { write } from './write'
 
 export const PAGE = 2000
@@ -88,11 +88,17 @@ export async function fingerprintOf(db: Dexie): Promise<Fingerprint> {
  * one transaction, is what makes a failed restore reversible. The saved
  * search index and light form go with the rows they were made of, and new
  * ones are made from the rows as they are written, marked as this restore's
- * (restored-forms.ts). Records no event: a Web Worker may do this, and only
- * the window's own write tells its store (`recordRestored`, with the same
- * `restore`).
+ * (restored-forms.ts; `makeForms` may make them elsewhere from the same
+ * rows). Records no event: a Web Worker may do this, and only the window's
+ * own write tells its store (`recordRestored`, with the same `restore`).
  */
-export async function replaceRows(db: NeurorefDb, pages: AsyncIterable<RowPage>, restore: string, light?: LightWriteOptions): Promise<Fingerprint> {
+export async function replaceRows(
+  db: NeurorefDb,
+  pages: AsyncIterable<RowPage>,
+  restore: string,
+  light?: LightWriteOptions,
+  makeForms: MakeForms = formsHere(db, light)
+): Promise<Fingerprint> {
   const tables = BACKUP_TABLES.map(name => db.table(name))
   // the log's seq and the form's next generation read where the old rows and forms go, in one transaction
   const [seq, generation] = await db.transaction('rw', [...tables, db.lightCopies, db.searchIndex, db.changes], async () => {
@@ -100,7 +106,7 @@ export async function replaceRows(db: NeurorefDb, pages: AsyncIterable<RowPage>,
     await Promise.all([...tables, db.lightCopies, db.searchIndex].map(t => t.clear()))
     return at
   })
-  const forms = new RestoredForms(db, generation, { seq, restore }, light)
+  const forms = makeForms({ generation, at: { seq, restore } })
   const written = new FingerprintBuilder()
   for await (const page of pages) {
     if (page.rows.length === 0) continue

@@ -12,6 +12,7 @@ import { ServiceError } from '@shared/result'
 import { beforeRestore, beforeRestorePages, forgetBeforeRestore, keepBeforeRestore, type BeforeRestore } from './before-restore'
 import { BACKUP_TABLES } from './backup-rows'
 import { fingerprintOf, newRestore, recordRestored, replaceRows, sameFingerprint, type Fingerprint, type RowPage } from './library-pages'
+import type { MakeForms } from './restored-forms'
 import type { NeurorefDb } from './schema'
 
 /** A restore's work on rows, each step over the whole library a page at a time; each returns the fingerprint of what it wrote or read. */
@@ -28,10 +29,10 @@ export interface RowWork {
 
 async function* noPages(): AsyncGenerator<RowPage> {}
 
-/** The row work done on this thread, with the backup's rows from `pages` (read again at each call). */
-export const rowWorkHere = (db: NeurorefDb, pages: () => AsyncIterable<RowPage> = noPages): RowWork => ({
+/** The row work done on this thread, with the backup's rows from `pages` (read again at each call); `backupForms` may make their forms elsewhere. */
+export const rowWorkHere = (db: NeurorefDb, pages: () => AsyncIterable<RowPage> = noPages, backupForms?: MakeForms): RowWork => ({
   keepCopy: backupCreatedAt => keepBeforeRestore(db, backupCreatedAt),
-  writeBackup: restore => replaceRows(db, pages(), restore),
+  writeBackup: restore => replaceRows(db, pages(), restore, undefined, backupForms),
   writeCopy: restore => replaceRows(db, beforeRestorePages(db), restore),
   fingerprint: () => fingerprintOf(db)
 })

@@ -7,6 +7,7 @@ import type { Fingerprint } from '../../library/library-pages'
 import type { RowWork } from '../../library/restore'
 import type { NeurorefDb } from '../../library/schema'
 import { answerOf, type WorkerAnswer } from '../../worker-answer'
+import type { FormsRequest } from './forms-elsewhere'
 
 export interface RowStep {
   dbName: string
@@ -16,13 +17,38 @@ export interface RowStep {
   backupCreatedAt?: string
   /** the name the rows written and their saved forms share (library-pages.ts) */
   restore?: string
+  /** where the backup's forms are made meanwhile (forms-elsewhere.ts) */
+  forms?: MessagePort
 }
 
 export type RowStepReply = WorkerAnswer<{ fingerprint: Fingerprint }>
 
+const STOPPED = 'the restore stopped unexpectedly'
+
 async function inWorker(request: RowStep): Promise<Fingerprint> {
   const worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' })
-  return (await answerOf<{ fingerprint: Fingerprint }>(worker, request, 'the restore stopped unexpectedly')).fingerprint
+  return (await answerOf<{ fingerprint: Fingerprint }>(worker, request, STOPPED)).fingerprint
+}
+
+/** Writes the backup's rows in one worker while a second makes their forms from the file (forms-elsewhere.ts); both stop with the answer. */
+async function writeBackupBeside(request: RowStep & { file: Blob }): Promise<Fingerprint> {
+  const rows = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' })
+  const forms = new Worker(new URL('./restored-forms.worker.ts', import.meta.url), { type: 'module', name: 'restored forms' })
+  const { port1, port2 } = new MessageChannel()
+  const formsStopped = new Promise<never>((_, reject) => {
+    forms.onerror = event => {
+      event.preventDefault()
+      reject(new Error(event.message || STOPPED))
+    }
+  })
+  forms.postMessage({ dbName: request.dbName, file: request.file, port: port2 } satisfies FormsRequest, [port2])
+  try {
+    const answer = await Promise.race([answerOf<{ fingerprint: Fingerprint }>(rows, { ...request, forms: port1 }, STOPPED, [port1]), formsStopped])
+    return answer.fingerprint
+  } finally {
+    rows.terminate()
+    forms.terminate()
+  }
 }
 
 /** The row work of restoring `file` (or, without one, of Undo restore) on `db`, each step in a worker. */
@@ -31,7 +57,7 @@ export function rowWorkInWorker(db: NeurorefDb, file?: Blob): RowWork {
   const step = (name: keyof RowWork, more: Pick<RowStep, 'backupCreatedAt' | 'restore'> = {}) => inWorker({ dbName: db.name, step: name, file, ...more })
   return {
     keepCopy: backupCreatedAt => step('keepCopy', { backupCreatedAt }),
-    writeBackup: restore => step('writeBackup', { restore }),
+    writeBackup: restore => (file ? writeBackupBeside({ dbName: db.name, step: 'writeBackup', file, restore }) : step('writeBackup', { restore })),
     writeCopy: restore => step('writeCopy', { restore }),
     fingerprint: () => step('fingerprint')
   }
