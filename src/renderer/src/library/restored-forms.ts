@@ -50,7 +50,7 @@ export async function formsOfPages(db: NeurorefDb, pages: AsyncIterable<RowPage>
   await forms.commit()
 }
 
-export class RestoredForms implements FormsMaking {
+class RestoredForms implements FormsMaking {
   private index = createSearchIndex()
   private light: LightFormWriter
   private noted = new Set<string>()
