@@ -81,4 +81,5 @@ it(`asks which of ${DOCUMENTS.toLocaleString('en')} documents name a PDF`, async
         expect(made.ok).toBe(true)
       }
     }
-})
+  // a benchmark: its time is the server's under whatever load the machine has, so only the answers are asserted
+}, 180_000)
