@@ -9,7 +9,8 @@ import { loadavg } from 'node:os'
 import type { Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
 import { chooseStyle } from '../e2e/support/style-chooser'
-import { longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary } from './page-library'
+import { startTrace } from './task-trace'
+import { longTaskList, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const APA = 'APA bibliography'
@@ -45,11 +46,14 @@ test(`export ${SIZE.toLocaleString('en')} papers in every data format and in APA
 
   const exports = []
   for (const format of FORMATS) {
+    // NEUROREF_BENCH_TRACE=folder: each export traced there (export-FORMAT.json; its long tasks with `node bench/long-tasks.mjs`)
+    const trace = await startTrace(page.context().browser()!, page, `export-${format.replace(/\W+/g, '-')}`)
     const downloading = page.waitForEvent('download', { timeout: 1_800_000 })
     const from = await startExport(page, format)
     const download = await downloading
     const seconds = +(((await page.evaluate(() => performance.now())) - from) / 1000).toFixed(1)
-    const longTasks = await longTasksBetween(page, from)
+    await trace.stop()
+    const longTasks = { ...(await longTasksBetween(page, from)), each: await longTaskList(page, from) }
     const bytes = readFileSync((await download.path())!)
     const figures = { format, seconds, longTasks, fileMb: +(bytes.length / 2 ** 20).toFixed(1), sha256: createHash('sha256').update(bytes).digest('hex') }
     console.log(figures)

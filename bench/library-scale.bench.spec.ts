@@ -17,6 +17,7 @@ import { startProfile } from './cpu-profile'
 import { startTrace } from './task-trace'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
+import { facetClicks, sortEveryColumn, wholeLibraryActions } from './library-actions'
 import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
@@ -471,4 +472,26 @@ test(`search keystrokes in ${SIZE.toLocaleString('en')} papers`, async ({ page, 
   const result = { date: new Date().toISOString(), items: SIZE, built, reopened }
   console.log(JSON.stringify(result, null, 2))
   saveFigures('library-search', result)
+})
+
+// NEUROREF_BENCH_PHASES=actions: only seeding, the first open, then what a researcher does to the whole library through
+// the list: words typed letter by letter, every column sorted both ways, a facet chosen and taken back, every paper
+// tagged, added to a collection, moved to the Trash and restored (bench/library-actions.ts).
+test(`actions on ${SIZE.toLocaleString('en')} papers through the list`, async ({ page, app }) => {
+  test.skip(process.env.NEUROREF_BENCH_PHASES !== 'actions', 'set NEUROREF_BENCH_PHASES=actions to measure only the actions on the whole library')
+  test.setTimeout(60 * 60_000)
+  await recordLongTasks(page)
+  const opened = await seededAndOpened(page, app.url)
+  const load = [loadavg().map(l => +l.toFixed(1))]
+  const typed = await keystrokes(page, 'search-actions')
+  console.log('keystrokes', typed)
+  await timeToNextFrame(page, 'search', '')
+  const sorts = await sortEveryColumn(page)
+  load.push(loadavg().map(l => +l.toFixed(1)))
+  const facets = await facetClicks(page)
+  const whole = await wholeLibraryActions(page, SIZE)
+  load.push(loadavg().map(l => +l.toFixed(1)))
+  const result = { date: new Date().toISOString(), items: SIZE, load, seedSeconds: +opened.seedSeconds.toFixed(1), typed, sorts, facets, whole }
+  console.log(JSON.stringify(result, null, 2))
+  saveFigures('library-actions', result)
 })

@@ -114,6 +114,17 @@ export async function longTasksBetween(page: Page, from: number, to = Infinity):
   }
 }
 
+/** Each long task that started since a moment of the current page, as "start+ms" (ms since that moment). */
+export function longTaskList(page: Page, from: number): Promise<string[]> {
+  return page.evaluate(
+    from =>
+      (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks
+        .filter(task => task.start >= from)
+        .map(task => `${Math.round(task.start - from)}+${Math.round(task.ms)}`),
+    from
+  )
+}
+
 /** Writes a benchmark's figures to bench/results/NAME.json (the folder is not in git: made on first use). */
 export function saveFigures(name: string, figures: unknown): void {
   mkdirSync('bench/results', { recursive: true })

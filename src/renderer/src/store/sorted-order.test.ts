@@ -7,7 +7,11 @@ import { emptyTrashRecords, moveToTrash } from '../library/trash'
 import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 import { SortedOrder } from './sorted-order'
-import { SORT_KEYS } from './views'
+import { SORT_KEYS, visibleItems, type SortColumn, type ViewState } from './views'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { addRecordsToLibrary } from '../library/add-paper'
+import { openedStore } from './opened-store.test-support'
+import { recordOf } from './random-changes.test-support'
 import { sortInSlices } from './sort-in-slices'
 import { inTurns } from './turns'
 import type { LightItem } from '@shared/model'
@@ -208,5 +212,32 @@ describe('a sort order prepared beforehand', () => {
     expect(titlesOf()[0]).toBe('alpha first')
     expect(titlesOf().at(-1)).toBe('zulu last')
     expect(order.get(store, 'year').map(i => i.year)).toEqual([...store.items.values()].map(i => i.year).sort())
+  })
+})
+
+describe('the list sorted by a column', () => {
+  it('finds every column the list offers sorted beforehand once the library is open: a click sorts nothing', async () => {
+    db = openLibrary(`sort-click-${Math.random()}`)
+    await addRecordsToLibrary(db, createSyntheticLibrary(300, 5).items.map(recordOf))
+    const store = await openedStore(db)
+    const shown = (column: SortColumn, direction: 'asc' | 'desc') => {
+      const state: ViewState = { view: { kind: 'all' }, search: '', tags: [], sort: { column, direction } }
+      return visibleItems(store, state, { now: Date.now() }).items.map(item => item.id)
+    }
+    shown('added', 'desc')
+    // the window idle a while (no idle callbacks here: the next turns)
+    for (let turn = 0; turn < 200; turn++) await new Promise(resolve => setTimeout(resolve, 0))
+    for (const column of Object.keys(SORT_KEYS) as SortColumn[]) {
+      const key = vi.spyOn(SORT_KEYS, column)
+      const ascending = shown(column, 'asc')
+      expect(shown(column, 'desc')).toEqual([...ascending].reverse())
+      expect(key, column).not.toHaveBeenCalled()
+      key.mockRestore()
+      const fresh = [...store.items.values()]
+        .map(item => ({ id: item.id, key: SORT_KEYS[column](item) }))
+        .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.id < y.id ? -1 : 1))
+        .map(p => p.id)
+      expect(ascending, column).toEqual(fresh)
+    }
   })
 })

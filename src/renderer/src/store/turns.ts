@@ -63,6 +63,16 @@ async function inSlices<T>(work: Generator<void, T>, most: number, nextSlice: ()
   }
 }
 
+/** The work, given up (undefined) at its next pause once `stop.stopped` is set: work for a list the window has moved on from. */
+export function* untilStopped<T>(work: Generator<void, T>, stop: { stopped: boolean }): Generator<void, T | undefined> {
+  for (;;) {
+    if (stop.stopped) return undefined
+    const step = work.next()
+    if (step.done) return step.value
+    yield
+  }
+}
+
 /** Runs the work to its end in this task: for an answer needed now. */
 export function atOnce<T>(work: Generator<void, T>): T {
   for (;;) {

@@ -54,8 +54,12 @@ export const SORT_KEYS: Record<SortColumn, SortKey> = {
 }
 
 const sortedOrder = new SortedOrder(column => SORT_KEYS[column as SortColumn])
-/** sorted beforehand, once the library is in memory and searchable: folding and sorting 100,000 titles was a 400 ms click */
-const PREPARED_COLUMNS: SortColumn[] = ['title', 'author', 'journal', 'year']
+/**
+ * Every column the list offers, sorted beforehand once the library is in memory and searchable, the likeliest first:
+ * folding and sorting 100,000 titles was a 400 ms click, and a column sorted at the click (date modified, citation key,
+ * rating, read) a task of 100-300 ms.
+ */
+const PREPARED_COLUMNS: SortColumn[] = ['title', 'author', 'journal', 'year', 'added', 'modified', 'key', 'rating', 'status']
 
 function inView(item: LightItem, view: ViewId, now: number, descendants?: Set<string>): boolean {
   if (view.kind === 'trash') return item.trashedAt !== undefined

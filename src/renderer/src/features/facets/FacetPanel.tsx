@@ -2,7 +2,7 @@
 // (peptides, MeSH major topics, organisms, publication types, journals,
 // years), with counts that follow the view and the search. Clicking a value
 // adds its qualifier to the search text, so the search does the filtering.
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { LightItem } from '@shared/model'
 import { countYears, type FacetCount, type Facets } from '@shared/facets'
@@ -12,6 +12,7 @@ import { changedInView, visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'
 import { countFacets, type CountedView } from './facet-counts'
+import { inTurns, untilStopped } from '../../store/turns'
 import './facets.css'
 
 const OPEN_KEY = 'neuroref.facets.open'
@@ -46,21 +47,33 @@ interface InView {
   descendants?: Set<string>
 }
 
-/** The facet counts of the papers in view; the same papers in another order (a sort) are not counted again, papers that change are followed. */
+/**
+ * The facet counts of the papers in view; the same papers in another order (a sort) are not counted again, papers that
+ * change are followed. Counted a slice at a time, the last counts showing meanwhile; a count the view moved on from stops.
+ */
 function useFacetCounts(inView: InView, open: boolean): Facets | undefined {
   const last = useRef<CountedView | undefined>(undefined)
-  return useMemo(() => {
-    if (!open) return undefined
+  const [counted, setCounted] = useState<Facets | undefined>(undefined)
+  useEffect(() => {
+    if (!open) return
     const kept = last.current
+    // a count stopped halfway leaves the kept counts half changed: counted afresh next time
+    last.current = undefined
     // the store's copies of the changed papers are the list's only while the list is of the store's version
     const current = inView.version === store.version
-    const counted = countFacets(inView.items, inView.papers, inView.version, kept, {
+    const counting = countFacets(inView.items, inView.papers, inView.version, kept, {
       ids: kept ? store.changedSince(kept.version) : null,
       shown: current ? ids => changedInView(store, inView.state, { now: Date.now(), descendants: inView.descendants }, ids) : undefined
     })
-    last.current = 'counter' in counted ? counted : undefined
-    return counted.facets
+    const stop = { stopped: false }
+    void inTurns(untilStopped(counting, stop)).then(done => {
+      if (!done) return
+      last.current = 'counter' in done ? done : undefined
+      setCounted(done.facets)
+    })
+    return () => void (stop.stopped = true)
   }, [inView, open])
+  return open ? counted : undefined
 }
 
 export function FacetPanel({ items, searching, state, descendants, onSearch }: Props) {

@@ -11,7 +11,8 @@ import { formOf, saveEdit } from '../../library/edit'
 import { moveToTrash, restoreFromTrash } from '../../library/trash'
 import { LibraryStore } from '../../store/library-store'
 import { changedInView, visibleItems, type ViewState } from '../../store/views'
-import { countFacets, type CountedView } from './facet-counts'
+import { atOnce } from '../../store/turns'
+import { countFacets as countingFacets, type CountedView } from './facet-counts'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -31,6 +32,9 @@ const paper = (title: string, i: number) => ({
 function random(seed: number): () => number {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31)
 }
+
+/** The counts, worked out to the end at once. */
+const countFacets = (...args: Parameters<typeof countingFacets>) => atOnce(countingFacets(...args))
 
 function kept(counted: ReturnType<typeof countFacets>): CountedView {
   if (!('counter' in counted)) throw new Error('not kept')

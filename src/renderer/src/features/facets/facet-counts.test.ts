@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { computeFacets } from '@shared/facets'
 import type { LightItem } from '@shared/model'
 import { fixtureItems } from '../../../../main/services/pubmed/fixture-items.test-support'
-import { countFacets, type CountedView } from './facet-counts'
+import { atOnce, untilStopped } from '../../store/turns'
+import { countFacets as countingFacets, type CountedView } from './facet-counts'
 
 const papers = fixtureItems() as unknown as LightItem[]
 const view = JSON.stringify(['library'])
+
+/** The counts, worked out to the end at once. */
+const countFacets = (...args: Parameters<typeof countingFacets>) => atOnce(countingFacets(...args))
 
 function kept(counted: ReturnType<typeof countFacets>): CountedView {
   if (!('counter' in counted)) throw new Error('not kept')
@@ -37,5 +41,22 @@ describe('facet counts kept between library versions', () => {
     expect(search.facets).toEqual(computeFacets(papers.slice(0, 5)))
     // a change log too old to say what changed
     expect(countFacets(papers.slice(0, 3), view, 9, first, { ids: null }).facets).toEqual(computeFacets(papers.slice(0, 3)))
+  })
+
+  it('counts a large view a slice at a time, the window getting turns in between, and a count given up gives no counts', () => {
+    const many = Array.from({ length: Math.ceil(4000 / papers.length) }, (_, n) => papers.map(p => ({ ...p, id: `${p.id}-${n}` }))).flat()
+    expect(many.length).toBeGreaterThan(3 * 1024)
+    const counting = countingFacets(many, view, 1, undefined, { ids: null })
+    let pauses = 0
+    let step = counting.next()
+    for (; !step.done; step = counting.next()) pauses += 1
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(many.length / 1024))
+    expect(step.value.facets).toEqual(computeFacets(many))
+
+    const stop = { stopped: false }
+    const given = untilStopped(countingFacets(many, view, 1, undefined, { ids: null }), stop)
+    given.next()
+    stop.stopped = true
+    expect(atOnce(given)).toBeUndefined()
   })
 })
