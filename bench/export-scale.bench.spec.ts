@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test'
 import { test } from '../e2e/support/fixtures'
 import { chooseStyle } from '../e2e/support/style-chooser'
 import { startTrace } from './task-trace'
-import { longTaskList, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary } from './page-library'
+import { indexSaved, longTaskList, longTasksBetween, recordLongTasks, saveFigures, seedSyntheticLibrary } from './page-library'
 
 const SIZE = Number(process.env.NEUROREF_BENCH_ITEMS ?? 100_000)
 const APA = 'APA bibliography'
@@ -42,7 +42,7 @@ test(`export ${SIZE.toLocaleString('en')} papers in every data format and in APA
   await seedSyntheticLibrary(page, SIZE)
   await page.reload()
   await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('opening'), null, { timeout: 600_000 })
-  await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout: 1_200_000 })
+  await indexSaved(page)
 
   const exports = []
   for (const format of FORMATS) {

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest'
 import { computeFacets } from '@shared/facets'
 import type { Item, LightItem } from '@shared/model'
 import { countFacets, type CountedView } from '../src/renderer/src/features/facets/facet-counts'
+import { atOnce } from '../src/renderer/src/store/turns'
 import { createSyntheticLibrary } from './synthetic-library'
 import { facetBenchItems } from './facet-items'
 
@@ -61,13 +62,13 @@ it(
     const items = facetBenchItems(100_000) as unknown as LightItem[]
     // `shown` given: the changed papers come from the store (the panel); not given: they are looked for in the list (before)
     for (const follow of [false, true]) {
-      let kept = countFacets(items.slice(0, 90_000), 'view', 0, undefined, { ids: null }) as CountedView
+      let kept = atOnce(countFacets(items.slice(0, 90_000), 'view', 0, undefined, { ids: null })) as CountedView
       const times: number[] = []
       for (let showing = 1; showing <= 20; showing++) {
         const joined = items.slice(89_500 + showing * 500, 90_000 + showing * 500)
         const start = performance.now()
         const changes = { ids: new Set(joined.map(item => item.id)), shown: follow ? () => joined : undefined }
-        kept = countFacets(items.slice(0, 90_000 + showing * 500), 'view', showing, kept, changes) as CountedView
+        kept = atOnce(countFacets(items.slice(0, 90_000 + showing * 500), 'view', showing, kept, changes)) as CountedView
         times.push(performance.now() - start)
       }
       times.sort((a, b) => a - b)

@@ -18,7 +18,7 @@ import { startTrace } from './task-trace'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
 import { facetClicks, sortEveryColumn, wholeLibraryActions } from './library-actions'
-import { countShown, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
+import { countShown, indexSaved, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
 /** NEUROREF_BENCH_IMPORT_FORMAT: the imported file's format (bib, ris or nbib) */
@@ -223,7 +223,7 @@ async function seededAndOpened(page: Page, url: string) {
   await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('opening'), null, { timeout: 300_000 })
   const allLoadedMs = await page.evaluate(() => performance.now())
   // The first open of this library has no saved index: the worker builds it (the window keeps scanning meanwhile).
-  await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout: 600_000 })
+  await indexSaved(page, 600_000)
   const indexReadyMs = await now(page)
   const longTasksOpen = await longTasksBetween(page, 0, indexReadyMs)
   const longTaskList = await page.evaluate(

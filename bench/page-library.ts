@@ -57,6 +57,29 @@ export async function seedSyntheticLibrary(page: Page, count: number): Promise<v
   await forgetSavedIndex(page)
 }
 
+/**
+ * Waits until the search index is built and saved (its meta row written), so the index is in use: the count line's
+ * "preparing search" shows only once the index job reports progress, and waiting for it to go passed at once when the
+ * job had not yet begun (at 100,000 papers searches were then read paper by paper for a minute more).
+ */
+export async function indexSaved(page: Page, timeout = 1_200_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>(resolve => {
+        const open = indexedDB.open('neuroref')
+        open.onsuccess = () => {
+          const get = open.result.transaction('searchIndex').objectStore('searchIndex').get('meta')
+          get.onsuccess = () => (open.result.close(), resolve(get.result !== undefined))
+          get.onerror = () => (open.result.close(), resolve(false))
+        }
+        open.onerror = () => resolve(false)
+      }),
+    null,
+    { timeout, polling: 500 }
+  )
+  await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout })
+}
+
 /** The number of papers the library's count line shows (NaN before it shows one). */
 export const countShown = (page: Page): Promise<number> => page.evaluate(() => parseInt(document.querySelector('.library-count')?.textContent ?? '', 10))
 
