@@ -98,7 +98,6 @@ async function searchIs(page: Page, empty: boolean): Promise<void> {
 export async function facetClicks(page: Page): Promise<ActionFigures[]> {
   const journal = page.getByRole('region', { name: 'Facets' }).getByRole('region', { name: 'Journal' }).getByRole('button').first()
   await journal.waitFor({ timeout: 600_000 })
-  const search = page.getByRole('textbox', { name: 'Search library' })
   const figures = [
     await measured(
       page,
@@ -116,7 +115,6 @@ export async function facetClicks(page: Page): Promise<ActionFigures[]> {
       () => searchIs(page, true)
     )
   )
-  await search.fill('')
   return figures
 }
 
