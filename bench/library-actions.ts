@@ -125,7 +125,7 @@ export async function wholeLibraryActions(page: Page, count: number): Promise<Ac
   const all = library.getByRole('button', { name: 'All items' })
 
   await selectAll(page, count)
-  const tag: Locator = page.getByRole('textbox', { name: 'Add tag' })
+  const tag: Locator = page.getByRole('combobox', { name: 'Add tag' })
   await tag.fill('whole library')
   figures.push(
     await measured(page, 'tag every paper', () => page.getByRole('button', { name: 'Add this tag' }).click(), statusSays(page, `Tagged ${count} papers`))
