@@ -7,6 +7,8 @@
 // lines), and each is read into fields only when it is converted: a 100,000-record
 // download (300 MB) never holds every line and field of every record at once.
 
+import { forEachLine } from './file-lines'
+
 export interface MedlineField {
   tag: string
   value: string
@@ -41,11 +43,7 @@ export function medlineRecordTexts(text: string): MedlineText[] {
   const records: MedlineText[] = []
   let start = -1
   let startLine = 0
-  let line = 0
-  for (let at = 0; at <= text.length;) {
-    const newline = text.indexOf('\n', at)
-    const end = newline < 0 ? text.length : newline
-    line++
+  forEachLine(text, (at, end, line) => {
     if (isBlank(text, at, end)) {
       if (start >= 0) records.push({ line: startLine, text: text.slice(start, at) })
       start = -1
@@ -57,8 +55,7 @@ export function medlineRecordTexts(text: string): MedlineText[] {
       start = at
       startLine = line
     }
-    at = end + 1
-  }
+  })
   if (start >= 0) records.push({ line: startLine, text: text.slice(start) })
   return records
 }

@@ -6,6 +6,8 @@
 // that may start or end a record, and each is read into tags only when it is
 // converted: the first papers of a 100,000-record file go out at once.
 
+import { forEachLine } from './file-lines'
+
 /** Tags and their values, as citation-js's "@ris/record" expects: a string, or a list when repeated. */
 export type RisTags = Record<string, string | string[]>
 
@@ -37,16 +39,12 @@ export function risRecordTexts(text: string): RisText[] {
   let startLine = 0
   // the record so far holds a TY and nothing else: another TY only changes its type
   let onlyType = false
-  let line = 0
   const close = (at: number) => {
     if (start >= 0) records.push({ line: startLine, text: text.slice(start, at) })
     start = -1
     onlyType = false
   }
-  for (let at = 0; at <= text.length;) {
-    const newline = text.indexOf('\n', at)
-    const end = newline < 0 ? text.length : newline
-    line++
+  forEachLine(text, (at, end, line) => {
     // inside a record, only a TY or ER line (or one that may be indented) can end it, and only while it holds just a TY can a line change that
     const first = text.charCodeAt(at)
     const second = text.charCodeAt(at + 1)
@@ -64,8 +62,7 @@ export function risRecordTexts(text: string): RisText[] {
         onlyType = tag === 'TY' && filled
       } else if (filled) onlyType = false
     }
-    at = end + 1
-  }
+  })
   close(text.length)
   return records
 }
