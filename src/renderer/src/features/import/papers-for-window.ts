@@ -41,7 +41,7 @@ export class PapersReceiver {
     this.receiver = new PartReceiver(mark)
   }
 
-  /** The papers of a message, and where each one's abstract is (paper n: `{ block: abstracts, at: n }`). */
+  /** The papers of a message, in the order of its abstracts (paper n's abstract is the message's abstract n). */
   papers({ part }: PapersOnTheWay): ItemBasics[] {
     const papers: ItemBasics[] = []
     for (const line of this.receiver.lines(part)) papers.push(...line.papers)
