@@ -21,6 +21,8 @@ import { StatusMessage, type Message } from './components/StatusMessage'
 import { NotifyProvider, useNotify } from './components/notify'
 import { chosenInList, libraryCounts, SEARCHING_TEXT, visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './library/trash'
+import { sayProgress } from './components/say-progress'
+import { problemText } from './messages'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useStartupTasks } from './startup-tasks'
 import { useAutoExport } from './features/autoexport/use-auto-export'
@@ -108,7 +110,11 @@ function LibraryShell({ status }: { status: ReactNode }) {
 
   async function trash(ids: string[]): Promise<void> {
     if (state.view.kind === 'trash') return
-    await moveToTrash(db, ids)
+    try {
+      await moveToTrash(db, ids, sayProgress(notify, `Moving ${ids.length} items to the Trash`, ids.length))
+    } catch (error) {
+      return notify({ kind: 'error', text: `Nothing was moved to the Trash: ${problemText(error)}` })
+    }
     setSelection({ ids: [] })
     notify({ kind: 'info', text: `Moved ${ids.length} ${ids.length === 1 ? 'item' : 'items'} to the Trash.` })
   }

@@ -4,6 +4,7 @@ import type { Collection } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { changeItems, itemsWithIds, write } from './write'
+import type { Progress } from './write-progress'
 
 /** Ids of every collection below `id` (children, grandchildren …), not `id` itself. */
 export function descendantsOf(collections: readonly Collection[], id: string): Set<string> {
@@ -101,15 +102,21 @@ export async function deleteCollection(db: NeurorefDb, id: string): Promise<{ co
 }
 
 /** Files papers in a collection; returns how many were not there before. */
-export async function addItemsToCollection(db: NeurorefDb, collectionId: string, itemIds: string[]): Promise<number> {
+export async function addItemsToCollection(db: NeurorefDb, collectionId: string, itemIds: string[], progress?: Progress): Promise<number> {
   return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, collectionId)
     const now = Date.now()
-    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId))
-    const added = await changeItems(db, changes, outside, item => {
-      item.collectionIds = [...item.collectionIds, collectionId]
-      item.modifiedAt = now
-    })
+    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId), progress)
+    const added = await changeItems(
+      db,
+      changes,
+      outside,
+      item => {
+        item.collectionIds = [...item.collectionIds, collectionId]
+        item.modifiedAt = now
+      },
+      progress
+    )
     return added.length
   })
 }

@@ -8,7 +8,8 @@ import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { loadPeptideTagger } from './peptide-tagger'
-import { write } from './write'
+import { inChunks } from './slices'
+import { storedItems, write } from './write'
 
 /** The fields of the Edit form, as the researcher types them. Authors: one "Family, Given" per line. */
 export interface ItemForm {
@@ -147,9 +148,17 @@ export async function saveEdit(db: NeurorefDb, id: string, form: ItemForm): Prom
  */
 export async function restoreVersions(db: NeurorefDb, versions: Item[]): Promise<number> {
   return write(db, [db.items], async changes => {
-    const present = await db.items.bulkGet(versions.map(v => v.id))
-    const restorable = versions.filter((_, i) => present[i] !== undefined)
-    await db.items.bulkPut(restorable)
+    // a chunk at a time, as the change it undoes (a whole library's tagging)
+    const present = new Set(
+      (
+        await storedItems(
+          db,
+          versions.map(v => v.id)
+        )
+      ).map(item => item.id)
+    )
+    const restorable = versions.filter(v => present.has(v.id))
+    await inChunks(restorable, chunk => db.items.bulkPut(chunk))
     changes.record({ kind: 'item', change: 'changed', ids: restorable.map(v => v.id), items: restorable })
     return restorable.length
   })

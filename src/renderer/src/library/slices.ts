@@ -25,16 +25,17 @@ export async function inSlices<T>(values: readonly T[], each: (value: T, index: 
 const IN_FLIGHT = 4
 
 /**
- * `step` called on consecutive chunks of the rows, in order, a few under way at once: each next one starts when one
- * under way has finished (inside a transaction, that is when a request may be made), so each is a task of its own.
+ * `step` called on consecutive chunks of the rows (and where each begins), in order, a few under way at once: each next
+ * one starts when one under way has finished (inside a transaction, that is when a request may be made), so each is a
+ * task of its own.
  */
-export async function inChunks<T>(rows: readonly T[], step: (chunk: T[]) => Promise<unknown>): Promise<void> {
+export async function inChunks<T>(rows: readonly T[], step: (chunk: T[], from: number) => Promise<unknown>): Promise<void> {
   let next = 0
   const oneAtATime = async (): Promise<void> => {
     while (next < rows.length) {
       const start = next
       next += PUT_CHUNK
-      await step(rows.slice(start, start + PUT_CHUNK))
+      await step(rows.slice(start, start + PUT_CHUNK), start)
     }
   }
   await Promise.all(Array.from({ length: IN_FLIGHT }, oneAtATime))

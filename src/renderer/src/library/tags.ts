@@ -5,6 +5,7 @@ import type { Tag } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
 import { changeItems, itemsWithIds, write } from './write'
+import type { Progress } from './write-progress'
 
 /** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
 function cleanTagName(name: string): string {
@@ -26,16 +27,22 @@ async function existingSpelling(db: NeurorefDb, name: string): Promise<string> {
 }
 
 /** Tags these items with a manual tag; returns how many items gained it. */
-export async function addTag(db: NeurorefDb, itemIds: string[], name: string): Promise<number> {
+export async function addTag(db: NeurorefDb, itemIds: string[], name: string, progress?: Progress): Promise<number> {
   const wanted = cleanTagName(name)
   return write(db, [db.items], async changes => {
     const tag = await existingSpelling(db, wanted)
     const now = Date.now()
-    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)))
-    const tagged = await changeItems(db, changes, untagged, item => {
-      item.tags = [...item.tags, tag]
-      item.modifiedAt = now
-    })
+    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)), progress)
+    const tagged = await changeItems(
+      db,
+      changes,
+      untagged,
+      item => {
+        item.tags = [...item.tags, tag]
+        item.modifiedAt = now
+      },
+      progress
+    )
     return tagged.length
   })
 }

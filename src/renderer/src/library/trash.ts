@@ -7,30 +7,43 @@ import type { NeurorefApi } from '@shared/contract'
 import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from './schema'
 import { changeItems, itemsWithIds, write, type Changes } from './write'
+import type { Progress } from './write-progress'
 
 /** Moves papers to the Trash; returns how many moved (those already there are left alone). */
-export async function moveToTrash(db: NeurorefDb, ids: string[]): Promise<number> {
+export async function moveToTrash(db: NeurorefDb, ids: string[], progress?: Progress): Promise<number> {
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined)
-    const moved = await changeItems(db, changes, outside, item => {
-      item.trashedAt = now
-      item.modifiedAt = now
-    })
+    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined, progress)
+    const moved = await changeItems(
+      db,
+      changes,
+      outside,
+      item => {
+        item.trashedAt = now
+        item.modifiedAt = now
+      },
+      progress
+    )
     changes.record({ kind: 'trash', change: 'moved', ids: moved.map(item => item.id) })
     return moved.length
   })
 }
 
 /** Takes papers out of the Trash; returns how many came back. */
-export async function restoreFromTrash(db: NeurorefDb, ids: string[]): Promise<number> {
+export async function restoreFromTrash(db: NeurorefDb, ids: string[], progress?: Progress): Promise<number> {
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined)
-    const restored = await changeItems(db, changes, inside, item => {
-      delete item.trashedAt
-      item.modifiedAt = now
-    })
+    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined, progress)
+    const restored = await changeItems(
+      db,
+      changes,
+      inside,
+      item => {
+        delete item.trashedAt
+        item.modifiedAt = now
+      },
+      progress
+    )
     changes.record({ kind: 'trash', change: 'restored', ids: restored.map(item => item.id) })
     return restored.length
   })

@@ -5,6 +5,7 @@ import { useNotify } from '../../components/notify'
 import { useMemo } from 'react'
 import { db } from '../../root'
 import { addItemsToCollection, removeItemsFromCollection } from '../../library/collections'
+import { sayProgress } from '../../components/say-progress'
 import type { ViewId } from '../../store/views'
 import { buildTree, flatten } from './collection-tree'
 import { useCollections } from './use-collections'
@@ -33,7 +34,8 @@ export function SelectedPapersBar({ view, selectedIds }: SelectedPapersBarProps)
 
   const add = (id: string): Promise<void> =>
     run(async () => {
-      const added = await addItemsToCollection(db, id, selectedIds)
+      const adding = sayProgress(notify, `Adding ${papers(selectedIds.length)} to “${nameOf(id)}”`, selectedIds.length)
+      const added = await addItemsToCollection(db, id, selectedIds, adding)
       return added ? `Added ${papers(added)} to “${nameOf(id)}”.` : `Already in “${nameOf(id)}”.`
     })
 

@@ -2,10 +2,12 @@
 // tag, move to the Trash (Export in the toolbar exports the selection). In
 // the Trash view: Restore, and Empty Trash after asking.
 import { useNotify } from '../../components/notify'
+import { problemText } from '../../messages'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, db } from '../../root'
 import { emptyTrash, restoreFromTrash } from '../../library/trash'
+import { sayProgress } from '../../components/say-progress'
 import type { ViewId } from '../../store/views'
 import { AddTagForm } from '../tags'
 import './organise.css'
@@ -29,7 +31,11 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
   if (!inTrash && count === 0) return null
 
   async function restore(): Promise<void> {
-    await restoreFromTrash(db, selectedIds)
+    try {
+      await restoreFromTrash(db, selectedIds, sayProgress(notify, `Restoring ${papers(count)} from the Trash`, count))
+    } catch (error) {
+      return notify({ kind: 'error', text: `Nothing was restored from the Trash: ${problemText(error)}` })
+    }
     onSelectionDone()
     notify({ kind: 'info', text: `Restored ${papers(count)} from the Trash.` })
   }

@@ -4,7 +4,8 @@ import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useId, useState, type FormEvent } from 'react'
 import { db } from '../../root'
-import { fullItems } from '../../library/queries'
+import { storedItems } from '../../library/write'
+import { sayProgress } from '../../components/say-progress'
 import { addTag } from '../../library/tags'
 import { rememberForUndo } from '../item'
 import { useManualTagNames } from './tag-data'
@@ -19,9 +20,9 @@ export function AddTagForm({ itemIds }: { itemIds: string[] }) {
     event.preventDefault()
     if (!name.trim()) return
     // Undo writes these back: the stored rows, never the list's light copies.
-    const before = await fullItems(db, itemIds)
+    const before = await storedItems(db, itemIds)
     try {
-      const added = await addTag(db, itemIds, name)
+      const added = await addTag(db, itemIds, name, sayProgress(notify, `Tagging ${itemIds.length} papers “${name.trim()}”`, itemIds.length))
       rememberForUndo(`tagging “${name.trim()}”`, before)
       setName('')
       if (itemIds.length > 1) notify({ kind: 'info', text: `Tagged ${added} ${added === 1 ? 'paper' : 'papers'} “${name.trim()}”.` })

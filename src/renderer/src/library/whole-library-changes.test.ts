@@ -1,0 +1,121 @@
+// Tagging, filing, trashing and restoring many papers at once (a whole library selected): the rows are read and
+// written a chunk at a time, and what the researcher gets is what one change of every paper gave — each paper's tags,
+// collections and Trash, one event and one change-log entry per change, Undo — and a failure part of the way through
+// leaves the library as it was.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Item } from '@shared/model'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { recordOf } from '../store/random-changes.test-support'
+import { addRecordsToLibrary } from './add-paper'
+import { addItemsToCollection, createCollection } from './collections'
+import { restoreVersions } from './edit'
+import type { LibraryEvent } from './events'
+import { openLibrary, type NeurorefDb } from './schema'
+import { addTag } from './tags'
+import { moveToTrash, restoreFromTrash } from './trash'
+import { storedItems } from './write'
+
+/** more papers than the chunks under way at once hold (4 of 50) */
+const PAPERS = 430
+
+let db: NeurorefDb
+let ids: string[]
+let events: LibraryEvent[]
+
+beforeEach(async () => {
+  db = openLibrary(`whole-library-${Math.random()}`)
+  await addRecordsToLibrary(db, createSyntheticLibrary(PAPERS, 7).items.map(recordOf))
+  // the list's order, not the ids'
+  ids = ((await db.items.toCollection().primaryKeys()) as string[]).reverse()
+  events = []
+  db.events.subscribe(emitted => events.push(...emitted))
+})
+afterEach(() => db?.delete())
+
+const rows = async (): Promise<Map<string, Item>> => new Map((await db.items.toArray()).map(item => [item.id, item]))
+const logged = (): Promise<number> => db.changes.count()
+
+/** Each row as it was, but for the fields the change makes; `changed` the papers it should change. */
+function expectChanged(before: Map<string, Item>, after: Map<string, Item>, changed: Set<string>, make: (item: Item) => Item): void {
+  expect(after.size).toBe(before.size)
+  for (const [id, was] of before) expect(after.get(id)).toEqual(changed.has(id) ? make(was) : was)
+}
+
+describe('a change of a whole library, a chunk at a time', () => {
+  it('tags every paper that lacks the tag, in one event and one log entry, saying how far it has got; Undo gives every row back', async () => {
+    await addTag(db, ids.slice(0, 30), 'Whole library')
+    events = []
+    const before = await rows()
+    const undo = await storedItems(db, ids)
+    const entries = await logged()
+    const said: number[] = []
+
+    expect(await addTag(db, ids, 'whole library', done => said.push(done))).toBe(PAPERS - 30)
+
+    const after = await rows()
+    const untagged = new Set(ids.slice(30))
+    const modifiedAt = after.get(ids[30])!.modifiedAt
+    expectChanged(before, after, untagged, item => ({ ...item, tags: [...item.tags, 'Whole library'], modifiedAt }))
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ kind: 'item', change: 'changed', ids: [...untagged].sort() })
+    expect(await logged()).toBe(entries + 1)
+    expect(said.at(-1)).toBe(1)
+    expect(said).toEqual([...said].sort((a, b) => a - b))
+
+    expect(await restoreVersions(db, undo)).toBe(PAPERS)
+    expect(await rows()).toEqual(before)
+  })
+
+  it('files every paper in a collection, moves them all to the Trash and brings them all back', async () => {
+    const collection = await createCollection(db, 'Everything')
+    let before = await rows()
+    expect(await addItemsToCollection(db, collection.id, ids)).toBe(PAPERS)
+    let after = await rows()
+    const all = new Set(ids)
+    let modifiedAt = after.get(ids[0])!.modifiedAt
+    expectChanged(before, after, all, item => ({ ...item, collectionIds: [...item.collectionIds, collection.id], modifiedAt }))
+
+    before = after
+    expect(await moveToTrash(db, ids)).toBe(PAPERS)
+    after = await rows()
+    const trashedAt = after.get(ids[0])!.trashedAt!
+    expectChanged(before, after, all, item => ({ ...item, trashedAt, modifiedAt: trashedAt }))
+    expect(events.at(-1)).toEqual({ kind: 'trash', change: 'moved', ids: [...ids].sort() })
+
+    before = after
+    expect(await restoreFromTrash(db, ids)).toBe(PAPERS)
+    after = await rows()
+    modifiedAt = after.get(ids[0])!.modifiedAt
+    expectChanged(before, after, all, ({ trashedAt: _, ...item }) => ({ ...item, modifiedAt }))
+    expect(events.at(-1)).toEqual({ kind: 'trash', change: 'restored', ids: [...ids].sort() })
+  })
+
+  it('leaves the library as it was, with nothing logged or announced, when a write fails part of the way through', async () => {
+    const collection = await createCollection(db, 'Everything')
+    await moveToTrash(db, ids.slice(0, 200))
+    const before = await rows()
+    const entries = await logged()
+    events = []
+    const put = db.items.bulkPut.bind(db.items)
+    let puts = 0
+    vi.spyOn(db.items, 'bulkPut').mockImplementation(((rows: Item[]) => {
+      if (++puts === 3) throw new Error('The disk is full.')
+      return put(rows)
+    }) as typeof db.items.bulkPut)
+
+    for (const change of [
+      () => addTag(db, ids, 'whole library'),
+      () => addItemsToCollection(db, collection.id, ids),
+      () => moveToTrash(db, ids),
+      () => restoreFromTrash(db, ids)
+    ]) {
+      puts = 0
+      await expect(change()).rejects.toThrow('The disk is full.')
+      expect(puts).toBeGreaterThanOrEqual(3)
+    }
+    vi.restoreAllMocks()
+    expect(await rows()).toEqual(before)
+    expect(await logged()).toBe(entries)
+    expect(events).toEqual([])
+  })
+})
