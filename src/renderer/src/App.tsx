@@ -111,7 +111,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
   async function trash(ids: string[]): Promise<void> {
     if (state.view.kind === 'trash') return
     try {
-      await moveToTrash(db, ids, sayProgress(notify, `Moving ${ids.length} items to the Trash`, ids.length))
+      await moveToTrash(db, ids, { progress: sayProgress(notify, `Moving ${ids.length} items to the Trash`, ids.length) })
     } catch (error) {
       return notify({ kind: 'error', text: `Nothing was moved to the Trash: ${problemText(error)}` })
     }

@@ -3,8 +3,7 @@
 import type { Collection } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, itemsWithIds, write } from './write'
-import type { Progress } from './write-progress'
+import { changeItems, itemsWithIds, write, type ChangeOptions } from './write'
 
 /** Ids of every collection below `id` (children, grandchildren …), not `id` itself. */
 export function descendantsOf(collections: readonly Collection[], id: string): Set<string> {
@@ -102,11 +101,11 @@ export async function deleteCollection(db: NeurorefDb, id: string): Promise<{ co
 }
 
 /** Files papers in a collection; returns how many were not there before. */
-export async function addItemsToCollection(db: NeurorefDb, collectionId: string, itemIds: string[], progress?: Progress): Promise<number> {
+export async function addItemsToCollection(db: NeurorefDb, collectionId: string, itemIds: string[], options: ChangeOptions = {}): Promise<number> {
   return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, collectionId)
     const now = Date.now()
-    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId), progress)
+    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId), options.progress)
     const added = await changeItems(
       db,
       changes,
@@ -115,7 +114,7 @@ export async function addItemsToCollection(db: NeurorefDb, collectionId: string,
         item.collectionIds = [...item.collectionIds, collectionId]
         item.modifiedAt = now
       },
-      progress
+      options
     )
     return added.length
   })

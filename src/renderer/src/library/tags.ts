@@ -4,8 +4,7 @@
 import type { Tag } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, itemsWithIds, write } from './write'
-import type { Progress } from './write-progress'
+import { changeItems, itemsWithIds, write, type ChangeOptions } from './write'
 
 /** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
 function cleanTagName(name: string): string {
@@ -27,12 +26,12 @@ async function existingSpelling(db: NeurorefDb, name: string): Promise<string> {
 }
 
 /** Tags these items with a manual tag; returns how many items gained it. */
-export async function addTag(db: NeurorefDb, itemIds: string[], name: string, progress?: Progress): Promise<number> {
+export async function addTag(db: NeurorefDb, itemIds: string[], name: string, options: ChangeOptions = {}): Promise<number> {
   const wanted = cleanTagName(name)
   return write(db, [db.items], async changes => {
     const tag = await existingSpelling(db, wanted)
     const now = Date.now()
-    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)), progress)
+    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)), options.progress)
     const tagged = await changeItems(
       db,
       changes,
@@ -41,7 +40,7 @@ export async function addTag(db: NeurorefDb, itemIds: string[], name: string, pr
         item.tags = [...item.tags, tag]
         item.modifiedAt = now
       },
-      progress
+      options
     )
     return tagged.length
   })

@@ -6,14 +6,13 @@
 import type { NeurorefApi } from '@shared/contract'
 import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from './schema'
-import { changeItems, itemsWithIds, write, type Changes } from './write'
-import type { Progress } from './write-progress'
+import { changeItems, itemsWithIds, write, type ChangeOptions, type Changes } from './write'
 
 /** Moves papers to the Trash; returns how many moved (those already there are left alone). */
-export async function moveToTrash(db: NeurorefDb, ids: string[], progress?: Progress): Promise<number> {
+export async function moveToTrash(db: NeurorefDb, ids: string[], options: ChangeOptions = {}): Promise<number> {
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined, progress)
+    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined, options.progress)
     const moved = await changeItems(
       db,
       changes,
@@ -22,7 +21,7 @@ export async function moveToTrash(db: NeurorefDb, ids: string[], progress?: Prog
         item.trashedAt = now
         item.modifiedAt = now
       },
-      progress
+      options
     )
     changes.record({ kind: 'trash', change: 'moved', ids: moved.map(item => item.id) })
     return moved.length
@@ -30,10 +29,10 @@ export async function moveToTrash(db: NeurorefDb, ids: string[], progress?: Prog
 }
 
 /** Takes papers out of the Trash; returns how many came back. */
-export async function restoreFromTrash(db: NeurorefDb, ids: string[], progress?: Progress): Promise<number> {
+export async function restoreFromTrash(db: NeurorefDb, ids: string[], options: ChangeOptions = {}): Promise<number> {
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined, progress)
+    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined, options.progress)
     const restored = await changeItems(
       db,
       changes,
@@ -42,7 +41,7 @@ export async function restoreFromTrash(db: NeurorefDb, ids: string[], progress?:
         delete item.trashedAt
         item.modifiedAt = now
       },
-      progress
+      options
     )
     changes.record({ kind: 'trash', change: 'restored', ids: restored.map(item => item.id) })
     return restored.length

@@ -13,7 +13,6 @@ import type { LibraryEvent } from './events'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addTag } from './tags'
 import { moveToTrash, restoreFromTrash } from './trash'
-import { storedItems } from './write'
 
 /** more papers than the chunks under way at once hold (4 of 50) */
 const PAPERS = 430
@@ -46,11 +45,11 @@ describe('a change of a whole library, a chunk at a time', () => {
     await addTag(db, ids.slice(0, 30), 'Whole library')
     events = []
     const before = await rows()
-    const undo = await storedItems(db, ids)
+    let undo: Item[] = []
     const entries = await logged()
     const said: number[] = []
 
-    expect(await addTag(db, ids, 'whole library', done => said.push(done))).toBe(PAPERS - 30)
+    expect(await addTag(db, ids, 'whole library', { progress: done => said.push(done), before: rows => (undo = rows) })).toBe(PAPERS - 30)
 
     const after = await rows()
     const untagged = new Set(ids.slice(30))
@@ -62,7 +61,7 @@ describe('a change of a whole library, a chunk at a time', () => {
     expect(said.at(-1)).toBe(1)
     expect(said).toEqual([...said].sort((a, b) => a - b))
 
-    expect(await restoreVersions(db, undo)).toBe(PAPERS)
+    expect(await restoreVersions(db, undo)).toBe(PAPERS - 30)
     expect(await rows()).toEqual(before)
   })
 

@@ -64,28 +64,41 @@ export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (c
   return { value: result, entries }
 }
 
+/** What the window may ask of a change of many papers. */
+export interface ChangeOptions {
+  progress?: Progress
+  /** receives the changed papers' rows as they were before (for Undo), once they are written */
+  before?: (rows: Item[]) => void
+}
+
 /**
  * Changes the items a query finds, in the enclosing write: `change` edits each
  * one in place (as Dexie's modify would), and the stored rows are recorded as
- * one "changed" event. The rows are written a chunk at a time, each a task of
- * its own (the whole library's 100,000 rows in one bulkPut held the window
- * 5.7 s). Returns the changed items.
+ * one "changed" event. The rows are changed and written a chunk at a time, each
+ * a task of its own (the whole library's 100,000 rows in one bulkPut held the
+ * window 5.7 s). Returns the changed items.
  */
 export async function changeItems(
   db: NeurorefDb,
   changes: Changes,
   found: { toArray(): Promise<Item[]> },
   change: (item: Item) => void,
-  progress?: Progress
+  { progress, before }: ChangeOptions = {}
 ): Promise<Item[]> {
   const items = await found.toArray()
-  for (const item of items) change(item)
+  // a change sets a paper's fields anew, never changes what they hold: a shallow copy is the row as it was
+  const was: Item[] = []
   let written = 0
   await inChunks(items, async chunk => {
+    for (const item of chunk) {
+      if (before) was.push({ ...item })
+      change(item)
+    }
     await db.items.bulkPut(chunk)
     written += chunk.length
     progress?.(partOf(written, items.length, 0.5, 1))
   })
+  before?.(was)
   changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items })
   return items
 }

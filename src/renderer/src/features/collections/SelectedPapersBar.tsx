@@ -34,8 +34,8 @@ export function SelectedPapersBar({ view, selectedIds }: SelectedPapersBarProps)
 
   const add = (id: string): Promise<void> =>
     run(async () => {
-      const adding = sayProgress(notify, `Adding ${papers(selectedIds.length)} to “${nameOf(id)}”`, selectedIds.length)
-      const added = await addItemsToCollection(db, id, selectedIds, adding)
+      const progress = sayProgress(notify, `Adding ${papers(selectedIds.length)} to “${nameOf(id)}”`, selectedIds.length)
+      const added = await addItemsToCollection(db, id, selectedIds, { progress })
       return added ? `Added ${papers(added)} to “${nameOf(id)}”.` : `Already in “${nameOf(id)}”.`
     })
 

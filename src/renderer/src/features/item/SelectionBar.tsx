@@ -32,7 +32,7 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
 
   async function restore(): Promise<void> {
     try {
-      await restoreFromTrash(db, selectedIds, sayProgress(notify, `Restoring ${papers(count)} from the Trash`, count))
+      await restoreFromTrash(db, selectedIds, { progress: sayProgress(notify, `Restoring ${papers(count)} from the Trash`, count) })
     } catch (error) {
       return notify({ kind: 'error', text: `Nothing was restored from the Trash: ${problemText(error)}` })
     }

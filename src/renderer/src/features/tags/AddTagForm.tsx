@@ -3,8 +3,8 @@
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useId, useState, type FormEvent } from 'react'
+import type { Item } from '@shared/model'
 import { db } from '../../root'
-import { storedItems } from '../../library/write'
 import { sayProgress } from '../../components/say-progress'
 import { addTag } from '../../library/tags'
 import { rememberForUndo } from '../item'
@@ -19,10 +19,11 @@ export function AddTagForm({ itemIds }: { itemIds: string[] }) {
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (!name.trim()) return
-    // Undo writes these back: the stored rows, never the list's light copies.
-    const before = await storedItems(db, itemIds)
     try {
-      const added = await addTag(db, itemIds, name, sayProgress(notify, `Tagging ${itemIds.length} papers “${name.trim()}”`, itemIds.length))
+      // Undo writes these back: the stored rows of the papers tagged, never the list's light copies.
+      let before: Item[] = []
+      const progress = sayProgress(notify, `Tagging ${itemIds.length} papers “${name.trim()}”`, itemIds.length)
+      const added = await addTag(db, itemIds, name, { progress, before: rows => (before = rows) })
       rememberForUndo(`tagging “${name.trim()}”`, before)
       setName('')
       if (itemIds.length > 1) notify({ kind: 'info', text: `Tagged ${added} ${added === 1 ? 'paper' : 'papers'} “${name.trim()}”.` })
