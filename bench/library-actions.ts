@@ -82,11 +82,21 @@ export async function sortEveryColumn(page: Page): Promise<ActionFigures[]> {
 
 const statusSays = (page: Page, text: string | RegExp) => () => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 600_000 })
 
-/** Every paper of the list selected with Ctrl+A (the first row clicked to put the keyboard there). */
+/**
+ * Every paper of the list selected with Ctrl+A (the first row clicked to put the keyboard there). Ctrl+A selects what
+ * the list shows: while it still takes in the last change (the Trash filling with every paper) it is pressed again.
+ */
 async function selectAll(page: Page, count: number): Promise<void> {
   await page.locator('[role=row][aria-rowindex="2"]').click()
-  await page.getByRole('grid', { name: 'Items' }).press('Control+a')
-  await page.getByText(`${count} selected`).waitFor({ timeout: 600_000 })
+  const selected = page.getByText(`${count} selected`)
+  for (let tries = 1; ; tries++) {
+    await page.getByRole('grid', { name: 'Items' }).press('Control+a')
+    try {
+      return await selected.waitFor({ timeout: 30_000 })
+    } catch (error) {
+      if (tries === 20) throw error
+    }
+  }
 }
 
 /** Waits until the search box is empty, or holds something. */
