@@ -44,9 +44,12 @@ function packCslStyles(): Plugin {
 const alias = { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolve(__dirname, 'src/renderer/src') }
 
 // src/shared/import/bibtex-values.ts and bibtex-names.ts call modules of the BibTeX plugin by path (lib/, the CommonJS
-// build Node loads); the web build loads the plugin from lib-mjs, so it must take those from there
-// too, or the window would hold a second copy of the plugin.
-const citationJsModules = { '@citation-js/plugin-bibtex/lib': '@citation-js/plugin-bibtex/lib-mjs' }
+// build Node loads), ris-csl.ts those of the RIS plugin; the web build loads the plugins from lib-mjs, so it must take
+// those from there too, or the window would hold a second copy of each.
+const citationJsModules = {
+  '@citation-js/plugin-bibtex/lib': '@citation-js/plugin-bibtex/lib-mjs',
+  '@citation-js/plugin-ris/lib': '@citation-js/plugin-ris/lib-mjs'
+}
 
 // One build makes the desktop app (main + preload + renderer) and the web
 // edition host (out/main/web.js), which serves the same renderer.

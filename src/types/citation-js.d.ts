@@ -105,7 +105,15 @@ declare module '@citation-js/core' {
     }
   }
 
-  export const util: Record<string, unknown>
+  export const util: Record<string, unknown> & {
+    /** Rules of one format's mapping compiled into the two conversions (`convertToTarget`: the format → CSL) */
+    Translator: new (rules: unknown[]) => {
+      convertToTarget(input: Record<string, unknown>): CslRecord
+      convertToSource(input: CslRecord): Record<string, unknown>
+    }
+    /** Records of older CSL made current (event → event-title), as every input chain ends: one record, or a list */
+    upgradeCsl<T extends CslRecord | CslRecord[]>(data: T): T
+  }
   export const logger: { setLogLevel(level: string): void }
   export const version: string
 }
@@ -138,3 +146,25 @@ declare module '@citation-js/plugin-bibtex/lib/mapping/shared.js' {
 declare module '@citation-js/plugin-ris'
 declare module '@citation-js/plugin-csl'
 declare module '@citation-js/plugin-doi'
+// Pieces of the RIS plugin that src/shared/import/ris-csl.ts uses to pick each type's rules once (the web build reads
+// them from lib-mjs: electron.vite.config.ts).
+declare module '@citation-js/plugin-ris/lib/spec/index.js' {
+  export interface RisConverter {
+    keepAll?: boolean
+    toTarget(...values: unknown[]): unknown
+    toSource(...values: unknown[]): unknown
+  }
+  /** One rule of a spec: RIS tag(s) → CSL field(s), when the record's tags meet `when.source` */
+  export interface RisRule {
+    source?: string | string[]
+    target?: string | string[]
+    convert?: RisConverter
+    when?: { source?: Record<string, unknown>; target?: unknown }
+  }
+  export const SPECS: { new: RisRule[]; old: RisRule[]; mixed: RisRule[] }
+}
+declare module '@citation-js/plugin-ris/lib/converters.js' {
+  import type { RisConverter } from '@citation-js/plugin-ris/lib/spec/index.js'
+  const CONVERTERS: Record<string, RisConverter>
+  export default CONVERTERS
+}

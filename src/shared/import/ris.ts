@@ -1,14 +1,12 @@
-// RIS → records. We read the lines ourselves (ris-records.ts) and let
-// citation-js map each record's tags to CSL, one record at a time so a bad
-// one cannot sink the file.
-import { plugins, type CslRecord } from '@citation-js/core'
-import '@citation-js/plugin-ris'
+// RIS → records. We read the lines ourselves (ris-records.ts) and map each
+// record's tags to CSL by citation-js's rules (ris-csl.ts), one record at a
+// time so a bad one cannot sink the file.
+import type { CslRecord } from '@citation-js/core'
 import { isIdentifierValue, normaliseDoi } from '../identifiers'
 import { readRisRecord, risRecordTexts, type RisTags } from './ris-records'
+import { risToCsl } from './ris-csl'
 import { entryNamed, hasContent, pmcidOf, recordFromCsl, withoutOversized } from './imported-record'
 import type { ImportProblem, ImportedRecord, ParsedFile, RecordSink } from './imported-record'
-
-const TO_CSL = { forceType: '@ris/record', generateGraph: false }
 
 /** True when `text` looks like RIS: a tag line such as "TY  - JOUR" near the top. */
 export function looksLikeRis(text: string): boolean {
@@ -58,8 +56,7 @@ function convertRecord(tags: RisTags): { csl: CslRecord; dropped: string[] } {
 }
 
 function toCsl(tags: RisTags): CslRecord {
-  const [csl] = plugins.input.chain(tags, TO_CSL)
-  if (!csl) throw new Error('no record')
+  const csl = risToCsl(tags)
   // citation-js maps no fields for a type it does not know (OTHER) or only half knows (WEB):
   // read the fields as a generic record, keeping the type when it found one
   const fieldless = Object.keys(csl).every(field => field === 'type' || field === 'id') && Object.keys(tags).length > 1
