@@ -47,6 +47,16 @@ it('adds every paper the reader sends, each once, written by the writer and told
   expect(new Set(titles).size).toBe(2_500)
 })
 
+it("starts the next file's reader once the import is told to the window, not while its papers are written", async () => {
+  const readersWhenTold: number[] = []
+  db.events.subscribe(() => readersWhenTold.push(FakeReader.started.length))
+  await importing(1_500)
+  expect(readersWhenTold).toEqual([1])
+  const [used, next] = FakeReader.started
+  expect(used.terminated).toBe(true)
+  expect(next.terminated).toBe(false)
+})
+
 it('removes the papers already written when the reader stops midway, and says nothing was imported', async () => {
   const seen: string[] = []
   db.events.subscribe(events => events.forEach(event => seen.push(`${event.kind} ${event.change}`)))

@@ -10,7 +10,7 @@ import type { Message } from '../../components/StatusMessage'
 import type { NeurorefDb } from '../../library/schema'
 import { ImportInBatches } from '../../library/import-file'
 import { fileImportMessage, refusedFileMessage } from './file-import-message'
-import { readInWorker } from './read-in-worker'
+import { prepareReader, readInWorker } from './read-in-worker'
 import { importProgress } from './import-progress'
 import { PapersWriter } from './papers-writer'
 
@@ -57,5 +57,7 @@ export async function importBibliographyFile(
     return { kind: 'error', text: `${file.name}: the library could not save the import (${problemText(error)}). Nothing was imported.` }
   } finally {
     writer?.stop()
+    // the next file's reader, now that this import no longer needs the CPU (a researcher importing files one after another)
+    prepareReader()
   }
 }

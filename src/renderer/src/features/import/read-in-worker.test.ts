@@ -1,5 +1,5 @@
 // The file reader's workers, with a stand-in for Web Workers (Node has none): each file is read by a fresh worker,
-// the next one already started; a reader that fails, or a file that takes too long, is reported and that worker is
+// the next one started when asked; a reader that fails, or a file that takes too long, is reported and that worker is
 // stopped and never used again; an unused spare is stopped after a while.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ReadRequest } from './read-file'
@@ -25,10 +25,13 @@ afterEach(() => {
 })
 
 describe('reading files in workers', () => {
-  it('reads the next file with a reader started when the previous one finished', async () => {
-    const { readInWorker } = await reader()
+  it('reads the next file with the reader started after the previous read, when its caller asks', async () => {
+    const { readInWorker, prepareReader } = await reader()
     const first = await readInWorker(file('a.bib', 'Oxytocin and pair bonding'))
     expect(first.ok && first.items?.map(item => item.csl.title)).toEqual(['Oxytocin and pair bonding'])
+    // none started as the read finished: the import that asked for it still writes and announces its papers
+    expect(FakeReader.started).toHaveLength(1)
+    prepareReader()
     const [used, spare] = FakeReader.started
     expect(used.terminated).toBe(true)
     expect(spare.terminated).toBe(false)

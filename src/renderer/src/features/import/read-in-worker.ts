@@ -1,7 +1,9 @@
 // Runs the parse step in a Web Worker, one per file: the window stays
 // responsive whatever the file holds, and a file that still takes too long
 // is stopped (terminating the worker frees all it allocated). The next
-// file's worker is started as this one finishes (spare-worker.ts).
+// file's worker is started when the caller's import is over (prepareReader,
+// spare-worker.ts): started as the read finished, its script and tagger took
+// CPU from the import's last batch and its announcement.
 import type { Item, ItemBasics } from '@shared/model'
 import type { AbstractsOnTheWay } from '../../library/abstract-bytes'
 import { LIGHT } from '../../store/light-item'
@@ -35,7 +37,7 @@ const readers = new SpareWorker(
   SPARE_IDLE_MS
 )
 
-/** Starts a reader ahead of a file about to be chosen or dropped (the pointer on Import file, files dragged over the window). */
+/** Starts a reader ahead of a file about to be chosen or dropped (the pointer on Import file, files dragged over the window, an import just over). */
 export function prepareReader(): void {
   if (typeof Worker !== 'undefined') readers.prepare()
 }
@@ -82,7 +84,6 @@ export function readInWorker(request: ReadRequest, listener: ReadListener = {}, 
     stop = () => {
       clearTimeout(timer)
       worker.terminate()
-      readers.prepare()
     }
     worker.onmessage = (event: MessageEvent<ReaderMessage>) => receive(event.data)
     // the worker script could not start or crashed (out of memory): say so rather than wait for the time limit
