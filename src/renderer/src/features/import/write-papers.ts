@@ -21,8 +21,14 @@ export function paperWriter(reply: (message: WriterReply) => void): (request: Wr
   let db: NeurorefDb | undefined
   const papers = new Map<string, Item>()
   // the window names papers it had from the reader; the writer's copy comes on another channel, and may come later
-  let arrived = () => undefined as void
-  const arrival = () => new Promise<void>(resolve => (arrived = resolve))
+  // (to more than one batch waiting: the window hands the next batch over while the one before is written)
+  let waiting: (() => void)[] = []
+  const arrival = () => new Promise<void>(resolve => waiting.push(resolve))
+  const arrived = () => {
+    const woken = waiting
+    waiting = []
+    for (const wake of woken) wake()
+  }
   return async request => {
     if (request.kind === 'open') {
       db = openLibrary(request.dbName)
