@@ -6,9 +6,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readBibliographyFile } from '@shared/import'
 import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
-import { ImportInBatches, importRecords } from './import-file'
+import { ImportInBatches, importRecords, type BatchWriter } from './import-file'
 import type { LibraryEvent } from './events'
-import { clearUnfinishedImports } from './unfinished-import'
+import { clearUnfinishedImports, writeUnannounced } from './unfinished-import'
 import { addRecordToLibrary, toItem } from './add-paper'
 import { basics } from './item-basics'
 import { loadPeptideTagger } from './peptide-tagger'
@@ -154,6 +154,37 @@ describe('a file written in batches as the reader hands its papers over', () => 
       expect(item).toEqual(basics(row))
     })
     expect(new Set(stored.map(item => item.citationKey!.toLowerCase())).size).toBe(2_500)
+  })
+
+  it('hands the next batch over while the one before it is still being written, and keeps the papers in the order they came', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    const records = Array.from({ length: 3_000 }, (_, n) => record(n))
+    const items = records.map(r => toItem(r, 1_000))
+    const byId = new Map(items.map(item => [item.id, item]))
+    let firstWritten = false
+    let firstWrittenWhenSecondCame: boolean | undefined
+    let secondCame = () => undefined as void
+    // the first write commits once the second batch is handed over (or after a while, so that a writer that waits for it fails rather than hangs)
+    const second = new Promise<unknown>(resolve => (secondCame = () => resolve(undefined)))
+    const elsewhere: BatchWriter = async ({ importId, number, keys }) => {
+      if (number === 1) await Promise.race([second, new Promise(resolve => setTimeout(resolve, 1_000))])
+      else if (number === 2) {
+        firstWrittenWhenSecondCame = firstWritten
+        secondCame()
+      }
+      await writeUnannounced(db, { importId, number, items: keys.map(([id, citationKey]) => ({ ...byId.get(id)!, citationKey })) })
+      if (number === 1) firstWritten = true
+    }
+    const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()), { elsewhere })
+    batches.expect(records.length)
+    batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
+    batches.take(records.slice(1_000), items.slice(1_000))
+    const { added } = await batches.finish()
+
+    expect(firstWrittenWhenSecondCame).toBe(false)
+    expect(added.map(paper => paper.id)).toEqual(items.map(item => item.id))
+    expect(await db.items.count()).toBe(3_000)
+    expect(await db.settings.count()).toBe(0)
   })
 
   it('removes the batches already written, unannounced, when a later one cannot be written, and throws its error', async () => {

@@ -44,7 +44,15 @@ interface SortedOut<Paper extends Fresh = Fresh> {
 }
 
 /** A new paper with its citation key: the row to write (where the window writes it) and what the window keeps. */
-function keyed(fresh: Fresh, taken: Set<string>): { item?: Item; kept: KeptPaper } {
+type Keyed = { item?: Item; kept: KeptPaper }
+
+/** A batch handed to be written: its new papers, and its write (resolved once committed). */
+interface HandedOver {
+  added: Keyed[]
+  written: Promise<void>
+}
+
+function keyed(fresh: Fresh, taken: Set<string>): Keyed {
   if ('light' in fresh) return { kept: { paper: withCitationKey(fresh.light, taken, fresh.fileKey), abstract: fresh.abstract, keys: fresh.keys } }
   const item = withCitationKey(fresh.item, taken, fresh.fileKey)
   return { item, kept: { paper: basics(item), abstract: fieldValue(item, undefined, 'abstract')[0], keys: fresh.keys } }
@@ -197,33 +205,65 @@ export class ImportInBatches {
     this.writing ??= this.writeWaiting().finally(() => (this.writing = null))
   }
 
+  /**
+   * Each batch ready is sorted out and handed to be written while the one before it is still being written (waiting
+   * for its commit first, the window sorted the last batch out only after it, with the file already read); the papers
+   * written are kept, and told, in the batches' order. A failed import removes what it wrote only once no write is
+   * under way.
+   */
   private async writeWaiting(): Promise<void> {
+    const writes: Promise<void>[] = []
+    let before: Promise<void> = Promise.resolve()
     try {
       const batchReady = () => this.waiting.length >= FEWEST_IN_A_BATCH || (this.allTaken && this.waiting.length > 0)
-      while (batchReady() && !this.failure) await this.writeBatch(this.waiting.splice(0, MOST_IN_A_BATCH))
+      while (!this.failure) {
+        if (!batchReady()) {
+          // the last write under way: the papers that come meanwhile go in a batch after it
+          await before
+          if (batchReady()) continue
+          break
+        }
+        const handed = await this.handOver(this.waiting.splice(0, MOST_IN_A_BATCH))
+        await before
+        if (!handed) continue
+        writes.push(handed.written)
+        before = this.keepWhenWritten(handed)
+        before.catch(() => undefined) // awaited at the next batch or at the end: not unhandled meanwhile
+      }
     } catch (error) {
       this.failure = { error }
+    } finally {
+      await Promise.allSettled(writes)
     }
   }
 
-  private async writeBatch(batch: Arrived[]): Promise<void> {
+  /** Sorts a batch out, chooses its new papers' citation keys and starts their write; undefined when none is new. */
+  private async handOver(batch: Arrived[]): Promise<HandedOver | undefined> {
     const { fresh, duplicates } = await sortOut(batch, await this.finder)
     this.duplicates.push(...duplicates)
-    if (!fresh.length) return
+    if (!fresh.length) return undefined
     // Keys are chosen before the write, so a worker can write it: those in use were read once, and other writes' are followed.
     const taken = await this.keysTaken(fresh)
-    const added: ReturnType<typeof keyed>[] = []
+    const added: Keyed[] = []
     await inSlices(fresh, paper => added.push(keyed(paper, taken)))
-    const { elsewhere, onSaved } = this.options
+    const { elsewhere } = this.options
     const importId = this.importId
     const number = ++this.batches
     const ids = added.map(({ kept }) => kept.paper.id)
     this.written.push(...ids)
     noteUnannounced(this.db, ids, true)
-    if (elsewhere) await elsewhere({ importId, number, keys: added.map(({ kept }) => [kept.paper.id, kept.paper.citationKey ?? '']) })
-    else await writeUnannounced(this.db, { importId, number, items: added.map(({ item }) => item).filter(item => item !== undefined) })
+    const written = elsewhere
+      ? elsewhere({ importId, number, keys: added.map(({ kept }) => [kept.paper.id, kept.paper.citationKey ?? '']) })
+      : writeUnannounced(this.db, { importId, number, items: added.map(({ item }) => item).filter(item => item !== undefined) })
+    written.catch(() => undefined) // awaited in turn (keepWhenWritten): a failure before then is not unhandled
+    return { added, written }
+  }
+
+  /** Once the batch's write has committed: its papers kept until the announcement, and the progress told. */
+  private async keepWhenWritten({ added, written }: HandedOver): Promise<void> {
+    await written
     await this.kept.keepAll(added, ({ kept }) => kept)
-    onSaved?.(this.kept.items.length)
+    this.options.onSaved?.(this.kept.items.length)
   }
 
   /** For a few records the keys like theirs; for a large file every key in use, read once. */
