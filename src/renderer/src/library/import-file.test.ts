@@ -156,9 +156,12 @@ describe('a file written in batches as the reader hands its papers over', () => 
     expect(new Set(stored.map(item => item.citationKey!.toLowerCase())).size).toBe(2_500)
   })
 
-  it('hands the next batch over while the one before it is still being written, and keeps the papers in the order they came', async () => {
+  it.each([
+    [2_000, 'papers enough for a batch'],
+    [500, 'the rest of the file, once read']
+  ])('hands the next batch over while the one before it is still being written (%i: %s), the papers kept in the order they came', async (after: number) => {
     db = openLibrary(`imp-${Math.random()}`)
-    const records = Array.from({ length: 3_000 }, (_, n) => record(n))
+    const records = Array.from({ length: 1_000 + after }, (_, n) => record(n))
     const items = records.map(r => toItem(r, 1_000))
     const byId = new Map(items.map(item => [item.id, item]))
     let firstWritten = false
@@ -166,9 +169,13 @@ describe('a file written in batches as the reader hands its papers over', () => 
     let secondCame = () => undefined as void
     // the first write commits once the second batch is handed over (or after a while, so that a writer that waits for it fails rather than hangs)
     const second = new Promise<unknown>(resolve => (secondCame = () => resolve(undefined)))
+    let firstHandedOver = () => undefined as void
+    const first = new Promise<unknown>(resolve => (firstHandedOver = () => resolve(undefined)))
     const elsewhere: BatchWriter = async ({ importId, number, keys }) => {
-      if (number === 1) await Promise.race([second, new Promise(resolve => setTimeout(resolve, 1_000))])
-      else if (number === 2) {
+      if (number === 1) {
+        firstHandedOver()
+        await Promise.race([second, new Promise(resolve => setTimeout(resolve, 1_000))])
+      } else if (number === 2) {
         firstWrittenWhenSecondCame = firstWritten
         secondCame()
       }
@@ -178,12 +185,15 @@ describe('a file written in batches as the reader hands its papers over', () => 
     const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()), { elsewhere })
     batches.expect(records.length)
     batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
+    // the rest come while the first batch is being written (a turn later: the window has gone back to waiting)
+    await first
+    await new Promise(resolve => setTimeout(resolve, 0))
     batches.take(records.slice(1_000), items.slice(1_000))
     const { added } = await batches.finish()
 
     expect(firstWrittenWhenSecondCame).toBe(false)
     expect(added.map(paper => paper.id)).toEqual(items.map(item => item.id))
-    expect(await db.items.count()).toBe(3_000)
+    expect(await db.items.count()).toBe(records.length)
     expect(await db.settings.count()).toBe(0)
   })
 

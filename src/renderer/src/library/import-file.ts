@@ -46,6 +46,8 @@ interface SortedOut<Paper extends Fresh = Fresh> {
 /** A new paper with its citation key: the row to write (where the window writes it) and what the window keeps. */
 type Keyed = { item?: Item; kept: KeptPaper }
 
+const finished = () => true
+
 /** A batch handed to be written: its new papers, and its write (resolved once committed). */
 interface HandedOver {
   added: Keyed[]
@@ -200,10 +202,14 @@ export class ImportInBatches {
     await this.finish().catch(() => undefined)
   }
 
-  /** Writes the batches ready, one after the other, unless that is under way. */
+  /** Writes the batches ready, one after the other, unless that is under way (then a batch now ready is handed over at once). */
   private startWriting(): void {
+    this.batchReadyNow?.()
     this.writing ??= this.writeWaiting().finally(() => (this.writing = null))
   }
+
+  /** wakes the writing waiting for the last write under way: a batch is ready (papers came, or the file is read) */
+  private batchReadyNow: (() => void) | undefined
 
   /**
    * Each batch ready is sorted out and handed to be written while the one before it is still being written (waiting
@@ -218,10 +224,13 @@ export class ImportInBatches {
       const batchReady = () => this.waiting.length >= FEWEST_IN_A_BATCH || (this.allTaken && this.waiting.length > 0)
       while (!this.failure) {
         if (!batchReady()) {
-          // the last write under way: the papers that come meanwhile go in a batch after it
-          await before
-          if (batchReady()) continue
-          break
+          // the last write under way: the papers that come meanwhile are handed over as soon as they make a batch, or
+          // the file is read (the last batch waited for that write's commit); with none under way, writing stops here
+          const settled = await Promise.race([before.then(finished, finished), new Promise<false>(resolve => (this.batchReadyNow = () => resolve(false)))])
+          this.batchReadyNow = undefined
+          if (settled) await before // a write that failed throws here
+          if (settled && !batchReady()) break
+          continue
         }
         const handed = await this.handOver(this.waiting.splice(0, MOST_IN_A_BATCH))
         await before
