@@ -21,7 +21,11 @@
 //    options), which builds a collator for every comparison; one collator
 //    with the same locale and options compares the same (localeCompare is
 //    defined as exactly that).
+//  - Disambiguation. citeproc renders the same in-text citation again and
+//    again while it disambiguates a large set of papers that cite alike
+//    (citeproc-repeated-cites.ts).
 import CSL, { type CaseMapping, type FlipFlopper, type InitializeWith, type NameParts, type SortCompareMaker, type TextBlob } from 'citeproc'
+import { rememberRepeatedCites } from './citeproc-repeated-cites'
 
 /** First languages whose case mapping differs from the default one (V8's list). */
 const OWN_CASING = new Set(['tr', 'az', 'lt', 'el'])
@@ -199,6 +203,7 @@ function install(): void {
   CSL.Util.Names.initializeWith = rememberInitials(CSL.Util.Names.initializeWith)
   CSL.parseParticles = rememberParticles(CSL.parseParticles)
   CSL.getSortCompare = oneCollator(CSL.getSortCompare)
+  rememberRepeatedCites(() => shortcutsOn)
 }
 
 install()
