@@ -150,11 +150,15 @@ function tidyText(field: string, value: string): string {
     .join('\n\n')
 }
 
+// NFC changes nothing in a text of characters below U+0300 (the combining accents start there): most titles and names
+const MAY_COMPOSE = /[^\u0000-\u02ff]/
+
 /**
  * Accented letters as single characters (NFC). LaTeX's {\'{\i}} gives a
  * dotless i plus an accent, which has no composed form: it means "í".
  */
 function composed(text: string): string {
+  if (!MAY_COMPOSE.test(text)) return text
   return (text.includes('\u0131') ? text.replace(/\u0131(?=[\u0300-\u036f])/g, 'i') : text).normalize('NFC')
 }
 
@@ -163,7 +167,15 @@ function tidyValue(field: string, value: unknown): unknown {
   if (typeof value === 'string') return tidyText(field, value)
   if (Array.isArray(value)) return value.map(part => tidyValue(field, part))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, part]) => [key, tidyValue(key, part)]))
+    // a loop, not fromEntries of entries: a name or date object of every author of every paper
+    const tidy: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) {
+      const part = tidyValue(key, (value as Record<string, unknown>)[key])
+      // "__proto__" as an own field (JSON gives one) stays a field, as fromEntries made it
+      if (key === '__proto__') Object.defineProperty(tidy, key, { value: part, enumerable: true, writable: true, configurable: true })
+      else tidy[key] = part
+    }
+    return tidy
   }
   return value
 }
