@@ -83,6 +83,8 @@ export class SearchByReading {
     if (this.readings.size === 0 || !this.inOrder) return
     const at = this.inOrder.get(id)
     const isNew = at === undefined
+    // while held, a paper arriving is read by no reading yet: put in the order at `release` (100,000 of them at open)
+    if (isNew && this.held) return
     if (isNew) {
       this.order.push(id)
       this.inOrder.set(id, this.order.length - 1)
@@ -109,6 +111,7 @@ export class SearchByReading {
     this.released = true
     if (!this.held) return
     this.held = false
+    if (this.inOrder) for (const id of this.papers.ids()) if (!this.inOrder.has(id)) this.inOrder.set(id, this.order.push(id) - 1)
     if (this.readings.size > 0) void this.readAll()
   }
 
@@ -121,7 +124,8 @@ export class SearchByReading {
   }
 
   private whole(reading: Reading): boolean {
-    return reading.upTo === this.order.length && this.papers.complete()
+    // held, the papers arriving are not in the order yet
+    return !this.held && reading.upTo === this.order.length && this.papers.complete()
   }
 
   private readOne(reading: Reading, id: string, paper: PaperText | undefined): void {
