@@ -176,6 +176,18 @@ describe('keeping up with the library', () => {
     expect(find('mice ', new Set([LACTAM]))).toEqual([])
   })
 
+  test('two indexes reopened from one saved snapshot keep their own edits (the saved arrays are read, never written)', () => {
+    const saved = index.snapshot()
+    const edited = createSearchIndex({ from: saved })
+    edited.remove(XRF)
+    edited.update(toItem(byPmid('38909159')), 'A note on monte carlo methods.')
+    const untouched = createSearchIndex({ from: saved })
+    expect(edited.search('"monte carlo"')).toEqual([CARDIAC])
+    expect(untouched.search('"monte carlo"')).toEqual([XRF])
+    expect(untouched.search('"heart failure"')).toEqual(index.search('"heart failure"'))
+    expect(untouched.size).toBe(4)
+  })
+
   test('thousands of edits keep answers right (the index tidies itself on the way)', () => {
     const base = byPmid('37167981')
     for (let i = 0; i < 3000; i++) index.add(toItem(base, { id: `copy-${i}`, tags: [`batch${i % 3}`] }))

@@ -125,7 +125,7 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     ids = yield* splitIds(saved.ids)
     if (saved.years.length !== ids.length || saved.runs.starts.length > ids.length) throw new Error('The saved search index is damaged (items).')
     yield* postings.restoring(saved.postings)
-    yield* runs.restoring(saved.runs)
+    runs.restore(saved.runs)
     years = Array.from(saved.years)
     live = new Uint8Array(Math.max(1024, ids.length * 2))
     live.fill(1, 0, ids.length)

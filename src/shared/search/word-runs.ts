@@ -9,7 +9,6 @@
 // pages of 4 MB: no object per item. A code maps back to the postings' word
 // number (`words`); renumbering words (a snapshot sorts them) only rewrites
 // that table, never the runs.
-import { RESTORE_STEP } from './postings'
 import { varintSize, writeVarint } from './varint'
 
 const PAGE = 1 << 22
@@ -55,27 +54,50 @@ function readAt(bytes: Uint8Array, at: number): number {
 export class WordRuns {
   private pages: Uint8Array[] = []
   private used = PAGE
+  // Restored from a saved form, the three lists are its typed arrays, read as they are and copied into lists only
+  // when the runs change (copying them at open was a tenth of the window's restoring at 100,000 papers); the table of
+  // codes is made from `words` when first asked for.
   /** per item number: where its run starts (page × PAGE + offset), and its byte length; -1 = none */
-  private starts: number[] = []
-  private lengths: number[] = []
-  /** code → word number, and word number → code (0 = none yet) */
-  private words: number[] = [BREAK]
-  private codes = new Uint32Array(1024)
+  private starts: number[] | Int32Array = []
+  private lengths: number[] | Uint32Array = []
+  /** code → word number, and word number → code (0 = none yet; null: not made from `words` yet) */
+  private words: number[] | Uint32Array = [BREAK]
+  private codes: Uint32Array | null = new Uint32Array(1024)
 
   /** The code of a word number, 0 when no run holds it. */
   codeOf(word: number): number {
-    return word < this.codes.length ? this.codes[word] : 0
+    const codes = this.codeTable()
+    return word < codes.length ? codes[word] : 0
   }
 
   private codeFor(word: number): number {
     if (word === BREAK) return BREAK
-    if (word >= this.codes.length) {
-      const grown = new Uint32Array(Math.max(this.codes.length * 2, word + 1))
-      grown.set(this.codes)
-      this.codes = grown
+    let codes = this.codeTable()
+    if (word >= codes.length) {
+      codes = new Uint32Array(Math.max(codes.length * 2, word + 1))
+      codes.set(this.codes!)
+      this.codes = codes
     }
-    if (this.codes[word] === 0) this.codes[word] = this.words.push(word) - 1
-    return this.codes[word]
+    if (codes[word] === 0) codes[word] = this.changing().words.push(word) - 1
+    return codes[word]
+  }
+
+  private codeTable(): Uint32Array {
+    if (this.codes) return this.codes
+    const { words } = this
+    let top = 0
+    for (let code = 0; code < words.length; code++) if (words[code] > top) top = words[code]
+    const codes = new Uint32Array(top + 1)
+    for (let code = 1; code < words.length; code++) if (words[code] > 0) codes[words[code]] = code // 0: a word no paper keeps any more
+    return (this.codes = codes)
+  }
+
+  /** The lists as lists, copied from the saved form's arrays before the first change. */
+  private changing(): { starts: number[]; lengths: number[]; words: number[] } {
+    if (!Array.isArray(this.starts)) this.starts = Array.from(this.starts)
+    if (!Array.isArray(this.lengths)) this.lengths = Array.from(this.lengths)
+    if (!Array.isArray(this.words)) this.words = Array.from(this.words)
+    return this as unknown as { starts: number[]; lengths: number[]; words: number[] }
   }
 
   /**
@@ -91,19 +113,20 @@ export class WordRuns {
       const bytes = this.coded(words)
       size += varintSize(field) + varintSize(bytes) + bytes
     }
-    while (this.starts.length < item) {
-      this.starts.push(-1)
-      this.lengths.push(0)
+    const { starts, lengths } = this.changing()
+    while (starts.length < item) {
+      starts.push(-1)
+      lengths.push(0)
     }
     if (size === 0) {
-      this.starts[item] = -1
-      this.lengths[item] = 0
+      starts[item] = -1
+      lengths[item] = 0
       return
     }
     const page = this.room(size)
     let at = this.used
-    this.starts[item] = (this.pages.length - 1) * PAGE + at
-    this.lengths[item] = size
+    starts[item] = (this.pages.length - 1) * PAGE + at
+    lengths[item] = size
     for (const [field, codes] of fields) {
       if (codes.length === 0) continue
       let bytes = 0
@@ -128,7 +151,7 @@ export class WordRuns {
 
   /** Forgets an item's run (its space is reclaimed at the next renumbering). */
   drop(item: number): void {
-    if (item < this.starts.length) this.starts[item] = -1
+    if (item < this.starts.length) this.changing().starts[item] = -1
   }
 
   /** Does the item hold the phrase in this field? (A field holding no run of two words or more never does.) */
@@ -214,33 +237,14 @@ export class WordRuns {
     return copy
   }
 
-  /** Starts over from a saved form, pausing every `RESTORE_STEP` items or codes. */
-  *restoring(saved: RunsSnapshot): Generator<void> {
+  /** Starts over from a saved form, its arrays kept as they are. */
+  restore(saved: RunsSnapshot): void {
     if (saved.starts.length !== saved.lengths.length || saved.words[0] !== BREAK) throw new Error('The saved search index is damaged (phrase runs).')
-    const starts: number[] = []
-    const lengths: number[] = []
-    for (let n = 0; n < saved.starts.length; n++) {
-      starts.push(saved.starts[n])
-      lengths.push(saved.lengths[n])
-      if (n % RESTORE_STEP === RESTORE_STEP - 1) yield
-    }
-    const words: number[] = []
-    let top = 0
-    for (let code = 0; code < saved.words.length; code++) {
-      words.push(saved.words[code])
-      if (saved.words[code] > top) top = saved.words[code]
-      if (code % RESTORE_STEP === RESTORE_STEP - 1) yield
-    }
-    const codes = new Uint32Array(top + 1)
-    for (let code = 1; code < words.length; code++) {
-      if (words[code] > 0) codes[words[code]] = code // 0: a word no paper keeps any more
-      if (code % RESTORE_STEP === 0) yield
-    }
     this.pages = saved.pages
-    this.starts = starts
-    this.lengths = lengths
-    this.words = words
-    this.codes = codes
+    this.starts = saved.starts
+    this.lengths = saved.lengths
+    this.words = saved.words
+    this.codes = null
     // New runs go to a new page: the last saved one was cut to its used size.
     this.used = PAGE
   }
