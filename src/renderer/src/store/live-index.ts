@@ -389,6 +389,11 @@ export class LiveIndex implements SearchIndex {
     return { marks: this.index.marks(query), numbers: this.index.numbers }
   }
 
+  /** The index's item numbers, once it is in use (lists keyed by them are made beforehand: view-base.ts). */
+  get numbers(): ItemNumbers | undefined {
+    return this.index?.numbers
+  }
+
   get size(): number {
     return this.index?.size ?? this.source.items.size
   }
