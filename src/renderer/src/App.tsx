@@ -85,7 +85,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
   const duplicatePairs = useDuplicatePairs(state.view.kind === 'duplicates', version)
   const [columns, setColumns] = useColumns()
   const descendants = useCollectionDescendants(state.view)
-  const { items, searching } = useMemo(
+  const { items, searching, sorting } = useMemo(
     () => visibleItems(store, state, { now: Date.now(), duplicateIds: idsInPairs(duplicatePairs), descendants }),
     [version, state, duplicatePairs, descendants]
   )
@@ -200,6 +200,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
       <footer>
         <span className="library-count" aria-live="polite">
           {searching ? SEARCHING_TEXT : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}
+          {sorting && ' (sorting…)'}
           {!store.complete && ' (opening the library…)'}
           {store.index.progress && ` (preparing search: ${Math.floor((100 * store.index.progress.done) / Math.max(1, store.index.progress.total))} %)`}
         </span>

@@ -275,6 +275,11 @@ export class LibraryStore {
     for (let more = true; more;) more = this.knownPapers.fill(await idleSlice(SLICE_MS))
   }
 
+  /** Something the lists show is ready though no paper changed (a column's order made a slice at a time): they are drawn again. */
+  redraw(): void {
+    this.emit([])
+  }
+
   subscribe = (listener: () => void): (() => void) => this.versions.subscribe(listener)
 
   getVersion = (): number => this.versions.version

@@ -25,6 +25,8 @@ export class SortedOrder {
   private store: LibraryStore | undefined
   private preparing: Promise<void> | null = null
   private again = false
+  /** each column being sorted or caught up a slice at a time: asked again meanwhile (a click while it is prepared), it is not sorted twice */
+  private underWay = new Map<string, Promise<{ items: LightItem[]; version: number }>>()
 
   constructor(private readonly keyOf: (column: string) => SortKey) {}
 
@@ -59,8 +61,31 @@ export class SortedOrder {
     return this.preparing
   }
 
+  /** Whether this column's order is kept, with at most `most` changes to merge in at its next use (a few, merged at once). */
+  has(store: LibraryStore, column: string, most: number): boolean {
+    return this.current(store, column, most) !== undefined
+  }
+
+  /** Some kept order up to date but for at most `most` changes (ascending), to show the papers in while the chosen one is made; undefined when none is. */
+  anyReady(store: LibraryStore, most: number): LightItem[] | undefined {
+    for (const column of this.kept.keys()) {
+      const kept = this.current(store, column, most)
+      if (kept) return kept.items
+    }
+    return undefined
+  }
+
   /** Brings this column's kept order up to date (or sorts it) a slice at a time, so that showing it next is quick: the order and the version it shows. */
-  async catchUp(store: LibraryStore, column: string, turns = inTurns): Promise<{ items: LightItem[]; version: number }> {
+  catchUp(store: LibraryStore, column: string, turns = inTurns): Promise<{ items: LightItem[]; version: number }> {
+    const running = this.underWay.get(column)
+    // that one may have been sorted while the library changed: looked at again once it is done
+    if (running) return running.then(() => this.catchUp(store, column, turns))
+    const job = this.caughtUp(store, column, turns).finally(() => this.underWay.get(column) === job && this.underWay.delete(column))
+    this.underWay.set(column, job)
+    return job
+  }
+
+  private async caughtUp(store: LibraryStore, column: string, turns: typeof inTurns): Promise<{ items: LightItem[]; version: number }> {
     if (!this.current(store, column, 0) && !(await this.mergedInTurns(store, column, turns))) {
       const version = store.version
       const unsure = store.unshown

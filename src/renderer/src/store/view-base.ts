@@ -25,6 +25,8 @@ export interface BaseList {
 export interface BaseRules {
   /** what decides the papers and their order, apart from the search (view, tag filter, sort) */
   key: string
+  /** what decides the papers alone (view, tag filter): a list kept in another order holds the same papers */
+  papers: string
   /** the chosen collection's sub-collections: another set is another list */
   descendants?: Set<string>
   sortKey: SortKey
@@ -56,6 +58,21 @@ export function keptBase(store: LibraryStore, rules: BaseRules): BaseList {
   }
   if (!kept) store.beforeShowing(() => catchUp(store))
   const list = { store, version: store.version, rules, items: items ?? atOnce(inOrder(rules.order(), rules.ascending, rules.passes)) }
+  keptLists.set(store, list)
+  return list
+}
+
+/**
+ * The kept list if it holds these papers in another order (the sort before a column was clicked), patched after a few
+ * changes to the library; undefined when it holds other papers or cannot be patched.
+ */
+export function keptInAnotherOrder(store: LibraryStore, rules: BaseRules): BaseList | undefined {
+  const kept = keptLists.get(store)
+  if (!kept || kept.rules.papers !== rules.papers || kept.rules.descendants !== rules.descendants) return undefined
+  if (kept.version === store.version) return kept
+  const items = patchList(store, kept, { key: kept.rules.sortKey, ascending: kept.rules.ascending, passes: kept.rules.passes, matching: () => undefined })
+  if (!items) return undefined
+  const list = { store, version: store.version, rules: kept.rules, items }
   keptLists.set(store, list)
   return list
 }
