@@ -21,15 +21,21 @@ export interface Ordered {
   keys: (string | number)[]
 }
 
-/** A merge sort that pauses (yields) every few hundred papers; see `inTurns`. */
-export function* sortInSlices(papers: LightItem[], key: SortKey): Generator<void, Ordered> {
+/**
+ * A merge sort that pauses (yields) every few hundred papers; see `inTurns`. `byId`: the papers come in id order, so a
+ * tie is broken by their places, not by comparing their ids (half to four fifths of a column's sort at 100,000
+ * papers, where many share a year, a journal, a rating).
+ */
+export function* sortInSlices(papers: LightItem[], key: SortKey, byId = false): Generator<void, Ordered> {
   const n = papers.length
   const keys: (string | number)[] = new Array(n)
   for (let i = 0; i < n; i++) {
     keys[i] = key(papers[i])
     if (i % STEP === STEP - 1) yield
   }
-  const byKey = (a: number, b: number): number => compareKeys(keys[a], papers[a].id, keys[b], papers[b].id)
+  const byKey = byId
+    ? (a: number, b: number): number => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b)
+    : (a: number, b: number): number => compareKeys(keys[a], papers[a].id, keys[b], papers[b].id)
   let from = new Uint32Array(n)
   for (let i = 0; i < n; i++) from[i] = i
   for (let start = 0; start < n; start += RUN) {

@@ -5,7 +5,7 @@
 // slice at a time (`prepare`), so the click finds their order ready.
 import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
-import { compareKeys as compare, mergeInSlices, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
+import { mergeInSlices, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
 import { atOnce, inIdleTurns, inTurns } from './turns'
 
 export type { SortKey }
@@ -18,6 +18,9 @@ interface Kept extends Ordered {
 
 /** A kept order of more papers than this is brought up to date beforehand a slice at a time (an import brings 100,000). */
 const AT_ONCE = 20_000
+/** the papers by id, kept like a column and made first: a column sorted from it breaks ties by place */
+const BY_ID = ' id'
+const idOf = (item: LightItem): string => item.id
 
 /** Ascending by key, ties by id; the caller walks it backwards for descending. */
 export class SortedOrder {
@@ -28,7 +31,11 @@ export class SortedOrder {
   /** each column being sorted or caught up a slice at a time: asked again meanwhile (a click while it is prepared), it is not sorted twice */
   private underWay = new Map<string, Promise<{ items: LightItem[]; version: number }>>()
 
-  constructor(private readonly keyOf: (column: string) => SortKey) {}
+  constructor(private readonly columnKey: (column: string) => SortKey) {}
+
+  private keyOf(column: string): SortKey {
+    return column === BY_ID ? idOf : this.columnKey(column)
+  }
 
   get(store: LibraryStore, column: string): LightItem[] {
     return (this.current(store, column) ?? this.rebuild(store, column)).items
@@ -46,7 +53,7 @@ export class SortedOrder {
     const run = async (): Promise<void> => {
       do {
         this.again = false
-        for (const column of columns) {
+        for (const column of [BY_ID, ...columns]) {
           // each column in a task of its own, after the list that asked has been shown
           await new Promise(resolve => setTimeout(resolve, 0))
           // while a large batch is taken in, its last showing asks again: merging every column at each showing cost
@@ -69,7 +76,8 @@ export class SortedOrder {
   /** Some kept order up to date but for at most `most` changes (ascending), to show the papers in while the chosen one is made; undefined when none is. */
   anyReady(store: LibraryStore, most: number): LightItem[] | undefined {
     for (const column of this.kept.keys()) {
-      const kept = this.current(store, column, most)
+      // (ids look like no order at all)
+      const kept = column !== BY_ID && this.current(store, column, most)
       if (kept) return kept.items
     }
     return undefined
@@ -89,7 +97,7 @@ export class SortedOrder {
     if (!this.current(store, column, 0) && !(await this.mergedInTurns(store, column, turns))) {
       const version = store.version
       const unsure = store.unshown
-      const ordered = await turns(sortInSlices([...store.items.values()], this.keyOf(column)))
+      const ordered = await turns(this.sorted(store, column))
       // changes made meanwhile are patched in at the next use; a change of everything means sorting again
       if (this.store !== store || store.changedSince(version) === null) {
         this.again = true
@@ -128,12 +136,16 @@ export class SortedOrder {
   }
 
   private rebuild(store: LibraryStore, column: string): Kept {
-    const key = this.keyOf(column)
-    const pairs = [...store.items.values()].map(item => ({ item, key: key(item) }))
-    pairs.sort((x, y) => compare(x.key, x.item.id, y.key, y.item.id))
-    const kept = { items: pairs.map(p => p.item), keys: pairs.map(p => p.key), version: store.version, unsure: store.unshown }
+    const kept = { ...atOnce(this.sorted(store, column)), version: store.version, unsure: store.unshown }
     this.kept.set(column, kept)
     return kept
+  }
+
+  /** Every paper sorted by this column: from the papers in id order when that is kept and whole. */
+  private sorted(store: LibraryStore, column: string): Generator<void, Ordered> {
+    const byId = column === BY_ID || store.unshown ? undefined : this.current(store, BY_ID, 0)
+    const papers = byId?.items.length === store.items.size ? byId.items : undefined
+    return sortInSlices(papers ?? [...store.items.values()], this.keyOf(column), papers !== undefined)
   }
 
   /**
