@@ -12,7 +12,7 @@ const RUN = 2048
 const STEP = 1024
 
 /** By key, ties by id: every paper has its own place, whichever way it was sorted. */
-export function compareKeys(a: string | number, aId: string, b: string | number, bId: string): number {
+function compareKeys(a: string | number, aId: string, b: string | number, bId: string): number {
   return a < b ? -1 : a > b ? 1 : aId < bId ? -1 : aId > bId ? 1 : 0
 }
 
