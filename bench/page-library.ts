@@ -58,9 +58,9 @@ export async function seedSyntheticLibrary(page: Page, count: number): Promise<v
 }
 
 /**
- * Waits until the search index is built and saved (its meta row written), so the index is in use: the count line's
- * "preparing search" shows only once the index job reports progress, and waiting for it to go passed at once when the
- * job had not yet begun (at 100,000 papers searches were then read paper by paper for a minute more).
+ * Waits until the search index is built and saved (its meta row written) and the window searches with it (the count
+ * line's data-search). The meta row alone passed while a reopened window was still restoring the saved index, and the
+ * count line's "preparing search" alone passed at once when the index job had not yet reported.
  */
 export async function indexSaved(page: Page, timeout = 1_200_000): Promise<void> {
   await page.waitForFunction(
@@ -77,6 +77,8 @@ export async function indexSaved(page: Page, timeout = 1_200_000): Promise<void>
     null,
     { timeout, polling: 500 }
   )
+  // saved is not yet in use: a reopened window still has the saved index handed over and restored
+  await page.waitForFunction(() => document.querySelector('.library-count')?.getAttribute('data-search') === 'index', null, { timeout })
   await page.waitForFunction(() => !document.querySelector('.library-count')?.textContent?.includes('preparing search'), null, { timeout })
 }
 

@@ -198,7 +198,8 @@ function LibraryShell({ status }: { status: ReactNode }) {
         />
       </div>
       <footer>
-        <span className="library-count" aria-live="polite">
+        {/* data-search says whether searches use the index or still read papers (the benches wait for the index) */}
+        <span className="library-count" aria-live="polite" data-search={store.index.ready ? 'index' : 'reading'}>
           {searching ? SEARCHING_TEXT : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}
           {sorting && ' (sorting…)'}
           {!store.complete && ' (opening the library…)'}

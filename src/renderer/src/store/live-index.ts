@@ -132,6 +132,8 @@ export class LiveIndex implements SearchIndex {
     // at the first open that is every paper's abstract: dropped at once rather than 100,000 deletions in one task
     if (this.deferred.size === 0) this.abstracts = new KeptAbstracts()
     else for (const id of this.abstracts.ids()) if (!this.deferred.has(id)) this.abstracts.delete(id)
+    // the count line says searches now use the index
+    this.source.changed()
   }
 
   /**
