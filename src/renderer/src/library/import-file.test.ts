@@ -217,6 +217,41 @@ describe('a file written in batches as the reader hands its papers over', () => 
     expect((await db.items.toArray()).map(item => item.csl.title)).toEqual([ALREADY_HERE])
   })
 
+  it('removes a batch still being written when the one before it fails, once it is written', async () => {
+    db = openLibrary(`imp-${Math.random()}`)
+    await aPaperAlreadyHere(db)
+    const records = Array.from({ length: 1_500 }, (_, n) => record(n))
+    const items = records.map(r => toItem(r, 1_000))
+    const byId = new Map(items.map(item => [item.id, item]))
+    let secondCame = () => undefined as void
+    const second = new Promise<unknown>(resolve => (secondCame = () => resolve(undefined)))
+    let firstHandedOver = () => undefined as void
+    const first = new Promise<unknown>(resolve => (firstHandedOver = () => resolve(undefined)))
+    let secondWritten = () => undefined as void
+    const secondDone = new Promise<unknown>(resolve => (secondWritten = () => resolve(undefined)))
+    // the first write fails once the second is under way; the second commits later
+    const elsewhere: BatchWriter = async ({ importId, number, keys }) => {
+      if (number === 1) {
+        firstHandedOver()
+        await second
+        throw new Error('the disk is full')
+      }
+      secondCame()
+      await new Promise(resolve => setTimeout(resolve, 300))
+      await writeUnannounced(db, { importId, number, items: keys.map(([id, citationKey]) => ({ ...byId.get(id)!, citationKey })) }).finally(secondWritten)
+    }
+    const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()), { elsewhere })
+    batches.expect(records.length)
+    batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
+    await first
+    await new Promise(resolve => setTimeout(resolve, 0))
+    batches.take(records.slice(1_000), items.slice(1_000))
+
+    await expect(batches.finish()).rejects.toThrow('the disk is full')
+    await secondDone
+    expect((await db.items.toArray()).map(item => item.csl.title)).toEqual([ALREADY_HERE])
+  })
+
   it('keeps a paper added by identifier while an import is written apart from its unannounced papers, and keeps it when the import fails', async () => {
     db = openLibrary(`imp-${Math.random()}`)
     const records = Array.from({ length: 1_600 }, (_, n) => record(n, n === 5 ? { doi: '10.1/shared', pmid: '123' } : {}))

@@ -233,9 +233,10 @@ export class ImportInBatches {
           continue
         }
         const handed = await this.handOver(this.waiting.splice(0, MOST_IN_A_BATCH))
+        // followed before the last write is awaited: if that one failed, this one is still waited for before removing
+        if (handed) writes.push(handed.written)
         await before
         if (!handed) continue
-        writes.push(handed.written)
         before = this.keepWhenWritten(handed)
         before.catch(() => undefined) // awaited at the next batch or at the end: not unhandled meanwhile
       }
