@@ -122,6 +122,13 @@ describe('a file written in batches as the reader hands its papers over', () => 
       void wait()
     })
 
+  /** a promise and the call that resolves it from outside, for a test that orders two writes */
+  const signal = () => {
+    let give = () => undefined as void
+    const came = new Promise<unknown>(resolve => (give = () => resolve(undefined)))
+    return { came, give }
+  }
+
   it('adds each paper once, with every field, whatever batch it came in; a paper repeated in a later batch is found', async () => {
     db = openLibrary(`imp-${Math.random()}`)
     const seen = follow(db)
@@ -166,18 +173,16 @@ describe('a file written in batches as the reader hands its papers over', () => 
     const byId = new Map(items.map(item => [item.id, item]))
     let firstWritten = false
     let firstWrittenWhenSecondCame: boolean | undefined
-    let secondCame = () => undefined as void
     // the first write commits once the second batch is handed over (or after a while, so that a writer that waits for it fails rather than hangs)
-    const second = new Promise<unknown>(resolve => (secondCame = () => resolve(undefined)))
-    let firstHandedOver = () => undefined as void
-    const first = new Promise<unknown>(resolve => (firstHandedOver = () => resolve(undefined)))
+    const second = signal()
+    const first = signal()
     const elsewhere: BatchWriter = async ({ importId, number, keys }) => {
       if (number === 1) {
-        firstHandedOver()
-        await Promise.race([second, new Promise(resolve => setTimeout(resolve, 1_000))])
+        first.give()
+        await Promise.race([second.came, new Promise(resolve => setTimeout(resolve, 1_000))])
       } else if (number === 2) {
         firstWrittenWhenSecondCame = firstWritten
-        secondCame()
+        second.give()
       }
       await writeUnannounced(db, { importId, number, items: keys.map(([id, citationKey]) => ({ ...byId.get(id)!, citationKey })) })
       if (number === 1) firstWritten = true
@@ -186,7 +191,7 @@ describe('a file written in batches as the reader hands its papers over', () => 
     batches.expect(records.length)
     batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
     // the rest come while the first batch is being written (a turn later: the window has gone back to waiting)
-    await first
+    await first.came
     await new Promise(resolve => setTimeout(resolve, 0))
     batches.take(records.slice(1_000), items.slice(1_000))
     const { added } = await batches.finish()
@@ -223,32 +228,29 @@ describe('a file written in batches as the reader hands its papers over', () => 
     const records = Array.from({ length: 1_500 }, (_, n) => record(n))
     const items = records.map(r => toItem(r, 1_000))
     const byId = new Map(items.map(item => [item.id, item]))
-    let secondCame = () => undefined as void
-    const second = new Promise<unknown>(resolve => (secondCame = () => resolve(undefined)))
-    let firstHandedOver = () => undefined as void
-    const first = new Promise<unknown>(resolve => (firstHandedOver = () => resolve(undefined)))
-    let secondWritten = () => undefined as void
-    const secondDone = new Promise<unknown>(resolve => (secondWritten = () => resolve(undefined)))
+    const second = signal()
+    const first = signal()
+    const secondWritten = signal()
     // the first write fails once the second is under way; the second commits later
     const elsewhere: BatchWriter = async ({ importId, number, keys }) => {
       if (number === 1) {
-        firstHandedOver()
-        await second
+        first.give()
+        await second.came
         throw new Error('the disk is full')
       }
-      secondCame()
+      second.give()
       await new Promise(resolve => setTimeout(resolve, 300))
-      await writeUnannounced(db, { importId, number, items: keys.map(([id, citationKey]) => ({ ...byId.get(id)!, citationKey })) }).finally(secondWritten)
+      await writeUnannounced(db, { importId, number, items: keys.map(([id, citationKey]) => ({ ...byId.get(id)!, citationKey })) }).finally(secondWritten.give)
     }
     const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()), { elsewhere })
     batches.expect(records.length)
     batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
-    await first
+    await first.came
     await new Promise(resolve => setTimeout(resolve, 0))
     batches.take(records.slice(1_000), items.slice(1_000))
 
     await expect(batches.finish()).rejects.toThrow('the disk is full')
-    await secondDone
+    await secondWritten.came
     expect((await db.items.toArray()).map(item => item.csl.title)).toEqual([ALREADY_HERE])
   })
 
