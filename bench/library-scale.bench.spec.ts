@@ -71,8 +71,11 @@ async function qualifierCounts(page: Page): Promise<number[]> {
   return expected
 }
 
-/** Opening again, with the index and light form the worker saved: first rows, and how soon each qualifier answers over the whole library. */
-async function reopen(page: Page, expected: number[], profileName = 'reopen') {
+/**
+ * Opening again, with the index and light form the worker saved: first rows, and how soon each qualifier answers over the whole library.
+ * The qualifiers are asked one after another, each once the one before has answered; `asked` picks which (their numbers in QUALIFIER_QUERIES).
+ */
+async function reopen(page: Page, expected: number[], profileName = 'reopen', asked = QUALIFIER_QUERIES.map((_, n) => n)) {
   await page.waitForTimeout(8_000) // the index is saved a few seconds after the last change
   await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
   const profile = await startProfile(page, profileName)
@@ -82,7 +85,8 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen') {
   const reopenFirstRowsMs = Math.round(await now(page))
   const reopenFirstRowsInPageMs = Math.round(await page.evaluate(() => (window as unknown as { __firstRowsAt: number }).__firstRowsAt))
   const qualifierAnsweredMs: Record<string, number> = {}
-  for (const [n, query] of QUALIFIER_QUERIES.entries()) {
+  for (const n of asked) {
+    const query = QUALIFIER_QUERIES[n]
     await timeToNextFrame(page, 'search', query)
     await page.waitForFunction(
       ([size, query]) =>
@@ -393,7 +397,8 @@ test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .${IMPORT_FORMAT} imported int
 
 // NEUROREF_BENCH_PHASES=reopen: only seeding, the first open and NEUROREF_BENCH_REOPENS openings again (about 3 min at 100k instead of 7);
 // with NEUROREF_BENCH_PROFILE=folder each opening again is profiled there (reopen-1.cpuprofile, …), with NEUROREF_BENCH_TRACE=folder
-// traced there (reopen-1.json: its long tasks with `node bench/long-tasks.mjs`).
+// traced there (reopen-1.json: its long tasks with `node bench/long-tasks.mjs`). NEUROREF_BENCH_REOPEN_EACH=1 first opens it
+// again once per qualifier, that qualifier asked alone (library-reopen-alone.json).
 test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ page, app }) => {
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'reopen', 'set NEUROREF_BENCH_PHASES=reopen to measure only opening again')
   await recordLongTasks(page)
@@ -405,6 +410,18 @@ test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ pa
   const wrongAtFirstOpen = opened.qualifiers.filter(({ query, count }) => count !== expected[QUALIFIER_QUERIES.indexOf(query)])
   if (opened.qualifiers.length)
     console.log('first open: every qualifier answered at', Math.max(...opened.qualifiers.map(q => q.ms)), 'ms; wrong counts:', wrongAtFirstOpen)
+  // NEUROREF_BENCH_REOPEN_EACH=1: each qualifier asked alone, in an opening of its own, as soon as the first rows show.
+  // Asked one after another, the last waits for the 18 before it (each ~50-70 ms of the bench's round trips and its answer).
+  if (process.env.NEUROREF_BENCH_REOPEN_EACH === '1') {
+    const alone: Record<string, number> = {}
+    for (const n of QUALIFIER_QUERIES.keys()) {
+      const { qualifierAnsweredMs, reopenFirstRowsMs, longTasksReopen } = await reopen(page, expected, `reopen-alone-${n}`, [n])
+      Object.assign(alone, qualifierAnsweredMs)
+      console.log('opened again, asked alone', { load: loadavg().map(l => +l.toFixed(1)), reopenFirstRowsMs, qualifierAnsweredMs, longTasksReopen })
+    }
+    console.log('each qualifier asked alone at opening again, answered at (ms):', JSON.stringify(alone), 'slowest', Math.max(...Object.values(alone)))
+    saveFigures('library-reopen-alone', { date: new Date().toISOString(), items: SIZE, askedAloneMs: alone, slowestMs: Math.max(...Object.values(alone)) })
+  }
   const reopens = []
   const count = Number(process.env.NEUROREF_BENCH_REOPENS ?? 3)
   // NEUROREF_BENCH_HEAP_SITES=1: where the window's live heap was allocated, over the last opening again
