@@ -45,6 +45,14 @@ export function abstractsOnTheWay(abstracts: readonly (string | undefined)[]): A
   return { bytes: buffer.slice(0, at), ends, odd }
 }
 
+/** Abstract `at` of a block (undefined when it has none): the text it crossed as, or its bytes decoded. */
+export function abstractIn(block: AbstractsOnTheWay, at: number): string | undefined {
+  const odd = block.odd.length ? block.odd.find(([place]) => place === at) : undefined
+  if (odd) return odd[1]
+  const start = at === 0 ? 0 : block.ends[at - 1]
+  return block.ends[at] === start ? undefined : decoder.decode(block.bytes.subarray(start, block.ends[at]))
+}
+
 /** What a message carrying the abstracts hands over rather than copies. */
 export const abstractsTransfer = (block: AbstractsOnTheWay): ArrayBuffer[] => [block.bytes.buffer, block.ends.buffer]
 
@@ -81,9 +89,7 @@ export class KeptAbstracts {
     if (text !== undefined) return text
     const place = this.places.get(id)
     if (place === undefined) return undefined
-    const block = this.blocks[Math.floor(place / PER_BLOCK)]
-    const at = place % PER_BLOCK
-    return decoder.decode(block.bytes.subarray(at === 0 ? 0 : block.ends[at - 1], block.ends[at]))
+    return abstractIn(this.blocks[Math.floor(place / PER_BLOCK)], place % PER_BLOCK)
   }
 
   delete(id: string): void {

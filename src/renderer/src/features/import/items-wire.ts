@@ -5,7 +5,50 @@
 // found the same, before its papers crossed as bytes: store/part-bytes.ts). Papers are plain data: a field left
 // undefined is left out, which reads the same.
 import type { Item } from '@shared/model'
+import { abstractIn, type AbstractsOnTheWay } from '../../library/abstract-bytes'
 
 export const itemsToWire = (items: Item[]): string => JSON.stringify(items)
 
 export const itemsFromWire = (json: string): Item[] => JSON.parse(json) as Item[]
+
+/**
+ * Papers on their way to the writer worker: their JSON with each abstract left out (a 0 keeps its place, so the
+ * rows written keep their fields' order), and the abstracts as the window's message has them, UTF-8 bytes (paper n's
+ * is the block's abstract n). An abstract was half of the JSON text the reader made and the writer parsed again, and
+ * the reader encodes it for the window anyway.
+ */
+export interface PapersForWriter {
+  json: string
+  abstracts: AbstractsOnTheWay
+  /** the places of the papers whose abstract was left out of the JSON */
+  left: number[]
+}
+
+/**
+ * `abstracts`: the window's block for these papers, where paper n's abstract is its `csl.abstract` whenever that is
+ * text (papers-for-window.ts); the block is copied (the window's is handed over). The papers are as they were after.
+ */
+export function papersForWriter(items: readonly Item[], abstracts: AbstractsOnTheWay): PapersForWriter {
+  const left: number[] = []
+  const texts: string[] = []
+  items.forEach((item, n) => {
+    const abstract = item.csl.abstract
+    if (typeof abstract !== 'string' || !abstract) return
+    left.push(n)
+    texts.push(abstract)
+    ;(item.csl as Record<string, unknown>).abstract = 0
+  })
+  const json = JSON.stringify(items)
+  left.forEach((n, k) => (items[n].csl.abstract = texts[k]))
+  return { json, abstracts: { bytes: abstracts.bytes.slice(), ends: abstracts.ends.slice(), odd: abstracts.odd }, left }
+}
+
+/** What a message to the writer hands over rather than copies. */
+export const writerTransfer = ({ abstracts }: PapersForWriter): ArrayBuffer[] => [abstracts.bytes.buffer, abstracts.ends.buffer]
+
+/** In the writer: the papers whole, each abstract back in its place. */
+export function papersFromReader({ json, abstracts, left }: PapersForWriter): Item[] {
+  const items = itemsFromWire(json)
+  for (const n of left) items[n].csl.abstract = abstractIn(abstracts, n)
+  return items
+}

@@ -10,7 +10,7 @@ import { basics } from '../../library/item-basics'
 import { KeptAbstracts } from '../../library/abstract-bytes'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { readAndSend, type ReaderMessage } from './read-file'
-import { itemsFromWire } from './items-wire'
+import { papersFromReader, type PapersForWriter } from './items-wire'
 import { PapersReceiver } from './papers-for-window'
 
 beforeAll(loadPeptideTagger)
@@ -23,10 +23,16 @@ const files = ['bibtex', 'ris', 'other', 'csl']
 /** What the reader sent, with a writer: the writer's papers, and the window's messages with what each handed over. */
 async function read(name: string, bytes: Uint8Array) {
   const writer: Item[] = []
-  const port = { postMessage: (json: string) => writer.push(...itemsFromWire(json)) } as unknown as MessagePort
+  const texts: string[] = []
+  const port = {
+    postMessage: (whole: PapersForWriter) => {
+      texts.push(whole.json)
+      writer.push(...papersFromReader(structuredClone(whole)))
+    }
+  } as unknown as MessagePort
   const window: { message: ReaderMessage; transfer: Transferable[] }[] = []
   await readAndSend({ name, bytes, writer: port }, (message, transfer = []) => window.push({ message, transfer }))
-  return { writer, window }
+  return { writer, window, texts }
 }
 
 it('sends the window of every paper of every bibliography fixture its light copy and its abstract, the writer the paper whole', async () => {
@@ -48,13 +54,16 @@ it('sends the window of every paper of every bibliography fixture its light copy
   expect(papers).toBeGreaterThan(250)
 })
 
-it('hands the window each message’s bytes over rather than a text of whole papers, and the writer each paper once', async () => {
+it('hands the window each message’s bytes over rather than a text of whole papers, and the writer each paper once, its abstract as bytes', async () => {
   const bib = Array.from(
     { length: 250 },
     (_, n) => `@article{k${n},\n  title = {Oxytocin study ${n}},\n  abstract = {Vasopressin and μ-opioid ${n}.}\n}\n`
   ).join('\n')
-  const { writer, window } = await read('refs.bib', new TextEncoder().encode(bib))
+  const { writer, window, texts } = await read('refs.bib', new TextEncoder().encode(bib))
   expect(writer.map(item => item.citationKey)).toEqual(Array.from({ length: 250 }, (_, n) => `k${n}`))
+  // the writer has the abstracts whole, though not in its JSON text: they come as the window's bytes
+  expect(writer.map(item => item.csl.abstract)).toEqual(Array.from({ length: 250 }, (_, n) => `Vasopressin and μ-opioid ${n}.`))
+  expect(texts.filter(text => text.includes('Vasopressin and'))).toEqual([])
   const kinds = window.map(({ message }) => message.kind)
   expect(kinds).toEqual(['read', 'papers', 'papers', 'papers', 'done'])
   for (const { message, transfer } of window) {

@@ -1,15 +1,15 @@
 // The worker side of writing an import's new papers (write-papers.worker.ts):
-// the papers arrive from the reader as it sends them (the same JSON the window reads),
+// the papers arrive from the reader as it sends them (items-wire.ts),
 // and are kept by id until the window says which are new and under which
 // citation keys; then they are written, unannounced, in one transaction
 // (library/unfinished-import.ts), and the window told.
 import type { Item } from '@shared/model'
 import { writeUnannounced } from '../../library/unfinished-import'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { itemsFromWire } from './items-wire'
+import { papersFromReader, type PapersForWriter } from './items-wire'
 
 export type WriterRequest =
-  /** `papers`: where the reader sends the papers (JSON), as it reads them */
+  /** `papers`: where the reader sends the papers (PapersForWriter), as it reads them */
   | { kind: 'open'; dbName: string; papers: MessagePort }
   /** write these papers (ids) with these citation keys, as batch `batch` */
   | { kind: 'write'; importId: string; batch: number; keys: [id: string, citationKey: string][] }
@@ -32,8 +32,8 @@ export function paperWriter(reply: (message: WriterReply) => void): (request: Wr
   return async request => {
     if (request.kind === 'open') {
       db = openLibrary(request.dbName)
-      request.papers.onmessage = (event: MessageEvent<string>) => {
-        for (const item of itemsFromWire(event.data)) papers.set(item.id, item)
+      request.papers.onmessage = (event: MessageEvent<PapersForWriter>) => {
+        for (const item of papersFromReader(event.data)) papers.set(item.id, item)
         arrived()
       }
     } else {
