@@ -94,6 +94,8 @@ function LibraryShell({ status }: { status: ReactNode }) {
   }, [version, state.view, duplicatePairs])
   const selectedItems = useMemo(() => chosenInList(store, items, selection.ids), [items, selection])
   const toExport = selectedItems.length > 0 ? selectedItems : items
+  // (100,000 ids when every paper is chosen: made once per selection, not at each redraw during a whole-library write)
+  const selectedIds = useMemo(() => selectedItems.map(item => item.id), [selectedItems])
 
   // Ctrl/Cmd+F focuses "Search library" from anywhere in the window.
   useEffect(() => {
@@ -161,7 +163,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
             <FacetPanel items={items} searching={searching} state={state} descendants={descendants} onSearch={search => update({ search })} />
             <SelectionBar
               view={state.view}
-              selectedIds={selectedItems.map(i => i.id)}
+              selectedIds={selectedIds}
               trashCount={counts.trash}
               onTrash={ids => void trash(ids)}
               onSelectionDone={() => setSelection({ ids: [] })}
