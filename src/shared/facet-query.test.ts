@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { withoutYear, hasQualifier, peptideQualifier, qualifier, searchTokens, toggleQualifier, typeQualifier, yearQualifier, yearRangeOf } from './facet-query'
+import {
+  withoutYear,
+  hasQualifier,
+  peptideQualifier,
+  qualifier,
+  qualifiersIn,
+  searchTokens,
+  toggleQualifier,
+  typeQualifier,
+  yearQualifier,
+  yearRangeOf
+} from './facet-query'
 
 describe('facet qualifiers', () => {
   it('writes qualifiers as a researcher would type them', () => {
@@ -31,6 +42,14 @@ describe('facet qualifiers', () => {
     expect(hasQualifier(once, 'MESH:"social behavior"')).toBe(true)
     expect(toggleQualifier(once, 'mesh:"Social Behavior"')).toBe('stress')
     expect(toggleQualifier('', 'peptide:oxytocin')).toBe('peptide:oxytocin')
+  })
+
+  it('tells which facet values the search holds, as hasQualifier does for each (the search read once for a whole list)', () => {
+    const search = 'stress MESH:"social behavior" -type:review year:2019 peptide:oxytocin'
+    const active = qualifiersIn(search)
+    const tokens = ['mesh:"Social Behavior"', 'mesh:Social', 'type:review', '-type:review', 'year:2019', 'peptide:OXYTOCIN', 'journal:Gut', 'stress']
+    expect(tokens.map(active)).toEqual([true, false, false, true, true, true, false, true])
+    expect(tokens.map(token => hasQualifier(search, token))).toEqual(tokens.map(active))
   })
 
   it('replaces the year rather than asking for two years at once', () => {

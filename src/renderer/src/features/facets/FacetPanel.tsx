@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useSettledValue } from '../../components/use-settled-value'
 import type { LightItem } from '@shared/model'
 import { countYears, type FacetCount, type Facets } from '@shared/facets'
-import { hasQualifier, peptideQualifier, qualifier, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
+import { peptideQualifier, qualifier, qualifiersIn, toggleQualifier, typeQualifier, withoutYear, yearQualifier, yearRangeOf } from '@shared/facet-query'
 import { store, useLibraryVersion } from '../../root'
 import { changedInView, visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
@@ -104,11 +104,27 @@ export function FacetPanel({ items, searching, state, descendants, onSearch }: P
     setOpen(!open)
   }
   const toggle = (token: string): void => onSearch(toggleQualifier(search, token))
-  const entries = (list: FacetCount[], tokenOf: (value: string) => string): FacetEntry[] =>
-    list.map(({ value, count }) => {
-      const token = tokenOf(value)
-      return { label: value, count, token, active: hasQualifier(search, token) }
-    })
+  // made again only when the counts or the search change: the panel is drawn again at every showing of a large import,
+  // and a MEDLINE import's MeSH terms and journals are hundreds of entries
+  const lists = useMemo(() => {
+    if (!facets) return undefined
+    const active = qualifiersIn(search)
+    const entries = (list: FacetCount[], tokenOf: (value: string) => string): FacetEntry[] =>
+      list.map(({ value, count }) => {
+        const token = tokenOf(value)
+        return { label: value, count, token, active: active(token) }
+      })
+    return {
+      peptides: entries(facets.peptides, peptideQualifier),
+      mesh: entries(facets.mesh, v => qualifier('mesh', v)),
+      organisms: facets.organisms.map(({ id, value, count }) => {
+        const token = qualifier('organism', id)
+        return { label: value, count, token, active: active(token) }
+      }),
+      publicationTypes: entries(facets.publicationTypes, typeQualifier),
+      journals: entries(facets.journals, v => qualifier('journal', v))
+    }
+  }, [facets, search])
 
   return (
     <section className={`facet-panel${open ? '' : ' closed'}`} aria-label="Facets">
@@ -118,20 +134,13 @@ export function FacetPanel({ items, searching, state, descendants, onSearch }: P
           {open ? 'Hide facets' : 'Show facets'}
         </button>
       </div>
-      {facets && !searching && (
+      {facets && lists && !searching && (
         <div className="facet-groups">
-          <FacetList title="Peptides" entries={entries(facets.peptides, peptideQualifier)} onToggle={toggle} />
-          <FacetList title="MeSH" entries={entries(facets.mesh, v => qualifier('mesh', v))} onToggle={toggle} />
-          <FacetList
-            title="Organism"
-            entries={facets.organisms.map(({ id, value, count }) => {
-              const token = qualifier('organism', id)
-              return { label: value, count, token, active: hasQualifier(search, token) }
-            })}
-            onToggle={toggle}
-          />
-          <FacetList title="Publication type" entries={entries(facets.publicationTypes, typeQualifier)} onToggle={toggle} />
-          <FacetList title="Journal" entries={entries(facets.journals, v => qualifier('journal', v))} onToggle={toggle} />
+          <FacetList title="Peptides" entries={lists.peptides} onToggle={toggle} />
+          <FacetList title="MeSH" entries={lists.mesh} onToggle={toggle} />
+          <FacetList title="Organism" entries={lists.organisms} onToggle={toggle} />
+          <FacetList title="Publication type" entries={lists.publicationTypes} onToggle={toggle} />
+          <FacetList title="Journal" entries={lists.journals} onToggle={toggle} />
           <section className="facet" aria-label="Year">
             <h3>Year</h3>
             <YearHistogram years={otherYears ?? facets.years} selected={selectedYears} onChoose={(from, to) => toggle(yearQualifier(from, to))} />
