@@ -16,7 +16,7 @@ export interface BibtexOptions {
  * otherwise a new key; a key already used in this file gets a suffix so
  * BibTeX never sees a repeated entry.
  */
-export function citationKeys(items: ExportItem[]): string[] {
+export function citationKeys(items: Pick<ExportItem, 'citationKey' | 'csl'>[]): string[] {
   const keys: (string | undefined)[] = items.map(item => cleanCitationKey(item.citationKey ?? '') || undefined)
   const taken = new Set<string>()
   // stored keys first, so a new key never takes one a later item already has

@@ -62,14 +62,17 @@ function cleanCsl(csl: CslFields): CslRecord {
   return out
 }
 
-function abstractOf(item: ExportItem): string | undefined {
+/** What a paper's CSL-JSON record is made of (a full item, or a paper cut down to these fields). */
+export type CitedFields = Pick<ExportItem, 'csl' | 'doi' | 'pmid' | 'pmcid' | 'citationKey' | 'keywords' | 'abstractSections'>
+
+function abstractOf(item: CitedFields): string | undefined {
   if (typeof item.csl.abstract === 'string' && item.csl.abstract.trim()) return item.csl.abstract
   const sections = item.abstractSections ?? []
   return sections.length ? sections.map(s => (s.label ? `${s.label}: ${s.text}` : s.text)).join('\n\n') : undefined
 }
 
 /** One CSL-JSON record per item, in order, each with a unique citation key as `id`. */
-export function cslRecords(items: ExportItem[]): CslRecord[] {
+export function cslRecords(items: CitedFields[]): CslRecord[] {
   const keys = citationKeys(items)
   return items.map((item, index) => {
     const record: CslRecord = { id: keys[index], 'citation-key': keys[index], ...cleanCsl(item.csl) }

@@ -8,10 +8,15 @@ import { plugins, type CslRecord } from '@citation-js/core'
 /** Fields citeproc reads only where a style's CSL names them as variables. */
 const READ_BY_NAME_ONLY = ['abstract', 'keyword']
 
+/** The fields of READ_BY_NAME_ONLY the style's rules (`template`, citation-js's id) never name. */
+export function unreadFields(template: string): string[] {
+  const rules: string | undefined = plugins.config.get('@csl').templates.get(template)
+  return rules ? READ_BY_NAME_ONLY.filter(field => !rules.includes(field)) : []
+}
+
 /** The records without the fields the style's rules (`template`, citation-js's id) never name; the same objects where there is nothing to leave out. */
 export function withoutUnreadFields(records: CslRecord[], template: string): CslRecord[] {
-  const rules: string | undefined = plugins.config.get('@csl').templates.get(template)
-  const unread = rules ? READ_BY_NAME_ONLY.filter(field => !rules.includes(field)) : []
+  const unread = unreadFields(template)
   if (!unread.length) return records
   return records.map(record => {
     if (!unread.some(field => field in record)) return record

@@ -115,6 +115,9 @@ async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGen
   })()
 }
 
+/** The saved light form's papers and the rows of those changed since, or null when it can't be used (then read the rows). */
+export const savedLightForm = (db: NeurorefDb): Promise<AsyncGenerator<LightChunk> | null> => savedForm(db, PARTS_PER_READ)
+
 /** Every paper's light copy: from the saved light form when it can be used, else (or when asked) from every row. */
 export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerRead = PARTS_PER_READ): AsyncGenerator<LightChunk> {
   const saved = everyRow ? null : await savedForm(db, partsPerRead)
