@@ -103,3 +103,20 @@ test('a long bibliography shows progress, writes year suffixes, shows an edited 
   await expect(page.getByRole('button', { name: `All items ${TOTAL}` })).toBeVisible()
   expect(await saveBibliography(page)).toBe(edited)
 })
+
+test('on a computer with four cores, a lead and three helper workers make the same long bibliography', async ({ page, app }) => {
+  test.setTimeout(900_000)
+  // The window reads the number of cores once, when it starts the bibliography workers.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }))
+  await page.goto(app.url)
+  await page.getByLabel('Import file').setInputFiles({ name: 'long.bib', mimeType: 'text/plain', buffer: Buffer.from(BIB) })
+  await expect(page.getByRole('status')).toContainText(`long.bib (BibTeX, utf-8): ${TOTAL} added.`, { timeout: 120_000 })
+
+  const text = await saveBibliography(page)
+  expect(page.workers().filter(worker => worker.url().includes('bibliography.worker'))).toHaveLength(4)
+  expect(entries(text)).toHaveLength(TOTAL)
+  expect(text).toContain('Smith, J. (2021a). Oxytocin study')
+  expect(text).toContain('Smith, J. (2021c). Oxytocin study')
+  expect(entries(text)[0]).toMatch(/^Family0, G\./)
+  expect(text).toContain('Family117, G., & Second4, O. (2017). Neuropeptide paper number 417.')
+})

@@ -1,6 +1,6 @@
 // The window's side of the bibliography worker: names the papers by id (the
-// worker reads their rows), passes progress on, and keeps the worker (and so citeproc's
-// engines and the last lists) alive between calls.
+// worker reads them), passes progress on, and keeps the worker and its helpers
+// (and so citeproc's engines and the last lists) alive between calls.
 import { BibliographyMaker, type Progress } from '@shared/export/bibliography-maker'
 import type { StyledOutput } from '@shared/export/file-types'
 import { addedStyleSources } from '@shared/export/styles'
@@ -15,16 +15,19 @@ interface Waiting {
 }
 
 let worker: Worker | undefined
-let helper: Worker | undefined
+let helpers: Worker[] = []
 let nextId = 1
 const waiting = new Map<number, Waiting>()
 
+/** Helper workers at most: each compiles the style and holds an engine (tens of MB), and a list of 10,000 is a few seconds of each. */
+const MOST_HELPERS = 3
+
 const newWorker = (name: string): Worker => new Worker(new URL('./bibliography.worker.ts', import.meta.url), { type: 'module', name })
 
-/** The lead worker and, where the machine has a second core, a helper worker that makes half of a long list's pieces. */
+/** The lead worker and, a core each, up to MOST_HELPERS helper workers that make a long list's pieces beside it. */
 function theWorker(): Worker {
   if (worker) return worker
-  worker = newWorker('bibliography')
+  const lead = (worker = newWorker('bibliography'))
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const message = event.data
     const call = waiting.get(message.id)
@@ -39,18 +42,19 @@ function theWorker(): Worker {
     for (const call of waiting.values()) call.reject(new Error(event.message || 'The formatting worker stopped.'))
     waiting.clear()
     worker = undefined
-    helper?.terminate()
-    helper = undefined
+    for (const helper of helpers) helper.terminate()
+    helpers = []
   }
-  if ((navigator.hardwareConcurrency ?? 1) >= 2) {
-    const lead = worker
+  const cores = navigator.hardwareConcurrency ?? 1
+  helpers = Array.from({ length: Math.max(0, Math.min(cores - 1, MOST_HELPERS)) }, (_, n) => {
     const { port1, port2 } = new MessageChannel()
-    helper = newWorker('bibliography helper')
+    const helper = newWorker(`bibliography helper ${n + 1}`)
     helper.postMessage({ id: 0, kind: 'help', port: port2 } satisfies ToWorker, [port2])
-    lead.postMessage({ id: 0, kind: 'lead', port: port1 } satisfies ToWorker, [port1])
-    // A helper that broke leaves its pieces to the lead.
-    helper.onerror = () => lead.postMessage({ id: 0, kind: 'helper-gone' } satisfies ToWorker)
-  }
+    lead.postMessage({ id: 0, kind: 'lead', helper: n, port: port1 } satisfies ToWorker, [port1])
+    // A helper that broke leaves its pieces to the lead and the other helpers.
+    helper.onerror = () => lead.postMessage({ id: 0, kind: 'helper-gone', helper: n } satisfies ToWorker)
+    return helper
+  })
   return worker
 }
 
@@ -84,6 +88,6 @@ export function warmBibliographyStyle(style: string, lang?: string): void {
   const added = addedStyleSources()
   const warm = { kind: 'warm', style, lang, customStyles: added.styles, locales: added.locales } as const
   void ask(warm).catch(() => undefined)
-  // The helper compiles the style too (its answer goes to no one waiting).
-  helper?.postMessage({ ...warm, id: 0 } satisfies ToWorker)
+  // The helpers compile the style too (their answers go to no one waiting).
+  for (const helper of helpers) helper.postMessage({ ...warm, id: 0 } satisfies ToWorker)
 }
