@@ -5,10 +5,10 @@
 // slice at a time (`prepare`), so the click finds their order ready.
 import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
-import { mergeInSlices, sortInSlices, type Ordered, type SortKey } from './sort-in-slices'
+import { mergeInSlices, sortInSlices, type KeySource, type Ordered, type SortKey } from './sort-in-slices'
 import { atOnce, inIdleTurns, inTurns } from './turns'
 
-export type { SortKey }
+export type { KeySource, SortKey }
 
 interface Kept extends Ordered {
   version: number
@@ -27,11 +27,16 @@ export class SortedOrder {
   private kept = new Map<string, Kept>()
   private store: LibraryStore | undefined
   private preparing: Promise<void> | null = null
+  private asked: { store: LibraryStore; columns: readonly string[] } | undefined
   private again = false
   /** each column being sorted or caught up a slice at a time: asked again meanwhile (a click while it is prepared), it is not sorted twice */
   private underWay = new Map<string, Promise<{ items: LightItem[]; version: number }>>()
 
-  constructor(private readonly columnKey: (column: string) => SortKey) {}
+  constructor(
+    private readonly columnKey: (column: string) => SortKey,
+    /** what a column's key is made from, where that is one field (a changed paper whose field is the same keeps its key) */
+    private readonly columnSource: (column: string) => KeySource | undefined = () => undefined
+  ) {}
 
   private keyOf(column: string): SortKey {
     return column === BY_ID ? idOf : this.columnKey(column)
@@ -46,6 +51,7 @@ export class SortedOrder {
    * later is not a sort of the whole library in one task. Called again while under way, it runs once more after.
    */
   prepare(store: LibraryStore, columns: readonly string[]): Promise<void> {
+    this.asked = { store, columns }
     if (this.preparing) {
       this.again = true
       return this.preparing
@@ -53,12 +59,14 @@ export class SortedOrder {
     const run = async (): Promise<void> => {
       do {
         this.again = false
+        // the library asked for last: another opened meanwhile is prepared, not the one the run began with
+        const { store, columns } = this.asked!
         for (const column of [BY_ID, ...columns]) {
           // each column in a task of its own, after the list that asked has been shown
           await new Promise(resolve => setTimeout(resolve, 0))
           // while a large batch is taken in, its last showing asks again: merging every column at each showing cost
           // the import a merge over the whole library per column and showing
-          if (store.takingIn) break
+          if (store.takingIn || this.asked!.store !== store) break
           // in idle time: at open these sorts ran beside the researcher's first searches
           await this.catchUp(store, column, inIdleTurns)
         }
@@ -149,19 +157,19 @@ export class SortedOrder {
   }
 
   /**
-   * The unchanged items keep their places; the changed ones, sorted among themselves, are merged in. Papers new to the
-   * library since the kept order (an import's) are merged without looking for them among the kept ones.
+   * The unchanged items keep their places, and the changed ones whose key is as it was; the others, sorted among
+   * themselves, are merged in. Papers new to the library since the kept order (an import's) are merged without looking
+   * for them among the kept ones.
    */
   private merge(store: LibraryStore, kept: Kept, column: string, changed: ReadonlySet<string>): Generator<void, Ordered & { unsure: boolean }> {
-    const moved: LightItem[] = []
-    for (const id of changed) {
-      const item = store.items.get(id)
-      if (item) moved.push(item)
-    }
     const onlyNew = !kept.unsure && store.onlyNewSince(kept.version)
     // what was unsure is known once every paper taken in so far is among the changes merged
     const unsure = kept.unsure === true && store.unshown
-    return withUnsure(mergeInSlices({ items: kept.items, keys: kept.keys }, moved, changed, this.keyOf(column), onlyNew), unsure)
+    const now = (id: string): LightItem | undefined => store.items.get(id)
+    return withUnsure(
+      mergeInSlices({ items: kept.items, keys: kept.keys }, changed, now, this.keyOf(column), onlyNew, column === BY_ID ? idOf : this.columnSource(column)),
+      unsure
+    )
   }
 }
 

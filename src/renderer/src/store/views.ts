@@ -5,7 +5,7 @@ import { foldText } from '@shared/text'
 import { firstAuthorLabel } from '@shared/display'
 import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
-import { SortedOrder, type SortKey } from './sorted-order'
+import { SortedOrder, type KeySource, type SortKey } from './sorted-order'
 import { patchList, type PatchRules, type PreviousList } from './view-patch'
 import { foundIn, inOrder, keptBase, keptInAnotherOrder, markedIn, type BaseList, type BaseRules } from './view-base'
 import { atOnce } from './turns'
@@ -53,7 +53,25 @@ export const SORT_KEYS: Record<SortColumn, SortKey> = {
   key: item => foldText(item.citationKey ?? '')
 }
 
-const sortedOrder = new SortedOrder(column => SORT_KEYS[column as SortColumn])
+/**
+ * The field each column's key is made from, where it is one: a paper changed without changing it (tagged, filed,
+ * trashed) keeps its key, which is not worked out again. (The first author's label is made from several.)
+ */
+const SORT_SOURCES: Partial<Record<SortColumn, KeySource>> = {
+  title: item => item.csl.title,
+  year: item => item.year,
+  journal: item => item.csl['container-title'],
+  added: item => item.addedAt,
+  modified: item => item.modifiedAt,
+  rating: item => item.rating,
+  status: item => item.readStatus,
+  key: item => item.citationKey
+}
+
+const sortedOrder = new SortedOrder(
+  column => SORT_KEYS[column as SortColumn],
+  column => SORT_SOURCES[column as SortColumn]
+)
 /**
  * Every column the list offers, sorted beforehand once the library is in memory and searchable, the likeliest first:
  * folding and sorting 100,000 titles was a 400 ms click, and a column sorted at the click (date modified, citation key,
