@@ -22,7 +22,24 @@ export interface RunsSnapshot {
   lengths: Uint32Array
   /** words[code] is the word number (0 for BREAK) */
   words: Uint32Array
+  /**
+   * the other way, word number → code (`codesOf(words)`): made by the worker that hands the index over, so the window's
+   * first phrase does not make it (a loop over 660,000 codes at 100,000 papers); never saved
+   */
+  codes?: Uint32Array
 }
+
+/** Word number → code, from code → word number (0: a word no run holds). */
+export function codesOf(words: ArrayLike<number>): Uint32Array {
+  let top = 0
+  for (let code = 0; code < words.length; code++) if (words[code] > top) top = words[code]
+  const codes = new Uint32Array(top + 1)
+  for (let code = 1; code < words.length; code++) if (words[code] > 0) codes[words[code]] = code // 0: a word no paper keeps any more
+  return codes
+}
+
+/** The saved runs with their table of codes (`RunsSnapshot.codes`), made here rather than where they are restored. */
+export const withRunCodes = (saved: RunsSnapshot): RunsSnapshot => ({ ...saved, codes: codesOf(saved.words) })
 
 /**
  * A phrase of two or more words as the runs hold it: the code each place must
@@ -83,13 +100,7 @@ export class WordRuns {
   }
 
   private codeTable(): Uint32Array {
-    if (this.codes) return this.codes
-    const { words } = this
-    let top = 0
-    for (let code = 0; code < words.length; code++) if (words[code] > top) top = words[code]
-    const codes = new Uint32Array(top + 1)
-    for (let code = 1; code < words.length; code++) if (words[code] > 0) codes[words[code]] = code // 0: a word no paper keeps any more
-    return (this.codes = codes)
+    return (this.codes ??= codesOf(this.words))
   }
 
   /** The lists as lists, copied from the saved form's arrays before the first change. */
@@ -244,7 +255,8 @@ export class WordRuns {
     this.starts = saved.starts
     this.lengths = saved.lengths
     this.words = saved.words
-    this.codes = null
+    // a copy of the table the worker made: a new word's code is written into it, and the snapshot may restore another index
+    this.codes = saved.codes ? saved.codes.slice() : null
     // New runs go to a new page: the last saved one was cut to its used size.
     this.used = PAGE
   }

@@ -1,8 +1,10 @@
 // The index the worker hands the window answers as the job's own, whether the
 // job loaded it (handed over itself) or caught it up or built it (a copy
-// handed over, the worker's own left whole for its save).
+// handed over, the worker's own left whole for its save), with where its words
+// begin and its runs' codes made in the worker.
 import { describe, expect, it } from 'vitest'
-import { createSearchIndex, type IndexSnapshot } from '@shared/search/index'
+import type { Item } from '@shared/model'
+import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { handedOver } from './index-jobs'
@@ -26,6 +28,18 @@ const answers = (snapshot: IndexSnapshot) => {
   return BENCH_QUERIES.map(query => index.search(query))
 }
 
+/** A paper of new words and phrases: a new word gets a code in the table of codes handed over. */
+const added = (n: number): Item => ({
+  id: `added-${n}`,
+  csl: { type: 'article-journal', title: `zorblax quintary ${n} social defeat`, abstract: `the zorblax receptor binds quintary oxytocin ${n} solitaire` },
+  sources: [],
+  titleWords: [],
+  tags: [],
+  collectionIds: [],
+  addedAt: 0,
+  modifiedAt: 0
+})
+
 describe('the index handed to the window', () => {
   it('answers as the job’s own; a built or caught-up one stays whole in the worker for its save', () => {
     for (const how of ['built', 'caught up'] as const) {
@@ -45,5 +59,43 @@ describe('the index handed to the window', () => {
     expect(answers(received.snapshot)).toEqual(expected)
     // not copied: the job is done with it
     expect(snapshot.postings.entries.length).toBe(0)
+  })
+
+  it('restores two indexes from one index handed over, each keeping its own edits, as fresh builds do', () => {
+    const { items, notes } = createSyntheticLibrary(800, 3)
+    const fresh = (extra: Item[]) => {
+      const index = createSearchIndex()
+      for (const item of [...items, ...extra]) index.add(item, notes.get(item.id))
+      return index
+    }
+    // a word of the saved index in no run (a tag of one word): the papers added put it in runs, each index its own code
+    const tagged = { ...added(0), id: 'tagged', csl: { type: 'article-journal' as const, title: 'untitled' }, tags: ['solitaire'] }
+    items.push(tagged)
+    const received = sent({ snapshot: fresh([]).snapshot(), seq: 1, how: 'loaded' })
+    const first = createSearchIndex({ from: received.snapshot })
+    const second = createSearchIndex({ from: received.snapshot })
+    // words the saved index has only: codes written into the table handed over, not a grown copy of it
+    const known = (n: number): Item => ({ ...added(n), id: `known-${n}`, csl: { type: 'article-journal', title: `solitaire oxytocin ${n}` } })
+    first.add(known(1))
+    first.add(added(1))
+    second.add(added(2))
+    second.add(added(3))
+    const queries = [
+      '"zorblax quintary"',
+      '"zorblax receptor"',
+      '"quintary oxytocin 2"',
+      '"oxytocin 3 solitaire"',
+      '"solitaire oxytocin"',
+      'zorblax',
+      'solitaire',
+      ...BENCH_QUERIES
+    ]
+    const answersOf = (index: SearchIndex) => queries.map(query => index.search(query))
+    // and saved again, then reopened
+    const again = (index: SearchIndex) => createSearchIndex({ from: structuredClone(index.snapshot()) })
+    expect(answersOf(first)).toEqual(answersOf(fresh([known(1), added(1)])))
+    expect(answersOf(second)).toEqual(answersOf(fresh([added(2), added(3)])))
+    expect(answersOf(again(second))).toEqual(answersOf(fresh([added(2), added(3)])))
+    expect(answersOf(again(first))).toEqual(answersOf(fresh([known(1), added(1)])))
   })
 })
