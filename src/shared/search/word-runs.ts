@@ -30,7 +30,7 @@ export interface RunsSnapshot {
 }
 
 /** Word number → code, from code → word number (0: a word no run holds). */
-export function codesOf(words: ArrayLike<number>): Uint32Array {
+function codesOf(words: ArrayLike<number>): Uint32Array {
   let top = 0
   for (let code = 0; code < words.length; code++) if (words[code] > top) top = words[code]
   const codes = new Uint32Array(top + 1)
