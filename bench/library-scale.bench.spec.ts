@@ -494,7 +494,7 @@ test(`search keystrokes in ${SIZE.toLocaleString('en')} papers`, async ({ page, 
 // NEUROREF_BENCH_PHASES=actions: only seeding, the first open, then what a researcher does to the whole library through
 // the list: words typed letter by letter, every column sorted both ways, a facet chosen and taken back, every paper
 // tagged, added to a collection, moved to the Trash and restored (bench/library-actions.ts). NEUROREF_BENCH_ACTIONS=whole:
-// only the actions on the whole library.
+// only the actions on the whole library; NEUROREF_BENCH_ACTIONS=facets: only the facet chosen and taken back.
 test(`actions on ${SIZE.toLocaleString('en')} papers through the list`, async ({ page, app }) => {
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'actions', 'set NEUROREF_BENCH_PHASES=actions to measure only the actions on the whole library')
   test.setTimeout(60 * 60_000)
@@ -502,14 +502,15 @@ test(`actions on ${SIZE.toLocaleString('en')} papers through the list`, async ({
   const opened = await seededAndOpened(page, app.url)
   const load = [loadavg().map(l => +l.toFixed(1))]
   // NEUROREF_BENCH_ACTIONS=whole: only the actions on the whole library (no keystrokes, sorts or facets before them)
-  const listToo = process.env.NEUROREF_BENCH_ACTIONS !== 'whole'
+  const only = process.env.NEUROREF_BENCH_ACTIONS
+  const listToo = only !== 'whole' && only !== 'facets'
   const typed = listToo ? await keystrokes(page, 'search-actions') : undefined
   console.log('keystrokes', typed)
   await timeToNextFrame(page, 'search', '')
   const sorts = listToo ? await sortEveryColumn(page) : []
   load.push(loadavg().map(l => +l.toFixed(1)))
-  const facets = listToo ? await facetClicks(page) : []
-  const whole = await wholeLibraryActions(page, SIZE)
+  const facets = only !== 'whole' ? await facetClicks(page) : []
+  const whole = only !== 'facets' ? await wholeLibraryActions(page, SIZE) : []
   load.push(loadavg().map(l => +l.toFixed(1)))
   const result = { date: new Date().toISOString(), items: SIZE, load, seedSeconds: +opened.seedSeconds.toFixed(1), typed, sorts, facets, whole }
   console.log(JSON.stringify(result, null, 2))

@@ -10,6 +10,7 @@ import { itemChunks } from './item-chunks'
 import type { LightWriteOptions } from './light-form'
 import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
 import { readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
+import type { RowsOnOffer } from './rows-for-index'
 import type { NeurorefDb } from './schema'
 
 export interface IndexJobResult {
@@ -37,6 +38,8 @@ export interface IndexJobOptions extends WriteOptions {
   onIndex?: (index: BuiltIndex) => void
   /** for the light form's save (tests play a crash there) */
   light?: LightWriteOptions
+  /** the rows the rows worker reads at a first open, if it reads every row (rows-for-index.ts): a rebuild takes them rather than read them again */
+  rows?: RowsOnOffer
 }
 
 /** Notes of these papers (or of every paper), joined per paper the way the store joins them. */
@@ -49,11 +52,21 @@ export async function notesOf(db: NeurorefDb, itemIds?: string[]): Promise<Map<s
 
 /** Every item, read in chunks by id; `each` sees every row read (the light form is built from the same rows). */
 export async function buildIndex(db: NeurorefDb, onProgress?: (done: number, total: number) => void, each?: (item: Item) => void): Promise<SearchIndex> {
+  return indexOf(db, itemChunks(db), await db.items.count(), onProgress, each)
+}
+
+/** The index of the rows as they come (read here, or by the rows worker at a first open), with their notes. */
+async function indexOf(
+  db: NeurorefDb,
+  rows: AsyncIterable<Item[]>,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+  each?: (item: Item) => void
+): Promise<SearchIndex> {
   const index = createSearchIndex()
   const notes = await notesOf(db)
-  const total = await db.items.count()
   let done = 0
-  for await (const chunk of itemChunks(db)) {
+  for await (const chunk of rows) {
     for (const item of chunk) {
       index.add(item, notes.get(item.id))
       each?.(item)
@@ -71,11 +84,14 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
   if (saved.state === 'ok') {
     const changed = await changedPapers(db, saved.meta)
     if ('reason' in changed) reason = changed.reason
-    else if (changed.ids.size === 0) {
-      options.onIndex?.({ snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded' })
-      const light = await currentLightForm(db, options.light)
-      return { snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded', light: light.how }
-    } else {
+    else {
+      // the saved index is sound: not rebuilt from the rows the reader may send
+      options.rows?.drop()
+      if (changed.ids.size === 0) {
+        options.onIndex?.({ snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded' })
+        const light = await currentLightForm(db, options.light)
+        return { snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded', light: light.how }
+      }
       const index = createSearchIndex({ from: saved.snapshot })
       const ids = [...changed.ids]
       const [items, notes] = await Promise.all([db.items.bulkGet(ids), notesOf(db, ids)])
@@ -91,11 +107,14 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
       return { snapshot, seq: changed.lastSeq, how: 'caught up', light: light.how }
     }
   }
-  // read before the items, so a change written meanwhile is caught up next time;
-  // the light form is built again from the same rows (whatever put the index in doubt puts it in doubt too)
-  const seq = await lastChangeSeq(db)
+  // read before the items, so a change written meanwhile is caught up next time (the rows worker reads it before its
+  // rows); the light form is built again from the same rows (whatever put the index in doubt puts it in doubt too)
+  const given = await options.rows?.take()
+  const seq = given ? given.seq : await lastChangeSeq(db)
   const light = new LightFormBuilder()
-  const snapshot = (await buildIndex(db, options.onProgress, item => light.add(item))).snapshot()
+  const each = (item: Item) => light.add(item)
+  const built = given ? await indexOf(db, given.chunks, given.total, options.onProgress, each) : await buildIndex(db, options.onProgress, each)
+  const snapshot = built.snapshot()
   options.onIndex?.({ snapshot, seq, how: 'rebuilt', reason })
   await writeSavedIndex(db, snapshot, seq, options)
   await light.save(db, seq, options.light)

@@ -10,8 +10,10 @@ import { BENCH_QUERIES } from '../../../../bench/queries'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { openLibrary, type NeurorefDb } from '../library/schema'
+import { countingItemReads } from '../library/row-reads.test-support'
 import { gatedJobs, heldRows } from './held-jobs.test-support'
-import type { IndexJobs } from './index-jobs'
+import { inThisThread, type IndexJobs } from './index-jobs'
+import { lightFromRows, readAtOpen } from './light-rows.test-support'
 import { LibraryStore } from './library-store'
 import { visibleItems, type ViewState } from './views'
 
@@ -110,6 +112,33 @@ describe('searching at the first open, before the index is built', () => {
     }
     held.idle(true)
   })
+
+  it('reads every row once: the index and light form are made from the rows the papers of the window come from', async () => {
+    const name = `first-open-once-${Math.random()}`
+    db = openLibrary(name)
+    const count = 1_500
+    const { items, notes } = createSyntheticLibrary(count, 11)
+    await db.items.bulkAdd(items)
+    await db.notes.bulkAdd([...notes].map(([itemId, text], n) => ({ id: `note-${n}`, itemId, text, createdAt: 0, modifiedAt: 0 })))
+    const fresh = await buildIndex(db)
+    db.close()
+    const counted = countingItemReads(name)
+    db = counted.db
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    expect(store.index.last).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    // every row once, and the newest page read first for the first rows (200 papers): the index job read them all again
+    expect(counted.read()).toBeLessThanOrEqual(count + 200)
+    for (const query of BENCH_QUERIES) expect(sorted(store.search(query)), query).toEqual(sorted(fresh.search(query)))
+    // and the next window opens from what was saved, the form giving the papers every row gives
+    expect(await readAtOpen(db)).toEqual({ papers: await lightFromRows(db), kinds: new Set(['packed']) })
+    const again = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await again.load()
+    await again.indexSettled()
+    expect(again.index.last).toMatchObject({ how: 'loaded', light: 'loaded' })
+    for (const query of BENCH_QUERIES) expect(sorted(again.search(query)), query).toEqual(sorted(fresh.search(query)))
+  }, 60_000)
 
   it('puts the index in use as soon as it is built, before it is saved: a save that fails leaves it in use', async () => {
     db = openLibrary(`first-open-save-fails-${Math.random()}`)

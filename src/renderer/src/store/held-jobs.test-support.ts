@@ -1,6 +1,7 @@
 // Index jobs and the rows reader a test can hold: the window is seen while the worker works (or before its index
 // arrives), or while the papers still arrive.
 import type { NeurorefDb } from '../library/schema'
+import { RowsToIndex } from '../library/rows-for-index'
 import { inThisThread, type IndexJobs } from './index-jobs'
 import { arriving, readLightRows, type ArrivingChunk } from './light-rows'
 
@@ -10,7 +11,7 @@ export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () =>
   let open = () => {}
   let count = 0
   return {
-    jobs: async (target, onProgress, onIndex) => (count++, await gate, inThisThread(target, onProgress, onIndex)),
+    jobs: async (target, onProgress, onIndex, rows) => (count++, await gate, inThisThread(target, onProgress, onIndex, rows)),
     hold: () => (gate = new Promise(resolve => (open = resolve))),
     release: () => open(),
     started: () => count
@@ -18,15 +19,16 @@ export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () =>
 }
 
 /** The rows reader of an opening library, sending its first part (or chunk of rows) and then waiting until `release`: the rest of a large library is still on its way. */
-export function heldRows(): { rows: (target: NeurorefDb, everyRow?: boolean) => AsyncGenerator<ArrivingChunk>; release: () => void } {
+export function heldRows(): { rows: (target: NeurorefDb, everyRow?: boolean, index?: MessagePort) => AsyncGenerator<ArrivingChunk>; release: () => void } {
   let release!: () => void
   const gate = new Promise<void>(resolve => (release = resolve))
   const firstThenWait = async function* (target: NeurorefDb, everyRow = false) {
     let parts = 0
     for await (const chunk of readLightRows(target, everyRow, 1)) {
-      if (parts++ === 1) await gate
+      // the word that every row is read next (for the index job) is no part
+      if (chunk.kind !== 'every row' && parts++ === 1) await gate
       yield chunk
     }
   }
-  return { rows: (target, everyRow) => arriving(firstThenWait(target, everyRow)), release }
+  return { rows: (target, everyRow, index) => arriving(firstThenWait(target, everyRow), new RowsToIndex(index)), release }
 }

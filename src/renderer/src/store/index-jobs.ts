@@ -6,9 +6,12 @@ import type { NeurorefDb } from '../library/schema'
 import type { IndexSnapshot } from '@shared/search/index'
 import { withWordStarts } from '@shared/search/postings'
 import { withRunCodes } from '@shared/search/word-runs'
+import { rowsFrom } from '../library/rows-for-index'
 
 export interface IndexJobRequest {
   dbName: string
+  /** where the rows worker sends the rows it reads at a first open (library/rows-for-index.ts) */
+  rows?: MessagePort
 }
 
 /** progress while rebuilding; the index (its arrays transferred: `handedOver`); then what was done to the light form */
@@ -18,12 +21,22 @@ export type IndexJobReply =
   | { kind: 'done'; light: IndexJobResult['light'] }
   | { kind: 'failed'; message: string }
 
-/** A job: resolves when the index is saved and the light form current; `onIndex` has the index before that. */
-export type IndexJobs = (db: NeurorefDb, onProgress?: (done: number, total: number) => void, onIndex?: (index: BuiltIndex) => void) => Promise<IndexJobResult>
+/**
+ * A job: resolves when the index is saved and the light form current; `onIndex` has the index before that. `rows`: the
+ * other end of the rows worker's channel at open, whose rows a rebuild takes rather than read them again.
+ */
+export type IndexJobs = (
+  db: NeurorefDb,
+  onProgress?: (done: number, total: number) => void,
+  onIndex?: (index: BuiltIndex) => void,
+  rows?: MessagePort
+) => Promise<IndexJobResult>
 
-export const inThisThread: IndexJobs = (db, onProgress, onIndex) => currentIndex(db, { onProgress, onIndex })
+// the channel is closed when the job ends: what the reader still sends is dropped (the saved index was loaded)
+export const inThisThread: IndexJobs = (db, onProgress, onIndex, rows) =>
+  currentIndex(db, { onProgress, onIndex, rows: rows && rowsFrom(rows) }).finally(() => rows?.close())
 
-const inWorker: IndexJobs = (db, onProgress, onIndex) =>
+const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
   new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), { type: 'module', name: 'search index' })
     const finish = () => worker.terminate()
@@ -41,7 +54,7 @@ const inWorker: IndexJobs = (db, onProgress, onIndex) =>
       finish()
       reject(new Error(event.message || 'the search index worker stopped unexpectedly'))
     }
-    worker.postMessage({ dbName: db.name } satisfies IndexJobRequest)
+    worker.postMessage({ dbName: db.name, rows } satisfies IndexJobRequest, rows ? [rows] : [])
   })
 
 export const defaultIndexJobs: IndexJobs = typeof Worker === 'undefined' ? inThisThread : inWorker

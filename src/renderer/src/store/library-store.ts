@@ -326,15 +326,21 @@ export class LibraryStore {
     // The rows worker starts reading now, not after the paint: starting it and IndexedDB's first answers left the
     // window idle for half a second at 100,000 papers. What it sends waits in its messages until it is painted. The
     // index job starts when the first papers are taken: its reads (tens of MB at 100,000 papers) went first and held
-    // IndexedDB for half a second before the light form's first part was read, the window idle meanwhile; the index
-    // is needed only once every paper is in. Without a usable form (a first open: every row read, the index built
-    // again) it starts when the last paper is in: both workers reading every row at once on two cores put off the
-    // library's being whole, which every search waits for, and searches read the papers until the index is here.
+    // IndexedDB for half a second before the light form's first part was read, the window idle meanwhile. Without a
+    // usable form (a first open: every row read, the index built again) the rows worker sends the rows it reads on to
+    // the index job too (library/rows-for-index.ts), which builds the index as they come: it read every row again once
+    // the last paper was in (both workers reading every row at once on two cores put off the library's being whole),
+    // and the index came into use 20 s later at 100,000 papers, searches reading the papers meanwhile.
     const notesRead = painted.then(() => this.readNotes())
-    const rows = (this.options.rows ?? lightRows)(this.db)
+    const toIndex = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel()
+    const rows = (this.options.rows ?? lightRows)(this.db, false, toIndex?.port1)
     const index = this.index
-    let startIndex!: () => void
-    const indexInUse = new Promise<void>(resolve => (startIndex = resolve)).then(() => index.open(notesRead))
+    let startIndex!: (rowsSent?: boolean) => void
+    const indexInUse = new Promise<boolean | undefined>(resolve => (startIndex = resolve)).then(rowsSent => {
+      // a job waits for rows only from a reader that sends them (a saved form read, or a reader that sends none: it reads them itself)
+      if (!rowsSent) toIndex?.port2.close()
+      return index.open(notesRead, rowsSent ? toIndex?.port2 : undefined)
+    })
     await notesRead
     const withText: string[] = []
     try {
@@ -354,7 +360,7 @@ export class LibraryStore {
           if (!this.fromForm) this.index.awaitSaved()
           this.fromForm = true
         },
-        arrived: () => this.fromForm && startIndex()
+        arrived: rowsSent => startIndex(rowsSent)
       })
     } finally {
       // no paper came (an empty library), or the reader failed

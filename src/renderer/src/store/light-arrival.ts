@@ -20,8 +20,8 @@ export interface ArrivalTarget {
   abstract: (id: string, abstract: ArrivedAbstract) => void
   /** the first part of the saved light form arrived: the papers come without their abstracts */
   fromForm: () => void
-  /** the first papers are here */
-  arrived: () => void
+  /** the first papers are here; `toIndex` when the reader sends them on to the index job too (every row is read) */
+  arrived: (toIndex: boolean) => void
 }
 
 /** Takes every paper the rows worker sends, a slice at a time. */
@@ -38,10 +38,10 @@ export async function takeArriving(rows: AsyncIterable<ArrivingChunk>, target: A
     await nextTask()
     sliceBegan = performance.now()
   }
-  for await (const { part, abstracts } of rows) {
+  for await (const { part, abstracts, toIndex } of rows) {
     // without abstracts: a part of the saved form (the papers changed since come with theirs, or none)
     if (!abstracts) target.fromForm()
-    target.arrived()
+    target.arrived(toIndex === true)
     const except = new Set(part.except)
     for (const { papers, first, hashes, hashFrom } of receiver.lines(part)) {
       for (let i = 0; i < papers.length; i++) {

@@ -3,15 +3,16 @@ import type { ItemBasics } from '@shared/model'
 import { basics } from '../library/item-basics'
 import { parseLightPart } from '../library/light-form'
 import type { NeurorefDb } from '../library/schema'
-import { readLightRows, type LightChunk } from './light-rows'
+import { readLightRows } from './light-rows'
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** The light copies handed over, by id, as JSON would keep them, and whether they came from the saved form ('packed') or every row ('rows'). */
-export async function readAtOpen(db: NeurorefDb): Promise<{ papers: ItemBasics[]; kinds: Set<LightChunk['kind']> }> {
+export async function readAtOpen(db: NeurorefDb): Promise<{ papers: ItemBasics[]; kinds: Set<'packed' | 'rows'> }> {
   const papers: ItemBasics[] = []
-  const kinds = new Set<LightChunk['kind']>()
+  const kinds = new Set<'packed' | 'rows'>()
   for await (const chunk of readLightRows(db)) {
+    if (chunk.kind === 'every row') continue
     kinds.add(chunk.kind)
     if (chunk.kind === 'rows') papers.push(...chunk.items)
     else papers.push(...parseLightPart(chunk.part).papers.filter(item => !chunk.except.includes(item.id)))

@@ -10,7 +10,7 @@
 import type { ItemBasics } from '@shared/model'
 import { recognitionHashes } from '@shared/duplicates'
 import { fieldValue } from '@shared/search/fields'
-import { changedPapers } from '../library/change-log'
+import { changedPapers, lastChangeSeq } from '../library/change-log'
 import { forgetLightForm, readLightMarker, readStoredParts } from '../library/light-form'
 import { savedIndexMarked } from '../library/saved-index'
 import type { NeurorefDb } from '../library/schema'
@@ -18,6 +18,7 @@ import { basics } from '../library/item-basics'
 import { PartSender, partTransfer, type PartOnTheWay } from './part-bytes'
 import { packPapers, type PackedPapers } from '../library/light-packing'
 import { abstractsOnTheWay, abstractsTransfer, type AbstractsOnTheWay } from '../library/abstract-bytes'
+import { RowsToIndex } from '../library/rows-for-index'
 
 /**
  * Papers read from their rows, with their abstracts (kept while searches read papers: the form is only used when the
@@ -30,20 +31,24 @@ export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string 
  * Papers for the window: a part of the saved light form (its papers, but those in `except`, changed since the form
  * was saved: they come as rows), or papers read from their rows.
  */
-export type LightChunk = { kind: 'packed'; part: PackedPapers; except: string[] } | RowsChunk
+export type LightChunk = { kind: 'packed'; part: PackedPapers; except: string[] } | RowsChunk | EveryRow
+
+/** Every row is read next, from the change log's `seq` read before them (the index job builds from them: rows-for-index.ts). */
+type EveryRow = { kind: 'every row'; seq: number; total: number }
 
 /**
  * Papers as they reach the window: a part of the saved form on its way (part-bytes.ts), or papers read from their rows
- * packed as a part is, with their abstracts (none where they were not read).
+ * packed as a part is, with their abstracts (none where they were not read); `toIndex` when they went on to the index
+ * job too (rows-for-index.ts).
  */
-export type ArrivingChunk = { kind: 'part'; part: PartOnTheWay; abstracts?: AbstractsOnTheWay }
+export type ArrivingChunk = { kind: 'part'; part: PartOnTheWay; abstracts?: AbstractsOnTheWay; toIndex?: true }
 
 /** What a message carrying the chunk hands over rather than copies. */
 export const arrivingTransfer = (chunk: ArrivingChunk): ArrayBuffer[] =>
   partTransfer(chunk.part).concat(chunk.abstracts ? abstractsTransfer(chunk.abstracts) : [])
 
-/** `everyRow`: read every row, with the abstracts, even when a saved form could be read */
-export type LightRowsRequest = { dbName: string; everyRow?: boolean }
+/** `everyRow`: read every row, with the abstracts, even when a saved form could be read; `index`: where the rows read go on to the index job */
+export type LightRowsRequest = { dbName: string; everyRow?: boolean; index?: MessagePort }
 
 export type LightRowsReply = ArrivingChunk | { kind: 'done' } | { kind: 'failed'; message: string }
 
@@ -122,26 +127,46 @@ export const savedLightForm = (db: NeurorefDb): Promise<AsyncGenerator<LightChun
 export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerRead = PARTS_PER_READ): AsyncGenerator<LightChunk> {
   const saved = everyRow ? null : await savedForm(db, partsPerRead)
   if (saved) return yield* saved
-  yield* fullRows(db, await db.items.orderBy('addedAt').primaryKeys(), true)
+  // read before the rows: a change written meanwhile is in the log after it, and the index built from them catches it up
+  const seq = await lastChangeSeq(db)
+  const ids = await db.items.orderBy('addedAt').primaryKeys()
+  yield { kind: 'every row', seq, total: ids.length }
+  yield* fullRows(db, ids, true)
 }
 
 /**
  * The chunks read, made ready to cross to the window: the saved form's parts, and papers read from their rows packed
  * as a part is (a message of 250 papers as JSON was a string the window copied, parsed and collected; their key hashes
- * a list per paper), their shared values numbered across parts.
+ * a list per paper), their shared values numbered across parts. When every row is read, the same papers and
+ * abstracts go on to the index job too (`toIndex`), before the window's are handed over.
  */
-export async function* arriving(chunks: AsyncIterable<LightChunk>): AsyncGenerator<ArrivingChunk> {
+export async function* arriving(chunks: AsyncIterable<LightChunk>, toIndex = new RowsToIndex()): AsyncGenerator<ArrivingChunk> {
   const sender = new PartSender()
-  for await (const chunk of chunks) {
-    if (chunk.kind === 'packed') yield { kind: 'part', part: sender.onTheWay(chunk.part, chunk.except) }
-    else yield { kind: 'part', part: sender.onTheWay(packPapers(chunk.items, chunk.hashes), []), abstracts: abstractsOnTheWay(chunk.abstracts) }
+  try {
+    for await (const chunk of chunks) {
+      if (chunk.kind === 'every row') toIndex.everyRow(chunk.seq, chunk.total)
+      else if (chunk.kind === 'packed') {
+        toIndex.fromForm()
+        yield { kind: 'part', part: sender.onTheWay(chunk.part, chunk.except) }
+      } else {
+        const papers = packPapers(chunk.items, chunk.hashes)
+        const abstracts = abstractsOnTheWay(chunk.abstracts)
+        toIndex.papers(papers, abstracts)
+        yield { kind: 'part', part: sender.onTheWay(papers, []), abstracts, ...(toIndex.sending ? { toIndex: true } : {}) }
+      }
+    }
+    toIndex.end()
+  } finally {
+    // stopped or failed part of the way: the job must not wait for rows that will not come
+    toIndex.failed('the library could not be read')
   }
 }
 
 /** In unit tests (Node has no Worker): read here, made ready as the worker makes them. */
-const inThisThread = (db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChunk> => arriving(readLightRows(db, everyRow))
+const inThisThread = (db: NeurorefDb, everyRow = false, index?: MessagePort): AsyncGenerator<ArrivingChunk> =>
+  arriving(readLightRows(db, everyRow), new RowsToIndex(index))
 
-function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChunk> {
+function inWorker(db: NeurorefDb, everyRow = false, index?: MessagePort): AsyncGenerator<ArrivingChunk> {
   const worker = new Worker(new URL('./light-rows.worker.ts', import.meta.url), { type: 'module', name: 'library rows' })
   const replies: LightRowsReply[] = []
   let wake: (() => void) | undefined
@@ -154,7 +179,7 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChun
     event.preventDefault()
     arrive({ kind: 'failed', message: event.message || 'the worker reading the library stopped unexpectedly' })
   }
-  worker.postMessage({ dbName: db.name, everyRow } satisfies LightRowsRequest)
+  worker.postMessage({ dbName: db.name, everyRow, index } satisfies LightRowsRequest, index ? [index] : [])
   return (async function* () {
     try {
       for (;;) {
@@ -170,4 +195,6 @@ function inWorker(db: NeurorefDb, everyRow = false): AsyncGenerator<ArrivingChun
   })()
 }
 
-export const lightRows: (db: NeurorefDb, everyRow?: boolean) => AsyncGenerator<ArrivingChunk> = typeof Worker === 'undefined' ? inThisThread : inWorker
+/** `index`: the channel to the index job, which takes the rows read when every row is read (rows-for-index.ts) */
+export const lightRows: (db: NeurorefDb, everyRow?: boolean, index?: MessagePort) => AsyncGenerator<ArrivingChunk> =
+  typeof Worker === 'undefined' ? inThisThread : inWorker

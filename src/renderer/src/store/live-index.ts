@@ -98,12 +98,15 @@ export class LiveIndex implements SearchIndex {
     return this.index !== null
   }
 
-  /** Asks the worker for the index; resolves when it is in use (or the job failed: searches keep scanning), not before `ready`. */
-  open(ready: Promise<unknown> = Promise.resolve()): Promise<void> {
+  /**
+   * Asks the worker for the index; resolves when it is in use (or the job failed: searches keep scanning), not before
+   * `ready`. `rows`: the channel on which the rows worker sends the rows it reads at a first open (rows-for-index.ts).
+   */
+  open(ready: Promise<unknown> = Promise.resolve(), rows?: MessagePort): Promise<void> {
     return this.run(async result => {
       await ready
       if (!this.closed) return this.arrive(result.snapshot)
-    })
+    }, rows)
   }
 
   private async arrive(snapshot: IndexSnapshot): Promise<void> {
@@ -179,7 +182,7 @@ export class LiveIndex implements SearchIndex {
     for (const entry of this.scanned.values()) Object.assign(entry, { upTo: 0, found: [] })
   }
 
-  private run(use: (index: BuiltIndex) => Promise<void> | void): Promise<void> {
+  private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: MessagePort): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
     this.covered = new Set(this.deferred)
@@ -200,7 +203,8 @@ export class LiveIndex implements SearchIndex {
           this.progress = { done, total }
           this.source.changed()
         },
-        index => void useOnce(index).catch(() => undefined)
+        index => void useOnce(index).catch(() => undefined),
+        rows
       )
       .then(result => {
         if (this.closed) return

@@ -3,17 +3,21 @@
 // progress while rebuilding, then the index itself as soon as it is had (its
 // arrays transferred, a copy if this worker saves it next: `handedOver` in
 // index-jobs.ts; the window puts it in use meanwhile), then what was done to
-// the light form once both are saved.
+// the light form once both are saved. At a first open it indexes the rows the
+// rows worker reads, sent on to it (library/rows-for-index.ts), not reading them again.
 import { currentIndex } from '../library/index-job'
 import { openLibrary } from '../library/schema'
+import { rowsFrom } from '../library/rows-for-index'
 import { handedOver, type IndexJobReply, type IndexJobRequest } from './index-jobs'
 
 const post = (reply: IndexJobReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer)
 
 self.onmessage = async (event: MessageEvent<IndexJobRequest>) => {
-  const db = openLibrary(event.data.dbName)
+  const { dbName, rows } = event.data
+  const db = openLibrary(dbName)
   try {
     const result = await currentIndex(db, {
+      rows: rows && rowsFrom(rows),
       onProgress: (done, total) => post({ kind: 'progress', done, total }),
       onIndex: built => {
         const { index, transfer } = handedOver(built)
@@ -25,5 +29,6 @@ self.onmessage = async (event: MessageEvent<IndexJobRequest>) => {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
   } finally {
     db.close()
+    rows?.close()
   }
 }
