@@ -4,7 +4,7 @@
 // views, sorts and tag filters, after random adds, edits, merges, notes,
 // trashes and restores. And the chosen papers found in the list are those the
 // list shows, in its order.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { addItemsToCollection, createCollection } from '../library/collections'
@@ -68,6 +68,22 @@ describe('search keystrokes on the kept list', () => {
     }
     expect(compared).toBeGreaterThan(100)
   }, 120_000)
+
+  it('are answered without reading an id at the first search of a list sorted while the index is in use', async () => {
+    db = openLibrary(`view-base-${Math.random()}`)
+    await addRecordsToLibrary(db, createSyntheticLibrary(300, 4).items.map(recordOf))
+    const store = await opened()
+    const sorted: ViewState = { view: { kind: 'all' }, search: '', tags: [], sort: { column: 'title', direction: 'asc' } }
+    expect(visibleItems(store, sorted, { now: Date.now() }).items).toHaveLength(300)
+    // the window idle a while after the sort, then a facet chosen: its places by the index's numbers are made by then
+    for (let n = 0; n < 10; n++) await new Promise(resolve => setTimeout(resolve, 0))
+    const looked = vi.spyOn(store.index.numbers!, 'of')
+    const found = visibleItems(store, { ...sorted, search: 'journal:Peptides' }, { now: Date.now() }).items
+    expect(looked).not.toHaveBeenCalled()
+    const fresh = await opened()
+    expect(ids(found)).toEqual(ids(visibleItems(fresh, { ...sorted, search: 'journal:Peptides' }, { now: Date.now() }).items))
+    expect(found.length).toBeGreaterThan(5)
+  })
 
   it('find the chosen papers the list shows, in its order', async () => {
     db = openLibrary(`view-base-${Math.random()}`)

@@ -8,7 +8,7 @@ import type { ItemNumbers } from '@shared/search/index'
 import type { LibraryStore } from './library-store'
 import { patchList } from './view-patch'
 import type { SortKey } from './sorted-order'
-import { atOnce, inTurns } from './turns'
+import { atOnce, inIdleTurns, inTurns } from './turns'
 
 /** papers walked between two looks at the clock */
 const STEP = 1024
@@ -53,12 +53,44 @@ export function keptBase(store: LibraryStore, rules: BaseRules): BaseList {
   const kept = keptLists.get(store)
   let items: LightItem[] | null = null
   if (kept && kept.rules.key === key && kept.rules.descendants === descendants) {
-    if (kept.version === store.version) return kept
+    if (kept.version === store.version) return numberedBeforehand(store, kept)
     items = patchList(store, kept, { key: rules.sortKey, ascending: rules.ascending, passes: rules.passes, matching: () => undefined })
+    // no paper of it changed (the index came into use, a column's order made): its places stand
+    if (items === kept.items) return numberedBeforehand(store, Object.assign(kept, { version: store.version }))
   }
   if (!kept) store.beforeShowing(() => catchUp(store))
   const list = { store, version: store.version, rules, items: items ?? atOnce(inOrder(rules.order(), rules.ascending, rules.passes)) }
   keptLists.set(store, list)
+  // a list patched after a change is not numbered beforehand: the change moved the index's numbers too (an import's
+  // showings would each walk the list again)
+  return items ? list : numberedBeforehand(store, list)
+}
+
+/** The kept list numbered beforehand (above), if it is not yet: a list shown again unchanged does not ask for it. */
+export function numberKeptList(store: LibraryStore): void {
+  const kept = keptLists.get(store)
+  if (kept) numberedBeforehand(store, kept)
+}
+
+/** the index's numbers (and their version) each kept list's places by number are being made for */
+const numbering = new WeakMap<Kept, { numbers: ItemNumbers; version: number }>()
+
+/**
+ * The list's places by the search index's item numbers made a slice at a time in the window's idle time, once the
+ * index is in use, so its first search reads no id: made at that search, a facet chosen after a sort (or after the
+ * index came into use at a first open) was a task of 83-107 ms at 100,000 papers, most of it looking up every id.
+ */
+function numberedBeforehand(store: LibraryStore, list: Kept): Kept {
+  const numbers = store.index.numbers
+  if (!numbers) return list
+  const { version } = numbers
+  const made = list.byNumber ?? numbering.get(list)
+  if (made?.numbers === numbers && made.version === version) return list
+  numbering.set(list, { numbers, version })
+  void inIdleTurns(placesByNumber(list.items, numbers)).then(places => {
+    // the numbers moved meanwhile (a paper changed), or the list was made at a search first: those stand
+    if (numbers.version === version && !(list.byNumber?.numbers === numbers && list.byNumber.version === version)) list.byNumber = { numbers, version, places }
+  })
   return list
 }
 

@@ -7,7 +7,7 @@ import { itemTagKeys } from '@shared/tags'
 import type { LibraryStore } from './library-store'
 import { SortedOrder, type KeySource, type SortKey } from './sorted-order'
 import { patchList, type PatchRules, type PreviousList } from './view-patch'
-import { foundIn, inOrder, keptBase, keptInAnotherOrder, markedIn, type BaseList, type BaseRules } from './view-base'
+import { foundIn, inOrder, keptBase, keptInAnotherOrder, markedIn, numberKeptList, type BaseList, type BaseRules } from './view-base'
 import { atOnce } from './turns'
 import { foldedOnce } from './folded-once'
 
@@ -170,7 +170,11 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
       : null
   const { items: out, sorting } = patched ? { items: patched, sorting: false } : fullList(store, state, context, passes, query, fullText)
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
-  if (store.complete && store.index.ready) void sortedOrder.prepare(store, PREPARED_COLUMNS)
+  // and the kept list's places by the index's numbers, for its first search
+  if (store.complete && store.index.ready) {
+    void sortedOrder.prepare(store, PREPARED_COLUMNS)
+    numberKeptList(store)
+  }
   if (!out) return { items: [], searching: true }
   // a list in the order shown before is not this state's list
   if (sorting) return { items: out, searching: false, sorting }
