@@ -31,7 +31,10 @@ export type RowsChunk = { kind: 'rows'; items: ItemBasics[]; abstracts: (string 
  * Papers for the window: a part of the saved light form (its papers, but those in `except`, changed since the form
  * was saved: they come as rows), or papers read from their rows.
  */
-export type LightChunk = { kind: 'packed'; part: PackedPapers; except: string[] } | RowsChunk | EveryRow
+type FormChunk = { kind: 'packed'; part: PackedPapers; except: string[] } | RowsChunk
+
+/** What the reader yields: papers, and before every row is read, the word that it is (for the index job). */
+export type LightChunk = FormChunk | EveryRow
 
 /** Every row is read next, from the change log's `seq` read before them (the index job builds from them: rows-for-index.ts). */
 type EveryRow = { kind: 'every row'; seq: number; total: number }
@@ -58,7 +61,7 @@ const CHUNK = 1000
  * Reads the rows by key, the order in one request and the next chunk read while this one is sent:
  * paging with offset() walked a cursor one row per round trip to IndexedDB (4-5 s per 5,000 rows).
  */
-async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean): AsyncGenerator<LightChunk> {
+async function* fullRows(db: NeurorefDb, ids: string[], withAbstracts: boolean): AsyncGenerator<FormChunk> {
   const read = (start: number) => (start < ids.length ? db.items.bulkGet(ids.slice(start, start + CHUNK)) : Promise.resolve([]))
   let next = read(0)
   for (let start = 0; start < ids.length; start += CHUNK) {
@@ -87,7 +90,7 @@ const PARTS_PER_READ = 4
  * save may commit in between: it removes the parts it replaced, never rewrites one, so a part still stored is the
  * one the marker named, and the papers of one no longer stored are read from their rows with those the log names.
  */
-async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGenerator<LightChunk> | null> {
+async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGenerator<FormChunk> | null> {
   const [form, index] = await Promise.all([readLightMarker(db), savedIndexMarked(db)])
   // a part missing (the marker and its parts disagree): the next index job builds it again
   if (form.state === 'damaged') await forgetLightForm(db, form.generation)
@@ -121,7 +124,7 @@ async function savedForm(db: NeurorefDb, partsPerRead: number): Promise<AsyncGen
 }
 
 /** The saved light form's papers and the rows of those changed since, or null when it can't be used (then read the rows). */
-export const savedLightForm = (db: NeurorefDb): Promise<AsyncGenerator<LightChunk> | null> => savedForm(db, PARTS_PER_READ)
+export const savedLightForm = (db: NeurorefDb): Promise<AsyncGenerator<FormChunk> | null> => savedForm(db, PARTS_PER_READ)
 
 /** Every paper's light copy: from the saved light form when it can be used, else (or when asked) from every row. */
 export async function* readLightRows(db: NeurorefDb, everyRow = false, partsPerRead = PARTS_PER_READ): AsyncGenerator<LightChunk> {
