@@ -1,5 +1,7 @@
 // Stand-ins for the import's workers in Node (which has no Web Workers): the reader reads the file with the worker's
 // own code and sends the same messages, or fails as told; the writer writes with the writer's own code.
+import { afterEach, beforeEach, vi } from 'vitest'
+import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { readAndSend, type ReaderMessage, type ReadRequest } from './read-file'
 import { paperWriter, type WriterReply, type WriterRequest } from './write-papers'
 
@@ -81,4 +83,25 @@ export class FakeWorkers {
   constructor(_url: URL, options: { name?: string }) {
     return options.name === 'write imported papers' ? new FakeWriter() : new FakeReader()
   }
+}
+
+/**
+ * Each test of the file gets fresh stand-in workers (the import modules loaded again, so none is kept from a test
+ * before) and a library of its own, named after `name`, handed to `opened`; deleted after the test.
+ */
+export function withStandInWorkers(name: string, opened: (db: NeurorefDb) => void): void {
+  let db: NeurorefDb
+  beforeEach(() => {
+    vi.resetModules()
+    FakeReader.started = []
+    FakeReader.next = []
+    FakeWriter.started = []
+    vi.stubGlobal('Worker', FakeWorkers)
+    db = openLibrary(`${name}-${Math.random()}`)
+    opened(db)
+  })
+  afterEach(async () => {
+    vi.unstubAllGlobals()
+    await db.delete()
+  })
 }

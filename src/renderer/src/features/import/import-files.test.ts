@@ -1,24 +1,13 @@
 // Import file with the reader and the writer in (stand-in) workers: the papers are written by the writer as the reader
 // sends them, the window told once all are; a reader that stops midway leaves the library as it was, with a sentence
 // that says so.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it } from 'vitest'
 import { DuplicateFinder } from '@shared/duplicates'
-import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { FakeReader, FakeWorkers, FakeWriter } from './fake-reader.test-support'
+import type { NeurorefDb } from '../../library/schema'
+import { FakeReader, FakeWriter, withStandInWorkers } from './fake-reader.test-support'
 
 let db: NeurorefDb
-beforeEach(() => {
-  vi.resetModules()
-  FakeReader.started = []
-  FakeReader.next = []
-  FakeWriter.started = []
-  vi.stubGlobal('Worker', FakeWorkers)
-  db = openLibrary(`import-files-${Math.random()}`)
-})
-afterEach(async () => {
-  vi.unstubAllGlobals()
-  await db.delete()
-})
+withStandInWorkers('import-files', opened => (db = opened))
 
 const bib = (count: number) =>
   new TextEncoder().encode(

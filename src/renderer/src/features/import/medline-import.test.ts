@@ -2,27 +2,16 @@
 // workers): their records bring no citation key, so every paper is keyed from the key pattern in the window, and
 // imported again every paper is reported as already in the library, by its DOI, PMID or title.
 import { readdirSync, readFileSync } from 'node:fs'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it } from 'vitest'
 import { DuplicateFinder } from '@shared/duplicates'
-import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { FakeReader, FakeWorkers, FakeWriter } from './fake-reader.test-support'
+import type { NeurorefDb } from '../../library/schema'
+import { withStandInWorkers } from './fake-reader.test-support'
 
 const MEDLINE = new URL('../../../../../e2e/fixtures/pubmed/medline_nbib/', import.meta.url)
 const files = readdirSync(MEDLINE).sort()
 
 let db: NeurorefDb
-beforeEach(() => {
-  vi.resetModules()
-  FakeReader.started = []
-  FakeReader.next = []
-  FakeWriter.started = []
-  vi.stubGlobal('Worker', FakeWorkers)
-  db = openLibrary(`medline-import-${Math.random()}`)
-})
-afterEach(async () => {
-  vi.unstubAllGlobals()
-  await db.delete()
-})
+withStandInWorkers('medline-import', opened => (db = opened))
 
 const importing = async (name: string) => {
   const { importBibliographyFile } = await import('./import-files')
