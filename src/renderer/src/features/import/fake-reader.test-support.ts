@@ -79,7 +79,7 @@ export class FakeWriter {
 }
 
 /** `Worker` for tests: the reader or the writer, by the name the app gives each. */
-export class FakeWorkers {
+class FakeWorkers {
   constructor(_url: URL, options: { name?: string }) {
     return options.name === 'write imported papers' ? new FakeWriter() : new FakeReader()
   }
