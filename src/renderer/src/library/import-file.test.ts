@@ -3,7 +3,8 @@
 // reader hands its papers over, and removed again if a batch or the reading fails.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { readBibliographyFile } from '@shared/import'
+import { readBibliographyFile, type ImportedRecord } from '@shared/import'
+import type { Item } from '@shared/model'
 import { DuplicateFinder } from '@shared/duplicates'
 import { openLibrary, type NeurorefDb } from './schema'
 import { ImportInBatches, importRecords, type BatchWriter } from './import-file'
@@ -129,6 +130,14 @@ describe('a file written in batches as the reader hands its papers over', () => 
     return { came, give }
   }
 
+  /** The first 1,000 papers handed over, then the rest while the first batch is being written (a turn after `firstWriting`: the window has gone back to waiting). */
+  const handedInTwo = async (batches: ImportInBatches, records: ImportedRecord[], items: Item[], firstWriting: Promise<unknown>) => {
+    batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
+    await firstWriting
+    await new Promise(resolve => setTimeout(resolve, 0))
+    batches.take(records.slice(1_000), items.slice(1_000))
+  }
+
   it('adds each paper once, with every field, whatever batch it came in; a paper repeated in a later batch is found', async () => {
     db = openLibrary(`imp-${Math.random()}`)
     const seen = follow(db)
@@ -189,11 +198,7 @@ describe('a file written in batches as the reader hands its papers over', () => 
     }
     const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()), { elsewhere })
     batches.expect(records.length)
-    batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
-    // the rest come while the first batch is being written (a turn later: the window has gone back to waiting)
-    await first.came
-    await new Promise(resolve => setTimeout(resolve, 0))
-    batches.take(records.slice(1_000), items.slice(1_000))
+    await handedInTwo(batches, records, items, first.came)
     const { added } = await batches.finish()
 
     expect(firstWrittenWhenSecondCame).toBe(false)
@@ -244,10 +249,7 @@ describe('a file written in batches as the reader hands its papers over', () => 
     }
     const batches = new ImportInBatches(db, Promise.resolve(new DuplicateFinder()), { elsewhere })
     batches.expect(records.length)
-    batches.take(records.slice(0, 1_000), items.slice(0, 1_000))
-    await first.came
-    await new Promise(resolve => setTimeout(resolve, 0))
-    batches.take(records.slice(1_000), items.slice(1_000))
+    await handedInTwo(batches, records, items, first.came)
 
     await expect(batches.finish()).rejects.toThrow('the disk is full')
     await secondWritten.came

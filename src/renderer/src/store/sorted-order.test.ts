@@ -90,22 +90,23 @@ describe('a sort order prepared beforehand', () => {
       }) as unknown as LightItem
   )
 
-  it.each(['title', 'author', 'journal', 'year'] as const)('puts papers in the same order as sorting at the click (%s)', async column => {
-    const key = SORT_KEYS[column]
-    const atTheClick = papers
+  /** The papers' ids as sorting at the click orders them: by key, ties by id. */
+  const idsAsAtTheClick = (key: (typeof SORT_KEYS)[keyof typeof SORT_KEYS]) =>
+    papers
       .map(item => ({ item, key: key(item) }))
       .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.item.id < y.item.id ? -1 : 1))
       .map(p => p.item.id)
+
+  it.each(['title', 'author', 'journal', 'year'] as const)('puts papers in the same order as sorting at the click (%s)', async column => {
+    const key = SORT_KEYS[column]
+    const atTheClick = idsAsAtTheClick(key)
     const prepared = await inTurns(sortInSlices(papers, key))
     expect(prepared.items.map(item => item.id)).toEqual(atTheClick)
   })
 
   it.each(['title', 'author', 'journal', 'year'] as const)('puts papers that come in id order, ties broken by place, in the same order (%s)', async column => {
     const key = SORT_KEYS[column]
-    const atTheClick = papers
-      .map(item => ({ item, key: key(item) }))
-      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.item.id < y.item.id ? -1 : 1))
-      .map(p => p.item.id)
+    const atTheClick = idsAsAtTheClick(key)
     const byId = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))
     const prepared = await inTurns(sortInSlices(byId, key, true))
     expect(prepared.items.map(item => item.id)).toEqual(atTheClick)
