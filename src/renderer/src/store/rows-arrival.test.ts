@@ -59,8 +59,9 @@ describe('papers read from their rows, sent to the window', () => {
     const added = (await db.items.orderBy('addedAt').toArray()).map(row => row.id)
     for (const at of [0, 99, 100, 101, 999, 1000]) {
       const row = rows.find(item => item.id === added[at])!
+      // papers added in one write share their time, so which paper is at an edge differs from run to run
+      if (row.csl.abstract === undefined) continue // the paper without an abstract
       const n = records.findIndex(record => record.csl.abstract === row.csl.abstract)
-      if (n < 0) continue // the paper without an abstract
       // its abstract came with it: a search finds it by a word only the abstract has, and only it
       expect(store.search(`zq${n}x`), `paper ${at}`).toEqual([row.id])
     }
