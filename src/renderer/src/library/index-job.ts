@@ -10,7 +10,7 @@ import { itemChunks } from './item-chunks'
 import type { LightWriteOptions } from './light-form'
 import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
 import { readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
-import type { RowsOnOffer } from './rows-for-index'
+import { ReaderStopped, type RowsOnOffer } from './rows-for-index'
 import type { NeurorefDb } from './schema'
 
 export interface IndexJobResult {
@@ -107,16 +107,32 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
       return { snapshot, seq: changed.lastSeq, how: 'caught up', light: light.how }
     }
   }
-  // read before the items, so a change written meanwhile is caught up next time (the rows worker reads it before its
-  // rows); the light form is built again from the same rows (whatever put the index in doubt puts it in doubt too)
-  const given = await options.rows?.take()
-  const seq = given ? given.seq : await lastChangeSeq(db)
-  const light = new LightFormBuilder()
-  const each = (item: Item) => light.add(item)
-  const built = given ? await indexOf(db, given.chunks, given.total, options.onProgress, each) : await buildIndex(db, options.onProgress, each)
-  const snapshot = built.snapshot()
+  const { index, seq, light } = await fromEveryRow(db, options)
+  const snapshot = index.snapshot()
   options.onIndex?.({ snapshot, seq, how: 'rebuilt', reason })
   await writeSavedIndex(db, snapshot, seq, options)
   await light.save(db, seq, options.light)
   return { snapshot, seq, how: 'rebuilt', reason, light: 'rebuilt' }
+}
+
+/**
+ * The index and light form of every row, with the change log's `seq` read before the rows (a change written meanwhile
+ * is caught up next time): the rows the rows worker reads at a first open, or read here when it sends none, or fails,
+ * dies or stops before its last row (its rows so far dropped: without that, a reader killed kept the job waiting for
+ * the whole session). The light form is built again from the same rows (whatever put the index in doubt puts it in
+ * doubt too).
+ */
+async function fromEveryRow(db: NeurorefDb, options: IndexJobOptions): Promise<{ index: SearchIndex; seq: number; light: LightFormBuilder }> {
+  const given = await options.rows?.take()
+  if (given) {
+    const light = new LightFormBuilder()
+    try {
+      return { index: await indexOf(db, given.chunks, given.total, options.onProgress, item => light.add(item)), seq: given.seq, light }
+    } catch (error) {
+      if (!(error instanceof ReaderStopped)) throw error
+    }
+  }
+  const seq = await lastChangeSeq(db)
+  const light = new LightFormBuilder()
+  return { index: await buildIndex(db, options.onProgress, item => light.add(item)), seq, light }
 }

@@ -71,31 +71,49 @@ export interface RowsOnOffer {
 }
 
 /**
+ * What the window hands the index job at a first open: the channel's end the reader sends on, and word that the
+ * reader stopped (the window sees its worker fail or die: a worker killed, out of memory, says nothing on the channel).
+ */
+export interface RowsChannel {
+  port: MessagePort
+  readerStopped: AbortSignal
+}
+
+/** The reader failed, died or stopped part of the way: the job reads the rows itself (what came is dropped). */
+export class ReaderStopped extends Error {}
+
+/**
  * The rows the reader sends on `port`, or null when it reads the saved form instead (or failed before it read a
  * row). A paper is its light copy with its abstract: all that search reads of a row (SearchableItem) and all the
- * light form keeps (item-basics.ts), so the index and form are those every row gives.
+ * light form keeps (item-basics.ts), so the index and form are those every row gives. The chunks throw
+ * ReaderStopped if the reader fails or stops before its last row.
  */
-export function rowsFrom(port: MessagePort): RowsOnOffer {
+export function rowsFrom({ port, readerStopped }: RowsChannel): RowsOnOffer {
   const waiting: RowsForIndex[] = []
   let wake: (() => void) | undefined
+  const arrive = (message: RowsForIndex) => {
+    waiting.push(message)
+    wake?.()
+  }
   const next = async (): Promise<RowsForIndex> => {
     while (waiting.length === 0) await new Promise<void>(resolve => (wake = resolve))
     return waiting.shift()!
   }
   let asked: Promise<RowsFromReader | null> | undefined
   const ask = async (): Promise<RowsFromReader | null> => {
-    port.addEventListener('message', (event: MessageEvent<RowsForIndex>) => {
-      waiting.push(event.data)
-      wake?.()
-    })
+    port.addEventListener('message', (event: MessageEvent<RowsForIndex>) => arrive(event.data))
     port.start()
+    // after what it sent, whichever came first: a reader that stopped once its last row was sent stopped too late to matter
+    const stopped = () => arrive({ kind: 'failed', message: 'the rows reader stopped' })
+    if (readerStopped.aborted) stopped()
+    else readerStopped.addEventListener('abort', stopped, { once: true })
     const first = await next()
     if (first.kind !== 'every row') return null
     const chunks = async function* (): AsyncGenerator<Item[]> {
       // one copy of each journal, author… across chunks, as the window keeps
       const values = new SharedValues()
       for (let message = await next(); message.kind !== 'end'; message = await next()) {
-        if (message.kind !== 'papers') throw new Error(message.kind === 'failed' ? message.message : 'the rows reader stopped')
+        if (message.kind !== 'papers') throw new ReaderStopped(message.kind === 'failed' ? message.message : 'the rows reader stopped')
         const { papers, abstracts } = message
         yield unpackPapers(papers, values).papers.map((paper, i) => {
           const abstract = abstractIn(abstracts, i)

@@ -11,7 +11,7 @@ import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { countingItemReads } from '../library/row-reads.test-support'
-import { gatedJobs, heldRows } from './held-jobs.test-support'
+import { gatedJobs, heldRows, stoppingRows } from './held-jobs.test-support'
 import { inThisThread, type IndexJobs } from './index-jobs'
 import { lightFromRows, readAtOpen } from './light-rows.test-support'
 import { LibraryStore } from './library-store'
@@ -139,6 +139,34 @@ describe('searching at the first open, before the index is built', () => {
     expect(again.index.last).toMatchObject({ how: 'loaded', light: 'loaded' })
     for (const query of BENCH_QUERIES) expect(sorted(again.search(query)), query).toEqual(sorted(fresh.search(query)))
   }, 60_000)
+
+  it.each(['killed', 'failed'] as const)(
+    'builds the index from every row when the rows reader is %s part of the way',
+    async how => {
+      db = openLibrary(`first-open-reader-${how}-${Math.random()}`)
+      const { items, notes } = createSyntheticLibrary(2_500, 13)
+      await db.items.bulkAdd(items)
+      await db.notes.bulkAdd([...notes].map(([itemId, text], n) => ({ id: `note-${n}`, itemId, text, createdAt: 0, modifiedAt: 0 })))
+      const fresh = await buildIndex(db)
+      // the reader stops once the job has indexed its first chunk of rows (a thousand of the 2,500)
+      let indexing!: () => void
+      const firstRowsIndexed = new Promise<void>(resolve => (indexing = resolve))
+      const progress = (onProgress?: (done: number, total: number) => void) => (done: number, total: number) => {
+        if (done > 0) indexing()
+        onProgress?.(done, total)
+      }
+      const jobs: IndexJobs = (target, onProgress, onIndex, rows) => inThisThread(target, progress(onProgress), onIndex, rows)
+      const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity, rows: stoppingRows(how, firstRowsIndexed) })
+      await expect(store.load()).rejects.toThrow('stopped unexpectedly')
+      // the job read the rows itself (a killed reader kept it waiting for the session)
+      await store.indexSettled()
+      expect(store.index.last).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+      for (const query of BENCH_QUERIES) expect(sorted(store.search(query)), query).toEqual(sorted(fresh.search(query)))
+      // the rows that came before the reader stopped are in the form once: it gives the papers every row gives
+      expect(await readAtOpen(db)).toEqual({ papers: await lightFromRows(db), kinds: new Set(['packed']) })
+    },
+    60_000
+  )
 
   it('puts the index in use as soon as it is built, before it is saved: a save that fails leaves it in use', async () => {
     db = openLibrary(`first-open-save-fails-${Math.random()}`)

@@ -32,3 +32,24 @@ export function heldRows(): { rows: (target: NeurorefDb, everyRow?: boolean, ind
   }
   return { rows: (target, everyRow, index) => arriving(firstThenWait(target, everyRow), new RowsToIndex(index)), release }
 }
+
+/**
+ * The rows reader of a first open that stops after its first chunk of rows, once `when` resolves: `killed` as a worker
+ * killed (out of memory): it runs no more code, so nothing more reaches the index job, and the window sees its
+ * worker's error; `failed` as its own code fails: the error is sent on to the index job too.
+ */
+export function stoppingRows(
+  how: 'killed' | 'failed',
+  when: Promise<unknown>
+): (target: NeurorefDb, everyRow?: boolean, index?: MessagePort) => AsyncGenerator<ArrivingChunk> {
+  return (target, everyRow, index) =>
+    (async function* () {
+      const reader = arriving(readLightRows(target, everyRow), new RowsToIndex(index))
+      const first = await reader.next()
+      if (!first.done) yield first.value
+      await when
+      // killed: the reader is left where it is, its `finally` never run
+      if (how === 'failed') await reader.return(undefined)
+      throw new Error('the worker reading the library stopped unexpectedly')
+    })()
+}

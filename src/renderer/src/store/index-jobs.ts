@@ -6,13 +6,16 @@ import type { NeurorefDb } from '../library/schema'
 import type { IndexSnapshot } from '@shared/search/index'
 import { withWordStarts } from '@shared/search/postings'
 import { withRunCodes } from '@shared/search/word-runs'
-import { rowsFrom } from '../library/rows-for-index'
+import { rowsFrom, type RowsChannel } from '../library/rows-for-index'
 
 export interface IndexJobRequest {
   dbName: string
   /** where the rows worker sends the rows it reads at a first open (library/rows-for-index.ts) */
   rows?: MessagePort
 }
+
+/** Sent after the request when the window sees the rows worker fail or die before its last row: the job reads the rows itself. */
+export type ReaderStoppedNote = { kind: 'reader stopped' }
 
 /** progress while rebuilding; the index (its arrays transferred: `handedOver`); then what was done to the light form */
 export type IndexJobReply =
@@ -23,18 +26,19 @@ export type IndexJobReply =
 
 /**
  * A job: resolves when the index is saved and the light form current; `onIndex` has the index before that. `rows`: the
- * other end of the rows worker's channel at open, whose rows a rebuild takes rather than read them again.
+ * other end of the rows worker's channel at open, whose rows a rebuild takes rather than read them again (or reads
+ * them itself if the reader stops first).
  */
 export type IndexJobs = (
   db: NeurorefDb,
   onProgress?: (done: number, total: number) => void,
   onIndex?: (index: BuiltIndex) => void,
-  rows?: MessagePort
+  rows?: RowsChannel
 ) => Promise<IndexJobResult>
 
 // the channel is closed when the job ends: what the reader still sends is dropped (the saved index was loaded)
 export const inThisThread: IndexJobs = (db, onProgress, onIndex, rows) =>
-  currentIndex(db, { onProgress, onIndex, rows: rows && rowsFrom(rows) }).finally(() => rows?.close())
+  currentIndex(db, { onProgress, onIndex, rows: rows && rowsFrom(rows) }).finally(() => rows?.port.close())
 
 const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
   new Promise((resolve, reject) => {
@@ -54,7 +58,8 @@ const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
       finish()
       reject(new Error(event.message || 'the search index worker stopped unexpectedly'))
     }
-    worker.postMessage({ dbName: db.name, rows } satisfies IndexJobRequest, rows ? [rows] : [])
+    worker.postMessage({ dbName: db.name, rows: rows?.port } satisfies IndexJobRequest, rows ? [rows.port] : [])
+    rows?.readerStopped.addEventListener('abort', () => worker.postMessage({ kind: 'reader stopped' } satisfies ReaderStoppedNote), { once: true })
   })
 
 export const defaultIndexJobs: IndexJobs = typeof Worker === 'undefined' ? inThisThread : inWorker

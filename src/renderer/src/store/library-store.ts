@@ -333,13 +333,15 @@ export class LibraryStore {
     // and the index came into use 20 s later at 100,000 papers, searches reading the papers meanwhile.
     const notesRead = painted.then(() => this.readNotes())
     const toIndex = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel()
+    // the job is told when the reader fails or dies before its last row (a worker killed says nothing on the channel)
+    const readerStopped = new AbortController()
     const rows = (this.options.rows ?? lightRows)(this.db, false, toIndex?.port1)
     const index = this.index
     let startIndex!: (rowsSent?: boolean) => void
     const indexInUse = new Promise<boolean | undefined>(resolve => (startIndex = resolve)).then(rowsSent => {
       // a job waits for rows only from a reader that sends them (a saved form read, or a reader that sends none: it reads them itself)
       if (!rowsSent) toIndex?.port2.close()
-      return index.open(notesRead, rowsSent ? toIndex?.port2 : undefined)
+      return index.open(notesRead, rowsSent && toIndex ? { port: toIndex.port2, readerStopped: readerStopped.signal } : undefined)
     })
     await notesRead
     const withText: string[] = []
@@ -362,6 +364,9 @@ export class LibraryStore {
         },
         arrived: rowsSent => startIndex(rowsSent)
       })
+    } catch (error) {
+      readerStopped.abort()
+      throw error
     } finally {
       // no paper came (an empty library), or the reader failed
       startIndex()

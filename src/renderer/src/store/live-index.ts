@@ -27,6 +27,7 @@ import { fieldValue, type NotesText, type SearchableItem } from '@shared/search/
 import type { BuiltIndex, IndexJobResult } from '../library/index-job'
 import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
+import type { RowsChannel } from '../library/rows-for-index'
 import type { IndexJobs } from './index-jobs'
 import { inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
@@ -102,7 +103,7 @@ export class LiveIndex implements SearchIndex {
    * Asks the worker for the index; resolves when it is in use (or the job failed: searches keep scanning), not before
    * `ready`. `rows`: the channel on which the rows worker sends the rows it reads at a first open (rows-for-index.ts).
    */
-  open(ready: Promise<unknown> = Promise.resolve(), rows?: MessagePort): Promise<void> {
+  open(ready: Promise<unknown> = Promise.resolve(), rows?: RowsChannel): Promise<void> {
     return this.run(async result => {
       await ready
       if (!this.closed) return this.arrive(result.snapshot)
@@ -182,7 +183,7 @@ export class LiveIndex implements SearchIndex {
     for (const entry of this.scanned.values()) Object.assign(entry, { upTo: 0, found: [] })
   }
 
-  private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: MessagePort): Promise<void> {
+  private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: RowsChannel): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
     this.covered = new Set(this.deferred)

@@ -8,16 +8,20 @@
 import { currentIndex } from '../library/index-job'
 import { openLibrary } from '../library/schema'
 import { rowsFrom } from '../library/rows-for-index'
-import { handedOver, type IndexJobReply, type IndexJobRequest } from './index-jobs'
+import { handedOver, type IndexJobReply, type IndexJobRequest, type ReaderStoppedNote } from './index-jobs'
 
 const post = (reply: IndexJobReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer)
 
-self.onmessage = async (event: MessageEvent<IndexJobRequest>) => {
+// the window says so when the rows worker fails or dies before its last row (a worker killed says nothing on the channel)
+const readerStopped = new AbortController()
+
+self.onmessage = async (event: MessageEvent<IndexJobRequest | ReaderStoppedNote>) => {
+  if ('kind' in event.data) return readerStopped.abort()
   const { dbName, rows } = event.data
   const db = openLibrary(dbName)
   try {
     const result = await currentIndex(db, {
-      rows: rows && rowsFrom(rows),
+      rows: rows && rowsFrom({ port: rows, readerStopped: readerStopped.signal }),
       onProgress: (done, total) => post({ kind: 'progress', done, total }),
       onIndex: built => {
         const { index, transfer } = handedOver(built)
