@@ -1,6 +1,6 @@
 // A sync worker that keeps failing is not started again forever, and the
 // sidebar says in words that sync has stopped and how to start it.
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { statusText } from './status'
 import { WorkerRestarts } from './worker-restarts'
 import { startHeartbeat } from './heartbeat'
@@ -33,7 +33,12 @@ describe('a failing sync worker', () => {
 
 describe('the heartbeat', () => {
   const times = { every: 5, within: 100 }
+  // the clock moves only as the test says: on the real one a busy machine that stalled the test's process for 100 ms
+  // between a ping and its answer made the heartbeat take an answering worker for gone
+  beforeEach(() => void vi.useFakeTimers())
+  afterEach(() => void vi.useRealTimers())
   const after = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+  const pass = (ms: number) => vi.advanceTimersByTimeAsync(ms)
 
   it('takes a worker that stops answering for gone, once', async () => {
     let gone = 0
@@ -43,10 +48,10 @@ describe('the heartbeat', () => {
       () => gone++,
       times
     )
-    await after(100)
+    await pass(100)
     expect(gone).toBe(0)
     answering = false
-    await after(600)
+    await pass(600)
     beat.stop()
     expect(gone).toBe(1)
   })
@@ -58,7 +63,7 @@ describe('the heartbeat', () => {
       () => gone++,
       times
     )
-    await after(300)
+    await pass(300)
     beat.stop()
     expect(gone).toBe(0)
   })
