@@ -23,6 +23,7 @@
 import { plugins, util, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import './citeproc-shortcuts'
+import { forListOnly } from './citeproc-list-only'
 
 /** Whether citeproc's entries in this style (its CSL, parent included) depend on other entries only as described above. */
 export function piecesAreExact(styleXml: string): boolean {
@@ -128,7 +129,7 @@ const downgrade = util.downgradeCsl as (records: CslRecord[]) => CslRecord[]
 export function pieceEntries(piece: CslRecord[], template: string, lang: string | undefined, format: string, onEntry?: () => void): PieceEntries {
   const data = downgrade(piece)
   const engine = plugins.config.get('@csl').engine(data, template, lang, format)
-  const sorted = engine.updateItems(data.map(record => String(record.id)))
+  const sorted = forListOnly(() => engine.updateItems(data.map(record => String(record.id))))
   const sortkeys = sorted.map(id => engine.registry.registry[id]?.sortkeys || [])
   if (onEntry) engine.sys.wrapBibliographyEntry = () => ['', (onEntry(), '')]
   const [{ bibstart, bibend }, body] = engine.makeBibliography()

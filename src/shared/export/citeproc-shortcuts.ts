@@ -23,8 +23,10 @@
 //    defined as exactly that).
 //  - Disambiguation. citeproc renders the same in-text citation again and
 //    again while it disambiguates a large set of papers that cite alike
-//    (citeproc-repeated-cites.ts).
+//    (citeproc-repeated-cites.ts), and, for a reference list on its own, once
+//    more for a paper that cites like no other (citeproc-list-only.ts).
 import CSL, { type CaseMapping, type FlipFlopper, type InitializeWith, type NameParts, type SortCompareMaker, type TextBlob } from 'citeproc'
+import { skipLoneCitesInLists } from './citeproc-list-only'
 import { rememberRepeatedCites } from './citeproc-repeated-cites'
 
 /** First languages whose case mapping differs from the default one (V8's list). */
@@ -204,6 +206,7 @@ function install(): void {
   CSL.parseParticles = rememberParticles(CSL.parseParticles)
   CSL.getSortCompare = oneCollator(CSL.getSortCompare)
   rememberRepeatedCites(() => shortcutsOn)
+  skipLoneCitesInLists(() => shortcutsOn)
 }
 
 install()

@@ -4,6 +4,7 @@
 import { Cite, plugins, type CslRecord } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import './citeproc-shortcuts'
+import { forListOnly } from './citeproc-list-only'
 import { exportBibtex, citationKeys } from './bibtex'
 import { exportBiblatex } from './biblatex'
 import type { ExportItem } from './bibtex-fields'
@@ -63,7 +64,8 @@ function engineOptions(opts: StyledOptions) {
 
 function styled(records: CslRecord[], kind: 'bibliography' | 'citation', opts: StyledOptions): string {
   if (records.length === 0) return ''
-  return new Cite(records).format(kind, engineOptions(opts))
+  const format = (): string => new Cite(records).format(kind, engineOptions(opts))
+  return kind === 'bibliography' ? forListOnly(format) : format()
 }
 
 /** The reference list in a style, as citeproc writes it (HTML is a fragment). */
