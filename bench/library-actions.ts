@@ -3,11 +3,16 @@
  * every column the list offers, each way; click a facet and take it back; select every paper (Ctrl+A) and tag them,
  * add them to a collection, move them to the Trash and restore them. Each action is timed from the click to what the
  * window shows after it, and the window's long tasks from the click until the window has been quiet for a second.
- * With NEUROREF_BENCH_TRACE=folder each action is traced there (NAME.json: `node bench/long-tasks.mjs`).
+ * With NEUROREF_BENCH_TRACE=folder each action is traced there (NAME.json: `node bench/long-tasks.mjs`; with
+ * NEUROREF_BENCH_TRACE_LAST=1 its last part, task-trace.ts); with NEUROREF_BENCH_HEAP_EVERY=ms the window's heap is
+ * sampled through it (heap-timeline.ts); with NEUROREF_BENCH_FRAMES=ms what ran in the frames longer than that
+ * (long-frames.ts).
  */
 import type { Locator, Page } from '@playwright/test'
 import { longTaskList, longTasksBetween, type LongTasks } from './page-library'
 import { startTrace } from './task-trace'
+import { sampleHeap } from './heap-timeline'
+import { longFramesSince } from './long-frames'
 
 export interface ActionFigures {
   action: string
@@ -38,14 +43,22 @@ async function quietAfter(page: Page, quietMs = 1_000): Promise<void> {
 async function measured(page: Page, name: string, act: () => Promise<void>, shown: () => Promise<void>): Promise<ActionFigures> {
   await quietAfter(page, 500)
   const trace = await startTrace(page.context().browser()!, page, name)
+  const heap = await sampleHeap(page)
   const from = await now(page)
   await act()
   await shown()
   const ms = Math.round((await now(page)) - from)
   await quietAfter(page)
   await trace.stop()
+  const heapTimeline = await heap.stop()
+  if (heapTimeline)
+    console.log(
+      `${name}: heap (limit ${heapTimeline.limitMb} MB), s:usedMb/totalMb`,
+      heapTimeline.samples.map(h => `${h.s}:${h.usedMb}/${h.totalMb}`).join(' ')
+    )
   const longTasks = await longTasksBetween(page, from)
   const tasks = await longTaskList(page, from)
+  for (const frame of await longFramesSince(page, from)) console.log(`${name}: long frame ${frame}`)
   const figures = { action: name, ms, longTasks, tasks }
   console.log(figures)
   return figures

@@ -18,6 +18,7 @@ import { startTrace } from './task-trace'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
 import { facetClicks, sortEveryColumn, wholeLibraryActions } from './library-actions'
+import { recordLongFrames } from './long-frames'
 import { countShown, indexSaved, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
@@ -499,6 +500,7 @@ test(`actions on ${SIZE.toLocaleString('en')} papers through the list`, async ({
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'actions', 'set NEUROREF_BENCH_PHASES=actions to measure only the actions on the whole library')
   test.setTimeout(60 * 60_000)
   await recordLongTasks(page)
+  await recordLongFrames(page)
   const opened = await seededAndOpened(page, app.url)
   const load = [loadavg().map(l => +l.toFixed(1))]
   // NEUROREF_BENCH_ACTIONS=whole: only the actions on the whole library (no keystrokes, sorts or facets before them)
