@@ -1,0 +1,53 @@
+// Every paper tagged, then every paper filed in a collection before the worker's index of the tagging arrived: the
+// second batch's papers are read once each for the search on screen, not every deferred paper again for each of them
+// (at 100,000 papers that was a task of 0.3-5 s after a whole-library collect), and searches answer as a fresh build does.
+import { afterEach, expect, it, vi } from 'vitest'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { buildIndex } from '../library/index-job'
+import { openLibrary, type NeurorefDb } from '../library/schema'
+import { addTag } from '../library/tags'
+import { addItemsToCollection, createCollection } from '../library/collections'
+import { gatedJobs } from './held-jobs.test-support'
+import { LibraryStore } from './library-store'
+
+const reads = vi.hoisted(() => ({ count: 0 }))
+vi.mock('@shared/search/paper-reading', async original => {
+  const actual = await original<typeof import('@shared/search/paper-reading')>()
+  return { ...actual, readsAs: (...args: Parameters<typeof actual.readsAs>) => (reads.count++, actual.readsAs(...args)) }
+})
+
+let db: NeurorefDb
+afterEach(() => db?.delete())
+
+const sorted = (ids: string[]) => [...ids].sort()
+
+it('a second large batch before the first is indexed reads each of its papers once for the search on screen', { timeout: 60_000 }, async () => {
+  db = openLibrary(`second-batch-${Math.random()}`)
+  // more than the store takes in at once: each change is a large batch, indexed by the worker
+  const { items } = createSyntheticLibrary(300, 5)
+  await db.items.bulkAdd(items)
+  const gated = gatedJobs()
+  const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
+  await store.load()
+  await store.indexSettled()
+  const ids = items.map(item => item.id)
+
+  gated.hold()
+  await addTag(db, ids, 'whole library')
+  await store.settled()
+  // the search on screen reads the tagged papers until the worker's index holds them
+  expect(store.index.search('oxytocin').length).toBeGreaterThan(0)
+
+  const everything = await createCollection(db, 'Everything')
+  reads.count = 0
+  await addItemsToCollection(db, everything.id, ids)
+  await store.settled()
+  expect(reads.count).toBe(items.length)
+
+  const fresh = await buildIndex(db)
+  for (const query of ['oxytocin', 'tag:"whole library"', 'stress -oxytocin'])
+    expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+  gated.release()
+  await store.indexSettled()
+  for (const query of ['oxytocin', 'tag:"whole library"']) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+})
