@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test'
 
-export const LONG_FRAME_MS = Number(process.env.NEUROREF_BENCH_FRAMES ?? 0)
+const LONG_FRAME_MS = Number(process.env.NEUROREF_BENCH_FRAMES ?? 0)
 
 interface LongFrame {
   start: number
