@@ -15,5 +15,7 @@ export function lighten(item: Item): LightItem {
 
 /** Marks a paper's basics as a light copy (the mark is what keeps IndexedDB from ever storing it). */
 export function markLight(item: ItemBasics): LightItem {
+  // a paper read at open is parsed with its mark in place (part-bytes.ts): not assigned again, an object each
+  if ((item as Partial<LightItem>).light === LIGHT) return item as LightItem
   return Object.assign(item, { light: LIGHT })
 }
