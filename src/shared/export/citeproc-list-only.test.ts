@@ -18,20 +18,11 @@ import { withCiteprocAsShipped } from './citeproc-shortcuts'
 import { cslRecords } from './csl-items'
 import { bibliographyOfRecords } from './formats'
 import type { StyledOutput } from './file-types'
-import { seedPaper } from './seed-paper.test-support'
+import { paperLike, seedPaper } from './seed-paper.test-support'
 import { findStyle, listStyles, registerStyle } from './styles'
 import type { CslName } from '@shared/model'
 
-function paper(id: string, author: CslName[] | undefined, year: number, title: string, extra: Record<string, unknown> = {}): ExportItem & { id: string } {
-  return {
-    ...seedPaper,
-    id,
-    pmid: undefined,
-    doi: undefined,
-    citationKey: id,
-    csl: { ...seedPaper.csl, author, title, issued: { 'date-parts': [[year]] }, DOI: undefined, PMID: undefined, ...extra }
-  }
-}
+const paper = paperLike
 
 const person = (family: string, given?: string): CslName => (given === undefined ? { family } : { family, given })
 

@@ -18,19 +18,10 @@ import { BibliographyMaker, type PieceHelper } from './bibliography-maker'
 import { keptInMemory } from './kept-entries.test-support'
 import { groupsOf, piecesAreExact, piecesOf } from './citeproc-pieces'
 import { findStyle, registerStyle } from './styles'
-import { seedPaper } from './seed-paper.test-support'
+import { paperLike, seedPaper } from './seed-paper.test-support'
 import type { CslName } from '@shared/model'
 
-function paper(id: string, author: CslName[] | undefined, year: number, title: string, extra: Record<string, unknown> = {}): ExportItem & { id: string } {
-  return {
-    ...seedPaper,
-    id,
-    pmid: undefined,
-    doi: undefined,
-    citationKey: id,
-    csl: { ...seedPaper.csl, author, title, issued: { 'date-parts': [[year]] }, DOI: undefined, PMID: undefined, ...extra }
-  }
-}
+const paper = paperLike
 
 /** Papers that meet each way citeproc lets one entry change another. */
 function tricky(): ExportItem[] {
