@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Cite } from '@citation-js/core'
-import CSL from 'citeproc'
 import { describe, expect, it } from 'vitest'
 import { fixtureItems } from '../../main/services/pubmed/fixture-items.test-support'
 import { createSyntheticLibrary } from '../../../bench/synthetic-library'
@@ -19,6 +18,7 @@ import { cslRecords } from './csl-items'
 import { bibliographyOfRecords } from './formats'
 import type { StyledOutput } from './file-types'
 import { paperLike, seedPaper } from './seed-paper.test-support'
+import { callsDuring } from './citeproc-calls.test-support'
 import { findStyle, listStyles, registerStyle } from './styles'
 import type { CslName } from '@shared/model'
 
@@ -60,22 +60,6 @@ const styles = listStyles().filter(style => !style.custom)
 /** Small pieces, so the long-list path (pieces) runs where the style allows it, as well as the one-run path. */
 const pieceSize = 40
 
-/** How many in-text citations citeproc renders while `run` runs. */
-function citationsRendered<T>(run: () => T): [T, number] {
-  const citeproc = CSL as unknown as { getAmbiguousCite: (...args: unknown[]) => string }
-  const shipped = citeproc.getAmbiguousCite
-  let count = 0
-  citeproc.getAmbiguousCite = function (...args) {
-    count++
-    return shipped.apply(this, args)
-  }
-  try {
-    return [run(), count]
-  } finally {
-    citeproc.getAmbiguousCite = shipped
-  }
-}
-
 describe('a reference list on its own', { timeout: 300_000 }, () => {
   it.each(styles.map(style => [style.id]))('in %s is byte for byte what citeproc as shipped writes', style => {
     const outputs: StyledOutput[] = style === 'apa' ? ['text', 'html', 'rtf'] : ['text']
@@ -89,8 +73,8 @@ describe('a reference list on its own', { timeout: 300_000 }, () => {
   it('renders fewer citations in APA, Chicago and The Journal of Neuroscience, with the same text', () => {
     for (const style of ['apa', 'chicago-author-date', 'the-journal-of-neuroscience']) {
       const format = (): string => new Cite(list).format('bibliography', { template: style, lang: findStyle(style)?.locale, format: 'text' })
-      const [withAll, all] = citationsRendered(format)
-      const [listOnly, fewer] = citationsRendered(() => forListOnly(format))
+      const [withAll, all] = callsDuring('getAmbiguousCite', format)
+      const [listOnly, fewer] = callsDuring('getAmbiguousCite', () => forListOnly(format))
       expect(listOnly).toBe(withAll)
       expect(fewer, style).toBeLessThan(all)
     }
