@@ -68,10 +68,21 @@ const SORT_SOURCES: Partial<Record<SortColumn, KeySource>> = {
   key: item => item.citationKey
 }
 
-const sortedOrder = new SortedOrder(
-  column => SORT_KEYS[column as SortColumn],
-  column => SORT_SOURCES[column as SortColumn]
-)
+/**
+ * Each library's kept sort orders, made at its first showing. A window shows one library; one order kept for every
+ * library (the unit tests open many) let one library's sorts beforehand, still running, throw away another's.
+ */
+const sortedOrders = new WeakMap<LibraryStore, SortedOrder>()
+const newSortedOrder = (): SortedOrder =>
+  new SortedOrder(
+    column => SORT_KEYS[column as SortColumn],
+    column => SORT_SOURCES[column as SortColumn]
+  )
+function sortedOrderOf(store: LibraryStore): SortedOrder {
+  const order = sortedOrders.get(store) ?? newSortedOrder()
+  sortedOrders.set(store, order)
+  return order
+}
 /**
  * Every column the list offers, sorted beforehand once the library is in memory and searchable, the likeliest first:
  * folding and sorting 100,000 titles was a 400 ms click, and a column sorted at the click (date modified, citation key,
@@ -172,7 +183,7 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
   // and the kept list's places by the index's numbers, for its first search
   if (store.complete && store.index.ready) {
-    void sortedOrder.prepare(store, PREPARED_COLUMNS)
+    void sortedOrderOf(store).prepare(store, PREPARED_COLUMNS)
     numberKeptList(store)
   }
   if (!out) return { items: [], searching: true }
@@ -190,10 +201,11 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
  * there is nothing to show meanwhile.
  */
 function shownWhileSorting(store: LibraryStore, column: SortColumn, rules: BaseRules): BaseList | undefined {
-  if (store.items.size <= SORTED_AT_THE_CLICK || sortedOrder.has(store, column, MERGED_AT_THE_CLICK)) return undefined
-  const ready = sortedOrder.anyReady(store, MERGED_AT_THE_CLICK)
+  const order = sortedOrderOf(store)
+  if (store.items.size <= SORTED_AT_THE_CLICK || order.has(store, column, MERGED_AT_THE_CLICK)) return undefined
+  const ready = order.anyReady(store, MERGED_AT_THE_CLICK)
   const base = keptInAnotherOrder(store, rules) ?? (ready && { items: atOnce(inOrder(ready, true, rules.passes)) })
-  if (base) void sortedOrder.catchUp(store, column).then(() => store.redraw())
+  if (base) void order.catchUp(store, column).then(() => store.redraw())
   return base
 }
 
@@ -206,7 +218,7 @@ function fullList(
   fullText: boolean
 ): { items: LightItem[] | undefined; sorting: boolean } {
   const ascending = state.sort.direction === 'asc'
-  const order = (): LightItem[] => sortedOrder.get(store, state.sort.column)
+  const order = (): LightItem[] => sortedOrderOf(store).get(store, state.sort.column)
   const rules: BaseRules = {
     key: JSON.stringify([state.view, state.tags, state.sort]),
     papers: JSON.stringify([state.view, state.tags]),
@@ -215,7 +227,7 @@ function fullList(
     ascending,
     passes,
     order,
-    orderInTurns: () => sortedOrder.catchUp(store, state.sort.column)
+    orderInTurns: () => sortedOrderOf(store).catchUp(store, state.sort.column)
   }
   const meanwhile = shownWhileSorting(store, state.sort.column, rules)
   // "Recently added" moves with the clock and Duplicates with the pairs: their lists are not kept.
