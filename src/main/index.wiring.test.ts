@@ -7,27 +7,31 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '@shared/contract'
 
 type Listener = (...args: unknown[]) => unknown
 
-const rec = vi.hoisted(() => ({
-  userData: '',
-  gotLock: true,
-  calls: [] as string[],
-  windows: [] as { options: Record<string, unknown>; loaded: string[]; events: Map<string, Listener[]>; front: string[]; openHandler?: Listener }[],
-  handles: new Map<string, Listener>(),
-  privileged: [] as { scheme: string; privileges: Record<string, unknown> }[],
-  protocols: new Map<string, Listener>(),
-  appEvents: new Map<string, Listener>(),
-  permissionRequest: undefined as Listener | undefined,
-  permissionCheck: undefined as Listener | undefined,
-  spellcheck: [] as boolean[],
-  openedExternally: [] as string[],
-  dialogResponse: 2,
-  questions: [] as string[]
-}))
+/** What main asked of electron since its last start (each test starts main afresh: startMain). */
+const rec = vi.hoisted(() => {
+  const started = () => ({
+    userData: '',
+    gotLock: true,
+    calls: [] as string[],
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; events: Map<string, Listener[]>; front: string[]; openHandler?: Listener }[],
+    handles: new Map<string, Listener>(),
+    privileged: [] as { scheme: string; privileges: Record<string, unknown> }[],
+    protocols: new Map<string, Listener>(),
+    appEvents: new Map<string, Listener>(),
+    permissionRequest: undefined as Listener | undefined,
+    permissionCheck: undefined as Listener | undefined,
+    spellcheck: [] as boolean[],
+    openedExternally: [] as string[],
+    dialogResponse: 2,
+    questions: [] as string[]
+  })
+  return Object.assign(started(), { started })
+})
 
 vi.mock('electron', () => {
   class WebContents {
@@ -115,14 +119,27 @@ const freshUserData = (): string => {
   return made.at(-1)!
 }
 
-beforeAll(async () => {
-  rec.userData = freshUserData()
+/**
+ * Main started in a new process, as a launch does: electron's record emptied, a new data folder (with a library from
+ * before app:// where asked), then src/main/index.ts run again. `dialogResponse`: the button chosen when main asks.
+ */
+async function startMain({ gotLock = true, earlierLibrary = false, dialogResponse = 2 } = {}): Promise<void> {
+  vi.resetModules()
+  Object.assign(rec, rec.started(), { gotLock, dialogResponse, userData: freshUserData() })
+  if (earlierLibrary) {
+    const earlier = join(rec.userData, 'IndexedDB', 'file__0.indexeddb.leveldb')
+    mkdirSync(earlier, { recursive: true })
+    writeFileSync(join(earlier, '000003.log'), Buffer.alloc(50_000, 1))
+  }
   await import('./index')
-  await vi.waitFor(() => expect(rec.windows).toHaveLength(1))
-})
+  if (gotLock) await vi.waitFor(() => expect(rec.windows).toHaveLength(1))
+}
+
 afterAll(() => made.forEach(dir => rmSync(dir, { recursive: true, force: true })))
 
 describe('desktop entry wiring (a stand-in for electron, not Electron)', () => {
+  beforeEach(() => startMain())
+
   it('registers app:// as a standard, secure scheme whose scripts V8 keeps compiled between starts, before the app is ready, then serves it', () => {
     expect(rec.privileged).toEqual([
       {
@@ -236,31 +253,14 @@ describe('desktop entry wiring (a stand-in for electron, not Electron)', () => {
   })
 
   it('quits at once when another copy holds the lock', async () => {
-    vi.resetModules()
-    rec.gotLock = false
-    rec.calls.length = 0
-    await import('./index')
+    await startMain({ gotLock: false })
     expect(rec.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'quit'])
   })
 })
 
 describe('a library from before app:// (file:// origin), at the first start', () => {
-  async function startWithEarlierLibrary(answer: number): Promise<void> {
-    vi.resetModules()
-    rec.gotLock = true
-    rec.windows.length = 0
-    rec.handles.clear()
-    rec.questions.length = 0
-    rec.dialogResponse = answer
-    rec.userData = freshUserData()
-    const earlier = join(rec.userData, 'IndexedDB', 'file__0.indexeddb.leveldb')
-    mkdirSync(earlier, { recursive: true })
-    writeFileSync(join(earlier, '000003.log'), Buffer.alloc(50_000, 1))
-    await import('./index')
-    await vi.waitFor(() => expect(rec.windows).toHaveLength(1))
-  }
   it('asks before the window loads; “Open the earlier library” opens it from file:// and lets that page call main', async () => {
-    await startWithEarlierLibrary(0)
+    await startMain({ earlierLibrary: true, dialogResponse: 0 })
     expect(rec.questions).toEqual([expect.stringContaining('Your earlier library is still here, untouched')])
     expect(window().loaded).toEqual([`file:${join(__dirname, '../renderer', 'index.html')}`])
     const earlierPage = `file://${join(__dirname, '../renderer', 'index.html')}`
@@ -270,7 +270,7 @@ describe('a library from before app:// (file:// origin), at the first start', ()
   })
 
   it('“Continue with the new library” loads app:// and is remembered, so the question comes once', async () => {
-    await startWithEarlierLibrary(1)
+    await startMain({ earlierLibrary: true, dialogResponse: 1 })
     expect(window().loaded).toEqual(['app://neuroref/index.html'])
     expect(JSON.parse(readFileSync(join(rec.userData, 'earlier-library.json'), 'utf8'))).toMatchObject({ choice: 'moved' })
     expect(await invoke('app.info', `file://${join(__dirname, '../renderer', 'index.html')}`)).toMatchObject({ ok: false })
