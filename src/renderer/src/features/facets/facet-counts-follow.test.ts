@@ -84,9 +84,8 @@ describe('facet counts kept as the library changes', () => {
     expect(counts.map(counted => counted.facets.total > 0 && 'counter' in counted)).toEqual([true, true, true])
   })
 
-  /** `counted` papers counted, then the rest of `all` shown: the papers of the list read to count them (the counts checked) */
-  function readsWhenShown(all: number, counted: number): number {
-    const papers = Array.from({ length: all }, (_, i) => ({
+  const synthetic = (all: number): LightItem[] =>
+    Array.from({ length: all }, (_, i) => ({
       id: `p${i}`,
       csl: { type: 'article-journal', title: `Paper ${i}`, 'container-title': JOURNALS[i % 3] },
       year: 1990 + (i % 30),
@@ -96,18 +95,50 @@ describe('facet counts kept as the library changes', () => {
       addedAt: i,
       modifiedAt: i
     })) as unknown as LightItem[]
-    const first = kept(countFacets(papers.slice(0, counted), 'view', 1, undefined, { ids: null }))
-    let reads = 0
-    const list = new Proxy(papers, {
+
+  /** `papers`, the places of the papers read noted in `read` */
+  const counting = (papers: LightItem[], read: Set<string>): LightItem[] =>
+    new Proxy(papers, {
       get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1
+        if (typeof key === 'string' && /^\d+$/.test(key)) read.add(key)
         return Reflect.get(target, key, receiver)
       }
     })
+
+  /** `counted` papers counted, then the rest of `all` shown: the papers of the list read to count them (the counts checked) */
+  function readsWhenShown(all: number, counted: number): number {
+    const papers = synthetic(all)
+    const first = kept(countFacets(papers.slice(0, counted), 'view', 1, undefined, { ids: null }))
+    const read = new Set<string>()
     const joined = papers.slice(counted)
-    const now = countFacets(list, 'view', 2, first, { ids: new Set(joined.map(p => p.id)), shown: () => joined })
+    const now = countFacets(counting(papers, read), 'view', 2, first, { ids: new Set(joined.map(p => p.id)), shown: () => joined })
     expect(now.facets).toEqual(computeFacets(papers))
-    return reads
+    return read.size
+  }
+
+  /**
+   * `counted` papers counted, then the rest of `all` shown: whether the changed papers were searched for (`shown`), and
+   * the most papers read between two pauses (the counts checked).
+   */
+  function stepsWhenShown(all: number, counted: number): { searched: boolean; mostReadInAStep: number } {
+    const papers = synthetic(all)
+    const first = kept(countFacets(papers.slice(0, counted), 'view', 1, undefined, { ids: null }))
+    const read = new Set<string>()
+    const joined = papers.slice(counted)
+    let searched = false
+    const steps = countingFacets(counting(papers, read), 'view', 2, first, {
+      ids: new Set(joined.map(p => p.id)),
+      shown: () => ((searched = true), joined)
+    })
+    let mostReadInAStep = 0
+    for (let step = steps.next(); ; step = steps.next()) {
+      mostReadInAStep = Math.max(mostReadInAStep, read.size)
+      read.clear()
+      if (step.done) {
+        expect(step.value.facets).toEqual(computeFacets(papers))
+        return { searched, mostReadInAStep }
+      }
+    }
   }
 
   it('reads none of the papers already counted when a few new papers are shown', () => {
@@ -116,5 +147,14 @@ describe('facet counts kept as the library changes', () => {
 
   it('reads none of the papers already counted when a showing of an import brings thousands of new papers', () => {
     expect(readsWhenShown(40_000, 28_000)).toBe(0)
+  })
+
+  // the last showing of a 100,000-entry import into 1,000 papers had the 100,000 searched in one step (0.7 s)
+  it('counts the list afresh a slice at a time, searching none of the changed papers, when most of it changed', () => {
+    expect(stepsWhenShown(4_000, 1_000)).toEqual({ searched: false, mostReadInAStep: 1_024 })
+  })
+
+  it('counts the list afresh a slice at a time, searching none of the changed papers, when tens of thousands changed', () => {
+    expect(stepsWhenShown(100_000, 70_000)).toEqual({ searched: false, mostReadInAStep: 1_024 })
   })
 })
