@@ -18,7 +18,7 @@ import { startTrace } from './task-trace'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
 import { facetClicks, sortEveryColumn, wholeLibraryActions } from './library-actions'
-import { recordLongFrames } from './long-frames'
+import { longFramesSince, recordLongFrames } from './long-frames'
 import { countShown, indexSaved, longTasksBetween, recordFirstRows, recordLongTasks, saveFigures, seedSyntheticLibrary, stats } from './page-library'
 
 const IMPORT_SIZE = Number(process.env.NEUROREF_BENCH_IMPORT ?? 10_000)
@@ -169,6 +169,8 @@ async function importedAndSearchable(page: Page) {
     firstShownAt
   )
   console.log('long tasks while the papers are taken in (ms):', takingInTasks.join(' '))
+  // NEUROREF_BENCH_FRAMES=ms: the import's long frames, each with the scripts that ran in it
+  for (const frame of await longFramesSince(page, phaseStart)) console.log('long frame', frame)
   const said = await page.evaluate(() => (window as unknown as { __said: { ms: number; text: string }[] }).__said)
   const progress = said.filter(s => s.text.startsWith('Importing')).map(s => ({ atMs: Math.round(s.ms - phaseStart), text: s.text }))
   const figures = { importSearchableMs, longTasksImport, firstShownMs, longTasksTakingIn, cpuS, cpuByThreadS, peakHeapMb, peakResidentMb, progress }
@@ -380,6 +382,7 @@ test(`library of ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => 
 test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .${IMPORT_FORMAT} imported into ${SIZE.toLocaleString('en')} papers`, async ({ page, app }) => {
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'import', 'set NEUROREF_BENCH_PHASES=import to measure only the import')
   await recordLongTasks(page)
+  await recordLongFrames(page)
   const opened = await seededAndOpened(page, app.url)
   const load = loadavg().map(l => +l.toFixed(1))
   const imported = await importedAndSearchable(page)
