@@ -54,4 +54,10 @@ describe('the sync line', () => {
     vi.advanceTimersByTime(1000)
     expect(shown()).toBe('Synced at 14:02')
   })
+
+  it('says a sync just after midnight happened at 00:02', () => {
+    const { board, shown } = watched()
+    board.set({ state: 'synced', syncedAt: new Date('2026-12-06T00:02:00').getTime() })
+    expect(shown()).toBe('Synced at 00:02')
+  })
 })

@@ -28,7 +28,12 @@ export interface SyncStatus {
   filesProblem?: string
 }
 
-const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })
+/**
+ * The clock time in the sentence's language, on a 24-hour clock: "14:02", "00:02". `hour12: false` showed a sync
+ * after midnight as "24:02" (en-US), and the researcher's own locale put "14.02" (Finnish) or Arabic-Indic digits into
+ * an English line whose other numbers are not.
+ */
+const time = (ms: number): string => new Date(ms).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 const changes = (n: number): string => (n === 1 ? '1 change waiting' : `${n} changes waiting`)
 
 export function statusText(status: SyncStatus): string {
