@@ -47,6 +47,13 @@ export interface SearchIndex {
 /** The items' numbers in an index: whoever keeps its own list by number asks again when `version` changes. */
 export interface ItemNumbers {
   of(id: string): number | undefined
+  /**
+   * The id of item number n (undefined: no such item, or removed). A list in about the index's order (by date added,
+   * as the library is read and indexed) finds each paper's number by comparing its id with its neighbour's next number.
+   */
+  idAt(n: number): string | undefined
+  /** how many numbers are given (those of removed items among them, until the index is tidied) */
+  readonly count: number
   /** changes whenever a number is given or dropped (an item added, edited or removed; the index tidied) */
   readonly version: number
 }
@@ -56,6 +63,8 @@ export interface NumberedIndex extends SearchIndex {
   /** `marks[n]` is 1 when item number n matches (removed items never do); kept for the next query, so not to be changed */
   marks(query: Query | string): Uint8Array
   readonly numbers: ItemNumbers
+  /** Makes the items' numbers by id a slice at a time (yield), beforehand: a restored index makes them at their first use otherwise. */
+  numbersByIdInSteps(): Generator<void, void>
 }
 
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
@@ -72,7 +81,11 @@ function maskOf(fields: readonly string[]): number {
 }
 
 export function createSearchIndex(options: IndexOptions = {}): NumberedIndex {
-  const steps = searchIndexInSteps(options)
+  return finished(searchIndexInSteps(options))
+}
+
+/** Work done in steps, run to its end now. */
+function finished<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
@@ -107,9 +120,38 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
   let live = new Uint8Array(1024)
   let years: number[] = []
   const runs = new WordRuns()
-  const numberOf = new Map<string, number>()
-  const numbers = { of: (id: string) => numberOf.get(id), version: 0 }
+  // each item's number by id: a restored index makes it at its first use (or beforehand, `numbersByIdInSteps`), not
+  // while restored: 100,000 ids put in a Map were most of the restore, and the list's numbers are found without it
+  let byId: Map<string, number> | undefined = options.from ? undefined : new Map()
+  let makingById: Generator<void, Map<string, number>> | undefined
+  const numberOf = (): Map<string, number> => (byId ??= finished((makingById ??= numbersById())))
+  const numbers = {
+    of: (id: string) => numberOf().get(id),
+    idAt: (n: number) => (live[n] === 1 ? ids[n] : undefined),
+    get count() {
+      return ids.length
+    },
+    version: 0
+  }
   let removed = 0
+
+  function* numbersById(): Generator<void, Map<string, number>> {
+    const made = new Map<string, number>()
+    for (let n = 0; n < ids.length; n++) {
+      if (live[n]) made.set(ids[n], n)
+      if (n % RESTORE_STEP === RESTORE_STEP - 1) yield
+    }
+    return made
+  }
+
+  function* numbersByIdInSteps(): Generator<void, void> {
+    makingById ??= numbersById()
+    while (!byId) {
+      const step = makingById.next()
+      if (step.done) byId = step.value
+      else yield
+    }
+  }
 
   function setLive(n: number, value: 0 | 1): void {
     if (n >= live.length) {
@@ -129,24 +171,20 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     years = Array.from(saved.years)
     live = new Uint8Array(Math.max(1024, ids.length * 2))
     live.fill(1, 0, ids.length)
-    for (let n = 0; n < ids.length; n++) {
-      numberOf.set(ids[n], n)
-      if (n % RESTORE_STEP === RESTORE_STEP - 1) yield
-    }
   }
 
   // the word numbers of one value, reused from value to value
   const words: number[] = []
 
   function add(item: Item, notes?: NotesText): void {
-    if (numberOf.has(item.id)) remove(item.id)
+    if (numberOf().has(item.id)) remove(item.id)
     if (ids.length >= MAX_ITEMS) throw new Error('The search index is full.')
     const n = ids.length
     numbers.version++
     ids.push(item.id)
     setLive(n, 1)
     years.push(itemYear(item) ?? 0)
-    numberOf.set(item.id, n)
+    numberOf().set(item.id, n)
     const values = fieldValues(item, notes)
     const phrases: [number, number[]][] = []
     SEARCH_FIELDS.forEach((field, f) => {
@@ -172,9 +210,9 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
   }
 
   function remove(id: string): void {
-    const n = numberOf.get(id)
+    const n = numberOf().get(id)
     if (n === undefined) return
-    numberOf.delete(id)
+    numberOf().delete(id)
     numbers.version++
     live[n] = 0
     runs.drop(n)
@@ -200,7 +238,8 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     years = kept.map(n => years[n])
     live = new Uint8Array(Math.max(1024, ids.length * 2))
     live.fill(1, 0, ids.length)
-    ids.forEach((id, n) => numberOf.set(id, n))
+    const made = numberOf()
+    ids.forEach((id, n) => made.set(id, n))
     numbers.version++
     removed = 0
   }
@@ -292,7 +331,7 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     if (options.within) {
       scope = new Uint8Array(count)
       for (const id of options.within) {
-        const n = numberOf.get(id)
+        const n = numberOf().get(id)
         if (n !== undefined) scope[n] = 1
       }
     }
@@ -337,8 +376,10 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     search,
     marks: query => marks(query),
     numbers,
+    numbersByIdInSteps,
     get size() {
-      return numberOf.size
+      // the live items (removed ones keep their numbers until the index is tidied)
+      return ids.length - removed
     },
     get wordCount() {
       return postings.wordCount

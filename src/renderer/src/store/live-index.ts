@@ -29,7 +29,7 @@ import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { RowsChannel } from '../library/rows-for-index'
 import type { IndexJobs } from './index-jobs'
-import { inTurns } from './turns'
+import { inIdleTurns, inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
 import { PaperText, readsAs } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
@@ -63,6 +63,8 @@ interface Scan {
 
 export class LiveIndex implements SearchIndex {
   private index: NumberedIndex | null = null
+  /** the index whose numbers by id are made beforehand */
+  private numbersPrepared: NumberedIndex | null = null
   /** papers changed since the running job started (or while the index was away): applied from memory when its index arrives */
   private pending = new Set<string>()
   /** papers of large batches the index in use does not hold yet (the worker indexes them); searches read them meanwhile */
@@ -149,6 +151,17 @@ export class LiveIndex implements SearchIndex {
     else for (const id of this.abstracts.ids()) if (!this.deferred.has(id)) this.abstracts.delete(id)
     // the count line says searches now use the index
     this.source.changed()
+  }
+
+  /**
+   * The index's numbers by id, made in idle time once the library is open, for the first change or search within some
+   * papers: a restored index does not make them (100,000 ids put in a Map were most of its restore).
+   */
+  prepareNumbers(): void {
+    const index = this.index
+    if (!index || this.numbersPrepared === index) return
+    this.numbersPrepared = index
+    void inIdleTurns(index.numbersByIdInSteps())
   }
 
   /**

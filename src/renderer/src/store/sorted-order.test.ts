@@ -177,7 +177,12 @@ describe('a sort order prepared beforehand', () => {
   })
 
   it('brings the list sorted by title up to date after every paper was filed without folding a title again', async () => {
-    const store = Object.assign(storeOf(papers), { complete: true, index: { ready: true }, beforeShowing: () => {}, redraw: () => {} })
+    const store = Object.assign(storeOf(papers), {
+      complete: true,
+      index: { ready: true, prepareNumbers: () => {} },
+      beforeShowing: () => {},
+      redraw: () => {}
+    })
     const library = store as unknown as LibraryStore
     const shown = (column: SortColumn) =>
       visibleItems(library, { view: { kind: 'all' }, search: '', tags: [], sort: { column, direction: 'asc' } }, { now: Date.now() }).items

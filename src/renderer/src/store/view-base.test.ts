@@ -85,6 +85,36 @@ describe('search keystrokes on the kept list', () => {
     expect(found.length).toBeGreaterThan(5)
   })
 
+  it('number a list by date added without looking up an id, and answer as the index does after papers are edited and trashed', async () => {
+    db = openLibrary(`view-base-${Math.random()}`)
+    const pool = createSyntheticLibrary(400, 6).items.map(recordOf)
+    // papers added in writes: those of one write share their date added
+    for (let write = 0; write < 4; write++) await addRecordsToLibrary(db, pool.splice(0, 60))
+    const store = await opened()
+    const byAdded: ViewState = { view: { kind: 'all' }, search: '', tags: [], sort: { column: 'added', direction: 'desc' } }
+    const asTheIndexAnswers = (query: string) => {
+      const found = new Set(store.search(query))
+      return ids(visibleItems(store, byAdded, { now: Date.now() }).items).filter(id => found.has(id))
+    }
+    const looked = vi.spyOn(store.index.numbers!, 'of')
+    expect(visibleItems(store, byAdded, { now: Date.now() }).items).toHaveLength(240)
+    for (let n = 0; n < 10; n++) await new Promise(resolve => setTimeout(resolve, 0))
+    const found = visibleItems(store, { ...byAdded, search: 'journal:Peptides' }, { now: Date.now() }).items
+    // each of the 240 papers' numbers was looked up by id before
+    expect(looked).not.toHaveBeenCalled()
+    expect(found.length).toBeGreaterThan(5)
+    expect(ids(found)).toEqual(asTheIndexAnswers('journal:Peptides'))
+    const random = randomFrom(8)
+    for (let round = 0; round < 4; round++) {
+      await randomChanges(db, pool, random, 6)
+      await store.settled()
+      visibleItems(store, byAdded, { now: Date.now() })
+      for (let n = 0; n < 10; n++) await new Promise(resolve => setTimeout(resolve, 0))
+      for (const query of ['journal:Peptides', 'edited', 'oxytocin -mice'])
+        expect(ids(visibleItems(store, { ...byAdded, search: query }, { now: Date.now() }).items), query).toEqual(asTheIndexAnswers(query))
+    }
+  })
+
   it('find the chosen papers the list shows, in its order', async () => {
     db = openLibrary(`view-base-${Math.random()}`)
     await addRecordsToLibrary(db, createSyntheticLibrary(80, 9).items.map(recordOf))

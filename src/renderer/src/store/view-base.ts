@@ -168,18 +168,52 @@ function listed(items: LightItem[], found: Uint8Array): LightItem[] {
   return out
 }
 
-/** The place in the list of each item number of the search index (-1: not in the list; numbers past the end are not). */
+/**
+ * The place in the list of each item number of the search index (-1: not in the list; numbers past the end are not).
+ * A paper's number is looked for first next to its neighbour's: the list by date added is in the index's order, or its
+ * reverse (the library is read and indexed by date added), and comparing two ids is a tenth of looking one up among
+ * 100,000. The others (papers edited since, which the index numbers in the order of change) are looked up among the
+ * numbers not met that way, few when most of the list is in the index's order and most of the library is in the list;
+ * else among every number.
+ */
 function* placesByNumber(items: LightItem[], numbers: ItemNumbers): Generator<void, Int32Array> {
-  const numberAt = new Int32Array(items.length)
-  let top = -1
+  const { count } = numbers
+  const numberAt = new Int32Array(items.length).fill(-1)
+  const met = new Uint8Array(count)
+  let last = items.length > 0 && numbers.idAt(count - 1) === items[0].id ? count : -1
+  let missed = 0
   for (let i = 0; i < items.length; i++) {
-    const n = (numberAt[i] = numbers.of(items[i].id) ?? -1)
-    if (n > top) top = n
+    const id = items[i].id
+    const n = numbers.idAt(last - 1) === id ? last - 1 : numbers.idAt(last + 1) === id ? last + 1 : -1
+    if (n >= 0) {
+      numberAt[i] = last = n
+      met[n] = 1
+    } else missed++
     if (i % STEP === STEP - 1) yield
   }
+  if (missed > 0) {
+    const numberOf = missed * 4 < items.length && items.length * 2 >= count ? yield* unmetNumbers(numbers, met) : (id: string) => numbers.of(id)
+    for (let i = 0; i < items.length; i++) {
+      if (numberAt[i] < 0) numberAt[i] = numberOf(items[i].id) ?? -1
+      if (i % STEP === STEP - 1) yield
+    }
+  }
+  let top = -1
+  for (let i = 0; i < items.length; i++) if (numberAt[i] > top) top = numberAt[i]
   const places = new Int32Array(top + 1).fill(-1)
   for (let i = 0; i < items.length; i++) if (numberAt[i] >= 0) places[numberAt[i]] = i
   return places
+}
+
+/** The numbers of the index's items by id, but those `met` already. */
+function* unmetNumbers(numbers: ItemNumbers, met: Uint8Array): Generator<void, (id: string) => number | undefined> {
+  const unmet = new Map<string, number>()
+  for (let n = 0; n < met.length; n++) {
+    const id = met[n] ? undefined : numbers.idAt(n)
+    if (id !== undefined) unmet.set(id, n)
+    if (n % STEP === STEP - 1) yield
+  }
+  return id => unmet.get(id)
 }
 
 function* placesInSlices(items: LightItem[]): Generator<void, Map<string, number>> {

@@ -181,10 +181,11 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
       : null
   const { items: out, sorting } = patched ? { items: patched, sorting: false } : fullList(store, state, context, passes, query, fullText)
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
-  // and the kept list's places by the index's numbers, for its first search
+  // and the kept list's places by the index's numbers, for its first search, and the index's numbers by id
   if (store.complete && store.index.ready) {
     void sortedOrderOf(store).prepare(store, PREPARED_COLUMNS)
     numberKeptList(store)
+    store.index.prepareNumbers()
   }
   if (!out) return { items: [], searching: true }
   // a list in the order shown before is not this state's list
