@@ -9,6 +9,7 @@ import { cleanCitationKey, makeCitationKey, uniqueCitationKey } from '@shared/ex
 import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { loadPeptideTagger } from './peptide-tagger'
+import { newPaperId } from './paper-id'
 import { keysInUseLike } from './keys-in-use'
 import { isUnannounced } from './unfinished-import'
 import { write } from './write'
@@ -63,7 +64,7 @@ function firstAuthorKey(record: ReferenceRecord): string {
 export function toItem(record: ReferenceRecord, now: number): Item {
   return withIndexFields({
     ...record,
-    id: crypto.randomUUID(),
+    id: newPaperId(),
     tags: [],
     collectionIds: [],
     readStatus: 'unread',
