@@ -5,14 +5,18 @@
  * window shows after it, and the window's long tasks from the click until the window has been quiet for a second.
  * With NEUROREF_BENCH_TRACE=folder each action is traced there (NAME.json: `node bench/long-tasks.mjs`; with
  * NEUROREF_BENCH_TRACE_LAST=1 its last part, task-trace.ts); with NEUROREF_BENCH_HEAP_EVERY=ms the window's heap is
- * sampled through it (heap-timeline.ts); with NEUROREF_BENCH_FRAMES=ms what ran in the frames longer than that
- * (long-frames.ts).
+ * sampled through it (heap-timeline.ts) and measured after a full collection at its end; with NEUROREF_BENCH_FRAMES=ms
+ * what ran in the frames longer than that (long-frames.ts); with NEUROREF_BENCH_HEAP_SITES=1 where what it left live was
+ * allocated (heap-sites.ts).
  */
 import type { Locator, Page } from '@playwright/test'
 import { longTaskList, longTasksBetween, type LongTasks } from './page-library'
 import { startTrace } from './task-trace'
 import { sampleHeap } from './heap-timeline'
 import { longFramesSince } from './long-frames'
+import { memoryAfterGc } from './browser-memory'
+import { heapSites, startHeapSampling } from './heap-sites'
+import { join } from 'node:path'
 
 export interface ActionFigures {
   action: string
@@ -44,6 +48,9 @@ async function measured(page: Page, name: string, act: () => Promise<void>, show
   await quietAfter(page, 500)
   const trace = await startTrace(page.context().browser()!, page, name)
   const heap = await sampleHeap(page)
+  // NEUROREF_BENCH_HEAP_SITES=1: where what the action allocated and left live was allocated (sampled)
+  const sites = process.env.NEUROREF_BENCH_HEAP_SITES === '1' ? await page.context().newCDPSession(page) : undefined
+  if (sites) await startHeapSampling(sites)
   const from = await now(page)
   await act()
   await shown()
@@ -59,6 +66,9 @@ async function measured(page: Page, name: string, act: () => Promise<void>, show
   const longTasks = await longTasksBetween(page, from)
   const tasks = await longTaskList(page, from)
   for (const frame of await longFramesSince(page, from)) console.log(`${name}: long frame ${frame}`)
+  // what the action left held (an Undo step, the store's copies), once its long tasks are counted (the collection is one)
+  if (heapTimeline || sites) console.log(`${name}: heap after a full collection`, await memoryAfterGc(page))
+  if (sites) console.log(`${name}: live heap it allocated, by site`, await heapSites(sites, join(process.cwd(), 'out/renderer/assets')))
   const figures = { action: name, ms, longTasks, tasks }
   console.log(figures)
   return figures
