@@ -9,7 +9,8 @@ import type { NeurorefDb } from './schema'
 import { withIndexFields } from './index-fields'
 import { loadPeptideTagger } from './peptide-tagger'
 import { inChunks } from './slices'
-import { storedItems, write } from './write'
+import { changeItems, itemsWithIds, storedItems, write } from './write'
+import type { Replaced } from './replaced'
 
 /** The fields of the Edit form, as the researcher types them. Authors: one "Family, Given" per line. */
 export interface ItemForm {
@@ -161,5 +162,20 @@ export async function restoreVersions(db: NeurorefDb, versions: Item[]): Promise
     await inChunks(restorable, chunk => db.items.bulkPut(chunk))
     changes.record({ kind: 'item', change: 'changed', ids: restorable.map(v => v.id), items: restorable })
     return restorable.length
+  })
+}
+
+/** Writes back what changes replaced (Undo), in one write; papers deleted since stay deleted. Returns how many came back. */
+export async function putBack(db: NeurorefDb, replaced: readonly Replaced[]): Promise<number> {
+  const fieldsOf = new Map(replaced.map(({ id, fields }) => [id, fields]))
+  return write(db, [db.items], async changes => {
+    const items = await changeItems(db, changes, itemsWithIds(db, [...fieldsOf.keys()]), item => {
+      const row = item as unknown as Record<string, unknown>
+      for (const [key, value] of Object.entries(fieldsOf.get(item.id)!)) {
+        if (value === undefined) delete row[key]
+        else row[key] = value
+      }
+    })
+    return items.length
   })
 }

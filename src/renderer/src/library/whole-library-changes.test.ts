@@ -8,7 +8,8 @@ import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { recordOf } from '../store/random-changes.test-support'
 import { addRecordsToLibrary } from './add-paper'
 import { addItemsToCollection, createCollection } from './collections'
-import { restoreVersions } from './edit'
+import { putBack } from './edit'
+import type { Replaced } from './replaced'
 import type { LibraryEvent } from './events'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addTag } from './tags'
@@ -45,11 +46,11 @@ describe('a change of a whole library, a chunk at a time', () => {
     await addTag(db, ids.slice(0, 30), 'Whole library')
     events = []
     const before = await rows()
-    let undo: Item[] = []
+    let undo: Replaced[] = []
     const entries = await logged()
     const said: number[] = []
 
-    expect(await addTag(db, ids, 'whole library', { progress: done => said.push(done), before: rows => (undo = rows) })).toBe(PAPERS - 30)
+    expect(await addTag(db, ids, 'whole library', { progress: done => said.push(done), replaced: replaced => (undo = replaced) })).toBe(PAPERS - 30)
 
     const after = await rows()
     const untagged = new Set(ids.slice(30))
@@ -61,8 +62,32 @@ describe('a change of a whole library, a chunk at a time', () => {
     expect(said.at(-1)).toBe(1)
     expect(said).toEqual([...said].sort((a, b) => a - b))
 
-    expect(await restoreVersions(db, undo)).toBe(PAPERS - 30)
+    expect(await putBack(db, undo)).toBe(PAPERS - 30)
     expect(await rows()).toEqual(before)
+  })
+
+  it('keeps for Undo only what the tag replaced, and Undo leaves what changed the papers since', async () => {
+    let undo: Replaced[] = []
+    await addTag(db, ids, 'whole library', { replaced: replaced => (undo = replaced) })
+    // each paper's tags and when it was changed, not its abstract or record
+    expect(undo).toHaveLength(PAPERS)
+    for (const { fields } of undo) expect(Object.keys(fields).sort()).toEqual(['modifiedAt', 'tags'])
+    const tagged = await rows()
+    await moveToTrash(db, ids.slice(0, 100))
+    const trashed = await rows()
+
+    expect(await putBack(db, undo)).toBe(PAPERS)
+
+    // untagged, and the papers moved to the Trash after the tag are still in it
+    const after = await rows()
+    for (const [id, row] of after) {
+      expect(row.tags).not.toContain('whole library')
+      expect(row.trashedAt).toBe(trashed.get(id)!.trashedAt)
+      expect(row.trashedAt !== undefined).toBe(ids.slice(0, 100).includes(id))
+      const { tags: _, modifiedAt: __, trashedAt: ___, ...rest } = row
+      const { tags: _t, modifiedAt: _m, trashedAt: _d, ...restTagged } = tagged.get(id)!
+      expect(rest).toEqual(restTagged)
+    }
   })
 
   it('files every paper in a collection, moves them all to the Trash and brings them all back', async () => {

@@ -10,6 +10,7 @@ import { entryOf, type ChangeEntry } from './change-log'
 import type { NeurorefDb } from './schema'
 import { inChunks } from './slices'
 import { partOf, type Progress } from './write-progress'
+import { replacedIn, type Replaced } from './replaced'
 
 /** What a change hands back to `write`: one call per event, in order. */
 export interface Changes {
@@ -67,8 +68,8 @@ export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (c
 /** What the window may ask of a change of many papers. */
 export interface ChangeOptions {
   progress?: Progress
-  /** receives the changed papers' rows as they were before (for Undo), once they are written */
-  before?: (rows: Item[]) => void
+  /** receives what the change replaced in each paper (for Undo), once they are written */
+  replaced?: (replaced: Replaced[]) => void
 }
 
 /**
@@ -83,22 +84,23 @@ export async function changeItems(
   changes: Changes,
   found: { toArray(): Promise<Item[]> },
   change: (item: Item) => void,
-  { progress, before }: ChangeOptions = {}
+  { progress, replaced }: ChangeOptions = {}
 ): Promise<Item[]> {
   const items = await found.toArray()
-  // a change sets a paper's fields anew, never changes what they hold: a shallow copy is the row as it was
-  const was: Item[] = []
+  const was: Replaced[] = []
   let written = 0
   await inChunks(items, async chunk => {
     for (const item of chunk) {
-      if (before) was.push({ ...item })
+      // a change sets a paper's fields anew, never changes what they hold: a shallow copy is the row as it was
+      const before = replaced && { ...item }
       change(item)
+      if (before) was.push(replacedIn(before, item))
     }
     await db.items.bulkPut(chunk)
     written += chunk.length
     progress?.(partOf(written, items.length, 0.5, 1))
   })
-  before?.(was)
+  replaced?.(was)
   changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items })
   return items
 }

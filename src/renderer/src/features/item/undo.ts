@@ -1,26 +1,39 @@
-// Undo for changes made in the item pane: each step keeps the items as they
-// were before, in memory; undoing writes them back in one transaction.
+// Undo for changes made in the item pane or to many papers at once: each step
+// keeps, in memory, what it needs to put the papers back as they were (a paper's
+// row before an edit; what a change of many papers replaced in each, never their
+// whole rows); undoing writes it back in one transaction.
 import { useNotify, type Notify } from '../../components/notify'
 import { useEffect } from 'react'
 import type { Item } from '@shared/model'
 import type { Message } from '../../components/StatusMessage'
-import { restoreVersions } from '../../library/edit'
+import { putBack, restoreVersions } from '../../library/edit'
+import type { Replaced } from '../../library/replaced'
 import { db } from '../../root'
 
 interface UndoStep {
   /** what the step did, for "Undone: …" */
   label: string
-  versions: Item[]
+  /** writes the papers back; how many came back */
+  undo: () => Promise<number>
 }
 
 const MAX_STEPS = 50
 const steps: UndoStep[] = []
 
+function remember(step: UndoStep): void {
+  steps.push(step)
+  if (steps.length > MAX_STEPS) steps.shift()
+}
+
+/** A change of a paper or two (an edit, a tag removed in the item pane): their rows as they were. */
 export function rememberForUndo(label: string, versions: (Item | undefined)[]): void {
   const kept = versions.filter((v): v is Item => v !== undefined)
-  if (kept.length === 0) return
-  steps.push({ label, versions: kept })
-  if (steps.length > MAX_STEPS) steps.shift()
+  if (kept.length > 0) remember({ label, undo: () => restoreVersions(db, kept) })
+}
+
+/** A change of many papers: what it replaced in each (ChangeOptions.replaced). */
+export function rememberReplacedForUndo(label: string, replaced: Replaced[]): void {
+  if (replaced.length > 0) remember({ label, undo: () => putBack(db, replaced) })
 }
 
 function canUndo(): boolean {
@@ -31,7 +44,7 @@ function canUndo(): boolean {
 async function undoLast(): Promise<Message> {
   const step = steps.pop()
   if (!step) return { kind: 'info', text: 'Nothing to undo.' }
-  const restored = await restoreVersions(db, step.versions)
+  const restored = await step.undo()
   if (restored === 0) return { kind: 'info', text: 'Nothing to undo: that paper has been deleted since.' }
   return { kind: 'info', text: `Undone: ${step.label}.` }
 }

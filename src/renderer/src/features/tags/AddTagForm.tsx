@@ -3,11 +3,11 @@
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useId, useState, type FormEvent } from 'react'
-import type { Item } from '@shared/model'
+import type { Replaced } from '../../library/replaced'
 import { db } from '../../root'
 import { sayProgress } from '../../components/say-progress'
 import { addTag } from '../../library/tags'
-import { rememberForUndo } from '../item'
+import { rememberReplacedForUndo } from '../item'
 import { useManualTagNames } from './tag-data'
 
 export function AddTagForm({ itemIds }: { itemIds: string[] }) {
@@ -20,11 +20,11 @@ export function AddTagForm({ itemIds }: { itemIds: string[] }) {
     event.preventDefault()
     if (!name.trim()) return
     try {
-      // Undo writes these back: the stored rows of the papers tagged, never the list's light copies.
-      let before: Item[] = []
+      // Undo writes back what the tag replaced in each paper tagged (its tags and when it was changed)
+      let replaced: Replaced[] = []
       const progress = sayProgress(notify, `Tagging ${itemIds.length} papers “${name.trim()}”`, itemIds.length)
-      const added = await addTag(db, itemIds, name, { progress, before: rows => (before = rows) })
-      rememberForUndo(`tagging “${name.trim()}”`, before)
+      const added = await addTag(db, itemIds, name, { progress, replaced: r => (replaced = r) })
+      rememberReplacedForUndo(`tagging “${name.trim()}”`, replaced)
       setName('')
       if (itemIds.length > 1) notify({ kind: 'info', text: `Tagged ${added} ${added === 1 ? 'paper' : 'papers'} “${name.trim()}”.` })
     } catch (error) {
