@@ -10,6 +10,7 @@ import { addRecordsToLibrary } from '../library/add-paper'
 import { addItemsToCollection, createCollection } from '../library/collections'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addTag } from '../library/tags'
+import { moveToTrash } from '../library/trash'
 import type { LibraryStore } from './library-store'
 import { openedStore } from './opened-store.test-support'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
@@ -131,6 +132,18 @@ describe('search keystrokes on the kept list', () => {
     expect(ids(chosenInList(store, list, chosen))).toEqual([list[0].id, list[3].id])
     expect(chosenInList(store, list, [])).toEqual([])
     const many = [...store.items.keys()]
+    expect(ids(chosenInList(store, list, many))).toEqual(ids(list))
+
+    // the same choice, as the list changes under it (papers moved to the Trash leave it): what it shows of them now
+    await moveToTrash(db, [list[0].id, list[2].id])
+    await store.settled()
+    const after = visibleItems(
+      store,
+      { view: { kind: 'all' }, search: 'oxytocin', tags: [], sort: { column: 'title', direction: 'asc' } },
+      { now: Date.now() }
+    ).items
+    expect(after).toHaveLength(list.length - 2)
+    expect(ids(chosenInList(store, after, many))).toEqual(ids(after))
     expect(ids(chosenInList(store, list, many))).toEqual(ids(list))
   })
 })

@@ -252,13 +252,22 @@ export function placeInList(store: LibraryStore, items: readonly LightItem[], id
   return item ? items.indexOf(item) : -1
 }
 
+/** Each selection's ids as a set, made once: the list is drawn again at each slice of a whole-library write, the selection the same. */
+const chosenSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+function chosenSet(ids: readonly string[]): ReadonlySet<string> {
+  let chosen = chosenSets.get(ids)
+  if (!chosen) chosenSets.set(ids, (chosen = new Set(ids)))
+  return chosen
+}
+
 /**
  * The chosen papers the list shows, in its order. A few are found by reference, so no paper of a 100,000-row list is read
  * at each keystroke just to learn that none or one is chosen.
  */
 export function chosenInList(store: LibraryStore, items: readonly LightItem[], ids: readonly string[]): LightItem[] {
   if (ids.length > FEW_CHOSEN) {
-    const chosen = new Set(ids)
+    const chosen = chosenSet(ids)
     return items.filter(item => chosen.has(item.id))
   }
   const places = [...new Set(ids)].map(id => placeInList(store, items, id)).filter(at => at >= 0)
