@@ -18,12 +18,11 @@ import { packPapers, unpackPapers, type PackedPapers } from './light-packing'
 
 /**
  * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers; 4: the
- * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line; 6: saved as the bytes and typed arrays that cross to the window;
- * 7: PubMed and PMC ids written as numbers); the key hashes of a sample paper catch a change to how duplicates are
- * recognised or hashed.
+ * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line; 6: saved as the bytes and typed arrays that cross to the window); the key hashes
+ * of a sample paper catch a change to how duplicates are recognised or hashed.
  */
 const LIGHT_FORMAT = [
-  7,
+  6,
   ...recognitionHashes({
     csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
     doi: '10.1/AbC',

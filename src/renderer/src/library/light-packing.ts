@@ -60,38 +60,16 @@ export const PAPERS_PER_LINE = 100
 /** in a packed paper, `doiKey` or `csl.DOI`: the same text as its `doi` */
 const SAME_AS_DOI = 0
 
-/** A value written as it is where a number (or a list of one) stands for another value: a number or a list is written in a list of its own. */
-const wrapped = (value: unknown): unknown => (typeof value === 'number' || Array.isArray(value) ? [value] : value)
-
-const unwrapped = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
-
-/** `doiKey` or `csl.DOI` as written: SAME_AS_DOI, or the value wrapped (so none reads as SAME_AS_DOI). */
+/** `doiKey` or `csl.DOI` as written: SAME_AS_DOI, or an odd number or list in a list of its own (so none reads as SAME_AS_DOI). */
 function packDoi(value: unknown, doi: unknown): unknown {
   if (typeof doi === 'string' && value === doi) return SAME_AS_DOI
-  return wrapped(value)
+  return typeof value === 'number' || Array.isArray(value) ? [value] : value
 }
 
 function unpackDoi(value: unknown, doi: unknown): unknown {
-  return value === SAME_AS_DOI ? doi : unwrapped(value)
+  if (value === SAME_AS_DOI) return doi
+  return Array.isArray(value) ? value[0] : value
 }
-
-const PMCID_PREFIX = 'PMC'
-
-/** digits the number they spell gives back exactly */
-const EXACT_DIGITS = /^[1-9][0-9]{0,14}$/
-
-/**
- * Identifiers written as the number they spell after their prefix (`pmid` "12345678", `pmcid` "PMC1234567"), read
- * back as the same string: JSON.parse looks every string of ten characters or fewer up in the engine's table of
- * strings, which cost more than making the string from the number (parsing and keeping the lines of 100,000 synthetic
- * papers in Node: ≈ 40 ms less CPU of ≈ 440 ms). Any other value is written wrapped.
- */
-function packNumbered(value: unknown, prefix: string): unknown {
-  if (typeof value === 'string' && value.startsWith(prefix) && EXACT_DIGITS.test(value.slice(prefix.length))) return Number(value.slice(prefix.length))
-  return wrapped(value)
-}
-
-const unpackNumbered = (value: unknown, prefix: string): unknown => (typeof value === 'number' ? prefix + value : unwrapped(value))
 
 type Fields = Record<string, unknown>
 
@@ -135,8 +113,6 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): P
     pack(csl, CSL_LISTS, true)
     if (fields.doiKey !== undefined) fields.doiKey = packDoi(fields.doiKey, paper.doi)
     if (csl.DOI !== undefined) csl.DOI = packDoi(csl.DOI, paper.doi)
-    if (fields.pmid !== undefined) fields.pmid = packNumbered(fields.pmid, '')
-    if (fields.pmcid !== undefined) fields.pmcid = packNumbered(fields.pmcid, PMCID_PREFIX)
     // the light copy's mark, last: a slot for it in the object JSON.parse makes (added after, it took an object more)
     fields.light = 0
     return fields
@@ -180,26 +156,11 @@ export function* lineTexts(part: Pick<PackedPapers, 'lines' | 'lineEnds'>): Gene
  */
 export class SharedValues {
   private values = new Map<string, unknown>()
-  readonly ones = new OneEntryLists()
 
   valueOf(text: string): unknown {
     let value = this.values.get(text)
     if (value === undefined) this.values.set(text, (value = sharedValue(text)))
     return value
-  }
-}
-
-/**
- * One frozen list for every paper whose list holds only this shared entry (one author, keyword, peptide…): a list of
- * its own is two objects (the array and its elements) the collector copies as the window keeps it.
- */
-export class OneEntryLists {
-  private lists = new Map<unknown, readonly unknown[]>()
-
-  of(entry: unknown): readonly unknown[] {
-    let list = this.lists.get(entry)
-    if (list === undefined) this.lists.set(entry, (list = Object.freeze([entry])))
-    return list
   }
 }
 
@@ -217,40 +178,35 @@ export function unpackPapers(part: PackedPapers, values = new SharedValues()): {
   const shared = part.shared.map(text => values.valueOf(text))
   const hashes: number[][] = []
   for (let i = 0, at = 0; i < part.hashCounts.length; at += part.hashCounts[i++]) hashes.push([...part.hashes.subarray(at, at + part.hashCounts[i])])
-  return { papers: [...lineTexts(part)].flatMap(line => unpackLine(line, shared, undefined, values.ones)), hashes }
+  return { papers: [...lineTexts(part)].flatMap(line => unpackLine(line, shared)), hashes }
 }
 
-const unpack = (fields: Fields, names: readonly string[], shared: readonly unknown[], ones: OneEntryLists): void => {
+const unpack = (fields: Fields, names: readonly string[], shared: readonly unknown[]): void => {
   for (const name of names) {
     const value = fields[name]
     if (typeof value === 'number') fields[name] = shared[value]
-    else if (Array.isArray(value)) {
-      if (value.length === 1) fields[name] = ones.of(shared[value[0]])
-      else for (let i = 0; i < value.length; i++) value[i] = shared[value[i]]
-    }
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = shared[value[i]]
   }
 }
 
 /**
  * The papers of one line of a part, `shared` its shared values in the order the part lists them, each given `mark`
- * as its light copy's mark (store/light-item.ts), or none; a list of one entry is the one of `ones` (kept across parts).
+ * as its light copy's mark (store/light-item.ts), or none.
  */
-export function unpackLine(line: string, shared: readonly unknown[], mark?: () => void, ones = new OneEntryLists()): ItemBasics[] {
+export function unpackLine(line: string, shared: readonly unknown[], mark?: () => void): ItemBasics[] {
   const papers = JSON.parse(line) as Fields[]
   for (const paper of papers) {
     // the last property: deleting it leaves the object as it was without it
     if (mark) paper.light = mark
     else delete paper.light
     const csl = paper.csl as Fields
-    unpack(paper, PAPER_FIELDS, shared, ones)
-    unpack(paper, PAPER_LISTS, shared, ones)
-    unpack(csl, CSL_FIELDS, shared, ones)
-    unpack(csl, CSL_LISTS, shared, ones)
+    unpack(paper, PAPER_FIELDS, shared)
+    unpack(paper, PAPER_LISTS, shared)
+    unpack(csl, CSL_FIELDS, shared)
+    unpack(csl, CSL_LISTS, shared)
     // one string for the three
     if (paper.doiKey !== undefined) paper.doiKey = unpackDoi(paper.doiKey, paper.doi)
     if (csl.DOI !== undefined) csl.DOI = unpackDoi(csl.DOI, paper.doi)
-    if (paper.pmid !== undefined) paper.pmid = unpackNumbered(paper.pmid, '')
-    if (paper.pmcid !== undefined) paper.pmcid = unpackNumbered(paper.pmcid, PMCID_PREFIX)
   }
   return papers as unknown as ItemBasics[]
 }

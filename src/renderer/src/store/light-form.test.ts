@@ -21,7 +21,7 @@ import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { buildIndex, currentIndex } from '../library/index-job'
-import { readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow, type LightPartRef } from '../library/light-form'
+import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow, type LightPartRef } from '../library/light-form'
 import { lineTexts } from '../library/light-packing'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
@@ -280,28 +280,27 @@ describe('a library written by schema version 4', () => {
 })
 
 /**
- * The form as the version before this format wrote it (format 6: PubMed and PMC ids as strings), the sample paper's
- * hashes unchanged.
+ * The form as the version before this format wrote it (format 5: each part one string of JSON lines — the shared
+ * values, the key hashes, then the papers a hundred a line — its size that string's length), the sample paper's hashes
+ * unchanged.
  */
 async function savedAsFormatBefore(meta: LightFormMeta): Promise<void> {
   const parts: LightPartRef[] = []
   for (const ref of meta.parts) {
-    const row = (await db.lightCopies.get(ref.key)) as LightFormPart
-    const lines = [...lineTexts(row.papers)].map(line => line.replace(/"pmid":(\d+)/g, '"pmid":"$1"').replace(/"pmcid":(\d+)/g, '"pmcid":"PMC$1"'))
-    let end = 0
-    const lineEnds = Uint32Array.from(lines, line => (end += line.length))
-    const papers = { ...row.papers, lines: new TextEncoder().encode(lines.join('')), lineEnds }
-    await db.lightCopies.put({ ...row, papers } satisfies LightFormPart as LightFormRow)
-    parts.push({ ...ref, size: papers.lines.length })
+    const { papers } = (await db.lightCopies.get(ref.key)) as LightFormPart
+    const hashes = parseLightPart(papers).hashes
+    const json = [JSON.stringify(papers.shared), JSON.stringify(hashes), ...lineTexts(papers)].join('\n')
+    await db.lightCopies.put({ id: ref.key, generation: meta.generation, json } as unknown as LightFormRow)
+    parts.push({ ...ref, size: json.length })
   }
-  await db.lightCopies.put({ ...meta, format: meta.format.replace(/^7\|/, '6|'), parts } satisfies LightFormMeta as LightFormRow)
+  await db.lightCopies.put({ ...meta, format: meta.format.replace(/^6\|/, '5|'), parts } satisfies LightFormMeta as LightFormRow)
 }
 
 describe('a light form of the format before', () => {
   it('is not read: the window opens from the rows, the form is built once, then opened from', async () => {
     await librarySaved(700)
     const meta = (await db.lightCopies.get('meta')) as LightFormMeta
-    expect(meta.format.startsWith('7|')).toBe(true)
+    expect(meta.format.startsWith('6|')).toBe(true)
     await savedAsFormatBefore(meta)
     await opensFromRowsThenFromForm()
     expect((await readLightMeta(db))?.format).toBe(meta.format)

@@ -14,7 +14,7 @@
 // object of 0.3 MB, 60 MB of them at 100,000 papers, each adding to what
 // makes the collector go over the whole heap).
 import type { ItemBasics } from '@shared/model'
-import { lineTexts, OneEntryLists, sharedValue, unpackLine, type PackedPapers } from '../library/light-packing'
+import { lineTexts, sharedValue, unpackLine, type PackedPapers } from '../library/light-packing'
 
 /** A part of the saved light form on its way to the window: its papers and key hashes as saved, and its shared values numbered across parts. */
 export interface PartOnTheWay extends Omit<PackedPapers, 'shared'> {
@@ -75,7 +75,7 @@ export class PartReceiver {
     let paper = 0
     let hash = 0
     for (const text of lineTexts(part)) {
-      const papers = unpackLine(text, shared, this.mark, this.ones)
+      const papers = unpackLine(text, shared, this.mark)
       const hashFrom = new Uint32Array(papers.length + 1)
       hashFrom[0] = hash
       for (let i = 0; i < papers.length; i++) hashFrom[i + 1] = hashFrom[i] + (hashes ? part.hashCounts[paper + i] : 0)
@@ -87,6 +87,4 @@ export class PartReceiver {
   }
 
   private values: unknown[] = []
-  /** one list for every paper whose list holds only one shared entry, across parts */
-  private ones = new OneEntryLists()
 }
