@@ -1,5 +1,5 @@
 // The kept sort order matches a fresh sort after any sequence of changes.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
@@ -19,8 +19,15 @@ import type { LightItem } from '@shared/model'
 let db: NeurorefDb
 afterEach(() => {
   vi.unstubAllGlobals()
+  vi.restoreAllMocks()
   return db?.delete()
 })
+
+/** Waits until the background sorts that the showings started (SortedOrder.prepare, spied on) have ended. */
+async function sortsDone(prepare: MockInstance<SortedOrder['prepare']>): Promise<void> {
+  expect(prepare).toHaveBeenCalled()
+  await Promise.all(prepare.mock.results.map(result => result.value))
+}
 
 const titles = ['Vasopressin and pair bonds', 'orexin and sleep', 'Ångström-scale oxytocin imaging', 'CRF in stress', 'beta-endorphin and reward']
 const paper = (title: string, i: number) => ({
@@ -186,9 +193,10 @@ describe('a sort order prepared beforehand', () => {
     const library = store as unknown as LibraryStore
     const shown = (column: SortColumn) =>
       visibleItems(library, { view: { kind: 'all' }, search: '', tags: [], sort: { column, direction: 'asc' } }, { now: Date.now() }).items
+    const preparing = vi.spyOn(SortedOrder.prototype, 'prepare')
     shown('title')
-    // every column sorted beforehand (no idle callbacks here: the next turns)
-    for (let turn = 0; turn < 200; turn++) await new Promise(resolve => setTimeout(resolve, 0))
+    // every column sorted beforehand: the sorts the showing started, to their end
+    await sortsDone(preparing)
     store.take([...store.items.values()].map(paper => ({ ...paper, collectionIds: ['everything'], modifiedAt: 1 }) as LightItem))
     const title = vi.spyOn(SORT_KEYS, 'title')
     const byTitle = shown('title')
@@ -318,9 +326,10 @@ describe('the list sorted by a column', () => {
       const state: ViewState = { view: { kind: 'all' }, search: '', tags: [], sort: { column, direction } }
       return visibleItems(store, state, { now: Date.now() }).items.map(item => item.id)
     }
+    const preparing = vi.spyOn(SortedOrder.prototype, 'prepare')
     shown('added', 'desc')
-    // the window idle a while (no idle callbacks here: the next turns)
-    for (let turn = 0; turn < 200; turn++) await new Promise(resolve => setTimeout(resolve, 0))
+    // the window idle until the sorts the showing started are done
+    await sortsDone(preparing)
     for (const column of Object.keys(SORT_KEYS) as SortColumn[]) {
       const key = vi.spyOn(SORT_KEYS, column)
       const ascending = shown(column, 'asc')
