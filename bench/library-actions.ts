@@ -167,6 +167,9 @@ export async function wholeLibraryActions(page: Page, count: number): Promise<Ac
   await page.getByRole('button', { name: 'New collection' }).click()
   await page.getByRole('textbox', { name: 'Name of the new collection' }).fill('Everything')
   await page.getByRole('button', { name: 'Create' }).click()
+  // the new collection is shown once its write is stored, which can wait behind the index worker's save after the tag:
+  // All items clicked before that was undone by it, the selection cleared, and "Add to collection" filed no paper
+  await page.getByRole('treeitem', { name: 'Everything', selected: true }).waitFor({ timeout: 600_000 })
   await all.click()
   await selectAll(page, count)
   figures.push(
