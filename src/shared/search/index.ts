@@ -7,6 +7,7 @@ import { narrows } from './narrowing'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, RESTORE_STEP, WORD_JOIN, type PostingsSnapshot } from './postings'
 import { parseQuery, type Clause, type Query, type TextClause } from './query'
 import { foldForSearch } from './tokens'
+import { atOnce } from '../work-in-steps'
 import { BREAK, WordRuns, type RunPhrase, type RunsSnapshot } from './word-runs'
 
 export type { Query } from './query'
@@ -81,15 +82,7 @@ function maskOf(fields: readonly string[]): number {
 }
 
 export function createSearchIndex(options: IndexOptions = {}): NumberedIndex {
-  return finished(searchIndexInSteps(options))
-}
-
-/** Work done in steps, run to its end now. */
-function finished<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return atOnce(searchIndexInSteps(options))
 }
 
 /** The ids joined by NUL, split a few thousand at a time. */
@@ -124,7 +117,7 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
   // while restored: 100,000 ids put in a Map were most of the restore, and the list's numbers are found without it
   let byId: Map<string, number> | undefined = options.from ? undefined : new Map()
   let makingById: Generator<void, Map<string, number>> | undefined
-  const numberOf = (): Map<string, number> => (byId ??= finished((makingById ??= numbersById())))
+  const numberOf = (): Map<string, number> => (byId ??= atOnce((makingById ??= numbersById())))
   const numbers = {
     of: (id: string) => numberOf().get(id),
     idAt: (n: number) => (live[n] === 1 ? ids[n] : undefined),

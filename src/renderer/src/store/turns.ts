@@ -88,10 +88,4 @@ export function* untilStopped<T>(work: Generator<void, T>, stop: { stopped: bool
   }
 }
 
-/** Runs the work to its end in this task: for an answer needed now. */
-export function atOnce<T>(work: Generator<void, T>): T {
-  for (;;) {
-    const step = work.next()
-    if (step.done) return step.value
-  }
-}
+export { atOnce } from '@shared/work-in-steps'
