@@ -73,14 +73,15 @@ const SORT_SOURCES: Partial<Record<SortColumn, KeySource>> = {
  * library (the unit tests open many) let one library's sorts beforehand, still running, throw away another's.
  */
 const sortedOrders = new WeakMap<LibraryStore, SortedOrder>()
-const newSortedOrder = (): SortedOrder =>
-  new SortedOrder(
-    column => SORT_KEYS[column as SortColumn],
-    column => SORT_SOURCES[column as SortColumn]
-  )
 function sortedOrderOf(store: LibraryStore): SortedOrder {
-  const order = sortedOrders.get(store) ?? newSortedOrder()
-  sortedOrders.set(store, order)
+  let order = sortedOrders.get(store)
+  if (!order) {
+    order = new SortedOrder(
+      column => SORT_KEYS[column as SortColumn],
+      column => SORT_SOURCES[column as SortColumn]
+    )
+    sortedOrders.set(store, order)
+  }
   return order
 }
 /**
