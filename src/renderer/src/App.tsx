@@ -19,6 +19,7 @@ import { SearchBox } from './features/search/SearchBox'
 import { Sidebar } from './features/sidebar/Sidebar'
 import { StatusMessage, type Message } from './components/StatusMessage'
 import { NotifyProvider, useNotify } from './components/notify'
+import { PlaceProvider, usePlaceMarks } from './components/place'
 import { chosenInList, libraryCounts, SEARCHING_TEXT, visibleItems, type ViewState } from './store/views'
 import { moveToTrash } from './library/trash'
 import { sayProgress } from './components/say-progress'
@@ -67,6 +68,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
   const version = useLibraryVersion()
   const [state, setState] = useState<ViewState>({ view: { kind: 'all' }, search: '', tags: [], sort: { column: 'added', direction: 'desc' } })
   const [selection, setSelection] = useState<Selection>({ ids: [] })
+  const markPlace = usePlaceMarks(state, selection)
   const contactPrompt = useContactPrompt()
   const background = useStartupTasks()
   useAutoExport()
@@ -112,12 +114,13 @@ function LibraryShell({ status }: { status: ReactNode }) {
 
   async function trash(ids: string[]): Promise<void> {
     if (state.view.kind === 'trash') return
+    const stillThere = markPlace()
     try {
       await moveToTrash(db, ids, { progress: sayProgress(notify, `Moving ${ids.length} items to the Trash`, ids.length) })
     } catch (error) {
       return notify({ kind: 'error', text: `Nothing was moved to the Trash: ${problemText(error)}` })
     }
-    setSelection({ ids: [] })
+    if (stillThere()) setSelection({ ids: [] })
     notify({ kind: 'info', text: `Moved ${ids.length} ${ids.length === 1 ? 'item' : 'items'} to the Trash.` })
   }
 
@@ -128,93 +131,95 @@ function LibraryShell({ status }: { status: ReactNode }) {
   }
 
   return (
-    <div className="app">
-      <header className="toolbar">
-        <h1 className="brand">Neuroref</h1>
-        <AddByIdentifier onAdded={id => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} offered={offeredIds} />
-        <SearchBox ref={searchRef} value={state.search} onChange={search => update({ search })} />
-        <IncludeFullText checked={state.fullText !== false} onChange={fullText => update({ fullText })} />
-        <SaveSearchButton search={state.search} onSaved={view => (chooseView(view), update({ search: '' }))} />
-        <ImportFile />
-        <AddPdfs onAdded={id => setSelection({ ids: [id], anchor: id })} />
-        <ExportMenu items={toExport} />
-        <CiteButton items={toExport} />
-        <ManuscriptMenu />
-        <button type="button" onClick={() => setSettingsOpen(true)}>
-          Settings
-        </button>
-      </header>
-      {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-      <CitationPicker />
-      <Sidebar current={state.view} onChoose={chooseView} counts={counts}>
-        <CollectionsSection current={state.view} onChoose={chooseView} />
-        <SavedSearches current={state.view} onChoose={chooseView} />
-        <SavedPubmedSearches current={state.view} onChoose={chooseView} />
-        <TagSelector items={items} selected={state.tags} onChange={tags => update({ tags })} />
-      </Sidebar>
-      <main className="item-list">
-        {state.view.kind === 'dashboard' ? (
-          <Dashboard onFilter={(view, search) => (chooseView(view), update({ search, tags: [] }))} />
-        ) : state.view.kind === 'pubmed' ? (
-          <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} />
-        ) : (
-          <>
-            <FacetPanel items={items} searching={searching} state={state} descendants={descendants} onSearch={search => update({ search })} />
-            <SelectionBar
-              view={state.view}
-              selectedIds={selectedIds}
-              trashCount={counts.trash}
-              onTrash={ids => void trash(ids)}
-              onSelectionDone={() => setSelection({ ids: [] })}
-            />
-            <SelectedPapersBar view={state.view} selectedIds={selection.ids} />
-            {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} />}
-            <ColumnsMenu columns={columns} onChange={setColumns} />
-            <ItemList
-              items={items}
-              columns={columns}
-              sort={state.sort}
-              onSort={sort => update({ sort })}
-              selection={selection}
-              onSelect={setSelection}
-              onDragItems={startDraggingItems}
-              emptyText={searching ? SEARCHING_TEXT : state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
-              onKeyDown={event =>
-                handleListKey(event, items, selection, {
-                  select: setSelection,
-                  trash: ids => void trash(ids),
-                  open: () => detailsRef.current?.focus()
-                })
-              }
-            />
-          </>
-        )}
-      </main>
-      <div ref={detailsRef} tabIndex={-1} className="details-holder">
-        <ItemDetails
-          selected={selectedItems.length === 1 ? selectedItems[0] : undefined}
-          count={selectedItems.length}
+    <PlaceProvider value={markPlace}>
+      <div className="app">
+        <header className="toolbar">
+          <h1 className="brand">Neuroref</h1>
+          <AddByIdentifier onAdded={id => setSelection({ ids: [id], anchor: id })} ensureContact={contactPrompt.ensureContact} offered={offeredIds} />
+          <SearchBox ref={searchRef} value={state.search} onChange={search => update({ search })} />
+          <IncludeFullText checked={state.fullText !== false} onChange={fullText => update({ fullText })} />
+          <SaveSearchButton search={state.search} onSaved={view => (chooseView(view), update({ search: '' }))} />
+          <ImportFile />
+          <AddPdfs onAdded={id => setSelection({ ids: [id], anchor: id })} />
+          <ExportMenu items={toExport} />
+          <CiteButton items={toExport} />
+          <ManuscriptMenu />
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
+        </header>
+        {contactPrompt.asking && <SettingsDialog reason={CONTACT_REASON} onClose={contactPrompt.close} />}
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+        <CitationPicker />
+        <Sidebar current={state.view} onChoose={chooseView} counts={counts}>
+          <CollectionsSection current={state.view} onChoose={chooseView} />
+          <SavedSearches current={state.view} onChoose={chooseView} />
+          <SavedPubmedSearches current={state.view} onChoose={chooseView} />
+          <TagSelector items={items} selected={state.tags} onChange={tags => update({ tags })} />
+        </Sidebar>
+        <main className="item-list">
+          {state.view.kind === 'dashboard' ? (
+            <Dashboard onFilter={(view, search) => (chooseView(view), update({ search, tags: [] }))} />
+          ) : state.view.kind === 'pubmed' ? (
+            <PubmedSearchView key={state.view.savedId ?? 'search'} savedId={state.view.savedId} />
+          ) : (
+            <>
+              <FacetPanel items={items} searching={searching} state={state} descendants={descendants} onSearch={search => update({ search })} />
+              <SelectionBar
+                view={state.view}
+                selectedIds={selectedIds}
+                trashCount={counts.trash}
+                onTrash={ids => void trash(ids)}
+                onSelectionDone={() => setSelection({ ids: [] })}
+              />
+              <SelectedPapersBar view={state.view} selectedIds={selection.ids} />
+              {state.view.kind === 'duplicates' && <DuplicatesPanel pairs={duplicatePairs} />}
+              <ColumnsMenu columns={columns} onChange={setColumns} />
+              <ItemList
+                items={items}
+                columns={columns}
+                sort={state.sort}
+                onSort={sort => update({ sort })}
+                selection={selection}
+                onSelect={setSelection}
+                onDragItems={startDraggingItems}
+                emptyText={searching ? SEARCHING_TEXT : state.search ? 'No paper matches this search.' : EMPTY_TEXT[state.view.kind]}
+                onKeyDown={event =>
+                  handleListKey(event, items, selection, {
+                    select: setSelection,
+                    trash: ids => void trash(ids),
+                    open: () => detailsRef.current?.focus()
+                  })
+                }
+              />
+            </>
+          )}
+        </main>
+        <div ref={detailsRef} tabIndex={-1} className="details-holder">
+          <ItemDetails
+            selected={selectedItems.length === 1 ? selectedItems[0] : undefined}
+            count={selectedItems.length}
 
-          search={state.search}
-        />
-      </div>
-      <footer>
-        {/* data-search says whether searches use the index or still read papers (the benches wait for the index) */}
-        <span className="library-count" aria-live="polite" data-search={store.index.ready ? 'index' : 'reading'}>
-          {searching ? SEARCHING_TEXT : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}
-          {sorting && ' (sorting…)'}
-          {!store.complete && ' (opening the library…)'}
-          {store.index.progress && ` (preparing search: ${Math.floor((100 * store.index.progress.done) / Math.max(1, store.index.progress.total))} %)`}
-        </span>
-        {background && (
-          <span className="library-count" role="progressbar" aria-label="Background work" aria-valuetext={background}>
-            {background}
+            search={state.search}
+          />
+        </div>
+        <footer>
+          {/* data-search says whether searches use the index or still read papers (the benches wait for the index) */}
+          <span className="library-count" aria-live="polite" data-search={store.index.ready ? 'index' : 'reading'}>
+            {searching ? SEARCHING_TEXT : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}
+            {sorting && ' (sorting…)'}
+            {!store.complete && ' (opening the library…)'}
+            {store.index.progress && ` (preparing search: ${Math.floor((100 * store.index.progress.done) / Math.max(1, store.index.progress.total))} %)`}
           </span>
-        )}
-        <ExtractionProgress />
-        {status}
-      </footer>
-    </div>
+          {background && (
+            <span className="library-count" role="progressbar" aria-label="Background work" aria-valuetext={background}>
+              {background}
+            </span>
+          )}
+          <ExtractionProgress />
+          {status}
+        </footer>
+      </div>
+    </PlaceProvider>
   )
 }

@@ -3,6 +3,8 @@
 // makes a sub-collection. Deleting asks first and never deletes a paper.
 import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
+import { useMarkPlace } from '../../components/place'
+import { useLatest } from '../../components/use-latest'
 import { useMemo, useState, type DragEvent } from 'react'
 import type { Collection } from '@shared/model'
 import { db } from '../../root'
@@ -26,6 +28,8 @@ export interface CollectionsSectionProps {
 
 export function CollectionsSection({ current, onChoose }: CollectionsSectionProps) {
   const notify = useNotify()
+  const markPlace = useMarkPlace()
+  const shown = useLatest(current)
   const collections = useCollections()
   const nodes = useMemo(() => buildTree(collections ?? []), [collections])
   const byId = useMemo(() => new Map((collections ?? []).map(c => [c.id, c])), [collections])
@@ -43,10 +47,12 @@ export function CollectionsSection({ current, onChoose }: CollectionsSectionProp
     }
   }
 
+  /** The new collection is shown, unless the researcher went elsewhere while its write waited (behind a whole-library change). */
   async function create(name: string, parentId?: string): Promise<void> {
+    const stillThere = markPlace()
     const made = await createCollection(db, name, parentId)
     setEditing(null)
-    onChoose({ kind: 'collection', id: made.id })
+    if (stillThere()) onChoose({ kind: 'collection', id: made.id })
   }
 
   async function rename(id: string, name: string): Promise<void> {
@@ -71,12 +77,13 @@ export function CollectionsSection({ current, onChoose }: CollectionsSectionProp
 
   async function confirmDelete(collection: Collection): Promise<void> {
     setDeleting(null)
-    const gone = current.kind === 'collection' && (current.id === collection.id || descendantsOf(collections ?? [], collection.id).has(current.id))
+    const going = new Set([collection.id, ...descendantsOf(collections ?? [], collection.id)])
     await attempt(async () => {
       await deleteCollection(db, collection.id)
       return `Deleted the collection “${collection.name}”. Its papers are still in All items.`
     })
-    if (gone) onChoose({ kind: 'all' })
+    // the view shown now, not when asked: the researcher may have gone elsewhere while the write waited
+    if (shown.current.kind === 'collection' && going.has(shown.current.id)) onChoose({ kind: 'all' })
   }
 
   // A collection dropped on the section, outside any other collection, goes to top level.

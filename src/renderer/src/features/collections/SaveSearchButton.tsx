@@ -2,6 +2,7 @@
 // opens it as a saved search.
 import { useState } from 'react'
 import { db } from '../../root'
+import { useMarkPlace } from '../../components/place'
 import { saveSearch } from '../../library/saved-searches'
 import type { ViewId } from '../../store/views'
 import { NameForm } from './NameForm'
@@ -9,6 +10,7 @@ import './collections.css'
 
 export function SaveSearchButton({ search, onSaved }: { search: string; onSaved: (view: ViewId) => void }) {
   const [naming, setNaming] = useState(false)
+  const markPlace = useMarkPlace()
   return (
     <div className="menu save-search">
       <button type="button" disabled={!search.trim()} aria-expanded={naming} onClick={() => setNaming(!naming)} title="Keep this search in the sidebar">
@@ -21,9 +23,11 @@ export function SaveSearchButton({ search, onSaved }: { search: string; onSaved:
             initial={search.trim()}
             submitLabel="Save"
             onSubmit={async name => {
+              const stillThere = markPlace()
               const saved = await saveSearch(db, name, search)
               setNaming(false)
-              onSaved({ kind: 'saved', id: saved.id, query: saved.query })
+              // opened unless the researcher went elsewhere (or searched again) while its write waited
+              if (stillThere()) onSaved({ kind: 'saved', id: saved.id, query: saved.query })
             }}
             onCancel={() => setNaming(false)}
           />

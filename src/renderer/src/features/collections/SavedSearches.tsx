@@ -2,6 +2,7 @@
 // every change, so its papers stay current. The chosen one can be renamed
 // or deleted.
 import { useNotify } from '../../components/notify'
+import { useLatest } from '../../components/use-latest'
 import { useState } from 'react'
 import { db, useLibraryQuery } from '../../root'
 import { savedSearches } from '../../library/queries'
@@ -17,6 +18,7 @@ export interface SavedSearchesProps {
 
 export function SavedSearches({ current, onChoose }: SavedSearchesProps) {
   const notify = useNotify()
+  const shown = useLatest(current)
   const searches = useLibraryQuery(savedSearches, [])
   const [renaming, setRenaming] = useState<string | null>(null)
   const chosen = current.kind === 'saved' ? searches?.find(s => s.id === current.id) : undefined
@@ -24,7 +26,8 @@ export function SavedSearches({ current, onChoose }: SavedSearchesProps) {
   async function remove(id: string, name: string): Promise<void> {
     await deleteSavedSearch(db, id)
     notify({ kind: 'info', text: `Deleted the saved search “${name}”. No paper was touched.` })
-    onChoose({ kind: 'all' })
+    // the view shown now, not when asked: the researcher may have gone elsewhere while the write waited
+    if (shown.current.kind === 'saved' && shown.current.id === id) onChoose({ kind: 'all' })
   }
 
   return (

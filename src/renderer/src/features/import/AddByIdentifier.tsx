@@ -1,6 +1,7 @@
 // The box a researcher pastes DOIs, PMIDs, PMCIDs, links or whole reference
 // lists into. Shows progress for batches and can be cancelled.
 import { useNotify } from '../../components/notify'
+import { useMarkPlace } from '../../components/place'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { findIdentifiers } from '@shared/identifiers'
 import { addIdentifiers } from './add-identifiers'
@@ -16,6 +17,7 @@ export interface AddByIdentifierProps {
 
 export function AddByIdentifier({ onAdded, ensureContact, offered }: AddByIdentifierProps) {
   const notify = useNotify()
+  const markPlace = useMarkPlace()
   const [text, setText] = useState('')
   useEffect(() => {
     if (offered) setText(offered.text)
@@ -32,6 +34,7 @@ export function AddByIdentifier({ onAdded, ensureContact, offered }: AddByIdenti
       return
     }
     cancel.current = new AbortController()
+    const stillThere = markPlace()
     await ensureContact()
     setProgress(ids.length > 1 ? `0 of ${ids.length}` : 'Looking up…')
     try {
@@ -41,7 +44,8 @@ export function AddByIdentifier({ onAdded, ensureContact, offered }: AddByIdenti
       })
       notify(importSummaryMessage(summary))
       const stored = summary.outcomes.find(o => o.status !== 'failed')
-      if (stored && 'itemId' in stored) onAdded(stored.itemId)
+      // chosen unless the researcher went elsewhere or chose other papers meanwhile
+      if (stored && 'itemId' in stored && stillThere()) onAdded(stored.itemId)
       if (summary.failed === 0 && !summary.cancelled) setText('')
     } finally {
       cancel.current = null

@@ -2,6 +2,7 @@
 // tag, move to the Trash (Export in the toolbar exports the selection). In
 // the Trash view: Restore, and Empty Trash after asking.
 import { useNotify } from '../../components/notify'
+import { useMarkPlace } from '../../components/place'
 import { problemText } from '../../messages'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -25,25 +26,29 @@ const papers = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`
 
 export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelectionDone }: SelectionBarProps) {
   const notify = useNotify()
+  const markPlace = useMarkPlace()
   const [confirming, setConfirming] = useState(false)
   const inTrash = view.kind === 'trash'
   const count = selectedIds.length
   if (!inTrash && count === 0) return null
 
+  // The selection is let go when the change ends unless the researcher chose other papers (or went elsewhere) meanwhile.
   async function restore(): Promise<void> {
+    const stillThere = markPlace()
     try {
       await restoreFromTrash(db, selectedIds, { progress: sayProgress(notify, `Restoring ${papers(count)} from the Trash`, count) })
     } catch (error) {
       return notify({ kind: 'error', text: `Nothing was restored from the Trash: ${problemText(error)}` })
     }
-    onSelectionDone()
+    if (stillThere()) onSelectionDone()
     notify({ kind: 'info', text: `Restored ${papers(count)} from the Trash.` })
   }
 
   async function empty(): Promise<void> {
     setConfirming(false)
+    const stillThere = markPlace()
     const { deleted } = await emptyTrash(db, api)
-    onSelectionDone()
+    if (stillThere()) onSelectionDone()
     notify({ kind: 'info', text: `Deleted ${papers(deleted)} for good.` })
   }
 

@@ -2,6 +2,7 @@
 // its DOI looked up the way "Add by identifier" does, its full text kept
 // from the same reading.
 import { useNotify, type Notify } from '../../components/notify'
+import { useMarkPlace } from '../../components/place'
 import { useCallback, useState } from 'react'
 import { plainText } from '@shared/display'
 import type { Message } from '../../components/StatusMessage'
@@ -43,17 +44,20 @@ function pdfSummary(outcomes: PdfOutcome[]): Message {
 
 export function AddPdfs({ onAdded }: { onAdded?: (itemId: string) => void }) {
   const notify = useNotify()
+  const markPlace = useMarkPlace()
   const [busy, setBusy] = useState(false)
   const choose = useCallback(
     async (files: File[]) => {
       setBusy(true)
+      const stillThere = markPlace()
       try {
-        await addPdfFiles(files, notify, onAdded)
+        // the last paper is chosen unless the researcher went elsewhere or chose other papers meanwhile
+        await addPdfFiles(files, notify, id => stillThere() && onAdded?.(id))
       } finally {
         setBusy(false)
       }
     },
-    [notify, onAdded]
+    [notify, onAdded, markPlace]
   )
   return (
     <label className="file-button">
