@@ -51,3 +51,43 @@ it('a second large batch before the first is indexed reads each of its papers on
   await store.indexSettled()
   for (const query of ['oxytocin', 'tag:"whole library"']) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
 })
+
+it('papers that came while the worker indexed a batch are not read again for the search on screen when its index arrives', { timeout: 60_000 }, async () => {
+  db = openLibrary(`index-mid-batch-${Math.random()}`)
+  const { items } = createSyntheticLibrary(600, 6)
+  await db.items.bulkAdd(items)
+  const gated = gatedJobs()
+  const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
+  await store.load()
+  await store.indexSettled()
+  const ids = items.map(item => item.id)
+  const search = () => store.index.search('oxytocin')
+
+  // the first batch's job waits; the second batch comes meanwhile, so the job's index will not hold it
+  gated.hold()
+  const jobsBefore = gated.started()
+  await addTag(db, ids.slice(0, 300), 'first')
+  await store.settled()
+  search()
+  await vi.waitFor(() => expect(gated.started()).toBe(jobsBefore + 1), { timeout: 30_000 })
+  await addTag(db, ids.slice(250), 'second') // 50 papers in both batches: deferred again
+  await store.settled()
+  search()
+
+  // the first job's index arrives; the next job (for the second batch) waits
+  gated.release()
+  gated.hold()
+  await vi.waitFor(() => expect(gated.started()).toBe(jobsBefore + 2), { timeout: 30_000 })
+  reads.count = 0
+  const fresh = await buildIndex(db)
+  expect(sorted(search())).toEqual(sorted(fresh.search('oxytocin')))
+  expect(reads.count).toBe(0)
+  for (const query of ['tag:second', 'tag:first', 'stress -oxytocin']) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+  // within a few papers (as a showing asks for the papers it adds) and within more than match
+  for (const within of [new Set(ids.slice(240, 320)), new Set([ids[299], ids[599]]), new Set(ids)])
+    expect(sorted(store.index.search('oxytocin', { within })), `${within.size} papers`).toEqual(sorted(fresh.search('oxytocin', { within })))
+
+  gated.release()
+  await store.indexSettled()
+  for (const query of ['oxytocin', 'tag:second']) expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
+})
