@@ -12,7 +12,7 @@ import { write } from './write'
 import { loadPeptideTagger } from './peptide-tagger'
 import { addItemsToCollection, createCollection } from './collections'
 import { inSlices } from './slices'
-import { announceImport, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced } from './unfinished-import'
+import { announceImport, forgetUnannounced, holdWhileImporting, noteUnannounced, removeUnannounced, writeUnannounced } from './unfinished-import'
 import { papersOf } from './events'
 import { ImportedPapersKept, type KeptPaper } from './imported-papers'
 import { basics } from './item-basics'
@@ -131,8 +131,6 @@ export class ImportInBatches {
   private readonly stopFollowing: () => void
   private readonly importId = crypto.randomUUID()
   private batches = 0
-  /** ids of the papers handed to be written, unannounced until the end */
-  private readonly written: string[] = []
   private ended!: () => void
 
   /**
@@ -190,7 +188,7 @@ export class ImportInBatches {
       this.failure = { error }
     } finally {
       this.ended()
-      noteUnannounced(this.db, this.written, false)
+      forgetUnannounced(this.db, this.importId)
     }
     await removeUnannounced(this.db, this.importId)
     throw this.failure.error
@@ -260,8 +258,7 @@ export class ImportInBatches {
     const importId = this.importId
     const number = ++this.batches
     const ids = added.map(({ kept }) => kept.paper.id)
-    this.written.push(...ids)
-    noteUnannounced(this.db, ids, true)
+    noteUnannounced(this.db, importId, ids)
     const written = elsewhere
       ? elsewhere({ importId, number, keys: added.map(({ kept }) => [kept.paper.id, kept.paper.citationKey ?? '']) })
       : writeUnannounced(this.db, { importId, number, items: added.map(({ item }) => item).filter(item => item !== undefined) })

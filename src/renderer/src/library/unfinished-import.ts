@@ -27,20 +27,25 @@ export interface UnannouncedBatch {
  * mid-import) must not find them as "already in the library": the store has not seen them, and a failing import
  * removes them.
  */
-const unannouncedHere = new WeakMap<NeurorefDb, Set<string>>()
+const unannouncedHere = new WeakMap<NeurorefDb, Map<string, Set<string>>>()
 
 export function isUnannounced(db: NeurorefDb, id: string): boolean {
-  return unannouncedHere.get(db)?.has(id) === true
+  for (const ids of unannouncedHere.get(db)?.values() ?? []) if (ids.has(id)) return true
+  return false
 }
 
-/** Notes (`written` true) or forgets papers written unannounced by this window. */
-export function noteUnannounced(db: NeurorefDb, ids: readonly string[], written: boolean): void {
+/** Notes papers an import of this window has written unannounced. */
+export function noteUnannounced(db: NeurorefDb, importId: string, ids: readonly string[]): void {
   let here = unannouncedHere.get(db)
-  if (!here) unannouncedHere.set(db, (here = new Set()))
-  for (const id of ids) {
-    if (written) here.add(id)
-    else here.delete(id)
-  }
+  if (!here) unannouncedHere.set(db, (here = new Map()))
+  let ofImport = here.get(importId)
+  if (!ofImport) here.set(importId, (ofImport = new Set()))
+  for (const id of ids) ofImport.add(id)
+}
+
+/** Forgets an import's papers, announced or removed: at once (100,000 ids taken out one by one were most of a task at an import's end). */
+export function forgetUnannounced(db: NeurorefDb, importId: string): void {
+  unannouncedHere.get(db)?.delete(importId)
 }
 
 const markOf = (importId: string, number: number) => `${MARK}${importId} ${number}`
