@@ -42,9 +42,9 @@ async function fiveTitles() {
   for (const [i, t] of titles.entries()) await addRecordToLibrary(db, paper(t, i))
   const store = new LibraryStore(db)
   await store.load()
-  const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
+  const order = new SortedOrder(store, c => SORT_KEYS[c as 'title'])
   const fresh = () => [...store.items.values()].map(i => SORT_KEYS.title(i) as string).sort()
-  const titlesOf = () => order.get(store, 'title').map(i => SORT_KEYS.title(i) as string)
+  const titlesOf = () => order.get('title').map(i => SORT_KEYS.title(i) as string)
   return { store, order, fresh, titlesOf }
 }
 
@@ -65,7 +65,7 @@ describe('SortedOrder', () => {
     await emptyTrashRecords(db)
     await store.settled()
     expect(titlesOf()).toEqual(fresh())
-    expect(order.get(store, 'year').map(i => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])
+    expect(order.get('year').map(i => i.year)).toEqual([2000, 2001, 2002, 2003, 2004])
   })
 
   it('merges a large import into the kept order, as a fresh sort would give', async () => {
@@ -127,10 +127,10 @@ describe('a sort order prepared beforehand', () => {
     })
     const store = storeOf(counted)
     const library = store as unknown as LibraryStore
-    const order = new SortedOrder(c => SORT_KEYS[c as 'year'])
-    await order.prepare(library, [])
+    const order = new SortedOrder(library, c => SORT_KEYS[c as 'year'])
+    await order.prepare([])
     idsRead = 0
-    const byYear = order.get(library, 'year')
+    const byYear = order.get('year')
     // 5,000 papers over 30 years: sorted by comparing ids where they tie, about 100,000 were read
     expect(idsRead).toBe(0)
     expect(byYear.map(item => item.id)).toEqual(sortedAtTheClick(papers, 'year'))
@@ -170,12 +170,12 @@ describe('a sort order prepared beforehand', () => {
     }
     const store = storeOf(papers.map(counting))
     const library = store as unknown as LibraryStore
-    const order = new SortedOrder(c => SORT_KEYS[c as 'year'])
-    await order.prepare(library, ['year'])
+    const order = new SortedOrder(library, c => SORT_KEYS[c as 'year'])
+    await order.prepare(['year'])
     // a new copy of every paper, filed in a collection: its year as it was
     store.take([...store.items.values()].map(paper => counting({ ...paper, collectionIds: ['everything'], modifiedAt: 1 })))
     idsRead = 0
-    const byYear = order.get(library, 'year')
+    const byYear = order.get('year')
     // each kept paper's id read once to learn whether it changed; sorted again, the 5,000 papers tied on 30 years were
     // told apart by comparing their ids: 112,728 reads
     expect(idsRead).toBe(papers.length)
@@ -209,50 +209,50 @@ describe('a sort order prepared beforehand', () => {
   it('places 6,000 papers imported at once into 5,000 (some of them edited) as sorting at the click would', async () => {
     const store = storeOf(papers)
     const library = store as unknown as LibraryStore
-    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
-    await order.prepare(library, ['title', 'year'])
+    const order = new SortedOrder(library, c => SORT_KEYS[c as 'title'])
+    await order.prepare(['title', 'year'])
     const imported = Array.from({ length: 6000 }, (_, n) => papers[n % papers.length]).map(
       (p, n) => ({ ...p, id: `new${n}`, csl: { ...p.csl, title: `${p.csl.title ?? ''} ${n % 17}` } }) as LightItem
     )
     const edited = papers.slice(0, 50).map(p => ({ ...p, csl: { ...p.csl, title: 'Zebrafish last' }, year: 1900 }) as LightItem)
     store.take([...imported.slice(0, 3000), ...papers.slice(100, 3000)])
     store.take([...imported.slice(3000), ...edited])
-    const preparing = order.prepare(library, ['title', 'year'])
+    const preparing = order.prepare(['title', 'year'])
     await new Promise(resolve => setTimeout(resolve, 0))
     // a paper edited while the import is merged in, and the list shown meanwhile
     store.take([{ ...papers[60], csl: { title: 'Álpha first' } } as LightItem])
-    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    expect(order.get('title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
     await preparing
-    expect(order.get(library, 'title')).toHaveLength(11_000)
-    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    expect(order.get('title')).toHaveLength(11_000)
+    expect(order.get('title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
     expect(
       order
-        .get(library, 'title')
+        .get('title')
         .slice(-50)
         .map(i => i.csl.title)
     ).toEqual(Array(50).fill('Zebrafish last'))
-    expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+    expect(order.get('year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
   })
 
   it('takes an import in once, though its order was sorted while some of its papers were in the store but not yet shown', async () => {
     const store = storeOf(papers.slice(0, 2000))
     const library = store as unknown as LibraryStore
-    const order = new SortedOrder(c => SORT_KEYS[c as 'title'])
-    order.get(library, 'title')
+    const order = new SortedOrder(library, c => SORT_KEYS[c as 'title'])
+    order.get('title')
     // the store takes an import in: papers put before their showing is recorded, a list drawn meanwhile sorts them
     const imported = papers.slice(2000, 4000)
     for (const item of imported.slice(0, 700)) store.items.set(item.id, item)
     store.unshown = true
-    order.get(library, 'year')
+    order.get('year')
     store.take(imported.slice(0, 700), true)
     store.unshown = false
     // all new to the library: merged without looking for them among the kept papers, unless the order may hold them
     expect(store.onlyNewSince(0)).toBe(true)
-    expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+    expect(order.get('year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
     store.take(imported.slice(700))
-    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
-    expect(order.get(library, 'year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
-    expect(order.get(library, 'year')).toHaveLength(4000)
+    expect(order.get('title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    expect(order.get('year').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'year'))
+    expect(order.get('year')).toHaveLength(4000)
   })
 
   it("is sorted only in the window's idle time, so what the researcher asks meanwhile (a search at open) comes first", async () => {
@@ -262,8 +262,8 @@ describe('a sort order prepared beforehand', () => {
     const store = storeOf(papers)
     const library = store as unknown as LibraryStore
     let keysWorkedOut = 0
-    const order = new SortedOrder(() => item => (keysWorkedOut++, SORT_KEYS.title(item)))
-    const preparing = order.prepare(library, ['title'])
+    const order = new SortedOrder(library, () => item => (keysWorkedOut++, SORT_KEYS.title(item)))
+    const preparing = order.prepare(['title'])
     for (let turn = 0; turn < 20; turn++) await new Promise(resolve => setTimeout(resolve, 0))
     expect(keysWorkedOut).toBe(0)
     expect(waiting.length).toBeGreaterThan(0)
@@ -273,7 +273,7 @@ describe('a sort order prepared beforehand', () => {
       await new Promise(resolve => setTimeout(resolve, 0))
     }
     expect(keysWorkedOut).toBeGreaterThan(0)
-    expect(order.get(library, 'title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
+    expect(order.get('title').map(i => i.id)).toEqual(sortedAtTheClick(store.items.values(), 'title'))
   })
 
   it('keeps the papers in the order shown while a column clicked before its order was made is sorted a slice at a time, then shows it sorted', async () => {
@@ -303,7 +303,7 @@ describe('a sort order prepared beforehand', () => {
     const first = (await db.items.get([...store.items.keys()][0]))!
     await saveEdit(db, first.id, { ...formOf(first), title: 'Álpha first' })
     await store.settled()
-    const preparing = order.prepare(store, ['title', 'year'])
+    const preparing = order.prepare(['title', 'year'])
     const second = (await db.items.get([...store.items.keys()][1]))!
     await saveEdit(db, second.id, { ...formOf(second), title: 'Zulu last' })
     await store.settled()
@@ -313,7 +313,7 @@ describe('a sort order prepared beforehand', () => {
     expect(titlesOf()).toEqual(fresh())
     expect(titlesOf()[0]).toBe('alpha first')
     expect(titlesOf().at(-1)).toBe('zulu last')
-    expect(order.get(store, 'year').map(i => i.year)).toEqual([...store.items.values()].map(i => i.year).sort())
+    expect(order.get('year').map(i => i.year)).toEqual([...store.items.values()].map(i => i.year).sort())
   })
 })
 

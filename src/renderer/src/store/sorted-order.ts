@@ -22,17 +22,17 @@ const AT_ONCE = 20_000
 const BY_ID = ' id'
 const idOf = (item: LightItem): string => item.id
 
-/** Ascending by key, ties by id; the caller walks it backwards for descending. */
+/** One library's orders: ascending by key, ties by id; the caller walks it backwards for descending. */
 export class SortedOrder {
   private kept = new Map<string, Kept>()
-  private store: LibraryStore | undefined
   private preparing: Promise<void> | null = null
-  private asked: { store: LibraryStore; columns: readonly string[] } | undefined
+  private asked: readonly string[] = []
   private again = false
   /** each column being sorted or caught up a slice at a time: asked again meanwhile (a click while it is prepared), it is not sorted twice */
   private underWay = new Map<string, Promise<{ items: LightItem[]; version: number }>>()
 
   constructor(
+    private readonly store: LibraryStore,
     private readonly columnKey: (column: string) => SortKey,
     /** what a column's key is made from, where that is one field (a changed paper whose field is the same keeps its key) */
     private readonly columnSource: (column: string) => KeySource | undefined = () => undefined
@@ -42,16 +42,16 @@ export class SortedOrder {
     return column === BY_ID ? idOf : this.columnKey(column)
   }
 
-  get(store: LibraryStore, column: string): LightItem[] {
-    return (this.current(store, column) ?? this.rebuild(store, column)).items
+  get(column: string): LightItem[] {
+    return (this.current(column) ?? this.rebuild(column)).items
   }
 
   /**
    * Sorts these columns in the background (a slice at a time), or brings their kept orders up to date, so choosing one
    * later is not a sort of the whole library in one task. Called again while under way, it runs once more after.
    */
-  prepare(store: LibraryStore, columns: readonly string[]): Promise<void> {
-    this.asked = { store, columns }
+  prepare(columns: readonly string[]): Promise<void> {
+    this.asked = columns
     if (this.preparing) {
       this.again = true
       return this.preparing
@@ -59,16 +59,14 @@ export class SortedOrder {
     const run = async (): Promise<void> => {
       do {
         this.again = false
-        // the library asked for last: another opened meanwhile is prepared, not the one the run began with
-        const { store, columns } = this.asked!
-        for (const column of [BY_ID, ...columns]) {
+        for (const column of [BY_ID, ...this.asked]) {
           // each column in a task of its own, after the list that asked has been shown
           await new Promise(resolve => setTimeout(resolve, 0))
           // while a large batch is taken in, its last showing asks again: merging every column at each showing cost
           // the import a merge over the whole library per column and showing
-          if (store.takingIn || this.asked!.store !== store) break
+          if (this.store.takingIn) break
           // in idle time: at open these sorts ran beside the researcher's first searches
-          await this.catchUp(store, column, inIdleTurns)
+          await this.catchUp(column, inIdleTurns)
         }
       } while (this.again)
     }
@@ -77,37 +75,38 @@ export class SortedOrder {
   }
 
   /** Whether this column's order is kept, with at most `most` changes to merge in at its next use (a few, merged at once). */
-  has(store: LibraryStore, column: string, most: number): boolean {
-    return this.current(store, column, most) !== undefined
+  has(column: string, most: number): boolean {
+    return this.current(column, most) !== undefined
   }
 
   /** Some kept order up to date but for at most `most` changes (ascending), to show the papers in while the chosen one is made; undefined when none is. */
-  anyReady(store: LibraryStore, most: number): LightItem[] | undefined {
+  anyReady(most: number): LightItem[] | undefined {
     for (const column of this.kept.keys()) {
       // (ids look like no order at all)
-      const kept = column !== BY_ID && this.current(store, column, most)
+      const kept = column !== BY_ID && this.current(column, most)
       if (kept) return kept.items
     }
     return undefined
   }
 
   /** Brings this column's kept order up to date (or sorts it) a slice at a time, so that showing it next is quick: the order and the version it shows. */
-  catchUp(store: LibraryStore, column: string, turns = inTurns): Promise<{ items: LightItem[]; version: number }> {
+  catchUp(column: string, turns = inTurns): Promise<{ items: LightItem[]; version: number }> {
     const running = this.underWay.get(column)
     // that one may have been sorted while the library changed: looked at again once it is done
-    if (running) return running.then(() => this.catchUp(store, column, turns))
-    const job = this.caughtUp(store, column, turns).finally(() => this.underWay.get(column) === job && this.underWay.delete(column))
+    if (running) return running.then(() => this.catchUp(column, turns))
+    const job = this.caughtUp(column, turns).finally(() => this.underWay.get(column) === job && this.underWay.delete(column))
     this.underWay.set(column, job)
     return job
   }
 
-  private async caughtUp(store: LibraryStore, column: string, turns: typeof inTurns): Promise<{ items: LightItem[]; version: number }> {
-    if (!this.current(store, column, 0) && !(await this.mergedInTurns(store, column, turns))) {
+  private async caughtUp(column: string, turns: typeof inTurns): Promise<{ items: LightItem[]; version: number }> {
+    const { store } = this
+    if (!this.current(column, 0) && !(await this.mergedInTurns(column, turns))) {
       const version = store.version
       const unsure = store.unshown
-      const ordered = await turns(this.sorted(store, column))
+      const ordered = await turns(this.sorted(column))
       // changes made meanwhile are patched in at the next use; a change of everything means sorting again
-      if (this.store !== store || store.changedSince(version) === null) {
+      if (store.changedSince(version) === null) {
         this.again = true
         return { ...ordered, version }
       }
@@ -118,40 +117,37 @@ export class SortedOrder {
   }
 
   /** The kept order of this column with up to `most` changes patched in, or undefined when there are more or it must be sorted again. */
-  private current(store: LibraryStore, column: string, most = Infinity): Kept | undefined {
-    if (this.store !== store) {
-      this.kept.clear()
-      this.store = store
-    }
+  private current(column: string, most = Infinity): Kept | undefined {
     const kept = this.kept.get(column)
-    const changed = kept && store.changedSince(kept.version)
+    const changed = kept && this.store.changedSince(kept.version)
     if (!kept || !changed || (changed.size > most && kept.items.length + changed.size > AT_ONCE)) return undefined
-    if (changed.size > 0) Object.assign(kept, atOnce(this.merge(store, kept, column, changed)))
-    kept.version = store.version
+    if (changed.size > 0) Object.assign(kept, atOnce(this.merge(kept, column, changed)))
+    kept.version = this.store.version
     return kept
   }
 
   /** A change merged into the kept order a slice at a time; false when there is none to merge into. */
-  private async mergedInTurns(store: LibraryStore, column: string, turns: typeof inTurns): Promise<boolean> {
+  private async mergedInTurns(column: string, turns: typeof inTurns): Promise<boolean> {
     const kept = this.kept.get(column)
-    const changed = kept && store.changedSince(kept.version)
+    const changed = kept && this.store.changedSince(kept.version)
     if (!kept || !changed) return false
-    const { version } = store
-    const merged = await turns(this.merge(store, kept, column, changed))
-    // a list shown meanwhile patched this column itself (or another library opened): its order stands
-    if (this.store === store && this.kept.get(column) === kept && kept.version < version) Object.assign(kept, merged, { version })
+    const { version } = this.store
+    const merged = await turns(this.merge(kept, column, changed))
+    // a list shown meanwhile patched this column itself: its order stands
+    if (this.kept.get(column) === kept && kept.version < version) Object.assign(kept, merged, { version })
     return true
   }
 
-  private rebuild(store: LibraryStore, column: string): Kept {
-    const kept = { ...atOnce(this.sorted(store, column)), version: store.version, unsure: store.unshown }
+  private rebuild(column: string): Kept {
+    const kept = { ...atOnce(this.sorted(column)), version: this.store.version, unsure: this.store.unshown }
     this.kept.set(column, kept)
     return kept
   }
 
   /** Every paper sorted by this column: from the papers in id order when that is kept and whole. */
-  private sorted(store: LibraryStore, column: string): Generator<void, Ordered> {
-    const byId = column === BY_ID || store.unshown ? undefined : this.current(store, BY_ID, 0)
+  private sorted(column: string): Generator<void, Ordered> {
+    const { store } = this
+    const byId = column === BY_ID || store.unshown ? undefined : this.current(BY_ID, 0)
     const papers = byId?.items.length === store.items.size ? byId.items : undefined
     return sortInSlices(papers ?? [...store.items.values()], this.keyOf(column), papers !== undefined)
   }
@@ -161,7 +157,8 @@ export class SortedOrder {
    * themselves, are merged in. Papers new to the library since the kept order (an import's) are merged without looking
    * for them among the kept ones.
    */
-  private merge(store: LibraryStore, kept: Kept, column: string, changed: ReadonlySet<string>): Generator<void, Ordered & { unsure: boolean }> {
+  private merge(kept: Kept, column: string, changed: ReadonlySet<string>): Generator<void, Ordered & { unsure: boolean }> {
+    const { store } = this
     const onlyNew = !kept.unsure && store.onlyNewSince(kept.version)
     // what was unsure is known once every paper taken in so far is among the changes merged
     const unsure = kept.unsure === true && store.unshown

@@ -77,6 +77,7 @@ function sortedOrderOf(store: LibraryStore): SortedOrder {
   let order = sortedOrders.get(store)
   if (!order) {
     order = new SortedOrder(
+      store,
       column => SORT_KEYS[column as SortColumn],
       column => SORT_SOURCES[column as SortColumn]
     )
@@ -184,7 +185,7 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
   // and the kept list's places by the index's numbers, for its first search, and the index's numbers by id
   if (store.complete && store.index.ready) {
-    void sortedOrderOf(store).prepare(store, PREPARED_COLUMNS)
+    void sortedOrderOf(store).prepare(PREPARED_COLUMNS)
     numberKeptList(store)
     store.index.prepareNumbers()
   }
@@ -204,10 +205,10 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
  */
 function shownWhileSorting(store: LibraryStore, column: SortColumn, rules: BaseRules): BaseList | undefined {
   const order = sortedOrderOf(store)
-  if (store.items.size <= SORTED_AT_THE_CLICK || order.has(store, column, MERGED_AT_THE_CLICK)) return undefined
-  const ready = order.anyReady(store, MERGED_AT_THE_CLICK)
+  if (store.items.size <= SORTED_AT_THE_CLICK || order.has(column, MERGED_AT_THE_CLICK)) return undefined
+  const ready = order.anyReady(MERGED_AT_THE_CLICK)
   const base = keptInAnotherOrder(store, rules) ?? (ready && { items: atOnce(inOrder(ready, true, rules.passes)) })
-  if (base) void order.catchUp(store, column).then(() => store.redraw())
+  if (base) void order.catchUp(column).then(() => store.redraw())
   return base
 }
 
@@ -220,7 +221,7 @@ function fullList(
   fullText: boolean
 ): { items: LightItem[] | undefined; sorting: boolean } {
   const ascending = state.sort.direction === 'asc'
-  const order = (): LightItem[] => sortedOrderOf(store).get(store, state.sort.column)
+  const order = (): LightItem[] => sortedOrderOf(store).get(state.sort.column)
   const rules: BaseRules = {
     key: JSON.stringify([state.view, state.tags, state.sort]),
     papers: JSON.stringify([state.view, state.tags]),
@@ -229,7 +230,7 @@ function fullList(
     ascending,
     passes,
     order,
-    orderInTurns: () => sortedOrderOf(store).catchUp(store, state.sort.column)
+    orderInTurns: () => sortedOrderOf(store).catchUp(state.sort.column)
   }
   const meanwhile = shownWhileSorting(store, state.sort.column, rules)
   // "Recently added" moves with the clock and Duplicates with the pairs: their lists are not kept.
