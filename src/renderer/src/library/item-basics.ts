@@ -54,5 +54,31 @@ export function basics(item: Item): ItemBasics {
 
 /** A peptide tag with only its MeSH evidence (the headings the dashboard leaves out of a peptide's co-occurring terms). */
 function lightPeptideTag(tag: PeptideTag): PeptideTag {
-  return tag.evidence.every(evidence => evidence.source === 'mesh') ? tag : { ...tag, evidence: tag.evidence.filter(evidence => evidence.source === 'mesh') }
+  if (tag.evidence.every(evidence => evidence.source === 'mesh')) return tag
+  const evidence = tag.evidence.filter(evidence => evidence.source === 'mesh')
+  return evidence.length ? { ...tag, evidence } : withoutEvidence(tag)
+}
+
+/**
+ * Light tags with no evidence left, one frozen copy for each peptide, family and receptor, as the tagger makes them
+ * (peptide, family, evidence, then receptor when there is one): most papers' tags are such (a file's papers have no
+ * MeSH), and packing numbers a frozen value by identity rather than by its JSON text. Bounded for any library.
+ */
+const evidenceless = new Map<string, PeptideTag>()
+const MOST_EVIDENCELESS = 10_000
+
+function withoutEvidence(tag: PeptideTag): PeptideTag {
+  const keys = Object.keys(tag)
+  const asTagged =
+    keys[0] === 'peptide' && keys[1] === 'family' && keys[2] === 'evidence' && (keys.length === 3 || (keys.length === 4 && keys[3] === 'receptor'))
+  if (!asTagged || typeof tag.family !== 'string' || (keys.length === 4 && typeof tag.receptor !== 'string')) return { ...tag, evidence: [] }
+  const key = `${tag.peptide}\u0000${tag.family}\u0000${tag.receptor ?? ''}\u0000${keys.length}`
+  let shared = evidenceless.get(key)
+  if (shared === undefined) {
+    if (evidenceless.size >= MOST_EVIDENCELESS) evidenceless.clear()
+    shared = { ...tag, evidence: [] }
+    Object.freeze(shared.evidence)
+    evidenceless.set(key, Object.freeze(shared))
+  }
+  return shared
 }

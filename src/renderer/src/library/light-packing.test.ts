@@ -101,4 +101,53 @@ describe('a part of the saved light form', () => {
     expect(asJson(back)).toEqual(asJson(papers))
     for (const paper of back.filter(paper => paper.doi)) expect(paper.doiKey).toBe(paper.doi)
   })
+
+  it('packs papers read from the form (their shared values frozen) into the same part as the same papers unshared', () => {
+    const papers = [...fixtureItems().map(item => basics(withIndexFields(item))), basics(odd(fixtureItems()[0]))]
+    const read = unpackPapers(packPapers(papers, [])).papers
+    expect(Object.isFrozen(read[0].csl.author![0])).toBe(true)
+    const again = packPapers(read, read.map(recognitionHashes))
+    const fresh = packPapers(asJson(read) as ItemBasics[], read.map(recognitionHashes))
+    expect(again.shared).toEqual(fresh.shared)
+    expect([...lineTexts(again)]).toEqual([...lineTexts(fresh)])
+    expect(again.hashes).toEqual(fresh.hashes)
+    // a value changed in one paper's copy is packed as it is, not as the frozen one it was copied from
+    const changed = { ...read[1], csl: { ...read[1].csl, author: [{ ...read[1].csl.author![0], given: 'Changed' }] } }
+    expect(asJson(unpackPapers(packPapers([read[0], changed], [])).papers)).toEqual(asJson([read[0], changed]))
+  })
+})
+
+describe("a light copy's peptide tags", () => {
+  const tagged = (title: string): Item =>
+    withIndexFields({ id: title, csl: { type: 'article-journal', title }, sources: ['file'], tags: [], collectionIds: [], addedAt: 1, modifiedAt: 1 } as Item)
+
+  it('keep no evidence but MeSH, and a tag without any is one frozen copy for every paper naming that peptide', () => {
+    const [one, two] = [tagged('Oxytocin and vasopressin in voles'), tagged('Oxytocin receptor knockout mice')]
+    const [a, b] = [basics(one), basics(two)]
+    // as the light copy was made before: the tag without its evidence
+    for (const [paper, light] of [
+      [one, a],
+      [two, b]
+    ] as const)
+      expect(light.peptideTags).toEqual(paper.peptideTags!.map(tag => ({ ...tag, evidence: [] })))
+    const oxytocin = a.peptideTags!.find(tag => tag.peptide === 'Oxytocin')!
+    expect(basics(tagged('Oxytocin in a title')).peptideTags![0]).toBe(oxytocin)
+    expect(Object.isFrozen(oxytocin) && Object.isFrozen(oxytocin.evidence)).toBe(true)
+    // the receptor is part of what it names: not the same copy
+    expect(b.peptideTags!.find(tag => tag.peptide === 'Oxytocin')).toEqual({ ...oxytocin, receptor: expect.any(String) })
+  })
+
+  it("keep a MeSH heading's evidence, and a tag written in another order (an older row) as it is", () => {
+    const paper = tagged('Oxytocin in voles')
+    const [tag] = paper.peptideTags!
+    const withMesh = { ...tag, evidence: [{ source: 'mesh' as const, text: 'Oxytocin' }, ...tag.evidence] }
+    const reordered = { family: tag.family, evidence: tag.evidence, peptide: tag.peptide }
+    const light = basics({ ...paper, peptideTags: [withMesh, reordered] })
+    expect(light.peptideTags).toEqual([
+      { ...tag, evidence: [{ source: 'mesh', text: 'Oxytocin' }] },
+      { ...reordered, evidence: [] }
+    ])
+    expect(Object.keys(light.peptideTags![1])).toEqual(['family', 'evidence', 'peptide'])
+    expect(Object.isFrozen(light.peptideTags![1])).toBe(false)
+  })
 })

@@ -88,7 +88,15 @@ export function packPapers(papers: readonly ItemBasics[], hashes: number[][]): P
     if (n === undefined) numbers.set(text, (n = shared.push(text) - 1))
     return n
   }
+  // a frozen value is one many papers hold (a shared value of the light form, a light peptide tag): numbered by identity
+  // once its JSON text has been numbered, so each paper holding it costs no JSON text and no lookup by text
+  const frozenNumbers = new Map<object, number>()
   const numberOf = (value: unknown): number => {
+    if (typeof value === 'object' && value !== null && Object.isFrozen(value)) {
+      let n = frozenNumbers.get(value)
+      if (n === undefined) frozenNumbers.set(value, (n = numberOfText(JSON.stringify(value))))
+      return n
+    }
     if (typeof value === 'string') {
       let n = stringNumbers.get(value)
       if (n === undefined) stringNumbers.set(value, (n = numberOfText(JSON.stringify(value))))
