@@ -2,9 +2,10 @@
 // papers). What the researcher went to or chose while it waited stays when it
 // ends: a new collection or saved search is made but not opened, a deleted one
 // sends them to All items only if they are still looking at it, and a trash,
-// restore or paper added by identifier leaves the papers they chose meanwhile.
+// restore or paper added by identifier, from a PDF or from PubMed leaves the papers they chose meanwhile.
 // The writes are held the way a long change holds them: another read-write
 // transaction on the change log, which every write of the library takes.
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
 
@@ -12,6 +13,11 @@ import { test, expect } from './support/fixtures'
 const MICE = { doi: '10.1371/journal.pone.0033693', title: 'Methylphenidate Exposure Induces Dopamine Neuron Loss' }
 const ALZHEIMER = { doi: '10.1016/j.neurobiolaging.2010.03.024', title: 'Human umbilical cord blood-derived mesenchymal stem cells' }
 const SYNUCLEIN = { doi: '10.1038/srep16696', title: 'Single-molecule FRET studies on alpha-synuclein oligomerization' }
+// A real article PDF (e2e/fixtures/pdf/SOURCES.md); its DOI has no recorded work, so it is added marked Needs metadata.
+const CAMBRIDGE = {
+  file: path.resolve(__dirname, 'fixtures/pdf/articles/cambridge_intpsychogeriatr_2014_S1041610213001804.pdf'),
+  title: 'Stressful life events are not associated with the development of dementia'
+}
 
 type HeldWindow = Window & { releaseWrites?: boolean }
 
@@ -130,7 +136,7 @@ test('a collection or saved search made or deleted while the researcher went els
   await expect(allItems).toHaveAttribute('aria-current', 'page')
 })
 
-test('papers chosen while a trash, restore or added paper waits stay chosen', async ({ page, app }) => {
+test('papers chosen while a trash, restore or paper added by identifier or PDF waits stay chosen', async ({ page, app }) => {
   await page.goto(app.url)
   await addPaper(page, MICE)
   await addPaper(page, ALZHEIMER)
@@ -174,4 +180,35 @@ test('papers chosen while a trash, restore or added paper waits stay chosen', as
   await expect(row(MICE)).toHaveCount(0)
   await expect(row(SYNUCLEIN)).toHaveAttribute('aria-selected', 'true')
   await expect(bar).toContainText('1 selected')
+
+  // A paper added from a PDF is not chosen when the researcher chose another while it was written.
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All items' }).click()
+  release = await holdWrites(page)
+  await page.getByLabel('Add PDFs…').setInputFiles(CAMBRIDGE.file)
+  await row(MICE).click()
+  await expect(row(MICE)).toHaveAttribute('aria-selected', 'true')
+  await release()
+  await expect(status).toContainText('marked Needs metadata') // said once the paper is added (and chosen, before)
+  await expect(row(CAMBRIDGE)).toHaveAttribute('aria-selected', 'false')
+  await expect(row(MICE)).toHaveAttribute('aria-selected', 'true')
+})
+
+test('PubMed results chosen while the ones added before are written stay chosen', async ({ page, app }) => {
+  const BURNS = 'Patients over 75 years admitted to the National Burn Centre, Haukeland University Hospital, 2000-19.'
+  const DERMATOMYOSITIS = 'Cardiac evaluation of patients with juvenile dermatomyositis.'
+  await page.goto(app.url)
+  await page.getByRole('region', { name: 'PubMed' }).getByRole('button', { name: 'Search PubMed' }).click()
+  const view = page.getByRole('region', { name: 'Search PubMed' })
+  await view.getByLabel('PubMed query').fill('patients')
+  await view.getByRole('button', { name: 'Search', exact: true }).click()
+  const results = view.getByRole('list', { name: 'PubMed results' }).getByRole('listitem')
+  await view.getByRole('checkbox', { name: `Select ${BURNS}` }).check()
+  const release = await holdWrites(page)
+  await view.getByRole('button', { name: 'Add 1 selected' }).click()
+  await view.getByRole('checkbox', { name: `Select ${DERMATOMYOSITIS}` }).check()
+  await release()
+  await expect(page.getByRole('status')).toContainText(`Added: ${BURNS}`)
+  await expect(results.filter({ hasText: BURNS })).toContainText('In library')
+  await expect(view.getByRole('checkbox', { name: `Select ${DERMATOMYOSITIS}` })).toBeChecked()
+  await expect(view.getByRole('button', { name: 'Add 1 selected' })).toBeEnabled()
 })

@@ -41,7 +41,8 @@ export function PubmedSearchView({ savedId }: { savedId?: string }) {
     const summary = await addIdentifiers(ids)
     notify(importSummaryMessage(summary))
     if (savedId) await forgetNewPmids(db, savedId, pmids)
-    setChosen(new Set())
+    // only the papers added are let go: those chosen while they were written (which can wait behind a whole-library change) stay
+    setChosen(now => new Set([...now].filter(pmid => !pmids.includes(pmid))))
   }
 
   async function save(event: FormEvent): Promise<void> {
