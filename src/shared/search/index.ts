@@ -57,6 +57,8 @@ export interface ItemNumbers {
   readonly count: number
   /** changes whenever a number is given or dropped (an item added, edited or removed; the index tidied) */
   readonly version: number
+  /** Makes the numbers by id (`of`) a slice at a time (yield), if they are not made yet: made at once, 100,000 ids were a task of their own. */
+  byIdInSteps(): Generator<void, void>
 }
 
 /** An index that can answer with marks by item number instead of ids, for a list of 100,000 papers walked at each keystroke. */
@@ -124,7 +126,8 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     get count() {
       return ids.length
     },
-    version: 0
+    version: 0,
+    byIdInSteps: () => numbersByIdInSteps()
   }
   let removed = 0
 

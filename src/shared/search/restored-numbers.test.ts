@@ -60,4 +60,20 @@ describe('a saved index opened again', () => {
       expectAlike(restored, built, everId)
     }
   )
+
+  it('makes its numbers by id a slice at a time when a list asks for them, the index built in this window having them already', () => {
+    const built = createSearchIndex()
+    const everId = Array.from({ length: 10_000 }, () => crypto.randomUUID())
+    everId.forEach((id, n) => built.add(paper(id, n)))
+    const restored = createSearchIndex({ from: built.snapshot() })
+    const pauses = (index: NumberedIndex) => {
+      let paused = 0
+      for (const steps = index.numbers.byIdInSteps(); !steps.next().done;) paused++
+      return paused
+    }
+    expect(pauses(restored)).toBeGreaterThan(1)
+    expect(pauses(restored)).toBe(0)
+    expect(pauses(built)).toBe(0)
+    expectAlike(restored, built, everId)
+  })
 })
