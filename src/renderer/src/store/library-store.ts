@@ -118,6 +118,11 @@ export class LibraryStore {
     return this.intake.unshown
   }
 
+  /** true while a large batch's showing is prepared: its change is recorded, the lists are brought up to date for it a slice at a time */
+  get preparingShowing(): boolean {
+    return this.showings.preparing
+  }
+
   /** Work that brings what shows the list up to date before a large batch is shown (a slice at a time). */
   beforeShowing(prepare: () => Promise<void>): void {
     this.showings.beforeShowing(prepare)

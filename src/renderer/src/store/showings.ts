@@ -16,6 +16,8 @@ export class Showings {
   private readonly preparers = new Set<() => Promise<void>>()
   private every = SHOW_EVERY_MS
   private shownAt = 0
+  /** true while a showing's change is recorded and the lists are brought up to date for it, not yet told */
+  preparing = false
 
   constructor(private readonly versions: ChangeVersions) {}
 
@@ -42,7 +44,16 @@ export class Showings {
   async show(ids: string[] | null, allNew: boolean): Promise<void> {
     const began = performance.now()
     this.versions.record(ids, allNew)
-    for (const prepare of this.preparers) await prepare().catch(error => console.warn('[neuroref] the list could not be prepared beforehand:', error))
+    const recorded = this.versions.version
+    this.preparing = true
+    try {
+      for (const prepare of this.preparers) await prepare().catch(error => console.warn('[neuroref] the list could not be prepared beforehand:', error))
+    } finally {
+      this.preparing = false
+    }
+    // a list drawn meanwhile (the index's progress, a column's order made) showed the papers as before, at a newer
+    // version: the version moves again, so the views draw this change
+    if (this.versions.version !== recorded) this.versions.record([])
     this.versions.tell()
     // a render asked for by telling runs after this task's code, before the next task
     await nextTask()

@@ -116,6 +116,33 @@ describe('search keystrokes on the kept list', () => {
     }
   })
 
+  it('are drawn as shown before while a large change is prepared for showing, and with the change once it is shown', async () => {
+    db = openLibrary(`view-base-${Math.random()}`)
+    await addRecordsToLibrary(db, createSyntheticLibrary(700, 12).items.map(recordOf))
+    const store = await opened()
+    const byTitle: ViewState = { view: { kind: 'all' }, search: '', tags: [], sort: { column: 'title', direction: 'asc' } }
+    const draw = () => visibleItems(store, byTitle, { now: Date.now() }).items
+    // the list drawn while the change is prepared (before the kept list is brought up to date for it), after the
+    // index's progress or a column's order moved the store's version, as the window draws it then
+    const meanwhile: string[][] = []
+    store.beforeShowing(async () => {
+      store.redraw()
+      meanwhile.push(ids(draw()))
+    })
+    const before = ids(draw())
+    expect(before).toHaveLength(700)
+    const trashed = new Set([...store.items.keys()].slice(0, 600))
+    await moveToTrash(db, [...trashed])
+    await store.settled()
+    // as shown before: the 600 papers leave the list when the change is shown, the list not made at once meanwhile
+    expect(meanwhile.length).toBeGreaterThan(0)
+    for (const list of meanwhile) expect(list).toEqual(before)
+    const shown = ids(draw())
+    expect(shown).toHaveLength(100)
+    expect(shown.some(id => trashed.has(id))).toBe(false)
+    expect(shown).toEqual(ids(visibleItems(await opened(), byTitle, { now: Date.now() }).items))
+  })
+
   it('find the chosen papers the list shows, in its order', async () => {
     db = openLibrary(`view-base-${Math.random()}`)
     await addRecordsToLibrary(db, createSyntheticLibrary(80, 9).items.map(recordOf))

@@ -20,6 +20,8 @@ export interface BaseList {
   places?: Map<string, number>
   /** the place of each of the search index's item numbers (-1: not in the list), while those numbers stand */
   byNumber?: { numbers: ItemNumbers; version: number; places: Int32Array }
+  /** the list as last shown, before a change whose showing is being prepared: not this version's list */
+  asShownBefore?: boolean
 }
 
 export interface BaseRules {
@@ -57,6 +59,9 @@ export function keptBase(store: LibraryStore, rules: BaseRules): BaseList {
     items = patchList(store, kept, { key: rules.sortKey, ascending: rules.ascending, passes: rules.passes, matching: () => undefined })
     // no paper of it changed (the index came into use, a column's order made): its places stand
     if (items === kept.items) return numberedBeforehand(store, Object.assign(kept, { version: store.version }))
+    // a large batch's showing is being prepared (its list made a slice at a time, catchUp): drawn meanwhile (the index's
+    // progress, a status line), the list is shown as before, not made at once (a merge of 100,000 papers in one task)
+    if (!items && store.preparingShowing) return { ...kept, asShownBefore: true }
   }
   if (!kept) store.beforeShowing(() => catchUp(store))
   const list = { store, version: store.version, rules, items: items ?? atOnce(inOrder(rules.order(), rules.ascending, rules.passes)) }

@@ -181,7 +181,7 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
     previous && previous.descendants === context.descendants
       ? patchList(store, previous, { key: SORT_KEYS[state.sort.column], ascending: state.sort.direction === 'asc', passes, matching })
       : null
-  const { items: out, sorting } = patched ? { items: patched, sorting: false } : fullList(store, state, context, passes, query, fullText)
+  const { items: out, sorting, asShownBefore } = patched ? { items: patched, sorting: false } : fullList(store, state, context, passes, query, fullText)
   // after the open's heavy work (its garbage collections lengthened the open's long tasks when the sorts ran alongside)
   // and the kept list's places by the index's numbers, for its first search, and the index's numbers by id
   if (store.complete && store.index.ready) {
@@ -190,8 +190,8 @@ export function visibleItems(store: LibraryStore, state: ViewState, context: Vie
     store.index.prepareNumbers()
   }
   if (!out) return { items: [], searching: true }
-  // a list in the order shown before is not this state's list
-  if (sorting) return { items: out, searching: false, sorting }
+  // a list in the order shown before, or as shown before a change being prepared, is not this state's list
+  if (sorting || asShownBefore) return { items: out, searching: false, sorting }
   previousLists.set(state, { store, version: store.version, items: out, descendants: context.descendants })
   return { items: out, searching: false }
 }
@@ -219,7 +219,7 @@ function fullList(
   passes: (item: LightItem) => boolean,
   query: string,
   fullText: boolean
-): { items: LightItem[] | undefined; sorting: boolean } {
+): { items: LightItem[] | undefined; sorting: boolean; asShownBefore?: boolean } {
   const ascending = state.sort.direction === 'asc'
   const order = (): LightItem[] => sortedOrderOf(store).get(state.sort.column)
   const rules: BaseRules = {
@@ -238,11 +238,12 @@ function fullList(
     meanwhile ??
     (state.view.kind === 'recent' || state.view.kind === 'duplicates' ? { items: atOnce(inOrder(order(), ascending, passes)) } : keptBase(store, rules))
   const sorting = meanwhile !== undefined
-  if (!query.trim()) return { items: base.items, sorting }
+  const { asShownBefore } = base
+  if (!query.trim()) return { items: base.items, sorting, asShownBefore }
   const marked = store.searchMarks(query, fullText)
-  if (marked) return { items: markedIn(base, marked.marks, marked.numbers), sorting }
+  if (marked) return { items: markedIn(base, marked.marks, marked.numbers), sorting, asShownBefore }
   const found = store.answer(query, fullText)
-  return { items: found && foundIn(base, found), sorting }
+  return { items: found && foundIn(base, found), sorting, asShownBefore }
 }
 
 /** Up to this many chosen papers are found in the list by reference; more by reading every row's id. */
