@@ -1,9 +1,11 @@
 // What the tag views read: manual tag colours (read again after each library change), the
 // manual tag names in use, and each kind's name for people and screen readers.
-import { useMemo } from 'react'
+import { useEffect, useState } from 'react'
 import type { TagKind } from '@shared/tags'
 import { store, useLibraryQuery, useLibraryVersion } from '../../root'
 import { tagColors } from '../../library/tags'
+import { inIdleTurns, untilStopped } from '../../store/turns'
+import { manualTagNames } from './manual-tag-names'
 
 export const KIND_NAME: Record<TagKind, string> = { manual: 'Manual', keyword: 'Keyword', mesh: 'MeSH', peptide: 'Peptide' }
 
@@ -16,12 +18,31 @@ export function useTagColors(): Map<string, string> {
   return useLibraryQuery(tagColors, [], NO_COLORS)
 }
 
-/** Manual tag names used anywhere in the library, alphabetically (for suggestions). */
+/** the names counted last, and the library's version then (one library per window) */
+let counted: { version: number; names: string[] } | undefined
+
+/**
+ * Manual tag names used anywhere in the library, alphabetically (for suggestions): counted again in idle time once
+ * papers changed (manual-tag-names.ts), not at a change of no paper (the index's progress, a column's order made).
+ */
 export function useManualTagNames(): string[] {
   const version = useLibraryVersion()
-  return useMemo(() => {
-    const names = new Set<string>()
-    for (const item of store.items.values()) for (const tag of item.tags) names.add(tag)
-    return [...names].sort((a, b) => a.localeCompare(b))
+  const [names, setNames] = useState(() => counted?.names ?? NO_NAMES)
+  useEffect(() => {
+    const changed = counted && store.changedSince(counted.version)
+    if (counted && changed?.size === 0) return setNames(counted.names)
+    const stop = { stopped: false }
+    const at = store.version
+    void inIdleTurns(untilStopped(manualTagNames(store.items.values()), stop)).then(made => {
+      if (!made) return
+      counted = { version: at, names: made }
+      setNames(made)
+    })
+    return () => {
+      stop.stopped = true
+    }
   }, [version])
+  return names
 }
+
+const NO_NAMES: string[] = []
