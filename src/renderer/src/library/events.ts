@@ -23,8 +23,11 @@ export interface ImportedPapers {
 }
 
 export type LibraryEvent =
-  /** papers stored: `items` are the rows as written */
-  | { kind: 'item'; change: 'added' | 'changed'; ids: string[]; items: Item[] }
+  /**
+   * papers stored: `items` are the rows as written; `fields`, when a change of many papers (a tag, a collection, the
+   * Trash) set only these fields of each (the window's light copies take just them)
+   */
+  | { kind: 'item'; change: 'added' | 'changed'; ids: string[]; items: Item[]; fields?: string[] }
   /** an import's papers, written in batches and announced together */
   | { kind: 'item'; change: 'added'; ids: string[]; imported: ImportedPapers }
   /** papers gone for good (Trash emptied, merged into another) */

@@ -33,6 +33,11 @@ const NOT_AS_IS = new Set(
   } satisfies Record<HeavyItemField | 'light' | 'mesh' | 'peptideTags' | 'csl', 0>)
 )
 
+/** Whether a light copy holds this field of the row as it is (the same value): not a long part, CSL, headings, tags or DOI. */
+export function keptAsIs(field: string): boolean {
+  return !NOT_AS_IS.has(field) && field !== 'doi' && field !== 'doiKey'
+}
+
 /** The light copy's fields without its mark: what IndexedDB and a worker's message can hold (a function cannot be). */
 export function basics(item: Item): ItemBasics {
   // copied a field at a time, in the paper's order: an object rest leaving fourteen names out took 4× as long (every

@@ -88,20 +88,24 @@ export async function changeItems(
 ): Promise<Item[]> {
   const items = await found.toArray()
   const was: Replaced[] = []
+  // every field the change set in any paper: the window's light copies take just those (not made again from each row)
+  const fields = new Set<string>()
   let written = 0
   await inChunks(items, async chunk => {
     for (const item of chunk) {
       // a change sets a paper's fields anew, never changes what they hold: a shallow copy is the row as it was
-      const before = replaced && { ...item }
+      const before = { ...item }
       change(item)
-      if (before) was.push(replacedIn(before, item))
+      const changed = replacedIn(before, item)
+      for (const field in changed.fields) fields.add(field)
+      if (replaced) was.push(changed)
     }
     await db.items.bulkPut(chunk)
     written += chunk.length
     progress?.(partOf(written, items.length, 0.5, 1))
   })
   replaced?.(was)
-  changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items })
+  changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items, fields: [...fields] })
   return items
 }
 

@@ -26,7 +26,7 @@ export interface IntakeStore {
   /** the search index in use (a restore starts a new one) */
   index(): LiveIndex
   /** keeps a paper as written, as the papers of any event (its light copy, the finder, its PDF text with its notes) */
-  keepWritten(item: Item): void
+  keepWritten(item: Item, fields?: string[]): void
   /** the rows of the papers kept so far are no longer needed for indexing */
   dropWritten(): void
   /** an imported paper changed the library: the finder knows it by these key hashes */
@@ -50,7 +50,7 @@ export class BatchIntake {
   async applyInSlices(event: StoredEvent): Promise<void> {
     const { items, showings } = this.store
     const papers = papersOf(event)
-    const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n])
+    const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n], event.fields)
     this.takingIn = true
     showings.begin()
     let ids: string[] = []
@@ -79,8 +79,8 @@ export class BatchIntake {
   }
 
   /** A paper of a large batch, as written: searches read it until the worker has indexed it. */
-  private takeWritten(item: Item): void {
-    this.store.keepWritten(item)
+  private takeWritten(item: Item, fields?: string[]): void {
+    this.store.keepWritten(item, fields)
     this.store.index().defer(item)
   }
 

@@ -8,7 +8,7 @@ import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
-import { lighten, markLight } from './light-item'
+import { lighten, markLight, withFields } from './light-item'
 import { BatchIntake, isLarge } from './batch-intake'
 import { lightRows } from './light-rows'
 import { takeArriving } from './light-arrival'
@@ -42,8 +42,8 @@ export class LibraryStore {
     items: this.items,
     showings: this.showings,
     index: () => this.index,
-    keepWritten: item => {
-      this.putItem(item)
+    keepWritten: (item, fields) => {
+      this.putItem(item, fields)
       this.fullText.reindex(item, this.notes.get(item.id))
     },
     dropWritten: () => this.writtenRows.clear(),
@@ -139,7 +139,7 @@ export class LibraryStore {
         case 'item':
           if (event.change === 'deleted') for (const id of event.ids) this.removeItem(id)
           // (an import's papers come as a batch: isLarge)
-          else if ('items' in event) for (const item of event.items) this.putItem(item)
+          else if ('items' in event) for (const item of event.items) this.putItem(item, event.fields)
           event.ids.forEach(id => touched.add(id))
           break
         case 'note':
@@ -207,17 +207,22 @@ export class LibraryStore {
   /** papers an event changed while the library opens (their copies read at open are older) */
   private changedWhileOpening: Set<string> | null = null
 
-  private putItem(item: Item): void {
+  /** `fields`: the only fields the write set in this paper (a change of many papers) */
+  private putItem(item: Item, fields?: string[]): void {
     this.changedWhileOpening?.add(item.id)
     this.knownPapers.add(item)
     this.writtenRows.set(item.id, item)
     // The store keeps a light copy: the event's row stays as the writer made it.
-    this.keep(item)
+    this.keep(item, fields)
   }
 
-  /** Keeps the light copy (and, while searches read papers, the abstract). */
-  private keep(item: Item): void {
-    this.items.set(item.id, lighten(item))
+  /**
+   * Keeps the light copy (and, while searches read papers, the abstract): the copy before with the fields a change of
+   * many papers set, once the library is open (a copy read at open may be older than the row before this change).
+   */
+  private keep(item: Item, fields?: string[]): void {
+    const before = fields && !this.changedWhileOpening && this.items.get(item.id)
+    this.items.set(item.id, (before && withFields(before, item, fields)) || lighten(item))
     this.index.remember(item)
   }
 

@@ -22,6 +22,10 @@ import { moveToTrash, restoreFromTrash } from '../library/trash'
 import { twoComputers, type Computer } from '../sync/computers.test-support'
 import { inThisThread } from './index-jobs'
 import { LibraryStore } from './library-store'
+import { lighten } from './light-item'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
+import { openLibrary } from '../library/schema'
+import { recordOf } from './random-changes.test-support'
 import { loadPeptideTagger } from '../library/peptide-tagger'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
@@ -164,5 +168,44 @@ describe('light copies in the window', () => {
     }
     expect(now.get(first)!.tags).toEqual(['oxytocin review', 'from the lab computer'])
     expect(now.get(second)!.tags).toEqual([])
+  })
+
+  it('after tags, collections, reading status and the Trash on many papers, are each paper as its row is now, their CSL kept', async () => {
+    const db = openLibrary(`light-fields-${Math.random()}`)
+    try {
+      // more papers than the store takes in at once: a large change comes in slices (batch-intake.ts)
+      await addRecordsToLibrary(db, createSyntheticLibrary(430, 3).items.map(recordOf))
+      const store = await openStore(db)
+      const ids = [...store.items.keys()]
+      const asStored = async (step: string) => {
+        await store.settled()
+        const rows = await db.items.toArray()
+        expect(rows).toHaveLength(430)
+        for (const row of rows) expect(store.items.get(row.id), `${step}: ${row.id}`).toEqual(lighten(row))
+      }
+      const before = new Map(store.items)
+      await addTag(db, ids, 'to read')
+      await asStored('tagged')
+      // the copies changed by the tag hold the CSL, authors and headings the copies before held
+      expect(ids.every(id => store.items.get(id)!.csl === before.get(id)!.csl && store.items.get(id) !== before.get(id))).toBe(true)
+      const stress = await createCollection(db, 'Stress')
+      await addItemsToCollection(db, stress.id, ids.slice(0, 300))
+      await asStored('filed')
+      await setReadStatus(db, ids.slice(100), 'read')
+      await asStored('read')
+      await moveToTrash(db, ids.slice(50))
+      await asStored('trashed')
+      await restoreFromTrash(db, ids.slice(60))
+      await asStored('restored')
+      await removeTag(db, ids.slice(0, 3), 'to read')
+      await removeItemsFromCollection(db, stress.id, ids.slice(0, 250))
+      await asStored('untagged and unfiled')
+      expect(store.items.get(ids[55])!.trashedAt).toBeGreaterThan(0)
+      expect(store.items.get(ids[65])!.trashedAt).toBeUndefined()
+      expect(store.items.get(ids[0])!.tags).toEqual([])
+      expect(store.items.get(ids[299])!.collectionIds).toEqual([stress.id])
+    } finally {
+      await db.delete()
+    }
   })
 })

@@ -4,13 +4,30 @@
 // records) stay in IndexedDB and are read where a paper is shown, exported,
 // cited or written (library/queries.ts: fullItem, fullItems).
 import type { Item, ItemBasics, LightItem } from '@shared/model'
-import { basics } from '../library/item-basics'
+import { basics, keptAsIs } from '../library/item-basics'
 
 /** The mark of a light copy: a function, which IndexedDB cannot store. */
 export const LIGHT = (): void => undefined
 
 export function lighten(item: Item): LightItem {
   return markLight(basics(item))
+}
+
+/**
+ * The light copy of a paper a change set only `fields` of (a tag, a collection, the Trash): the copy before with those
+ * fields as the row has them now, its CSL, authors and headings shared. Made again from each row, a whole-library
+ * change made 100,000 new copies of every part, all kept: the window's collections of new objects (scavenges) during
+ * it copied them. Undefined when a field is not one the copy holds as it is.
+ */
+export function withFields(before: LightItem, item: Item, fields: readonly string[]): LightItem | undefined {
+  if (!fields.every(keptAsIs)) return undefined
+  const light = { ...before } as Record<string, unknown>
+  const row = item as unknown as Record<string, unknown>
+  for (const field of fields) {
+    if (field in row) light[field] = row[field]
+    else delete light[field]
+  }
+  return light as unknown as LightItem
 }
 
 /** Marks a paper's basics as a light copy (the mark is what keeps IndexedDB from ever storing it). */
