@@ -3,7 +3,7 @@
 import type { Collection } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, itemsWithIds, write, type ChangeOptions } from './write'
+import { changeItems, inKeyOrder, itemsWithIds, write, type ChangeOptions } from './write'
 
 /** Ids of every collection below `id` (children, grandchildren …), not `id` itself. */
 export function descendantsOf(collections: readonly Collection[], id: string): Set<string> {
@@ -102,6 +102,7 @@ export async function deleteCollection(db: NeurorefDb, id: string): Promise<{ co
 
 /** Files papers in a collection; returns how many were not there before. */
 export async function addItemsToCollection(db: NeurorefDb, collectionId: string, itemIds: string[], options: ChangeOptions = {}): Promise<number> {
+  itemIds = await inKeyOrder(itemIds)
   return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, collectionId)
     const now = Date.now()

@@ -40,3 +40,48 @@ export async function inChunks<T>(rows: readonly T[], step: (chunk: T[], from: n
   }
   await Promise.all(Array.from({ length: IN_FLIGHT }, oneAtATime))
 }
+
+/** Runs the work a slice at a time, the event loop turning between slices (so never inside a transaction). */
+export async function inSteps<T>(work: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const began = performance.now()
+    for (;;) {
+      const step = work.next()
+      if (step.done) return step.value
+      if (performance.now() - began >= SLICE_MS) break
+    }
+    await new Promise(resolve => setTimeout(resolve, 0))
+  }
+}
+
+/** ids sorted at once before being merged, and merged between two looks at the clock */
+const SORTED_AT_ONCE = 2048
+
+/** The values once each, in string order (IndexedDB's order for string keys), pausing (yield) every few thousand. */
+export function* distinctInOrder(values: readonly string[]): Generator<void, string[]> {
+  let runs: string[][] = []
+  for (let from = 0; from < values.length; from += SORTED_AT_ONCE) {
+    runs.push(values.slice(from, from + SORTED_AT_ONCE).sort())
+    yield
+  }
+  while (runs.length > 1) {
+    const merged: string[][] = []
+    for (let r = 0; r < runs.length; r += 2) {
+      const [a, b = []] = [runs[r], runs[r + 1]]
+      const out: string[] = []
+      for (let i = 0, j = 0; i < a.length || j < b.length;) {
+        out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++])
+        if (out.length % SORTED_AT_ONCE === 0) yield
+      }
+      merged.push(out)
+    }
+    runs = merged
+  }
+  const sorted = runs[0] ?? []
+  const distinct: string[] = []
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i])
+    if (i % SORTED_AT_ONCE === SORTED_AT_ONCE - 1) yield
+  }
+  return distinct
+}

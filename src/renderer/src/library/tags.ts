@@ -4,7 +4,7 @@
 import type { Tag } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import type { NeurorefDb } from './schema'
-import { changeItems, itemsWithIds, write, type ChangeOptions } from './write'
+import { changeItems, inKeyOrder, itemsWithIds, write, type ChangeOptions } from './write'
 
 /** A tag name as stored: spaces trimmed and collapsed. Throws when nothing is left. */
 function cleanTagName(name: string): string {
@@ -31,6 +31,7 @@ async function existingSpelling(db: NeurorefDb, name: string): Promise<string> {
 /** Tags these items with a manual tag; returns how many items gained it. */
 export async function addTag(db: NeurorefDb, itemIds: string[], name: string, options: ChangeOptions = {}): Promise<number> {
   const wanted = cleanTagName(name)
+  itemIds = await inKeyOrder(itemIds)
   return write(db, [db.items], async changes => {
     const tag = await existingSpelling(db, wanted)
     const now = Date.now()

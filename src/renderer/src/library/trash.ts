@@ -6,10 +6,11 @@
 import type { NeurorefApi } from '@shared/contract'
 import type { AttachmentRecord } from '@shared/model'
 import type { NeurorefDb } from './schema'
-import { changeItems, itemsWithIds, write, type ChangeOptions, type Changes } from './write'
+import { changeItems, inKeyOrder, itemsWithIds, write, type ChangeOptions, type Changes } from './write'
 
 /** Moves papers to the Trash; returns how many moved (those already there are left alone). */
 export async function moveToTrash(db: NeurorefDb, ids: string[], options: ChangeOptions = {}): Promise<number> {
+  ids = await inKeyOrder(ids)
   const now = Date.now()
   return write(db, [db.items], async changes => {
     const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined, options.progress)
@@ -30,6 +31,7 @@ export async function moveToTrash(db: NeurorefDb, ids: string[], options: Change
 
 /** Takes papers out of the Trash; returns how many came back. */
 export async function restoreFromTrash(db: NeurorefDb, ids: string[], options: ChangeOptions = {}): Promise<number> {
+  ids = await inKeyOrder(ids)
   const now = Date.now()
   return write(db, [db.items], async changes => {
     const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined, options.progress)
