@@ -30,6 +30,19 @@ export function itemTagKeys(item: ItemBasics): string[] {
   return keys
 }
 
+/** The fields an item's tags are read from (`itemTags`). */
+const TAG_FIELDS = new Set(['tags', 'keywords', 'mesh', 'peptideTags', 'removedPeptideTags'])
+
+/**
+ * A new copy of an item that differs from `before` only in these fields: when none of them holds tags (filed, trashed,
+ * marked read), the copy's tag keys are those of `before`, not worked out again (a whole library's copies, each a
+ * dozen keys made anew, after every paper was filed).
+ */
+export function keepTagKeys(before: ItemBasics, after: ItemBasics, fields: readonly string[]): void {
+  const keys = cache.get(before)
+  if (keys && !fields.some(field => TAG_FIELDS.has(field))) cache.set(after, keys)
+}
+
 export function itemTags(item: ItemBasics): ItemTag[] {
   const tags: ItemTag[] = item.tags.map(name => ({ kind: 'manual', name }))
   for (const keyword of item.keywords ?? []) tags.push({ kind: 'keyword', name: keyword.trim() })

@@ -23,6 +23,7 @@ import { twoComputers, type Computer } from '../sync/computers.test-support'
 import { inThisThread } from './index-jobs'
 import { LibraryStore } from './library-store'
 import { lighten } from './light-item'
+import { itemTagKeys, itemTags, tagKey } from '@shared/tags'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { openLibrary } from '../library/schema'
 import { recordOf } from './random-changes.test-support'
@@ -188,9 +189,17 @@ describe('light copies in the window', () => {
       await asStored('tagged')
       // the copies changed by the tag hold the CSL, authors and headings the copies before held
       expect(ids.every(id => store.items.get(id)!.csl === before.get(id)!.csl && store.items.get(id) !== before.get(id))).toBe(true)
+      // the tag keys (the tag counts and facets read them): the tag's copies have it; filed copies keep theirs
+      const keysBefore = ids.map(id => itemTagKeys(store.items.get(id)!))
+      expect(keysBefore.every(keys => keys.includes('manual:to read'))).toBe(true)
       const stress = await createCollection(db, 'Stress')
       await addItemsToCollection(db, stress.id, ids.slice(0, 300))
       await asStored('filed')
+      ids.forEach((id, n) => {
+        const copy = store.items.get(id)!
+        expect(itemTagKeys(copy)).toBe(keysBefore[n])
+        expect(itemTagKeys(copy)).toEqual([...new Set(itemTags(copy).map(tagKey))])
+      })
       await setReadStatus(db, ids.slice(100), 'read')
       await asStored('read')
       await moveToTrash(db, ids.slice(50))
@@ -200,6 +209,8 @@ describe('light copies in the window', () => {
       await removeTag(db, ids.slice(0, 3), 'to read')
       await removeItemsFromCollection(db, stress.id, ids.slice(0, 250))
       await asStored('untagged and unfiled')
+      expect(itemTagKeys(store.items.get(ids[0])!)).not.toContain('manual:to read')
+      expect(itemTagKeys(store.items.get(ids[3])!)).toContain('manual:to read')
       expect(store.items.get(ids[55])!.trashedAt).toBeGreaterThan(0)
       expect(store.items.get(ids[65])!.trashedAt).toBeUndefined()
       expect(store.items.get(ids[0])!.tags).toEqual([])

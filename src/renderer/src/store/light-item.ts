@@ -4,6 +4,7 @@
 // records) stay in IndexedDB and are read where a paper is shown, exported,
 // cited or written (library/queries.ts: fullItem, fullItems).
 import type { Item, ItemBasics, LightItem } from '@shared/model'
+import { keepTagKeys } from '@shared/tags'
 import { basics, keptAsIs } from '../library/item-basics'
 
 /** The mark of a light copy: a function, which IndexedDB cannot store. */
@@ -27,6 +28,7 @@ export function withFields(before: LightItem, item: Item, fields: readonly strin
     if (field in row) light[field] = row[field]
     else delete light[field]
   }
+  keepTagKeys(before, light as unknown as LightItem, fields)
   return light as unknown as LightItem
 }
 
