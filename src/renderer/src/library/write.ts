@@ -111,14 +111,14 @@ export async function changeItems(
 }
 
 /**
- * Stored rows of these ids, in the order asked (those no longer stored left out), read a chunk at a time so that
- * each is a task of its own: the window keeps its turns while a whole library is read.
+ * Stored rows of these ids that `keep` accepts, in the order asked (those no longer stored left out), read and looked
+ * at a chunk at a time so that each is a task of its own: the window keeps its turns while a whole library is read.
  */
-export async function storedItems(db: NeurorefDb, ids: readonly string[], progress?: Progress): Promise<Item[]> {
+export async function storedItems(db: NeurorefDb, ids: readonly string[], progress?: Progress, keep: (item: Item) => boolean = () => true): Promise<Item[]> {
   const rows: (Item | undefined)[] = new Array(ids.length)
   let read = 0
   await inChunks(ids, async (chunk, from) => {
-    ;(await db.items.bulkGet(chunk)).forEach((row, i) => (rows[from + i] = row))
+    ;(await db.items.bulkGet(chunk)).forEach((row, i) => (rows[from + i] = row && keep(row) ? row : undefined))
     read += chunk.length
     progress?.(partOf(read, ids.length, 0, 0.5))
   })
@@ -154,5 +154,7 @@ export function itemsWithIds(
   progress?: Progress
 ): { toArray(): Promise<Item[]> } {
   const keys = inOrderOnce(ids) ? ids : [...new Set(ids)].sort()
-  return { toArray: async () => (await storedItems(db, keys, progress)).filter(keep) }
+  // each row looked at as its chunk arrives: the whole library's rows filtered at the end were one task (a tag's
+  // test of every paper's tags, 120 ms CPU traced at 100,000, load 15)
+  return { toArray: () => storedItems(db, keys, progress, keep) }
 }
