@@ -16,7 +16,7 @@ import { PartReceiver } from './part-bytes'
 import { defaultIndexJobs, type IndexJobs } from './index-jobs'
 import { LiveIndex } from './live-index'
 import { FinderFilledLater } from './finder-later'
-import { afterPaint, idleSlice } from './turns'
+import { afterPaint, quietSlice } from './turns'
 import { ChangeVersions } from './change-versions'
 import { Showings } from './showings'
 
@@ -281,8 +281,9 @@ export class LibraryStore {
   }
 
   private async recogniseInSlices(): Promise<void> {
-    // in the window's idle time: at 100k its 0.3-0.4 s of slices ran between the first searches after opening
-    for (let more = true; more;) more = this.knownPapers.fill(await idleSlice(SLICE_MS))
+    // in the window's idle time once the researcher pauses searching: at 100k its 0.3-0.4 s of slices ran between the
+    // first searches after opening
+    for (let more = true; more;) more = this.knownPapers.fill(await quietSlice(SLICE_MS))
   }
 
   /** Something the lists show is ready though no paper changed (a column's order made a slice at a time): they are drawn again. */

@@ -29,7 +29,7 @@ import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { RowsChannel } from '../library/rows-for-index'
 import type { IndexJobs } from './index-jobs'
-import { inIdleTurns, inTurns } from './turns'
+import { inQuietTurns, inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
 import { PaperText, readsAs } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
@@ -166,14 +166,14 @@ export class LiveIndex implements SearchIndex {
   }
 
   /**
-   * The index's numbers by id, made in idle time once the library is open, for the first change or search within some
+   * The index's numbers by id, made in idle time once the library is open and searches pause, for the first change or search within some
    * papers: a restored index does not make them (100,000 ids put in a Map were most of its restore).
    */
   prepareNumbers(): void {
     const index = this.index
     if (!index || this.numbersPrepared === index) return
     this.numbersPrepared = index
-    void inIdleTurns(index.numbersByIdInSteps())
+    void inQuietTurns(index.numbersByIdInSteps())
   }
 
   /**

@@ -6,7 +6,7 @@
 import type { LightItem } from '@shared/model'
 import type { LibraryStore } from './library-store'
 import { mergeInSlices, sortInSlices, type KeySource, type Ordered, type SortKey } from './sort-in-slices'
-import { atOnce, inIdleTurns, inTurns } from './turns'
+import { atOnce, inQuietTurns, inTurns } from './turns'
 
 export type { KeySource, SortKey }
 
@@ -65,8 +65,8 @@ export class SortedOrder {
           // while a large batch is taken in, its last showing asks again: merging every column at each showing cost
           // the import a merge over the whole library per column and showing
           if (this.store.takingIn) break
-          // in idle time: at open these sorts ran beside the researcher's first searches
-          await this.catchUp(column, inIdleTurns)
+          // in idle time once the researcher pauses searching: at open these sorts ran beside their first searches
+          await this.catchUp(column, inQuietTurns)
         }
       } while (this.again)
     }

@@ -49,6 +49,29 @@ export function idleSlice(most: number): Promise<number> {
   )
 }
 
+/** work done beforehand waits until the researcher has not searched for this long (ms): a pause in typing */
+const QUIET_MS = 400
+let searchedAt = -Infinity
+
+/** The researcher asked a search (a keystroke in the search box): work done beforehand waits until they pause (`quietSlice`). */
+export function searchAsked(): void {
+  searchedAt = performance.now()
+}
+
+/**
+ * Like `idleSlice`, but also waits until the researcher has paused searching, checked again when the window is idle:
+ * at open the sorts of the prepared columns, the duplicate finder and the index's numbers by id took idle slices of
+ * 10-20 ms between the keystrokes of the first searches, each keystroke's answer waiting behind one.
+ */
+export async function quietSlice(most: number): Promise<number> {
+  for (;;) {
+    const wait = searchedAt + QUIET_MS - performance.now()
+    if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
+    const slice = await idleSlice(most)
+    if (performance.now() - searchedAt >= QUIET_MS) return slice
+  }
+}
+
 /** work done between two turns of the event loop (a long task is 50 ms; the window shares it with rendering) */
 const SLICE_MS = 10
 
@@ -63,6 +86,11 @@ export function inTurns<T>(work: Generator<void, T>): Promise<T> {
  */
 export async function inIdleTurns<T>(work: Generator<void, T>): Promise<T> {
   return inSlices(work, await idleSlice(SLICE_MS), () => idleSlice(SLICE_MS))
+}
+
+/** The same, each slice also waiting until the researcher pauses searching (`quietSlice`): work no search needs. */
+export async function inQuietTurns<T>(work: Generator<void, T>): Promise<T> {
+  return inSlices(work, await quietSlice(SLICE_MS), () => quietSlice(SLICE_MS))
 }
 
 /** Steps the work for `most` ms, then waits for the next slice's length, until it is done. */

@@ -1,6 +1,7 @@
 // "Search library": results update as you type. Qualifiers such as author:,
 // year:2015-2021, mesh:, tag: and -word are explained in the tooltip.
 import { forwardRef } from 'react'
+import { searchAsked } from '../../store/turns'
 
 const HELP =
   'Words match title, authors, journal, abstract, keywords, MeSH, notes and ids. ' +
@@ -16,7 +17,11 @@ export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange:
       placeholder="Search library"
       title={HELP}
       value={value}
-      onChange={e => onChange(e.target.value)}
+      onChange={e => {
+        // work done beforehand waits while the researcher types
+        searchAsked()
+        onChange(e.target.value)
+      }}
       onKeyDown={e => {
         if (e.key === 'Escape') onChange('')
       }}
