@@ -31,6 +31,8 @@ export interface IntakeStore {
   dropWritten(): void
   /** an imported paper changed the library: the finder knows it by these key hashes */
   keepImported(light: LightItem, hashes: Int32Array): void
+  /** an import's papers are coming, known by this many key hashes in all */
+  expectImported(keys: number): void
 }
 
 export class BatchIntake {
@@ -51,6 +53,8 @@ export class BatchIntake {
     const { items, showings } = this.store
     const papers = papersOf(event)
     const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n], event.fields)
+    // the finder grows once for the whole import, before its first slice, not in one of them
+    if ('imported' in event) this.store.expectImported(event.imported.hashes.length)
     this.takingIn = true
     showings.begin()
     let ids: string[] = []

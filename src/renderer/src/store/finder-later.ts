@@ -56,6 +56,11 @@ export class FinderFilledLater {
     else this.known.add(item.id, hashes ?? recognitionHashes(item))
   }
 
+  /** `keys` keys of papers about to be added (an import's): room made for them now. */
+  expect(keys: number): void {
+    this.known.expect(keys)
+  }
+
   remove(id: string): void {
     this.known.remove(id)
   }

@@ -2,7 +2,7 @@
 // search index holds them, the hashes of their duplicate keys), not as whole papers. Looked at at any moment, the
 // window's papers are a fresh window's, a search finds every imported paper shown, and the same file imported again
 // adds nothing.
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
 import type { ReferenceRecord } from '@shared/model'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { papersOf, type LibraryEvent } from '../library/events'
@@ -12,13 +12,18 @@ import { basics } from '../library/item-basics'
 import { abstractsOnTheWay } from '../library/abstract-bytes'
 import { ImportInBatches, importRecords, type FileImportOutcome } from '../library/import-file'
 import { writeUnannounced } from '../library/unfinished-import'
+import { loadPeptideTagger } from '../library/peptide-tagger'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { gatedJobs } from './held-jobs.test-support'
 import { LibraryStore } from './library-store'
+import { PaperKeyTable } from './paper-key-table'
 import { openedStore } from './opened-store.test-support'
 
 let db: NeurorefDb
-afterEach(() => db?.delete())
+afterEach(() => {
+  vi.restoreAllMocks()
+  return db?.delete()
+})
 
 /** Papers as a .bib brings them, none twice, each with a word in its abstract alone. */
 function records(count: number): ReferenceRecord[] {
@@ -143,3 +148,29 @@ it(
     await store.indexSettled()
   }
 )
+
+it('makes room in the duplicate finder for all of an import’s papers before taking the first in, not in one of its slices', { timeout: 60_000 }, async () => {
+  // the papers are made here as the reader worker makes them, tagged
+  await loadPeptideTagger()
+  db = openLibrary(`taken-in-${Math.random()}`)
+  await db.items.bulkAdd(createSyntheticLibrary(100, 9).items)
+  const store = new LibraryStore(db, { jobs: gatedJobs().jobs, saveAfterMs: Infinity })
+  await store.load()
+  const finder = store.finder
+  // the papers the window held each time the finder's table was rebuilt (every key it knows placed again, in one step)
+  const heldAtRebuild: number[] = []
+  const table = PaperKeyTable.prototype as unknown as { rebuild: (more: number) => void }
+  const original = table.rebuild
+  vi.spyOn(table, 'rebuild').mockImplementation(function (this: PaperKeyTable, more: number) {
+    heldAtRebuild.push(store.items.size)
+    original.call(this, more)
+  })
+  const { added } = await withWorkers(db, records(3000), finder)
+  await store.settled()
+  expect(store.items.size).toBe(3100)
+  expect(heldAtRebuild.filter(size => size > 100)).toEqual([])
+  // and it recognises every imported paper
+  const again = await withWorkers(db, records(3000), store.finder)
+  expect(again.added).toHaveLength(0)
+  expect(again.duplicates).toHaveLength(added.length)
+})

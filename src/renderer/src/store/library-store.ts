@@ -50,7 +50,8 @@ export class LibraryStore {
     keepImported: (light, hashes) => {
       this.changedWhileOpening?.add(light.id)
       this.knownPapers.add(light, hashes)
-    }
+    },
+    expectImported: keys => this.knownPapers.expect(keys)
   })
   /** bumps on every change; views memoise on it */
   get version(): number {
