@@ -12,6 +12,7 @@
 // has a number (from 1; 0 is never a word): base word k is number k + 1,
 // overlay words follow. Long fields are kept as runs of word codes
 // (word-runs.ts), so phrases are confirmed on integers.
+import { firstAtLeast } from '../first-at-least'
 import { AddedEntries } from './added-entries'
 import { forEachWordOfFolded } from './tokens'
 import { ByteWriter, forEachAscending } from './varint'
@@ -43,17 +44,6 @@ export interface PostingsSnapshot {
 
 /** Words never hold a NUL (tokens are letters and digits; identifiers drop it), so it can join them. */
 export const WORD_JOIN = '\u0000'
-
-function firstAtLeast(sorted: readonly string[], start: string): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid] < start) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /** Words looked at, or items restored, between two pauses of a saved index's restore (the window runs it in slices). */
 export const RESTORE_STEP = 1 << 12
@@ -112,14 +102,7 @@ class JoinedWords {
   }
 
   private firstAtLeastIn(text: string, start: number, end: number): number {
-    let lo = 0
-    let hi = this.count
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.compare(text, start, end, mid) > 0) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return firstAtLeast(this.count, k => this.compare(text, start, end, k) > 0)
   }
 
   firstAtLeast(start: string): number {
@@ -231,7 +214,7 @@ export class PostingLists {
     if (this.recent.length > 5000) this.resort()
     const found: number[] = []
     for (let k = this.base.firstAtLeast(start); k < this.base.count && this.base.startsWith(k, start); k++) found.push(k + 1)
-    for (let i = firstAtLeast(this.sorted, start); i < this.sorted.length && this.sorted[i].startsWith(start); i++)
+    for (let i = firstAtLeast(this.sorted.length, i => this.sorted[i] < start); i < this.sorted.length && this.sorted[i].startsWith(start); i++)
       found.push(this.overlayNumber(this.sorted[i]))
     for (const word of this.recent) if (word.startsWith(start)) found.push(this.overlayNumber(word))
     return found

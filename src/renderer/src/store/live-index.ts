@@ -13,6 +13,7 @@
 // searches read them a slice at a time (search-by-reading.ts) and say they
 // are searching until the answer is whole.
 import type { Item, LightItem } from '@shared/model'
+import { firstAtLeast } from '@shared/first-at-least'
 import {
   parseQuery,
   searchIndexInSteps,
@@ -63,14 +64,7 @@ interface Scan {
 
 /** Whether the ascending `places` hold `place`. */
 function holds(places: readonly number[], place: number): boolean {
-  let low = 0
-  let high = places.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (places[middle] < place) low = middle + 1
-    else high = middle
-  }
-  return places[low] === place
+  return places[firstAtLeast(places.length, i => places[i] < place)] === place
 }
 
 export class LiveIndex implements SearchIndex {

@@ -3,6 +3,7 @@
 // still pass the same view, search and tag filter go back in at their sorted
 // place. Walking 100,000 papers for one new row is what this avoids.
 import type { LightItem } from '@shared/model'
+import { firstAtLeast } from '@shared/first-at-least'
 import type { LibraryStore } from './library-store'
 import type { SortKey } from './sorted-order'
 
@@ -42,14 +43,11 @@ export function patchList(store: LibraryStore, previous: PreviousList, rules: Pa
     const item = store.items.get(id)
     if (!item || (matching && !matching.has(id)) || !rules.passes(item)) continue
     const k = rules.key(item)
-    let lo = 0
-    let hi = items.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (sign * compare(rules.key(items[mid]), items[mid].id, k, id) < 0) lo = mid + 1
-      else hi = mid
-    }
-    items.splice(lo, 0, item)
+    items.splice(
+      firstAtLeast(items.length, i => sign * compare(rules.key(items[i]), items[i].id, k, id) < 0),
+      0,
+      item
+    )
   }
   return items
 }
