@@ -13,8 +13,8 @@ import { importRecords } from '../library/import-file'
 import { readSavedIndex } from '../library/saved-index'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
-import { gatedJobs } from './held-jobs.test-support'
-import { LibraryStore } from './library-store'
+import type { LibraryStore } from './library-store'
+import { openedStoreGated } from './opened-store.test-support'
 
 const QUERIES = [...BENCH_QUERIES, 'zebrafinch', 'title:"imported zebrafinch"', 'edited', '-oxytocin', 'year:2001-2010 oxytocin']
 
@@ -57,10 +57,7 @@ describe('a large import', { timeout: 60_000 }, () => {
     db = openLibrary(`deferred-index-${Math.random()}`)
     const { items } = createSyntheticLibrary(150, 3)
     await db.items.bulkAdd(items)
-    const gated = gatedJobs()
-    const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
+    const { store, gated } = await openedStoreGated(db)
     expect(store.index.last?.how).toBe('rebuilt')
     const wordsBefore = store.index.wordCount
 

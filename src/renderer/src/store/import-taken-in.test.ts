@@ -17,7 +17,7 @@ import { openLibrary, type NeurorefDb } from '../library/schema'
 import { gatedJobs } from './held-jobs.test-support'
 import { LibraryStore } from './library-store'
 import { PaperKeyTable } from './paper-key-table'
-import { openedStore } from './opened-store.test-support'
+import { openedStore, openedStoreGated } from './opened-store.test-support'
 
 let db: NeurorefDb
 afterEach(() => {
@@ -64,10 +64,7 @@ async function takenIn(importing: Importing): Promise<Extract<LibraryEvent, { ki
   const library = createSyntheticLibrary(100, 9).items
   await db.items.bulkAdd(library)
   const before = new Set(library.map(item => item.id))
-  const gated = gatedJobs()
-  const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
-  await store.load()
-  await store.indexSettled()
+  const { store, gated } = await openedStoreGated(db)
   // the worker holds the imported papers back: searches read them meanwhile
   gated.hold()
   const announced: LibraryEvent[] = []

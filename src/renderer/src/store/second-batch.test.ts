@@ -7,8 +7,7 @@ import { buildIndex } from '../library/index-job'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addTag } from '../library/tags'
 import { addItemsToCollection, createCollection } from '../library/collections'
-import { gatedJobs } from './held-jobs.test-support'
-import { LibraryStore } from './library-store'
+import { openedStoreGated } from './opened-store.test-support'
 
 const reads = vi.hoisted(() => ({ count: 0 }))
 vi.mock('@shared/search/paper-reading', async original => {
@@ -26,10 +25,7 @@ it('a second large batch before the first is indexed reads each of its papers on
   // more than the store takes in at once: each change is a large batch, indexed by the worker
   const { items } = createSyntheticLibrary(300, 5)
   await db.items.bulkAdd(items)
-  const gated = gatedJobs()
-  const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
-  await store.load()
-  await store.indexSettled()
+  const { store, gated } = await openedStoreGated(db)
   const ids = items.map(item => item.id)
 
   gated.hold()
@@ -56,10 +52,7 @@ it('papers that came while the worker indexed a batch are not read again for the
   db = openLibrary(`index-mid-batch-${Math.random()}`)
   const { items } = createSyntheticLibrary(600, 6)
   await db.items.bulkAdd(items)
-  const gated = gatedJobs()
-  const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity })
-  await store.load()
-  await store.indexSettled()
+  const { store, gated } = await openedStoreGated(db)
   const ids = items.map(item => item.id)
   const search = () => store.index.search('oxytocin')
 
