@@ -4,6 +4,8 @@
 // to IndexedDB in small chunks, each put in a task of its own (a next chunk
 // starts when one under way is stored), so the window gets a turn in between.
 
+import { runInSlices } from '@shared/work-in-steps'
+
 /** work done between two turns of the event loop (a long task is 50 ms) */
 const SLICE_MS = 20
 /** rows handed to IndexedDB at once: each put copies its rows on the window's thread (1,000 took 200–400 ms, 100 up to 110 ms under load) */
@@ -42,16 +44,8 @@ export async function inChunks<T>(rows: readonly T[], step: (chunk: T[], from: n
 }
 
 /** Runs the work a slice at a time, the event loop turning between slices (so never inside a transaction). */
-export async function inSteps<T>(work: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const began = performance.now()
-    for (;;) {
-      const step = work.next()
-      if (step.done) return step.value
-      if (performance.now() - began >= SLICE_MS) break
-    }
-    await new Promise(resolve => setTimeout(resolve, 0))
-  }
+export function inSteps<T>(work: Generator<void, T>): Promise<T> {
+  return runInSlices(work, SLICE_MS, () => new Promise(resolve => setTimeout(() => resolve(SLICE_MS), 0)))
 }
 
 /** ids sorted at once before being merged, and merged between two looks at the clock */

@@ -1,5 +1,6 @@
 // Waiting for the window's next turn: work done in slices gives the window its
 // turns in between (painting, answering the researcher).
+import { runInSlices } from '@shared/work-in-steps'
 
 /**
  * One channel for every turn, each message the turn of the one waiting longest. A channel made, listened to and closed
@@ -77,7 +78,7 @@ const SLICE_MS = 10
 
 /** Runs the work a slice at a time, letting the window paint and answer between slices. */
 export function inTurns<T>(work: Generator<void, T>): Promise<T> {
-  return inSlices(work, SLICE_MS, () => nextTask().then(() => SLICE_MS))
+  return runInSlices(work, SLICE_MS, () => nextTask().then(() => SLICE_MS))
 }
 
 /**
@@ -85,25 +86,12 @@ export function inTurns<T>(work: Generator<void, T>): Promise<T> {
  * what the researcher asks for: at open the sorts of the prepared columns ran beside the first searches.
  */
 export async function inIdleTurns<T>(work: Generator<void, T>): Promise<T> {
-  return inSlices(work, await idleSlice(SLICE_MS), () => idleSlice(SLICE_MS))
+  return runInSlices(work, await idleSlice(SLICE_MS), () => idleSlice(SLICE_MS))
 }
 
 /** The same, each slice also waiting until the researcher pauses searching (`quietSlice`): work no search needs. */
 export async function inQuietTurns<T>(work: Generator<void, T>): Promise<T> {
-  return inSlices(work, await quietSlice(SLICE_MS), () => quietSlice(SLICE_MS))
-}
-
-/** Steps the work for `most` ms, then waits for the next slice's length, until it is done. */
-async function inSlices<T>(work: Generator<void, T>, most: number, nextSlice: () => Promise<number>): Promise<T> {
-  for (;;) {
-    const began = performance.now()
-    for (;;) {
-      const step = work.next()
-      if (step.done) return step.value
-      if (performance.now() - began >= most) break
-    }
-    most = await nextSlice()
-  }
+  return runInSlices(work, await quietSlice(SLICE_MS), () => quietSlice(SLICE_MS))
 }
 
 /** The work, given up (undefined) at its next pause once `stop.stopped` is set: work for a list the window has moved on from. */
