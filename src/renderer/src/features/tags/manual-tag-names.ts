@@ -7,7 +7,7 @@ import type { ItemBasics } from '@shared/model'
 /** papers read between two looks at the clock */
 const STEP = 1024
 
-/** The manual tag names of these papers, alphabetically; yields every few hundred papers. */
+/** The manual tag names of these papers, alphabetically; yields every `STEP` papers. */
 export function* manualTagNames(papers: Iterable<ItemBasics>): Generator<void, string[]> {
   const names = new Set<string>()
   let read = 0
