@@ -13,7 +13,6 @@
 // searches read them a slice at a time (search-by-reading.ts) and say they
 // are searching until the answer is whole.
 import type { Item, LightItem } from '@shared/model'
-import { firstAtLeast } from '@shared/first-at-least'
 import {
   parseQuery,
   searchIndexInSteps,
@@ -34,11 +33,10 @@ import { inQuietTurns, inTurns } from './turns'
 import { SearchByReading } from './search-by-reading'
 import { PaperText, readsAs } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
+import { DeferredPapers } from './deferred-papers'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
-/** queries whose answers over the deferred papers are kept (the ones being typed and shown) */
-const SCANNED_QUERIES = 3
 
 export interface LiveIndexSource {
   db: NeurorefDb
@@ -55,16 +53,8 @@ export interface LiveIndexSource {
   saveAfterMs?: number
 }
 
-/** A recent query's matches (their places in the deferred order, ascending) among the first `upTo` deferred papers. */
-interface Scan {
-  query: Query
-  upTo: number
-  found: number[]
-}
-
-/** Whether the ascending `places` hold `place`. */
-function holds(places: readonly number[], place: number): boolean {
-  return places[firstAtLeast(places.length, i => places[i] < place)] === place
+function abstractOf(item: SearchableItem): ArrivedAbstract {
+  return fieldValue(item, undefined, 'abstract')[0]
 }
 
 export class LiveIndex implements SearchIndex {
@@ -74,19 +64,11 @@ export class LiveIndex implements SearchIndex {
   /** papers changed since the running job started (or while the index was away): applied from memory when its index arrives */
   private pending = new Set<string>()
   /** papers of large batches the index in use does not hold yet (the worker indexes them); searches read them meanwhile */
-  private deferred = new Set<string>()
+  private readonly deferred: DeferredPapers
   /** of `deferred`, those deferred after the running job started (its index will not hold them) */
   private deferredSinceJob = new Set<string>()
   /** of `deferred`, those the running job's index will hold */
   private covered = new Set<string>()
-  /**
-   * the deferred papers in the order they came, and each recent query's matches among the first `upTo` of them (by
-   * place). A paper deferred again (a second batch changed it) comes again at the end; its earlier place is stale.
-   */
-  private deferredOrder: string[] = []
-  /** each paper's latest place in `deferredOrder` */
-  private placeOf = new Map<string, number>()
-  private scanned = new Map<string, Scan>()
   /** the abstracts of the papers searches read instead of the index: all until it arrives, then the deferred ones */
   private abstracts = new KeptAbstracts()
   private job: Promise<unknown> | null = null
@@ -112,6 +94,7 @@ export class LiveIndex implements SearchIndex {
       },
       answered: () => source.changed()
     })
+    this.deferred = new DeferredPapers({ item: id => items.get(id), text: item => this.paperText(item) })
   }
 
   get ready(): boolean {
@@ -150,7 +133,7 @@ export class LiveIndex implements SearchIndex {
     this.index = index
     this.reader.stop()
     // The job read the change log after these were written: its index holds them.
-    if (this.covered.size) this.keepDeferred(this.deferredSinceJob)
+    if (this.covered.size) this.deferred.keepOnly(this.deferredSinceJob)
     this.covered.clear()
     // at the first open that is every paper's abstract: dropped at once rather than 100,000 deletions in one task
     if (this.deferred.size === 0) this.abstracts = new KeptAbstracts()
@@ -183,12 +166,16 @@ export class LiveIndex implements SearchIndex {
   /** A paper as written (or a light copy with its abstract), the store keeping its light copy: its abstract is kept while searches read papers. */
   remember(item: SearchableItem): void {
     if (this.index && !this.deferred.has(item.id)) return
-    this.rememberAbstract(item.id, fieldValue(item, undefined, 'abstract')[0])
+    this.rememberAbstract(item.id, abstractOf(item))
   }
 
   /** The same, for a paper read at open as a light copy and its abstract (its text, or where it is in the bytes that came). */
   rememberAbstract(id: string, abstract: ArrivedAbstract): void {
     if (this.index && !this.deferred.has(id)) return
+    this.keepAbstract(id, abstract)
+  }
+
+  private keepAbstract(id: string, abstract: ArrivedAbstract): void {
     this.abstracts.set(id, abstract)
     if (!this.index) this.reader.changed(id)
   }
@@ -205,33 +192,10 @@ export class LiveIndex implements SearchIndex {
     return new PaperText(item, this.source.notes.get(item.id), () => this.abstracts.get(item.id))
   }
 
-  /**
-   * Only `still` stay deferred (the job's index holds the others). Their order is kept, and so are the remembered
-   * queries' matches among them: reading them again made the next search after an index arrived mid-import read
-   * every paper deferred since the job began at once (a task of 60-70 ms of CPU at 100,000 .nbib entries, traced).
-   */
-  private keepDeferred(still: ReadonlySet<string>): void {
-    const order: string[] = []
-    // each old place's new one, -1 where the paper is no longer deferred (or comes again later)
-    const moved = new Int32Array(this.deferredOrder.length).fill(-1)
-    this.deferredOrder.forEach((id, place) => {
-      if (this.placeOf.get(id) === place && still.has(id)) moved[place] = order.push(id) - 1
-    })
-    for (const entry of this.scanned.values()) {
-      let upTo = 0
-      for (let place = 0; place < entry.upTo; place++) if (moved[place] >= 0) upTo++
-      entry.upTo = upTo
-      entry.found = entry.found.map(place => moved[place]).filter(place => place >= 0)
-    }
-    this.deferred = new Set(order)
-    this.deferredOrder = order
-    this.placeOf = new Map(order.map((id, place) => [id, place]))
-  }
-
   private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: RowsChannel): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
-    this.covered = new Set(this.deferred)
+    this.covered = new Set(this.deferred.ids())
     this.deferredSinceJob.clear()
     let failed = false
     // put in use as soon as the job has it, while the worker saves it; once
@@ -327,73 +291,15 @@ export class LiveIndex implements SearchIndex {
    * index is here searches read them, each once per recent query.
    */
   defer(item: SearchableItem, abstract?: ArrivedAbstract): void {
-    this.deferred.add(item.id)
-    if (abstract === undefined) this.remember(item)
-    else this.rememberAbstract(item.id, abstract)
+    this.keepAbstract(item.id, abstract === undefined ? abstractOf(item) : abstract)
     if (this.job) this.deferredSinceJob.add(item.id)
-    // read again at its new place if it was read before (a second batch changed it), the others not: every deferred
-    // paper read again, and the deferred set copied, for each paper of a second batch made a whole-library collect
-    // after a whole-library tag quadratic (tasks of 0.3-5 s at 100,000 papers while the tag's index was on its way)
-    this.placeOf.set(item.id, this.deferredOrder.length)
-    this.deferredOrder.push(item.id)
-    // the queries on screen answer for it now, in the slice that brought it, not in the next render;
-    // read as the event gave it, with its abstract kept (the store's copy has none)
-    for (const entry of this.scanned.values()) this.scanUpTo(entry, item)
+    // the queries on screen answer for it now, in the slice that brought it, not in the next render
+    this.deferred.add(item)
   }
 
   /** Has the worker index the deferred papers now (after the running job, if any). */
   indexDeferred(): void {
     if (this.deferred.size) void this.save()
-  }
-
-  private scanUpTo(entry: Scan, newest?: SearchableItem): void {
-    const { items } = this.source
-    for (; entry.upTo < this.deferredOrder.length; entry.upTo++) {
-      const id = this.deferredOrder[entry.upTo]
-      // a paper deferred again later is read at its later place
-      if (this.placeOf.get(id) !== entry.upTo) continue
-      // read a field at a time: an abstract kept as bytes is decoded only when no other field answers
-      const item = newest?.id === id ? newest : items.get(id)
-      if (item && readsAs(entry.query, this.paperText(item))) entry.found.push(entry.upTo)
-    }
-  }
-
-  /**
-   * The deferred papers a query matches (read once each). The few latest
-   * queries are remembered even while nothing is deferred, so the papers of
-   * an import are read for the query on screen as they come in.
-   */
-  private deferredMatches(query: Query | string, within?: ReadonlySet<string>): string[] {
-    const entry = this.remembered(query)
-    this.scanUpTo(entry)
-    if (!this.deferred.size) return []
-    // a few papers (those a showing of an import adds): each looked up among the matches, not every match gone through
-    // (at each showing of a 100,000-entry import, up to 100,000 matches for a few thousand papers)
-    if (within && within.size < entry.found.length) {
-      const places: number[] = []
-      for (const id of within) {
-        const place = this.placeOf.get(id)
-        if (place !== undefined && this.deferred.has(id) && holds(entry.found, place)) places.push(place)
-      }
-      return places.sort((a, b) => a - b).map(place => this.deferredOrder[place])
-    }
-    const found: string[] = []
-    for (const place of entry.found) {
-      const id = this.deferredOrder[place]
-      if (this.placeOf.get(id) === place && this.deferred.has(id) && (!within || within.has(id))) found.push(id)
-    }
-    return found
-  }
-
-  /** The query among the latest remembered (the latest now), its deferred papers not read yet if it is new. */
-  private remembered(query: Query | string): Scan {
-    const key = typeof query === 'string' ? query : JSON.stringify(query)
-    let entry = this.scanned.get(key)
-    if (entry) this.scanned.delete(key)
-    else entry = { query: typeof query === 'string' ? parseQuery(query) : query, upTo: 0, found: [] }
-    this.scanned.set(key, entry)
-    if (this.scanned.size > SCANNED_QUERIES) this.scanned.delete(this.scanned.keys().next().value!)
-    return entry
   }
 
   /** Stops saving (the store is starting over or the window closes). */
@@ -422,10 +328,10 @@ export class LiveIndex implements SearchIndex {
     if (this.index && this.deferred.size) {
       const { within } = options
       const indexed = this.index.search(query, options).filter(id => !this.deferred.has(id))
-      return indexed.concat(this.deferredMatches(query, within))
+      return indexed.concat(this.deferred.matches(query, within))
     }
     if (this.index) {
-      this.deferredMatches(query)
+      this.deferred.matches(query)
       return this.index.search(query, options)
     }
     const parsed = typeof query === 'string' ? parseQuery(query) : query
@@ -447,13 +353,13 @@ export class LiveIndex implements SearchIndex {
     if (this.index) return this.source.complete?.() === false ? undefined : this.search(query, options)
     // remembered now: once the index is in use the list may only be patched, never asking again, and a large import's
     // papers would then be read for it all at once at their first showing (a task of 1 s at 100,000) instead of as they come
-    return this.reader.answer(query, this.remembered(query).query)
+    return this.reader.answer(query, this.deferred.remember(query))
   }
 
   /** The index's answer as marks by item number, when it alone answers (nothing deferred); undefined while searches read papers. */
   marked(query: string): { marks: Uint8Array; numbers: ItemNumbers } | undefined {
     if (!this.index || this.deferred.size) return undefined
-    this.deferredMatches(query)
+    this.deferred.matches(query)
     return { marks: this.index.marks(query), numbers: this.index.numbers }
   }
 
