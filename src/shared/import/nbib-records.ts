@@ -30,9 +30,6 @@ export interface MedlineText {
   text: string
 }
 
-const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) {0,2}- ?(.*)$/
-const CONTINUATION = /^\s+\S/
-
 /** True when `text` looks like MEDLINE: "PMID- …" or four-letter tags such as "FAU - ", "OWN - ". */
 export function looksLikeMedline(text: string): boolean {
   return /^(?:PMID|OWN |STAT|FAU |DCOM)- /m.test(text.slice(0, 8000))
@@ -50,7 +47,7 @@ export function medlineRecordTexts(text: string): MedlineText[] {
     } else if (start < 0) {
       start = at
       startLine = line
-    } else if (text.startsWith('PMID', at) && TAG_LINE.exec(text.slice(at, end).trimEnd())?.[1] === 'PMID') {
+    } else if (text.startsWith('PMID', at) && valueStart(text.slice(at, end).trimEnd()) > 0) {
       records.push({ line: startLine, text: text.slice(start, at) })
       start = at
       startLine = line
@@ -71,24 +68,38 @@ function isBlank(text: string, from: number, to: number): boolean {
 /** One record's fields, its continuation lines joined to the value they continue. */
 export function readMedlineRecord({ line, text }: MedlineText): MedlineRecord {
   const fields: MedlineField[] = []
-  // a value's continuation lines, joined once at the end (joining line by line took minutes for 100,000 lines)
-  const continued = new Map<MedlineField, string[]>()
-  for (const raw of text.split('\n')) {
+  // the last field's continuation lines, joined once when the next field starts (joining line by line took minutes for 100,000 lines)
+  let continued: string[] | null = null
+  const close = () => {
+    if (!continued) return
+    const last = fields[fields.length - 1]
+    last.value = `${last.value} ${continued.join(' ')}`.trim()
+    continued = null
+  }
+  // the lines walked where they stand, each read by its characters: split() and a regular expression per line were
+  // most of the time reading a record took
+  for (let at = 0; at < text.length;) {
+    const newline = text.indexOf('\n', at)
+    const end = newline < 0 ? text.length : newline
+    const raw = text.slice(at, end)
+    at = end + 1
     const trimmed = raw.trimEnd() // not /\s+$/: on a long run of spaces inside a line that takes quadratic time
-    if (!trimmed) continue // the piece after the last line break
-    const tagged = TAG_LINE.exec(trimmed)
-    if (tagged) {
-      fields.push({ tag: tagged[1], value: tagged[2].trim() })
-    } else if (fields.length && CONTINUATION.test(trimmed)) {
-      const last = fields[fields.length - 1]
-      const lines = continued.get(last)
-      if (lines) lines.push(trimmed.trim())
-      else continued.set(last, [trimmed.trim()])
+    if (!trimmed) continue
+    const valueAt = valueStart(trimmed)
+    if (valueAt > 0) {
+      close()
+      fields.push({ tag: trimmed.slice(0, tagLength(trimmed)), value: trimmed.slice(valueAt).trim() })
+    } else if (fields.length && isSpace(trimmed, 0)) {
+      // a line of white space alone was trimmed to nothing: this one goes on with text (as /^\s+\S/ saw it)
+      const piece = trimmed.trim()
+      if (continued) continued.push(piece)
+      else continued = [piece]
     } else {
+      close()
       fields.push({ tag: '', value: trimmed.trim() })
     }
   }
-  for (const [field, lines] of continued) field.value = `${field.value} ${lines.join(' ')}`.trim()
+  close()
   const byTag = new Map<string, string[]>()
   for (const { tag, value } of fields) {
     const values = byTag.get(tag)
@@ -96,6 +107,46 @@ export function readMedlineRecord({ line, text }: MedlineText): MedlineRecord {
     else byTag.set(tag, [value])
   }
   return { line, fields, byTag }
+}
+
+const isCapital = (code: number): boolean => code >= 65 && code <= 90
+const isCapitalOrDigit = (code: number): boolean => isCapital(code) || (code >= 48 && code <= 57)
+
+/** How long the tag of a line is ("AU  - …": 2): a capital, then up to three capitals or digits. */
+function tagLength(line: string): number {
+  let length = 1
+  while (length < 4 && isCapitalOrDigit(line.charCodeAt(length))) length++
+  return length
+}
+
+/**
+ * Where the value of a tagged line starts, or 0 when the line is not one: as /^([A-Z][A-Z0-9]{1,3}) {0,2}- ?(.*)$/
+ * reads it, the tag, at most two spaces, a hyphen and a space that may be left out; the value ends the line.
+ */
+function valueStart(line: string): number {
+  if (!isCapital(line.charCodeAt(0))) return 0
+  let at = tagLength(line)
+  if (at < 2) return 0
+  for (let spaces = 0; spaces < 2 && line.charCodeAt(at) === 32; spaces++) at++
+  if (line.charCodeAt(at) !== 45) return 0
+  at++
+  if (line.charCodeAt(at) === 32) at++
+  return hasLineBreak(line, at) ? 0 : at
+}
+
+/** A line break that String.trimEnd leaves inside a line: a carriage return or a line or paragraph separator (the expression's "." does not take them). */
+function hasLineBreak(line: string, from: number): boolean {
+  return line.indexOf('\r', from) >= 0 || line.indexOf('\u2028', from) >= 0 || line.indexOf('\u2029', from) >= 0
+}
+
+const SPACE = /\s/
+
+/** White space as /\s/ sees it; a space or tab answers without the expression. */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code === 32 || code === 9) return true
+  if (code > 32 && code < 127) return false
+  return SPACE.test(text[at])
 }
 
 /** All values of `tag`, in order. */
