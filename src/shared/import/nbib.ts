@@ -175,14 +175,23 @@ function chemicalOf(value: string): Chemical {
 /** "R01 DA012345/DA/NIDA NIH HHS/United States": id / acronym / agency / country. */
 function grantOf(value: string): Grant {
   const [id, acronym, agency, country] = value.split('/').map(part => part.trim() || undefined)
-  return Object.fromEntries(Object.entries({ id, acronym, agency, country }).filter(([, v]) => v)) as Grant
+  // the parts given, in this order (a grant of every fourth paper: no lists of entries made to filter)
+  const grant: Grant = {}
+  if (id) grant.id = id
+  if (acronym) grant.acronym = acronym
+  if (agency) grant.agency = agency
+  if (country) grant.country = country
+  return grant
 }
 
 /** Empty lists and undefined values are left out, so a record says only what the file says. */
 function dropEmpty(record: ImportedRecord): ImportedRecord {
-  const tidy = { ...record } as Record<string, unknown>
-  for (const [key, value] of Object.entries(tidy)) {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete tidy[key]
+  // a copy of what is kept, in the record's order (a copy of it all, then deleting, made every record twice)
+  const tidy: Record<string, unknown> = {}
+  for (const key in record) {
+    const value = record[key as keyof ImportedRecord]
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue
+    tidy[key] = value
   }
   return tidy as unknown as ImportedRecord
 }
