@@ -2,7 +2,7 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './schema'
 
 describe('schema migrations', () => {
   it('v1 → v6 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(7)
+    expect(v2.verno).toBe(8)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -60,7 +60,7 @@ describe('schema migrations', () => {
 
     const v3 = openLibrary(name)
     await v3.open()
-    expect(v3.verno).toBe(7)
+    expect(v3.verno).toBe(8)
     expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
     expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
     expect(await v3.fullTexts.count()).toBe(1)
@@ -90,7 +90,7 @@ describe('schema migrations', () => {
 
     const v6 = openLibrary(name)
     await v6.open()
-    expect(v6.verno).toBe(7)
+    expect(v6.verno).toBe(8)
     expect(await v6.items.get('a')).toMatchObject({ titleWords: ['oxytocin', 'social', 'defeat'], tags: ['mine'] })
     expect(await v6.items.where('doiKey').equals('10.1000/ot').count()).toBe(1)
     expect(await v6.items.where('tags').equals('mine').count()).toBe(1)
@@ -117,7 +117,7 @@ describe('schema migrations', () => {
 
     const v7 = openLibrary(name)
     await v7.open()
-    expect(v7.verno).toBe(7)
+    expect(v7.verno).toBe(8)
     expect(await v7.items.get('a')).toEqual(paper)
     expect(await v7.items.where('doiKey').equals('10.1000/gal').count()).toBe(1)
     expect(await v7.items.where('tags').equals('mine').count()).toBe(1)
@@ -126,5 +126,41 @@ describe('schema migrations', () => {
     expect(await v7.items.where('citationKey').startsWith('sleep').count()).toBe(1)
     expect(v7.items.schema.indexes.map(index => index.name)).not.toContain('modifiedAt')
     await v7.delete()
+  })
+
+  it('v7 → v8 keeps every paper as it was, its peptide tags, evidence and removed tags as the list they were', async () => {
+    const name = `migrate-${Math.random()}`
+    const v7 = new Dexie(name)
+    ;[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7].forEach((stores, n) => v7.version(n + 1).stores(stores))
+    const paper = {
+      id: 'a',
+      csl: { type: 'article-journal', title: 'Oxytocin receptors in the nucleus accumbens' },
+      year: 2020,
+      pmid: '31000001',
+      ...minePaper,
+      peptideTags: [
+        {
+          peptide: 'Oxytocin',
+          family: 'oxytocin/vasopressin',
+          evidence: [
+            { source: 'mesh', text: 'Oxytocin' },
+            { source: 'title', text: 'Oxytocin receptors' }
+          ],
+          receptor: 'Oxytocin receptor'
+        },
+        { peptide: 'Vasopressin', family: 'oxytocin/vasopressin', evidence: [{ source: 'abstract', text: 'AVP' }] }
+      ],
+      removedPeptideTags: ['Dynorphins']
+    }
+    await v7.table('items').add(paper)
+    v7.close()
+
+    const v8 = openLibrary(name)
+    await v8.open()
+    expect(v8.verno).toBe(8)
+    // compared as text: every field, in its place
+    expect(JSON.stringify(await v8.items.get('a'))).toBe(JSON.stringify(paper))
+    expect(await v8.items.where('pmid').equals('31000001').toArray()).toEqual([paper])
+    await v8.delete()
   })
 })

@@ -5,6 +5,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '@shared/model'
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
+import { withPeptideTagsRead } from './peptide-tags-stored'
 import type { LightFormRow } from './light-form'
 import type { SavedIndexRow } from './saved-index'
 
@@ -129,6 +130,13 @@ export const SCHEMA_V7 = {
   items: 'id, doiKey, pmid, pmcid, year, addedAt, citationKey, trashedAt, *tags, *collectionIds'
 }
 
+/**
+ * Version 8: an import's papers may hold their peptide tags as one string (peptide-tags-stored.ts); every read of a
+ * paper gives them back as the list. Nothing else changes and no row is rewritten: rows from before keep the list. The
+ * version keeps an older Neuroref, which would take the string for a list, from opening the library.
+ */
+export const SCHEMA_V8 = { ...SCHEMA_V7 }
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
@@ -147,6 +155,8 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
   db.version(5).stores(SCHEMA_V5)
   db.version(6).stores(SCHEMA_V6)
   db.version(7).stores(SCHEMA_V7)
+  db.version(8).stores(SCHEMA_V8)
+  db.items.hook('reading', withPeptideTagsRead)
   db.events = new LibraryEvents()
   return db
 }

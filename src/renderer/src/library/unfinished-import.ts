@@ -10,6 +10,7 @@
 // another window of the library is still importing: it holds the import's lock).
 import type { Item } from '@shared/model'
 import type { ImportedPapers } from './events'
+import type { StoredItem } from './peptide-tags-stored'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 
@@ -19,7 +20,8 @@ const MARK = 'unfinished import '
 export interface UnannouncedBatch {
   importId: string
   number: number
-  items: Item[]
+  /** as the rows store them: the import's writer has their peptide tags as one string (peptide-tags-stored.ts) */
+  items: StoredItem[]
 }
 
 /**
@@ -54,7 +56,8 @@ const marksOf = (db: NeurorefDb, importId: string) => db.settings.where('key').s
 /** Writes a batch's papers and the row that names them in one transaction; no change-log entry, no event (yet). */
 export async function writeUnannounced(db: NeurorefDb, { importId, number, items }: UnannouncedBatch): Promise<void> {
   await db.transaction('rw', [db.items, db.settings], async () => {
-    await db.items.bulkAdd(items)
+    // the table's type has the tags as read (the list): a row may store them as the string
+    await db.items.bulkAdd(items as Item[])
     await db.settings.put({ key: markOf(importId, number), value: items.map(item => item.id) })
   })
 }

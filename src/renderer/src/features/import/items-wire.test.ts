@@ -12,6 +12,7 @@ import { toItem } from '../../library/add-paper'
 import { itemsFromWire, itemsToWire, papersForWriter, papersFromReader } from './items-wire'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { PapersSender } from './papers-for-window'
+import { withPeptideTagsRead, type StoredItem } from '../../library/peptide-tags-stored'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
 beforeAll(loadPeptideTagger)
@@ -37,9 +38,9 @@ function* fixtureItems(): Generator<[string, Item[]]> {
 }
 
 /** The writer's papers as the reader sends them, a hundred a message as it does, through a structured clone as a message is. */
-function throughWriterWire(items: Item[]): Item[] {
+function throughWriterWire(items: Item[]): StoredItem[] {
   const sender = new PapersSender()
-  const arrived: Item[] = []
+  const arrived: StoredItem[] = []
   for (let from = 0; from < items.length; from += 100) {
     const chunk = items.slice(from, from + 100)
     arrived.push(...papersFromReader(structuredClone(papersForWriter(chunk, sender.onTheWay(chunk).abstracts))))
@@ -60,12 +61,20 @@ it('gives the writer the same rows as the whole JSON did, in the same field orde
   let abstracts = 0
   for (const [file, items] of fixtureItems()) {
     const before = itemsToWire(items)
-    // compared as text: a field out of its place fails
-    expect(JSON.stringify(throughWriterWire(items)), file).toBe(before)
+    // compared as text, as the library reads the rows back: a field out of its place fails
+    expect(JSON.stringify(throughWriterWire(items).map(withPeptideTagsRead)), file).toBe(before)
     expect(itemsToWire(items), file).toBe(before)
     abstracts += items.filter(item => item.csl.abstract).length
   }
   expect(abstracts).toBeGreaterThan(400)
+})
+
+it('gives the writer each paper’s peptide tags as one string, as the row stores them', () => {
+  const items = [...fixtureItems()].find(([file]) => file === 'synthetic.bib')![1]
+  const tagged = items.filter(item => item.peptideTags?.length)
+  expect(tagged.length).toBeGreaterThan(250)
+  const rows = throughWriterWire(items)
+  for (const row of rows) expect(typeof row.peptideTags === 'string' || row.peptideTags?.length === 0, row.citationKey).toBe(true)
 })
 
 it('sends the writer no abstract as JSON text, and gives back every kind of abstract a paper can hold', () => {
@@ -84,5 +93,5 @@ it('sends the writer no abstract as JSON text, and gives back every kind of abst
   const wire = papersForWriter(items, new PapersSender().onTheWay(items).abstracts)
   for (const text of ['ventral pallidum', 'lone surrogate', 'Ends the message']) expect(wire.json).not.toContain(text)
   expect(wire.json).toContain('Sections only')
-  expect(JSON.stringify(papersFromReader(structuredClone(wire)))).toBe(before)
+  expect(JSON.stringify(papersFromReader(structuredClone(wire)).map(withPeptideTagsRead))).toBe(before)
 })

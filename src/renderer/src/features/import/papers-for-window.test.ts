@@ -9,6 +9,7 @@ import { fieldValue } from '@shared/search/fields'
 import { basics } from '../../library/item-basics'
 import { KeptAbstracts } from '../../library/abstract-bytes'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
+import { withPeptideTagsRead } from '../../library/peptide-tags-stored'
 import { readAndSend, type ReaderMessage } from './read-file'
 import { papersFromReader, type PapersForWriter } from './items-wire'
 import { PapersReceiver } from './papers-for-window'
@@ -27,7 +28,8 @@ async function read(name: string, bytes: Uint8Array) {
   const port = {
     postMessage: (whole: PapersForWriter) => {
       texts.push(whole.json)
-      writer.push(...papersFromReader(structuredClone(whole)))
+      // as the library reads the rows back
+      writer.push(...papersFromReader(structuredClone(whole)).map(item => withPeptideTagsRead(item) as Item))
     }
   } as unknown as MessagePort
   const window: { message: ReaderMessage; transfer: Transferable[] }[] = []

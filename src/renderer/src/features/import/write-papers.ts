@@ -3,7 +3,7 @@
 // and are kept by id until the window says which are new and under which
 // citation keys; then they are written, unannounced, in one transaction
 // (library/unfinished-import.ts), and the window told.
-import type { Item } from '@shared/model'
+import type { StoredItem } from '../../library/peptide-tags-stored'
 import { writeUnannounced } from '../../library/unfinished-import'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { papersFromReader, type PapersForWriter } from './items-wire'
@@ -19,7 +19,7 @@ export type WriterReply = { kind: 'written'; batch: number } | { kind: 'failed';
 /** What a writer does with each request; `reply` carries its answers to the window. */
 export function paperWriter(reply: (message: WriterReply) => void): (request: WriterRequest) => Promise<void> {
   let db: NeurorefDb | undefined
-  const papers = new Map<string, Item>()
+  const papers = new Map<string, StoredItem>()
   // the window names papers it had from the reader; the writer's copy comes on another channel, and may come later
   // (to more than one batch waiting: the window hands the next batch over while the one before is written)
   let waiting: (() => void)[] = []
