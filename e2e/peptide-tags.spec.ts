@@ -56,3 +56,36 @@ test('PMID 38147649 is tagged Oxytocin with its evidence; a removed peptide tag 
   await expect(cloud.getByRole('listitem').filter({ hasText: 'Peptide: Oxytocin' })).toHaveCount(1)
   await expect(oxytocin.getByRole('listitem')).toHaveText(['MeSH: Oxytocin', 'abstract: oxytocin'])
 })
+
+// An imported file's papers are written by the import's writer worker with their peptide tags as one string
+// (src/renderer/src/library/peptide-tags-stored.ts); the item pane reads the row and shows them as the tagger made them.
+const VOLES_BIB = `@article{voles2019,
+  title = {Oxytocin receptors and vasopressin in prairie voles},
+  author = {Young, Larry J.},
+  journal = {Hormones and Behavior},
+  year = {2019},
+  keywords = {pair bonding, orexin},
+  abstract = {Dynorphin signalling in the nucleus accumbens shapes partner preference.}
+}
+`
+
+test('a paper from an imported .bib shows its peptide tags, receptor and evidence, also after a reload', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByLabel('Import file').setInputFiles({ name: 'voles.bib', mimeType: 'text/plain', buffer: Buffer.from(VOLES_BIB) })
+  await expect(page.getByRole('status')).toContainText('voles.bib (BibTeX, utf-8): 1 added.')
+  const peptides = page.getByRole('region', { name: 'Item details' }).getByRole('region', { name: 'Peptides and evidence' })
+  for (const round of ['imported', 'reloaded']) {
+    if (round === 'reloaded') await page.reload()
+    await page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'prairie voles' }).click()
+    await expect(peptides.getByRole('listitem', { name: /^Peptide / }), round).toHaveCount(4)
+    const oxytocin = peptides.getByRole('listitem', { name: 'Peptide Oxytocin' })
+    await expect(oxytocin, round).toContainText('Oxytocin (Oxytocin receptor) · oxytocin/vasopressin')
+    await expect(oxytocin.getByRole('list', { name: 'Evidence for Oxytocin' }).getByRole('listitem'), round).toHaveText(['title: Oxytocin receptors'])
+    for (const [peptide, evidence] of [
+      ['Orexins / hypocretins', 'keyword: orexin'],
+      ['Vasopressin', 'title: vasopressin'],
+      ['Dynorphins', 'abstract: Dynorphin']
+    ])
+      await expect(peptides.getByRole('list', { name: `Evidence for ${peptide}` }).getByRole('listitem'), round).toHaveText([evidence])
+  }
+})
