@@ -1,7 +1,7 @@
 // A light copy's MeSH headings: the descriptor and whether it is a major topic, one frozen copy of each heading
 // for every paper that has it (packing numbers it once, and the window keeps one object, as the saved form gives).
 import { describe, expect, it } from 'vitest'
-import type { Item, MeshHeading } from '@shared/model'
+import type { Item, MeshHeading, PeptideTag } from '@shared/model'
 import { basics } from './item-basics'
 
 const paper = (id: string, mesh: MeshHeading[]): Item =>
@@ -54,5 +54,40 @@ describe('basics: MeSH headings', () => {
   it('copies a heading whose descriptor is not text as it is', () => {
     const odd = basics(paper('c', [{ descriptor: 7 as unknown as string, majorTopic: false, qualifiers: [] }]))
     expect(odd.mesh).toEqual([{ descriptor: 7, majorTopic: false }])
+  })
+})
+
+describe('basics: peptide tags', () => {
+  const tagged = (id: string, peptideTags: PeptideTag[]): Item => ({ ...paper(id, []), peptideTags })
+  const oxytocin = (): PeptideTag => ({
+    peptide: 'Oxytocin',
+    family: 'oxytocin/vasopressin',
+    evidence: [
+      { source: 'mesh', text: 'Oxytocin' },
+      { source: 'title', text: 'oxytocin' }
+    ],
+    receptor: 'oxytocin receptor'
+  })
+
+  it('keeps only the MeSH evidence of each tag, one frozen copy for papers with the same, and leaves the paper its own', () => {
+    const first = tagged('a', [oxytocin()])
+    const second = tagged('b', [{ ...oxytocin(), evidence: [{ source: 'mesh', text: 'Oxytocin' }] }])
+    const [light] = basics(first).peptideTags!
+    expect(JSON.stringify(light)).toBe(
+      '{"peptide":"Oxytocin","family":"oxytocin/vasopressin","evidence":[{"source":"mesh","text":"Oxytocin"}],"receptor":"oxytocin receptor"}'
+    )
+    expect(basics(second).peptideTags![0]).toBe(light)
+    expect(Object.isFrozen(light) && Object.isFrozen(light.evidence) && Object.isFrozen(light.evidence[0])).toBe(true)
+    expect(Object.isFrozen(first.peptideTags![0].evidence[0]) || Object.isFrozen(second.peptideTags![0])).toBe(false)
+    expect(first.peptideTags![0].evidence).toHaveLength(2)
+  })
+
+  it('gives a tag with other evidence its own copy, and one with fields of its own its fields as they are', () => {
+    const [other] = basics(tagged('c', [{ ...oxytocin(), evidence: [{ source: 'mesh', text: 'Oxytocin, 2' }] }])).peptideTags!
+    expect(other.evidence).toEqual([{ source: 'mesh', text: 'Oxytocin, 2' }])
+    const odd = { ...oxytocin(), evidence: [{ source: 'mesh', text: 'Oxytocin', note: 'kept' } as PeptideTag['evidence'][number]] }
+    const [light] = basics(tagged('d', [odd])).peptideTags!
+    expect(light).toBe(odd)
+    expect(Object.isFrozen(light)).toBe(false)
   })
 })

@@ -7,7 +7,7 @@
 // `doiKey` and `csl.DOI` have the same text. Here
 // because the saved light form (light-form.ts) is made by the library's
 // worker job as well as by the store (store/light-item.ts marks them).
-import type { HeavyItemField, Item, ItemBasics, MeshHeading, MeshTerm, PeptideTag } from '@shared/model'
+import type { HeavyItemField, Item, ItemBasics, MeshHeading, MeshTerm, PeptideEvidence, PeptideTag } from '@shared/model'
 import { isMajorTopic, meshTerm } from '@shared/mesh-terms'
 
 /**
@@ -79,31 +79,47 @@ function lightHeading(heading: MeshHeading): MeshTerm {
 
 /** A peptide tag with only its MeSH evidence (the headings the dashboard leaves out of a peptide's co-occurring terms). */
 function lightPeptideTag(tag: PeptideTag): PeptideTag {
-  if (tag.evidence.every(evidence => evidence.source === 'mesh')) return tag
-  const evidence = tag.evidence.filter(evidence => evidence.source === 'mesh')
-  return evidence.length ? { ...tag, evidence } : withoutEvidence(tag)
+  const fromMesh = (evidence: PeptideEvidence) => evidence.source === 'mesh'
+  return sharedLightTag(tag, tag.evidence.every(fromMesh) ? tag.evidence : tag.evidence.filter(fromMesh))
 }
 
 /**
- * Light tags with no evidence left, one frozen copy for each peptide, family and receptor, as the tagger makes them
- * (peptide, family, evidence, then receptor when there is one): most papers' tags are such (a file's papers have no
- * MeSH), and packing numbers a frozen value by identity rather than by its JSON text. Bounded for any library.
+ * Light tags, one frozen copy for each peptide, family, receptor and MeSH evidence, as the tagger makes them (peptide,
+ * family, evidence, then receptor when there is one; each piece of evidence its source and text): most papers' tags
+ * are such — without evidence (a file's papers have no MeSH) or with the same headings (a MEDLINE file's) —, and
+ * packing numbers a frozen value by identity rather than by its JSON text. Bounded for any library.
  */
-const evidenceless = new Map<string, PeptideTag>()
-const MOST_EVIDENCELESS = 10_000
+const lightTags = new Map<string, PeptideTag>()
+const MOST_LIGHT_TAGS = 10_000
 
-function withoutEvidence(tag: PeptideTag): PeptideTag {
+function sharedLightTag(tag: PeptideTag, evidence: PeptideEvidence[]): PeptideTag {
+  const unshared = () => (evidence === tag.evidence ? tag : { ...tag, evidence })
   const keys = Object.keys(tag)
   const asTagged =
     keys[0] === 'peptide' && keys[1] === 'family' && keys[2] === 'evidence' && (keys.length === 3 || (keys.length === 4 && keys[3] === 'receptor'))
-  if (!asTagged || typeof tag.family !== 'string' || (keys.length === 4 && typeof tag.receptor !== 'string')) return { ...tag, evidence: [] }
-  const key = `${tag.peptide}\u0000${tag.family}\u0000${tag.receptor ?? ''}\u0000${keys.length}`
-  let shared = evidenceless.get(key)
+  if (!asTagged || typeof tag.peptide !== 'string' || typeof tag.family !== 'string' || (keys.length === 4 && typeof tag.receptor !== 'string'))
+    return unshared()
+  let key = `${tag.peptide}\u0000${tag.family}\u0000${tag.receptor ?? ''}\u0000${keys.length}`
+  for (const piece of evidence) {
+    if (!asFound(piece)) return unshared()
+    key += `\u0000${piece.text.length}:${piece.text}`
+  }
+  let shared = lightTags.get(key)
   if (shared === undefined) {
-    if (evidenceless.size >= MOST_EVIDENCELESS) evidenceless.clear()
-    shared = { ...tag, evidence: [] }
-    Object.freeze(shared.evidence)
-    evidenceless.set(key, Object.freeze(shared))
+    if (lightTags.size >= MOST_LIGHT_TAGS) lightTags.clear()
+    // copies: the paper's own tag and evidence are not frozen
+    shared = Object.freeze({
+      ...tag,
+      evidence: Object.freeze(evidence.map(piece => Object.freeze({ source: piece.source, text: piece.text }))) as PeptideEvidence[]
+    })
+    lightTags.set(key, shared)
   }
   return shared
+}
+
+/** Evidence as the tagger writes it: its source, then its text, nothing else. */
+function asFound(piece: PeptideEvidence): boolean {
+  let n = 0
+  for (const name in piece) if ((n === 0 && name !== 'source') || (n === 1 && name !== 'text') || ++n > 2) return false
+  return n === 2 && typeof piece.text === 'string'
 }
