@@ -106,7 +106,7 @@ export async function addItemsToCollection(db: NeurorefDb, collectionId: string,
   return write(db, [db.collections, db.items], async changes => {
     await mustExist(db, collectionId)
     const now = Date.now()
-    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId), options.progress)
+    const outside = itemsWithIds(db, itemIds, item => !item.collectionIds.includes(collectionId))
     const added = await changeItems(
       db,
       changes,

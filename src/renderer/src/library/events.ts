@@ -6,6 +6,7 @@
 import type { AttachmentRecord, Collection, Item, ItemBasics, Note } from '@shared/model'
 import type { FullText } from './schema'
 import type { ArrivedAbstract } from './abstract-bytes'
+import type { Filing } from './item-basics'
 
 /**
  * An import's new papers as the window kept them until they were announced: not the rows (100,000 whole papers held a
@@ -28,6 +29,12 @@ export type LibraryEvent =
    * Trash) set only these fields of each (the window's light copies take just them)
    */
   | { kind: 'item'; change: 'added' | 'changed'; ids: string[]; items: Item[]; fields?: string[] }
+  /**
+   * papers a change set only their filing fields of (item-basics.ts: collections, the Trash, reading status): each one's
+   * values of those fields, not its row (a whole library's rows, abstracts and all, held by the window until it had taken
+   * them in, kept its collector marking for half a second at 100,000 papers)
+   */
+  | { kind: 'item'; change: 'changed'; ids: string[]; filing: Filing[] }
   /** an import's papers, written in batches and announced together */
   | { kind: 'item'; change: 'added'; ids: string[]; imported: ImportedPapers }
   /** papers gone for good (Trash emptied, merged into another) */
@@ -54,7 +61,7 @@ export type LibraryEvent =
 export type EventKind = LibraryEvent['kind']
 
 /** The papers an item event stored, as written or as an import kept them. */
-export function papersOf(event: Extract<LibraryEvent, { kind: 'item'; change: 'added' | 'changed' }>): readonly ItemBasics[] {
+export function papersOf(event: Extract<LibraryEvent, { items: Item[] } | { imported: ImportedPapers }>): readonly ItemBasics[] {
   return 'imported' in event ? event.imported.items : event.items
 }
 

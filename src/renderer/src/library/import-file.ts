@@ -147,7 +147,8 @@ export class ImportInBatches {
     // a key another write gives a paper while this import runs is taken too
     this.stopFollowing = db.events.subscribe(events => {
       for (const event of events) {
-        if (this.taken && event.kind === 'item' && event.change !== 'deleted')
+        // (a change of filing fields gives no paper a key)
+        if (this.taken && event.kind === 'item' && event.change !== 'deleted' && !('filing' in event))
           for (const item of papersOf(event)) if (item.citationKey) this.taken.add(item.citationKey.toLowerCase())
       }
     })

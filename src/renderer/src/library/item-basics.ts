@@ -38,6 +38,28 @@ export function keptAsIs(field: string): boolean {
   return !NOT_AS_IS.has(field) && field !== 'doi' && field !== 'doiKey'
 }
 
+/**
+ * Where a paper is in the library and where the researcher is with it: its collections, the Trash, its reading status
+ * and rating, when it last changed. No search reads them (shared/search/fields.ts) and a light copy holds them as they
+ * are: a change of only these (filing, trashing or restoring many papers) reaches the window as their values, not as rows.
+ */
+export const FILING_FIELDS = ['collectionIds', 'trashedAt', 'readStatus', 'rating', 'modifiedAt'] as const satisfies readonly (keyof Item)[]
+
+/** A paper's id and its filing fields as it now has them (a field left out: the paper has none). */
+export type Filing = Pick<Item, 'id' | (typeof FILING_FIELDS)[number]>
+
+const filingFields = new Set<string>(FILING_FIELDS)
+
+export function isFilingField(field: string): boolean {
+  return filingFields.has(field)
+}
+
+export function filingOf(item: Item): Filing {
+  const filing: Record<string, unknown> = { id: item.id }
+  for (const field of FILING_FIELDS) if (field in item) filing[field] = item[field]
+  return filing as unknown as Filing
+}
+
 /** The light copy's fields without its mark: what IndexedDB and a worker's message can hold (a function cannot be). */
 export function basics(item: Item): ItemBasics {
   // copied a field at a time, in the paper's order: an object rest leaving fourteen names out took 4× as long (every

@@ -35,7 +35,7 @@ export async function addTag(db: NeurorefDb, itemIds: string[], name: string, op
   return write(db, [db.items], async changes => {
     const tag = await existingSpelling(db, wanted)
     const now = Date.now()
-    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)), options.progress)
+    const untagged = itemsWithIds(db, itemIds, item => !item.tags.some(t => sameName(t, tag)))
     const tagged = await changeItems(
       db,
       changes,

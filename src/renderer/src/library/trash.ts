@@ -13,7 +13,7 @@ export async function moveToTrash(db: NeurorefDb, ids: string[], options: Change
   ids = await inKeyOrder(ids)
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined, options.progress)
+    const outside = itemsWithIds(db, ids, item => item.trashedAt === undefined)
     const moved = await changeItems(
       db,
       changes,
@@ -24,7 +24,7 @@ export async function moveToTrash(db: NeurorefDb, ids: string[], options: Change
       },
       options
     )
-    changes.record({ kind: 'trash', change: 'moved', ids: moved.map(item => item.id) })
+    changes.record({ kind: 'trash', change: 'moved', ids: moved })
     return moved.length
   })
 }
@@ -34,7 +34,7 @@ export async function restoreFromTrash(db: NeurorefDb, ids: string[], options: C
   ids = await inKeyOrder(ids)
   const now = Date.now()
   return write(db, [db.items], async changes => {
-    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined, options.progress)
+    const inside = itemsWithIds(db, ids, item => item.trashedAt !== undefined)
     const restored = await changeItems(
       db,
       changes,
@@ -45,7 +45,7 @@ export async function restoreFromTrash(db: NeurorefDb, ids: string[], options: C
       },
       options
     )
-    changes.record({ kind: 'trash', change: 'restored', ids: restored.map(item => item.id) })
+    changes.record({ kind: 'trash', change: 'restored', ids: restored })
     return restored.length
   })
 }

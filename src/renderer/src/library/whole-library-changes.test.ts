@@ -9,6 +9,7 @@ import { recordOf } from '../store/random-changes.test-support'
 import { addRecordsToLibrary } from './add-paper'
 import { addItemsToCollection, createCollection } from './collections'
 import { putBack } from './edit'
+import { filingOf, isFilingField } from './item-basics'
 import type { Replaced } from './replaced'
 import type { LibraryEvent } from './events'
 import { openLibrary, type NeurorefDb } from './schema'
@@ -112,6 +113,25 @@ describe('a change of a whole library, a chunk at a time', () => {
     modifiedAt = after.get(ids[0])!.modifiedAt
     expectChanged(before, after, all, ({ trashedAt: _, ...item }) => ({ ...item, modifiedAt }))
     expect(events.at(-1)).toEqual({ kind: 'trash', change: 'restored', ids: [...ids].sort() })
+  })
+
+  it('tells the window, for filing, the Trash and restoring, each paper’s new collections and Trash, not its row', async () => {
+    const collection = await createCollection(db, 'Everything')
+    for (const change of [() => addItemsToCollection(db, collection.id, ids), () => moveToTrash(db, ids), () => restoreFromTrash(db, ids)]) {
+      events = []
+      await change()
+      const changed = events.filter(event => event.kind === 'item')
+      expect(changed).toHaveLength(1)
+      const stored = await rows()
+      // the values of those fields as stored, and nothing else: no abstract, title or record
+      expect(changed[0]).toEqual({ kind: 'item', change: 'changed', ids: [...ids].sort(), filing: [...ids].sort().map(id => filingOf(stored.get(id)!)) })
+      for (const paper of 'filing' in changed[0] ? changed[0].filing : [])
+        expect(Object.keys(paper).sort()).toEqual(
+          Object.keys(paper)
+            .filter(key => key === 'id' || isFilingField(key))
+            .sort()
+        )
+    }
   })
 
   it('leaves the library as it was, with nothing logged or announced, when a write fails part of the way through', async () => {

@@ -12,6 +12,7 @@ import { atOnce } from '@shared/work-in-steps'
 import { distinctInOrder, inChunks, inSteps } from './slices'
 import { partOf, type Progress } from './write-progress'
 import { replacedIn, type Replaced } from './replaced'
+import { filingOf, isFilingField, type Filing } from './item-basics'
 
 /** What a change hands back to `write`: one call per event, in order. */
 export interface Changes {
@@ -73,41 +74,74 @@ export interface ChangeOptions {
   replaced?: (replaced: Replaced[]) => void
 }
 
+/** Papers a change looks at: a query's, read at once, or those of ids, read and changed a chunk at a time (`itemsWithIds`). */
+type FoundItems = { toArray(): Promise<Item[]> } | ItemsInChunks
+
+interface ItemsInChunks {
+  /** how many ids are looked at */
+  count: number
+  /** `step` on each chunk's rows that the change looks at, with how many ids the chunk held, a few chunks under way at once */
+  eachChunk(step: (rows: Item[], from: number, ids: number) => Promise<void>): Promise<void>
+}
+
 /**
  * Changes the items a query finds, in the enclosing write: `change` edits each
  * one in place (as Dexie's modify would), and the stored rows are recorded as
  * one "changed" event. The rows are changed and written a chunk at a time, each
  * a task of its own (the whole library's 100,000 rows in one bulkPut held the
- * window 5.7 s). Returns the changed items.
+ * window 5.7 s). Papers of ids are read, changed and written a chunk at a time
+ * too, and a paper whose change set only its filing fields (item-basics.ts) is
+ * let go once written: the window is told the values of those fields. Returns
+ * the ids of the changed items, in key order.
  */
 export async function changeItems(
   db: NeurorefDb,
   changes: Changes,
-  found: { toArray(): Promise<Item[]> },
+  found: FoundItems,
   change: (item: Item) => void,
   { progress, replaced }: ChangeOptions = {}
-): Promise<Item[]> {
-  const items = await found.toArray()
+): Promise<string[]> {
+  const { count, eachChunk } = 'eachChunk' in found ? found : await allAtOnce(found)
   const was: Replaced[] = []
-  // every field the change set in any paper: the window's light copies take just those (not made again from each row)
+  // each chunk's papers in its place (chunks end in any order): the rows of those whose change set more than filing
+  // fields, the filing values of the others
+  const written: { ids: string[]; rows: Item[]; filing: Filing[] }[] = []
+  // every field the change set in any paper kept as a row: the window's light copies take just those (not made again from each row)
   const fields = new Set<string>()
-  let written = 0
-  await inChunks(items, async chunk => {
+  let done = 0
+  await eachChunk(async (chunk, from, ids) => {
+    const rows: Item[] = []
+    const filing: Filing[] = []
     for (const item of chunk) {
       // a change sets a paper's fields anew, never changes what they hold: a shallow copy is the row as it was
       const before = { ...item }
       change(item)
       const changed = replacedIn(before, item)
-      for (const field in changed.fields) fields.add(field)
       if (replaced) was.push(changed)
+      const set = Object.keys(changed.fields)
+      if (set.every(isFilingField)) filing.push(filingOf(item))
+      else {
+        rows.push(item)
+        for (const field of set) fields.add(field)
+      }
     }
     await db.items.bulkPut(chunk)
-    written += chunk.length
-    progress?.(partOf(written, items.length, 0.5, 1))
+    written[from] = { ids: chunk.map(item => item.id), rows, filing }
+    done += ids
+    progress?.(partOf(done, count, 0, 1))
   })
   replaced?.(was)
+  const items = written.flatMap(part => part.rows)
+  const filing = written.flatMap(part => part.filing)
   changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items, fields: [...fields] })
-  return items
+  changes.record({ kind: 'item', change: 'changed', ids: filing.map(paper => paper.id), filing })
+  return written.flatMap(part => part.ids)
+}
+
+/** A query's papers, read at once, then changed and written a chunk at a time. */
+async function allAtOnce(found: { toArray(): Promise<Item[]> }): Promise<ItemsInChunks> {
+  const items = await found.toArray()
+  return { count: items.length, eachChunk: step => inChunks(items, (chunk, from) => step(chunk, from, chunk.length)) }
 }
 
 /**
@@ -143,18 +177,21 @@ function inOrderOnce(ids: readonly string[]): boolean {
 
 /**
  * The items with these ids that `keep` accepts, for `changeItems`, in id
- * order: fetched by key. Dexie's `where('id').anyOf` walks a cursor, which
- * fake-indexeddb (unit tests, benchmarks) moves in time proportional to the
- * table: 26 s to find 1,000 of 10,000 papers, against 31 ms by key.
+ * order: fetched by key, a chunk at a time, each looked at as it arrives (the
+ * whole library's rows filtered at the end were one task: a tag's test of every
+ * paper's tags, 120 ms CPU traced at 100,000, load 15). Dexie's
+ * `where('id').anyOf` walks a cursor, which fake-indexeddb (unit tests,
+ * benchmarks) moves in time proportional to the table: 26 s to find 1,000 of
+ * 10,000 papers, against 31 ms by key.
  */
-export function itemsWithIds(
-  db: NeurorefDb,
-  ids: readonly string[],
-  keep: (item: Item) => boolean = () => true,
-  progress?: Progress
-): { toArray(): Promise<Item[]> } {
+export function itemsWithIds(db: NeurorefDb, ids: readonly string[], keep: (item: Item) => boolean = () => true): ItemsInChunks {
   const keys = inOrderOnce(ids) ? ids : [...new Set(ids)].sort()
-  // each row looked at as its chunk arrives: the whole library's rows filtered at the end were one task (a tag's
-  // test of every paper's tags, 120 ms CPU traced at 100,000, load 15)
-  return { toArray: () => storedItems(db, keys, progress, keep) }
+  return {
+    count: keys.length,
+    eachChunk: step =>
+      inChunks(keys, async (chunk, from) => {
+        const rows = (await db.items.bulkGet(chunk)).filter((row): row is Item => row !== undefined && keep(row))
+        await step(rows, from, chunk.length)
+      })
+  }
 }

@@ -2,6 +2,7 @@
 // list growing as they come, so the window never stops for it. The store applies the few papers of other events at once.
 import type { Item, LightItem } from '@shared/model'
 import { papersOf, type ImportedPapers, type LibraryEvent } from '../library/events'
+import type { Filing } from '../library/item-basics'
 import { markLight } from './light-item'
 import type { LiveIndex } from './live-index'
 import type { Showings } from './showings'
@@ -16,7 +17,7 @@ export type StoredEvent = Extract<LibraryEvent, { kind: 'item'; change: 'added' 
 
 /** An event applied in slices: many papers, or an import's (the window has no row of them to index: the worker indexes them). */
 export function isLarge(event: LibraryEvent): event is StoredEvent {
-  return event.kind === 'item' && event.change !== 'deleted' && ('imported' in event || event.items.length > LARGE)
+  return event.kind === 'item' && event.change !== 'deleted' && ('imported' in event || ('filing' in event ? event.filing : event.items).length > LARGE)
 }
 
 /** What the intake reaches of the store. */
@@ -27,6 +28,8 @@ export interface IntakeStore {
   index(): LiveIndex
   /** keeps a paper as written, as the papers of any event (its light copy, the finder, its PDF text with its notes) */
   keepWritten(item: Item, fields?: string[]): void
+  /** keeps a paper's new filing fields (its light copy; search reads none of them) */
+  keepFiled(filing: Filing): void
   /** the rows of the papers kept so far are no longer needed for indexing */
   dropWritten(): void
   /** an imported paper changed the library: the finder knows it by these key hashes */
@@ -51,8 +54,13 @@ export class BatchIntake {
    */
   async applyInSlices(event: StoredEvent): Promise<void> {
     const { items, showings } = this.store
-    const papers = papersOf(event)
-    const take = 'imported' in event ? (n: number) => this.takeImported(event.imported, n) : (n: number) => this.takeWritten(event.items[n], event.fields)
+    const papers: readonly { id: string }[] = 'filing' in event ? event.filing : papersOf(event)
+    const take =
+      'imported' in event
+        ? (n: number) => this.takeImported(event.imported, n)
+        : 'filing' in event
+          ? (n: number) => this.store.keepFiled(event.filing[n])
+          : (n: number) => this.takeWritten(event.items[n], event.fields)
     // the finder grows once for the whole import, before its first slice, not in one of them
     if ('imported' in event) this.store.expectImported(event.imported.hashes.length)
     this.takingIn = true

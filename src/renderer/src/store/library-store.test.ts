@@ -5,6 +5,7 @@ import { addRecordToLibrary } from '../library/add-paper'
 import { emptyTrashRecords, moveToTrash } from '../library/trash'
 import { saveNote } from '../library/notes'
 import { addTag } from '../library/tags'
+import { setReadStatus } from '../library/reading'
 import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
 import { arriving, readLightRows } from './light-rows'
@@ -77,8 +78,10 @@ describe('LibraryStore', () => {
     const store = new LibraryStore(db, { rows })
     const opening = store.load()
     await read
-    const [tagged, gone] = [added[1200].id, added[1500].id]
+    const [tagged, gone, marked] = [added[1200].id, added[1500].id, added[1800].id]
     await addTag(db, [tagged], 'read later')
+    // a change of filing fields tells the window no row: the paper's copy read before it is not the one kept
+    await setReadStatus(db, [marked], 'read')
     await moveToTrash(db, [gone])
     await emptyTrashRecords(db)
     await store.settled()
@@ -87,6 +90,7 @@ describe('LibraryStore', () => {
     expect(store.complete).toBe(true)
     expect(store.items.size).toBe(2499)
     expect(store.items.get(tagged)?.tags).toEqual(['read later'])
+    expect(store.items.get(marked)?.readStatus).toBe('read')
     expect(store.items.has(gone)).toBe(false)
     expect(store.finder.find(paper('A new title', '10.3/1500'))).toBeUndefined()
   })

@@ -6,6 +6,7 @@ import type { Item, LightItem } from '@shared/model'
 import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
+import { FILING_FIELDS, type Filing } from '../library/item-basics'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight, withFields } from './light-item'
@@ -46,6 +47,7 @@ export class LibraryStore {
       this.putItem(item, fields)
       this.fullText.reindex(item, this.notes.get(item.id))
     },
+    keepFiled: filing => this.keepFiled(filing),
     dropWritten: () => this.writtenRows.clear(),
     keepImported: (light, hashes) => {
       this.changedWhileOpening?.add(light.id)
@@ -95,19 +97,32 @@ export class LibraryStore {
    * never stops for it, and any event after it waits its turn.
    */
   private apply(events: readonly LibraryEvent[]): void {
-    if (!this.draining && !events.some(isLarge)) return this.applyNow(events)
+    if (!this.draining && !events.some(event => isLarge(event) || this.readsRows(event))) return this.applyNow(events)
     this.queue.push(events)
     if (!this.draining) this.draining = Promise.resolve().then(() => this.drain())
   }
 
   private async drain(): Promise<void> {
     for (let events = this.queue.shift(); events; events = this.queue.shift()) {
-      for (const event of events) {
+      for (let event of events) {
+        if (this.readsRows(event)) event = await this.asWritten(event)
         if (isLarge(event)) await this.intake.applyInSlices(event)
         else this.applyNow([event])
       }
     }
     this.draining = null
+  }
+
+  /**
+   * A change of filing fields while the library opens: the copies read at open may be older than the papers before it,
+   * so its papers are taken as their rows (read now), as any other write's.
+   */
+  private readsRows(event: LibraryEvent): event is Extract<LibraryEvent, { filing: Filing[] }> {
+    return 'filing' in event && this.changedWhileOpening !== null
+  }
+
+  private async asWritten(event: Extract<LibraryEvent, { filing: Filing[] }>): Promise<LibraryEvent> {
+    return { kind: 'item', change: 'changed', ids: event.ids, items: await fullItems(this.db, event.ids) }
   }
 
   /** true while a large batch is taken in: its last showing is the one that counts (sort orders not shown wait for it) */
@@ -135,25 +150,39 @@ export class LibraryStore {
    */
   private applyNow(events: readonly LibraryEvent[]): void {
     const touched = new Set<string>()
+    // what searches read of these papers changed (a paper whose filing fields alone changed is not indexed again)
+    const searched = new Set<string>()
     for (const event of events) {
       switch (event.kind) {
         case 'item':
           if (event.change === 'deleted') for (const id of event.ids) this.removeItem(id)
           // (an import's papers come as a batch: isLarge)
           else if ('items' in event) for (const item of event.items) this.putItem(item, event.fields)
-          event.ids.forEach(id => touched.add(id))
+          else if ('filing' in event) for (const filing of event.filing) this.keepFiled(filing)
+          for (const id of event.ids) {
+            touched.add(id)
+            if (!('filing' in event)) searched.add(id)
+          }
           break
         case 'note':
           for (const itemId of event.itemIds) this.notes.delete(itemId)
           if (event.change === 'saved') for (const note of event.notes) this.notes.set(note.itemId, note.text)
-          event.itemIds.forEach(id => touched.add(id))
+          for (const id of event.itemIds) {
+            touched.add(id)
+            searched.add(id)
+          }
           break
         case 'attachment':
           for (const text of event.texts ?? []) {
             this.fullText.setTexts(text.itemId, [...this.fullText.textsOf(text.itemId).filter(t => t.attachmentId !== text.attachmentId), text])
             touched.add(text.itemId)
+            searched.add(text.itemId)
           }
-          if (event.change === 'moved') for (const record of event.records) touched.add(record.itemId)
+          if (event.change === 'moved')
+            for (const record of event.records) {
+              touched.add(record.itemId)
+              searched.add(record.itemId)
+            }
           break
         case 'library':
           this.reloading = this.reload().finally(() => (this.reloading = null))
@@ -163,7 +192,7 @@ export class LibraryStore {
     if (touched.size === 0) return
     // Notes and full text are indexed with their item: index each touched item once, with all of it.
     const unread: string[] = []
-    for (const id of touched) {
+    for (const id of searched) {
       if (!this.items.has(id)) continue
       const full = this.writtenRows.get(id)
       if (!full) unread.push(id)
@@ -225,6 +254,19 @@ export class LibraryStore {
     const before = fields && !this.changedWhileOpening && this.items.get(item.id)
     this.items.set(item.id, (before && withFields(before, item, fields)) || lighten(item))
     this.index.remember(item)
+  }
+
+  /**
+   * A paper's new filing fields (the library is open): its light copy is the copy before with them, and the finder
+   * knows it again or no longer (the Trash). Its row is not here, nor needed: searches read none of them.
+   */
+  private keepFiled(filing: Filing): void {
+    const before = this.items.get(filing.id)
+    // (every paper written is here once the library is open)
+    if (!before) return
+    const light = withFields(before, filing, FILING_FIELDS)!
+    this.items.set(filing.id, light)
+    this.knownPapers.add(light)
   }
 
   private removeItem(id: string): void {

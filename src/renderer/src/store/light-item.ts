@@ -20,7 +20,7 @@ export function lighten(item: Item): LightItem {
  * change made 100,000 new copies of every part, all kept: the window's collections of new objects (scavenges) during
  * it copied them. Undefined when a field is not one the copy holds as it is.
  */
-export function withFields(before: LightItem, item: Item, fields: readonly string[]): LightItem | undefined {
+export function withFields(before: LightItem, item: Partial<Item>, fields: readonly string[]): LightItem | undefined {
   if (!fields.every(keptAsIs)) return undefined
   const light = { ...before } as Record<string, unknown>
   const row = item as unknown as Record<string, unknown>

@@ -1,6 +1,7 @@
-// Every paper tagged, then every paper filed in a collection before the worker's index of the tagging arrived: the
-// second batch's papers are read once each for the search on screen, not every deferred paper again for each of them
-// (at 100,000 papers that was a task of 0.3-5 s after a whole-library collect), and searches answer as a fresh build does.
+// Every paper tagged, then filed in a collection and tagged again before the worker's index of the first tagging
+// arrived: the second tag's papers are read once each for the search on screen, not every deferred paper again for each
+// of them (at 100,000 papers that was a task of 0.3-5 s after a whole-library collect), the filing's not at all (no
+// search reads a paper's collections), and searches answer as a fresh build does.
 import { afterEach, expect, it, vi } from 'vitest'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { buildIndex } from '../library/index-job'
@@ -34,14 +35,19 @@ it('a second large batch before the first is indexed reads each of its papers on
   // the search on screen reads the tagged papers until the worker's index holds them
   expect(store.index.search('oxytocin').length).toBeGreaterThan(0)
 
+  // filing every paper changes nothing a search reads: no paper is read again
   const everything = await createCollection(db, 'Everything')
   reads.count = 0
   await addItemsToCollection(db, everything.id, ids)
   await store.settled()
+  expect(reads.count).toBe(0)
+  reads.count = 0
+  await addTag(db, ids, 'second')
+  await store.settled()
   expect(reads.count).toBe(items.length)
 
   const fresh = await buildIndex(db)
-  for (const query of ['oxytocin', 'tag:"whole library"', 'stress -oxytocin'])
+  for (const query of ['oxytocin', 'tag:"whole library"', 'tag:second', 'stress -oxytocin'])
     expect(sorted(store.index.search(query)), query).toEqual(sorted(fresh.search(query)))
   gated.release()
   await store.indexSettled()
