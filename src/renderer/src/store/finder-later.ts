@@ -56,6 +56,11 @@ export class FinderFilledLater {
     else this.known.add(item.id, hashes ?? recognitionHashes(item))
   }
 
+  /** true while papers read at open wait to join (a paper's newer copy then joins in its place) */
+  get filling(): boolean {
+    return this.waiting.next < this.waiting.items.length
+  }
+
   /** `keys` keys of papers about to be added (an import's): room made for them now. */
   expect(keys: number): void {
     this.known.expect(keys)

@@ -1,18 +1,25 @@
 // The in-memory library follows every write the library module makes, through its events.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addRecordToLibrary } from '../library/add-paper'
-import { emptyTrashRecords, moveToTrash } from '../library/trash'
+import { emptyTrashRecords, moveToTrash, restoreFromTrash } from '../library/trash'
+import { addItemsToCollection, createCollection } from '../library/collections'
 import { saveNote } from '../library/notes'
 import { addTag } from '../library/tags'
 import { setReadStatus } from '../library/reading'
 import { importRecords } from '../library/import-file'
 import { LibraryStore } from './library-store'
+import { PaperKeyTable } from './paper-key-table'
+import { openedStore } from './opened-store.test-support'
 import { arriving, readLightRows } from './light-rows'
 import { currentIndex } from '../library/index-job'
 
 let db: NeurorefDb
-afterEach(() => db?.delete())
+afterEach(() => {
+  vi.restoreAllMocks()
+  return db?.delete()
+})
 
 const paper = (title: string, doi: string) => ({ csl: { type: 'article-journal', title }, doi, sources: ['crossref' as const] })
 
@@ -93,6 +100,33 @@ describe('LibraryStore', () => {
     expect(store.items.get(marked)?.readStatus).toBe('read')
     expect(store.items.has(gone)).toBe(false)
     expect(store.finder.find(paper('A new title', '10.3/1500'))).toBeUndefined()
+  })
+
+  it('files every paper and marks it read without placing its keys in the duplicate finder again; the Trash and a restore take them out and back', async () => {
+    db = openLibrary(`store-${Math.random()}`)
+    const { items } = createSyntheticLibrary(1000, 4)
+    await db.items.bulkAdd(items)
+    const store = await openedStore(db)
+    const ids = items.map(item => item.id)
+    const finds = () => items.filter(item => store.finder.find(item)?.id === item.id).length
+    expect(finds()).toBe(1000)
+    // every key the finder knows placed again in one step, each time
+    const table = PaperKeyTable.prototype as unknown as { rebuild: (more: number) => void }
+    const rebuild = vi.spyOn(table, 'rebuild')
+
+    const collection = await createCollection(db, 'Everything')
+    await addItemsToCollection(db, collection.id, ids)
+    await setReadStatus(db, ids, 'read')
+    await store.settled()
+    expect(rebuild).not.toHaveBeenCalled()
+    expect(finds()).toBe(1000)
+
+    await moveToTrash(db, ids.slice(0, 600))
+    await store.settled()
+    expect(finds()).toBe(400)
+    await restoreFromTrash(db, ids.slice(0, 300))
+    await store.settled()
+    expect(finds()).toBe(700)
   })
 
   it('shows the newest papers first, before any paper the reader has already read', async () => {
