@@ -285,12 +285,10 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
         postings.forEachEntryOf(v, e => {
           if (!((1 << (e & FIELD_MASK)) & mask)) return
           if (!seen) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
-          else if (seen[e] === k) seen[e] = k + 1
+          else if (seen[e] === k && ++seen[e] > last) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK) // the last word: visited as found, not by reading every entry after
         })
       }
     })
-    if (!seen) return
-    for (let e = 0; e < seen.length; e++) if (seen[e] === words.length) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
   }
 
   /** For a clause of several words: does the item hold them as a phrase in this field? */

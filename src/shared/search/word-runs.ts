@@ -49,6 +49,17 @@ export const withRunCodes = (saved: RunsSnapshot): RunsSnapshot => ({ ...saved, 
 export interface RunPhrase {
   codes: number[]
   lastCodes?: Set<number>
+  /** the codes a run must hold in a row, as their bytes (all but the last with `lastCodes`): made at the first check */
+  bytes?: Uint8Array
+}
+
+/** The phrase's codes that must match exactly, as the runs store them. */
+function bytesOf({ codes, lastCodes }: RunPhrase): Uint8Array {
+  const exact = lastCodes ? codes.slice(0, -1) : codes
+  const bytes = new Uint8Array(exact.length * 5)
+  let at = 0
+  for (const code of exact) at = writeVarint(bytes, at, code)
+  return bytes.slice(0, at)
 }
 
 // Where the last read left off: one number read at a time without allocating.
@@ -165,43 +176,39 @@ export class WordRuns {
     if (item < this.starts.length) this.changing().starts[item] = -1
   }
 
-  /** Does the item hold the phrase in this field? (A field holding no run of two words or more never does.) */
+  /**
+   * Does the item hold the phrase in this field? (A field holding no run of two words or more never does.) The phrase's
+   * bytes are looked for as they are, not each code read: a byte starts a code where the one before it ends one (under
+   * 128), and codes are prefix-free, so a match there is the same codes in a row. Reading every code was 60-70 ms of a
+   * phrase keystroke at 100,000 papers, a third of it in codes of two bytes.
+   */
   hasRun(item: number, field: number, phrase: RunPhrase): boolean {
     const start = this.starts[item] ?? -1
     if (start < 0) return false
-    const { codes, lastCodes } = phrase
-    const last = codes.length - 1
-    const first = codes[0]
+    const bytes = (phrase.bytes ??= bytesOf(phrase))
+    const { lastCodes } = phrase
+    const size = bytes.length
+    const first = bytes[0]
     const page = this.pages[Math.floor(start / PAGE)]
     let at = start % PAGE
     const end = at + this.lengths[item]
     while (at < end) {
       const f = readAt(page, at)
-      const size = readAt(page, next)
+      const fieldSize = readAt(page, next)
       at = next
       if (f !== field) {
-        at += size
+        at += fieldSize
         continue
       }
-      const fieldEnd = at + size
-      while (at < fieldEnd) {
-        // Most codes are one byte: read those in place (the phrase check's hot loop).
-        let code = page[at++]
-        if (code > 127) {
-          code = readAt(page, at - 1)
-          at = next
-        }
-        if (code !== first) continue
+      const fieldStart = at
+      // with `lastCodes`, one more code must follow the exact part
+      const last = at + fieldSize - size - (lastCodes ? 1 : 0)
+      for (let i = fieldStart; i <= last; i++) {
+        if (page[i] !== first || (i > fieldStart && page[i - 1] > 127)) continue
         let k = 1
-        for (let i = at; k <= last && i < fieldEnd; k++) {
-          let following = page[i++]
-          if (following > 127) {
-            following = readAt(page, i - 1)
-            i = next
-          }
-          if (k === last && lastCodes ? !lastCodes.has(following) : following !== codes[k]) break
-        }
-        if (k > last) return true
+        while (k < size && page[i + k] === bytes[k]) k++
+        if (k < size) continue
+        if (!lastCodes || lastCodes.has(readAt(page, i + size))) return true
       }
       return false
     }
