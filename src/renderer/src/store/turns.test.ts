@@ -1,7 +1,7 @@
 // Work done beforehand (the sorts of the prepared columns, the duplicate finder, the index's numbers by id) waits while
 // the researcher searches, so each keystroke's answer does not wait behind one of its slices; work a search needs does not.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { idleSlice, inQuietTurns, quietSlice, searchAsked } from './turns'
+import { idleSlice, inQuietTurns, inTurnsFromNextTask, quietSlice, searchAsked } from './turns'
 
 /** A few turns of the event loop (the window's turns come as messages, which the fake clock does not hold), the clock standing still. */
 async function turnsPass(): Promise<void> {
@@ -58,5 +58,23 @@ describe('work done beforehand while the researcher searches', () => {
     void idleSlice(10).then(() => (ran = true))
     await turnsPass()
     expect(ran).toBe(true)
+  })
+})
+
+describe("work a keystroke's effects start", () => {
+  it('does none of its steps in the task that starts it, all of them after', async () => {
+    let steps = 0
+    function* work(): Generator<void, string> {
+      for (let n = 0; n < 3; n++) {
+        steps++
+        yield
+      }
+      return 'counted'
+    }
+    const done = inTurnsFromNextTask(work())
+    // still the keystroke's task: nothing counted yet
+    expect(steps).toBe(0)
+    expect(await done).toBe('counted')
+    expect(steps).toBe(3)
   })
 })

@@ -12,7 +12,7 @@ import { changedInView, visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'
 import { countFacets, type CountedView } from './facet-counts'
-import { inTurns, untilStopped } from '../../store/turns'
+import { inTurnsFromNextTask, untilStopped } from '../../store/turns'
 import './facets.css'
 
 const OPEN_KEY = 'neuroref.facets.open'
@@ -66,7 +66,7 @@ function useFacetCounts(inView: InView, open: boolean): Facets | undefined {
       shown: current ? ids => changedInView(store, inView.state, { now: Date.now(), descendants: inView.descendants }, ids) : undefined
     })
     const stop = { stopped: false }
-    void inTurns(untilStopped(counting, stop)).then(done => {
+    void inTurnsFromNextTask(untilStopped(counting, stop)).then(done => {
       if (!done) return
       last.current = 'counter' in done ? done : undefined
       setCounted(done.facets)

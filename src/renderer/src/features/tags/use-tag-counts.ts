@@ -6,32 +6,19 @@
 import { useEffect, useRef, useState } from 'react'
 import type { LightItem } from '@shared/model'
 import { countTags, NO_TAGS_COUNTED } from './tag-counts'
-
-/** work done between two turns of the event loop (a long task is 50 ms) */
-const SLICE_MS = 20
+import { inTurnsFromNextTask, untilStopped } from '../../store/turns'
 
 export function useTagCounts(items: LightItem[]): ReadonlyMap<string, number> {
   const counted = useRef(NO_TAGS_COUNTED)
   const [counts, setCounts] = useState(counted.current.counts)
   useEffect(() => {
-    let stopped = false
-    const counting = countTags(counted.current, items)
-    const step = (): void => {
-      if (stopped) return
-      const began = performance.now()
-      for (;;) {
-        const next = counting.next()
-        if (next.done) {
-          counted.current = next.value
-          return setCounts(next.value.counts)
-        }
-        if (performance.now() - began >= SLICE_MS) return void setTimeout(step, 0)
-      }
-    }
-    step()
-    return () => {
-      stopped = true
-    }
+    const stop = { stopped: false }
+    void inTurnsFromNextTask(untilStopped(countTags(counted.current, items), stop)).then(done => {
+      if (!done) return
+      counted.current = done
+      setCounts(done.counts)
+    })
+    return () => void (stop.stopped = true)
   }, [items])
   return counts
 }
