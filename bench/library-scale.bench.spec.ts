@@ -459,6 +459,8 @@ const TYPED_WORDS = ['oxytocin', 'neuro', 'stress', 'author:smith']
 /** Every query of the table, each after an empty search (as the full run does), then words typed letter by letter. */
 async function keystrokes(page: Page, profileName: string) {
   const profile = await startProfile(page, profileName)
+  // NEUROREF_BENCH_TRACE=folder: the keystrokes traced there (PROFILENAME.json: `node bench/long-tasks.mjs`)
+  const trace = await startTrace(page.context().browser()!, page, profileName)
   const phaseStart = await now(page)
   const perQuery: Record<string, number> = {}
   for (const query of BENCH_QUERIES) {
@@ -471,6 +473,7 @@ async function keystrokes(page: Page, profileName: string) {
     for (let n = 1; n <= word.length; n++) typed.push(await timeToNextFrame(page, 'search', word.slice(0, n)))
   }
   const longTasks = await longTasksBetween(page, phaseStart)
+  await trace.stop()
   await profile.stop()
   const slowest = Object.entries(perQuery)
     .sort((a, b) => b[1] - a[1])
@@ -498,7 +501,8 @@ test(`search keystrokes in ${SIZE.toLocaleString('en')} papers`, async ({ page, 
 // NEUROREF_BENCH_PHASES=actions: only seeding, the first open, then what a researcher does to the whole library through
 // the list: words typed letter by letter, every column sorted both ways, a facet chosen and taken back, every paper
 // tagged, added to a collection, moved to the Trash and restored (bench/library-actions.ts). NEUROREF_BENCH_ACTIONS=whole:
-// only the actions on the whole library; NEUROREF_BENCH_ACTIONS=facets: only the facet chosen and taken back.
+// only the actions on the whole library; NEUROREF_BENCH_ACTIONS=facets: only the facet chosen and taken back;
+// NEUROREF_BENCH_ACTIONS=list: only the keystrokes and the sorts.
 test(`actions on ${SIZE.toLocaleString('en')} papers through the list`, async ({ page, app }) => {
   test.skip(process.env.NEUROREF_BENCH_PHASES !== 'actions', 'set NEUROREF_BENCH_PHASES=actions to measure only the actions on the whole library')
   test.setTimeout(60 * 60_000)
@@ -514,8 +518,8 @@ test(`actions on ${SIZE.toLocaleString('en')} papers through the list`, async ({
   await timeToNextFrame(page, 'search', '')
   const sorts = listToo ? await sortEveryColumn(page) : []
   load.push(loadavg().map(l => +l.toFixed(1)))
-  const facets = only !== 'whole' ? await facetClicks(page) : []
-  const whole = only !== 'facets' ? await wholeLibraryActions(page, SIZE) : []
+  const facets = only !== 'whole' && only !== 'list' ? await facetClicks(page) : []
+  const whole = only !== 'facets' && only !== 'list' ? await wholeLibraryActions(page, SIZE) : []
   load.push(loadavg().map(l => +l.toFixed(1)))
   const result = { date: new Date().toISOString(), items: SIZE, load, seedSeconds: +opened.seedSeconds.toFixed(1), typed, sorts, facets, whole }
   console.log(JSON.stringify(result, null, 2))
