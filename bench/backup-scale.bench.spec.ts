@@ -91,12 +91,17 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
   const loadedAfterGc = await memoryAfterGc(page)
   await page.getByRole('button', { name: 'Settings' }).click()
   const path = testInfo.outputPath('backup.ndjson')
+  // NEUROREF_BENCH_TRACE_ROWS=1 (with NEUROREF_BENCH_TRACE): the backup (backup.json) and the restore until the restored
+  // library's load (restore-rows.json) traced instead of that load (one trace at a time; with NEUROREF_BENCH_TRACE_LAST=1 their last part)
+  const traceRows = process.env.NEUROREF_BENCH_TRACE_ROWS === '1'
+  const backupTrace = traceRows ? await startTrace(browser, page, 'backup') : undefined
   const backup = await sampled(page, browser, async () => {
     const downloading = page.waitForEvent('download', { timeout: 600_000 })
     await settings.getByRole('button', { name: 'Back up library' }).click()
     await expect(status).toContainText(`Backed up ${papers} papers`, { timeout: 600_000 })
     return downloading
   })
+  await backupTrace?.stop()
   await (await backup.value).saveAs(path)
   const fileMb = Math.round(statSync(path).size / 2 ** 20)
 
@@ -113,9 +118,10 @@ test(`backup and restore of ${SIZE.toLocaleString('en')} papers`, async ({ page,
     new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true })
   })
   // NEUROREF_BENCH_TRACE: a trace of the window from the store's start on the restored library (restore-load.json)
+  const rowsTrace = traceRows ? await startTrace(browser, page, 'restore-rows') : undefined
   const trace = page
     .waitForFunction(() => (window as unknown as { __reloadAt?: number }).__reloadAt !== undefined, null, { timeout: 1_200_000, polling: 50 })
-    .then(() => startTrace(browser, page, 'restore-load'))
+    .then(() => (rowsTrace ? rowsTrace.stop().then(() => ({ stop: async () => undefined })) : startTrace(browser, page, 'restore-load')))
   const restore = await sampled(page, browser, async () => {
     await page.getByRole('alertdialog', { name: 'Restore library' }).getByRole('button', { name: 'Replace library' }).click()
     await expect(status).toContainText(`Restored the library from the backup of`, { timeout: 1_200_000 })
