@@ -8,6 +8,10 @@
 import type { ItemBasics, LightItem } from '@shared/model'
 import { recognitionHashes, type PaperFinder } from '@shared/duplicates'
 import { PaperKeyTable } from './paper-key-table'
+import { isFilingField } from '../library/item-basics'
+
+/** A field no key of a paper comes from (shared/duplicates.ts: identifiers, title, year, first author). */
+const isKeyless = (field: string): boolean => field === 'tags' || isFilingField(field)
 
 /** Key hashes as read: a paper's own list (read from its row), or the typed array of its part's (part-bytes.ts). */
 type Hashes = readonly number[] | Int32Array
@@ -54,6 +58,17 @@ export class FinderFilledLater {
   add(item: ItemBasics, hashes?: ArrayLike<number>): void {
     if (item.trashedAt !== undefined) this.known.remove(item.id)
     else this.known.add(item.id, hashes ?? recognitionHashes(item))
+  }
+
+  /**
+   * A paper changed: known again only where it may be known otherwise now — a field its keys come from changed (any
+   * field but its tags and filing fields), it left or came out of the Trash, or papers read at open still wait to join
+   * (its newer copy joins in their place). Known again, a paper leaves its old cells in the table taken: a whole
+   * library tagged or filed filled it, rebuilt in one slice (60–80 ms of CPU traced at 100,000 papers).
+   */
+  changed(before: ItemBasics | undefined, after: ItemBasics, fields?: readonly string[]): void {
+    const keysAsBefore = before !== undefined && fields !== undefined && fields.every(isKeyless)
+    if (this.filling || !keysAsBefore || (before.trashedAt === undefined) !== (after.trashedAt === undefined)) this.add(after)
   }
 
   /** true while papers read at open wait to join (a paper's newer copy then joins in its place) */

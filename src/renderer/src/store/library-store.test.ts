@@ -102,7 +102,7 @@ describe('LibraryStore', () => {
     expect(store.finder.find(paper('A new title', '10.3/1500'))).toBeUndefined()
   })
 
-  it('files every paper and marks it read without placing its keys in the duplicate finder again; the Trash and a restore take them out and back', async () => {
+  it('tags, files every paper and marks it read without placing its keys in the duplicate finder again; the Trash and a restore take them out and back', async () => {
     db = openLibrary(`store-${Math.random()}`)
     const { items } = createSyntheticLibrary(1000, 4)
     await db.items.bulkAdd(items)
@@ -114,6 +114,9 @@ describe('LibraryStore', () => {
     const table = PaperKeyTable.prototype as unknown as { rebuild: (more: number) => void }
     const rebuild = vi.spyOn(table, 'rebuild')
 
+    await addTag(db, ids, 'to read')
+    await addTag(db, ids, 'oxytocin review')
+    await addTag(db, ids, 'stress')
     const collection = await createCollection(db, 'Everything')
     await addItemsToCollection(db, collection.id, ids)
     await setReadStatus(db, ids, 'read')

@@ -240,7 +240,7 @@ export class LibraryStore {
   /** `fields`: the only fields the write set in this paper (a change of many papers) */
   private putItem(item: Item, fields?: string[]): void {
     this.changedWhileOpening?.add(item.id)
-    this.knownPapers.add(item)
+    this.knownPapers.changed(this.items.get(item.id), item, fields)
     this.writtenRows.set(item.id, item)
     // The store keeps a light copy: the event's row stays as the writer made it.
     this.keep(item, fields)
@@ -258,9 +258,8 @@ export class LibraryStore {
 
   /**
    * A paper's new filing fields (the library is open): its light copy is the copy before with them, and the finder
-   * knows it again or no longer when it left or came out of the Trash (its keys are as they were: a paper added again
-   * left its old place in the finder's table taken, and a whole library filed filled it, rebuilt in one slice: 80 ms
-   * of CPU traced at 100,000 papers, load 15). Its row is not here, nor needed: searches read none of them.
+   * knows it again or no longer when it left or came out of the Trash (finder-later.ts). Its row is not here, nor
+   * needed: searches read none of them.
    */
   private keepFiled(filing: Filing): void {
     const before = this.items.get(filing.id)
@@ -268,7 +267,7 @@ export class LibraryStore {
     if (!before) return
     const light = withFields(before, filing, FILING_FIELDS)!
     this.items.set(filing.id, light)
-    if (this.knownPapers.filling || (before.trashedAt === undefined) !== (light.trashedAt === undefined)) this.knownPapers.add(light)
+    this.knownPapers.changed(before, light, FILING_FIELDS)
   }
 
   private removeItem(id: string): void {
