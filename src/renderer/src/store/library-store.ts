@@ -152,6 +152,10 @@ export class LibraryStore {
     const touched = new Set<string>()
     // what searches read of these papers changed (a paper whose filing fields alone changed is not indexed again)
     const searched = new Set<string>()
+    const touch = (id: string, searchedToo = true): void => {
+      touched.add(id)
+      if (searchedToo) searched.add(id)
+    }
     for (const event of events) {
       switch (event.kind) {
         case 'item':
@@ -159,30 +163,19 @@ export class LibraryStore {
           // (an import's papers come as a batch: isLarge)
           else if ('items' in event) for (const item of event.items) this.putItem(item, event.fields)
           else if ('filing' in event) for (const filing of event.filing) this.keepFiled(filing)
-          for (const id of event.ids) {
-            touched.add(id)
-            if (!('filing' in event)) searched.add(id)
-          }
+          for (const id of event.ids) touch(id, !('filing' in event))
           break
         case 'note':
           for (const itemId of event.itemIds) this.notes.delete(itemId)
           if (event.change === 'saved') for (const note of event.notes) this.notes.set(note.itemId, note.text)
-          for (const id of event.itemIds) {
-            touched.add(id)
-            searched.add(id)
-          }
+          for (const id of event.itemIds) touch(id)
           break
         case 'attachment':
           for (const text of event.texts ?? []) {
             this.fullText.setTexts(text.itemId, [...this.fullText.textsOf(text.itemId).filter(t => t.attachmentId !== text.attachmentId), text])
-            touched.add(text.itemId)
-            searched.add(text.itemId)
+            touch(text.itemId)
           }
-          if (event.change === 'moved')
-            for (const record of event.records) {
-              touched.add(record.itemId)
-              searched.add(record.itemId)
-            }
+          if (event.change === 'moved') for (const record of event.records) touch(record.itemId)
           break
         case 'library':
           this.reloading = this.reload().finally(() => (this.reloading = null))
