@@ -3,18 +3,10 @@
 // of the phrase's first word: that word followed by the phrase's second is not the phrase.
 import { describe, expect, test } from 'vitest'
 import type { Item } from '../model'
+import { bareItem } from '../bare-item.test-support'
 import { createSearchIndex } from './index'
 
-const paper = (id: string, title: string): Item => ({
-  id,
-  csl: { type: 'article-journal', title },
-  sources: [],
-  titleWords: [],
-  tags: [],
-  collectionIds: [],
-  addedAt: 0,
-  modifiedAt: 0
-})
+const paper = (id: string, title: string): Item => bareItem(id, { type: 'article-journal', title })
 
 /** A made-up word of letters alone, one for each number. */
 const word = (n: number): string => 'zq' + [...n.toString(26)].map(c => String.fromCharCode(97 + parseInt(c, 26))).join('')

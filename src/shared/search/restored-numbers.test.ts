@@ -3,19 +3,11 @@
 // by id were made beforehand, partly, or only at their first use.
 import { describe, expect, it } from 'vitest'
 import type { Item } from '../model'
+import { bareItem } from '../bare-item.test-support'
 import { createSearchIndex, type NumberedIndex } from './index'
 
 const paper = (id: string, n: number): Item =>
-  ({
-    id,
-    csl: { type: 'article-journal', title: `Oxytocin and ${['stress', 'sleep', 'reward'][n % 3]} ${n % 11}` },
-    sources: ['manual'],
-    titleWords: [],
-    tags: [],
-    collectionIds: [],
-    addedAt: 0,
-    modifiedAt: 0
-  }) as Item
+  bareItem(id, { type: 'article-journal', title: `Oxytocin and ${['stress', 'sleep', 'reward'][n % 3]} ${n % 11}` }, { sources: ['manual'] })
 
 /** Every id's number, every number's id, the size and a few answers, alike in both. */
 function expectAlike(restored: NumberedIndex, built: NumberedIndex, everId: string[]): void {

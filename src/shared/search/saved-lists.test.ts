@@ -4,6 +4,7 @@
 // past one and two bytes in the abstracts, and a saved index edited and saved again.
 import { describe, expect, test } from 'vitest'
 import type { Item } from '../model'
+import { bareItem } from '../bare-item.test-support'
 import { createSearchIndex, searchIndexInSteps, type IndexSnapshot, type SearchIndex } from './index'
 import { RESTORE_STEP } from './postings'
 import { ByteWriter, forEachAscending } from './varint'
@@ -14,16 +15,7 @@ const EDGES = [0, 7, 8, 9, 1023, 1024, 1025, 16383, 16384, 65535, 65536, 65537, 
 const id = (n: number) => `p${n}`
 
 function paper(n: number, title = `every paper ${EDGES.includes(n) ? 'edge' : ''} t${n}`): Item {
-  return {
-    id: id(n),
-    csl: { type: 'article-journal', title, abstract: `the u${n} binds the receptor of u${n + 1}` },
-    sources: [],
-    titleWords: [],
-    tags: [],
-    collectionIds: [],
-    addedAt: 0,
-    modifiedAt: 0
-  }
+  return bareItem(id(n), { type: 'article-journal', title, abstract: `the u${n} binds the receptor of u${n + 1}` })
 }
 
 const papers = Array.from({ length: COUNT }, (_, n) => paper(n))

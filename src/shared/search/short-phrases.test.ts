@@ -4,22 +4,13 @@
 // without the papers' text, exactly as the plain item-by-item reading does.
 import { describe, expect, test } from 'vitest'
 import type { CslName, Item } from '../model'
+import { bareItem } from '../bare-item.test-support'
 import { createSearchIndex, type SearchIndex } from './index'
 import { matchesQuery } from './match'
 import { parseQuery } from './query'
 
 function paper(id: string, author: CslName[], extra: Partial<Item['csl']> = {}, more: Partial<Item> = {}): Item {
-  return {
-    id,
-    csl: { type: 'article-journal', title: 'Oxytocin and social memory', author, ...extra },
-    sources: [],
-    titleWords: [],
-    tags: [],
-    collectionIds: [],
-    addedAt: 0,
-    modifiedAt: 0,
-    ...more
-  }
+  return bareItem(id, { type: 'article-journal', title: 'Oxytocin and social memory', author, ...extra }, more)
 }
 
 const PAPERS = [

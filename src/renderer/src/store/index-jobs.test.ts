@@ -4,6 +4,7 @@
 // begin and its runs' codes made in the worker.
 import { describe, expect, it } from 'vitest'
 import type { Item } from '@shared/model'
+import { bareItem } from '@shared/bare-item.test-support'
 import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
@@ -29,16 +30,12 @@ const answers = (snapshot: IndexSnapshot) => {
 }
 
 /** A paper of new words and phrases: a new word gets a code in the table of codes handed over. */
-const added = (n: number): Item => ({
-  id: `added-${n}`,
-  csl: { type: 'article-journal', title: `zorblax quintary ${n} social defeat`, abstract: `the zorblax receptor binds quintary oxytocin ${n} solitaire` },
-  sources: [],
-  titleWords: [],
-  tags: [],
-  collectionIds: [],
-  addedAt: 0,
-  modifiedAt: 0
-})
+const added = (n: number): Item =>
+  bareItem(`added-${n}`, {
+    type: 'article-journal',
+    title: `zorblax quintary ${n} social defeat`,
+    abstract: `the zorblax receptor binds quintary oxytocin ${n} solitaire`
+  })
 
 describe('the index handed to the window', () => {
   it('answers as the job’s own; a built or caught-up one stays whole in the worker for its save', () => {

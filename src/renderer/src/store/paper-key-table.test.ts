@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Item, NamedRecord } from '@shared/model'
 import { DuplicateFinder, keyHash, recognitionHashes } from '@shared/duplicates'
+import { bareItem } from '@shared/bare-item.test-support'
 import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
 import { PaperKeyTable } from './paper-key-table'
 
@@ -42,17 +43,7 @@ function collidingDois(): [string, string] {
   }
 }
 
-const paper = (id: string, doi: string): Item => ({
-  id,
-  doi,
-  csl: { type: 'article-journal', title: `Paper ${id}` },
-  titleWords: [],
-  tags: [],
-  collectionIds: [],
-  addedAt: 0,
-  modifiedAt: 0,
-  sources: ['manual']
-})
+const paper = (id: string, doi: string): Item => bareItem(id, { type: 'article-journal', title: `Paper ${id}` }, { doi, sources: ['manual'] })
 
 describe("the library's duplicate finder", () => {
   it('recognises real records exactly as the keys as text do, by every identifier and by title, year and first author', () => {
