@@ -24,4 +24,10 @@ describe('a new paper id', () => {
     // as IndexedDB orders keys
     expect(ids.slice(1).every((id, n) => indexedDB.cmp(ids[n], id) < 0)).toBe(true)
   })
+
+  it('draws fresh random bits for every id, past each refill of the random bytes it draws them from', () => {
+    // the random part: after "xxxxxxxx-xxxx-7xxx"; 2,000 ids go through several refills of 512
+    const tails = Array.from({ length: 2_000 }, () => newPaperId(Date.UTC(2032, 0, 1)).slice(18))
+    expect(new Set(tails).size).toBe(tails.length)
+  })
 })
