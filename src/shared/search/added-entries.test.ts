@@ -2,9 +2,8 @@ import { expect, test } from 'vitest'
 import { AddedEntries } from './added-entries'
 
 const entriesOf = (added: AddedEntries, word: number) => {
-  const seen: number[] = []
-  added.forEachOf(word, entry => seen.push(entry))
-  return seen
+  const into = new Uint32Array(added.countOf(word) + 1)
+  return [...into.subarray(1, added.readInto(word, into, 1))]
 }
 
 test("each word's entries come back in the order added, also when added between two reads and after growing", () => {

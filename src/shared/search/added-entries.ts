@@ -39,11 +39,19 @@ export class AddedEntries {
     this.byWord = null
   }
 
-  /** Calls `visit` with each entry of the word, in the order added. */
-  forEachOf(word: number, visit: (entry: number) => void): void {
-    if (word >= this.last.length || this.last[word] === 0) return
+  /** How many entries the word has. */
+  countOf(word: number): number {
+    if (word >= this.last.length || this.last[word] === 0) return 0
+    const { starts } = (this.byWord ??= this.sorted())
+    return starts[word + 1] - starts[word]
+  }
+
+  /** Copies the word's entries, in the order added, into `into` from place `at` (room for `countOf` more); returns the place after the last. */
+  readInto(word: number, into: Uint32Array, at: number): number {
+    if (word >= this.last.length || this.last[word] === 0) return at
     const { starts, entries } = (this.byWord ??= this.sorted())
-    for (let i = starts[word]; i < starts[word + 1]; i++) visit(entries[i])
+    into.set(entries.subarray(starts[word], starts[word + 1]), at)
+    return at + starts[word + 1] - starts[word]
   }
 
   clear(): void {

@@ -5,7 +5,7 @@ import { fieldValues, itemYear, SEARCH_FIELDS, isIdentifierField, type NotesText
 import { clauseFields } from './match'
 import { narrows } from './narrowing'
 import { entryOf, FIELD_MASK, MAX_ITEMS, PostingLists, RESTORE_STEP, WORD_JOIN, type PostingsSnapshot } from './postings'
-import { parseQuery, type Clause, type Query, type TextClause } from './query'
+import { parseQuery, type Clause, type Query } from './query'
 import { foldForSearch } from './tokens'
 import { atOnce } from '../work-in-steps'
 import { BREAK, WordRuns, type RunPhrase, type RunsSnapshot } from './word-runs'
@@ -72,10 +72,22 @@ export interface NumberedIndex extends SearchIndex {
 
 const FIELD_NUMBER = new Map(SEARCH_FIELDS.map((f, i) => [f, i]))
 const ENTRY_SHIFT = Math.log2(FIELD_MASK + 1)
-const YEAR = SEARCH_FIELDS.indexOf('year')
 const IS_IDENTIFIER = SEARCH_FIELDS.map(isIdentifierField)
 // Renumber once removed items are a quarter of the index (and at least this many).
 const COMPACT_AFTER = 1000
+
+/** Does item n hold the clause's words as a phrase in this field? */
+type PhraseCheck = (n: number, field: number) => boolean
+
+/** One clause's marking of the items that met the clauses before (`markMatches`). */
+interface Marking {
+  k: number
+  met: Uint8Array
+  scope: Uint8Array | undefined
+  /** how many items met the clauses before */
+  open: number
+  marked: number
+}
 
 function maskOf(fields: readonly string[]): number {
   let mask = 0
@@ -252,47 +264,95 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
   }
 
   /**
-   * Calls `visit` with each item number matching one clause (ignoring
-   * `exclude`), and the field it matched in. A number may come more than once.
-   * For several words the field is where all of them occur, still to be
-   * confirmed as a phrase.
+   * Marks each item that met the clauses before this one (`met[n] === k`), is live, in scope and matches this clause
+   * (ignoring `exclude`): `met[n]` becomes k + 1. `open` is how many items met the clauses before: once each is marked,
+   * no more lists are read ("a" is in every paper). Returns how many it marked.
    */
-  function forEachMatch(clause: Clause, visit: (n: number, field: number) => void): void {
+  function markMatches(clause: Clause, k: number, met: Uint8Array, scope: Uint8Array | undefined, open: number): number {
+    const marking: Marking = { k, met, scope, open, marked: 0 }
+    if (open === 0) return 0
     if (clause.kind === 'year') {
-      for (let n = 0; n < years.length; n++) if (years[n] && years[n] >= clause.from && years[n] <= clause.to) visit(n, YEAR)
-      return
+      for (let n = 0; n < years.length; n++)
+        if (years[n] && years[n] >= clause.from && years[n] <= clause.to && met[n] === k && live[n] === 1 && (!scope || scope[n] === 1)) {
+          met[n] = k + 1
+          marking.marked++
+        }
+      return marking.marked
     }
+    const { words, value, prefix } = clause
     const fields = clauseFields(clause)
-    const wordMask = maskOf(fields.words)
-    if (wordMask && clause.words.length > 0) forEachWithAllWords(clause, wordMask, visit)
-    const idMask = maskOf(fields.identifiers)
-    if (idMask && clause.value) {
-      const values = clause.prefix ? postings.wordsStartingWith(clause.value) : [postings.numberOf(clause.value)]
-      for (const v of values) {
-        postings.forEachEntryOf(v, e => (1 << (e & FIELD_MASK)) & idMask && visit(e >>> ENTRY_SHIFT, e & FIELD_MASK))
-      }
+    const wordMask = words.length > 0 ? maskOf(fields.words) : 0
+    const idMask = value ? maskOf(fields.identifiers) : 0
+    const variants = (word: string): number[] => (prefix ? postings.wordsStartingWith(word) : [postings.numberOf(word)])
+    const last = words.length - 1
+    const check = phraseCheck(clause)
+    if (wordMask && last > 0) {
+      // Counted per (item, field): the words of a phrase must share a field.
+      const counts = seenCounts()
+      for (let w = 0; w < last; w++) countWord(postings.numberOf(words[w]), w, wordMask, counts)
+      if (markIn(variants(words[last]), wordMask, marking, check, counts, last)) return marking.marked
+    } else if (wordMask && idMask && value === words[0]) {
+      // one word that is also the identifier looked for: its lists read once, for both kinds of field
+      markIn(variants(value), wordMask | idMask, marking, check)
+      return marking.marked
+    } else if (wordMask && markIn(variants(words[0]), wordMask, marking, check)) return marking.marked
+    if (idMask) markIn(variants(value), idMask, marking, check)
+    return marking.marked
+  }
+
+  /** per entry (item, field), how many words of a phrase met there: kept between phrases */
+  let phraseCounts = new Uint8Array(0)
+
+  /**
+   * The counts per entry, all 0. Kept and cleared rather than made for each phrase: 1.6 MB new at 100,000 papers, its
+   * pages touched for the first time at each keystroke, was a fifth of a phrase's search.
+   */
+  function seenCounts(): Uint8Array {
+    const size = ids.length * (FIELD_MASK + 1)
+    if (phraseCounts.length < size || phraseCounts.length > 2 * size + (1 << 16)) phraseCounts = new Uint8Array(size + (size >> 3))
+    else phraseCounts.fill(0)
+    return phraseCounts
+  }
+
+  /** `seen[e]` goes from w to w + 1 for each entry e of this word in the fields of `mask`: word w of a phrase met there. */
+  function countWord(word: number, w: number, mask: number, seen: Uint8Array): void {
+    const count = postings.readEntries(word)
+    const entries = postings.read
+    for (let i = 0; i < count; i++) {
+      const e = entries[i]
+      if ((1 << (e & FIELD_MASK)) & mask && seen[e] === w) seen[e] = w + 1
     }
   }
 
-  function forEachWithAllWords(clause: TextClause, mask: number, visit: (n: number, field: number) => void): void {
-    const { words } = clause
-    const last = words.length - 1
-    // Counted per (item, field): the words of a phrase must share a field.
-    const seen = words.length > 1 ? new Uint8Array(ids.length * (FIELD_MASK + 1)) : undefined
-    words.forEach((word, k) => {
-      const variants = k === last && clause.prefix ? postings.wordsStartingWith(word) : [postings.numberOf(word)]
-      for (const v of variants) {
-        postings.forEachEntryOf(v, e => {
-          if (!((1 << (e & FIELD_MASK)) & mask)) return
-          if (!seen) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK)
-          else if (seen[e] === k && ++seen[e] > last) visit(e >>> ENTRY_SHIFT, e & FIELD_MASK) // the last word: visited as found, not by reading every entry after
-        })
+  /**
+   * Marks the items of these words' lists in the fields of `mask` (see `markMatches`); with `seen`, only where the
+   * phrase's `before` words before met (and `check`: where it holds as a phrase). True once every open item is marked.
+   */
+  function markIn(lists: number[], mask: number, marking: Marking, check: PhraseCheck | undefined, seen?: Uint8Array, before = 0): boolean {
+    const { k, met, scope, open } = marking
+    for (const list of lists) {
+      const count = postings.readEntries(list)
+      const entries = postings.read
+      for (let i = 0; i < count; i++) {
+        const e = entries[i]
+        const field = e & FIELD_MASK
+        if (!((1 << field) & mask)) continue
+        if (seen) {
+          // the last word: visited as found, once per (item, field)
+          if (seen[e] !== before) continue
+          seen[e] = before + 1
+        }
+        const n = e >>> ENTRY_SHIFT
+        if (met[n] !== k || live[n] !== 1 || (scope && scope[n] !== 1) || (check && !check(n, field))) continue
+        met[n] = k + 1
+        if (++marking.marked === open) return true
       }
-    })
+    }
+    return false
   }
 
   /** For a clause of several words: does the item hold them as a phrase in this field? */
-  function phraseCheck(clause: Clause): ((n: number, field: number) => boolean) | undefined {
+  function phraseCheck(clause: Clause): PhraseCheck | undefined {
     if (clause.kind !== 'text' || clause.words.length < 2) return undefined
     const inRun = runPhrase(clause.words, clause.prefix)
     return (n, field) => {
@@ -332,25 +392,17 @@ export function* searchIndexInSteps(options: IndexOptions = {}): Generator<void,
     // Phrases last: they are confirmed on the runs of the items still in the running.
     const needsText = (c: Clause) => c.kind === 'text' && c.words.length > 1
     const included = clauses.filter(c => !c.exclude && !needsText(c)).concat(clauses.filter(c => !c.exclude && needsText(c)))
-    // Only the first 255 included clauses count: one byte tracks how many an item met so far.
-    included.splice(255)
+    // Only the first 254 included clauses count: one byte tracks how many an item met so far (and one more, excluded).
+    included.splice(254)
     const met = new Uint8Array(count)
-    included.forEach((clause, k) => {
-      const check = phraseCheck(clause)
-      forEachMatch(clause, (n, field) => {
-        if (met[n] === k && (!scope || scope[n]) && (!check || check(n, field))) met[n] = k + 1
-      })
-    })
-    const excluded = new Uint8Array(count)
-    const candidate = (n: number) => met[n] === included.length && !excluded[n] && live[n] === 1 && (!scope || scope[n] === 1)
-    for (const clause of clauses.filter(c => c.exclude)) {
-      const check = phraseCheck(clause)
-      forEachMatch(clause, (n, field) => {
-        if (!excluded[n] && (!check || (candidate(n) && check(n, field)))) excluded[n] = 1
-      })
-    }
+    let open = 0
+    for (let n = 0; n < count; n++) if (live[n] === 1 && (!scope || scope[n] === 1)) open++
+    included.forEach((clause, k) => (open = markMatches(clause, k, met, scope, open)))
+    // an excluded clause's match goes one past the included ones: no longer a candidate
+    const all = included.length
+    for (const clause of clauses.filter(c => c.exclude)) open -= markMatches(clause, all, met, scope, open)
     const found = new Uint8Array(count)
-    for (let n = 0; n < count; n++) if (candidate(n)) found[n] = 1
+    for (let n = 0; n < count; n++) if (met[n] === all && live[n] === 1 && (!scope || scope[n] === 1)) found[n] = 1
     if (!options.within) last = { clauses, version: numbers.version, found }
     return found
   }

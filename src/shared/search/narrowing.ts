@@ -5,8 +5,8 @@ import type { Clause, TextClause } from './query'
 
 /** True when every paper `next` finds was found by `previous` (clauses compared in order); false when unsure. */
 export function narrows(next: readonly Clause[], previous: readonly Clause[]): boolean {
-  // Past 255 included clauses the index ignores the rest (marks' one-byte count): not worth reasoning about.
-  if (next.length < previous.length || next.length > 255) return false
+  // Past 254 included clauses the index ignores the rest (marks' one-byte count): not worth reasoning about.
+  if (next.length < previous.length || next.length > 254) return false
   return previous.every((old, i) => clauseNarrows(next[i], old))
 }
 
