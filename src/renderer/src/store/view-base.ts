@@ -64,11 +64,23 @@ export function keptBase(store: LibraryStore, rules: BaseRules): BaseList {
     if (!items && store.preparingShowing) return { ...kept, asShownBefore: true }
   }
   if (!kept) store.beforeShowing(() => catchUp(store))
-  const list = { store, version: store.version, rules, items: items ?? atOnce(inOrder(rules.order(), rules.ascending, rules.passes)) }
+  const list = { store, version: store.version, rules, items: items ?? inNewOrder(store, kept, rules) }
   keptLists.set(store, list)
   // a list patched after a change is not numbered beforehand: the change moved the index's numbers too (an import's
   // showings would each walk the list again)
   return items ? list : numberedBeforehand(store, list)
+}
+
+/**
+ * The view's papers in the order of `rules`. When the list kept in another order holds the same papers, up to date, and
+ * as many as the whole order, every paper passes: the order is copied, no paper read (a column clicked in All items at
+ * 100,000 papers walked them all, 10-40 ms of the click).
+ */
+function inNewOrder(store: LibraryStore, kept: Kept | undefined, rules: BaseRules): LightItem[] {
+  const ordered = rules.order()
+  const samePapers = kept?.version === store.version && kept.rules.papers === rules.papers && kept.rules.descendants === rules.descendants
+  if (!samePapers || kept.items.length !== ordered.length) return atOnce(inOrder(ordered, rules.ascending, rules.passes))
+  return rules.ascending ? ordered.slice() : ordered.slice().reverse()
 }
 
 /** The kept list numbered beforehand (above), if it is not yet: a list shown again unchanged does not ask for it. */
