@@ -52,6 +52,15 @@ describe('a part of the saved light form', () => {
     expect(back.at(-1)!.keywords).toEqual(odd(items[0]).keywords)
   })
 
+  it('gives back a title holding every character past ASCII, each line still ASCII bytes', () => {
+    const [paper] = fixtureItems().map(basics)
+    const every = String.fromCharCode(...Array.from({ length: 0x10000 - 0x7e }, (_, n) => n + 0x7e))
+    const papers = [0, 1, 2, 3].map(n => ({ ...paper, id: `p${n}`, csl: { ...paper.csl, title: every.slice(n * 0x4000, (n + 1) * 0x4000) } }))
+    const part = packPapers([...papers, { ...paper, csl: { ...paper.csl, title: '😀 at the end ÿ' } }], [])
+    expect(part.lines.every(byte => byte < 0x80)).toBe(true)
+    expect(unpackPapers(part).papers.map(back => back.csl.title)).toEqual([...papers.map(p => p.csl.title), '😀 at the end ÿ'])
+  })
+
   it('read with the same shared values, gives one copy of each, which cannot be changed', () => {
     const papers = fixtureItems().map(basics)
     const part = packPapers(papers, [])
