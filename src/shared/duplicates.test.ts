@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Item } from './model'
-import { findDuplicatePairs, idsInPairs } from './duplicates'
+import { DuplicateFinder, findDuplicatePairs, idsInPairs, keyHash } from './duplicates'
 
 let n = 0
 function item(over: Partial<Item>, title = 'Oxytocin and social defeat stress in mice', family = 'Miñarro', year = 2021): Item {
@@ -54,5 +54,31 @@ describe('findDuplicatePairs', () => {
     const pairs = findDuplicatePairs([item({ id: 'p', doi: '10.1/z', pmid: '9' }), item({ id: 'q', doi: '10.1/z', pmid: '9' })])
     expect(pairs).toHaveLength(1)
     expect([...idsInPairs(pairs)].sort()).toEqual(['p', 'q'])
+  })
+})
+
+describe('DuplicateFinder', () => {
+  // keys whose hashes are the same (a key is looked up by its hash, then its text)
+  const [first, second] = ['9742', '186051']
+
+  it('tells apart papers whose keys hash alike, and forgets only the keys a removed paper held', () => {
+    expect(keyHash(`pmid:${first}`)).toBe(keyHash(`pmid:${second}`))
+    const finder = new DuplicateFinder([item({ id: 'a', pmid: first }), item({ id: 'b', pmid: second }, 'Vasopressin in voles')])
+    const find = (pmid: string) => finder.find(item({ pmid }, 'Another paper entirely'))
+    expect([find(first), find(second), find('1')]).toEqual([{ id: 'a', reason: 'PMID' }, { id: 'b', reason: 'PMID' }, undefined])
+    finder.add(item({ id: 'c', pmid: first }, 'Oxytocin again'))
+    expect(find(first)).toEqual({ id: 'a', reason: 'PMID' })
+    finder.remove('a')
+    // as a map by key had it: the key is nobody's once its holder leaves
+    expect([find(first), find(second)]).toEqual([undefined, { id: 'b', reason: 'PMID' }])
+  })
+
+  it('asks the finder it was forked from about keys it does not hold', () => {
+    const known = new DuplicateFinder([item({ id: 'old', doi: '10.1/old' })])
+    const fork = known.fork()
+    fork.add(item({ id: 'new', doi: '10.1/new' }, 'Orexin and sleep'))
+    expect(fork.find(item({ doi: '10.1/OLD' }, 'x'))).toEqual({ id: 'old', reason: 'DOI' })
+    expect(fork.find(item({ doi: '10.1/new' }, 'x'))).toEqual({ id: 'new', reason: 'DOI' })
+    expect(known.find(item({ doi: '10.1/new' }, 'x'))).toBeUndefined()
   })
 })
