@@ -25,8 +25,8 @@ const INDEX_FINGERPRINT = [
 ].join('|')
 
 const META = 'meta'
-/** Pages of phrase runs (4 MB each) stored together in one part. */
-const PAGES_PER_PART = 8
+/** Pages of phrase runs (4 MB each) stored together in one part: 8 MB, so a part read at open keeps the light form's reads waiting little (any count reads back). */
+const PAGES_PER_PART = 2
 
 export interface IndexMeta {
   id: typeof META
@@ -93,32 +93,47 @@ export type SavedIndex =
   /** a marker that does not match its parts, or another tokeniser: rebuild */
   | { state: 'damaged'; reason: string }
 
-/** The committed index, checked part by part against its marker. */
+/** how many times a marker moved while its parts were read is read again before the index is called damaged */
+const MARKER_MOVES = 3
+
+/**
+ * The committed index, checked part by part against its marker. Each part is read in a transaction of its own: read
+ * in one (≈ 100 MB at 100,000 papers), it held IndexedDB while the light form's parts waited behind it at open (the
+ * window and the rows worker idle for seconds in a traced reopen at load 19). A part's key is written once, so a part
+ * read is the one the marker named; a save that moved the marker meanwhile removes it, and the new marker is read.
+ */
 export async function readSavedIndex(db: NeurorefDb): Promise<SavedIndex> {
-  return db.transaction('r', db.searchIndex, async () => {
+  for (let moves = 0; ; moves++) {
     const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
     if (!meta) return { state: 'missing' }
     if (meta.fingerprint !== INDEX_FINGERPRINT) return { state: 'damaged', reason: 'it was saved by another version of the search' }
-    const rows = (await db.searchIndex.bulkGet(meta.sizes.map((_, n) => partId(meta.generation, n)))) as (IndexPart | undefined)[]
-    const parts: Part[] = []
-    for (let n = 0; n < meta.sizes.length; n++) {
-      const row = rows[n]
-      if (!row) return { state: 'damaged', reason: `part ${n + 1} of ${meta.sizes.length} is missing` }
-      if (sizeOf(row.part) !== meta.sizes[n]) return { state: 'damaged', reason: `part ${n + 1} of ${meta.sizes.length} has the wrong size` }
-      parts.push(row.part)
-    }
-    const head = parts[0]
-    const entries = parts[1]
-    if (head?.kind !== 'head' || entries?.kind !== 'entries') return { state: 'damaged', reason: 'its parts are out of order' }
-    const pages = parts.slice(2).flatMap(p => (p.kind === 'runs' ? p.pages : []))
-    const snapshot: IndexSnapshot = {
-      ids: head.ids,
-      years: head.years,
-      postings: { words: head.words, offsets: head.offsets, entries: entries.entries },
-      runs: { pages, starts: head.starts, lengths: head.lengths, words: head.runWords }
-    }
-    return { state: 'ok', meta, snapshot }
-  })
+    const read = await readParts(db, meta)
+    if (read.state !== 'gone') return read
+    const now = (await db.searchIndex.get(META)) as IndexMeta | undefined
+    if (now?.generation === meta.generation || moves >= MARKER_MOVES) return { state: 'damaged', reason: read.reason }
+  }
+}
+
+/** The marker's parts, each read on its own; `gone` when one is not stored (missing, or removed by a save since). */
+async function readParts(db: NeurorefDb, meta: IndexMeta): Promise<SavedIndex | { state: 'gone'; reason: string }> {
+  const parts: Part[] = []
+  for (let n = 0; n < meta.sizes.length; n++) {
+    const row = (await db.searchIndex.get(partId(meta.generation, n))) as IndexPart | undefined
+    if (!row) return { state: 'gone', reason: `part ${n + 1} of ${meta.sizes.length} is missing` }
+    if (sizeOf(row.part) !== meta.sizes[n]) return { state: 'damaged', reason: `part ${n + 1} of ${meta.sizes.length} has the wrong size` }
+    parts.push(row.part)
+  }
+  const head = parts[0]
+  const entries = parts[1]
+  if (head?.kind !== 'head' || entries?.kind !== 'entries') return { state: 'damaged', reason: 'its parts are out of order' }
+  const pages = parts.slice(2).flatMap(p => (p.kind === 'runs' ? p.pages : []))
+  const snapshot: IndexSnapshot = {
+    ids: head.ids,
+    years: head.years,
+    postings: { words: head.words, offsets: head.offsets, entries: entries.entries },
+    runs: { pages, starts: head.starts, lengths: head.lengths, words: head.runWords }
+  }
+  return { state: 'ok', meta, snapshot }
 }
 
 /** True when a saved index of this version is committed (it may still need catching up): the window will have it soon. */

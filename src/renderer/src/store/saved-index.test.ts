@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Item } from '@shared/model'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
+import { createSearchIndex } from '@shared/search/index'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { saveEdit, formOf } from '../library/edit'
 import { saveNote } from '../library/notes'
@@ -93,6 +94,31 @@ describe('a crash while the index is saved', () => {
     expect(store.index.last).toMatchObject({ how: 'rebuilt', reason: 'part 2 of 3 is missing' })
     await expectSameAnswers(store)
     expect((await readSavedIndex(db)).state).toBe('ok')
+  })
+
+  it('reads the newer index when another window saves one while the parts are read (each part is read on its own)', async () => {
+    const items = await librarySaved()
+    const before = await meta()
+    await saveEdit(db, items[4].id, { ...formOf(items[4]), title: 'Saved while the parts were read' })
+    // another window's job saves the edit (a new generation, the old parts removed) just after the first part is read
+    const get = db.searchIndex.get.bind(db.searchIndex)
+    let saved = false
+    db.searchIndex.get = (async (key: string) => {
+      const row = await get(key)
+      if (key === `part:${before.generation}:0` && !saved) {
+        saved = true
+        expect((await currentIndex(db)).how).toBe('caught up')
+      }
+      return row
+    }) as typeof db.searchIndex.get
+    const read = await readSavedIndex(db)
+    expect(saved).toBe(true)
+    expect(read.state).toBe('ok')
+    if (read.state !== 'ok') return
+    expect(read.meta.generation).toBeGreaterThan(before.generation)
+    expect(await db.searchIndex.where('generation').equals(before.generation).count()).toBe(0)
+    const index = createSearchIndex({ from: read.snapshot })
+    expect(index.search('title:"saved while the parts were read"')).toEqual([items[4].id])
   })
 
   it('rebuilds an index of a wrong size or newer than the change log', async () => {
