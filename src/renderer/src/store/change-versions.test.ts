@@ -26,4 +26,39 @@ describe('the papers changed since a version', () => {
     expect(versions.changedSince(since)).toBeNull()
     expect(versions.changedSince(versions.version)).toEqual(new Set())
   })
+
+  it('are kept for every version asked about: views asking about different versions in turn do not build them again', () => {
+    const versions = new ChangeVersions()
+    versions.emit(['paper 0'])
+    const list = versions.version
+    versions.emit(Array.from({ length: 50_000 }, (_, n) => `paper ${n}`))
+    const counts = versions.version
+    versions.emit(Array.from({ length: 50_000 }, (_, n) => `paper ${50_000 + n}`))
+    const sinceList = versions.changedSince(list)
+    const sinceCounts = versions.changedSince(counts)
+    expect(sinceList?.size).toBe(100_000)
+    expect(sinceCounts?.size).toBe(50_000)
+    expect(versions.changedSince(list)).toBe(sinceList)
+    expect(versions.changedSince(counts)).toBe(sinceCounts)
+  })
+
+  it('are not worked out for a view that follows at most a few: more changed is said as not known', () => {
+    const versions = new ChangeVersions()
+    const since = versions.version
+    versions.emit(['a', 'b'])
+    versions.emit(['b', 'c'])
+    // four recorded (b twice): more than three
+    expect(versions.changedSince(since, 3)).toBeNull()
+    expect(versions.changedSince(since, 4)).toEqual(new Set(['a', 'b', 'c']))
+    // the set known, and larger than asked: still not followed
+    expect(versions.changedSince(since, 2)).toBeNull()
+    expect(versions.changedSince(since + 1, 2)).toEqual(new Set(['b', 'c']))
+    // a change of no paper (the index's progress) is none
+    versions.emit([])
+    expect(versions.changedSince(versions.version - 1, 0)).toEqual(new Set())
+    expect(versions.knowsChangesSince(since)).toBe(true)
+    versions.emit(null)
+    expect(versions.knowsChangesSince(since)).toBe(false)
+    expect(versions.changedSince(since, 10)).toBeNull()
+  })
 })

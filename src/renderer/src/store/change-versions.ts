@@ -39,21 +39,45 @@ export class ChangeVersions {
     for (const listener of this.listeners) listener()
   }
 
-  /** the last answer of `changedSince`, while no change came after it */
-  private lastAsked: { since: number; at: number; ids: ReadonlySet<string> | null } | undefined
+  /**
+   * The answers of `changedSince` at this version, by the version asked about. The views ask about different versions
+   * (the list after each showing, its kept sort orders, the facet and library counts when they catch up): with one
+   * answer kept, each asking in turn built its set again, 100,000 ids each after a whole-library change.
+   */
+  private asked = new Map<number, ReadonlySet<string> | null>()
+  private askedAt = 0
 
   /**
-   * The ids changed after `version`; null when that is not known (too old, or everything changed). Asked again with
-   * nothing changed since, the same set: after every paper read at open (100,000 ids) each view asking built its own,
-   * 20-50 ms each, in the tasks that drew the list.
+   * The ids changed after `version`; null when that is not known (too old, or everything changed), or when more than
+   * `most` were recorded since (a paper changed twice counted twice): a caller that only follows a few changes learns
+   * so without a set of 100,000 ids built. Asked again with nothing changed since, the same set: after every paper read
+   * at open (100,000 ids) each view asking built its own, 20-50 ms each, in the tasks that drew the list.
    */
-  changedSince(version: number): ReadonlySet<string> | null {
+  changedSince(version: number, most = Infinity): ReadonlySet<string> | null {
     if (version === this.version) return new Set()
-    const asked = this.lastAsked
-    if (asked?.since === version && asked.at === this.version) return asked.ids
+    if (this.askedAt !== this.version) {
+      this.asked.clear()
+      this.askedAt = this.version
+    }
+    const known = this.asked.get(version)
+    if (known !== undefined) return known !== null && known.size > most ? null : known
+    if (this.recordedSince(version) > most) return null
     const ids = this.changes(version)
-    this.lastAsked = { since: version, at: this.version, ids }
+    this.asked.set(version, ids)
     return ids
+  }
+
+  /** How many ids the changes after `version` recorded (each paper as often as it changed); Infinity when everything changed or that is not known. */
+  private recordedSince(version: number): number {
+    const first = this.log[0]
+    if (!first || first.version > version + 1) return Infinity
+    let count = 0
+    for (const entry of this.log) {
+      if (entry.version <= version) continue
+      if (entry.ids === null) return Infinity
+      count += entry.ids.length
+    }
+    return count
   }
 
   private changes(version: number): Set<string> | null {
@@ -66,6 +90,11 @@ export class ChangeVersions {
       for (const id of entry.ids) ids.add(id)
     }
     return ids
+  }
+
+  /** Whether the papers changed after `version` are known (not too long ago, not everything): `changedSince` is then a set. */
+  knowsChangesSince(version: number): boolean {
+    return this.recordedSince(version) !== Infinity
   }
 
   /** Whether every paper changed after `version` was new to the store then (none changed or left). */

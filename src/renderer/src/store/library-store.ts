@@ -341,9 +341,17 @@ export class LibraryStore {
     return this.versions.onlyNewSince(version)
   }
 
-  /** The ids changed after `version`, so views can patch instead of starting over; null when that is not known. */
-  changedSince(version: number): ReadonlySet<string> | null {
-    return this.versions.changedSince(version)
+  /**
+   * The ids changed after `version`, so views can patch instead of starting over; null when that is not known, or when
+   * more than `most` changed (what a view that follows only a few changes asks: no set of a whole library is made for it).
+   */
+  changedSince(version: number, most?: number): ReadonlySet<string> | null {
+    return this.versions.changedSince(version, most)
+  }
+
+  /** Whether the ids changed after `version` are known (`changedSince` then gives them). */
+  knowsChangesSince(version: number): boolean {
+    return this.versions.knowsChangesSince(version)
   }
 
   /** Notes (joined per paper) and the text of attached PDFs. */

@@ -106,7 +106,7 @@ export class SortedOrder {
       const unsure = store.unshown
       const ordered = await turns(this.sorted(column))
       // changes made meanwhile are patched in at the next use; a change of everything means sorting again
-      if (store.changedSince(version) === null) {
+      if (!store.knowsChangesSince(version)) {
         this.again = true
         return { ...ordered, version }
       }
@@ -119,7 +119,8 @@ export class SortedOrder {
   /** The kept order of this column with up to `most` changes patched in, or undefined when there are more or it must be sorted again. */
   private current(column: string, most = Infinity): Kept | undefined {
     const kept = this.kept.get(column)
-    const changed = kept && this.store.changedSince(kept.version)
+    // a large order with more than `most` changes is not merged here: their set is not made to learn it
+    const changed = kept && this.store.changedSince(kept.version, kept.items.length > AT_ONCE ? most : Infinity)
     if (!kept || !changed || (changed.size > most && kept.items.length + changed.size > AT_ONCE)) return undefined
     if (changed.size > 0) Object.assign(kept, atOnce(this.merge(kept, column, changed)))
     kept.version = this.store.version

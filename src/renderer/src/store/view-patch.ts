@@ -32,7 +32,7 @@ function compare(a: string | number, aId: string, b: string | number, bId: strin
 /** The patched list, or null when it must be rebuilt (too many or unknown changes). */
 export function patchList(store: LibraryStore, previous: PreviousList, rules: PatchRules): LightItem[] | null {
   if (previous.store !== store) return null
-  const changed = store.changedSince(previous.version)
+  const changed = store.changedSince(previous.version, MAX_PATCHED)
   if (changed === null || changed.size > MAX_PATCHED) return null
   if (changed.size === 0) return previous.items
   const matching = rules.matching(changed)

@@ -11,7 +11,7 @@ import { store, useLibraryVersion } from '../../root'
 import { changedInView, visibleItems, type ViewState } from '../../store/views'
 import { FacetList, type FacetEntry } from './FacetList'
 import { YearHistogram } from './YearHistogram'
-import { countFacets, type CountedView } from './facet-counts'
+import { countFacets, followedAtMost, type CountedView } from './facet-counts'
 import { inTurnsFromNextTask, untilStopped } from '../../store/turns'
 import './facets.css'
 
@@ -62,7 +62,8 @@ function useFacetCounts(inView: InView, open: boolean): Facets | undefined {
     // the store's copies of the changed papers are the list's only while the list is of the store's version
     const current = inView.version === store.version
     const counting = countFacets(inView.items, inView.papers, inView.version, kept, {
-      ids: kept ? store.changedSince(kept.version) : null,
+      // (a change of more papers than it follows is counted afresh: the set of their ids is not made)
+      ids: kept ? store.changedSince(kept.version, followedAtMost(inView.items.length)) : null,
       shown: current ? ids => changedInView(store, inView.state, { now: Date.now(), descendants: inView.descendants }, ids) : undefined
     })
     const stop = { stopped: false }

@@ -37,6 +37,11 @@ const STEP = 1024
  */
 const FOLLOWED_AT_MOST = 20_000
 
+/** The most changed papers followed in a view of this many papers: more are counted afresh (the changes' ids are then not needed). */
+export function followedAtMost(inView: number): number {
+  return Math.min(inView / 2, FOLLOWED_AT_MOST)
+}
+
 /**
  * The counts of `items`, the papers in view `papers` at library `version`. `kept`: the last counts of this panel, which
  * a count stopped halfway leaves half changed (so it is not kept). `papers` undefined: a view that moves without a library
@@ -54,7 +59,7 @@ export function* countFacets(
   // following a paper costs about what counting it does, and the changed papers in view are found in one step (`shown`
   // searches them): a change of at most half the papers in view, and of at most FOLLOWED_AT_MOST, is followed, a larger
   // one counted afresh a slice at a time
-  if (papers !== undefined && kept?.papers === papers && changed && changed.size <= Math.min(items.length / 2, FOLLOWED_AT_MOST)) {
+  if (papers !== undefined && kept?.papers === papers && changed && changed.size <= followedAtMost(items.length)) {
     if (changed.size === 0) return { ...kept, version }
     const shown = changes.shown?.(changed) ?? items.filter(item => changed.has(item.id))
     let n = 0

@@ -14,6 +14,13 @@ export const NO_TAGS_COUNTED: CountedTags = { papers: new Set(), counts: new Map
 
 /** papers looked at between two yields */
 const STEP = 512
+/**
+ * Papers counted between two yields: 64, or fewer with many tags (a paper costs PAPER_COST and each of its tags one, up
+ * to COUNTED_STEP a step). A new copy's tag keys are worked out when first counted, from its keywords and MeSH headings:
+ * after a whole-library tag at 100,000 papers, 512 new copies were a step of 36 ms CPU (traced, load 10).
+ */
+const PAPER_COST = 16
+const COUNTED_STEP = 1024
 
 /**
  * The counts of `items`, from `before`: only the papers that came into the list or left it are read (all of them when
@@ -32,23 +39,32 @@ export function* countTags(before: CountedTags, items: readonly ItemBasics[], ke
   // a list mostly new is counted afresh: fewer papers read than taking the old ones out
   const afresh = stayed < before.papers.size - stayed
   const counts = new Map(afresh ? undefined : before.counts)
+  // what was read since the last yield: a paper, and each of its tags
+  let read = 0
   const add = (paper: ItemBasics, by: number) => {
-    for (const key of keysOf(paper)) {
+    const keys = keysOf(paper)
+    for (const key of keys) {
       const count = (counts.get(key) ?? 0) + by
       if (count) counts.set(key, count)
       else counts.delete(key)
     }
+    read += PAPER_COST + keys.length
   }
-  let read = 0
   if (!afresh)
     for (const paper of before.papers) {
       if (papers.has(paper)) continue
       add(paper, -1)
-      if (++read % STEP === 0) yield
+      if (read >= COUNTED_STEP) {
+        read = 0
+        yield
+      }
     }
   for (const paper of afresh ? papers : came) {
     add(paper, 1)
-    if (++read % STEP === 0) yield
+    if (read >= COUNTED_STEP) {
+      read = 0
+      yield
+    }
   }
   return { papers, counts }
 }

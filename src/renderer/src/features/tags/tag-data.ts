@@ -29,7 +29,7 @@ export function useManualTagNames(): string[] {
   const version = useLibraryVersion()
   const [names, setNames] = useState(() => counted?.names ?? NO_NAMES)
   useEffect(() => {
-    const changed = counted && store.changedSince(counted.version)
+    const changed = counted && store.changedSince(counted.version, 0)
     if (counted && changed?.size === 0) return setNames(counted.names)
     const stop = { stopped: false }
     const at = store.version
