@@ -277,11 +277,15 @@ export function chosenInList(store: LibraryStore, items: readonly LightItem[], i
   return places.sort((a, b) => a - b).map(at => items[at])
 }
 
-/** Papers in the library and in the Trash, kept up to date from the change log rather than counted each time. */
+/**
+ * Papers in the library and in the Trash, kept up to date from the change log rather than counted each time; counted
+ * again when more than half the library changed (every paper trashed or restored: looking up each of 100,000 changed
+ * ids, after making their set, took longer than reading every paper).
+ */
 let trashedCount: { store: LibraryStore; version: number; trashed: Set<string> } | undefined
 
 export function libraryCounts(store: LibraryStore): { all: number; trash: number } {
-  const changed = trashedCount?.store === store ? store.changedSince(trashedCount.version) : null
+  const changed = trashedCount?.store === store ? store.changedSince(trashedCount.version, store.items.size / 2) : null
   if (!trashedCount || changed === null) {
     const trashed = new Set<string>()
     for (const item of store.items.values()) if (item.trashedAt !== undefined) trashed.add(item.id)
