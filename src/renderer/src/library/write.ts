@@ -103,9 +103,9 @@ export async function changeItems(
 ): Promise<string[]> {
   const { count, eachChunk } = 'eachChunk' in found ? found : await allAtOnce(found)
   const was: Replaced[] = []
-  // each chunk's papers in its place (chunks end in any order): the rows of those whose change set more than filing
-  // fields, the filing values of the others
-  const written: { ids: string[]; rows: Item[]; filing: Filing[] }[] = []
+  // each chunk's papers by where it begins (chunks end in any order): the rows of those whose change set more than
+  // filing fields, the filing values of the others
+  const written = new Map<number, { ids: string[]; rows: Item[]; filing: Filing[] }>()
   // every field the change set in any paper kept as a row: the window's light copies take just those (not made again from each row)
   const fields = new Set<string>()
   let done = 0
@@ -126,16 +126,26 @@ export async function changeItems(
       }
     }
     await db.items.bulkPut(chunk)
-    written[from] = { ids: chunk.map(item => item.id), rows, filing }
+    written.set(from, { ids: chunk.map(item => item.id), rows, filing })
     done += ids
     progress?.(partOf(done, count, 0, 1))
   })
   replaced?.(was)
-  const items = written.flatMap(part => part.rows)
-  const filing = written.flatMap(part => part.filing)
+  // in key order: an array indexed by where each chunk begins was a sparse one, and joined with flatMap the whole
+  // library's three lists took 45-95 ms CPU of the write's last task (Node, 100,000 papers; 22 ms so)
+  const parts = [...written.keys()].sort((a, b) => a - b).map(from => written.get(from)!)
+  const items = joined(parts, part => part.rows)
+  const filing = joined(parts, part => part.filing)
   changes.record({ kind: 'item', change: 'changed', ids: items.map(item => item.id), items, fields: [...fields] })
   changes.record({ kind: 'item', change: 'changed', ids: filing.map(paper => paper.id), filing })
-  return written.flatMap(part => part.ids)
+  return joined(parts, part => part.ids)
+}
+
+/** The lists of the parts, one after another. */
+function joined<P, T>(parts: readonly P[], of: (part: P) => readonly T[]): T[] {
+  const all: T[] = []
+  for (const part of parts) for (const value of of(part)) all.push(value)
+  return all
 }
 
 /** A query's papers, read at once, then changed and written a chunk at a time. */
