@@ -22,6 +22,7 @@ it(`takes ${ADDED.toLocaleString('en')} imported papers into the kept orders of 
     takingIn: false,
     unshown: false,
     changedSince: (v: number) => new Set(log.slice(v).flatMap(ids => [...ids])),
+    knowsChangesSince: () => true,
     // the imported papers are new to the library, as the store notes when it takes them in
     onlyNewSince: () => true
   }
