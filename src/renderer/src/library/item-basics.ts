@@ -33,9 +33,12 @@ const NOT_AS_IS = new Set(
   } satisfies Record<HeavyItemField | 'light' | 'mesh' | 'peptideTags' | 'csl', 0>)
 )
 
+/** Whether a light copy holds this field of the row with the same value (its DOI fields one string where they are the same text): not a long part, CSL, headings or tags. */
+export const copiedAsIs = (field: string): boolean => !NOT_AS_IS.has(field)
+
 /** Whether a light copy holds this field of the row as it is (the same value): not a long part, CSL, headings, tags or DOI. */
 export function keptAsIs(field: string): boolean {
-  return !NOT_AS_IS.has(field) && field !== 'doi' && field !== 'doiKey'
+  return copiedAsIs(field) && field !== 'doi' && field !== 'doiKey'
 }
 
 /**

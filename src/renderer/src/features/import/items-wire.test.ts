@@ -1,7 +1,8 @@
 // Every paper of every bibliography fixture reaches the window from the reader
 // worker as it was worked out there: the JSON hand-over loses nothing. The
-// writer's papers, sent with their abstracts as the window's bytes, are the
-// same rows, field for field and in the same order.
+// writer's papers, sent as the window's light copies and abstract bytes with
+// what the rows need besides, are the same rows, field for field and in the
+// same order.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
@@ -9,7 +10,7 @@ import { readBibliographyFile } from '@shared/import'
 import type { Item } from '@shared/model'
 import { syntheticFile } from '../../../../../bench/synthetic-files'
 import { toItem } from '../../library/add-paper'
-import { itemsFromWire, itemsToWire, papersForWriter, papersFromReader } from './items-wire'
+import { itemsFromWire, itemsToWire, WriterReceiver, WriterSender } from './items-wire'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { PapersSender } from './papers-for-window'
 import { withPeptideTagsRead, type StoredItem } from '../../library/peptide-tags-stored'
@@ -40,10 +41,12 @@ function* fixtureItems(): Generator<[string, Item[]]> {
 /** The writer's papers as the reader sends them, a hundred a message as it does, through a structured clone as a message is. */
 function throughWriterWire(items: Item[]): StoredItem[] {
   const sender = new PapersSender()
+  const forWriter = new WriterSender()
+  const receiver = new WriterReceiver()
   const arrived: StoredItem[] = []
   for (let from = 0; from < items.length; from += 100) {
     const chunk = items.slice(from, from + 100)
-    arrived.push(...papersFromReader(structuredClone(papersForWriter(chunk, sender.onTheWay(chunk).abstracts))))
+    arrived.push(...receiver.papers(structuredClone(forWriter.forWriter(chunk, sender.onTheWay(chunk)))))
   }
   return arrived
 }
@@ -77,7 +80,7 @@ it('gives the writer each paper’s peptide tags as one string, as the row store
   for (const row of rows) expect(typeof row.peptideTags === 'string' || row.peptideTags?.length === 0, row.citationKey).toBe(true)
 })
 
-it('sends the writer no abstract as JSON text, and gives back every kind of abstract a paper can hold', () => {
+it('sends the writer no abstract or field of a light copy as JSON text, and gives back every kind of abstract a paper can hold', () => {
   const paper = (n: number, csl: Record<string, unknown>, more: Partial<Item> = {}): Item =>
     ({ ...toItem({ csl: { type: 'article-journal', title: `Oxytocin paper ${n}`, ...csl }, sources: ['file'] }, 1_000), ...more }) as Item
   const items = [
@@ -90,8 +93,8 @@ it('sends the writer no abstract as JSON text, and gives back every kind of abst
     paper(6, { abstract: 'Ends the message.' })
   ]
   const before = itemsToWire(items)
-  const wire = papersForWriter(items, new PapersSender().onTheWay(items).abstracts)
-  for (const text of ['ventral pallidum', 'lone surrogate', 'Ends the message']) expect(wire.json).not.toContain(text)
-  expect(wire.json).toContain('Sections only')
-  expect(JSON.stringify(papersFromReader(structuredClone(wire)).map(withPeptideTagsRead))).toBe(before)
+  const wire = new WriterSender().forWriter(items, new PapersSender().onTheWay(items))
+  for (const text of ['ventral pallidum', 'lone surrogate', 'Ends the message', 'Oxytocin paper']) expect(wire.rest).not.toContain(text)
+  expect(wire.rest).toContain('Sections only')
+  expect(JSON.stringify(new WriterReceiver().papers(structuredClone(wire)).map(withPeptideTagsRead))).toBe(before)
 })

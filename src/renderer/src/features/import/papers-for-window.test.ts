@@ -11,7 +11,7 @@ import { KeptAbstracts } from '../../library/abstract-bytes'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { withPeptideTagsRead } from '../../library/peptide-tags-stored'
 import { readAndSend, type ReaderMessage } from './read-file'
-import { papersFromReader, type PapersForWriter } from './items-wire'
+import { WriterReceiver, type PapersForWriter } from './items-wire'
 import { PapersReceiver } from './papers-for-window'
 
 beforeAll(loadPeptideTagger)
@@ -25,11 +25,12 @@ const files = ['bibtex', 'ris', 'other', 'csl']
 async function read(name: string, bytes: Uint8Array) {
   const writer: Item[] = []
   const texts: string[] = []
+  const receiver = new WriterReceiver()
   const port = {
     postMessage: (whole: PapersForWriter) => {
-      texts.push(whole.json)
+      texts.push(whole.rest, ...whole.part.newValues)
       // as the library reads the rows back
-      writer.push(...papersFromReader(structuredClone(whole)).map(item => withPeptideTagsRead(item) as Item))
+      writer.push(...receiver.papers(structuredClone(whole)).map(item => withPeptideTagsRead(item) as Item))
     }
   } as unknown as MessagePort
   const window: { message: ReaderMessage; transfer: Transferable[] }[] = []

@@ -2,16 +2,16 @@
 // worker can start) in the window: bytes → records and problems, or the
 // sentence that says why nothing can be imported. The records are handed on as
 // they are read, as items ready to store, a hundred at a time, so the first are
-// written while the rest of the file is read: whole to the worker that writes
-// them (their abstracts as the window's bytes: items-wire.ts) and, of each, what
-// the window keeps (papers-for-window.ts); whole to the window where it writes
+// written while the rest of the file is read: of each, what the window keeps
+// (papers-for-window.ts), and that again with what the rows need besides to the
+// worker that writes them (items-wire.ts); whole to the window where it writes
 // them itself.
 import { readBibliographyFile, type ImportResult, type RecordSink } from '@shared/import'
 import type { Item } from '@shared/model'
 import { ServiceError } from '@shared/result'
 import { toItem } from '../../library/add-paper'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
-import { itemsToWire, papersForWriter, writerTransfer } from './items-wire'
+import { itemsToWire, WriterSender, writerTransfer } from './items-wire'
 import { PapersSender, papersTransfer, type PapersOnTheWay } from './papers-for-window'
 
 export interface ReadRequest {
@@ -61,12 +61,13 @@ export async function readAndSend(request: ReadRequest, send: SendToWindow): Pro
   const now = Date.now()
   let chunk: Item[] = []
   const papers = new PapersSender()
+  const forWriter = new WriterSender()
   const sendChunk = () => {
     if (!chunk.length) return
     if (request.writer) {
       const message = { kind: 'papers', ...papers.onTheWay(chunk) } as const
-      // before the window's message hands its abstracts over: the writer's are a copy of them
-      const whole = papersForWriter(chunk, message.abstracts)
+      // before the window's message hands its bytes over: the writer's are a copy of them
+      const whole = forWriter.forWriter(chunk, message)
       request.writer.postMessage(whole, writerTransfer(whole))
       send(message, papersTransfer(message))
     } else send({ kind: 'items', json: itemsToWire(chunk) })

@@ -4,8 +4,8 @@ import { afterEach, beforeAll, expect, it } from 'vitest'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { toItem } from '../../library/add-paper'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
-import { papersForWriter } from './items-wire'
-import { abstractsOnTheWay } from '../../library/abstract-bytes'
+import { WriterSender } from './items-wire'
+import { PapersSender } from './papers-for-window'
 import { paperWriter, type WriterReply } from './write-papers'
 
 beforeAll(loadPeptideTagger)
@@ -24,7 +24,7 @@ it('writes every batch that waited for its papers, once they come', async () => 
     const keys = (from: number): [string, string][] => items.slice(from, from + 2).map((item, n) => [item.id, `key${from + n}`])
     void handle({ kind: 'write', importId: 'import', batch: 1, keys: keys(0) })
     void handle({ kind: 'write', importId: 'import', batch: 2, keys: keys(2) })
-    channel.port1.postMessage(papersForWriter(items, abstractsOnTheWay(items.map(item => item.csl.abstract))))
+    channel.port1.postMessage(new WriterSender().forWriter(items, new PapersSender().onTheWay(items)))
   })
   await bothReplied
   expect(replies.map(reply => reply.kind).sort()).toEqual(['written', 'written'])

@@ -6,7 +6,7 @@
 import type { StoredItem } from '../../library/peptide-tags-stored'
 import { writeUnannounced } from '../../library/unfinished-import'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { papersFromReader, type PapersForWriter } from './items-wire'
+import { WriterReceiver, type PapersForWriter } from './items-wire'
 
 export type WriterRequest =
   /** `papers`: where the reader sends the papers (PapersForWriter), as it reads them */
@@ -32,8 +32,10 @@ export function paperWriter(reply: (message: WriterReply) => void): (request: Wr
   return async request => {
     if (request.kind === 'open') {
       db = openLibrary(request.dbName)
+      // the reader's messages come in the order sent: each numbers its values on from the ones before
+      const receiver = new WriterReceiver()
       request.papers.onmessage = (event: MessageEvent<PapersForWriter>) => {
-        for (const item of papersFromReader(event.data)) papers.set(item.id, item)
+        for (const item of receiver.papers(event.data)) papers.set(item.id, item)
         arrived()
       }
     } else {
