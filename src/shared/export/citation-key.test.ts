@@ -39,7 +39,19 @@ describe('makeCitationKey', () => {
     ['markup in the title', item(seedAuthors, 2021, '<i>In vivo</i> imaging of <i>Oxt</i> neurons'), 'ferrerperez2021vivo'],
     ['a Greek letter first', item(seedAuthors, 2021, 'β-Endorphin and stress'), 'ferrerperez2021endorphin'],
     ['no title', item(seedAuthors, 2021, ''), 'ferrerperez2021'],
-    ['a mononym author', item([{ family: 'Neha' }], 2023, 'Exploring G-quadruplex structure'), 'neha2023exploring']
+    ['a mononym author', item([{ family: 'Neha' }], 2023, 'Exploring G-quadruplex structure'), 'neha2023exploring'],
+    // a long title is first looked for its words in its start: these find none there, or only markup's
+    [
+      'a long title whose first word comes late',
+      item(seedAuthors, 2021, `${'of the '.repeat(8)}and a Vasopressin study on the role of it`),
+      'ferrerperez2021vasopressin'
+    ],
+    [
+      'markup cut by the start of a long title',
+      item(seedAuthors, 2021, 'On the <span class="a long class name that goes on and on">Oxytocin</span> receptor'),
+      'ferrerperez2021oxytocin'
+    ],
+    ['a long title whose first word is in its start', item(seedAuthors, 2021, `Émotions and ${'oxytocin '.repeat(12)}`), 'ferrerperez2021emotions']
   ])('%s', (_, record, key) => {
     expect(makeCitationKey(record, new Set())).toBe(key)
   })

@@ -48,13 +48,31 @@ function asciiWord(text: string): string {
     .replace(/[^A-Za-z0-9]/g, '')
 }
 
+/** Where a title is first cut (at the next space) to look for its first words: they are most often in its start. */
+const TITLE_HEAD = 40
+
 /**
  * The title's first `most` words in ASCII, markup and apostrophes dropped, stop words skipped: the words are picked up
  * one at a time until there are enough (splitting every title whole to keep its first word was a third of keying
- * 10,000 MEDLINE records, which bring no key of their own).
+ * 10,000 MEDLINE records, which bring no key of their own), from the title's start when it holds enough of them.
+ * Cut at a space, the start reads as the start of the whole (each character folds on its own; a combining accent
+ * follows no space away from its letter), unless markup may begin in it: folding whole titles was a third of keying.
  */
 function significantWords(title: string | undefined, most = Infinity): string[] {
-  const text = foldText((title ?? '').replace(/['’]/g, '')).replace(/[^\x00-\x7f]/g, char => SPELLED[char] ?? ' ')
+  const text = title ?? ''
+  if (most !== Infinity && text.length > 2 * TITLE_HEAD) {
+    const cut = text.indexOf(' ', TITLE_HEAD)
+    const head = cut < 0 ? '' : text.slice(0, cut)
+    if (head && !head.includes('<')) {
+      const words = wordsIn(head, most)
+      if (words.length === most) return words
+    }
+  }
+  return wordsIn(text, most)
+}
+
+function wordsIn(title: string, most: number): string[] {
+  const text = foldText(title.replace(/['’]/g, '')).replace(/[^\x00-\x7f]/g, char => SPELLED[char] ?? ' ')
   const words: string[] = []
   const runs = /[a-z0-9]+/g
   for (let run = runs.exec(text); run && words.length < most; run = runs.exec(text)) if (!STOP_WORDS.has(run[0])) words.push(run[0])
@@ -76,7 +94,8 @@ function authorLabel(csl: CslFields): string {
   if (!first) return 'anon'
   if (first.literal) return institutionLabel(first.literal) || 'anon'
   // "van der Berg" keys the same whether or not the source split off the particle
-  const family = [first['non-dropping-particle'], first.family].filter(Boolean).join(' ')
+  const particle = first['non-dropping-particle']
+  const family = particle ? (first.family ? `${particle} ${first.family}` : `${particle}`) : first.family ? `${first.family}` : ''
   return asciiWord(family || first.given || '') || 'anon'
 }
 
