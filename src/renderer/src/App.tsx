@@ -96,8 +96,12 @@ function LibraryShell({ status }: { status: ReactNode }) {
   }, [version, state.view, duplicatePairs])
   const selectedItems = useMemo(() => chosenInList(store, items, selection.ids), [items, selection])
   const toExport = selectedItems.length > 0 ? selectedItems : items
-  // (100,000 ids when every paper is chosen: made once per selection, not at each redraw during a whole-library write)
-  const selectedIds = useMemo(() => selectedItems.map(item => item.id), [selectedItems])
+  // every chosen paper shown: the selection's own ids (the actions take them in any order), the same array at each redraw
+  // of a whole-library write rather than 100,000 ids made again
+  const selectedIds = useMemo(
+    () => (selectedItems.length === selection.ids.length ? selection.ids : selectedItems.map(item => item.id)),
+    [selectedItems, selection]
+  )
 
   // Ctrl/Cmd+F focuses "Search library" from anywhere in the window.
   useEffect(() => {

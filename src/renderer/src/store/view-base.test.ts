@@ -11,6 +11,9 @@ import { addItemsToCollection, createCollection } from '../library/collections'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addTag } from '../library/tags'
 import { moveToTrash } from '../library/trash'
+import type { LightItem } from '@shared/model'
+import { bareItem } from '@shared/bare-item.test-support'
+import { lighten } from './light-item'
 import type { LibraryStore } from './library-store'
 import { openedStore } from './opened-store.test-support'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
@@ -172,5 +175,36 @@ describe('search keystrokes on the kept list', () => {
     expect(after).toHaveLength(list.length - 2)
     expect(ids(chosenInList(store, after, many))).toEqual(ids(after))
     expect(ids(chosenInList(store, list, many))).toEqual(ids(list))
+  })
+})
+
+describe('a large selection as the list is drawn again under it', () => {
+  it('is the papers of it the list shows, in its order, as papers are filed anew, leave, come in and move', () => {
+    const paper = (n: number): LightItem => lighten(bareItem(`p${String(n).padStart(4, '0')}`, { type: 'article-journal', title: `Paper ${n}` }))
+    let list = Array.from({ length: 600 }, (_, n) => paper(n))
+    // the researcher chose 400 of them, and one paper not in the list
+    const chosen = [...list.slice(100, 500).map(item => item.id), 'p9999']
+    const store = {} as LibraryStore
+    const random = randomFrom(7)
+    for (let round = 0; round < 40; round++) {
+      const next: LightItem[] = []
+      for (const item of list) {
+        const r = random()
+        // a new copy of the same paper (filed), the paper gone (trashed), or a paper that comes in before it
+        if (r < 0.2) next.push(lighten(bareItem(item.id, item.csl, { collectionIds: ['c'] })))
+        else if (r < 0.25) continue
+        else if (r < 0.28) next.push(paper(1000 + Math.floor(random() * 9000)), item)
+        else next.push(item)
+      }
+      // now and then the list in another order
+      list = round % 10 === 9 ? next.reverse() : next
+      const inChoice = new Set(chosen)
+      expect(ids(chosenInList(store, list, chosen))).toEqual(ids(list.filter(item => inChoice.has(item.id))))
+    }
+    // the whole list chosen: every paper of it
+    const all = list.map(item => item.id)
+    expect(chosenInList(store, list, all)).toEqual(list)
+    const fewer = list.filter((_, n) => n % 3 !== 0)
+    expect(chosenInList(store, fewer, all)).toEqual(fewer)
   })
 })
