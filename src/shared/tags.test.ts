@@ -48,6 +48,21 @@ describe('item tags', () => {
     expect(itemTagKeys(edited)).toEqual(['keyword:oxytocin', 'keyword:social defeat', 'mesh:Oxytocin', 'mesh:Cocaine', 'peptide:Oxytocin'])
   })
 
+  it('are kept with the paper, not as a field of it: a copy, its JSON and a stored clone have none; a frozen paper has its own', () => {
+    const paper: Item = { ...base, id: '2' }
+    const keys = itemTagKeys(paper)
+    expect(itemTagKeys(paper)).toBe(keys)
+    expect(Object.keys(paper)).toEqual(Object.keys(base))
+    expect(JSON.parse(JSON.stringify(paper))).toEqual(JSON.parse(JSON.stringify({ ...base, id: '2' })))
+    expect(Object.getOwnPropertySymbols(structuredClone(paper))).toEqual([])
+    const retagged = { ...paper, tags: ['read'] }
+    expect(itemTagKeys(retagged)).toContain('manual:read')
+    expect(itemTagKeys(retagged)).not.toContain('manual:to read')
+    const frozen = Object.freeze({ ...base, id: '3' })
+    expect(itemTagKeys(frozen)).toEqual(keys)
+    expect(itemTagKeys(frozen)).toBe(itemTagKeys(frozen))
+  })
+
   it('round-trips tag keys, names with colons included', () => {
     expect(parseTagKey(tagKey({ kind: 'manual', name: 'aim: 2' }))).toEqual({ kind: 'manual', name: 'aim: 2' })
   })
