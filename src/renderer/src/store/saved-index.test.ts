@@ -131,6 +131,36 @@ describe('a crash while the index is saved', () => {
   })
 })
 
+describe('the bytes of a saved index', () => {
+  it('are stored as Blobs, and an index saved before with typed arrays still loads, answering as a fresh build', async () => {
+    await librarySaved()
+    const parts = await db.searchIndex
+      .where('generation')
+      .equals((await meta()).generation)
+      .toArray()
+    const stored = parts.flatMap(row =>
+      'part' in row && row.part.kind === 'runs' ? row.part.pages : 'part' in row && row.part.kind === 'entries' ? [row.part.entries] : []
+    )
+    expect(stored.length).toBeGreaterThan(1)
+    for (const bytes of stored) expect(bytes).toBeInstanceOf(Blob)
+    // as an index was saved before: the same bytes as typed arrays, the marker unchanged
+    for (const row of parts) {
+      if (!('part' in row) || row.part.kind === 'head') continue
+      const bytes = async (blob: Uint8Array | Blob) => (blob instanceof Blob ? new Uint8Array(await blob.arrayBuffer()) : blob)
+      const part =
+        row.part.kind === 'entries'
+          ? { ...row.part, entries: await bytes(row.part.entries) }
+          : { ...row.part, pages: await Promise.all(row.part.pages.map(bytes)) }
+      await db.searchIndex.put({ ...row, part } as SavedIndexRow)
+    }
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    expect(store.index.last?.how).toBe('loaded')
+    await expectSameAnswers(store)
+  })
+})
+
 describe('a library written by schema version 3', () => {
   it('is migrated, its index built once with progress, then only loaded', async () => {
     const name = `saved-index-v3-${Math.random()}`
