@@ -57,10 +57,10 @@ type Part =
 
 const sizeOfStored = (bytes: Stored): number => (bytes instanceof Blob ? bytes.size : bytes.byteLength)
 
-/** The bytes stored (a Blob read now). */
 /** Bytes to store as a Blob (a page's bytes are never shared memory). */
 const blobOf = (bytes: Uint8Array): Blob => new Blob([bytes as Uint8Array<ArrayBuffer>])
 
+/** The bytes stored (a Blob read now). */
 const bytesOf = async (stored: Stored): Promise<Uint8Array> => (stored instanceof Blob ? new Uint8Array(await stored.arrayBuffer()) : stored)
 
 export interface IndexPart {
@@ -141,7 +141,15 @@ async function readParts(db: NeurorefDb, meta: IndexMeta): Promise<SavedIndex | 
   const head = parts[0]
   const entries = parts[1]
   if (head?.kind !== 'head' || entries?.kind !== 'entries') return { state: 'damaged', reason: 'its parts are out of order' }
-  const [entryBytes, ...pages] = await Promise.all([entries.entries, ...parts.slice(2).flatMap(p => (p.kind === 'runs' ? p.pages : []))].map(bytesOf))
+  let entryBytes: Uint8Array
+  let pages: Uint8Array[]
+  try {
+    ;[entryBytes, ...pages] = await Promise.all([entries.entries, ...parts.slice(2).flatMap(p => (p.kind === 'runs' ? p.pages : []))].map(bytesOf))
+  } catch {
+    // a Blob's bytes live apart from its row (a profile copied without them, a disk error): the marker is read again,
+    // and an index still unreadable is rebuilt rather than the search failing
+    return { state: 'gone', reason: 'its stored bytes could not be read' }
+  }
   const snapshot: IndexSnapshot = {
     ids: head.ids,
     years: head.years,

@@ -2,7 +2,7 @@
 // than the library, and a library from the schema before the index: each is
 // noticed, searches stay right meanwhile, and the index is rebuilt or caught up.
 import Dexie from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Item } from '@shared/model'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
@@ -152,6 +152,21 @@ describe('the bytes of a saved index', () => {
           ? { ...row.part, entries: await bytes(row.part.entries) }
           : { ...row.part, pages: await Promise.all(row.part.pages.map(bytes)) }
       await db.searchIndex.put({ ...row, part } as SavedIndexRow)
+    }
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    expect(store.index.last?.how).toBe('loaded')
+    await expectSameAnswers(store)
+  })
+
+  it('rebuilds an index whose Blobs cannot be read, rather than leaving the search without one', async () => {
+    await librarySaved()
+    const read = vi.spyOn(Blob.prototype, 'arrayBuffer').mockRejectedValueOnce(new DOMException('gone', 'NotReadableError'))
+    try {
+      expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', reason: 'its stored bytes could not be read' })
+    } finally {
+      read.mockRestore()
     }
     const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
     await store.load()
