@@ -95,7 +95,7 @@ function authorLabel(csl: CslFields): string {
   if (first.literal) return institutionLabel(first.literal) || 'anon'
   // "van der Berg" keys the same whether or not the source split off the particle
   const particle = first['non-dropping-particle']
-  const family = particle ? (first.family ? `${particle} ${first.family}` : `${particle}`) : first.family ? `${first.family}` : ''
+  const family = particle && first.family ? `${particle} ${first.family}` : particle || first.family || ''
   return asciiWord(family || first.given || '') || 'anon'
 }
 

@@ -35,6 +35,16 @@ export const partTransfer = (part: PartOnTheWay): ArrayBuffer[] => [
   part.hashCounts.buffer
 ]
 
+/** A copy of the part for a second receiver (the first's bytes are handed over): the bytes `partTransfer` names, copied. */
+export const partCopy = (part: PartOnTheWay): PartOnTheWay => ({
+  ...part,
+  lines: part.lines.slice(),
+  lineEnds: part.lineEnds.slice(),
+  values: part.values.slice(),
+  hashes: part.hashes.slice(),
+  hashCounts: part.hashCounts.slice()
+})
+
 /** In the reader: a part of the form made ready to cross, its shared values numbered across every part sent. */
 export class PartSender {
   private numbers = new Map<string, number>()

@@ -10,10 +10,10 @@
 // paper's fields (as a number: a file's papers have few orders). Each paper was made into JSON twice in the reader,
 // packed for the window and whole for the writer: the whole papers' JSON was 12 % of the reader's time (traced).
 import type { Item } from '@shared/model'
-import { abstractIn, type AbstractsOnTheWay } from '../../library/abstract-bytes'
+import { abstractIn, abstractsTransfer, type AbstractsOnTheWay } from '../../library/abstract-bytes'
 import { copiedAsIs } from '../../library/item-basics'
 import { storedPeptideTags, type StoredItem, type StoredPeptideTags } from '../../library/peptide-tags-stored'
-import { PartReceiver, type PartOnTheWay } from '../../store/part-bytes'
+import { PartReceiver, partCopy, partTransfer, type PartOnTheWay } from '../../store/part-bytes'
 import type { PapersOnTheWay } from './papers-for-window'
 
 export const itemsToWire = (items: Item[]): string => JSON.stringify(items)
@@ -75,14 +75,7 @@ export class WriterSender {
       return rest
     })
     return {
-      part: {
-        ...part,
-        lines: part.lines.slice(),
-        lineEnds: part.lineEnds.slice(),
-        values: part.values.slice(),
-        hashes: part.hashes.slice(),
-        hashCounts: part.hashCounts.slice()
-      },
+      part: partCopy(part),
       abstracts: { bytes: abstracts.bytes.slice(), ends: abstracts.ends.slice(), odd: abstracts.odd },
       left,
       newOrders,
@@ -95,13 +88,8 @@ export class WriterSender {
 
 /** What a message to the writer hands over rather than copies. */
 export const writerTransfer = ({ part, abstracts, orders }: PapersForWriter): ArrayBuffer[] => [
-  part.lines.buffer,
-  part.lineEnds.buffer,
-  part.values.buffer,
-  part.hashes.buffer,
-  part.hashCounts.buffer,
-  abstracts.bytes.buffer,
-  abstracts.ends.buffer,
+  ...partTransfer(part),
+  ...abstractsTransfer(abstracts),
   orders.buffer
 ]
 
