@@ -20,6 +20,7 @@ import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
 import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
+import { libraryCopies } from '../library/library-copies.test-support'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow, type LightPartRef } from '../library/light-form'
 import { lineTexts } from '../library/light-packing'
@@ -46,13 +47,24 @@ function storePapers(store: LibraryStore): ItemBasics[] {
   return JSON.parse(JSON.stringify(papers.sort(byId)))
 }
 
-/** A library of synthetic papers added through the library module, its index and light form saved. */
+/** `count` synthetic papers, then 200 more to add later. */
+const poolOf = (count: number) => createSyntheticLibrary(count + 200, 9).items.map(recordOf)
+
+/** Libraries by their size, each built once for the file. */
+const savedLibraries = new Map<number, ReturnType<typeof libraryCopies>>()
+
+/** A library of synthetic papers added through the library module, its index and light form saved; the papers not added. */
 async function librarySaved(count = 120): Promise<ReturnType<typeof recordOf>[]> {
-  db = openLibrary(`light-form-${Math.random()}`)
-  const pool = createSyntheticLibrary(count + 200, 9).items.map(recordOf)
-  await addRecordsToLibrary(db, pool.splice(0, count))
-  expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
-  return pool
+  let copies = savedLibraries.get(count)
+  if (!copies) {
+    copies = libraryCopies(async built => {
+      await addRecordsToLibrary(built, poolOf(count).slice(0, count))
+      expect(await currentIndex(built)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    })
+    savedLibraries.set(count, copies)
+  }
+  db = await copies('light-form')
+  return poolOf(count).slice(count)
 }
 
 describe('the saved light form', () => {

@@ -15,6 +15,7 @@ import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { formOf, saveEdit } from '../library/edit'
 import { fullItems } from '../library/queries'
 import { currentIndex } from '../library/index-job'
+import { libraryCopies } from '../library/library-copies.test-support'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { gatedJobs, heldRows } from './held-jobs.test-support'
 import { inThisThread, type IndexJobs } from './index-jobs'
@@ -31,6 +32,12 @@ const QUERIES = ['oxytocin', 'author:smith', '"social defeat"', 'year:2015-2021 
 
 const listOf = (search: string): ViewState => ({ view: { kind: 'all' }, search, tags: [], sort: { column: 'title', direction: 'asc' } })
 const sorted = (ids: string[]) => [...ids].sort()
+
+/** 1,600 papers (four parts of the light form) with the saved index and light form the first open leaves, built once for the file. */
+const savedLibrary = libraryCopies(async built => {
+  await built.items.bulkAdd(createSyntheticLibrary(1_600, 5).items)
+  expect(await currentIndex(built)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+})
 
 /** Every paper of the library read against the query, with its abstract and notes. */
 async function readingEveryPaper(query: string): Promise<string[]> {
@@ -103,10 +110,8 @@ describe('a search asked before the index is in use', () => {
 
 describe('a search asked while the papers still arrive, the index already in use', () => {
   it('says it is searching and shows no paper, then shows what reading every paper gives once every paper is in', async () => {
-    db = openLibrary(`search-while-arriving-${Math.random()}`)
-    await db.items.bulkAdd(createSyntheticLibrary(1_600, 5).items)
     // the saved index and light form, as the first open leaves them
-    expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    db = await savedLibrary('search-while-arriving')
     // the reader sends the form's first part, then waits (the rest of a large library is still on its way)
     const { rows, release } = heldRows()
     const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity, rows })
@@ -139,9 +144,7 @@ describe('a search asked while the papers arrive, opening again with the saved i
     return () => waiting.splice(0).forEach(run => run({ didTimeout: false, timeRemaining: () => 0 }))
   }
   const opened = async (jobs: IndexJobs) => {
-    db = openLibrary(`search-awaiting-index-${Math.random()}`)
-    await db.items.bulkAdd(createSyntheticLibrary(1_600, 5).items)
-    expect(await currentIndex(db)).toMatchObject({ how: 'rebuilt', light: 'rebuilt' })
+    db = await savedLibrary('search-awaiting-index')
     const { rows, release } = heldRows()
     const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity, rows })
     const loaded = store.load()
