@@ -22,14 +22,14 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete()
 })
 
-/** A library of synthetic papers, the first 40 with notes, its index and form saved as a library in use has them. */
-async function library(name: string, count: number, seed: number): Promise<NeurorefDb> {
+/** A library of synthetic papers, the first 40 with notes; `forms`: its index and form saved as a library in use has them (a backup holds neither). */
+async function library(name: string, count: number, seed: number, forms = true): Promise<NeurorefDb> {
   const db = openLibrary(`${name}-${Math.random()}`)
   opened.push(db)
   await db.items.bulkAdd(createSyntheticLibrary(count, seed).items.map(item => ({ ...item, id: `${name}-${item.id}` })))
   const ids = (await db.items.toCollection().primaryKeys()) as string[]
   for (const id of ids.slice(0, 40)) await saveNote(db, id, 'Methods: BNST infusion, then orexin.')
-  await currentIndex(db)
+  if (forms) await currentIndex(db)
   return db
 }
 
@@ -46,7 +46,7 @@ function restoreBeside(db: NeurorefDb, text: string, formsPages: () => AsyncIter
 }
 
 it('made beside the rows from the backup file, the forms are the restored rowsâ€™: the library opens from them and they answer as a fresh build', async () => {
-  const backedUp = await library('backed-up', PAPERS_PER_PART + 150, 41)
+  const backedUp = await library('backed-up', PAPERS_PER_PART + 150, 41, false)
   const { text } = await backupText(backedUp)
   const db = await library('in-use', 90, 42)
 
@@ -67,7 +67,7 @@ it('made beside the rows from the backup file, the forms are the restored rowsâ€
 })
 
 it('when the forms cannot be made, the restore fails and the library is put back as it was', async () => {
-  const backedUp = await library('backed-up', 120, 43)
+  const backedUp = await library('backed-up', 120, 43, false)
   const { text } = await backupText(backedUp)
   const db = await library('in-use', 90, 44)
   async function* unreadable(): AsyncGenerator<RowPage> {
