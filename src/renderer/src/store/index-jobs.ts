@@ -10,6 +10,8 @@ import { rowsFrom, type RowsChannel } from '../library/rows-for-index'
 
 export interface IndexJobRequest {
   dbName: string
+  /** false when the window keeps the index it has (a save after a change): the index is not handed back */
+  handBack: boolean
   /** where the rows worker sends the rows it reads at a first open (library/rows-for-index.ts) */
   rows?: MessagePort
 }
@@ -21,20 +23,26 @@ export type ReaderStoppedNote = { kind: 'reader stopped' }
 export type IndexJobReply =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'index'; index: BuiltIndex }
+  | { kind: 'saved'; index: JobIndex }
   | { kind: 'done'; light: IndexJobResult['light'] }
   | { kind: 'failed'; message: string }
 
+/** What a job did, without the index itself (the window that keeps its own is not handed it). */
+export type JobIndex = Omit<BuiltIndex, 'snapshot'>
+
 /**
- * A job: resolves when the index is saved and the light form current; `onIndex` has the index before that. `rows`: the
- * other end of the rows worker's channel at open, whose rows a rebuild takes rather than read them again (or reads
- * them itself if the reader stops first).
+ * A job: resolves when the index is saved and the light form current; `onIndex` has the index before that, and the
+ * result holds it too. Without `onIndex` the window keeps the index it has (a save after a change): the worker does
+ * not hand its index back (at 100,000 papers reading that message was a task of ~130 ms CPU after each whole-library
+ * change), and the result says only what was done. `rows`: the other end of the rows worker's channel at open, whose
+ * rows a rebuild takes rather than read them again (or reads them itself if the reader stops first).
  */
 export type IndexJobs = (
   db: NeurorefDb,
   onProgress?: (done: number, total: number) => void,
   onIndex?: (index: BuiltIndex) => void,
   rows?: RowsChannel
-) => Promise<IndexJobResult>
+) => Promise<JobIndex & Pick<IndexJobResult, 'light'> & { snapshot?: IndexSnapshot }>
 
 // the channel is closed when the job ends: what the reader still sends is dropped (the saved index was loaded)
 export const inThisThread: IndexJobs = (db, onProgress, onIndex, rows) =>
@@ -44,11 +52,12 @@ const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
   new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), { type: 'module', name: 'search index' })
     const finish = () => worker.terminate()
-    let built: BuiltIndex | undefined
+    let built: JobIndex | undefined
     worker.onmessage = (event: MessageEvent<IndexJobReply>) => {
       const reply = event.data
       if (reply.kind === 'progress') return onProgress?.(reply.done, reply.total)
       if (reply.kind === 'index') return onIndex?.((built = reply.index))
+      if (reply.kind === 'saved') return void (built = reply.index)
       finish()
       if (reply.kind === 'done' && built) resolve({ ...built, light: reply.light })
       else reject(new Error(reply.kind === 'failed' ? reply.message : 'the search index worker ended without an index'))
@@ -58,7 +67,7 @@ const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
       finish()
       reject(new Error(event.message || 'the search index worker stopped unexpectedly'))
     }
-    worker.postMessage({ dbName: db.name, rows: rows?.port } satisfies IndexJobRequest, rows ? [rows.port] : [])
+    worker.postMessage({ dbName: db.name, handBack: onIndex !== undefined, rows: rows?.port } satisfies IndexJobRequest, rows ? [rows.port] : [])
     rows?.readerStopped.addEventListener('abort', () => worker.postMessage({ kind: 'reader stopped' } satisfies ReaderStoppedNote), { once: true })
   })
 

@@ -10,7 +10,8 @@ import { addRecordsToLibrary } from '../library/add-paper'
 import { buildIndex } from '../library/index-job'
 import { readSavedIndex } from '../library/saved-index'
 import { openLibrary, type NeurorefDb } from '../library/schema'
-import { inThisThread } from './index-jobs'
+import { addTag } from '../library/tags'
+import { inThisThread, type IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
 
@@ -63,5 +64,34 @@ describe('the saved search index', () => {
     await again.indexSettled()
     expect(again.index.last?.how).toBe('loaded')
     await expectSameAnswers(query => again.index.search(query))
+  }, 60_000)
+
+  it('is not handed back to a window that keeps its own after a change, and is after a large batch its index lacks', async () => {
+    db = openLibrary(`live-index-${Math.random()}`)
+    const pool = createSyntheticLibrary(500, 5).items.map(recordOf)
+    await addRecordsToLibrary(db, pool.splice(0, 120))
+    // whether each job was asked for the index (a worker hands it over only then)
+    const handedBack: boolean[] = []
+    const jobs: IndexJobs = (target, onProgress, onIndex, rows) => (handedBack.push(onIndex !== undefined), inThisThread(target, onProgress, onIndex, rows))
+    const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    const ids = [...store.items.keys()]
+
+    await addTag(db, ids.slice(0, 40), 'whole library')
+    await store.settled()
+    await store.index.save()
+    expect(store.index.last?.how).toBe('caught up')
+    expect(handedBack).toEqual([true, false])
+    await expectSameAnswers(query => store.index.search(query))
+    expect(sorted(store.index.search('tag:"whole library"'))).toEqual(sorted(ids.slice(0, 40)))
+    await expectSameAnswers(await savedIndexAnswers())
+
+    // more papers than the window indexes itself: the worker's index holds them, and the window takes it
+    await addRecordsToLibrary(db, pool.splice(0, 300))
+    await store.settled()
+    await store.indexSettled()
+    expect(handedBack.at(-1)).toBe(true)
+    await expectSameAnswers(query => store.index.search(query))
   }, 60_000)
 })

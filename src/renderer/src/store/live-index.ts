@@ -192,7 +192,8 @@ export class LiveIndex implements SearchIndex {
     return new PaperText(item, this.source.notes.get(item.id), () => this.abstracts.get(item.id))
   }
 
-  private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: RowsChannel): Promise<void> {
+  /** `use` is not called (nor the index handed over) when `wanted` is false: the window keeps the index it has. */
+  private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: RowsChannel, wanted = true): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
     this.covered = new Set(this.deferred.ids())
@@ -213,14 +214,13 @@ export class LiveIndex implements SearchIndex {
           this.progress = { done, total }
           this.source.changed()
         },
-        index => void useOnce(index).catch(() => undefined),
+        wanted ? index => void useOnce(index).catch(() => undefined) : undefined,
         rows
       )
-      .then(result => {
+      .then(({ snapshot, ...rest }) => {
         if (this.closed) return
-        const { snapshot: _, ...rest } = result
         this.last = rest
-        return useOnce(result)
+        if (wanted && snapshot) return useOnce({ ...rest, snapshot })
       })
       .catch(async error => {
         failed = true
@@ -281,8 +281,8 @@ export class LiveIndex implements SearchIndex {
       this.saveAgain = true
       return this.settled()
     }
-    // The index in memory stays, unless the saved one now holds papers it does not.
-    return this.run(result => (this.index && !this.covered.size ? undefined : this.arrive(result.snapshot)))
+    // The index in memory stays, unless the saved one now holds papers it does not (what the job will hold is known as it starts).
+    return this.run(result => this.arrive(result.snapshot), undefined, !this.index || this.deferred.size > 0)
   }
 
   /**

@@ -1,6 +1,6 @@
 // Brings the saved search index up to date (library/index-job.ts) away from
 // the window: tokenising a large library takes tens of seconds. Answers with
-// progress while rebuilding, then the index itself as soon as it is had (its
+// progress while rebuilding, then the index itself as soon as it is had, if the window wants it (its
 // arrays transferred, a copy if this worker saves it next: `handedOver` in
 // index-jobs.ts; the window puts it in use meanwhile), then what was done to
 // the light form once both are saved. At a first open it indexes the rows the
@@ -17,13 +17,17 @@ const readerStopped = new AbortController()
 
 self.onmessage = async (event: MessageEvent<IndexJobRequest | ReaderStoppedNote>) => {
   if ('kind' in event.data) return readerStopped.abort()
-  const { dbName, rows } = event.data
+  const { dbName, handBack, rows } = event.data
   const db = openLibrary(dbName)
   try {
     const result = await currentIndex(db, {
       rows: rows && rowsFrom({ port: rows, readerStopped: readerStopped.signal }),
       onProgress: (done, total) => post({ kind: 'progress', done, total }),
       onIndex: built => {
+        if (!handBack) {
+          const { snapshot: _, ...index } = built
+          return post({ kind: 'saved', index })
+        }
         const { index, transfer } = handedOver(built)
         post({ kind: 'index', index }, transfer)
       }
