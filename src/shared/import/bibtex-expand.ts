@@ -12,8 +12,8 @@ import type { RawEntry } from './bibtex-values'
 import { DEPTH_LIMIT, EXPANSION_LIMIT, FIELD_LIMIT, count } from './limits'
 
 export interface ExpandedEntry {
-  /** the entry's text for citation-js, or null when it cannot be handed over at all */
-  text: string | null
+  /** the entry's text for citation-js, or null when it cannot be handed over at all; not written for an entry read whole here unless asked for */
+  text?: string | null
   problems: { line: number; reason: string }[]
   /** the entry as citation-js's BibTeX grammar would give it, when every field was read here */
   entry?: RawEntry
@@ -26,43 +26,55 @@ export class ExpansionBudget {
 
 const LIMITS = `(Neuroref keeps up to ${count(FIELD_LIMIT)} characters per field)`
 
-/** `text`: the block's text (with a stand-in key when it had none); `at`: the block's offset in the file. */
-export function expandEntry(block: BibtexBlock, text: string, at: number, macros: Macros, budget: ExpansionBudget): ExpandedEntry {
+/**
+ * `text`: the block's text (with a stand-in key when it had none); `at`: the block's offset in the file. The text for
+ * citation-js is written only where the entry was not read whole here, or `withText` asks for it: copying every entry's
+ * text was work thrown away for nearly every entry of a large file.
+ */
+export function expandEntry(block: BibtexBlock, text: string, at: number, macros: Macros, budget: ExpansionBudget, withText = false): ExpandedEntry {
   const problems: ExpandedEntry['problems'] = []
   const head = /^@[^{(]*[{(][^,]*,/.exec(text)
   if (!head) return { text, problems }
   const list = readFields(text, head[0].length)
   const lineAt = lineCounter(text, block.line)
-  const out: string[] = [text.slice(0, head[0].length)]
   let entry = wholeEntry(head[0], text, list)
-  let copied = head[0].length
+  const verdicts: Verdict[] = []
   for (const field of list.fields) {
     const verdict = judge(text, field, at, macros, budget)
+    verdicts.push(verdict)
     const line = lineAt(field.start)
     for (const reason of verdict.notes) problems.push({ line, reason })
-    out.push(text.slice(copied, field.start))
-    if (verdict.drop) {
-      problems.push({ line, reason: verdict.drop })
-      // the field and its comma go; its line breaks stay, so later lines keep their numbers
-      out.push('\n'.repeat(newlines(text, field.start, field.end)))
-    } else {
-      out.push(rewritten(text, field, verdict.expansions))
-      const value = entry && valueOf(text, field, verdict.expansions)
+    if (verdict.drop) problems.push({ line, reason: verdict.drop })
+    else if (entry) {
+      const value = valueOf(text, field, verdict.expansions)
       if (value === undefined) entry = undefined
-      else if (entry) entry.properties[field.name] = value
+      else entry.properties[field.name] = value
     }
-    copied = field.end
   }
-  const rest = text.slice(copied)
+  const copied = list.fields.length ? list.fields[list.fields.length - 1].end : head[0].length
   // Something the field reader could not follow: citation-js will report the syntax error, unless the rest
   // is nested so deeply that its recursive reader would overflow the stack first.
-  const deepest = list.complete ? 0 : maxDepth(rest)
+  const deepest = list.complete ? 0 : maxDepth(text.slice(copied))
   if (deepest > DEPTH_LIMIT) {
     problems.push({ line: lineAt(copied), reason: tooDeep('The entry', deepest, 'it was skipped') })
     return { text: null, problems }
   }
-  out.push(rest)
-  return { text: out.join(''), problems, ...(entry && { entry }) }
+  if (entry && !withText) return { problems, entry }
+  return { text: textForCitationJs(text, head[0].length, list.fields, verdicts), problems, ...(entry && { entry }) }
+}
+
+/** The entry's text with each dropped field left out (its line breaks kept) and each macro replaced by {its expansion}. */
+function textForCitationJs(text: string, headEnd: number, fields: Field[], verdicts: Verdict[]): string {
+  const out: string[] = [text.slice(0, headEnd)]
+  let copied = headEnd
+  fields.forEach((field, n) => {
+    out.push(text.slice(copied, field.start))
+    // a dropped field and its comma go; its line breaks stay, so later lines keep their numbers
+    out.push(verdicts[n].drop ? '\n'.repeat(newlines(text, field.start, field.end)) : rewritten(text, field, verdicts[n].expansions))
+    copied = field.end
+  })
+  out.push(text.slice(copied))
+  return out.join('')
 }
 
 interface Verdict {

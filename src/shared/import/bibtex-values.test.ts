@@ -48,8 +48,8 @@ function bothReadings(text: string): { ours: RawEntry; theirs: unknown }[] {
   const pairs: { ours: RawEntry; theirs: unknown }[] = []
   for (const block of blocks) {
     if (block.kind !== 'entry' || !block.closed || !block.key) continue
-    const expanded = expandEntry(block, block.text, block.offset, macros, budget)
-    if (!expanded.entry || expanded.text === null) continue
+    const expanded = expandEntry(block, block.text, block.offset, macros, budget, true)
+    if (!expanded.entry || typeof expanded.text !== 'string') continue
     const theirs = plugins.input.chain(expanded.text, { forceType: '@biblatex/text', target: '@biblatex/entries+list', generateGraph: false })
     pairs.push({ ours: expanded.entry, theirs: theirs[0] })
   }

@@ -97,7 +97,8 @@ function readEntry(block: BibtexBlock, macros: Macros, budget: ExpansionBudget, 
   const expanded = expandEntry(block, block.key ? block.text : withStandInKey(block), block.offset, macros, budget)
   for (const { line, reason } of expanded.problems) problems.push({ line, ...(block.key ? { entry: block.key } : {}), reason })
   if (expanded.entry) return expanded.entry
-  if (expanded.text === null) return null
+  // (an entry not read whole always has its text, or null)
+  if (expanded.text === null || expanded.text === undefined) return null
   try {
     const parsed = plugins.input.chain(expanded.text, RAW_ENTRIES) as unknown as RawEntry[]
     if (parsed.length === 1) return parsed[0]
