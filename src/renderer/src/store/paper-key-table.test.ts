@@ -91,4 +91,32 @@ describe("the library's duplicate finder", () => {
     expect(table.find({ csl: { type: 'article-journal' }, doi: '10.1/1999' })?.id).toBe('p1999')
     expect(table.size).toBe(2_999)
   })
+
+  it('finds the same papers while those known move a few at a time into a table made for an import', () => {
+    const items = Array.from({ length: 3_000 }, (_, n) => paper(`p${n}`, `10.1/${n % 2_000}`))
+    const byId = new Map(items.map(item => [item.id, item]))
+    const table = new PaperKeyTable(id => byId.get(id))
+    let known = items.slice(0, 2_500)
+    for (const item of known) table.add(item.id, recognitionHashes(item))
+    const sameAsText = (when: string) => {
+      const text = new DuplicateFinder(known)
+      for (let n = 0; n < 2_000; n += 3) {
+        const record: NamedRecord = { csl: { type: 'article-journal' }, doi: `10.1/${n}` }
+        expect(table.find(record)?.id, `${when}: 10.1/${n}`).toBe(text.find(record)?.id)
+      }
+    }
+    table.expect(300_000)
+    sameAsText('none moved yet')
+    // papers gone while their keys wait to move: the other holder of the key is found
+    for (const id of ['p0', 'p1500', 'p2100']) table.remove(id)
+    known = known.filter(item => !['p0', 'p1500', 'p2100'].includes(item.id))
+    sameAsText('some gone')
+    for (const [n, item] of items.slice(2_500).entries()) {
+      table.add(item.id, recognitionHashes(item))
+      known.push(item)
+      if (n % 100 === 0) sameAsText(`${n} of the import's papers in`)
+    }
+    sameAsText('all in')
+    expect(table.size).toBe(known.length)
+  })
 })

@@ -8,18 +8,34 @@
 import { DuplicateFinder, keyHash, keysWithReasons, recognitionKeys, type FoundPaper, type PaperFinder } from '@shared/duplicates'
 import type { NamedRecord } from '@shared/model'
 
-/** an empty cell of the table */
-const EMPTY = -1
+/**
+ * an empty cell of the table: a cell holds its paper's number plus one, so a new table is empty as it is allocated (a
+ * table made for an import's 300,000 keys filled with a mark touched its 4 MB at once, each page a fault)
+ */
+const EMPTY = 0
+/** cells of the table before it grew that are moved into the new one at each paper added */
+const MOVED_PER_ADD = 64
+
+/** A table's cells: a key's hash and its paper's number (plus one) in the same cell of each array. */
+interface Cells {
+  hashes: Int32Array
+  papers: Int32Array
+}
 
 export class PaperKeyTable implements PaperFinder {
   /** the papers by number, in the order they were added; undefined once removed (or added again under a new number) */
   private ids: (string | undefined)[] = []
   private numbers = new Map<string, number>()
-  /** open addressing: a key's hash and its paper's number in the same cell of each array */
+  /** open addressing: a key's hash and its paper's number (plus one) in the same cell of each array */
   private hashes = new Int32Array(1024)
-  private papers = new Int32Array(1024).fill(EMPTY)
+  private papers = new Int32Array(1024)
   /** cells taken, those of removed papers too (until the table is rebuilt) */
   private taken = 0
+  /**
+   * the table before it grew for an import, its cells from `next` on not moved into the new one yet: looked in too
+   * until they are (moving the keys known into a table for 300,000 touched its pages in one task: 47 ms traced)
+   */
+  private older?: Cells & { next: number }
 
   /** `paperOf`: the paper as the window holds it now, to check a candidate against */
   constructor(private readonly paperOf: (id: string) => NamedRecord | undefined) {}
@@ -28,19 +44,26 @@ export class PaperKeyTable implements PaperFinder {
   add(id: string, hashes: ArrayLike<number>): void {
     this.remove(id)
     if (hashes.length === 0) return
-    if ((this.taken + hashes.length) * 4 > this.papers.length * 3) this.rebuild(hashes.length)
+    if (this.older) this.moveOlder(MOVED_PER_ADD)
+    if ((this.taken + this.olderLeft + hashes.length) * 4 > this.papers.length * 3) this.rebuild(hashes.length)
     const number = this.ids.push(id) - 1
     this.numbers.set(id, number)
     for (let n = 0; n < hashes.length; n++) this.put(hashes[n], number)
   }
 
   /**
-   * Room now for `more` keys to come (an import's): the table is rebuilt here, once, not as they are added — a rebuild
-   * places every key known again in one step (3 of them in the slices of a 3,000-paper import; at 98,000 papers of 4
-   * keys one took 26-94 ms in Node at load 13).
+   * Room now for `more` keys to come (an import's): a table of that size made here, once, not as they are added — a
+   * rebuild places every key known again in one step (3 of them in the slices of a 3,000-paper import; at 98,000 papers
+   * of 4 keys one took 26-94 ms in Node at load 13). The keys known move into it a few at each paper added.
    */
   expect(more: number): void {
-    if ((this.taken + more) * 4 > this.papers.length * 3) this.rebuild(more)
+    if ((this.taken + this.olderLeft + more) * 4 <= this.papers.length * 3) return
+    this.moveOlder(Infinity)
+    this.older = { hashes: this.hashes, papers: this.papers, next: 0 }
+    const cells = tableSize(this.taken + more)
+    this.hashes = new Int32Array(cells)
+    this.papers = new Int32Array(cells)
+    this.taken = 0
   }
 
   remove(id: string): void {
@@ -52,17 +75,27 @@ export class PaperKeyTable implements PaperFinder {
 
   /** The paper holding one of the record's keys (DOI first, title last); of several, the one known longest. */
   find(record: NamedRecord, keys = keysWithReasons(record)): FoundPaper | undefined {
-    const mask = this.papers.length - 1
     for (const [key, reason] of keys) {
       const hash = keyHash(key)
-      let found: number | undefined
-      for (let cell = hash & mask; this.papers[cell] !== EMPTY; cell = (cell + 1) & mask) {
-        const number = this.papers[cell]
-        if (this.hashes[cell] === hash && (found === undefined || number < found) && this.holds(number, key)) found = number
-      }
-      if (found !== undefined) return { id: this.ids[found]!, reason }
+      // a paper still in the older table only is found there; one moved already is in both, under the same number
+      const found = Math.min(
+        this.holder(this.hashes, this.papers, hash, key),
+        this.older ? this.holder(this.older.hashes, this.older.papers, hash, key) : Infinity
+      )
+      if (found !== Infinity) return { id: this.ids[found]!, reason }
     }
     return undefined
+  }
+
+  /** The lowest number of a paper the cells hold under this hash and that holds the key; Infinity for none. */
+  private holder(hashes: Int32Array, papers: Int32Array, hash: number, key: string): number {
+    const mask = papers.length - 1
+    let found = Infinity
+    for (let cell = hash & mask; papers[cell] !== EMPTY; cell = (cell + 1) & mask) {
+      const number = papers[cell] - 1
+      if (hashes[cell] === hash && number < found && this.holds(number, key)) found = number
+    }
+    return found
   }
 
   fork(): DuplicateFinder {
@@ -85,8 +118,26 @@ export class PaperKeyTable implements PaperFinder {
     let cell = hash & mask
     while (this.papers[cell] !== EMPTY) cell = (cell + 1) & mask
     this.hashes[cell] = hash
-    this.papers[cell] = number
+    this.papers[cell] = number + 1
     this.taken++
+  }
+
+  /** cells of the older table not moved yet (each may hold a key) */
+  private get olderLeft(): number {
+    return this.older ? this.older.papers.length - this.older.next : 0
+  }
+
+  /** Moves up to `count` cells of the older table into the table (a removed paper's key is left behind). */
+  private moveOlder(count: number): void {
+    const older = this.older
+    if (!older) return
+    const end = Math.min(older.papers.length, older.next + count)
+    for (let cell = older.next; cell < end; cell++) {
+      const held = older.papers[cell]
+      if (held !== EMPTY && this.ids[held - 1] !== undefined) this.put(older.hashes[cell], held - 1)
+    }
+    older.next = end
+    if (end === older.papers.length) this.older = undefined
   }
 
   /**
@@ -95,7 +146,8 @@ export class PaperKeyTable implements PaperFinder {
    * still wins).
    */
   private rebuild(more: number): void {
-    const renumbered = new Int32Array(this.ids.length).fill(EMPTY)
+    this.moveOlder(Infinity)
+    const renumbered = new Int32Array(this.ids.length).fill(-1)
     const ids: string[] = []
     for (const [number, id] of this.ids.entries()) {
       if (id === undefined) continue
@@ -103,17 +155,23 @@ export class PaperKeyTable implements PaperFinder {
       this.numbers.set(id, renumbered[number])
     }
     let live = 0
-    for (const number of this.papers) if (number !== EMPTY && renumbered[number] !== EMPTY) live++
-    let cells = 1024
-    while ((live + more) * 2 > cells) cells *= 2
+    for (const held of this.papers) if (held !== EMPTY && renumbered[held - 1] !== -1) live++
+    const cells = tableSize(live + more)
     const { hashes, papers } = this
     this.ids = ids
     this.hashes = new Int32Array(cells)
-    this.papers = new Int32Array(cells).fill(EMPTY)
+    this.papers = new Int32Array(cells)
     this.taken = 0
     for (let cell = 0; cell < papers.length; cell++) {
-      const number = papers[cell]
-      if (number !== EMPTY && renumbered[number] !== EMPTY) this.put(hashes[cell], renumbered[number])
+      const held = papers[cell]
+      if (held !== EMPTY && renumbered[held - 1] !== -1) this.put(hashes[cell], renumbered[held - 1])
     }
   }
+}
+
+/** Cells for `keys` keys: the table at most half full with them. */
+function tableSize(keys: number): number {
+  let cells = 1024
+  while (keys * 2 > cells) cells *= 2
+  return cells
 }
