@@ -2,13 +2,13 @@
 // responsive whatever the file holds, and a file that still takes too long
 // is stopped (terminating the worker frees all it allocated). The next
 // file's worker is started when the caller's import is over (prepareReader,
-// spare-worker.ts): started as the read finished, its script and tagger took
+// store/spare-worker.ts): started as the read finished, its script and tagger took
 // CPU from the import's last batch and its announcement.
 import type { Item, ItemBasics } from '@shared/model'
 import type { AbstractsOnTheWay } from '../../library/abstract-bytes'
 import { LIGHT } from '../../store/light-item'
 import type { ReaderMessage, ReadOutcome, ReadRequest } from './read-file'
-import { SpareWorker } from './spare-worker'
+import { SpareWorker } from '../../store/spare-worker'
 import { itemsFromWire } from './items-wire'
 import { PapersReceiver } from './papers-for-window'
 
