@@ -383,11 +383,11 @@ export class LibraryStore {
       })
     // The rows worker starts reading now, not after the paint: starting it and IndexedDB's first answers left the
     // window idle for half a second at 100,000 papers. What it sends waits in its messages until it is painted. The
-    // index job starts now too (below). Without a
-    // usable form (a first open: every row read, the index built again) the rows worker sends the rows it reads on to
-    // the index job too (library/rows-for-index.ts), which builds the index as they come: it read every row again once
-    // the last paper was in (both workers reading every row at once on two cores put off the library's being whole),
-    // and the index came into use 20 s later at 100,000 papers, searches reading the papers meanwhile.
+    // index job starts now too (below). Without a usable form (a first open: every row read, the index built again)
+    // the rows worker sends the rows it reads on to the index job too (library/rows-for-index.ts), which builds the
+    // index as they come: it read every row again once the last paper was in (both workers reading every row at once on
+    // two cores put off the library's being whole), and the index came into use 20 s later at 100,000 papers, searches
+    // reading the papers meanwhile.
     const notesRead = painted.then(() => this.readNotes())
     const toIndex = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel()
     // the job is told when the reader fails or dies before its last row (a worker killed says nothing on the channel)
