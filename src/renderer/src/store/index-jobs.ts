@@ -62,7 +62,7 @@ const indexWorkers = new SpareWorker(
  * started with its job, the worker took 0.5-0.7 s to begin it in traced reopens at load 15.
  */
 export function prepareIndexWorker(): void {
-  if (typeof Worker !== 'undefined') indexWorkers.prepare()
+  indexWorkers.prepare()
 }
 
 const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>

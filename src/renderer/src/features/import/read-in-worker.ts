@@ -39,7 +39,7 @@ const readers = new SpareWorker(
 
 /** Starts a reader ahead of a file about to be chosen or dropped (the pointer on Import file, files dragged over the window, an import just over). */
 export function prepareReader(): void {
-  if (typeof Worker !== 'undefined') readers.prepare()
+  readers.prepare()
 }
 
 /** `request.bytes` is handed to the worker (its buffer is detached here). */
