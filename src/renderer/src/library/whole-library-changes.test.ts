@@ -14,6 +14,8 @@ import type { Replaced } from './replaced'
 import type { LibraryEvent } from './events'
 import { openLibrary, type NeurorefDb } from './schema'
 import { addTag } from './tags'
+import { changesSince, lastChangeSeq } from './change-log'
+import { touchedIds } from '../sync/rows'
 import { moveToTrash, restoreFromTrash } from './trash'
 
 /** more papers than the chunks under way at once hold (4 of 50) */
@@ -132,6 +134,24 @@ describe('a change of a whole library, a chunk at a time', () => {
             .sort()
         )
     }
+  })
+
+  it('logs the papers moved to the Trash or restored once, and sync still sends each of them; the window still hears both events', async () => {
+    for (const change of [() => moveToTrash(db, ids), () => restoreFromTrash(db, ids)]) {
+      const seq = await lastChangeSeq(db)
+      events = []
+      await change()
+      const { entries } = await changesSince(db, seq)
+      expect(entries).toHaveLength(1)
+      expect(entries[0]).toMatchObject({ kind: 'item', change: 'changed', ids: [...ids].sort() })
+      expect([...touchedIds(entries).paper].sort()).toEqual([...ids].sort())
+      expect(events.map(event => event.kind)).toEqual(['item', 'trash'])
+    }
+    // a paper moved with others that were already there is still named
+    await moveToTrash(db, ids.slice(0, 10))
+    const seq = await lastChangeSeq(db)
+    await moveToTrash(db, ids.slice(0, 20))
+    expect([...touchedIds((await changesSince(db, seq)).entries).paper].sort()).toEqual(ids.slice(10, 20).sort())
   })
 
   it('leaves the library as it was, with nothing logged or announced, when a write fails part of the way through', async () => {

@@ -58,7 +58,7 @@ export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (c
     const value = await change(buffer)
     if (buffer.events.length) {
       const now = Date.now()
-      entries = buffer.events.map(event => entryOf(event, now))
+      entries = buffer.events.filter(event => !namedAgain(event, buffer.events)).map(event => entryOf(event, now))
       const seqs = await db.changes.bulkAdd(entries, { allKeys: true })
       entries.forEach((entry, i) => (entry.seq = seqs[i]))
     }
@@ -66,6 +66,16 @@ export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (c
   })
   db.events.emit(buffer.events)
   return { value: result, entries }
+}
+
+/**
+ * A Trash event whose ids are the very list an item event of its write names (moveToTrash, restoreFromTrash): the log
+ * keeps those ids once. Every reader of the log takes both kinds as "these papers changed" (sync's documents, the
+ * search index and light form); the window still gets both events. A whole library's 100,000 ids twice over were
+ * copied into IndexedDB in the write's last task.
+ */
+function namedAgain(event: LibraryEvent, events: readonly LibraryEvent[]): boolean {
+  return event.kind === 'trash' && event.change !== 'emptied' && events.some(other => other.kind === 'item' && other.ids === event.ids)
 }
 
 /** What the window may ask of a change of many papers. */
