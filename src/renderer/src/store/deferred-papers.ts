@@ -11,6 +11,7 @@ import { firstAtLeast } from '@shared/first-at-least'
 import { parseQuery, type Query } from '@shared/search/index'
 import type { SearchableItem } from '@shared/search/fields'
 import { readsAs, type PaperText } from '@shared/search/paper-reading'
+import { PartedMap, PartedSet } from '@shared/parted-map'
 
 /** queries whose answers over the deferred papers are kept (the ones being typed and shown) */
 const SCANNED_QUERIES = 3
@@ -39,14 +40,15 @@ export interface DeferredReading {
 }
 
 export class DeferredPapers {
-  private deferred = new Set<string>()
+  // parted: with the abstracts' map (live-index.ts), these grew at the same paper, in one task (parted-map.ts)
+  private deferred = new PartedSet()
   /**
    * the deferred papers in the order they came, and each recent query's matches among the first `upTo` of them (by
    * place). A paper deferred again (a second batch changed it) comes again at the end; its earlier place is stale.
    */
   private order: string[] = []
   /** each paper's latest place in `order` */
-  private placeOf = new Map<string, number>()
+  private placeOf = new PartedMap<number>()
   private scanned = new Map<string, Scan>()
   /** how many times papers stopped being deferred or came again at a new place: each makes the listed matches stale */
   private changes = 0
@@ -59,10 +61,6 @@ export class DeferredPapers {
 
   has(id: string): boolean {
     return this.deferred.has(id)
-  }
-
-  ids(): Iterable<string> {
-    return this.deferred
   }
 
   /** The paper is no longer deferred (changed in the index in use, or removed); whether it was. */
@@ -92,7 +90,7 @@ export class DeferredPapers {
    * queries' matches among them: reading them again made the next search after an index arrived mid-import read
    * every paper deferred since the job began at once (a task of 60-70 ms of CPU at 100,000 .nbib entries, traced).
    */
-  keepOnly(still: ReadonlySet<string>): void {
+  keepOnly(still: { has(id: string): boolean }): void {
     const order: string[] = []
     // each old place's new one, -1 where the paper is no longer deferred (or comes again later)
     const moved = new Int32Array(this.order.length).fill(-1)
@@ -105,10 +103,11 @@ export class DeferredPapers {
       entry.upTo = upTo
       entry.found = entry.found.map(place => moved[place]).filter(place => place >= 0)
     }
-    this.deferred = new Set(order)
+    this.deferred = new PartedSet(order)
     this.changes++
     this.order = order
-    this.placeOf = new Map(order.map((id, place) => [id, place]))
+    this.placeOf = new PartedMap<number>()
+    order.forEach((id, place) => this.placeOf.set(id, place))
   }
 
   /** Reads the papers the query has not read, up to the place `end` (all of them when not given). */
