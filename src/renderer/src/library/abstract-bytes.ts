@@ -9,6 +9,8 @@
 // which UTF-8 cannot hold) crosses as a string, so every abstract reads back
 // as it was stored.
 
+import { PartedMap } from '@shared/parted-map'
+
 /** The abstracts of a chunk of rows on their way: paper i's from `ends[i - 1]` (0 for the first) to `ends[i]`. */
 export interface AbstractsOnTheWay {
   bytes: Uint8Array<ArrayBuffer>
@@ -55,8 +57,6 @@ export function abstractIn(block: AbstractsOnTheWay, at: number): string | undef
 
 /** What a message carrying the abstracts hands over rather than copies. */
 export const abstractsTransfer = (block: AbstractsOnTheWay): ArrayBuffer[] => [block.bytes.buffer, block.ends.buffer]
-
-import { PartedMap } from '@shared/parted-map'
 
 /** papers a block holds at most (a chunk of rows is 1,000) */
 const PER_BLOCK = 1 << 16
