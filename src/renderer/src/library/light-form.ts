@@ -55,40 +55,11 @@ export interface LightFormMeta {
   savedAt: number
 }
 
-/**
- * A part's papers as stored: their lines' bytes as a Blob, whose bytes are read after the row (a part saved before holds
- * them as a typed array, read as it is). A row of 0.3 MB of bytes is wrapped and unwrapped by IndexedDB itself in the
- * read's transaction; as a Blob the row is small and its bytes are read apart, as the saved index's are.
- */
-type StoredPapers = Omit<PackedPapers, 'lines'> & { lines: PackedPapers['lines'] | Blob }
-
 export interface LightFormPart {
   id: string
   generation: number
   /** the papers' light fields and the hashes of the keys the duplicate finder knows each by (light-packing.ts), in the order of the marker's ids */
-  papers: StoredPapers
-}
-
-const sizeOfLines = (papers: StoredPapers): number => (papers.lines instanceof Blob ? papers.lines.size : papers.lines.length)
-
-/** The part's papers with their lines' bytes read; undefined when they cannot be read (a profile copied without its Blobs). */
-async function withLines(papers: StoredPapers): Promise<PackedPapers | undefined> {
-  if (!(papers.lines instanceof Blob)) return { ...papers, lines: papers.lines }
-  try {
-    return { ...papers, lines: new Uint8Array(await papers.lines.arrayBuffer()) }
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Some parts as stored, each undefined when it is no longer stored as the marker named it (missing, of another size, or
- * its bytes unreadable). Part keys are written once, so a part read is the one the marker named: a save since can only
- * have removed it (its papers are then read from their rows).
- */
-export async function readStoredParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<(PackedPapers | undefined)[]> {
-  const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
-  return Promise.all(refs.map((ref, n) => (rows[n]?.papers && sizeOfLines(rows[n].papers) === ref.size ? withLines(rows[n].papers) : undefined)))
+  papers: PackedPapers
 }
 
 export const parseLightPart = unpackPapers
@@ -127,8 +98,25 @@ export async function forgetLightForm(db: NeurorefDb, generation: number): Promi
 
 /** Some parts, checked against the marker; a sentence when one is missing or of another size. */
 export async function readLightParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<PackedPapers[] | string> {
-  const parts = await readStoredParts(db, refs)
-  return parts.every(part => part !== undefined) ? parts : 'a part of it is missing or of another size'
+  const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
+  const parts: PackedPapers[] = []
+  for (const [n, ref] of refs.entries()) {
+    const papers = rows[n]?.papers
+    if (papers === undefined) return `a part of it is missing`
+    if (papers.lines.length !== ref.size) return `a part of it has the wrong size`
+    parts.push(papers)
+  }
+  return parts
+}
+
+/**
+ * Some parts as stored, each undefined when it is no longer stored as the marker named it (missing, or of
+ * another size). Part keys are written once, so a part read is the one the marker named: a save since can only
+ * have removed it (its papers are then read from their rows).
+ */
+export async function readStoredParts(db: NeurorefDb, refs: readonly LightPartRef[]): Promise<(PackedPapers | undefined)[]> {
+  const rows = (await db.lightCopies.bulkGet(refs.map(ref => ref.key))) as (LightFormPart | undefined)[]
+  return refs.map((ref, n) => (rows[n]?.papers?.lines.length === ref.size ? rows[n].papers : undefined))
 }
 
 /** The committed marker, with a check that every part it names is stored, in one small transaction (the parts are read after, a few at a time). */
@@ -150,7 +138,7 @@ export interface LightWriteOptions {
 async function putPart(db: NeurorefDb, generation: number, n: number, papers: readonly ItemBasics[]): Promise<LightPartRef> {
   const key = `part:${generation}:${n}`
   const packed = packPapers(papers, papers.map(recognitionHashes))
-  await db.lightCopies.put({ id: key, generation, papers: { ...packed, lines: new Blob([packed.lines]) } } satisfies LightFormPart as LightFormRow)
+  await db.lightCopies.put({ id: key, generation, papers: packed } satisfies LightFormPart as LightFormRow)
   return { key, size: packed.lines.length, ids: papers.map(item => item.id) }
 }
 

@@ -22,16 +22,8 @@ import { addRecordsToLibrary } from '../library/add-paper'
 import { formOf, saveEdit } from '../library/edit'
 import { libraryCopies } from '../library/library-copies.test-support'
 import { buildIndex, currentIndex } from '../library/index-job'
-import {
-  parseLightPart,
-  readLightMeta,
-  readStoredParts,
-  type LightFormMeta,
-  type LightFormPart,
-  type LightFormRow,
-  type LightPartRef
-} from '../library/light-form'
-import { lineTexts, type PackedPapers } from '../library/light-packing'
+import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow, type LightPartRef } from '../library/light-form'
+import { lineTexts } from '../library/light-packing'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
@@ -137,7 +129,7 @@ describe('the saved light form', () => {
 
     const rebuilt = (await readLightMeta(db))!
     const part = (await db.lightCopies.get(rebuilt.parts[0].key)) as LightFormPart
-    await db.lightCopies.put({ ...part, papers: { ...part.papers, lines: new Blob([part.papers.lines, ' ']) } } as LightFormRow)
+    await db.lightCopies.put({ ...part, papers: { ...part.papers, lines: new Uint8Array([...part.papers.lines, 0x20]) } } as LightFormRow)
     // found only when it is read, after other parts reached the window: its papers come from their rows
     const damaged = await read()
     expect([...damaged.kinds]).toEqual(['packed', 'rows'])
@@ -309,7 +301,7 @@ describe('a library written by schema version 4', () => {
 async function savedAsFormatBefore(meta: LightFormMeta): Promise<void> {
   const parts: LightPartRef[] = []
   for (const ref of meta.parts) {
-    const [papers] = (await readStoredParts(db, [ref])) as PackedPapers[]
+    const { papers } = (await db.lightCopies.get(ref.key)) as LightFormPart
     const hashes = parseLightPart(papers).hashes
     const json = [JSON.stringify(papers.shared), JSON.stringify(hashes), ...lineTexts(papers)].join('\n')
     await db.lightCopies.put({ id: ref.key, generation: meta.generation, json } as unknown as LightFormRow)
@@ -317,22 +309,6 @@ async function savedAsFormatBefore(meta: LightFormMeta): Promise<void> {
   }
   await db.lightCopies.put({ ...meta, format: meta.format.replace(/^6\|/, '5|'), parts } satisfies LightFormMeta as LightFormRow)
 }
-
-describe('a light form whose lines are stored as bytes', () => {
-  it('is stored with its lines as Blobs, and a form saved before with them as a typed array is read as it is', async () => {
-    await librarySaved(700)
-    const meta = (await readLightMeta(db))!
-    for (const ref of meta.parts) {
-      const part = (await db.lightCopies.get(ref.key)) as LightFormPart
-      expect(part.papers.lines).toBeInstanceOf(Blob)
-      const [papers] = (await readStoredParts(db, [ref])) as PackedPapers[]
-      await db.lightCopies.put({ ...part, papers } satisfies LightFormPart as LightFormRow)
-    }
-    const opened = await read()
-    expect([...opened.kinds]).toEqual(['packed'])
-    expect(opened.papers).toEqual(await fromRows())
-  })
-})
 
 describe('a light form of the format before', () => {
   it('is not read: the window opens from the rows, the form is built once, then opened from', async () => {
