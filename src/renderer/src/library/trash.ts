@@ -24,7 +24,8 @@ export async function moveToTrash(db: NeurorefDb, ids: string[], options: Change
       },
       options
     )
-    changes.record({ kind: 'trash', change: 'moved', ids: moved })
+    // the log's "item changed" entries of changeItems name these papers already
+    changes.announce({ kind: 'trash', change: 'moved', ids: moved })
     return moved.length
   })
 }
@@ -45,7 +46,7 @@ export async function restoreFromTrash(db: NeurorefDb, ids: string[], options: C
       },
       options
     )
-    changes.record({ kind: 'trash', change: 'restored', ids: restored })
+    changes.announce({ kind: 'trash', change: 'restored', ids: restored })
     return restored.length
   })
 }

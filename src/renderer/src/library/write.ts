@@ -18,12 +18,24 @@ import { ListsInKeyOrder } from './lists-in-key-order'
 /** What a change hands back to `write`: one call per event, in order. */
 export interface Changes {
   record(event: LibraryEvent): void
+  /**
+   * An event for the window that the log does not keep, because an event this write recorded already names the same
+   * papers for every reader of the log (the Trash's, after its "item changed": a whole library's 100,000 ids copied into
+   * IndexedDB a second time were ~35 ms more of the write's last task).
+   */
+  announce(event: LibraryEvent): void
 }
 
 class EventBuffer implements Changes {
   readonly events: LibraryEvent[] = []
+  /** of `events`, those emitted but not logged */
+  readonly unlogged = new Set<LibraryEvent>()
   record(event: LibraryEvent): void {
     if (event.ids.length > 0 || event.kind === 'library') this.events.push(event)
+  }
+  announce(event: LibraryEvent): void {
+    this.record(event)
+    this.unlogged.add(event)
   }
 }
 
@@ -58,7 +70,7 @@ export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (c
     const value = await change(buffer)
     if (buffer.events.length) {
       const now = Date.now()
-      entries = buffer.events.filter(event => !namedAgain(event, buffer.events)).map(event => entryOf(event, now))
+      entries = buffer.events.filter(event => !buffer.unlogged.has(event)).map(event => entryOf(event, now))
       const seqs = await db.changes.bulkAdd(entries, { allKeys: true })
       entries.forEach((entry, i) => (entry.seq = seqs[i]))
     }
@@ -66,16 +78,6 @@ export async function writeLogged<T>(db: NeurorefDb, tables: Table[], change: (c
   })
   db.events.emit(buffer.events)
   return { value: result, entries }
-}
-
-/**
- * A Trash event whose ids are the very list an item event of its write names (moveToTrash, restoreFromTrash): the log
- * keeps those ids once. Every reader of the log takes both kinds as "these papers changed" (sync's documents, the
- * search index and light form); the window still gets both events. A whole library's 100,000 ids twice over were
- * copied into IndexedDB in the write's last task.
- */
-function namedAgain(event: LibraryEvent, events: readonly LibraryEvent[]): boolean {
-  return event.kind === 'trash' && event.change !== 'emptied' && events.some(other => other.kind === 'item' && other.ids === event.ids)
 }
 
 /** What the window may ask of a change of many papers. */
@@ -143,8 +145,7 @@ export async function changeItems(
   const { rows, rowIds, filing, filingIds } = lists
   changes.record({ kind: 'item', change: 'changed', ids: rowIds, items: rows, fields: [...fields] })
   changes.record({ kind: 'item', change: 'changed', ids: filingIds, filing })
-  // a change of filing fields alone (collections, the Trash) hands back the ids its event names, the same list
-  return rows.length === 0 ? filingIds : filing.length === 0 ? rowIds : lists.ids
+  return lists.ids
 }
 
 /** A query's papers, read at once, then changed and written a chunk at a time. */
