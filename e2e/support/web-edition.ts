@@ -1,7 +1,10 @@
 // Starts the built web edition (out/main/web.js) as a real process, the way
 // a researcher does with `npm run web`, and reads the address it prints.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { test } from '@playwright/test'
 
 export interface RunningWebEdition {
   url: string
@@ -17,10 +20,28 @@ export interface RunningWebEdition {
 const ROOT = path.resolve(__dirname, '..', '..')
 const LINE = /Neuroref web edition: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+))/
 
+/**
+ * Unless the caller names one, the data folder is the running test's own (every start in a test shares it, as a
+ * restart does), never the researcher's ~/.local/share/neuroref-web: tests in parallel workers would share
+ * PDFs and sync accounts through it, and a test would see what earlier runs left there.
+ */
+function testDataFolder(): string {
+  let folder: string
+  try {
+    folder = test.info().outputPath('web-edition-data')
+  } catch {
+    // started outside a test (a worker-scoped fixture, a script)
+    return mkdtempSync(path.join(tmpdir(), 'neuroref-web-'))
+  }
+  mkdirSync(folder, { recursive: true })
+  return folder
+}
+
 export async function startWebEditionProcess(env: Record<string, string>): Promise<RunningWebEdition> {
+  const dataDir = env.NEUROREF_DATA_DIR ?? testDataFolder()
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js')], {
     cwd: ROOT,
-    env: { ...process.env, NEUROREF_PORT: '0', ...env },
+    env: { ...process.env, NEUROREF_PORT: '0', ...env, NEUROREF_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
