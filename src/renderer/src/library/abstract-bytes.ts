@@ -28,6 +28,23 @@ const decoder = new TextDecoder()
 /** No lone surrogate (String.prototype.isWellFormed, ES2024: Chromium 111, Node 20): a regular expression for it took 1.6 s at 100,000 abstracts. */
 const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed()
 
+/** a run of ASCII characters (maybe none) where lastIndex says: test() moves lastIndex past it, making no match array */
+const ASCII_RUN = /[\x00-\x7f]*/y
+
+/** The length in UTF-8 of well-formed text: ASCII runs skipped by a regular expression (a loop over every character took 4× as long). */
+function utf8Length(text: string): number {
+  let length = text.length
+  for (let at = 0; ; at++) {
+    ASCII_RUN.lastIndex = at
+    ASCII_RUN.test(text)
+    at = ASCII_RUN.lastIndex
+    if (at >= text.length) return length
+    const code = text.charCodeAt(at)
+    // 2 bytes below U+0800, 3 up to U+FFFF; a surrogate pair's two units are 4 together
+    length += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2
+  }
+}
+
 /** In the reader, or in the window as an import's papers arrive: the chunk's abstracts made ready to cross or be kept (an abstract not read or empty is none). */
 export function abstractsOnTheWay(abstracts: readonly (string | undefined)[]): AbstractsOnTheWay {
   const odd: [number, string][] = []
@@ -36,15 +53,11 @@ export function abstractsOnTheWay(abstracts: readonly (string | undefined)[]): A
     odd.push([i, abstract])
     return ''
   })
-  // each encoded straight into one buffer (a UTF-16 unit is at most 3 bytes of UTF-8), then cut to what was written
-  const buffer = new Uint8Array(parts.reduce((most, text) => most + text.length * 3, 0))
   const ends = new Uint32Array(parts.length)
   let at = 0
-  parts.forEach((text, i) => {
-    if (text) at += encoder.encodeInto(text, buffer.subarray(at)).written
-    ends[i] = at
-  })
-  return { bytes: buffer.slice(0, at), ends, odd }
+  parts.forEach((text, i) => (ends[i] = at += utf8Length(text)))
+  // encoded together: encodeInto, abstract by abstract, took Chromium 2.5× as long (10,000 abstracts: 430 against 160 ms, load 20)
+  return { bytes: encoder.encode(parts.join('')), ends, odd }
 }
 
 /** Abstract `at` of a block (undefined when it has none): the text it crossed as, or its bytes decoded. */

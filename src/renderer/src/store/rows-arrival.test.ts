@@ -88,12 +88,19 @@ describe('papers read from their rows, sent to the window', () => {
   }, 60_000)
 
   it('keep every abstract as it was stored, one UTF-8 cannot hold too', () => {
-    const abstracts = ['Plain text.', undefined, 'A lone \ud800 surrogate and a \udc00 one.', '', 'β-endorphin in Müller glia 🧠.']
+    const abstracts = [
+      'Plain text.',
+      undefined,
+      'A lone \ud800 surrogate and a \udc00 one.',
+      '',
+      'β-endorphin in Müller glia 🧠.',
+      'Doses ≥ 5 mg — 神经肽 𝛼-MSH; ASCII again.'
+    ]
     const block = structuredClone(abstractsOnTheWay(abstracts))
     const kept = new KeptAbstracts()
     abstracts.forEach((_, at) => kept.set(`paper ${at}`, { block, at }))
     expect(abstracts.map((_, at) => kept.get(`paper ${at}`))).toEqual(abstracts.map(abstract => abstract || undefined))
-    expect([...kept.ids()].sort()).toEqual(['paper 0', 'paper 2', 'paper 4'])
+    expect([...kept.ids()].sort()).toEqual(['paper 0', 'paper 2', 'paper 4', 'paper 5'])
   })
 
   it('cross as bytes handed over, not as strings the window copies and keeps', async () => {
