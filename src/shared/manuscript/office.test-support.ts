@@ -1,12 +1,18 @@
 // Test support: real LibreOffice (`soffice --headless`) converting documents,
-// the way a researcher's word processor opens them. Each call gets its own
-// profile folder so parallel runs never share one. CI installs LibreOffice
+// the way a researcher's word processor opens them. Each test file keeps one
+// profile folder for all its calls (a start with a new profile costs about a
+// second of CPU more), so parallel files never share one. CI installs LibreOffice
 // (libreoffice-writer-nogui); locally: apt-get install -y --no-install-recommends libreoffice-writer-nogui
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { afterAll } from 'vitest'
+
+// one per test file (each file imports this afresh); calls are synchronous (spawnSync), so two starts never use it at once
+const PROFILE = mkdtempSync(join(tmpdir(), 'neuroref-office-profile-'))
+afterAll(() => rmSync(PROFILE, { recursive: true, force: true }))
 
 export interface Converted {
   /** false when LibreOffice could not open the file */
@@ -27,7 +33,7 @@ export function convertWithLibreOffice(files: { name: string; bytes: Uint8Array 
     const run = spawnSync(
       'soffice',
       [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+        `-env:UserInstallation=${pathToFileURL(PROFILE).href}`,
         '--headless',
         '--norestore',
         '--convert-to',
