@@ -164,14 +164,14 @@ export function createPeptideMatcher(vocab: PeptideVocab): PeptideMatcher {
       t.evidence.push({ source: foundSource[n], text: foundField[n].slice(foundStart[n], foundEnd[n]) })
     }
     foundField.fill('', 0, count) // the record's text is not kept past its tagging
-    const result = tags.map(t => {
-      // no sort: found, and so each tag's evidence, is in order of STRENGTH (MeSH, keywords, title, abstract), within one source in the words' order
+    // No sort, neither of the tags nor of each tag's evidence: found is in order of STRENGTH (MeSH, keywords, title,
+    // abstract), within one source in the words' order, and a tag is made at its first evidence, so the tags come
+    // strongest evidence first, then in the order the item names them.
+    return tags.map(t => {
       const out: PeptideTag = { peptide: t.entry.name, family: t.entry.family, evidence: t.evidence }
       if (t.receptors.length > 0) out.receptor = t.receptors.join(', ')
       return out
     })
-    // strongest evidence first, then the order the item names them
-    return result.sort((a, b) => STRENGTH[a.evidence[0].source] - STRENGTH[b.evidence[0].source])
   }
 
   return { tag }

@@ -2,7 +2,7 @@
 // that tagging reads each field in a single pass.
 
 import type { PeptideVocab } from './vocab'
-import { asciiHash, spellOut, WordCursor, wordsOf, type Word } from './words'
+import { asciiHash, spelledOut, spellOut, WordCursor, wordsOf, type Word } from './words'
 
 /** What a matched phrase names. `entry` is -1 for a phrase that names nothing (see NOT_PEPTIDES). */
 export interface PhraseHit {
@@ -66,9 +66,10 @@ type Longest = { hits: PhraseHit[]; words: number; keys: string }
 
 export class PhraseTree {
   private readonly root = newNode('', '')
-  /** where the words of the phrase being read start and end (matchesIn) */
+  /** where the words of the phrase being read start and end, and whether each is ASCII (matchesIn) */
   private readonly starts: number[] = []
   private readonly ends: number[] = []
+  private readonly asciis: boolean[] = []
 
   constructor(vocab: PeptideVocab) {
     const genes = new Set(vocab.entries.flatMap(e => e.genes.map(g => g.toUpperCase())))
@@ -134,7 +135,7 @@ export class PhraseTree {
   matchesIn(text: string): PhraseMatch[] {
     const matches: PhraseMatch[] = []
     const cursor = new WordCursor(text)
-    const { starts, ends } = this
+    const { starts, ends, asciis } = this
     while (cursor.next()) {
       let node = this.childFor(this.root, cursor, text)
       if (!node) continue
@@ -143,6 +144,7 @@ export class PhraseTree {
       let words = 0
       for (;;) {
         starts[words] = cursor.start
+        asciis[words] = cursor.ascii
         ends[words++] = cursor.end
         if (node.hits.length > 0) {
           const hits = node.casedHits ? this.hitsWritten(node, text, words) : node.hits
@@ -167,7 +169,10 @@ export class PhraseTree {
   /** The hits of `node` whose case rules the phrase's `words` words, text[starts[n], ends[n]), meet (all of them: the node's own list). */
   private hitsWritten(node: Node, text: string, words: number): PhraseHit[] {
     let written = ''
-    for (let n = 0; n < words; n++) written += spellOut(text.slice(this.starts[n], this.ends[n]))
+    for (let n = 0; n < words; n++) {
+      const word = text.slice(this.starts[n], this.ends[n])
+      written += this.asciis[n] ? word : spelledOut(word)
+    }
     const met = (h: PhraseHit): boolean => !h.forms || h.forms.has(written)
     return node.hits.every(met) ? node.hits : node.hits.filter(met)
   }
@@ -206,40 +211,71 @@ function isLowerCaseOf(key: string, text: string, start: number, end: number): b
 
 /**
  * A node's children whose word is ASCII, by the word's asciiHash in an open-addressed table (a Map of hashes past 2^30
- * boxed each one it was asked), eight slots a child: most words of a text start no phrase, and find one empty slot.
+ * boxed each one it was asked), two slots a child, each slot the hash and the child's place side by side. Most words of
+ * a text start no phrase: their hash is not in `hashes`, which turns most of them away without reading the slots.
  */
 class AsciiChildren {
-  private readonly hashes: Int32Array
-  /** by slot, the child's place in `children` plus one; 0 for an empty slot */
+  private readonly hashes: HashBits
+  /** by slot, the hash and the child's place in `children` plus one (0 for an empty slot) */
   private readonly slots: Int32Array
   private readonly mask: number
 
   constructor(private readonly children: Node[]) {
     let size = 1
-    while (size < children.length * 8) size *= 2
+    while (size < children.length * 2) size *= 2
     this.mask = size - 1
-    this.hashes = new Int32Array(size)
-    this.slots = new Int32Array(size)
-    children.forEach((child, n) => {
-      const hash = asciiHash(child.key)
+    this.slots = new Int32Array(size * 2)
+    const hashes = children.map(child => asciiHash(child.key))
+    this.hashes = new HashBits(hashes)
+    hashes.forEach((hash, n) => {
       let slot = hash & this.mask
-      while (this.slots[slot]) slot = (slot + 1) & this.mask
-      this.hashes[slot] = hash
-      this.slots[slot] = n + 1
+      while (this.slots[slot * 2 + 1]) slot = (slot + 1) & this.mask
+      this.slots[slot * 2] = hash
+      this.slots[slot * 2 + 1] = n + 1
     })
   }
 
   /** The child for the word text[start, end), whose asciiHash is `hash`. */
   find(hash: number, text: string, start: number, end: number): Node | undefined {
+    if (!this.hashes.has(hash)) return undefined
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.slots[slot]
+      const at = this.slots[slot * 2 + 1]
       if (at === 0) return undefined
-      if (this.hashes[slot] === hash) {
+      if (this.slots[slot * 2] === hash) {
         const node = this.children[at - 1]
         if (isLowerCaseOf(node.key, text, start, end)) return node
       }
     }
   }
 }
+
+/**
+ * Some asciiHash values, as bits of a table small enough to stay in the processor's cache, sixteen bits a value: a
+ * hash not in it was not added; one in it may not have been (about one in seventeen).
+ */
+class HashBits {
+  private readonly bits: Int32Array
+  /** a hash's bit is Math.imul(hash, MIX) >>> shift */
+  private readonly shift: number
+
+  constructor(hashes: number[]) {
+    let size = 32
+    while (size < hashes.length * 16) size *= 2
+    this.bits = new Int32Array(size / 32)
+    this.shift = 32 - Math.log2(size)
+    for (const hash of hashes) {
+      const bit = Math.imul(hash, MIX) >>> this.shift
+      this.bits[bit >>> 5] |= 1 << (bit & 31)
+    }
+  }
+
+  has(hash: number): boolean {
+    const bit = Math.imul(hash, MIX) >>> this.shift
+    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0
+  }
+}
+
+/** an odd constant (2^32 / golden ratio) whose product spreads a hash's bits to the top */
+const MIX = 0x9e3779b1 | 0
 
 const NO_CHILDREN = new AsciiChildren([])

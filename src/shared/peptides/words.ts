@@ -88,6 +88,8 @@ const IN_WORD = 1
 const IS_SPACE = 2
 const ENDS_CLAUSE = 4
 const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) => kindOf(String.fromCharCode(code)))
+/** by ASCII code: a word character's lower case (what asciiHash adds), 0 for a character that is no part of a word */
+const ASCII_WORD_KEYS = Uint8Array.from(ASCII_KINDS, (kind, code) => (kind !== IN_WORD ? 0 : code >= 65 && code <= 90 ? code + 32 : code))
 /** the kinds of the characters above ASCII met so far */
 const otherKinds = new Map<number, number>()
 
@@ -103,12 +105,6 @@ function kindOfCode(code: number): number {
   return kind
 }
 
-/** The code point at `p`, read as one UTF-16 unit unless it starts a surrogate pair (codePointAt asks every time). */
-function codeAt(text: string, p: number): number {
-  const code = text.charCodeAt(p)
-  return code >= 0xd800 && code <= 0xdbff ? text.codePointAt(p)! : code
-}
-
 /** The hash a WordCursor gives an ASCII word: of its lower case, so "NPY", "Npy" and "npy" share it. */
 export function asciiHash(word: string): number {
   let hash = 0
@@ -119,9 +115,27 @@ export function asciiHash(word: string): number {
   return hash
 }
 
-/** Keys of the words that are not ASCII, by their text, as spelled out so far (a few hundred in a library; a bound for any text). */
-const spelledKeys = new Map<string, string>()
-const MOST_SPELLED_KEYS = 10_000
+/** Words that are not ASCII (Greek letters, accented names) recur: each is spelled out once (a few hundred in a library; a bound for any text). */
+class SpelledWords {
+  private readonly spelled = new Map<string, string>()
+
+  constructor(private readonly spell: (word: string) => string) {}
+
+  of(word: string): string {
+    let spelled = this.spelled.get(word)
+    if (spelled === undefined) {
+      if (this.spelled.size >= 10_000) this.spelled.clear()
+      this.spelled.set(word, (spelled = this.spell(word)))
+    }
+    return spelled
+  }
+}
+
+const spelledKeys = new SpelledWords(word => spellOut(word).toLowerCase())
+const spelledCased = new SpelledWords(spellOut)
+
+/** spellOut of a word that is not ASCII, kept for the next time it is met. */
+export const spelledOut = (word: string): string => spelledCased.of(word)
 
 /**
  * The words of a plain text one at a time, as wordsOf finds them, without
@@ -137,46 +151,55 @@ export class WordCursor {
   hash = 0
   /** as Word.breakBefore */
   breakBefore = false
-  private seen = 0
+  /** a word came before the current one */
+  private seen = false
 
   constructor(private readonly text: string) {}
 
   /** Moves to the next word; false when the text has no more. */
   next(): boolean {
     const text = this.text
+    const length = text.length
     let p = this.end
     let space = false
     let punctuation = false
     for (;;) {
-      if (p >= text.length) return false
-      const code = codeAt(text, p)
-      const kind = kindOfCode(code)
+      if (p >= length) return false
+      let code = text.charCodeAt(p)
+      let kind: number
+      if (code < 128) kind = ASCII_KINDS[code]
+      else {
+        if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(p)!
+        kind = kindOfCode(code)
+      }
       if (kind === IN_WORD) break
       if (kind === IS_SPACE) space = true
       else if (kind === ENDS_CLAUSE) punctuation = true
       p += code > 0xffff ? 2 : 1
     }
     this.start = p
-    this.breakBefore = this.seen > 0 && space && punctuation
+    this.breakBefore = this.seen && space && punctuation
     let ascii = true
     let hash = 0
-    for (;;) {
-      if (p >= text.length) break
-      const code = codeAt(text, p)
+    // the word's characters: an ASCII one's lower case from one table, which also says where the word ends
+    while (p < length) {
+      const code = text.charCodeAt(p)
       if (code < 128) {
-        if (ASCII_KINDS[code] !== IN_WORD) break
-        hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0
+        const key = ASCII_WORD_KEYS[code]
+        if (key === 0) break
+        hash = (Math.imul(hash, 31) + key) | 0
         p++
       } else {
-        if (kindOfCode(code) !== IN_WORD) break
+        const point = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(p)! : code
+        if (kindOfCode(point) !== IN_WORD) break
         ascii = false
-        p += code > 0xffff ? 2 : 1
+        p += point > 0xffff ? 2 : 1
       }
     }
     this.end = p
     this.ascii = ascii
     this.hash = hash
-    this.seen++
+    this.seen = true
     return true
   }
 
@@ -188,13 +211,7 @@ export class WordCursor {
 
   /** The current word's key (Word.key): the words that are not ASCII recur (Greek letters, accented names), so each is spelled out once. */
   key(): string {
-    const written = this.text.slice(this.start, this.end)
-    let key = spelledKeys.get(written)
-    if (key === undefined) {
-      if (spelledKeys.size >= MOST_SPELLED_KEYS) spelledKeys.clear()
-      spelledKeys.set(written, (key = spellOut(written).toLowerCase()))
-    }
-    return key
+    return spelledKeys.of(this.text.slice(this.start, this.end))
   }
 
   /** Goes on after the word that ended at `end` (one this cursor has passed). */
