@@ -68,8 +68,8 @@ export class LiveIndex implements SearchIndex {
   private readonly deferred: DeferredPapers
   /** of `deferred`, those deferred after the running job started (its index will not hold them) */
   private deferredSinceJob = new PartedSet()
-  /** whether the running job's index will hold papers of `deferred` (those deferred when it started): a count, not a copy of 100,000 ids at the job's start */
-  private covered = 0
+  /** whether the running job's index will hold papers of `deferred` (those deferred when it started; not a copy of their 100,000 ids) */
+  private jobHoldsDeferred = false
   /** the abstracts of the papers searches read instead of the index: all until it arrives, then the deferred ones */
   private abstracts = new KeptAbstracts()
   private job: Promise<unknown> | null = null
@@ -134,8 +134,8 @@ export class LiveIndex implements SearchIndex {
     this.index = index
     this.reader.stop()
     // The job read the change log after these were written: its index holds them.
-    if (this.covered) this.deferred.keepOnly(this.deferredSinceJob)
-    this.covered = 0
+    if (this.jobHoldsDeferred) this.deferred.keepOnly(this.deferredSinceJob)
+    this.jobHoldsDeferred = false
     // at the first open that is every paper's abstract: dropped at once rather than 100,000 deletions in one task
     if (this.deferred.size === 0) this.abstracts = new KeptAbstracts()
     else for (const id of this.abstracts.ids()) if (!this.deferred.has(id)) this.abstracts.delete(id)
@@ -197,7 +197,7 @@ export class LiveIndex implements SearchIndex {
   private run(use: (index: BuiltIndex) => Promise<void> | void, rows?: RowsChannel, wanted = true): Promise<void> {
     // What the job's index will hold: everything written before it starts reading.
     this.pending.clear()
-    this.covered = this.deferred.size
+    this.jobHoldsDeferred = this.deferred.size > 0
     this.deferredSinceJob = new PartedSet()
     let failed = false
     // put in use as soon as the job has it, while the worker saves it; once
@@ -240,7 +240,7 @@ export class LiveIndex implements SearchIndex {
       .finally(() => {
         this.job = null
         this.progress = null
-        this.covered = 0
+        this.jobHoldsDeferred = false
         if (!this.closed) this.source.changed()
         // papers still deferred are indexed at once, not after the pause for a burst of edits
         if (this.saveAgain) void (this.deferred.size && !failed ? this.save() : this.scheduleSave())
