@@ -11,9 +11,13 @@ export const DEPTH_LIMIT = 100
 /** characters that @string expansion may add to a whole file (1,000 entries each using a 1 MB macro would be 1 GB) */
 export const EXPANSION_LIMIT = 16_000_000
 
-/** 1234567 → "1,234,567"; lengths that overflowed are "far more than …". */
+/**
+ * 1234567 → "1,234,567" (a length or depth: never negative); lengths that overflowed are "countless". Commas put in
+ * by hand: the first toLocaleString of a renderer sets up ICU's number formatting (46 ms in a fresh Chromium worker),
+ * and the BibTeX reader makes a message with a count as it loads, so an import's reader paid it before reading a byte.
+ */
 export function count(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'countless'
+  return Number.isFinite(n) ? String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',') : 'countless'
 }
 
 /** How deeply a parsed JSON value nests (a string or number is 0) and how many characters its strings hold; a loop, not recursion. */
