@@ -29,7 +29,7 @@ import { fullItems } from '../library/queries'
 import type { NeurorefDb } from '../library/schema'
 import type { RowsChannel } from '../library/rows-for-index'
 import type { IndexJobs } from './index-jobs'
-import { inQuietTurns, inTurns } from './turns'
+import { inQuietTurns, inTurnsFromNextTask } from './turns'
 import { SearchByReading } from './search-by-reading'
 import { PaperText, readsAs } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
@@ -115,8 +115,9 @@ export class LiveIndex implements SearchIndex {
 
   private async arrive(snapshot: IndexSnapshot): Promise<void> {
     const { db, items, notes } = this.source
-    // in slices: restoring 100,000 papers' index at once held the window for hundreds of milliseconds
-    const index = await inTurns(searchIndexInSteps({ from: snapshot }))
+    // in slices: restoring 100,000 papers' index at once held the window for hundreds of milliseconds; the first not in
+    // the task that read the worker's message (its copied ids and words were already the longest task of a traced collect)
+    const index = await inTurnsFromNextTask(searchIndexInSteps({ from: snapshot }))
     if (this.closed) return
     // Changed while the worker worked: indexed from their stored rows (the
     // window's copies are light); a change made during the read is read again.
