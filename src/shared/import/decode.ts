@@ -8,6 +8,7 @@
 // read in the encoding it is in, and the lines that were not UTF-8 are named.
 // NUL bytes (left by crashes, bad copies, sync tools) are removed and named.
 import type { ImportProblem } from './imported-record'
+import { count } from './limits'
 
 export interface DecodedText {
   /** the text, line endings normalised to "\n" (old Mac files end lines with CR alone) */
@@ -115,7 +116,7 @@ function withoutNuls(text: string, problems: ImportProblem[]): string {
     const what =
       nuls === 1
         ? 'A NUL byte (an invisible control character, often left by a crash or a bad copy) was'
-        : `${nuls.toLocaleString('en-US')} NUL bytes (invisible control characters, often left by a crash or a bad copy) were`
+        : `${count(nuls)} NUL bytes (invisible control characters, often left by a crash or a bad copy) were`
     problems.push({ line: n, reason: `${what} removed from this line.` })
   }
   if (lines.length > LINES_NAMED) {

@@ -82,9 +82,10 @@ export function inTurns<T>(work: Generator<void, T>): Promise<T> {
 }
 
 /**
- * `inTurns` from the next task on, none of it in the caller's: for work a React effect starts. React runs the effects
- * of a render still waiting when the next keystroke comes in that keystroke's task: the tag and facet counts' first
- * slices made a search keystroke at 100,000 papers a task of 58 ms of CPU (traced, load 19).
+ * `inTurns` from the next task on, none of it in the caller's: for work a React effect starts, or work a message
+ * brings. React runs the effects of a render still waiting when the next keystroke comes in that keystroke's task: the
+ * tag and facet counts' first slices made a search keystroke at 100,000 papers a task of 58 ms of CPU (traced, load 19).
+ * A task that read a large message (an arriving search index) has already taken its time.
  */
 export function inTurnsFromNextTask<T>(work: Generator<void, T>): Promise<T> {
   return nextTask().then(() => inTurns(work))
