@@ -169,6 +169,14 @@ async function importedAndSearchable(page: Page) {
     firstShownAt
   )
   console.log('long tasks while the papers are taken in (ms):', takingInTasks.join(' '))
+  const importTasks = await page.evaluate(
+    from =>
+      (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks
+        .filter(t => t.start >= from)
+        .map(t => `${Math.round(t.start - from)}+${Math.round(t.ms)}`),
+    phaseStart
+  )
+  console.log(`import: long tasks (start+ms from the file chosen; first shown at ${Math.round(firstShownAt - phaseStart)}):`, importTasks.join(' '))
   // NEUROREF_BENCH_FRAMES=ms: the import's long frames, each with the scripts that ran in it
   for (const frame of await longFramesSince(page, phaseStart)) console.log('long frame', frame)
   const said = await page.evaluate(() => (window as unknown as { __said: { ms: number; text: string }[] }).__said)
