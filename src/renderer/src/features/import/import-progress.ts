@@ -3,9 +3,12 @@
 // is read). A large file takes seconds (100,000 papers, half a minute under
 // load), and a silent window looks stuck. Told a few times a second at most:
 // each message redraws the status line.
-const EVERY_MS = 250
+// Counts written with commas by limits.ts's `count`, not toLocaleString: the window uses no number formatting before
+// an import, and the first toLocaleString sets up ICU's (46 ms in a fresh Chromium worker), in the task of the
+// reader's first message.
+import { count } from '@shared/import/limits'
 
-const count = (n: number) => n.toLocaleString('en')
+const EVERY_MS = 250
 
 export interface ImportProgress {
   reading(): void
