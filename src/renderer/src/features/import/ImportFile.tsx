@@ -20,10 +20,8 @@ const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.ris,.nbib,.txt,.medline,.json,.xml'
 
 export async function importFiles(files: File[], encoding: string | undefined, notify: Notify): Promise<void> {
   for (const file of files) {
-    // the reader starts while the file's bytes are read (a file chosen with the keyboard, dropped or opened with the app)
-    prepareReader()
-    const bytes = new Uint8Array(await file.arrayBuffer())
-    notify(await importBibliographyFile({ db, store }, { name: file.name, bytes }, encoding, text => notify({ kind: 'info', text })))
+    // the reader reads the file's bytes itself: read here, they were the window's long tasks
+    notify(await importBibliographyFile({ db, store }, { name: file.name, bytes: file }, encoding, text => notify({ kind: 'info', text })))
   }
 }
 

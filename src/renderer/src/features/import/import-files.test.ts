@@ -17,10 +17,11 @@ const bib = (count: number) =>
     ).join('\n')
   )
 
-const importing = async (count: number) => {
+const importing = async (count: number, asChosen = false) => {
   const { importBibliographyFile } = await import('./import-files')
   const store = { settled: async () => undefined, finder: new DuplicateFinder(await db.items.toArray()) }
-  return importBibliographyFile({ db, store }, { name: 'partners.bib', bytes: bib(count) })
+  const bytes = bib(count)
+  return importBibliographyFile({ db, store }, { name: 'partners.bib', bytes: asChosen ? new Blob([bytes]) : bytes })
 }
 
 it('adds every paper the reader sends, each once, written by the writer and told to the window once', async () => {
@@ -34,6 +35,14 @@ it('adds every paper the reader sends, each once, written by the writer and told
   const titles = (await db.items.orderBy('citationKey').toArray()).map(item => item.csl.title)
   expect(titles).toHaveLength(2_500)
   expect(new Set(titles).size).toBe(2_500)
+})
+
+it('reads a chosen file (its bytes read by the reader, not the window) into the same papers', async () => {
+  const message = await importing(1_200, true)
+  expect(message.text).toBe('partners.bib (BibTeX, utf-8): 1200 added.')
+  const titles = (await db.items.orderBy('citationKey').toArray()).map(item => item.csl.title)
+  expect(new Set(titles).size).toBe(1_200)
+  expect(titles).toContain('Oxytocin and partner preference, study 1199')
 })
 
 it("starts the next file's reader once the import is told to the window, not while its papers are written", async () => {

@@ -23,7 +23,7 @@ export interface ImportTarget {
 /** `tell`: where the progress goes (the status line), replaced by the message returned at the end. */
 export async function importBibliographyFile(
   { db, store }: ImportTarget,
-  file: { name: string; bytes: Uint8Array },
+  file: { name: string; bytes: Uint8Array | Blob },
   encoding?: string,
   tell?: (text: string) => void
 ): Promise<Message> {

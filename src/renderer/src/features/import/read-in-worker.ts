@@ -42,7 +42,7 @@ export function prepareReader(): void {
   readers.prepare()
 }
 
-/** `request.bytes` is handed to the worker (its buffer is detached here). */
+/** `request.bytes` is handed to the worker (bytes: their buffer is detached here; a file: the worker reads it). */
 export function readInWorker(request: ReadRequest, listener: ReadListener = {}, limitMs = READ_TIME_LIMIT_MS): Promise<ReadInWorkerOutcome> {
   return new Promise(resolve => {
     const kept: Item[] = []
@@ -91,7 +91,8 @@ export function readInWorker(request: ReadRequest, listener: ReadListener = {}, 
       event.preventDefault()
       finish({ ok: false, sentence: `${request.name} could not be read (${event.message || 'the reader stopped unexpectedly'}).` })
     }
-    // handed over, not copied: the window has no more use for the bytes
-    worker.postMessage(request, request.writer ? [request.bytes.buffer, request.writer] : [request.bytes.buffer])
+    // handed over, not copied: the window has no more use for the bytes (a file crosses as a handle)
+    const bytes = request.bytes instanceof Uint8Array ? [request.bytes.buffer] : []
+    worker.postMessage(request, request.writer ? [...bytes, request.writer] : bytes)
   })
 }
