@@ -73,6 +73,19 @@ describe('DuplicateFinder', () => {
     expect([find(first), find(second)]).toEqual([undefined, { id: 'b', reason: 'PMID' }])
   })
 
+  it("finds each of an import's many papers by any of its keys, and none of those removed", () => {
+    const fork = new DuplicateFinder().fork()
+    const papers = Array.from({ length: 3_000 }, (_, k) => item({ id: `p${k}`, doi: `10.1/p${k}`, pmid: String(500_000 + k) }, `Paper number ${k} on oxytocin`))
+    papers.forEach(paper => fork.add(paper))
+    papers.filter((_, k) => k % 3 === 0).forEach(paper => fork.remove(paper.id))
+    const found = papers.map((_, k) => [
+      fork.find(item({ doi: `10.1/P${k}` }, 'x'))?.id,
+      fork.find(item({ pmid: String(500_000 + k) }, 'y'))?.id,
+      fork.find(item({}, `Paper number ${k} on oxytocin`))?.id
+    ])
+    expect(found).toEqual(papers.map((paper, k) => (k % 3 === 0 ? [undefined, undefined, undefined] : [paper.id, paper.id, paper.id])))
+  })
+
   it('asks the finder it was forked from about keys it does not hold', () => {
     const known = new DuplicateFinder([item({ id: 'old', doi: '10.1/old' })])
     const fork = known.fork()
