@@ -21,7 +21,7 @@ import { StatusMessage, type Message } from './components/StatusMessage'
 import { NotifyProvider, useNotify } from './components/notify'
 import { PlaceProvider, usePlaceMarks } from './components/place'
 import { chosenInList, libraryCounts, SEARCHING_TEXT, visibleItems, type ViewState } from './store/views'
-import { moveToTrash } from './library/trash'
+import { moveToTrashInWorker } from './features/item/trash-in-worker'
 import { sayProgress } from './components/say-progress'
 import { problemText } from './messages'
 import { SettingsDialog } from './features/settings/SettingsDialog'
@@ -120,7 +120,7 @@ function LibraryShell({ status }: { status: ReactNode }) {
     if (state.view.kind === 'trash') return
     const stillThere = markPlace()
     try {
-      await moveToTrash(db, ids, { progress: sayProgress(notify, `Moving ${ids.length} items to the Trash`, ids.length) })
+      await moveToTrashInWorker(db, ids, { progress: sayProgress(notify, `Moving ${ids.length} items to the Trash`, ids.length) })
     } catch (error) {
       return notify({ kind: 'error', text: `Nothing was moved to the Trash: ${problemText(error)}` })
     }

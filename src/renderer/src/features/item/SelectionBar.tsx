@@ -7,7 +7,8 @@ import { problemText } from '../../messages'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, db } from '../../root'
-import { emptyTrash, restoreFromTrash } from '../../library/trash'
+import { emptyTrash } from '../../library/trash'
+import { restoreFromTrashInWorker } from './trash-in-worker'
 import { sayProgress } from '../../components/say-progress'
 import type { ViewId } from '../../store/views'
 import { AddTagForm } from '../tags'
@@ -36,7 +37,7 @@ export function SelectionBar({ view, selectedIds, trashCount, onTrash, onSelecti
   async function restore(): Promise<void> {
     const stillThere = markPlace()
     try {
-      await restoreFromTrash(db, selectedIds, { progress: sayProgress(notify, `Restoring ${papers(count)} from the Trash`, count) })
+      await restoreFromTrashInWorker(db, selectedIds, { progress: sayProgress(notify, `Restoring ${papers(count)} from the Trash`, count) })
     } catch (error) {
       return notify({ kind: 'error', text: `Nothing was restored from the Trash: ${problemText(error)}` })
     }

@@ -1,0 +1,60 @@
+// A write's events carried from a worker to the window (trash-elsewhere.ts): a whole library's lists (100,000 ids, each
+// paper's filing fields) cross in pieces, each message a task of its own in the window, and the events are put together
+// again before they are emitted there. Read in one message, 100,000 papers' filing values would be one long task.
+import type { LibraryEvent } from './events'
+
+/** values of a list that cross in one message */
+const PIECE = 5_000
+
+/** A list of an event that crossed in pieces: the `list`th put together, in the order sent. */
+interface SentApart {
+  apart: number
+}
+
+/** Events as they cross: their long lists stand in as `SentApart`, sent before them. */
+export type EventsCrossing = Record<string, unknown>[][]
+
+/** A piece of the `list`th list. */
+export interface ListPiece {
+  list: number
+  values: unknown[]
+}
+
+/** The events (of each committed write), their lists longer than `piece` sent ahead in pieces by `send`. */
+export function sendApart(written: readonly (readonly LibraryEvent[])[], send: (piece: ListPiece) => void, piece = PIECE): EventsCrossing {
+  let lists = 0
+  return written.map(events =>
+    events.map(event => {
+      const crossing: Record<string, unknown> = { ...event }
+      for (const [key, value] of Object.entries(event))
+        if (Array.isArray(value) && value.length > piece) {
+          const list = lists++
+          for (let from = 0; from < value.length; from += piece) send({ list, values: value.slice(from, from + piece) })
+          crossing[key] = { apart: list } satisfies SentApart
+        }
+      return crossing
+    })
+  )
+}
+
+/** The window's end: the pieces as they come, then the events with their lists put back. */
+export class EventsArriving {
+  private readonly lists: unknown[][] = []
+
+  piece({ list, values }: ListPiece): void {
+    const whole = (this.lists[list] ??= [])
+    for (const value of values) whole.push(value)
+  }
+
+  events(crossing: EventsCrossing): LibraryEvent[][] {
+    return crossing.map(events =>
+      events.map(event => {
+        const whole: Record<string, unknown> = { ...event }
+        for (const [key, value] of Object.entries(event)) if (isApart(value)) whole[key] = this.lists[value.apart]
+        return whole as unknown as LibraryEvent
+      })
+    )
+  }
+}
+
+const isApart = (value: unknown): value is SentApart => typeof value === 'object' && value !== null && !Array.isArray(value) && 'apart' in value
