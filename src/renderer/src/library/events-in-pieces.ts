@@ -1,4 +1,4 @@
-// A write's events carried from a worker to the window (trash-elsewhere.ts): a whole library's lists (100,000 ids, each
+// A write's events carried from a worker to the window (features/item/filing-elsewhere.ts): a whole library's lists (100,000 ids, each
 // paper's filing fields) cross in pieces, each message a task of its own in the window, and the events are put together
 // again before they are emitted there. Read in one message, 100,000 papers' filing values would be one long task.
 import type { LibraryEvent } from './events'

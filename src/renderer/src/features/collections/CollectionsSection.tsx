@@ -8,7 +8,8 @@ import { useLatest } from '../../components/use-latest'
 import { useMemo, useState, type DragEvent } from 'react'
 import type { Collection } from '@shared/model'
 import { db } from '../../root'
-import { addItemsToCollection, createCollection, deleteCollection, descendantsOf, moveCollection, renameCollection } from '../../library/collections'
+import { createCollection, deleteCollection, descendantsOf, moveCollection, renameCollection } from '../../library/collections'
+import { addToCollectionInWorker } from '../item'
 import type { ViewId } from '../../store/views'
 import { buildTree, flatten } from './collection-tree'
 import { useCollections } from './use-collections'
@@ -70,7 +71,7 @@ export function CollectionsSection({ current, onChoose }: CollectionsSectionProp
 
   const file = (id: string, itemIds: string[]): Promise<void> =>
     attempt(async () => {
-      const added = await addItemsToCollection(db, id, itemIds)
+      const added = await addToCollectionInWorker(db, id, itemIds)
       const name = byId.get(id)?.name
       return added ? `Added ${papers(added)} to “${name}”.` : `${itemIds.length === 1 ? 'That paper is' : 'Those papers are'} already in “${name}”.`
     })

@@ -4,7 +4,8 @@ import { problemText } from '../../messages'
 import { useNotify } from '../../components/notify'
 import { useMemo } from 'react'
 import { db } from '../../root'
-import { addItemsToCollection, removeItemsFromCollection } from '../../library/collections'
+import { removeItemsFromCollection } from '../../library/collections'
+import { addToCollectionInWorker } from '../item'
 import { sayProgress } from '../../components/say-progress'
 import type { ViewId } from '../../store/views'
 import { buildTree, flatten } from './collection-tree'
@@ -35,7 +36,7 @@ export function SelectedPapersBar({ view, selectedIds }: SelectedPapersBarProps)
   const add = (id: string): Promise<void> =>
     run(async () => {
       const progress = sayProgress(notify, `Adding ${papers(selectedIds.length)} to “${nameOf(id)}”`, selectedIds.length)
-      const added = await addItemsToCollection(db, id, selectedIds, { progress })
+      const added = await addToCollectionInWorker(db, id, selectedIds, { progress })
       return added ? `Added ${papers(added)} to “${nameOf(id)}”.` : `Already in “${nameOf(id)}”.`
     })
 

@@ -1,2 +1,3 @@
-// What other features use of the item pane: Undo of a change to papers.
+// What other features use of the item pane: Undo of a change to papers, filing many papers in a worker.
 export { rememberReplacedForUndo } from './undo'
+export { addToCollectionInWorker } from './filing-in-worker'

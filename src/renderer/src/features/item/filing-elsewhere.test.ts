@@ -1,4 +1,4 @@
-// Moving papers to the Trash and back in a worker (trash-elsewhere.ts): the window gets what a change of its own gave —
+// Moving papers to the Trash and back, adding them to a collection, in a worker (filing-elsewhere.ts): the window gets what a change of its own gave —
 // the rows changed, one log entry, the events a change in the window emits (whole-library-changes.test.ts), once (events-in-pieces.ts:
 // a whole library's lists cross in pieces) — and a change that fails tells the window why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -9,7 +9,8 @@ import { EventsArriving, sendApart, type ListPiece } from '../../library/events-
 import type { LibraryEvent } from '../../library/events'
 import { filingOf } from '../../library/item-basics'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
-import { changeTrash, type TrashReply, type TrashRequest } from './trash-elsewhere'
+import { createCollection } from '../../library/collections'
+import { fileElsewhere, type FilingChange, type FilingReply } from './filing-elsewhere'
 
 const PAPERS = 120
 
@@ -21,7 +22,7 @@ let workers: NeurorefDb
 let ids: string[]
 
 beforeEach(async () => {
-  name = `trash-elsewhere-${Math.random()}`
+  name = `filing-elsewhere-${Math.random()}`
   db = openLibrary(name)
   workers = openLibrary(name)
   await addRecordsToLibrary(db, createSyntheticLibrary(PAPERS, 3).items.map(recordOf))
@@ -33,15 +34,15 @@ afterEach(async () => {
 })
 
 /** The change made by the worker's end, its replies crossing as messages do (cloned), taken in by the window's end. */
-async function inWorker(request: Omit<TrashRequest, 'dbName'>): Promise<{ changed?: number; failed?: string; said: number[]; emitted: LibraryEvent[][] }> {
+async function inWorker(request: FilingChange & { ids: string[] }): Promise<{ changed?: number; failed?: string; said: number[]; emitted: LibraryEvent[][] }> {
   const emitted: LibraryEvent[][] = []
   const stop = db.events.subscribe(events => emitted.push([...events]))
   const said: number[] = []
   const arriving = new EventsArriving()
   let changed: number | undefined
   let failed: string | undefined
-  await changeTrash(workers, { dbName: name, ...request }, sent => {
-    const reply: TrashReply = structuredClone(sent)
+  await fileElsewhere(workers, { dbName: name, ...request }, sent => {
+    const reply: FilingReply = structuredClone(sent)
     if (reply.kind === 'progress') said.push(reply.done)
     else if (reply.kind === 'piece') arriving.piece(reply)
     else if (reply.kind === 'failed') failed = reply.message
@@ -77,6 +78,20 @@ describe('the Trash in a worker', () => {
     expect(restored.changed).toBe(10)
     expect((await db.items.bulkGet(ids.slice(0, 10))).every(row => row!.trashedAt === undefined)).toBe(true)
     expect(restored.emitted[0].at(-1)).toEqual({ kind: 'trash', change: 'restored', ids: ids.slice(0, 10).sort() })
+  })
+
+  it('adds every paper to a collection; a collection gone meanwhile is said so', async () => {
+    const collection = await createCollection(db, 'Everything')
+    const { changed, emitted } = await inWorker({ change: 'filed', collectionId: collection.id, ids })
+    expect(changed).toBe(PAPERS)
+    const rows = new Map((await db.items.toArray()).map(row => [row.id, row]))
+    expect([...rows.values()].every(row => row.collectionIds.includes(collection.id))).toBe(true)
+    const sorted = [...ids].sort()
+    expect(emitted).toEqual([[{ kind: 'item', change: 'changed', ids: sorted, filing: sorted.map(id => filingOf(rows.get(id)!)) }]])
+
+    const gone = await inWorker({ change: 'filed', collectionId: 'no such collection', ids })
+    expect(gone.failed).toMatch(/collection/i)
+    expect(gone.emitted).toEqual([])
   })
 
   it('tells the window why a change failed, and emits nothing', async () => {
