@@ -4,6 +4,7 @@
 import type { ItemBasics, NamedRecord } from './model'
 import { titleFingerprint } from './text'
 import { yearOf } from './display'
+import { PartedMap, partOfNumber } from './parted-map'
 
 export interface DuplicatePair {
   a: string
@@ -100,7 +101,7 @@ export class DuplicateFinder implements PaperFinder {
    * hashes meet. In 16 maps by the hash's last 4 bits: a Map grows by copying itself whole, and an import's fork learns
    * 300,000 keys of 100,000 papers a slice at a time (one map's copy at 262,144 keys was one add of ~55 ms of CPU, Node).
    */
-  private holders = Array.from({ length: HOLDER_PARTS }, () => new Map<number, number | number[]>())
+  private holders = new PartedMap<number | number[], number>(partOfNumber)
 
   constructor(
     items: Iterable<ItemBasics> = [],
@@ -121,9 +122,8 @@ export class DuplicateFinder implements PaperFinder {
       const hash = keyHash(key)
       if (this.holderOf(hash, key) !== undefined) return
       const held = number * KEYS_A_PAPER + place
-      const holders = this.holdersOf(hash)
-      const before = holders.get(hash)
-      holders.set(hash, before === undefined ? held : [...(typeof before === 'number' ? [before] : before), held])
+      const before = this.holders.get(hash)
+      this.holders.set(hash, before === undefined ? held : [...(typeof before === 'number' ? [before] : before), held])
     })
   }
 
@@ -133,12 +133,11 @@ export class DuplicateFinder implements PaperFinder {
     // the keys it held are held by none (as a map by key text had them)
     this.keysOf[number]?.forEach((key, place) => {
       const hash = keyHash(key)
-      const holders = this.holdersOf(hash)
-      const before = holders.get(hash)
+      const before = this.holders.get(hash)
       const held = number * KEYS_A_PAPER + place
-      if (before === held) holders.delete(hash)
+      if (before === held) this.holders.delete(hash)
       else if (Array.isArray(before))
-        holders.set(
+        this.holders.set(
           hash,
           before.filter(other => other !== held)
         )
@@ -160,13 +159,9 @@ export class DuplicateFinder implements PaperFinder {
     return new DuplicateFinder([], this)
   }
 
-  private holdersOf(hash: number): Map<number, number | number[]> {
-    return this.holders[hash & (HOLDER_PARTS - 1)]
-  }
-
   /** The id of the paper holding `key` (whose hash is `hash`). */
   private holderOf(hash: number, key: string): string | undefined {
-    const held = this.holdersOf(hash).get(hash)
+    const held = this.holders.get(hash)
     if (held === undefined) return undefined
     for (const one of typeof held === 'number' ? [held] : held) {
       const number = Math.floor(one / KEYS_A_PAPER)
@@ -175,9 +170,6 @@ export class DuplicateFinder implements PaperFinder {
     return undefined
   }
 }
-
-/** the maps the holders are kept in, by a key hash's last bits */
-const HOLDER_PARTS = 16
 
 /** more than the keys a paper is known by (keysWithReasons: DOI, PMID, PMCID, title) */
 const KEYS_A_PAPER = 8

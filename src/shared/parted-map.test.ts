@@ -1,6 +1,6 @@
 // A parted map or set answers as one Map or Set would, whatever its keys end in (paper ids, or any other string).
 import { describe, expect, it } from 'vitest'
-import { PartedMap, PartedSet } from './parted-map'
+import { PartedMap, PartedSet, partOfNumber } from './parted-map'
 
 /** Pseudo-random numbers from a seed, so a failure can be run again. */
 function randomFrom(seed: number): () => number {
@@ -30,6 +30,23 @@ describe('a parted map', () => {
       expect(parted.get(key)).toBe(plain.get(key))
     }
     expect([...parted.keys()].sort()).toEqual([...plain.keys()].sort())
+  })
+
+  it('keyed by numbers (hashes), parted by their last bits, answers as a Map does', () => {
+    const random = randomFrom(29)
+    const parted = new PartedMap<string, number>(partOfNumber)
+    const plain = new Map<number, string>()
+    for (let step = 0; step < 5_000; step++) {
+      const key = Math.floor(random() * 2 ** 30) % 700
+      if (random() < 0.3) expect(parted.delete(key)).toBe(plain.delete(key))
+      else {
+        parted.set(key, `paper ${step}`)
+        plain.set(key, `paper ${step}`)
+      }
+      expect(parted.size).toBe(plain.size)
+      expect(parted.get(key)).toBe(plain.get(key))
+    }
+    expect([...parted.keys()].sort((a, b) => a - b)).toEqual([...plain.keys()].sort((a, b) => a - b))
   })
 })
 
