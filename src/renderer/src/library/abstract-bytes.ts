@@ -68,6 +68,15 @@ export function abstractIn(block: AbstractsOnTheWay, at: number): string | undef
   return block.ends[at] === start ? undefined : decoder.decode(block.bytes.subarray(start, block.ends[at]))
 }
 
+/** Abstract `at` of a block as a row stores it (abstract-stored.ts): its bytes, a copy of their own, or the text it crossed as. */
+export function abstractStoredIn(block: AbstractsOnTheWay, at: number): Uint8Array | string | undefined {
+  const odd = block.odd.length ? block.odd.find(([place]) => place === at) : undefined
+  if (odd) return odd[1]
+  const start = at === 0 ? 0 : block.ends[at - 1]
+  // sliced: a view of the block would have IndexedDB copy the whole block into each row
+  return block.ends[at] === start ? undefined : block.bytes.slice(start, block.ends[at])
+}
+
 /** What a message carrying the abstracts hands over rather than copies. */
 export const abstractsTransfer = (block: AbstractsOnTheWay): ArrayBuffer[] => [block.bytes.buffer, block.ends.buffer]
 

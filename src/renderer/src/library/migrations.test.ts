@@ -2,7 +2,7 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './schema'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema'
 
 describe('schema migrations', () => {
   it('v1 → v6 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(8)
+    expect(v2.verno).toBe(9)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -60,7 +60,7 @@ describe('schema migrations', () => {
 
     const v3 = openLibrary(name)
     await v3.open()
-    expect(v3.verno).toBe(8)
+    expect(v3.verno).toBe(9)
     expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
     expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
     expect(await v3.fullTexts.count()).toBe(1)
@@ -90,7 +90,7 @@ describe('schema migrations', () => {
 
     const v6 = openLibrary(name)
     await v6.open()
-    expect(v6.verno).toBe(8)
+    expect(v6.verno).toBe(9)
     expect(await v6.items.get('a')).toMatchObject({ titleWords: ['oxytocin', 'social', 'defeat'], tags: ['mine'] })
     expect(await v6.items.where('doiKey').equals('10.1000/ot').count()).toBe(1)
     expect(await v6.items.where('tags').equals('mine').count()).toBe(1)
@@ -117,7 +117,7 @@ describe('schema migrations', () => {
 
     const v7 = openLibrary(name)
     await v7.open()
-    expect(v7.verno).toBe(8)
+    expect(v7.verno).toBe(9)
     expect(await v7.items.get('a')).toEqual(paper)
     expect(await v7.items.where('doiKey').equals('10.1000/gal').count()).toBe(1)
     expect(await v7.items.where('tags').equals('mine').count()).toBe(1)
@@ -157,10 +157,34 @@ describe('schema migrations', () => {
 
     const v8 = openLibrary(name)
     await v8.open()
-    expect(v8.verno).toBe(8)
+    expect(v8.verno).toBe(9)
     // compared as text: every field, in its place
     expect(JSON.stringify(await v8.items.get('a'))).toBe(JSON.stringify(paper))
     expect(await v8.items.where('pmid').equals('31000001').toArray()).toEqual([paper])
     await v8.delete()
+  })
+
+  it('v8 → v9 keeps every paper as it was, its abstract the text it was', async () => {
+    const name = `migrate-${Math.random()}`
+    const v8 = new Dexie(name)
+    ;[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8].forEach((stores, n) => v8.version(n + 1).stores(stores))
+    const paper = {
+      id: 'a',
+      csl: { type: 'article-journal', title: 'μ-Opioid receptors and social play', abstract: 'Naloxone reduced play in juvenile rats – a μ-opioid effect.' },
+      year: 2021,
+      pmid: '31000002',
+      ...minePaper,
+      peptideTags: 'Oxytocin\toxytocin/vasopressin\t\tToxytocin'
+    }
+    await v8.table('items').add(paper)
+    v8.close()
+
+    const v9 = openLibrary(name)
+    await v9.open()
+    expect(v9.verno).toBe(9)
+    const read = await v9.items.get('a')
+    expect(read?.csl).toEqual(paper.csl)
+    expect(read?.peptideTags).toEqual([{ peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [{ source: 'title', text: 'oxytocin' }] }])
+    await v9.delete()
   })
 })

@@ -10,7 +10,7 @@ import { toItem } from './add-paper'
 import { everyPage } from './library-pages'
 import { loadPeptideTagger, peptideTagsOf } from './peptide-tagger'
 import { peptideTagsStored, storedPeptideTags } from './peptide-tags-stored'
-import { openLibrary, SCHEMA_V8 } from './schema'
+import { openLibrary, SCHEMA_V9 } from './schema'
 import { writeUnannounced } from './unfinished-import'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
@@ -73,7 +73,7 @@ it('reads a paper an import wrote, its tags as the string, back with its tags as
   await writeUnannounced(db, { importId: 'i', number: 0, items: rows })
   // the row itself holds the string
   const plain = new Dexie(db.name)
-  plain.version(8).stores(SCHEMA_V8)
+  plain.version(9).stores(SCHEMA_V9)
   const { id } = papers[0]
   expect(typeof (await plain.table('items').get(id)).peptideTags).toBe('string')
   plain.close()

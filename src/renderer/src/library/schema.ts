@@ -5,8 +5,8 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '@shared/model'
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
-import { withPeptideTagsRead } from './peptide-tags-stored'
 import type { LightFormRow } from './light-form'
+import { rowRead } from './row-read'
 import type { SavedIndexRow } from './saved-index'
 
 export interface SavedSearch {
@@ -137,6 +137,13 @@ export const SCHEMA_V7 = {
  */
 export const SCHEMA_V8 = { ...SCHEMA_V7 }
 
+/**
+ * Version 9: an import's papers may hold their abstract as UTF-8 bytes (abstract-stored.ts); every read of a paper gives
+ * it back as the text. Nothing else changes and no row is rewritten. The version keeps an older Neuroref, which would
+ * take the bytes for the text, from opening the library.
+ */
+export const SCHEMA_V9 = { ...SCHEMA_V8 }
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
@@ -156,7 +163,8 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
   db.version(6).stores(SCHEMA_V6)
   db.version(7).stores(SCHEMA_V7)
   db.version(8).stores(SCHEMA_V8)
-  db.items.hook('reading', withPeptideTagsRead)
+  db.version(9).stores(SCHEMA_V9)
+  db.items.hook('reading', rowRead)
   db.events = new LibraryEvents()
   return db
 }

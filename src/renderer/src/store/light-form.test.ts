@@ -288,7 +288,7 @@ describe('a library written by schema version 4', () => {
 
     db = openLibrary(name)
     await opensFromRowsThenFromForm()
-    expect(db.verno).toBe(8)
+    expect(db.verno).toBe(9)
     expect((await readLightMeta(db))?.parts.length).toBe(2)
   })
 })

@@ -13,7 +13,8 @@ import { toItem } from '../../library/add-paper'
 import { itemsFromWire, itemsToWire, WriterReceiver, WriterSender } from './items-wire'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { PapersSender } from './papers-for-window'
-import { withPeptideTagsRead, type StoredItem } from '../../library/peptide-tags-stored'
+import type { StoredItem } from '../../library/peptide-tags-stored'
+import { rowRead } from '../../library/row-read'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
 beforeAll(loadPeptideTagger)
@@ -65,7 +66,7 @@ it('gives the writer the same rows as the whole JSON did, in the same field orde
   for (const [file, items] of fixtureItems()) {
     const before = itemsToWire(items)
     // compared as text, as the library reads the rows back: a field out of its place fails
-    expect(JSON.stringify(throughWriterWire(items).map(withPeptideTagsRead)), file).toBe(before)
+    expect(JSON.stringify(throughWriterWire(items).map(rowRead)), file).toBe(before)
     expect(itemsToWire(items), file).toBe(before)
     abstracts += items.filter(item => item.csl.abstract).length
   }
@@ -96,5 +97,5 @@ it('sends the writer no abstract or field of a light copy as JSON text, and give
   const wire = new WriterSender().forWriter(items, new PapersSender().onTheWay(items))
   for (const text of ['ventral pallidum', 'lone surrogate', 'Ends the message', 'Oxytocin paper']) expect(wire.rest).not.toContain(text)
   expect(wire.rest).toContain('Sections only')
-  expect(JSON.stringify(new WriterReceiver().papers(structuredClone(wire)).map(withPeptideTagsRead))).toBe(before)
+  expect(JSON.stringify(new WriterReceiver().papers(structuredClone(wire)).map(rowRead))).toBe(before)
 })

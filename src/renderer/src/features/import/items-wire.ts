@@ -10,7 +10,7 @@
 // paper's fields (as a number: a file's papers have few orders). Each paper was made into JSON twice in the reader,
 // packed for the window and whole for the writer: the whole papers' JSON was 12 % of the reader's time (traced).
 import type { Item } from '@shared/model'
-import { abstractIn, abstractsTransfer, type AbstractsOnTheWay } from '../../library/abstract-bytes'
+import { abstractsTransfer, abstractStoredIn, type AbstractsOnTheWay } from '../../library/abstract-bytes'
 import { copiedAsIs } from '../../library/item-basics'
 import { storedPeptideTags, type StoredItem, type StoredPeptideTags } from '../../library/peptide-tags-stored'
 import { PartReceiver, partCopy, partTransfer, type PartOnTheWay } from '../../store/part-bytes'
@@ -95,7 +95,7 @@ export const writerTransfer = ({ part, abstracts, orders }: PapersForWriter): Ar
 
 const NO_REST: Rest = {}
 
-/** In the writer: the papers whole, as rows (peptide tags as the rows store them), from the file's messages in the order they were sent. */
+/** In the writer: the papers whole, as rows (peptide tags and abstracts as the rows store them), from the file's messages in the order they were sent. */
 export class WriterReceiver {
   private readonly light = new PartReceiver()
   private readonly orders: FieldOrder[] = []
@@ -120,7 +120,7 @@ export class WriterReceiver {
           }
           const csl: Record<string, unknown> = {}
           for (const name of cslFields) {
-            const value = name !== 'abstract' ? lightCsl[name] : inBytes.has(n) ? abstractIn(abstracts, n) : more.csl?.abstract
+            const value = name !== 'abstract' ? lightCsl[name] : inBytes.has(n) ? abstractStoredIn(abstracts, n) : more.csl?.abstract
             if (value !== undefined) csl[name] = value
           }
           row.csl = csl

@@ -9,7 +9,7 @@ import { fieldValue } from '@shared/search/fields'
 import { basics } from '../../library/item-basics'
 import { KeptAbstracts } from '../../library/abstract-bytes'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
-import { withPeptideTagsRead } from '../../library/peptide-tags-stored'
+import { rowRead } from '../../library/row-read'
 import { readAndSend, type ReaderMessage } from './read-file'
 import { WriterReceiver, type PapersForWriter } from './items-wire'
 import { PapersReceiver } from './papers-for-window'
@@ -30,7 +30,7 @@ async function read(name: string, bytes: Uint8Array) {
     postMessage: (whole: PapersForWriter) => {
       texts.push(whole.rest, ...whole.part.newValues)
       // as the library reads the rows back
-      writer.push(...receiver.papers(structuredClone(whole)).map(item => withPeptideTagsRead(item) as Item))
+      writer.push(...receiver.papers(structuredClone(whole)).map(item => rowRead(item) as unknown as Item))
     }
   } as unknown as MessagePort
   const window: { message: ReaderMessage; transfer: Transferable[] }[] = []
