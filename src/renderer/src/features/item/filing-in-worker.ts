@@ -1,6 +1,7 @@
 // The window's side of filing many papers in a worker (filing-elsewhere.ts): each change in a worker of its own,
 // stopped after it; the write's events are emitted here once it has committed, as a write of the window's would emit
-// them. Where there is no Worker (unit tests in Node) the change runs here.
+// them. Where there is no Worker (unit tests in Node), or the worker fails before it says anything (its script could not
+// be loaded: the web edition's page cut off from its server), the change runs here.
 import { ServiceError } from '@shared/result'
 import { EventsArriving } from '../../library/events-in-pieces'
 import type { NeurorefDb } from '../../library/schema'
@@ -12,8 +13,12 @@ const STOPPED = 'the change stopped unexpectedly'
 function inWorker(db: NeurorefDb, request: FilingRequest, { progress }: ChangeOptions): Promise<number> {
   const worker = new Worker(new URL('./filing.worker.ts', import.meta.url), { type: 'module', name: 'filing' })
   const arriving = new EventsArriving()
+  // nothing commits before the worker's first reply (its one transaction commits after the last chunk, and each chunk is
+  // followed by its progress), so a worker that fails before it replies leaves the change to the window
+  let heard = false
   return new Promise<number>((resolve, reject) => {
     worker.onmessage = ({ data: reply }: MessageEvent<FilingReply>) => {
+      heard = true
       if (reply.kind === 'progress') return progress?.(reply.done)
       if (reply.kind === 'piece') return arriving.piece(reply)
       worker.terminate()
@@ -24,7 +29,8 @@ function inWorker(db: NeurorefDb, request: FilingRequest, { progress }: ChangeOp
     worker.onerror = event => {
       event.preventDefault()
       worker.terminate()
-      reject(new Error(event.message || STOPPED))
+      if (!heard) fileHere(db, request, { progress }).then(resolve, reject)
+      else reject(new Error(event.message || STOPPED))
     }
     worker.postMessage(request)
   })
