@@ -60,22 +60,22 @@ export function abstractsOnTheWay(abstracts: readonly (string | undefined)[]): A
   return { bytes: encoder.encode(parts.join('')), ends, odd }
 }
 
-/** Abstract `at` of a block (undefined when it has none): the text it crossed as, or its bytes decoded. */
-export function abstractIn(block: AbstractsOnTheWay, at: number): string | undefined {
+/** Abstract `at` of a block (undefined when it has none): the text it crossed as, or `fromBytes` of its bytes. */
+function abstractAt<T>(block: AbstractsOnTheWay, at: number, fromBytes: (bytes: Uint8Array) => T): T | string | undefined {
   const odd = block.odd.length ? block.odd.find(([place]) => place === at) : undefined
   if (odd) return odd[1]
   const start = at === 0 ? 0 : block.ends[at - 1]
-  return block.ends[at] === start ? undefined : decoder.decode(block.bytes.subarray(start, block.ends[at]))
+  return block.ends[at] === start ? undefined : fromBytes(block.bytes.subarray(start, block.ends[at]))
 }
 
-/** Abstract `at` of a block as a row stores it (abstract-stored.ts): its bytes, a copy of their own, or the text it crossed as. */
-export function abstractStoredIn(block: AbstractsOnTheWay, at: number): Uint8Array | string | undefined {
-  const odd = block.odd.length ? block.odd.find(([place]) => place === at) : undefined
-  if (odd) return odd[1]
-  const start = at === 0 ? 0 : block.ends[at - 1]
-  // sliced: a view of the block would have IndexedDB copy the whole block into each row
-  return block.ends[at] === start ? undefined : block.bytes.slice(start, block.ends[at])
-}
+/** Abstract `at` of a block (undefined when it has none): the text it crossed as, or its bytes decoded. */
+export const abstractIn = (block: AbstractsOnTheWay, at: number): string | undefined => abstractAt(block, at, bytes => decoder.decode(bytes))
+
+/**
+ * Abstract `at` of a block as a row stores it (abstract-stored.ts): its bytes, a copy of their own (a view of the block
+ * would have IndexedDB copy the whole block into each row), or the text it crossed as.
+ */
+export const abstractStoredIn = (block: AbstractsOnTheWay, at: number): Uint8Array | string | undefined => abstractAt(block, at, bytes => bytes.slice())
 
 /** What a message carrying the abstracts hands over rather than copies. */
 export const abstractsTransfer = (block: AbstractsOnTheWay): ArrayBuffer[] => [block.bytes.buffer, block.ends.buffer]
