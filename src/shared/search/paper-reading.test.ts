@@ -7,9 +7,10 @@ import { describe, expect, test } from 'vitest'
 import { BENCH_QUERIES } from '../../../bench/queries'
 import { createSyntheticLibrary } from '../../../bench/synthetic-library'
 import type { Item } from '../model'
-import { matchesQuery } from './match'
+import { containsRun, matchesQuery } from './match'
 import { PaperText, readsAs } from './paper-reading'
 import { parseQuery } from './query'
+import { tokenize } from './tokens'
 
 const QUERIES = [
   ...BENCH_QUERIES,
@@ -72,5 +73,27 @@ describe('reading papers a field at a time', () => {
     readsAs(parseQuery('zzyzx'), paper)
     readsAs(parseQuery('"zzyzx oxytocin"'), paper)
     expect(read).toBe(1)
+  })
+
+  test('a word of a value is told as the value split into words tells it, by itself or as the start of a word', () => {
+    // letters, digits, accents, Greek, ASCII and other separators, markup: where a quick look at the text could go wrong
+    const pieces = ['ab', 'abc', 'b', 'ba', '12', 'é', 'É', 'μ', 'α', '-', ' ', '–', '’', '<i>', '&amp;', '_', 'x2', 'Ab', '·', '\u0301']
+    let seed = 7
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    const text = (length: number) => Array.from({ length }, () => pieces[next(pieces.length)]).join('')
+    let found = 0
+    for (let n = 0; n < 4000; n++) {
+      const value = text(1 + next(12))
+      const paper = new PaperText({ ...items[0], id: `p${n}` }, undefined)
+      for (const word of tokenize(text(1 + next(3)))) {
+        for (const prefix of [false, true]) {
+          const expected = containsRun(tokenize(value), [word], prefix)
+          expect(paper.holdsRun(value, [word], prefix), `${JSON.stringify(value)} ${word} ${prefix}`).toBe(expected)
+          if (expected) found++
+        }
+      }
+    }
+    // the values held the word often enough to try the quick look (and lacked it more often)
+    expect(found).toBeGreaterThan(500)
   })
 })

@@ -2,7 +2,8 @@
 // library: the same answers as `matchesQuery` (the reference), but a paper's
 // field is worked out only when a clause reads it, once for every query read
 // in the same pass (a qualifier never reads the abstract), and a value is
-// split into words only when its folded text holds every word of the clause.
+// split into words only when its folded text holds every word of the clause
+// and, for a clause of one word, that word does not stand alone in it.
 // At the first open of 100,000 papers, searches are read this way until the
 // index is built: a query read every field and split every abstract, seconds
 // of the window's idle time each.
@@ -33,14 +34,37 @@ export class PaperText {
     return values
   }
 
-  /** The words run in the value (as tokenize gives them), told without splitting it when its folded text lacks one of them. */
+  /**
+   * The words run in the value (as tokenize gives them), told without splitting it when its folded text lacks one of
+   * them, or when one word stands alone in it (a query of one word, as each paper taken in during an import is read).
+   */
   holdsRun(value: string, words: string[], prefix: boolean): boolean {
     let folded = this.folded.get(value)
     if (folded === undefined) this.folded.set(value, (folded = foldForSearch(value)))
     // every word of a value is a piece of its folded text
     for (const word of words) if (!folded.includes(word)) return false
+    if (words.length === 1 && standsAlone(folded, words[0], prefix)) return true
     return containsRun(wordsOfFolded(folded), words, prefix)
   }
+}
+
+/** The ASCII characters wordsOfFolded splits a folded text at first (its ASCII_SEPARATORS). */
+const isAsciiSeparator = (code: number): boolean => code <= 0x2f || (code >= 0x3a && code <= 0x60) || (code >= 0x7b && code <= 0x7f)
+
+/**
+ * Whether a word (a token: letters and digits only) stands in the folded text between ASCII separators or its ends —
+ * or, with `prefix`, only after one: then the text's words (wordsOfFolded) hold it, or with `prefix` one starting with
+ * it, without splitting the text (a piece between ASCII separators is one word, or its first word starts with it).
+ * false says only that this quick look could not tell.
+ */
+function standsAlone(folded: string, word: string, prefix: boolean): boolean {
+  if (!word) return false
+  for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+    if (at > 0 && !isAsciiSeparator(folded.charCodeAt(at - 1))) continue
+    const end = at + word.length
+    if (prefix || end === folded.length || isAsciiSeparator(folded.charCodeAt(end))) return true
+  }
+  return false
 }
 
 function clauseHolds(clause: Clause, paper: PaperText): boolean {
