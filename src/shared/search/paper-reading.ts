@@ -10,7 +10,7 @@
 import { fieldValue, itemYear, type NotesText, type SearchField, type SearchableItem } from './fields'
 import { clauseFields, containsRun, identifierMatches } from './match'
 import type { Clause, Query } from './query'
-import { foldForSearch, wordsOfFolded } from './tokens'
+import { foldForSearch, isAsciiSeparator, wordsOfFolded } from './tokens'
 
 /** One paper's searchable text, each field (and its folded text) worked out when first read. */
 export class PaperText {
@@ -47,9 +47,6 @@ export class PaperText {
     return containsRun(wordsOfFolded(folded), words, prefix)
   }
 }
-
-/** The ASCII characters wordsOfFolded splits a folded text at first (its ASCII_SEPARATORS). */
-const isAsciiSeparator = (code: number): boolean => code <= 0x2f || (code >= 0x3a && code <= 0x60) || (code >= 0x7b && code <= 0x7f)
 
 /**
  * Whether a word (a token: letters and digits only) stands in the folded text between ASCII separators or its ends —

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { foldText } from '../text'
-import { foldForSearch, forEachWordOfFolded, tokenize, wordsOfFolded } from './tokens'
+import { foldForSearch, forEachWordOfFolded, isAsciiSeparator, tokenize, wordsOfFolded } from './tokens'
 import { WordTable } from './word-table'
 
 // Every kind of character the splitting rule treats apart: ASCII letters, digits and separators, accented and Greek
@@ -60,6 +60,14 @@ describe('the words of a folded text', () => {
       )
       expect(wordsOfFolded(folded)).toEqual(folded.split(/[^\p{L}\p{N}]+/u).filter(word => word.length > 0))
       expect(scanned).toEqual(wordsOfFolded(folded))
+    }
+  })
+
+  test('are split at the same ASCII characters whether the text is split or read a character at a time', () => {
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code)
+      // a separator splits 'a?b' into two words; any other character leaves one
+      expect(isAsciiSeparator(code), `${code}`).toBe(wordsOfFolded(`a${char}b`).length === 2)
     }
   })
 

@@ -68,6 +68,9 @@ export function tokenize(text: string): string[] {
 
 const ASCII_SEPARATORS = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/
 
+/** Whether a character code is one of ASCII_SEPARATORS' (in a folded text: any ASCII but a-z and 0-9), read without a regular expression. */
+export const isAsciiSeparator = (code: number): boolean => code < 128 && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57))
+
 /** The words of a text already folded (`foldForSearch`), in order. */
 export function wordsOfFolded(folded: string): string[] {
   // Splitting on ASCII separators first is several times faster than a Unicode
@@ -93,7 +96,7 @@ export function forEachWordOfFolded(folded: string, ascii: (start: number, end: 
   let plain = true
   for (let i = 0; i <= folded.length; i++) {
     const c = i < folded.length ? folded.charCodeAt(i) : 0
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 128) {
+    if (!isAsciiSeparator(c)) {
       if (start < 0) {
         start = i
         hash = FNV_START
