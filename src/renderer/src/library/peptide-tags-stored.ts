@@ -6,17 +6,10 @@
 // a 10,000-entry import's writer worker spends 0.55–0.58 s instead of
 // 0.67–0.73 s (2026-12-06, load 14–18). Rows other writes make keep the tags as
 // a list; the library reads either back as the list (row-read.ts).
-import type { CslFields, EvidenceSource, Item, PeptideTag } from '@shared/model'
-import type { StoredAbstract } from './abstract-stored'
+import type { EvidenceSource, PeptideTag } from '@shared/model'
 
 /** The tags as a row holds them: the list, or the string this file makes. */
 export type StoredPeptideTags = PeptideTag[] | string
-
-/** An item as the import's writer has it: its tags maybe as the string, its abstract maybe as bytes (abstract-stored.ts). */
-export type StoredItem = Omit<Item, 'peptideTags' | 'csl'> & {
-  peptideTags?: StoredPeptideTags
-  csl: Omit<CslFields, 'abstract'> & { abstract?: StoredAbstract }
-}
 
 const LETTER: Record<EvidenceSource, string> = { mesh: 'M', keyword: 'K', title: 'T', abstract: 'A' }
 const SOURCE: Record<string, EvidenceSource> = { M: 'mesh', K: 'keyword', T: 'title', A: 'abstract' }

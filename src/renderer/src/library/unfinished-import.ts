@@ -10,7 +10,7 @@
 // another window of the library is still importing: it holds the import's lock).
 import type { Item } from '@shared/model'
 import type { ImportedPapers } from './events'
-import type { StoredItem } from './peptide-tags-stored'
+import type { StoredItem } from './row-read'
 import type { NeurorefDb } from './schema'
 import { write } from './write'
 

@@ -13,7 +13,7 @@ import { toItem } from '../../library/add-paper'
 import { itemsFromWire, itemsToWire, WriterReceiver, WriterSender } from './items-wire'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { PapersSender } from './papers-for-window'
-import type { StoredItem } from '../../library/peptide-tags-stored'
+import type { StoredItem } from '../../library/row-read'
 import { rowRead } from '../../library/row-read'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)

@@ -12,7 +12,8 @@
 import type { Item } from '@shared/model'
 import { abstractsTransfer, abstractStoredIn, type AbstractsOnTheWay } from '../../library/abstract-bytes'
 import { copiedAsIs } from '../../library/item-basics'
-import { storedPeptideTags, type StoredItem, type StoredPeptideTags } from '../../library/peptide-tags-stored'
+import { storedPeptideTags, type StoredPeptideTags } from '../../library/peptide-tags-stored'
+import type { StoredItem } from '../../library/row-read'
 import { PartReceiver, partCopy, partTransfer, type PartOnTheWay } from '../../store/part-bytes'
 import type { PapersOnTheWay } from './papers-for-window'
 

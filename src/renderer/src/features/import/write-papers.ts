@@ -3,7 +3,7 @@
 // and are kept by id until the window says which are new and under which
 // citation keys; then they are written, unannounced, in one transaction
 // (library/unfinished-import.ts), and the window told.
-import type { StoredItem } from '../../library/peptide-tags-stored'
+import type { StoredItem } from '../../library/row-read'
 import { writeUnannounced } from '../../library/unfinished-import'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
 import { WriterReceiver, type PapersForWriter } from './items-wire'
