@@ -8,7 +8,8 @@ import { bareItem } from '@shared/bare-item.test-support'
 import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
-import { handedOver } from './index-jobs'
+import { atOnce } from '@shared/work-in-steps'
+import { handedOver, receivedInSteps } from './index-jobs'
 import type { BuiltIndex } from '../library/index-job'
 
 function savedIndex(): IndexSnapshot {
@@ -18,10 +19,10 @@ function savedIndex(): IndexSnapshot {
   return index.snapshot()
 }
 
-/** What the window gets from a message carrying the index, its buffers transferred. */
+/** What the window gets from a message carrying the index, its buffers transferred, its ids and words decoded. */
 function sent(built: BuiltIndex): BuiltIndex {
   const { index, transfer } = handedOver(built)
-  return structuredClone(index, { transfer })
+  return atOnce(receivedInSteps(structuredClone(index, { transfer })))
 }
 
 const answers = (snapshot: IndexSnapshot) => {
@@ -46,6 +47,30 @@ describe('the index handed to the window', () => {
       expect(answers(received.snapshot)).toEqual(expected)
       // the worker saves the very same index next
       expect(answers(snapshot)).toEqual(expected)
+    }
+  })
+
+  it('answers as the job’s own with words past ASCII and ids of any kind, sent as bytes or (a lone surrogate) as text', () => {
+    const strange = [
+      bareItem('ψ-1', { type: 'article-journal', title: 'Δοκιμή ψυχή naïve 神经 🧠 receptor' }),
+      bareItem('\ufeffbom', { type: 'article-journal', title: '\ufeffstart café' }),
+      bareItem('lone\ud800', { type: 'article-journal', title: 'broken text' })
+    ]
+    for (const items of [strange.slice(0, 2), strange]) {
+      const index = createSearchIndex()
+      for (const item of items) index.add(item)
+      const snapshot = index.snapshot()
+      const { index: handed } = handedOver({ snapshot, seq: 1, how: 'caught up' })
+      // bytes unless an id would not survive UTF-8
+      expect(typeof handed.snapshot.ids === 'string').toBe(items.length === 3)
+      expect(typeof handed.snapshot.postings.words).toBe('object')
+      const received = sent({ snapshot, seq: 1, how: 'caught up' }).snapshot
+      expect(received.ids).toBe(snapshot.ids)
+      expect(received.postings.words).toBe(snapshot.postings.words)
+      const queries = ['ψυχή', 'naïve', '神经', 'café', 'receptor', '"ψυχή naïve"']
+      const answersOf = (from: IndexSnapshot) => queries.map(query => createSearchIndex({ from }).search(query))
+      expect(answersOf(received)).toEqual(answersOf(snapshot))
+      expect(answersOf(received)[0]).toEqual(['ψ-1'])
     }
   })
 

@@ -8,6 +8,8 @@ import { withWordStarts } from '@shared/search/postings'
 import { withRunCodes } from '@shared/search/word-runs'
 import { rowsFrom, type RowsChannel } from '../library/rows-for-index'
 import { SpareWorker } from './spare-worker'
+import { asBytes, bytesOf, textInSteps, type SentText } from './text-as-bytes'
+import { inTurns } from './turns'
 
 export interface IndexJobRequest {
   dbName: string
@@ -23,7 +25,7 @@ export type ReaderStoppedNote = { kind: 'reader stopped' }
 /** progress while rebuilding; the index (its arrays transferred: `handedOver`); then what was done to the light form */
 export type IndexJobReply =
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'index'; index: BuiltIndex }
+  | { kind: 'index'; index: HandedIndex }
   | { kind: 'saved'; index: JobIndex }
   | { kind: 'done'; light: IndexJobResult['light'] }
   | { kind: 'failed'; message: string }
@@ -70,14 +72,16 @@ const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
     const worker = indexWorkers.take()
     const finish = () => worker.terminate()
     let built: JobIndex | undefined
+    // the index handed back, its ids and words decoded a slice at a time: the job ends once it is whole
+    let received: Promise<unknown> = Promise.resolve()
     worker.onmessage = (event: MessageEvent<IndexJobReply>) => {
       const reply = event.data
       if (reply.kind === 'progress') return onProgress?.(reply.done, reply.total)
-      if (reply.kind === 'index') return onIndex?.((built = reply.index))
+      if (reply.kind === 'index') return void (received = inTurns(receivedInSteps(reply.index)).then(index => onIndex?.((built = index))))
       if (reply.kind === 'saved') return void (built = reply.index)
       finish()
-      if (reply.kind === 'done' && built) resolve({ ...built, light: reply.light })
-      else reject(new Error(reply.kind === 'failed' ? reply.message : 'the search index worker ended without an index'))
+      if (reply.kind === 'failed') return reject(new Error(reply.message))
+      received.then(() => (built ? resolve({ ...built, light: reply.light }) : reject(new Error('the search index worker ended without an index'))), reject)
     }
     worker.onerror = event => {
       event.preventDefault()
@@ -95,17 +99,35 @@ export const defaultIndexJobs: IndexJobs = typeof Worker === 'undefined' ? inThi
 // at load 20). A saved index as loaded is handed over itself (the job is done with it); one caught up or built is
 // copied in the worker first (it saves it next), so the copying is the worker's, not the window's.
 
+// Its ids and words, two long strings, are sent as bytes (text-as-bytes.ts): copied as strings, they were a task of
+// 1.1-1.7 s of the window's after a whole-library tag at 100,000 papers (load 3), the message read at once.
+
+/** The index as handed to the window: its ids and words as sent (`SentText`). */
+export type HandedIndex = Omit<BuiltIndex, 'snapshot'> & {
+  snapshot: Omit<IndexSnapshot, 'ids' | 'postings'> & { ids: SentText; postings: Omit<IndexSnapshot['postings'], 'words'> & { words: SentText } }
+}
+
 /** The index and the buffers a message carrying it transfers. */
-export function handedOver(index: BuiltIndex): { index: BuiltIndex; transfer: ArrayBuffer[] } {
+export function handedOver(index: BuiltIndex): { index: HandedIndex; transfer: ArrayBuffer[] } {
   const kept = index.how === 'loaded' ? index.snapshot : copied(index.snapshot)
   // where each word begins and the runs' table of codes, made here: the window restores the index without making them
   // on its thread (0.1 s of looking for NULs and a 127 ms task at the first phrase in a traced reopen at load 19)
-  const snapshot = { ...kept, postings: withWordStarts(kept.postings), runs: withRunCodes(kept.runs) }
-  const { years, postings, runs } = snapshot
+  const made = { ...kept, postings: withWordStarts(kept.postings), runs: withRunCodes(kept.runs) }
+  const { years, postings, runs } = made
+  const ids = asBytes(made.ids)
+  const words = asBytes(postings.words)
   const arrays = [years, postings.offsets, postings.entries, postings.starts!, runs.starts, runs.lengths, runs.words, runs.codes!, ...runs.pages]
   // one buffer may hold several arrays (read from one stored value): each is transferred once
-  const transfer = [...new Set(arrays.map(array => array.buffer as ArrayBuffer))]
-  return { index: { ...index, snapshot }, transfer }
+  const transfer = [...new Set([...arrays.map(array => array.buffer as ArrayBuffer), ...bytesOf(ids), ...bytesOf(words)])]
+  return { index: { ...index, snapshot: { ...made, ids, postings: { ...postings, words } } }, transfer }
+}
+
+/** The index handed over, its ids and words as strings again, decoded a step at a time (yield). */
+export function* receivedInSteps(handed: HandedIndex): Generator<void, BuiltIndex> {
+  const { snapshot } = handed
+  const ids = yield* textInSteps(snapshot.ids)
+  const words = yield* textInSteps(snapshot.postings.words)
+  return { ...handed, snapshot: { ...snapshot, ids, postings: { ...snapshot.postings, words } } }
 }
 
 function copied(snapshot: IndexSnapshot): IndexSnapshot {
