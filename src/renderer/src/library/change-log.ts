@@ -16,6 +16,11 @@ export interface ChangeEntry {
   ids: string[]
   /** for notes: the papers they belong to (a deleted note's paper can't be looked up later) */
   itemIds?: string[]
+  /**
+   * papers a change set only their filing fields of (collections, the Trash, reading status, dates: item-basics.ts),
+   * which search reads none of: the search index need not index them again (the light form must take them)
+   */
+  filing?: true
   /** when the transaction wrote it (ms since 1970) */
   time: number
 }
@@ -26,6 +31,7 @@ const COMPACTED_THROUGH_KEY = 'changeLog.compactedThrough'
 export function entryOf(event: LibraryEvent, time: number): ChangeEntry {
   const entry: ChangeEntry = { kind: event.kind, change: event.change, ids: event.ids, time }
   if (event.kind === 'note') entry.itemIds = event.itemIds
+  if ('filing' in event) entry.filing = true
   return entry
 }
 
@@ -85,9 +91,15 @@ export interface CurrentTo {
 
 /**
  * The papers the log says changed after `seq` (their rows, or their notes), for what is derived from them
- * (the saved search index, the saved light form); a reason instead when that can't be known: rebuild.
+ * (the saved search index, the saved light form); a reason instead when that can't be known: rebuild. `filing`: false
+ * for what holds no filing field (the search index), which passes over the entries of filing-only changes (a whole
+ * library collected, trashed or restored from the Trash was indexed again, all 100,000 rows read, in the worker).
  */
-export async function changedPapers(db: NeurorefDb, { seq, restore }: CurrentTo): Promise<{ ids: Set<string>; lastSeq: number } | { reason: string }> {
+export async function changedPapers(
+  db: NeurorefDb,
+  { seq, restore }: CurrentTo,
+  { filing = true }: { filing?: boolean } = {}
+): Promise<{ ids: Set<string>; lastSeq: number } | { reason: string }> {
   // the log's own newest entry (changesSince counts the asker's seq too)
   if (seq > (await lastChangeSeq(db))) return { reason: 'it is newer than the library (a restored or replaced database)' }
   const { entries, complete, lastSeq } = await changesSince(db, seq)
@@ -96,7 +108,7 @@ export async function changedPapers(db: NeurorefDb, { seq, restore }: CurrentTo)
   for (const entry of entries) {
     if (entry.kind === 'library' && restore !== undefined && entry.ids.includes(restore)) continue
     if (entry.kind === 'library') return { reason: 'a backup was restored' }
-    if (entry.kind === 'item') entry.ids.forEach(id => ids.add(id))
+    if (entry.kind === 'item' && (filing || !entry.filing)) entry.ids.forEach(id => ids.add(id))
     if (entry.kind === 'note') {
       if (!entry.itemIds) return { reason: 'a note change does not name its paper' }
       entry.itemIds.forEach(id => ids.add(id))

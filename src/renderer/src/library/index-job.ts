@@ -9,7 +9,7 @@ import { changedPapers, lastChangeSeq } from './change-log'
 import { itemChunks } from './item-chunks'
 import type { LightWriteOptions } from './light-form'
 import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
-import { readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
+import { markSavedIndexCurrent, readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
 import { ReaderStopped, type RowsOnOffer } from './rows-for-index'
 import type { NeurorefDb } from './schema'
 
@@ -82,15 +82,18 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
   const saved = await readSavedIndex(db)
   let reason = saved.state === 'missing' ? 'there was none yet' : saved.state === 'damaged' ? saved.reason : ''
   if (saved.state === 'ok') {
-    const changed = await changedPapers(db, saved.meta)
+    // a paper whose filing fields alone changed (collected, trashed, restored) is not indexed again: search reads none of them
+    const changed = await changedPapers(db, saved.meta, { filing: false })
     if ('reason' in changed) reason = changed.reason
     else {
       // the saved index is sound: not rebuilt from the rows the reader may send
       options.rows?.drop()
       if (changed.ids.size === 0) {
-        options.onIndex?.({ snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded' })
+        // current to the log's end as it is: filing-only entries since are not read again by the next job
+        if (changed.lastSeq > saved.meta.seq) await markSavedIndexCurrent(db, saved.meta.generation, changed.lastSeq)
+        options.onIndex?.({ snapshot: saved.snapshot, seq: changed.lastSeq, how: 'loaded' })
         const light = await currentLightForm(db, options.light)
-        return { snapshot: saved.snapshot, seq: saved.meta.seq, how: 'loaded', light: light.how }
+        return { snapshot: saved.snapshot, seq: changed.lastSeq, how: 'loaded', light: light.how }
       }
       const index = createSearchIndex({ from: saved.snapshot })
       const ids = [...changed.ids]

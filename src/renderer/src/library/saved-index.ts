@@ -165,6 +165,19 @@ export async function savedIndexMarked(db: NeurorefDb): Promise<boolean> {
   return meta?.fingerprint === INDEX_FINGERPRINT
 }
 
+/**
+ * The saved index of this generation, unchanged, is current to `seq` too (the log's entries since name no paper it must
+ * index again: filing-only changes): its marker moves, its parts stay. False when another generation is in force.
+ */
+export async function markSavedIndexCurrent(db: NeurorefDb, generation: number, seq: number): Promise<boolean> {
+  return db.transaction('rw', db.searchIndex, async () => {
+    const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
+    if (meta?.generation !== generation) return false
+    if (meta.seq < seq) await db.searchIndex.put({ ...meta, seq } satisfies IndexMeta as SavedIndexRow)
+    return true
+  })
+}
+
 export interface WriteOptions {
   /** called after each part is stored (tests stop here to play a crash) */
   afterPart?: (n: number) => void

@@ -1,9 +1,10 @@
 // Random changes made through the library module (adds, edits, merges, notes,
-// trashes, restores, emptying the Trash), for tests that check what is derived
+// papers put in a collection, trashes, restores, emptying the Trash), for tests that check what is derived
 // from the library (the saved search index, the saved light form) against the
 // library itself.
 import type { Item, ReferenceRecord } from '@shared/model'
 import { addRecordsToLibrary } from '../library/add-paper'
+import { addItemsToCollection, createCollection } from '../library/collections'
 import { formOf, saveEdit } from '../library/edit'
 import { mergeDuplicates } from '../library/merge'
 import { saveNote } from '../library/notes'
@@ -28,6 +29,8 @@ export function recordOf(item: Item): ReferenceRecord {
 export async function randomChanges(db: NeurorefDb, pool: ReferenceRecord[], random: () => number, steps: number): Promise<void> {
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
   const ids = async () => (await db.items.toCollection().primaryKeys()) as string[]
+  // a change of filing fields alone (the search index need not index those papers again; the light form must take them)
+  let collection: string | undefined
   for (let step = 0; step < steps; step++) {
     const roll = random()
     if (roll < 0.2) await addRecordsToLibrary(db, pool.splice(0, 1 + Math.floor(random() * 6)))
@@ -41,7 +44,11 @@ export async function randomChanges(db: NeurorefDb, pool: ReferenceRecord[], ran
       const [a, b] = [pick(all), pick(all)]
       if (a !== b) await mergeDuplicates(db, a, b, random() < 0.5 ? { title: 'other' } : {})
     } else if (roll < 0.65) await saveNote(db, pick(await ids()), pick(['Cited in the oxytocin chapter.', 'See Table 3 for pair bonding.', '']))
-    else if (roll < 0.8) {
+    else if (roll < 0.7) {
+      collection ??= (await createCollection(db, 'Pair bonding')).id
+      const all = await ids()
+      await addItemsToCollection(db, collection, [pick(all), pick(all), pick(all)])
+    } else if (roll < 0.8) {
       const all = await ids()
       await moveToTrash(db, [pick(all), pick(all)])
     } else if (roll < 0.95) await restoreFromTrash(db, (await db.items.where('trashedAt').above(0).primaryKeys()) as string[])
