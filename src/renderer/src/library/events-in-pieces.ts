@@ -1,7 +1,10 @@
 // A write's events carried from a worker to the window (features/item/filing-elsewhere.ts): a whole library's lists (100,000 ids, each
 // paper's filing fields) cross in pieces, each message a task of its own in the window, and the events are put together
-// again before they are emitted there. Read in one message, 100,000 papers' filing values would be one long task.
+// again before they are emitted there. Read in one message, 100,000 papers' filing values would be one long task; read as
+// objects, even 5,000 a message were (filing-columns.ts): they cross as columns.
 import type { LibraryEvent } from './events'
+import type { Filing } from './item-basics'
+import { filingColumns, filingFromColumns, type FilingColumns } from './filing-columns'
 
 /** values of a list that cross in one message */
 const PIECE = 5_000
@@ -14,10 +17,13 @@ interface SentApart {
 /** Events as they cross: their long lists stand in as `SentApart`, sent before them. */
 export type EventsCrossing = Record<string, unknown>[][]
 
-/** A piece of the `list`th list. */
-export interface ListPiece {
-  list: number
-  values: unknown[]
+/** A piece of the `list`th list: its values as they are, or papers' filing values as columns. */
+export type ListPiece = { list: number; values: unknown[] } | { list: number; filing: FilingColumns }
+
+/** A piece of `values`, an event's `key`: its filing values as columns where they fit them. */
+function pieceOf(list: number, key: string, values: unknown[]): ListPiece {
+  const filing = key === 'filing' ? filingColumns(values as Filing[]) : undefined
+  return filing ? { list, filing } : { list, values }
 }
 
 /** The events (of each committed write), their lists longer than `piece` sent ahead in pieces by `send`. */
@@ -29,7 +35,7 @@ export function sendApart(written: readonly (readonly LibraryEvent[])[], send: (
       for (const [key, value] of Object.entries(event))
         if (Array.isArray(value) && value.length > piece) {
           const list = lists++
-          for (let from = 0; from < value.length; from += piece) send({ list, values: value.slice(from, from + piece) })
+          for (let from = 0; from < value.length; from += piece) send(pieceOf(list, key, value.slice(from, from + piece)))
           crossing[key] = { apart: list } satisfies SentApart
         }
       return crossing
@@ -41,9 +47,10 @@ export function sendApart(written: readonly (readonly LibraryEvent[])[], send: (
 export class EventsArriving {
   private readonly lists: unknown[][] = []
 
-  piece({ list, values }: ListPiece): void {
-    const whole = (this.lists[list] ??= [])
-    for (const value of values) whole.push(value)
+  piece(piece: ListPiece): void {
+    const whole = (this.lists[piece.list] ??= [])
+    if ('filing' in piece) filingFromColumns(piece.filing, whole as Filing[])
+    else for (const value of piece.values) whole.push(value)
   }
 
   events(crossing: EventsCrossing): LibraryEvent[][] {

@@ -1,11 +1,11 @@
 // Moving papers to the Trash and back, adding them to a collection, in a worker (filing-elsewhere.ts): the window gets what a change of its own gave —
 // the rows changed, one log entry, the events a change in the window emits (whole-library-changes.test.ts), once (events-in-pieces.ts:
-// a whole library's lists cross in pieces) — and a change that fails tells the window why.
+// a whole library's lists cross in pieces, events-in-pieces.test.ts) — and a change that fails tells the window why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSyntheticLibrary } from '../../../../../bench/synthetic-library'
 import { recordOf } from '../../store/random-changes.test-support'
 import { addRecordsToLibrary } from '../../library/add-paper'
-import { EventsArriving, sendApart, type ListPiece } from '../../library/events-in-pieces'
+import { EventsArriving } from '../../library/events-in-pieces'
 import type { LibraryEvent } from '../../library/events'
 import { filingOf } from '../../library/item-basics'
 import { openLibrary, type NeurorefDb } from '../../library/schema'
@@ -101,26 +101,5 @@ describe('the Trash in a worker', () => {
     expect(failed).toMatch(/closed/i)
     expect(emitted).toEqual([])
     expect((await db.items.toArray()).some(row => row.trashedAt !== undefined)).toBe(false)
-  })
-})
-
-describe('events crossing in pieces', () => {
-  it('puts a whole library’s lists back together as they were, no piece longer than asked', () => {
-    const many = Array.from({ length: 23 }, (_, n) => `p${n}`)
-    const written: LibraryEvent[][] = [
-      [
-        { kind: 'item', change: 'changed', ids: many, filing: many.map(id => ({ id, collectionIds: ['c'], modifiedAt: 5 })) },
-        { kind: 'trash', change: 'moved', ids: many }
-      ],
-      [{ kind: 'tag', change: 'deleted', ids: ['stress'] }]
-    ]
-    const pieces: ListPiece[] = []
-    const crossing = structuredClone(sendApart(written, piece => pieces.push(structuredClone(piece)), 5))
-
-    expect(pieces.every(piece => piece.values.length <= 5)).toBe(true)
-    expect(pieces.length).toBe(3 * 5)
-    const arriving = new EventsArriving()
-    for (const piece of pieces) arriving.piece(piece)
-    expect(arriving.events(crossing)).toEqual(written)
   })
 })
