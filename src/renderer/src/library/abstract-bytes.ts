@@ -10,6 +10,7 @@
 // as it was stored.
 
 import { PartedMap } from '@shared/parted-map'
+import { wellFormed } from '@shared/well-formed'
 
 /** The abstracts of a chunk of rows on their way: paper i's from `ends[i - 1]` (0 for the first) to `ends[i]`. */
 export interface AbstractsOnTheWay {
@@ -24,9 +25,6 @@ export type ArrivedAbstract = string | undefined | { block: AbstractsOnTheWay; a
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
-
-/** No lone surrogate (String.prototype.isWellFormed, ES2024: Chromium 111, Node 20): a regular expression for it took 1.6 s at 100,000 abstracts. */
-const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed()
 
 /** a run of ASCII characters (maybe none) where lastIndex says: test() moves lastIndex past it, making no match array */
 const ASCII_RUN = /[\x00-\x7f]*/y

@@ -1,6 +1,7 @@
 // A long string sent to the window as UTF-8 bytes (transferred), not as a string: the window copies a string in a
 // message as it reads it, in one task (the index's ids and words at 100,000 papers), while bytes come whole and are
 // decoded here a slice at a time.
+import { wellFormed } from '@shared/well-formed'
 
 /** A text sent as its UTF-8 bytes, or itself when they would not say it exactly (a lone surrogate). */
 export type SentText = string | { utf8: Uint8Array<ArrayBuffer> }
@@ -8,11 +9,9 @@ export type SentText = string | { utf8: Uint8Array<ArrayBuffer> }
 /** bytes decoded in one step: about a millisecond of the window's */
 const STEP_BYTES = 256 * 1024
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
 /** The text as bytes to transfer (UTF-8 would change a lone surrogate: such a text is sent itself). */
 export function asBytes(text: string): SentText {
-  return LONE_SURROGATE.test(text) ? text : { utf8: new TextEncoder().encode(text) as Uint8Array<ArrayBuffer> }
+  return wellFormed(text) ? { utf8: new TextEncoder().encode(text) as Uint8Array<ArrayBuffer> } : text
 }
 
 /** The buffer a message transfers for the text, if it is bytes. */
