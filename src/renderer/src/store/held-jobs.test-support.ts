@@ -1,9 +1,17 @@
 // Index jobs and the rows reader a test can hold: the window is seen while the worker works (or before its index
-// arrives), or while the papers still arrive.
+// arrives), or while the papers still arrive; and the index as the window gets it from the worker's message.
+import { atOnce } from '@shared/work-in-steps'
+import type { BuiltIndex } from '../library/index-job'
 import type { NeurorefDb } from '../library/schema'
 import { RowsToIndex } from '../library/rows-for-index'
-import { inThisThread, type IndexJobs } from './index-jobs'
+import { handedOver, inThisThread, receivedInSteps, type IndexJobs } from './index-jobs'
 import { arriving, readLightRows, type ArrivingChunk } from './light-rows'
+
+/** What the window gets from a message carrying the index: its buffers transferred, its ids and words decoded. */
+export function sentToWindow(built: BuiltIndex): BuiltIndex {
+  const { index, transfer } = handedOver(built)
+  return atOnce(receivedInSteps(structuredClone(index, { transfer })))
+}
 
 /** Index jobs that wait while `hold` is on. */
 export function gatedJobs(): { jobs: IndexJobs; hold: () => void; release: () => void; started: () => number } {

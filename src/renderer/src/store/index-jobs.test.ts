@@ -8,21 +8,14 @@ import { bareItem } from '@shared/bare-item.test-support'
 import { createSearchIndex, type IndexSnapshot, type SearchIndex } from '@shared/search/index'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
 import { BENCH_QUERIES } from '../../../../bench/queries'
-import { atOnce } from '@shared/work-in-steps'
-import { handedOver, receivedInSteps } from './index-jobs'
-import type { BuiltIndex } from '../library/index-job'
+import { handedOver } from './index-jobs'
+import { sentToWindow } from './held-jobs.test-support'
 
 function savedIndex(): IndexSnapshot {
   const { items, notes } = createSyntheticLibrary(800, 3)
   const index = createSearchIndex()
   for (const item of items) index.add(item, notes.get(item.id))
   return index.snapshot()
-}
-
-/** What the window gets from a message carrying the index, its buffers transferred, its ids and words decoded. */
-function sent(built: BuiltIndex): BuiltIndex {
-  const { index, transfer } = handedOver(built)
-  return atOnce(receivedInSteps(structuredClone(index, { transfer })))
 }
 
 const answers = (snapshot: IndexSnapshot) => {
@@ -43,7 +36,7 @@ describe('the index handed to the window', () => {
     for (const how of ['built', 'caught up'] as const) {
       const snapshot = savedIndex()
       const expected = answers(snapshot)
-      const received = sent({ snapshot, seq: 1, how: how === 'built' ? 'rebuilt' : how })
+      const received = sentToWindow({ snapshot, seq: 1, how: how === 'built' ? 'rebuilt' : how })
       expect(answers(received.snapshot)).toEqual(expected)
       // the worker saves the very same index next
       expect(answers(snapshot)).toEqual(expected)
@@ -64,7 +57,7 @@ describe('the index handed to the window', () => {
       // bytes unless an id would not survive UTF-8
       expect(typeof handed.snapshot.ids === 'string').toBe(items.length === 3)
       expect(typeof handed.snapshot.postings.words).toBe('object')
-      const received = sent({ snapshot, seq: 1, how: 'caught up' }).snapshot
+      const received = sentToWindow({ snapshot, seq: 1, how: 'caught up' }).snapshot
       expect(received.ids).toBe(snapshot.ids)
       expect(received.postings.words).toBe(snapshot.postings.words)
       const queries = ['ψυχή', 'naïve', '神经', 'café', 'receptor', '"ψυχή naïve"']
@@ -77,7 +70,7 @@ describe('the index handed to the window', () => {
   it('answers as the job’s own when the saved index was loaded, handed over itself', () => {
     const snapshot = savedIndex()
     const expected = answers(snapshot)
-    const received = sent({ snapshot, seq: 1, how: 'loaded' })
+    const received = sentToWindow({ snapshot, seq: 1, how: 'loaded' })
     expect(answers(received.snapshot)).toEqual(expected)
     // not copied: the job is done with it
     expect(snapshot.postings.entries.length).toBe(0)
@@ -93,7 +86,7 @@ describe('the index handed to the window', () => {
     // a word of the saved index in no run (a tag of one word): the papers added put it in runs, each index its own code
     const tagged = { ...added(0), id: 'tagged', csl: { type: 'article-journal' as const, title: 'untitled' }, tags: ['solitaire'] }
     items.push(tagged)
-    const received = sent({ snapshot: fresh([]).snapshot(), seq: 1, how: 'loaded' })
+    const received = sentToWindow({ snapshot: fresh([]).snapshot(), seq: 1, how: 'loaded' })
     const first = createSearchIndex({ from: received.snapshot })
     const second = createSearchIndex({ from: received.snapshot })
     // words the saved index has only: codes written into the table handed over, not a grown copy of it

@@ -15,8 +15,8 @@ import { moveToTrash, restoreFromTrash } from '../library/trash'
 import { readSavedIndex } from '../library/saved-index'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addTag } from '../library/tags'
-import { atOnce } from '@shared/work-in-steps'
-import { handedOver, inThisThread, receivedInSteps, type IndexJobs } from './index-jobs'
+import { inThisThread, type IndexJobs } from './index-jobs'
+import { sentToWindow } from './held-jobs.test-support'
 import { LibraryStore } from './library-store'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
 
@@ -25,16 +25,7 @@ const QUERIES = [...BENCH_QUERIES, 'note:chapter', 'note:"see table"', 'title:"e
 
 /** Jobs whose index reaches the window as from the worker: in a message, its buffers transferred, its ids and words as bytes decoded in steps. */
 const throughMessage: IndexJobs = (target, onProgress, onIndex, rows) =>
-  inThisThread(
-    target,
-    onProgress,
-    onIndex &&
-      (built => {
-        const { index, transfer } = handedOver(built)
-        onIndex(atOnce(receivedInSteps(structuredClone(index, { transfer }))))
-      }),
-    rows
-  )
+  inThisThread(target, onProgress, onIndex && (built => onIndex(sentToWindow(built))), rows)
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
