@@ -9,7 +9,7 @@ import { changedPapers, lastChangeSeq } from './change-log'
 import { itemChunks } from './item-chunks'
 import type { LightWriteOptions } from './light-form'
 import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
-import { markSavedIndexCurrent, readSavedIndex, writeSavedIndex, type WriteOptions } from './saved-index'
+import { markSavedIndexCurrent, readSavedIndex, readSavedMarker, writeSavedIndex, type WriteOptions } from './saved-index'
 import { ReaderStopped, type RowsOnOffer } from './rows-for-index'
 import type { NeurorefDb } from './schema'
 
@@ -27,6 +27,9 @@ export interface IndexJobResult {
 
 /** The index as the job has it, before it is saved and the light form brought up to date. */
 export type BuiltIndex = Omit<IndexJobResult, 'light'>
+
+/** What a job did, without the index itself (the window that keeps its own is not handed it). */
+export type JobIndex = Omit<BuiltIndex, 'snapshot'>
 
 export interface IndexJobOptions extends WriteOptions {
   /** while rebuilding: items indexed so far, of how many */
@@ -91,9 +94,7 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
       if (changed.ids.size === 0) {
         // current to the log's end as it is: filing-only entries since are not read again by the next job
         if (changed.lastSeq > saved.meta.seq) await markSavedIndexCurrent(db, saved.meta.generation, changed.lastSeq)
-        options.onIndex?.({ snapshot: saved.snapshot, seq: changed.lastSeq, how: 'loaded' })
-        const light = await currentLightForm(db, options.light)
-        return { snapshot: saved.snapshot, seq: changed.lastSeq, how: 'loaded', light: light.how }
+        return asLoaded(db, { snapshot: saved.snapshot, seq: changed.lastSeq, how: 'loaded' }, options)
       }
       const index = createSearchIndex({ from: saved.snapshot })
       const ids = [...changed.ids]
@@ -116,6 +117,38 @@ export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}
   await writeSavedIndex(db, snapshot, seq, options)
   await light.save(db, seq, options.light)
   return { snapshot, seq, how: 'rebuilt', reason, light: 'rebuilt' }
+}
+
+/** The saved index in force as it is (its marker moved): handed to `onIndex`, then the light form brought up to date. */
+async function asLoaded<Index extends JobIndex>(
+  db: NeurorefDb,
+  index: Index,
+  options: Pick<IndexJobOptions, 'light'> & { onIndex?: (index: Index) => void }
+): Promise<Index & Pick<IndexJobResult, 'light'>> {
+  options.onIndex?.(index)
+  const light = await currentLightForm(db, options.light)
+  return { ...index, light: light.how }
+}
+
+/** For a job whose window keeps its own index: `onIndex` hears what was done, without the index. */
+export type KeptIndexOptions = Omit<IndexJobOptions, 'onIndex'> & { onIndex?: (index: JobIndex) => void }
+
+/**
+ * The saved index brought up to date for a window that keeps its own (a save after a change): the marker is read first,
+ * and when the log names no paper to index again (filing-only changes: a whole library collected, trashed or restored)
+ * it moves to the log's end without a part being read (tens of MB of Blobs at 100,000 papers, read and decoded only to
+ * be dropped). A part damaged meanwhile is found at the next open, which reads every part. Otherwise as `currentIndex`.
+ */
+export async function keptIndexCurrent(db: NeurorefDb, options: KeptIndexOptions = {}): Promise<JobIndex & Pick<IndexJobResult, 'light'>> {
+  const marked = await readSavedMarker(db)
+  if (marked.state === 'ok') {
+    const { meta } = marked
+    const changed = await changedPapers(db, meta, { filing: false })
+    // false when another window committed an index meanwhile: the whole job then reads that one
+    const moved = !('reason' in changed) && changed.ids.size === 0 && (await markSavedIndexCurrent(db, meta.generation, changed.lastSeq))
+    if (moved) return asLoaded(db, { seq: changed.lastSeq, how: 'loaded' as const }, options)
+  }
+  return currentIndex(db, options)
 }
 
 /**

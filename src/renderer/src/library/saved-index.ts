@@ -119,14 +119,25 @@ const MARKER_MOVES = 3
  */
 export async function readSavedIndex(db: NeurorefDb): Promise<SavedIndex> {
   for (let moves = 0; ; moves++) {
-    const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
-    if (!meta) return { state: 'missing' }
-    if (meta.fingerprint !== INDEX_FINGERPRINT) return { state: 'damaged', reason: 'it was saved by another version of the search' }
+    const marked = await readSavedMarker(db)
+    if (marked.state !== 'ok') return marked
+    const { meta } = marked
     const read = await readParts(db, meta)
     if (read.state !== 'gone') return read
     const now = (await db.searchIndex.get(META)) as IndexMeta | undefined
     if (now?.generation === meta.generation || moves >= MARKER_MOVES) return { state: 'damaged', reason: read.reason }
   }
+}
+
+/**
+ * The committed marker alone, of this version or not; its parts are not read, so not checked (a job that keeps the
+ * window's index after a filing-only change need not read them: index-job.ts, `keptIndexCurrent`).
+ */
+export async function readSavedMarker(db: NeurorefDb): Promise<{ state: 'ok'; meta: IndexMeta } | Exclude<SavedIndex, { state: 'ok' }>> {
+  const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
+  if (!meta) return { state: 'missing' }
+  if (meta.fingerprint !== INDEX_FINGERPRINT) return { state: 'damaged', reason: 'it was saved by another version of the search' }
+  return { state: 'ok', meta }
 }
 
 /** The marker's parts, each read on its own; `gone` when one is not stored (missing, or removed by a save since). */
@@ -161,8 +172,7 @@ async function readParts(db: NeurorefDb, meta: IndexMeta): Promise<SavedIndex | 
 
 /** True when a saved index of this version is committed (it may still need catching up): the window will have it soon. */
 export async function savedIndexMarked(db: NeurorefDb): Promise<boolean> {
-  const meta = (await db.searchIndex.get(META)) as IndexMeta | undefined
-  return meta?.fingerprint === INDEX_FINGERPRINT
+  return (await readSavedMarker(db)).state === 'ok'
 }
 
 /**

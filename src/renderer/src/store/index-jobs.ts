@@ -1,7 +1,7 @@
 // Where index jobs run: in a Web Worker in the app (a new one per job,
 // terminated after, so its memory goes with it), here in unit tests (Node has
 // no Worker). Both run library/index-job.ts against the same database.
-import { currentIndex, type BuiltIndex, type IndexJobResult } from '../library/index-job'
+import { currentIndex, keptIndexCurrent, type BuiltIndex, type IndexJobResult, type JobIndex } from '../library/index-job'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexSnapshot } from '@shared/search/index'
 import { withWordStarts } from '@shared/search/postings'
@@ -30,9 +30,6 @@ export type IndexJobReply =
   | { kind: 'done'; light: IndexJobResult['light'] }
   | { kind: 'failed'; message: string }
 
-/** What a job did, without the index itself (the window that keeps its own is not handed it). */
-export type JobIndex = Omit<BuiltIndex, 'snapshot'>
-
 /**
  * A job: resolves when the index is saved and the light form current; `onIndex` has the index before that, and the
  * result holds it too. Without `onIndex` the window keeps the index it has (a save after a change): the worker does
@@ -49,7 +46,10 @@ export type IndexJobs = (
 
 // the channel is closed when the job ends: what the reader still sends is dropped (the saved index was loaded)
 export const inThisThread: IndexJobs = (db, onProgress, onIndex, rows) =>
-  currentIndex(db, { onProgress, onIndex, rows: rows && rowsFrom(rows) }).finally(() => rows?.port.close())
+  (onIndex
+    ? currentIndex(db, { onProgress, onIndex, rows: rows && rowsFrom(rows) })
+    : keptIndexCurrent(db, { onProgress, rows: rows && rowsFrom(rows) })
+  ).finally(() => rows?.port.close())
 
 /** An index worker started ahead of its job and left unused is stopped after this long (its job comes seconds after the library opens). */
 const SPARE_IDLE_MS = 60_000

@@ -221,7 +221,7 @@ describe('the saved light form read a few parts at a time', () => {
     let release!: () => void
     const gate = new Promise<void>(resolve => (release = resolve))
     // the window's own index job waits: the save between two reads is the only one
-    const jobs: IndexJobs = async (target, onProgress) => (await gate, inThisThread(target, onProgress))
+    const jobs: IndexJobs = async (target, onProgress, onIndex) => (await gate, inThisThread(target, onProgress, onIndex))
     const oneAtATime = async function* (target: NeurorefDb) {
       let reads = 0
       for await (const chunk of readLightRows(target, false, 1)) {
@@ -258,7 +258,7 @@ describe('a damaged saved index beside a sound light form', () => {
     let release!: () => void
     const gate = new Promise<void>(resolve => (release = resolve))
     // the worker says at once that it rebuilds, then takes its time
-    const jobs: IndexJobs = async (target, onProgress) => (onProgress?.(0, 700), await gate, inThisThread(target, onProgress))
+    const jobs: IndexJobs = async (target, onProgress, onIndex) => (onProgress?.(0, 700), await gate, inThisThread(target, onProgress, onIndex))
     const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity })
     await store.load()
     await store.settled()

@@ -12,7 +12,7 @@ import { addItemsToCollection, createCollection } from '../library/collections'
 import { buildIndex } from '../library/index-job'
 import { setReadStatus } from '../library/reading'
 import { moveToTrash, restoreFromTrash } from '../library/trash'
-import { readSavedIndex } from '../library/saved-index'
+import { readSavedIndex, type IndexPart, type SavedIndexRow } from '../library/saved-index'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { addTag } from '../library/tags'
 import { inThisThread, type IndexJobs } from './index-jobs'
@@ -159,5 +159,40 @@ describe('the saved search index', () => {
     expect(again.items.get(ids[150])?.trashedAt).toBeGreaterThan(0)
     expect(again.items.get(ids[60])?.readStatus).toBe('read')
     await expectSameAnswers(query => again.index.search(query))
+  }, 60_000)
+
+  it('is not read after a whole-library Trash, and a part damaged meanwhile is found and rebuilt at the next open', async () => {
+    db = openLibrary(`live-index-${Math.random()}`)
+    const pool = createSyntheticLibrary(300, 13).items.map(recordOf)
+    await addRecordsToLibrary(db, pool.splice(0, 250))
+    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await store.load()
+    await store.indexSettled()
+    const ids = [...store.items.keys()]
+    const saved = await readSavedIndex(db)
+    if (saved.state !== 'ok') throw new Error(`saved index ${saved.state}`)
+
+    // the saved entries' bytes cut short on disk
+    const entries = (await db.searchIndex.get(`part:${saved.meta.generation}:1`)) as IndexPart
+    expect(entries.part.kind).toBe('entries')
+    await db.searchIndex.put({ ...entries, part: { kind: 'entries', entries: new Blob([new Uint8Array(3)]) } } satisfies IndexPart as SavedIndexRow)
+
+    await moveToTrash(db, ids)
+    await store.settled()
+    await store.index.save()
+    // only the marker moved: no part was read (reading them all would have found the damage and rebuilt here)
+    expect(store.index.last?.how).toBe('loaded')
+    expect(store.index.last?.light).toBe('caught up')
+    await expectSameAnswers(query => store.index.search(query))
+
+    // opening again reads every part: the damaged one is found, the index built again from the rows
+    const again = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+    await again.load()
+    await again.indexSettled()
+    expect(again.index.last?.how).toBe('rebuilt')
+    expect(again.index.last?.reason).toBe(`part 2 of ${saved.meta.sizes.length} has the wrong size`)
+    expect(again.items.get(ids[0])?.trashedAt).toBeGreaterThan(0)
+    await expectSameAnswers(query => again.index.search(query))
+    await expectSameAnswers(await savedIndexAnswers())
   }, 60_000)
 })

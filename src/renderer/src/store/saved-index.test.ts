@@ -39,7 +39,7 @@ async function librarySaved(count = 150): Promise<Item[]> {
 function heldJobs(): { jobs: IndexJobs; release: () => void } {
   let release!: () => void
   const gate = new Promise<void>(resolve => (release = resolve))
-  return { jobs: async (target, onProgress) => (await gate, inThisThread(target, onProgress)), release }
+  return { jobs: async (target, onProgress, onIndex) => (await gate, inThisThread(target, onProgress, onIndex)), release }
 }
 
 async function meta(): Promise<IndexMeta> {
@@ -192,7 +192,7 @@ describe('a library written by schema version 3', () => {
     db = openLibrary(name)
     const progress: [number, number][] = []
     const store = new LibraryStore(db, {
-      jobs: (target, onProgress) => inThisThread(target, (done, total) => (progress.push([done, total]), onProgress?.(done, total))),
+      jobs: (target, onProgress, onIndex) => inThisThread(target, (done, total) => (progress.push([done, total]), onProgress?.(done, total)), onIndex),
       saveAfterMs: Infinity
     })
     await store.load()
@@ -206,7 +206,7 @@ describe('a library written by schema version 3', () => {
 
     progress.length = 0
     const again = new LibraryStore(db, {
-      jobs: (target, onProgress) => inThisThread(target, (done, total) => (progress.push([done, total]), onProgress?.(done, total))),
+      jobs: (target, onProgress, onIndex) => inThisThread(target, (done, total) => (progress.push([done, total]), onProgress?.(done, total)), onIndex),
       saveAfterMs: Infinity
     })
     await again.load()

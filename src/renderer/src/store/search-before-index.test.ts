@@ -194,7 +194,7 @@ describe('a search asked while the papers arrive, opening again with the saved i
     let release!: () => void
     const gate = new Promise<void>(resolve => (release = resolve))
     // the worker says at once that it rebuilds, then takes its time
-    const jobs: IndexJobs = async (target, onProgress) => (onProgress?.(0, 1_600), await gate, inThisThread(target, onProgress))
+    const jobs: IndexJobs = async (target, onProgress, onIndex) => (onProgress?.(0, 1_600), await gate, inThisThread(target, onProgress, onIndex))
     const idleTurns = idleTurnsWhenAsked()
     const store = await opened(jobs)
     expect(store.index.ready).toBe(false)

@@ -5,7 +5,7 @@
 // index-jobs.ts; the window puts it in use meanwhile), then what was done to
 // the light form once both are saved. At a first open it indexes the rows the
 // rows worker reads, sent on to it (library/rows-for-index.ts), not reading them again.
-import { currentIndex } from '../library/index-job'
+import { currentIndex, keptIndexCurrent } from '../library/index-job'
 import { openLibrary } from '../library/schema'
 import { rowsFrom } from '../library/rows-for-index'
 import { handedOver, type IndexJobReply, type IndexJobRequest, type ReaderStoppedNote } from './index-jobs'
@@ -20,18 +20,24 @@ self.onmessage = async (event: MessageEvent<IndexJobRequest | ReaderStoppedNote>
   const { dbName, handBack, rows } = event.data
   const db = openLibrary(dbName)
   try {
-    const result = await currentIndex(db, {
+    const options = {
       rows: rows && rowsFrom({ port: rows, readerStopped: readerStopped.signal }),
-      onProgress: (done, total) => post({ kind: 'progress', done, total }),
-      onIndex: built => {
-        if (!handBack) {
-          const { snapshot: _, ...index } = built
-          return post({ kind: 'saved', index })
-        }
-        const { index, transfer } = handedOver(built)
-        post({ kind: 'index', index }, transfer)
-      }
-    })
+      onProgress: (done: number, total: number) => post({ kind: 'progress', done, total })
+    }
+    // a window that keeps its own index is told what was done, without it (and after a filing-only change no part is read)
+    const result = handBack
+      ? await currentIndex(db, {
+          ...options,
+          onIndex: built => {
+            const { index, transfer } = handedOver(built)
+            post({ kind: 'index', index }, transfer)
+          }
+        })
+      : await keptIndexCurrent(db, {
+          ...options,
+          // what was done, named field by field: an index caught up or rebuilt is had here too, and is not to be copied
+          onIndex: ({ seq, how, reason }) => post({ kind: 'saved', index: { seq, how, reason } })
+        })
     post({ kind: 'done', light: result.light })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
