@@ -45,6 +45,18 @@ async function savedIndexAnswers(): Promise<(query: string) => string[]> {
   return query => index.search(query)
 }
 
+/** A library of 250 papers (of `seed`'s synthetic ones) opened in a store whose index job runs here, its index saved. */
+async function openedWithSavedIndex(seed: number) {
+  db = openLibrary(`live-index-${Math.random()}`)
+  await addRecordsToLibrary(db, createSyntheticLibrary(250, seed).items.map(recordOf))
+  const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+  await store.load()
+  await store.indexSettled()
+  const saved = await readSavedIndex(db)
+  if (saved.state !== 'ok') throw new Error(`saved index ${saved.state}`)
+  return { store, ids: [...store.items.keys()], saved }
+}
+
 describe('the saved search index', () => {
   it('answers like a fresh build after random adds, edits, merges, notes, trashes and restores', async () => {
     db = openLibrary(`live-index-${Math.random()}`)
@@ -113,15 +125,7 @@ describe('the saved search index', () => {
   }, 60_000)
 
   it('is not indexed again for papers collected, trashed, restored or marked read, and still answers like a fresh build', async () => {
-    db = openLibrary(`live-index-${Math.random()}`)
-    const pool = createSyntheticLibrary(300, 9).items.map(recordOf)
-    await addRecordsToLibrary(db, pool.splice(0, 250))
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
-    const ids = [...store.items.keys()]
-    const before = await readSavedIndex(db)
-    if (before.state !== 'ok') throw new Error(`saved index ${before.state}`)
+    const { store, ids, saved: before } = await openedWithSavedIndex(9)
 
     // the whole library (a batch larger than the window applies at once), then some of it
     const collection = await createCollection(db, 'Pair bonding')
@@ -162,15 +166,7 @@ describe('the saved search index', () => {
   }, 60_000)
 
   it('is not read after a whole-library Trash, and a part damaged meanwhile is found and rebuilt at the next open', async () => {
-    db = openLibrary(`live-index-${Math.random()}`)
-    const pool = createSyntheticLibrary(300, 13).items.map(recordOf)
-    await addRecordsToLibrary(db, pool.splice(0, 250))
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
-    const ids = [...store.items.keys()]
-    const saved = await readSavedIndex(db)
-    if (saved.state !== 'ok') throw new Error(`saved index ${saved.state}`)
+    const { store, ids, saved } = await openedWithSavedIndex(13)
 
     // the saved entries' bytes cut short on disk
     const entries = (await db.searchIndex.get(`part:${saved.meta.generation}:1`)) as IndexPart
