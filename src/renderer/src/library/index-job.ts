@@ -9,7 +9,7 @@ import { changedPapers, lastChangeSeq } from './change-log'
 import { itemChunks } from './item-chunks'
 import type { LightWriteOptions } from './light-form'
 import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
-import { markSavedIndexCurrent, readSavedIndex, readSavedMarker, writeSavedIndex, type WriteOptions } from './saved-index'
+import { markSavedIndexCurrent, readSavedIndex, readSavedMarker, writeSavedIndex, type IndexMeta, type WriteOptions } from './saved-index'
 import { ReaderStopped, type RowsOnOffer } from './rows-for-index'
 import type { NeurorefDb } from './schema'
 
@@ -81,12 +81,20 @@ async function indexOf(
   return index
 }
 
-export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}): Promise<IndexJobResult> {
+/** The change log as read against a marker (`keptIndexCurrent` reads it before the parts). */
+interface LogRead {
+  meta: IndexMeta
+  changed: Awaited<ReturnType<typeof changedPapers>>
+}
+
+/** `read`: the log as already read, not read again when the marker is still the one it was read against. */
+export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}, read?: LogRead): Promise<IndexJobResult> {
   const saved = await readSavedIndex(db)
   let reason = saved.state === 'missing' ? 'there was none yet' : saved.state === 'damaged' ? saved.reason : ''
   if (saved.state === 'ok') {
+    const { generation, seq } = saved.meta
     // a paper whose filing fields alone changed (collected, trashed, restored) is not indexed again: search reads none of them
-    const changed = await changedPapers(db, saved.meta, { filing: false })
+    const changed = read?.meta.generation === generation && read.meta.seq === seq ? read.changed : await changedPapers(db, saved.meta, { filing: false })
     if ('reason' in changed) reason = changed.reason
     else {
       // the saved index is sound: not rebuilt from the rows the reader may send
@@ -141,14 +149,14 @@ export type KeptIndexOptions = Omit<IndexJobOptions, 'onIndex'> & { onIndex?: (i
  */
 export async function keptIndexCurrent(db: NeurorefDb, options: KeptIndexOptions = {}): Promise<JobIndex & Pick<IndexJobResult, 'light'>> {
   const marked = await readSavedMarker(db)
-  if (marked.state === 'ok') {
-    const { meta } = marked
-    const changed = await changedPapers(db, meta, { filing: false })
-    // false when another window committed an index meanwhile: the whole job then reads that one
-    const moved = !('reason' in changed) && changed.ids.size === 0 && (await markSavedIndexCurrent(db, meta.generation, changed.lastSeq))
-    if (moved) return asLoaded(db, { seq: changed.lastSeq, how: 'loaded' as const }, options)
-  }
-  return currentIndex(db, options)
+  if (marked.state !== 'ok') return currentIndex(db, options)
+  const { meta } = marked
+  const changed = await changedPapers(db, meta, { filing: false })
+  // false when another window committed an index meanwhile: the whole job then reads that one
+  const moved = !('reason' in changed) && changed.ids.size === 0 && (await markSavedIndexCurrent(db, meta.generation, changed.lastSeq))
+  if (moved) return asLoaded(db, { seq: changed.lastSeq, how: 'loaded' as const }, options)
+  // papers to index again: the log just read serves the whole job (at 100,000 tagged papers its entries name them all)
+  return currentIndex(db, options, { meta, changed })
 }
 
 /**
