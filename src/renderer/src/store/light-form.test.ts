@@ -29,6 +29,7 @@ import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefD
 import { moveToTrash } from '../library/trash'
 import { inThisThread, type IndexJobs } from './index-jobs'
 import { LibraryStore } from './library-store'
+import { gatedJobs } from './held-jobs.test-support'
 import { arriving, readLightRows, type LightChunk } from './light-rows'
 import { lightFromRows, readAtOpen } from './light-rows.test-support'
 import { randomChanges, randomFrom, recordOf } from './random-changes.test-support'
@@ -218,10 +219,9 @@ describe('the saved light form read a few parts at a time', () => {
     const pool = await librarySaved(1_100)
     const before = (await readLightMeta(db))!
     expect(before.parts.length).toBe(3)
-    let release!: () => void
-    const gate = new Promise<void>(resolve => (release = resolve))
     // the window's own index job waits: the save between two reads is the only one
-    const jobs: IndexJobs = async (target, onProgress, onIndex) => (await gate, inThisThread(target, onProgress, onIndex))
+    const gated = gatedJobs()
+    gated.hold()
     const oneAtATime = async function* (target: NeurorefDb) {
       let reads = 0
       for await (const chunk of readLightRows(target, false, 1)) {
@@ -237,10 +237,10 @@ describe('the saved light form read a few parts at a time', () => {
         expect((await currentIndex(db)).light).toBe('caught up')
         const after = (await readLightMeta(db))!
         expect(after.parts.filter(ref => before.parts.some(old => old.key === ref.key))).toEqual([before.parts[0]])
-        release()
+        gated.release()
       }
     }
-    const store = new LibraryStore(db, { jobs, saveAfterMs: Infinity, rows: target => arriving(oneAtATime(target)) })
+    const store = new LibraryStore(db, { jobs: gated.jobs, saveAfterMs: Infinity, rows: target => arriving(oneAtATime(target)) })
     await store.load()
     await store.indexSettled()
     expect(storePapers(store)).toEqual(await fromRows())

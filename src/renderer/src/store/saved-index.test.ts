@@ -12,8 +12,9 @@ import { saveEdit, formOf } from '../library/edit'
 import { saveNote } from '../library/notes'
 import { readSavedIndex, type IndexMeta, type SavedIndexRow } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type NeurorefDb } from '../library/schema'
-import { inThisThread, type IndexJobs } from './index-jobs'
+import { inThisThread } from './index-jobs'
 import { LibraryStore } from './library-store'
+import { gatedJobs } from './held-jobs.test-support'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -33,13 +34,6 @@ async function librarySaved(count = 150): Promise<Item[]> {
   await db.items.bulkAdd(items)
   expect((await currentIndex(db)).how).toBe('rebuilt')
   return items
-}
-
-/** Index jobs that wait for `release()` before running: the window is seen while the worker works. */
-function heldJobs(): { jobs: IndexJobs; release: () => void } {
-  let release!: () => void
-  const gate = new Promise<void>(resolve => (release = resolve))
-  return { jobs: async (target, onProgress, onIndex) => (await gate, inThisThread(target, onProgress, onIndex)), release }
 }
 
 async function meta(): Promise<IndexMeta> {
@@ -80,7 +74,9 @@ describe('a crash while the index is saved', () => {
     await db.searchIndex.delete(`part:${generation}:1`)
     expect(await readSavedIndex(db)).toEqual({ state: 'damaged', reason: 'part 2 of 3 is missing' })
 
-    const held = heldJobs()
+    // the window is seen while the worker works
+    const held = gatedJobs()
+    held.hold()
     const store = new LibraryStore(db, { jobs: held.jobs, saveAfterMs: Infinity })
     await store.load()
     expect(store.index.ready).toBe(false)
