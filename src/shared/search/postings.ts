@@ -36,8 +36,8 @@ export interface PostingsSnapshot {
   offsets: Uint32Array
   entries: Uint8Array
   /**
-   * where each word begins in `words` (`wordStarts`): found by the worker that hands the index over, so the window
-   * does not look for 660,000 NULs at 100,000 papers; never saved (made again from `words`)
+   * where each word begins in `words` (`wordStarts`): found by the worker, so the window does not look for 660,000
+   * NULs at 100,000 papers; saved with the index (library/saved-index.ts), not found again at each open
    */
   starts?: Uint32Array
 }
@@ -119,6 +119,7 @@ class JoinedWords {
 
 /** The saved lists with where each word begins in `words` (`PostingsSnapshot.starts`), found here rather than where they are restored. */
 export function withWordStarts(saved: PostingsSnapshot): PostingsSnapshot {
+  if (saved.starts) return saved
   const steps = JoinedWords.of(saved.words)
   for (;;) {
     const step = steps.next()

@@ -23,8 +23,8 @@ export interface RunsSnapshot {
   /** words[code] is the word number (0 for BREAK) */
   words: Uint32Array
   /**
-   * the other way, word number → code (`codesOf(words)`): made by the worker that hands the index over, so the window's
-   * first phrase does not make it (a loop over 660,000 codes at 100,000 papers); never saved
+   * the other way, word number → code (`codesOf(words)`): made by the worker, so the window's first phrase does not make
+   * it (a loop over 660,000 codes at 100,000 papers); saved with the index (library/saved-index.ts)
    */
   codes?: Uint32Array
 }
@@ -39,7 +39,7 @@ function codesOf(words: ArrayLike<number>): Uint32Array {
 }
 
 /** The saved runs with their table of codes (`RunsSnapshot.codes`), made here rather than where they are restored. */
-export const withRunCodes = (saved: RunsSnapshot): RunsSnapshot => ({ ...saved, codes: codesOf(saved.words) })
+export const withRunCodes = (saved: RunsSnapshot): RunsSnapshot => (saved.codes ? saved : { ...saved, codes: codesOf(saved.words) })
 
 /**
  * A phrase of two or more words as the runs hold it: the code each place must
