@@ -18,11 +18,12 @@ import { packPapers, unpackPapers, type PackedPapers } from './light-packing'
 
 /**
  * Bump when what a part holds changes (3: shared values written once, MeSH headings without qualifiers; 4: the
- * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line; 6: saved as the bytes and typed arrays that cross to the window); the key hashes
- * of a sample paper catch a change to how duplicates are recognised or hashed.
+ * duplicate keys as hashes, the DOI written once; 5: written in lines, the papers a hundred a line; 6: saved as the
+ * bytes and typed arrays that cross to the window; 7: the papers as columns, no JSON to parse); the key hashes of a
+ * sample paper catch a change to how duplicates are recognised or hashed.
  */
 const LIGHT_FORMAT = [
-  6,
+  7,
   ...recognitionHashes({
     csl: { type: 'article-journal', title: 'Ünïcode μ-Opioid <i>receptors</i> & Łódź', author: [{ family: 'Ørsted' }], issued: { 'date-parts': [[2020]] } },
     doi: '10.1/AbC',
@@ -31,7 +32,7 @@ const LIGHT_FORMAT = [
   })
 ].join('|')
 const META = 'meta'
-/** papers per part: what the reader reads and sends the window in one go (≈ 0.3 MB of JSON lines) */
+/** papers per part: what the reader reads and sends the window in one go (≈ 0.3 MB) */
 export const PAPERS_PER_PART = 500
 
 export interface LightPartRef {

@@ -8,8 +8,9 @@ import { recognitionHashes } from '@shared/duplicates'
 import { fixtureItems } from '../../../main/services/pubmed/fixture-items.test-support'
 import { basics } from './item-basics'
 import { withIndexFields } from './index-fields'
-import { lineTexts, packPapers, SharedValues, sharedValue, unpackLine, unpackPapers } from './light-packing'
+import { linesIn, packPapers, SharedValues, sharedValue, unpackLine, unpackPapers } from './light-packing'
 import { loadPeptideTagger } from './peptide-tagger'
+import { randomFrom } from '../store/random-changes.test-support'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
 beforeAll(loadPeptideTagger)
@@ -92,18 +93,19 @@ describe('a part of the saved light form', () => {
     // unmarked: a part rewritten from them, or a row, never holds a mark
     expect(back.every(paper => !('light' in paper))).toBe(true)
     const mark = () => undefined
-    const marked = [...lineTexts(part)].flatMap(line => unpackLine(line, part.shared.map(sharedValue), mark))
+    const marked = Array.from({ length: linesIn(part) }, (_, line) => unpackLine(part, line, part.shared.map(sharedValue), mark)).flat()
     expect(marked.map(paper => (paper as { light?: unknown }).light)).toEqual([mark, mark])
   })
 
   it("writes a paper's DOI once where its doi, doiKey and csl.DOI say the same, and gives one string for them", () => {
     const papers = fixtureItems().map(item => basics(withIndexFields(item)))
     const part = packPapers(papers, [])
-    const json = [...lineTexts(part)].join('')
+    const decoder = new TextDecoder()
+    const texts = decoder.decode(part.lines) + decoder.decode(part.wide)
     const withDoi = papers.filter(paper => paper.doi)
     expect(withDoi.length).toBeGreaterThan(20)
     for (const { doi } of withDoi) {
-      const written = json.split(JSON.stringify(doi)).length - 1
+      const written = texts.split(doi!).length - 1
       expect(written, doi).toBe(withDoi.filter(paper => paper.doi === doi).length)
     }
     const back = unpackPapers(part).papers
@@ -118,11 +120,57 @@ describe('a part of the saved light form', () => {
     const again = packPapers(read, read.map(recognitionHashes))
     const fresh = packPapers(asJson(read) as ItemBasics[], read.map(recognitionHashes))
     expect(again.shared).toEqual(fresh.shared)
-    expect([...lineTexts(again)]).toEqual([...lineTexts(fresh)])
+    expect(again).toEqual(fresh)
     expect(again.hashes).toEqual(fresh.hashes)
     // a value changed in one paper's copy is packed as it is, not as the frozen one it was copied from
     const changed = { ...read[1], csl: { ...read[1].csl, author: [{ ...read[1].csl.author![0], given: 'Changed' }] } }
     expect(asJson(unpackPapers(packPapers([read[0], changed], [])).papers)).toEqual(asJson([read[0], changed]))
+  })
+})
+
+describe('a part of random papers', () => {
+  /** Texts of every kind a field may hold: empty, ASCII, Latin-1, other scripts, emoji, a lone surrogate, escapes. */
+  const TEXTS = ['', 'Smith', 'Müller', 'μ-opioid', '東京', '🧠', 'lone \ud800', '"q" \\ \n', '10.1/AbC', 'x'.repeat(300)]
+
+  function randomPaper(random: () => number, n: number): ItemBasics {
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
+    const text = () => pick(TEXTS) + (random() < 0.5 ? String(n) : '')
+    const value = (depth = 0): unknown => {
+      const roll = random()
+      if (roll < 0.35) return text()
+      if (roll < 0.55) return pick([0, 1, -3, 2.5, 1e15, 2020])
+      if (roll < 0.65) return pick([true, false, null])
+      if (depth > 1) return text()
+      if (roll < 0.85) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1))
+      return { a: value(depth + 1), [text()]: value(depth + 1) }
+    }
+    const fields: Record<string, unknown> = { id: `p${n}` }
+    const csl: Record<string, unknown> = { type: pick(['article-journal', 'book', 7]) }
+    const doi = random() < 0.6 ? text() : undefined
+    if (doi !== undefined) fields.doi = doi
+    if (random() < 0.5) fields.doiKey = random() < 0.7 ? doi : value()
+    if (random() < 0.5) csl.DOI = random() < 0.7 ? doi : value()
+    // the fields shared whole, the lists of shared entries, and others, each there or not, of any kind
+    for (const name of ['tags', 'collectionIds', 'readStatus', 'mesh', 'keywords', 'year', 'trashedAt', 'rating', 'citationKey', 'odd'])
+      if (random() < 0.6) fields[name] = value()
+    for (const name of ['title', 'author', 'editor', 'container-title', 'issued', 'page', 'volume'])
+      if (random() < 0.6) csl[name] = name === 'author' && random() < 0.7 ? [{ family: text(), given: text() }, { literal: text() }] : value()
+    // a field's place differs from paper to paper
+    const paper = random() < 0.5 ? { ...fields, csl } : { csl, ...fields }
+    return paper as unknown as ItemBasics
+  }
+
+  it('gives back every paper as it went in, whatever its fields hold and in whatever order, through a structured clone', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const random = randomFrom(seed)
+      const papers = Array.from({ length: 1 + Math.floor(random() * 260) }, (_, n) => randomPaper(random, n))
+      const hashes = papers.map(() => Array.from({ length: Math.floor(random() * 4) }, () => Math.floor(random() * 2 ** 32) | 0))
+      const part = structuredClone(packPapers(papers, hashes))
+      expect(part.lines.every(byte => byte < 0x80)).toBe(true)
+      const back = unpackPapers(part)
+      expect(asJson(back.papers), `seed ${seed}`).toEqual(asJson(papers))
+      expect(back.hashes).toEqual(hashes)
+    }
   })
 })
 

@@ -23,7 +23,6 @@ import { formOf, saveEdit } from '../library/edit'
 import { libraryCopies } from '../library/library-copies.test-support'
 import { buildIndex, currentIndex } from '../library/index-job'
 import { parseLightPart, readLightMeta, type LightFormMeta, type LightFormPart, type LightFormRow, type LightPartRef } from '../library/light-form'
-import { lineTexts } from '../library/light-packing'
 import { writeSavedIndex, type IndexMeta } from '../library/saved-index'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type NeurorefDb } from '../library/schema'
 import { moveToTrash } from '../library/trash'
@@ -294,27 +293,32 @@ describe('a library written by schema version 4', () => {
 })
 
 /**
- * The form as the version before this format wrote it (format 5: each part one string of JSON lines — the shared
- * values, the key hashes, then the papers a hundred a line — its size that string's length), the sample paper's hashes
- * unchanged.
+ * The form as the version before this format wrote it (format 6: each part its papers as JSON lines of a hundred, in
+ * ASCII bytes, with where each line ends, its shared values and key hashes beside them — its size the bytes' length),
+ * the sample paper's hashes unchanged.
  */
 async function savedAsFormatBefore(meta: LightFormMeta): Promise<void> {
   const parts: LightPartRef[] = []
   for (const ref of meta.parts) {
-    const { papers } = (await db.lightCopies.get(ref.key)) as LightFormPart
-    const hashes = parseLightPart(papers).hashes
-    const json = [JSON.stringify(papers.shared), JSON.stringify(hashes), ...lineTexts(papers)].join('\n')
-    await db.lightCopies.put({ id: ref.key, generation: meta.generation, json } as unknown as LightFormRow)
-    parts.push({ ...ref, size: json.length })
+    const { papers: part } = (await db.lightCopies.get(ref.key)) as LightFormPart
+    const papers = parseLightPart(part).papers
+    const lines: string[] = []
+    for (let start = 0; start < papers.length; start += 100)
+      lines.push(JSON.stringify(papers.slice(start, start + 100)).replace(/[^\x00-\x7f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+    let end = 0
+    const lineEnds = Uint32Array.from(lines, line => (end += line.length))
+    const before = { shared: [], lines: new TextEncoder().encode(lines.join('')), lineEnds, hashes: part.hashes, hashCounts: part.hashCounts }
+    await db.lightCopies.put({ id: ref.key, generation: meta.generation, papers: before } as unknown as LightFormRow)
+    parts.push({ ...ref, size: before.lines.length })
   }
-  await db.lightCopies.put({ ...meta, format: meta.format.replace(/^6\|/, '5|'), parts } satisfies LightFormMeta as LightFormRow)
+  await db.lightCopies.put({ ...meta, format: meta.format.replace(/^7\|/, '6|'), parts } satisfies LightFormMeta as LightFormRow)
 }
 
 describe('a light form of the format before', () => {
   it('is not read: the window opens from the rows, the form is built once, then opened from', async () => {
     await librarySaved(700)
     const meta = (await db.lightCopies.get('meta')) as LightFormMeta
-    expect(meta.format.startsWith('6|')).toBe(true)
+    expect(meta.format.startsWith('7|')).toBe(true)
     await savedAsFormatBefore(meta)
     await opensFromRowsThenFromForm()
     expect((await readLightMeta(db))?.format).toBe(meta.format)

@@ -1,20 +1,18 @@
 // How a part of the saved light form crosses from the reader worker to the
 // window, and how the window reads it. A part is saved as it crosses
-// (light-packing.ts: PackedPapers): its lines of papers as ASCII bytes, handed
-// over (transferred), not as a string — a string is copied on the way,
-// serialised in the worker, rebuilt in the window when the message is read:
-// 0.2 s of the window's time for the 75 MB of a 100,000-paper form (profiled,
-// load 12) — while the window's TextDecoder makes a string of ASCII bytes
-// several times faster; the key hashes as typed arrays (a list per paper was an
-// object per paper for the collector until the duplicate finder took them). Of
-// the shared values the worker sends only those no earlier part had (the window
-// looked up 200,000 texts at 100,000 papers, most of them seen before). The
-// window decodes and parses a line of papers (a hundred) at a time: a short
-// step, and a string small enough to die young (a part whole was a large
-// object of 0.3 MB, 60 MB of them at 100,000 papers, each adding to what
-// makes the collector go over the whole heap).
+// (light-packing.ts: PackedPapers): its papers' columns as bytes and typed
+// arrays, handed over (transferred), not as strings — a string is copied on
+// the way, serialised in the worker, rebuilt in the window when the message is
+// read: 0.2 s of the window's time for the 75 MB of a 100,000-paper form
+// (profiled, load 12) — while the window's TextDecoder makes a string of ASCII
+// bytes several times faster; the key hashes as typed arrays (a list per paper
+// was an object per paper for the collector until the duplicate finder took
+// them). Of the shared values the worker sends only those no earlier part had
+// (the window looked up 200,000 texts at 100,000 papers, most of them seen
+// before). The window builds a line of papers (a hundred) at a time: a short
+// step.
 import type { ItemBasics } from '@shared/model'
-import { lineTexts, sharedValue, unpackLine, type PackedPapers } from '../library/light-packing'
+import { linesIn, sharedValue, unpackLine, type PackedPapers } from '../library/light-packing'
 
 /** A part of the saved light form on its way to the window: its papers and key hashes as saved, and its shared values numbered across parts. */
 export interface PartOnTheWay extends Omit<PackedPapers, 'shared'> {
@@ -27,23 +25,17 @@ export interface PartOnTheWay extends Omit<PackedPapers, 'shared'> {
 }
 
 /** What a message carrying the part hands over rather than copies. */
-export const partTransfer = (part: PartOnTheWay): ArrayBuffer[] => [
-  part.lines.buffer,
-  part.lineEnds.buffer,
-  part.values.buffer,
-  part.hashes.buffer,
-  part.hashCounts.buffer
-]
+export const partTransfer = (part: PartOnTheWay): ArrayBuffer[] => BYTES.map(name => part[name].buffer)
+
+/** The typed arrays of a part on its way. */
+const BYTES = ['cells', 'lines', 'lineEnds', 'wide', 'wideEnds', 'texts', 'numbers', 'lists', 'values', 'hashes', 'hashCounts'] as const
 
 /** A copy of the part for a second receiver (the first's bytes are handed over): the bytes `partTransfer` names, copied. */
-export const partCopy = (part: PartOnTheWay): PartOnTheWay => ({
-  ...part,
-  lines: part.lines.slice(),
-  lineEnds: part.lineEnds.slice(),
-  values: part.values.slice(),
-  hashes: part.hashes.slice(),
-  hashCounts: part.hashCounts.slice()
-})
+export function partCopy(part: PartOnTheWay): PartOnTheWay {
+  const copy: Record<string, unknown> = { ...part }
+  for (const name of BYTES) copy[name] = part[name].slice()
+  return copy as unknown as PartOnTheWay
+}
 
 /** In the reader: a part of the form made ready to cross, its shared values numbered across every part sent. */
 export class PartSender {
@@ -84,8 +76,8 @@ export class PartReceiver {
     const hashes = part.hashCounts.length > 0 ? part.hashes : undefined
     let paper = 0
     let hash = 0
-    for (const text of lineTexts(part)) {
-      const papers = unpackLine(text, shared, this.mark)
+    for (let line = 0; line < linesIn(part); line++) {
+      const papers = unpackLine(part, line, shared, this.mark)
       const hashFrom = new Uint32Array(papers.length + 1)
       hashFrom[0] = hash
       for (let i = 0; i < papers.length; i++) hashFrom[i + 1] = hashFrom[i] + (hashes ? part.hashCounts[paper + i] : 0)
