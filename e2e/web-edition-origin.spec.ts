@@ -4,7 +4,10 @@
 // saying where the library lives.
 import { test, expect } from './support/fixtures'
 
-test('localhost leads to 127.0.0.1, the token leaves the address bar and history, and the app keeps working after a reload', async ({ page, app }) => {
+test('localhost leads to 127.0.0.1, the token leaves the address bar and history, and the app keeps working after a reload, its scripts from the cache', async ({
+  page,
+  app
+}) => {
   const localhost = app.url.replace('127.0.0.1', 'localhost')
   await page.goto(localhost)
   await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
@@ -13,6 +16,17 @@ test('localhost leads to 127.0.0.1, the token leaves the address bar and history
   expect(await page.evaluate(() => window.location.search)).toBe('')
   await page.reload()
   await expect(page.getByRole('grid', { name: 'Items' })).toBeVisible()
+  // the scripts the page names (its first script and those it preloads) came from the browser's cache, not fetched again
+  const fetched = await page.evaluate(() => {
+    const named = new Set(
+      [...document.querySelectorAll('script[src], link[rel=modulepreload]')].map(e => (e as HTMLScriptElement).src || (e as HTMLLinkElement).href)
+    )
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter(entry => named.has(entry.name))
+      .map(entry => ({ script: new URL(entry.name).pathname, bytesFetched: entry.transferSize }))
+  })
+  expect(fetched.length).toBeGreaterThan(1)
+  expect(fetched.filter(entry => entry.bytesFetched > 0)).toEqual([])
   await page.getByRole('button', { name: 'Settings' }).click()
   const appInfo = await page.evaluate(async () => (await fetch('/api/app.info', { method: 'POST', body: 'null' })).status)
   expect(appInfo).toBe(401) // a call without the token (kept in the tab, not the address) is refused

@@ -61,7 +61,7 @@ export async function startWebEdition(opts: WebEditionOptions): Promise<WebEditi
       return sendJson(res, 200, await invokeChannel(opts.handlers, path.slice('/api/'.length), arg))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, { status: 403, message: 'Only GET is served here.' })
-    return serveStatic(opts.rendererDir, path, res, opts.syncOrigin?.())
+    return serveStatic(opts.rendererDir, path, res, opts.syncOrigin?.(), req.headers['if-none-match'])
   }
 
   await new Promise<void>((resolve, reject) => {
