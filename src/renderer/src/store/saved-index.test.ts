@@ -38,6 +38,16 @@ async function librarySaved(count = 150): Promise<Item[]> {
   return items
 }
 
+/** The library opened as the window opens it, its index `how` it came; it answers as a fresh build. */
+async function openedAgain(how: 'loaded' | 'caught up'): Promise<LibraryStore> {
+  const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
+  await store.load()
+  await store.indexSettled()
+  expect(store.index.last?.how).toBe(how)
+  await expectSameAnswers(store)
+  return store
+}
+
 async function meta(): Promise<IndexMeta> {
   return (await db.searchIndex.get('meta')) as IndexMeta
 }
@@ -59,11 +69,7 @@ describe('a crash while the index is saved', () => {
     expect(await meta()).toEqual(before)
     expect(await db.searchIndex.where('generation').above(before.generation).count()).toBe(1)
 
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
-    expect(store.index.last?.how).toBe('caught up')
-    await expectSameAnswers(store)
+    const store = await openedAgain('caught up')
     expect(sorted(store.index.search('note:crash'))).toEqual([items[9].id])
     // the crashed write's part is gone with the replaced generation
     const current = await meta()
@@ -151,11 +157,7 @@ describe('the bytes of a saved index', () => {
           : { ...row.part, pages: await Promise.all(row.part.pages.map(bytes)) }
       await db.searchIndex.put({ ...row, part } as SavedIndexRow)
     }
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
-    expect(store.index.last?.how).toBe('loaded')
-    await expectSameAnswers(store)
+    await openedAgain('loaded')
   })
 
   it('hold where each word begins and the table of codes, as made from the words; a head saved before without them still loads', async () => {
@@ -179,11 +181,7 @@ describe('the bytes of a saved index', () => {
     await db.searchIndex.put({ ...row, part: head } as SavedIndexRow)
     const sizes = [marker.sizes[0] - wordStarts!.byteLength - runCodes!.byteLength, ...marker.sizes.slice(1)]
     await db.searchIndex.put({ ...marker, sizes } as SavedIndexRow)
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
-    expect(store.index.last?.how).toBe('loaded')
-    await expectSameAnswers(store)
+    const store = await openedAgain('loaded')
     expect(store.index.search('title:"caught up before the open"')).toEqual([items[3].id])
   })
 
@@ -195,11 +193,7 @@ describe('the bytes of a saved index', () => {
     } finally {
       read.mockRestore()
     }
-    const store = new LibraryStore(db, { jobs: inThisThread, saveAfterMs: Infinity })
-    await store.load()
-    await store.indexSettled()
-    expect(store.index.last?.how).toBe('loaded')
-    await expectSameAnswers(store)
+    await openedAgain('loaded')
   })
 })
 
