@@ -10,6 +10,7 @@ import { newItem } from '../src/renderer/src/library/add-paper'
 import { applySyncedChanges, noSyncedChanges } from '../src/renderer/src/library/apply-synced'
 import { openLibrary, type NeurorefDb } from '../src/renderer/src/library/schema'
 import { papersOf } from '../src/renderer/src/library/events'
+import { filedObjects } from '../src/renderer/src/library/filing-columns'
 import { setReadStatus } from '../src/renderer/src/library/reading'
 import { newDatabase } from '../src/renderer/src/sync/computers.test-support'
 import { SyncEngine } from '../src/renderer/src/sync/engine'
@@ -84,7 +85,7 @@ it(`initial sync of ${PAPERS} papers, ${CHANGES} changes, one change`, async () 
   const stopListening = b.db.events.subscribe(events => {
     for (const event of events)
       if (event.kind === 'item' && event.change !== 'deleted')
-        for (const item of 'filing' in event ? event.filing : papersOf(event)) if (item.readStatus === 'read') readOnB.add(item.id)
+        for (const item of 'filing' in event ? filedObjects(event.filing) : papersOf(event)) if (item.readStatus === 'read') readOnB.add(item.id)
   })
   const changedAt = performance.now()
   await setReadStatus(a.db, ids, 'read')

@@ -4,7 +4,7 @@
 // objects, even 5,000 a message were (filing-columns.ts): they cross as columns.
 import type { LibraryEvent } from './events'
 import type { Filing } from './item-basics'
-import { filingColumns, filingFromColumns, type FilingColumns } from './filing-columns'
+import { filedObjects, filingColumns, joinedColumns, type FilingColumns } from './filing-columns'
 
 /** values of a list that cross in one message */
 const PIECE = 5_000
@@ -43,25 +43,30 @@ export function sendApart(written: readonly (readonly LibraryEvent[])[], send: (
   )
 }
 
-/** The window's end: the pieces as they come, then the events with their lists put back. */
+/** The window's end: the pieces as they come, then the events with their lists put back (filing values as columns). */
 export class EventsArriving {
-  private readonly lists: unknown[][] = []
+  private readonly lists: ListPiece[][] = []
 
   piece(piece: ListPiece): void {
-    const whole = (this.lists[piece.list] ??= [])
-    if ('filing' in piece) filingFromColumns(piece.filing, whole as Filing[])
-    else for (const value of piece.values) whole.push(value)
+    ;(this.lists[piece.list] ??= []).push(piece)
   }
 
   events(crossing: EventsCrossing): LibraryEvent[][] {
     return crossing.map(events =>
       events.map(event => {
         const whole: Record<string, unknown> = { ...event }
-        for (const [key, value] of Object.entries(event)) if (isApart(value)) whole[key] = this.lists[value.apart]
+        for (const [key, value] of Object.entries(event)) if (isApart(value)) whole[key] = joined(this.lists[value.apart])
         return whole as unknown as LibraryEvent
       })
     )
   }
+}
+
+/** A list's pieces as one: columns where every piece came as columns, else the values (filing values as objects). */
+function joined(pieces: ListPiece[]): unknown[] | FilingColumns {
+  const columns = pieces.flatMap(piece => ('filing' in piece ? [piece.filing] : []))
+  if (columns.length === pieces.length) return joinedColumns(columns)
+  return pieces.flatMap(piece => ('filing' in piece ? filedObjects(piece.filing) : piece.values))
 }
 
 const isApart = (value: unknown): value is SentApart => typeof value === 'object' && value !== null && !Array.isArray(value) && 'apart' in value

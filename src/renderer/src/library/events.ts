@@ -6,7 +6,7 @@
 import type { AttachmentRecord, Collection, Item, ItemBasics, Note } from '@shared/model'
 import type { FullText } from './schema'
 import type { ArrivedAbstract } from './abstract-bytes'
-import type { Filing } from './item-basics'
+import type { FiledPapers } from './filing-columns'
 
 /**
  * An import's new papers as the window kept them until they were announced: not the rows (100,000 whole papers held a
@@ -32,9 +32,10 @@ export type LibraryEvent =
   /**
    * papers a change set only their filing fields of (item-basics.ts: collections, the Trash, reading status): each one's
    * values of those fields, not its row (a whole library's rows, abstracts and all, held by the window until it had taken
-   * them in, kept its collector marking for half a second at 100,000 papers)
+   * them in, kept its collector marking for half a second at 100,000 papers); in the window, as the columns they crossed as
+   * from the filing worker (filing-columns.ts)
    */
-  | { kind: 'item'; change: 'changed'; ids: string[]; filing: Filing[] }
+  | { kind: 'item'; change: 'changed'; ids: string[]; filing: FiledPapers }
   /** an import's papers, written in batches and announced together */
   | { kind: 'item'; change: 'added'; ids: string[]; imported: ImportedPapers }
   /** papers gone for good (Trash emptied, merged into another) */

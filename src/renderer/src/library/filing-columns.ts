@@ -2,7 +2,8 @@
 // (events-in-pieces.ts). Read as 5,000 objects a message, they were the window's long tasks while a whole library went
 // to the Trash and back; as an id list, numbers in typed arrays and a few shared collection lists, a message is cheap to
 // read (a Chromium microbenchmark, 100,000 values in 20 messages: the longest read 29–231 ms as objects, 6–23 ms as
-// columns). Each piece is turned back into objects in its own message's task, a few milliseconds.
+// columns). The window keeps them so (the pieces joined) and makes a paper's object only as the store takes it: made at
+// arrival, 100,000 objects lived through the seconds the store took them in, and their collection was a long task.
 import type { Filing } from './item-basics'
 
 /** The nth paper's values are the nth of each column; NaN, or -1 for a place in a list: the paper has no such field. */
@@ -73,16 +74,60 @@ export function filingColumns(papers: readonly Filing[]): FilingColumns | undefi
   return columns
 }
 
-/** The papers' values as objects again, as `filingOf` makes them, appended to `to`. */
-export function filingFromColumns(columns: FilingColumns, to: Filing[]): void {
-  const { ids, collections, collectionLists, readStatus, readStatuses } = columns
-  for (let n = 0; n < ids.length; n++) {
-    const paper: Record<string, unknown> = { id: ids[n] }
-    if (collections[n] >= 0) paper.collectionIds = collectionLists[collections[n]].slice()
-    if (!Number.isNaN(columns.trashedAt[n])) paper.trashedAt = columns.trashedAt[n]
-    if (readStatus[n] >= 0) paper.readStatus = readStatuses[readStatus[n]]
-    if (!Number.isNaN(columns.rating[n])) paper.rating = columns.rating[n]
-    if (!Number.isNaN(columns.modifiedAt[n])) paper.modifiedAt = columns.modifiedAt[n]
-    to.push(paper as unknown as Filing)
+/** Papers' filing values as a write's event holds them: objects, or in the window the columns they crossed as. */
+export type FiledPapers = Filing[] | FilingColumns
+
+const isColumns = (papers: FiledPapers): papers is FilingColumns => !Array.isArray(papers)
+
+export const filedCount = (papers: FiledPapers): number => (isColumns(papers) ? papers.ids.length : papers.length)
+
+export const filedIdAt = (papers: FiledPapers, n: number): string => (isColumns(papers) ? papers.ids[n] : papers[n].id)
+
+/** The nth paper's values as an object, as `filingOf` makes it: made when it is taken, so 100,000 are never kept at once. */
+export function filedAt(papers: FiledPapers, n: number): Filing {
+  if (!isColumns(papers)) return papers[n]
+  const { ids, collections, collectionLists, readStatus, readStatuses, trashedAt, rating, modifiedAt } = papers
+  const paper: Record<string, unknown> = { id: ids[n] }
+  if (collections[n] >= 0) paper.collectionIds = collectionLists[collections[n]].slice()
+  if (!Number.isNaN(trashedAt[n])) paper.trashedAt = trashedAt[n]
+  if (readStatus[n] >= 0) paper.readStatus = readStatuses[readStatus[n]]
+  if (!Number.isNaN(rating[n])) paper.rating = rating[n]
+  if (!Number.isNaN(modifiedAt[n])) paper.modifiedAt = modifiedAt[n]
+  return paper as unknown as Filing
+}
+
+/** Every paper's values as objects (tests, and a list whose pieces did not all cross as columns). */
+export function filedObjects(papers: FiledPapers): Filing[] {
+  return Array.from({ length: filedCount(papers) }, (_, n) => filedAt(papers, n))
+}
+
+/** Pieces' columns as one, in order: typed arrays copied whole, each piece's places moved past the lists before it. */
+export function joinedColumns(pieces: readonly FilingColumns[]): FilingColumns {
+  const length = pieces.reduce((sum, piece) => sum + piece.ids.length, 0)
+  const joined: FilingColumns = {
+    ids: [],
+    collections: new Int32Array(length),
+    collectionLists: [],
+    readStatus: new Int32Array(length),
+    readStatuses: [],
+    trashedAt: new Float64Array(length),
+    rating: new Float64Array(length),
+    modifiedAt: new Float64Array(length)
   }
+  let at = 0
+  for (const piece of pieces) {
+    for (const id of piece.ids) joined.ids.push(id)
+    for (const field of NUMBER_FIELDS) joined[field].set(piece[field], at)
+    placesAfter(piece.collections, joined.collectionLists.length, joined.collections, at)
+    placesAfter(piece.readStatus, joined.readStatuses.length, joined.readStatus, at)
+    joined.collectionLists.push(...piece.collectionLists)
+    joined.readStatuses.push(...piece.readStatuses)
+    at += piece.ids.length
+  }
+  return joined
+}
+
+/** `places` written into `to` from `at`, each moved by `by` (-1, no value, stays). */
+function placesAfter(places: Int32Array, by: number, to: Int32Array, at: number): void {
+  for (let n = 0; n < places.length; n++) to[at + n] = places[n] < 0 ? -1 : places[n] + by
 }

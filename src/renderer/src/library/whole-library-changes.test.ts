@@ -10,6 +10,7 @@ import { addRecordsToLibrary } from './add-paper'
 import { addItemsToCollection, createCollection } from './collections'
 import { putBack } from './edit'
 import { filingOf, isFilingField } from './item-basics'
+import { filedObjects } from './filing-columns'
 import type { Replaced } from './replaced'
 import type { LibraryEvent } from './events'
 import { openLibrary, type NeurorefDb } from './schema'
@@ -127,7 +128,7 @@ describe('a change of a whole library, a chunk at a time', () => {
       const stored = await rows()
       // the values of those fields as stored, and nothing else: no abstract, title or record
       expect(changed[0]).toEqual({ kind: 'item', change: 'changed', ids: [...ids].sort(), filing: [...ids].sort().map(id => filingOf(stored.get(id)!)) })
-      for (const paper of 'filing' in changed[0] ? changed[0].filing : [])
+      for (const paper of 'filing' in changed[0] ? filedObjects(changed[0].filing) : [])
         expect(Object.keys(paper).sort()).toEqual(
           Object.keys(paper)
             .filter(key => key === 'id' || isFilingField(key))

@@ -3,6 +3,7 @@
 import type { Item, LightItem } from '@shared/model'
 import { papersOf, type ImportedPapers, type LibraryEvent } from '../library/events'
 import type { Filing } from '../library/item-basics'
+import { filedAt, filedCount, filedIdAt } from '../library/filing-columns'
 import { markLight } from './light-item'
 import type { LiveIndex } from './live-index'
 import type { Showings } from './showings'
@@ -17,7 +18,16 @@ export type StoredEvent = Extract<LibraryEvent, { kind: 'item'; change: 'added' 
 
 /** An event applied in slices: many papers, or an import's (the window has no row of them to index: the worker indexes them). */
 export function isLarge(event: LibraryEvent): event is StoredEvent {
-  return event.kind === 'item' && event.change !== 'deleted' && ('imported' in event || ('filing' in event ? event.filing : event.items).length > LARGE)
+  return (
+    event.kind === 'item' && event.change !== 'deleted' && ('imported' in event || ('filing' in event ? filedCount(event.filing) : event.items.length) > LARGE)
+  )
+}
+
+/** How many papers an event brings, and the nth's id (filing values may be columns: no object a paper). */
+function papersIn(event: StoredEvent): { count: number; idAt: (n: number) => string } {
+  if ('filing' in event) return { count: filedCount(event.filing), idAt: n => filedIdAt(event.filing, n) }
+  const papers = papersOf(event)
+  return { count: papers.length, idAt: n => papers[n].id }
 }
 
 /** What the intake reaches of the store. */
@@ -54,12 +64,12 @@ export class BatchIntake {
    */
   async applyInSlices(event: StoredEvent): Promise<void> {
     const { items, showings } = this.store
-    const papers: readonly { id: string }[] = 'filing' in event ? event.filing : papersOf(event)
+    const { count, idAt } = papersIn(event)
     const take =
       'imported' in event
         ? (n: number) => this.takeImported(event.imported, n)
         : 'filing' in event
-          ? (n: number) => this.store.keepFiled(event.filing[n])
+          ? (n: number) => this.store.keepFiled(filedAt(event.filing, n))
           : (n: number) => this.takeWritten(event.items[n], event.fields)
     // the finder grows once for the whole import, before its first slice, not in one of them
     if ('imported' in event) this.store.expectImported(event.imported.hashes.length)
@@ -67,10 +77,10 @@ export class BatchIntake {
     showings.begin()
     let ids: string[] = []
     let allNew = true
-    for (let next = 0; next < papers.length;) {
+    for (let next = 0; next < count;) {
       const began = performance.now()
-      while (next < papers.length && performance.now() - began < SLICE_MS) {
-        const id = papers[next].id
+      while (next < count && performance.now() - began < SLICE_MS) {
+        const id = idAt(next)
         if (items.has(id)) allNew = false
         this.unshown = true
         take(next++)
@@ -78,7 +88,7 @@ export class BatchIntake {
       }
       this.store.dropWritten()
       await nextTask()
-      const last = next === papers.length
+      const last = next === count
       if (last || showings.due) {
         this.takingIn = !last
         this.unshown = false

@@ -7,6 +7,7 @@ import type { PaperFinder } from '@shared/duplicates'
 import type { NeurorefDb } from '../library/schema'
 import type { LibraryEvent } from '../library/events'
 import { FILING_FIELDS, type Filing } from '../library/item-basics'
+import { filedAt, filedCount, type FiledPapers } from '../library/filing-columns'
 import { fullItems } from '../library/queries'
 import { FullTextIndex } from './full-text-index'
 import { lighten, markLight, withFields } from './light-item'
@@ -117,11 +118,11 @@ export class LibraryStore {
    * A change of filing fields while the library opens: the copies read at open may be older than the papers before it,
    * so its papers are taken as their rows (read now), as any other write's.
    */
-  private readsRows(event: LibraryEvent): event is Extract<LibraryEvent, { filing: Filing[] }> {
+  private readsRows(event: LibraryEvent): event is Extract<LibraryEvent, { filing: FiledPapers }> {
     return 'filing' in event && this.changedWhileOpening !== null
   }
 
-  private async asWritten(event: Extract<LibraryEvent, { filing: Filing[] }>): Promise<LibraryEvent> {
+  private async asWritten(event: Extract<LibraryEvent, { filing: FiledPapers }>): Promise<LibraryEvent> {
     return { kind: 'item', change: 'changed', ids: event.ids, items: await fullItems(this.db, event.ids) }
   }
 
@@ -162,7 +163,7 @@ export class LibraryStore {
           if (event.change === 'deleted') for (const id of event.ids) this.removeItem(id)
           // (an import's papers come as a batch: isLarge)
           else if ('items' in event) for (const item of event.items) this.putItem(item, event.fields)
-          else if ('filing' in event) for (const filing of event.filing) this.keepFiled(filing)
+          else if ('filing' in event) for (let n = 0; n < filedCount(event.filing); n++) this.keepFiled(filedAt(event.filing, n))
           for (const id of event.ids) touch(id, !('filing' in event))
           break
         case 'note':
