@@ -99,6 +99,14 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen', as
     qualifierAnsweredMs[query] = Math.round(await now(page))
   }
   const reopenAllLoadedMs = Math.round(await now(page))
+  // the app's marks of its opening (the index worker started, its index handed back and in use), ms from the page's start
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter(mark => mark.name.startsWith('neuroref:'))
+      .map(mark => `${mark.name.slice(10)} ${Math.round(mark.startTime)}`)
+  )
+  console.log('reopen marks:', marks.join(', '))
   await profile.stop()
   await trace.stop()
   const longTasksReopen = await longTasksBetween(page, 0)

@@ -1,3 +1,5 @@
+// first: the search index's worker starts reading the saved index while the rest loads
+import './start-early'
 import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

@@ -9,7 +9,7 @@ import { changedPapers, lastChangeSeq } from './change-log'
 import { itemChunks } from './item-chunks'
 import type { LightWriteOptions } from './light-form'
 import { currentLightForm, LightFormBuilder, type LightFormJob } from './light-form-job'
-import { markSavedIndexCurrent, readSavedIndex, readSavedMarker, writeSavedIndex, type IndexMeta, type WriteOptions } from './saved-index'
+import { markSavedIndexCurrent, readSavedIndex, readSavedMarker, writeSavedIndex, type IndexMeta, type SavedIndex, type WriteOptions } from './saved-index'
 import { ReaderStopped, type RowsOnOffer } from './rows-for-index'
 import type { NeurorefDb } from './schema'
 
@@ -41,6 +41,8 @@ export interface IndexJobOptions extends WriteOptions {
   onIndex?: (index: BuiltIndex) => void
   /** for the light form's save (tests play a crash there) */
   light?: LightWriteOptions
+  /** the saved index as already read: the worker reads it as the page starts, before the window asks (store/index-worker-start.ts) */
+  saved?: Promise<SavedIndex>
   /** the rows the rows worker reads at a first open, if it reads every row (rows-for-index.ts): a rebuild takes them rather than read them again */
   rows?: RowsOnOffer
 }
@@ -89,7 +91,7 @@ interface LogRead {
 
 /** `read`: the log as already read, not read again when the marker is still the one it was read against. */
 export async function currentIndex(db: NeurorefDb, options: IndexJobOptions = {}, read?: LogRead): Promise<IndexJobResult> {
-  const saved = await readSavedIndex(db)
+  const saved = await (options.saved ?? readSavedIndex(db))
   let reason = saved.state === 'missing' ? 'there was none yet' : saved.state === 'damaged' ? saved.reason : ''
   if (saved.state === 'ok') {
     const { generation, seq } = saved.meta

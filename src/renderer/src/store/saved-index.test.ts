@@ -135,6 +135,31 @@ describe('a crash while the index is saved', () => {
   })
 })
 
+describe('a saved index read ahead, before the window asks for it (the page starts its worker first)', () => {
+  it('is caught up with the papers and notes written after it was read, answering as a fresh build', async () => {
+    const items = await librarySaved()
+    const saved = await readSavedIndex(db)
+    await saveEdit(db, items[3].id, { ...formOf(items[3]), title: 'Oxytocin edited after the read ahead' })
+    await saveNote(db, items[7].id, 'a crash noted after the read ahead')
+    const job = await currentIndex(db, { saved: Promise.resolve(saved) })
+    expect(job.how).toBe('caught up')
+    const index = createSearchIndex({ from: job.snapshot })
+    expect(index.search('title:"edited after the read ahead"')).toEqual([items[3].id])
+    const fresh = await buildIndex(db)
+    for (const query of QUERIES) expect(sorted(index.search(query)), query).toEqual(sorted(fresh.search(query)))
+    // saved so: the next open loads it as it is
+    await openedAgain('loaded')
+  })
+
+  it('read while damaged, is rebuilt', async () => {
+    await librarySaved()
+    await db.searchIndex.delete(`part:${(await meta()).generation}:1`)
+    const saved = readSavedIndex(db)
+    expect(await currentIndex(db, { saved })).toMatchObject({ how: 'rebuilt', reason: 'part 2 of 3 is missing' })
+    await openedAgain('loaded')
+  })
+})
+
 describe('the bytes of a saved index', () => {
   it('are stored as Blobs, and an index saved before with typed arrays still loads, answering as a fresh build', async () => {
     await librarySaved()
