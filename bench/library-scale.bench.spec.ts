@@ -107,6 +107,15 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen', as
       .map(mark => `${mark.name.slice(10)} ${Math.round(mark.startTime)}`)
   )
   console.log('reopen marks:', marks.join(', '))
+  // the app's steps of opening (opening-marks.ts): index handed, restored, in use; every paper in and shown
+  const steps = await page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter(mark => mark.name.startsWith('neuroref:'))
+        .map(mark => [mark.name.slice('neuroref:'.length), Math.round(mark.startTime)])
+    )
+  )
   await profile.stop()
   await trace.stop()
   const longTasksReopen = await longTasksBetween(page, 0)
@@ -116,6 +125,7 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen', as
     qualifierAnsweredMs,
     everyQualifierAnsweredMs: Math.max(...Object.values(qualifierAnsweredMs)),
     reopenAllLoadedMs,
+    steps,
     longTasksReopen
   }
 }
@@ -432,12 +442,15 @@ test(`library of ${SIZE.toLocaleString('en')} papers, opened again`, async ({ pa
     console.log('first open: every qualifier answered at', Math.max(...opened.qualifiers.map(q => q.ms)), 'ms; wrong counts:', wrongAtFirstOpen)
   // NEUROREF_BENCH_REOPEN_EACH=1: each qualifier asked alone, in an opening of its own, as soon as the first rows show.
   // Asked one after another, the last waits for the 18 before it (each ~50-70 ms of the bench's round trips and its answer).
+  // NEUROREF_BENCH_REOPEN_ONLY=year:1990-1999,author:smith asks only those, in that order (a name twice: two openings).
   if (process.env.NEUROREF_BENCH_REOPEN_EACH === '1') {
     const alone: Record<string, number> = {}
-    for (const n of QUALIFIER_QUERIES.keys()) {
-      const { qualifierAnsweredMs, reopenFirstRowsMs, longTasksReopen } = await reopen(page, expected, `reopen-alone-${n}`, [n])
+    const only = process.env.NEUROREF_BENCH_REOPEN_ONLY?.split(',').map(query => QUALIFIER_QUERIES.indexOf(query))
+    if (only?.includes(-1)) throw new Error(`NEUROREF_BENCH_REOPEN_ONLY names a query not in QUALIFIER_QUERIES: ${process.env.NEUROREF_BENCH_REOPEN_ONLY}`)
+    for (const n of only ?? QUALIFIER_QUERIES.keys()) {
+      const { qualifierAnsweredMs, reopenFirstRowsMs, steps, longTasksReopen } = await reopen(page, expected, `reopen-alone-${n}`, [n])
       Object.assign(alone, qualifierAnsweredMs)
-      console.log('opened again, asked alone', { load: loadavg().map(l => +l.toFixed(1)), reopenFirstRowsMs, qualifierAnsweredMs, longTasksReopen })
+      console.log('opened again, asked alone', { load: loadavg().map(l => +l.toFixed(1)), reopenFirstRowsMs, qualifierAnsweredMs, steps, longTasksReopen })
     }
     console.log('each qualifier asked alone at opening again, answered at (ms):', JSON.stringify(alone), 'slowest', Math.max(...Object.values(alone)))
     saveFigures('library-reopen-alone', { date: new Date().toISOString(), items: SIZE, askedAloneMs: alone, slowestMs: Math.max(...Object.values(alone)) })

@@ -2,6 +2,7 @@
 // terminated after, so its memory goes with it), here in unit tests (Node has
 // no Worker). Both run library/index-job.ts against the same database.
 import { currentIndex, keptIndexCurrent, type BuiltIndex, type IndexJobResult, type JobIndex } from '../library/index-job'
+import { marked } from './opening-marks'
 import type { NeurorefDb } from '../library/schema'
 import type { IndexSnapshot } from '@shared/search/index'
 import { withWordStarts } from '@shared/search/postings'
@@ -79,6 +80,7 @@ const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
       if (reply.kind === 'index') {
         // read by the benchmark (bench/library-scale.bench.spec.ts): when the worker's index reached the window
         performance.mark('neuroref: index handed back')
+        marked('index handed')
         return void (received = inTurns(receivedInSteps(reply.index)).then(index => onIndex?.((built = index))))
       }
       if (reply.kind === 'saved') return void (built = reply.index)

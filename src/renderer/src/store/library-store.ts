@@ -21,6 +21,7 @@ import { FinderFilledLater } from './finder-later'
 import { afterPaint, quietSlice } from './turns'
 import { ChangeVersions } from './change-versions'
 import { Showings } from './showings'
+import { marked } from './opening-marks'
 
 const FIRST_PAGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
@@ -440,10 +441,12 @@ export class LibraryStore {
     for (const item of await fullItems(this.db, withText)) if (!changed.has(item.id)) this.fullText.reindex(item, this.notes.get(item.id))
     this.changedWhileOpening = null
     this.complete = true
+    marked('papers in')
     // shown as a change of everything once the list is sorted again a slice at a time (showings.ts), where drawing it
     // sorted the whole library in one task (0.1-0.25 s at 100,000); as a change of the 100,000 papers taken in, every
     // view worked out which of them it shows
     await this.showings.show(null, false)
+    marked('papers shown')
     // after the index too: what the first searches need comes first
     void indexInUse.then(() => this.recogniseInSlices())
   }

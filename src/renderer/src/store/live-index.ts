@@ -35,6 +35,7 @@ import { PaperText, readsAs } from '@shared/search/paper-reading'
 import { KeptAbstracts, type ArrivedAbstract } from '../library/abstract-bytes'
 import { DeferredPapers } from './deferred-papers'
 import { PartedSet } from '@shared/parted-map'
+import { marked } from './opening-marks'
 
 /** Save this long after the last change (ms): a burst of edits makes one save. */
 const SAVE_AFTER_MS = 5000
@@ -118,6 +119,7 @@ export class LiveIndex implements SearchIndex {
     // in slices: restoring 100,000 papers' index at once held the window for hundreds of milliseconds; the first not in
     // the task that read the worker's message (its copied ids and words were already the longest task of a traced collect)
     const index = await inTurnsFromNextTask(searchIndexInSteps({ from: snapshot }))
+    marked('index restored')
     if (this.closed) return
     // Changed while the worker worked: indexed from their stored rows (the
     // window's copies are light); a change made during the read is read again.
@@ -140,6 +142,7 @@ export class LiveIndex implements SearchIndex {
     // at the first open that is every paper's abstract: dropped at once rather than 100,000 deletions in one task
     if (this.deferred.size === 0) this.abstracts = new KeptAbstracts()
     else for (const id of this.abstracts.ids()) if (!this.deferred.has(id)) this.abstracts.delete(id)
+    marked('index in use')
     // the count line says searches now use the index
     this.source.changed()
   }
