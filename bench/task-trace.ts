@@ -10,7 +10,8 @@ import path from 'node:path'
 import type { Browser, CDPSession, Page } from '@playwright/test'
 
 // with the CPU samples: a task that resumed an await shows only its callback, the samples say what ran
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler']
+// blink.user_timing: the app's performance marks (store/opening-marks.ts), which bench/between-marks.mjs reads
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing']
 
 export async function startTrace(browser: Browser, page: Page, name: string): Promise<{ stop(): Promise<void> }> {
   const folder = process.env.NEUROREF_BENCH_TRACE
