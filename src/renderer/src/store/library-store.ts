@@ -22,6 +22,8 @@ import { afterPaint, quietSlice } from './turns'
 import { ChangeVersions } from './change-versions'
 import { Showings } from './showings'
 import { marked } from './opening-marks'
+import { OpenedOrder, type Opened } from './opened-order'
+import type { Ordered } from './sort-in-slices'
 
 const FIRST_PAGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
@@ -274,6 +276,25 @@ export class LibraryStore {
     this.notes.delete(id)
   }
 
+  /** what the papers taken in at open told (their order by date added, the Trash), until a view takes it */
+  private opened: Opened | undefined
+
+  /** The papers by date added as they arrived at open, with the version they show, once; undefined when they did not arrive so. */
+  openedByDateAdded(): (Ordered & { version: number }) | undefined {
+    const order = this.opened?.byDateAdded
+    if (!order) return undefined
+    this.opened!.byDateAdded = undefined
+    return { ...order, version: this.opened!.version }
+  }
+
+  /** The ids of the papers in the Trash when the papers taken in at open were shown, with that version, once. */
+  trashedWhenOpened(): { trashed: Set<string>; version: number } | undefined {
+    const trashed = this.opened?.trashed
+    if (!trashed) return undefined
+    this.opened!.trashed = undefined
+    return { trashed, version: this.opened!.version }
+  }
+
   /** the papers came from the saved light form, without their abstracts */
   private fromForm = false
   private readingAbstracts: Promise<void> | null = null
@@ -409,6 +430,7 @@ export class LibraryStore {
     if (toIndex) startIndex(true)
     await notesRead
     const withText: string[] = []
+    const opened = new OpenedOrder()
     try {
       await takeArriving(rows, {
         // a paper read, unless an event changed it meanwhile
@@ -417,6 +439,7 @@ export class LibraryStore {
           if (this.fullText.has(item.id)) withText.push(item.id)
           const light = markLight(item)
           this.items.set(item.id, light)
+          opened.take(light)
           this.knownPapers.later(light, hashes, from, to)
           return true
         },
@@ -444,8 +467,8 @@ export class LibraryStore {
     marked('papers in')
     // shown as a change of everything once the list is sorted again a slice at a time (showings.ts), where drawing it
     // sorted the whole library in one task (0.1-0.25 s at 100,000); as a change of the 100,000 papers taken in, every
-    // view worked out which of them it shows
-    await this.showings.show(null, false)
+    // view worked out which of them it shows. What their arrival told (opened-order.ts) stands at the change's version.
+    await this.showings.show(null, false, version => (this.opened = opened.told(this.items.size, changed.size, version)))
     marked('papers shown')
     // after the index too: what the first searches need comes first
     void indexInUse.then(() => this.recogniseInSlices())
@@ -488,6 +511,7 @@ export class LibraryStore {
     this.index.close()
     this.index = this.liveIndex()
     this.fromForm = false
+    this.opened = undefined
     this.fullText = new FullTextIndex()
     this.knownPapers = new FinderFilledLater(this.items)
     this.complete = false

@@ -39,12 +39,13 @@ export class Showings {
 
   /**
    * Records the change (at once, before any wait), lets the views prepare their lists, then tells them and waits for
-   * the drawing. `ids` null: every paper (the library read at open).
+   * the drawing. `ids` null: every paper (the library read at open). `recorded`: told the change's version before any list is prepared.
    */
-  async show(ids: string[] | null, allNew: boolean): Promise<void> {
+  async show(ids: string[] | null, allNew: boolean, recorded?: (version: number) => void): Promise<void> {
     const began = performance.now()
     this.versions.record(ids, allNew)
-    const recorded = this.versions.version
+    const version = this.versions.version
+    recorded?.(version)
     this.preparing = true
     try {
       for (const prepare of this.preparers) await prepare().catch(error => console.warn('[neuroref] the list could not be prepared beforehand:', error))
@@ -53,7 +54,7 @@ export class Showings {
     }
     // a list drawn meanwhile (the index's progress, a column's order made) showed the papers as before, at a newer
     // version: the version moves again, so the views draw this change
-    if (this.versions.version !== recorded) this.versions.record([])
+    if (this.versions.version !== version) this.versions.record([])
     this.versions.tell()
     // a render asked for by telling runs after this task's code, before the next task
     await nextTask()

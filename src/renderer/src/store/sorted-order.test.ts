@@ -150,6 +150,8 @@ describe('a sort order prepared beforehand', () => {
       onlyNewSince: (version: number) => log.slice(version).every(change => change.allNew),
       // every change is remembered here
       knowsChangesSince: () => true,
+      // no library opened here: every order is sorted
+      openedByDateAdded: () => undefined,
       /** `allNew`: none was in the store when it was put there (the store notes that as it takes a batch in) */
       take(changed: LightItem[], allNew = changed.every(item => !store.items.has(item.id))) {
         for (const item of changed) store.items.set(item.id, item)

@@ -35,8 +35,17 @@ export class SortedOrder {
     private readonly store: LibraryStore,
     private readonly columnKey: (column: string) => SortKey,
     /** what a column's key is made from, where that is one field (a changed paper whose field is the same keeps its key) */
-    private readonly columnSource: (column: string) => KeySource | undefined = () => undefined
+    private readonly columnSource: (column: string) => KeySource | undefined = () => undefined,
+    /** a column's order made already, with the version it shows (the papers by date added as they arrived at open), once */
+    private readonly madeOrder: (column: string) => (Ordered & { version: number }) | undefined = () => undefined
   ) {}
+
+  /** Keeps the column's order made already, if there is one: changes since are merged in as into any kept order. */
+  private keptMade(column: string): boolean {
+    const made = this.madeOrder(column)
+    if (made) this.kept.set(column, made)
+    return made !== undefined
+  }
 
   private keyOf(column: string): SortKey {
     return column === BY_ID ? idOf : this.columnKey(column)
@@ -101,7 +110,7 @@ export class SortedOrder {
 
   private async caughtUp(column: string, turns: typeof inTurns): Promise<{ items: LightItem[]; version: number }> {
     const { store } = this
-    if (!this.current(column, 0) && !(await this.mergedInTurns(column, turns))) {
+    if (!this.current(column, 0) && !(this.keptMade(column) && this.current(column, 0)) && !(await this.mergedInTurns(column, turns))) {
       const version = store.version
       const unsure = store.unshown
       const ordered = await turns(this.sorted(column))
@@ -140,6 +149,8 @@ export class SortedOrder {
   }
 
   private rebuild(column: string): Kept {
+    const made = this.keptMade(column) && this.current(column)
+    if (made) return made
     const kept = { ...atOnce(this.sorted(column)), version: this.store.version, unsure: this.store.unshown }
     this.kept.set(column, kept)
     return kept

@@ -79,7 +79,9 @@ function sortedOrderOf(store: LibraryStore): SortedOrder {
     order = new SortedOrder(
       store,
       column => SORT_KEYS[column as SortColumn],
-      column => SORT_SOURCES[column as SortColumn]
+      column => SORT_SOURCES[column as SortColumn],
+      // the papers arrive at open by date added (the saved light form's order): that order is not sorted again
+      column => (column === 'added' ? store.openedByDateAdded() : undefined)
     )
     sortedOrders.set(store, order)
   }
@@ -310,12 +312,19 @@ function manyChosen(items: readonly LightItem[], ids: readonly string[]): LightI
 /**
  * Papers in the library and in the Trash, kept up to date from the change log rather than counted each time; counted
  * again when more than half the library changed (every paper trashed or restored: looking up each of 100,000 changed
- * ids, after making their set, took longer than reading every paper).
+ * ids, after making their set, took longer than reading every paper), but for the change of every paper at open: the
+ * papers in the Trash were counted as they arrived (opened-order.ts).
  */
 let trashedCount: { store: LibraryStore; version: number; trashed: Set<string> } | undefined
 
 export function libraryCounts(store: LibraryStore): { all: number; trash: number } {
-  const changed = trashedCount?.store === store ? store.changedSince(trashedCount.version, store.items.size / 2) : null
+  const most = store.items.size / 2
+  let changed = trashedCount?.store === store ? store.changedSince(trashedCount.version, most) : null
+  if (changed === null) {
+    const opened = store.trashedWhenOpened()
+    changed = opened ? store.changedSince(opened.version, most) : null
+    if (opened && changed) trashedCount = { store, ...opened }
+  }
   if (!trashedCount || changed === null) {
     const trashed = new Set<string>()
     for (const item of store.items.values()) if (item.trashedAt !== undefined) trashed.add(item.id)
