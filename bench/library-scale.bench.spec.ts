@@ -99,15 +99,8 @@ async function reopen(page: Page, expected: number[], profileName = 'reopen', as
     qualifierAnsweredMs[query] = Math.round(await now(page))
   }
   const reopenAllLoadedMs = Math.round(await now(page))
-  // the app's marks of its opening (the index worker started, its index handed back and in use), ms from the page's start
-  const marks = await page.evaluate(() =>
-    performance
-      .getEntriesByType('mark')
-      .filter(mark => mark.name.startsWith('neuroref:'))
-      .map(mark => `${mark.name.slice(10)} ${Math.round(mark.startTime)}`)
-  )
-  console.log('reopen marks:', marks.join(', '))
-  // the app's steps of opening (opening-marks.ts): index handed, restored, in use; every paper in and shown
+  // the app's steps of opening (opening-marks.ts), ms from the page's start: index worker started; index handed,
+  // restored, in use; every paper in and shown
   const steps = await page.evaluate(() =>
     Object.fromEntries(
       performance

@@ -78,8 +78,6 @@ const inWorker: IndexJobs = (db, onProgress, onIndex, rows) =>
       const reply = event.data
       if (reply.kind === 'progress') return onProgress?.(reply.done, reply.total)
       if (reply.kind === 'index') {
-        // read by the benchmark (bench/library-scale.bench.spec.ts): when the worker's index reached the window
-        performance.mark('neuroref: index handed back')
         marked('index handed')
         return void (received = inTurns(receivedInSteps(reply.index)).then(index => onIndex?.((built = index))))
       }

@@ -4,6 +4,8 @@
 // and it read nothing until the store asked for the index. The store's first index job takes this worker
 // (index-jobs.ts): one worker, one read.
 
+import { marked } from './opening-marks'
+
 /** Sent before the job: the library whose saved index to read now (search-index.worker.ts). */
 export interface ReadAhead {
   kind: 'read ahead'
@@ -11,8 +13,7 @@ export interface ReadAhead {
 }
 
 export function newIndexWorker(): Worker {
-  // read by the benchmark (bench/library-scale.bench.spec.ts)
-  performance.mark('neuroref: index worker started')
+  marked('index worker started')
   return new Worker(new URL('./search-index.worker.ts', import.meta.url), { type: 'module', name: 'search index' })
 }
 
