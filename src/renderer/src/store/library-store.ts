@@ -22,8 +22,7 @@ import { afterPaint, quietSlice } from './turns'
 import { ChangeVersions } from './change-versions'
 import { Showings } from './showings'
 import { marked } from './opening-marks'
-import { OpenedOrder, type Opened } from './opened-order'
-import type { Ordered } from './sort-in-slices'
+import { OpenedOrder, takeByDateAdded, takeTrashed, type Opened, type OpenedByDateAdded, type TrashedWhenOpened } from './opened-order'
 
 const FIRST_PAGE = 200
 /** work done between two turns of the event loop (a long task is 50 ms) */
@@ -276,24 +275,12 @@ export class LibraryStore {
     this.notes.delete(id)
   }
 
-  /** what the papers taken in at open told (their order by date added, the Trash), until a view takes it */
+  /** what the papers taken in at open told (their order by date added, the Trash), each until a view takes it */
   private opened: Opened | undefined
 
-  /** The papers by date added as they arrived at open, with the version they show, once; undefined when they did not arrive so. */
-  openedByDateAdded(): (Ordered & { version: number }) | undefined {
-    const order = this.opened?.byDateAdded
-    if (!order) return undefined
-    this.opened!.byDateAdded = undefined
-    return { ...order, version: this.opened!.version }
-  }
+  openedByDateAdded = (): OpenedByDateAdded | undefined => takeByDateAdded(this.opened)
 
-  /** The ids of the papers in the Trash when the papers taken in at open were shown, with that version, once. */
-  trashedWhenOpened(): { trashed: Set<string>; version: number } | undefined {
-    const trashed = this.opened?.trashed
-    if (!trashed) return undefined
-    this.opened!.trashed = undefined
-    return { trashed, version: this.opened!.version }
-  }
+  trashedWhenOpened = (): TrashedWhenOpened | undefined => takeTrashed(this.opened)
 
   /** the papers came from the saved light form, without their abstracts */
   private fromForm = false

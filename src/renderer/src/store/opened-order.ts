@@ -41,3 +41,22 @@ export class OpenedOrder {
     return { byDateAdded: this.inOrder ? { items: this.items, keys: this.keys } : undefined, trashed: this.trashed, version }
   }
 }
+
+export type OpenedByDateAdded = Ordered & { version: number }
+export type TrashedWhenOpened = { trashed: Set<string>; version: number }
+
+/** The papers by date added as they arrived at open, with the version they show, once; undefined when they did not arrive so. */
+export function takeByDateAdded(opened: Opened | undefined): OpenedByDateAdded | undefined {
+  const order = opened?.byDateAdded
+  if (!opened || !order) return undefined
+  opened.byDateAdded = undefined
+  return { ...order, version: opened.version }
+}
+
+/** The ids of the papers in the Trash when the papers taken in at open were shown, with that version, once. */
+export function takeTrashed(opened: Opened | undefined): TrashedWhenOpened | undefined {
+  const trashed = opened?.trashed
+  if (!opened || !trashed) return undefined
+  opened.trashed = undefined
+  return { trashed, version: opened.version }
+}
