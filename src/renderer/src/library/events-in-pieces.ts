@@ -4,7 +4,7 @@
 // objects, even 5,000 a message were (filing-columns.ts): they cross as columns.
 import type { LibraryEvent } from './events'
 import type { Filing } from './item-basics'
-import { filedObjects, filingColumns, joinedColumns, type FilingColumns } from './filing-columns'
+import { filedObjects, filingColumns, joinedColumns, joinedLists, type FilingColumns } from './filing-columns'
 
 /** values of a list that cross in one message */
 const PIECE = 5_000
@@ -66,7 +66,7 @@ export class EventsArriving {
 function joined(pieces: ListPiece[]): unknown[] | FilingColumns {
   const columns = pieces.flatMap(piece => ('filing' in piece ? [piece.filing] : []))
   if (columns.length === pieces.length) return joinedColumns(columns)
-  return pieces.flatMap(piece => ('filing' in piece ? filedObjects(piece.filing) : piece.values))
+  return joinedLists(pieces.map(piece => ('filing' in piece ? filedObjects(piece.filing) : piece.values)))
 }
 
 const isApart = (value: unknown): value is SentApart => typeof value === 'object' && value !== null && !Array.isArray(value) && 'apart' in value

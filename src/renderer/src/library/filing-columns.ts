@@ -105,7 +105,8 @@ export function filedObjects(papers: FiledPapers): Filing[] {
 export function joinedColumns(pieces: readonly FilingColumns[]): FilingColumns {
   const length = pieces.reduce((sum, piece) => sum + piece.ids.length, 0)
   const joined: FilingColumns = {
-    ids: [],
+    // (concat: pushing 100,000 ids one by one, or flatMap, took 10-60 ms of a task in the window; concat under 1 ms)
+    ids: joinedLists(pieces.map(piece => piece.ids)),
     collections: new Int32Array(length),
     collectionLists: [],
     readStatus: new Int32Array(length),
@@ -116,7 +117,6 @@ export function joinedColumns(pieces: readonly FilingColumns[]): FilingColumns {
   }
   let at = 0
   for (const piece of pieces) {
-    for (const id of piece.ids) joined.ids.push(id)
     for (const field of NUMBER_FIELDS) joined[field].set(piece[field], at)
     placesAfter(piece.collections, joined.collectionLists.length, joined.collections, at)
     placesAfter(piece.readStatus, joined.readStatuses.length, joined.readStatus, at)
@@ -130,4 +130,15 @@ export function joinedColumns(pieces: readonly FilingColumns[]): FilingColumns {
 /** `places` written into `to` from `at`, each moved by `by` (-1, no value, stays). */
 function placesAfter(places: Int32Array, by: number, to: Int32Array, at: number): void {
   for (let n = 0; n < places.length; n++) to[at + n] = places[n] < 0 ? -1 : places[n] + by
+}
+
+/** lists given to one concat (a call takes a bounded number of arguments) */
+const AT_ONCE = 1_000
+
+/** Lists as one, in order: copied by concat, not a value at a time. */
+export function joinedLists<T>(lists: readonly T[][]): T[] {
+  if (lists.length <= AT_ONCE) return ([] as T[]).concat(...lists)
+  const parts: T[][] = []
+  for (let from = 0; from < lists.length; from += AT_ONCE) parts.push(joinedLists(lists.slice(from, from + AT_ONCE)))
+  return joinedLists(parts)
 }
