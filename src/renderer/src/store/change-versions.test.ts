@@ -1,6 +1,7 @@
 // Which papers changed since a view last drew: every view asks after each change (the list, its kept order, the
 // facet counts, the library counts), and after every paper read at open that is 100,000 ids each time.
 import { describe, expect, it } from 'vitest'
+import { atOnce } from '@shared/work-in-steps'
 import { ChangeVersions } from './change-versions'
 
 describe('the papers changed since a version', () => {
@@ -60,5 +61,35 @@ describe('the papers changed since a version', () => {
     versions.emit(null)
     expect(versions.knowsChangesSince(since)).toBe(false)
     expect(versions.changedSince(since, 10)).toBeNull()
+  })
+
+  it('are made a slice at a time for a kept order caught up in turns: after a change of every paper, never 100,000 in one go', () => {
+    const versions = new ChangeVersions()
+    const since = versions.version
+    versions.emit(Array.from({ length: 100_000 }, (_, n) => `paper ${n}`))
+    const making = versions.changedInSlices(since)
+    let pauses = 0
+    let step = making.next()
+    // a change recorded while the set is made is not in it (the order's catch-up notes the version it began at)
+    versions.emit(['new paper'])
+    for (; !step.done; step = making.next()) pauses++
+    expect(pauses).toBeGreaterThanOrEqual(20)
+    expect(step.value?.size).toBe(100_000)
+    expect(step.value?.has('new paper')).toBe(false)
+    // asked at the version now, it holds both changes; unknown after a change of everything
+    expect(versions.changedSince(since)?.size).toBe(100_001)
+    versions.emit(null)
+    expect(versions.changedInSlices(since).next()).toEqual({ done: true, value: null })
+  })
+
+  it('made a slice at a time, are the answer the views are given after the same change', () => {
+    const versions = new ChangeVersions()
+    versions.emit(['paper 1', 'paper 2'])
+    const since = versions.version
+    versions.emit(Array.from({ length: 10_000 }, (_, n) => `paper ${n}`))
+    const made = atOnce(versions.changedInSlices(since))
+    expect(made).toEqual(new Set(Array.from({ length: 10_000 }, (_, n) => `paper ${n}`)))
+    expect(versions.changedSince(since)).toBe(made)
+    expect(versions.changedInSlices(versions.version).next().value).toEqual(new Set())
   })
 })

@@ -2,10 +2,14 @@
 // last changes remember which papers they touched so a view can patch its list
 // instead of starting over (view-patch.ts, view-base.ts).
 
+import { atOnce } from '@shared/work-in-steps'
+
 type Listener = () => void
 
 /** How many recent changes are remembered; a view older than that starts over. */
 const REMEMBERED = 64
+/** ids added to a set between two pauses of `changedInSlices` */
+const STEP = 4096
 
 export class ChangeVersions {
   version = 0
@@ -81,14 +85,41 @@ export class ChangeVersions {
   }
 
   private changes(version: number): Set<string> | null {
+    return atOnce(this.changesInSlices(version))
+  }
+
+  /**
+   * `changedSince` (without a limit) made a slice at a time, for work that runs so: after a change of every paper, the
+   * set of 100,000 ids made in one task was a long task of a kept order's catch-up. The changes up to the version it was
+   * asked at; kept as that version's answer when nothing changed meanwhile.
+   */
+  *changedInSlices(version: number): Generator<void, ReadonlySet<string> | null> {
+    const at = this.version
+    if (version === at) return new Set()
+    const known = this.askedAt === at ? this.asked.get(version) : undefined
+    if (known !== undefined) return known
+    const ids = yield* this.changesInSlices(version)
+    if (this.version === at && this.askedAt !== at) {
+      this.asked.clear()
+      this.askedAt = at
+    }
+    if (this.version === at) this.asked.set(version, ids)
+    return ids
+  }
+
+  /** The ids of the changes after `version` up to now (those recorded meanwhile are not in it), pausing every `STEP` ids. */
+  private *changesInSlices(version: number): Generator<void, Set<string> | null> {
     const first = this.log[0]
     if (!first || first.version > version + 1) return null
+    const since = this.log.filter(entry => entry.version > version)
+    if (since.some(entry => entry.ids === null)) return null
     const ids = new Set<string>()
-    for (const entry of this.log) {
-      if (entry.version <= version) continue
-      if (entry.ids === null) return null
-      for (const id of entry.ids) ids.add(id)
-    }
+    let n = 0
+    for (const entry of since)
+      for (const id of entry.ids ?? []) {
+        ids.add(id)
+        if (++n % STEP === 0) yield
+      }
     return ids
   }
 

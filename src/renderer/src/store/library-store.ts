@@ -359,6 +359,11 @@ export class LibraryStore {
     return this.versions.changedSince(version, most)
   }
 
+  /** `changedSince` without a limit, made a slice at a time (work in turns: a kept order's catch-up). */
+  changedInSlices(version: number): Generator<void, ReadonlySet<string> | null> {
+    return this.versions.changedInSlices(version)
+  }
+
   /** Whether the ids changed after `version` are known (`changedSince` then gives them). */
   knowsChangesSince(version: number): boolean {
     return this.versions.knowsChangesSince(version)

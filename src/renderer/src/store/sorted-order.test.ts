@@ -147,6 +147,10 @@ describe('a sort order prepared beforehand', () => {
         return log.length
       },
       changedSince: (version: number) => new Set(log.slice(version).flatMap(change => [...change.ids])),
+      *changedInSlices(version: number) {
+        yield
+        return store.changedSince(version)
+      },
       onlyNewSince: (version: number) => log.slice(version).every(change => change.allNew),
       // every change is remembered here
       knowsChangesSince: () => true,

@@ -139,13 +139,20 @@ export class SortedOrder {
   /** A change merged into the kept order a slice at a time; false when there is none to merge into. */
   private async mergedInTurns(column: string, turns: typeof inTurns): Promise<boolean> {
     const kept = this.kept.get(column)
-    const changed = kept && this.store.changedSince(kept.version)
-    if (!kept || !changed) return false
+    if (!kept || !this.store.knowsChangesSince(kept.version)) return false
     const { version } = this.store
-    const merged = await turns(this.merge(kept, column, changed))
+    const merged = await turns(this.mergedSince(kept, column))
+    // (everything changed meanwhile: sorted again)
+    if (!merged) return false
     // a list shown meanwhile patched this column itself: its order stands
     if (this.kept.get(column) === kept && kept.version < version) Object.assign(kept, merged, { version })
     return true
+  }
+
+  /** The changes since the kept order merged in; their set made a slice at a time too (100,000 ids after a change of every paper). */
+  private *mergedSince(kept: Kept, column: string): Generator<void, (Ordered & { unsure: boolean }) | undefined> {
+    const changed = yield* this.store.changedInSlices(kept.version)
+    return changed ? yield* this.merge(kept, column, changed) : undefined
   }
 
   private rebuild(column: string): Kept {
