@@ -74,4 +74,33 @@ describe('visibleItems after a few changes', () => {
     expect(visibleItems(store, states[1], context).items.length).toBeGreaterThan(0)
     expect(visibleItems(store, states[3], context).items.length).toBeGreaterThan(0)
   })
+
+  it('counts the library and the Trash through every paper trashed, a few changes after, and every paper restored', async () => {
+    db = openLibrary(`counts-${Math.random()}`)
+    for (let i = 0; i < 30; i++) await addRecordToLibrary(db, paper(`paper ${i}`, i))
+    const store = new LibraryStore(db)
+    await store.load()
+    const counts = async (): Promise<{ all: number; trash: number }> => {
+      await store.settled()
+      return libraryCounts(store)
+    }
+    const all = [...store.items.keys()]
+    expect(await counts()).toEqual({ all: 30, trash: 0 })
+    await moveToTrash(db, all)
+    expect(await counts()).toEqual({ all: 0, trash: 30 })
+    // a few changes after the whole library went to the Trash: patched, not counted again
+    await restoreFromTrash(db, all.slice(0, 2))
+    expect(await counts()).toEqual({ all: 2, trash: 28 })
+    await addRecordToLibrary(db, paper('a new paper', 31))
+    expect(await counts()).toEqual({ all: 3, trash: 28 })
+    await moveToTrash(db, [all[0]])
+    expect(await counts()).toEqual({ all: 2, trash: 29 })
+    // one paper in the Trash merged into one outside it: it leaves the library
+    await mergeDuplicates(db, all[1], all[5], {})
+    expect(await counts()).toEqual({ all: 2, trash: 28 })
+    await restoreFromTrash(db, [...store.items.keys()])
+    expect(await counts()).toEqual({ all: 30, trash: 0 })
+    const trashed = [...store.items.values()].filter(item => item.trashedAt !== undefined).length
+    expect(trashed).toBe(0)
+  })
 })

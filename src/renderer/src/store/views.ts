@@ -313,9 +313,10 @@ function manyChosen(items: readonly LightItem[], ids: readonly string[]): LightI
  * Papers in the library and in the Trash, kept up to date from the change log rather than counted each time; counted
  * again when more than half the library changed (every paper trashed or restored: looking up each of 100,000 changed
  * ids, after making their set, took longer than reading every paper), but for the change of every paper at open: the
- * papers in the Trash were counted as they arrived (opened-order.ts).
+ * papers in the Trash were counted as they arrived (opened-order.ts). The ids kept are of the fewer: those in the
+ * Trash, or those not (after every paper went to the Trash, a set of none rather than of 100,000 made in one task).
  */
-let trashedCount: { store: LibraryStore; version: number; trashed: Set<string> } | undefined
+let trashedCount: { store: LibraryStore; version: number; ids: Set<string>; inTrash: boolean } | undefined
 
 export function libraryCounts(store: LibraryStore): { all: number; trash: number } {
   const most = store.items.size / 2
@@ -323,19 +324,29 @@ export function libraryCounts(store: LibraryStore): { all: number; trash: number
   if (changed === null) {
     const opened = store.trashedWhenOpened()
     changed = opened ? store.changedSince(opened.version, most) : null
-    if (opened && changed) trashedCount = { store, ...opened }
+    if (opened && changed) trashedCount = { store, version: opened.version, ids: opened.trashed, inTrash: true }
   }
-  if (!trashedCount || changed === null) {
-    const trashed = new Set<string>()
-    for (const item of store.items.values()) if (item.trashedAt !== undefined) trashed.add(item.id)
-    trashedCount = { store, version: store.version, trashed }
-  } else {
+  if (!trashedCount || changed === null) trashedCount = counted(store)
+  else {
+    const { ids, inTrash } = trashedCount
     for (const id of changed) {
-      if (store.items.get(id)?.trashedAt !== undefined) trashedCount.trashed.add(id)
-      else trashedCount.trashed.delete(id)
+      const item = store.items.get(id)
+      if (item && (item.trashedAt !== undefined) === inTrash) ids.add(id)
+      else ids.delete(id)
     }
     trashedCount.version = store.version
   }
-  const trash = trashedCount.trashed.size
+  const { ids, inTrash } = trashedCount
+  const trash = inTrash ? ids.size : store.items.size - ids.size
   return { all: store.items.size - trash, trash }
+}
+
+/** Every paper counted: the ids of those in the Trash kept, or of those not when they are fewer. */
+function counted(store: LibraryStore): NonNullable<typeof trashedCount> {
+  let trash = 0
+  for (const item of store.items.values()) if (item.trashedAt !== undefined) trash++
+  const inTrash = trash <= store.items.size / 2
+  const ids = new Set<string>()
+  for (const item of store.items.values()) if ((item.trashedAt !== undefined) === inTrash) ids.add(item.id)
+  return { store, version: store.version, ids, inTrash }
 }
