@@ -207,4 +207,20 @@ describe('a large selection as the list is drawn again under it', () => {
     const fewer = list.filter((_, n) => n % 3 !== 0)
     expect(chosenInList(store, fewer, all)).toEqual(fewer)
   })
+
+  it('is every paper of the list when the whole list was chosen, and stays so as they are filed anew, leave and others come in', () => {
+    const paper = (n: number): LightItem => lighten(bareItem(`p${String(n).padStart(4, '0')}`, { type: 'article-journal', title: `Paper ${n}` }))
+    const list = Array.from({ length: 600 }, (_, n) => paper(n))
+    const store = {} as LibraryStore
+    // chosen with select-all: the list's ids in its order
+    const all = list.map(item => item.id)
+    expect(chosenInList(store, list, all)).toEqual(list)
+    // every paper filed (new copies), some trashed, two new papers in (not chosen), then the list in another order
+    const filed = list.filter((_, n) => n % 7 !== 0).map(item => lighten(bareItem(item.id, item.csl, { collectionIds: ['c'] })))
+    const withNew = [paper(5000), ...filed.slice(0, 300), paper(5001), ...filed.slice(300)]
+    expect(ids(chosenInList(store, withNew, all))).toEqual(ids(filed))
+    expect(ids(chosenInList(store, [...withNew].reverse(), all))).toEqual(ids(filed).reverse())
+    // the same ids in another order than the list's: every paper still chosen
+    expect(ids(chosenInList(store, list, [...all].reverse()))).toEqual(all)
+  })
 })

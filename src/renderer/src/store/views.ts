@@ -285,12 +285,27 @@ export function chosenInList(store: LibraryStore, items: readonly LightItem[], i
   return places.sort((a, b) => a - b).map(at => items[at])
 }
 
+/**
+ * Whether these are the ids of this list's papers, in its order (every paper of it chosen, as select-all chooses them):
+ * then no set of 100,000 ids is made in the task that draws the list to learn that each is chosen.
+ */
+function isWholeList(items: readonly LightItem[], ids: readonly string[]): boolean {
+  if (ids.length !== items.length) return false
+  for (let at = 0; at < ids.length; at++) if (ids[at] !== items[at].id) return false
+  return true
+}
+
 function manyChosen(items: readonly LightItem[], ids: readonly string[]): LightItem[] {
   const last = lastAnswers.get(ids)
   if (last?.list === items) return last.answer
+  if (!last && isWholeList(items, ids)) {
+    lastAnswers.set(ids, { list: items, chosen: new Uint8Array(items.length).fill(1), answer: items as LightItem[] })
+    return items as LightItem[]
+  }
   const before = last?.list ?? []
   const chosen = new Uint8Array(items.length)
-  const set = chosenSet(ids)
+  // made only for a paper not found by place (a whole list chosen and filed: none)
+  let set: ReadonlySet<string> | undefined
   let count = 0
   for (let at = 0, was = 0; at < items.length; at++) {
     const item = items[at]
@@ -300,7 +315,7 @@ function manyChosen(items: readonly LightItem[], ids: readonly string[]): LightI
     if (found < end) {
       chosen[at] = last!.chosen[found]
       was = found + 1
-    } else chosen[at] = set.has(item.id) ? 1 : 0
+    } else chosen[at] = (set ??= chosenSet(ids)).has(item.id) ? 1 : 0
     count += chosen[at]
   }
   // every paper shown chosen (a whole library selected): the list itself
