@@ -124,6 +124,7 @@ function sharedLightTag(tag: PeptideTag, evidence: PeptideEvidence[]): PeptideTa
     keys[0] === 'peptide' && keys[1] === 'family' && keys[2] === 'evidence' && (keys.length === 3 || (keys.length === 4 && keys[3] === 'receptor'))
   if (!asTagged || typeof tag.peptide !== 'string' || typeof tag.family !== 'string' || (keys.length === 4 && typeof tag.receptor !== 'string'))
     return unshared()
+  if (evidence.length === 0) return bareLightTag(tag, tag.family, keys.length === 4 ? tag.receptor : undefined)
   let key = `${tag.peptide}\u0000${tag.family}\u0000${tag.receptor ?? ''}\u0000${keys.length}`
   for (const piece of evidence) {
     if (!asFound(piece)) return unshared()
@@ -132,12 +133,40 @@ function sharedLightTag(tag: PeptideTag, evidence: PeptideEvidence[]): PeptideTa
   let shared = lightTags.get(key)
   if (shared === undefined) {
     if (lightTags.size >= MOST_LIGHT_TAGS) lightTags.clear()
-    // copies: the paper's own tag and evidence are not frozen
-    shared = Object.freeze({
-      ...tag,
-      evidence: Object.freeze(evidence.map(piece => Object.freeze({ source: piece.source, text: piece.text }))) as PeptideEvidence[]
-    })
-    lightTags.set(key, shared)
+    lightTags.set(key, (shared = frozenTag(tag, evidence)))
+  }
+  return shared
+}
+
+/** A frozen copy of a tag with this evidence (the paper's own tag and evidence are not frozen). */
+function frozenTag(tag: PeptideTag, evidence: PeptideEvidence[]): PeptideTag {
+  return Object.freeze({
+    ...tag,
+    evidence: Object.freeze(evidence.map(piece => Object.freeze({ source: piece.source, text: piece.text }))) as PeptideEvidence[]
+  })
+}
+
+/**
+ * Light tags without evidence (every tag of a file's papers) by peptide, family and receptor (undefined: none), looked
+ * up by the tagger's own texts: a key built of them was a string to make and hash for every tag, a fifth of `basics`.
+ */
+const bareTags = new Map<string, Map<string, Map<string | undefined, PeptideTag>>>()
+let bareTagCount = 0
+
+function bareLightTag(tag: PeptideTag, family: string, receptor: string | undefined): PeptideTag {
+  let families = bareTags.get(tag.peptide)
+  if (families === undefined) bareTags.set(tag.peptide, (families = new Map()))
+  let receptors = families.get(family)
+  if (receptors === undefined) families.set(family, (receptors = new Map()))
+  let shared = receptors.get(receptor)
+  if (shared === undefined) {
+    if (bareTagCount >= MOST_LIGHT_TAGS) {
+      bareTags.clear()
+      bareTagCount = 0
+      return bareLightTag(tag, family, receptor)
+    }
+    bareTagCount++
+    receptors.set(receptor, (shared = frozenTag(tag, [])))
   }
   return shared
 }

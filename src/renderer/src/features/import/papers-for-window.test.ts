@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
-import type { Item } from '@shared/model'
+import type { Item, PeptideTag } from '@shared/model'
 import { fieldValue } from '@shared/search/fields'
 import { basics } from '../../library/item-basics'
 import { KeptAbstracts } from '../../library/abstract-bytes'
@@ -12,7 +12,7 @@ import { loadPeptideTagger } from '../../library/peptide-tagger'
 import { rowRead } from '../../library/row-read'
 import { readAndSend, type ReaderMessage } from './read-file'
 import { WriterReceiver, type PapersForWriter } from './items-wire'
-import { PapersReceiver } from './papers-for-window'
+import { PapersReceiver, PapersSender } from './papers-for-window'
 
 beforeAll(loadPeptideTagger)
 
@@ -75,5 +75,48 @@ it('hands the window each message’s bytes over rather than a text of whole pap
     expect(Object.values(message).filter(value => typeof value === 'string')).toEqual(['papers'])
     expect(transfer).toContain(message.part.lines.buffer)
     expect(transfer).toContain(message.abstracts.bytes.buffer)
+  }
+})
+
+it('gives the window back each paper’s light copy whatever its texts: quotes, backslashes, non-ASCII, lone surrogates, empty, names in either order', () => {
+  const awkward = ['', 'O"Brien', 'back\\slash', 'Søndergaard', 'μ-opioid', '\ud800 lone', '{\\"a\\"}', 'null', '[]']
+  const names = awkward.flatMap(given =>
+    awkward.flatMap(family => [{ given, family }, { family, given }, { family, given, suffix: 'Jr.' }, { literal: family }])
+  )
+  const peptides = [
+    { peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [] },
+    { peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [], receptor: 'Oxytocin receptor' },
+    { peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [], receptor: '' },
+    { peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [{ source: 'mesh', text: 'Oxytocin' }] },
+    { peptide: 'Oxytocin', family: 'opioid', evidence: [{ source: 'title', text: 'oxytocin' }] },
+    { peptide: 'Oxytocin', evidence: [] }
+  ]
+  const items = awkward.map((text, n) => ({
+    id: `p${n}`,
+    sources: [text],
+    tags: n % 2 ? [text, 'b'] : [],
+    citationKey: text,
+    peptideTags: peptides.slice(n % peptides.length),
+    csl: {
+      type: 'article-journal',
+      title: text,
+      DOI: text,
+      author: names.slice(n * 7, n * 7 + 40),
+      editor: [Object.assign(Object.create(null), { given: text, family: 'E' }), { given: 1, family: text }, [text, 'x']],
+      issued: { 'date-parts': [[2000 + n]] }
+    },
+    doi: text,
+    doiKey: text
+  })) as unknown as Item[]
+  const sender = new PapersSender()
+  const receiver = new PapersReceiver()
+  // two messages: the values they share numbered across both
+  for (const chunk of [items, [...items].reverse()]) {
+    const message = structuredClone(sender.onTheWay(chunk))
+    const papers = receiver.papers(message)
+    expect(papers).toEqual(chunk.map(basics))
+    // each tag as the paper has it, with only its MeSH evidence (basics is not its own check)
+    const meshOnly = (tag: PeptideTag) => ({ ...tag, evidence: tag.evidence.filter(evidence => evidence.source === 'mesh') })
+    expect(papers.map(paper => paper.peptideTags)).toEqual(chunk.map(item => item.peptideTags!.map(meshOnly)))
   }
 })
