@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Item } from '@shared/model'
 import { createSyntheticLibrary } from '../../../../bench/synthetic-library'
-import { parseLightPart, readLightMeta, readLightParts, writeLightForm } from '../library/light-form'
+import { forgetLightForm, parseLightPart, readLightMeta, readLightParts, writeLightForm } from '../library/light-form'
 import { openLibrary, type NeurorefDb } from '../library/schema'
 import { moveToTrash, restoreFromTrash } from '../library/trash'
+import { write } from '../library/write'
 import type { LibraryStore } from './library-store'
 import { openedStore } from './opened-store.test-support'
 import { libraryCounts, visibleItems, type ViewState } from './views'
@@ -16,7 +17,7 @@ afterEach(() => db?.delete())
 
 /**
  * 300 papers (parts of 500: one part), some added in the same millisecond (ties by id), 7 in the Trash, opened once: the
- * form saved from the rows read then, by date added. (The index job's rebuild from every row saves it by id.)
+ * form saved from the rows read then, by date added. (Their ids, item-0 … item-299, are in another order.)
  */
 async function librarySaved(): Promise<Item[]> {
   db = openLibrary(`opened-order-${Math.random()}`)
@@ -76,6 +77,31 @@ describe('the list by date added and the Trash, opened again', () => {
     await formReversed()
     // not in order: sorted, not taken as it came
     expect((await openedStore(db)).openedByDateAdded()).toBeUndefined()
+    await expectSeen(await openedStore(db))
+  })
+
+  it('are taken as they came after the index job built the saved form again from every row, read by id', async () => {
+    await librarySaved()
+    await forgetLightForm(db, (await readLightMeta(db))!.generation)
+    // opened from the rows; the index job builds the form again from the rows it reads itself
+    expect((await openedStore(db)).index.last).toMatchObject({ how: 'loaded', light: 'rebuilt' })
+    const arrived = (await openedStore(db)).openedByDateAdded()
+    expect(arrived?.items.map(item => item.id)).toEqual((await db.items.toArray()).sort(byDateAdded).map(row => row.id))
+    await expectSeen(await openedStore(db))
+  })
+
+  it('are taken as they came after papers added out of date-added order were caught up into the form', async () => {
+    const items = await librarySaved()
+    const { items: more } = createSyntheticLibrary(3, 6)
+    // added in one write, the last added first
+    const added = more.map((item, n) => ({ ...item, id: `added-${n}`, addedAt: items[299].addedAt + 3 - n }))
+    await write(db, [db.items], async changes => {
+      await db.items.bulkAdd(added)
+      changes.record({ kind: 'item', change: 'added', ids: added.map(item => item.id), items: added })
+    })
+    expect((await openedStore(db)).index.last).toMatchObject({ how: 'caught up', light: 'caught up' })
+    const arrived = (await openedStore(db)).openedByDateAdded()
+    expect(arrived?.items.map(item => item.id).slice(-3)).toEqual(['added-2', 'added-1', 'added-0'])
     await expectSeen(await openedStore(db))
   })
 
