@@ -204,5 +204,5 @@ describe('a search asked while the papers arrive, opening again with the saved i
     release()
     await store.indexSettled()
     await answersAsReading(store, idleTurns)
-  })
+  }, 60_000) // 9-11 s alone at load 7, past the 20 s default at load 12 in the merge train
 })
