@@ -59,11 +59,7 @@ export class ChangeVersions {
    */
   changedSince(version: number, most = Infinity): ReadonlySet<string> | null {
     if (version === this.version) return new Set()
-    if (this.askedAt !== this.version) {
-      this.asked.clear()
-      this.askedAt = this.version
-    }
-    const known = this.asked.get(version)
+    const known = this.answersNow().get(version)
     if (known !== undefined) return known !== null && known.size > most ? null : known
     if (this.recordedSince(version) > most) return null
     const ids = this.changes(version)
@@ -96,15 +92,21 @@ export class ChangeVersions {
   *changedInSlices(version: number): Generator<void, ReadonlySet<string> | null> {
     const at = this.version
     if (version === at) return new Set()
-    const known = this.askedAt === at ? this.asked.get(version) : undefined
+    const known = this.answersNow().get(version)
     if (known !== undefined) return known
     const ids = yield* this.changesInSlices(version)
-    if (this.version === at && this.askedAt !== at) {
-      this.asked.clear()
-      this.askedAt = at
-    }
-    if (this.version === at) this.asked.set(version, ids)
+    // (a change meanwhile: the set is the answer at the version it began at, no longer the answer now)
+    if (this.version === at) this.answersNow().set(version, ids)
     return ids
+  }
+
+  /** The answers kept for the version now: those kept at an earlier version are forgotten. */
+  private answersNow(): Map<number, ReadonlySet<string> | null> {
+    if (this.askedAt !== this.version) {
+      this.asked.clear()
+      this.askedAt = this.version
+    }
+    return this.asked
   }
 
   /** The ids of the changes after `version` up to now (those recorded meanwhile are not in it), pausing every `STEP` ids. */
