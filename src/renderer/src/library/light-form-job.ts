@@ -5,6 +5,7 @@
 // missing, damaged, or older than what the log still holds, it is built
 // again from every row.
 import type { Item, ItemBasics } from '@shared/model'
+import { byDateAdded } from '@shared/date-added'
 import { changedPapers, lastChangeSeq } from './change-log'
 import { basics } from './item-basics'
 import { itemChunks } from './item-chunks'
@@ -24,14 +25,10 @@ import type { NeurorefDb } from './schema'
 export type LightFormJob = { how: 'loaded' | 'caught up' } | { how: 'rebuilt'; reason: string }
 
 /**
- * The saved form's order: by date added, ties by id. The window takes papers that arrive so as its list by date added
- * without sorting them (store/opened-order.ts: ~70 ms at 100,000 papers, between the last paper in and the list shown).
- */
-const byDateAdded = (a: ItemBasics, b: ItemBasics): number => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/**
  * Collects light copies a row at a time (a rebuild; the index job hands it the rows it reads anyway) and saves them
- * in parts by date added, whatever order the rows came in (read here, they come by id).
+ * in parts by date added, whatever order the rows came in (read here, they come by id): the window takes papers that
+ * arrive so as its list by date added without sorting them (store/opened-order.ts: ~70 ms at 100,000 papers, between
+ * the last paper in and the list shown).
  */
 export class LightFormBuilder {
   private papers: ItemBasics[] = []

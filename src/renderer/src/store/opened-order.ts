@@ -3,6 +3,7 @@
 // the Trash are counted as they pass. At 100,000 papers, sorting them by date added (~70 ms) and walking them all to
 // count the Trash (~85 ms) came between the last paper in and the list shown, before the first answer.
 import type { LightItem } from '@shared/model'
+import { byDateAdded } from '@shared/date-added'
 import type { Ordered } from './sort-in-slices'
 
 /** What the opening tells, as of the library version that showed it. */
@@ -23,8 +24,8 @@ export class OpenedOrder {
 
   take(item: LightItem): void {
     const last = this.items.length > 0 ? this.items[this.items.length - 1] : undefined
-    // strictly after the last: no paper twice, and the same comparison as a sort's (key, then id)
-    if (last && !(last.addedAt < item.addedAt || (last.addedAt === item.addedAt && last.id < item.id))) this.inOrder = false
+    // strictly after the last: no paper twice, and the order the saved form is kept in (key, then id)
+    if (last && byDateAdded(last, item) >= 0) this.inOrder = false
     this.items.push(item)
     this.keys.push(item.addedAt)
     if (item.trashedAt !== undefined) this.trashed.add(item.id)

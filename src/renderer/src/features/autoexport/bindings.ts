@@ -2,6 +2,7 @@
 // id); the library knows what goes in them, so the binding lives in the
 // library's settings, with a fingerprint of what was last written.
 import type { Collection, ItemBasics } from '@shared/model'
+import { byDateAdded } from '@shared/date-added'
 import { descendantsOf } from '../../library/collections'
 import type { NeurorefDb } from '../../library/schema'
 import { readSetting, updateSetting } from '../../library/settings'
@@ -45,7 +46,7 @@ export function itemsToExport<T extends ItemBasics>(items: Iterable<T>, collecti
     if (inside && !item.collectionIds.some(id => inside.has(id))) continue
     chosen.push(item)
   }
-  return chosen.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return chosen.sort(byDateAdded)
 }
 
 export async function sha256(text: string): Promise<string> {
