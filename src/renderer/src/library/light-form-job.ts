@@ -40,7 +40,8 @@ export class LightFormBuilder {
   save(db: NeurorefDb, seq: number, options?: LightWriteOptions): Promise<boolean> {
     const papers = this.papers.sort(byDateAdded)
     const parts: ItemBasics[][] = []
-    for (let start = 0; start < papers.length || parts.length === 0; start += PAPERS_PER_PART) parts.push(papers.slice(start, start + PAPERS_PER_PART))
+    // (no papers: no parts, as writeLightForm leaves an empty one out)
+    for (let start = 0; start < papers.length; start += PAPERS_PER_PART) parts.push(papers.slice(start, start + PAPERS_PER_PART))
     return writeLightForm(db, parts, seq, options)
   }
 }
