@@ -2,7 +2,7 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema'
+import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from './schema'
 
 describe('schema migrations', () => {
   it('v1 → v6 keeps every item, note and collection and adds the PubMed-search and full-text tables', async () => {
@@ -27,7 +27,7 @@ describe('schema migrations', () => {
 
     const v2 = openLibrary(name)
     await v2.open()
-    expect(v2.verno).toBe(9)
+    expect(v2.verno).toBe(10)
     const item = await v2.items.get('a')
     expect(item).toMatchObject({ tags: ['mine'], collectionIds: ['c1'], pmid: '33673448', peptideTags: [] })
     expect(await v2.items.where('pmid').equals('33673448').count()).toBe(1)
@@ -60,7 +60,7 @@ describe('schema migrations', () => {
 
     const v3 = openLibrary(name)
     await v3.open()
-    expect(v3.verno).toBe(9)
+    expect(v3.verno).toBe(10)
     expect(await v3.items.get('a')).toMatchObject({ csl: { title: 'Orexin' } })
     expect(await v3.pubmedSearches.get('s')).toMatchObject({ newPmids: ['1'] })
     expect(await v3.fullTexts.count()).toBe(1)
@@ -90,7 +90,7 @@ describe('schema migrations', () => {
 
     const v6 = openLibrary(name)
     await v6.open()
-    expect(v6.verno).toBe(9)
+    expect(v6.verno).toBe(10)
     expect(await v6.items.get('a')).toMatchObject({ titleWords: ['oxytocin', 'social', 'defeat'], tags: ['mine'] })
     expect(await v6.items.where('doiKey').equals('10.1000/ot').count()).toBe(1)
     expect(await v6.items.where('tags').equals('mine').count()).toBe(1)
@@ -117,7 +117,7 @@ describe('schema migrations', () => {
 
     const v7 = openLibrary(name)
     await v7.open()
-    expect(v7.verno).toBe(9)
+    expect(v7.verno).toBe(10)
     expect(await v7.items.get('a')).toEqual(paper)
     expect(await v7.items.where('doiKey').equals('10.1000/gal').count()).toBe(1)
     expect(await v7.items.where('tags').equals('mine').count()).toBe(1)
@@ -157,7 +157,7 @@ describe('schema migrations', () => {
 
     const v8 = openLibrary(name)
     await v8.open()
-    expect(v8.verno).toBe(9)
+    expect(v8.verno).toBe(10)
     // compared as text: every field, in its place
     expect(JSON.stringify(await v8.items.get('a'))).toBe(JSON.stringify(paper))
     expect(await v8.items.where('pmid').equals('31000001').toArray()).toEqual([paper])
@@ -181,10 +181,33 @@ describe('schema migrations', () => {
 
     const v9 = openLibrary(name)
     await v9.open()
-    expect(v9.verno).toBe(9)
+    expect(v9.verno).toBe(10)
     const read = await v9.items.get('a')
     expect(read?.csl).toEqual(paper.csl)
     expect(read?.peptideTags).toEqual([{ peptide: 'Oxytocin', family: 'oxytocin/vasopressin', evidence: [{ source: 'title', text: 'oxytocin' }] }])
     await v9.delete()
+  })
+
+  it('v9 → v10 keeps every paper and table as it was and adds an empty table of paper groups', async () => {
+    const name = `migrate-${Math.random()}`
+    const v9 = new Dexie(name)
+    ;[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9].forEach((stores, n) =>
+      v9.version(n + 1).stores(stores)
+    )
+    const paper = { id: 'a', csl: { type: 'article-journal', title: 'Orexin and arousal' }, year: 2020, pmid: '31000003', ...minePaper }
+    await v9.table('items').add(paper)
+    await v9.table('collections').add({ id: 'c1', name: 'Arousal', createdAt: 1 })
+    v9.close()
+
+    const v10 = openLibrary(name)
+    await v10.open()
+    expect(v10.verno).toBe(10)
+    expect(JSON.stringify(await v10.items.get('a'))).toBe(JSON.stringify(paper))
+    expect(await v10.items.where('tags').equals('mine').primaryKeys()).toEqual(['a'])
+    expect(await v10.collections.get('c1')).toMatchObject({ name: 'Arousal' })
+    expect(await v10.paperGroups.count()).toBe(0)
+    await v10.paperGroups.add({ key: 'i 1 0', ids: ['b'], papers: [{ ...paper, id: 'b' }] })
+    expect(await v10.paperGroups.where('ids').equals('b').primaryKeys()).toEqual(['i 1 0'])
+    await v10.delete()
   })
 })

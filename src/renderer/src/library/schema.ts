@@ -6,6 +6,7 @@ import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '@sh
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
 import type { LightFormRow } from './light-form'
+import type { PaperGroup } from './paper-groups'
 import { rowRead } from './row-read'
 import type { SavedIndexRow } from './saved-index'
 
@@ -55,6 +56,8 @@ export type NeurorefDb = Dexie & {
   searchIndex: EntityTable<SavedIndexRow, 'id'>
   /** every paper's light copy, saved (light-form.ts): derived from the items, rebuilt when in doubt */
   lightCopies: EntityTable<LightFormRow, 'id'>
+  /** an import's papers, ~100 a row (paper-groups.ts); `items` reads them as rows, and they are spread into rows later */
+  paperGroups: EntityTable<PaperGroup, 'key'>
   /** events of committed writes (events.ts); only the library module emits them */
   events: LibraryEvents
 }
@@ -144,6 +147,17 @@ export const SCHEMA_V8 = { ...SCHEMA_V7 }
  */
 export const SCHEMA_V9 = { ...SCHEMA_V8 }
 
+/**
+ * Version 10: an import may write its papers ~100 a row (`paperGroups`, paper-groups.ts), about half the browser's CPU
+ * of one row a paper (bench/RESULTS.md, "Fewer IndexedDB rows, end to end"); every read of `items` sees a grouped paper
+ * as its own row, and the groups are spread into rows later. Nothing else changes and no row is rewritten. The version
+ * keeps an older Neuroref, which would not see grouped papers, from opening the library.
+ */
+export const SCHEMA_V10 = {
+  ...SCHEMA_V9,
+  paperGroups: 'key, *ids'
+}
+
 export function openLibrary(name = 'neuroref'): NeurorefDb {
   const db = new Dexie(name) as NeurorefDb
   db.version(1).stores(SCHEMA_V1)
@@ -164,6 +178,7 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
   db.version(7).stores(SCHEMA_V7)
   db.version(8).stores(SCHEMA_V8)
   db.version(9).stores(SCHEMA_V9)
+  db.version(10).stores(SCHEMA_V10)
   db.items.hook('reading', rowRead)
   db.events = new LibraryEvents()
   return db

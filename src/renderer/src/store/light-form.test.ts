@@ -287,7 +287,7 @@ describe('a library written by schema version 4', () => {
 
     db = openLibrary(name)
     await opensFromRowsThenFromForm()
-    expect(db.verno).toBe(9)
+    expect(db.verno).toBe(10)
     expect((await readLightMeta(db))?.parts.length).toBe(2)
   })
 })

@@ -243,7 +243,7 @@ describe('a library written by schema version 3', () => {
     })
     await store.load()
     await store.indexSettled()
-    expect(db.verno).toBe(9)
+    expect(db.verno).toBe(10)
     expect(store.index.last).toMatchObject({ how: 'rebuilt', reason: 'there was none yet', seq: 1 })
     expect(progress.length).toBeGreaterThan(1)
     expect(progress.at(-1)).toEqual([2500, 2500])
