@@ -2,6 +2,7 @@
 // version before it.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
+import type { StoredItem } from './row-read'
 import { openLibrary, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from './schema'
 
 describe('schema migrations', () => {
@@ -206,7 +207,7 @@ describe('schema migrations', () => {
     expect(await v10.items.where('tags').equals('mine').primaryKeys()).toEqual(['a'])
     expect(await v10.collections.get('c1')).toMatchObject({ name: 'Arousal' })
     expect(await v10.paperGroups.count()).toBe(0)
-    await v10.paperGroups.add({ key: 'i 1 0', ids: ['b'], papers: [{ ...paper, id: 'b' }] })
+    await v10.paperGroups.add({ key: 'i 1 0', ids: ['b'], papers: [{ ...paper, id: 'b' } as StoredItem] })
     expect(await v10.paperGroups.where('ids').equals('b').primaryKeys()).toEqual(['i 1 0'])
     await v10.delete()
   })
