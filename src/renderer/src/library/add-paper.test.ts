@@ -2,7 +2,7 @@
 // one paper one item, citation keys unique.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReferenceRecord } from '@shared/model'
-import { openLibrary, SCHEMA_V7, type NeurorefDb } from './schema'
+import { openLibrary, SCHEMA_V10, type NeurorefDb } from './schema'
 import { addRecordsToLibrary, addRecordToLibrary, findSamePaper } from './add-paper'
 import { DuplicateFinder } from '@shared/duplicates'
 import type { Item } from '@shared/model'
@@ -38,7 +38,7 @@ describe('schema', () => {
   it('has every table of the model with the planned indexes', async () => {
     const library = fresh()
     await library.open()
-    expect(library.tables.map(t => t.name).sort()).toEqual(Object.keys(SCHEMA_V7).sort())
+    expect(library.tables.map(t => t.name).sort()).toEqual(Object.keys(SCHEMA_V10).sort())
     const itemIndexes = library.items.schema.indexes.map(i => i.name)
     expect(itemIndexes).toEqual(expect.arrayContaining(['doiKey', 'pmid', 'pmcid', 'year', 'addedAt', 'citationKey']))
     // title words are a field, not an index: nothing queries them, and the index tripled an import's write

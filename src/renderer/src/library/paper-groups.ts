@@ -1,6 +1,7 @@
 // Papers an import writes ~100 to a row (schema v10): far fewer IndexedDB rows to write than one a paper, about half
 // the browser's CPU to searchable (bench/RESULTS.md, "Fewer IndexedDB rows, end to end"). Reads of `items` see each
-// grouped paper as its own row; the groups are spread into rows in the background once the import is announced.
+// grouped paper as its own row (a Dexie middleware, below); the groups are spread into rows once the import is announced.
+import Dexie, { type DBCore, type DBCoreIndex, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie'
 import type { StoredItem } from './row-read'
 
 /** One row of grouped papers: `ids[i]` is `papers[i].id`; the key is `${importId} ${batchNumber} ${part}`. */
@@ -8,4 +9,79 @@ export interface PaperGroup {
   key: string
   ids: string[]
   papers: StoredItem[]
+}
+
+export const PAPERS = 'items'
+export const GROUPS = 'paperGroups'
+
+/** The groups table as the middleware reads and writes it, inside the transaction of a read or write of `items`. */
+export class GroupsIn {
+  private readonly ids: DBCoreIndex
+
+  constructor(
+    readonly table: DBCoreTable,
+    readonly trans: DBCoreTransaction
+  ) {
+    this.ids = table.schema.getIndexByKeyPath('ids')!
+  }
+
+  /** Whether any group is left: asked once a transaction (a count of an empty table), so a library without groups pays one request. */
+  exist(): Promise<boolean> {
+    const known = groupsKnown.get(this.trans)
+    if (known) return known
+    const asked = this.table.count({ trans: this.trans, query: { index: this.table.schema.primaryKey, range: ANY } }).then(n => n > 0)
+    groupsKnown.set(this.trans, asked)
+    return asked
+  }
+
+  all(): Promise<PaperGroup[]> {
+    return this.table.query({ trans: this.trans, values: true, query: { index: this.table.schema.primaryKey, range: ANY } }).then(r => r.result)
+  }
+
+  /** The groups that hold any of these ids (a key-only look-up of the `ids` index each). */
+  holding(ids: readonly unknown[]): Promise<PaperGroup[]> {
+    const lookUps = ids.map(id =>
+      this.table.query({ trans: this.trans, values: false, query: { index: this.ids, range: { type: EQUAL, lower: id, upper: id } as DBCoreKeyRange } })
+    )
+    return Dexie.Promise.all(lookUps).then(found => {
+      const keys = [...new Set(found.flatMap(r => r.result as string[]))]
+      return keys.length === 0 ? [] : this.table.getMany({ trans: this.trans, keys }).then(groups => groups.filter(Boolean))
+    })
+  }
+
+  /** Takes these papers out of their groups: a group is written again without them, or deleted when none is left. */
+  takeOut(ids: ReadonlySet<unknown>, groups: PaperGroup[]): Promise<unknown> {
+    const emptied: string[] = []
+    const kept: PaperGroup[] = []
+    for (const group of groups) {
+      if (!group.ids.some(id => ids.has(id))) continue
+      const papers = group.papers.filter(paper => !ids.has(paper.id))
+      if (papers.length === 0) emptied.push(group.key)
+      else kept.push({ ...group, ids: papers.map(paper => paper.id), papers })
+    }
+    const writes: Promise<unknown>[] = []
+    if (kept.length > 0) writes.push(this.table.mutate({ type: 'put', trans: this.trans, values: kept }))
+    if (emptied.length > 0) writes.push(this.table.mutate({ type: 'delete', trans: this.trans, keys: emptied }))
+    return Dexie.Promise.all(writes)
+  }
+}
+
+const EQUAL = 1
+const ANY = { type: 3, lower: undefined, upper: undefined } as DBCoreKeyRange
+/** per transaction: whether groups exist, asked once (a write to the groups table asks again) */
+const groupsKnown = new WeakMap<DBCoreTransaction, Promise<boolean>>()
+
+export function forgetGroupsKnown(trans: DBCoreTransaction): void {
+  groupsKnown.delete(trans)
+}
+
+/** Whether the transaction can see the groups table (not in an upgrade to a version from before there was one). */
+export function seesGroups(trans: DBCoreTransaction): boolean {
+  const names = (trans as Partial<IDBTransaction>).objectStoreNames
+  return !names || names.contains(GROUPS)
+}
+
+/** Every transaction with `items` in its scope also has the groups, so that reads and writes of papers can reach them. */
+export function withGroupsInScope(down: DBCore): DBCore['transaction'] {
+  return (stores, mode, options) => down.transaction(stores.includes(PAPERS) && !stores.includes(GROUPS) ? [...stores, GROUPS] : stores, mode, options)
 }

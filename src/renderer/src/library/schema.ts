@@ -5,6 +5,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { AttachmentRecord, Collection, Item, Note, Setting, Tag } from '@shared/model'
 import type { ChangeEntry } from './change-log'
 import { LibraryEvents } from './events'
+import { groupedPapers } from './grouped-papers'
 import type { LightFormRow } from './light-form'
 import type { PaperGroup } from './paper-groups'
 import { rowRead } from './row-read'
@@ -179,6 +180,7 @@ export function openLibrary(name = 'neuroref'): NeurorefDb {
   db.version(8).stores(SCHEMA_V8)
   db.version(9).stores(SCHEMA_V9)
   db.version(10).stores(SCHEMA_V10)
+  db.use(groupedPapers)
   db.items.hook('reading', rowRead)
   db.events = new LibraryEvents()
   return db
