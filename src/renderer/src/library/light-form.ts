@@ -196,9 +196,9 @@ export async function writeLightForm(db: NeurorefDb, parts: readonly LightPartTo
 }
 
 /**
- * A new form written as its papers come, a part each time PAPERS_PER_PART are in (a restore writing rows a page
- * at a time keeps no more than a part of them), committed at the end. Its parts are named by no marker until then:
- * a crash leaves them to the next save, which removes them.
+ * A new form of a given generation written as its papers come, a part each time PAPERS_PER_PART are in, committed
+ * at the end (to a restore's `CurrentTo`). Its parts are named by no marker until then: a crash leaves them to the
+ * next save, which removes them.
  */
 export class LightFormWriter {
   private refs: LightPartRef[] = []

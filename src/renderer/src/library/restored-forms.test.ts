@@ -16,7 +16,9 @@ import { restoreLibrary, undoRestore } from './restore'
 import { readSavedIndex } from './saved-index'
 import { openLibrary, type NeurorefDb } from './schema'
 import { createSearchIndex, type SearchIndex } from '@shared/search/index'
+import { byDateAdded } from '@shared/date-added'
 import { lightFromRows, readAtOpen } from '../store/light-rows.test-support'
+import { openedStore } from '../store/opened-store.test-support'
 
 let db: NeurorefDb
 afterEach(() => db?.delete())
@@ -77,6 +79,21 @@ describe('a restored library', () => {
     expect(undone.papers.length).toBe(90)
     expect([...undone.kinds]).toEqual(['packed'])
     await expectFreshAnswers()
+  }, 60_000)
+
+  it('opens with its papers by date added as they come, not sorted, though the backup holds them by id', async () => {
+    const backedUp = await library('backed-up', PAPERS_PER_PART + 150, 23, false)
+    const { text } = await backupText(backedUp)
+    backedUp.close()
+    db = await library('in-use', 90, 24)
+
+    await restoreLibrary(db, linesWorkHere(db, new Blob([text])), new Date().toISOString(), async () => {})
+    const byDate = (await db.items.toArray()).sort(byDateAdded).map(row => row.id)
+    // the backup's order (by id) is not the order by date added
+    expect((await db.items.toCollection().primaryKeys()) as string[]).not.toEqual(byDate)
+    const store = await openedStore(db)
+    expect(store.index.last).toMatchObject({ how: 'loaded', light: 'loaded' })
+    expect(store.openedByDateAdded()?.items.map(item => item.id)).toEqual(byDate)
   }, 60_000)
 })
 

@@ -9,12 +9,16 @@
 // A backup's forms can be made elsewhere from its file, read again by a second worker while the first writes the rows
 // (`formsOfPages`; features/backup/restored-forms.worker.ts): tokenising 100,000 papers and packing their light copies
 // took the one worker ≈ 50 s under load, on top of writing the rows.
-import type { Item, Note } from '@shared/model'
+// The light form is saved by date added, as the index job saves one (light-form-job.ts), whatever order the backup holds
+// its papers in (by id): the window then takes the papers as they come as its list by date added, where it sorted
+// 100,000 of them (~70 ms) at the first opening of a restored library.
+import type { Item, ItemBasics, Note } from '@shared/model'
+import { byDateAdded } from '@shared/date-added'
 import { createSearchIndex } from '@shared/search/index'
 import type { CurrentTo } from './change-log'
 import { notesOf } from './index-job'
 import { basics } from './item-basics'
-import { LightFormWriter, type LightWriteOptions } from './light-form'
+import { LightFormWriter, PAPERS_PER_PART, type LightWriteOptions } from './light-form'
 import type { RowPage } from './library-pages'
 import { writeSavedIndex } from './saved-index'
 import type { NeurorefDb } from './schema'
@@ -53,6 +57,8 @@ export async function formsOfPages(db: NeurorefDb, pages: AsyncIterable<RowPage>
 class RestoredForms implements FormsMaking {
   private index = createSearchIndex()
   private light: LightFormWriter
+  /** the light copies, kept to be saved by date added once every page is in */
+  private papers: ItemBasics[] = []
   private noted = new Set<string>()
 
   constructor(
@@ -69,8 +75,10 @@ class RestoredForms implements FormsMaking {
     if (page.table === 'notes') for (const note of page.rows as Note[]) this.noted.add(note.itemId)
     if (page.table !== 'items') return
     const items = page.rows as Item[]
-    for (const item of items) this.index.add(item)
-    await this.light.add(items.map(basics))
+    for (const item of items) {
+      this.index.add(item)
+      this.papers.push(basics(item))
+    }
   }
 
   /** Once every row is written: the index saved, then the form. */
@@ -80,6 +88,8 @@ class RestoredForms implements FormsMaking {
     const [items, notes] = await Promise.all([this.db.items.bulkGet(ids), notesOf(this.db, ids)])
     for (const item of items) if (item) this.index.update(item, notes.get(item.id))
     await writeSavedIndex(this.db, this.index.snapshot(), this.at.seq, { restore: this.at.restore })
+    const papers = this.papers.sort(byDateAdded)
+    for (let start = 0; start < papers.length; start += PAPERS_PER_PART) await this.light.add(papers.slice(start, start + PAPERS_PER_PART))
     await this.light.commit(this.at)
   }
 }
