@@ -97,6 +97,20 @@ describe('a part of the saved light form', () => {
     expect(marked.map(paper => (paper as { light?: unknown }).light)).toEqual([mark, mark])
   })
 
+  it('gives plain objects holding the fields the papers had', () => {
+    const papers = [...fixtureItems(), odd(fixtureItems()[0])].map(basics)
+    const back = unpackPapers(packPapers(papers, [])).papers
+    const fields = (value: object) => Object.keys(JSON.parse(JSON.stringify(value))).sort()
+    back.forEach((paper, n) => {
+      for (const value of [paper, paper.csl]) {
+        expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
+        expect(value.constructor).toBe(Object)
+      }
+      expect(Object.keys(paper).sort()).toEqual(fields(papers[n]))
+      expect(Object.keys(paper.csl).sort()).toEqual(fields(papers[n].csl))
+    })
+  })
+
   it("writes a paper's DOI once where its doi, doiKey and csl.DOI say the same, and gives one string for them", () => {
     const papers = fixtureItems().map(item => basics(withIndexFields(item)))
     const part = packPapers(papers, [])
