@@ -7,6 +7,7 @@
 import { useEffect, useState, useSyncExternalStore, type DependencyList } from 'react'
 import { openLibrary, type NeurorefDb } from './library/schema'
 import { clearUnfinishedImports } from './library/unfinished-import'
+import { spreadInBackground } from './features/import/spread-in-background'
 import { readContact } from './library/settings'
 import { LibraryStore } from './store/library-store'
 import { windowApi } from './transport'
@@ -24,6 +25,11 @@ export const store = new LibraryStore(db)
 export const storeLoaded = clearUnfinishedImports(db)
   .catch(error => console.warn('[neuroref] an unfinished import could not be cleared:', error))
   .then(() => store.load())
+// an import a closed window announced but had not spread yet: spread once the library is open and searchable
+void storeLoaded
+  .then(() => store.indexSettled())
+  .catch(() => undefined)
+  .then(() => spreadInBackground(db))
 export const api = withContact(windowApi(), () => readContact(db))
 export const extractionQueue = new ExtractionQueue(db, api)
 export const autoExporter = new AutoExporter({ db, store, api })

@@ -148,7 +148,8 @@ describe('a backup of lines', () => {
     await restoreText(restored, text)
     expect(await everyRowAsText(restored)).toEqual(before)
     expect(before.items).toHaveLength(2001)
-  })
+    // 60 s, as light-form.test.ts's: the import's papers are read from its groups (not spread here), 18 s alone at load 17 (main: 12 s)
+  }, 60_000)
 
   it('replaces the library, keeping the one before for Undo restore', async () => {
     const other = library('other')

@@ -1,6 +1,5 @@
 // An import's rows hold each paper's peptide tags as one string; every read of
 // the library gives the same tags back, field for field, as the list they were.
-import Dexie from 'dexie'
 import { beforeAll, expect, it } from 'vitest'
 import { readBibliographyFile } from '@shared/import'
 import type { Item, PeptideTag } from '@shared/model'
@@ -10,7 +9,8 @@ import { toItem } from './add-paper'
 import { everyPage } from './library-pages'
 import { loadPeptideTagger, peptideTagsOf } from './peptide-tagger'
 import { peptideTagsStored, storedPeptideTags } from './peptide-tags-stored'
-import { openLibrary, SCHEMA_V9 } from './schema'
+import { openLibrary } from './schema'
+import { spreadAsAnnounced, storedPapers } from './stored-papers.test-support'
 import { writeUnannounced } from './unfinished-import'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
@@ -71,19 +71,23 @@ it('reads a paper an import wrote, its tags as the string, back with its tags as
   expect(papers.filter(paper => paper.peptideTags?.length).length).toBeGreaterThan(10)
   const rows = papers.map(paper => ({ ...paper, peptideTags: storedPeptideTags(paper.peptideTags!) }))
   await writeUnannounced(db, { importId: 'i', number: 0, items: rows })
-  // the row itself holds the string
-  const plain = new Dexie(db.name)
-  plain.version(9).stores(SCHEMA_V9)
   const { id } = papers[0]
-  expect(typeof (await plain.table('items').get(id)).peptideTags).toBe('string')
-  plain.close()
-  expect((await db.items.get(id))?.peptideTags).toEqual(papers[0].peptideTags)
-  expect((await db.items.bulkGet(papers.map(paper => paper.id))).map(item => item?.peptideTags)).toEqual(papers.map(paper => paper.peptideTags))
   const byId = new Map(papers.map(paper => [paper.id, paper.peptideTags]))
-  for (const item of await db.items.toArray()) expect(item.peptideTags).toEqual(byId.get(item.id))
-  for (const item of await db.items.where('addedAt').equals(1_000).toArray()) expect(item.peptideTags).toEqual(byId.get(item.id))
-  await db.items.each(item => expect(item.peptideTags).toEqual(byId.get(item.id)))
-  // what a backup and the copy kept before a restore read
-  for await (const page of everyPage(db)) if (page.table === 'items') for (const row of page.rows as Item[]) expect(row.peptideTags).toEqual(byId.get(row.id))
+  const readBack = async () => {
+    expect((await db.items.get(id))?.peptideTags).toEqual(papers[0].peptideTags)
+    expect((await db.items.bulkGet(papers.map(paper => paper.id))).map(item => item?.peptideTags)).toEqual(papers.map(paper => paper.peptideTags))
+    for (const item of await db.items.toArray()) expect(item.peptideTags).toEqual(byId.get(item.id))
+    for (const item of await db.items.where('addedAt').equals(1_000).toArray()) expect(item.peptideTags).toEqual(byId.get(item.id))
+    await db.items.each(item => expect(item.peptideTags).toEqual(byId.get(item.id)))
+    // what a backup and the copy kept before a restore read
+    for await (const page of everyPage(db)) if (page.table === 'items') for (const row of page.rows as Item[]) expect(row.peptideTags).toEqual(byId.get(row.id))
+  }
+  // the import's group holds the string, and so does the row it is spread into
+  expect(typeof (await storedPapers(db.name)).get(id)?.peptideTags).toBe('string')
+  await readBack()
+  await spreadAsAnnounced(db)
+  expect(await db.paperGroups.count()).toBe(0)
+  expect(typeof (await storedPapers(db.name)).get(id)?.peptideTags).toBe('string')
+  await readBack()
   await db.delete()
 })

@@ -1,6 +1,5 @@
 // An import's rows (as the writer worker makes them) hold each paper's abstract as its UTF-8 bytes; every read of
 // the library gives the same abstract back as the text it was.
-import Dexie from 'dexie'
 import { beforeAll, expect, it } from 'vitest'
 import { readBibliographyFile } from '@shared/import'
 import type { Item } from '@shared/model'
@@ -10,7 +9,8 @@ import { PapersSender } from './papers-for-window'
 import { toItem } from '../../library/add-paper'
 import { everyPage } from '../../library/library-pages'
 import { loadPeptideTagger } from '../../library/peptide-tagger'
-import { openLibrary, SCHEMA_V9 } from '../../library/schema'
+import { openLibrary } from '../../library/schema'
+import { spreadAsAnnounced, storedPapers } from '../../library/stored-papers.test-support'
 import { writeUnannounced } from '../../library/unfinished-import'
 
 // papers made here are tagged at once: the tagger loads first (peptide-tagger.ts)
@@ -28,21 +28,29 @@ it('reads a paper an import wrote, its abstract as bytes, back with its abstract
   // as the writer worker has them from the reader's message
   const rows = new WriterReceiver().papers(structuredClone(new WriterSender().forWriter(papers, new PapersSender().onTheWay(papers))))
   await writeUnannounced(db, { importId: 'i', number: 0, items: rows })
-  // the row itself holds the bytes (the text where it is not well-formed)
-  const plain = new Dexie(db.name)
-  plain.version(9).stores(SCHEMA_V9)
-  const stored = await plain.table('items').get(papers[0].id)
-  expect(ArrayBuffer.isView(stored.csl.abstract)).toBe(true)
-  expect(stored.csl.abstract.byteLength).toBeLessThan(2 * papers[0].csl.abstract!.length)
-  expect((await plain.table('items').get(papers[20].id)).csl.abstract).toBe('Oxytocin \ud800 and trust.')
-  plain.close()
   const byId = new Map(papers.map(paper => [paper.id, paper.csl.abstract]))
-  expect((await db.items.get(papers[0].id))?.csl.abstract).toBe(papers[0].csl.abstract)
-  expect((await db.items.bulkGet(papers.map(paper => paper.id))).map(item => item?.csl.abstract)).toEqual(papers.map(paper => paper.csl.abstract))
-  for (const item of await db.items.toArray()) expect(item.csl.abstract).toBe(byId.get(item.id))
-  for (const item of await db.items.where('addedAt').equals(1_000).toArray()) expect(item.csl.abstract).toBe(byId.get(item.id))
-  await db.items.each(item => expect(item.csl.abstract).toBe(byId.get(item.id)))
-  // what a backup and the copy kept before a restore read
-  for await (const page of everyPage(db)) if (page.table === 'items') for (const row of page.rows as Item[]) expect(row.csl.abstract).toBe(byId.get(row.id))
+  const readBack = async () => {
+    expect((await db.items.get(papers[0].id))?.csl.abstract).toBe(papers[0].csl.abstract)
+    expect((await db.items.bulkGet(papers.map(paper => paper.id))).map(item => item?.csl.abstract)).toEqual(papers.map(paper => paper.csl.abstract))
+    for (const item of await db.items.toArray()) expect(item.csl.abstract).toBe(byId.get(item.id))
+    for (const item of await db.items.where('addedAt').equals(1_000).toArray()) expect(item.csl.abstract).toBe(byId.get(item.id))
+    await db.items.each(item => expect(item.csl.abstract).toBe(byId.get(item.id)))
+    // what a backup and the copy kept before a restore read
+    for await (const page of everyPage(db)) if (page.table === 'items') for (const row of page.rows as Item[]) expect(row.csl.abstract).toBe(byId.get(row.id))
+  }
+  // the import's group holds the bytes (the text where it is not well-formed), and so does the row it is spread into
+  const storedAsWritten = async () => {
+    const stored = await storedPapers(db.name)
+    const abstract = stored.get(papers[0].id)!.csl.abstract as unknown as Uint8Array
+    expect(ArrayBuffer.isView(abstract)).toBe(true)
+    expect(abstract.byteLength).toBeLessThan(2 * papers[0].csl.abstract!.length)
+    expect(stored.get(papers[20].id)?.csl.abstract).toBe('Oxytocin \ud800 and trust.')
+  }
+  await storedAsWritten()
+  await readBack()
+  await spreadAsAnnounced(db)
+  expect(await db.paperGroups.count()).toBe(0)
+  await storedAsWritten()
+  await readBack()
   await db.delete()
 })

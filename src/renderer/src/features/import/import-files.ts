@@ -13,11 +13,12 @@ import { fileImportMessage, refusedFileMessage } from './file-import-message'
 import { prepareReader, readInWorker } from './read-in-worker'
 import { importProgress } from './import-progress'
 import { PapersWriter } from './papers-writer'
+import { spreadInBackground } from './spread-in-background'
 
 /** The library a file goes into: its database, and the papers already in it once the window has applied every write. */
 export interface ImportTarget {
   db: NeurorefDb
-  store: { settled(): Promise<void>; readonly finder: PaperFinder }
+  store: { settled(): Promise<void>; readonly finder: PaperFinder; indexSettled?(): Promise<void> }
 }
 
 /** `tell`: where the progress goes (the status line), replaced by the message returned at the end. */
@@ -52,7 +53,12 @@ export async function importBibliographyFile(
       await batches.abandon()
       return refusedFileMessage(read.sentence)
     }
-    return fileImportMessage(file.name, read.result, await batches.finish())
+    const outcome = await batches.finish()
+    // the papers were written in groups: spread into rows now that they are announced (the researcher sees no change),
+    // once searchable (started at the announce, the spread's CPU was taken from the store and the index taking them in)
+    const spread = () => spreadInBackground(db)
+    void (store.indexSettled?.() ?? store.settled()).then(spread, spread)
+    return fileImportMessage(file.name, read.result, outcome)
   } catch (error) {
     return { kind: 'error', text: `${file.name}: the library could not save the import (${problemText(error)}). Nothing was imported.` }
   } finally {
