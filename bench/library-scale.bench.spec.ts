@@ -15,6 +15,7 @@ import { heapSites, startHeapSampling } from './heap-sites'
 import { BENCH_QUERIES, QUALIFIER_QUERIES } from './queries'
 import { startProfile } from './cpu-profile'
 import { startTrace } from './task-trace'
+import { spreadEnds } from './grouped-papers'
 import { memoryAfterGc, rendererResidentMb, samplePagePeaks } from './browser-memory'
 import { sampleBrowserCpu } from './browser-cpu'
 import { facetClicks, sortEveryColumn, wholeLibraryActions } from './library-actions'
@@ -405,6 +406,17 @@ test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .${IMPORT_FORMAT} imported int
   const opened = await seededAndOpened(page, app.url)
   const load = loadavg().map(l => +l.toFixed(1))
   const imported = await importedAndSearchable(page)
+  // the groups the import wrote spread into rows after it is searchable: how long, the window's long tasks meanwhile
+  // (after a first search, slow before and after grouped rows alike: 2.4-2.6 s on main at load 9), and a search while
+  // it runs and one after it
+  const ended = spreadEnds(page)
+  const firstSearchMs = Math.round(await timeToNextFrame(page, 'search', 'neuropeptide'))
+  const spreadFrom = await now(page)
+  const searchWhileSpreadingMs = Math.round(await timeToNextFrame(page, 'search', 'vasopressin'))
+  const { spreadMs, groupsAtSearchable } = await ended
+  const longTasksSpread = await longTasksBetween(page, spreadFrom)
+  const searchAfterSpreadMs = Math.round(await timeToNextFrame(page, 'search', 'oxytocin'))
+  console.log('spread', { spreadMs, groupsAtSearchable, longTasksSpread, firstSearchMs, searchWhileSpreadingMs, searchAfterSpreadMs })
   const result = {
     date: new Date().toISOString(),
     load: [load, loadavg().map(l => +l.toFixed(1))],
@@ -412,7 +424,13 @@ test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .${IMPORT_FORMAT} imported int
     importedEntries: IMPORT_SIZE,
     importedFormat: IMPORT_FORMAT,
     seedSeconds: +opened.seedSeconds.toFixed(1),
-    ...imported
+    ...imported,
+    spreadMs,
+    groupsAtSearchable,
+    longTasksSpread,
+    firstSearchMs,
+    searchWhileSpreadingMs,
+    searchAfterSpreadMs
   }
   console.log(JSON.stringify({ ...result, progress: [result.progress[0], result.progress.at(-1)] }, null, 2))
   saveFigures('library-import', result)
