@@ -409,11 +409,14 @@ test(`a ${IMPORT_SIZE.toLocaleString('en')}-entry .${IMPORT_FORMAT} imported int
   // the groups the import wrote spread into rows after it is searchable: how long, the window's long tasks meanwhile
   // (after a first search, slow before and after grouped rows alike: 2.4-2.6 s on main at load 9), and a search while
   // it runs and one after it
+  // NEUROREF_BENCH_TRACE: the window traced from searchable until the spread ends too (spread.json)
+  const spreadTrace = await startTrace(page.context().browser()!, page, 'spread')
   const ended = spreadEnds(page)
   const firstSearchMs = Math.round(await timeToNextFrame(page, 'search', 'neuropeptide'))
   const spreadFrom = await now(page)
   const searchWhileSpreadingMs = Math.round(await timeToNextFrame(page, 'search', 'vasopressin'))
   const { spreadMs, groupsAtSearchable } = await ended
+  await spreadTrace.stop()
   const longTasksSpread = await longTasksBetween(page, spreadFrom)
   const searchAfterSpreadMs = Math.round(await timeToNextFrame(page, 'search', 'oxytocin'))
   console.log('spread', { spreadMs, groupsAtSearchable, longTasksSpread, firstSearchMs, searchWhileSpreadingMs, searchAfterSpreadMs })
