@@ -113,6 +113,8 @@ function readsOf(papers: StoredItem[]): [string, (db: NeurorefDb) => Promise<unk
     ['orderBy(year).reverse.uniqueKeys', db => db.items.orderBy('year').reverse().uniqueKeys()],
     ['orderBy(addedAt).reverse.offset.first', async db => (await db.items.orderBy('addedAt').reverse().offset(4).first())?.id],
     ['filter.first', async db => (await db.items.filter(item => item.tags.includes('stress')).first())?.id],
+    ['where(id).below.reverse.limit.primaryKeys', db => db.items.where('id').below(sorted[100]).reverse().limit(11).primaryKeys()],
+    ['orderBy(id).reverse.limit ids', async db => ids(await db.items.orderBy('id').reverse().limit(9).toArray())],
     ['where(id).between.reverse.keys', db => db.items.where('id').between(sorted[3], sorted[40], true, false).reverse().keys()],
     ['where(year).below.or(pmid).first ids', async db => ids(await db.items.where('year').below(1995).or('pmid').equals('30000003').toArray()).sort()]
   ]
@@ -251,5 +253,46 @@ describe('writes to grouped papers', () => {
     }
     expect(await grouped.items.toArray()).toEqual(await rows.items.toArray())
     await expectOnePlaceEach(grouped)
+  })
+})
+
+describe('a job reading the papers a page at a time by id (item-chunks.ts)', () => {
+  it('reads the groups that hold each page, not every group for every page', async () => {
+    // an import's ids sort in the order they are made (paper-id.ts), so each group holds a run of ids
+    const papers = papersOf(2100, 17).sort((a, b) => (a.id < b.id ? -1 : 1))
+    const { grouped } = await twoWays(papers)
+    grouped.close()
+    // the same library, counting the grouped papers that reads of the groups table bring up from IndexedDB
+    const counted = openLibrary(grouped.name)
+    opened.push(counted)
+    let groupedPapersRead = 0
+    const tally = (groups: unknown[]): void => {
+      for (const group of groups) groupedPapersRead += (group as { papers?: unknown[] } | undefined)?.papers?.length ?? 0
+    }
+    counted.use({
+      stack: 'dbcore',
+      name: 'count grouped papers read',
+      // below the grouped-papers middleware (level -2): sees what it asks of the groups table
+      level: -3,
+      create: down => ({
+        ...down,
+        table: name => {
+          const table = down.table(name)
+          if (name !== 'paperGroups') return table
+          return {
+            ...table,
+            query: req => table.query(req).then(answer => (req.values && tally(answer.result), answer)),
+            getMany: req => table.getMany(req).then(groups => (tally(groups), groups))
+          }
+        }
+      })
+    })
+    const read: string[] = []
+    for await (const chunk of itemChunks(counted, 100)) read.push(...chunk.map(item => item.id))
+    expect(read).toEqual(papers.map(p => p.id))
+    // 1,400 grouped papers, 21 pages: each page reads the groups holding its ~67 grouped papers (10-20 groups of 7),
+    // where reading every group for every page brought up 21 x 1,400 = 29,400
+    expect(groupedPapersRead).toBeLessThan(2 * 1400 + 21 * 7 * 2)
+    expect(await counted.items.count()).toBe(2100)
   })
 })

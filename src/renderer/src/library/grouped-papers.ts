@@ -12,6 +12,8 @@ import Dexie, {
   type DBCoreMutateResponse,
   type DBCoreOpenCursorRequest,
   type DBCoreQuery,
+  type DBCoreQueryRequest,
+  type DBCoreQueryResponse,
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware
@@ -84,6 +86,29 @@ function papersTable(papers: DBCoreTable, groupsTable: DBCoreTable): DBCoreTable
       inDirection([...rows, ...grouped].sort(entryOrder), !!req.reverse, !!req.unique)
     )
 
+  /**
+   * A read by id with a limit (library/item-chunks.ts pages so): the rows' page and the groups holding the page's
+   * first grouped ids (found in the groups' `ids` index), merged; reading every group for each page made a paging
+   * job read every grouped paper once a page.
+   */
+  const pageById = (req: DBCoreQueryRequest, limit: number, groups: GroupsIn): Promise<DBCoreQueryResponse> => {
+    const reverse = (req.direction ?? 'next').startsWith('prev')
+    return Dexie.Promise.all([papers.query(req), groups.holdingFirst(req.query.range, limit, reverse)]).then(([rows, held]) => {
+      const rowEntries = rows.result.map(row => {
+        const id = req.values ? idOf(row) : row
+        return { key: id, primaryKey: id, value: row }
+      })
+      const grouped = entriesOf(
+        held.flatMap(group => group.papers),
+        req.query.index,
+        primaryKey,
+        req.query.range
+      )
+      const entries = inDirection([...rowEntries, ...grouped].sort(entryOrder), reverse, false).slice(0, limit)
+      return { result: entries.map(entry => (req.values ? entry.value : entry.primaryKey)) }
+    })
+  }
+
   return {
     ...papers,
     get: req =>
@@ -97,12 +122,16 @@ function papersTable(papers: DBCoreTable, groupsTable: DBCoreTable): DBCoreTable
         return groupsOf(req.trans).then(groups => (groups ? groups.holding(missing).then(held => withGrouped(rows, req.keys, held)) : rows))
       }),
     count: req =>
-      groupsOf(req.trans).then(groups =>
-        groups ? Dexie.Promise.all([papers.count(req), groupedEntries(groups, req.query)]).then(([rows, grouped]) => rows + grouped.length) : papers.count(req)
-      ),
+      groupsOf(req.trans).then(groups => {
+        if (!groups) return papers.count(req)
+        // by id: the groups' ids index counts their papers without reading them
+        const grouped = req.query.index.isPrimaryKey ? groups.countIds(req.query.range) : groupedEntries(groups, req.query).then(entries => entries.length)
+        return Dexie.Promise.all([papers.count(req), grouped]).then(([rows, inGroups]) => rows + inGroups)
+      }),
     query: req =>
       groupsOf(req.trans).then(groups => {
         if (!groups) return papers.query(req)
+        if (req.query.index.isPrimaryKey && req.limit !== undefined) return pageById(req, req.limit, groups)
         const direction = req.direction ?? 'next'
         return mergedEntries({ ...req, reverse: direction.startsWith('prev'), unique: direction.endsWith('unique') }, groups).then(entries => ({
           result: (req.limit === undefined ? entries : entries.slice(0, req.limit)).map(entry => (req.values ? entry.value : entry.primaryKey))

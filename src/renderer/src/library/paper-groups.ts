@@ -49,6 +49,23 @@ export class GroupsIn {
     })
   }
 
+  /**
+   * The groups holding the first `limit` grouped ids inside `range` (the last, `reverse`): a read of the `ids` index
+   * alone, so a read of `items` a page at a time by id reads the few groups that page needs, not all of them.
+   */
+  holdingFirst(range: DBCoreKeyRange, limit: number, reverse: boolean): Promise<PaperGroup[]> {
+    const query = { index: this.ids, range }
+    return this.table.query({ trans: this.trans, values: false, query, limit, direction: reverse ? 'prev' : 'next' }).then(found => {
+      const keys = [...new Set(found.result as string[])]
+      return keys.length === 0 ? [] : this.table.getMany({ trans: this.trans, keys }).then(groups => groups.filter(Boolean))
+    })
+  }
+
+  /** How many grouped ids fall inside `range` (each id is in one group once): a count of the `ids` index. */
+  countIds(range: DBCoreKeyRange): Promise<number> {
+    return this.table.count({ trans: this.trans, query: { index: this.ids, range } })
+  }
+
   /** Takes these papers out of their groups: a group is written again without them, or deleted when none is left. */
   takeOut(ids: ReadonlySet<unknown>, groups: PaperGroup[]): Promise<unknown> {
     const emptied: string[] = []
