@@ -256,43 +256,71 @@ describe('writes to grouped papers', () => {
   })
 })
 
-describe('a job reading the papers a page at a time by id (item-chunks.ts)', () => {
-  it('reads the groups that hold each page, not every group for every page', async () => {
-    // an import's ids sort in the order they are made (paper-id.ts), so each group holds a run of ids
-    const papers = papersOf(2100, 17).sort((a, b) => (a.id < b.id ? -1 : 1))
-    const { grouped } = await twoWays(papers)
-    grouped.close()
-    // the same library, counting the grouped papers that reads of the groups table bring up from IndexedDB
-    const counted = openLibrary(grouped.name)
-    opened.push(counted)
-    let groupedPapersRead = 0
-    const tally = (groups: unknown[]): void => {
-      for (const group of groups) groupedPapersRead += (group as { papers?: unknown[] } | undefined)?.papers?.length ?? 0
-    }
-    counted.use({
-      stack: 'dbcore',
-      name: 'count grouped papers read',
-      // below the grouped-papers middleware (level -2): sees what it asks of the groups table
-      level: -3,
-      create: down => ({
-        ...down,
-        table: name => {
-          const table = down.table(name)
-          if (name !== 'paperGroups') return table
-          return {
-            ...table,
-            query: req => table.query(req).then(answer => (req.values && tally(answer.result), answer)),
-            getMany: req => table.getMany(req).then(groups => (tally(groups), groups))
-          }
+/** The library opened again, counting what the grouped-papers middleware asks of the groups table (below it: level -3). */
+function counted(name: string): { db: NeurorefDb; asked: { groupedPapersRead: number; requests: number } } {
+  const db = openLibrary(name)
+  opened.push(db)
+  const asked = { groupedPapersRead: 0, requests: 0 }
+  const tally = (groups: unknown[]): void => {
+    for (const group of groups) asked.groupedPapersRead += (group as { papers?: unknown[] } | undefined)?.papers?.length ?? 0
+  }
+  db.use({
+    stack: 'dbcore',
+    name: 'count what is asked of the groups',
+    level: -3,
+    create: down => ({
+      ...down,
+      table: name => {
+        const table = down.table(name)
+        if (name !== 'paperGroups') return table
+        return {
+          ...table,
+          query: req => (asked.requests++, table.query(req).then(answer => (req.values && tally(answer.result), answer))),
+          getMany: req => (asked.requests++, table.getMany(req).then(groups => (tally(groups), groups)))
         }
-      })
+      }
     })
+  })
+  return { db, asked }
+}
+
+/** An import's ids sort in the order they are made (paper-id.ts), so each of its groups holds a run of ids. */
+async function importedTwoWays(count: number, seed: number): Promise<{ papers: StoredItem[]; rows: NeurorefDb; grouped: NeurorefDb }> {
+  const papers = papersOf(count, seed).sort((a, b) => (a.id < b.id ? -1 : 1))
+  return { papers, ...(await twoWays(papers)) }
+}
+
+describe('what reading grouped papers costs', () => {
+  it('a job reading the papers a page at a time by id (item-chunks.ts) reads the groups holding each page, not every group', async () => {
+    const { papers, grouped } = await importedTwoWays(2100, 17)
+    grouped.close()
+    const { db, asked } = counted(grouped.name)
     const read: string[] = []
-    for await (const chunk of itemChunks(counted, 100)) read.push(...chunk.map(item => item.id))
+    for await (const chunk of itemChunks(db, 100)) read.push(...chunk.map(item => item.id))
     expect(read).toEqual(papers.map(p => p.id))
     // 1,400 grouped papers, 21 pages: each page reads the groups holding its ~67 grouped papers (10-20 groups of 7),
     // where reading every group for every page brought up 21 x 1,400 = 29,400
-    expect(groupedPapersRead).toBeLessThan(2 * 1400 + 21 * 7 * 2)
-    expect(await counted.items.count()).toBe(2100)
+    expect(asked.groupedPapersRead).toBeLessThan(2 * 1400 + 21 * 7 * 2)
+    expect(await db.items.count()).toBe(2100)
+  })
+
+  it("a read of many papers by id (a job's changed papers) asks the groups' index once, not once a paper", async () => {
+    const { papers, rows, grouped } = await importedTwoWays(1500, 19)
+    grouped.close()
+    const { db, asked } = counted(grouped.name)
+    const wanted = papers.filter((_, i) => i % 2 === 1).map(p => p.id)
+    const got = await db.items.bulkGet([...wanted, 'none'])
+    expect(ids(got)).toEqual(ids(await rows.items.bulkGet([...wanted, 'none'])))
+    // a count of the groups, one look-up of the ids' range, one read of the groups found: 750 ids, 500 of them grouped
+    expect(asked.requests).toBeLessThanOrEqual(3)
+    // a spread's add of a group's papers (its group deleted first) finds none grouped with as few requests
+    const [group] = await db.paperGroups.limit(1).toArray()
+    asked.requests = 0
+    await db.transaction('rw', db.items, db.paperGroups, async () => {
+      await db.paperGroups.delete(group.key)
+      await db.items.bulkAdd(group.papers as Item[])
+    })
+    expect(asked.requests).toBeLessThanOrEqual(3)
+    await expectOnePlaceEach(db)
   })
 })

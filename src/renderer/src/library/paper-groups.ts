@@ -1,7 +1,7 @@
 // Papers an import writes ~100 to a row (schema v10): far fewer IndexedDB rows to write than one a paper, about half
 // the browser's CPU to searchable (bench/RESULTS.md, "Fewer IndexedDB rows, end to end"). Reads of `items` see each
 // grouped paper as its own row (a Dexie middleware, below); the groups are spread into rows once the import is announced.
-import Dexie, { type DBCore, type DBCoreIndex, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie'
+import Dexie, { cmp, type DBCore, type DBCoreIndex, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie'
 import type { StoredItem } from './row-read'
 
 /** One row of grouped papers: `ids[i]` is `papers[i].id`; the key is `${importId} ${batchNumber} ${part}`. */
@@ -38,15 +38,30 @@ export class GroupsIn {
     return this.table.query({ trans: this.trans, values: true, query: { index: this.table.schema.primaryKey, range: ANY } }).then(r => r.result)
   }
 
-  /** The groups that hold any of these ids (a key-only look-up of the `ids` index each). */
+  /**
+   * The groups that hold any of these ids: a key-only look-up of the `ids` index each, or for many ids one look-up of
+   * the range from the least to the greatest (an import's ids are a run: paper-id.ts), whose groups are then kept when
+   * they hold one of the ids. A spread's add of a group's 100 papers, or a job's read of 10,000 changed papers, made
+   * that many requests one by one.
+   */
   holding(ids: readonly unknown[]): Promise<PaperGroup[]> {
-    const lookUps = ids.map(id =>
-      this.table.query({ trans: this.trans, values: false, query: { index: this.ids, range: { type: EQUAL, lower: id, upper: id } as DBCoreKeyRange } })
-    )
-    return Dexie.Promise.all(lookUps).then(found => {
-      const keys = [...new Set(found.flatMap(r => r.result as string[]))]
-      return keys.length === 0 ? [] : this.table.getMany({ trans: this.trans, keys }).then(groups => groups.filter(Boolean))
-    })
+    const valid = ids.filter(id => id != null)
+    if (valid.length === 0) return Dexie.Promise.resolve([])
+    const lookUp = (lower: unknown, upper: unknown) =>
+      this.table.query({ trans: this.trans, values: false, query: { index: this.ids, range: { type: RANGE, lower, upper } as DBCoreKeyRange } })
+    if (valid.length < ONE_BY_ONE_BELOW) {
+      return Dexie.Promise.all(valid.map(id => lookUp(id, id))).then(found => this.groupsOf(found.flatMap(r => r.result as string[])))
+    }
+    const sorted = [...valid].sort(cmp)
+    const wanted = new Set(valid)
+    return lookUp(sorted[0], sorted[sorted.length - 1])
+      .then(found => this.groupsOf(found.result as string[]))
+      .then(groups => groups.filter(group => group.ids.some(id => wanted.has(id))))
+  }
+
+  private groupsOf(keys: string[]): Promise<PaperGroup[]> {
+    const distinct = [...new Set(keys)]
+    return distinct.length === 0 ? Dexie.Promise.resolve([]) : this.table.getMany({ trans: this.trans, keys: distinct }).then(groups => groups.filter(Boolean))
   }
 
   /**
@@ -83,7 +98,10 @@ export class GroupsIn {
   }
 }
 
-const EQUAL = 1
+/** DBCore's range type for [lower, upper] (an equal range has lower = upper) */
+const RANGE = 2
+/** fewer ids than this are looked up one by one; more, as one range */
+const ONE_BY_ONE_BELOW = 4
 const ANY = { type: 3, lower: undefined, upper: undefined } as DBCoreKeyRange
 /** per transaction: whether groups exist, asked once (a write to the groups table asks again) */
 const groupsKnown = new WeakMap<DBCoreTransaction, Promise<boolean>>()
