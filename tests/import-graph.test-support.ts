@@ -42,11 +42,15 @@ export function codeFiles(folders: string[]): string[] {
   return found.sort()
 }
 
-/** Every import of `file` (relative to the root). */
+/** A worker's module, named the way vite bundles it: `new URL('./x.worker.ts', import.meta.url)`. */
+const WORKER_URL = /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g
+
+/** Every import of `file` (relative to the root), a worker's module it starts included. */
 export function importsOf(file: string): ImportEdge[] {
   const text = readFileSync(join(ROOT, file), 'utf8')
   const { importedFiles } = ts.preProcessFile(text, true, true)
-  return importedFiles.map(({ fileName }) => ({ from: file, specifier: fileName, to: resolveSpecifier(file, fileName) }))
+  const names = [...importedFiles.map(({ fileName }) => fileName), ...[...text.matchAll(WORKER_URL)].map(match => match[1])]
+  return names.map(fileName => ({ from: file, specifier: fileName, to: resolveSpecifier(file, fileName) }))
 }
 
 /** `node:fs`, `fs`, `electron/main` … are not files of ours. */
