@@ -61,15 +61,15 @@ function papersTable(papers: DBCoreTable, groupsTable: DBCoreTable): DBCoreTable
     const groups = new GroupsIn(groupsTable, trans)
     return groups.exist().then(exist => (exist ? groups : undefined))
   }
-  const groupedEntries = (groups: GroupsIn, query: DBCoreQuery): Promise<IndexEntry[]> =>
-    groups.all().then(all =>
-      entriesOf(
-        all.flatMap(group => group.papers),
-        query.index,
-        primaryKey,
-        query.range
-      )
+  /** the entries of these groups' papers a read of `query` would meet */
+  const entriesIn = (groups: PaperGroup[], query: DBCoreQuery): IndexEntry[] =>
+    entriesOf(
+      groups.flatMap(group => group.papers),
+      query.index,
+      primaryKey,
+      query.range
     )
+  const groupedEntries = (groups: GroupsIn, query: DBCoreQuery): Promise<IndexEntry[]> => groups.all().then(all => entriesIn(all, query))
   /** the rows' entries on the index: a multiEntry index gives a paper once an entry, kept once (entriesOf gives its entries back) */
   const rowEntries = (req: DBCoreOpenCursorRequest): Promise<IndexEntry[]> => {
     if (req.query.index.isPrimaryKey && !req.values)
@@ -98,13 +98,7 @@ function papersTable(papers: DBCoreTable, groupsTable: DBCoreTable): DBCoreTable
         const id = req.values ? idOf(row) : row
         return { key: id, primaryKey: id, value: row }
       })
-      const grouped = entriesOf(
-        held.flatMap(group => group.papers),
-        req.query.index,
-        primaryKey,
-        req.query.range
-      )
-      const entries = inDirection([...rowEntries, ...grouped].sort(entryOrder), reverse, false).slice(0, limit)
+      const entries = inDirection([...rowEntries, ...entriesIn(held, req.query)].sort(entryOrder), reverse, false).slice(0, limit)
       return { result: entries.map(entry => (req.values ? entry.value : entry.primaryKey)) }
     })
   }

@@ -10,8 +10,8 @@ export interface IndexEntry {
   value: unknown
 }
 
-const RANGE_ANY = 3
-const RANGE_NEVER = 4
+/** DBCore's range types (Dexie's `DBCoreRangeType` is a const enum, which this build's per-file compile cannot inline); a range [lower, upper] holds an equal one too */
+export const RANGE_TYPE = { range: 2, any: 3, never: 4 } as const
 
 /** A value IndexedDB would take as a key (anything else makes no index entry). */
 function isValidKey(value: unknown): boolean {
@@ -34,8 +34,8 @@ function indexKeysOf(index: DBCoreIndex, value: unknown): unknown[] {
 }
 
 export function inRange(range: DBCoreKeyRange, key: unknown): boolean {
-  if (range.type === RANGE_ANY) return true
-  if (range.type === RANGE_NEVER) return false
+  if (range.type === RANGE_TYPE.any) return true
+  if (range.type === RANGE_TYPE.never) return false
   const { lower, upper, lowerOpen, upperOpen } = range
   if (lower !== undefined) {
     const c = cmp(key, lower)

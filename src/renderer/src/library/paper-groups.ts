@@ -2,6 +2,7 @@
 // the browser's CPU to searchable (bench/RESULTS.md, "Fewer IndexedDB rows, end to end"). Reads of `items` see each
 // grouped paper as its own row (a Dexie middleware, below); the groups are spread into rows once the import is announced.
 import Dexie, { cmp, type DBCore, type DBCoreIndex, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie'
+import { RANGE_TYPE } from './grouped-reads'
 import type { StoredItem } from './row-read'
 
 /** One row of grouped papers: `ids[i]` is `papers[i].id`; the key is `${importId} ${batchNumber} ${part}`. */
@@ -48,7 +49,7 @@ export class GroupsIn {
     const valid = ids.filter(id => id != null)
     if (valid.length === 0) return Dexie.Promise.resolve([])
     const lookUp = (lower: unknown, upper: unknown) =>
-      this.table.query({ trans: this.trans, values: false, query: { index: this.ids, range: { type: RANGE, lower, upper } as DBCoreKeyRange } })
+      this.table.query({ trans: this.trans, values: false, query: { index: this.ids, range: { type: RANGE_TYPE.range, lower, upper } as DBCoreKeyRange } })
     if (valid.length < ONE_BY_ONE_BELOW) {
       return Dexie.Promise.all(valid.map(id => lookUp(id, id))).then(found => this.groupsOf(found.flatMap(r => r.result as string[])))
     }
@@ -70,10 +71,9 @@ export class GroupsIn {
    */
   holdingFirst(range: DBCoreKeyRange, limit: number, reverse: boolean): Promise<PaperGroup[]> {
     const query = { index: this.ids, range }
-    return this.table.query({ trans: this.trans, values: false, query, limit, direction: reverse ? 'prev' : 'next' }).then(found => {
-      const keys = [...new Set(found.result as string[])]
-      return keys.length === 0 ? [] : this.table.getMany({ trans: this.trans, keys }).then(groups => groups.filter(Boolean))
-    })
+    return this.table
+      .query({ trans: this.trans, values: false, query, limit, direction: reverse ? 'prev' : 'next' })
+      .then(found => this.groupsOf(found.result as string[]))
   }
 
   /** How many grouped ids fall inside `range` (each id is in one group once): a count of the `ids` index. */
@@ -98,11 +98,9 @@ export class GroupsIn {
   }
 }
 
-/** DBCore's range type for [lower, upper] (an equal range has lower = upper) */
-const RANGE = 2
 /** fewer ids than this are looked up one by one; more, as one range */
 const ONE_BY_ONE_BELOW = 4
-const ANY = { type: 3, lower: undefined, upper: undefined } as DBCoreKeyRange
+const ANY = { type: RANGE_TYPE.any, lower: undefined, upper: undefined } as DBCoreKeyRange
 /** per transaction: whether groups exist, asked once (a write to the groups table asks again) */
 const groupsKnown = new WeakMap<DBCoreTransaction, Promise<boolean>>()
 
